@@ -1,0 +1,153 @@
+"""Star grades, the time each allows, due dates in calendar or working days, and deadline colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from .workdays import WorkdayCalendar
+
+
+class Colour(StrEnum):
+    NONE = "none"  # closed, or no deadline yet
+    GREEN = "green"  # 正常
+    YELLOW = "yellow"  # 临期
+    RED = "red"  # 超期
+
+
+COLOUR_LABELS = {Colour.NONE: "", Colour.GREEN: "正常", Colour.YELLOW: "临期", Colour.RED: "超期"}
+
+
+@dataclass(frozen=True)
+class GradeRule:
+    grade: int  # 1, 2 or 3 stars
+    label: str
+    handled_by: str
+    days: int
+
+
+@dataclass
+class DeadlinePolicy:
+    """Configuration per township: the grade table, the kind of days, and when a matter turns yellow."""
+
+    rules: dict[int, GradeRule]
+    working_days: bool = False
+    yellow_ratio: float = 0.8
+    petition_handle_days: int = 60
+    petition_extension_max_days: int = 30
+
+    @classmethod
+    def default(cls) -> DeadlinePolicy:
+        return cls.from_config(DEFAULT_POLICY_CONFIG)
+
+    @classmethod
+    def from_config(cls, config: dict) -> DeadlinePolicy:
+        rules = {
+            int(r["grade"]): GradeRule(int(r["grade"]), r["label"], r.get("handled_by", ""), int(r["days"]))
+            for r in config["grades"]
+        }
+        return cls(
+            rules=rules,
+            working_days=bool(config.get("working_days", False)),
+            yellow_ratio=float(config.get("yellow_ratio", 0.8)),
+            petition_handle_days=int(config.get("petition_handle_days", 60)),
+            petition_extension_max_days=int(config.get("petition_extension_max_days", 30)),
+        )
+
+    def to_config(self) -> dict:
+        return {
+            "grades": [
+                {"grade": r.grade, "label": r.label, "handled_by": r.handled_by, "days": r.days}
+                for r in sorted(self.rules.values(), key=lambda r: r.grade)
+            ],
+            "working_days": self.working_days,
+            "yellow_ratio": self.yellow_ratio,
+            "petition_handle_days": self.petition_handle_days,
+            "petition_extension_max_days": self.petition_extension_max_days,
+        }
+
+    def days_for(self, grade: int) -> int:
+        if grade not in self.rules:
+            raise ValueError(f"星级{grade}未配置（可选：{sorted(self.rules)}）")
+        return self.rules[grade].days
+
+
+DEFAULT_POLICY_CONFIG = {
+    "grades": [
+        {"grade": 1, "label": "★ 一般", "handled_by": "村（社区）或主管部门", "days": 5},
+        {"grade": 2, "label": "★★ 复杂", "handled_by": "乡镇多部门联合、司法所、听证、老娘舅", "days": 15},
+        {"grade": 3, "label": "★★★ 重大", "handled_by": "纪委、公安、国土、城管等依法定程序", "days": 60},
+    ],
+    "working_days": False,
+    "yellow_ratio": 0.8,
+    "petition_handle_days": 60,
+    "petition_extension_max_days": 30,
+}
+
+
+@dataclass
+class Deadline:
+    start: datetime
+    due_on: date
+
+    @property
+    def due_at(self) -> datetime:
+        """The end of the due day: a matter due on the 5th is on time all of the 5th."""
+        return datetime.combine(self.due_on + timedelta(days=1), time.min)
+
+
+@dataclass
+class DeadlineCalculator:
+    policy: DeadlinePolicy
+    calendar: WorkdayCalendar = field(default_factory=WorkdayCalendar)
+
+    def add_days(self, start: date, days: int, working: bool | None = None) -> date:
+        working = self.policy.working_days if working is None else working
+        if working:
+            return self.calendar.add_workdays(start, days)
+        return start + timedelta(days=days)
+
+    def for_grade(self, start: datetime, grade: int, *, extension_days: int = 0) -> Deadline:
+        return Deadline(start, self.add_days(start.date(), self.policy.days_for(grade) + extension_days))
+
+    def for_petition(self, start: datetime, *, extension_days: int = 0) -> Deadline:
+        """信访工作条例: handled within 60 days of acceptance, extendable by at most 30 (calendar days)."""
+        if extension_days > self.policy.petition_extension_max_days:
+            raise ValueError(f"信访事项延期最多{self.policy.petition_extension_max_days}日")
+        return Deadline(start, start.date() + timedelta(days=self.policy.petition_handle_days + extension_days))
+
+    def colour(self, deadline: Deadline | None, now: datetime, *, closed: bool = False) -> Colour:
+        if closed or deadline is None:
+            return Colour.NONE
+        if now >= deadline.due_at:
+            return Colour.RED
+        allowed = (deadline.due_at - deadline.start).total_seconds()
+        elapsed = (now - deadline.start).total_seconds()
+        if allowed <= 0 or elapsed >= self.policy.yellow_ratio * allowed:
+            return Colour.YELLOW
+        return Colour.GREEN
+
+
+@dataclass(frozen=True)
+class PetitionLimits:
+    """Time limits of the 信访工作条例 (2022), in calendar days."""
+
+    register_or_forward: int = 15
+    tell_acceptance: int = 15
+    handle: int = 60
+    extension_max: int = 30
+    review_request: int = 30
+    review_decision: int = 30
+
+    def milestones(self, received: date, accepted: date | None = None, answered: date | None = None) -> dict:
+        result = {
+            "register_or_forward_by": received + timedelta(days=self.register_or_forward),
+            "tell_acceptance_by": received + timedelta(days=self.tell_acceptance),
+        }
+        if accepted:
+            result["handle_by"] = accepted + timedelta(days=self.handle)
+            result["handle_by_with_extension"] = accepted + timedelta(days=self.handle + self.extension_max)
+        if answered:
+            result["review_request_by"] = answered + timedelta(days=self.review_request)
+        return result

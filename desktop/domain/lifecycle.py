@@ -1,0 +1,340 @@
+"""The matter state machine of the six-step loop (六步闭环).
+
+The status of a matter is derived from its events: `replay` folds them with `advance`, the same function a use
+case calls for each new step, so the stored status is only a cache of the history. Every step names the roles
+entitled to it and whether only the current handler may take it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from .roles import Role
+
+
+class Status(StrEnum):
+    REPORTED = "reported"
+    REGISTERED = "registered"
+    REJECTED = "rejected"
+    REPEAT = "repeat"
+    DISPATCHED = "dispatched"
+    OPEN_FOR_CLAIM = "open_for_claim"
+    HANDLING = "handling"
+    RETURNED = "returned"
+    CLOSED = "closed"
+    CHECKED = "checked"
+    EVALUATED = "evaluated"
+
+
+STATUS_LABELS = {
+    Status.REPORTED: "已上报",
+    Status.REGISTERED: "待交办",
+    Status.REJECTED: "不予立案",
+    Status.REPEAT: "重复件",
+    Status.DISPATCHED: "待签收",
+    Status.OPEN_FOR_CLAIM: "待认领",
+    Status.HANDLING: "办理中",
+    Status.RETURNED: "已回流",
+    Status.CLOSED: "已办结",
+    Status.CHECKED: "已销号",
+    Status.EVALUATED: "已回访",
+}
+
+OPEN_STATUSES = frozenset(
+    {Status.REPORTED, Status.REGISTERED, Status.DISPATCHED, Status.OPEN_FOR_CLAIM, Status.HANDLING, Status.RETURNED}
+)
+# Statuses in which the clock runs against the handler.
+TIMED_STATUSES = frozenset(
+    {Status.REGISTERED, Status.DISPATCHED, Status.OPEN_FOR_CLAIM, Status.HANDLING, Status.RETURNED}
+)
+DONE_STATUSES = frozenset({Status.CLOSED, Status.CHECKED, Status.EVALUATED})
+
+
+class Level(StrEnum):
+    VILLAGE = "village"
+    TOWNSHIP = "township"
+    COUNTY = "county"
+
+
+LEVEL_LABELS = {Level.VILLAGE: "村级", Level.TOWNSHIP: "镇级", Level.COUNTY: "县级"}
+LEVEL_ORDER = [Level.VILLAGE, Level.TOWNSHIP, Level.COUNTY]
+TRIES_PER_LEVEL = 3  # 三个三: three tries at each level before it must go one level up
+
+
+class Action(StrEnum):
+    REPORT = "reported"
+    REGISTER = "registered"
+    REJECT = "rejected"
+    MARK_REPEAT = "marked_repeat"
+    DISPATCH = "dispatched"
+    PUBLISH = "published"
+    CLAIM = "claimed"
+    ACCEPT = "accepted"
+    RETURN = "returned"
+    RECORD_SESSION = "session_held"
+    RECORD_AGREEMENT = "agreement_recorded"
+    ESCALATE = "escalated"
+    REQUEST_EXTENSION = "extension_requested"
+    DECIDE_EXTENSION = "extension_decided"
+    SUPERVISE = "supervised"
+    EXPLAIN_OVERDUE = "overdue_explained"
+    REGRADE = "regraded"
+    TAKE_CHARGE = "taken_in_charge"
+    CLOSE = "closed"
+    CHECK = "checked"
+    FOLLOW_UP = "followed_up"
+    REOPEN = "reopened"
+
+
+ACTION_LABELS = {
+    Action.REPORT: "上报",
+    Action.REGISTER: "立案定级",
+    Action.REJECT: "不予立案",
+    Action.MARK_REPEAT: "标记为重复件",
+    Action.DISPATCH: "交办",
+    Action.PUBLISH: "发布认领",
+    Action.CLAIM: "认领",
+    Action.ACCEPT: "签收",
+    Action.RETURN: "回流",
+    Action.RECORD_SESSION: "记录调解",
+    Action.RECORD_AGREEMENT: "记录协议",
+    Action.ESCALATE: "上报上级",
+    Action.REQUEST_EXTENSION: "申请延期",
+    Action.DECIDE_EXTENSION: "审批延期",
+    Action.SUPERVISE: "督办",
+    Action.EXPLAIN_OVERDUE: "超期说明",
+    Action.REGRADE: "调整星级",
+    Action.TAKE_CHARGE: "领导包案",
+    Action.CLOSE: "办结",
+    Action.CHECK: "核查销号",
+    Action.FOLLOW_UP: "回访",
+    Action.REOPEN: "重新启动",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    sources: frozenset  # statuses it may start from; None stands for "no matter yet"
+    roles: frozenset
+    handler_only: bool = False  # only the current handler (or, for platform roles, their office) may act
+
+
+_HANDLERS = frozenset({Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM})
+_ACTIVE = frozenset({Status.DISPATCHED, Status.HANDLING})
+_S = Status
+
+RULES: dict[Action, Rule] = {
+    Action.REPORT: Rule(frozenset({None}), frozenset({Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.LEADER})),
+    Action.REGISTER: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
+    Action.REJECT: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
+    Action.MARK_REPEAT: Rule(frozenset({_S.REPORTED, _S.REGISTERED}), frozenset({Role.PLATFORM})),
+    Action.DISPATCH: Rule(frozenset({_S.REGISTERED, _S.RETURNED}), frozenset({Role.PLATFORM, Role.LEADER})),
+    Action.PUBLISH: Rule(frozenset({_S.REGISTERED, _S.RETURNED}), frozenset({Role.PLATFORM})),
+    Action.CLAIM: Rule(frozenset({_S.OPEN_FOR_CLAIM}), frozenset({Role.MEDIATOR})),
+    Action.ACCEPT: Rule(frozenset({_S.DISPATCHED}), _HANDLERS, handler_only=True),
+    Action.RETURN: Rule(_ACTIVE, _HANDLERS, handler_only=True),
+    Action.RECORD_SESSION: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
+    Action.RECORD_AGREEMENT: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
+    Action.ESCALATE: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
+    Action.REQUEST_EXTENSION: Rule(_ACTIVE, _HANDLERS, handler_only=True),
+    Action.DECIDE_EXTENSION: Rule(_ACTIVE, frozenset({Role.PLATFORM, Role.LEADER})),
+    Action.SUPERVISE: Rule(TIMED_STATUSES, frozenset({Role.SUPERVISOR, Role.LEADER})),
+    Action.EXPLAIN_OVERDUE: Rule(_ACTIVE, _HANDLERS, handler_only=True),
+    Action.REGRADE: Rule(TIMED_STATUSES, frozenset({Role.PLATFORM})),
+    Action.TAKE_CHARGE: Rule(OPEN_STATUSES, frozenset({Role.LEADER})),
+    Action.CLOSE: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
+    Action.CHECK: Rule(frozenset({_S.CLOSED}), frozenset({Role.PLATFORM})),
+    Action.FOLLOW_UP: Rule(frozenset({_S.CHECKED, _S.EVALUATED}), frozenset({Role.SUPERVISOR, Role.PLATFORM})),
+    Action.REOPEN: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.SUPERVISOR})),
+}
+
+
+class Outcome(StrEnum):
+    """How a matter was closed."""
+
+    AGREEMENT = "agreement"  # 调解成功，达成协议
+    RESOLVED_OTHERWISE = "resolved"  # 以其他方式化解
+    UNRESOLVED = "unresolved"  # 未化解：告知当事人法律途径
+
+
+OUTCOME_LABELS = {Outcome.AGREEMENT: "调解成功", Outcome.RESOLVED_OTHERWISE: "其他方式化解", Outcome.UNRESOLVED: "未化解"}
+
+
+class SessionOutcome(StrEnum):
+    AGREEMENT = "agreement"
+    PARTIAL = "partial"
+    FAILED = "failed"
+    ADJOURNED = "adjourned"
+
+
+SESSION_OUTCOME_LABELS = {
+    SessionOutcome.AGREEMENT: "达成协议",
+    SessionOutcome.PARTIAL: "部分达成",
+    SessionOutcome.FAILED: "调解不成",
+    SessionOutcome.ADJOURNED: "中止/择期再调",
+}
+
+
+@dataclass(frozen=True)
+class MatterState:
+    """What the history of one matter amounts to now."""
+
+    status: Status | None = None
+    level: Level = Level.VILLAGE
+    failed_tries: int = 0  # failed sessions at the current level
+    handler: str | None = None  # "org:<id>" or "account:<id>"
+    grade: int | None = None
+    pending_extension_days: int = 0
+    extension_days: int = 0
+    has_agreement: bool = False
+    outcome: Outcome | None = None
+    satisfaction: str | None = None
+    repeat_of: str | None = None
+    leader: str | None = None
+    supervised: int = 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting, as the state machine needs to know it."""
+
+    roles: frozenset
+    handler_keys: frozenset = field(default_factory=frozenset)  # "account:<id>", "org:<id>" they answer for
+
+
+class Refused(Exception):
+    """A lifecycle step that may not be taken now; the message says why, in the user's words."""
+
+    def __init__(self, action: Action, reason: str):
+        self.action = action
+        self.reason = reason
+        super().__init__(f"不能{ACTION_LABELS[action]}：{reason}")
+
+
+def _role_names(roles) -> str:
+    from .roles import ROLE_LABELS
+
+    return "、".join(ROLE_LABELS[r] for r in sorted(roles))
+
+
+def is_handler(state: MatterState, actor: Actor) -> bool:
+    return state.handler is not None and state.handler in actor.handler_keys
+
+
+def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
+    """None when the actor may take this step now; otherwise the reason, in Chinese."""
+    rule = RULES[action]
+    if state.status not in rule.sources:
+        current = STATUS_LABELS.get(state.status, "未上报") if state.status else "未上报"
+        return f"事项当前为“{current}”"
+    if not (actor.roles & rule.roles):
+        return f"只有{_role_names(rule.roles)}可以办理"
+    if rule.handler_only and not is_handler(state, actor) and Role.PLATFORM not in actor.roles:
+        return "只有当前承办人可以办理"
+    if action == Action.RECORD_SESSION and state.failed_tries >= TRIES_PER_LEVEL:
+        return f"本级已调解{TRIES_PER_LEVEL}次未成，应上报上一级"
+    if action == Action.ESCALATE and state.level == Level.COUNTY:
+        return "已在县级，无法再上报"
+    if action == Action.REQUEST_EXTENSION and state.pending_extension_days:
+        return "已有待审批的延期申请"
+    if action == Action.DECIDE_EXTENSION and not state.pending_extension_days:
+        return "没有待审批的延期申请"
+    return None
+
+
+def allowed_actions(state: MatterState, actor: Actor) -> list[Action]:
+    return [a for a in Action if why_not(state, a, actor) is None]
+
+
+def check(state: MatterState, action: Action, actor: Actor) -> None:
+    reason = why_not(state, action, actor)
+    if reason:
+        raise Refused(action, reason)
+
+
+def advance(state: MatterState, action: Action, data: dict | None = None) -> MatterState:
+    """The state after one step. Checks the data the step needs; who may act is `check`'s job."""
+    data = data or {}
+
+    def need(key: str, label: str):
+        value = data.get(key)
+        if value in (None, ""):
+            raise Refused(action, f"须填写{label}")
+        return value
+
+    s = state
+    if action == Action.REPORT:
+        return MatterState(status=Status.REPORTED, level=Level(data.get("level", Level.VILLAGE)))
+    if action == Action.REGISTER:
+        return replace(s, status=Status.REGISTERED, grade=int(need("grade", "星级")))
+    if action == Action.REJECT:
+        need("reason", "不予立案的理由")
+        return replace(s, status=Status.REJECTED)
+    if action == Action.MARK_REPEAT:
+        return replace(s, status=Status.REPEAT, repeat_of=need("primary_id", "主工单"))
+    if action == Action.DISPATCH:
+        return replace(s, status=Status.DISPATCHED, handler=need("handler", "承办单位或承办人"))
+    if action == Action.PUBLISH:
+        return replace(s, status=Status.OPEN_FOR_CLAIM, handler=None)
+    if action == Action.CLAIM:
+        return replace(s, status=Status.HANDLING, handler=need("handler", "认领人"))
+    if action == Action.ACCEPT:
+        return replace(s, status=Status.HANDLING)
+    if action == Action.RETURN:
+        need("reason", "回流理由")
+        return replace(s, status=Status.RETURNED, handler=None, pending_extension_days=0)
+    if action == Action.RECORD_SESSION:
+        outcome = SessionOutcome(need("outcome", "调解结果"))
+        failed = s.failed_tries + (outcome == SessionOutcome.FAILED)
+        return replace(s, failed_tries=failed, has_agreement=s.has_agreement or outcome == SessionOutcome.AGREEMENT)
+    if action == Action.RECORD_AGREEMENT:
+        return replace(s, has_agreement=True)
+    if action == Action.ESCALATE:
+        need("reason", "上报理由")
+        upper = LEVEL_ORDER[LEVEL_ORDER.index(s.level) + 1]
+        return replace(s, status=Status.REGISTERED, level=upper, failed_tries=0, handler=None, pending_extension_days=0)
+    if action == Action.REQUEST_EXTENSION:
+        days = int(need("days", "延期天数"))
+        if days <= 0:
+            raise Refused(action, "延期天数应大于0")
+        need("reason", "延期理由")
+        return replace(s, pending_extension_days=days)
+    if action == Action.DECIDE_EXTENSION:
+        granted = s.pending_extension_days if data.get("approved") else 0
+        return replace(s, pending_extension_days=0, extension_days=s.extension_days + granted)
+    if action == Action.SUPERVISE:
+        return replace(s, supervised=s.supervised + 1)
+    if action == Action.EXPLAIN_OVERDUE:
+        need("note", "超期说明")
+        return s
+    if action == Action.REGRADE:
+        return replace(s, grade=int(need("grade", "星级")))
+    if action == Action.TAKE_CHARGE:
+        return replace(s, leader=need("leader", "包案领导"))
+    if action == Action.CLOSE:
+        outcome = Outcome(need("outcome", "办结结果"))
+        if outcome == Outcome.AGREEMENT and not s.has_agreement:
+            raise Refused(action, "尚未记录调解协议，不能以“调解成功”办结")
+        if outcome == Outcome.UNRESOLVED:
+            need("legal_channels", "已告知当事人的法律途径（仲裁、诉讼、行政复议等）")
+        return replace(s, status=Status.CLOSED, outcome=outcome)
+    if action == Action.CHECK:
+        if data.get("passed", True):
+            return replace(s, status=Status.CHECKED)
+        need("note", "核查不通过的理由")
+        return replace(s, status=Status.HANDLING, outcome=None)
+    if action == Action.FOLLOW_UP:
+        return replace(s, status=Status.EVALUATED, satisfaction=need("satisfaction", "满意度"))
+    if action == Action.REOPEN:
+        need("reason", "重新启动的理由")
+        return replace(s, status=Status.REGISTERED, handler=None, outcome=None, failed_tries=0, satisfaction=None)
+    raise Refused(action, "未知的步骤")
+
+
+def replay(events: list[tuple[Action, dict]]) -> MatterState:
+    """The state that a history of (action, data) pairs leads to."""
+    state = MatterState()
+    for action, data in events:
+        state = advance(state, Action(action), data)
+    return state

@@ -1,0 +1,84 @@
+"""Roles of the people who use Fengqiao, and the plain permissions that are not lifecycle steps."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    GRID_WORKER = "grid_worker"
+    MEDIATOR = "mediator"
+    PLATFORM = "platform"
+    SUPERVISOR = "supervisor"
+    LEADER = "leader"
+    ADMIN = "admin"
+    AUDITOR = "auditor"
+
+
+ROLE_LABELS = {
+    Role.GRID_WORKER: "网格员",
+    Role.MEDIATOR: "调解员",
+    Role.PLATFORM: "平台办公室",
+    Role.SUPERVISOR: "督考办",
+    Role.LEADER: "领导",
+    Role.ADMIN: "管理员",
+    Role.AUDITOR: "审计员",
+}
+
+
+class Permission(StrEnum):
+    MANAGE_ACCOUNTS = "manage_accounts"
+    CONFIGURE = "configure"
+    EDIT_RESIDENTS = "edit_residents"
+    VIEW_RESIDENTS = "view_residents"
+    LOG_VISIT = "log_visit"
+    REVEAL_PERSONAL = "reveal_personal"  # show an unmasked ID number or phone; always audited
+    EXPORT_UNMASKED = "export_unmasked"
+    EXPORT_LEDGER = "export_ledger"
+    READ_AUDIT = "read_audit"
+    VIEW_MATTERS = "view_matters"
+
+
+_WORK_ROLES = {Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.SUPERVISOR, Role.LEADER}
+
+GRANTS: dict[Permission, set[Role]] = {
+    # The admin manages accounts and configuration but is not the auditor, and reads no residents' data.
+    Permission.MANAGE_ACCOUNTS: {Role.ADMIN},
+    Permission.CONFIGURE: {Role.ADMIN, Role.PLATFORM},
+    Permission.EDIT_RESIDENTS: {Role.GRID_WORKER, Role.PLATFORM},
+    Permission.VIEW_RESIDENTS: _WORK_ROLES,
+    Permission.LOG_VISIT: {Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM},
+    Permission.REVEAL_PERSONAL: {Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.LEADER},
+    Permission.EXPORT_UNMASKED: {Role.PLATFORM, Role.LEADER},
+    Permission.EXPORT_LEDGER: {Role.PLATFORM, Role.SUPERVISOR, Role.LEADER},
+    Permission.READ_AUDIT: {Role.AUDITOR},
+    Permission.VIEW_MATTERS: _WORK_ROLES,
+}
+
+PERMISSION_LABELS = {
+    Permission.MANAGE_ACCOUNTS: "管理账号",
+    Permission.CONFIGURE: "修改配置",
+    Permission.EDIT_RESIDENTS: "登记和修改住户",
+    Permission.VIEW_RESIDENTS: "查看住户",
+    Permission.LOG_VISIT: "登记走访",
+    Permission.REVEAL_PERSONAL: "查看完整身份证号和电话",
+    Permission.EXPORT_UNMASKED: "导出未脱敏数据",
+    Permission.EXPORT_LEDGER: "导出台账",
+    Permission.READ_AUDIT: "查阅审计日志",
+    Permission.VIEW_MATTERS: "查看矛盾纠纷",
+}
+
+
+def parse_roles(text: str) -> set[Role]:
+    """'grid_worker,mediator' → {Role.GRID_WORKER, Role.MEDIATOR}; unknown names are a clear error."""
+    roles = set()
+    for name in filter(None, (part.strip() for part in (text or "").split(","))):
+        try:
+            roles.add(Role(name))
+        except ValueError:
+            raise ValueError(f"未知角色“{name}”（可选：{', '.join(r.value for r in Role)}）") from None
+    return roles
+
+
+def may(roles: set[Role], permission: Permission) -> bool:
+    return bool(roles & GRANTS[permission])

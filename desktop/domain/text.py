@@ -1,0 +1,38 @@
+"""Normalising what people type: full-width characters, stray spaces, and name rules."""
+
+from __future__ import annotations
+
+from .issues import Issue
+
+_FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＸ＋－（）"}
+_FULL_WIDTH[0x3000] = ord(" ")
+
+
+def to_half_width(text: str) -> str:
+    """Full-width digits, X, plus, minus, brackets and the ideographic space become their ASCII forms."""
+    return text.translate(_FULL_WIDTH)
+
+
+def squeeze(text: str) -> str:
+    """Drop every kind of space, inside or around: people type ID numbers in groups."""
+    return "".join(to_half_width(text).split())
+
+
+def check_name(name: str | None, field: str = "姓名") -> list[Issue]:
+    """1–50 characters; minority names may use the middle dot ·, which we accept in its common forms."""
+    value = (name or "").strip()
+    if not value:
+        return [Issue(field, "不能为空")]
+    if len(value) > 50:
+        return [Issue(field, f"长度为{len(value)}个字符，最多50个")]
+    if any(ch.isdigit() for ch in value):
+        return [Issue(field, "不能包含数字")]
+    return []
+
+
+def normalise_name(name: str) -> str:
+    """Unify the dot variants (・ ‧ • .) used in minority names to the standard middle dot."""
+    value = " ".join((name or "").split())
+    for dot in ("・", "‧", "•", "．", "▪"):
+        value = value.replace(dot, "·")
+    return value

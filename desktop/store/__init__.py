@@ -1,0 +1,1 @@
+"""The local database: SQLAlchemy models, the SQLCipher engine, key slots, migrations and read queries."""

@@ -1,0 +1,67 @@
+"""An open, unlocked, migrated local database and the sessions that use it."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import keyslots, migrate, tracking
+from .engine import make_engine, probe
+from .keyslots import KdfParams, KeyFile
+
+
+class Database:
+    def __init__(self, path: Path, key: bytes, *, script_location: Path | None = None):
+        self.path = Path(path)
+        self.engine = make_engine(self.path, key)
+        self.migration = migrate.upgrade(self.engine, self.path, script_location)
+        self.schema_version = self.migration.after
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
+        tracking.install(self._write)
+
+    @classmethod
+    def create(cls, path: Path, username: str, password: str, kdf: KdfParams | None = None) -> Database:
+        path = Path(path)
+        if path.exists():
+            raise FileExistsError(f"数据库 {path} 已存在，不会覆盖")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = keyslots.new_data_key()
+        keys = KeyFile.create(keyslots.keyfile_for(path))
+        keys.add(username, password, key, kdf)
+        return cls(path, key)
+
+    @classmethod
+    def unlock(cls, path: Path, username: str, password: str, **kwargs) -> tuple[Database, bytes]:
+        """Open with an account's password. Returns the data key too, for wrapping it for another account."""
+        path = Path(path)
+        if not path.exists():
+            raise FileNotFoundError(f"找不到数据库 {path}")
+        key = KeyFile.load(keyslots.keyfile_for(path)).unlock(username, password)
+        probe(path, key)
+        return cls(path, key, **kwargs), key
+
+    @property
+    def keyfile(self) -> KeyFile:
+        return KeyFile.load(keyslots.keyfile_for(self.path))
+
+    @contextmanager
+    def reading(self):
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def writing(self, **info):
+        """One transaction: commits when the block ends, rolls everything back if it raises."""
+        with self._write() as session:
+            session.info.update(info, schema_version=self.schema_version)
+            with session.begin():
+                yield session
+
+    def session(self) -> Session:
+        return self._read()
+
+    def close(self) -> None:
+        self.engine.dispose()

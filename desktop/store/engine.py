@@ -1,0 +1,45 @@
+"""The SQLCipher engine: a raw 256-bit key, WAL with synchronous=FULL, foreign keys on, explicit transactions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+
+
+class DatabaseUnreadable(Exception):
+    """The file is not a Fengqiao database, is damaged, or does not belong to this key file."""
+
+
+def _connect(path: Path, key: bytes):
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseUnreadable(f"数据库文件 {path} 无法读取：文件已损坏，或与密钥文件不匹配（{exc}）") from exc
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+def make_engine(path: Path, key: bytes) -> Engine:
+    """One engine per open database. Sessions bound with execution option write=True take the write lock
+    at BEGIN (BEGIN IMMEDIATE), so two writers queue instead of failing half-way through."""
+    path = Path(path)
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: _connect(path, key), pool_pre_ping=False)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+    return engine
+
+
+def probe(path: Path, key: bytes) -> None:
+    """Raise DatabaseUnreadable unless the file opens with this key."""
+    _connect(Path(path), key).close()

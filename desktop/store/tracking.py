@@ -1,0 +1,137 @@
+"""Hooks on every write session: the sync outbox entry and the search index follow each change automatically,
+in the same transaction as the change itself, so no use case can forget either."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import event, inspect, select, text
+from sqlalchemy.orm import Session
+
+from .base import SYNC_COLUMNS, Synced, new_id
+from .models import Household, Matter, OutboxEntry, Party, Person
+
+SCHEMA_VERSION_KEY = "schema_version"
+
+
+def jsonable(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _content_columns(obj):
+    return [a for a in inspect(obj).mapper.column_attrs if a.key not in SYNC_COLUMNS and a.key != "id"]
+
+
+def _fill_defaults(obj) -> None:
+    """Python-side column defaults apply at INSERT; the outbox must see them now."""
+    if obj.id is None:
+        obj.id = new_id()
+    for attr in inspect(obj).mapper.column_attrs:
+        column = attr.columns[0]
+        if getattr(obj, attr.key) is None and column.default is not None:
+            arg = column.default.arg
+            if column.default.is_scalar:
+                setattr(obj, attr.key, arg)
+            elif column.default.is_callable:
+                setattr(obj, attr.key, arg(None))
+
+
+def _stamp(obj, info) -> None:
+    obj.updated_by = info.get("actor_id")
+    obj.updated_device = info.get("device_id")
+    obj.device_time = info.get("now") or datetime.now()
+
+
+def _outbox(session: Session, obj, op: str, fields: dict) -> None:
+    info = session.info
+    session.add(
+        OutboxEntry(
+            mutation_id=str(uuid.uuid4()),
+            table_name=obj.__tablename__,
+            record_id=obj.id,
+            op=op,
+            fields=fields,
+            schema_version=info.get(SCHEMA_VERSION_KEY, ""),
+            created_at=info.get("now") or datetime.now(),
+        )
+    )
+
+
+def before_flush(session: Session, flush_context, instances) -> None:
+    if session.info.get("remote"):  # applying what the server sent: not a local edit
+        return
+    for obj in list(session.new):
+        if isinstance(obj, Synced):
+            _fill_defaults(obj)
+            _stamp(obj, session.info)
+            fields = {a.key: {"value": jsonable(getattr(obj, a.key)), "base_seq": 0} for a in _content_columns(obj)}
+            fields["deleted"] = {"value": bool(obj.deleted), "base_seq": 0}
+            _outbox(session, obj, "insert", fields)
+    for obj in list(session.dirty):
+        if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        seqs = obj.field_seq or {}
+        changed = {}
+        for attr in state.mapper.column_attrs:
+            if attr.key in SYNC_COLUMNS:
+                continue
+            if state.attrs[attr.key].history.has_changes():
+                changed[attr.key] = {"value": jsonable(getattr(obj, attr.key)), "base_seq": seqs.get(attr.key, 0)}
+        if changed:
+            _stamp(obj, session.info)
+            op = "delete" if changed.get("deleted", {}).get("value") else "update"
+            _outbox(session, obj, op, changed)
+
+
+# ------------------------------------------------------------------------------------------ search index
+
+
+def fts_rowid(record_id: str) -> int:
+    """A stable integer per record, so an index row is replaced by rowid instead of by a full scan."""
+    return int(uuid.UUID(record_id).hex[:15], 16)
+
+
+def _body(session: Session, obj) -> tuple[str, str] | None:
+    if isinstance(obj, Person):
+        return "person", " ".join(filter(None, [obj.name, obj.id_number, obj.mobile]))
+    if isinstance(obj, Household):
+        return "household", " ".join(filter(None, [obj.number, obj.address, obj.phone]))
+    if isinstance(obj, Matter):
+        names = session.execute(
+            select(Party.name).where(Party.matter_id == obj.id, Party.deleted.is_(False))
+        ).scalars()
+        return "matter", " ".join(filter(None, [obj.serial, obj.title, obj.facts, obj.place, *names]))
+    return None
+
+
+def after_flush(session: Session, flush_context) -> None:
+    touched = {}
+    for obj in list(session.new) + list(session.dirty):
+        if isinstance(obj, Person | Household | Matter):
+            touched[obj.id] = obj
+        elif isinstance(obj, Party):
+            matter = session.get(Matter, obj.matter_id)
+            if matter is not None:
+                touched[matter.id] = matter
+    if not touched:
+        return
+    conn = session.connection()
+    removals, inserts = [], []
+    for record_id, obj in touched.items():
+        rowid = fts_rowid(record_id)
+        removals.append({"rowid": rowid})
+        body = _body(session, obj)
+        if body and not obj.deleted:
+            inserts.append({"rowid": rowid, "kind": body[0], "ref": record_id, "body": body[1]})
+    conn.execute(text("DELETE FROM search_fts WHERE rowid = :rowid"), removals)
+    if inserts:
+        conn.execute(text("INSERT INTO search_fts(rowid, kind, ref, body) VALUES (:rowid, :kind, :ref, :body)"), inserts)
+
+
+def install(factory) -> None:
+    event.listen(factory, "before_flush", before_flush)
+    event.listen(factory, "after_flush", after_flush)
