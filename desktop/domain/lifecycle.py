@@ -286,8 +286,7 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
         return replace(s, status=Status.RETURNED, handler=None, pending_extension_days=0)
     if action == Action.RECORD_SESSION:
         outcome = SessionOutcome(need("outcome", "调解结果"))
-        failed = s.failed_tries + (outcome == SessionOutcome.FAILED)
-        return replace(s, failed_tries=failed, has_agreement=s.has_agreement or outcome == SessionOutcome.AGREEMENT)
+        return replace(s, failed_tries=s.failed_tries + (outcome == SessionOutcome.FAILED))
     if action == Action.RECORD_AGREEMENT:
         return replace(s, has_agreement=True)
     if action == Action.ESCALATE:

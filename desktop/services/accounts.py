@@ -1,0 +1,115 @@
+"""Signing in, and the accounts of the people who use this database."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.domain.roles import Permission, Role, parse_roles
+from desktop.domain.scope import Scope
+from desktop.domain.text import check_name
+from desktop.store.database import Database
+from desktop.store.keyslots import KdfParams
+from desktop.store.models import Account, SyncState
+
+from . import audit
+from .context import Actor, Changed, Workspace
+from .errors import NotAllowed, NotFound, ServiceError, ValidationFailed
+
+MIN_PASSWORD = 8
+
+
+def actor_of(account: Account) -> Actor:
+    return Actor(
+        account_id=account.id,
+        username=account.username,
+        display_name=account.display_name,
+        roles=frozenset(parse_roles(account.roles)),
+        scope=Scope(account.scope_kind, frozenset(account.scope_ids or [])),
+        org_id=account.org_id,
+    )
+
+
+def login(path: Path, username: str, password: str, *, clock=datetime.now, **db_options) -> Workspace:
+    """Unlock the database with this account's password, migrating it if needed, and record the sign-in."""
+    db, key = Database.unlock(Path(path), username, password, **db_options)
+    with db.reading() as s:
+        account = s.execute(select(Account).where(Account.username == username)).scalar()
+        device = s.get(SyncState, "device_id")
+    if account is None or account.deleted or account.disabled:
+        db.close()
+        raise NotAllowed(f"账号“{username}”已停用，请联系管理员")
+    ws = Workspace(db, actor_of(account), key, device.value, clock=clock)
+    with db.writing(actor_id=account.id, device_id=ws.device_id) as s:
+        audit.record(s, account=username, device=ws.device_id, action="login", at=ws.now())
+    return ws
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise ServiceError(f"密码至少{MIN_PASSWORD}个字符")
+
+
+def add_account(
+    ws: Workspace, username: str, display_name: str, password: str, roles: str | set,
+    *, scope_kind: str = "township", scope_ids: list | None = None, org_id: str | None = None,
+    phone: str | None = None, kdf: KdfParams | None = None,
+) -> Changed:  # fmt: skip
+    ws.require(Permission.MANAGE_ACCOUNTS)
+    if not re.fullmatch(r"[A-Za-z0-9_.\-]{2,50}", username or ""):
+        raise ServiceError("账号名应为2–50个字母、数字、下划线、点或横线")
+    if problems := check_name(display_name, "姓名"):
+        raise ValidationFailed(problems)
+    _check_password(password)
+    role_set = parse_roles(roles) if isinstance(roles, str) else set(roles)
+    if not role_set:
+        raise ServiceError("至少选择一个角色")
+    if Role.AUDITOR in role_set and Role.ADMIN in role_set:
+        raise ServiceError("管理员和审计员不能是同一个账号")
+    Scope(scope_kind, frozenset(scope_ids or []))  # checks the kind
+    with ws.tx("account.add", username, roles=sorted(role_set)) as tx:
+        if tx.session.execute(select(Account).where(Account.username == username)).first():
+            raise ServiceError(f"账号“{username}”已存在")
+        account = Account(
+            username=username, display_name=display_name.strip(), roles=",".join(sorted(role_set)),
+            scope_kind=scope_kind, scope_ids=list(scope_ids or []), org_id=org_id, phone=phone, created_at=ws.now(),
+        )  # fmt: skip
+        tx.session.add(account)
+        tx.session.flush()
+        ws.db.keyfile.add(username, password, ws.data_key, kdf)
+    return Changed("account", (account.id,), "add")
+
+
+def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfParams | None = None) -> Changed:
+    """An admin gives an account a new password: its key slot is rewritten, no data is lost, the lock lifts."""
+    if username != ws.actor.username:
+        ws.require(Permission.MANAGE_ACCOUNTS)
+    _check_password(new_password)
+    with ws.tx("account.reset_password", username) as tx:
+        account = tx.session.execute(select(Account).where(Account.username == username)).scalar()
+        if account is None:
+            raise NotFound(f"账号“{username}”不存在")
+        ws.db.keyfile.add(username, new_password, ws.data_key, kdf)
+    return Changed("account", (account.id,), "reset_password")
+
+
+def set_disabled(ws: Workspace, username: str, disabled: bool = True) -> Changed:
+    ws.require(Permission.MANAGE_ACCOUNTS)
+    if username == ws.actor.username:
+        raise ServiceError("不能停用自己的账号")
+    with ws.tx("account.disable" if disabled else "account.enable", username) as tx:
+        account = tx.session.execute(select(Account).where(Account.username == username)).scalar()
+        if account is None:
+            raise NotFound(f"账号“{username}”不存在")
+        account.disabled = disabled
+        if disabled:
+            ws.db.keyfile.remove(username)
+    return Changed("account", (account.id,), "disable")
+
+
+def list_accounts(ws: Workspace) -> list[Account]:
+    with ws.read() as s:
+        return list(s.execute(select(Account).where(Account.deleted.is_(False)).order_by(Account.username)).scalars())

@@ -1,0 +1,135 @@
+"""The signed-in account and everything a use case needs: the database, the device, the clock, the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop import paths
+from desktop.domain import lifecycle
+from desktop.domain.deadlines import DeadlineCalculator, DeadlinePolicy
+from desktop.domain.roles import PERMISSION_LABELS, Permission, Role, may
+from desktop.domain.scope import Scope
+from desktop.domain.workdays import WorkdayCalendar
+from desktop.store.database import Database
+from desktop.store.models import ConfigEntry
+
+from . import audit
+from .errors import NotAllowed
+
+
+@dataclass(frozen=True)
+class Actor:
+    account_id: str
+    username: str
+    display_name: str
+    roles: frozenset
+    scope: Scope = field(default_factory=Scope)
+    org_id: str | None = None
+
+    @property
+    def handler_keys(self) -> frozenset:
+        keys = {f"account:{self.account_id}"}
+        if self.org_id:
+            keys.add(f"org:{self.org_id}")
+        return frozenset(keys)
+
+    def for_lifecycle(self) -> lifecycle.Actor:
+        return lifecycle.Actor(roles=frozenset(self.roles), handler_keys=self.handler_keys)
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a use case changed, for the screens to refresh: a kind of record, its ids, and the action."""
+
+    kind: str
+    ids: tuple
+    action: str
+
+    @property
+    def id(self) -> str:
+        return self.ids[0]
+
+
+@dataclass
+class Tx:
+    session: Session
+    target: str = ""
+    detail: dict = field(default_factory=dict)
+
+
+class Workspace:
+    """An unlocked database and the account using it. Built once at login; handed to every use case."""
+
+    def __init__(
+        self, db: Database, actor: Actor, data_key: bytes, device_id: str,
+        clock: Callable[[], datetime] = datetime.now, calendar: WorkdayCalendar | None = None,
+    ):  # fmt: skip
+        self.db = db
+        self.actor = actor
+        self.data_key = data_key
+        self.device_id = device_id
+        self.clock = clock
+        self._calendar = calendar
+
+    def now(self) -> datetime:
+        return self.clock().replace(microsecond=0)
+
+    @cached_property
+    def calendar(self) -> WorkdayCalendar:
+        return self._calendar or WorkdayCalendar.load(paths.reference("holidays.json"))
+
+    def deadlines(self, session: Session) -> DeadlineCalculator:
+        config = config_value(session, "deadline_policy")
+        policy = DeadlinePolicy.from_config(config) if config else DeadlinePolicy.default()
+        return DeadlineCalculator(policy, self.calendar)
+
+    def may(self, permission: Permission) -> bool:
+        return may(set(self.actor.roles), permission)
+
+    def require(self, permission: Permission) -> None:
+        if not self.may(permission):
+            raise NotAllowed(f"账号“{self.actor.display_name}”没有“{PERMISSION_LABELS[permission]}”的权限")
+
+    def has_role(self, *roles: Role) -> bool:
+        return bool(set(roles) & set(self.actor.roles))
+
+    @contextmanager
+    def tx(self, action: str, target: str = "", **detail):
+        """One use case's transaction; its audit entry is written last, inside the same transaction."""
+        now = self.now()
+        with self.db.writing(actor_id=self.actor.account_id, device_id=self.device_id, now=now) as session:
+            tx = Tx(session, target, dict(detail))
+            yield tx
+            audit.record(
+                session, account=self.actor.username, device=self.device_id, action=action, target=tx.target,
+                detail=tx.detail, at=now,
+            )  # fmt: skip
+
+    @contextmanager
+    def read(self):
+        with self.db.reading() as session:
+            yield session
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def config_value(session: Session, key: str, default=None):
+    entry = session.execute(select(ConfigEntry).where(ConfigEntry.key == key, ConfigEntry.deleted.is_(False))).scalar()
+    return default if entry is None else entry.value
+
+
+def set_config(session: Session, key: str, value) -> None:
+    entry = session.execute(select(ConfigEntry).where(ConfigEntry.key == key)).scalar()
+    if entry is None:
+        session.add(ConfigEntry(key=key, value=value))
+    else:
+        entry.value = value
+        entry.deleted = False

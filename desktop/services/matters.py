@@ -1,0 +1,262 @@
+"""Reporting a matter, who may see it, and the helpers every lifecycle step shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain import idnumber, phone
+from desktop.domain.issues import Issue
+from desktop.domain.lifecycle import Action, Level, MatterState, Outcome, Status, check, replay
+from desktop.domain.risk import Risk, assess
+from desktop.domain.roles import Role
+from desktop.domain.text import check_name
+from desktop.store.models import Account, Division, Event, Grid, Matter, MatterLink, Org, Party
+
+from .context import Actor, Changed, Workspace, config_value
+from .errors import NotAllowed, NotFound, ServiceError, ValidationFailed
+
+PARTY_ROLES = ("申请人", "被申请人", "第三人", "代理人")
+SIGNALS = {"group": "集体上访倾向", "fight": "械斗倾向", "criminal": "民转刑倾向", "death": "非正常死亡"}
+
+
+@dataclass
+class PartyInput:
+    name: str
+    role: str = "申请人"
+    kind: str = "person"  # person / org
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    person_id: str | None = None
+
+
+@dataclass
+class MatterInput:
+    title: str
+    source: str
+    kind: str = "dispute"  # dispute / petition
+    category: str | None = None
+    subcategory: str | None = None
+    facts: str = ""
+    occurred_at: datetime | None = None
+    place: str = ""
+    village_id: str | None = None
+    grid_id: str | None = None
+    people_count: int = 0
+    amount: float = 0
+    risk: str | None = None
+    signals: list = field(default_factory=list)
+    parties: list = field(default_factory=list)
+    visit_id: str | None = None
+    whistleblower: bool = False
+    accused_org_id: str | None = None
+
+
+def visible(actor: Actor, matter: Matter) -> bool:
+    """In the actor's scope, or handled or reported by them; whistleblower material never to the accused."""
+    if matter.whistleblower and matter.accused_org_id and matter.accused_org_id == actor.org_id:
+        return False
+    return (
+        actor.scope.covers(matter.village_id, matter.grid_id)
+        or matter.handler in actor.handler_keys
+        or matter.reported_by == actor.account_id
+        or (matter.status == Status.OPEN_FOR_CLAIM and "mediator" in actor.roles)
+    )
+
+
+def load(ws: Workspace, session: Session, matter_id: str) -> Matter:
+    matter = session.get(Matter, matter_id)
+    if matter is None or matter.deleted or not visible(ws.actor, matter):
+        raise NotFound("找不到该事项，或不在您的范围内")
+    return matter
+
+
+def state_of(matter: Matter) -> MatterState:
+    return MatterState(
+        status=Status(matter.status), level=Level(matter.level), failed_tries=matter.failed_tries,
+        handler=matter.handler, grade=matter.grade, pending_extension_days=matter.pending_extension_days,
+        extension_days=matter.extension_days, has_agreement=_has_agreement(matter),
+        outcome=Outcome(matter.outcome) if matter.outcome else None, satisfaction=matter.satisfaction,
+        repeat_of=matter.repeat_of, leader=matter.leader_id, supervised=matter.supervised,
+    )  # fmt: skip
+
+
+def _has_agreement(matter: Matter) -> bool:
+    session = Session.object_session(matter)
+    from desktop.store.models import Agreement
+
+    return bool(
+        session.execute(select(Agreement.id).where(Agreement.matter_id == matter.id, Agreement.deleted.is_(False))).first()
+    )
+
+
+def store_state(matter: Matter, state: MatterState) -> None:
+    """Write the cache of the history back onto the matter row (only the fields that changed)."""
+    for name, value in (
+        ("status", str(state.status)), ("level", str(state.level)), ("failed_tries", state.failed_tries),
+        ("handler", state.handler), ("grade", state.grade), ("pending_extension_days", state.pending_extension_days),
+        ("extension_days", state.extension_days), ("outcome", str(state.outcome) if state.outcome else None),
+        ("satisfaction", state.satisfaction), ("repeat_of", state.repeat_of), ("leader_id", state.leader),
+        ("supervised", state.supervised),
+    ):  # fmt: skip
+        if getattr(matter, name) != value:
+            setattr(matter, name, value)
+
+
+def history(session: Session, matter_id: str) -> list[Event]:
+    """Events in the order they were taken: by their number within the matter (device clocks can be wrong)."""
+    events = session.execute(select(Event).where(Event.matter_id == matter_id, Event.deleted.is_(False))).scalars()
+    return sorted(events, key=lambda e: (e.data.get("n", 0), e.at))
+
+
+def derived_state(session: Session, matter_id: str) -> MatterState:
+    """The state the events alone lead to: the check that the cached status is only a cache."""
+    return replay([(e.action, e.data) for e in history(session, matter_id)])
+
+
+def add_event(ws: Workspace, session: Session, matter: Matter, action: Action, note: str, data: dict) -> Event:
+    count = session.execute(select(func.count()).select_from(Event).where(Event.matter_id == matter.id)).scalar()
+    event = Event(
+        matter_id=matter.id, action=str(action), actor_id=ws.actor.account_id, actor_name=ws.actor.display_name,
+        device_id=ws.device_id, at=ws.now(), note=note or "", data={**data, "n": count + 1},
+    )  # fmt: skip
+    session.add(event)
+    return event
+
+
+def handler_name(session: Session, handler: str | None) -> str | None:
+    if not handler:
+        return None
+    kind, _, ident = handler.partition(":")
+    record = session.get(Org if kind == "org" else Account, ident)
+    if record is None:
+        raise NotFound("找不到承办单位或承办人")
+    return record.name if kind == "org" else record.display_name
+
+
+def next_serial(session: Session, prefix: str, year: int) -> str:
+    stem = f"{prefix}-{year}-"
+    last = session.execute(select(func.max(Matter.serial)).where(Matter.serial.like(stem + "%"))).scalar()
+    number = int(last.rsplit("-", 1)[1]) + 1 if last and re.search(r"-\d+$", last) else 1
+    return f"{stem}{number:05d}"
+
+
+def _check_parties(parties: list[PartyInput], today) -> list[Issue]:
+    issues = []
+    for i, party in enumerate(parties, 1):
+        label = f"当事人{i}"
+        issues += check_name(party.name, f"{label}姓名")
+        if party.role not in PARTY_ROLES:
+            issues.append(Issue(f"{label}角色", f"应为{'、'.join(PARTY_ROLES)}之一"))
+        if party.kind == "person" and party.id_number.strip():
+            issues += idnumber.check(party.id_number, today=today, field_name=f"{label}身份证号").errors
+        if party.phone.strip():
+            issues += phone.check(party.phone, field_name=f"{label}电话").errors
+    return issues
+
+
+def check_input(session: Session, data: MatterInput, today) -> list[Issue]:
+    issues = []
+    title = (data.title or "").strip()
+    if not title:
+        issues.append(Issue("标题", "不能为空"))
+    elif len(title) > 200:
+        issues.append(Issue("标题", "最多200个字符"))
+    if data.kind not in ("dispute", "petition"):
+        issues.append(Issue("类型", "应为矛盾纠纷或信访事项"))
+    channels = config_value(session, "channels", [])
+    if not data.source:
+        issues.append(Issue("来源", "不能为空"))
+    elif channels and data.source not in channels:
+        issues.append(Issue("来源", f"“{data.source}”不在配置的来源渠道中"))
+    if data.people_count < 0:
+        issues.append(Issue("涉及人数", "不能为负数"))
+    if data.amount < 0:
+        issues.append(Issue("涉及金额", "不能为负数"))
+    if data.occurred_at and data.occurred_at.date() > today:
+        issues.append(Issue("发生时间", "不能晚于今天"))
+    unknown = set(data.signals) - set(SIGNALS)
+    if unknown:
+        issues.append(Issue("风险信号", f"未知：{'、'.join(sorted(unknown))}"))
+    if data.grid_id:
+        grid = session.get(Grid, data.grid_id)
+        if grid is None or (data.village_id and grid.village_id != data.village_id):
+            issues.append(Issue("网格", "网格不属于所选的村（社区）"))
+    issues += check_category(session, data.category, data.subcategory)
+    issues += _check_parties(data.parties, today)
+    return issues
+
+
+def check_category(session: Session, category: str | None, subcategory: str | None) -> list[Issue]:
+    if not category:
+        return []
+    categories = config_value(session, "categories", {})
+    if categories and category not in categories:
+        return [Issue("类别", f"“{category}”不在配置的类别中")]
+    if subcategory and categories and subcategory not in categories[category]:
+        return [Issue("小类", f"“{subcategory}”不属于“{category}”")]
+    return []
+
+
+def report(ws: Workspace, data: MatterInput) -> Changed:
+    """采集上报: the first step of every matter, by a grid worker on a visit or from any channel."""
+    today = ws.now().date()
+    with ws.tx("matter.report") as tx:
+        s = tx.session
+        check(MatterState(), Action.REPORT, ws.actor.for_lifecycle())
+        if issues := check_input(s, data, today):
+            raise ValidationFailed(issues)
+        if data.grid_id and not data.village_id:
+            data.village_id = s.get(Grid, data.grid_id).village_id
+        if not ws.actor.scope.covers(data.village_id, data.grid_id):
+            raise NotAllowed("事项发生地不在您负责的范围内")
+        risk = assess(
+            people=data.people_count, amount=data.amount, group_tendency="group" in data.signals,
+            fight_tendency="fight" in data.signals, criminal_tendency="criminal" in data.signals,
+            abnormal_death="death" in data.signals, stated=Risk(data.risk) if data.risk else None,
+        )  # fmt: skip
+        township = s.execute(select(Division).where(Division.level == "township")).scalar()
+        matter = Matter(
+            serial=next_serial(s, township.short_name if township else "FQ", today.year),
+            kind=data.kind, source=data.source, category=data.category, subcategory=data.subcategory,
+            title=data.title.strip(), facts=data.facts.strip(), occurred_at=data.occurred_at, place=data.place.strip(),
+            village_id=data.village_id, grid_id=data.grid_id, people_count=data.people_count, amount=data.amount,
+            risk=str(risk.risk), signals=sorted(data.signals), status=str(Status.REPORTED), level=str(Level.VILLAGE),
+            reported_at=ws.now(), reported_by=ws.actor.account_id, visit_id=data.visit_id,
+            is_group=data.people_count >= 5 or "group" in data.signals, whistleblower=data.whistleblower,
+            accused_org_id=data.accused_org_id,
+        )  # fmt: skip
+        s.add(matter)
+        s.flush()
+        for p in data.parties:
+            s.add(Party(
+                matter_id=matter.id, kind=p.kind, person_id=p.person_id, name=p.name.strip(), role=p.role,
+                id_number=idnumber.normalise(p.id_number) or None, phone=phone.normalise(p.phone) or None,
+                address=p.address.strip(),
+            ))  # fmt: skip
+        event_data = {"major": risk.major, "reasons": risk.reasons}
+        note = ""
+        if risk.report_to_police:
+            event_data["report_to_police"] = True
+            note = "可能转化为治安或刑事案件，须当日报告公安机关和乡镇（人民调解法第二十五条）"
+        add_event(ws, s, matter, Action.REPORT, note, event_data)
+        tx.target = matter.id
+        tx.detail = {"serial": matter.serial}
+    return Changed("matter", (matter.id,), str(Action.REPORT))
+
+
+def link(ws: Workspace, matter_id: str, other_id: str, kind: str = "related") -> Changed:
+    if not ws.has_role(Role.PLATFORM):
+        raise NotAllowed("只有平台办公室可以关联事项")
+    if matter_id == other_id:
+        raise ServiceError("不能关联自身")
+    with ws.tx("matter.link", matter_id, other=other_id, kind=kind) as tx:
+        load(ws, tx.session, matter_id)
+        load(ws, tx.session, other_id)
+        tx.session.add(MatterLink(matter_id=matter_id, other_id=other_id, kind=kind))
+    return Changed("matter", (matter_id, other_id), "link")

@@ -1,0 +1,140 @@
+"""Setting up a township: the database itself, villages, grids, units and teams, and configuration."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop import paths
+from desktop.domain.deadlines import DeadlinePolicy
+from desktop.domain.roles import Permission, Role
+from desktop.domain.scope import Scope
+from desktop.domain.text import check_name
+from desktop.store.database import Database
+from desktop.store.keyslots import KdfParams
+from desktop.store.models import Account, Division, Grid, Org, SyncState
+
+from . import audit
+from .context import Actor, Changed, Workspace, config_value, set_config
+from .errors import NotFound, ServiceError, ValidationFailed
+
+ADMIN = "admin"
+
+
+def check_division_code(code: str | None, level: str) -> str | None:
+    """12 digits: 1–6 county, 7–9 township, 10–12 village. None and '' mean "not known yet"."""
+    if not code:
+        return None
+    if not re.fullmatch(r"\d{12}", code):
+        raise ServiceError(f"区划代码“{code}”应为12位数字")
+    if level == "township" and code[9:] != "000":
+        raise ServiceError(f"乡镇的区划代码“{code}”末三位应为000")
+    if level == "village" and code[9:] == "000":
+        raise ServiceError(f"村（社区）的区划代码“{code}”末三位不应为000")
+    return code
+
+
+def create_township(
+    path: Path, township: str, admin_password: str, *, division_code: str | None = None,
+    short_name: str | None = None, kdf: KdfParams | None = None, clock=datetime.now,
+) -> Workspace:  # fmt: skip
+    """A new encrypted database holding one township and its `admin` account (admin and platform office)."""
+    township = (township or "").strip()
+    if problems := check_name(township, "乡镇名称"):
+        raise ValidationFailed(problems)
+    if len(admin_password or "") < 8:
+        raise ServiceError("管理员密码至少8个字符")
+    code = check_division_code(division_code, "township")
+    db = Database.create(path, ADMIN, admin_password, kdf)
+    device_id = str(uuid.uuid4())
+    now = clock().replace(microsecond=0)
+    admin = Account(username=ADMIN, display_name="管理员", roles=f"{Role.ADMIN},{Role.PLATFORM}", created_at=now)
+    with db.writing(device_id=device_id, now=now) as s:
+        s.add(SyncState(key="device_id", value=device_id))
+        s.add(admin)
+        s.flush()
+        s.info["actor_id"] = admin.id
+        short = short_name or re.sub(r"(镇|乡|街道|办事处)$", "", township)[:4] or township[:2]
+        s.add(Division(name=township, level="township", code=code, short_name=short))
+        set_config(s, "deadline_policy", DeadlinePolicy.default().to_config())
+        set_config(s, "categories", json.loads(paths.reference("categories.json").read_text("utf-8"))["categories"])
+        set_config(s, "channels", json.loads(paths.reference("channels.json").read_text("utf-8"))["channels"])
+        audit.record(s, account=ADMIN, device=device_id, action="database.create", target=township, at=now)
+    actor = Actor(admin.id, ADMIN, admin.display_name, frozenset({Role.ADMIN, Role.PLATFORM}), Scope())
+    key = db.keyfile.unlock(ADMIN, admin_password)
+    return Workspace(db, actor, key, device_id, clock=clock)
+
+
+def township(ws: Workspace):
+    with ws.read() as s:
+        found = s.execute(select(Division).where(Division.level == "township", Division.deleted.is_(False))).scalar()
+    if found is None:
+        raise NotFound("数据库中没有乡镇")
+    return found
+
+
+def add_village(ws: Workspace, name: str, division_code: str | None = None) -> Changed:
+    ws.require(Permission.CONFIGURE)
+    if problems := check_name(name, "村（社区）名称"):
+        raise ValidationFailed(problems)
+    parent = township(ws)
+    code = check_division_code(division_code, "village")
+    with ws.tx("village.add", name.strip()) as tx:
+        if tx.session.execute(select(Division).where(Division.name == name.strip(), Division.level == "village")).first():
+            raise ServiceError(f"村（社区）“{name}”已存在")
+        village = Division(name=name.strip(), level="village", code=code, parent_id=parent.id)
+        tx.session.add(village)
+        tx.session.flush()
+    return Changed("village", (village.id,), "add")
+
+
+def add_grid(ws: Workspace, village_id: str, name: str, worker_id: str | None = None) -> Changed:
+    ws.require(Permission.CONFIGURE)
+    if problems := check_name(name, "网格名称"):
+        raise ValidationFailed(problems)
+    with ws.tx("grid.add", name.strip()) as tx:
+        if tx.session.get(Division, village_id) is None:
+            raise NotFound("找不到该村（社区）")
+        grid = Grid(village_id=village_id, name=name.strip(), worker_id=worker_id)
+        tx.session.add(grid)
+        tx.session.flush()
+    return Changed("grid", (grid.id,), "add")
+
+
+ORG_KINDS = {"village_committee": "村（居）委会", "unit": "职能部门", "team": "调解队伍"}
+
+
+def add_org(ws: Workspace, kind: str, name: str, *, level: str = "township", village_id: str | None = None) -> Changed:
+    ws.require(Permission.CONFIGURE)
+    if kind not in ORG_KINDS:
+        raise ServiceError(f"单位类型应为 {', '.join(ORG_KINDS)} 之一")
+    if problems := check_name(name, "单位名称"):
+        raise ValidationFailed(problems)
+    with ws.tx("org.add", name.strip()) as tx:
+        org = Org(kind=kind, name=name.strip(), level=level, village_id=village_id)
+        tx.session.add(org)
+        tx.session.flush()
+    return Changed("org", (org.id,), "add")
+
+
+def configure(ws: Workspace, key: str, value) -> Changed:
+    """Change one configuration entry (grade table, categories, channels …). Checked before it is stored."""
+    ws.require(Permission.CONFIGURE)
+    if key == "deadline_policy":
+        try:
+            DeadlinePolicy.from_config(value)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServiceError(f"期限配置无效：{exc}") from exc
+    with ws.tx("config.set", key, value=value) as tx:
+        set_config(tx.session, key, value)
+    return Changed("config", (key,), "set")
+
+
+def read_config(ws: Workspace, key: str, default=None):
+    with ws.read() as s:
+        return config_value(s, key, default)

@@ -1,0 +1,310 @@
+"""Every lifecycle step of a matter after it is reported: one function each, all through `_step`.
+
+`_step` loads the matter in scope, asks the state machine whether this account may take the step now, advances
+the state, writes the event and the cached status, and lets the step add its own records (a session, an
+agreement, a follow-up) in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.deadlines import Deadline
+from desktop.domain.lifecycle import Action, Refused, SessionOutcome, Status, advance, allowed_actions, check
+from desktop.domain.risk import Risk
+from desktop.store.models import Agreement, FollowUp, Matter, MatterLink, MediationSession
+
+from . import matters
+from .context import Changed, Workspace
+from .errors import ValidationFailed
+from .matters import Issue
+
+SESSION_KINDS = ("人民调解", "行政调解", "司法调解", "联合调解")
+SATISFACTION = ("满意", "基本满意", "不满意")
+
+
+def _step(
+    ws: Workspace, matter_id: str, action: Action, data: dict | None = None, note: str = "",
+    extra: Callable[[Session, Matter], None] | None = None,
+) -> Changed:  # fmt: skip
+    data = {k: v for k, v in (data or {}).items() if v is not None}
+    with ws.tx(f"matter.{action}", matter_id) as tx:
+        s = tx.session
+        matter = matters.load(ws, s, matter_id)
+        state = matters.state_of(matter)
+        check(state, action, ws.actor.for_lifecycle())
+        new_state = advance(state, action, {**data, "note": note})
+        if extra:
+            extra(s, matter)
+        matters.store_state(matter, new_state)
+        if new_state.handler != state.handler:
+            matter.handler_name = matters.handler_name(s, new_state.handler)
+        matters.add_event(ws, s, matter, action, note, data)
+        _update_deadline(ws, s, matter, action)
+        tx.detail = {"serial": matter.serial, "status": matter.status}
+    return Changed("matter", (matter_id,), str(action))
+
+
+def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action) -> None:
+    calc = ws.deadlines(s)
+    if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN):
+        matter.registered_at = ws.now()
+    if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN, Action.REGRADE, Action.DECIDE_EXTENSION):
+        if matter.kind == "petition":
+            deadline = calc.for_petition(matter.registered_at, extension_days=matter.extension_days)
+        else:
+            deadline = calc.for_grade(matter.registered_at, matter.grade, extension_days=matter.extension_days)
+        matter.due_on = deadline.due_on
+    if action == Action.CLOSE:
+        matter.closed_at = ws.now()
+    if action == Action.CHECK:
+        matter.checked_at = ws.now() if matter.status == Status.CHECKED else None
+        if matter.status == Status.HANDLING:
+            matter.closed_at = None
+    if action == Action.REOPEN:
+        matter.closed_at = matter.checked_at = None
+
+
+def deadline_of(matter: Matter) -> Deadline | None:
+    if matter.registered_at is None or matter.due_on is None:
+        return None
+    return Deadline(matter.registered_at, matter.due_on)
+
+
+# ------------------------------------------------------------------ 核实立案 registration
+
+
+def register(
+    ws: Workspace, matter_id: str, grade: int, *, category: str | None = None, subcategory: str | None = None,
+    risk: str | None = None, note: str = "",
+) -> Changed:  # fmt: skip
+    def extra(s: Session, matter: Matter) -> None:
+        chosen = category or matter.category
+        issues = [] if chosen else [Issue("类别", "立案时须选择类别")]
+        issues += matters.check_category(s, chosen, subcategory or matter.subcategory)
+        if grade not in ws.deadlines(s).policy.rules:
+            issues.append(Issue("星级", f"应为{'、'.join(map(str, sorted(ws.deadlines(s).policy.rules)))}星之一"))
+        if risk and risk not in set(Risk):
+            issues.append(Issue("风险等级", "未知的风险等级"))
+        if issues:
+            raise ValidationFailed(issues)
+        matter.category, matter.subcategory = chosen, subcategory or matter.subcategory
+        if risk:
+            matter.risk = risk
+
+    return _step(ws, matter_id, Action.REGISTER, {"grade": grade, "category": category, "risk": risk}, note, extra)
+
+
+def reject(ws: Workspace, matter_id: str, reason: str) -> Changed:
+    return _step(ws, matter_id, Action.REJECT, {"reason": reason}, reason)
+
+
+def mark_repeat(ws: Workspace, matter_id: str, primary_id: str, note: str = "") -> Changed:
+    """A repeat order (重复工单): linked to its primary matter and counted once."""
+
+    def extra(s: Session, matter: Matter) -> None:
+        primary = matters.load(ws, s, primary_id)
+        if primary.id == matter.id or primary.status == Status.REPEAT:
+            raise ValidationFailed([Issue("主工单", "应为另一件非重复的事项")])
+        s.add(MatterLink(matter_id=matter.id, other_id=primary.id, kind="repeat"))
+
+    return _step(ws, matter_id, Action.MARK_REPEAT, {"primary_id": primary_id}, note, extra)
+
+
+def regrade(ws: Workspace, matter_id: str, grade: int, reason: str) -> Changed:
+    return _step(ws, matter_id, Action.REGRADE, {"grade": grade, "reason": reason}, reason)
+
+
+# ------------------------------------------------------------------ 指挥派遣 dispatch and claim
+
+
+def dispatch(ws: Workspace, matter_id: str, handler: str, note: str = "") -> Changed:
+    """交办 to a village committee, unit or team ("org:<id>") or a person ("account:<id>")."""
+    return _step(ws, matter_id, Action.DISPATCH, {"handler": handler}, note)
+
+
+def publish(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    """Open the order for volunteer mediators to claim (认领工单)."""
+    return _step(ws, matter_id, Action.PUBLISH, {}, note)
+
+
+def claim(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    return _step(ws, matter_id, Action.CLAIM, {"handler": f"account:{ws.actor.account_id}"}, note)
+
+
+# ------------------------------------------------------------------ 处理反馈 handling
+
+
+def accept(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    return _step(ws, matter_id, Action.ACCEPT, {}, note)
+
+
+def return_to_platform(ws: Workspace, matter_id: str, reason: str) -> Changed:
+    """回流: the receiver cannot handle it; it goes back to the platform to be dispatched again."""
+    return _step(ws, matter_id, Action.RETURN, {"reason": reason}, reason)
+
+
+@dataclass
+class SessionInput:
+    held_on: date
+    kind: str
+    outcome: str
+    place: str = ""
+    mediators: str = ""
+    attendees: str = ""
+    record: str = ""
+
+
+def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed:
+    def extra(s: Session, matter: Matter) -> None:
+        issues = []
+        if data.kind not in SESSION_KINDS:
+            issues.append(Issue("调解类型", f"应为{'、'.join(SESSION_KINDS)}之一"))
+        if data.held_on > ws.now().date():
+            issues.append(Issue("调解日期", "不能晚于今天"))
+        if not data.record.strip():
+            issues.append(Issue("调解记录", "不能为空"))
+        if issues:
+            raise ValidationFailed(issues)
+        s.add(MediationSession(
+            matter_id=matter.id, held_on=data.held_on, place=data.place, kind=data.kind, mediators=data.mediators,
+            attendees=data.attendees, record=data.record, outcome=data.outcome, level=matter.level,
+        ))  # fmt: skip
+
+    if data.outcome not in set(SessionOutcome):
+        raise ValidationFailed([Issue("调解结果", "未知的调解结果")])
+    return _step(ws, matter_id, Action.RECORD_SESSION, {"outcome": data.outcome}, data.record[:200], extra)
+
+
+@dataclass
+class AgreementInput:
+    """人民调解法 第二十九条: parties, main facts and points in dispute with responsibilities, what was agreed,
+    and how and by when it is performed."""
+
+    form: str  # written / oral
+    parties: str
+    facts: str
+    terms: str
+    performance: str = ""
+    perform_by: date | None = None
+    signed_by_parties: bool = False
+    signed_by_mediator: bool = False
+    copies: int = 0
+    session_id: str | None = None
+
+
+def agreement_issues(data: AgreementInput) -> list[Issue]:
+    issues = []
+    if data.form not in ("written", "oral"):
+        issues.append(Issue("协议形式", "应为书面或口头"))
+    for value, label in ((data.parties, "当事人"), (data.facts, "主要事实、争议事项及各方责任"), (data.terms, "达成的协议内容")):
+        if not (value or "").strip():
+            issues.append(Issue(label, "不能为空（人民调解法第二十九条）"))
+    if data.perform_by is None and not data.performance.strip():
+        issues.append(Issue("履行方式和期限", "应写明怎样履行、何时履行"))
+    return issues
+
+
+def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Changed:
+    def extra(s: Session, matter: Matter) -> None:
+        if issues := agreement_issues(data):
+            raise ValidationFailed(issues)
+        written_effective = data.signed_by_parties and data.signed_by_mediator
+        effective = ws.now().date() if (data.form == "oral" or written_effective) else None
+        s.add(Agreement(
+            matter_id=matter.id, session_id=data.session_id, form=data.form, parties=data.parties, facts=data.facts,
+            terms=data.terms, performance=data.performance, perform_by=data.perform_by,
+            signed_by_parties=data.signed_by_parties, signed_by_mediator=data.signed_by_mediator,
+            effective_on=effective, copies=data.copies,
+        ))  # fmt: skip
+
+    return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
+
+
+def judicial_confirmation_due(agreement: Agreement) -> date | None:
+    """Judicial confirmation may be applied for within 30 days of the agreement taking effect."""
+    return agreement.effective_on + timedelta(days=30) if agreement.effective_on else None
+
+
+def escalate(ws: Workspace, matter_id: str, reason: str) -> Changed:
+    """One level up (village → township → county) when this level cannot resolve it."""
+    return _step(ws, matter_id, Action.ESCALATE, {"reason": reason}, reason)
+
+
+def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> Changed:
+    def extra(s: Session, matter: Matter) -> None:
+        limit = ws.deadlines(s).policy.petition_extension_max_days
+        if matter.kind == "petition" and matter.extension_days + days > limit:
+            raise ValidationFailed([Issue("延期天数", f"信访事项延期合计不得超过{limit}日")])
+
+    return _step(ws, matter_id, Action.REQUEST_EXTENSION, {"days": days, "reason": reason}, reason, extra)
+
+
+def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = "") -> Changed:
+    return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note)
+
+
+def supervise(ws: Workspace, matter_id: str, note: str) -> Changed:
+    """督办: chase a late matter; the note says what is asked and by when."""
+    if not (note or "").strip():
+        raise Refused(Action.SUPERVISE, "须填写督办意见")
+    return _step(ws, matter_id, Action.SUPERVISE, {}, note)
+
+
+def explain_overdue(ws: Workspace, matter_id: str, note: str) -> Changed:
+    return _step(ws, matter_id, Action.EXPLAIN_OVERDUE, {"note": note}, note)
+
+
+def take_charge(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    """包案: a leader personally takes charge of a hard or repeated case."""
+    return _step(ws, matter_id, Action.TAKE_CHARGE, {"leader": ws.actor.account_id}, note)
+
+
+# ------------------------------------------------------------------ 核查结案 and 考核评价
+
+
+def close(ws: Workspace, matter_id: str, outcome: str, note: str = "", legal_channels: str = "") -> Changed:
+    return _step(ws, matter_id, Action.CLOSE, {"outcome": outcome, "legal_channels": legal_channels or None}, note)
+
+
+def check_closure(ws: Workspace, matter_id: str, passed: bool = True, note: str = "") -> Changed:
+    """销号: the platform checks a closure; a failed check sends it back to the handler."""
+    return _step(ws, matter_id, Action.CHECK, {"passed": passed, "note": note or None}, note)
+
+
+@dataclass
+class FollowUpInput:
+    on: date
+    satisfaction: str
+    performed: bool | None = None
+    relapse: bool = False
+    next_step: str = ""
+
+
+def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
+    def extra(s: Session, matter: Matter) -> None:
+        s.add(FollowUp(
+            matter_id=matter.id, on=data.on, by_id=ws.actor.account_id, performed=data.performed,
+            satisfaction=data.satisfaction, relapse=data.relapse, next_step=data.next_step,
+        ))  # fmt: skip
+
+    if data.satisfaction not in SATISFACTION:
+        raise ValidationFailed([Issue("满意度", f"应为{'、'.join(SATISFACTION)}之一")])
+    payload = {"satisfaction": data.satisfaction, "relapse": data.relapse or None}
+    return _step(ws, matter_id, Action.FOLLOW_UP, payload, data.next_step, extra)
+
+
+def reopen(ws: Workspace, matter_id: str, reason: str) -> Changed:
+    """A relapse found at follow-up reopens the matter; it goes back to be dispatched."""
+    return _step(ws, matter_id, Action.REOPEN, {"reason": reason}, reason)
+
+
+def actions_for(ws: Workspace, matter_id: str) -> list[Action]:
+    """Exactly the steps this account may take on this matter now: what the screen offers."""
+    with ws.read() as s:
+        matter = matters.load(ws, s, matter_id)
+        return allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
