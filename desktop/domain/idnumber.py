@@ -15,7 +15,7 @@ CHECK_CHARS = "10X98765432"
 # Province-level prefixes of the administrative division code. A full county list changes every year
 # (codes are retired), so an unknown prefix is only ever a warning.
 PROVINCE_PREFIXES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+    ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"]
 )
 
 FIELD = "身份证号"

@@ -77,6 +77,7 @@ class Workspace:
         self.device_id = device_id
         self.clock = clock
         self._calendar = calendar
+        self.ambient: Session | None = None  # set by bulk(): use cases then share one transaction
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)
@@ -104,13 +105,26 @@ class Workspace:
     def tx(self, action: str, target: str = "", **detail):
         """One use case's transaction; its audit entry is written last, inside the same transaction."""
         now = self.now()
+        if self.ambient is not None:
+            self.ambient.info.update(actor_id=self.actor.account_id, device_id=self.device_id, now=now)
+            yield from self._run(self.ambient, action, target, detail, now)
+            return
         with self.db.writing(actor_id=self.actor.account_id, device_id=self.device_id, now=now) as session:
-            tx = Tx(session, target, dict(detail))
-            yield tx
-            audit.record(
-                session, account=self.actor.username, device=self.device_id, action=action, target=tx.target,
-                detail=tx.detail, at=now,
-            )  # fmt: skip
+            yield from self._run(session, action, target, detail, now)
+
+    def _run(self, session: Session, action: str, target: str, detail: dict, now: datetime):
+        tx = Tx(session, target, dict(detail))
+        yield tx
+        audit.record(
+            session, account=self.actor.username, device=self.device_id, action=action, target=tx.target,
+            detail=tx.detail, at=now,
+        )  # fmt: skip
+
+    def as_actor(self, actor: Actor) -> Workspace:
+        """The same open database used by another account (demo data, and a centre PC's shared session)."""
+        other = Workspace(self.db, actor, self.data_key, self.device_id, self.clock, self._calendar)
+        other.ambient = self.ambient
+        return other
 
     @contextmanager
     def read(self):

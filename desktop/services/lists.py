@@ -1,0 +1,32 @@
+"""Lists for screens and exports: the store's paged queries, seen through the signed-in account's scope."""
+
+from __future__ import annotations
+
+from desktop.domain.roles import Permission, Role
+from desktop.store import queries
+from desktop.store.queries import MatterFilter, Page, Viewer
+
+from .context import Workspace
+
+
+def viewer_of(ws: Workspace) -> Viewer:
+    a = ws.actor
+    return Viewer(a.scope, a.handler_keys, a.account_id, a.org_id, Role.MEDIATOR in a.roles)
+
+
+def households(ws: Workspace, **options) -> Page:
+    ws.require(Permission.VIEW_RESIDENTS)
+    with ws.read() as s:
+        return queries.list_households(s, viewer_of(ws), **options)
+
+
+def persons(ws: Workspace, **options) -> Page:
+    ws.require(Permission.VIEW_RESIDENTS)
+    with ws.read() as s:
+        return queries.list_persons(s, viewer_of(ws), **options)
+
+
+def matters(ws: Workspace, f: MatterFilter | None = None, **options) -> Page:
+    ws.require(Permission.VIEW_MATTERS)
+    with ws.read() as s:
+        return queries.list_matters(s, viewer_of(ws), f or MatterFilter(), ws.now(), **options)

@@ -1,0 +1,273 @@
+"""Read queries for lists: paged, counted, filtered by scope, returning plain objects (no live ORM rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.domain.lifecycle import TIMED_STATUSES, Status
+from desktop.domain.masking import mask_id, mask_phone
+from desktop.domain.scope import Scope
+
+from . import search
+from .models import Division, Grid, Household, Matter, Party, Person
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list
+    total: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking, as far as filtering goes."""
+
+    scope: Scope
+    handler_keys: frozenset = frozenset()
+    account_id: str | None = None
+    org_id: str | None = None
+    is_mediator: bool = False
+
+
+def scope_clause(model, scope: Scope):
+    if scope.kind == "township":
+        return True
+    column = model.village_id if scope.kind == "village" else model.grid_id
+    return column.in_(sorted(scope.ids))
+
+
+# ------------------------------------------------------------------------------------ households
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: str
+    number: str
+    address: str
+    village: str
+    grid: str
+    head: str
+    members: int
+    phone: str  # masked
+
+
+HOUSEHOLD_ORDER = {"number": Household.number, "address": Household.address, "village": Division.name}
+
+
+def list_households(
+    session: Session, viewer: Viewer, *, text: str = "", village_id: str | None = None, grid_id: str | None = None,
+    offset: int = 0, limit: int = 100, order: str = "number", descending: bool = False,
+) -> Page:  # fmt: skip
+    where = [Household.deleted.is_(False), scope_clause(Household, viewer.scope)]
+    if village_id:
+        where.append(Household.village_id == village_id)
+    if grid_id:
+        where.append(Household.grid_id == grid_id)
+    if text.strip():
+        person_ids = search.find(session, "person", text)
+        by_person = select(Person.household_id).where(Person.id.in_(person_ids))
+        where.append(or_(Household.id.in_(search.find(session, "household", text)), Household.id.in_(by_person)))
+    total = session.execute(select(func.count()).select_from(Household).where(*where)).scalar()
+    head = aliased(Person)
+    members = (
+        select(func.count()).where(Person.household_id == Household.id, Person.deleted.is_(False)).scalar_subquery()
+    )
+    column = HOUSEHOLD_ORDER.get(order, Household.number)
+    rows = session.execute(
+        select(Household, Division.name, Grid.name, head.name, members)
+        .join(Division, Division.id == Household.village_id)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .outerjoin(head, head.id == Household.head_id)
+        .where(*where)
+        .order_by(column.desc() if descending else column, Household.id)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return Page(
+        [HouseholdRow(h.id, h.number, h.address, v, g or "", hn or "", n, mask_phone(h.phone)) for h, v, g, hn, n in rows],
+        total,
+        offset,
+    )
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: str
+    household_id: str | None
+    name: str
+    sex: str
+    birth_date: date | None
+    id_number: str  # masked
+    mobile: str  # masked
+    relation: str
+    tags: tuple
+
+
+def list_persons(
+    session: Session, viewer: Viewer, *, household_id: str | None = None, text: str = "", offset: int = 0,
+    limit: int = 100,
+) -> Page:  # fmt: skip
+    where = [Person.deleted.is_(False), scope_clause(Household, viewer.scope)]
+    if household_id:
+        where.append(Person.household_id == household_id)
+    if text.strip():
+        where.append(Person.id.in_(search.find(session, "person", text)))
+    base = select(Person).join(Household, Household.id == Person.household_id).where(*where)
+    total = session.execute(select(func.count()).select_from(base.subquery())).scalar()
+    people = session.execute(base.order_by(Person.relation != "户主", Person.name).offset(offset).limit(limit)).scalars()
+    return Page(
+        [
+            PersonRow(p.id, p.household_id, p.name, p.sex or "", p.birth_date, mask_id(p.id_number),
+                      mask_phone(p.mobile), p.relation or "", tuple(p.tags or ()))  # fmt: skip
+            for p in people
+        ],
+        total,
+        offset,
+    )
+
+
+# ------------------------------------------------------------------------------------ matters
+
+
+@dataclass
+class MatterFilter:
+    statuses: list = field(default_factory=list)
+    grades: list = field(default_factory=list)
+    risks: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    kind: str | None = None
+    village_id: str | None = None
+    grid_id: str | None = None
+    handler: str | None = None
+    colour: str | None = None  # green / yellow / red
+    date_from: date | None = None  # reported on or after
+    date_to: date | None = None  # reported on or before
+    repeat_only: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class MatterRow:
+    id: str
+    serial: str
+    kind: str
+    source: str
+    category: str
+    title: str
+    village: str
+    grid: str
+    grade: int | None
+    risk: str
+    status: str
+    level: str
+    handler_name: str
+    reported_at: datetime
+    registered_at: datetime | None
+    due_on: date | None
+    closed_at: datetime | None
+    outcome: str
+    satisfaction: str
+    people_count: int
+    amount: float
+    is_group: bool
+
+
+def visible_clause(viewer: Viewer):
+    own = [Matter.reported_by == viewer.account_id]
+    if viewer.handler_keys:
+        own.append(Matter.handler.in_(sorted(viewer.handler_keys)))
+    if viewer.is_mediator:
+        own.append(Matter.status == str(Status.OPEN_FOR_CLAIM))
+    clause = or_(scope_clause(Matter, viewer.scope), *own)
+    if viewer.org_id:
+        clause = and_(clause, or_(Matter.whistleblower.is_(False), Matter.accused_org_id.is_(None),
+                                  Matter.accused_org_id != viewer.org_id))  # fmt: skip
+    return clause
+
+
+def colour_clause(colour: str, now: datetime):
+    """Deadline colour in SQL, the same rule as desktop.domain.deadlines.DeadlineCalculator.colour."""
+    timed = and_(Matter.status.in_([str(s) for s in TIMED_STATUSES]), Matter.due_on.is_not(None))
+    due_at = func.julianday(Matter.due_on, "+1 day")
+    start = func.julianday(Matter.registered_at)
+    current = func.julianday(now.isoformat(sep=" "))
+    red = current >= due_at
+    if colour == "red":
+        return and_(timed, red)
+    yellow = current >= start + 0.8 * (due_at - start)
+    if colour == "yellow":
+        return and_(timed, ~red, yellow)
+    return and_(timed, ~red, ~yellow)
+
+
+def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetime) -> list:
+    where = [Matter.deleted.is_(False), visible_clause(viewer)]
+    for values, column in ((f.statuses, Matter.status), (f.grades, Matter.grade), (f.risks, Matter.risk),
+                           (f.sources, Matter.source), (f.categories, Matter.category)):  # fmt: skip
+        if values:
+            where.append(column.in_([str(v) if column is not Matter.grade else v for v in values]))
+    for value, column in ((f.kind, Matter.kind), (f.village_id, Matter.village_id), (f.grid_id, Matter.grid_id),
+                          (f.handler, Matter.handler)):  # fmt: skip
+        if value:
+            where.append(column == value)
+    if f.colour:
+        where.append(colour_clause(f.colour, now))
+    if f.date_from:
+        where.append(Matter.reported_at >= datetime.combine(f.date_from, datetime.min.time()))
+    if f.date_to:
+        where.append(Matter.reported_at < datetime.combine(f.date_to, datetime.max.time()))
+    if f.repeat_only:
+        where.append(Matter.status == str(Status.REPEAT))
+    if f.text.strip():
+        where.append(Matter.id.in_(search.find(session, "matter", f.text)))
+    return where
+
+
+MATTER_ORDER = {
+    "reported_at": Matter.reported_at, "due_on": Matter.due_on, "serial": Matter.serial, "grade": Matter.grade,
+    "status": Matter.status, "title": Matter.title,
+}  # fmt: skip
+
+
+def list_matters(
+    session: Session, viewer: Viewer, f: MatterFilter, now: datetime, *, offset: int = 0, limit: int | None = 100,
+    order: str = "reported_at", descending: bool = True,
+) -> Page:  # fmt: skip
+    where = matter_where(session, viewer, f, now)
+    total = session.execute(select(func.count()).select_from(Matter).where(*where)).scalar()
+    village, grid = aliased(Division), aliased(Grid)
+    column = MATTER_ORDER.get(order, Matter.reported_at)
+    query = (
+        select(Matter, village.name, grid.name)
+        .outerjoin(village, village.id == Matter.village_id)
+        .outerjoin(grid, grid.id == Matter.grid_id)
+        .where(*where)
+        .order_by(column.desc() if descending else column, Matter.serial)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    rows = [
+        MatterRow(
+            m.id, m.serial, m.kind, m.source, m.category or "", m.title, v or "", g or "", m.grade, m.risk, m.status,
+            m.level, m.handler_name or "", m.reported_at, m.registered_at, m.due_on, m.closed_at, m.outcome or "",
+            m.satisfaction or "", m.people_count, m.amount, m.is_group,
+        )  # fmt: skip
+        for m, v, g in session.execute(query).all()
+    ]
+    return Page(rows, total, offset)
+
+
+def parties_of(session: Session, matter_ids: list[str]) -> dict[str, list[Party]]:
+    result: dict[str, list[Party]] = {}
+    for chunk in range(0, len(matter_ids), 500):
+        ids = matter_ids[chunk : chunk + 500]
+        for party in session.execute(select(Party).where(Party.matter_id.in_(ids), Party.deleted.is_(False))).scalars():
+            result.setdefault(party.matter_id, []).append(party)
+    return result
