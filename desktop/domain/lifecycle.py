@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from .roles import Role
+from .roles import ROLE_LABELS, Role
 
 
 class Status(StrEnum):
@@ -213,9 +213,7 @@ class Refused(Exception):
 
 
 def _role_names(roles) -> str:
-    from .roles import ROLE_LABELS
-
-    return "、".join(ROLE_LABELS[r] for r in sorted(roles))
+    return "、".join(ROLE_LABELS[r] for r in Role if r in roles)
 
 
 def is_handler(state: MatterState, actor: Actor) -> bool:

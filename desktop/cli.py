@@ -1,0 +1,263 @@
+"""The `fengqiao` command line: set up a township, build a demo, import rosters, export the ledger.
+
+Non-interactive use reads the password from FENGQIAO_PASSWORD and the account from FENGQIAO_USER (default
+admin). A user's mistake ends with one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from desktop import __version__, paths
+from desktop.domain.issues import ValidationFailed
+from desktop.domain.lifecycle import Refused
+from desktop.store.engine import DatabaseUnreadable
+from desktop.store.keyslots import UnlockError
+from desktop.store.migrate import MigrationFailed
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    pass
+
+
+class Progress:
+    """One line on stderr, rewritten in place on a terminal and printed every 10 % elsewhere."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last: tuple[str, int] | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> bool:
+        percent = int(100 * done / total) if total else 100
+        if self.tty:
+            self.stream.write(f"\r{stage} {done}/{total} ({percent}%)   ")
+            if done >= total:
+                self.stream.write("\n")
+        elif self.last is None or self.last[0] != stage or percent // 10 > self.last[1] // 10:
+            self.stream.write(f"{stage} {done}/{total} ({percent}%)\n")
+        self.last = (stage, percent)
+        self.stream.flush()
+        return True
+
+
+def _password(prompt: str, *, confirm: bool = False) -> str:
+    if os.environ.get("FENGQIAO_PASSWORD"):
+        return os.environ["FENGQIAO_PASSWORD"]
+    if not sys.stdin.isatty():
+        raise UsageError("没有可用的密码：请设置环境变量 FENGQIAO_PASSWORD，或在终端中运行以输入密码")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != first:
+        raise UsageError("两次输入的密码不一致")
+    return first
+
+
+def _db(args) -> Path:
+    return Path(args.db) if args.db else paths.default_database()
+
+
+def _login(args):
+    from desktop.services import accounts
+
+    user = os.environ.get("FENGQIAO_USER", "admin")
+    return accounts.login(_db(args), user, _password(f"账号 {user} 的密码："))
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”应写作 YYYY-MM-DD") from None
+
+
+# ------------------------------------------------------------------------------------------ commands
+
+
+def cmd_init(args) -> int:
+    from desktop.services import setup
+
+    password = _password("新数据库管理员（admin）的密码：", confirm=True)
+    ws = setup.create_township(_db(args), args.township, password, division_code=args.division_code,
+                               short_name=args.short_name)  # fmt: skip
+    ws.close()
+    print(f"已创建 {_db(args)}：{args.township}，管理员账号 admin")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from desktop.services import demo
+
+    if args.households < 1:
+        raise UsageError("--households 应为正整数")
+    password = _password("演示数据库各账号的密码：", confirm=True)
+    started = time.perf_counter()
+    report = demo.build(_db(args), password, args.households, seed=args.seed, progress=Progress())
+    print(
+        f"演示乡镇已建好（{time.perf_counter() - started:.1f} 秒）：{report.villages} 个村、{report.grids} 个网格、"
+        f"{report.households} 户 {report.persons} 人、{report.visits} 次走访、{report.matters} 件事项\n"
+        f"可登录账号（密码相同）：{'、'.join(report.accounts_with_login)}"
+    )
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from desktop.services import roster
+
+    if args.template:
+        roster.write_template(Path(args.template))
+        print(f"已生成模板 {args.template}")
+        return EXIT_OK
+    if not args.file:
+        raise UsageError("请给出要导入的 .xlsx 文件，或用 --template 生成模板")
+    if not Path(args.file).is_file():
+        raise roster.RosterUnreadable(f"找不到文件 {args.file}")
+    roster.read_rows(Path(args.file))  # an unreadable file is reported before asking for a password
+    ws = _login(args)
+    try:
+        progress = Progress()
+        report = roster.import_households(
+            ws, Path(args.file), errors_path=Path(args.errors) if args.errors else None,
+            progress=lambda done, total: progress("导入", done, total),
+        )  # fmt: skip
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print(
+            f"导入 {report.rows_imported} 行：新建 {report.households_created} 户、{report.persons_created} 人，"
+            f"更新 {report.households_updated} 户、{report.persons_updated} 人；未导入 {report.rows_rejected} 行"
+        )
+        for name in report.villages_created:
+            print(f"  新建村（社区）：{name}")
+        for name in report.grids_created:
+            print(f"  新建网格：{name}")
+        for r in report.rejected:
+            print(f"  第{r['row']}行 {r['field']}：{r['reason']}")
+        for w in report.warnings:
+            print(f"  提示 第{w['row']}行 {w['field']}：{w['reason']}")
+        if args.errors and report.rows_rejected:
+            print(f"未导入的行已写入 {args.errors}，修改后可再次导入")
+    return EXIT_REJECTED if report.rows_rejected else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from desktop.services import ledger
+    from desktop.services.lists import MatterFilter
+
+    ws = _login(args)
+    try:
+        progress = Progress()
+        count = ledger.export_ledger(
+            ws, Path(args.file), MatterFilter(date_from=args.date_from, date_to=args.date_to),
+            unmasked=args.unmasked, progress=lambda done, total: progress("导出", done, total),
+        )  # fmt: skip
+    finally:
+        ws.close()
+    print(f"已导出 {count} 件事项到 {args.file}" + ("（未脱敏，已记入审计日志）" if args.unmasked else ""))
+    return EXIT_OK
+
+
+def cmd_account(args) -> int:
+    from desktop.services import accounts
+
+    ws = _login(args)
+    try:
+        if args.action == "add":
+            new_password = os.environ.get("FENGQIAO_NEW_PASSWORD") or _password(f"{args.username} 的密码：", confirm=True)
+            accounts.add_account(ws, args.username, args.name or args.username, new_password, args.roles,
+                                 scope_kind=args.scope_kind, scope_ids=args.scope or [])  # fmt: skip
+            print(f"已添加账号 {args.username}")
+        elif args.action == "passwd":
+            new_password = os.environ.get("FENGQIAO_NEW_PASSWORD") or getpass.getpass(f"{args.username} 的新密码：")
+            accounts.reset_password(ws, args.username, new_password)
+            print(f"已重置 {args.username} 的密码")
+        else:
+            for a in accounts.list_accounts(ws):
+                print(f"{a.username}\t{a.display_name}\t{a.roles}\t{a.scope_kind}{'（停用）' if a.disabled else ''}")
+    finally:
+        ws.close()
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------------ parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录中）")
+    parser = argparse.ArgumentParser(prog="fengqiao", description="枫桥：网格员和调解员的矛盾纠纷工作台", parents=[common])
+    parser.add_argument("--version", action="version", version=f"fengqiao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("init", parents=[common], help="新建加密数据库、乡镇和 admin 账号")
+    p.add_argument("--township", required=True, help="乡镇（街道）名称")
+    p.add_argument("--division-code", help="12位统计用区划代码")
+    p.add_argument("--short-name", help="编号前缀，如“向城”")
+    p.set_defaults(run=cmd_init)
+
+    p = sub.add_parser("demo", parents=[common], help="生成演示乡镇")
+    p.add_argument("--households", type=int, default=2000, help="户数（默认2000）")
+    p.add_argument("--seed", type=int, default=7, help="随机种子")
+    p.set_defaults(run=cmd_demo)
+
+    p = sub.add_parser("import-households", parents=[common], help="从 Excel 花名册导入住户")
+    p.add_argument("file", nargs="?", help=".xlsx 花名册，每人一行")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    p.add_argument("--errors", help="把未导入的行写入这个 .xlsx")
+    p.add_argument("--template", metavar="OUT.xlsx", help="生成空白花名册模板")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("export-ledger", parents=[common], help="导出矛盾纠纷台账（Excel）")
+    p.add_argument("file", help="输出的 .xlsx")
+    p.add_argument("--from", dest="date_from", type=_date, help="上报日期起（YYYY-MM-DD）")
+    p.add_argument("--to", dest="date_to", type=_date, help="上报日期止（YYYY-MM-DD）")
+    p.add_argument("--unmasked", action="store_true", help="不脱敏（仅限有权限的角色，记入审计）")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("account", parents=[common], help="账号：list / add / passwd")
+    p.add_argument("action", choices=["list", "add", "passwd"])
+    p.add_argument("username", nargs="?")
+    p.add_argument("--name", help="姓名")
+    p.add_argument("--roles", default="grid_worker", help="角色，逗号分隔")
+    p.add_argument("--scope-kind", default="township", choices=["grid", "village", "township"])
+    p.add_argument("--scope", nargs="*", help="网格或村的 id")
+    p.set_defaults(run=cmd_account)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_OK
+    from desktop.services.errors import ServiceError
+    from desktop.services.roster import RosterUnreadable
+
+    try:
+        return args.run(args)
+    except (UsageError, RosterUnreadable) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ServiceError, Refused, ValidationFailed, UnlockError, DatabaseUnreadable, MigrationFailed,
+            FileExistsError, FileNotFoundError, PermissionError) as exc:  # fmt: skip
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
