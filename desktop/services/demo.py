@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -70,15 +71,10 @@ def build(
     say = progress or (lambda stage, done, total: None)
     ws = setup.create_township(path, township, password, division_code=division_code, kdf=kdf, clock=clock)
     admin = ws
-    with ws.db.writing(actor_id=ws.actor.account_id, device_id=ws.device_id, now=real_now) as session:
-        ws.ambient = session
-        try:
-            people = _places_and_people(ws, session, rng, households, report, say)
-            _visits(ws, session, rng, people, report, real_now)
-            session.flush()
-            _matters(ws, session, rng, people, report, clock, real_now, say)
-        finally:
-            ws.ambient = None
+    with _bulk(ws, real_now) as session:
+        people = _places_and_people(ws, session, rng, households, report, say)
+        _visits(ws, session, rng, people, report, real_now)
+    _matters(ws, rng, people, report, clock, real_now, say)
     logins = ["platform", "mediator", "supervisor", "leader", "auditor", "gw001"]
     for username in logins:
         admin.db.keyfile.add(username, password, admin.data_key, kdf)
@@ -211,35 +207,55 @@ PATHS = [
 ]  # fmt: skip
 
 
-def _matters(ws: Workspace, s, rng, people, report, clock: _Clock, now: datetime, say) -> None:
+@contextmanager
+def _bulk(ws: Workspace, now: datetime):
+    """One transaction shared by many use cases: the demo is written in large, quick chunks."""
+    with ws.db.writing(actor_id=ws.actor.account_id, device_id=ws.device_id, now=now) as session:
+        ws.ambient = session
+        try:
+            yield session
+        finally:
+            ws.ambient = None
+
+
+MATTERS_PER_CHUNK = 100
+
+
+def _matters(ws: Workspace, rng, people, report, clock: _Clock, now: datetime, say) -> None:
     accounts = people["accounts"]
-    as_ = {name: ws.as_actor(actor_of(acc)) for name, acc in accounts.items() if not name.startswith("gw")}
-    channels = config_value(s, "channels")
+    with ws.read() as s:
+        channels = config_value(s, "channels")
     count = max(20, sum(len(g["households"]) for g in people["grids"]) // 25)
+    primaries: list[str] = []
+    for start in range(0, count, MATTERS_PER_CHUNK):
+        # A fresh session per chunk keeps each flush small: a flush looks at every object the session holds.
+        with _bulk(ws, now):
+            as_ = {name: ws.as_actor(actor_of(acc)) for name, acc in accounts.items() if not name.startswith("gw")}
+            for _ in range(start, min(count, start + MATTERS_PER_CHUNK)):
+                _one_matter(ws, as_, rng, people, clock, now, channels, primaries)
+                report.matters += 1
+        say("事项", min(count, start + MATTERS_PER_CHUNK), count)
+
+
+def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
     names, weights = zip(*PATHS, strict=True)
-    primaries = []
-    for i in range(count):
-        entry = rng.choice(people["grids"])
-        worker = ws.as_actor(actor_of(entry["worker"]))
-        category = rng.choice(list(TITLES))
-        first, second = rng.sample(entry["persons"], 2)
-        clock.now = now - timedelta(days=rng.uniform(1, 150))
-        path = rng.choices(names, weights)[0]
-        signals = ["group"] if rng.random() < 0.03 else []
-        matter_id = matters.report(worker, MatterInput(
-            title=rng.choice(TITLES[category]), source=rng.choice(["网格排查", "走访发现"] * 3 + channels),
-            category=category, facts=f"{first.name}与{second.name}因{rng.choice(TITLES[category])}发生争执，请求调处。",
-            occurred_at=clock.now - timedelta(days=rng.randint(0, 10)), place=entry["households"][0].address,
-            village_id=entry["village"].id, grid_id=entry["grid"].id, people_count=rng.choice([2, 2, 2, 3, 4, 12]),
-            amount=rng.choice([0, 0, 3000, 20000, 150000]), signals=signals,
-            parties=[PartyInput(first.name, "申请人", id_number=first.id_number or "", phone=first.mobile or "", person_id=first.id),
-                     PartyInput(second.name, "被申请人", id_number=second.id_number or "", person_id=second.id)],
-        )).id  # fmt: skip
-        _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries)
-        report.matters += 1
-        if i % 100 == 0:
-            say("事项", i, count)
-    say("事项", count, count)
+    entry = rng.choice(people["grids"])
+    worker = ws.as_actor(actor_of(entry["worker"]))
+    category = rng.choice(list(TITLES))
+    first, second = rng.sample(entry["persons"], 2)
+    clock.now = now - timedelta(days=rng.uniform(1, 150))
+    path = rng.choices(names, weights)[0]
+    signals = ["group"] if rng.random() < 0.03 else []
+    matter_id = matters.report(worker, MatterInput(
+        title=rng.choice(TITLES[category]), source=rng.choice(["网格排查", "走访发现"] * 3 + channels),
+        category=category, facts=f"{first.name}与{second.name}因{rng.choice(TITLES[category])}发生争执，请求调处。",
+        occurred_at=clock.now - timedelta(days=rng.randint(0, 10)), place=entry["households"][0].address,
+        village_id=entry["village"].id, grid_id=entry["grid"].id, people_count=rng.choice([2, 2, 2, 3, 4, 12]),
+        amount=rng.choice([0, 0, 3000, 20000, 150000]), signals=signals,
+        parties=[PartyInput(first.name, "申请人", id_number=first.id_number or "", phone=first.mobile or "", person_id=first.id),
+                 PartyInput(second.name, "被申请人", id_number=second.id_number or "", person_id=second.id)],
+    )).id  # fmt: skip
+    _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries)
 
 
 def _later(clock: _Clock, rng, now: datetime, low=0.1, high=3.0) -> None:

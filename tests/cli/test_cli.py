@@ -1,0 +1,90 @@
+"""The `fengqiao` command line, run as a real process: exit codes, JSON, clear one-line errors."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.services.roster_samples import BAD, GOOD, write_roster
+
+PASSWORD = "demo password 1"
+
+
+def run(*args, user=None, password=PASSWORD):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
+    if password is not None:
+        env["FENGQIAO_PASSWORD"] = password
+    if user:
+        env["FENGQIAO_USER"] = user
+    return subprocess.run([sys.executable, "-m", "desktop.cli", *map(str, args)], capture_output=True, text=True,
+                          env=env, stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = run("demo", "--db", db, "--households", 300, "--seed", 3)
+    assert result.returncode == 0, result.stderr
+    assert "300 户" in result.stdout
+    return db
+
+
+def test_init_then_refuse_to_overwrite(tmp_path):
+    db = tmp_path / "t.db"
+    first = run("init", "--db", db, "--township", "向城镇", "--division-code", "420606001000")
+    assert first.returncode == 0, first.stderr
+    again = run("init", "--db", db, "--township", "向城镇")
+    assert again.returncode == 1 and again.stderr.startswith("错误：") and "已存在" in again.stderr
+
+
+def test_bad_division_code_and_missing_password(tmp_path):
+    bad = run("init", "--db", tmp_path / "a.db", "--township", "向城镇", "--division-code", "4206")
+    assert bad.returncode == 1 and "12位数字" in bad.stderr
+    none = run("init", "--db", tmp_path / "b.db", "--township", "向城镇", password=None)
+    assert none.returncode == 2 and "FENGQIAO_PASSWORD" in none.stderr
+
+
+def test_demo_database_cannot_be_read_without_the_password(demo_db):
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(demo_db).execute("SELECT count(*) FROM households").fetchall()
+    wrong = run("export-ledger", "--db", demo_db, demo_db.parent / "x.xlsx", password="wrong password")
+    assert wrong.returncode == 1 and "密码错误" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_import_reports_rows_as_json_and_a_second_import_creates_nothing(demo_db, tmp_path):
+    roster = write_roster(tmp_path / "roster.xlsx")
+    first = run("import-households", roster, "--db", demo_db, "--json", "--errors", tmp_path / "errors.xlsx")
+    assert first.returncode == 3, first.stderr
+    report = json.loads(first.stdout)
+    assert report["rows_rejected"] == BAD and report["persons_created"] == GOOD
+    assert {"households_created", "households_updated", "persons_updated", "rejected"} <= set(report)
+    assert all({"row", "field", "reason"} == set(r) for r in report["rejected"])
+    assert load_workbook(tmp_path / "errors.xlsx").active.max_row == BAD + 1
+    second = json.loads(run("import-households", roster, "--db", demo_db, "--json").stdout)
+    assert (second["households_created"], second["persons_created"], second["persons_updated"]) == (0, 0, 0)
+
+
+def test_import_usage_errors(demo_db, tmp_path):
+    junk = tmp_path / "junk.xlsx"
+    junk.write_text("hello")
+    for args in (["import-households", junk], ["import-households", tmp_path / "missing.xlsx"], ["import-households"]):
+        result = run(*args, "--db", demo_db)
+        assert result.returncode == 2 and result.stderr.startswith("错误："), result.stderr
+    template = run("import-households", "--template", tmp_path / "t.xlsx")
+    assert template.returncode == 0 and (tmp_path / "t.xlsx").exists()
+
+
+def test_export_ledger_is_masked_and_unmasked_is_refused_to_a_grid_worker(demo_db, tmp_path):
+    out = tmp_path / "ledger.xlsx"
+    result = run("export-ledger", out, "--db", demo_db, "--from", "2020-01-01")
+    assert result.returncode == 0, result.stderr
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert len(rows) > 10 and any("********" in str(c) for c in rows[1] if c)
+    refused = run("export-ledger", out, "--db", demo_db, "--unmasked", user="gw001")
+    assert refused.returncode == 1 and "导出" in refused.stderr
+    bad_date = run("export-ledger", out, "--db", demo_db, "--from", "2026-13-01")
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr

@@ -1,0 +1,83 @@
+"""Households and residents: validation that keeps what was typed, scope, masking and audited reveal."""
+
+import pytest
+from sqlalchemy import select
+
+from desktop.domain.residents import PersonFields
+from desktop.services import lists, residents
+from desktop.services.errors import NotAllowed, ValidationFailed
+from desktop.services.residents import HouseholdInput
+from desktop.store.models import AuditEntry, Person
+
+HEAD = "11010519491231002X"
+
+
+def household(town, who="grid1", number="0001", grid=None):
+    ws = town.login(who)
+    return residents.save_household(ws, HouseholdInput(town.village, number, "东村一组1号", grid or town.grid)).id
+
+
+def test_register_a_household_and_its_members(township):
+    g = township.login("grid1")
+    h = household(township)
+    residents.save_person(g, h, PersonFields("张 三", "", "汉族", HEAD.lower(), "+86 138-0013-8000", "户主"))
+    page = lists.households(g)
+    assert page.total == 1 and page.rows[0].head == "张 三" and page.rows[0].members == 1
+    person = lists.persons(g, household_id=h).rows[0]
+    assert person.id_number == "110105********002X" and person.mobile == "138****8000" and person.sex == "女"
+
+
+def test_every_error_at_once_with_field_names(township):
+    g = township.login("grid1")
+    h = household(township)
+    with pytest.raises(ValidationFailed) as caught:
+        residents.save_person(g, h, PersonFields("", "未知", "", "110105194912310021", "12345"))
+    assert [(i.field) for i in caught.value.issues] == ["姓名", "身份证号", "性别", "手机号"]
+
+
+def test_a_number_already_registered_is_refused_with_whose_it_is(township):
+    g = township.login("grid1")
+    h = household(township)
+    residents.save_person(g, h, PersonFields("张三", id_number=HEAD))
+    with pytest.raises(ValidationFailed, match="已登记为“张三”"):
+        residents.save_person(g, h, PersonFields("张四", id_number=HEAD))
+
+
+def test_a_grid_worker_cannot_register_in_another_grid(township):
+    with pytest.raises(NotAllowed, match="不在您负责的范围内"):
+        household(township, "grid1", grid=township.grid2)
+    with pytest.raises(NotAllowed, match="登记和修改住户"):
+        household(township, "mediator")
+
+
+def test_reveal_is_for_entitled_roles_and_audited(township):
+    g = township.login("grid1")
+    h = household(township)
+    p = residents.save_person(g, h, PersonFields("张三", id_number=HEAD, mobile="13800138000")).id
+    assert residents.reveal_person(g, p) == (HEAD, "13800138000")
+    with township.admin.read() as s:
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "person.reveal")).scalar()
+        assert entry.account == "grid1" and entry.target == p
+    with pytest.raises(NotAllowed):
+        residents.reveal_person(township.login("auditor"), p)
+
+
+def test_search_by_name_number_phone_and_address(township):
+    g = township.login("grid1")
+    h = household(township)
+    residents.save_person(g, h, PersonFields("欧阳娜娜", id_number=HEAD, mobile="13800138000"))
+    residents.save_person(g, h, PersonFields("王五"))
+    for query in ("欧阳", "欧阳娜娜", "阳娜", "1949123", "0013800", "一组1号", "王五", "王"):
+        assert lists.households(g, text=query).total == 1, query
+    assert lists.persons(g, text="欧阳").total == 1
+    assert lists.households(g, text="不存在的人").total == 0
+
+
+def test_removal_is_a_tombstone(township):
+    g = township.login("grid1")
+    h = household(township)
+    p = residents.save_person(g, h, PersonFields("张三")).id
+    residents.remove_person(g, p, "迁出")
+    assert lists.persons(g, household_id=h).total == 0
+    with township.admin.read() as s:
+        assert s.get(Person, p).deleted is True
