@@ -173,17 +173,23 @@ def cmd_account(args) -> int:
     ws = _login(args)
     try:
         if args.action == "add":
-            new_password = os.environ.get("FENGQIAO_NEW_PASSWORD") or _password(f"{args.username} 的密码：", confirm=True)
+            new_password = os.environ.get("FENGQIAO_NEW_PASSWORD") or _password(
+                f"{args.username} 的密码：", confirm=True
+            )
             accounts.add_account(ws, args.username, args.name or args.username, new_password, args.roles,
                                  scope_kind=args.scope_kind, scope_ids=args.scope or [])  # fmt: skip
             print(f"已添加账号 {args.username}")
         elif args.action == "passwd":
-            new_password = os.environ.get("FENGQIAO_NEW_PASSWORD") or getpass.getpass(f"{args.username} 的新密码：")
+            new_password = os.environ.get("FENGQIAO_NEW_PASSWORD") or getpass.getpass(
+                f"{args.username} 的新密码："
+            )
             accounts.reset_password(ws, args.username, new_password)
             print(f"已重置 {args.username} 的密码")
         else:
             for a in accounts.list_accounts(ws):
-                print(f"{a.username}\t{a.display_name}\t{a.roles}\t{a.scope_kind}{'（停用）' if a.disabled else ''}")
+                print(
+                    f"{a.username}\t{a.display_name}\t{a.roles}\t{a.scope_kind}{'（停用）' if a.disabled else ''}"
+                )
     finally:
         ws.close()
     return EXIT_OK
@@ -195,7 +201,9 @@ def cmd_account(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录中）")
-    parser = argparse.ArgumentParser(prog="fengqiao", description="枫桥：网格员和调解员的矛盾纠纷工作台", parents=[common])
+    parser = argparse.ArgumentParser(
+        prog="fengqiao", description="枫桥：网格员和调解员的矛盾纠纷工作台", parents=[common]
+    )
     parser.add_argument("--version", action="version", version=f"fengqiao {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 

@@ -50,7 +50,9 @@ class Township:
         self.grid2 = setup.add_grid(a, self.village2, "西村一网格").id
         self.unit = setup.add_org(a, "unit", "司法所").id
         self.team = setup.add_org(a, "team", "老娘舅调解队").id
-        self.committee = setup.add_org(a, "village_committee", "东村村委会", level="village", village_id=self.village).id
+        self.committee = setup.add_org(
+            a, "village_committee", "东村村委会", level="village", village_id=self.village
+        ).id
         self.accounts = {}
         for username, name, roles, kind, ids, org in [
             ("grid1", "王网格", "grid_worker", "grid", [self.grid], self.committee),

@@ -115,7 +115,9 @@ class DeadlineCalculator:
         """信访工作条例: handled within 60 days of acceptance, extendable by at most 30 (calendar days)."""
         if extension_days > self.policy.petition_extension_max_days:
             raise ValueError(f"信访事项延期最多{self.policy.petition_extension_max_days}日")
-        return Deadline(start, start.date() + timedelta(days=self.policy.petition_handle_days + extension_days))
+        return Deadline(
+            start, start.date() + timedelta(days=self.policy.petition_handle_days + extension_days)
+        )
 
     def colour(self, deadline: Deadline | None, now: datetime, *, closed: bool = False) -> Colour:
         if closed or deadline is None:

@@ -42,7 +42,14 @@ STATUS_LABELS = {
 }
 
 OPEN_STATUSES = frozenset(
-    {Status.REPORTED, Status.REGISTERED, Status.DISPATCHED, Status.OPEN_FOR_CLAIM, Status.HANDLING, Status.RETURNED}
+    {
+        Status.REPORTED,
+        Status.REGISTERED,
+        Status.DISPATCHED,
+        Status.OPEN_FOR_CLAIM,
+        Status.HANDLING,
+        Status.RETURNED,
+    }
 )
 # Statuses in which the clock runs against the handler.
 TIMED_STATUSES = frozenset(
@@ -125,7 +132,9 @@ _ACTIVE = frozenset({Status.DISPATCHED, Status.HANDLING})
 _S = Status
 
 RULES: dict[Action, Rule] = {
-    Action.REPORT: Rule(frozenset({None}), frozenset({Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.LEADER})),
+    Action.REPORT: Rule(
+        frozenset({None}), frozenset({Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.LEADER})
+    ),
     Action.REGISTER: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
     Action.REJECT: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
     Action.MARK_REPEAT: Rule(frozenset({_S.REPORTED, _S.REGISTERED}), frozenset({Role.PLATFORM})),
@@ -145,7 +154,9 @@ RULES: dict[Action, Rule] = {
     Action.TAKE_CHARGE: Rule(OPEN_STATUSES, frozenset({Role.LEADER})),
     Action.CLOSE: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
     Action.CHECK: Rule(frozenset({_S.CLOSED}), frozenset({Role.PLATFORM})),
-    Action.FOLLOW_UP: Rule(frozenset({_S.CHECKED, _S.EVALUATED}), frozenset({Role.SUPERVISOR, Role.PLATFORM})),
+    Action.FOLLOW_UP: Rule(
+        frozenset({_S.CHECKED, _S.EVALUATED}), frozenset({Role.SUPERVISOR, Role.PLATFORM})
+    ),
     Action.REOPEN: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.SUPERVISOR})),
 }
 
@@ -158,7 +169,11 @@ class Outcome(StrEnum):
     UNRESOLVED = "unresolved"  # 未化解：告知当事人法律途径
 
 
-OUTCOME_LABELS = {Outcome.AGREEMENT: "调解成功", Outcome.RESOLVED_OTHERWISE: "其他方式化解", Outcome.UNRESOLVED: "未化解"}
+OUTCOME_LABELS = {
+    Outcome.AGREEMENT: "调解成功",
+    Outcome.RESOLVED_OTHERWISE: "其他方式化解",
+    Outcome.UNRESOLVED: "未化解",
+}
 
 
 class SessionOutcome(StrEnum):
@@ -290,7 +305,9 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     if action == Action.ESCALATE:
         need("reason", "上报理由")
         upper = LEVEL_ORDER[LEVEL_ORDER.index(s.level) + 1]
-        return replace(s, status=Status.REGISTERED, level=upper, failed_tries=0, handler=None, pending_extension_days=0)
+        return replace(
+            s, status=Status.REGISTERED, level=upper, failed_tries=0, handler=None, pending_extension_days=0
+        )
     if action == Action.REQUEST_EXTENSION:
         days = int(need("days", "延期天数"))
         if days <= 0:
@@ -325,7 +342,9 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
         return replace(s, status=Status.EVALUATED, satisfaction=need("satisfaction", "满意度"))
     if action == Action.REOPEN:
         need("reason", "重新启动的理由")
-        return replace(s, status=Status.REGISTERED, handler=None, outcome=None, failed_tries=0, satisfaction=None)
+        return replace(
+            s, status=Status.REGISTERED, handler=None, outcome=None, failed_tries=0, satisfaction=None
+        )
     raise Refused(action, "未知的步骤")
 
 

@@ -51,7 +51,12 @@ class Measures:
         )
 
 
-DEFAULT_WEIGHTS = {"resolution_rate": 40, "on_time_rate": 30, "satisfaction_rate": 20, "mediation_success_rate": 10}
+DEFAULT_WEIGHTS = {
+    "resolution_rate": 40,
+    "on_time_rate": 30,
+    "satisfaction_rate": 20,
+    "mediation_success_rate": 10,
+}
 
 
 def score(measures: Measures, weights: dict[str, float] | None = None) -> float:

@@ -112,4 +112,6 @@ def set_disabled(ws: Workspace, username: str, disabled: bool = True) -> Changed
 
 def list_accounts(ws: Workspace) -> list[Account]:
     with ws.read() as s:
-        return list(s.execute(select(Account).where(Account.deleted.is_(False)).order_by(Account.username)).scalars())
+        return list(
+            s.execute(select(Account).where(Account.deleted.is_(False)).order_by(Account.username)).scalars()
+        )

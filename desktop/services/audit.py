@@ -14,7 +14,9 @@ from desktop.store.models import AuditEntry
 GENESIS = "0" * 64
 
 
-def _digest(prev_hash: str, at: datetime, account: str, device: str, action: str, target: str, detail: dict) -> str:
+def _digest(
+    prev_hash: str, at: datetime, account: str, device: str, action: str, target: str, detail: dict
+) -> str:
     payload = json.dumps(
         [prev_hash, at.isoformat(), account, device, action, target, detail],
         ensure_ascii=False, sort_keys=True, default=str,
@@ -28,7 +30,9 @@ def record(
 ) -> AuditEntry:  # fmt: skip
     at = at or datetime.now()
     detail = detail or {}
-    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).scalar() or GENESIS
+    prev = (
+        session.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).scalar() or GENESIS
+    )
     entry = AuditEntry(
         at=at, account=account, device_id=device, action=action, target=target, detail=detail, prev_hash=prev,
         hash=_digest(prev, at, account, device, action, target, detail),
@@ -41,7 +45,9 @@ def verify(session: Session) -> int | None:
     """The seq of the first entry whose chain is broken, or None when the whole log is intact."""
     prev = GENESIS
     for e in session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars():
-        if e.prev_hash != prev or e.hash != _digest(prev, e.at, e.account, e.device_id, e.action, e.target, e.detail):
+        if e.prev_hash != prev or e.hash != _digest(
+            prev, e.at, e.account, e.device_id, e.action, e.target, e.detail
+        ):
             return e.seq
         prev = e.hash
     return None

@@ -136,7 +136,9 @@ class Workspace:
 
 
 def config_value(session: Session, key: str, default=None):
-    entry = session.execute(select(ConfigEntry).where(ConfigEntry.key == key, ConfigEntry.deleted.is_(False))).scalar()
+    entry = session.execute(
+        select(ConfigEntry).where(ConfigEntry.key == key, ConfigEntry.deleted.is_(False))
+    ).scalar()
     return default if entry is None else entry.value
 
 

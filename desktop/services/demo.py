@@ -99,7 +99,10 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
         account[username] = acc
         return acc
 
-    units = {n: Org(kind="unit", name=n) for n in ("司法所", "派出所", "自然资源所", "综合执法队", "信访办", "劳动保障所")}
+    units = {
+        n: Org(kind="unit", name=n)
+        for n in ("司法所", "派出所", "自然资源所", "综合执法队", "信访办", "劳动保障所")
+    }
     teams = {n: Org(kind="team", name=n) for n in ("老娘舅调解队", "律师调解工作室", "人大代表调解室")}
     s.add_all([*units.values(), *teams.values()])
     s.flush()
@@ -109,14 +112,23 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     add_account("supervisor", "孙督考", Role.SUPERVISOR)
     add_account("leader", "周镇长", Role.LEADER)
     add_account("auditor", "吴审计", Role.AUDITOR)
-    people: dict = {"grids": [], "units": list(units.values()), "teams": list(teams.values()), "accounts": account}
+    people: dict = {
+        "grids": [],
+        "units": list(units.values()),
+        "teams": list(teams.values()),
+        "accounts": account,
+    }
     used_ids: set[str] = set()
     made, worker_no = 0, 0
     for v, size in enumerate(sizes):
-        village = Division(name=words[v], level="village", code=f"{code.code[:9]}{v + 1:03d}", parent_id=code.id)
+        village = Division(
+            name=words[v], level="village", code=f"{code.code[:9]}{v + 1:03d}", parent_id=code.id
+        )
         s.add(village)
         s.flush()
-        committee = Org(kind="village_committee", name=f"{village.name}村委会", level="village", village_id=village.id)
+        committee = Org(
+            kind="village_committee", name=f"{village.name}村委会", level="village", village_id=village.id
+        )
         s.add(committee)
         grid_count = max(1, round(size / 150))
         grids = []
@@ -134,9 +146,21 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
         for h in range(size):
             entry = people["grids"][-grid_count + (h % grid_count)]
             persons = [
-                Person(id=new_id(), name=name, sex=sex, ethnicity="汉族", birth_date=born, id_number=id_number,
-                       mobile=mobile, relation=relation, tags=[], note="")  # fmt: skip
-                for relation, name, sex, born, id_number, mobile in _household_members(rng, address, used_ids, ws.now().date())
+                Person(
+                    id=new_id(),
+                    name=name,
+                    sex=sex,
+                    ethnicity="汉族",
+                    birth_date=born,
+                    id_number=id_number,
+                    mobile=mobile,
+                    relation=relation,
+                    tags=[],
+                    note="",
+                )  # fmt: skip
+                for relation, name, sex, born, id_number, mobile in _household_members(
+                    rng, address, used_ids, ws.now().date()
+                )
             ]
             household = Household(
                 id=new_id(), village_id=village.id, grid_id=entry["grid"].id, number=f"{h + 1:04d}",
@@ -169,7 +193,14 @@ def _household_members(rng, address, used, today):
     head_born = today - timedelta(days=rng.randint(25 * 365, 85 * 365))
     result = [("户主", surname + _name(rng)[1:], head_sex, head_born)]
     if size >= 2:
-        result.append(("配偶", _name(rng), "女" if head_sex == "男" else "男", head_born + timedelta(days=rng.randint(-1500, 1500))))
+        result.append(
+            (
+                "配偶",
+                _name(rng),
+                "女" if head_sex == "男" else "男",
+                head_born + timedelta(days=rng.randint(-1500, 1500)),
+            )
+        )
     for _ in range(size - len(result)):
         born = head_born + timedelta(days=rng.randint(20 * 365, 35 * 365))
         born = min(born, today - timedelta(days=400))
@@ -230,7 +261,11 @@ def _matters(ws: Workspace, rng, people, report, clock: _Clock, now: datetime, s
     for start in range(0, count, MATTERS_PER_CHUNK):
         # A fresh session per chunk keeps each flush small: a flush looks at every object the session holds.
         with _bulk(ws, now):
-            as_ = {name: ws.as_actor(actor_of(acc)) for name, acc in accounts.items() if not name.startswith("gw")}
+            as_ = {
+                name: ws.as_actor(actor_of(acc))
+                for name, acc in accounts.items()
+                if not name.startswith("gw")
+            }
             for _ in range(start, min(count, start + MATTERS_PER_CHUNK)):
                 _one_matter(ws, as_, rng, people, clock, now, channels, primaries)
                 report.matters += 1
@@ -316,7 +351,9 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
         return
     _later(clock, rng, now)
     agreed = rng.random() < 0.85
-    steps.record_session(handler_ws, matter_id, _session(clock, SessionOutcome.AGREEMENT if agreed else SessionOutcome.FAILED))
+    steps.record_session(
+        handler_ws, matter_id, _session(clock, SessionOutcome.AGREEMENT if agreed else SessionOutcome.FAILED)
+    )
     if agreed:
         steps.record_agreement(handler_ws, matter_id, steps.AgreementInput(
             form=rng.choice(["written", "oral"]), parties="见当事人信息", facts="双方就争议事实无异议，各自承担相应责任",
@@ -336,7 +373,9 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
     _later(clock, rng, now, 1, 10)
     satisfaction = rng.choices(["满意", "基本满意", "不满意"], [75, 20, 5])[0]
     relapse = path == "reopened"
-    steps.follow_up(as_["supervisor"], matter_id, steps.FollowUpInput(clock.now.date(), satisfaction, True, relapse))
+    steps.follow_up(
+        as_["supervisor"], matter_id, steps.FollowUpInput(clock.now.date(), satisfaction, True, relapse)
+    )
     if relapse:
         steps.reopen(platform, matter_id, "回访发现矛盾反弹")
 
@@ -344,4 +383,3 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
 def _session(clock, outcome) -> steps.SessionInput:
     return steps.SessionInput(held_on=clock.now.date(), kind="人民调解", outcome=str(outcome), place="村调解室",
                               mediators="调解委员会", attendees="双方当事人", record="调解员释法说理，听取双方意见。")  # fmt: skip
-

@@ -33,7 +33,10 @@ COLUMNS = [
     ("上报时间", 17), ("立案时间", 17), ("办理期限", 11), ("期限状态", 8), ("状态", 8), ("办结时间", 17),
     ("办结结果", 10), ("满意度", 8),
 ]  # fmt: skip
-FILLS = {Colour.YELLOW: PatternFill("solid", fgColor="FFF2B3"), Colour.RED: PatternFill("solid", fgColor="FFC7C7")}
+FILLS = {
+    Colour.YELLOW: PatternFill("solid", fgColor="FFF2B3"),
+    Colour.RED: PatternFill("solid", fgColor="FFC7C7"),
+}
 
 
 def _when(value: datetime | None) -> str:
@@ -58,7 +61,9 @@ def export_ledger(
     f = f or MatterFilter()
     now = ws.now()
     with ws.read() as s:
-        page = queries.list_matters(s, viewer_of(ws), f, now, limit=None, order="reported_at", descending=False)
+        page = queries.list_matters(
+            s, viewer_of(ws), f, now, limit=None, order="reported_at", descending=False
+        )
         parties = queries.parties_of(s, [r.id for r in page.rows])
         calc = ws.deadlines(s)
     wb = Workbook(write_only=True)

@@ -91,7 +91,9 @@ def _has_agreement(matter: Matter) -> bool:
     from desktop.store.models import Agreement
 
     return bool(
-        session.execute(select(Agreement.id).where(Agreement.matter_id == matter.id, Agreement.deleted.is_(False))).first()
+        session.execute(
+            select(Agreement.id).where(Agreement.matter_id == matter.id, Agreement.deleted.is_(False))
+        ).first()
     )
 
 
@@ -110,7 +112,9 @@ def store_state(matter: Matter, state: MatterState) -> None:
 
 def history(session: Session, matter_id: str) -> list[Event]:
     """Events in the order they were taken: by their number within the matter (device clocks can be wrong)."""
-    events = session.execute(select(Event).where(Event.matter_id == matter_id, Event.deleted.is_(False))).scalars()
+    events = session.execute(
+        select(Event).where(Event.matter_id == matter_id, Event.deleted.is_(False))
+    ).scalars()
     return sorted(events, key=lambda e: (e.data.get("n", 0), e.at))
 
 
@@ -119,8 +123,12 @@ def derived_state(session: Session, matter_id: str) -> MatterState:
     return replay([(e.action, e.data) for e in history(session, matter_id)])
 
 
-def add_event(ws: Workspace, session: Session, matter: Matter, action: Action, note: str, data: dict) -> Event:
-    count = session.execute(select(func.count()).select_from(Event).where(Event.matter_id == matter.id)).scalar()
+def add_event(
+    ws: Workspace, session: Session, matter: Matter, action: Action, note: str, data: dict
+) -> Event:
+    count = session.execute(
+        select(func.count()).select_from(Event).where(Event.matter_id == matter.id)
+    ).scalar()
     event = Event(
         matter_id=matter.id, action=str(action), actor_id=ws.actor.account_id, actor_name=ws.actor.display_name,
         device_id=ws.device_id, at=ws.now(), note=note or "", data={**data, "n": count + 1},

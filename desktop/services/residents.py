@@ -73,14 +73,20 @@ def save_household(ws: Workspace, data: HouseholdInput, household_id: str | None
         if not household_id:
             s.add(household)
         household.village_id, household.grid_id, household.number = data.village_id, data.grid_id, number
-        household.address, household.phone, household.note = data.address.strip(), squeeze(data.phone), data.note
+        household.address, household.phone, household.note = (
+            data.address.strip(),
+            squeeze(data.phone),
+            data.note,
+        )
         household.tags, household.worker_id = list(data.tags), data.worker_id
         s.flush()
         tx.target = household.id
     return Changed("household", (household.id,), "edit" if household_id else "add")
 
 
-def save_person(ws: Workspace, household_id: str, data: PersonFields, person_id: str | None = None) -> Changed:
+def save_person(
+    ws: Workspace, household_id: str, data: PersonFields, person_id: str | None = None
+) -> Changed:
     """Add a resident to a household or edit one. Errors come back all at once; warnings do not block."""
     ws.require(Permission.EDIT_RESIDENTS)
     checked = check_person(data, ws.now().date())
@@ -103,7 +109,11 @@ def save_person(ws: Workspace, household_id: str, data: PersonFields, person_id:
             s.add(person)
         person.household_id = household_id
         person.name, person.sex, person.ethnicity = f.name, f.sex or None, f.ethnicity or None
-        person.id_number, person.mobile, person.birth_date = f.id_number or None, f.mobile or None, checked.birth_date
+        person.id_number, person.mobile, person.birth_date = (
+            f.id_number or None,
+            f.mobile or None,
+            checked.birth_date,
+        )
         person.relation, person.tags, person.note = f.relation or None, f.tags, f.note
         s.flush()
         if f.relation == "户主":

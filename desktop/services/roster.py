@@ -26,7 +26,19 @@ from desktop.store.models import Division, Grid, Household, Person
 from .context import Workspace
 from .errors import ServiceError
 
-HEADERS = ["村/社区", "网格", "户号", "地址", "姓名", "与户主关系", "性别", "民族", "身份证号", "手机号", "备注"]
+HEADERS = [
+    "村/社区",
+    "网格",
+    "户号",
+    "地址",
+    "姓名",
+    "与户主关系",
+    "性别",
+    "民族",
+    "身份证号",
+    "手机号",
+    "备注",
+]
 SYNONYMS = {
     "村/社区": ["村/社区", "村（社区）", "村(社区)", "村社区", "村", "社区", "村居", "所属村"],
     "网格": ["网格", "所属网格", "网格名称"],
@@ -110,7 +122,9 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     except FileNotFoundError:
         raise RosterUnreadable(f"找不到文件 {path}") from None
     except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise RosterUnreadable(f"无法读取 {path}：不是有效的 .xlsx 工作簿（{exc.__class__.__name__}）") from None
+        raise RosterUnreadable(
+            f"无法读取 {path}：不是有效的 .xlsx 工作簿（{exc.__class__.__name__}）"
+        ) from None
     sheet = wb.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header_row, columns, originals = 0, {}, []
@@ -124,7 +138,9 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     missing = [h for h in REQUIRED if h not in columns.values()]
     if not header_row or missing:
         wb.close()
-        raise RosterUnreadable(f"{path.name} 缺少必需的列：{'、'.join(missing or REQUIRED)}（表头可以是 {'、'.join(HEADERS)}）")
+        raise RosterUnreadable(
+            f"{path.name} 缺少必需的列：{'、'.join(missing or REQUIRED)}（表头可以是 {'、'.join(HEADERS)}）"
+        )
     data = []
     for number, values in enumerate(rows, header_row + 1):
         record = {}
@@ -176,7 +192,9 @@ def import_households(
     with ws.tx("roster.import", path.name) as tx:
         s = tx.session
         township = s.execute(select(Division).where(Division.level == "township")).scalar()
-        villages = {d.name: d for d in s.execute(select(Division).where(Division.level == "village")).scalars()}
+        villages = {
+            d.name: d for d in s.execute(select(Division).where(Division.level == "village")).scalars()
+        }
         grids = {(g.village_id, g.name): g for g in s.execute(select(Grid)).scalars()}
         households = {(h.village_id, h.number): h for h in s.execute(select(Household)).scalars()}
         by_id_number = {
@@ -206,7 +224,9 @@ def import_households(
                 continue
             village = villages.get(village_name)
             if village is None:
-                village = Division(name=village_name, level="village", parent_id=township.id if township else None)
+                village = Division(
+                    name=village_name, level="village", parent_id=township.id if township else None
+                )
                 s.add(village)
                 s.flush()
                 villages[village_name] = village
@@ -228,7 +248,9 @@ def import_households(
             if record.get("地址"):
                 household_changes["address"] = record["地址"]
             if household is None:
-                household = Household(village_id=village.id, number=household_number, address="", tags=[], note="")
+                household = Household(
+                    village_id=village.id, number=household_number, address="", tags=[], note=""
+                )
                 _set(household, household_changes)
                 s.add(household)
                 s.flush()

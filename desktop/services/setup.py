@@ -53,7 +53,9 @@ def create_township(
     db = Database.create(path, ADMIN, admin_password, kdf)
     device_id = str(uuid.uuid4())
     now = clock().replace(microsecond=0)
-    admin = Account(username=ADMIN, display_name="管理员", roles=f"{Role.ADMIN},{Role.PLATFORM}", created_at=now)
+    admin = Account(
+        username=ADMIN, display_name="管理员", roles=f"{Role.ADMIN},{Role.PLATFORM}", created_at=now
+    )
     with db.writing(device_id=device_id, now=now) as s:
         s.add(SyncState(key="device_id", value=device_id))
         s.add(admin)
@@ -62,7 +64,9 @@ def create_township(
         short = short_name or re.sub(r"(镇|乡|街道|办事处)$", "", township)[:4] or township[:2]
         s.add(Division(name=township, level="township", code=code, short_name=short))
         set_config(s, "deadline_policy", DeadlinePolicy.default().to_config())
-        set_config(s, "categories", json.loads(paths.reference("categories.json").read_text("utf-8"))["categories"])
+        set_config(
+            s, "categories", json.loads(paths.reference("categories.json").read_text("utf-8"))["categories"]
+        )
         set_config(s, "channels", json.loads(paths.reference("channels.json").read_text("utf-8"))["channels"])
         audit.record(s, account=ADMIN, device=device_id, action="database.create", target=township, at=now)
     actor = Actor(admin.id, ADMIN, admin.display_name, frozenset({Role.ADMIN, Role.PLATFORM}), Scope())
@@ -72,7 +76,9 @@ def create_township(
 
 def township(ws: Workspace):
     with ws.read() as s:
-        found = s.execute(select(Division).where(Division.level == "township", Division.deleted.is_(False))).scalar()
+        found = s.execute(
+            select(Division).where(Division.level == "township", Division.deleted.is_(False))
+        ).scalar()
     if found is None:
         raise NotFound("数据库中没有乡镇")
     return found
@@ -85,7 +91,9 @@ def add_village(ws: Workspace, name: str, division_code: str | None = None) -> C
     parent = township(ws)
     code = check_division_code(division_code, "village")
     with ws.tx("village.add", name.strip()) as tx:
-        if tx.session.execute(select(Division).where(Division.name == name.strip(), Division.level == "village")).first():
+        if tx.session.execute(
+            select(Division).where(Division.name == name.strip(), Division.level == "village")
+        ).first():
             raise ServiceError(f"村（社区）“{name}”已存在")
         village = Division(name=name.strip(), level="village", code=code, parent_id=parent.id)
         tx.session.add(village)
@@ -109,7 +117,9 @@ def add_grid(ws: Workspace, village_id: str, name: str, worker_id: str | None = 
 ORG_KINDS = {"village_committee": "村（居）委会", "unit": "职能部门", "team": "调解队伍"}
 
 
-def add_org(ws: Workspace, kind: str, name: str, *, level: str = "township", village_id: str | None = None) -> Changed:
+def add_org(
+    ws: Workspace, kind: str, name: str, *, level: str = "township", village_id: str | None = None
+) -> Changed:
     ws.require(Permission.CONFIGURE)
     if kind not in ORG_KINDS:
         raise ServiceError(f"单位类型应为 {', '.join(ORG_KINDS)} 之一")

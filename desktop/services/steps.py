@@ -57,7 +57,9 @@ def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action) 
         if matter.kind == "petition":
             deadline = calc.for_petition(matter.registered_at, extension_days=matter.extension_days)
         else:
-            deadline = calc.for_grade(matter.registered_at, matter.grade, extension_days=matter.extension_days)
+            deadline = calc.for_grade(
+                matter.registered_at, matter.grade, extension_days=matter.extension_days
+            )
         matter.due_on = deadline.due_on
     if action == Action.CLOSE:
         matter.closed_at = ws.now()
@@ -87,7 +89,9 @@ def register(
         issues = [] if chosen else [Issue("类别", "立案时须选择类别")]
         issues += matters.check_category(s, chosen, subcategory or matter.subcategory)
         if grade not in ws.deadlines(s).policy.rules:
-            issues.append(Issue("星级", f"应为{'、'.join(map(str, sorted(ws.deadlines(s).policy.rules)))}星之一"))
+            issues.append(
+                Issue("星级", f"应为{'、'.join(map(str, sorted(ws.deadlines(s).policy.rules)))}星之一")
+            )
         if risk and risk not in set(Risk):
             issues.append(Issue("风险等级", "未知的风险等级"))
         if issues:
@@ -96,7 +100,9 @@ def register(
         if risk:
             matter.risk = risk
 
-    return _step(ws, matter_id, Action.REGISTER, {"grade": grade, "category": category, "risk": risk}, note, extra)
+    return _step(
+        ws, matter_id, Action.REGISTER, {"grade": grade, "category": category, "risk": risk}, note, extra
+    )
 
 
 def reject(ws: Workspace, matter_id: str, reason: str) -> Changed:
@@ -201,7 +207,11 @@ def agreement_issues(data: AgreementInput) -> list[Issue]:
     issues = []
     if data.form not in ("written", "oral"):
         issues.append(Issue("协议形式", "应为书面或口头"))
-    for value, label in ((data.parties, "当事人"), (data.facts, "主要事实、争议事项及各方责任"), (data.terms, "达成的协议内容")):
+    for value, label in (
+        (data.parties, "当事人"),
+        (data.facts, "主要事实、争议事项及各方责任"),
+        (data.terms, "达成的协议内容"),
+    ):
         if not (value or "").strip():
             issues.append(Issue(label, "不能为空（人民调解法第二十九条）"))
     if data.perform_by is None and not data.performance.strip():
@@ -268,7 +278,9 @@ def take_charge(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 
 
 def close(ws: Workspace, matter_id: str, outcome: str, note: str = "", legal_channels: str = "") -> Changed:
-    return _step(ws, matter_id, Action.CLOSE, {"outcome": outcome, "legal_channels": legal_channels or None}, note)
+    return _step(
+        ws, matter_id, Action.CLOSE, {"outcome": outcome, "legal_channels": legal_channels or None}, note
+    )
 
 
 def check_closure(ws: Workspace, matter_id: str, passed: bool = True, note: str = "") -> Changed:

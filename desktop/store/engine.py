@@ -19,7 +19,9 @@ def _connect(path: Path, key: bytes):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise DatabaseUnreadable(f"数据库文件 {path} 无法读取：文件已损坏，或与密钥文件不匹配（{exc}）") from exc
+        raise DatabaseUnreadable(
+            f"数据库文件 {path} 无法读取：文件已损坏，或与密钥文件不匹配（{exc}）"
+        ) from exc
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")

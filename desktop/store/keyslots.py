@@ -120,7 +120,9 @@ class KeyFile:
             raise UnknownAccount(f"账号“{username}”在这台电脑上不存在")
         locked_until = slot.get("locked_until")
         if locked_until and now < datetime.fromisoformat(locked_until):
-            raise AccountLocked(f"账号“{username}”因多次密码错误已锁定，请于{locked_until[11:16]}后再试，或请管理员重置密码")
+            raise AccountLocked(
+                f"账号“{username}”因多次密码错误已锁定，请于{locked_until[11:16]}后再试，或请管理员重置密码"
+            )
         params = KdfParams(slot["t"], slot["m"], slot["p"])
         try:
             key = AESGCM(_derive(password, _unb64(slot["salt"]), params)).decrypt(

@@ -71,11 +71,15 @@ def list_households(
     if text.strip():
         person_ids = search.find(session, "person", text)
         by_person = select(Person.household_id).where(Person.id.in_(person_ids))
-        where.append(or_(Household.id.in_(search.find(session, "household", text)), Household.id.in_(by_person)))
+        where.append(
+            or_(Household.id.in_(search.find(session, "household", text)), Household.id.in_(by_person))
+        )
     total = session.execute(select(func.count()).select_from(Household).where(*where)).scalar()
     head = aliased(Person)
     members = (
-        select(func.count()).where(Person.household_id == Household.id, Person.deleted.is_(False)).scalar_subquery()
+        select(func.count())
+        .where(Person.household_id == Household.id, Person.deleted.is_(False))
+        .scalar_subquery()
     )
     column = HOUSEHOLD_ORDER.get(order, Household.number)
     rows = session.execute(
@@ -89,7 +93,10 @@ def list_households(
         .limit(limit)
     ).all()
     return Page(
-        [HouseholdRow(h.id, h.number, h.address, v, g or "", hn or "", n, mask_phone(h.phone)) for h, v, g, hn, n in rows],
+        [
+            HouseholdRow(h.id, h.number, h.address, v, g or "", hn or "", n, mask_phone(h.phone))
+            for h, v, g, hn, n in rows
+        ],
         total,
         offset,
     )
@@ -119,11 +126,22 @@ def list_persons(
         where.append(Person.id.in_(search.find(session, "person", text)))
     base = select(Person).join(Household, Household.id == Person.household_id).where(*where)
     total = session.execute(select(func.count()).select_from(base.subquery())).scalar()
-    people = session.execute(base.order_by(Person.relation != "户主", Person.name).offset(offset).limit(limit)).scalars()
+    people = session.execute(
+        base.order_by(Person.relation != "户主", Person.name).offset(offset).limit(limit)
+    ).scalars()
     return Page(
         [
-            PersonRow(p.id, p.household_id, p.name, p.sex or "", p.birth_date, mask_id(p.id_number),
-                      mask_phone(p.mobile), p.relation or "", tuple(p.tags or ()))  # fmt: skip
+            PersonRow(
+                p.id,
+                p.household_id,
+                p.name,
+                p.sex or "",
+                p.birth_date,
+                mask_id(p.id_number),
+                mask_phone(p.mobile),
+                p.relation or "",
+                tuple(p.tags or ()),
+            )  # fmt: skip
             for p in people
         ],
         total,
@@ -255,9 +273,28 @@ def list_matters(
         query = query.limit(limit)
     rows = [
         MatterRow(
-            m.id, m.serial, m.kind, m.source, m.category or "", m.title, v or "", g or "", m.grade, m.risk, m.status,
-            m.level, m.handler_name or "", m.reported_at, m.registered_at, m.due_on, m.closed_at, m.outcome or "",
-            m.satisfaction or "", m.people_count, m.amount, m.is_group,
+            m.id,
+            m.serial,
+            m.kind,
+            m.source,
+            m.category or "",
+            m.title,
+            v or "",
+            g or "",
+            m.grade,
+            m.risk,
+            m.status,
+            m.level,
+            m.handler_name or "",
+            m.reported_at,
+            m.registered_at,
+            m.due_on,
+            m.closed_at,
+            m.outcome or "",
+            m.satisfaction or "",
+            m.people_count,
+            m.amount,
+            m.is_group,
         )  # fmt: skip
         for m, v, g in session.execute(query).all()
     ]
@@ -268,6 +305,8 @@ def parties_of(session: Session, matter_ids: list[str]) -> dict[str, list[Party]
     result: dict[str, list[Party]] = {}
     for chunk in range(0, len(matter_ids), 500):
         ids = matter_ids[chunk : chunk + 500]
-        for party in session.execute(select(Party).where(Party.matter_id.in_(ids), Party.deleted.is_(False))).scalars():
+        for party in session.execute(
+            select(Party).where(Party.matter_id.in_(ids), Party.deleted.is_(False))
+        ).scalars():
             result.setdefault(party.matter_id, []).append(party)
     return result

@@ -67,7 +67,9 @@ def before_flush(session: Session, flush_context, instances) -> None:
         if isinstance(obj, Synced):
             _fill_defaults(obj)
             _stamp(obj, session.info)
-            fields = {a.key: {"value": jsonable(getattr(obj, a.key)), "base_seq": 0} for a in _content_columns(obj)}
+            fields = {
+                a.key: {"value": jsonable(getattr(obj, a.key)), "base_seq": 0} for a in _content_columns(obj)
+            }
             fields["deleted"] = {"value": bool(obj.deleted), "base_seq": 0}
             _outbox(session, obj, "insert", fields)
     for obj in list(session.dirty):
@@ -80,7 +82,10 @@ def before_flush(session: Session, flush_context, instances) -> None:
             if attr.key in SYNC_COLUMNS:
                 continue
             if state.attrs[attr.key].history.has_changes():
-                changed[attr.key] = {"value": jsonable(getattr(obj, attr.key)), "base_seq": seqs.get(attr.key, 0)}
+                changed[attr.key] = {
+                    "value": jsonable(getattr(obj, attr.key)),
+                    "base_seq": seqs.get(attr.key, 0),
+                }
         if changed:
             _stamp(obj, session.info)
             op = "delete" if changed.get("deleted", {}).get("value") else "update"
@@ -129,7 +134,10 @@ def after_flush(session: Session, flush_context) -> None:
             inserts.append({"rowid": rowid, "kind": body[0], "ref": record_id, "body": body[1]})
     conn.execute(text("DELETE FROM search_fts WHERE rowid = :rowid"), removals)
     if inserts:
-        conn.execute(text("INSERT INTO search_fts(rowid, kind, ref, body) VALUES (:rowid, :kind, :ref, :body)"), inserts)
+        conn.execute(
+            text("INSERT INTO search_fts(rowid, kind, ref, body) VALUES (:rowid, :kind, :ref, :body)"),
+            inserts,
+        )
 
 
 def install(factory) -> None:

@@ -71,7 +71,11 @@ def test_import_reports_rows_as_json_and_a_second_import_creates_nothing(demo_db
 def test_import_usage_errors(demo_db, tmp_path):
     junk = tmp_path / "junk.xlsx"
     junk.write_text("hello")
-    for args in (["import-households", junk], ["import-households", tmp_path / "missing.xlsx"], ["import-households"]):
+    for args in (
+        ["import-households", junk],
+        ["import-households", tmp_path / "missing.xlsx"],
+        ["import-households"],
+    ):
         result = run(*args, "--db", demo_db)
         assert result.returncode == 2 and result.stderr.startswith("错误："), result.stderr
     template = run("import-households", "--template", tmp_path / "t.xlsx")

@@ -20,7 +20,12 @@ def test_the_standard_example_is_valid_and_read():
 
 @pytest.mark.parametrize(
     "typed",
-    ["11010519491231002x", " 110105 19491231 002X ", "１１０１０５１９４９１２３１００２Ｘ", "110105\u300019491231002ｘ"],
+    [
+        "11010519491231002x",
+        " 110105 19491231 002X ",
+        "１１０１０５１９４９１２３１００２Ｘ",
+        "110105\u300019491231002ｘ",
+    ],
 )
 def test_unambiguous_forms_are_normalised(typed):
     result = idnumber.check(typed, today=TODAY)

@@ -3,8 +3,19 @@
 import pytest
 
 from desktop.domain.lifecycle import (
-    RULES, TRIES_PER_LEVEL, Action, Actor, Level, MatterState, Refused, Status, advance, allowed_actions, check,
-    replay, why_not,
+    RULES,
+    TRIES_PER_LEVEL,
+    Action,
+    Actor,
+    Level,
+    MatterState,
+    Refused,
+    Status,
+    advance,
+    allowed_actions,
+    check,
+    replay,
+    why_not,
 )  # fmt: skip
 from desktop.domain.measures import Counts, Measures, rank, score
 from desktop.domain.risk import Risk, assess
@@ -21,7 +32,9 @@ def actor(*roles, handler=True):
 @pytest.mark.parametrize("action", list(Action))
 @pytest.mark.parametrize("status", [None, *Status])
 def test_every_step_from_every_status(action, status):
-    state = MatterState(status=status, handler=HANDLER, pending_extension_days=3 if action == Action.DECIDE_EXTENSION else 0)
+    state = MatterState(
+        status=status, handler=HANDLER, pending_extension_days=3 if action == Action.DECIDE_EXTENSION else 0
+    )
     rule = RULES[action]
     reason = why_not(state, action, actor(*rule.roles))
     if status in rule.sources:
@@ -55,7 +68,12 @@ def test_three_tries_per_level_then_escalate_up_to_the_county():
     with pytest.raises(Refused, match="本级已调解3次未成"):
         check(state, Action.RECORD_SESSION, me)
     state = advance(state, Action.ESCALATE, {"reason": "三次未成"})
-    assert (state.status, state.level, state.failed_tries, state.handler) == (Status.REGISTERED, Level.TOWNSHIP, 0, None)
+    assert (state.status, state.level, state.failed_tries, state.handler) == (
+        Status.REGISTERED,
+        Level.TOWNSHIP,
+        0,
+        None,
+    )
     state = advance(advance(state, Action.DISPATCH, {"handler": HANDLER}), Action.ACCEPT)
     state = advance(state, Action.ESCALATE, {"reason": "乡镇未成"})
     assert state.level == Level.COUNTY
@@ -87,7 +105,9 @@ def test_extension_request_and_decision():
 def test_failed_check_goes_back_to_the_handler_and_reopen_to_dispatch():
     state = MatterState(status=Status.CLOSED, handler=HANDLER, outcome=None)
     assert advance(state, Action.CHECK, {"passed": False, "note": "材料不全"}).status == Status.HANDLING
-    evaluated = advance(advance(state, Action.CHECK, {"passed": True}), Action.FOLLOW_UP, {"satisfaction": "不满意"})
+    evaluated = advance(
+        advance(state, Action.CHECK, {"passed": True}), Action.FOLLOW_UP, {"satisfaction": "不满意"}
+    )
     assert evaluated.status == Status.EVALUATED
     reopened = advance(evaluated, Action.REOPEN, {"reason": "反弹"})
     assert (reopened.status, reopened.handler) == (Status.REGISTERED, None)
@@ -125,8 +145,18 @@ def test_measures_from_raw_counts():
     c = Counts(closed=10, resolved=9, closed_on_time=8, mediations_held=12, mediations_agreed=9, follow_ups=8,
                satisfied=6, basically_satisfied=1, dissatisfied=1)  # fmt: skip
     m = Measures.of(c)
-    assert (m.resolution_rate, m.on_time_rate, m.mediation_success_rate, m.satisfaction_rate) == (0.9, 0.8, 0.75, 0.875)
+    assert (m.resolution_rate, m.on_time_rate, m.mediation_success_rate, m.satisfaction_rate) == (
+        0.9,
+        0.8,
+        0.75,
+        0.875,
+    )
     assert Measures.of(Counts()).resolution_rate is None
     assert score(m) == pytest.approx(40 * 0.9 + 30 * 0.8 + 20 * 0.875 + 10 * 0.75)
-    assert rank({"东村": 90, "西村": 95, "南村": 90, "北村": 80}) == [(1, "西村", 95), (2, "东村", 90), (2, "南村", 90), (4, "北村", 80)]
+    assert rank({"东村": 90, "西村": 95, "南村": 90, "北村": 80}) == [
+        (1, "西村", 95),
+        (2, "东村", 90),
+        (2, "南村", 90),
+        (4, "北村", 80),
+    ]
     assert (c + c).closed == 20

@@ -2,7 +2,19 @@
 
 from openpyxl import Workbook
 
-HEADERS = ["姓名", "公民身份号码", "联系电话", "村（社区）", "户号", "与户主关系", "网格", "住址", "性别", "民族", "备注"]
+HEADERS = [
+    "姓名",
+    "公民身份号码",
+    "联系电话",
+    "村（社区）",
+    "户号",
+    "与户主关系",
+    "网格",
+    "住址",
+    "性别",
+    "民族",
+    "备注",
+]
 # (name, id number, phone, village, household number, relation, grid, address, sex) and whether it imports
 ROWS = [
     ("张三", "１１０１０５１９４９１２３１００２Ｘ", "+86 138 0013 8000", "东村", "001", "户主", "东村一网格", "东村1号", "女", True),

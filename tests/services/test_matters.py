@@ -33,7 +33,11 @@ def test_a_whole_life_from_report_to_follow_up(township):
     g, p, sup = t.login("grid1"), t.login("platform"), t.login("supervisor")
     m = report(t)
     first = matter(t, m)
-    assert first.serial == "向城-2026-00001" and first.status == Status.REPORTED and first.village_id == t.village
+    assert (
+        first.serial == "向城-2026-00001"
+        and first.status == Status.REPORTED
+        and first.village_id == t.village
+    )
 
     steps.register(p, m, 1, category="房屋宅基地", subcategory="宅基地", note="核实属实")
     registered = matter(t, m)
@@ -41,9 +45,16 @@ def test_a_whole_life_from_report_to_follow_up(township):
 
     steps.dispatch(p, m, f"org:{t.committee}", "请五日内办结")
     assert matter(t, m).handler_name == "东村村委会"
-    assert steps.actions_for(g, m) == [Action.ACCEPT, Action.RETURN, Action.REQUEST_EXTENSION, Action.EXPLAIN_OVERDUE]
+    assert steps.actions_for(g, m) == [
+        Action.ACCEPT,
+        Action.RETURN,
+        Action.REQUEST_EXTENSION,
+        Action.EXPLAIN_OVERDUE,
+    ]
     steps.accept(g, m)
-    steps.record_session(g, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "agreement", record="双方同意重新测量"))
+    steps.record_session(
+        g, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "agreement", record="双方同意重新测量")
+    )
     steps.record_agreement(g, m, steps.AgreementInput(
         "written", "张三、李四", "围墙越界30厘米，李四负主要责任", "李四拆除越界部分", "自行拆除", date(2026, 12, 1),
         signed_by_parties=True, signed_by_mediator=True, copies=3))  # fmt: skip
@@ -57,7 +68,9 @@ def test_a_whole_life_from_report_to_follow_up(township):
         actions = [e.action for e in matters.history(s, m)]
         assert actions == ["reported", "registered", "dispatched", "accepted", "session_held", "agreement_recorded",
                            "closed", "checked", "followed_up"]  # fmt: skip
-        assert matters.derived_state(s, m).status == Status(final.status)  # the status is a cache of the events
+        assert matters.derived_state(s, m).status == Status(
+            final.status
+        )  # the status is a cache of the events
         assert s.execute(select(FollowUp.satisfaction)).scalar() == "满意"
         audited = s.execute(select(AuditEntry.action).where(AuditEntry.target == m)).scalars().all()
         assert "matter.closed" in audited and "matter.report" in audited
@@ -95,11 +108,15 @@ def test_nothing_is_written_when_a_step_is_refused(township):
     m = report(township)
     platform = township.login("platform")
     with township.admin.read() as s:
-        before = [s.execute(select(func.count()).select_from(t)).scalar() for t in (Event, AuditEntry, OutboxEntry)]
+        before = [
+            s.execute(select(func.count()).select_from(t)).scalar() for t in (Event, AuditEntry, OutboxEntry)
+        ]
     with pytest.raises(ValidationFailed, match="类别：立案时须选择类别"):
         steps.register(platform, m, 1)
     with township.admin.read() as s:
-        after = [s.execute(select(func.count()).select_from(t)).scalar() for t in (Event, AuditEntry, OutboxEntry)]
+        after = [
+            s.execute(select(func.count()).select_from(t)).scalar() for t in (Event, AuditEntry, OutboxEntry)
+        ]
     assert before == after
 
 
@@ -131,13 +148,22 @@ def test_three_failed_sessions_then_escalation_to_the_township(township, clock):
     steps.dispatch(p, m, f"org:{t.team}")
     steps.accept(med, m)
     for _ in range(3):
-        steps.record_session(med, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "failed", record="各执一词"))
+        steps.record_session(
+            med, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "failed", record="各执一词")
+        )
     with pytest.raises(Refused, match="应上报上一级"):
-        steps.record_session(med, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "failed", record="再调"))
+        steps.record_session(
+            med, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "failed", record="再调")
+        )
     clock.now += timedelta(days=1)
     steps.escalate(med, m, "村级三次调解未成")
     after = matter(t, m)
-    assert (after.status, after.level, after.handler, after.due_on) == ("registered", "township", None, date(2026, 11, 29))
+    assert (after.status, after.level, after.handler, after.due_on) == (
+        "registered",
+        "township",
+        None,
+        date(2026, 11, 29),
+    )
 
 
 def test_extension_moves_the_due_date_and_petitions_are_capped(township):

@@ -14,7 +14,9 @@ HEAD = "11010519491231002X"
 
 def household(town, who="grid1", number="0001", grid=None):
     ws = town.login(who)
-    return residents.save_household(ws, HouseholdInput(town.village, number, "东村一组1号", grid or town.grid)).id
+    return residents.save_household(
+        ws, HouseholdInput(town.village, number, "东村一组1号", grid or town.grid)
+    ).id
 
 
 def test_register_a_household_and_its_members(township):

@@ -1,7 +1,7 @@
 """Importing a household roster: exactly the valid rows, each bad row by its number, and idempotent re-import."""
 
-from openpyxl import load_workbook
 import pytest
+from openpyxl import load_workbook
 
 from desktop.services import lists, roster
 from desktop.services.roster import RosterUnreadable
@@ -46,7 +46,12 @@ def test_a_second_import_creates_nothing_and_changes_update(township, tmp_path):
     path = write_roster(tmp_path / "roster.xlsx")
     roster.import_households(ws, path)
     again = roster.import_households(ws, path)
-    assert (again.households_created, again.persons_created, again.households_updated, again.persons_updated) == (0, 0, 0, 0)
+    assert (
+        again.households_created,
+        again.persons_created,
+        again.households_updated,
+        again.persons_updated,
+    ) == (0, 0, 0, 0)
     changed = [list(r) for r in ROWS]
     changed[0][2] = "13900001111"
     write_roster(path, changed)
@@ -70,9 +75,13 @@ def test_fixed_error_rows_import_from_the_errors_workbook(township, tmp_path):
 
 def test_a_cancelled_import_keeps_nothing(township, tmp_path):
     ws = township.login("platform")
-    rows = [(f"居民{chr(0x4e00 + i)}", "", "", "东村", f"{i:03d}", "户主", "", "", "", True) for i in range(450)]
+    rows = [
+        (f"居民{chr(0x4E00 + i)}", "", "", "东村", f"{i:03d}", "户主", "", "", "", True) for i in range(450)
+    ]
     with pytest.raises(roster.Cancelled):
-        roster.import_households(ws, write_roster(tmp_path / "big.xlsx", rows), progress=lambda done, total: done < 400)
+        roster.import_households(
+            ws, write_roster(tmp_path / "big.xlsx", rows), progress=lambda done, total: done < 400
+        )
     assert lists.persons(ws).total == 0
 
 

@@ -9,10 +9,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select
 
 from desktop.services import accounts
+from desktop.services.residents import HouseholdInput, save_household
 from desktop.store import migrate
 from desktop.store.migrate import MIGRATIONS, MigrationFailed, include_name
 from desktop.store.models import Base, Household
-from desktop.services.residents import HouseholdInput, save_household
 from tests.conftest import PASSWORD
 
 BROKEN = '''"""a migration that fails half-way"""
@@ -70,7 +70,9 @@ def test_pending_migration_backs_up_first(township, tmp_path):
     township.close()
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts)
-    good = BROKEN.format(head=migrate.head_revision()).replace('    raise RuntimeError("deliberate failure")\n', "")
+    good = BROKEN.format(head=migrate.head_revision()).replace(
+        '    raise RuntimeError("deliberate failure")\n', ""
+    )
     (scripts / "versions" / "9999_extra.py").write_text(good, "utf-8")
     ws = accounts.login(township.path, "admin", PASSWORD, script_location=scripts)
     assert ws.db.migration.backup is not None and Path(ws.db.migration.backup).exists()
