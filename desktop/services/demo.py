@@ -203,12 +203,14 @@ def _household_members(rng, address, used, today):
         )
     for _ in range(size - len(result)):
         born = head_born + timedelta(days=rng.randint(20 * 365, 35 * 365))
-        born = min(born, today - timedelta(days=400))
+        if born > today - timedelta(days=400):  # a young head: a young child, born on any of many days
+            born = today - timedelta(days=rng.randint(400, 16 * 365))
         sex = rng.choice("男女")
         result.append(("子" if sex == "男" else "女", surname + _name(rng)[1:], sex, born))
     members = []
     for relation, name, sex, born in result:
-        while True:
+        for attempt in range(10_000):  # 500 numbers a day per sex: move a day back when one is full
+            born = born - timedelta(days=attempt // 50 and 1)
             number = idnumber.make(address, born, rng.randint(0, 499), sex)
             if number not in used:
                 used.add(number)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import sqlcipher3
@@ -29,11 +30,18 @@ def _connect(path: Path, key: bytes):
     return conn
 
 
+def compact_json(value) -> str:
+    """Chinese text as itself, not as \\uXXXX escapes: JSON columns take half the room."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(path: Path, key: bytes) -> Engine:
     """One engine per open database. Sessions bound with execution option write=True take the write lock
     at BEGIN (BEGIN IMMEDIATE), so two writers queue instead of failing half-way through."""
     path = Path(path)
-    engine = create_engine(f"sqlite:///{path}", creator=lambda: _connect(path, key), pool_pre_ping=False)
+    engine = create_engine(
+        f"sqlite:///{path}", creator=lambda: _connect(path, key), json_serializer=compact_json
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn):

@@ -300,7 +300,8 @@ class OutboxEntry(Base):
     table_name: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     op: Mapped[str] = mapped_column(String(10))  # insert / update / delete
-    fields: Mapped[dict] = mapped_column(JSON)  # field → {"value": v, "base_seq": n}
+    fields: Mapped[dict] = mapped_column(JSON)  # field → new value
+    base_seqs: Mapped[dict] = mapped_column(JSON, default=dict)  # field → the server_seq it was edited on
     schema_version: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     state: Mapped[str] = mapped_column(String(10), default="pending", index=True)

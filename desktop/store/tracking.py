@@ -45,7 +45,7 @@ def _stamp(obj, info) -> None:
     obj.device_time = info.get("now") or datetime.now()
 
 
-def _outbox(session: Session, obj, op: str, fields: dict) -> None:
+def _outbox(session: Session, obj, op: str, fields: dict, base_seqs: dict) -> None:
     info = session.info
     session.add(
         OutboxEntry(
@@ -54,6 +54,7 @@ def _outbox(session: Session, obj, op: str, fields: dict) -> None:
             record_id=obj.id,
             op=op,
             fields=fields,
+            base_seqs=base_seqs,
             schema_version=info.get(SCHEMA_VERSION_KEY, ""),
             created_at=info.get("now") or datetime.now(),
         )
@@ -67,11 +68,9 @@ def before_flush(session: Session, flush_context, instances) -> None:
         if isinstance(obj, Synced):
             _fill_defaults(obj)
             _stamp(obj, session.info)
-            fields = {
-                a.key: {"value": jsonable(getattr(obj, a.key)), "base_seq": 0} for a in _content_columns(obj)
-            }
-            fields["deleted"] = {"value": bool(obj.deleted), "base_seq": 0}
-            _outbox(session, obj, "insert", fields)
+            # A new record has no base: every field starts from nothing. Empty fields are left out.
+            fields = {a.key: jsonable(v) for a in _content_columns(obj) if (v := getattr(obj, a.key)) is not None}
+            _outbox(session, obj, "insert", fields, {})
     for obj in list(session.dirty):
         if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
             continue
@@ -79,17 +78,12 @@ def before_flush(session: Session, flush_context, instances) -> None:
         seqs = obj.field_seq or {}
         changed = {}
         for attr in state.mapper.column_attrs:
-            if attr.key in SYNC_COLUMNS:
-                continue
-            if state.attrs[attr.key].history.has_changes():
-                changed[attr.key] = {
-                    "value": jsonable(getattr(obj, attr.key)),
-                    "base_seq": seqs.get(attr.key, 0),
-                }
+            if attr.key not in SYNC_COLUMNS and state.attrs[attr.key].history.has_changes():
+                changed[attr.key] = jsonable(getattr(obj, attr.key))
         if changed:
             _stamp(obj, session.info)
-            op = "delete" if changed.get("deleted", {}).get("value") else "update"
-            _outbox(session, obj, op, changed)
+            op = "delete" if changed.get("deleted") is True else "update"
+            _outbox(session, obj, op, changed, {name: seqs.get(name, 0) for name in changed})
 
 
 # ------------------------------------------------------------------------------------------ search index

@@ -134,6 +134,7 @@ def upgrade() -> None:
         sa.Column("record_id", sa.String(length=36), nullable=False),
         sa.Column("op", sa.String(length=10), nullable=False),
         sa.Column("fields", sa.JSON(), nullable=False),
+        sa.Column("base_seqs", sa.JSON(), nullable=False),
         sa.Column("schema_version", sa.String(length=20), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("state", sa.String(length=10), nullable=False),
