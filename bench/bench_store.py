@@ -52,7 +52,9 @@ def main() -> None:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     print(f"database size         {size / 1e6:8.1f} MB")
-    print(f"open and unlock       {unlock_ms:8.1f} ms median, {unlock_worst:.1f} ms worst (Argon2id + key check + migrate check)")
+    print(
+        f"open and unlock       {unlock_ms:8.1f} ms median, {unlock_worst:.1f} ms worst (Argon2id + key check + migrate check)"
+    )
 
     with ws.read() as s:
         person = s.execute(select(Person).where(Person.mobile.is_not(None)).offset(1234).limit(1)).scalar()

@@ -69,7 +69,9 @@ def before_flush(session: Session, flush_context, instances) -> None:
             _fill_defaults(obj)
             _stamp(obj, session.info)
             # A new record has no base: every field starts from nothing. Empty fields are left out.
-            fields = {a.key: jsonable(v) for a in _content_columns(obj) if (v := getattr(obj, a.key)) is not None}
+            fields = {
+                a.key: jsonable(v) for a in _content_columns(obj) if (v := getattr(obj, a.key)) is not None
+            }
             _outbox(session, obj, "insert", fields, {})
     for obj in list(session.dirty):
         if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):

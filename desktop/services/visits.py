@@ -1,0 +1,137 @@
+"""Household visits (入户走访): the grid worker's daily round, and the matters a visit brings to light."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from desktop.domain.issues import Issue
+from desktop.domain.roles import Permission
+from desktop.store.models import Account, Household, Matter, Visit
+
+from .context import Changed, Workspace
+from .errors import NotAllowed, NotFound, ValidationFailed
+from .matters import MatterInput, PartyInput
+
+
+@dataclass
+class VisitInput:
+    household_id: str
+    purpose: str
+    findings: str = ""
+    needs_follow_up: bool = False
+    visited_at: datetime | None = None  # now, when not given
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: str
+    household_id: str
+    visited_at: datetime
+    visitor: str
+    purpose: str
+    findings: str
+    needs_follow_up: bool
+    matters: tuple  # serial numbers of the matters it raised
+
+
+def log_visit(ws: Workspace, data: VisitInput) -> Changed:
+    ws.require(Permission.LOG_VISIT)
+    when = data.visited_at or ws.now()
+    issues = []
+    if not (data.purpose or "").strip():
+        issues.append(Issue("走访目的", "不能为空"))
+    if when > ws.now():
+        issues.append(Issue("走访时间", "不能晚于现在"))
+    if issues:
+        raise ValidationFailed(issues)
+    with ws.tx("visit.log") as tx:
+        household = tx.session.get(Household, data.household_id)
+        if household is None or household.deleted:
+            raise NotFound("找不到该户")
+        if not ws.actor.scope.covers(household.village_id, household.grid_id):
+            raise NotAllowed("这户不在您负责的范围内")
+        visit = Visit(
+            household_id=household.id,
+            visitor_id=ws.actor.account_id,
+            visited_at=when,
+            purpose=data.purpose.strip(),
+            findings=data.findings.strip(),
+            needs_follow_up=data.needs_follow_up,
+        )
+        tx.session.add(visit)
+        tx.session.flush()
+        tx.target = visit.id
+    return Changed("visit", (visit.id,), "log")
+
+
+def matter_from_visit(ws: Workspace, visit_id: str) -> MatterInput:
+    """ "This visit found a dispute": a report form filled in from the visit and its household."""
+    with ws.read() as s:
+        visit = s.get(Visit, visit_id)
+        if visit is None:
+            raise NotFound("找不到该走访记录")
+        household = s.get(Household, visit.household_id)
+        if not ws.actor.scope.covers(household.village_id, household.grid_id):
+            raise NotAllowed("这户不在您负责的范围内")
+        from desktop.store.models import Person
+
+        head = s.get(Person, household.head_id) if household.head_id else None
+    parties = (
+        [
+            PartyInput(
+                head.name,
+                "申请人",
+                id_number=head.id_number or "",
+                phone=head.mobile or "",
+                person_id=head.id,
+            )
+        ]
+        if head
+        else []
+    )
+    return MatterInput(
+        title="",
+        source="走访发现",
+        facts=visit.findings,
+        occurred_at=visit.visited_at,
+        place=household.address,
+        village_id=household.village_id,
+        grid_id=household.grid_id,
+        parties=parties,
+        visit_id=visit.id,
+    )
+
+
+def visits_of(ws: Workspace, household_id: str) -> list[VisitRow]:
+    with ws.read() as s:
+        household = s.get(Household, household_id)
+        if household is None or not ws.actor.scope.covers(household.village_id, household.grid_id):
+            raise NotFound("找不到该户，或不在您的范围内")
+        rows = s.execute(
+            select(Visit, Account.display_name)
+            .outerjoin(Account, Account.id == Visit.visitor_id)
+            .where(Visit.household_id == household_id, Visit.deleted.is_(False))
+            .order_by(Visit.visited_at.desc())
+        ).all()
+        raised: dict[str, list[str]] = {}
+        ids = [v.id for v, _ in rows]
+        for visit_id, serial in s.execute(
+            select(Matter.visit_id, Matter.serial).where(Matter.visit_id.in_(ids))
+        ):
+            raised.setdefault(visit_id, []).append(serial)
+    return [
+        VisitRow(
+            v.id,
+            v.household_id,
+            v.visited_at,
+            name or "",
+            v.purpose,
+            v.findings,
+            v.needs_follow_up,
+            tuple(raised.get(v.id, ())),
+        )
+        for v, name in rows
+    ]
