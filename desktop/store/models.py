@@ -83,7 +83,7 @@ class Household(Synced, Base):
     __table_args__ = (UniqueConstraint("village_id", "number"),)
     village_id: Mapped[str] = ref("divisions.id", nullable=False)
     grid_id: Mapped[str | None] = ref("grids.id")
-    number: Mapped[str] = mapped_column(String(30))  # 户号, unique within a village
+    number: Mapped[str] = mapped_column(String(30), index=True)  # 户号, unique within a village
     address: Mapped[str] = mapped_column(String(200), default="")
     head_id: Mapped[str | None] = mapped_column(String(36))  # a Person; no FK, the head may be pulled later
     phone: Mapped[str | None] = mapped_column(String(20))

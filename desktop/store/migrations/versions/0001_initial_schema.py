@@ -288,6 +288,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("village_id", "number", name=op.f("uq_households_village_id")),
     )
     with op.batch_alter_table("households", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_households_number"), ["number"], unique=False)
         batch_op.create_index(batch_op.f("ix_households_grid_id"), ["grid_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_households_village_id"), ["village_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_households_worker_id"), ["worker_id"], unique=False)
@@ -787,6 +788,7 @@ def downgrade() -> None:
     with op.batch_alter_table("households", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_households_worker_id"))
         batch_op.drop_index(batch_op.f("ix_households_village_id"))
+        batch_op.drop_index(batch_op.f("ix_households_number"))
         batch_op.drop_index(batch_op.f("ix_households_grid_id"))
 
     op.drop_table("households")
