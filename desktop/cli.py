@@ -195,6 +195,21 @@ def cmd_account(args) -> int:
     return EXIT_OK
 
 
+def cmd_screenshots(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.ui.screenshots import take
+
+    for path in take(Path(args.out_dir), args.lang, args.households):
+        print(path)
+    return EXIT_OK
+
+
+def cmd_gui(args) -> int:
+    from desktop.app import run_gui
+
+    return run_gui(_db(args) if args.db else None)
+
+
 # ------------------------------------------------------------------------------------------ parser
 
 
@@ -232,6 +247,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unmasked", action="store_true", help="不脱敏（仅限有权限的角色，记入审计）")
     p.set_defaults(run=cmd_export)
 
+    p = sub.add_parser("screenshots", help="生成各主要界面的截图（演示数据，离屏）")
+    p.add_argument("out_dir", help="输出目录")
+    p.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"], help="界面语言")
+    p.add_argument("--households", type=int, default=600, help="演示户数")
+    p.set_defaults(run=cmd_screenshots)
+
     p = sub.add_parser("account", parents=[common], help="账号：list / add / passwd")
     p.add_argument("action", choices=["list", "add", "passwd"])
     p.add_argument("username", nargs="?")
@@ -248,8 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     if not getattr(args, "run", None):
-        parser.print_help()
-        return EXIT_OK
+        args.run = cmd_gui  # no subcommand: the desktop application
     from desktop.services.errors import ServiceError
     from desktop.services.roster import RosterUnreadable
 

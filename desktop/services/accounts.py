@@ -48,6 +48,16 @@ def login(path: Path, username: str, password: str, *, clock=datetime.now, **db_
     return ws
 
 
+def usernames(path: Path) -> list[str]:
+    """The accounts that can sign in on this computer (those with a key slot), for the login screen."""
+    from desktop.store.keyslots import KeyFile, keyfile_for
+
+    try:
+        return KeyFile.load(keyfile_for(Path(path))).usernames()
+    except Exception:
+        return []
+
+
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
         raise ServiceError(f"密码至少{MIN_PASSWORD}个字符")

@@ -10,13 +10,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
-from desktop.domain.deadlines import COLOUR_LABELS, Colour, Deadline
+from desktop.domain.deadlines import COLOUR_LABELS, Colour
 from desktop.domain.lifecycle import (
     DONE_STATUSES,
     LEVEL_LABELS,
     OUTCOME_LABELS,
     STATUS_LABELS,
-    TIMED_STATUSES,
 )
 from desktop.domain.masking import mask_id, mask_phone
 from desktop.domain.risk import RISK_LABELS
@@ -24,8 +23,8 @@ from desktop.domain.roles import Permission
 from desktop.store import queries
 from desktop.store.queries import MatterFilter
 
+from . import lists
 from .context import Workspace
-from .lists import viewer_of
 
 COLUMNS = [
     ("编号", 18), ("类型", 8), ("来源", 10), ("类别", 10), ("标题", 30), ("当事人", 40), ("涉及人数", 8),
@@ -58,14 +57,9 @@ def export_ledger(
     ws.require(Permission.EXPORT_LEDGER)
     if unmasked:
         ws.require(Permission.EXPORT_UNMASKED)
-    f = f or MatterFilter()
-    now = ws.now()
+    page = lists.matters(ws, f or MatterFilter(), limit=None, order="reported_at", descending=False)
     with ws.read() as s:
-        page = queries.list_matters(
-            s, viewer_of(ws), f, now, limit=None, order="reported_at", descending=False
-        )
         parties = queries.parties_of(s, [r.id for r in page.rows])
-        calc = ws.deadlines(s)
     wb = Workbook(write_only=True)
     sheet = wb.create_sheet("矛盾纠纷台账")
     for i, (_, width) in enumerate(COLUMNS):
@@ -78,8 +72,7 @@ def export_ledger(
         header.append(cell)
     sheet.append(header)
     for done, r in enumerate(page.rows, 1):
-        deadline = Deadline(r.registered_at, r.due_on) if r.registered_at and r.due_on else None
-        colour = calc.colour(deadline, now, closed=r.status not in TIMED_STATUSES)
+        colour = Colour(r.colour)
         values = [
             r.serial, "信访" if r.kind == "petition" else "纠纷", r.source, r.category, r.title,
             "；".join(_party_text(p, unmasked) for p in parties.get(r.id, [])), r.people_count, r.amount, r.village,

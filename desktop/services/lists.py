@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from desktop.domain.deadlines import Deadline
+from desktop.domain.lifecycle import TIMED_STATUSES
 from desktop.domain.roles import Permission, Role
 from desktop.store import queries
 from desktop.store.queries import MatterFilter, Page, Viewer
@@ -27,6 +31,16 @@ def persons(ws: Workspace, **options) -> Page:
 
 
 def matters(ws: Workspace, f: MatterFilter | None = None, **options) -> Page:
+    """Matters in scope, each row with its deadline colour."""
     ws.require(Permission.VIEW_MATTERS)
+    now = ws.now()
     with ws.read() as s:
-        return queries.list_matters(s, viewer_of(ws), f or MatterFilter(), ws.now(), **options)
+        page = queries.list_matters(s, viewer_of(ws), f or MatterFilter(), now, **options)
+        calc = ws.deadlines(s)
+    rows = [replace(r, colour=str(calc.colour(_deadline(r), now, closed=r.status not in TIMED_STATUSES))) for r in page.rows]
+    return Page(rows, page.total, page.offset)
+
+
+def _deadline(row) -> Deadline | None:
+    return Deadline(row.registered_at, row.due_on) if row.registered_at and row.due_on else None
+

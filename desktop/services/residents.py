@@ -56,6 +56,11 @@ def _check_household(session, data: HouseholdInput) -> list[Issue]:
     return issues
 
 
+def check_person_fields(data: PersonFields, today):
+    """The inline check a form runs as the user types: errors and warnings, and the normalised values."""
+    return check_person(data, today)
+
+
 def save_household(ws: Workspace, data: HouseholdInput, household_id: str | None = None) -> Changed:
     ws.require(Permission.EDIT_RESIDENTS)
     _require_scope(ws, data.village_id, data.grid_id)

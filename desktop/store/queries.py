@@ -163,6 +163,7 @@ class MatterFilter:
     village_id: str | None = None
     grid_id: str | None = None
     handler: str | None = None
+    handlers: list = field(default_factory=list)  # any of these: "my matters" (me, my team, my unit)
     colour: str | None = None  # green / yellow / red
     date_from: date | None = None  # reported on or after
     date_to: date | None = None  # reported on or before
@@ -194,6 +195,7 @@ class MatterRow:
     people_count: int
     amount: float
     is_group: bool
+    colour: str = ""  # filled in by the service, from the township's deadline rules
 
 
 def visible_clause(viewer: Viewer):
@@ -234,6 +236,8 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
                           (f.handler, Matter.handler)):  # fmt: skip
         if value:
             where.append(column == value)
+    if f.handlers:
+        where.append(Matter.handler.in_(sorted(f.handlers)))
     if f.colour:
         where.append(colour_clause(f.colour, now))
     if f.date_from:

@@ -1,0 +1,67 @@
+"""Attachments: photos and scans, copied into the data folder under their sha256 and never changed."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import shutil
+from pathlib import Path
+
+from desktop.domain.roles import Permission
+from desktop.store.models import Attachment, Matter, Visit
+
+from . import matters
+from .context import Changed, Workspace
+from .errors import NotFound, ServiceError
+
+MAX_BYTES = 50 * 1024 * 1024
+OWNERS = {"matter": Matter, "visit": Visit}
+
+
+def folder(ws: Workspace) -> Path:
+    return ws.db.path.parent / "attachments"
+
+
+def stored_path(ws: Workspace, sha256: str) -> Path:
+    return folder(ws) / sha256[:2] / sha256
+
+
+def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) -> Changed:
+    """Copy a file in (once per content) and record it against a matter or a visit."""
+    ws.require(Permission.VIEW_MATTERS)
+    source = Path(source)
+    if owner_kind not in OWNERS:
+        raise ServiceError(f"附件只能加到事项或走访上，而不是“{owner_kind}”")
+    if not source.is_file():
+        raise NotFound(f"找不到文件 {source}")
+    size = source.stat().st_size
+    if size > MAX_BYTES:
+        raise ServiceError(f"文件 {source.name} 有 {size / 1e6:.0f} MB，最大 {MAX_BYTES // 1024 // 1024} MB")
+    digest = hashlib.sha256()
+    with open(source, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    target = stored_path(ws, sha)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".part")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+    with ws.tx("attachment.add", owner_id, filename=source.name, sha256=sha) as tx:
+        if owner_kind == "matter":
+            matters.load(ws, tx.session, owner_id)
+        elif tx.session.get(Visit, owner_id) is None:
+            raise NotFound("找不到该走访记录")
+        record = Attachment(
+            sha256=sha,
+            filename=source.name,
+            mime=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
+            size=size,
+            owner_kind=owner_kind,
+            owner_id=owner_id,
+            present=True,
+        )
+        tx.session.add(record)
+        tx.session.flush()
+    return Changed("attachment", (record.id,), "add")

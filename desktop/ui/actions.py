@@ -1,0 +1,194 @@
+"""One dialog per lifecycle step, built from a short description of its fields, each calling its use case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)  # fmt: skip
+
+from desktop.domain.lifecycle import ACTION_LABELS, OUTCOME_LABELS, SESSION_OUTCOME_LABELS, Action
+from desktop.services import steps
+
+from .common import issues_of, user_message
+from .forms import FieldForm
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str = "text"  # text / long / int / date / bool / choice
+    choices: tuple = ()  # (value, label) pairs; for choice
+    default: object = None
+
+
+def _text(k, label, long=False):
+    return Field(k, label, "long" if long else "text")
+
+
+def _choice(k, label, pairs):
+    return Field(k, label, "choice", tuple(pairs))
+
+
+GRADES = [(1, "★ 一般"), (2, "★★ 复杂"), (3, "★★★ 重大")]
+RISKS = [("low", "可化解"), ("watch", "需关注"), ("high", "易激化")]
+SESSION_KINDS = [(k, k) for k in steps.SESSION_KINDS]
+
+
+def fields_for(action: Action, places) -> list[Field]:
+    categories = [(c, c) for c in places.categories]
+    handlers = [(p.id, p.name) for p in places.orgs] + [(p.id, p.name) for p in places.people]
+    return {
+        Action.REGISTER: [Field("grade", "星级", "choice", tuple(GRADES)), _choice("category", "类别", categories),
+                          _choice("risk", "风险等级", RISKS), _text("note", "核实意见", True)],
+        Action.REJECT: [_text("reason", "不予立案的理由", True)],
+        Action.MARK_REPEAT: [_text("primary_serial", "主工单编号"), _text("note", "说明")],
+        Action.DISPATCH: [_choice("handler", "承办单位或承办人", handlers), _text("note", "交办意见", True)],
+        Action.PUBLISH: [_text("note", "说明")],
+        Action.CLAIM: [_text("note", "说明")],
+        Action.ACCEPT: [_text("note", "签收意见")],
+        Action.RETURN: [_text("reason", "回流理由", True)],
+        Action.RECORD_SESSION: [Field("held_on", "调解日期", "date"), _choice("kind", "调解类型", SESSION_KINDS),
+                                _choice("outcome", "调解结果", SESSION_OUTCOME_LABELS.items()), _text("place", "地点"),
+                                _text("mediators", "调解人员"), _text("attendees", "参加人员"), _text("record", "调解记录", True)],
+        Action.RECORD_AGREEMENT: [_choice("form", "协议形式", [("written", "书面协议"), ("oral", "口头协议")]),
+                                  _text("parties", "当事人", True), _text("facts", "主要事实、争议事项及各方责任", True),
+                                  _text("terms", "达成的协议内容", True), _text("performance", "履行方式"),
+                                  Field("perform_by", "履行期限", "date"), Field("signed_by_parties", "各方当事人已签名、盖章或按指印", "bool"),
+                                  Field("signed_by_mediator", "调解员已签名", "bool"), Field("copies", "份数", "int", default=3)],
+        Action.ESCALATE: [_text("reason", "上报理由", True)],
+        Action.REQUEST_EXTENSION: [Field("days", "延期天数", "int", default=5), _text("reason", "延期理由", True)],
+        Action.DECIDE_EXTENSION: [Field("approved", "同意延期", "bool", default=True), _text("note", "审批意见")],
+        Action.SUPERVISE: [_text("note", "督办意见", True)],
+        Action.EXPLAIN_OVERDUE: [_text("note", "超期说明", True)],
+        Action.REGRADE: [Field("grade", "星级", "choice", tuple(GRADES)), _text("reason", "调整理由", True)],
+        Action.TAKE_CHARGE: [_text("note", "包案说明")],
+        Action.CLOSE: [_choice("outcome", "办结结果", OUTCOME_LABELS.items()), _text("note", "办结情况", True),
+                       _text("legal_channels", "已告知的法律途径（未化解时必填）", True)],
+        Action.CHECK: [Field("passed", "核查通过，予以销号", "bool", default=True), _text("note", "核查意见", True)],
+        Action.FOLLOW_UP: [Field("on", "回访日期", "date"), _choice("satisfaction", "满意度", [(s, s) for s in steps.SATISFACTION]),
+                           Field("performed", "协议已履行", "bool", default=True), Field("relapse", "发现反弹迹象", "bool"),
+                           _text("next_step", "下一步", True)],
+        Action.REOPEN: [_text("reason", "重新启动的理由", True)],
+    }[action]  # fmt: skip
+
+
+def run_action(ws, matter_id: str, action: Action, v: dict, find_serial=None):
+    """Call the use case of one step with the values of its dialog."""
+    if action == Action.REGISTER:
+        return steps.register(ws, matter_id, v["grade"], category=v["category"], risk=v["risk"], note=v["note"])
+    if action == Action.MARK_REPEAT:
+        return steps.mark_repeat(ws, matter_id, find_serial(v["primary_serial"]), v["note"])
+    if action == Action.RECORD_SESSION:
+        return steps.record_session(ws, matter_id, steps.SessionInput(**v))
+    if action == Action.RECORD_AGREEMENT:
+        return steps.record_agreement(ws, matter_id, steps.AgreementInput(**v))
+    if action == Action.FOLLOW_UP:
+        return steps.follow_up(ws, matter_id, steps.FollowUpInput(**v))
+    simple = {
+        Action.REJECT: steps.reject, Action.DISPATCH: steps.dispatch, Action.PUBLISH: steps.publish,
+        Action.CLAIM: steps.claim, Action.ACCEPT: steps.accept, Action.RETURN: steps.return_to_platform,
+        Action.ESCALATE: steps.escalate, Action.REQUEST_EXTENSION: steps.request_extension,
+        Action.DECIDE_EXTENSION: steps.decide_extension, Action.SUPERVISE: steps.supervise,
+        Action.EXPLAIN_OVERDUE: steps.explain_overdue, Action.REGRADE: steps.regrade,
+        Action.TAKE_CHARGE: steps.take_charge, Action.CLOSE: steps.close, Action.CHECK: steps.check_closure,
+        Action.REOPEN: steps.reopen,
+    }  # fmt: skip
+    return simple[action](ws, matter_id, *v.values())
+
+
+class ActionDialog(QDialog):
+    def __init__(self, ws, worker, matter_id: str, action: Action, places, find_serial=None, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.matter_id, self.action, self.find_serial = ws, worker, matter_id, action, find_serial
+        self.setWindowTitle(self.tr(ACTION_LABELS[action]))
+        self.form = FieldForm()
+        self.widgets = {}
+        for f in fields_for(action, places):
+            self.widgets[f.key] = (f, self.form.add(self.tr(f.label), self._widget(f)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr(ACTION_LABELS[action]))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def _widget(self, f: Field):
+        if f.kind == "long":
+            w = QPlainTextEdit()
+            w.setFixedHeight(70)
+        elif f.kind == "int":
+            w = QSpinBox()
+            w.setRange(0, 100000)
+            w.setValue(f.default or 0)
+        elif f.kind == "date":
+            w = QDateEdit(QDate.fromString(self.ws.now().date().isoformat(), "yyyy-MM-dd"))
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd")
+        elif f.kind == "bool":
+            w = QCheckBox()
+            w.setChecked(bool(f.default))
+        elif f.kind == "choice":
+            w = QComboBox()
+            for value, label in f.choices:
+                w.addItem(self.tr(label), value)
+        else:
+            w = QLineEdit()
+        return w
+
+    def values(self) -> dict:
+        result = {}
+        for key, (f, w) in self.widgets.items():
+            if f.kind == "long":
+                result[key] = w.toPlainText().strip()
+            elif f.kind == "int":
+                result[key] = w.value()
+            elif f.kind == "date":
+                result[key] = date.fromisoformat(w.date().toString("yyyy-MM-dd"))
+            elif f.kind == "bool":
+                result[key] = w.isChecked()
+            elif f.kind == "choice":
+                result[key] = w.currentData()
+            else:
+                result[key] = w.text().strip()
+        return result
+
+    def set_value(self, key: str, value) -> None:
+        """For tests and pre-filling: set a field the way a user would."""
+        f, w = self.widgets[key]
+        if f.kind == "choice":
+            w.setCurrentIndex(w.findData(value))
+        elif f.kind == "bool":
+            w.setChecked(bool(value))
+        elif f.kind == "int":
+            w.setValue(int(value))
+        elif f.kind == "long":
+            w.setPlainText(str(value))
+        elif f.kind == "date":
+            w.setDate(QDate.fromString(value.isoformat(), "yyyy-MM-dd"))
+        else:
+            w.setText(str(value))
+
+    def submit(self) -> None:
+        v = self.values()
+        self.worker.submit(lambda: run_action(self.ws, self.matter_id, self.action, v, self.find_serial), lambda _: self.accept(), self._failed)
+
+    def _failed(self, error) -> None:
+        self.last_error = error
+        if self.form.show_issues(issues_of(error)) or not issues_of(error):
+            QMessageBox.warning(self, self.tr("无法办理"), user_message(error))

@@ -1,0 +1,93 @@
+"""Small pieces every screen uses: error messages in the user's words, colours, formatting, a bar chart."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
+
+from desktop.services.errors import Issue, Refused, ServiceError, ValidationFailed
+
+COLOURS = {"yellow": QColor("#FFF2B3"), "red": QColor("#FFC7C7"), "green": QColor("#E3F4E1")}
+ACCENT = "#1F5FA8"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Fengqiao", text)
+
+
+def user_message(error: Exception) -> str:
+    """What to tell the user. Our own refusals say it in their words; anything else is reported plainly."""
+    if isinstance(error, ValidationFailed | ServiceError | Refused | PermissionError | FileNotFoundError):
+        return str(error)
+    return tr("出现意外错误：{0}（数据未丢失，详情见日志）").format(f"{type(error).__name__}: {error}")
+
+
+def show_error(parent: QWidget, error: Exception, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or tr("无法完成"), user_message(error))
+
+
+def issues_of(error: Exception) -> list[Issue]:
+    return list(error.issues) if isinstance(error, ValidationFailed) else []
+
+
+def when(value: datetime | date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def stars(grade: int | None) -> str:
+    return "★" * (grade or 0)
+
+
+def heading(text: str, size: int = 13) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(size)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class BarChart(QWidget):
+    """A plain horizontal bar chart: enough for counts by status or category, with no extra Qt modules."""
+
+    def __init__(self, title: str = "", parent=None):
+        super().__init__(parent)
+        self.title = title
+        self.items: list[tuple[str, float, str]] = []
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_items(self, items: list[tuple[str, float]], fmt: str = "{:.0f}") -> None:
+        self.items = [(label, value, fmt.format(value)) for label, value in items]
+        self.setMinimumHeight(40 + 24 * max(1, len(self.items)))
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        font = QFont(self.font())
+        font.setBold(True)
+        p.setFont(font)
+        p.drawText(QRectF(8, 4, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, self.title)
+        p.setFont(self.font())
+        if not self.items:
+            p.drawText(QRectF(8, 30, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, tr("暂无数据"))
+            return
+        top = max(v for _, v, _ in self.items) or 1
+        label_w, value_w = 110, 56
+        bar_w = max(10, self.width() - label_w - value_w - 24)
+        for i, (label, value, text) in enumerate(self.items):
+            y = 30 + i * 24
+            p.setPen(QColor("#333"))
+            p.drawText(QRectF(8, y, label_w - 8, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            p.fillRect(QRectF(label_w + 4, y + 3, bar_w * value / top, 14), QColor(ACCENT))
+            p.drawText(QRectF(label_w + 8 + bar_w * value / top, y, value_w, 20), Qt.AlignmentFlag.AlignVCenter, text)
+        p.end()

@@ -1,0 +1,90 @@
+"""工作台: what needs me today: deadlines turning yellow and red, orders to accept or claim, follow-ups due."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.lifecycle import STATUS_LABELS
+from desktop.services import details
+
+from .common import BarChart, heading, show_error
+
+
+class Tile(QFrame):
+    clicked = Signal()
+
+    def __init__(self, title: str, colour: str):
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"Tile {{ background: {colour}; border-radius: 6px; }}")
+        self.value = heading("—", 22)
+        self.label = QLabel(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.label)
+
+    def mousePressEvent(self, event) -> None:
+        self.clicked.emit()
+
+
+class DeskPage(QWidget):
+    open_ledger = Signal(dict)  # filter presets for the ledger
+    new_visit = Signal()
+    new_matter = Signal()
+
+    def __init__(self, ws, worker, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker = ws, worker
+        self.tiles = {
+            "red": Tile(self.tr("已超期"), "#FFC7C7"),
+            "yellow": Tile(self.tr("临期（已过80%时限）"), "#FFF2B3"),
+            "open": Tile(self.tr("在办事项"), "#E3EEFA"),
+            "to_accept": Tile(self.tr("待我签收"), "#E3F4E1"),
+            "to_claim": Tile(self.tr("待认领工单"), "#EFE6F7"),
+            "to_register": Tile(self.tr("待立案"), "#F3F3F3"),
+            "follow_ups": Tile(self.tr("待回访"), "#F3F3F3"),
+            "visits": Tile(self.tr("本月走访"), "#F3F3F3"),
+        }
+        presets = {"red": {"colour": "red"}, "yellow": {"colour": "yellow"}, "to_accept": {"status": "dispatched"},
+                   "to_claim": {"status": "open_for_claim"}, "to_register": {"status": "reported"},
+                   "follow_ups": {"status": "checked"}}  # fmt: skip
+        grid = QGridLayout()
+        for i, (key, tile) in enumerate(self.tiles.items()):
+            grid.addWidget(tile, i // 4, i % 4)
+            if key in presets:
+                tile.clicked.connect(lambda p=presets[key]: self.open_ledger.emit(p))
+        self.by_status = BarChart(self.tr("按状态"))
+        self.by_category = BarChart(self.tr("按类别"))
+        charts = QHBoxLayout()
+        charts.addWidget(self.by_status)
+        charts.addWidget(self.by_category)
+        visit = QPushButton(self.tr("登记走访 (Ctrl+N)"))
+        visit.clicked.connect(self.new_visit)
+        matter = QPushButton(self.tr("上报事项 (Ctrl+M)"))
+        matter.clicked.connect(self.new_matter)
+        buttons = QHBoxLayout()
+        buttons.addWidget(visit)
+        buttons.addWidget(matter)
+        buttons.addStretch()
+        self.greeting = heading("")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.greeting)
+        layout.addLayout(buttons)
+        layout.addLayout(grid)
+        layout.addLayout(charts)
+        layout.addStretch()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
+        self.worker.submit(lambda: details.desk(self.ws), self._show, lambda e: show_error(self, e))
+
+    def _show(self, c) -> None:
+        self.counts = c
+        for key, value in (("red", c.red), ("yellow", c.yellow), ("open", c.open_matters), ("to_accept", c.to_accept),
+                           ("to_claim", c.to_claim), ("to_register", c.to_register), ("follow_ups", c.follow_ups_due),
+                           ("visits", c.visits_this_month)):  # fmt: skip
+            self.tiles[key].value.setText(str(value))
+        self.by_status.set_items([(self.tr(STATUS_LABELS.get(k, k)), v) for k, v in sorted(c.by_status.items(), key=lambda kv: -kv[1])])
+        self.by_category.set_items(sorted(c.by_category.items(), key=lambda kv: -kv[1])[:8])

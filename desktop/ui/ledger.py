@@ -1,0 +1,208 @@
+"""矛盾纠纷台账: every matter in scope, with filters, search, deadline colours, and export of what is filtered."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
+from desktop.domain.risk import RISK_LABELS
+from desktop.domain.roles import Permission
+from desktop.services import ledger, lists
+from desktop.services.lists import MatterFilter
+
+from .common import COLOURS, show_error, stars, when
+from .matter_view import MatterView
+from .paged import Column, PagedModel
+from .report_form import ReportDialog
+
+
+class LedgerPage(QWidget):
+    matter_changed = Signal(str)
+
+    def __init__(self, ws, worker, places, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.places = ws, worker, places
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("搜索编号、标题、事实、当事人…"))
+        self.text.setClearButtonEnabled(True)
+        self.status = self._combo(self.tr("全部状态"), [(k, self.tr(v)) for k, v in STATUS_LABELS.items()])
+        self.grade = self._combo(self.tr("全部星级"), [(1, "★"), (2, "★★"), (3, "★★★")])
+        self.risk = self._combo(self.tr("全部风险"), [(k, self.tr(v)) for k, v in RISK_LABELS.items()])
+        self.source = self._combo(self.tr("全部来源"), [(c, c) for c in places.channels])
+        self.category = self._combo(self.tr("全部类别"), [(c, c) for c in places.categories])
+        self.village = self._combo(self.tr("全部村（社区）"), [(v.id, v.name) for v in places.villages])
+        self.grid = self._combo(self.tr("全部网格"), [(g.id, g.name) for g in places.grids])
+        self.handler = self._combo(self.tr("全部承办"), [(p.id, p.name) for p in places.orgs + places.people])
+        self.colour = self._combo(self.tr("全部期限"), [("green", self.tr("正常")), ("yellow", self.tr("临期")), ("red", self.tr("超期"))])
+        self.use_dates = QCheckBox(self.tr("上报日期"))
+        today = QDate.fromString(ws.now().date().isoformat(), "yyyy-MM-dd")
+        self.date_from, self.date_to = QDateEdit(today.addMonths(-3)), QDateEdit(today)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.repeat = QCheckBox(self.tr("只看重复件"))
+        self.count = QLabel()
+        new = QPushButton(self.tr("上报事项"))
+        new.clicked.connect(self.new_matter)
+        export = QPushButton(self.tr("导出台账…"))
+        export.clicked.connect(self._export)
+        export.setVisible(ws.may(Permission.EXPORT_LEDGER))
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        self.text.textChanged.connect(self._debounce.start)
+        for combo in (self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid, self.handler, self.colour):
+            combo.currentIndexChanged.connect(self.refresh)
+        for box in (self.use_dates, self.repeat):
+            box.toggled.connect(self.refresh)
+        for d in (self.date_from, self.date_to):
+            d.dateChanged.connect(self._debounce.start)
+        filters = QGridLayout()
+        for i, w in enumerate([self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid,
+                               self.handler, self.colour, self.repeat]):  # fmt: skip
+            filters.addWidget(w, i // 5, i % 5)
+        dates = QHBoxLayout()
+        for w in (self.use_dates, self.date_from, QLabel("—"), self.date_to):
+            dates.addWidget(w)
+        dates.addStretch()
+        top = QHBoxLayout()
+        top.addWidget(self.text, 1)
+        top.addWidget(new)
+        top.addWidget(export)
+        columns = [
+            Column(self.tr("编号"), lambda r: r.serial),
+            Column(self.tr("标题"), lambda r: r.title),
+            Column(self.tr("星级"), lambda r: stars(r.grade)),
+            Column(self.tr("状态"), lambda r: self.tr(STATUS_LABELS.get(r.status, r.status))),
+            Column(self.tr("期限"), lambda r: when(r.due_on), lambda r: COLOURS.get(r.colour)),
+            Column(self.tr("风险"), lambda r: self.tr(RISK_LABELS.get(r.risk, r.risk))),
+            Column(self.tr("来源"), lambda r: r.source),
+            Column(self.tr("类别"), lambda r: r.category),
+            Column(self.tr("村/社区"), lambda r: r.village),
+            Column(self.tr("网格"), lambda r: r.grid),
+            Column(self.tr("层级"), lambda r: self.tr(LEVEL_LABELS.get(r.level, r.level))),
+            Column(self.tr("承办"), lambda r: r.handler_name),
+            Column(self.tr("上报时间"), lambda r: when(r.reported_at)),
+        ]
+        self._order, self._descending = "reported_at", True
+        self.model = PagedModel(worker, columns, self._fetcher(), self)
+        self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 件").format(total)))
+        self.model.failed.connect(lambda e: show_error(self, e))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.model.fitted.connect(self.table.resizeColumnsToContents)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.view = MatterView(ws, worker, places)
+        self.view.changed.connect(self._changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addLayout(filters)
+        left_layout.addLayout(dates)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.count)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.view)
+        self.splitter.setSizes([700, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.refresh()
+
+    def _combo(self, everything: str, items) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for value, label in items:
+            combo.addItem(label, value)
+        return combo
+
+    def current_filter(self) -> MatterFilter:
+        def one(combo):
+            return [combo.currentData()] if combo.currentData() is not None else []
+
+        return MatterFilter(
+            statuses=one(self.status), grades=one(self.grade), risks=one(self.risk), sources=one(self.source),
+            categories=one(self.category), village_id=self.village.currentData(), grid_id=self.grid.currentData(),
+            handler=self.handler.currentData(), colour=self.colour.currentData(),
+            date_from=date.fromisoformat(self.date_from.date().toString("yyyy-MM-dd")) if self.use_dates.isChecked() else None,
+            date_to=date.fromisoformat(self.date_to.date().toString("yyyy-MM-dd")) if self.use_dates.isChecked() else None,
+            repeat_only=self.repeat.isChecked(), text=self.text.text(),
+        )  # fmt: skip
+
+    def _fetcher(self):
+        f, order, descending = self.current_filter(), self._order, self._descending
+        return lambda offset, limit: lists.matters(self.ws, f, offset=offset, limit=limit, order=order, descending=descending)
+
+    def refresh(self) -> None:
+        self.model.reload(self._fetcher())
+
+    def _sort(self, section: int) -> None:
+        order = {0: "serial", 1: "title", 2: "grade", 3: "status", 4: "due_on", 12: "reported_at"}.get(section)
+        if order:
+            self._descending = not self._descending if order == self._order else False
+            self._order = order
+            self.table.horizontalHeader().setSortIndicatorShown(True)
+            self.table.horizontalHeader().setSortIndicator(section, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder)
+            self.refresh()
+
+    def _selected(self, current, _previous) -> None:
+        row = self.model.row_at(current)
+        if row is not None:
+            self.view.show_matter(row.id)
+
+    def _changed(self, matter_id: str) -> None:
+        self.refresh()
+        self.matter_changed.emit(matter_id)
+
+    def focus_search(self) -> None:
+        self.text.setFocus()
+
+    def new_matter(self, prefill=None) -> ReportDialog:
+        dialog = ReportDialog(self.ws, self.worker, self.places, prefill, self)
+        dialog.accepted.connect(lambda: (self.refresh(), self.view.show_matter(dialog.saved_id)))
+        dialog.open()
+        return dialog
+
+    def _export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), self.tr("矛盾纠纷台账.xlsx"), self.tr("Excel 工作簿 (*.xlsx)"))
+        if name:
+            self.export_to(name)
+
+    def export_to(self, name: str):
+        f = self.current_filter()
+        progress = QProgressDialog(self.tr("正在导出…"), self.tr("取消"), 0, 100, self)
+        progress.setMinimumDuration(300)
+        task = self.worker.submit(
+            lambda task: ledger.export_ledger(self.ws, Path(name), f, progress=task.progress),
+            lambda count: (progress.close(), QMessageBox.information(self, self.tr("导出台账"), self.tr("已导出 {0} 件事项到 {1}").format(count, name))),
+            lambda error: (progress.close(), show_error(self, error)),
+            lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
+            with_task=True,
+        )  # fmt: skip
+        progress.canceled.connect(task.cancel)
+        return task

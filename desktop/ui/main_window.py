@@ -1,0 +1,161 @@
+"""The main window: navigation on the left, one page per job, the account and its scope in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.domain.roles import ROLE_LABELS, Permission, Role
+from desktop.domain.scope import SCOPE_LABELS
+
+from .desk import DeskPage
+from .ledger import LedgerPage
+from .matter_view import MatterDialog
+from .mediation import MediationPage
+from .residents import HouseholdsPage
+from .settings import SettingsPage
+from .stats import StatsPage
+from .visits import VisitDialog
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws, worker, places, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.places = ws, worker, places
+        self.setWindowTitle(self.tr("枫桥 · {0}").format(places.township))
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(132)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 9px 12px; }")
+        self.stack = QStackedWidget()
+        self.pages = {}
+        self.desk = self._page("desk", self.tr("工作台"), DeskPage(ws, worker))
+        if ws.may(Permission.VIEW_RESIDENTS):
+            self.households = self._page("households", self.tr("住户"), HouseholdsPage(ws, worker, places))
+            self.households.visit_requested.connect(self.new_visit)
+            self.households.matter_opened.connect(self.open_matter)
+        if ws.may(Permission.LOG_VISIT):
+            self._page("visits", self.tr("走访"), None)
+        if ws.may(Permission.VIEW_MATTERS):
+            self.ledger = self._page("ledger", self.tr("矛盾纠纷台账"), LedgerPage(ws, worker, places))
+            self.ledger.matter_changed.connect(lambda _id: self.desk.refresh())
+        if ws.has_role(Role.MEDIATOR, Role.PLATFORM):
+            self.mediation = self._page("mediation", self.tr("调解"), MediationPage(ws, worker, places))
+        if ws.may(Permission.VIEW_MATTERS):
+            self._page("stats", self.tr("统计"), StatsPage(ws, worker))
+        self._page("settings", self.tr("设置"), SettingsPage(ws, worker, places))
+        self.desk.open_ledger.connect(self.show_ledger)
+        self.desk.new_visit.connect(lambda: self.new_visit())
+        self.desk.new_matter.connect(self.new_matter)
+        self.nav.currentRowChanged.connect(self._navigate)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._status()
+        self._menus()
+        self.nav.setCurrentRow(0)
+        settings = QSettings()
+        if settings.value("main/geometry") is not None:
+            self.restoreGeometry(settings.value("main/geometry"))
+        else:
+            self.resize(1280, 800)
+
+    def _page(self, key: str, title: str, widget):
+        self.nav.addItem(title)
+        self.nav.item(self.nav.count() - 1).setData(Qt.ItemDataRole.UserRole, key)
+        if widget is not None:
+            self.stack.addWidget(widget)
+        self.pages[key] = widget
+        return widget
+
+    def _navigate(self, row: int) -> None:
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        if key == "visits":  # the visit form is a quick dialog, not a page
+            self.new_visit()
+            return
+        self.stack.setCurrentWidget(self.pages[key])
+        self._current = key
+
+    def go(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+
+    def _status(self) -> None:
+        a = self.ws.actor
+        roles = "、".join(self.tr(ROLE_LABELS[r]) for r in Role if r in a.roles)
+        self.account_label = QLabel(self.tr("{0}（{1}）").format(a.display_name, roles))
+        self.scope_label = QLabel(self.tr("范围：{0}").format(self.tr(SCOPE_LABELS[a.scope.kind])))
+        self.sync_label = QLabel(self.tr("离线工作：尚未连接乡镇服务器"))
+        for w in (self.account_label, self.scope_label):
+            self.statusBar().addWidget(w)
+        self.statusBar().addPermanentWidget(self.sync_label)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件"))
+        work = self.menuBar().addMenu(self.tr("工作"))
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        for menu, text, shortcut, slot, allowed in (
+            (work, self.tr("登记走访"), "Ctrl+N", self.new_visit, self.ws.may(Permission.LOG_VISIT)),
+            (work, self.tr("上报事项"), "Ctrl+M", self.new_matter, self.ws.may(Permission.VIEW_MATTERS)),
+            (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
+            (file_menu, self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, True),
+            (help_menu, self.tr("关于枫桥"), None, self.about, True),
+        ):  # fmt: skip
+            if not allowed:
+                continue
+            action = QAction(text, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, s=slot: s())
+            menu.addAction(action)
+
+    def new_visit(self, household_id: str | None = None) -> VisitDialog:
+        dialog = VisitDialog(self.ws, self.worker, household_id, self)
+        dialog.found_dispute.connect(self.new_matter)
+        dialog.accepted.connect(self.desk.refresh)
+        dialog.open()
+        self.visit_dialog = dialog
+        return dialog
+
+    def new_matter(self, prefill=None):
+        self.go("ledger")
+        self.report_dialog = self.ledger.new_matter(prefill)
+        return self.report_dialog
+
+    def show_ledger(self, preset: dict) -> None:
+        self.go("ledger")
+        if "status" in preset:
+            self.ledger.status.setCurrentIndex(self.ledger.status.findData(preset["status"]))
+        if "colour" in preset:
+            self.ledger.colour.setCurrentIndex(self.ledger.colour.findData(preset["colour"]))
+
+    def open_matter(self, matter_id: str) -> MatterDialog:
+        dialog = MatterDialog(self.ws, self.worker, self.places, matter_id, self)
+        dialog.open()
+        return dialog
+
+    def focus_search(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于枫桥"), self.tr("枫桥 {0}\n数据库结构版本 {1}\n数据库 {2}").format(
+            __version__, self.ws.db.schema_version, self.ws.db.path))  # fmt: skip
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,170 @@
+"""A matter: facts and parties, the timeline, sessions, agreement, follow-ups and attachments, and exactly the
+lifecycle steps this account may take now."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.domain.lifecycle import (
+    ACTION_LABELS,
+    LEVEL_LABELS,
+    OUTCOME_LABELS,
+    SESSION_OUTCOME_LABELS,
+    STATUS_LABELS,
+    Action,
+)
+from desktop.domain.risk import RISK_LABELS
+from desktop.services import attachments, details, matters
+
+from .actions import ActionDialog
+from .common import COLOURS, heading, show_error, stars, when
+from .worker import DbWorker
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
+
+
+class MatterView(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, ws, worker: DbWorker, places, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.places = ws, worker, places
+        self.detail = None
+        self.title = heading(self.tr("请选择一件事项"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.buttons = QHBoxLayout()
+        self.tabs = QTabWidget()
+        self.facts = QTextBrowser()
+        self.timeline = QListWidget()
+        self.mediation = QTextBrowser()
+        self.follow_ups = QTextBrowser()
+        self.files = QListWidget()
+        self.files.setViewMode(QListWidget.ViewMode.IconMode)
+        self.files.setIconSize(QSize(96, 96))
+        self.files.setResizeMode(QListWidget.ResizeMode.Adjust)
+        add_file = QPushButton(self.tr("添加照片或扫描件…"))
+        add_file.clicked.connect(self._add_file)
+        files_page = QWidget()
+        files_layout = QVBoxLayout(files_page)
+        files_layout.addWidget(self.files)
+        files_layout.addWidget(add_file)
+        self.tabs.addTab(self.facts, self.tr("基本情况"))
+        self.tabs.addTab(self.timeline, self.tr("流转记录"))
+        self.tabs.addTab(self.mediation, self.tr("调解与协议"))
+        self.tabs.addTab(self.follow_ups, self.tr("回访"))
+        self.tabs.addTab(files_page, self.tr("附件"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.tabs)
+
+    def show_matter(self, matter_id: str) -> None:
+        self.worker.submit(lambda: details.matter_detail(self.ws, matter_id), self._show, lambda e: show_error(self, e))
+
+    def _show(self, d) -> None:
+        self.detail = d
+        kind = self.tr("信访事项") if d.kind == "petition" else self.tr("矛盾纠纷")
+        self.title.setText(f"{d.serial}　{d.title}")
+        colour = COLOURS.get(d.colour)
+        deadline = f"{when(d.due_on)}" + (f"（{self.tr(d.colour_label)}）" if d.colour_label else "")
+        badge = f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
+        self.summary.setText(
+            self.tr("{kind}　状态：<b>{status}</b>　{stars}　风险：{risk}　层级：{level}　承办：{handler}<br>"
+                    "来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}").format(
+                kind=kind, status=self.tr(STATUS_LABELS.get(d.status, d.status)), stars=stars(d.grade),
+                risk=self.tr(RISK_LABELS.get(d.risk, d.risk)), level=self.tr(LEVEL_LABELS.get(d.level, d.level)),
+                handler=d.handler_name or "—", source=d.source, category=d.category or "—", village=d.village,
+                grid=d.grid, deadline=badge or "—"))  # fmt: skip
+        self._buttons(d.actions)
+        parties = "".join(f"<li>{p.role}：{p.name}　{p.id_number}　{p.phone}</li>" for p in d.parties)
+        self.facts.setHtml(
+            f"<p><b>{self.tr('事实经过')}</b><br>{d.facts or '—'}</p><p><b>{self.tr('发生时间地点')}</b><br>"
+            f"{when(d.occurred_at)} {d.place}</p><p><b>{self.tr('当事人')}</b></p><ul>{parties}</ul>"
+            f"<p>{self.tr('涉及人数')}：{d.people_count}　{self.tr('涉及金额')}：{d.amount:,.0f} {self.tr('元')}</p>")  # fmt: skip
+        self.timeline.clear()
+        for e in d.events:
+            label = self.tr(ACTION_LABELS.get(Action(e.action), e.action)) if e.action in set(Action) else e.action
+            self.timeline.addItem(f"{when(e.at)}　{e.actor}　{label}" + (f"：{e.note}" if e.note else ""))
+        sessions = "".join(
+            f"<li>{when(x.held_on)} {x.kind}（{self.tr(LEVEL_LABELS.get(x.level, x.level))}）："
+            f"{self.tr(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome))}<br>{x.record}</li>" for x in d.sessions)  # fmt: skip
+        agreements = "".join(
+            f"<li>{self.tr('书面协议') if a.form == 'written' else self.tr('口头协议')}　{self.tr('生效')}：{when(a.effective_on) or self.tr('未生效')}"
+            f"　{self.tr('司法确认申请截止')}：{when(a.confirmation_due) or '—'}<br>{self.tr('当事人')}：{a.parties}<br>"
+            f"{self.tr('事实与责任')}：{a.facts}<br>{self.tr('协议内容')}：{a.terms}<br>{self.tr('履行')}：{a.performance} {when(a.perform_by)}</li>"
+            for a in d.agreements)  # fmt: skip
+        self.mediation.setHtml(f"<p><b>{self.tr('调解记录')}</b></p><ol>{sessions}</ol><p><b>{self.tr('调解协议')}</b></p><ul>{agreements}</ul>")
+        outcome = self.tr(OUTCOME_LABELS.get(d.outcome, d.outcome)) if d.outcome else "—"
+        follow = "".join(f"<li>{when(f.on)}　{f.satisfaction}" + (f"　{self.tr('有反弹迹象')}" if f.relapse else "") + f"　{f.next_step}</li>" for f in d.follow_ups)
+        self.follow_ups.setHtml(f"<p>{self.tr('办结结果')}：{outcome}</p><ul>{follow}</ul>")
+        self.files.clear()
+        for a in d.attachments:
+            item = QListWidgetItem(a.filename)
+            if a.present and a.filename.lower().endswith(IMAGE_SUFFIXES):
+                item.setIcon(QIcon(QPixmap(a.path).scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio)))
+            elif not a.present:
+                item.setText(self.tr("{0}（等待同步）").format(a.filename))
+            self.files.addItem(item)
+
+    def _buttons(self, actions) -> None:
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.action_buttons = {}
+        for action in actions:
+            button = QPushButton(self.tr(ACTION_LABELS[action]))
+            button.clicked.connect(lambda _=False, a=action: self.open_action(a))
+            self.buttons.addWidget(button)
+            self.action_buttons[action] = button
+        self.buttons.addStretch()
+
+    def open_action(self, action: Action) -> QDialog:
+        dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places,
+                              find_serial=lambda serial: matters.id_by_serial(self.ws, serial), parent=self)  # fmt: skip
+        dialog.accepted.connect(lambda: (self.show_matter(self.detail.id), self.changed.emit(self.detail.id)))
+        dialog.open()
+        return dialog
+
+    def _add_file(self) -> None:
+        if not self.detail:
+            return
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("添加附件"), "", self.tr("图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)"))
+        for name in names:
+            self.add_file(name)
+
+    def add_file(self, name: str) -> None:
+        matter_id = self.detail.id
+        self.worker.submit(lambda: attachments.add_attachment(self.ws, "matter", matter_id, name),
+                           lambda _: self.show_matter(matter_id), lambda e: show_error(self, e))  # fmt: skip
+
+
+class MatterDialog(QDialog):
+    """A matter in a window of its own, opened from the ledger, a household card or the work desk."""
+
+    def __init__(self, ws, worker, places, matter_id: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("事项详情"))
+        self.view = MatterView(ws, worker, places, self)
+        layout = QGridLayout(self)
+        layout.addWidget(self.view)
+        self.resize(900, 640)
+        self.view.show_matter(matter_id)

@@ -1,0 +1,154 @@
+"""上报: the form that reports a matter, from the ledger or pre-filled from a visit."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.services import matters
+from desktop.services.matters import SIGNALS, MatterInput, PartyInput
+
+from .common import issues_of, user_message
+from .forms import FieldForm
+
+PARTY_ROLES = matters.PARTY_ROLES
+
+
+class ReportDialog(QDialog):
+    def __init__(self, ws, worker, places, prefill: MatterInput | None = None, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.places = ws, worker, places
+        self.setWindowTitle(self.tr("上报矛盾纠纷"))
+        self.prefill = prefill or MatterInput(title="", source="网格排查")
+        p = self.prefill
+        form = self.form = FieldForm()
+        self.kind = form.add(self.tr("类型"), QComboBox())
+        self.kind.addItem(self.tr("矛盾纠纷"), "dispute")
+        self.kind.addItem(self.tr("信访事项"), "petition")
+        self.kind.setCurrentIndex(self.kind.findData(p.kind))
+        self.title_edit = form.add(self.tr("标题"), QLineEdit(p.title))
+        self.source = form.add(self.tr("来源"), QComboBox())
+        self.source.addItems(places.channels)
+        self.source.setCurrentText(p.source)
+        self.category = form.add(self.tr("类别"), QComboBox())
+        self.category.addItem("", None)
+        for c in places.categories:
+            self.category.addItem(c, c)
+        self.village = form.add(self.tr("村/社区"), QComboBox())
+        for v in places.villages:
+            self.village.addItem(v.name, v.id)
+        self.grid = form.add(self.tr("网格"), QComboBox())
+        self.village.currentIndexChanged.connect(self._grids)
+        if p.village_id:
+            self.village.setCurrentIndex(self.village.findData(p.village_id))
+        self._grids()
+        if p.grid_id:
+            self.grid.setCurrentIndex(self.grid.findData(p.grid_id))
+        self.place = form.add(self.tr("发生地点"), QLineEdit(p.place))
+        self.facts = form.add(self.tr("事实经过"), QPlainTextEdit(p.facts))
+        self.facts.setFixedHeight(80)
+        self.people = form.add(self.tr("涉及人数"), QSpinBox())
+        self.people.setRange(0, 100000)
+        self.people.setValue(p.people_count or 2)
+        self.amount = form.add(self.tr("涉及金额"), QDoubleSpinBox())
+        self.amount.setRange(0, 1e10)
+        self.amount.setSuffix(self.tr(" 元"))
+        signals = QWidget()
+        row = QHBoxLayout(signals)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.signals = {}
+        for key, label in SIGNALS.items():
+            self.signals[key] = QCheckBox(self.tr(label))
+            row.addWidget(self.signals[key])
+        form.add(self.tr("风险信号"), signals)
+        self.parties = QTableWidget(0, 4)
+        self.parties.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色"), self.tr("身份证号"), self.tr("电话")])
+        self.parties.horizontalHeader().setStretchLastSection(True)
+        for party in p.parties or [PartyInput("", "申请人"), PartyInput("", "被申请人")]:
+            self.add_party(party)
+        add = QDialogButtonBox()
+        add.addButton(self.tr("添加当事人"), QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(lambda: self.add_party(PartyInput("", "第三人")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("上报"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(form)
+        inner_layout.addWidget(self.parties)
+        inner_layout.addWidget(add)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.saved_id = None
+        self.resize(620, 720)
+
+    def _grids(self) -> None:
+        self.grid.clear()
+        self.grid.addItem("", None)
+        for g in self.places.grids:
+            if g.parent_id == self.village.currentData():
+                self.grid.addItem(g.name, g.id)
+
+    def add_party(self, party: PartyInput) -> None:
+        r = self.parties.rowCount()
+        self.parties.insertRow(r)
+        self.parties.setItem(r, 0, QTableWidgetItem(party.name))
+        role = QComboBox()
+        role.addItems(PARTY_ROLES)
+        role.setCurrentText(party.role)
+        self.parties.setCellWidget(r, 1, role)
+        self.parties.setItem(r, 2, QTableWidgetItem(party.id_number))
+        self.parties.setItem(r, 3, QTableWidgetItem(party.phone))
+        self.parties.item(r, 0).setData(256, party.person_id)
+
+    def data(self) -> MatterInput:
+        parties = []
+        for r in range(self.parties.rowCount()):
+            name = (self.parties.item(r, 0).text() if self.parties.item(r, 0) else "").strip()
+            if not name:
+                continue
+            parties.append(PartyInput(name, self.parties.cellWidget(r, 1).currentText(),
+                                      id_number=self.parties.item(r, 2).text() if self.parties.item(r, 2) else "",
+                                      phone=self.parties.item(r, 3).text() if self.parties.item(r, 3) else "",
+                                      person_id=self.parties.item(r, 0).data(256)))  # fmt: skip
+        return MatterInput(
+            title=self.title_edit.text(), source=self.source.currentText(), kind=self.kind.currentData(),
+            category=self.category.currentData(), facts=self.facts.toPlainText(), occurred_at=self.prefill.occurred_at,
+            place=self.place.text(), village_id=self.village.currentData(), grid_id=self.grid.currentData(),
+            people_count=self.people.value(), amount=self.amount.value(),
+            signals=[k for k, box in self.signals.items() if box.isChecked()], parties=parties,
+            visit_id=self.prefill.visit_id,
+        )  # fmt: skip
+
+    def submit(self) -> None:
+        data = self.data()
+        self.worker.submit(lambda: matters.report(self.ws, data), self._saved, self._failed)
+
+    def _saved(self, changed) -> None:
+        self.saved_id = changed.id
+        self.accept()
+
+    def _failed(self, error) -> None:
+        self.last_error = error
+        rest = self.form.show_issues(issues_of(error))
+        if rest or not issues_of(error):
+            QMessageBox.warning(self, self.tr("无法上报"), "\n".join(str(i) for i in rest) or user_message(error))

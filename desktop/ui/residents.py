@@ -1,0 +1,388 @@
+"""住户: the searchable list of households, the household card, and the household and resident forms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.domain.residents import RELATIONS, PersonFields
+from desktop.domain.roles import Permission
+from desktop.services import details, lists, residents, roster
+from desktop.services.residents import HouseholdInput
+
+from .common import heading, issues_of, show_error, user_message, when
+from .forms import FieldForm
+from .paged import Column, PagedModel
+from .worker import DbWorker
+
+
+class PersonDialog(QDialog):
+    """Add or edit a resident. ID number and phone are checked as soon as the field is left."""
+
+    def __init__(self, ws, worker: DbWorker, household_id: str, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.household_id = ws, worker, household_id
+        self.setWindowTitle(self.tr("登记居民"))
+        self.form = FieldForm()
+        self.name = self.form.add(self.tr("姓名"), QLineEdit())
+        self.sex = self.form.add(self.tr("性别"), QComboBox())
+        self.sex.addItems(["", "男", "女"])
+        self.ethnicity = self.form.add(self.tr("民族"), QLineEdit("汉族"))
+        self.id_number = self.form.add(self.tr("身份证号"), QLineEdit())
+        self.mobile = self.form.add(self.tr("手机号"), QLineEdit())
+        self.relation = self.form.add(self.tr("与户主关系"), QComboBox())
+        self.relation.addItems(RELATIONS)
+        self.note = self.form.add(self.tr("备注"), QLineEdit())
+        self.id_number.editingFinished.connect(self.check)
+        self.mobile.editingFinished.connect(self.check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.saved_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def fields(self) -> PersonFields:
+        return PersonFields(self.name.text(), self.sex.currentText(), self.ethnicity.text(), self.id_number.text(),
+                            self.mobile.text(), self.relation.currentText(), [], self.note.text())  # fmt: skip
+
+    def check(self) -> None:
+        """Inline validation of what is there so far: errors and warnings, the rest stays as typed."""
+        checked = residents.check_person_fields(self.fields(), self.ws.now().date())
+        shown = [i for i in checked.errors + checked.warnings if i.field != "姓名" or self.name.text()]
+        self.form.show_issues(shown)
+        if checked.fields.sex and not self.sex.currentText():
+            self.sex.setCurrentText(checked.fields.sex)
+
+    def save(self) -> None:
+        data = self.fields()
+        self.worker.submit(lambda: residents.save_person(self.ws, self.household_id, data), self._saved, self._failed)
+
+    def _saved(self, changed) -> None:
+        self.saved_id = changed.id
+        self.accept()
+
+    def _failed(self, error) -> None:
+        rest = self.form.show_issues(issues_of(error))
+        if rest or not issues_of(error):
+            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))
+
+
+class HouseholdDialog(QDialog):
+    def __init__(self, ws, worker: DbWorker, places, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.places = ws, worker, places
+        self.setWindowTitle(self.tr("新增住户"))
+        self.form = FieldForm()
+        self.village = self.form.add(self.tr("村/社区"), QComboBox())
+        for v in places.villages:
+            self.village.addItem(v.name, v.id)
+        self.grid = self.form.add(self.tr("网格"), QComboBox())
+        self.number = self.form.add(self.tr("户号"), QLineEdit())
+        self.address = self.form.add(self.tr("地址"), QLineEdit())
+        self.village.currentIndexChanged.connect(self._grids)
+        self._grids()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.saved_id = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def _grids(self) -> None:
+        self.grid.clear()
+        for g in self.places.grids:
+            if g.parent_id == self.village.currentData():
+                self.grid.addItem(g.name, g.id)
+
+    def save(self) -> None:
+        data = HouseholdInput(self.village.currentData(), self.number.text(), self.address.text(), self.grid.currentData())
+        self.worker.submit(lambda: residents.save_household(self.ws, data), self._saved, self._failed)
+
+    def _saved(self, changed) -> None:
+        self.saved_id = changed.id
+        self.accept()
+
+    def _failed(self, error) -> None:
+        if self.form.show_issues(issues_of(error)) or not issues_of(error):
+            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))
+
+
+class HouseholdCard(QWidget):
+    """One household: members (numbers masked, reveal for entitled roles), visits, matters."""
+
+    visit_requested = Signal(str)
+    matter_opened = Signal(str)
+
+    def __init__(self, ws, worker: DbWorker, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker = ws, worker
+        self.detail = None
+        self.title = heading(self.tr("请选择一户"))
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.members = QTableWidget(0, 6)
+        self.members.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("关系"), self.tr("性别"), self.tr("出生日期"),
+                                                self.tr("身份证号"), self.tr("手机号")])  # fmt: skip
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.visits = QListWidget()
+        self.matters = QListWidget()
+        self.matters.itemDoubleClicked.connect(lambda item: self.matter_opened.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.add_person = QPushButton(self.tr("添加成员"))
+        self.add_person.clicked.connect(self._add_person)
+        self.reveal = QPushButton(self.tr("查看完整号码"))
+        self.reveal.clicked.connect(self._reveal)
+        self.reveal.setVisible(ws.may(Permission.REVEAL_PERSONAL))
+        self.add_person.setVisible(ws.may(Permission.EDIT_RESIDENTS))
+        self.visit = QPushButton(self.tr("登记走访"))
+        self.visit.setVisible(ws.may(Permission.LOG_VISIT))
+        self.visit.clicked.connect(lambda: self.detail and self.visit_requested.emit(self.detail.id))
+        buttons = QHBoxLayout()
+        for b in (self.add_person, self.reveal, self.visit):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("家庭成员")))
+        layout.addWidget(self.members, 3)
+        layout.addWidget(QLabel(self.tr("走访记录")))
+        layout.addWidget(self.visits, 2)
+        layout.addWidget(QLabel(self.tr("相关事项")))
+        layout.addWidget(self.matters, 1)
+        self._set_enabled(False)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for b in (self.add_person, self.reveal, self.visit):
+            b.setEnabled(enabled)
+
+    def show_household(self, household_id: str) -> None:
+        self.worker.submit(lambda: details.household_detail(self.ws, household_id), self._show, lambda e: show_error(self, e))
+
+    def _show(self, d) -> None:
+        self.detail = d
+        self._set_enabled(True)
+        self.title.setText(self.tr("{0} {1}号户").format(d.village, d.number))
+        tags = "、".join(d.tags) or self.tr("无")
+        self.info.setText(self.tr("地址：{0}　网格：{1}　标签：{2}").format(d.address, d.grid or self.tr("未分配"), tags))
+        self.members.setRowCount(len(d.members))
+        for r, p in enumerate(d.members):
+            for c, value in enumerate([p.name, p.relation, p.sex, when(p.birth_date), p.id_number, p.mobile]):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, p.id)
+                self.members.setItem(r, c, item)
+        self.members.resizeColumnsToContents()
+        self.visits.clear()
+        for v in d.visits:
+            extra = self.tr("（发现事项 {0}）").format("、".join(v.matters)) if v.matters else ""
+            self.visits.addItem(f"{when(v.visited_at)}  {v.visitor}  {v.purpose}：{v.findings}{extra}")
+        self.matters.clear()
+        for m in d.matters:
+            self.matters.addItem(f"{m.serial}  {m.title}")
+            self.matters.item(self.matters.count() - 1).setData(Qt.ItemDataRole.UserRole, m.id)
+
+    def _add_person(self) -> None:
+        if self.detail and PersonDialog(self.ws, self.worker, self.detail.id, self).exec():
+            self.show_household(self.detail.id)
+
+    def _reveal(self) -> None:
+        row = self.members.currentRow()
+        if row < 0:
+            QMessageBox.information(self, self.tr("查看完整号码"), self.tr("请先选中一位成员"))
+            return
+        person_id = self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        self.worker.submit(lambda: residents.reveal_person(self.ws, person_id), lambda numbers: self._revealed(row, numbers),
+                           lambda e: show_error(self, e))  # fmt: skip
+
+    def _revealed(self, row: int, numbers) -> None:
+        id_number, mobile = numbers
+        self.members.item(row, 4).setText(id_number or "")
+        self.members.item(row, 5).setText(mobile or "")
+
+
+class HouseholdsPage(QWidget):
+    """Households in scope: search as you type (name, ID number, phone, address), sort, open the card."""
+
+    visit_requested = Signal(str)
+    matter_opened = Signal(str)
+
+    def __init__(self, ws, worker: DbWorker, places, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.places = ws, worker, places
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索姓名、身份证号、手机号、地址、户号…"))
+        self.search.setClearButtonEnabled(True)
+        self.village = QComboBox()
+        self.village.addItem(self.tr("全部村（社区）"), None)
+        for v in places.villages:
+            self.village.addItem(v.name, v.id)
+        self.count = QLabel()
+        add = QPushButton(self.tr("新增住户"))
+        add.clicked.connect(self._add)
+        imp = QPushButton(self.tr("导入花名册…"))
+        imp.clicked.connect(self._import)
+        for b in (add, imp):
+            b.setVisible(ws.may(Permission.EDIT_RESIDENTS))
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.village.currentIndexChanged.connect(self.refresh)
+        columns = [
+            Column(self.tr("户号"), lambda r: r.number), Column(self.tr("户主"), lambda r: r.head),
+            Column(self.tr("人数"), lambda r: r.members), Column(self.tr("村/社区"), lambda r: r.village),
+            Column(self.tr("网格"), lambda r: r.grid), Column(self.tr("地址"), lambda r: r.address),
+            Column(self.tr("电话"), lambda r: r.phone),
+        ]  # fmt: skip
+        self._order, self._descending = "number", False
+        self.model = PagedModel(worker, columns, self._fetcher(), self)
+        self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 户").format(total)))
+        self.model.failed.connect(lambda e: show_error(self, e))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.model.fitted.connect(self.table.resizeColumnsToContents)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._sort)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.card = HouseholdCard(ws, worker)
+        self.card.visit_requested.connect(self.visit_requested)
+        self.card.matter_opened.connect(self.matter_opened)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.village, 1)
+        top.addWidget(add)
+        top.addWidget(imp)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.count)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.card)
+        self.splitter.setSizes([640, 480])
+        state = QSettings().value("households/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(lambda *_: QSettings().setValue("households/splitter", self.splitter.saveState()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.refresh()
+
+    def _fetcher(self):
+        """The query as it stands now, frozen: the worker must not read widgets from its thread."""
+        text, village, order, descending = self.search.text(), self.village.currentData(), self._order, self._descending
+        return lambda offset, limit: lists.households(
+            self.ws, text=text, village_id=village, offset=offset, limit=limit, order=order, descending=descending)  # fmt: skip
+
+    def refresh(self) -> None:
+        self.model.reload(self._fetcher())
+
+    def _sort(self, section: int) -> None:
+        order = {0: "number", 3: "village", 5: "address"}.get(section)
+        if order is None:
+            return
+        self._descending = not self._descending if order == self._order else False
+        self._order = order
+        self.table.horizontalHeader().setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder)  # fmt: skip
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.refresh()
+
+    def _selected(self, current, _previous) -> None:
+        row = self.model.row_at(current)
+        if row is not None:
+            self.card.show_household(row.id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _add(self) -> None:
+        dialog = HouseholdDialog(self.ws, self.worker, self.places, self)
+        if dialog.exec():
+            self.refresh()
+            self.card.show_household(dialog.saved_id)
+
+    def _import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入花名册"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        if name:
+            self.import_file(name)
+
+    def import_file(self, name: str, errors_path: str | None = None) -> None:
+        from pathlib import Path
+
+        errors_path = errors_path or str(Path(name).with_name(Path(name).stem + "-未导入.xlsx"))
+        progress = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        task = self.worker.submit(
+            lambda task: roster.import_households(self.ws, Path(name), errors_path=Path(errors_path), progress=task.progress),
+            lambda report: self._imported(progress, report, errors_path),
+            lambda error: (progress.close(), show_error(self, error)),
+            lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
+            with_task=True,
+        )  # fmt: skip
+        progress.canceled.connect(task.cancel)
+        self.last_import = task
+
+    def _imported(self, progress, report, errors_path: str) -> None:
+        progress.close()
+        self.refresh()
+        self.import_report = report
+        ImportReportDialog(report, errors_path, self).open()
+
+
+class ImportReportDialog(QDialog):
+    """The row-level result of an import: what was created and updated, and each rejected row with its reason."""
+
+    def __init__(self, report, errors_path: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入结果"))
+        summary = QLabel(self.tr("导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。").format(
+            report.rows_imported, report.households_created, report.persons_created, report.households_updated,
+            report.persons_updated, report.rows_rejected))  # fmt: skip
+        summary.setWordWrap(True)
+        table = QTableWidget(len(report.rejected), 3)
+        table.setHorizontalHeaderLabels([self.tr("行号"), self.tr("字段"), self.tr("原因")])
+        for r, item in enumerate(report.rejected):
+            for c, value in enumerate((item["row"], item["field"], item["reason"])):
+                table.setItem(r, c, QTableWidgetItem(str(value)))
+        table.horizontalHeader().setStretchLastSection(True)
+        self.table = table
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        if report.rows_rejected:
+            layout.addWidget(QLabel(self.tr("未导入的行已写入 {0}，修改后可再次导入。").format(errors_path)))
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)

@@ -1,0 +1,116 @@
+"""`fengqiao screenshots OUT_DIR`: a demo township in a temporary database, each main screen grabbed offscreen."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.domain.lifecycle import Action
+from desktop.services import accounts, demo, details
+from desktop.store.keyslots import KdfParams
+
+PASSWORD = "screenshots"
+
+
+def settle(worker, ms: int = 50) -> None:
+    """Let queued database work finish and its results reach the widgets."""
+    app = QApplication.instance()
+    for _ in range(400):
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        app.processEvents()
+        if not worker.busy:
+            break
+    app.processEvents()
+
+
+def grab(widget: QWidget, path: Path, worker) -> Path:
+    widget.show()
+    settle(worker)
+    widget.grab().save(str(path))
+    return path
+
+
+def take(out_dir: Path, language: str = "zh_CN", households: int = 600) -> list[Path]:
+    from desktop.app import make_application
+
+    from .worker import DbWorker
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application(language=language)
+    del app
+    worker = DbWorker()
+    try:
+        return _take(out_dir, worker, households)
+    finally:
+        worker.stop()
+
+
+def _take(out_dir: Path, worker, households: int) -> list[Path]:
+    from .main_window import MainWindow
+    from .residents import HouseholdCard
+    from .start import LoginDialog
+
+    shots: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="fengqiao-shots-") as tmp:
+        db = Path(tmp) / "demo.db"
+        demo.build(db, PASSWORD, households, seed=11, now=datetime(2026, 11, 23, 10, 0), kdf=KdfParams(1, 8192, 1))
+        login = LoginDialog(worker, db)
+        login.resize(420, 300)
+        shots.append(grab(login, out_dir / "01-login.png", worker))
+        ws = accounts.login(db, "platform", PASSWORD)
+        places = details.places(ws)
+        window = MainWindow(ws, worker, places)
+        window.resize(1366, 820)
+        window.show()
+        settle(worker)
+        shots.append(grab(window, out_dir / "02-work-desk.png", worker))
+        window.go("households")
+        settle(worker)
+        window.households.table.selectRow(0)
+        settle(worker)
+        shots.append(grab(window, out_dir / "03-households.png", worker))
+        card = HouseholdCard(ws, worker)
+        card.resize(640, 620)
+        card.show_household(window.households.model.rows[0].id)
+        shots.append(grab(card, out_dir / "04-household-card.png", worker))
+        visit = window.new_visit()
+        visit.search.setText(window.households.model.rows[0].head)
+        settle(worker, 300)
+        visit.findings.setPlainText(QCoreApplication.translate("Fengqiao", "与邻居因排水沟堵塞发生争吵，情绪激动。"))
+        visit.dispute.setChecked(True)
+        shots.append(grab(visit, out_dir / "05-visit-form.png", worker))
+        visit.reject()
+        window.go("ledger")
+        window.ledger.colour.setCurrentIndex(window.ledger.colour.findData("yellow"))
+        settle(worker)
+        window.ledger.colour.setCurrentIndex(0)
+        window.ledger.status.setCurrentIndex(window.ledger.status.findData("handling"))
+        settle(worker)
+        window.ledger.table.selectRow(0)
+        settle(worker)
+        shots.append(grab(window, out_dir / "06-ledger-filtered.png", worker))
+        window.ledger.view.tabs.setCurrentIndex(1)
+        shots.append(grab(window.ledger.view, out_dir / "07-matter-timeline.png", worker))
+        window.ledger.status.setCurrentIndex(window.ledger.status.findData("reported"))
+        settle(worker)
+        window.ledger.table.selectRow(0)
+        settle(worker)
+        dialog = window.ledger.view.open_action(Action.REGISTER)
+        shots.append(grab(dialog, out_dir / "08-register-dialog.png", worker))
+        dialog.reject()
+        window.go("stats")
+        settle(worker)
+        stats_page = window.stack.currentWidget()
+        stats_page.month.setValue(10)
+        settle(worker)
+        shots.append(grab(window, out_dir / "09-statistics.png", worker))
+        window.close()
+        ws.close()
+    return shots

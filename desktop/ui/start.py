@@ -1,0 +1,204 @@
+"""The first screens: set up a database on first run, then sign in. Both do their work off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.services import accounts, demo, details, setup
+
+from .common import heading, user_message
+from .worker import DbWorker
+
+
+class LoginDialog(QDialog):
+    """Account and password unlock the encrypted database; a wrong password or a locked account says so."""
+
+    def __init__(self, worker: DbWorker, path: Path, clock=None, parent=None):
+        super().__init__(parent)
+        self.worker, self.path, self.clock = worker, Path(path), clock
+        self.workspace = None
+        self.setWindowTitle(self.tr("枫桥 · 登录"))
+        self.account = QComboBox()
+        self.account.setEditable(True)
+        self.account.addItems(accounts.usernames(self.path))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #B00020")
+        self.message.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.button = QPushButton(self.tr("登录"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.sign_in)
+        form = QFormLayout()
+        form.addRow(self.tr("账号"), self.account)
+        form.addRow(self.tr("密码"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("枫桥 矛盾纠纷多元化解"), 15))
+        layout.addWidget(QLabel(self.tr("数据库：{0}").format(self.path)))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.button)
+        self.password.setFocus()
+
+    def sign_in(self) -> None:
+        username, password = self.account.currentText().strip(), self.password.text()
+        if not username or not password:
+            self.message.setText(self.tr("请输入账号和密码"))
+            return
+        self.button.setEnabled(False)
+        self.busy.show()
+        self.message.setText(self.tr("正在解锁数据库…"))
+        options = {"clock": self.clock} if self.clock else {}
+
+        def unlock():
+            ws = accounts.login(self.path, username, password, **options)
+            return ws, details.places(ws)
+
+        self.worker.submit(unlock, self._done, self._failed)
+
+    def _done(self, result) -> None:
+        self.workspace, self.places = result
+        self.accept()
+
+    def _failed(self, error) -> None:
+        self.busy.hide()
+        self.button.setEnabled(True)
+        self.password.selectAll()
+        self.message.setText(user_message(error))
+
+
+class SetupDialog(QDialog):
+    """First run: a new township, an existing database, or a demo township to try the app."""
+
+    def __init__(self, worker: DbWorker, path: Path, parent=None):
+        super().__init__(parent)
+        self.worker, self.path = worker, Path(path)
+        self.setWindowTitle(self.tr("枫桥 · 首次使用"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._new_page(), self.tr("新建乡镇"))
+        self.tabs.addTab(self._open_page(), self.tr("打开已有数据库"))
+        self.tabs.addTab(self._demo_page(), self.tr("试用演示数据"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B00020")
+        self.progress = QProgressBar()
+        self.progress.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.go)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("欢迎使用枫桥")))
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        layout.addWidget(self.progress)
+        layout.addWidget(buttons)
+
+    def _password_pair(self, form: QFormLayout) -> tuple[QLineEdit, QLineEdit]:
+        first, second = QLineEdit(), QLineEdit()
+        for edit in (first, second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("管理员密码"), first)
+        form.addRow(self.tr("再输入一次"), second)
+        return first, second
+
+    def _new_page(self) -> QWidget:
+        page, form = QWidget(), QFormLayout()
+        self.township, self.code = QLineEdit(), QLineEdit()
+        self.township.setPlaceholderText(self.tr("如：向城镇"))
+        self.code.setPlaceholderText(self.tr("12位统计用区划代码（可不填）"))
+        form.addRow(self.tr("乡镇（街道）名称"), self.township)
+        form.addRow(self.tr("区划代码"), self.code)
+        self.new_pw = self._password_pair(form)
+        page.setLayout(form)
+        return page
+
+    def _open_page(self) -> QWidget:
+        page, form = QWidget(), QFormLayout()
+        self.existing = QLineEdit()
+        browse = QPushButton(self.tr("选择文件…"))
+        browse.clicked.connect(self._browse)
+        form.addRow(self.tr("数据库文件"), self.existing)
+        form.addRow("", browse)
+        page.setLayout(form)
+        return page
+
+    def _demo_page(self) -> QWidget:
+        page, form = QWidget(), QFormLayout()
+        self.households = QSpinBox()
+        self.households.setRange(100, 50000)
+        self.households.setValue(2000)
+        form.addRow(self.tr("户数"), self.households)
+        self.demo_pw = self._password_pair(form)
+        form.addRow(QLabel(self.tr("演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码")))
+        page.setLayout(form)
+        return page
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库"), "", self.tr("枫桥数据库 (*.db)"))
+        if name:
+            self.existing.setText(name)
+
+    def go(self) -> None:
+        self.message.clear()
+        tab = self.tabs.currentIndex()
+        if tab == 1:
+            chosen = Path(self.existing.text().strip())
+            if not chosen.is_file():
+                self.message.setText(self.tr("找不到数据库文件：{0}").format(chosen))
+                return
+            self.path = chosen
+            self.accept()
+            return
+        first, second = self.new_pw if tab == 0 else self.demo_pw
+        if first.text() != second.text():
+            self.message.setText(self.tr("两次输入的密码不一致"))
+            return
+        password = first.text()
+        self.ok.setEnabled(False)
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        if tab == 0:
+            name, code = self.township.text(), self.code.text().strip() or None
+
+            def work():
+                setup.create_township(self.path, name, password, division_code=code).close()
+
+            self.worker.submit(work, lambda _: self.accept(), self._failed)
+        else:
+            count = self.households.value()
+            self.worker.submit(
+                lambda task: demo.build(self.path, password, count, progress=lambda stage, done, total: task.progress(done, total)),
+                lambda _: self.accept(), self._failed, self._progress, with_task=True,
+            )  # fmt: skip
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _failed(self, error) -> None:
+        self.ok.setEnabled(True)
+        self.progress.hide()
+        self.message.setText(user_message(error))
+
+

@@ -1,0 +1,109 @@
+"""走访: the quick visit form (household by search, purpose, findings) and the visits list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+)  # fmt: skip
+
+from desktop.services import lists, visits
+from desktop.services.errors import Issue
+from desktop.services.visits import VisitInput
+
+from .common import issues_of, user_message
+from .forms import FieldForm
+
+PURPOSES = ["日常走访", "矛盾排查", "独居老人探访", "政策宣传", "回访", "信息核实"]
+
+
+class VisitDialog(QDialog):
+    """Made for speed: type a name, pick the household with the arrow keys, write what was found, Enter."""
+
+    found_dispute = Signal(object)  # a MatterInput pre-filled from the visit
+
+    def __init__(self, ws, worker, household_id: str | None = None, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker = ws, worker
+        self.setWindowTitle(self.tr("登记走访"))
+        self.form = FieldForm()
+        self.search = self.form.add(self.tr("户（搜索）"), QLineEdit())
+        self.search.setPlaceholderText(self.tr("输入姓名、户号或地址"))
+        self.results = QListWidget()
+        self.results.setMaximumHeight(110)
+        self.form.addRow("", self.results)
+        self.purpose = self.form.add(self.tr("走访目的"), QComboBox())
+        self.purpose.setEditable(True)
+        self.purpose.addItems([self.tr(p) for p in PURPOSES])
+        self.findings = self.form.add(self.tr("走访情况"), QPlainTextEdit())
+        self.findings.setFixedHeight(90)
+        self.follow_up = self.form.add(self.tr("需要跟进"), QCheckBox())
+        self.dispute = self.form.add(self.tr("发现矛盾纠纷"), QCheckBox(self.tr("保存后填写上报表")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self._find)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(lambda: self.results.setFocus())
+        self.household_id = household_id
+        self.saved_id = None
+        if household_id:
+            self.search.setText(self.tr("（已选定）"))
+            self.search.setEnabled(False)
+            self.results.hide()
+        self.resize(520, 460)
+
+    def _find(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            return
+        self.worker.submit(lambda: lists.households(self.ws, text=text, limit=20), self._found)
+
+    def _found(self, page) -> None:
+        self.results.clear()
+        for row in page.rows:
+            self.results.addItem(f"{row.village} {row.number}号　{row.head}　{row.address}")
+            self.results.item(self.results.count() - 1).setData(Qt.ItemDataRole.UserRole, row.id)
+        if page.rows:
+            self.results.setCurrentRow(0)
+
+    def chosen_household(self) -> str | None:
+        if self.household_id:
+            return self.household_id
+        item = self.results.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def save(self) -> None:
+        household = self.chosen_household()
+        if not household:
+            self.form.show_issues([Issue(self.tr("户（搜索）"), self.tr("请先搜索并选中一户"))])
+            return
+        data = VisitInput(household, self.purpose.currentText(), self.findings.toPlainText(), self.follow_up.isChecked())
+        self.worker.submit(lambda: visits.log_visit(self.ws, data), self._saved, self._failed)
+
+    def _saved(self, changed) -> None:
+        self.saved_id = changed.id
+        if self.dispute.isChecked():
+            self.worker.submit(lambda: visits.matter_from_visit(self.ws, changed.id), self._prefill)
+        else:
+            self.accept()
+
+    def _prefill(self, form) -> None:
+        self.found_dispute.emit(form)
+        self.accept()
+
+    def _failed(self, error) -> None:
+        if self.form.show_issues(issues_of(error)) or not issues_of(error):
+            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))

@@ -1,0 +1,90 @@
+"""The one thread that owns database work. Widgets submit a callable and get a signal back; they never block.
+
+A Task lives in the UI thread; the worker emits its signals from its own thread, and because the receiving
+slots belong to the Task, Qt queues them back to the UI thread, where the callbacks run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class Task(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(self, fn: Callable, on_done=None, on_error=None, on_progress=None):
+        super().__init__()
+        self.fn = fn
+        self.cancelled = False
+        self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
+        self.finished.connect(self._deliver_done)
+        self.failed.connect(self._deliver_error)
+        self.progressed.connect(self._deliver_progress)
+
+    def progress(self, done: int, total: int) -> bool:
+        """For the services' progress callbacks: reports, and answers False once the user cancelled."""
+        self.progressed.emit(done, total)
+        return not self.cancelled
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    @Slot(object)
+    def _deliver_done(self, result) -> None:
+        if self.on_done:
+            self.on_done(result)
+
+    @Slot(object)
+    def _deliver_error(self, error) -> None:
+        if self.on_error:
+            self.on_error(error)
+
+    @Slot(int, int)
+    def _deliver_progress(self, done: int, total: int) -> None:
+        if self.on_progress:
+            self.on_progress(done, total)
+
+
+class DbWorker(QObject):
+    _queued = Signal(object)
+    idle = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self._thread = QThread()
+        self._thread.setObjectName("fengqiao-db")
+        self.moveToThread(self._thread)
+        self._queued.connect(self._execute)
+        self._pending: set[Task] = set()
+        self._thread.start()
+
+    def submit(self, fn: Callable, on_done=None, on_error=None, on_progress=None, *, with_task: bool = False) -> Task:
+        """Run fn() (or fn(task), to report progress and see cancellation) on the database thread."""
+        task = Task(fn, on_done, on_error, on_progress)
+        task.with_task = with_task
+        self._pending.add(task)
+        task.finished.connect(lambda _=None, t=task: self._pending.discard(t))
+        task.failed.connect(lambda _=None, t=task: self._pending.discard(t))
+        self._queued.emit(task)
+        return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    @Slot(object)
+    def _execute(self, task: Task) -> None:
+        try:
+            result = task.fn(task) if task.with_task else task.fn()
+        except Exception as exc:  # every failure goes back to the screen that asked
+            task.failed.emit(exc)
+        else:
+            task.finished.emit(result)
+
+    def stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait(10000)
