@@ -5,14 +5,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop import paths
 
 # Fonts that render Chinese: Windows has Microsoft YaHei out of the box; Linux machines get WenQuanYi.
-CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "SimSun"]
+CJK_FONTS = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+    "SimSun",
+]
 
 
 def make_application(argv=None, language: str | None = None) -> QApplication:
@@ -33,6 +40,13 @@ def make_application(argv=None, language: str | None = None) -> QApplication:
 def install_translation(app: QApplication, language: str | None = None) -> str:
     """zh_CN is the source language; any other language loads its .qm from resources/i18n."""
     language = language or QSettings().value("language", "") or QLocale.system().name()
+    qt_own = QTranslator(app)  # Qt's own buttons (Save, Cancel …) in the chosen language
+    if qt_own.load(
+        f"qtbase_{'zh_CN' if language.startswith('zh') else language}",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(qt_own)
+        app._fengqiao_qt_translator = qt_own
     if language.startswith("zh"):
         return "zh_CN"
     translator = QTranslator(app)

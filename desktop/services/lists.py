@@ -37,10 +37,12 @@ def matters(ws: Workspace, f: MatterFilter | None = None, **options) -> Page:
     with ws.read() as s:
         page = queries.list_matters(s, viewer_of(ws), f or MatterFilter(), now, **options)
         calc = ws.deadlines(s)
-    rows = [replace(r, colour=str(calc.colour(_deadline(r), now, closed=r.status not in TIMED_STATUSES))) for r in page.rows]
+    rows = [
+        replace(r, colour=str(calc.colour(_deadline(r), now, closed=r.status not in TIMED_STATUSES)))
+        for r in page.rows
+    ]
     return Page(rows, page.total, page.offset)
 
 
 def _deadline(row) -> Deadline | None:
     return Deadline(row.registered_at, row.due_on) if row.registered_at and row.due_on else None
-

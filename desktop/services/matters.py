@@ -272,7 +272,9 @@ def link(ws: Workspace, matter_id: str, other_id: str, kind: str = "related") ->
 
 def id_by_serial(ws: Workspace, serial: str) -> str:
     with ws.read() as s:
-        matter = s.execute(select(Matter).where(Matter.serial == serial.strip(), Matter.deleted.is_(False))).scalar()
+        matter = s.execute(
+            select(Matter).where(Matter.serial == serial.strip(), Matter.deleted.is_(False))
+        ).scalar()
         if matter is None or not visible(ws.actor, matter):
             raise ValidationFailed([Issue("主工单编号", f"找不到编号为“{serial}”的事项")])
         return matter.id

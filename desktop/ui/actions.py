@@ -89,7 +89,9 @@ def fields_for(action: Action, places) -> list[Field]:
 def run_action(ws, matter_id: str, action: Action, v: dict, find_serial=None):
     """Call the use case of one step with the values of its dialog."""
     if action == Action.REGISTER:
-        return steps.register(ws, matter_id, v["grade"], category=v["category"], risk=v["risk"], note=v["note"])
+        return steps.register(
+            ws, matter_id, v["grade"], category=v["category"], risk=v["risk"], note=v["note"]
+        )
     if action == Action.MARK_REPEAT:
         return steps.mark_repeat(ws, matter_id, find_serial(v["primary_serial"]), v["note"])
     if action == Action.RECORD_SESSION:
@@ -113,13 +115,21 @@ def run_action(ws, matter_id: str, action: Action, v: dict, find_serial=None):
 class ActionDialog(QDialog):
     def __init__(self, ws, worker, matter_id: str, action: Action, places, find_serial=None, parent=None):
         super().__init__(parent)
-        self.ws, self.worker, self.matter_id, self.action, self.find_serial = ws, worker, matter_id, action, find_serial
+        self.ws, self.worker, self.matter_id, self.action, self.find_serial = (
+            ws,
+            worker,
+            matter_id,
+            action,
+            find_serial,
+        )
         self.setWindowTitle(self.tr(ACTION_LABELS[action]))
         self.form = FieldForm()
         self.widgets = {}
         for f in fields_for(action, places):
             self.widgets[f.key] = (f, self.form.add(self.tr(f.label), self._widget(f)))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr(ACTION_LABELS[action]))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -186,7 +196,11 @@ class ActionDialog(QDialog):
 
     def submit(self) -> None:
         v = self.values()
-        self.worker.submit(lambda: run_action(self.ws, self.matter_id, self.action, v, self.find_serial), lambda _: self.accept(), self._failed)
+        self.worker.submit(
+            lambda: run_action(self.ws, self.matter_id, self.action, v, self.find_serial),
+            lambda _: self.accept(),
+            self._failed,
+        )
 
     def _failed(self, error) -> None:
         self.last_error = error

@@ -87,7 +87,13 @@ class BarChart(QWidget):
         for i, (label, value, text) in enumerate(self.items):
             y = 30 + i * 24
             p.setPen(QColor("#333"))
-            p.drawText(QRectF(8, y, label_w - 8, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            p.drawText(
+                QRectF(8, y, label_w - 8, 20),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             p.fillRect(QRectF(label_w + 4, y + 3, bar_w * value / top, 14), QColor(ACCENT))
-            p.drawText(QRectF(label_w + 8 + bar_w * value / top, y, value_w, 20), Qt.AlignmentFlag.AlignVCenter, text)
+            p.drawText(
+                QRectF(label_w + 8 + bar_w * value / top, y, value_w, 20), Qt.AlignmentFlag.AlignVCenter, text
+            )
         p.end()

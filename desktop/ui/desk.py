@@ -86,5 +86,10 @@ class DeskPage(QWidget):
                            ("to_claim", c.to_claim), ("to_register", c.to_register), ("follow_ups", c.follow_ups_due),
                            ("visits", c.visits_this_month)):  # fmt: skip
             self.tiles[key].value.setText(str(value))
-        self.by_status.set_items([(self.tr(STATUS_LABELS.get(k, k)), v) for k, v in sorted(c.by_status.items(), key=lambda kv: -kv[1])])
+        self.by_status.set_items(
+            [
+                (self.tr(STATUS_LABELS.get(k, k)), v)
+                for k, v in sorted(c.by_status.items(), key=lambda kv: -kv[1])
+            ]
+        )
         self.by_category.set_items(sorted(c.by_category.items(), key=lambda kv: -kv[1])[:8])

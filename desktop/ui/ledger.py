@@ -53,7 +53,10 @@ class LedgerPage(QWidget):
         self.village = self._combo(self.tr("全部村（社区）"), [(v.id, v.name) for v in places.villages])
         self.grid = self._combo(self.tr("全部网格"), [(g.id, g.name) for g in places.grids])
         self.handler = self._combo(self.tr("全部承办"), [(p.id, p.name) for p in places.orgs + places.people])
-        self.colour = self._combo(self.tr("全部期限"), [("green", self.tr("正常")), ("yellow", self.tr("临期")), ("red", self.tr("超期"))])
+        self.colour = self._combo(
+            self.tr("全部期限"),
+            [("green", self.tr("正常")), ("yellow", self.tr("临期")), ("red", self.tr("超期"))],
+        )
         self.use_dates = QCheckBox(self.tr("上报日期"))
         today = QDate.fromString(ws.now().date().isoformat(), "yyyy-MM-dd")
         self.date_from, self.date_to = QDateEdit(today.addMonths(-3)), QDateEdit(today)
@@ -70,7 +73,17 @@ class LedgerPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
         self.text.textChanged.connect(self._debounce.start)
-        for combo in (self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid, self.handler, self.colour):
+        for combo in (
+            self.status,
+            self.grade,
+            self.risk,
+            self.source,
+            self.category,
+            self.village,
+            self.grid,
+            self.handler,
+            self.colour,
+        ):
             combo.currentIndexChanged.connect(self.refresh)
         for box in (self.use_dates, self.repeat):
             box.toggled.connect(self.refresh)
@@ -156,18 +169,24 @@ class LedgerPage(QWidget):
 
     def _fetcher(self):
         f, order, descending = self.current_filter(), self._order, self._descending
-        return lambda offset, limit: lists.matters(self.ws, f, offset=offset, limit=limit, order=order, descending=descending)
+        return lambda offset, limit: lists.matters(
+            self.ws, f, offset=offset, limit=limit, order=order, descending=descending
+        )
 
     def refresh(self) -> None:
         self.model.reload(self._fetcher())
 
     def _sort(self, section: int) -> None:
-        order = {0: "serial", 1: "title", 2: "grade", 3: "status", 4: "due_on", 12: "reported_at"}.get(section)
+        order = {0: "serial", 1: "title", 2: "grade", 3: "status", 4: "due_on", 12: "reported_at"}.get(
+            section
+        )
         if order:
             self._descending = not self._descending if order == self._order else False
             self._order = order
             self.table.horizontalHeader().setSortIndicatorShown(True)
-            self.table.horizontalHeader().setSortIndicator(section, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().setSortIndicator(
+                section, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+            )
             self.refresh()
 
     def _selected(self, current, _previous) -> None:
@@ -189,7 +208,9 @@ class LedgerPage(QWidget):
         return dialog
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), self.tr("矛盾纠纷台账.xlsx"), self.tr("Excel 工作簿 (*.xlsx)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出台账"), self.tr("矛盾纠纷台账.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
+        )
         if name:
             self.export_to(name)
 

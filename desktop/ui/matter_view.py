@@ -77,7 +77,9 @@ class MatterView(QWidget):
         layout.addWidget(self.tabs)
 
     def show_matter(self, matter_id: str) -> None:
-        self.worker.submit(lambda: details.matter_detail(self.ws, matter_id), self._show, lambda e: show_error(self, e))
+        self.worker.submit(
+            lambda: details.matter_detail(self.ws, matter_id), self._show, lambda e: show_error(self, e)
+        )
 
     def _show(self, d) -> None:
         self.detail = d
@@ -85,7 +87,9 @@ class MatterView(QWidget):
         self.title.setText(f"{d.serial}　{d.title}")
         colour = COLOURS.get(d.colour)
         deadline = f"{when(d.due_on)}" + (f"（{self.tr(d.colour_label)}）" if d.colour_label else "")
-        badge = f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
+        badge = (
+            f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
+        )
         self.summary.setText(
             self.tr("{kind}　状态：<b>{status}</b>　{stars}　风险：{risk}　层级：{level}　承办：{handler}<br>"
                     "来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}").format(
@@ -101,7 +105,11 @@ class MatterView(QWidget):
             f"<p>{self.tr('涉及人数')}：{d.people_count}　{self.tr('涉及金额')}：{d.amount:,.0f} {self.tr('元')}</p>")  # fmt: skip
         self.timeline.clear()
         for e in d.events:
-            label = self.tr(ACTION_LABELS.get(Action(e.action), e.action)) if e.action in set(Action) else e.action
+            label = (
+                self.tr(ACTION_LABELS.get(Action(e.action), e.action))
+                if e.action in set(Action)
+                else e.action
+            )
             self.timeline.addItem(f"{when(e.at)}　{e.actor}　{label}" + (f"：{e.note}" if e.note else ""))
         sessions = "".join(
             f"<li>{when(x.held_on)} {x.kind}（{self.tr(LEVEL_LABELS.get(x.level, x.level))}）："
@@ -111,9 +119,16 @@ class MatterView(QWidget):
             f"　{self.tr('司法确认申请截止')}：{when(a.confirmation_due) or '—'}<br>{self.tr('当事人')}：{a.parties}<br>"
             f"{self.tr('事实与责任')}：{a.facts}<br>{self.tr('协议内容')}：{a.terms}<br>{self.tr('履行')}：{a.performance} {when(a.perform_by)}</li>"
             for a in d.agreements)  # fmt: skip
-        self.mediation.setHtml(f"<p><b>{self.tr('调解记录')}</b></p><ol>{sessions}</ol><p><b>{self.tr('调解协议')}</b></p><ul>{agreements}</ul>")
+        self.mediation.setHtml(
+            f"<p><b>{self.tr('调解记录')}</b></p><ol>{sessions}</ol><p><b>{self.tr('调解协议')}</b></p><ul>{agreements}</ul>"
+        )
         outcome = self.tr(OUTCOME_LABELS.get(d.outcome, d.outcome)) if d.outcome else "—"
-        follow = "".join(f"<li>{when(f.on)}　{f.satisfaction}" + (f"　{self.tr('有反弹迹象')}" if f.relapse else "") + f"　{f.next_step}</li>" for f in d.follow_ups)
+        follow = "".join(
+            f"<li>{when(f.on)}　{f.satisfaction}"
+            + (f"　{self.tr('有反弹迹象')}" if f.relapse else "")
+            + f"　{f.next_step}</li>"
+            for f in d.follow_ups
+        )
         self.follow_ups.setHtml(f"<p>{self.tr('办结结果')}：{outcome}</p><ul>{follow}</ul>")
         self.files.clear()
         for a in d.attachments:
@@ -147,7 +162,9 @@ class MatterView(QWidget):
     def _add_file(self) -> None:
         if not self.detail:
             return
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("添加附件"), "", self.tr("图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)"))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("添加附件"), "", self.tr("图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)")
+        )
         for name in names:
             self.add_file(name)
 

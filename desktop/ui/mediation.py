@@ -31,7 +31,12 @@ class MediationPage(QWidget):
         self.models = {}
         for key, title in (("mine", self.tr("我承办的")), ("claim", self.tr("待认领工单"))):
             f = self.queries[key]
-            model = PagedModel(worker, columns, lambda offset, limit, f=f: lists.matters(ws, f, offset=offset, limit=limit), self)
+            model = PagedModel(
+                worker,
+                columns,
+                lambda offset, limit, f=f: lists.matters(ws, f, offset=offset, limit=limit),
+                self,
+            )
             model.failed.connect(lambda e: show_error(self, e))
             view = QTableView()
             view.setModel(model)
@@ -58,4 +63,3 @@ class MediationPage(QWidget):
         row = model.row_at(index)
         if row is not None:
             self.view.show_matter(row.id)
-

@@ -68,7 +68,9 @@ class PagedModel(QAbstractTableModel):
             return
         self._loading = True
         generation, fetcher, offset = self._generation, self._fetch, len(self.rows)
-        self.worker.submit(lambda: fetcher(offset, PAGE), lambda page: self._append(generation, page), self._error)
+        self.worker.submit(
+            lambda: fetcher(offset, PAGE), lambda page: self._append(generation, page), self._error
+        )
 
     def _append(self, generation: int, page) -> None:
         self._loading = False
@@ -91,7 +93,11 @@ class PagedModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or not (0 <= index.column() < len(self.columns)):
+        if (
+            not index.isValid()
+            or not (0 <= index.row() < len(self.rows))
+            or not (0 <= index.column() < len(self.columns))
+        ):
             return None
         row, column = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -106,7 +112,11 @@ class PagedModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section].title
         return None
 

@@ -77,13 +77,19 @@ class ReportDialog(QDialog):
             row.addWidget(self.signals[key])
         form.add(self.tr("风险信号"), signals)
         self.parties = QTableWidget(0, 4)
-        self.parties.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("角色"), self.tr("身份证号"), self.tr("电话")])
+        self.parties.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("角色"), self.tr("身份证号"), self.tr("电话")]
+        )
         self.parties.horizontalHeader().setStretchLastSection(True)
         for party in p.parties or [PartyInput("", "申请人"), PartyInput("", "被申请人")]:
             self.add_party(party)
         add = QDialogButtonBox()
-        add.addButton(self.tr("添加当事人"), QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(lambda: self.add_party(PartyInput("", "第三人")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        add.addButton(self.tr("添加当事人"), QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(
+            lambda: self.add_party(PartyInput("", "第三人"))
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("上报"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -151,4 +157,6 @@ class ReportDialog(QDialog):
         self.last_error = error
         rest = self.form.show_issues(issues_of(error))
         if rest or not issues_of(error):
-            QMessageBox.warning(self, self.tr("无法上报"), "\n".join(str(i) for i in rest) or user_message(error))
+            QMessageBox.warning(
+                self, self.tr("无法上报"), "\n".join(str(i) for i in rest) or user_message(error)
+            )

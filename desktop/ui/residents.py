@@ -53,7 +53,9 @@ class PersonDialog(QDialog):
         self.note = self.form.add(self.tr("备注"), QLineEdit())
         self.id_number.editingFinished.connect(self.check)
         self.mobile.editingFinished.connect(self.check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.saved_id: str | None = None
@@ -75,7 +77,9 @@ class PersonDialog(QDialog):
 
     def save(self) -> None:
         data = self.fields()
-        self.worker.submit(lambda: residents.save_person(self.ws, self.household_id, data), self._saved, self._failed)
+        self.worker.submit(
+            lambda: residents.save_person(self.ws, self.household_id, data), self._saved, self._failed
+        )
 
     def _saved(self, changed) -> None:
         self.saved_id = changed.id
@@ -101,7 +105,9 @@ class HouseholdDialog(QDialog):
         self.address = self.form.add(self.tr("地址"), QLineEdit())
         self.village.currentIndexChanged.connect(self._grids)
         self._grids()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.saved_id = None
@@ -116,7 +122,9 @@ class HouseholdDialog(QDialog):
                 self.grid.addItem(g.name, g.id)
 
     def save(self) -> None:
-        data = HouseholdInput(self.village.currentData(), self.number.text(), self.address.text(), self.grid.currentData())
+        data = HouseholdInput(
+            self.village.currentData(), self.number.text(), self.address.text(), self.grid.currentData()
+        )
         self.worker.submit(lambda: residents.save_household(self.ws, data), self._saved, self._failed)
 
     def _saved(self, changed) -> None:
@@ -148,7 +156,9 @@ class HouseholdCard(QWidget):
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.visits = QListWidget()
         self.matters = QListWidget()
-        self.matters.itemDoubleClicked.connect(lambda item: self.matter_opened.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.matters.itemDoubleClicked.connect(
+            lambda item: self.matter_opened.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.add_person = QPushButton(self.tr("添加成员"))
         self.add_person.clicked.connect(self._add_person)
         self.reveal = QPushButton(self.tr("查看完整号码"))
@@ -179,14 +189,18 @@ class HouseholdCard(QWidget):
             b.setEnabled(enabled)
 
     def show_household(self, household_id: str) -> None:
-        self.worker.submit(lambda: details.household_detail(self.ws, household_id), self._show, lambda e: show_error(self, e))
+        self.worker.submit(
+            lambda: details.household_detail(self.ws, household_id), self._show, lambda e: show_error(self, e)
+        )
 
     def _show(self, d) -> None:
         self.detail = d
         self._set_enabled(True)
         self.title.setText(self.tr("{0} {1}号户").format(d.village, d.number))
         tags = "、".join(d.tags) or self.tr("无")
-        self.info.setText(self.tr("地址：{0}　网格：{1}　标签：{2}").format(d.address, d.grid or self.tr("未分配"), tags))
+        self.info.setText(
+            self.tr("地址：{0}　网格：{1}　标签：{2}").format(d.address, d.grid or self.tr("未分配"), tags)
+        )
         self.members.setRowCount(len(d.members))
         for r, p in enumerate(d.members):
             for c, value in enumerate([p.name, p.relation, p.sex, when(p.birth_date), p.id_number, p.mobile]):
@@ -291,14 +305,21 @@ class HouseholdsPage(QWidget):
         state = QSettings().value("households/splitter")
         if state is not None:
             self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(lambda *_: QSettings().setValue("households/splitter", self.splitter.saveState()))
+        self.splitter.splitterMoved.connect(
+            lambda *_: QSettings().setValue("households/splitter", self.splitter.saveState())
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.refresh()
 
     def _fetcher(self):
         """The query as it stands now, frozen: the worker must not read widgets from its thread."""
-        text, village, order, descending = self.search.text(), self.village.currentData(), self._order, self._descending
+        text, village, order, descending = (
+            self.search.text(),
+            self.village.currentData(),
+            self._order,
+            self._descending,
+        )
         return lambda offset, limit: lists.households(
             self.ws, text=text, village_id=village, offset=offset, limit=limit, order=order, descending=descending)  # fmt: skip
 
@@ -332,7 +353,9 @@ class HouseholdsPage(QWidget):
             self.card.show_household(dialog.saved_id)
 
     def _import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入花名册"), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入花名册"), "", self.tr("Excel 工作簿 (*.xlsx)")
+        )
         if name:
             self.import_file(name)
 

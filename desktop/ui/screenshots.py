@@ -60,7 +60,9 @@ def _take(out_dir: Path, worker, households: int) -> list[Path]:
     shots: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="fengqiao-shots-") as tmp:
         db = Path(tmp) / "demo.db"
-        demo.build(db, PASSWORD, households, seed=11, now=datetime(2026, 11, 23, 10, 0), kdf=KdfParams(1, 8192, 1))
+        demo.build(
+            db, PASSWORD, households, seed=11, now=datetime(2026, 11, 23, 10, 0), kdf=KdfParams(1, 8192, 1)
+        )
         login = LoginDialog(worker, db)
         login.resize(420, 300)
         shots.append(grab(login, out_dir / "01-login.png", worker))
@@ -83,7 +85,9 @@ def _take(out_dir: Path, worker, households: int) -> list[Path]:
         visit = window.new_visit()
         visit.search.setText(window.households.model.rows[0].head)
         settle(worker, 300)
-        visit.findings.setPlainText(QCoreApplication.translate("Fengqiao", "与邻居因排水沟堵塞发生争吵，情绪激动。"))
+        visit.findings.setPlainText(
+            QCoreApplication.translate("Fengqiao", "与邻居因排水沟堵塞发生争吵，情绪激动。")
+        )
         visit.dispute.setChecked(True)
         shots.append(grab(visit, out_dir / "05-visit-form.png", worker))
         visit.reject()

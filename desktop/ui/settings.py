@@ -41,7 +41,9 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("语言（重新启动后生效）"), self.language)
         layout.addWidget(general)
         self.accounts = QTableWidget(0, 4)
-        self.accounts.setHorizontalHeaderLabels([self.tr("账号"), self.tr("姓名"), self.tr("角色"), self.tr("范围")])
+        self.accounts.setHorizontalHeaderLabels(
+            [self.tr("账号"), self.tr("姓名"), self.tr("角色"), self.tr("范围")]
+        )
         self.accounts.horizontalHeader().setStretchLastSection(True)
         self.grades = QTableWidget(0, 3)
         self.grades.setHorizontalHeaderLabels([self.tr("星级"), self.tr("承办"), self.tr("时限（天）")])
@@ -67,7 +69,9 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         if self.ws.may(Permission.MANAGE_ACCOUNTS):
-            self.worker.submit(lambda: accounts.list_accounts(self.ws), self._show_accounts, lambda e: show_error(self, e))
+            self.worker.submit(
+                lambda: accounts.list_accounts(self.ws), self._show_accounts, lambda e: show_error(self, e)
+            )
         if self.ws.may(Permission.CONFIGURE):
             self.worker.submit(lambda: setup.read_config(self.ws, "deadline_policy"), self._show_policy)
             self.categories.clear()

@@ -103,7 +103,9 @@ class SetupDialog(QDialog):
         self.message.setStyleSheet("color: #B00020")
         self.progress = QProgressBar()
         self.progress.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.go)
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -150,7 +152,9 @@ class SetupDialog(QDialog):
         self.households.setValue(2000)
         form.addRow(self.tr("户数"), self.households)
         self.demo_pw = self._password_pair(form)
-        form.addRow(QLabel(self.tr("演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码")))
+        form.addRow(
+            QLabel(self.tr("演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码"))
+        )
         page.setLayout(form)
         return page
 
@@ -200,5 +204,3 @@ class SetupDialog(QDialog):
         self.ok.setEnabled(True)
         self.progress.hide()
         self.message.setText(user_message(error))
-
-

@@ -33,7 +33,11 @@ class StatsPage(QWidget):
         self.month.setRange(1, 12)
         self.month.setValue(today.month)
         self.by = QComboBox()
-        for key, label in (("village", self.tr("按村（社区）")), ("grid", self.tr("按网格")), ("handler", self.tr("按承办单位/人"))):
+        for key, label in (
+            ("village", self.tr("按村（社区）")),
+            ("grid", self.tr("按网格")),
+            ("handler", self.tr("按承办单位/人")),
+        ):
             self.by.addItem(label, key)
         for w in (self.year, self.month):
             w.valueChanged.connect(self.refresh)
@@ -58,7 +62,9 @@ class StatsPage(QWidget):
 
     def refresh(self) -> None:
         year, month, by = self.year.value(), self.month.value(), self.by.currentData()
-        self.worker.submit(lambda: stats.month(self.ws, year, month, by), self._show, lambda e: show_error(self, e))
+        self.worker.submit(
+            lambda: stats.month(self.ws, year, month, by), self._show, lambda e: show_error(self, e)
+        )
 
     def _show(self, units) -> None:
         self.units = units
@@ -71,4 +77,6 @@ class StatsPage(QWidget):
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(str(value)))
         self.table.resizeColumnsToContents()
-        self.chart.set_items([(u.name, (u.measures.resolution_rate or 0) * 100) for u in units[:12]], "{:.0f}%")
+        self.chart.set_items(
+            [(u.name, (u.measures.resolution_rate or 0) * 100) for u in units[:12]], "{:.0f}%"
+        )

@@ -47,7 +47,9 @@ class VisitDialog(QDialog):
         self.findings.setFixedHeight(90)
         self.follow_up = self.form.add(self.tr("需要跟进"), QCheckBox())
         self.dispute = self.form.add(self.tr("发现矛盾纠纷"), QCheckBox(self.tr("保存后填写上报表")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -90,7 +92,9 @@ class VisitDialog(QDialog):
         if not household:
             self.form.show_issues([Issue(self.tr("户（搜索）"), self.tr("请先搜索并选中一户"))])
             return
-        data = VisitInput(household, self.purpose.currentText(), self.findings.toPlainText(), self.follow_up.isChecked())
+        data = VisitInput(
+            household, self.purpose.currentText(), self.findings.toPlainText(), self.follow_up.isChecked()
+        )
         self.worker.submit(lambda: visits.log_visit(self.ws, data), self._saved, self._failed)
 
     def _saved(self, changed) -> None:

@@ -62,7 +62,9 @@ class DbWorker(QObject):
         self._pending: set[Task] = set()
         self._thread.start()
 
-    def submit(self, fn: Callable, on_done=None, on_error=None, on_progress=None, *, with_task: bool = False) -> Task:
+    def submit(
+        self, fn: Callable, on_done=None, on_error=None, on_progress=None, *, with_task: bool = False
+    ) -> Task:
         """Run fn() (or fn(task), to report progress and see cancellation) on the database thread."""
         task = Task(fn, on_done, on_error, on_progress)
         task.with_task = with_task
