@@ -67,7 +67,7 @@ class LedgerPage(QWidget):
         self.count = QLabel()
         new = QPushButton(self.tr("上报事项"))
         new.clicked.connect(self.new_matter)
-        export = QPushButton(self.tr("导出台账…"))
+        export = self.export_button = QPushButton(self.tr("导出台账…"))
         export.clicked.connect(self._export)
         export.setVisible(ws.may(Permission.EXPORT_LEDGER))
         self._debounce = QTimer(self, singleShot=True, interval=250)

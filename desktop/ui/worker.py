@@ -16,9 +16,10 @@ class Task(QObject):
     failed = Signal(object)
     progressed = Signal(int, int)
 
-    def __init__(self, fn: Callable, on_done=None, on_error=None, on_progress=None):
+    def __init__(self, fn: Callable, on_done=None, on_error=None, on_progress=None, settled=None):
         super().__init__()
         self.fn = fn
+        self.settled = settled
         self.cancelled = False
         self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
         self.finished.connect(self._deliver_done)
@@ -35,13 +36,23 @@ class Task(QObject):
 
     @Slot(object)
     def _deliver_done(self, result) -> None:
-        if self.on_done:
-            self.on_done(result)
+        try:
+            if self.on_done:
+                self.on_done(result)
+        finally:
+            self._settle()
 
     @Slot(object)
     def _deliver_error(self, error) -> None:
-        if self.on_error:
-            self.on_error(error)
+        try:
+            if self.on_error:
+                self.on_error(error)
+        finally:
+            self._settle()
+
+    def _settle(self) -> None:
+        if self.settled:
+            self.settled(self)
 
     @Slot(int, int)
     def _deliver_progress(self, done: int, total: int) -> None:
@@ -66,16 +77,15 @@ class DbWorker(QObject):
         self, fn: Callable, on_done=None, on_error=None, on_progress=None, *, with_task: bool = False
     ) -> Task:
         """Run fn() (or fn(task), to report progress and see cancellation) on the database thread."""
-        task = Task(fn, on_done, on_error, on_progress)
+        task = Task(fn, on_done, on_error, on_progress, settled=self._pending.discard)
         task.with_task = with_task
-        self._pending.add(task)
-        task.finished.connect(lambda _=None, t=task: self._pending.discard(t))
-        task.failed.connect(lambda _=None, t=task: self._pending.discard(t))
+        self._pending.add(task)  # until its callback has run in the UI thread
         self._queued.emit(task)
         return task
 
     @property
     def busy(self) -> bool:
+        """True while any submitted work, or the callback it answers to, has not yet run."""
         return bool(self._pending)
 
     @Slot(object)

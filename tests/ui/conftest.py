@@ -1,0 +1,42 @@
+"""GUI fixtures: a real DB worker thread, real widgets offscreen, and a helper that waits for queued work."""
+
+import pytest
+
+from desktop.services import details
+from desktop.ui.worker import DbWorker
+
+
+@pytest.fixture
+def worker(qapp):
+    w = DbWorker()
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def settle(qtbot, worker):
+    """Wait until every piece of submitted database work has come back and its callback has run."""
+
+    def wait(timeout: int = 15000):
+        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not worker.busy, timeout=timeout)
+        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not worker.busy, timeout=timeout)
+
+    return wait
+
+
+@pytest.fixture
+def window_for(qtbot, township, worker, settle):
+    """The main window as a given account sees it."""
+    from desktop.ui.main_window import MainWindow
+
+    def make(username: str):
+        ws = township.login(username)
+        window = MainWindow(ws, worker, details.places(ws))
+        qtbot.addWidget(window)
+        window.show()
+        settle()
+        return window
+
+    return make

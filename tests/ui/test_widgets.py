@@ -1,0 +1,165 @@
+"""Widgets one by one: login, validation that keeps input, what a role is offered, models, import, screenshots."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.domain.lifecycle import Action
+from desktop.services import details, lists, matters, residents, steps
+from desktop.services.matters import MatterInput
+from desktop.services.residents import HouseholdInput
+from desktop.ui.residents import PersonDialog
+from desktop.ui.start import LoginDialog
+from tests.conftest import PASSWORD
+from tests.services.roster_samples import BAD, GOOD, write_roster
+
+
+@pytest.fixture
+def no_popups(monkeypatch):
+    shown = []
+    for name in ("warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: shown.append(a[2]))
+    return shown
+
+
+def test_login_says_what_is_wrong_and_then_signs_in(qtbot, township, worker, settle):
+    dialog = LoginDialog(worker, township.path)
+    qtbot.addWidget(dialog)
+    assert dialog.account.findText("grid1") >= 0
+    dialog.account.setCurrentText("grid1")
+    dialog.password.setText("wrong password")
+    dialog.sign_in()
+    settle()
+    assert "密码错误" in dialog.message.text() and dialog.result() == 0
+    dialog.password.setText(PASSWORD)
+    dialog.sign_in()
+    settle()
+    assert dialog.workspace.actor.username == "grid1" and dialog.places.township == "向城镇"
+    dialog.workspace.close()
+
+
+def test_person_form_shows_errors_under_fields_and_keeps_what_was_typed(
+    qtbot, township, worker, settle, no_popups
+):
+    g = township.login("grid1")
+    h = residents.save_household(g, HouseholdInput(township.village, "0001", "东村1号", township.grid)).id
+    dialog = PersonDialog(g, worker, h)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("张三")
+    dialog.id_number.setText("110105194912310021")
+    dialog.mobile.setText("12345")
+    dialog.check()
+    errors = {k: v.text() for k, v in dialog.form._errors.items() if v.isVisibleTo(dialog)}
+    assert errors == {"身份证号": "校验位不符（应为X）", "手机号": "手机号应为11位、以13–19开头，这里是5位"}
+    dialog.save()
+    settle()
+    assert (
+        dialog.isVisible()
+        and dialog.name.text() == "张三"
+        and dialog.id_number.text() == "110105194912310021"
+    )
+    assert no_popups == []  # every problem is next to its field
+    dialog.id_number.setText("11010519491231002x")
+    dialog.mobile.setText("+86 138 0013 8000")
+    dialog.save()
+    settle()
+    assert not dialog.isVisible()
+    person = lists.persons(g, household_id=h).rows[0]
+    assert (person.name, person.sex, person.id_number) == ("张三", "女", "110105********002X")
+
+
+def test_what_a_grid_worker_is_not_offered(township, window_for, settle):
+    gw = window_for("grid1")
+    pages = [gw.nav.item(i).text() for i in range(gw.nav.count())]
+    assert pages == ["工作台", "住户", "走访", "矛盾纠纷台账", "统计", "设置"]  # no 调解 page
+    m = matters.report(township.login("grid1"), MatterInput("邻里噪音", "网格排查", grid_id=township.grid)).id
+    gw.go("ledger")
+    gw.ledger.refresh()
+    settle()
+    gw.ledger.table.selectRow(0)
+    settle()
+    assert gw.ledger.view.detail.id == m
+    assert gw.ledger.view.action_buttons == {}
+    assert not gw.ledger.export_button.isVisibleTo(gw)  # exporting the ledger is not a grid worker's job
+    pf = window_for("platform")
+    pf.go("ledger")
+    pf.ledger.table.selectRow(0)
+    settle()
+    assert Action.REGISTER in pf.ledger.view.action_buttons
+    assert pf.ledger.export_button.isVisibleTo(pf)
+
+
+def test_refused_step_is_explained_and_keeps_the_dialog(township, window_for, settle, no_popups):
+    m = matters.report(township.login("grid1"), MatterInput("邻里噪音", "网格排查", grid_id=township.grid)).id
+    pf = window_for("platform")
+    pf.go("ledger")
+    pf.ledger.table.selectRow(0)
+    settle()
+    dialog = pf.ledger.view.open_action(Action.REJECT)
+    dialog.submit()  # no reason given
+    settle()
+    assert dialog.isVisible() and "不予立案的理由" in no_popups[0]
+    with township.admin.read() as s:
+        from desktop.store.models import Matter
+
+        assert s.get(Matter, m).status == "reported"
+
+
+def test_models_pass_the_model_tester(qtmodeltester, township, window_for, settle):
+    g = township.login("grid1")
+    for i in range(5):
+        residents.save_household(g, HouseholdInput(township.village, f"{i:04d}", f"东村{i}号", township.grid))
+        matters.report(g, MatterInput(f"纠纷{i}", "网格排查", grid_id=township.grid))
+    pf = window_for("platform")
+    settle()
+    assert pf.households.model.rowCount() == 5 and pf.ledger.model.rowCount() == 5
+    qtmodeltester.check(pf.households.model)
+    qtmodeltester.check(pf.ledger.model)
+
+
+def test_paged_model_loads_more_as_the_view_scrolls(township, window_for, settle):
+    g = township.login("grid1")
+    for i in range(230):
+        residents.save_household(g, HouseholdInput(township.village, f"{i:04d}", "", township.grid))
+    pf = window_for("platform")
+    model = pf.households.model
+    assert (model.rowCount(), model.total, model.canFetchMore()) == (200, 230, True)
+    model.fetchMore()
+    settle()
+    assert model.rowCount() == 230 and not model.canFetchMore()
+    pf.households.search.setText("0229")
+    settle(), settle()
+    pf.households.refresh()
+    settle()
+    assert model.total == 1
+
+
+def test_roster_import_from_the_window_reports_rows(township, window_for, settle, tmp_path):
+    pf = window_for("platform")
+    pf.households.import_file(str(write_roster(tmp_path / "roster.xlsx")), str(tmp_path / "errors.xlsx"))
+    settle()
+    report = pf.households.import_report
+    assert (report.rows_imported, report.rows_rejected) == (GOOD, BAD)
+    dialogs = [w for w in pf.households.children() if type(w).__name__ == "ImportReportDialog"]
+    assert dialogs and dialogs[0].table.rowCount() == len(report.rejected)
+    assert pf.households.model.total == 3
+
+
+def test_screenshots_command_writes_every_screen(tmp_path, qapp):
+    from desktop.ui.screenshots import take
+
+    shots = take(tmp_path, households=150)
+    assert [p.name for p in shots][:3] == ["01-login.png", "02-work-desk.png", "03-households.png"]
+    assert len(shots) == 9 and all(p.stat().st_size > 5000 for p in shots)
+
+
+def test_desk_counts_follow_the_work(township, window_for, settle):
+    t = township
+    m = matters.report(t.login("grid1"), MatterInput("邻里噪音", "网格排查", grid_id=t.grid)).id
+    pf = window_for("platform")
+    assert pf.desk.counts.to_register == 1
+    steps.register(t.login("platform"), m, 1, category="邻里")
+    pf.desk.refresh()
+    settle()
+    assert (pf.desk.counts.to_register, pf.desk.counts.open_matters) == (0, 1)
+    assert details.desk(t.login("platform")).by_status == {"registered": 1}
