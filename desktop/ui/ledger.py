@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
@@ -32,7 +31,7 @@ from desktop.services.lists import MatterFilter
 
 from .common import COLOURS, show_error, stars, when
 from .matter_view import MatterView
-from .paged import Column, PagedModel
+from .paged import Column, PagedModel, table_for
 from .report_form import ReportDialog
 
 
@@ -120,13 +119,7 @@ class LedgerPage(QWidget):
         self.model = PagedModel(worker, columns, self._fetcher(), self)
         self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 件").format(total)))
         self.model.failed.connect(lambda e: show_error(self, e))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.model.fitted.connect(self.table.resizeColumnsToContents)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table_for(self.model)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.view = MatterView(ws, worker, places)

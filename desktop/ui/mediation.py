@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services import lists
 from desktop.services.lists import MatterFilter
 
 from .common import COLOURS, show_error, stars, when
 from .matter_view import MatterView
-from .paged import Column, PagedModel
+from .paged import Column, PagedModel, table_for
 
 
 class MediationPage(QWidget):
@@ -38,11 +38,7 @@ class MediationPage(QWidget):
                 self,
             )
             model.failed.connect(lambda e: show_error(self, e))
-            view = QTableView()
-            view.setModel(model)
-            view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-            view.verticalHeader().hide()
-            view.horizontalHeader().setStretchLastSection(True)
+            view = table_for(model)
             view.selectionModel().currentRowChanged.connect(lambda cur, _prev, m=model: self._open(m, cur))
             self.tabs.addTab(view, title)
             self.models[key] = model

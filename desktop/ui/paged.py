@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QTableView
 
 from .worker import DbWorker
 
@@ -122,3 +123,15 @@ class PagedModel(QAbstractTableModel):
 
     def row_at(self, index: QModelIndex):
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
+
+
+def table_for(model: PagedModel) -> QTableView:
+    """The list view every page uses: whole rows, one at a time, columns fitted to each fresh first page."""
+    table = QTableView()
+    table.setModel(model)
+    model.fitted.connect(table.resizeColumnsToContents)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from desktop.services.residents import HouseholdInput
 
 from .common import heading, issues_of, show_error, user_message, when
 from .forms import FieldForm
-from .paged import Column, PagedModel
+from .paged import Column, PagedModel, table_for
 from .worker import DbWorker
 
 
@@ -273,13 +272,7 @@ class HouseholdsPage(QWidget):
         self.model = PagedModel(worker, columns, self._fetcher(), self)
         self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 户").format(total)))
         self.model.failed.connect(lambda e: show_error(self, e))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.model.fitted.connect(self.table.resizeColumnsToContents)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = table_for(self.model)
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
