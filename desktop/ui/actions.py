@@ -24,6 +24,7 @@ from desktop.services import steps
 
 from .common import issues_of, user_message
 from .forms import FieldForm
+from .labels import label
 
 
 @dataclass(frozen=True)
@@ -122,15 +123,15 @@ class ActionDialog(QDialog):
             action,
             find_serial,
         )
-        self.setWindowTitle(self.tr(ACTION_LABELS[action]))
+        self.setWindowTitle(label(ACTION_LABELS[action]))
         self.form = FieldForm()
         self.widgets = {}
         for f in fields_for(action, places):
-            self.widgets[f.key] = (f, self.form.add(self.tr(f.label), self._widget(f)))
+            self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr(ACTION_LABELS[action]))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(label(ACTION_LABELS[action]))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -155,8 +156,8 @@ class ActionDialog(QDialog):
             w.setChecked(bool(f.default))
         elif f.kind == "choice":
             w = QComboBox()
-            for value, label in f.choices:
-                w.addItem(self.tr(label), value)
+            for value, text in f.choices:
+                w.addItem(label(text) if isinstance(text, str) else str(text), value)
         else:
             w = QLineEdit()
         return w

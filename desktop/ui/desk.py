@@ -9,6 +9,7 @@ from desktop.domain.lifecycle import STATUS_LABELS
 from desktop.services import details
 
 from .common import BarChart, heading, show_error
+from .labels import label
 
 
 class Tile(QFrame):
@@ -88,7 +89,7 @@ class DeskPage(QWidget):
             self.tiles[key].value.setText(str(value))
         self.by_status.set_items(
             [
-                (self.tr(STATUS_LABELS.get(k, k)), v)
+                (label(STATUS_LABELS.get(k, k)), v)
                 for k, v in sorted(c.by_status.items(), key=lambda kv: -kv[1])
             ]
         )

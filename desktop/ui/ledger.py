@@ -30,6 +30,7 @@ from desktop.services import ledger, lists
 from desktop.services.lists import MatterFilter
 
 from .common import COLOURS, show_error, stars, when
+from .labels import label
 from .matter_view import MatterView
 from .paged import Column, PagedModel, table_for
 from .report_form import ReportDialog
@@ -44,9 +45,9 @@ class LedgerPage(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("搜索编号、标题、事实、当事人…"))
         self.text.setClearButtonEnabled(True)
-        self.status = self._combo(self.tr("全部状态"), [(k, self.tr(v)) for k, v in STATUS_LABELS.items()])
+        self.status = self._combo(self.tr("全部状态"), [(k, label(v)) for k, v in STATUS_LABELS.items()])
         self.grade = self._combo(self.tr("全部星级"), [(1, "★"), (2, "★★"), (3, "★★★")])
-        self.risk = self._combo(self.tr("全部风险"), [(k, self.tr(v)) for k, v in RISK_LABELS.items()])
+        self.risk = self._combo(self.tr("全部风险"), [(k, label(v)) for k, v in RISK_LABELS.items()])
         self.source = self._combo(self.tr("全部来源"), [(c, c) for c in places.channels])
         self.category = self._combo(self.tr("全部类别"), [(c, c) for c in places.categories])
         self.village = self._combo(self.tr("全部村（社区）"), [(v.id, v.name) for v in places.villages])
@@ -104,14 +105,14 @@ class LedgerPage(QWidget):
             Column(self.tr("编号"), lambda r: r.serial),
             Column(self.tr("标题"), lambda r: r.title),
             Column(self.tr("星级"), lambda r: stars(r.grade)),
-            Column(self.tr("状态"), lambda r: self.tr(STATUS_LABELS.get(r.status, r.status))),
+            Column(self.tr("状态"), lambda r: label(STATUS_LABELS.get(r.status, r.status))),
             Column(self.tr("期限"), lambda r: when(r.due_on), lambda r: COLOURS.get(r.colour)),
-            Column(self.tr("风险"), lambda r: self.tr(RISK_LABELS.get(r.risk, r.risk))),
+            Column(self.tr("风险"), lambda r: label(RISK_LABELS.get(r.risk, r.risk))),
             Column(self.tr("来源"), lambda r: r.source),
             Column(self.tr("类别"), lambda r: r.category),
             Column(self.tr("村/社区"), lambda r: r.village),
             Column(self.tr("网格"), lambda r: r.grid),
-            Column(self.tr("层级"), lambda r: self.tr(LEVEL_LABELS.get(r.level, r.level))),
+            Column(self.tr("层级"), lambda r: label(LEVEL_LABELS.get(r.level, r.level))),
             Column(self.tr("承办"), lambda r: r.handler_name),
             Column(self.tr("上报时间"), lambda r: when(r.reported_at)),
         ]
@@ -143,8 +144,8 @@ class LedgerPage(QWidget):
     def _combo(self, everything: str, items) -> QComboBox:
         combo = QComboBox()
         combo.addItem(everything, None)
-        for value, label in items:
-            combo.addItem(label, value)
+        for value, text in items:
+            combo.addItem(text, value)
         return combo
 
     def current_filter(self) -> MatterFilter:

@@ -19,6 +19,7 @@ from desktop.domain.roles import ROLE_LABELS, Permission, Role
 from desktop.domain.scope import SCOPE_LABELS
 
 from .desk import DeskPage
+from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
 from .mediation import MediationPage
@@ -95,9 +96,9 @@ class MainWindow(QMainWindow):
 
     def _status(self) -> None:
         a = self.ws.actor
-        roles = "、".join(self.tr(ROLE_LABELS[r]) for r in Role if r in a.roles)
+        roles = "、".join(label(ROLE_LABELS[r]) for r in Role if r in a.roles)
         self.account_label = QLabel(self.tr("{0}（{1}）").format(a.display_name, roles))
-        self.scope_label = QLabel(self.tr("范围：{0}").format(self.tr(SCOPE_LABELS[a.scope.kind])))
+        self.scope_label = QLabel(self.tr("范围：{0}").format(label(SCOPE_LABELS[a.scope.kind])))
         self.sync_label = QLabel(self.tr("离线工作：尚未连接乡镇服务器"))
         for w in (self.account_label, self.scope_label):
             self.statusBar().addWidget(w)

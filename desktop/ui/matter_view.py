@@ -33,6 +33,7 @@ from desktop.services import attachments, details, matters
 
 from .actions import ActionDialog
 from .common import COLOURS, heading, show_error, stars, when
+from .labels import label
 from .worker import DbWorker
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
@@ -86,15 +87,15 @@ class MatterView(QWidget):
         kind = self.tr("信访事项") if d.kind == "petition" else self.tr("矛盾纠纷")
         self.title.setText(f"{d.serial}　{d.title}")
         colour = COLOURS.get(d.colour)
-        deadline = f"{when(d.due_on)}" + (f"（{self.tr(d.colour_label)}）" if d.colour_label else "")
+        deadline = f"{when(d.due_on)}" + (f"（{label(d.colour_label)}）" if d.colour_label else "")
         badge = (
             f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
         )
         self.summary.setText(
             self.tr("{kind}　状态：<b>{status}</b>　{stars}　风险：{risk}　层级：{level}　承办：{handler}<br>"
                     "来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}").format(
-                kind=kind, status=self.tr(STATUS_LABELS.get(d.status, d.status)), stars=stars(d.grade),
-                risk=self.tr(RISK_LABELS.get(d.risk, d.risk)), level=self.tr(LEVEL_LABELS.get(d.level, d.level)),
+                kind=kind, status=label(STATUS_LABELS.get(d.status, d.status)), stars=stars(d.grade),
+                risk=label(RISK_LABELS.get(d.risk, d.risk)), level=label(LEVEL_LABELS.get(d.level, d.level)),
                 handler=d.handler_name or "—", source=d.source, category=d.category or "—", village=d.village,
                 grid=d.grid, deadline=badge or "—"))  # fmt: skip
         self._buttons(d.actions)
@@ -105,15 +106,11 @@ class MatterView(QWidget):
             f"<p>{self.tr('涉及人数')}：{d.people_count}　{self.tr('涉及金额')}：{d.amount:,.0f} {self.tr('元')}</p>")  # fmt: skip
         self.timeline.clear()
         for e in d.events:
-            label = (
-                self.tr(ACTION_LABELS.get(Action(e.action), e.action))
-                if e.action in set(Action)
-                else e.action
-            )
-            self.timeline.addItem(f"{when(e.at)}　{e.actor}　{label}" + (f"：{e.note}" if e.note else ""))
+            step = label(ACTION_LABELS[Action(e.action)]) if e.action in set(Action) else e.action
+            self.timeline.addItem(f"{when(e.at)}　{e.actor}　{step}" + (f"：{e.note}" if e.note else ""))
         sessions = "".join(
-            f"<li>{when(x.held_on)} {x.kind}（{self.tr(LEVEL_LABELS.get(x.level, x.level))}）："
-            f"{self.tr(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome))}<br>{x.record}</li>" for x in d.sessions)  # fmt: skip
+            f"<li>{when(x.held_on)} {x.kind}（{label(LEVEL_LABELS.get(x.level, x.level))}）："
+            f"{label(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome))}<br>{x.record}</li>" for x in d.sessions)  # fmt: skip
         agreements = "".join(
             f"<li>{self.tr('书面协议') if a.form == 'written' else self.tr('口头协议')}　{self.tr('生效')}：{when(a.effective_on) or self.tr('未生效')}"
             f"　{self.tr('司法确认申请截止')}：{when(a.confirmation_due) or '—'}<br>{self.tr('当事人')}：{a.parties}<br>"
@@ -122,7 +119,7 @@ class MatterView(QWidget):
         self.mediation.setHtml(
             f"<p><b>{self.tr('调解记录')}</b></p><ol>{sessions}</ol><p><b>{self.tr('调解协议')}</b></p><ul>{agreements}</ul>"
         )
-        outcome = self.tr(OUTCOME_LABELS.get(d.outcome, d.outcome)) if d.outcome else "—"
+        outcome = label(OUTCOME_LABELS.get(d.outcome, d.outcome)) if d.outcome else "—"
         follow = "".join(
             f"<li>{when(f.on)}　{f.satisfaction}"
             + (f"　{self.tr('有反弹迹象')}" if f.relapse else "")
@@ -146,7 +143,7 @@ class MatterView(QWidget):
                 item.widget().deleteLater()
         self.action_buttons = {}
         for action in actions:
-            button = QPushButton(self.tr(ACTION_LABELS[action]))
+            button = QPushButton(label(ACTION_LABELS[action]))
             button.clicked.connect(lambda _=False, a=action: self.open_action(a))
             self.buttons.addWidget(button)
             self.action_buttons[action] = button

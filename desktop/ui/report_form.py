@@ -25,6 +25,7 @@ from desktop.services.matters import SIGNALS, MatterInput, PartyInput
 
 from .common import issues_of, user_message
 from .forms import FieldForm
+from .labels import label
 
 PARTY_ROLES = matters.PARTY_ROLES
 
@@ -72,8 +73,8 @@ class ReportDialog(QDialog):
         row = QHBoxLayout(signals)
         row.setContentsMargins(0, 0, 0, 0)
         self.signals = {}
-        for key, label in SIGNALS.items():
-            self.signals[key] = QCheckBox(self.tr(label))
+        for key, text in SIGNALS.items():
+            self.signals[key] = QCheckBox(label(text))
             row.addWidget(self.signals[key])
         form.add(self.tr("风险信号"), signals)
         self.parties = QTableWidget(0, 4)

@@ -22,6 +22,7 @@ from desktop.domain.scope import SCOPE_LABELS
 from desktop.services import accounts, setup
 
 from .common import show_error
+from .labels import label
 
 LANGUAGES = [("", "跟随系统"), ("zh_CN", "中文（简体）"), ("en", "English")]
 
@@ -32,8 +33,8 @@ class SettingsPage(QWidget):
         self.ws, self.worker, self.places = ws, worker, places
         layout = QVBoxLayout(self)
         self.language = QComboBox()
-        for code, label in LANGUAGES:
-            self.language.addItem(label, code)
+        for code, name in LANGUAGES:
+            self.language.addItem(label(name), code)
         self.language.setCurrentIndex(max(0, self.language.findData(QSettings().value("language", "") or "")))
         self.language.currentIndexChanged.connect(self._language)
         general = QGroupBox(self.tr("界面"))
@@ -82,8 +83,8 @@ class SettingsPage(QWidget):
     def _show_accounts(self, rows) -> None:
         self.accounts.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            roles = "、".join(self.tr(ROLE_LABELS[x]) for x in sorted(parse_roles(a.roles)))
-            scope = self.tr(SCOPE_LABELS.get(a.scope_kind, a.scope_kind))
+            roles = "、".join(label(ROLE_LABELS[x]) for x in sorted(parse_roles(a.roles)))
+            scope = label(SCOPE_LABELS.get(a.scope_kind, a.scope_kind))
             for c, value in enumerate((a.username, a.display_name, roles, scope)):
                 self.accounts.setItem(r, c, QTableWidgetItem(value))
 

@@ -21,6 +21,7 @@ from desktop.services.visits import VisitInput
 
 from .common import issues_of, user_message
 from .forms import FieldForm
+from .labels import label
 
 PURPOSES = ["日常走访", "矛盾排查", "独居老人探访", "政策宣传", "回访", "信息核实"]
 
@@ -42,7 +43,7 @@ class VisitDialog(QDialog):
         self.form.addRow("", self.results)
         self.purpose = self.form.add(self.tr("走访目的"), QComboBox())
         self.purpose.setEditable(True)
-        self.purpose.addItems([self.tr(p) for p in PURPOSES])
+        self.purpose.addItems([label(p) for p in PURPOSES])
         self.findings = self.form.add(self.tr("走访情况"), QPlainTextEdit())
         self.findings.setFixedHeight(90)
         self.follow_up = self.form.add(self.tr("需要跟进"), QCheckBox())
