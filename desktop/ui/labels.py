@@ -29,7 +29,13 @@ def all_labels() -> set[str]:
                   lifecycle.SESSION_OUTCOME_LABELS, risk.RISK_LABELS, roles.ROLE_LABELS, deadlines.COLOUR_LABELS,
                   scope.SCOPE_LABELS, SIGNALS):  # fmt: skip
         texts |= {v for v in table.values() if v}
-    texts |= {g for _, g in GRADES} | {r for _, r in RISKS} | set(SATISFACTION) | set(SESSION_KINDS) | set(PURPOSES)
+    texts |= (
+        {g for _, g in GRADES}
+        | {r for _, r in RISKS}
+        | set(SATISFACTION)
+        | set(SESSION_KINDS)
+        | set(PURPOSES)
+    )
     texts |= {name for _, name in LANGUAGES}
 
     class NoPlaces:

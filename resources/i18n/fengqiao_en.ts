@@ -1,0 +1,1903 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+  <context>
+    <name />
+    <message>
+      <location filename="../../desktop/ui/common.py" line="25" />
+      <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
+      <translation>Unexpected error: {0} (no data was lost; see the log)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="29" />
+      <source>无法完成</source>
+      <translation>Cannot complete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="82" />
+      <source>暂无数据</source>
+      <translation>No data yet</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActionDialog</name>
+    <message>
+      <location filename="../../desktop/ui/actions.py" line="209" />
+      <source>无法办理</source>
+      <translation>Cannot do this step</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskPage</name>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="41" />
+      <source>已超期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="42" />
+      <source>临期（已过80%时限）</source>
+      <translation>Due soon (80% of time used)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="43" />
+      <source>在办事项</source>
+      <translation>Open matters</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="44" />
+      <source>待我签收</source>
+      <translation>Waiting for me to accept</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="45" />
+      <source>待认领工单</source>
+      <translation>Orders to claim</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="46" />
+      <source>待立案</source>
+      <translation>To register</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="47" />
+      <source>待回访</source>
+      <translation>Follow-ups due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="48" />
+      <source>本月走访</source>
+      <translation>Visits this month</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="58" />
+      <source>按状态</source>
+      <translation>By status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="59" />
+      <source>按类别</source>
+      <translation>By category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="63" />
+      <source>登记走访 (Ctrl+N)</source>
+      <translation>Log a visit (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="65" />
+      <source>上报事项 (Ctrl+M)</source>
+      <translation>Report a matter (Ctrl+M)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="81" />
+      <source>{0}，您好</source>
+      <translation>Hello, {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fengqiao</name>
+    <message>
+      <location filename="../../desktop/ui/screenshots.py" line="89" />
+      <source>与邻居因排水沟堵塞发生争吵，情绪激动。</source>
+      <translation>Quarrelled with the neighbours over a blocked drain; tempers are high.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdCard</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="148" />
+      <source>请选择一户</source>
+      <translation>Select a household</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>关系</source>
+      <translation>Relation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>出生日期</source>
+      <translation>Born</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="153" />
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="153" />
+      <source>手机号</source>
+      <translation>Mobile</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="161" />
+      <source>添加成员</source>
+      <translation>Add member</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="163" />
+      <location filename="../../desktop/ui/residents.py" line="226" />
+      <source>查看完整号码</source>
+      <translation>Show full numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="167" />
+      <source>登记走访</source>
+      <translation>Log a visit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="178" />
+      <source>家庭成员</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="180" />
+      <source>走访记录</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="182" />
+      <source>相关事项</source>
+      <translation>Matters</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="198" />
+      <source>{0} {1}号户</source>
+      <translation>{0}, household {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="199" />
+      <source>无</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="201" />
+      <source>地址：{0}　网格：{1}　标签：{2}</source>
+      <translation>Address: {0}  Grid: {1}  Tags: {2}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="201" />
+      <source>未分配</source>
+      <translation>unassigned</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="212" />
+      <source>（发现事项 {0}）</source>
+      <translation> (found {0})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="226" />
+      <source>请先选中一位成员</source>
+      <translation>Select a member first</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdDialog</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="97" />
+      <source>新增住户</source>
+      <translation>New household</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="99" />
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="102" />
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="103" />
+      <source>户号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="104" />
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="135" />
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdsPage</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="248" />
+      <source>搜索姓名、身份证号、手机号、地址、户号…</source>
+      <translation>Search name, ID number, phone, address, household no.…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="251" />
+      <source>全部村（社区）</source>
+      <translation>All villages</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="255" />
+      <source>新增住户</source>
+      <translation>New household</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="257" />
+      <source>导入花名册…</source>
+      <translation>Import roster…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="266" />
+      <source>户号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="266" />
+      <source>户主</source>
+      <translation>Head</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="267" />
+      <source>人数</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="267" />
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="268" />
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="268" />
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="269" />
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="273" />
+      <source>共 {0} 户</source>
+      <translation>{0} households</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="350" />
+      <source>导入花名册</source>
+      <translation>Import roster</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="350" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="359" />
+      <source>正在导入…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="359" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportReportDialog</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="384" />
+      <source>导入结果</source>
+      <translation>Import result</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="385" />
+      <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
+      <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="390" />
+      <source>行号</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="390" />
+      <source>字段</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="390" />
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="399" />
+      <source>未导入的行已写入 {0}，修改后可再次导入。</source>
+      <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerPage</name>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="46" />
+      <source>搜索编号、标题、事实、当事人…</source>
+      <translation>Search serial, title, facts, parties…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <source>全部状态</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <source>全部星级</source>
+      <translation>All grades</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <source>全部风险</source>
+      <translation>All risks</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <source>全部来源</source>
+      <translation>All sources</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <source>全部类别</source>
+      <translation>All categories</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="53" />
+      <source>全部村（社区）</source>
+      <translation>All villages</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <source>全部网格</source>
+      <translation>All grids</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <source>全部承办</source>
+      <translation>All handlers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <source>全部期限</source>
+      <translation>All deadlines</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <source>正常</source>
+      <translation>On time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <source>临期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <source>超期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="60" />
+      <source>上报日期</source>
+      <translation>Reported between</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="66" />
+      <source>只看重复件</source>
+      <translation>Repeat orders only</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="68" />
+      <source>上报事项</source>
+      <translation>Report a matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="70" />
+      <source>导出台账…</source>
+      <translation>Export ledger…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="105" />
+      <source>编号</source>
+      <translation>Serial</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="106" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <source>星级</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <source>期限</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <source>风险</source>
+      <translation>Risk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <source>层级</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <source>承办</source>
+      <translation>Handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="117" />
+      <source>上报时间</source>
+      <translation>Reported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="121" />
+      <source>共 {0} 件</source>
+      <translation>{0} matters</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <source>导出台账</source>
+      <translation>Export ledger</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <source>矛盾纠纷台账.xlsx</source>
+      <translation>ledger.xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="213" />
+      <source>正在导出…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="213" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <source>已导出 {0} 件事项到 {1}</source>
+      <translation>Exported {0} matters to {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="36" />
+      <source>枫桥 · 登录</source>
+      <translation>Fengqiao · Sign in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="48" />
+      <source>登录</source>
+      <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="52" />
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="53" />
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="55" />
+      <source>枫桥 矛盾纠纷多元化解</source>
+      <translation>Fengqiao dispute resolution</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="56" />
+      <source>数据库：{0}</source>
+      <translation>Database: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="66" />
+      <source>请输入账号和密码</source>
+      <translation>Enter account and password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="70" />
+      <source>正在解锁数据库…</source>
+      <translation>Unlocking the database…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="36" />
+      <source>枫桥 · {0}</source>
+      <translation>Fengqiao · {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="42" />
+      <source>工作台</source>
+      <translation>Work desk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="44" />
+      <source>住户</source>
+      <translation>Households</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="48" />
+      <source>走访</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="50" />
+      <source>矛盾纠纷台账</source>
+      <translation>Ledger</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <source>调解</source>
+      <translation>Mediation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="55" />
+      <source>统计</source>
+      <translation>Statistics</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="56" />
+      <source>设置</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="100" />
+      <source>{0}（{1}）</source>
+      <translation>{0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="101" />
+      <source>范围：{0}</source>
+      <translation>Scope: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="102" />
+      <source>离线工作：尚未连接乡镇服务器</source>
+      <translation>Working offline: no township server yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="108" />
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="109" />
+      <source>工作</source>
+      <translation>Work</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="110" />
+      <source>帮助</source>
+      <translation>Help</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="112" />
+      <source>登记走访</source>
+      <translation>Log a visit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="113" />
+      <source>上报事项</source>
+      <translation>Report a matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="114" />
+      <source>搜索</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="115" />
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="116" />
+      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <source>关于枫桥</source>
+      <translation>About Fengqiao</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <source>枫桥 {0}
+数据库结构版本 {1}
+数据库 {2}</source>
+      <translation>Fengqiao {0}
+Database schema {1}
+Database {2}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MatterDialog</name>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="199" />
+      <source>事项详情</source>
+      <translation>Matter</translation>
+    </message>
+  </context>
+  <context>
+    <name>MatterView</name>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="49" />
+      <source>请选择一件事项</source>
+      <translation>Select a matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="63" />
+      <source>添加照片或扫描件…</source>
+      <translation>Add photo or scan…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="69" />
+      <source>基本情况</source>
+      <translation>Facts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="70" />
+      <source>流转记录</source>
+      <translation>Timeline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="71" />
+      <source>调解与协议</source>
+      <translation>Mediation and agreement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="72" />
+      <source>回访</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="73" />
+      <source>附件</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="88" />
+      <source>事实经过</source>
+      <translation>Facts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="89" />
+      <source>发生时间地点</source>
+      <translation>When and where</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="90" />
+      <source>当事人</source>
+      <translation>Parties</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="91" />
+      <source>涉及人数</source>
+      <translation>People involved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="92" />
+      <source>涉及金额</source>
+      <translation>Amount involved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="93" />
+      <source>元</source>
+      <translation>yuan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="94" />
+      <source>生效</source>
+      <translation>In effect</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="95" />
+      <source>司法确认申请截止</source>
+      <translation>Judicial confirmation by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="96" />
+      <source>事实与责任</source>
+      <translation>Facts and responsibility</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="97" />
+      <source>协议内容</source>
+      <translation>Terms</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="98" />
+      <source>履行</source>
+      <translation>Performance</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="99" />
+      <source>调解记录</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="100" />
+      <source>调解协议</source>
+      <translation>Agreement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="101" />
+      <source>有反弹迹象</source>
+      <translation>signs of relapse</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="102" />
+      <source>办结结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="103" />
+      <source>书面协议</source>
+      <translation>Written agreement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="104" />
+      <source>口头协议</source>
+      <translation>Oral agreement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="105" />
+      <source>未生效</source>
+      <translation>not yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <source>信访事项</source>
+      <translation>Petition</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <source>矛盾纠纷</source>
+      <translation>Dispute</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="115" />
+      <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
+      <translation>{kind}  Status: &lt;b&gt;{status}&lt;/b&gt;  {stars}  Risk: {risk}  Level: {level}  Handler: {handler}&lt;br&gt;Source: {source}  Category: {category}  Village/grid: {village} {grid}  Due: {deadline}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="156" />
+      <source>{0}（等待同步）</source>
+      <translation>{0} (waiting for sync)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <source>添加附件</source>
+      <translation>Add attachment</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
+      <translation>Photos and scans (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>MediationPage</name>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="20" />
+      <source>编号</source>
+      <translation>Serial</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="20" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="21" />
+      <source>星级</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="22" />
+      <source>期限</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="23" />
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="23" />
+      <source>承办</source>
+      <translation>Handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <source>我承办的</source>
+      <translation>Mine</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <source>待认领工单</source>
+      <translation>Orders to claim</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonDialog</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="42" />
+      <source>登记居民</source>
+      <translation>Resident</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="44" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="45" />
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="47" />
+      <source>民族</source>
+      <translation>Ethnicity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="48" />
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="49" />
+      <source>手机号</source>
+      <translation>Mobile</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="50" />
+      <source>与户主关系</source>
+      <translation>Relation to head</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="52" />
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="90" />
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="37" />
+      <source>上报矛盾纠纷</source>
+      <translation>Report a dispute</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="41" />
+      <source>类型</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="42" />
+      <source>矛盾纠纷</source>
+      <translation>Dispute</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="43" />
+      <source>信访事项</source>
+      <translation>Petition</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="45" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="46" />
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="49" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="53" />
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="56" />
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="63" />
+      <source>发生地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="64" />
+      <source>事实经过</source>
+      <translation>Facts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="66" />
+      <source>涉及人数</source>
+      <translation>People involved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="69" />
+      <source>涉及金额</source>
+      <translation>Amount involved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="71" />
+      <source> 元</source>
+      <translation> yuan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="79" />
+      <source>风险信号</source>
+      <translation>Risk signals</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="88" />
+      <source>添加当事人</source>
+      <translation>Add party</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="94" />
+      <source>上报</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="162" />
+      <source>无法上报</source>
+      <translation>Cannot report</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="40" />
+      <source>界面</source>
+      <translation>Interface</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="42" />
+      <source>语言（重新启动后生效）</source>
+      <translation>Language (after a restart)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <location filename="../../desktop/ui/settings.py" line="55" />
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <source>范围</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="50" />
+      <source>星级</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="50" />
+      <source>承办</source>
+      <translation>Handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="50" />
+      <source>时限（天）</source>
+      <translation>Days allowed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="60" />
+      <source>星级与办理时限</source>
+      <translation>Grades and time limits</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="60" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="61" />
+      <source>来源渠道</source>
+      <translation>Channels</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="67" />
+      <source>其他设置由管理员或平台办公室维护。</source>
+      <translation>Other settings are kept by the administrator or the platform office.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="101" />
+      <source>语言</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="101" />
+      <source>重新启动枫桥后使用新的语言。</source>
+      <translation>Restart Fengqiao to use the new language.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupDialog</name>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="96" />
+      <source>枫桥 · 首次使用</source>
+      <translation>Fengqiao · First start</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="98" />
+      <source>新建乡镇</source>
+      <translation>New township</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="99" />
+      <source>打开已有数据库</source>
+      <translation>Open a database</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="100" />
+      <source>试用演示数据</source>
+      <translation>Try the demo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="113" />
+      <source>欢迎使用枫桥</source>
+      <translation>Welcome to Fengqiao</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="123" />
+      <source>管理员密码</source>
+      <translation>Admin password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="124" />
+      <source>再输入一次</source>
+      <translation>Once more</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="130" />
+      <source>如：向城镇</source>
+      <translation>e.g. Xiangcheng</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="131" />
+      <source>12位统计用区划代码（可不填）</source>
+      <translation>12-digit statistical division code (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="132" />
+      <source>乡镇（街道）名称</source>
+      <translation>Township (sub-district)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="133" />
+      <source>区划代码</source>
+      <translation>Division code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="141" />
+      <source>选择文件…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="143" />
+      <source>数据库文件</source>
+      <translation>Database file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="153" />
+      <source>户数</source>
+      <translation>Households</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="156" />
+      <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
+      <translation>Demo accounts admin, platform, mediator, supervisor, leader, gw001 share this password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="162" />
+      <source>打开数据库</source>
+      <translation>Open database</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="162" />
+      <source>枫桥数据库 (*.db)</source>
+      <translation>Fengqiao database (*.db)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="172" />
+      <source>找不到数据库文件：{0}</source>
+      <translation>Database file not found: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="179" />
+      <source>两次输入的密码不一致</source>
+      <translation>The two passwords differ</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatsPage</name>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="37" />
+      <source>按村（社区）</source>
+      <translation>By village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="38" />
+      <source>按网格</source>
+      <translation>By grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="39" />
+      <source>按承办单位/人</source>
+      <translation>By handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>名次</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>得分</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>立案</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>办结</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="52" />
+      <source>化解率</source>
+      <translation>Resolution rate</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>按期办结率</source>
+      <translation>On-time rate</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>调解成功率</source>
+      <translation>Mediation success</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>满意率</source>
+      <translation>Satisfaction</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>重复件</source>
+      <translation>Repeats</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>群体性</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="47" />
+      <source>上报上级</source>
+      <translation>Escalate</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="54" />
+      <source>年</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="54" />
+      <source>月</source>
+      <translation>Month</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitDialog</name>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="37" />
+      <source>登记走访</source>
+      <translation>Log a visit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="39" />
+      <location filename="../../desktop/ui/visits.py" line="94" />
+      <source>户（搜索）</source>
+      <translation>Household (search)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="40" />
+      <source>输入姓名、户号或地址</source>
+      <translation>Type a name, household no. or address</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="44" />
+      <source>走访目的</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="47" />
+      <source>走访情况</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="49" />
+      <source>需要跟进</source>
+      <translation>Needs follow-up</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="50" />
+      <source>发现矛盾纠纷</source>
+      <translation>Found a dispute</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="50" />
+      <source>保存后填写上报表</source>
+      <translation>fill in a report after saving</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="66" />
+      <source>（已选定）</source>
+      <translation>(chosen)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="94" />
+      <source>请先搜索并选中一户</source>
+      <translation>Search for a household and pick it first</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="114" />
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+  </context>
+  <context>
+    <name>labels</name>
+    <message>
+      <source>English</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <source>★ 一般</source>
+      <translation>★ ordinary</translation>
+    </message>
+    <message>
+      <source>★★ 复杂</source>
+      <translation>★★ complex</translation>
+    </message>
+    <message>
+      <source>★★★ 重大</source>
+      <translation>★★★ major</translation>
+    </message>
+    <message>
+      <source>上报</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <source>上报上级</source>
+      <translation>Escalate</translation>
+    </message>
+    <message>
+      <source>上报理由</source>
+      <translation>Reason for escalating</translation>
+    </message>
+    <message>
+      <source>下一步</source>
+      <translation>Next step</translation>
+    </message>
+    <message>
+      <source>不予立案</source>
+      <translation>Not registered</translation>
+    </message>
+    <message>
+      <source>不予立案的理由</source>
+      <translation>Why it is not registered</translation>
+    </message>
+    <message>
+      <source>不满意</source>
+      <translation>Dissatisfied</translation>
+    </message>
+    <message>
+      <source>中文（简体）</source>
+      <translation>中文（简体）</translation>
+    </message>
+    <message>
+      <source>中止/择期再调</source>
+      <translation>Adjourned</translation>
+    </message>
+    <message>
+      <source>临期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <source>主工单编号</source>
+      <translation>Serial of the primary matter</translation>
+    </message>
+    <message>
+      <source>主要事实、争议事项及各方责任</source>
+      <translation>Main facts, points in dispute, each party's responsibility</translation>
+    </message>
+    <message>
+      <source>书面协议</source>
+      <translation>Written agreement</translation>
+    </message>
+    <message>
+      <source>交办</source>
+      <translation>Dispatch</translation>
+    </message>
+    <message>
+      <source>交办意见</source>
+      <translation>Instructions</translation>
+    </message>
+    <message>
+      <source>人民调解</source>
+      <translation>People's mediation</translation>
+    </message>
+    <message>
+      <source>份数</source>
+      <translation>Copies</translation>
+    </message>
+    <message>
+      <source>信息核实</source>
+      <translation>Checking information</translation>
+    </message>
+    <message>
+      <source>全镇</source>
+      <translation>Whole township</translation>
+    </message>
+    <message>
+      <source>其他方式化解</source>
+      <translation>Resolved otherwise</translation>
+    </message>
+    <message>
+      <source>办理中</source>
+      <translation>Handling</translation>
+    </message>
+    <message>
+      <source>办结</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>办结情况</source>
+      <translation>How it was closed</translation>
+    </message>
+    <message>
+      <source>办结结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>包案说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>协议已履行</source>
+      <translation>Agreement performed</translation>
+    </message>
+    <message>
+      <source>协议形式</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>县级</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>参加人员</source>
+      <translation>Attendees</translation>
+    </message>
+    <message>
+      <source>发布认领</source>
+      <translation>Open for claim</translation>
+    </message>
+    <message>
+      <source>发现反弹迹象</source>
+      <translation>Signs of relapse</translation>
+    </message>
+    <message>
+      <source>口头协议</source>
+      <translation>Oral agreement</translation>
+    </message>
+    <message>
+      <source>可化解</source>
+      <translation>Resolvable</translation>
+    </message>
+    <message>
+      <source>司法调解</source>
+      <translation>Judicial mediation</translation>
+    </message>
+    <message>
+      <source>各方当事人已签名、盖章或按指印</source>
+      <translation>Every party signed, sealed or fingerprinted</translation>
+    </message>
+    <message>
+      <source>同意延期</source>
+      <translation>Approve the extension</translation>
+    </message>
+    <message>
+      <source>回流</source>
+      <translation>Return to platform</translation>
+    </message>
+    <message>
+      <source>回流理由</source>
+      <translation>Why it is returned</translation>
+    </message>
+    <message>
+      <source>回访</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>回访日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>基本满意</source>
+      <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+      <source>审批延期</source>
+      <translation>Decide extension</translation>
+    </message>
+    <message>
+      <source>审批意见</source>
+      <translation>Decision note</translation>
+    </message>
+    <message>
+      <source>审计员</source>
+      <translation>Auditor</translation>
+    </message>
+    <message>
+      <source>履行方式</source>
+      <translation>How it is performed</translation>
+    </message>
+    <message>
+      <source>履行期限</source>
+      <translation>Perform by</translation>
+    </message>
+    <message>
+      <source>已上报</source>
+      <translation>Reported</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>已告知的法律途径（未化解时必填）</source>
+      <translation>Legal channels the parties were told of (required when unresolved)</translation>
+    </message>
+    <message>
+      <source>已回流</source>
+      <translation>Returned</translation>
+    </message>
+    <message>
+      <source>已回访</source>
+      <translation>Followed up</translation>
+    </message>
+    <message>
+      <source>已销号</source>
+      <translation>Checked</translation>
+    </message>
+    <message>
+      <source>平台办公室</source>
+      <translation>Platform office</translation>
+    </message>
+    <message>
+      <source>延期天数</source>
+      <translation>Days</translation>
+    </message>
+    <message>
+      <source>延期理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>当事人</source>
+      <translation>Parties</translation>
+    </message>
+    <message>
+      <source>待交办</source>
+      <translation>To dispatch</translation>
+    </message>
+    <message>
+      <source>待签收</source>
+      <translation>To accept</translation>
+    </message>
+    <message>
+      <source>待认领</source>
+      <translation>To claim</translation>
+    </message>
+    <message>
+      <source>承办单位或承办人</source>
+      <translation>Unit, team or person</translation>
+    </message>
+    <message>
+      <source>政策宣传</source>
+      <translation>Explaining policy</translation>
+    </message>
+    <message>
+      <source>日常走访</source>
+      <translation>Routine visit</translation>
+    </message>
+    <message>
+      <source>易激化</source>
+      <translation>May escalate</translation>
+    </message>
+    <message>
+      <source>星级</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>未化解</source>
+      <translation>Unresolved</translation>
+    </message>
+    <message>
+      <source>村级</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>村（社区）</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>标记为重复件</source>
+      <translation>Mark as repeat</translation>
+    </message>
+    <message>
+      <source>核实意见</source>
+      <translation>Verification note</translation>
+    </message>
+    <message>
+      <source>核查意见</source>
+      <translation>Check note</translation>
+    </message>
+    <message>
+      <source>核查通过，予以销号</source>
+      <translation>Check passed, close the file</translation>
+    </message>
+    <message>
+      <source>核查销号</source>
+      <translation>Check closure</translation>
+    </message>
+    <message>
+      <source>械斗倾向</source>
+      <translation>Risk of fights</translation>
+    </message>
+    <message>
+      <source>正常</source>
+      <translation>On time</translation>
+    </message>
+    <message>
+      <source>民转刑倾向</source>
+      <translation>May turn criminal</translation>
+    </message>
+    <message>
+      <source>满意</source>
+      <translation>Satisfied</translation>
+    </message>
+    <message>
+      <source>满意度</source>
+      <translation>Satisfaction</translation>
+    </message>
+    <message>
+      <source>独居老人探访</source>
+      <translation>Visiting an elder living alone</translation>
+    </message>
+    <message>
+      <source>申请延期</source>
+      <translation>Ask for extension</translation>
+    </message>
+    <message>
+      <source>督办</source>
+      <translation>Supervise</translation>
+    </message>
+    <message>
+      <source>督办意见</source>
+      <translation>Supervision note</translation>
+    </message>
+    <message>
+      <source>督考办</source>
+      <translation>Supervision office</translation>
+    </message>
+    <message>
+      <source>矛盾排查</source>
+      <translation>Dispute screening</translation>
+    </message>
+    <message>
+      <source>立案定级</source>
+      <translation>Register and grade</translation>
+    </message>
+    <message>
+      <source>签收</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <source>签收意见</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>管理员</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <source>网格员</source>
+      <translation>Grid worker</translation>
+    </message>
+    <message>
+      <source>联合调解</source>
+      <translation>Joint mediation</translation>
+    </message>
+    <message>
+      <source>行政调解</source>
+      <translation>Administrative mediation</translation>
+    </message>
+    <message>
+      <source>认领</source>
+      <translation>Claim</translation>
+    </message>
+    <message>
+      <source>记录协议</source>
+      <translation>Record agreement</translation>
+    </message>
+    <message>
+      <source>记录调解</source>
+      <translation>Record session</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>调整星级</source>
+      <translation>Regrade</translation>
+    </message>
+    <message>
+      <source>调整理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>调解不成</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <source>调解人员</source>
+      <translation>Mediators</translation>
+    </message>
+    <message>
+      <source>调解员</source>
+      <translation>Mediator</translation>
+    </message>
+    <message>
+      <source>调解员已签名</source>
+      <translation>Mediator signed</translation>
+    </message>
+    <message>
+      <source>调解成功</source>
+      <translation>Agreement reached</translation>
+    </message>
+    <message>
+      <source>调解日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>调解类型</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>调解结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>调解记录</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>超期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>超期说明</source>
+      <translation>Explain delay</translation>
+    </message>
+    <message>
+      <source>跟随系统</source>
+      <translation>Follow the system</translation>
+    </message>
+    <message>
+      <source>达成协议</source>
+      <translation>Agreement</translation>
+    </message>
+    <message>
+      <source>达成的协议内容</source>
+      <translation>What was agreed</translation>
+    </message>
+    <message>
+      <source>部分达成</source>
+      <translation>Partial</translation>
+    </message>
+    <message>
+      <source>重复件</source>
+      <translation>Repeats</translation>
+    </message>
+    <message>
+      <source>重新启动</source>
+      <translation>Reopen</translation>
+    </message>
+    <message>
+      <source>重新启动的理由</source>
+      <translation>Why it is reopened</translation>
+    </message>
+    <message>
+      <source>镇级</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>集体上访倾向</source>
+      <translation>Risk of group petition</translation>
+    </message>
+    <message>
+      <source>需关注</source>
+      <translation>Needs attention</translation>
+    </message>
+    <message>
+      <source>非正常死亡</source>
+      <translation>Abnormal death</translation>
+    </message>
+    <message>
+      <source>领导</source>
+      <translation>Leader</translation>
+    </message>
+    <message>
+      <source>领导包案</source>
+      <translation>Leader takes charge</translation>
+    </message>
+    <message>
+      <source>风险等级</source>
+      <translation>Risk level</translation>
+    </message>
+  </context>
+</TS>

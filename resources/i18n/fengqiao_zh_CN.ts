@@ -1,0 +1,1903 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name />
+    <message>
+      <location filename="../../desktop/ui/common.py" line="25" />
+      <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
+      <translation>出现意外错误：{0}（数据未丢失，详情见日志）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="29" />
+      <source>无法完成</source>
+      <translation>无法完成</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="82" />
+      <source>暂无数据</source>
+      <translation>暂无数据</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActionDialog</name>
+    <message>
+      <location filename="../../desktop/ui/actions.py" line="209" />
+      <source>无法办理</source>
+      <translation>无法办理</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskPage</name>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="41" />
+      <source>已超期</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="42" />
+      <source>临期（已过80%时限）</source>
+      <translation>临期（已过80%时限）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="43" />
+      <source>在办事项</source>
+      <translation>在办事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="44" />
+      <source>待我签收</source>
+      <translation>待我签收</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="45" />
+      <source>待认领工单</source>
+      <translation>待认领工单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="46" />
+      <source>待立案</source>
+      <translation>待立案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="47" />
+      <source>待回访</source>
+      <translation>待回访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="48" />
+      <source>本月走访</source>
+      <translation>本月走访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="58" />
+      <source>按状态</source>
+      <translation>按状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="59" />
+      <source>按类别</source>
+      <translation>按类别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="63" />
+      <source>登记走访 (Ctrl+N)</source>
+      <translation>登记走访 (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="65" />
+      <source>上报事项 (Ctrl+M)</source>
+      <translation>上报事项 (Ctrl+M)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="81" />
+      <source>{0}，您好</source>
+      <translation>{0}，您好</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fengqiao</name>
+    <message>
+      <location filename="../../desktop/ui/screenshots.py" line="89" />
+      <source>与邻居因排水沟堵塞发生争吵，情绪激动。</source>
+      <translation>与邻居因排水沟堵塞发生争吵，情绪激动。</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdCard</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="148" />
+      <source>请选择一户</source>
+      <translation>请选择一户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>关系</source>
+      <translation>关系</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>性别</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="152" />
+      <source>出生日期</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="153" />
+      <source>身份证号</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="153" />
+      <source>手机号</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="161" />
+      <source>添加成员</source>
+      <translation>添加成员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="163" />
+      <location filename="../../desktop/ui/residents.py" line="226" />
+      <source>查看完整号码</source>
+      <translation>查看完整号码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="167" />
+      <source>登记走访</source>
+      <translation>登记走访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="178" />
+      <source>家庭成员</source>
+      <translation>家庭成员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="180" />
+      <source>走访记录</source>
+      <translation>走访记录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="182" />
+      <source>相关事项</source>
+      <translation>相关事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="198" />
+      <source>{0} {1}号户</source>
+      <translation>{0} {1}号户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="199" />
+      <source>无</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="201" />
+      <source>地址：{0}　网格：{1}　标签：{2}</source>
+      <translation>地址：{0}　网格：{1}　标签：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="201" />
+      <source>未分配</source>
+      <translation>未分配</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="212" />
+      <source>（发现事项 {0}）</source>
+      <translation>（发现事项 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="226" />
+      <source>请先选中一位成员</source>
+      <translation>请先选中一位成员</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdDialog</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="97" />
+      <source>新增住户</source>
+      <translation>新增住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="99" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="102" />
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="103" />
+      <source>户号</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="104" />
+      <source>地址</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="135" />
+      <source>无法保存</source>
+      <translation>无法保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdsPage</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="248" />
+      <source>搜索姓名、身份证号、手机号、地址、户号…</source>
+      <translation>搜索姓名、身份证号、手机号、地址、户号…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="251" />
+      <source>全部村（社区）</source>
+      <translation>全部村（社区）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="255" />
+      <source>新增住户</source>
+      <translation>新增住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="257" />
+      <source>导入花名册…</source>
+      <translation>导入花名册…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="266" />
+      <source>户号</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="266" />
+      <source>户主</source>
+      <translation>户主</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="267" />
+      <source>人数</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="267" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="268" />
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="268" />
+      <source>地址</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="269" />
+      <source>电话</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="273" />
+      <source>共 {0} 户</source>
+      <translation>共 {0} 户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="350" />
+      <source>导入花名册</source>
+      <translation>导入花名册</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="350" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="359" />
+      <source>正在导入…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="359" />
+      <source>取消</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportReportDialog</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="384" />
+      <source>导入结果</source>
+      <translation>导入结果</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="385" />
+      <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
+      <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="390" />
+      <source>行号</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="390" />
+      <source>字段</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="390" />
+      <source>原因</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="399" />
+      <source>未导入的行已写入 {0}，修改后可再次导入。</source>
+      <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerPage</name>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="46" />
+      <source>搜索编号、标题、事实、当事人…</source>
+      <translation>搜索编号、标题、事实、当事人…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <source>全部状态</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <source>全部星级</source>
+      <translation>全部星级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <source>全部风险</source>
+      <translation>全部风险</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <source>全部来源</source>
+      <translation>全部来源</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <source>全部类别</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="53" />
+      <source>全部村（社区）</source>
+      <translation>全部村（社区）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <source>全部网格</source>
+      <translation>全部网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <source>全部承办</source>
+      <translation>全部承办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <source>全部期限</source>
+      <translation>全部期限</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <source>正常</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <source>临期</source>
+      <translation>临期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <source>超期</source>
+      <translation>超期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="60" />
+      <source>上报日期</source>
+      <translation>上报日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="66" />
+      <source>只看重复件</source>
+      <translation>只看重复件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="68" />
+      <source>上报事项</source>
+      <translation>上报事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="70" />
+      <source>导出台账…</source>
+      <translation>导出台账…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="105" />
+      <source>编号</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="106" />
+      <source>标题</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <source>星级</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <source>状态</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <source>期限</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <source>风险</source>
+      <translation>风险</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <source>来源</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <source>层级</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <source>承办</source>
+      <translation>承办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="117" />
+      <source>上报时间</source>
+      <translation>上报时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="121" />
+      <source>共 {0} 件</source>
+      <translation>共 {0} 件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <source>导出台账</source>
+      <translation>导出台账</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <source>矛盾纠纷台账.xlsx</source>
+      <translation>矛盾纠纷台账.xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="213" />
+      <source>正在导出…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="213" />
+      <source>取消</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <source>已导出 {0} 件事项到 {1}</source>
+      <translation>已导出 {0} 件事项到 {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="36" />
+      <source>枫桥 · 登录</source>
+      <translation>枫桥 · 登录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="48" />
+      <source>登录</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="52" />
+      <source>账号</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="53" />
+      <source>密码</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="55" />
+      <source>枫桥 矛盾纠纷多元化解</source>
+      <translation>枫桥 矛盾纠纷多元化解</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="56" />
+      <source>数据库：{0}</source>
+      <translation>数据库：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="66" />
+      <source>请输入账号和密码</source>
+      <translation>请输入账号和密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="70" />
+      <source>正在解锁数据库…</source>
+      <translation>正在解锁数据库…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="36" />
+      <source>枫桥 · {0}</source>
+      <translation>枫桥 · {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="42" />
+      <source>工作台</source>
+      <translation>工作台</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="44" />
+      <source>住户</source>
+      <translation>住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="48" />
+      <source>走访</source>
+      <translation>走访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="50" />
+      <source>矛盾纠纷台账</source>
+      <translation>矛盾纠纷台账</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <source>调解</source>
+      <translation>调解</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="55" />
+      <source>统计</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="56" />
+      <source>设置</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="100" />
+      <source>{0}（{1}）</source>
+      <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="101" />
+      <source>范围：{0}</source>
+      <translation>范围：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="102" />
+      <source>离线工作：尚未连接乡镇服务器</source>
+      <translation>离线工作：尚未连接乡镇服务器</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="108" />
+      <source>文件</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="109" />
+      <source>工作</source>
+      <translation>工作</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="110" />
+      <source>帮助</source>
+      <translation>帮助</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="112" />
+      <source>登记走访</source>
+      <translation>登记走访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="113" />
+      <source>上报事项</source>
+      <translation>上报事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="114" />
+      <source>搜索</source>
+      <translation>搜索</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="115" />
+      <source>退出</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="116" />
+      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <source>关于枫桥</source>
+      <translation>关于枫桥</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <source>枫桥 {0}
+数据库结构版本 {1}
+数据库 {2}</source>
+      <translation>枫桥 {0}
+数据库结构版本 {1}
+数据库 {2}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MatterDialog</name>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="199" />
+      <source>事项详情</source>
+      <translation>事项详情</translation>
+    </message>
+  </context>
+  <context>
+    <name>MatterView</name>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="49" />
+      <source>请选择一件事项</source>
+      <translation>请选择一件事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="63" />
+      <source>添加照片或扫描件…</source>
+      <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="69" />
+      <source>基本情况</source>
+      <translation>基本情况</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="70" />
+      <source>流转记录</source>
+      <translation>流转记录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="71" />
+      <source>调解与协议</source>
+      <translation>调解与协议</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="72" />
+      <source>回访</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="73" />
+      <source>附件</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="88" />
+      <source>事实经过</source>
+      <translation>事实经过</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="89" />
+      <source>发生时间地点</source>
+      <translation>发生时间地点</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="90" />
+      <source>当事人</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="91" />
+      <source>涉及人数</source>
+      <translation>涉及人数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="92" />
+      <source>涉及金额</source>
+      <translation>涉及金额</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="93" />
+      <source>元</source>
+      <translation>元</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="94" />
+      <source>生效</source>
+      <translation>生效</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="95" />
+      <source>司法确认申请截止</source>
+      <translation>司法确认申请截止</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="96" />
+      <source>事实与责任</source>
+      <translation>事实与责任</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="97" />
+      <source>协议内容</source>
+      <translation>协议内容</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="98" />
+      <source>履行</source>
+      <translation>履行</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="99" />
+      <source>调解记录</source>
+      <translation>调解记录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="100" />
+      <source>调解协议</source>
+      <translation>调解协议</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="101" />
+      <source>有反弹迹象</source>
+      <translation>有反弹迹象</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="102" />
+      <source>办结结果</source>
+      <translation>办结结果</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="103" />
+      <source>书面协议</source>
+      <translation>书面协议</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="104" />
+      <source>口头协议</source>
+      <translation>口头协议</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="105" />
+      <source>未生效</source>
+      <translation>未生效</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <source>信访事项</source>
+      <translation>信访事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <source>矛盾纠纷</source>
+      <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="115" />
+      <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
+      <translation>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="156" />
+      <source>{0}（等待同步）</source>
+      <translation>{0}（等待同步）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <source>添加附件</source>
+      <translation>添加附件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
+      <translation>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>MediationPage</name>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="20" />
+      <source>编号</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="20" />
+      <source>标题</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="21" />
+      <source>星级</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="22" />
+      <source>期限</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="23" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="23" />
+      <source>承办</source>
+      <translation>承办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <source>我承办的</source>
+      <translation>我承办的</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <source>待认领工单</source>
+      <translation>待认领工单</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonDialog</name>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="42" />
+      <source>登记居民</source>
+      <translation>登记居民</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="44" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="45" />
+      <source>性别</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="47" />
+      <source>民族</source>
+      <translation>民族</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="48" />
+      <source>身份证号</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="49" />
+      <source>手机号</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="50" />
+      <source>与户主关系</source>
+      <translation>与户主关系</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="52" />
+      <source>备注</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="90" />
+      <source>无法保存</source>
+      <translation>无法保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="37" />
+      <source>上报矛盾纠纷</source>
+      <translation>上报矛盾纠纷</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="41" />
+      <source>类型</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="42" />
+      <source>矛盾纠纷</source>
+      <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="43" />
+      <source>信访事项</source>
+      <translation>信访事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="45" />
+      <source>标题</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="46" />
+      <source>来源</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="49" />
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="53" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="56" />
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="63" />
+      <source>发生地点</source>
+      <translation>发生地点</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="64" />
+      <source>事实经过</source>
+      <translation>事实经过</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="66" />
+      <source>涉及人数</source>
+      <translation>涉及人数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="69" />
+      <source>涉及金额</source>
+      <translation>涉及金额</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="71" />
+      <source> 元</source>
+      <translation> 元</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="79" />
+      <source>风险信号</source>
+      <translation>风险信号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>角色</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>身份证号</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <source>电话</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="88" />
+      <source>添加当事人</source>
+      <translation>添加当事人</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="94" />
+      <source>上报</source>
+      <translation>上报</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="162" />
+      <source>无法上报</source>
+      <translation>无法上报</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="40" />
+      <source>界面</source>
+      <translation>界面</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="42" />
+      <source>语言（重新启动后生效）</source>
+      <translation>语言（重新启动后生效）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <location filename="../../desktop/ui/settings.py" line="55" />
+      <source>账号</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <source>角色</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="46" />
+      <source>范围</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="50" />
+      <source>星级</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="50" />
+      <source>承办</source>
+      <translation>承办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="50" />
+      <source>时限（天）</source>
+      <translation>时限（天）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="60" />
+      <source>星级与办理时限</source>
+      <translation>星级与办理时限</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="60" />
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="61" />
+      <source>来源渠道</source>
+      <translation>来源渠道</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="67" />
+      <source>其他设置由管理员或平台办公室维护。</source>
+      <translation>其他设置由管理员或平台办公室维护。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="101" />
+      <source>语言</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="101" />
+      <source>重新启动枫桥后使用新的语言。</source>
+      <translation>重新启动枫桥后使用新的语言。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupDialog</name>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="96" />
+      <source>枫桥 · 首次使用</source>
+      <translation>枫桥 · 首次使用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="98" />
+      <source>新建乡镇</source>
+      <translation>新建乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="99" />
+      <source>打开已有数据库</source>
+      <translation>打开已有数据库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="100" />
+      <source>试用演示数据</source>
+      <translation>试用演示数据</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="113" />
+      <source>欢迎使用枫桥</source>
+      <translation>欢迎使用枫桥</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="123" />
+      <source>管理员密码</source>
+      <translation>管理员密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="124" />
+      <source>再输入一次</source>
+      <translation>再输入一次</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="130" />
+      <source>如：向城镇</source>
+      <translation>如：向城镇</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="131" />
+      <source>12位统计用区划代码（可不填）</source>
+      <translation>12位统计用区划代码（可不填）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="132" />
+      <source>乡镇（街道）名称</source>
+      <translation>乡镇（街道）名称</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="133" />
+      <source>区划代码</source>
+      <translation>区划代码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="141" />
+      <source>选择文件…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="143" />
+      <source>数据库文件</source>
+      <translation>数据库文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="153" />
+      <source>户数</source>
+      <translation>户数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="156" />
+      <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
+      <translation>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="162" />
+      <source>打开数据库</source>
+      <translation>打开数据库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="162" />
+      <source>枫桥数据库 (*.db)</source>
+      <translation>枫桥数据库 (*.db)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="172" />
+      <source>找不到数据库文件：{0}</source>
+      <translation>找不到数据库文件：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="179" />
+      <source>两次输入的密码不一致</source>
+      <translation>两次输入的密码不一致</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatsPage</name>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="37" />
+      <source>按村（社区）</source>
+      <translation>按村（社区）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="38" />
+      <source>按网格</source>
+      <translation>按网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="39" />
+      <source>按承办单位/人</source>
+      <translation>按承办单位/人</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>名次</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>单位</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>得分</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>立案</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>办结</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="52" />
+      <source>化解率</source>
+      <translation>化解率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>按期办结率</source>
+      <translation>按期办结率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>调解成功率</source>
+      <translation>调解成功率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>满意率</source>
+      <translation>满意率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>重复件</source>
+      <translation>重复件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>群体性</source>
+      <translation>群体性</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="47" />
+      <source>上报上级</source>
+      <translation>上报上级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="54" />
+      <source>年</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="54" />
+      <source>月</source>
+      <translation>月</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitDialog</name>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="37" />
+      <source>登记走访</source>
+      <translation>登记走访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="39" />
+      <location filename="../../desktop/ui/visits.py" line="94" />
+      <source>户（搜索）</source>
+      <translation>户（搜索）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="40" />
+      <source>输入姓名、户号或地址</source>
+      <translation>输入姓名、户号或地址</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="44" />
+      <source>走访目的</source>
+      <translation>走访目的</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="47" />
+      <source>走访情况</source>
+      <translation>走访情况</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="49" />
+      <source>需要跟进</source>
+      <translation>需要跟进</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="50" />
+      <source>发现矛盾纠纷</source>
+      <translation>发现矛盾纠纷</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="50" />
+      <source>保存后填写上报表</source>
+      <translation>保存后填写上报表</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="66" />
+      <source>（已选定）</source>
+      <translation>（已选定）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="94" />
+      <source>请先搜索并选中一户</source>
+      <translation>请先搜索并选中一户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/visits.py" line="114" />
+      <source>无法保存</source>
+      <translation>无法保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>labels</name>
+    <message>
+      <source>English</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <source>★ 一般</source>
+      <translation>★ 一般</translation>
+    </message>
+    <message>
+      <source>★★ 复杂</source>
+      <translation>★★ 复杂</translation>
+    </message>
+    <message>
+      <source>★★★ 重大</source>
+      <translation>★★★ 重大</translation>
+    </message>
+    <message>
+      <source>上报</source>
+      <translation>上报</translation>
+    </message>
+    <message>
+      <source>上报上级</source>
+      <translation>上报上级</translation>
+    </message>
+    <message>
+      <source>上报理由</source>
+      <translation>上报理由</translation>
+    </message>
+    <message>
+      <source>下一步</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>不予立案</source>
+      <translation>不予立案</translation>
+    </message>
+    <message>
+      <source>不予立案的理由</source>
+      <translation>不予立案的理由</translation>
+    </message>
+    <message>
+      <source>不满意</source>
+      <translation>不满意</translation>
+    </message>
+    <message>
+      <source>中文（简体）</source>
+      <translation>中文（简体）</translation>
+    </message>
+    <message>
+      <source>中止/择期再调</source>
+      <translation>中止/择期再调</translation>
+    </message>
+    <message>
+      <source>临期</source>
+      <translation>临期</translation>
+    </message>
+    <message>
+      <source>主工单编号</source>
+      <translation>主工单编号</translation>
+    </message>
+    <message>
+      <source>主要事实、争议事项及各方责任</source>
+      <translation>主要事实、争议事项及各方责任</translation>
+    </message>
+    <message>
+      <source>书面协议</source>
+      <translation>书面协议</translation>
+    </message>
+    <message>
+      <source>交办</source>
+      <translation>交办</translation>
+    </message>
+    <message>
+      <source>交办意见</source>
+      <translation>交办意见</translation>
+    </message>
+    <message>
+      <source>人民调解</source>
+      <translation>人民调解</translation>
+    </message>
+    <message>
+      <source>份数</source>
+      <translation>份数</translation>
+    </message>
+    <message>
+      <source>信息核实</source>
+      <translation>信息核实</translation>
+    </message>
+    <message>
+      <source>全镇</source>
+      <translation>全镇</translation>
+    </message>
+    <message>
+      <source>其他方式化解</source>
+      <translation>其他方式化解</translation>
+    </message>
+    <message>
+      <source>办理中</source>
+      <translation>办理中</translation>
+    </message>
+    <message>
+      <source>办结</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>办结情况</source>
+      <translation>办结情况</translation>
+    </message>
+    <message>
+      <source>办结结果</source>
+      <translation>办结结果</translation>
+    </message>
+    <message>
+      <source>包案说明</source>
+      <translation>包案说明</translation>
+    </message>
+    <message>
+      <source>协议已履行</source>
+      <translation>协议已履行</translation>
+    </message>
+    <message>
+      <source>协议形式</source>
+      <translation>协议形式</translation>
+    </message>
+    <message>
+      <source>县级</source>
+      <translation>县级</translation>
+    </message>
+    <message>
+      <source>参加人员</source>
+      <translation>参加人员</translation>
+    </message>
+    <message>
+      <source>发布认领</source>
+      <translation>发布认领</translation>
+    </message>
+    <message>
+      <source>发现反弹迹象</source>
+      <translation>发现反弹迹象</translation>
+    </message>
+    <message>
+      <source>口头协议</source>
+      <translation>口头协议</translation>
+    </message>
+    <message>
+      <source>可化解</source>
+      <translation>可化解</translation>
+    </message>
+    <message>
+      <source>司法调解</source>
+      <translation>司法调解</translation>
+    </message>
+    <message>
+      <source>各方当事人已签名、盖章或按指印</source>
+      <translation>各方当事人已签名、盖章或按指印</translation>
+    </message>
+    <message>
+      <source>同意延期</source>
+      <translation>同意延期</translation>
+    </message>
+    <message>
+      <source>回流</source>
+      <translation>回流</translation>
+    </message>
+    <message>
+      <source>回流理由</source>
+      <translation>回流理由</translation>
+    </message>
+    <message>
+      <source>回访</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <source>回访日期</source>
+      <translation>回访日期</translation>
+    </message>
+    <message>
+      <source>地点</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>基本满意</source>
+      <translation>基本满意</translation>
+    </message>
+    <message>
+      <source>审批延期</source>
+      <translation>审批延期</translation>
+    </message>
+    <message>
+      <source>审批意见</source>
+      <translation>审批意见</translation>
+    </message>
+    <message>
+      <source>审计员</source>
+      <translation>审计员</translation>
+    </message>
+    <message>
+      <source>履行方式</source>
+      <translation>履行方式</translation>
+    </message>
+    <message>
+      <source>履行期限</source>
+      <translation>履行期限</translation>
+    </message>
+    <message>
+      <source>已上报</source>
+      <translation>已上报</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>已告知的法律途径（未化解时必填）</source>
+      <translation>已告知的法律途径（未化解时必填）</translation>
+    </message>
+    <message>
+      <source>已回流</source>
+      <translation>已回流</translation>
+    </message>
+    <message>
+      <source>已回访</source>
+      <translation>已回访</translation>
+    </message>
+    <message>
+      <source>已销号</source>
+      <translation>已销号</translation>
+    </message>
+    <message>
+      <source>平台办公室</source>
+      <translation>平台办公室</translation>
+    </message>
+    <message>
+      <source>延期天数</source>
+      <translation>延期天数</translation>
+    </message>
+    <message>
+      <source>延期理由</source>
+      <translation>延期理由</translation>
+    </message>
+    <message>
+      <source>当事人</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>待交办</source>
+      <translation>待交办</translation>
+    </message>
+    <message>
+      <source>待签收</source>
+      <translation>待签收</translation>
+    </message>
+    <message>
+      <source>待认领</source>
+      <translation>待认领</translation>
+    </message>
+    <message>
+      <source>承办单位或承办人</source>
+      <translation>承办单位或承办人</translation>
+    </message>
+    <message>
+      <source>政策宣传</source>
+      <translation>政策宣传</translation>
+    </message>
+    <message>
+      <source>日常走访</source>
+      <translation>日常走访</translation>
+    </message>
+    <message>
+      <source>易激化</source>
+      <translation>易激化</translation>
+    </message>
+    <message>
+      <source>星级</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <source>未化解</source>
+      <translation>未化解</translation>
+    </message>
+    <message>
+      <source>村级</source>
+      <translation>村级</translation>
+    </message>
+    <message>
+      <source>村（社区）</source>
+      <translation>村（社区）</translation>
+    </message>
+    <message>
+      <source>标记为重复件</source>
+      <translation>标记为重复件</translation>
+    </message>
+    <message>
+      <source>核实意见</source>
+      <translation>核实意见</translation>
+    </message>
+    <message>
+      <source>核查意见</source>
+      <translation>核查意见</translation>
+    </message>
+    <message>
+      <source>核查通过，予以销号</source>
+      <translation>核查通过，予以销号</translation>
+    </message>
+    <message>
+      <source>核查销号</source>
+      <translation>核查销号</translation>
+    </message>
+    <message>
+      <source>械斗倾向</source>
+      <translation>械斗倾向</translation>
+    </message>
+    <message>
+      <source>正常</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>民转刑倾向</source>
+      <translation>民转刑倾向</translation>
+    </message>
+    <message>
+      <source>满意</source>
+      <translation>满意</translation>
+    </message>
+    <message>
+      <source>满意度</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>独居老人探访</source>
+      <translation>独居老人探访</translation>
+    </message>
+    <message>
+      <source>申请延期</source>
+      <translation>申请延期</translation>
+    </message>
+    <message>
+      <source>督办</source>
+      <translation>督办</translation>
+    </message>
+    <message>
+      <source>督办意见</source>
+      <translation>督办意见</translation>
+    </message>
+    <message>
+      <source>督考办</source>
+      <translation>督考办</translation>
+    </message>
+    <message>
+      <source>矛盾排查</source>
+      <translation>矛盾排查</translation>
+    </message>
+    <message>
+      <source>立案定级</source>
+      <translation>立案定级</translation>
+    </message>
+    <message>
+      <source>签收</source>
+      <translation>签收</translation>
+    </message>
+    <message>
+      <source>签收意见</source>
+      <translation>签收意见</translation>
+    </message>
+    <message>
+      <source>管理员</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>网格员</source>
+      <translation>网格员</translation>
+    </message>
+    <message>
+      <source>联合调解</source>
+      <translation>联合调解</translation>
+    </message>
+    <message>
+      <source>行政调解</source>
+      <translation>行政调解</translation>
+    </message>
+    <message>
+      <source>认领</source>
+      <translation>认领</translation>
+    </message>
+    <message>
+      <source>记录协议</source>
+      <translation>记录协议</translation>
+    </message>
+    <message>
+      <source>记录调解</source>
+      <translation>记录调解</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <source>调整星级</source>
+      <translation>调整星级</translation>
+    </message>
+    <message>
+      <source>调整理由</source>
+      <translation>调整理由</translation>
+    </message>
+    <message>
+      <source>调解不成</source>
+      <translation>调解不成</translation>
+    </message>
+    <message>
+      <source>调解人员</source>
+      <translation>调解人员</translation>
+    </message>
+    <message>
+      <source>调解员</source>
+      <translation>调解员</translation>
+    </message>
+    <message>
+      <source>调解员已签名</source>
+      <translation>调解员已签名</translation>
+    </message>
+    <message>
+      <source>调解成功</source>
+      <translation>调解成功</translation>
+    </message>
+    <message>
+      <source>调解日期</source>
+      <translation>调解日期</translation>
+    </message>
+    <message>
+      <source>调解类型</source>
+      <translation>调解类型</translation>
+    </message>
+    <message>
+      <source>调解结果</source>
+      <translation>调解结果</translation>
+    </message>
+    <message>
+      <source>调解记录</source>
+      <translation>调解记录</translation>
+    </message>
+    <message>
+      <source>超期</source>
+      <translation>超期</translation>
+    </message>
+    <message>
+      <source>超期说明</source>
+      <translation>超期说明</translation>
+    </message>
+    <message>
+      <source>跟随系统</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>达成协议</source>
+      <translation>达成协议</translation>
+    </message>
+    <message>
+      <source>达成的协议内容</source>
+      <translation>达成的协议内容</translation>
+    </message>
+    <message>
+      <source>部分达成</source>
+      <translation>部分达成</translation>
+    </message>
+    <message>
+      <source>重复件</source>
+      <translation>重复件</translation>
+    </message>
+    <message>
+      <source>重新启动</source>
+      <translation>重新启动</translation>
+    </message>
+    <message>
+      <source>重新启动的理由</source>
+      <translation>重新启动的理由</translation>
+    </message>
+    <message>
+      <source>镇级</source>
+      <translation>镇级</translation>
+    </message>
+    <message>
+      <source>集体上访倾向</source>
+      <translation>集体上访倾向</translation>
+    </message>
+    <message>
+      <source>需关注</source>
+      <translation>需关注</translation>
+    </message>
+    <message>
+      <source>非正常死亡</source>
+      <translation>非正常死亡</translation>
+    </message>
+    <message>
+      <source>领导</source>
+      <translation>领导</translation>
+    </message>
+    <message>
+      <source>领导包案</source>
+      <translation>领导包案</translation>
+    </message>
+    <message>
+      <source>风险等级</source>
+      <translation>风险等级</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,95 @@
+"""Refresh the translation sources and build the .qm files.
+
+    .venv/bin/python resources/i18n/update.py            # lupdate + the data words of desktop.ui.labels
+    .venv/bin/python resources/i18n/update.py --release  # only build .qm from the committed .ts (setup, tests)
+
+Chinese (zh_CN) is the source language: its .ts repeats each source as its translation. English translations
+live in fengqiao_en.ts; a new string shows up there unfinished until someone translates it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+LANGUAGES = ("zh_CN", "en")
+
+
+def tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(f"pyside6-{name}"))
+
+
+def ts_path(language: str) -> Path:
+    return HERE / f"fengqiao_{language}.ts"
+
+
+def release() -> list[Path]:
+    built = []
+    for language in LANGUAGES:
+        qm = ts_path(language).with_suffix(".qm")
+        subprocess.run([tool("lrelease"), "-silent", str(ts_path(language)), "-qm", str(qm)], check=True)
+        built.append(qm)
+    return built
+
+
+def labels_translated(language: str) -> dict[str, str]:
+    if not ts_path(language).exists():
+        return {}
+    from xml.etree.ElementTree import parse
+
+    result = {}
+    for context in parse(ts_path(language)).getroot().iter("context"):
+        if context.findtext("name") == "labels":
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and translation.text and translation.get("type") != "unfinished":
+                    result[message.findtext("source")] = translation.text
+    return result
+
+
+def update() -> None:
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").glob("*.py")) + [
+        str(ROOT / "desktop" / "app.py")
+    ]
+    targets = [str(ts_path(language)) for language in LANGUAGES]
+    kept = {language: labels_translated(language) for language in LANGUAGES}  # lupdate drops this context
+    subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", *sources, "-ts", *targets], check=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from desktop.ui.labels import CONTEXT, all_labels
+
+    for language in LANGUAGES:
+        tree = ET.parse(ts_path(language))
+        root = tree.getroot()
+        context = next((c for c in root.iter("context") if c.findtext("name") == CONTEXT), None)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = CONTEXT
+        known = {m.findtext("source"): m for m in context.iter("message")}
+        for text in sorted(all_labels()):
+            if text not in known:
+                message = ET.SubElement(context, "message")
+                ET.SubElement(message, "source").text = text
+                if text in kept[language]:
+                    ET.SubElement(message, "translation").text = kept[language][text]
+                else:
+                    ET.SubElement(message, "translation", {"type": "unfinished"})
+        for message in root.iter("message"):
+            translation = message.find("translation")
+            if language == "zh_CN":  # the source language translates to itself
+                translation.text = message.findtext("source")
+                translation.attrib.pop("type", None)
+        ET.indent(tree)
+        tree.write(ts_path(language), encoding="utf-8", xml_declaration=True)
+
+
+if __name__ == "__main__":
+    if "--release" not in sys.argv:
+        update()
+    for path in release():
+        print(path)
