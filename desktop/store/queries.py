@@ -61,7 +61,7 @@ HOUSEHOLD_ORDER = {"number": Household.number, "address": Household.address, "vi
 
 def list_households(
     session: Session, viewer: Viewer, *, text: str = "", village_id: str | None = None, grid_id: str | None = None,
-    offset: int = 0, limit: int = 100, order: str = "number", descending: bool = False,
+    offset: int = 0, limit: int | None = 100, order: str = "number", descending: bool = False,
 ) -> Page:  # fmt: skip
     where = [Household.deleted.is_(False), scope_clause(Household, viewer.scope)]
     if village_id:

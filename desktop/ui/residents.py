@@ -258,6 +258,8 @@ class HouseholdsPage(QWidget):
         imp.clicked.connect(self._import)
         for b in (add, imp):
             b.setVisible(ws.may(Permission.EDIT_RESIDENTS))
+        export = QPushButton(self.tr("导出…"))
+        export.clicked.connect(self._export)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
@@ -285,6 +287,7 @@ class HouseholdsPage(QWidget):
         top.addWidget(self.village, 1)
         top.addWidget(add)
         top.addWidget(imp)
+        top.addWidget(export)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -344,6 +347,28 @@ class HouseholdsPage(QWidget):
         if dialog.exec():
             self.refresh()
             self.card.show_household(dialog.saved_id)
+
+    def _export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出住户"), self.tr("住户花名册.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if name:
+            self.export_to(name)
+
+    def export_to(self, name: str):
+        """Exactly the households listed now (search and village), numbers masked."""
+        text, village = self.search.text(), self.village.currentData()
+        progress = QProgressDialog(self.tr("正在导出…"), self.tr("取消"), 0, 100, self)
+        progress.setMinimumDuration(300)
+        task = self.worker.submit(
+            lambda task: roster.export_households(self.ws, name, text=text, village_id=village, progress=task.progress),
+            lambda count: (progress.close(), QMessageBox.information(self, self.tr("导出住户"), self.tr("已导出 {0} 户到 {1}").format(count, name))),
+            lambda error: (progress.close(), show_error(self, error)),
+            lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
+            with_task=True,
+        )  # fmt: skip
+        progress.canceled.connect(task.cancel)
+        return task
 
     def _import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -257,62 +257,90 @@
       <translation>Import roster…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="266" />
+      <location filename="../../desktop/ui/residents.py" line="261" />
+      <source>导出…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="266" />
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>户主</source>
       <translation>Head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="267" />
+      <location filename="../../desktop/ui/residents.py" line="269" />
       <source>人数</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="267" />
+      <location filename="../../desktop/ui/residents.py" line="269" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="269" />
+      <location filename="../../desktop/ui/residents.py" line="271" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="273" />
+      <location filename="../../desktop/ui/residents.py" line="275" />
       <source>共 {0} 户</source>
       <translation>{0} households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="350" />
+      <location filename="../../desktop/ui/residents.py" line="353" />
+      <location filename="../../desktop/ui/residents.py" line="365" />
+      <source>导出住户</source>
+      <translation>Export households</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="353" />
+      <source>住户花名册.xlsx</source>
+      <translation>households.xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="361" />
+      <source>正在导出…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="365" />
+      <source>已导出 {0} 户到 {1}</source>
+      <translation>Exported {0} households to {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="375" />
       <source>导入花名册</source>
       <translation>Import roster</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="350" />
+      <location filename="../../desktop/ui/residents.py" line="353" />
+      <location filename="../../desktop/ui/residents.py" line="375" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="359" />
+      <location filename="../../desktop/ui/residents.py" line="384" />
       <source>正在导入…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="359" />
+      <location filename="../../desktop/ui/residents.py" line="361" />
+      <location filename="../../desktop/ui/residents.py" line="384" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -320,32 +348,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="384" />
+      <location filename="../../desktop/ui/residents.py" line="409" />
       <source>导入结果</source>
       <translation>Import result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="385" />
+      <location filename="../../desktop/ui/residents.py" line="410" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="390" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>行号</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="390" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="390" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="399" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
     </message>

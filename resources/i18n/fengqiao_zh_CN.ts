@@ -257,62 +257,90 @@
       <translation>导入花名册…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="266" />
+      <location filename="../../desktop/ui/residents.py" line="261" />
+      <source>导出…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="266" />
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>户主</source>
       <translation>户主</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="267" />
+      <location filename="../../desktop/ui/residents.py" line="269" />
       <source>人数</source>
       <translation>人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="267" />
+      <location filename="../../desktop/ui/residents.py" line="269" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="269" />
+      <location filename="../../desktop/ui/residents.py" line="271" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="273" />
+      <location filename="../../desktop/ui/residents.py" line="275" />
       <source>共 {0} 户</source>
       <translation>共 {0} 户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="350" />
+      <location filename="../../desktop/ui/residents.py" line="353" />
+      <location filename="../../desktop/ui/residents.py" line="365" />
+      <source>导出住户</source>
+      <translation>导出住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="353" />
+      <source>住户花名册.xlsx</source>
+      <translation>住户花名册.xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="361" />
+      <source>正在导出…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="365" />
+      <source>已导出 {0} 户到 {1}</source>
+      <translation>已导出 {0} 户到 {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="375" />
       <source>导入花名册</source>
       <translation>导入花名册</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="350" />
+      <location filename="../../desktop/ui/residents.py" line="353" />
+      <location filename="../../desktop/ui/residents.py" line="375" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="359" />
+      <location filename="../../desktop/ui/residents.py" line="384" />
       <source>正在导入…</source>
       <translation>正在导入…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="359" />
+      <location filename="../../desktop/ui/residents.py" line="361" />
+      <location filename="../../desktop/ui/residents.py" line="384" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
@@ -320,32 +348,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="384" />
+      <location filename="../../desktop/ui/residents.py" line="409" />
       <source>导入结果</source>
       <translation>导入结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="385" />
+      <location filename="../../desktop/ui/residents.py" line="410" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="390" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>行号</source>
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="390" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="390" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>原因</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="399" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
     </message>

@@ -163,3 +163,33 @@ def test_desk_counts_follow_the_work(township, window_for, settle):
     settle()
     assert (pf.desk.counts.to_register, pf.desk.counts.open_matters) == (0, 1)
     assert details.desk(t.login("platform")).by_status == {"registered": 1}
+
+
+def test_household_export_is_what_is_listed_masked_and_imports_again(
+    township, window_for, settle, tmp_path, no_popups
+):
+    from openpyxl import load_workbook
+
+    from desktop.domain.residents import PersonFields
+    from desktop.services import roster
+
+    g = township.login("grid1")
+    for number, name, idn in (("0001", "张三", "11010519491231002X"), ("0002", "李四", "110105198005170017")):
+        h = residents.save_household(
+            g, HouseholdInput(township.village, number, f"东村{number}号", township.grid)
+        ).id
+        residents.save_person(g, h, PersonFields(name, relation="户主", id_number=idn))
+    pf = window_for("platform")
+    pf.households.search.setText("张三")
+    settle(), settle()
+    pf.households.refresh()
+    settle()
+    pf.households.export_to(str(tmp_path / "out.xlsx"))
+    settle()
+    rows = list(load_workbook(tmp_path / "out.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][:5] == ("村/社区", "网格", "户号", "地址", "姓名")
+    assert [r[4] for r in rows[1:]] == ["张三"] and rows[1][8] == "110105********002X"
+    again = roster.import_households(township.login("platform"), tmp_path / "out.xlsx")
+    assert (
+        again.rows_rejected == 1 and again.rejected[0]["field"] == "身份证号"
+    )  # masked numbers are not data
