@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
-from desktop.domain.roles import ROLE_LABELS, Permission, parse_roles
+from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from desktop.domain.scope import SCOPE_LABELS
 from desktop.services import accounts, setup
 
-from .common import show_error
+from .common import issues_of, show_error, user_message
+from .forms import FieldForm
 from .labels import label
 
 LANGUAGES = [("", "跟随系统"), ("zh_CN", "中文（简体）"), ("en", "English")]
@@ -53,14 +59,23 @@ class SettingsPage(QWidget):
         self.channels = QListWidget()
         if ws.may(Permission.MANAGE_ACCOUNTS):
             box = QGroupBox(self.tr("账号"))
-            QVBoxLayout(box).addWidget(self.accounts)
+            box_layout = QVBoxLayout(box)
+            box_layout.addWidget(self.accounts)
+            add = QPushButton(self.tr("添加账号…"))
+            add.clicked.connect(self.add_account)
+            box_layout.addWidget(add)
             layout.addWidget(box)
         if ws.may(Permission.CONFIGURE):
             row = QHBoxLayout()
             for title, widget in ((self.tr("星级与办理时限"), self.grades), (self.tr("类别"), self.categories),
                                   (self.tr("来源渠道"), self.channels)):  # fmt: skip
                 box = QGroupBox(title)
-                QVBoxLayout(box).addWidget(widget)
+                box_layout = QVBoxLayout(box)
+                box_layout.addWidget(widget)
+                if widget is self.grades:
+                    save = QPushButton(self.tr("保存办理时限"))
+                    save.clicked.connect(self.save_policy)
+                    box_layout.addWidget(save)
                 row.addWidget(box)
             layout.addLayout(row)
         if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
@@ -89,13 +104,98 @@ class SettingsPage(QWidget):
                 self.accounts.setItem(r, c, QTableWidgetItem(value))
 
     def _show_policy(self, policy) -> None:
-        grades = (policy or {}).get("grades", [])
+        self.policy = policy or {}
+        grades = self.policy.get("grades", [])
         self.grades.setRowCount(len(grades))
         for r, g in enumerate(grades):
             for c, value in enumerate((g["label"], g.get("handled_by", ""), g["days"])):
-                self.grades.setItem(r, c, QTableWidgetItem(str(value)))
+                item = QTableWidgetItem(str(value))
+                if c < 2:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.grades.setItem(r, c, item)
         self.grades.resizeColumnsToContents()
+
+    def save_policy(self) -> None:
+        """The days allowed per grade are data (other townships use 7 / 20 / 60): edited here, checked by the service."""
+        policy = dict(self.policy)
+        grades = []
+        for r, g in enumerate(policy.get("grades", [])):
+            text = self.grades.item(r, 2).text().strip()
+            if not text.isdigit() or int(text) <= 0:
+                QMessageBox.warning(
+                    self, self.tr("无法保存"), self.tr("{0} 的时限应为正整数天数").format(g["label"])
+                )
+                return
+            grades.append({**g, "days": int(text)})
+        policy["grades"] = grades
+        self.worker.submit(lambda: setup.configure(self.ws, "deadline_policy", policy), lambda _: self.refresh(),
+                           lambda e: show_error(self, e))  # fmt: skip
+
+    def add_account(self) -> QDialog:
+        dialog = AccountDialog(self.ws, self.worker, self.places, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def _language(self) -> None:
         QSettings().setValue("language", self.language.currentData())
         QMessageBox.information(self, self.tr("语言"), self.tr("重新启动枫桥后使用新的语言。"))
+
+
+class AccountDialog(QDialog):
+    """A new account: name, password, roles, and the grids or villages it works on."""
+
+    def __init__(self, ws, worker, places, parent=None):
+        super().__init__(parent)
+        self.ws, self.worker, self.places = ws, worker, places
+        self.setWindowTitle(self.tr("添加账号"))
+        self.form = FieldForm()
+        self.username = self.form.add(self.tr("账号"), QLineEdit())
+        self.name = self.form.add(self.tr("姓名"), QLineEdit())
+        self.password = self.form.add(self.tr("密码"), QLineEdit())
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        roles = QWidget()
+        roles_layout = QHBoxLayout(roles)
+        roles_layout.setContentsMargins(0, 0, 0, 0)
+        self.roles = {}
+        for role in Role:
+            self.roles[role] = QCheckBox(label(ROLE_LABELS[role]))
+            roles_layout.addWidget(self.roles[role])
+        self.form.add(self.tr("角色"), roles)
+        self.scope = self.form.add(self.tr("范围"), QComboBox())
+        for kind in ("township", "village", "grid"):
+            self.scope.addItem(label(SCOPE_LABELS[kind]), kind)
+        self.places_list = self.form.add(self.tr("负责的村或网格"), QListWidget())
+        self.places_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
+        self.scope.currentIndexChanged.connect(self._places)
+        self._places()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def _places(self) -> None:
+        self.places_list.clear()
+        kind = self.scope.currentData()
+        items = self.places.villages if kind == "village" else self.places.grids if kind == "grid" else ()
+        for place in items:
+            self.places_list.addItem(place.name)
+            self.places_list.item(self.places_list.count() - 1).setData(Qt.ItemDataRole.UserRole, place.id)
+        self.places_list.setEnabled(bool(items))
+
+    def save(self) -> None:
+        roles = {role for role, box in self.roles.items() if box.isChecked()}
+        ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.places_list.selectedItems()]
+        args = (self.username.text().strip(), self.name.text().strip(), self.password.text(), roles)
+        kind = self.scope.currentData()
+        self.worker.submit(lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids),
+                           lambda _: self.accept(), self._failed)  # fmt: skip
+
+    def _failed(self, error) -> None:
+        self.last_error = error
+        if self.form.show_issues(issues_of(error)) or not issues_of(error):
+            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))

@@ -19,6 +19,49 @@
     </message>
   </context>
   <context>
+    <name>AccountDialog</name>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="151" />
+      <source>添加账号</source>
+      <translation>Add account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="153" />
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="154" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="155" />
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="164" />
+      <source>角色</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="165" />
+      <source>范围</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="168" />
+      <source>负责的村或网格</source>
+      <translation>Villages or grids covered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="201" />
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+  </context>
+  <context>
     <name>ActionDialog</name>
     <message>
       <location filename="../../desktop/ui/actions.py" line="209" />
@@ -1091,78 +1134,98 @@ Database {2}</translation>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="40" />
+      <location filename="../../desktop/ui/settings.py" line="46" />
       <source>界面</source>
       <translation>Interface</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="42" />
+      <location filename="../../desktop/ui/settings.py" line="48" />
       <source>语言（重新启动后生效）</source>
       <translation>Language (after a restart)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="46" />
-      <location filename="../../desktop/ui/settings.py" line="55" />
+      <location filename="../../desktop/ui/settings.py" line="52" />
+      <location filename="../../desktop/ui/settings.py" line="61" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="46" />
+      <location filename="../../desktop/ui/settings.py" line="52" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="46" />
+      <location filename="../../desktop/ui/settings.py" line="52" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="46" />
+      <location filename="../../desktop/ui/settings.py" line="52" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="50" />
+      <location filename="../../desktop/ui/settings.py" line="56" />
       <source>星级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="50" />
+      <location filename="../../desktop/ui/settings.py" line="56" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="50" />
+      <location filename="../../desktop/ui/settings.py" line="56" />
       <source>时限（天）</source>
       <translation>Days allowed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="60" />
+      <location filename="../../desktop/ui/settings.py" line="64" />
+      <source>添加账号…</source>
+      <translation>Add account…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="70" />
       <source>星级与办理时限</source>
       <translation>Grades and time limits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="60" />
+      <location filename="../../desktop/ui/settings.py" line="70" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="61" />
+      <location filename="../../desktop/ui/settings.py" line="71" />
       <source>来源渠道</source>
       <translation>Channels</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="67" />
+      <location filename="../../desktop/ui/settings.py" line="76" />
+      <source>保存办理时限</source>
+      <translation>Save time limits</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="82" />
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>Other settings are kept by the administrator or the platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="101" />
+      <location filename="../../desktop/ui/settings.py" line="126" />
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="126" />
+      <source>{0} 的时限应为正整数天数</source>
+      <translation>The days for {0} must be a positive whole number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="142" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="101" />
+      <location filename="../../desktop/ui/settings.py" line="142" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>Restart Fengqiao to use the new language.</translation>
     </message>

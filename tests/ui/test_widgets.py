@@ -193,3 +193,43 @@ def test_household_export_is_what_is_listed_masked_and_imports_again(
     assert (
         again.rows_rejected == 1 and again.rejected[0]["field"] == "身份证号"
     )  # masked numbers are not data
+
+
+def test_settings_add_an_account_and_change_the_time_limits(township, window_for, settle, no_popups):
+    from datetime import date
+
+    from desktop.domain.roles import Role
+    from desktop.services import accounts, setup
+
+    admin = window_for("admin")
+    admin.go("settings")
+    page = admin.stack.currentWidget()
+    settle()
+    dialog = page.add_account()
+    dialog.username.setText("grid3")
+    dialog.name.setText("郑网格")
+    dialog.password.setText("short")
+    dialog.roles[Role.GRID_WORKER].setChecked(True)
+    dialog.save()
+    settle()
+    assert dialog.isVisible() and "密码至少8个字符" in no_popups[-1]
+    dialog.password.setText("long enough 1")
+    dialog.scope.setCurrentIndex(dialog.scope.findData("grid"))
+    dialog.places_list.item(0).setSelected(True)
+    dialog.save()
+    settle()
+    assert not dialog.isVisible()
+    new = accounts.login(township.path, "grid3", "long enough 1")
+    assert new.actor.scope.kind == "grid" and len(new.actor.scope.ids) == 1
+    new.close()
+
+    page.grades.item(0, 2).setText("7")
+    page.save_policy()
+    settle()
+    assert setup.read_config(township.admin, "deadline_policy")["grades"][0]["days"] == 7
+    m = matters.report(township.login("grid1"), MatterInput("邻里噪音", "网格排查", grid_id=township.grid)).id
+    steps.register(township.login("platform"), m, 1, category="邻里")
+    assert details.matter_detail(township.login("platform"), m).due_on == date(2026, 11, 30)
+    page.grades.item(0, 2).setText("seven")
+    page.save_policy()
+    assert "正整数" in no_popups[-1]
