@@ -34,6 +34,10 @@ def make_application(argv=None, language: str | None = None) -> QApplication:
             app.setFont(font)
             break
     install_translation(app, language)
+    if not hasattr(app, "_fengqiao_gc"):
+        from .ui.gc_guard import GcGuard
+
+        app._fengqiao_gc = GcGuard(parent=app)
     return app
 
 

@@ -148,3 +148,18 @@ def reveal_person(ws: Workspace, person_id: str) -> tuple[str | None, str | None
             raise NotFound("找不到该居民")
         _household(ws, tx.session, person.household_id)
         return person.id_number, person.mobile
+
+
+def person_for_edit(ws: Workspace, person_id: str) -> tuple[str, PersonFields]:
+    """A resident's record as the edit form needs it, numbers in full; opening it is audited like a reveal."""
+    ws.require(Permission.EDIT_RESIDENTS)
+    with ws.tx("person.open_for_edit", person_id) as tx:
+        person = tx.session.get(Person, person_id)
+        if person is None or person.deleted:
+            raise NotFound("找不到该居民")
+        _household(ws, tx.session, person.household_id)
+        fields = PersonFields(
+            person.name, person.sex or "", person.ethnicity or "", person.id_number or "", person.mobile or "",
+            person.relation or "", list(person.tags or []), person.note or "",
+        )  # fmt: skip
+        return person.household_id, fields

@@ -36,10 +36,10 @@ from .worker import DbWorker
 class PersonDialog(QDialog):
     """Add or edit a resident. ID number and phone are checked as soon as the field is left."""
 
-    def __init__(self, ws, worker: DbWorker, household_id: str, parent=None):
+    def __init__(self, ws, worker: DbWorker, household_id: str, person_id: str | None = None, parent=None):
         super().__init__(parent)
-        self.ws, self.worker, self.household_id = ws, worker, household_id
-        self.setWindowTitle(self.tr("登记居民"))
+        self.ws, self.worker, self.household_id, self.person_id = ws, worker, household_id, person_id
+        self.setWindowTitle(self.tr("修改居民信息") if person_id else self.tr("登记居民"))
         self.form = FieldForm()
         self.name = self.form.add(self.tr("姓名"), QLineEdit())
         self.sex = self.form.add(self.tr("性别"), QComboBox())
@@ -61,6 +61,20 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(buttons)
+        if person_id:
+            self.setEnabled(False)  # until the record has arrived
+            worker.submit(lambda: residents.person_for_edit(ws, person_id), self._fill, self._failed)
+
+    def _fill(self, loaded) -> None:
+        _, f = loaded
+        self.name.setText(f.name)
+        self.sex.setCurrentText(f.sex)
+        self.ethnicity.setText(f.ethnicity)
+        self.id_number.setText(f.id_number)
+        self.mobile.setText(f.mobile)
+        self.relation.setCurrentText(f.relation)
+        self.note.setText(f.note)
+        self.setEnabled(True)
 
     def fields(self) -> PersonFields:
         return PersonFields(self.name.text(), self.sex.currentText(), self.ethnicity.text(), self.id_number.text(),
@@ -75,9 +89,11 @@ class PersonDialog(QDialog):
             self.sex.setCurrentText(checked.fields.sex)
 
     def save(self) -> None:
-        data = self.fields()
+        data, person_id = self.fields(), self.person_id
         self.worker.submit(
-            lambda: residents.save_person(self.ws, self.household_id, data), self._saved, self._failed
+            lambda: residents.save_person(self.ws, self.household_id, data, person_id),
+            self._saved,
+            self._failed,
         )
 
     def _saved(self, changed) -> None:
@@ -91,10 +107,11 @@ class PersonDialog(QDialog):
 
 
 class HouseholdDialog(QDialog):
-    def __init__(self, ws, worker: DbWorker, places, parent=None):
+    def __init__(self, ws, worker: DbWorker, places, detail=None, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
-        self.setWindowTitle(self.tr("新增住户"))
+        self.household_id = detail.id if detail else None
+        self.setWindowTitle(self.tr("修改住户") if detail else self.tr("新增住户"))
         self.form = FieldForm()
         self.village = self.form.add(self.tr("村/社区"), QComboBox())
         for v in places.villages:
@@ -104,6 +121,11 @@ class HouseholdDialog(QDialog):
         self.address = self.form.add(self.tr("地址"), QLineEdit())
         self.village.currentIndexChanged.connect(self._grids)
         self._grids()
+        if detail:  # editing: start from what is stored
+            self.village.setCurrentIndex(self.village.findData(detail.village_id))
+            self.grid.setCurrentIndex(self.grid.findData(detail.grid_id))
+            self.number.setText(detail.number)
+            self.address.setText(detail.address)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -124,7 +146,10 @@ class HouseholdDialog(QDialog):
         data = HouseholdInput(
             self.village.currentData(), self.number.text(), self.address.text(), self.grid.currentData()
         )
-        self.worker.submit(lambda: residents.save_household(self.ws, data), self._saved, self._failed)
+        household_id = self.household_id
+        self.worker.submit(
+            lambda: residents.save_household(self.ws, data, household_id), self._saved, self._failed
+        )
 
     def _saved(self, changed) -> None:
         self.saved_id = changed.id
@@ -140,10 +165,11 @@ class HouseholdCard(QWidget):
 
     visit_requested = Signal(str)
     matter_opened = Signal(str)
+    changed = Signal()
 
-    def __init__(self, ws, worker: DbWorker, parent=None):
+    def __init__(self, ws, worker: DbWorker, places=None, parent=None):
         super().__init__(parent)
-        self.ws, self.worker = ws, worker
+        self.ws, self.worker, self.places = ws, worker, places
         self.detail = None
         self.title = heading(self.tr("请选择一户"))
         self.info = QLabel()
@@ -153,22 +179,28 @@ class HouseholdCard(QWidget):
                                                 self.tr("身份证号"), self.tr("手机号")])  # fmt: skip
         self.members.horizontalHeader().setStretchLastSection(True)
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.members.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        if ws.may(Permission.EDIT_RESIDENTS):
+            self.members.cellDoubleClicked.connect(lambda row, _col: self.edit_person(row))
         self.visits = QListWidget()
         self.matters = QListWidget()
         self.matters.itemDoubleClicked.connect(
             lambda item: self.matter_opened.emit(item.data(Qt.ItemDataRole.UserRole))
         )
+        self.edit = QPushButton(self.tr("修改住户"))
+        self.edit.clicked.connect(self.edit_household)
         self.add_person = QPushButton(self.tr("添加成员"))
         self.add_person.clicked.connect(self._add_person)
         self.reveal = QPushButton(self.tr("查看完整号码"))
         self.reveal.clicked.connect(self._reveal)
         self.reveal.setVisible(ws.may(Permission.REVEAL_PERSONAL))
         self.add_person.setVisible(ws.may(Permission.EDIT_RESIDENTS))
+        self.edit.setVisible(ws.may(Permission.EDIT_RESIDENTS) and places is not None)
         self.visit = QPushButton(self.tr("登记走访"))
         self.visit.setVisible(ws.may(Permission.LOG_VISIT))
         self.visit.clicked.connect(lambda: self.detail and self.visit_requested.emit(self.detail.id))
         buttons = QHBoxLayout()
-        for b in (self.add_person, self.reveal, self.visit):
+        for b in (self.edit, self.add_person, self.reveal, self.visit):
             buttons.addWidget(b)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -184,7 +216,7 @@ class HouseholdCard(QWidget):
         self._set_enabled(False)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for b in (self.add_person, self.reveal, self.visit):
+        for b in (self.edit, self.add_person, self.reveal, self.visit):
             b.setEnabled(enabled)
 
     def show_household(self, household_id: str) -> None:
@@ -219,6 +251,23 @@ class HouseholdCard(QWidget):
     def _add_person(self) -> None:
         if self.detail and PersonDialog(self.ws, self.worker, self.detail.id, self).exec():
             self.show_household(self.detail.id)
+
+    def edit_household(self) -> HouseholdDialog | None:
+        if not self.detail:
+            return None
+        dialog = HouseholdDialog(self.ws, self.worker, self.places, self.detail, self)
+        dialog.accepted.connect(lambda: (self.show_household(self.detail.id), self.changed.emit()))
+        dialog.open()
+        return dialog
+
+    def edit_person(self, row: int) -> PersonDialog | None:
+        if not self.detail or row < 0:
+            return None
+        person_id = self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        dialog = PersonDialog(self.ws, self.worker, self.detail.id, person_id, self)
+        dialog.accepted.connect(lambda: self.show_household(self.detail.id))
+        dialog.open()
+        return dialog
 
     def _reveal(self) -> None:
         row = self.members.currentRow()
@@ -279,7 +328,8 @@ class HouseholdsPage(QWidget):
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.card = HouseholdCard(ws, worker)
+        self.card = HouseholdCard(ws, worker, places)
+        self.card.changed.connect(self.refresh)
         self.card.visit_requested.connect(self.visit_requested)
         self.card.matter_opened.connect(self.matter_opened)
         top = QHBoxLayout()
@@ -343,7 +393,7 @@ class HouseholdsPage(QWidget):
         self.search.selectAll()
 
     def _add(self) -> None:
-        dialog = HouseholdDialog(self.ws, self.worker, self.places, self)
+        dialog = HouseholdDialog(self.ws, self.worker, self.places, parent=self)
         if dialog.exec():
             self.refresh()
             self.card.show_household(dialog.saved_id)

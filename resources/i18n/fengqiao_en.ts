@@ -148,98 +148,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="148" />
+      <location filename="../../desktop/ui/residents.py" line="169" />
       <source>请选择一户</source>
       <translation>Select a household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>关系</source>
       <translation>Relation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>出生日期</source>
       <translation>Born</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="153" />
+      <location filename="../../desktop/ui/residents.py" line="174" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="153" />
+      <location filename="../../desktop/ui/residents.py" line="174" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="161" />
+      <location filename="../../desktop/ui/residents.py" line="185" />
+      <source>修改住户</source>
+      <translation>Edit household</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="187" />
       <source>添加成员</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="163" />
-      <location filename="../../desktop/ui/residents.py" line="226" />
+      <location filename="../../desktop/ui/residents.py" line="189" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>查看完整号码</source>
       <translation>Show full numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="167" />
+      <location filename="../../desktop/ui/residents.py" line="194" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="205" />
       <source>家庭成员</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="180" />
+      <location filename="../../desktop/ui/residents.py" line="207" />
       <source>走访记录</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="182" />
+      <location filename="../../desktop/ui/residents.py" line="209" />
       <source>相关事项</source>
       <translation>Matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="198" />
+      <location filename="../../desktop/ui/residents.py" line="225" />
       <source>{0} {1}号户</source>
       <translation>{0}, household {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="199" />
+      <location filename="../../desktop/ui/residents.py" line="226" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="201" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>Address: {0}  Grid: {1}  Tags: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="201" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>未分配</source>
       <translation>unassigned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="212" />
+      <location filename="../../desktop/ui/residents.py" line="239" />
       <source>（发现事项 {0}）</source>
       <translation> (found {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="226" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>请先选中一位成员</source>
       <translation>Select a member first</translation>
     </message>
@@ -247,32 +252,37 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="97" />
+      <location filename="../../desktop/ui/residents.py" line="114" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="99" />
+      <location filename="../../desktop/ui/residents.py" line="114" />
+      <source>修改住户</source>
+      <translation>Edit household</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="116" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="102" />
+      <location filename="../../desktop/ui/residents.py" line="119" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="103" />
+      <location filename="../../desktop/ui/residents.py" line="120" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="104" />
+      <location filename="../../desktop/ui/residents.py" line="121" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="135" />
+      <location filename="../../desktop/ui/residents.py" line="155" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -280,110 +290,110 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="248" />
+      <location filename="../../desktop/ui/residents.py" line="292" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>Search name, ID number, phone, address, household no.…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="251" />
+      <location filename="../../desktop/ui/residents.py" line="295" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="255" />
+      <location filename="../../desktop/ui/residents.py" line="299" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="257" />
+      <location filename="../../desktop/ui/residents.py" line="301" />
       <source>导入花名册…</source>
       <translation>Import roster…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="261" />
+      <location filename="../../desktop/ui/residents.py" line="305" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="312" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="312" />
       <source>户主</source>
       <translation>Head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="269" />
+      <location filename="../../desktop/ui/residents.py" line="313" />
       <source>人数</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="269" />
+      <location filename="../../desktop/ui/residents.py" line="313" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="314" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="314" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="271" />
+      <location filename="../../desktop/ui/residents.py" line="315" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="319" />
       <source>共 {0} 户</source>
       <translation>{0} households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="353" />
-      <location filename="../../desktop/ui/residents.py" line="365" />
+      <location filename="../../desktop/ui/residents.py" line="398" />
+      <location filename="../../desktop/ui/residents.py" line="410" />
       <source>导出住户</source>
       <translation>Export households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="353" />
+      <location filename="../../desktop/ui/residents.py" line="398" />
       <source>住户花名册.xlsx</source>
       <translation>households.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="361" />
+      <location filename="../../desktop/ui/residents.py" line="406" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="365" />
+      <location filename="../../desktop/ui/residents.py" line="410" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>Exported {0} households to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="375" />
+      <location filename="../../desktop/ui/residents.py" line="420" />
       <source>导入花名册</source>
       <translation>Import roster</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="353" />
-      <location filename="../../desktop/ui/residents.py" line="375" />
+      <location filename="../../desktop/ui/residents.py" line="398" />
+      <location filename="../../desktop/ui/residents.py" line="420" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="384" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>正在导入…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="361" />
-      <location filename="../../desktop/ui/residents.py" line="384" />
+      <location filename="../../desktop/ui/residents.py" line="406" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -391,32 +401,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="409" />
+      <location filename="../../desktop/ui/residents.py" line="454" />
       <source>导入结果</source>
       <translation>Import result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="410" />
+      <location filename="../../desktop/ui/residents.py" line="455" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>行号</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="469" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
     </message>
@@ -978,6 +988,11 @@ Database {2}</translation>
       <translation>Resident</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/residents.py" line="42" />
+      <source>修改居民信息</source>
+      <translation>Edit resident</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/residents.py" line="44" />
       <source>姓名</source>
       <translation>Name</translation>
@@ -1013,7 +1028,7 @@ Database {2}</translation>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="90" />
+      <location filename="../../desktop/ui/residents.py" line="106" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>

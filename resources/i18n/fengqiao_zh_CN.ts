@@ -148,98 +148,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="148" />
+      <location filename="../../desktop/ui/residents.py" line="169" />
       <source>请选择一户</source>
       <translation>请选择一户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>关系</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="152" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>出生日期</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="153" />
+      <location filename="../../desktop/ui/residents.py" line="174" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="153" />
+      <location filename="../../desktop/ui/residents.py" line="174" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="161" />
+      <location filename="../../desktop/ui/residents.py" line="185" />
+      <source>修改住户</source>
+      <translation>修改住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="187" />
       <source>添加成员</source>
       <translation>添加成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="163" />
-      <location filename="../../desktop/ui/residents.py" line="226" />
+      <location filename="../../desktop/ui/residents.py" line="189" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>查看完整号码</source>
       <translation>查看完整号码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="167" />
+      <location filename="../../desktop/ui/residents.py" line="194" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="205" />
       <source>家庭成员</source>
       <translation>家庭成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="180" />
+      <location filename="../../desktop/ui/residents.py" line="207" />
       <source>走访记录</source>
       <translation>走访记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="182" />
+      <location filename="../../desktop/ui/residents.py" line="209" />
       <source>相关事项</source>
       <translation>相关事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="198" />
+      <location filename="../../desktop/ui/residents.py" line="225" />
       <source>{0} {1}号户</source>
       <translation>{0} {1}号户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="199" />
+      <location filename="../../desktop/ui/residents.py" line="226" />
       <source>无</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="201" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>地址：{0}　网格：{1}　标签：{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="201" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>未分配</source>
       <translation>未分配</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="212" />
+      <location filename="../../desktop/ui/residents.py" line="239" />
       <source>（发现事项 {0}）</source>
       <translation>（发现事项 {0}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="226" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>请先选中一位成员</source>
       <translation>请先选中一位成员</translation>
     </message>
@@ -247,32 +252,37 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="97" />
+      <location filename="../../desktop/ui/residents.py" line="114" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="99" />
+      <location filename="../../desktop/ui/residents.py" line="114" />
+      <source>修改住户</source>
+      <translation>修改住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="116" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="102" />
+      <location filename="../../desktop/ui/residents.py" line="119" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="103" />
+      <location filename="../../desktop/ui/residents.py" line="120" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="104" />
+      <location filename="../../desktop/ui/residents.py" line="121" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="135" />
+      <location filename="../../desktop/ui/residents.py" line="155" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
@@ -280,110 +290,110 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="248" />
+      <location filename="../../desktop/ui/residents.py" line="292" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>搜索姓名、身份证号、手机号、地址、户号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="251" />
+      <location filename="../../desktop/ui/residents.py" line="295" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="255" />
+      <location filename="../../desktop/ui/residents.py" line="299" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="257" />
+      <location filename="../../desktop/ui/residents.py" line="301" />
       <source>导入花名册…</source>
       <translation>导入花名册…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="261" />
+      <location filename="../../desktop/ui/residents.py" line="305" />
       <source>导出…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="312" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="312" />
       <source>户主</source>
       <translation>户主</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="269" />
+      <location filename="../../desktop/ui/residents.py" line="313" />
       <source>人数</source>
       <translation>人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="269" />
+      <location filename="../../desktop/ui/residents.py" line="313" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="314" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="314" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="271" />
+      <location filename="../../desktop/ui/residents.py" line="315" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="319" />
       <source>共 {0} 户</source>
       <translation>共 {0} 户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="353" />
-      <location filename="../../desktop/ui/residents.py" line="365" />
+      <location filename="../../desktop/ui/residents.py" line="398" />
+      <location filename="../../desktop/ui/residents.py" line="410" />
       <source>导出住户</source>
       <translation>导出住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="353" />
+      <location filename="../../desktop/ui/residents.py" line="398" />
       <source>住户花名册.xlsx</source>
       <translation>住户花名册.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="361" />
+      <location filename="../../desktop/ui/residents.py" line="406" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="365" />
+      <location filename="../../desktop/ui/residents.py" line="410" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>已导出 {0} 户到 {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="375" />
+      <location filename="../../desktop/ui/residents.py" line="420" />
       <source>导入花名册</source>
       <translation>导入花名册</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="353" />
-      <location filename="../../desktop/ui/residents.py" line="375" />
+      <location filename="../../desktop/ui/residents.py" line="398" />
+      <location filename="../../desktop/ui/residents.py" line="420" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="384" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>正在导入…</source>
       <translation>正在导入…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="361" />
-      <location filename="../../desktop/ui/residents.py" line="384" />
+      <location filename="../../desktop/ui/residents.py" line="406" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
@@ -391,32 +401,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="409" />
+      <location filename="../../desktop/ui/residents.py" line="454" />
       <source>导入结果</source>
       <translation>导入结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="410" />
+      <location filename="../../desktop/ui/residents.py" line="455" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>行号</source>
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>原因</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="469" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
     </message>
@@ -978,6 +988,11 @@
       <translation>登记居民</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/residents.py" line="42" />
+      <source>修改居民信息</source>
+      <translation>修改居民信息</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/residents.py" line="44" />
       <source>姓名</source>
       <translation>姓名</translation>
@@ -1013,7 +1028,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="90" />
+      <location filename="../../desktop/ui/residents.py" line="106" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>

@@ -1,9 +1,21 @@
 """GUI fixtures: a real DB worker thread, real widgets offscreen, and a helper that waits for queued work."""
 
+import gc
+
 import pytest
 
 from desktop.services import details
 from desktop.ui.worker import DbWorker
+
+
+@pytest.fixture(autouse=True)
+def collect_in_the_ui_thread(qapp):
+    """As the app does (desktop.ui.gc_guard): no automatic collection, which could run in the DB thread and
+    delete widgets there; collect in this thread after each test instead."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

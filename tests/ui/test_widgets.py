@@ -233,3 +233,44 @@ def test_settings_add_an_account_and_change_the_time_limits(township, window_for
     page.grades.item(0, 2).setText("seven")
     page.save_policy()
     assert "正整数" in no_popups[-1]
+
+
+def test_edit_a_resident_from_the_household_card(qtbot, township, worker, settle, no_popups):
+    from desktop.domain.residents import PersonFields
+    from desktop.ui.residents import HouseholdCard
+
+    g = township.login("grid1")
+    h = residents.save_household(g, HouseholdInput(township.village, "0001", "东村1号", township.grid)).id
+    residents.save_person(g, h, PersonFields("张三", relation="户主", id_number="11010519491231002X"))
+    card = HouseholdCard(g, worker)
+    qtbot.addWidget(card)
+    card.show_household(h)
+    settle()
+    dialog = card.edit_person(0)
+    settle()
+    assert dialog.name.text() == "张三" and dialog.id_number.text() == "11010519491231002X"
+    dialog.mobile.setText("13800138000")
+    dialog.save()
+    settle()
+    assert not dialog.isVisible(), (
+        no_popups,
+        {k: v.text() for k, v in dialog.form._errors.items() if v.text()},
+    )
+    assert card.members.item(0, 5).text() == "138****8000"
+    assert lists.persons(g, household_id=h).total == 1
+
+
+def test_edit_a_household_from_its_card(township, window_for, settle, no_popups):
+    g = township.login("grid1")
+    residents.save_household(g, HouseholdInput(township.village, "0001", "东村1号", township.grid))
+    pf = window_for("platform")
+    pf.go("households")
+    pf.households.table.selectRow(0)
+    settle()
+    dialog = pf.households.card.edit_household()
+    assert dialog.number.text() == "0001"
+    dialog.address.setText("东村二组8号")
+    dialog.save()
+    settle()
+    assert not dialog.isVisible(), no_popups
+    assert pf.households.model.rows[0].address == "东村二组8号" and pf.households.model.total == 1
