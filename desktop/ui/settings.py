@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from desktop.domain.scope import SCOPE_LABELS
-from desktop.services import accounts, setup
+from desktop.services import accounts, details, setup
 
 from .common import issues_of, show_error, user_message
 from .forms import FieldForm
@@ -66,16 +66,29 @@ class SettingsPage(QWidget):
             box_layout.addWidget(add)
             layout.addWidget(box)
         if ws.may(Permission.CONFIGURE):
+            self.grids = QListWidget()
+            self.new_grid, self.grid_village = QLineEdit(), QComboBox()
+            self.new_category, self.new_channel = QLineEdit(), QLineEdit()
+            self.new_grid.setPlaceholderText(self.tr("网格名称"))
+            self.new_category.setPlaceholderText(self.tr("大类/小类"))
+            self.new_channel.setPlaceholderText(self.tr("新的来源渠道"))
             row = QHBoxLayout()
-            for title, widget in ((self.tr("星级与办理时限"), self.grades), (self.tr("类别"), self.categories),
-                                  (self.tr("来源渠道"), self.channels)):  # fmt: skip
+            for title, widget, extra in (
+                (self.tr("星级与办理时限"), self.grades, [(self.tr("保存办理时限"), self.save_policy)]),
+                (self.tr("网格"), self.grids, [self.grid_village, self.new_grid, (self.tr("添加网格"), self.add_grid)]),
+                (self.tr("类别"), self.categories, [self.new_category, (self.tr("添加类别"), self.add_category)]),
+                (self.tr("来源渠道"), self.channels, [self.new_channel, (self.tr("添加渠道"), self.add_channel),
+                                                  (self.tr("删除选中的渠道"), self.remove_channel)]),
+            ):  # fmt: skip
                 box = QGroupBox(title)
                 box_layout = QVBoxLayout(box)
                 box_layout.addWidget(widget)
-                if widget is self.grades:
-                    save = QPushButton(self.tr("保存办理时限"))
-                    save.clicked.connect(self.save_policy)
-                    box_layout.addWidget(save)
+                for item in extra:
+                    if isinstance(item, tuple):
+                        button = QPushButton(item[0])
+                        button.clicked.connect(item[1])
+                        item = button
+                    box_layout.addWidget(item)
                 row.addWidget(box)
             layout.addLayout(row)
         if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
@@ -90,10 +103,55 @@ class SettingsPage(QWidget):
             )
         if self.ws.may(Permission.CONFIGURE):
             self.worker.submit(lambda: setup.read_config(self.ws, "deadline_policy"), self._show_policy)
-            self.categories.clear()
-            self.channels.clear()
-            self.categories.addItems([f"{k}：{'、'.join(v)}" for k, v in self.places.categories.items()])
-            self.channels.addItems(list(self.places.channels))
+            self.worker.submit(lambda: details.places(self.ws), self._show_places)
+
+    def _show_places(self, places) -> None:
+        self.places = places
+        names = {v.id: v.name for v in places.villages}
+        self.grids.clear()
+        self.grids.addItems([f"{names.get(g.parent_id, '')} {g.name}" for g in places.grids])
+        self.grid_village.clear()
+        for v in places.villages:
+            self.grid_village.addItem(v.name, v.id)
+        self.categories.clear()
+        self.categories.addItems([f"{k}：{'、'.join(v)}" for k, v in places.categories.items()])
+        self.channels.clear()
+        self.channels.addItems(list(places.channels))
+
+    def _configure(self, key: str, value) -> None:
+        self.worker.submit(
+            lambda: setup.configure(self.ws, key, value),
+            lambda _: self.refresh(),
+            lambda e: show_error(self, e),
+        )
+
+    def add_grid(self) -> None:
+        village, name = self.grid_village.currentData(), self.new_grid.text()
+        self.worker.submit(lambda: setup.add_grid(self.ws, village, name),
+                           lambda _: (self.new_grid.clear(), self.refresh()), lambda e: show_error(self, e))  # fmt: skip
+
+    def add_category(self) -> None:
+        major, _, minor = self.new_category.text().strip().partition("/")
+        if not major.strip():
+            QMessageBox.warning(self, self.tr("无法保存"), self.tr("请填写类别，如“邻里/噪音”"))
+            return
+        categories = {k: list(v) for k, v in self.places.categories.items()}
+        subs = categories.setdefault(major.strip(), [])
+        if minor.strip() and minor.strip() not in subs:
+            subs.append(minor.strip())
+        self.new_category.clear()
+        self._configure("categories", categories)
+
+    def add_channel(self) -> None:
+        name = self.new_channel.text().strip()
+        if name and name not in self.places.channels:
+            self.new_channel.clear()
+            self._configure("channels", [*self.places.channels, name])
+
+    def remove_channel(self) -> None:
+        chosen = {item.text() for item in self.channels.selectedItems()}
+        if chosen:
+            self._configure("channels", [c for c in self.places.channels if c not in chosen])
 
     def _show_accounts(self, rows) -> None:
         self.accounts.setRowCount(len(rows))

@@ -21,42 +21,42 @@
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="151" />
+      <location filename="../../desktop/ui/settings.py" line="209" />
       <source>添加账号</source>
       <translation>Add account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="153" />
+      <location filename="../../desktop/ui/settings.py" line="211" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="154" />
+      <location filename="../../desktop/ui/settings.py" line="212" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="155" />
+      <location filename="../../desktop/ui/settings.py" line="213" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="164" />
+      <location filename="../../desktop/ui/settings.py" line="222" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="165" />
+      <location filename="../../desktop/ui/settings.py" line="223" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="168" />
+      <location filename="../../desktop/ui/settings.py" line="226" />
       <source>负责的村或网格</source>
       <translation>Villages or grids covered</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="201" />
+      <location filename="../../desktop/ui/settings.py" line="259" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -148,103 +148,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="169" />
+      <location filename="../../desktop/ui/residents.py" line="174" />
       <source>请选择一户</source>
       <translation>Select a household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="173" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="173" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>关系</source>
       <translation>Relation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="173" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="173" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>出生日期</source>
       <translation>Born</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="174" />
+      <location filename="../../desktop/ui/residents.py" line="179" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="174" />
+      <location filename="../../desktop/ui/residents.py" line="179" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="185" />
+      <location filename="../../desktop/ui/residents.py" line="190" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="187" />
+      <location filename="../../desktop/ui/residents.py" line="192" />
       <source>添加成员</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="189" />
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="194" />
+      <location filename="../../desktop/ui/residents.py" line="275" />
       <source>查看完整号码</source>
       <translation>Show full numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="194" />
+      <location filename="../../desktop/ui/residents.py" line="199" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="205" />
+      <location filename="../../desktop/ui/residents.py" line="210" />
       <source>家庭成员</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="207" />
+      <location filename="../../desktop/ui/residents.py" line="212" />
       <source>走访记录</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="209" />
+      <location filename="../../desktop/ui/residents.py" line="214" />
       <source>相关事项</source>
       <translation>Matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="225" />
+      <location filename="../../desktop/ui/residents.py" line="230" />
       <source>{0} {1}号户</source>
       <translation>{0}, household {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="226" />
+      <location filename="../../desktop/ui/residents.py" line="231" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="228" />
+      <location filename="../../desktop/ui/residents.py" line="233" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>Address: {0}  Grid: {1}  Tags: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="228" />
+      <location filename="../../desktop/ui/residents.py" line="233" />
       <source>未分配</source>
       <translation>unassigned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="239" />
+      <location filename="../../desktop/ui/residents.py" line="244" />
       <source>（发现事项 {0}）</source>
       <translation> (found {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="275" />
       <source>请先选中一位成员</source>
       <translation>Select a member first</translation>
     </message>
@@ -282,7 +282,7 @@
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="155" />
+      <location filename="../../desktop/ui/residents.py" line="160" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -290,110 +290,110 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="292" />
+      <location filename="../../desktop/ui/residents.py" line="297" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>Search name, ID number, phone, address, household no.…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="295" />
+      <location filename="../../desktop/ui/residents.py" line="300" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="299" />
+      <location filename="../../desktop/ui/residents.py" line="304" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="301" />
+      <location filename="../../desktop/ui/residents.py" line="306" />
       <source>导入花名册…</source>
       <translation>Import roster…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="305" />
+      <location filename="../../desktop/ui/residents.py" line="310" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="312" />
+      <location filename="../../desktop/ui/residents.py" line="317" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="312" />
+      <location filename="../../desktop/ui/residents.py" line="317" />
       <source>户主</source>
       <translation>Head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="313" />
+      <location filename="../../desktop/ui/residents.py" line="318" />
       <source>人数</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="313" />
+      <location filename="../../desktop/ui/residents.py" line="318" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="314" />
+      <location filename="../../desktop/ui/residents.py" line="319" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="314" />
+      <location filename="../../desktop/ui/residents.py" line="319" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="315" />
+      <location filename="../../desktop/ui/residents.py" line="320" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="319" />
+      <location filename="../../desktop/ui/residents.py" line="324" />
       <source>共 {0} 户</source>
       <translation>{0} households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="398" />
-      <location filename="../../desktop/ui/residents.py" line="410" />
+      <location filename="../../desktop/ui/residents.py" line="403" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>导出住户</source>
       <translation>Export households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="398" />
+      <location filename="../../desktop/ui/residents.py" line="403" />
       <source>住户花名册.xlsx</source>
       <translation>households.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="406" />
+      <location filename="../../desktop/ui/residents.py" line="411" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="410" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>Exported {0} households to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="420" />
+      <location filename="../../desktop/ui/residents.py" line="425" />
       <source>导入花名册</source>
       <translation>Import roster</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="398" />
-      <location filename="../../desktop/ui/residents.py" line="420" />
+      <location filename="../../desktop/ui/residents.py" line="403" />
+      <location filename="../../desktop/ui/residents.py" line="425" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="429" />
+      <location filename="../../desktop/ui/residents.py" line="434" />
       <source>正在导入…</source>
       <translation>Importing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="406" />
-      <location filename="../../desktop/ui/residents.py" line="429" />
+      <location filename="../../desktop/ui/residents.py" line="411" />
+      <location filename="../../desktop/ui/residents.py" line="434" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -401,32 +401,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="454" />
+      <location filename="../../desktop/ui/residents.py" line="459" />
       <source>导入结果</source>
       <translation>Import result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="455" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
+      <location filename="../../desktop/ui/residents.py" line="465" />
       <source>行号</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
+      <location filename="../../desktop/ui/residents.py" line="465" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
+      <location filename="../../desktop/ui/residents.py" line="465" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="469" />
+      <location filename="../../desktop/ui/residents.py" line="474" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
     </message>
@@ -1200,47 +1200,93 @@ Database {2}</translation>
       <translation>Add account…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="70" />
+      <location filename="../../desktop/ui/settings.py" line="72" />
+      <source>网格名称</source>
+      <translation>Grid name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="73" />
+      <source>大类/小类</source>
+      <translation>Category/subcategory</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="74" />
+      <source>新的来源渠道</source>
+      <translation>New channel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="77" />
       <source>星级与办理时限</source>
       <translation>Grades and time limits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="70" />
+      <location filename="../../desktop/ui/settings.py" line="78" />
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="78" />
+      <source>添加网格</source>
+      <translation>Add grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="79" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="71" />
+      <location filename="../../desktop/ui/settings.py" line="79" />
+      <source>添加类别</source>
+      <translation>Add category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="80" />
       <source>来源渠道</source>
       <translation>Channels</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="76" />
+      <location filename="../../desktop/ui/settings.py" line="77" />
       <source>保存办理时限</source>
       <translation>Save time limits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="82" />
+      <location filename="../../desktop/ui/settings.py" line="80" />
+      <source>添加渠道</source>
+      <translation>Add channel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="81" />
+      <source>删除选中的渠道</source>
+      <translation>Remove selected channels</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="95" />
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>Other settings are kept by the administrator or the platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="126" />
+      <location filename="../../desktop/ui/settings.py" line="136" />
+      <location filename="../../desktop/ui/settings.py" line="184" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="126" />
+      <location filename="../../desktop/ui/settings.py" line="136" />
+      <source>请填写类别，如“邻里/噪音”</source>
+      <translation>Enter a category, e.g. “邻里/噪音”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="184" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>The days for {0} must be a positive whole number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="142" />
+      <location filename="../../desktop/ui/settings.py" line="200" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="142" />
+      <location filename="../../desktop/ui/settings.py" line="200" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>Restart Fengqiao to use the new language.</translation>
     </message>

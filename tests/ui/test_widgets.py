@@ -274,3 +274,31 @@ def test_edit_a_household_from_its_card(township, window_for, settle, no_popups)
     settle()
     assert not dialog.isVisible(), no_popups
     assert pf.households.model.rows[0].address == "东村二组8号" and pf.households.model.total == 1
+
+
+def test_settings_grids_categories_and_channels(township, window_for, settle, no_popups):
+    from PySide6.QtCore import Qt
+
+    from desktop.services import setup
+
+    admin = window_for("admin")
+    admin.go("settings")
+    page = admin.stack.currentWidget()
+    settle()
+    page.grid_village.setCurrentIndex(page.grid_village.findData(township.village))
+    page.new_grid.setText("东村二网格")
+    page.add_grid()
+    settle()
+    assert any("东村二网格" in page.grids.item(i).text() for i in range(page.grids.count()))
+    page.new_category.setText("邻里/宠物")
+    page.add_category()
+    settle()
+    assert "宠物" in setup.read_config(township.admin, "categories")["邻里"]
+    page.new_channel.setText("村民议事会")
+    page.add_channel()
+    settle()
+    assert "村民议事会" in setup.read_config(township.admin, "channels")
+    page.channels.findItems("村民议事会", Qt.MatchFlag.MatchExactly)[0].setSelected(True)
+    page.remove_channel()
+    settle()
+    assert "村民议事会" not in setup.read_config(township.admin, "channels") and no_popups == []
