@@ -78,7 +78,7 @@ def _take(out_dir: Path, worker, households: int) -> list[Path]:
         window.households.table.selectRow(0)
         settle(worker)
         shots.append(grab(window, out_dir / "03-households.png", worker))
-        card = HouseholdCard(ws, worker)
+        card = HouseholdCard(ws, worker, places)
         card.resize(640, 620)
         card.show_household(window.households.model.rows[0].id)
         shots.append(grab(card, out_dir / "04-household-card.png", worker))
