@@ -97,3 +97,27 @@ class BarChart(QWidget):
                 QRectF(label_w + 8 + bar_w * value / top, y, value_w, 20), Qt.AlignmentFlag.AlignVCenter, text
             )
         p.end()
+
+
+def run_with_progress(parent: QWidget, worker, label: str, work, on_done):
+    """Long work on the DB thread behind a progress dialog that can cancel it; work(task) reports through
+    task.progress. Errors are shown; on_done gets the result after the dialog closes."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(label, tr("取消"), 0, 100, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def step(done: int, total: int) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+
+    task = worker.submit(
+        work,
+        lambda result: (progress.close(), on_done(result)),
+        lambda error: (progress.close(), show_error(parent, error)),
+        step,
+        with_task=True,
+    )
+    progress.canceled.connect(task.cancel)
+    return task

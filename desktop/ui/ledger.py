@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from desktop.domain.roles import Permission
 from desktop.services import ledger, lists
 from desktop.services.lists import MatterFilter
 
-from .common import COLOURS, show_error, stars, when
+from .common import COLOURS, run_with_progress, show_error, stars, when
 from .labels import label
 from .matter_view import MatterView
 from .paged import Column, PagedModel, table_for
@@ -210,14 +209,8 @@ class LedgerPage(QWidget):
 
     def export_to(self, name: str):
         f = self.current_filter()
-        progress = QProgressDialog(self.tr("正在导出…"), self.tr("取消"), 0, 100, self)
-        progress.setMinimumDuration(300)
-        task = self.worker.submit(
+        return run_with_progress(
+            self, self.worker, self.tr("正在导出…"),
             lambda task: ledger.export_ledger(self.ws, Path(name), f, progress=task.progress),
-            lambda count: (progress.close(), QMessageBox.information(self, self.tr("导出台账"), self.tr("已导出 {0} 件事项到 {1}").format(count, name))),
-            lambda error: (progress.close(), show_error(self, error)),
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
-            with_task=True,
+            lambda count: QMessageBox.information(self, self.tr("导出台账"), self.tr("已导出 {0} 件事项到 {1}").format(count, name)),
         )  # fmt: skip
-        progress.canceled.connect(task.cancel)
-        return task

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -27,7 +26,7 @@ from desktop.domain.roles import Permission
 from desktop.services import details, lists, residents, roster
 from desktop.services.residents import HouseholdInput
 
-from .common import heading, issues_of, show_error, user_message, when
+from .common import heading, issues_of, run_with_progress, show_error, user_message, when
 from .forms import FieldForm
 from .paged import Column, PagedModel, table_for
 from .worker import DbWorker
@@ -408,17 +407,11 @@ class HouseholdsPage(QWidget):
     def export_to(self, name: str):
         """Exactly the households listed now (search and village), numbers masked."""
         text, village = self.search.text(), self.village.currentData()
-        progress = QProgressDialog(self.tr("正在导出…"), self.tr("取消"), 0, 100, self)
-        progress.setMinimumDuration(300)
-        task = self.worker.submit(
+        return run_with_progress(
+            self, self.worker, self.tr("正在导出…"),
             lambda task: roster.export_households(self.ws, name, text=text, village_id=village, progress=task.progress),
-            lambda count: (progress.close(), QMessageBox.information(self, self.tr("导出住户"), self.tr("已导出 {0} 户到 {1}").format(count, name))),
-            lambda error: (progress.close(), show_error(self, error)),
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
-            with_task=True,
+            lambda count: QMessageBox.information(self, self.tr("导出住户"), self.tr("已导出 {0} 户到 {1}").format(count, name)),
         )  # fmt: skip
-        progress.canceled.connect(task.cancel)
-        return task
 
     def _import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -427,25 +420,17 @@ class HouseholdsPage(QWidget):
         if name:
             self.import_file(name)
 
-    def import_file(self, name: str, errors_path: str | None = None) -> None:
+    def import_file(self, name: str, errors_path: str | None = None):
         from pathlib import Path
 
         errors_path = errors_path or str(Path(name).with_name(Path(name).stem + "-未导入.xlsx"))
-        progress = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, 100, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        task = self.worker.submit(
+        return run_with_progress(
+            self, self.worker, self.tr("正在导入…"),
             lambda task: roster.import_households(self.ws, Path(name), errors_path=Path(errors_path), progress=task.progress),
-            lambda report: self._imported(progress, report, errors_path),
-            lambda error: (progress.close(), show_error(self, error)),
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done)),
-            with_task=True,
+            lambda report: self._imported(report, errors_path),
         )  # fmt: skip
-        progress.canceled.connect(task.cancel)
-        self.last_import = task
 
-    def _imported(self, progress, report, errors_path: str) -> None:
-        progress.close()
+    def _imported(self, report, errors_path: str) -> None:
         self.refresh()
         self.import_report = report
         ImportReportDialog(report, errors_path, self).open()

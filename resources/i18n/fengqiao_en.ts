@@ -17,6 +17,11 @@
       <source>暂无数据</source>
       <translation>No data yet</translation>
     </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="107" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
   </context>
   <context>
     <name>AccountDialog</name>
@@ -148,103 +153,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="174" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>请选择一户</source>
       <translation>Select a household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>关系</source>
       <translation>Relation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>出生日期</source>
       <translation>Born</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="179" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="179" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="190" />
+      <location filename="../../desktop/ui/residents.py" line="189" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="192" />
+      <location filename="../../desktop/ui/residents.py" line="191" />
       <source>添加成员</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="194" />
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="193" />
+      <location filename="../../desktop/ui/residents.py" line="274" />
       <source>查看完整号码</source>
       <translation>Show full numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="199" />
+      <location filename="../../desktop/ui/residents.py" line="198" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="210" />
+      <location filename="../../desktop/ui/residents.py" line="209" />
       <source>家庭成员</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="212" />
+      <location filename="../../desktop/ui/residents.py" line="211" />
       <source>走访记录</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="214" />
+      <location filename="../../desktop/ui/residents.py" line="213" />
       <source>相关事项</source>
       <translation>Matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="230" />
+      <location filename="../../desktop/ui/residents.py" line="229" />
       <source>{0} {1}号户</source>
       <translation>{0}, household {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="231" />
+      <location filename="../../desktop/ui/residents.py" line="230" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="233" />
+      <location filename="../../desktop/ui/residents.py" line="232" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>Address: {0}  Grid: {1}  Tags: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="233" />
+      <location filename="../../desktop/ui/residents.py" line="232" />
       <source>未分配</source>
       <translation>unassigned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="244" />
+      <location filename="../../desktop/ui/residents.py" line="243" />
       <source>（发现事项 {0}）</source>
       <translation> (found {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="274" />
       <source>请先选中一位成员</source>
       <translation>Select a member first</translation>
     </message>
@@ -252,37 +257,37 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="114" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="114" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="116" />
+      <location filename="../../desktop/ui/residents.py" line="115" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="119" />
+      <location filename="../../desktop/ui/residents.py" line="118" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="120" />
+      <location filename="../../desktop/ui/residents.py" line="119" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="121" />
+      <location filename="../../desktop/ui/residents.py" line="120" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="160" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -290,78 +295,78 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="297" />
+      <location filename="../../desktop/ui/residents.py" line="296" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>Search name, ID number, phone, address, household no.…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="300" />
+      <location filename="../../desktop/ui/residents.py" line="299" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="304" />
+      <location filename="../../desktop/ui/residents.py" line="303" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="306" />
+      <location filename="../../desktop/ui/residents.py" line="305" />
       <source>导入花名册…</source>
       <translation>Import roster…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="310" />
+      <location filename="../../desktop/ui/residents.py" line="309" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="317" />
+      <location filename="../../desktop/ui/residents.py" line="316" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="317" />
+      <location filename="../../desktop/ui/residents.py" line="316" />
       <source>户主</source>
       <translation>Head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="318" />
+      <location filename="../../desktop/ui/residents.py" line="317" />
       <source>人数</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="318" />
+      <location filename="../../desktop/ui/residents.py" line="317" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="319" />
+      <location filename="../../desktop/ui/residents.py" line="318" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="319" />
+      <location filename="../../desktop/ui/residents.py" line="318" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="320" />
+      <location filename="../../desktop/ui/residents.py" line="319" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="324" />
+      <location filename="../../desktop/ui/residents.py" line="323" />
       <source>共 {0} 户</source>
       <translation>{0} households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="402" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>导出住户</source>
       <translation>Export households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
+      <location filename="../../desktop/ui/residents.py" line="402" />
       <source>住户花名册.xlsx</source>
       <translation>households.xlsx</translation>
     </message>
@@ -371,62 +376,56 @@
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>Exported {0} households to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="425" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>导入花名册</source>
       <translation>Import roster</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
-      <location filename="../../desktop/ui/residents.py" line="425" />
+      <location filename="../../desktop/ui/residents.py" line="402" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="434" />
+      <location filename="../../desktop/ui/residents.py" line="428" />
       <source>正在导入…</source>
       <translation>Importing…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="411" />
-      <location filename="../../desktop/ui/residents.py" line="434" />
-      <source>取消</source>
-      <translation>Cancel</translation>
     </message>
   </context>
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="459" />
+      <location filename="../../desktop/ui/residents.py" line="444" />
       <source>导入结果</source>
       <translation>Import result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
+      <location filename="../../desktop/ui/residents.py" line="445" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="465" />
+      <location filename="../../desktop/ui/residents.py" line="450" />
       <source>行号</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="465" />
+      <location filename="../../desktop/ui/residents.py" line="450" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="465" />
+      <location filename="../../desktop/ui/residents.py" line="450" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="474" />
+      <location filename="../../desktop/ui/residents.py" line="459" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
     </message>
@@ -434,173 +433,173 @@
   <context>
     <name>LedgerPage</name>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="46" />
+      <location filename="../../desktop/ui/ledger.py" line="45" />
       <source>搜索编号、标题、事实、当事人…</source>
       <translation>Search serial, title, facts, parties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <location filename="../../desktop/ui/ledger.py" line="47" />
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <location filename="../../desktop/ui/ledger.py" line="48" />
       <source>全部星级</source>
       <translation>All grades</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <location filename="../../desktop/ui/ledger.py" line="49" />
       <source>全部风险</source>
       <translation>All risks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <location filename="../../desktop/ui/ledger.py" line="50" />
       <source>全部来源</source>
       <translation>All sources</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <location filename="../../desktop/ui/ledger.py" line="51" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="53" />
+      <location filename="../../desktop/ui/ledger.py" line="52" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <location filename="../../desktop/ui/ledger.py" line="53" />
       <source>全部网格</source>
       <translation>All grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="54" />
       <source>全部承办</source>
       <translation>All handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="56" />
       <source>全部期限</source>
       <translation>All deadlines</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>正常</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>临期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="60" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>上报日期</source>
       <translation>Reported between</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="66" />
+      <location filename="../../desktop/ui/ledger.py" line="65" />
       <source>只看重复件</source>
       <translation>Repeat orders only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="68" />
+      <location filename="../../desktop/ui/ledger.py" line="67" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="70" />
+      <location filename="../../desktop/ui/ledger.py" line="69" />
       <source>导出台账…</source>
       <translation>Export ledger…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="105" />
+      <location filename="../../desktop/ui/ledger.py" line="104" />
       <source>编号</source>
       <translation>Serial</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="106" />
+      <location filename="../../desktop/ui/ledger.py" line="105" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <location filename="../../desktop/ui/ledger.py" line="106" />
       <source>星级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <location filename="../../desktop/ui/ledger.py" line="107" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <location filename="../../desktop/ui/ledger.py" line="108" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <location filename="../../desktop/ui/ledger.py" line="109" />
       <source>风险</source>
       <translation>Risk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <location filename="../../desktop/ui/ledger.py" line="110" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>层级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <location filename="../../desktop/ui/ledger.py" line="115" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="117" />
+      <location filename="../../desktop/ui/ledger.py" line="116" />
       <source>上报时间</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="121" />
+      <location filename="../../desktop/ui/ledger.py" line="120" />
       <source>共 {0} 件</source>
       <translation>{0} matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="206" />
-      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <location filename="../../desktop/ui/ledger.py" line="205" />
+      <location filename="../../desktop/ui/ledger.py" line="215" />
       <source>导出台账</source>
       <translation>Export ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <location filename="../../desktop/ui/ledger.py" line="205" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>ledger.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <location filename="../../desktop/ui/ledger.py" line="205" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -610,12 +609,7 @@
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="213" />
-      <source>取消</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <location filename="../../desktop/ui/ledger.py" line="215" />
       <source>已导出 {0} 件事项到 {1}</source>
       <translation>Exported {0} matters to {1}</translation>
     </message>
@@ -983,52 +977,52 @@ Database {2}</translation>
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="42" />
+      <location filename="../../desktop/ui/residents.py" line="41" />
       <source>登记居民</source>
       <translation>Resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="42" />
+      <location filename="../../desktop/ui/residents.py" line="41" />
       <source>修改居民信息</source>
       <translation>Edit resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="44" />
+      <location filename="../../desktop/ui/residents.py" line="43" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="44" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
+      <location filename="../../desktop/ui/residents.py" line="46" />
       <source>民族</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="48" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="49" />
+      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="50" />
+      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>与户主关系</source>
       <translation>Relation to head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="52" />
+      <location filename="../../desktop/ui/residents.py" line="51" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="106" />
+      <location filename="../../desktop/ui/residents.py" line="105" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>

@@ -17,6 +17,11 @@
       <source>暂无数据</source>
       <translation>暂无数据</translation>
     </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="107" />
+      <source>取消</source>
+      <translation>取消</translation>
+    </message>
   </context>
   <context>
     <name>AccountDialog</name>
@@ -148,103 +153,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="174" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>请选择一户</source>
       <translation>请选择一户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>关系</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="177" />
       <source>出生日期</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="179" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="179" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="190" />
+      <location filename="../../desktop/ui/residents.py" line="189" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="192" />
+      <location filename="../../desktop/ui/residents.py" line="191" />
       <source>添加成员</source>
       <translation>添加成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="194" />
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="193" />
+      <location filename="../../desktop/ui/residents.py" line="274" />
       <source>查看完整号码</source>
       <translation>查看完整号码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="199" />
+      <location filename="../../desktop/ui/residents.py" line="198" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="210" />
+      <location filename="../../desktop/ui/residents.py" line="209" />
       <source>家庭成员</source>
       <translation>家庭成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="212" />
+      <location filename="../../desktop/ui/residents.py" line="211" />
       <source>走访记录</source>
       <translation>走访记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="214" />
+      <location filename="../../desktop/ui/residents.py" line="213" />
       <source>相关事项</source>
       <translation>相关事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="230" />
+      <location filename="../../desktop/ui/residents.py" line="229" />
       <source>{0} {1}号户</source>
       <translation>{0} {1}号户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="231" />
+      <location filename="../../desktop/ui/residents.py" line="230" />
       <source>无</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="233" />
+      <location filename="../../desktop/ui/residents.py" line="232" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>地址：{0}　网格：{1}　标签：{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="233" />
+      <location filename="../../desktop/ui/residents.py" line="232" />
       <source>未分配</source>
       <translation>未分配</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="244" />
+      <location filename="../../desktop/ui/residents.py" line="243" />
       <source>（发现事项 {0}）</source>
       <translation>（发现事项 {0}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="274" />
       <source>请先选中一位成员</source>
       <translation>请先选中一位成员</translation>
     </message>
@@ -252,37 +257,37 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="114" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="114" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="116" />
+      <location filename="../../desktop/ui/residents.py" line="115" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="119" />
+      <location filename="../../desktop/ui/residents.py" line="118" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="120" />
+      <location filename="../../desktop/ui/residents.py" line="119" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="121" />
+      <location filename="../../desktop/ui/residents.py" line="120" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="160" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
@@ -290,78 +295,78 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="297" />
+      <location filename="../../desktop/ui/residents.py" line="296" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>搜索姓名、身份证号、手机号、地址、户号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="300" />
+      <location filename="../../desktop/ui/residents.py" line="299" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="304" />
+      <location filename="../../desktop/ui/residents.py" line="303" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="306" />
+      <location filename="../../desktop/ui/residents.py" line="305" />
       <source>导入花名册…</source>
       <translation>导入花名册…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="310" />
+      <location filename="../../desktop/ui/residents.py" line="309" />
       <source>导出…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="317" />
+      <location filename="../../desktop/ui/residents.py" line="316" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="317" />
+      <location filename="../../desktop/ui/residents.py" line="316" />
       <source>户主</source>
       <translation>户主</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="318" />
+      <location filename="../../desktop/ui/residents.py" line="317" />
       <source>人数</source>
       <translation>人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="318" />
+      <location filename="../../desktop/ui/residents.py" line="317" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="319" />
+      <location filename="../../desktop/ui/residents.py" line="318" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="319" />
+      <location filename="../../desktop/ui/residents.py" line="318" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="320" />
+      <location filename="../../desktop/ui/residents.py" line="319" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="324" />
+      <location filename="../../desktop/ui/residents.py" line="323" />
       <source>共 {0} 户</source>
       <translation>共 {0} 户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="402" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>导出住户</source>
       <translation>导出住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
+      <location filename="../../desktop/ui/residents.py" line="402" />
       <source>住户花名册.xlsx</source>
       <translation>住户花名册.xlsx</translation>
     </message>
@@ -371,62 +376,56 @@
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>已导出 {0} 户到 {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="425" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>导入花名册</source>
       <translation>导入花名册</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
-      <location filename="../../desktop/ui/residents.py" line="425" />
+      <location filename="../../desktop/ui/residents.py" line="402" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="434" />
+      <location filename="../../desktop/ui/residents.py" line="428" />
       <source>正在导入…</source>
       <translation>正在导入…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="411" />
-      <location filename="../../desktop/ui/residents.py" line="434" />
-      <source>取消</source>
-      <translation>取消</translation>
     </message>
   </context>
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="459" />
+      <location filename="../../desktop/ui/residents.py" line="444" />
       <source>导入结果</source>
       <translation>导入结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
+      <location filename="../../desktop/ui/residents.py" line="445" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="465" />
+      <location filename="../../desktop/ui/residents.py" line="450" />
       <source>行号</source>
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="465" />
+      <location filename="../../desktop/ui/residents.py" line="450" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="465" />
+      <location filename="../../desktop/ui/residents.py" line="450" />
       <source>原因</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="474" />
+      <location filename="../../desktop/ui/residents.py" line="459" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
     </message>
@@ -434,173 +433,173 @@
   <context>
     <name>LedgerPage</name>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="46" />
+      <location filename="../../desktop/ui/ledger.py" line="45" />
       <source>搜索编号、标题、事实、当事人…</source>
       <translation>搜索编号、标题、事实、当事人…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <location filename="../../desktop/ui/ledger.py" line="47" />
       <source>全部状态</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <location filename="../../desktop/ui/ledger.py" line="48" />
       <source>全部星级</source>
       <translation>全部星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <location filename="../../desktop/ui/ledger.py" line="49" />
       <source>全部风险</source>
       <translation>全部风险</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <location filename="../../desktop/ui/ledger.py" line="50" />
       <source>全部来源</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <location filename="../../desktop/ui/ledger.py" line="51" />
       <source>全部类别</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="53" />
+      <location filename="../../desktop/ui/ledger.py" line="52" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <location filename="../../desktop/ui/ledger.py" line="53" />
       <source>全部网格</source>
       <translation>全部网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="54" />
       <source>全部承办</source>
       <translation>全部承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="56" />
       <source>全部期限</source>
       <translation>全部期限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>正常</source>
       <translation>正常</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>临期</source>
       <translation>临期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="58" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>超期</source>
       <translation>超期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="60" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>上报日期</source>
       <translation>上报日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="66" />
+      <location filename="../../desktop/ui/ledger.py" line="65" />
       <source>只看重复件</source>
       <translation>只看重复件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="68" />
+      <location filename="../../desktop/ui/ledger.py" line="67" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="70" />
+      <location filename="../../desktop/ui/ledger.py" line="69" />
       <source>导出台账…</source>
       <translation>导出台账…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="105" />
+      <location filename="../../desktop/ui/ledger.py" line="104" />
       <source>编号</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="106" />
+      <location filename="../../desktop/ui/ledger.py" line="105" />
       <source>标题</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <location filename="../../desktop/ui/ledger.py" line="106" />
       <source>星级</source>
       <translation>星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <location filename="../../desktop/ui/ledger.py" line="107" />
       <source>状态</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <location filename="../../desktop/ui/ledger.py" line="108" />
       <source>期限</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <location filename="../../desktop/ui/ledger.py" line="109" />
       <source>风险</source>
       <translation>风险</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <location filename="../../desktop/ui/ledger.py" line="110" />
       <source>来源</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>层级</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <location filename="../../desktop/ui/ledger.py" line="115" />
       <source>承办</source>
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="117" />
+      <location filename="../../desktop/ui/ledger.py" line="116" />
       <source>上报时间</source>
       <translation>上报时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="121" />
+      <location filename="../../desktop/ui/ledger.py" line="120" />
       <source>共 {0} 件</source>
       <translation>共 {0} 件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="206" />
-      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <location filename="../../desktop/ui/ledger.py" line="205" />
+      <location filename="../../desktop/ui/ledger.py" line="215" />
       <source>导出台账</source>
       <translation>导出台账</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <location filename="../../desktop/ui/ledger.py" line="205" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>矛盾纠纷台账.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="206" />
+      <location filename="../../desktop/ui/ledger.py" line="205" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -610,12 +609,7 @@
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="213" />
-      <source>取消</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/ledger.py" line="217" />
+      <location filename="../../desktop/ui/ledger.py" line="215" />
       <source>已导出 {0} 件事项到 {1}</source>
       <translation>已导出 {0} 件事项到 {1}</translation>
     </message>
@@ -983,52 +977,52 @@
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="42" />
+      <location filename="../../desktop/ui/residents.py" line="41" />
       <source>登记居民</source>
       <translation>登记居民</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="42" />
+      <location filename="../../desktop/ui/residents.py" line="41" />
       <source>修改居民信息</source>
       <translation>修改居民信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="44" />
+      <location filename="../../desktop/ui/residents.py" line="43" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="44" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
+      <location filename="../../desktop/ui/residents.py" line="46" />
       <source>民族</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="48" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="49" />
+      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="50" />
+      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>与户主关系</source>
       <translation>与户主关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="52" />
+      <location filename="../../desktop/ui/residents.py" line="51" />
       <source>备注</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="106" />
+      <location filename="../../desktop/ui/residents.py" line="105" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
