@@ -15,7 +15,8 @@ ACCENT = "#1F5FA8"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Fengqiao", text)
+    """For code outside a widget class. lupdate files a bare tr() under the empty context, so look it up there."""
+    return QCoreApplication.translate("", text)
 
 
 def user_message(error: Exception) -> str:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from desktop import paths
+from desktop.ui.common import tr
 from desktop.ui.labels import all_labels
 
 I18N = paths.resources_dir() / "i18n"
@@ -61,3 +62,8 @@ def test_the_window_in_english(english, window_for, settle):
     assert window.ledger.status.itemText(0) == "All statuses"
     assert window.sync_label.text() == "Working offline: no township server yet"
     assert "Platform office" in window.account_label.text()
+    assert tr("取消") == "Cancel"  # strings of the shared helpers, outside any widget class
+
+
+def test_shared_helpers_are_translated_too(english):
+    assert (tr("暂无数据"), tr("无法完成")) == ("No data yet", "Cannot complete")
