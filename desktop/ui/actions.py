@@ -10,20 +10,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
 )  # fmt: skip
 
 from desktop.domain.lifecycle import ACTION_LABELS, OUTCOME_LABELS, SESSION_OUTCOME_LABELS, Action
 from desktop.services import steps
 
-from .common import issues_of, user_message
-from .forms import FieldForm
+from .forms import FormDialog
 from .labels import label
 
 
@@ -113,7 +108,7 @@ def run_action(ws, matter_id: str, action: Action, v: dict, find_serial=None):
     return simple[action](ws, matter_id, *v.values())
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FormDialog):
     def __init__(self, ws, worker, matter_id: str, action: Action, places, find_serial=None, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.matter_id, self.action, self.find_serial = (
@@ -124,19 +119,11 @@ class ActionDialog(QDialog):
             find_serial,
         )
         self.setWindowTitle(label(ACTION_LABELS[action]))
-        self.form = FieldForm()
+        self.failure_title = self.tr("无法办理")
         self.widgets = {}
         for f in fields_for(action, places):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(label(ACTION_LABELS[action]))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        self.lay_out(self.submit, label(ACTION_LABELS[action]))
         self.resize(480, self.sizeHint().height())
 
     def _widget(self, f: Field):
@@ -200,10 +187,5 @@ class ActionDialog(QDialog):
         self.worker.submit(
             lambda: run_action(self.ws, self.matter_id, self.action, v, self.find_serial),
             lambda _: self.accept(),
-            self._failed,
+            self.show_failure,
         )
-
-    def _failed(self, error) -> None:
-        self.last_error = error
-        if self.form.show_issues(issues_of(error)) or not issues_of(error):
-            QMessageBox.warning(self, self.tr("无法办理"), user_message(error))

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.errors import Issue
+
+from .common import issues_of, tr, user_message
 
 
 class FieldForm(QFormLayout):
@@ -20,8 +30,6 @@ class FieldForm(QFormLayout):
         error.setWordWrap(True)
         error.hide()
         box = QWidget()
-        from PySide6.QtWidgets import QVBoxLayout
-
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -50,3 +58,44 @@ class FieldForm(QFormLayout):
         for label in self._errors.values():
             label.clear()
             label.hide()
+
+
+class FormDialog(QDialog):
+    """A dialog around a FieldForm. A failed save is shown under the fields it concerns, or in a message box
+    when no field fits; nothing the user typed is cleared."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.form = FieldForm()
+        self.saved_id: str | None = None
+        self.last_error: Exception | None = None
+        self.failure_title = tr("无法保存")
+
+    def make_buttons(self, on_ok, ok_text: str | None = None) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        if ok_text:
+            buttons.button(QDialogButtonBox.StandardButton.Save).setText(ok_text)
+        buttons.accepted.connect(on_ok)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def lay_out(self, on_ok, ok_text: str | None = None) -> None:
+        """The plain arrangement: the form, then the buttons."""
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.make_buttons(on_ok, ok_text))
+
+    def saved(self, changed) -> None:
+        self.saved_id = changed.id
+        self.accept()
+
+    def show_failure(self, error: Exception) -> None:
+        self.last_error = error
+        issues = issues_of(error)
+        rest = self.form.show_issues(issues)
+        if rest or not issues:
+            QMessageBox.warning(
+                self, self.failure_title, "\n".join(str(i) for i in rest) or user_message(error)
+            )

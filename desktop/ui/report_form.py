@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -23,21 +21,20 @@ from PySide6.QtWidgets import (
 from desktop.services import matters
 from desktop.services.matters import SIGNALS, MatterInput, PartyInput
 
-from .common import issues_of, user_message
-from .forms import FieldForm
+from .forms import FormDialog
 from .labels import label
 
 PARTY_ROLES = matters.PARTY_ROLES
 
 
-class ReportDialog(QDialog):
+class ReportDialog(FormDialog):
     def __init__(self, ws, worker, places, prefill: MatterInput | None = None, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
         self.setWindowTitle(self.tr("上报矛盾纠纷"))
         self.prefill = prefill or MatterInput(title="", source="网格排查")
         p = self.prefill
-        form = self.form = FieldForm()
+        form = self.form
         self.kind = form.add(self.tr("类型"), QComboBox())
         self.kind.addItem(self.tr("矛盾纠纷"), "dispute")
         self.kind.addItem(self.tr("信访事项"), "petition")
@@ -88,12 +85,8 @@ class ReportDialog(QDialog):
         add.addButton(self.tr("添加当事人"), QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(
             lambda: self.add_party(PartyInput("", "第三人"))
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("上报"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = self.make_buttons(self.submit, self.tr("上报"))
+        self.failure_title = self.tr("无法上报")
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(form)
@@ -105,7 +98,6 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.saved_id = None
         self.resize(620, 720)
 
     def _grids(self) -> None:
@@ -148,16 +140,4 @@ class ReportDialog(QDialog):
 
     def submit(self) -> None:
         data = self.data()
-        self.worker.submit(lambda: matters.report(self.ws, data), self._saved, self._failed)
-
-    def _saved(self, changed) -> None:
-        self.saved_id = changed.id
-        self.accept()
-
-    def _failed(self, error) -> None:
-        self.last_error = error
-        rest = self.form.show_issues(issues_of(error))
-        if rest or not issues_of(error):
-            QMessageBox.warning(
-                self, self.tr("无法上报"), "\n".join(str(i) for i in rest) or user_message(error)
-            )
+        self.worker.submit(lambda: matters.report(self.ws, data), self.saved, self.show_failure)

@@ -26,20 +26,19 @@ from desktop.domain.roles import Permission
 from desktop.services import details, lists, residents, roster
 from desktop.services.residents import HouseholdInput
 
-from .common import heading, issues_of, run_with_progress, show_error, user_message, when
-from .forms import FieldForm
+from .common import heading, run_with_progress, show_error, when
+from .forms import FormDialog
 from .paged import Column, PagedModel, table_for
 from .worker import DbWorker
 
 
-class PersonDialog(QDialog):
+class PersonDialog(FormDialog):
     """Add or edit a resident. ID number and phone are checked as soon as the field is left."""
 
     def __init__(self, ws, worker: DbWorker, household_id: str, person_id: str | None = None, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.household_id, self.person_id = ws, worker, household_id, person_id
         self.setWindowTitle(self.tr("修改居民信息") if person_id else self.tr("登记居民"))
-        self.form = FieldForm()
         self.name = self.form.add(self.tr("姓名"), QLineEdit())
         self.sex = self.form.add(self.tr("性别"), QComboBox())
         self.sex.addItems(["", "男", "女"])
@@ -51,18 +50,10 @@ class PersonDialog(QDialog):
         self.note = self.form.add(self.tr("备注"), QLineEdit())
         self.id_number.editingFinished.connect(self.check)
         self.mobile.editingFinished.connect(self.check)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.saved_id: str | None = None
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        self.lay_out(self.save)
         if person_id:
             self.setEnabled(False)  # until the record has arrived
-            worker.submit(lambda: residents.person_for_edit(ws, person_id), self._fill, self._failed)
+            worker.submit(lambda: residents.person_for_edit(ws, person_id), self._fill, self.show_failure)
 
     def _fill(self, loaded) -> None:
         _, f = loaded
@@ -91,27 +82,17 @@ class PersonDialog(QDialog):
         data, person_id = self.fields(), self.person_id
         self.worker.submit(
             lambda: residents.save_person(self.ws, self.household_id, data, person_id),
-            self._saved,
-            self._failed,
+            self.saved,
+            self.show_failure,
         )
 
-    def _saved(self, changed) -> None:
-        self.saved_id = changed.id
-        self.accept()
 
-    def _failed(self, error) -> None:
-        rest = self.form.show_issues(issues_of(error))
-        if rest or not issues_of(error):
-            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))
-
-
-class HouseholdDialog(QDialog):
+class HouseholdDialog(FormDialog):
     def __init__(self, ws, worker: DbWorker, places, detail=None, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
         self.household_id = detail.id if detail else None
         self.setWindowTitle(self.tr("修改住户") if detail else self.tr("新增住户"))
-        self.form = FieldForm()
         self.village = self.form.add(self.tr("村/社区"), QComboBox())
         for v in places.villages:
             self.village.addItem(v.name, v.id)
@@ -125,15 +106,7 @@ class HouseholdDialog(QDialog):
             self.grid.setCurrentIndex(self.grid.findData(detail.grid_id))
             self.number.setText(detail.number)
             self.address.setText(detail.address)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.saved_id = None
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        self.lay_out(self.save)
 
     def _grids(self) -> None:
         self.grid.clear()
@@ -147,16 +120,8 @@ class HouseholdDialog(QDialog):
         )
         household_id = self.household_id
         self.worker.submit(
-            lambda: residents.save_household(self.ws, data, household_id), self._saved, self._failed
+            lambda: residents.save_household(self.ws, data, household_id), self.saved, self.show_failure
         )
-
-    def _saved(self, changed) -> None:
-        self.saved_id = changed.id
-        self.accept()
-
-    def _failed(self, error) -> None:
-        if self.form.show_issues(issues_of(error)) or not issues_of(error):
-            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))
 
 
 class HouseholdCard(QWidget):

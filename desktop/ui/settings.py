@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,8 +25,8 @@ from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from desktop.domain.scope import SCOPE_LABELS
 from desktop.services import accounts, details, setup
 
-from .common import issues_of, show_error, user_message
-from .forms import FieldForm
+from .common import show_error
+from .forms import FormDialog
 from .labels import label
 
 LANGUAGES = [("", "跟随系统"), ("zh_CN", "中文（简体）"), ("en", "English")]
@@ -200,14 +199,13 @@ class SettingsPage(QWidget):
         QMessageBox.information(self, self.tr("语言"), self.tr("重新启动枫桥后使用新的语言。"))
 
 
-class AccountDialog(QDialog):
+class AccountDialog(FormDialog):
     """A new account: name, password, roles, and the grids or villages it works on."""
 
     def __init__(self, ws, worker, places, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
         self.setWindowTitle(self.tr("添加账号"))
-        self.form = FieldForm()
         self.username = self.form.add(self.tr("账号"), QLineEdit())
         self.name = self.form.add(self.tr("姓名"), QLineEdit())
         self.password = self.form.add(self.tr("密码"), QLineEdit())
@@ -227,14 +225,7 @@ class AccountDialog(QDialog):
         self.places_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
         self.scope.currentIndexChanged.connect(self._places)
         self._places()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        self.lay_out(self.save)
 
     def _places(self) -> None:
         self.places_list.clear()
@@ -251,9 +242,4 @@ class AccountDialog(QDialog):
         args = (self.username.text().strip(), self.name.text().strip(), self.password.text(), roles)
         kind = self.scope.currentData()
         self.worker.submit(lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids),
-                           lambda _: self.accept(), self._failed)  # fmt: skip
-
-    def _failed(self, error) -> None:
-        self.last_error = error
-        if self.form.show_issues(issues_of(error)) or not issues_of(error):
-            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))
+                           lambda _: self.accept(), self.show_failure)  # fmt: skip

@@ -6,27 +6,22 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
 )  # fmt: skip
 
 from desktop.services import lists, visits
 from desktop.services.errors import Issue
 from desktop.services.visits import VisitInput
 
-from .common import issues_of, user_message
-from .forms import FieldForm
+from .forms import FormDialog
 from .labels import label
 
 PURPOSES = ["日常走访", "矛盾排查", "独居老人探访", "政策宣传", "回访", "信息核实"]
 
 
-class VisitDialog(QDialog):
+class VisitDialog(FormDialog):
     """Made for speed: type a name, pick the household with the arrow keys, write what was found, Enter."""
 
     found_dispute = Signal(object)  # a MatterInput pre-filled from the visit
@@ -35,7 +30,6 @@ class VisitDialog(QDialog):
         super().__init__(parent)
         self.ws, self.worker = ws, worker
         self.setWindowTitle(self.tr("登记走访"))
-        self.form = FieldForm()
         self.search = self.form.add(self.tr("户（搜索）"), QLineEdit())
         self.search.setPlaceholderText(self.tr("输入姓名、户号或地址"))
         self.results = QListWidget()
@@ -48,20 +42,12 @@ class VisitDialog(QDialog):
         self.findings.setFixedHeight(90)
         self.follow_up = self.form.add(self.tr("需要跟进"), QCheckBox())
         self.dispute = self.form.add(self.tr("发现矛盾纠纷"), QCheckBox(self.tr("保存后填写上报表")))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        self.lay_out(self.save)
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self._find)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(lambda: self.results.setFocus())
         self.household_id = household_id
-        self.saved_id = None
         if household_id:
             self.search.setText(self.tr("（已选定）"))
             self.search.setEnabled(False)
@@ -96,7 +82,7 @@ class VisitDialog(QDialog):
         data = VisitInput(
             household, self.purpose.currentText(), self.findings.toPlainText(), self.follow_up.isChecked()
         )
-        self.worker.submit(lambda: visits.log_visit(self.ws, data), self._saved, self._failed)
+        self.worker.submit(lambda: visits.log_visit(self.ws, data), self._saved, self.show_failure)
 
     def _saved(self, changed) -> None:
         self.saved_id = changed.id
@@ -108,7 +94,3 @@ class VisitDialog(QDialog):
     def _prefill(self, form) -> None:
         self.found_dispute.emit(form)
         self.accept()
-
-    def _failed(self, error) -> None:
-        if self.form.show_issues(issues_of(error)) or not issues_of(error):
-            QMessageBox.warning(self, self.tr("无法保存"), user_message(error))

@@ -3,73 +3,73 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/ui/common.py" line="25" />
+      <location filename="../../desktop/ui/common.py" line="26" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>出现意外错误：{0}（数据未丢失，详情见日志）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="29" />
+      <location filename="../../desktop/ui/common.py" line="30" />
       <source>无法完成</source>
       <translation>无法完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="82" />
+      <location filename="../../desktop/ui/common.py" line="83" />
       <source>暂无数据</source>
       <translation>暂无数据</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="107" />
+      <location filename="../../desktop/ui/common.py" line="108" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
-  </context>
-  <context>
-    <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="209" />
-      <source>添加账号</source>
-      <translation>添加账号</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="211" />
-      <source>账号</source>
-      <translation>账号</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="212" />
-      <source>姓名</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="213" />
-      <source>密码</source>
-      <translation>密码</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="222" />
-      <source>角色</source>
-      <translation>角色</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="223" />
-      <source>范围</source>
-      <translation>范围</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="226" />
-      <source>负责的村或网格</source>
-      <translation>负责的村或网格</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="259" />
+      <location filename="../../desktop/ui/forms.py" line="72" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
   </context>
   <context>
+    <name>AccountDialog</name>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="208" />
+      <source>添加账号</source>
+      <translation>添加账号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="209" />
+      <source>账号</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="210" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="211" />
+      <source>密码</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="220" />
+      <source>角色</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="221" />
+      <source>范围</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="224" />
+      <source>负责的村或网格</source>
+      <translation>负责的村或网格</translation>
+    </message>
+  </context>
+  <context>
     <name>ActionDialog</name>
     <message>
-      <location filename="../../desktop/ui/actions.py" line="209" />
+      <location filename="../../desktop/ui/actions.py" line="122" />
       <source>无法办理</source>
       <translation>无法办理</translation>
     </message>
@@ -153,103 +153,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="173" />
+      <location filename="../../desktop/ui/residents.py" line="138" />
       <source>请选择一户</source>
       <translation>请选择一户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="177" />
+      <location filename="../../desktop/ui/residents.py" line="142" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="177" />
+      <location filename="../../desktop/ui/residents.py" line="142" />
       <source>关系</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="177" />
+      <location filename="../../desktop/ui/residents.py" line="142" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="177" />
+      <location filename="../../desktop/ui/residents.py" line="142" />
       <source>出生日期</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="143" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="143" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="189" />
+      <location filename="../../desktop/ui/residents.py" line="154" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="191" />
+      <location filename="../../desktop/ui/residents.py" line="156" />
       <source>添加成员</source>
       <translation>添加成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="193" />
-      <location filename="../../desktop/ui/residents.py" line="274" />
+      <location filename="../../desktop/ui/residents.py" line="158" />
+      <location filename="../../desktop/ui/residents.py" line="239" />
       <source>查看完整号码</source>
       <translation>查看完整号码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="198" />
+      <location filename="../../desktop/ui/residents.py" line="163" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="209" />
+      <location filename="../../desktop/ui/residents.py" line="174" />
       <source>家庭成员</source>
       <translation>家庭成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="211" />
+      <location filename="../../desktop/ui/residents.py" line="176" />
       <source>走访记录</source>
       <translation>走访记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="213" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>相关事项</source>
       <translation>相关事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="229" />
+      <location filename="../../desktop/ui/residents.py" line="194" />
       <source>{0} {1}号户</source>
       <translation>{0} {1}号户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="230" />
+      <location filename="../../desktop/ui/residents.py" line="195" />
       <source>无</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="232" />
+      <location filename="../../desktop/ui/residents.py" line="197" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>地址：{0}　网格：{1}　标签：{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="232" />
+      <location filename="../../desktop/ui/residents.py" line="197" />
       <source>未分配</source>
       <translation>未分配</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="243" />
+      <location filename="../../desktop/ui/residents.py" line="208" />
       <source>（发现事项 {0}）</source>
       <translation>（发现事项 {0}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="274" />
+      <location filename="../../desktop/ui/residents.py" line="239" />
       <source>请先选中一位成员</source>
       <translation>请先选中一位成员</translation>
     </message>
@@ -257,142 +257,137 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="113" />
+      <location filename="../../desktop/ui/residents.py" line="95" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="113" />
+      <location filename="../../desktop/ui/residents.py" line="95" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="115" />
+      <location filename="../../desktop/ui/residents.py" line="96" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="118" />
+      <location filename="../../desktop/ui/residents.py" line="99" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="119" />
+      <location filename="../../desktop/ui/residents.py" line="100" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="120" />
+      <location filename="../../desktop/ui/residents.py" line="101" />
       <source>地址</source>
       <translation>地址</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="159" />
-      <source>无法保存</source>
-      <translation>无法保存</translation>
     </message>
   </context>
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="296" />
+      <location filename="../../desktop/ui/residents.py" line="261" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>搜索姓名、身份证号、手机号、地址、户号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="299" />
+      <location filename="../../desktop/ui/residents.py" line="264" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="303" />
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="305" />
+      <location filename="../../desktop/ui/residents.py" line="270" />
       <source>导入花名册…</source>
       <translation>导入花名册…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="309" />
+      <location filename="../../desktop/ui/residents.py" line="274" />
       <source>导出…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="316" />
+      <location filename="../../desktop/ui/residents.py" line="281" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="316" />
+      <location filename="../../desktop/ui/residents.py" line="281" />
       <source>户主</source>
       <translation>户主</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="317" />
+      <location filename="../../desktop/ui/residents.py" line="282" />
       <source>人数</source>
       <translation>人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="317" />
+      <location filename="../../desktop/ui/residents.py" line="282" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="318" />
+      <location filename="../../desktop/ui/residents.py" line="283" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="318" />
+      <location filename="../../desktop/ui/residents.py" line="283" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="319" />
+      <location filename="../../desktop/ui/residents.py" line="284" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="323" />
+      <location filename="../../desktop/ui/residents.py" line="288" />
       <source>共 {0} 户</source>
       <translation>共 {0} 户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="402" />
-      <location filename="../../desktop/ui/residents.py" line="413" />
+      <location filename="../../desktop/ui/residents.py" line="367" />
+      <location filename="../../desktop/ui/residents.py" line="378" />
       <source>导出住户</source>
       <translation>导出住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="402" />
+      <location filename="../../desktop/ui/residents.py" line="367" />
       <source>住户花名册.xlsx</source>
       <translation>住户花名册.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="411" />
+      <location filename="../../desktop/ui/residents.py" line="376" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="413" />
+      <location filename="../../desktop/ui/residents.py" line="378" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>已导出 {0} 户到 {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="418" />
+      <location filename="../../desktop/ui/residents.py" line="383" />
       <source>导入花名册</source>
       <translation>导入花名册</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="402" />
-      <location filename="../../desktop/ui/residents.py" line="418" />
+      <location filename="../../desktop/ui/residents.py" line="367" />
+      <location filename="../../desktop/ui/residents.py" line="383" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="428" />
+      <location filename="../../desktop/ui/residents.py" line="393" />
       <source>正在导入…</source>
       <translation>正在导入…</translation>
     </message>
@@ -400,32 +395,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="444" />
+      <location filename="../../desktop/ui/residents.py" line="409" />
       <source>导入结果</source>
       <translation>导入结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="445" />
+      <location filename="../../desktop/ui/residents.py" line="410" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="450" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>行号</source>
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="450" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="450" />
+      <location filename="../../desktop/ui/residents.py" line="415" />
       <source>原因</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="459" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
     </message>
@@ -987,155 +982,150 @@
       <translation>修改居民信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="43" />
+      <location filename="../../desktop/ui/residents.py" line="42" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="44" />
+      <location filename="../../desktop/ui/residents.py" line="43" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="46" />
+      <location filename="../../desktop/ui/residents.py" line="45" />
       <source>民族</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
+      <location filename="../../desktop/ui/residents.py" line="46" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="48" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="49" />
+      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>与户主关系</source>
       <translation>与户主关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="51" />
+      <location filename="../../desktop/ui/residents.py" line="50" />
       <source>备注</source>
       <translation>备注</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="105" />
-      <source>无法保存</source>
-      <translation>无法保存</translation>
     </message>
   </context>
   <context>
     <name>ReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="37" />
+      <location filename="../../desktop/ui/report_form.py" line="34" />
       <source>上报矛盾纠纷</source>
       <translation>上报矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="41" />
+      <location filename="../../desktop/ui/report_form.py" line="38" />
       <source>类型</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="42" />
+      <location filename="../../desktop/ui/report_form.py" line="39" />
       <source>矛盾纠纷</source>
       <translation>矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="43" />
+      <location filename="../../desktop/ui/report_form.py" line="40" />
       <source>信访事项</source>
       <translation>信访事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="45" />
+      <location filename="../../desktop/ui/report_form.py" line="42" />
       <source>标题</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="46" />
+      <location filename="../../desktop/ui/report_form.py" line="43" />
       <source>来源</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="49" />
+      <location filename="../../desktop/ui/report_form.py" line="46" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="53" />
+      <location filename="../../desktop/ui/report_form.py" line="50" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="56" />
+      <location filename="../../desktop/ui/report_form.py" line="53" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="63" />
+      <location filename="../../desktop/ui/report_form.py" line="60" />
       <source>发生地点</source>
       <translation>发生地点</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="64" />
+      <location filename="../../desktop/ui/report_form.py" line="61" />
       <source>事实经过</source>
       <translation>事实经过</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="66" />
+      <location filename="../../desktop/ui/report_form.py" line="63" />
       <source>涉及人数</source>
       <translation>涉及人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="69" />
+      <location filename="../../desktop/ui/report_form.py" line="66" />
       <source>涉及金额</source>
       <translation>涉及金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="71" />
+      <location filename="../../desktop/ui/report_form.py" line="68" />
       <source> 元</source>
       <translation> 元</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="79" />
+      <location filename="../../desktop/ui/report_form.py" line="76" />
       <source>风险信号</source>
       <translation>风险信号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <location filename="../../desktop/ui/report_form.py" line="79" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <location filename="../../desktop/ui/report_form.py" line="79" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <location filename="../../desktop/ui/report_form.py" line="79" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="82" />
+      <location filename="../../desktop/ui/report_form.py" line="79" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="88" />
+      <location filename="../../desktop/ui/report_form.py" line="85" />
       <source>添加当事人</source>
       <translation>添加当事人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="94" />
+      <location filename="../../desktop/ui/report_form.py" line="88" />
       <source>上报</source>
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="162" />
+      <location filename="../../desktop/ui/report_form.py" line="89" />
       <source>无法上报</source>
       <translation>无法上报</translation>
     </message>
@@ -1143,144 +1133,144 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="46" />
+      <location filename="../../desktop/ui/settings.py" line="45" />
       <source>界面</source>
       <translation>界面</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="48" />
+      <location filename="../../desktop/ui/settings.py" line="47" />
       <source>语言（重新启动后生效）</source>
       <translation>语言（重新启动后生效）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="52" />
-      <location filename="../../desktop/ui/settings.py" line="61" />
+      <location filename="../../desktop/ui/settings.py" line="51" />
+      <location filename="../../desktop/ui/settings.py" line="60" />
       <source>账号</source>
       <translation>账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="52" />
+      <location filename="../../desktop/ui/settings.py" line="51" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="52" />
+      <location filename="../../desktop/ui/settings.py" line="51" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="52" />
+      <location filename="../../desktop/ui/settings.py" line="51" />
       <source>范围</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="56" />
+      <location filename="../../desktop/ui/settings.py" line="55" />
       <source>星级</source>
       <translation>星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="56" />
+      <location filename="../../desktop/ui/settings.py" line="55" />
       <source>承办</source>
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="56" />
+      <location filename="../../desktop/ui/settings.py" line="55" />
       <source>时限（天）</source>
       <translation>时限（天）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="64" />
+      <location filename="../../desktop/ui/settings.py" line="63" />
       <source>添加账号…</source>
       <translation>添加账号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="72" />
+      <location filename="../../desktop/ui/settings.py" line="71" />
       <source>网格名称</source>
       <translation>网格名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="73" />
+      <location filename="../../desktop/ui/settings.py" line="72" />
       <source>大类/小类</source>
       <translation>大类/小类</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="74" />
+      <location filename="../../desktop/ui/settings.py" line="73" />
       <source>新的来源渠道</source>
       <translation>新的来源渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="77" />
+      <location filename="../../desktop/ui/settings.py" line="76" />
       <source>星级与办理时限</source>
       <translation>星级与办理时限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="78" />
+      <location filename="../../desktop/ui/settings.py" line="77" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="78" />
+      <location filename="../../desktop/ui/settings.py" line="77" />
       <source>添加网格</source>
       <translation>添加网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="79" />
+      <location filename="../../desktop/ui/settings.py" line="78" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="79" />
+      <location filename="../../desktop/ui/settings.py" line="78" />
       <source>添加类别</source>
       <translation>添加类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="80" />
+      <location filename="../../desktop/ui/settings.py" line="79" />
       <source>来源渠道</source>
       <translation>来源渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="77" />
+      <location filename="../../desktop/ui/settings.py" line="76" />
       <source>保存办理时限</source>
       <translation>保存办理时限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="80" />
+      <location filename="../../desktop/ui/settings.py" line="79" />
       <source>添加渠道</source>
       <translation>添加渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="81" />
+      <location filename="../../desktop/ui/settings.py" line="80" />
       <source>删除选中的渠道</source>
       <translation>删除选中的渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="95" />
+      <location filename="../../desktop/ui/settings.py" line="94" />
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>其他设置由管理员或平台办公室维护。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="136" />
-      <location filename="../../desktop/ui/settings.py" line="184" />
+      <location filename="../../desktop/ui/settings.py" line="135" />
+      <location filename="../../desktop/ui/settings.py" line="183" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="136" />
+      <location filename="../../desktop/ui/settings.py" line="135" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>请填写类别，如“邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="184" />
+      <location filename="../../desktop/ui/settings.py" line="183" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>{0} 的时限应为正整数天数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="200" />
+      <location filename="../../desktop/ui/settings.py" line="199" />
       <source>语言</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="200" />
+      <location filename="../../desktop/ui/settings.py" line="199" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>重新启动枫桥后使用新的语言。</translation>
     </message>
@@ -1475,60 +1465,55 @@
   <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="37" />
+      <location filename="../../desktop/ui/visits.py" line="32" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="39" />
-      <location filename="../../desktop/ui/visits.py" line="94" />
+      <location filename="../../desktop/ui/visits.py" line="33" />
+      <location filename="../../desktop/ui/visits.py" line="80" />
       <source>户（搜索）</source>
       <translation>户（搜索）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="40" />
+      <location filename="../../desktop/ui/visits.py" line="34" />
       <source>输入姓名、户号或地址</source>
       <translation>输入姓名、户号或地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="44" />
+      <location filename="../../desktop/ui/visits.py" line="38" />
       <source>走访目的</source>
       <translation>走访目的</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="47" />
+      <location filename="../../desktop/ui/visits.py" line="41" />
       <source>走访情况</source>
       <translation>走访情况</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="49" />
+      <location filename="../../desktop/ui/visits.py" line="43" />
       <source>需要跟进</source>
       <translation>需要跟进</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="50" />
+      <location filename="../../desktop/ui/visits.py" line="44" />
       <source>发现矛盾纠纷</source>
       <translation>发现矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="50" />
+      <location filename="../../desktop/ui/visits.py" line="44" />
       <source>保存后填写上报表</source>
       <translation>保存后填写上报表</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="66" />
+      <location filename="../../desktop/ui/visits.py" line="52" />
       <source>（已选定）</source>
       <translation>（已选定）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="94" />
+      <location filename="../../desktop/ui/visits.py" line="80" />
       <source>请先搜索并选中一户</source>
       <translation>请先搜索并选中一户</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/visits.py" line="114" />
-      <source>无法保存</source>
-      <translation>无法保存</translation>
     </message>
   </context>
   <context>
