@@ -85,21 +85,21 @@ class MatterView(QWidget):
     def _show(self, d) -> None:
         self.detail = d
         w = {  # words of the HTML below (lupdate does not read inside f-strings)
-            "w0": self.tr("事实经过"),
-            "w1": self.tr("发生时间地点"),
-            "w2": self.tr("当事人"),
-            "w3": self.tr("涉及人数"),
-            "w4": self.tr("涉及金额"),
-            "w5": self.tr("元"),
-            "w6": self.tr("生效"),
-            "w7": self.tr("司法确认申请截止"),
-            "w8": self.tr("事实与责任"),
-            "w9": self.tr("协议内容"),
-            "w10": self.tr("履行"),
-            "w11": self.tr("调解记录"),
-            "w12": self.tr("调解协议"),
-            "w13": self.tr("有反弹迹象"),
-            "w14": self.tr("办结结果"),
+            "facts": self.tr("事实经过"),
+            "when_where": self.tr("发生时间地点"),
+            "parties": self.tr("当事人"),
+            "people": self.tr("涉及人数"),
+            "amount": self.tr("涉及金额"),
+            "yuan": self.tr("元"),
+            "effective": self.tr("生效"),
+            "confirm_by": self.tr("司法确认申请截止"),
+            "facts_duty": self.tr("事实与责任"),
+            "terms": self.tr("协议内容"),
+            "performance": self.tr("履行"),
+            "sessions": self.tr("调解记录"),
+            "agreements": self.tr("调解协议"),
+            "relapse": self.tr("有反弹迹象"),
+            "outcome": self.tr("办结结果"),
             "written": self.tr("书面协议"),
             "oral": self.tr("口头协议"),
             "not_effective": self.tr("未生效"),
@@ -121,9 +121,9 @@ class MatterView(QWidget):
         self._buttons(d.actions)
         parties = "".join(f"<li>{p.role}：{p.name}　{p.id_number}　{p.phone}</li>" for p in d.parties)
         self.facts.setHtml(
-            f"<p><b>{w['w0']}</b><br>{d.facts or '—'}</p><p><b>{w['w1']}</b><br>"
-            f"{when(d.occurred_at)} {d.place}</p><p><b>{w['w2']}</b></p><ul>{parties}</ul>"
-            f"<p>{w['w3']}：{d.people_count}　{w['w4']}：{d.amount:,.0f} {w['w5']}</p>")  # fmt: skip
+            f"<p><b>{w['facts']}</b><br>{d.facts or '—'}</p><p><b>{w['when_where']}</b><br>"
+            f"{when(d.occurred_at)} {d.place}</p><p><b>{w['parties']}</b></p><ul>{parties}</ul>"
+            f"<p>{w['people']}：{d.people_count}　{w['amount']}：{d.amount:,.0f} {w['yuan']}</p>")  # fmt: skip
         self.timeline.clear()
         for e in d.events:
             step = label(ACTION_LABELS[Action(e.action)]) if e.action in set(Action) else e.action
@@ -132,21 +132,21 @@ class MatterView(QWidget):
             f"<li>{when(x.held_on)} {x.kind}（{label(LEVEL_LABELS.get(x.level, x.level))}）："
             f"{label(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome))}<br>{x.record}</li>" for x in d.sessions)  # fmt: skip
         agreements = "".join(
-            f"<li>{w['written'] if a.form == 'written' else w['oral']}　{w['w6']}：{when(a.effective_on) or w['not_effective']}"
-            f"　{w['w7']}：{when(a.confirmation_due) or '—'}<br>{w['w2']}：{a.parties}<br>"
-            f"{w['w8']}：{a.facts}<br>{w['w9']}：{a.terms}<br>{w['w10']}：{a.performance} {when(a.perform_by)}</li>"
+            f"<li>{w['written'] if a.form == 'written' else w['oral']}　{w['effective']}：{when(a.effective_on) or w['not_effective']}"
+            f"　{w['confirm_by']}：{when(a.confirmation_due) or '—'}<br>{w['parties']}：{a.parties}<br>"
+            f"{w['facts_duty']}：{a.facts}<br>{w['terms']}：{a.terms}<br>{w['performance']}：{a.performance} {when(a.perform_by)}</li>"
             for a in d.agreements)  # fmt: skip
         self.mediation.setHtml(
-            f"<p><b>{w['w11']}</b></p><ol>{sessions}</ol><p><b>{w['w12']}</b></p><ul>{agreements}</ul>"
+            f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol><p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
         )
         outcome = label(OUTCOME_LABELS.get(d.outcome, d.outcome)) if d.outcome else "—"
         follow = "".join(
             f"<li>{when(f.on)}　{f.satisfaction}"
-            + (f"　{w['w13']}" if f.relapse else "")
+            + (f"　{w['relapse']}" if f.relapse else "")
             + f"　{f.next_step}</li>"
             for f in d.follow_ups
         )
-        self.follow_ups.setHtml(f"<p>{w['w14']}：{outcome}</p><ul>{follow}</ul>")
+        self.follow_ups.setHtml(f"<p>{w['outcome']}：{outcome}</p><ul>{follow}</ul>")
         self.files.clear()
         for a in d.attachments:
             item = QListWidgetItem(a.filename)
