@@ -21,6 +21,10 @@ class Database:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
         tracking.install(self._write)
+        self._pulled = sessionmaker(
+            self.engine.execution_options(write=True, pulled=True), expire_on_commit=False
+        )
+        tracking.install(self._pulled)
 
     @classmethod
     def create(cls, path: Path, username: str, password: str, kdf: KdfParams | None = None) -> Database:
@@ -57,6 +61,14 @@ class Database:
         """One transaction: commits when the block ends, rolls everything back if it raises."""
         with self._write() as session:
             session.info.update(info, schema_version=self.schema_version)
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def applying(self):
+        """One transaction writing what the server sent: no outbox entries, foreign keys not enforced."""
+        with self._pulled() as session:
+            session.info.update(remote=True, schema_version=self.schema_version)
             with session.begin():
                 yield session
 

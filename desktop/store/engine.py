@@ -45,7 +45,10 @@ def make_engine(path: Path, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+        options = conn.get_execution_options()
+        # Pulled records may point at records outside this laptop's scope; the server vouches for them.
+        conn.exec_driver_sql(f"PRAGMA foreign_keys = {'OFF' if options.get('pulled') else 'ON'}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("write") else "BEGIN")
 
     return engine
 

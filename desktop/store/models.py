@@ -14,11 +14,14 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Synced, ref
+
+# Uniqueness (a household number in its village, a serial, a username …) is checked by the use cases when a
+# record is made. The tables do not enforce it: two laptops offline can both make one, and a pulled page must
+# always apply; the township sees and merges such pairs.
 
 # ---------------------------------------------------------------- places, people who work, configuration
 
@@ -27,7 +30,7 @@ class Division(Synced, Base):
     """A county, township or village with its 12-digit statistical division code."""
 
     __tablename__ = "divisions"
-    code: Mapped[str | None] = mapped_column(String(12), unique=True)
+    code: Mapped[str | None] = mapped_column(String(12), index=True)
     name: Mapped[str] = mapped_column(String(100))
     level: Mapped[str] = mapped_column(String(10))  # county / township / village
     parent_id: Mapped[str | None] = ref("divisions.id")
@@ -48,7 +51,7 @@ class Account(Synced, Base):
     """A person who signs in. The password is not here: it wraps the database key in the key file."""
 
     __tablename__ = "accounts"
-    username: Mapped[str] = mapped_column(String(50), unique=True)
+    username: Mapped[str] = mapped_column(String(50), index=True)
     display_name: Mapped[str] = mapped_column(String(50))
     roles: Mapped[str] = mapped_column(String(200))  # comma-separated desktop.domain.roles.Role values
     scope_kind: Mapped[str] = mapped_column(String(10), default="township")  # grid / village / township
@@ -61,7 +64,7 @@ class Account(Synced, Base):
 
 class Grid(Synced, Base):
     __tablename__ = "grids"
-    __table_args__ = (UniqueConstraint("village_id", "name"),)
+    __table_args__ = (Index("ix_grids_village_name", "village_id", "name"),)
     village_id: Mapped[str] = ref("divisions.id", nullable=False)
     name: Mapped[str] = mapped_column(String(50))
     worker_id: Mapped[str | None] = ref("accounts.id")
@@ -71,7 +74,7 @@ class ConfigEntry(Synced, Base):
     """Township configuration (grade table, categories, channels …) as JSON values, synced from the township."""
 
     __tablename__ = "config"
-    key: Mapped[str] = mapped_column(String(50), unique=True)
+    key: Mapped[str] = mapped_column(String(50), index=True)
     value: Mapped[dict | list | str | int | None] = mapped_column(JSON)
 
 
@@ -80,7 +83,7 @@ class ConfigEntry(Synced, Base):
 
 class Household(Synced, Base):
     __tablename__ = "households"
-    __table_args__ = (UniqueConstraint("village_id", "number"),)
+    __table_args__ = (Index("ix_households_village_number", "village_id", "number"),)
     village_id: Mapped[str] = ref("divisions.id", nullable=False)
     grid_id: Mapped[str | None] = ref("grids.id")
     number: Mapped[str] = mapped_column(String(30), index=True)  # 户号, unique within a village
@@ -123,7 +126,7 @@ class Matter(Synced, Base):
     """A dispute (矛盾纠纷) or petition (信访事项). Status and handler are a cache of its events."""
 
     __tablename__ = "matters"
-    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    serial: Mapped[str] = mapped_column(String(40), index=True)
     kind: Mapped[str] = mapped_column(String(10), default="dispute")  # dispute / petition
     source: Mapped[str] = mapped_column(String(30), index=True)
     category: Mapped[str | None] = mapped_column(String(30), index=True)
@@ -302,10 +305,20 @@ class OutboxEntry(Base):
     op: Mapped[str] = mapped_column(String(10))  # insert / update / delete
     fields: Mapped[dict] = mapped_column(JSON)  # field → new value
     base_seqs: Mapped[dict] = mapped_column(JSON, default=dict)  # field → the server_seq it was edited on
+    base_values: Mapped[dict | None] = mapped_column(JSON)  # field → the value it had: shown in a conflict
+    author: Mapped[str | None] = mapped_column(String(36))  # the account that made the edit
     schema_version: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class UploadedFile(Base):
+    """An attachment file the township server has confirmed complete (by sha256)."""
+
+    __tablename__ = "uploaded_files"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class SyncState(Base):

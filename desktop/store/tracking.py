@@ -9,6 +9,8 @@ from datetime import date, datetime
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
+from sync.protocol import RECORD_BASE
+
 from .base import SYNC_COLUMNS, Synced, new_id
 from .models import Household, Matter, OutboxEntry, Party, Person
 
@@ -45,7 +47,9 @@ def _stamp(obj, info) -> None:
     obj.device_time = info.get("now") or datetime.now()
 
 
-def _outbox(session: Session, obj, op: str, fields: dict, base_seqs: dict) -> None:
+def _outbox(
+    session: Session, obj, op: str, fields: dict, base_seqs: dict, base_values: dict | None = None
+) -> None:
     info = session.info
     session.add(
         OutboxEntry(
@@ -55,6 +59,8 @@ def _outbox(session: Session, obj, op: str, fields: dict, base_seqs: dict) -> No
             op=op,
             fields=fields,
             base_seqs=base_seqs,
+            base_values=base_values,
+            author=info.get("actor_id"),
             schema_version=info.get(SCHEMA_VERSION_KEY, ""),
             created_at=info.get("now") or datetime.now(),
         )
@@ -78,14 +84,19 @@ def before_flush(session: Session, flush_context, instances) -> None:
             continue
         state = inspect(obj)
         seqs = obj.field_seq or {}
-        changed = {}
+        changed, before = {}, {}
         for attr in state.mapper.column_attrs:
-            if attr.key not in SYNC_COLUMNS and state.attrs[attr.key].history.has_changes():
+            history = state.attrs[attr.key].history
+            if attr.key not in SYNC_COLUMNS and history.has_changes():
                 changed[attr.key] = jsonable(getattr(obj, attr.key))
+                before[attr.key] = jsonable(history.deleted[0]) if history.deleted else None
         if changed:
             _stamp(obj, session.info)
             op = "delete" if changed.get("deleted") is True else "update"
-            _outbox(session, obj, op, changed, {name: seqs.get(name, 0) for name in changed})
+            bases = {name: seqs.get(name, 0) for name in changed}
+            if op == "delete":
+                bases[RECORD_BASE] = obj.server_seq or 0  # a delete must not pass edits it never saw
+            _outbox(session, obj, op, changed, bases, before)
 
 
 # ------------------------------------------------------------------------------------------ search index
@@ -111,6 +122,9 @@ def _body(session: Session, obj) -> tuple[str, str] | None:
 
 def after_flush(session: Session, flush_context) -> None:
     touched = {}
+    for obj in session.deleted:  # a record removed from this laptop (it left the scope)
+        if isinstance(obj, Person | Household | Matter):
+            touched[obj.id] = None
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, Person | Household | Matter):
             touched[obj.id] = obj
@@ -125,7 +139,7 @@ def after_flush(session: Session, flush_context) -> None:
     for record_id, obj in touched.items():
         rowid = fts_rowid(record_id)
         removals.append({"rowid": rowid})
-        body = _body(session, obj)
+        body = _body(session, obj) if obj is not None else None
         if body and not obj.deleted:
             inserts.append({"rowid": rowid, "kind": body[0], "ref": record_id, "body": body[1]})
     conn.execute(text("DELETE FROM search_fts WHERE rowid = :rowid"), removals)

@@ -7,6 +7,7 @@ from desktop.domain.issues import ValidationFailed
 from desktop.domain.residents import PersonFields
 from desktop.services import residents
 from desktop.services.residents import HouseholdInput
+from desktop.store import migrate
 from desktop.store.models import OutboxEntry, Person
 
 
@@ -33,10 +34,12 @@ def test_insert_update_and_tombstone(township):
     assert insert.op == "insert" and insert.fields["name"] == "张三" and insert.base_seqs == {}
     assert "id_number" not in insert.fields  # empty fields are not sent
     assert update.op == "update" and update.fields == {"name": "张三丰"} and update.base_seqs == {"name": 41}
+    assert update.base_values == {"name": "张三"} and update.author == township.accounts["grid1"]
     assert delete.op == "delete" and delete.fields == {"deleted": True}
+    assert delete.base_seqs == {"deleted": 0, "*": 0}  # a delete also names the record version it saw
     assert insert.op_seq < update.op_seq < delete.op_seq
     assert len({insert.mutation_id, update.mutation_id, delete.mutation_id}) == 3
-    assert insert.schema_version == "0001"
+    assert insert.schema_version == migrate.head_revision()
 
 
 def test_applying_what_the_server_sent_writes_no_outbox(township):

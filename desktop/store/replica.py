@@ -1,0 +1,215 @@
+"""This laptop's side of sync over the encrypted database: the `sync.client.LocalStore` the sync client drives.
+
+Each method is one transaction. A pulled value never overwrites a field that still has a pending local edit,
+and a page and the cursor after it are stored together, so a crash re-fetches the page instead of skipping it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import Date, DateTime, delete, func, select, update
+
+from sync import protocol as p
+
+from .database import Database
+from .models import SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
+
+MODELS = {model.__tablename__: model for model in SYNCED_MODELS}
+STATE_OF = {"applied": "applied", "conflict": "conflict", "rejected": "rejected"}
+
+
+def _converter(column):
+    if isinstance(column.type, DateTime):
+        return lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v
+    if isinstance(column.type, Date):
+        return lambda v: date.fromisoformat(v[:10]) if isinstance(v, str) else v
+    return lambda v: v
+
+
+CONVERTERS = {
+    table: {c.key: _converter(c) for c in model.__table__.columns} for table, model in MODELS.items()
+}
+
+
+class Replica:
+    def __init__(self, db: Database, files: Path | None = None):
+        self.db = db
+        self.files = Path(files) if files else db.path.parent / "attachments"
+
+    # ------------------------------------------------------------------------------------------ small state
+
+    def get_state(self, key: str, default=None):
+        with self.db.reading() as s:
+            row = s.get(SyncState, key)
+            return default if row is None or row.value is None else row.value
+
+    def set_state(self, **values) -> None:
+        with self.db.applying() as s:
+            for key, value in values.items():
+                s.merge(SyncState(key=key, value=value))
+
+    def schema_version(self) -> str:
+        return self.db.schema_version
+
+    # ------------------------------------------------------------------------------------------ push
+
+    def pending_count(self) -> int:
+        with self.db.reading() as s:
+            return s.scalar(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
+            )
+
+    def pending_ops(self, limit: int) -> list[p.Op]:
+        with self.db.reading() as s:
+            entries = s.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.state == "pending")
+                .order_by(OutboxEntry.op_seq)
+                .limit(limit)
+            )
+            return [
+                p.Op(op_seq=e.op_seq, mutation_id=e.mutation_id, table=e.table_name, record_id=e.record_id, op=e.op,
+                     fields=e.fields, base_seqs=e.base_seqs, base_values=e.base_values or {},
+                     schema_version=e.schema_version, device_time=e.created_at, author=e.author)
+                for e in entries
+            ]  # fmt: skip
+
+    def record_results(self, results: list[p.OpResult]) -> None:
+        with self.db.applying() as s:
+            for r in results:
+                reason = r.reason or (f"冲突字段：{', '.join(r.conflicts)}" if r.conflicts else None)
+                s.execute(
+                    update(OutboxEntry)
+                    .where(OutboxEntry.mutation_id == r.mutation_id)
+                    .values(state=STATE_OF[r.status], reason=reason)
+                )
+
+    # ------------------------------------------------------------------------------------------ pull
+
+    def _pending_fields(self, s, ids: list[str]) -> dict[str, set[str]]:
+        pending: dict[str, set[str]] = {}
+        for chunk in range(0, len(ids), 500):
+            rows = s.execute(
+                select(OutboxEntry.record_id, OutboxEntry.fields).where(
+                    OutboxEntry.state == "pending", OutboxEntry.record_id.in_(ids[chunk : chunk + 500])
+                )
+            )
+            for record_id, fields in rows:
+                pending.setdefault(record_id, set()).update(fields)
+        return pending
+
+    def apply_page(self, changes: list[p.Change], cursor: int | None) -> None:
+        with self.db.applying() as s:
+            pending = self._pending_fields(s, [c.id for c in changes])
+            for change in changes:
+                self._apply(s, change, pending.get(change.id, set()))
+            if cursor is not None:
+                row = s.get(SyncState, "cursor")
+                if row is None:
+                    s.add(SyncState(key="cursor", value=cursor))
+                elif cursor > (row.value or 0):
+                    row.value = cursor
+
+    def _apply(self, s, change: p.Change, pending: set[str]) -> None:
+        model = MODELS.get(change.table)
+        if model is None:
+            return  # a record type of a newer version; the next upgrade pulls it again
+        row = s.get(model, change.id)
+        if change.removed:
+            if row is not None:
+                s.delete(row)
+            return
+        if row is not None and row.server_seq and row.server_seq >= change.server_seq:
+            return  # already as new (a page fetched twice, or a late offline reply)
+        convert = CONVERTERS[change.table]
+        values = {
+            k: convert[k](v) for k, v in change.data.items() if k in convert and k not in p.RESERVED_FIELDS
+        }
+        if model is Attachment:
+            # Whether the file is on this laptop is this laptop's fact, not the uploader's.
+            values["present"] = (
+                row.present if row is not None else self._path(values.get("sha256", "")).exists()
+            )
+        if row is None:
+            row = model(id=change.id, **values)
+            s.add(row)
+            field_seq = dict(change.field_seq)
+        else:
+            for key, value in values.items():
+                if key not in pending:
+                    setattr(row, key, value)
+            mine = row.field_seq or {}
+            field_seq = {**change.field_seq, **{f: mine.get(f, 0) for f in pending}}
+        row.field_seq = field_seq
+        row.server_seq = change.server_seq
+        row.updated_by, row.updated_device = change.updated_by, change.updated_device
+        row.device_time, row.server_time = change.device_time, change.server_time
+
+    def prepare_reset(self, epoch: str) -> None:
+        """The server lost its recent past: send every edit again (bases unknown) and take its snapshot anew."""
+        with self.db.applying() as s:
+            s.execute(
+                update(OutboxEntry)
+                .where(OutboxEntry.state.in_(["pending", "applied", "conflict"]))
+                .values(state="pending", reason=None)
+            )
+            for entry in s.scalars(select(OutboxEntry).where(OutboxEntry.state == "pending")):
+                entry.base_seqs = dict.fromkeys(entry.base_seqs or entry.fields, p.PREVIOUS_EPOCH)
+            for model in SYNCED_MODELS:
+                s.execute(update(model).values(server_seq=0))
+            s.merge(SyncState(key="cursor", value=0))
+            s.merge(SyncState(key="epoch", value=epoch))
+            s.execute(delete(UploadedFile))
+
+    # ------------------------------------------------------------------------------------------ verification
+
+    def local_counts(self) -> dict[str, int]:
+        with self.db.reading() as s:
+            return {
+                table: s.scalar(select(func.count()).select_from(model).where(model.server_seq > 0))
+                for table, model in MODELS.items()
+            }
+
+    def keep_only(self, table: str, ids: set[str]) -> int:
+        """After a full re-pull of one type: drop what the server no longer holds in this scope."""
+        model = MODELS[table]
+        with self.db.applying() as s:
+            gone = [r for r in s.scalars(select(model).where(model.server_seq > 0)) if r.id not in ids]
+            for row in gone:
+                s.delete(row)
+            return len(gone)
+
+    # ------------------------------------------------------------------------------------------ attachment files
+
+    def _path(self, sha: str) -> Path:
+        return self.files / sha[:2] / sha
+
+    def files_to_upload(self) -> list[tuple[str, Path, int]]:
+        with self.db.reading() as s:
+            rows = s.execute(
+                select(Attachment.sha256, func.max(Attachment.size))
+                .where(Attachment.present.is_(True), Attachment.sha256.not_in(select(UploadedFile.sha256)))
+                .group_by(Attachment.sha256)
+            ).all()
+        return [(sha, self._path(sha), size) for sha, size in rows if self._path(sha).exists()]
+
+    def mark_uploaded(self, sha: str) -> None:
+        with self.db.applying() as s:
+            s.merge(UploadedFile(sha256=sha, at=datetime.now()))
+
+    def files_to_download(self) -> list[tuple[str, int, Path]]:
+        with self.db.reading() as s:
+            rows = s.execute(
+                select(Attachment.sha256, func.max(Attachment.size))
+                .where(Attachment.present.is_(False), Attachment.deleted.is_(False))
+                .group_by(Attachment.sha256)
+            ).all()
+        return [(sha, size, self._path(sha)) for sha, size in rows]
+
+    def mark_present(self, sha: str) -> None:
+        """The file arrived. `present` is this laptop's fact, so it is written without an outbox entry."""
+        with self.db.applying() as s:
+            s.execute(update(Attachment).where(Attachment.sha256 == sha).values(present=True))
+            s.merge(UploadedFile(sha256=sha, at=datetime.now()))

@@ -1,0 +1,298 @@
+"""The laptop side of sync: handshake, push the outbox, pull pages, verify counts, move attachment files, and
+the same exchange through offline bundles. It drives a `LocalStore` that the desktop implements over its
+encrypted database, so this package needs nothing of the desktop's code.
+
+Every step is "server commits, then laptop records": a crash at any point leads to a resend answered from the
+server's stored results, or to a page fetched again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from . import bundle
+from . import protocol as p
+from .transport import Offline, Refused, SyncError, Transport
+
+PUSH_BATCH = 200
+PULL_PAGE = 500
+CHUNK = 256 * 1024
+CLOCK_WARNING_SECONDS = 5 * 60
+
+Progress = Callable[[str, int, int], None]
+
+
+class LocalStore(Protocol):
+    """What the sync needs from the laptop's database. Each method is one transaction."""
+
+    def get_state(self, key: str, default=None): ...
+    def set_state(self, **values) -> None: ...
+    def schema_version(self) -> str: ...
+    def pending_ops(self, limit: int) -> list[p.Op]: ...
+    def pending_count(self) -> int: ...
+    def record_results(self, results: list[p.OpResult]) -> None: ...
+    def apply_page(self, changes: list[p.Change], cursor: int | None) -> None: ...
+    def prepare_reset(self, epoch: str) -> None: ...
+    def local_counts(self) -> dict[str, int]: ...
+    def keep_only(self, table: str, ids: set[str]) -> int: ...
+    def files_to_upload(self) -> list[tuple[str, Path, int]]: ...
+    def mark_uploaded(self, sha: str) -> None: ...
+    def files_to_download(self) -> list[tuple[str, int, Path]]: ...
+    def mark_present(self, sha: str) -> None: ...
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    removed: int = 0
+    repulled_tables: list[str] = field(default_factory=list)
+    uploaded: int = 0
+    downloaded: int = 0
+    reset: bool = False
+    clock_offset_seconds: float = 0.0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+    @property
+    def clock_warning(self) -> bool:
+        return abs(self.clock_offset_seconds) > CLOCK_WARNING_SECONDS
+
+
+class SyncClient:
+    def __init__(self, local: LocalStore, transport: Transport, *, now: Callable[[], datetime] = datetime.now,
+                 progress: Progress | None = None):  # fmt: skip
+        self.local = local
+        self.transport = transport
+        self.now = now
+        self.progress = progress or (lambda stage, done, total: None)
+
+    # ------------------------------------------------------------------------------------------ set-up
+
+    def register(self, username: str, password: str, device_name: str = "") -> p.AccountInfo:
+        """First contact: the account's credentials buy this device a revocable token."""
+        request = p.Register(username=username, password=password, device_id=self.local.get_state("device_id"),
+                             device_name=device_name)  # fmt: skip
+        answer = p.Registered.model_validate(
+            self.transport.call("POST", "/v1/register", body=request.model_dump())
+        )
+        self.local.set_state(server_url=self.transport.base_url, device_token=answer.token,
+                             bundle_key=answer.bundle_key, account=answer.account.model_dump())  # fmt: skip
+        self.transport.token = answer.token
+        return answer.account
+
+    # ------------------------------------------------------------------------------------------ the whole sync
+
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        welcome = self.hello(report)
+        self.push(report)
+        self.pull(report)
+        self.verify(report, welcome.epoch)
+        self.move_files(report)
+        report.bytes_sent, report.bytes_received = self.transport.bytes_sent, self.transport.bytes_received
+        self.local.set_state(last_sync=self.now().isoformat(timespec="seconds"), last_error=None,
+                             clock_offset_seconds=report.clock_offset_seconds)  # fmt: skip
+        return report
+
+    def hello(self, report: SyncReport) -> p.Welcome:
+        self.progress("hello", 0, 1)
+        sent = self.now()
+        hello = p.Hello(schema_version=self.local.schema_version(), device_time=sent)
+        welcome = p.Welcome.model_validate(
+            self.transport.call("POST", "/v1/hello", body=hello.model_dump(mode="json"))
+        )
+        if welcome.update_required:
+            raise Refused(welcome.message or "客户端版本过旧，请先升级")
+        report.clock_offset_seconds = welcome.clock_offset_seconds
+        self._adopt_epoch(welcome.epoch, report)
+        self.local.set_state(account=welcome.account.model_dump())
+        return welcome
+
+    def _adopt_epoch(self, epoch: str, report: SyncReport) -> None:
+        known = self.local.get_state("epoch")
+        if known is None:
+            self.local.set_state(epoch=epoch)
+        elif known != epoch:
+            # The server was restored from a backup: re-pull everything, re-push what it may have lost.
+            self.local.prepare_reset(epoch)
+            report.reset = True
+
+    def push(self, report: SyncReport) -> None:
+        total = self.local.pending_count()
+        while ops := self.local.pending_ops(PUSH_BATCH):
+            self.progress("push", report.pushed, total)
+            request = p.PushRequest(epoch=self.local.get_state("epoch"), ops=ops)
+            answer = p.PushResponse.model_validate(
+                self.transport.call("POST", "/v1/push", body=request.model_dump(mode="json"))
+            )
+            if answer.reset:
+                self._adopt_epoch(answer.epoch, report)
+                continue
+            self.local.record_results(answer.results)
+            self._count(report, answer.results)
+        self.progress("push", report.pushed, total)
+
+    @staticmethod
+    def _count(report: SyncReport, results: list[p.OpResult]) -> None:
+        report.pushed += len(results)
+        report.applied += sum(r.status == "applied" for r in results)
+        report.conflicts += sum(r.status == "conflict" for r in results)
+        report.rejected += sum(r.status == "rejected" for r in results)
+
+    def _page(self, cursor: int, table: str | None = None) -> p.PullPage:
+        params = {"cursor": cursor, "limit": PULL_PAGE, "epoch": self.local.get_state("epoch")}
+        if table:
+            params["table"] = table
+        return p.PullPage.model_validate(self.transport.call("GET", "/v1/pull", params=params))
+
+    def pull(self, report: SyncReport) -> None:
+        while True:
+            cursor = self.local.get_state("cursor", 0)
+            self.progress("pull", report.pulled, 0)
+            page = self._page(cursor)
+            if page.reset:
+                self._adopt_epoch(page.epoch, report)
+                self.push(report)
+                continue
+            self.local.apply_page(page.changes, page.cursor)
+            report.pulled += sum(not c.removed for c in page.changes)
+            report.removed += sum(c.removed for c in page.changes)
+            if not page.more:
+                return
+
+    def verify(self, report: SyncReport, epoch: str) -> None:
+        """Compare counts per record type with the server's; re-pull a type that disagrees."""
+        self.progress("verify", 0, 1)
+        counts = p.Counts.model_validate(self.transport.call("GET", "/v1/counts"))
+        if counts.epoch != epoch or counts.cursor != self.local.get_state("cursor", 0):
+            return  # someone synced meanwhile; the next sync compares
+        local = self.local.local_counts()
+        for table in p.TABLES:
+            if local.get(table, 0) != counts.counts.get(table, 0):
+                self._repull(table)
+                report.repulled_tables.append(table)
+
+    def _repull(self, table: str) -> None:
+        seen, cursor = set(), 0
+        while True:
+            page = self._page(cursor, table)
+            self.local.apply_page(page.changes, None)
+            seen.update(c.id for c in page.changes if not c.removed)
+            cursor = page.cursor
+            if not page.more:
+                break
+        self.local.keep_only(table, seen)
+
+    # ------------------------------------------------------------------------------------------ files
+
+    def move_files(self, report: SyncReport) -> None:
+        """Records never wait for their files: a file that cannot move now moves next time."""
+        uploads = self.local.files_to_upload()
+        for i, (sha, path, size) in enumerate(uploads):
+            self.progress("upload", i, len(uploads))
+            if self.upload(sha, path, size):
+                self.local.mark_uploaded(sha)
+                report.uploaded += 1
+        downloads = self.local.files_to_download()
+        for i, (sha, size, target) in enumerate(downloads):
+            self.progress("download", i, len(downloads))
+            if self.download(sha, size, target):
+                self.local.mark_present(sha)
+                report.downloaded += 1
+
+    def upload(self, sha: str, path: Path, size: int) -> bool:
+        state = p.BlobState.model_validate(
+            self.transport.call("GET", f"/v1/blobs/{sha}", params={"size": size})
+        )
+        with open(path, "rb") as f:
+            while not state.complete:
+                f.seek(state.received)
+                chunk = f.read(CHUNK)
+                if not chunk:
+                    return False
+                state = p.BlobState.model_validate(
+                    self.transport.call(
+                        "PUT", f"/v1/blobs/{sha}", params={"offset": state.received}, raw=chunk
+                    )
+                )
+        return True
+
+    def download(self, sha: str, size: int, target: Path) -> bool:
+        state = p.BlobState.model_validate(self.transport.call("GET", f"/v1/blobs/{sha}"))
+        if not state.complete:
+            return False  # its uploader has not finished yet
+        part = target.with_name(target.name + ".part")
+        part.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "ab") as f:
+            while (offset := f.tell()) < state.size:
+                chunk = self.transport.call(
+                    "GET", f"/v1/blobs/{sha}/content", params={"offset": offset, "length": CHUNK}
+                )
+                if not chunk:
+                    break
+                f.write(chunk)
+                f.flush()
+        if _sha256(part) != sha:
+            part.unlink()
+            return False
+        part.replace(target)
+        return True
+
+    # ------------------------------------------------------------------------------------------ offline bundles
+
+    def export_bundle(self, target: Path) -> int:
+        ops = self.local.pending_ops(10**9)
+        request = p.Bundle(
+            device_id=self.local.get_state("device_id"), epoch=self.local.get_state("epoch"),
+            cursor=self.local.get_state("cursor", 0), schema_version=self.local.schema_version(),
+            push=p.PushRequest(epoch=self.local.get_state("epoch"), ops=ops),
+        )  # fmt: skip
+        sealed = bundle.seal(
+            request.device_id, self._bundle_key(), "push", request.model_dump_json().encode()
+        )
+        Path(target).write_bytes(sealed)
+        return len(ops)
+
+    def import_bundle(self, source: Path) -> SyncReport:
+        blob = Path(source).read_bytes()
+        if bundle.device_of(blob) != self.local.get_state("device_id"):
+            raise bundle.BundleError("这个回执是给另一台设备的")
+        reply = p.BundleReply.model_validate_json(bundle.unseal(blob, self._bundle_key(), "reply"))
+        report = SyncReport()
+        if reply.push.reset or reply.pull.reset:
+            self._adopt_epoch(reply.pull.epoch, report)
+            return report  # the ops are queued again; the next bundle or sync re-sends them
+        self.local.record_results(reply.push.results)
+        self._count(report, reply.push.results)
+        if reply.pull.epoch == self.local.get_state("epoch"):
+            self.local.apply_page(reply.pull.changes, reply.pull.cursor)
+            report.pulled = sum(not c.removed for c in reply.pull.changes)
+            report.removed = sum(c.removed for c in reply.pull.changes)
+        self.local.set_state(last_sync=self.now().isoformat(timespec="seconds"))
+        return report
+
+    def _bundle_key(self) -> bytes:
+        key = self.local.get_state("bundle_key")
+        if not key:
+            raise SyncError("这台设备还没在乡镇服务器登记过；离线同步包需要先联网登记一次")
+        return bytes.fromhex(key)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for piece in iter(lambda: f.read(1 << 20), b""):
+            digest.update(piece)
+    return digest.hexdigest()
+
+
+__all__ = ["SyncClient", "SyncReport", "LocalStore", "Offline", "SyncError"]

@@ -1,0 +1,227 @@
+"""The wire messages between a laptop and the township server, shared by both ends (DESIGN.md, Sync protocol).
+
+Only additive changes: a new field gets a default, so an older peer can ignore it. PROTOCOL_VERSION goes up
+only when an old peer could misunderstand a new message; the server then tells a too-old client to update.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+PROTOCOL_VERSION = 1
+OLDEST_CLIENT_PROTOCOL = 1
+
+# A base_seq a laptop can no longer vouch for: its edit was made before the server was restored from a backup.
+PREVIOUS_EPOCH = -1
+# The base of a whole record (used by deletes): "I saw the record as of this server_seq".
+RECORD_BASE = "*"
+
+OpKind = Literal["insert", "update", "delete"]
+OpStatus = Literal["applied", "conflict", "rejected"]
+
+
+# --------------------------------------------------------------------------------------- where records belong
+
+
+@dataclass(frozen=True)
+class Direct:
+    """The record names its village and grid itself."""
+
+    village: str = "village_id"
+    grid: str = "grid_id"
+
+
+@dataclass(frozen=True)
+class Parent:
+    """The record belongs where its parent belongs. The parent's table is fixed, or named by a field."""
+
+    id_field: str
+    table: str | None = None
+    table_field: str | None = None
+    table_names: tuple[tuple[str, str], ...] = ()  # value of table_field → table
+
+    def parent_table(self, data: dict) -> str | None:
+        if self.table:
+            return self.table
+        value = data.get(self.table_field or "")
+        return dict(self.table_names).get(value, value) if self.table_names else value
+
+
+SHARED = "shared"  # reference data every device in the township reads; only township-wide accounts write it
+
+SCOPE_RULES: dict[str, Direct | Parent | str] = {
+    "divisions": SHARED,
+    "orgs": SHARED,
+    "accounts": SHARED,
+    "grids": SHARED,
+    "config": SHARED,
+    "households": Direct(),
+    "matters": Direct(),
+    "persons": Parent("household_id", table="households"),
+    "visits": Parent("household_id", table="households"),
+    "parties": Parent("matter_id", table="matters"),
+    "matter_links": Parent("matter_id", table="matters"),
+    "events": Parent("matter_id", table="matters"),
+    "mediation_sessions": Parent("matter_id", table="matters"),
+    "agreements": Parent("matter_id", table="matters"),
+    "follow_ups": Parent("matter_id", table="matters"),
+    "attachments": Parent(
+        "owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))
+    ),
+    "conflicts": Parent("record_id", table_field="table_name"),
+}
+TABLES = tuple(SCOPE_RULES)
+
+# Columns that describe a row's sync state: never sent as edited fields.
+RESERVED_FIELDS = frozenset(
+    {"id", "server_seq", "field_seq", "updated_by", "updated_device", "device_time", "server_time"}
+)
+
+ScopeKind = Literal["grid", "village", "township"]
+
+
+class AccountInfo(BaseModel):
+    username: str
+    display_name: str = ""
+    roles: list[str] = []
+    scope_kind: ScopeKind = "grid"
+    scope_ids: list[str] = []
+
+
+# --------------------------------------------------------------------------------------- registration, handshake
+
+
+class Register(BaseModel):
+    username: str
+    password: str
+    device_id: str = Field(min_length=1, max_length=36)
+    device_name: str = ""
+
+
+class Registered(BaseModel):
+    device_id: str
+    token: str
+    bundle_key: str  # base64 AES-256 key for offline bundles, known only to this device and the server
+    account: AccountInfo
+
+
+class Hello(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    schema_version: str = ""
+    device_time: datetime
+
+
+class Welcome(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    update_required: bool = False
+    message: str = ""
+    epoch: str
+    server_time: datetime
+    clock_offset_seconds: float  # server clock minus device clock, as the server saw the request
+    account: AccountInfo
+
+
+# --------------------------------------------------------------------------------------- push
+
+
+class Op(BaseModel):
+    """One outbox entry: the changed fields of one record, each with the base its author saw."""
+
+    op_seq: int
+    mutation_id: str = Field(min_length=1, max_length=36)
+    table: str
+    record_id: str = Field(min_length=1, max_length=36)
+    op: OpKind
+    fields: dict = {}
+    base_seqs: dict[str, int] = {}
+    base_values: dict = {}
+    schema_version: str = ""
+    device_time: datetime | None = None
+    author: str | None = None
+
+
+class PushRequest(BaseModel):
+    epoch: str | None = None
+    ops: list[Op]
+
+
+class OpResult(BaseModel):
+    op_seq: int
+    mutation_id: str
+    status: OpStatus
+    duplicate: bool = False  # this op had been received before; status is what happened then
+    reason: str | None = None
+    server_seq: int | None = None
+    conflicts: list[str] = []  # fields that collided
+
+
+class PushResponse(BaseModel):
+    epoch: str
+    reset: bool = False
+    results: list[OpResult] = []
+
+
+# --------------------------------------------------------------------------------------- pull
+
+
+class Change(BaseModel):
+    """A record as the server holds it now, or an instruction to remove it (it left the device's scope)."""
+
+    table: str
+    id: str
+    server_seq: int
+    removed: bool = False
+    deleted: bool = False
+    data: dict = {}
+    field_seq: dict[str, int] = {}
+    updated_by: str | None = None
+    updated_device: str | None = None
+    device_time: datetime | None = None
+    server_time: datetime | None = None
+
+
+class PullPage(BaseModel):
+    epoch: str
+    reset: bool = False
+    changes: list[Change] = []
+    cursor: int  # pass back for the next page
+    more: bool = False
+
+
+class Counts(BaseModel):
+    epoch: str
+    cursor: int  # the newest change in scope when counted: compare only when the laptop is at this cursor
+    counts: dict[str, int]
+
+
+# --------------------------------------------------------------------------------------- attachments
+
+
+class BlobState(BaseModel):
+    sha256: str
+    size: int
+    received: int  # bytes the server holds: resume from here
+    complete: bool
+
+
+# --------------------------------------------------------------------------------------- offline bundles
+
+
+class Bundle(BaseModel):
+    """The pending push of a laptop, carried on a USB stick."""
+
+    device_id: str
+    epoch: str | None = None
+    cursor: int = 0
+    schema_version: str = ""
+    push: PushRequest
+
+
+class BundleReply(BaseModel):
+    device_id: str
+    push: PushResponse
+    pull: PullPage

@@ -1,0 +1,172 @@
+"""Server accounts and devices: Argon2 password hashes, throttled logins, revocable device tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import uuid
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync import protocol as p
+
+from .models import Account, Device, Record
+from .scope import DeviceScope
+
+HASHER = PasswordHasher()
+MAX_FAILURES = 5
+LOCK = timedelta(minutes=15)
+SCOPE_KINDS = ("grid", "village", "township")
+
+
+class AuthError(Exception):
+    """Wrong credentials, a locked or disabled account, a revoked device: said plainly, never which part."""
+
+
+class AdminError(Exception):
+    """A server command line mistake: the message names what to fix."""
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def resolve_places(session: Session, kind: str, names: list[str]) -> list[str]:
+    """Scope members given as ids or as the names the township uses (`东村`, `东村一网格`)."""
+    if kind not in SCOPE_KINDS:
+        raise AdminError(f"范围必须是 {' / '.join(SCOPE_KINDS)} 之一，而不是“{kind}”")
+    if kind == "township":
+        return []
+    if not names:
+        raise AdminError(f"范围为 {kind} 时至少要给出一个{'村' if kind == 'village' else '网格'}")
+    table = "divisions" if kind == "village" else "grids"
+    ids = []
+    for name in names:
+        if session.get(Record, name) is not None:
+            ids.append(name)
+            continue
+        found = [r.id for r in session.scalars(select(Record).where(Record.table_name == table))
+                 if r.data.get("name") == name and not r.deleted]  # fmt: skip
+        if len(found) != 1:
+            raise AdminError(
+                f"找不到唯一的{'村' if kind == 'village' else '网格'}“{name}”（{len(found)} 个同名）"
+            )
+        ids.extend(found)
+    return ids
+
+
+def add_account(session: Session, username: str, password: str, kind: str, places: list[str], *,
+                display_name: str = "", roles: list[str] | None = None) -> Account:  # fmt: skip
+    if session.scalar(select(Account).where(Account.username == username)):
+        raise AdminError(f"账号 {username} 已存在")
+    check_password(password)
+    account = Account(
+        id=_desktop_account_id(session, username) or str(uuid.uuid4()), username=username,
+        display_name=display_name or username, password_hash=HASHER.hash(password), roles=roles or [],
+        scope_kind=kind, scope_ids=resolve_places(session, kind, places), disabled=False, failed_logins=0,
+    )  # fmt: skip
+    session.add(account)
+    return account
+
+
+def _desktop_account_id(session: Session, username: str) -> str | None:
+    """The township's own account record of that name, when its platform office has already synced it."""
+    for record in session.scalars(select(Record).where(Record.table_name == "accounts")):
+        if record.data.get("username") == username:
+            return record.id
+    return None
+
+
+def check_password(password: str) -> None:
+    if len(password) < 8:
+        raise AdminError("密码至少 8 位")
+
+
+def account_named(session: Session, username: str) -> Account:
+    account = session.scalar(select(Account).where(Account.username == username))
+    if account is None:
+        raise AdminError(f"没有账号 {username}")
+    return account
+
+
+def set_password(session: Session, username: str, password: str) -> None:
+    check_password(password)
+    account = account_named(session, username)
+    account.password_hash = HASHER.hash(password)
+    account.failed_logins, account.locked_until = 0, None
+
+
+def verify(session: Session, username: str, password: str, now: datetime) -> Account:
+    account = session.scalar(select(Account).where(Account.username == username))
+    if account is None:
+        HASHER.hash(password)  # same time either way: no hint which usernames exist
+        raise AuthError("账号或密码不对")
+    if account.disabled:
+        raise AuthError("该账号已停用，请联系乡镇平台")
+    if account.locked_until and account.locked_until > now:
+        raise AuthError(f"密码错误次数过多，账号锁定到 {account.locked_until:%H:%M}")
+    try:
+        HASHER.verify(account.password_hash, password)
+    except VerificationError:
+        account.failed_logins += 1
+        if account.failed_logins >= MAX_FAILURES:
+            account.locked_until, account.failed_logins = now + LOCK, 0
+        raise AuthError("账号或密码不对") from None
+    account.failed_logins, account.locked_until = 0, None
+    return account
+
+
+def info(account: Account) -> p.AccountInfo:
+    return p.AccountInfo(
+        username=account.username, display_name=account.display_name, roles=account.roles,
+        scope_kind=account.scope_kind, scope_ids=account.scope_ids,
+    )  # fmt: skip
+
+
+def register(session: Session, request: p.Register, now: datetime) -> p.Registered:
+    account = verify(session, request.username, request.password, now)
+    device = session.get(Device, request.device_id)
+    if device is not None and device.account_id != account.id:
+        raise AuthError("这台设备已登记在另一个账号下，请联系乡镇平台")
+    if device is not None and device.revoked_at is not None:
+        raise AuthError("这台设备已被乡镇平台停用")
+    token = secrets.token_urlsafe(32)
+    if device is None:
+        device = Device(
+            id=request.device_id, account_id=account.id, bundle_key=os.urandom(32), registered_at=now
+        )
+        session.add(device)
+    device.name = request.device_name
+    device.token_hash = _token_hash(token)
+    return p.Registered(
+        device_id=device.id, token=token, bundle_key=device.bundle_key.hex(), account=info(account)
+    )
+
+
+def authenticate(session: Session, token: str, now: datetime) -> tuple[Device, Account]:
+    device = session.scalar(select(Device).where(Device.token_hash == _token_hash(token)))
+    if device is None:
+        raise AuthError("设备未登记或登记已失效，请重新登记")
+    if device.revoked_at is not None:
+        raise AuthError("这台设备已被乡镇平台停用")
+    account = session.get(Account, device.account_id)
+    if account is None or account.disabled:
+        raise AuthError("该账号已停用，请联系乡镇平台")
+    return device, account
+
+
+def scope_of(account: Account) -> DeviceScope:
+    return DeviceScope(account.scope_kind, frozenset(account.scope_ids))
+
+
+def revoke(session: Session, device_id: str, now: datetime) -> Device:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise AdminError(f"没有设备 {device_id}")
+    device.revoked_at = now
+    return device

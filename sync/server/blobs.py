@@ -1,0 +1,78 @@
+"""Attachment files on the server, named by sha256, received in chunks at an offset and checked at the end."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from sync import protocol as p
+
+from .models import Blob
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class BlobError(Exception):
+    """A chunk at the wrong offset, a file too big, or content that does not match its name."""
+
+
+class BlobStore:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def path(self, sha: str) -> Path:
+        return self.folder / sha[:2] / sha
+
+    def partial(self, sha: str) -> Path:
+        return self.folder / sha[:2] / f"{sha}.part"
+
+    def state(self, session: Session, sha: str, size: int | None = None) -> p.BlobState:
+        if not SHA256.fullmatch(sha):
+            raise BlobError("附件名必须是 64 位十六进制 sha256")
+        blob = session.get(Blob, sha)
+        if blob is None:
+            if size is None:
+                return p.BlobState(sha256=sha, size=0, received=0, complete=False)
+            if not 0 <= size <= MAX_BYTES:
+                raise BlobError(f"附件大小 {size} 超出上限 {MAX_BYTES}")
+            blob = Blob(sha256=sha, size=size, received=0, complete=False)
+            session.add(blob)
+        if not blob.complete:
+            # The file is the truth: a crash after writing but before recording loses nothing.
+            part = self.partial(sha)
+            blob.received = part.stat().st_size if part.exists() else 0
+        return p.BlobState(sha256=sha, size=blob.size, received=blob.received, complete=blob.complete)
+
+    def write(self, session: Session, sha: str, offset: int, chunk: bytes) -> p.BlobState:
+        state = self.state(session, sha)
+        blob = session.get(Blob, sha)
+        if blob is None:
+            raise BlobError("先用 size 开始上传这个附件")
+        if blob.complete:
+            return state
+        if offset != state.received:
+            raise BlobError(f"偏移 {offset} 不对：服务器已有 {state.received} 字节")
+        if offset + len(chunk) > blob.size:
+            raise BlobError("数据比声明的大小多")
+        part = self.partial(sha)
+        part.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "ab") as f:
+            f.write(chunk)
+            f.flush()
+        blob.received = offset + len(chunk)
+        if blob.received == blob.size:
+            digest = hashlib.sha256()
+            with open(part, "rb") as f:
+                for piece in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(piece)
+            if digest.hexdigest() != sha:
+                part.unlink()
+                blob.received = 0
+                raise BlobError("收到的文件与 sha256 不符，已丢弃，请重新上传")
+            part.replace(self.path(sha))
+            blob.complete = True
+        return p.BlobState(sha256=sha, size=blob.size, received=blob.received, complete=blob.complete)

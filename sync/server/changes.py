@@ -1,0 +1,257 @@
+"""Push and pull: per-field merge against each edit's base, conflicts as records, scope moves, pages of changes.
+
+Everything here runs inside one writing (push) or reading (pull) transaction opened by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+
+from sqlalchemy import func, not_, select
+from sqlalchemy.orm import Session
+
+from sync import protocol as p
+
+from .db import Sequencer, meta
+from .models import OpResult, Record, ScopeExit
+from .scope import DeviceScope, Place, place_of
+
+FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+CONFLICT_IDS = uuid.UUID("6f0e1a52-6b8e-4a43-9d2c-2f1f6c0c1a51")
+
+
+class Rejected(Exception):
+    """The op cannot be applied at all; the reason goes back to the laptop and stays visible there."""
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+class Pusher:
+    """Applies a device's ops in order, in the caller's transaction, and remembers each result."""
+
+    def __init__(self, session: Session, device_id: str, author: str, scope: DeviceScope, now: datetime):
+        self.session = session
+        self.device_id = device_id
+        self.author = author
+        self.scope = scope
+        self.now = now
+        self.seq = Sequencer(session)
+        self.epoch_start = int(meta(session, "epoch_start_seq").value)
+
+    def push(self, ops: list[p.Op]) -> list[p.OpResult]:
+        return [self.one(op) for op in ops]
+
+    def one(self, op: p.Op) -> p.OpResult:
+        seen = self.session.get(OpResult, op.mutation_id)
+        if seen is not None:
+            return p.OpResult(
+                op_seq=op.op_seq, mutation_id=op.mutation_id, status=seen.status, duplicate=True,
+                reason=seen.reason, server_seq=seen.server_seq, conflicts=seen.conflicts,
+            )  # fmt: skip
+        try:
+            seq, conflicts = self._apply(op)
+            status, reason = ("conflict" if conflicts else "applied"), None
+        except Rejected as exc:
+            seq, conflicts, status, reason = None, [], "rejected", str(exc)
+        self.session.add(
+            OpResult(
+                mutation_id=op.mutation_id, device_id=self.device_id, op_seq=op.op_seq, status=status,
+                reason=reason, server_seq=seq, conflicts=conflicts, schema_version=op.schema_version,
+                received_at=self.now,
+            )
+        )  # fmt: skip
+        self.session.flush()
+        return p.OpResult(
+            op_seq=op.op_seq, mutation_id=op.mutation_id, status=status, reason=reason, server_seq=seq,
+            conflicts=conflicts,
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------------------------------ one op
+
+    def _apply(self, op: p.Op) -> tuple[int | None, list[str]]:
+        if op.table not in p.SCOPE_RULES:
+            raise Rejected(f"服务器不认识记录类型“{op.table}”（客户端版本比服务器新？）")
+        bad = [f for f in op.fields if f in p.RESERVED_FIELDS or not FIELD_NAME.fullmatch(f)]
+        if bad:
+            raise Rejected(f"字段名不合法：{', '.join(bad)}")
+        record = self.session.get(Record, op.record_id)
+        if record is not None and record.table_name != op.table:
+            raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
+        if record is None:
+            if op.op != "insert":
+                raise Rejected("服务器上没有这条记录，无法修改或删除")
+            return self._insert(op), []
+        return self._update(op, record)
+
+    def _check_place(self, table: str, data: dict, verb: str) -> Place:
+        place = place_of(self.session, table, data)
+        if place is None:
+            raise Rejected("它所属的住户或事项不在服务器上")
+        if not self.scope.covers(place):
+            raise Rejected(f"不能{verb}：记录不在本设备账号的管辖范围内")
+        return place
+
+    def _insert(self, op: p.Op) -> int:
+        data = dict(op.fields)
+        place = self._check_place(op.table, data, "新增")
+        seq = self.seq.next()
+        record = Record(
+            id=op.record_id, table_name=op.table, data=data, field_seq=dict.fromkeys(data, seq),
+            field_device=dict.fromkeys(data, self.device_id), server_seq=seq, deleted=bool(data.get("deleted")),
+        )  # fmt: skip
+        self._stamp(record, op, place)
+        self.session.add(record)
+        return seq
+
+    def _base_ok(self, record: Record, field: str, base: int) -> bool:
+        current = record.field_seq.get(field, 0)
+        if record.field_device.get(field) == self.device_id:
+            return True  # the author saw its own earlier edit, whatever number it got
+        if base == p.PREVIOUS_EPOCH:
+            return current <= self.epoch_start  # nobody changed it since the server was restored
+        return base >= current
+
+    def _update(self, op: p.Op, record: Record) -> tuple[int | None, list[str]]:
+        old = Place(record.shared, record.village_id, record.grid_id, record.parent_id)
+        if not self.scope.covers(old):
+            raise Rejected("不能修改：记录不在本设备账号的管辖范围内")
+        if record.deleted:
+            if op.fields.get("deleted") is True:
+                return record.server_seq, []  # deleted twice: nothing to do
+            self._conflict(op, record, "deleted", op.fields)  # an edit racing a delete
+            return None, ["deleted"]
+        if op.op == "delete":
+            base = op.base_seqs.get(p.RECORD_BASE, record.server_seq)
+            edited_since = any(not self._base_ok(record, f, base) for f in record.field_seq if f != "deleted")
+            if edited_since:
+                self._conflict(op, record, "deleted", True)
+                return None, ["deleted"]
+        applied, conflicts = {}, []
+        for field, value in op.fields.items():
+            if self._base_ok(record, field, op.base_seqs.get(field, 0)):
+                applied[field] = value
+            elif record.data.get(field) != value:
+                conflicts.append(field)
+        seq = None
+        if applied:
+            data = {**record.data, **applied}
+            place = self._check_place(op.table, data, "移出管辖范围")
+            seq = self.seq.next()
+            record.data = data
+            record.field_seq = {**record.field_seq, **dict.fromkeys(applied, seq)}
+            record.field_device = {**record.field_device, **dict.fromkeys(applied, self.device_id)}
+            record.server_seq = seq
+            record.deleted = bool(data.get("deleted"))
+            self._stamp(record, op, place)
+            if (place.village_id, place.grid_id) != (old.village_id, old.grid_id):
+                self._exit(record, old)
+        for field in conflicts:
+            self._conflict(op, record, field, op.fields[field])
+        return seq, conflicts
+
+    def _stamp(self, record: Record, op: p.Op, place: Place) -> None:
+        record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
+        record.parent_id = place.parent_id
+        record.updated_by = op.author or self.author
+        record.updated_device = self.device_id
+        record.device_time = op.device_time
+        record.server_time = self.now
+
+    def _exit(self, record: Record, old: Place) -> None:
+        """The record moved: devices of its old place drop it, and its children follow it."""
+        self.session.add(
+            ScopeExit(seq=record.server_seq, table_name=record.table_name, record_id=record.id,
+                      village_id=old.village_id, grid_id=old.grid_id)
+        )  # fmt: skip
+        self.session.flush()
+        for child in self.session.scalars(select(Record).where(Record.parent_id == record.id)):
+            child_old = Place(child.shared, child.village_id, child.grid_id, child.parent_id)
+            child.village_id, child.grid_id = record.village_id, record.grid_id
+            child.server_seq = self.seq.next()
+            self._exit(child, child_old)
+
+    def _conflict(self, op: p.Op, record: Record, field: str, local_value) -> None:
+        seq = self.seq.next()
+        data = {
+            "table_name": record.table_name, "record_id": record.id, "field": field,
+            "base_value": op.base_values.get(field), "server_value": record.data.get(field, record.deleted),
+            "local_value": local_value, "server_author": record.updated_by, "local_author": op.author or self.author,
+            "server_device": record.field_device.get(field, record.updated_device), "local_device": self.device_id,
+            "server_at": _iso(record.server_time), "local_at": _iso(op.device_time), "resolved": False,
+            "deleted": False,
+        }  # fmt: skip
+        if field == "deleted":
+            data["server_value"] = record.deleted
+        self.session.add(
+            Record(
+                id=str(uuid.uuid5(CONFLICT_IDS, f"{op.mutation_id}:{field}")), table_name="conflicts", data=data,
+                field_seq=dict.fromkeys(data, seq), field_device=dict.fromkeys(data, self.device_id),
+                server_seq=seq, deleted=False, shared=record.shared, village_id=record.village_id,
+                grid_id=record.grid_id, parent_id=record.id, updated_by=op.author or self.author,
+                updated_device=self.device_id, device_time=op.device_time, server_time=self.now,
+            )
+        )  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------------------ pull
+
+
+def _readable(scope: DeviceScope):
+    return scope.readable(Record.village_id, Record.grid_id, Record.shared)
+
+
+def _exits(scope: DeviceScope, cursor: int, table: str | None):
+    """Moves out of this scope after the cursor, unless the record has come back in since."""
+    if scope.kind == "township":
+        return None
+    was_in = scope.readable(ScopeExit.village_id, ScopeExit.grid_id)
+    query = (
+        select(ScopeExit)
+        .join(Record, Record.id == ScopeExit.record_id)
+        .where(ScopeExit.seq > cursor, was_in, not_(_readable(scope)))
+    )
+    return query.where(ScopeExit.table_name == table) if table else query
+
+
+def _change(record: Record) -> p.Change:
+    return p.Change(
+        table=record.table_name, id=record.id, server_seq=record.server_seq, deleted=record.deleted,
+        data=record.data, field_seq=record.field_seq, updated_by=record.updated_by,
+        updated_device=record.updated_device, device_time=record.device_time, server_time=record.server_time,
+    )  # fmt: skip
+
+
+def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: int, table: str | None = None):
+    query = select(Record).where(Record.server_seq > cursor, _readable(scope))
+    if table:
+        query = query.where(Record.table_name == table)
+    records = list(session.scalars(query.order_by(Record.server_seq).limit(limit)))
+    exits_query = _exits(scope, cursor, table)
+    exits = (
+        [] if exits_query is None else list(session.scalars(exits_query.order_by(ScopeExit.seq).limit(limit)))
+    )
+    changes = sorted(
+        [_change(r) for r in records]
+        + [p.Change(table=e.table_name, id=e.record_id, server_seq=e.seq, removed=True) for e in exits],
+        key=lambda c: c.server_seq,
+    )[:limit]
+    more = len(records) == limit or len(exits) == limit
+    return p.PullPage(
+        epoch=epoch, changes=changes, cursor=changes[-1].server_seq if changes else cursor, more=more
+    )
+
+
+def counts(session: Session, scope: DeviceScope, epoch: str) -> p.Counts:
+    rows = session.execute(
+        select(Record.table_name, func.count()).where(_readable(scope)).group_by(Record.table_name)
+    ).all()
+    newest = session.scalar(select(func.max(Record.server_seq)).where(_readable(scope))) or 0
+    exits_query = _exits(scope, 0, None)
+    if exits_query is not None:
+        newest_exit = session.scalar(select(func.max(exits_query.subquery().c.seq)))
+        newest = max(newest, newest_exit or 0)
+    return p.Counts(epoch=epoch, cursor=newest, counts={name: n for name, n in rows})

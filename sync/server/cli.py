@@ -1,0 +1,185 @@
+"""`fengqiao-server`: run the township server and administer it (accounts, devices, backups, offline bundles).
+
+The embedded default is SQLite in the data folder, so `fengqiao-server serve` works with no setup; give
+`--database-url postgresql://…` for PostgreSQL. TLS: `--certfile/--keyfile`, or run behind a reverse proxy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import select
+
+from sync import bundle
+from sync import protocol as p
+
+from . import accounts, backup
+from .app import Caller, apply_push, create_app, open_server, read_pull
+from .models import Account, Device
+
+DEFAULT_PORT = 8765
+
+
+def data_dir(args) -> Path:
+    folder = Path(args.data_dir or os.environ.get("FENGQIAO_SERVER_DATA") or
+                  platformdirs.user_data_dir("fengqiao-server", appauthor=False))  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def database_url(args) -> str:
+    return (
+        args.database_url
+        or os.environ.get("FENGQIAO_DATABASE_URL")
+        or f"sqlite:///{data_dir(args) / 'server.db'}"
+    )
+
+
+def _password(args) -> str:
+    return args.password or os.environ.get("FENGQIAO_SERVER_PASSWORD") or getpass.getpass("密码: ")
+
+
+def serve(args, server) -> int:
+    import uvicorn
+
+    tls = {"ssl_certfile": args.certfile, "ssl_keyfile": args.keyfile} if args.certfile else {}
+    print(f"枫桥乡镇服务器：{server.db.url}，http{'s' if tls else ''}://{args.host}:{args.port}", flush=True)
+    uvicorn.run(create_app(server), host=args.host, port=args.port, log_level=args.log_level, **tls)
+    return 0
+
+
+def account(args, server) -> int:
+    with server.db.writing() as s:
+        if args.action == "add":
+            places = [x for x in (args.places or "").split(",") if x]
+            made = accounts.add_account(s, args.username, _password(args), args.scope, places,
+                                        display_name=args.name or "", roles=args.roles.split(",") if args.roles else [])  # fmt: skip
+            print(f"已添加账号 {made.username}（范围 {made.scope_kind} {','.join(made.scope_ids)}）")
+        elif args.action == "passwd":
+            accounts.set_password(s, args.username, _password(args))
+            print(f"已重设 {args.username} 的密码")
+        elif args.action == "disable":
+            accounts.account_named(s, args.username).disabled = True
+            print(f"已停用 {args.username}")
+        else:
+            for a in s.scalars(select(Account).order_by(Account.username)):
+                state = "停用" if a.disabled else "正常"
+                print(f"{a.username}\t{a.display_name}\t{a.scope_kind}\t{','.join(a.scope_ids)}\t{state}")
+    return 0
+
+
+def device(args, server) -> int:
+    with server.db.writing() as s:
+        if args.action == "revoke":
+            accounts.revoke(s, args.device_id, datetime.now())
+            print(f"已停用设备 {args.device_id}")
+            return 0
+        for d in s.scalars(select(Device).order_by(Device.registered_at)):
+            owner = s.get(Account, d.account_id)
+            state = f"已停用 {d.revoked_at:%Y-%m-%d}" if d.revoked_at else "正常"
+            seen = f"{d.last_seen:%Y-%m-%d %H:%M}" if d.last_seen else "-"
+            offset = f"{d.clock_offset_seconds:+.0f}s" if d.clock_offset_seconds is not None else "-"
+            print(f"{d.id}\t{owner.username if owner else '?'}\t{d.name}\t{seen}\t{offset}\t{state}")
+    return 0
+
+
+def do_backup(args, server) -> int:
+    counts = backup.backup(server.db, server.blobs, Path(args.file))
+    print(f"已备份到 {args.file}：{counts.get('records', 0)} 条记录")
+    return 0
+
+
+def do_restore(args, server) -> int:
+    epoch = backup.restore(server.db, server.blobs, Path(args.file))
+    print(f"已从 {args.file} 恢复；新纪元 {epoch}，各笔记本下次同步时会重新核对")
+    return 0
+
+
+def import_bundle(args, server) -> int:
+    """Apply a laptop's offline bundle and write the reply it takes back: the same push and pull as online."""
+    blob = Path(args.file).read_bytes()
+    device_id = bundle.device_of(blob)
+    with server.db.reading() as s:
+        dev = s.get(Device, device_id)
+        if dev is None or dev.revoked_at is not None:
+            raise accounts.AuthError(f"设备 {device_id} 未登记或已停用")
+        owner = s.get(Account, dev.account_id)
+        key = dev.bundle_key
+    request = p.Bundle.model_validate_json(bundle.unseal(blob, key, "push"))
+    who = Caller(device_id, owner.username, accounts.scope_of(owner))
+    pushed = apply_push(server, who, request.push)
+    page = read_pull(server, who, request.cursor, request.epoch, 10**9, None)
+    reply = p.BundleReply(device_id=device_id, push=pushed, pull=page)
+    Path(args.reply).write_bytes(bundle.seal(device_id, key, "reply", reply.model_dump_json().encode()))
+    applied = sum(r.status == "applied" for r in pushed.results)
+    print(
+        f"已导入 {len(pushed.results)} 条修改（{applied} 条生效），回执含 {len(page.changes)} 条更新：{args.reply}"
+    )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="fengqiao-server", description="枫桥乡镇同步服务器")
+    ap.add_argument("--data-dir", help="数据文件夹（默认：用户数据目录下的 fengqiao-server）")
+    ap.add_argument(
+        "--database-url", help="数据库地址，如 postgresql://user@host/fengqiao（默认：数据文件夹里的 SQLite）"
+    )
+    sub = ap.add_subparsers(dest="command", required=True)
+    sv = sub.add_parser("serve", help="运行服务器")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=DEFAULT_PORT)
+    sv.add_argument("--certfile")
+    sv.add_argument("--keyfile")
+    sv.add_argument("--log-level", default="info")
+    sv.set_defaults(run=serve)
+    ac = sub.add_parser("account", help="账号：add / passwd / disable / list")
+    ac.add_argument("action", choices=["add", "passwd", "disable", "list"])
+    ac.add_argument("username", nargs="?")
+    ac.add_argument("--scope", default="grid", choices=accounts.SCOPE_KINDS)
+    ac.add_argument("--places", help="范围内的村或网格：名称或编号，逗号分隔")
+    ac.add_argument("--name")
+    ac.add_argument("--roles")
+    ac.add_argument("--password")
+    ac.set_defaults(run=account)
+    dv = sub.add_parser("device", help="设备：list / revoke")
+    dv.add_argument("action", choices=["list", "revoke"])
+    dv.add_argument("device_id", nargs="?")
+    dv.set_defaults(run=device)
+    bk = sub.add_parser("backup", help="备份到一个文件")
+    bk.add_argument("file")
+    bk.set_defaults(run=do_backup)
+    rs = sub.add_parser("restore", help="从备份恢复（之后各笔记本会重置同步）")
+    rs.add_argument("file")
+    rs.set_defaults(run=do_restore)
+    ib = sub.add_parser("import-bundle", help="导入笔记本的离线同步包，写出回执")
+    ib.add_argument("file")
+    ib.add_argument("--reply", required=True)
+    ib.set_defaults(run=import_bundle)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if (
+        args.command in ("account", "device")
+        and args.action != "list"
+        and not (args.username if args.command == "account" else args.device_id)
+    ):
+        print("请给出账号名或设备编号", file=sys.stderr)
+        return 2
+    try:
+        server = open_server(database_url(args), data_dir(args))
+        return args.run(args, server)
+    except (accounts.AdminError, accounts.AuthError, bundle.BundleError, ValueError, OSError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

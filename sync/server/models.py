@@ -1,0 +1,128 @@
+"""The township server's tables. Records are stored generically (table, id, fields as JSON): the server keeps
+order and scope, and needs none of the desktop's code to do so."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Meta(Base):
+    """Single values: the epoch, the last sequence number handed out (locked by every writer), …"""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Record(Base):
+    """The current state of one synced record, and where it belongs."""
+
+    __tablename__ = "records"
+    __table_args__ = (
+        Index("ix_records_scope", "village_id", "grid_id", "server_seq"),
+        Index("ix_records_parent", "parent_id"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), index=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    field_seq: Mapped[dict] = mapped_column(JSON)
+    field_device: Mapped[dict] = mapped_column(
+        JSON
+    )  # who wrote each field last: a device never conflicts with itself
+    server_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)  # reference data, read by every device
+    village_id: Mapped[str | None] = mapped_column(String(36))
+    grid_id: Mapped[str | None] = mapped_column(String(36))
+    parent_id: Mapped[str | None] = mapped_column(String(36))
+    updated_by: Mapped[str | None] = mapped_column(String(50))
+    updated_device: Mapped[str | None] = mapped_column(String(36))
+    device_time: Mapped[datetime | None] = mapped_column(DateTime)
+    server_time: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ScopeExit(Base):
+    """A record moved from one village or grid to another: devices of the old one must drop it."""
+
+    __tablename__ = "scope_exits"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    village_id: Mapped[str | None] = mapped_column(String(36))
+    grid_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class OpResult(Base):
+    """What happened to every op ever received, so a resend gets the same answer and changes nothing."""
+
+    __tablename__ = "op_results"
+    mutation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    op_seq: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str | None] = mapped_column(Text)
+    server_seq: Mapped[int | None] = mapped_column(BigInteger)
+    conflicts: Mapped[list] = mapped_column(JSON, default=list)
+    schema_version: Mapped[str] = mapped_column(String(20), default="")
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[list] = mapped_column(JSON, default=list)
+    scope_kind: Mapped[str] = mapped_column(String(10))
+    scope_ids: Mapped[list] = mapped_column(JSON, default=list)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(36), index=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    bundle_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    registered_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen: Mapped[datetime | None] = mapped_column(DateTime)
+    clock_offset_seconds: Mapped[float | None] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Blob(Base):
+    """An attachment file, named by its sha256; `received` bytes of it are on disk."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
