@@ -101,6 +101,8 @@ def _detail(response) -> str:
         detail = response.json().get("detail")
     except ValueError:
         detail = None
+    if isinstance(detail, list):  # request validation: name the fields
+        return "; ".join(f"{'.'.join(map(str, d.get('loc', [])))}: {d.get('msg')}" for d in detail)
     return detail if isinstance(detail, str) else f"HTTP {response.status_code}"
 
 

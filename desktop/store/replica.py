@@ -31,6 +31,13 @@ def _converter(column):
 CONVERTERS = {
     table: {c.key: _converter(c) for c in model.__table__.columns} for table, model in MODELS.items()
 }
+# Content columns a pulled record may empty (a field the server does not name is empty there).
+NULLABLE = {
+    table: [
+        c.key for c in model.__table__.columns if c.nullable and c.key not in p.RESERVED_FIELDS | {"present"}
+    ]
+    for table, model in MODELS.items()
+}
 
 
 class Replica:
@@ -137,7 +144,7 @@ class Replica:
             s.add(row)
             field_seq = dict(change.field_seq)
         else:
-            for key, value in values.items():
+            for key, value in {**dict.fromkeys(NULLABLE[change.table]), **values}.items():
                 if key not in pending:
                     setattr(row, key, value)
             mine = row.field_seq or {}

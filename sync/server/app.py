@@ -1,6 +1,7 @@
-"""The township server's HTTP API (FastAPI). Bodies may come gzip-compressed; answers are compressed too."""
+"""The township server's HTTP API (FastAPI). Bodies may come gzip-compressed; answers are compressed too.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: FastAPI reads the annotations of the route functions at run time.
+"""
 
 import gzip
 from collections.abc import Callable

@@ -119,7 +119,10 @@ class Pusher:
         old = Place(record.shared, record.village_id, record.grid_id, record.parent_id)
         if not self.scope.covers(old):
             raise Rejected("不能修改：记录不在本设备账号的管辖范围内")
-        if record.deleted:
+        undelete = op.fields.get("deleted") is False and self._base_ok(
+            record, "deleted", op.base_seqs.get("deleted", 0)
+        )
+        if record.deleted and not undelete:  # (an undelete by someone who saw the delete is an ordinary edit)
             if op.fields.get("deleted") is True:
                 return record.server_seq, []  # deleted twice: nothing to do
             self._conflict(op, record, "deleted", op.fields)  # an edit racing a delete
