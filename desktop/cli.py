@@ -1,4 +1,4 @@
-"""The `fengqiao` command line: set up a township, build a demo, import rosters, export the ledger.
+"""The `fengqiao` command line: set up a township, build a demo, import rosters, export the ledger, sync.
 
 Non-interactive use reads the password from FENGQIAO_PASSWORD and the account from FENGQIAO_USER (default
 admin). A user's mistake ends with one clear line on stderr and a non-zero exit, never a traceback.
@@ -204,6 +204,50 @@ def cmd_screenshots(args) -> int:
     return EXIT_OK
 
 
+def cmd_sync(args) -> int:
+    from desktop.services import syncing
+
+    user = os.environ.get("FENGQIAO_USER", "admin")
+    password = _password(f"账号 {user} 的密码：")
+    from desktop.services import accounts
+
+    ws = accounts.login(_db(args), user, password)
+    try:
+        if args.export_bundle:
+            count = syncing.export_bundle(ws, Path(args.export_bundle))
+            print(
+                f"已写出离线同步包 {args.export_bundle}：{count} 条待同步的修改。请交乡镇平台导入，再导入其回执。"
+            )
+            return EXIT_OK
+        if args.import_bundle:
+            report = syncing.import_bundle(ws, Path(args.import_bundle))
+        else:
+            report = syncing.sync_now(ws, password=password, server_url=args.server, progress=Progress())
+    finally:
+        ws.close()
+    print(
+        f"同步完成：上传 {report.pushed} 条（生效 {report.applied}，冲突 {report.conflicts}，被拒 {report.rejected}），"
+        f"下载 {report.pulled} 条，移出 {report.removed} 条，附件上传 {report.uploaded} 个、下载 {report.downloaded} 个"
+        + ("；服务器曾从备份恢复，已重新核对" if report.reset else "")
+    )
+    if report.clock_warning:
+        print(
+            f"注意：本机时钟与乡镇服务器相差 {report.clock_offset_seconds / 60:+.0f} 分钟，请校准",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_join(args) -> int:
+    from desktop.services import syncing
+
+    password = _password(f"账号 {args.username} 的密码：")
+    ws = syncing.join_township(_db(args), args.server, args.username, password, progress=Progress())
+    ws.close()
+    print(f"已加入：{_db(args)} 已从 {args.server} 取得账号 {args.username} 范围内的数据")
+    return EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from desktop.app import run_gui
 
@@ -253,6 +297,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--households", type=int, default=600, help="演示户数")
     p.set_defaults(run=cmd_screenshots)
 
+    p = sub.add_parser("sync", parents=[common], help="与乡镇服务器同步（或导出/导入离线同步包）")
+    p.add_argument("--server", help="乡镇服务器地址（默认：上次用过的，或 http://127.0.0.1:8765）")
+    bundle = p.add_mutually_exclusive_group()
+    bundle.add_argument("--export-bundle", metavar="FILE", help="把待同步的修改写入离线同步包")
+    bundle.add_argument("--import-bundle", metavar="FILE", help="导入乡镇平台给出的回执")
+    p.set_defaults(run=cmd_sync)
+
+    p = sub.add_parser("join", parents=[common], help="新电脑：从乡镇服务器取得本账号范围内的数据")
+    p.add_argument("--server", required=True, help="乡镇服务器地址")
+    p.add_argument("--username", required=True, help="账号")
+    p.set_defaults(run=cmd_join)
+
     p = sub.add_parser("account", parents=[common], help="账号：list / add / passwd")
     p.add_argument("action", choices=["list", "add", "passwd"])
     p.add_argument("username", nargs="?")
@@ -272,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         args.run = cmd_gui  # no subcommand: the desktop application
     from desktop.services.errors import ServiceError
     from desktop.services.roster import RosterUnreadable
+    from sync.bundle import BundleError
+    from sync.transport import SyncError
 
     try:
         return args.run(args)
@@ -279,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
     except (ServiceError, Refused, ValidationFailed, UnlockError, DatabaseUnreadable, MigrationFailed,
-            FileExistsError, FileNotFoundError, PermissionError) as exc:  # fmt: skip
+            FileExistsError, FileNotFoundError, PermissionError, SyncError, BundleError) as exc:  # fmt: skip
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
