@@ -32,19 +32,21 @@ class NeedsPassword(ServiceError):
 
 
 def client_for(db: Database, server_url: str | None = None, *, progress: Progress | None = None,
-               cancelled=lambda: False, session=None) -> SyncClient:  # fmt: skip
+               cancelled=lambda: False, session=None, now=datetime.now) -> SyncClient:  # fmt: skip
     replica = Replica(db)
     known = replica.get_state("server_url")
     url = (server_url or known or DEFAULT_SERVER).rstrip("/")
     token = replica.get_state("device_token") if url == known else None
     transport = Transport(url, token=token, cancelled=cancelled, session=session)
-    return SyncClient(replica, transport, progress=progress)
+    return SyncClient(replica, transport, progress=progress, now=now)
 
 
 def sync_now(ws: Workspace, *, password: str | None = None, server_url: str | None = None,
              progress: Progress | None = None, cancelled=lambda: False, session=None) -> SyncReport:  # fmt: skip
     """Push this laptop's edits and pull the township's. The first time, registers the device."""
-    client = client_for(ws.db, server_url, progress=progress, cancelled=cancelled, session=session)
+    client = client_for(
+        ws.db, server_url, progress=progress, cancelled=cancelled, session=session, now=ws.clock
+    )
     try:
         if not client.transport.token:
             if not password:

@@ -54,7 +54,9 @@ def test_killed_in_the_middle_of_a_push(laptops, tmp_path):
     assert report.pushed == 45 and report.rejected == 0 and report.conflicts == 0
     assert server_households(laptops.server) == before + 45
     with again.read() as s:
-        assert s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")) == 0
+        assert (
+            s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")) == 0
+        )
         assert s.scalar(select(func.count()).select_from(Household)) == before + 45
     again.close()
 
