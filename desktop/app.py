@@ -68,6 +68,7 @@ def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
 
     app = make_application(language=language)
     worker = DbWorker()
+    net_worker = DbWorker("fengqiao-net")  # network work, so a slow link never holds up the database
     path = Path(db_path) if db_path else paths.default_database()
     try:
         if not path.exists():
@@ -78,8 +79,9 @@ def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
         login = LoginDialog(worker, path)
         if not login.exec():
             return 0
-        window = MainWindow(login.workspace, worker, login.places)
+        window = MainWindow(login.workspace, worker, login.places, net_worker)
         window.show()
         return app.exec()
     finally:
         worker.stop()
+        net_worker.stop()

@@ -11,20 +11,32 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import requests
 from sqlalchemy import func, select
 
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Conflict, OutboxEntry, SyncState
 from desktop.store.replica import CONVERTERS, MODELS, Replica
-from sync.client import Progress, SyncClient, SyncReport
-from sync.transport import SyncError, Transport
+from sync.client import CLOCK_WARNING_SECONDS, Progress, SyncClient, SyncReport
+from sync.transport import Offline, SyncError, Transport
 
 from . import accounts
 from .context import Workspace
 from .errors import NotFound, ServiceError
 
 DEFAULT_SERVER = "http://127.0.0.1:8765"  # the township server run from the README, on this machine
+
+
+__all__ = ["CLOCK_WARNING_SECONDS", "Offline", "SyncError", "SyncReport"]
+
+
+def reachable(server_url: str) -> bool:
+    """One quick look at the township server's health; no retries, a short timeout."""
+    try:
+        return requests.get(server_url.rstrip("/") + "/v1/health", timeout=3).ok
+    except requests.RequestException:
+        return False
 
 
 class NeedsPassword(ServiceError):

@@ -1,4 +1,5 @@
-"""The main window: navigation on the left, one page per job, the account and its scope in the status bar."""
+"""The main window: navigation on the left, one page per job; the account, its scope and the sync state in the
+status bar."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from desktop import __version__
 from desktop.domain.roles import ROLE_LABELS, Permission, Role
 from desktop.domain.scope import SCOPE_LABELS
 
+from .conflicts import ConflictsDialog
 from .desk import DeskPage
 from .labels import label
 from .ledger import LedgerPage
@@ -26,13 +28,16 @@ from .mediation import MediationPage
 from .residents import HouseholdsPage
 from .settings import SettingsPage
 from .stats import StatsPage
+from .sync_panel import SyncPanel
 from .visits import VisitDialog
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws, worker, places, parent=None):
+    def __init__(self, ws, worker, places, net_worker=None, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
+        self.sync = SyncPanel(ws, worker, net_worker, self)
+        self.sync.synced.connect(self._after_sync)
         self.setWindowTitle(self.tr("枫桥 · {0}").format(places.township))
         self.nav = QListWidget()
         self.nav.setFixedWidth(132)
@@ -99,19 +104,24 @@ class MainWindow(QMainWindow):
         roles = "、".join(label(ROLE_LABELS[r]) for r in Role if r in a.roles)
         self.account_label = QLabel(self.tr("{0}（{1}）").format(a.display_name, roles))
         self.scope_label = QLabel(self.tr("范围：{0}").format(label(SCOPE_LABELS[a.scope.kind])))
-        self.sync_label = QLabel(self.tr("离线工作：尚未连接乡镇服务器"))
         for w in (self.account_label, self.scope_label):
             self.statusBar().addWidget(w)
-        self.statusBar().addPermanentWidget(self.sync_label)
+        for w in self.sync.widgets():
+            self.statusBar().addPermanentWidget(w)
+        self.sync_label = self.sync.label
+        self.sync.conflicts_button.clicked.connect(self.show_conflicts)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件"))
         work = self.menuBar().addMenu(self.tr("工作"))
+        sync_menu = self.menuBar().addMenu(self.tr("同步"))
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         for menu, text, shortcut, slot, allowed in (
             (work, self.tr("登记走访"), "Ctrl+N", self.new_visit, self.ws.may(Permission.LOG_VISIT)),
             (work, self.tr("上报事项"), "Ctrl+M", self.new_matter, self.ws.may(Permission.VIEW_MATTERS)),
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
+            (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),
+            (sync_menu, self.tr("冲突与被拒的修改…"), None, self.show_conflicts, True),
             (file_menu, self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, True),
             (help_menu, self.tr("关于枫桥"), None, self.about, True),
         ):  # fmt: skip
@@ -147,6 +157,20 @@ class MainWindow(QMainWindow):
         dialog = MatterDialog(self.ws, self.worker, self.places, matter_id, self)
         dialog.open()
         return dialog
+
+    def show_conflicts(self) -> ConflictsDialog:
+        dialog = ConflictsDialog(self.ws, self.worker, self)
+        dialog.resolved.connect(self.sync.refresh)
+        dialog.open()
+        self.conflicts_dialog = dialog
+        return dialog
+
+    def _after_sync(self, report) -> None:
+        """News from the township: pages that show records read them again."""
+        if report.pulled or report.removed:
+            for page in self.pages.values():
+                if page is not None and hasattr(page, "refresh"):
+                    page.refresh()
 
     def focus_search(self) -> None:
         page = self.stack.currentWidget()

@@ -64,10 +64,10 @@ class DbWorker(QObject):
     _queued = Signal(object)
     idle = Signal()
 
-    def __init__(self):
+    def __init__(self, name: str = "fengqiao-db"):
         super().__init__()
         self._thread = QThread()
-        self._thread.setObjectName("fengqiao-db")
+        self._thread.setObjectName(name)
         self.moveToThread(self._thread)
         self._queued.connect(self._execute)
         self._pending: set[Task] = set()

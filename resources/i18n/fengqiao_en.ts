@@ -19,6 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="108" />
+      <location filename="../../desktop/ui/sync_panel.py" line="138" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -26,6 +27,358 @@
       <location filename="../../desktop/ui/forms.py" line="72" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>手机</source>
+      <translation>Mobile</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>删除</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>事实经过</source>
+      <translation>Facts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>等级</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>标签</source>
+      <translation>Tags</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>村（社区）</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>承办</source>
+      <translation>Handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>住户</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>居民</source>
+      <translation>Resident</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>事项</source>
+      <translation>Matter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>走访</source>
+      <translation>Visit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <source>当事人</source>
+      <translation>Party</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <source>调解协议</source>
+      <translation>Agreement</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="46" />
+      <source>修改：{0}</source>
+      <translation>Edited: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <source>已删除</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <source>保留</source>
+      <translation>Kept</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="49" />
+      <source>（空）</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="61" />
+      <source>冲突与被拒的修改</source>
+      <translation>Conflicts and rejected edits</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="65" />
+      <source>冲突</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="66" />
+      <source>被拒的修改</source>
+      <translation>Rejected edits</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>记录</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <source>字段</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <source>原来的值</source>
+      <translation>Value before</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <source>乡镇服务器上的值</source>
+      <translation>Township server's value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <source>本机的值</source>
+      <translation>This laptop's value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <source>双方</source>
+      <translation>Who and when</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
+      <translation>The same item was changed in two places. The server keeps its value for now; choose which one to keep, or write a new value.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="91" />
+      <source>保留服务器的值</source>
+      <translation>Keep the server's value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <source>采用本机的值</source>
+      <translation>Take this laptop's value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="93" />
+      <source>改为…</source>
+      <translation>Change to…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>修改的内容</source>
+      <translation>What was changed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>服务器拒绝的原因</source>
+      <translation>Why the server refused it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
+      <translation>The township server did not accept these edits; they are still kept on this laptop. Act on the reason, or contact the township platform office.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="128" />
+      <source>服务器：{0} {1}；本机：{2} {3}</source>
+      <translation>Server: {0} {1}; this laptop: {2} {3}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="162" />
+      <source>改为新的值</source>
+      <translation>Change to a new value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>连接服务器</source>
+      <translation>Connecting to the server</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>上传修改</source>
+      <translation>Sending edits</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>下载更新</source>
+      <translation>Receiving updates</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>核对数量</source>
+      <translation>Checking counts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <source>上传附件</source>
+      <translation>Uploading attachments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <source>下载附件</source>
+      <translation>Downloading attachments</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="41" />
+      <source>离线工作：尚未连接乡镇服务器</source>
+      <translation>Working offline: not yet connected to the township server</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="50" />
+      <source>同步</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="51" />
+      <source>与乡镇服务器同步 (F5)</source>
+      <translation>Sync with the township server (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="74" />
+      <source>在线</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="76" />
+      <source>离线工作</source>
+      <translation>Working offline</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <source>待同步 {0} 条</source>
+      <translation>{0} changes to sync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <source>没有待同步的修改</source>
+      <translation>Nothing to sync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <source>上次同步 {0}</source>
+      <translation>Last sync {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
+      <source>尚未连接乡镇服务器</source>
+      <translation>Not yet connected to the township server</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <source>被拒 {0} 条</source>
+      <translation>{0} rejected</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="86" />
+      <source>上次同步失败：{0}</source>
+      <translation>Last sync failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="91" />
+      <source>冲突 {0}</source>
+      <translation>Conflicts {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="92" />
+      <source>被拒 {0}</source>
+      <translation>Rejected {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="101" />
+      <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
+      <translation>This laptop's clock is {0} minutes off the township server's; please set it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="129" />
+      <source>登记这台电脑</source>
+      <translation>Register this computer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="130" />
+      <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
+      <translation>First sync: enter the password of account "{0}" to register this computer with the township server {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="138" />
+      <location filename="../../desktop/ui/sync_panel.py" line="140" />
+      <source>正在同步…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="164" />
+      <source>同步没有完成</source>
+      <translation>Sync did not finish</translation>
     </message>
   </context>
   <context>
@@ -655,103 +1008,113 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="36" />
+      <location filename="../../desktop/ui/main_window.py" line="41" />
       <source>枫桥 · {0}</source>
       <translation>Fengqiao · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="42" />
+      <location filename="../../desktop/ui/main_window.py" line="47" />
       <source>工作台</source>
       <translation>Work desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="44" />
+      <location filename="../../desktop/ui/main_window.py" line="49" />
       <source>住户</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="48" />
+      <location filename="../../desktop/ui/main_window.py" line="53" />
       <source>走访</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="50" />
+      <location filename="../../desktop/ui/main_window.py" line="55" />
       <source>矛盾纠纷台账</source>
       <translation>Ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <location filename="../../desktop/ui/main_window.py" line="58" />
       <source>调解</source>
       <translation>Mediation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="55" />
+      <location filename="../../desktop/ui/main_window.py" line="60" />
       <source>统计</source>
       <translation>Statistics</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="56" />
+      <location filename="../../desktop/ui/main_window.py" line="61" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="100" />
+      <location filename="../../desktop/ui/main_window.py" line="105" />
       <source>{0}（{1}）</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="101" />
+      <location filename="../../desktop/ui/main_window.py" line="106" />
       <source>范围：{0}</source>
       <translation>Scope: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="102" />
-      <source>离线工作：尚未连接乡镇服务器</source>
-      <translation>Working offline: no township server yet</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/main_window.py" line="108" />
+      <location filename="../../desktop/ui/main_window.py" line="115" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="109" />
+      <location filename="../../desktop/ui/main_window.py" line="116" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="110" />
+      <location filename="../../desktop/ui/main_window.py" line="117" />
+      <source>同步</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="118" />
       <source>帮助</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="112" />
+      <location filename="../../desktop/ui/main_window.py" line="120" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="113" />
+      <location filename="../../desktop/ui/main_window.py" line="121" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="114" />
+      <location filename="../../desktop/ui/main_window.py" line="122" />
       <source>搜索</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="115" />
+      <location filename="../../desktop/ui/main_window.py" line="123" />
+      <source>立即同步</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="124" />
+      <source>冲突与被拒的修改…</source>
+      <translation>Conflicts and rejected edits…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="116" />
-      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="181" />
       <source>关于枫桥</source>
       <translation>About Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <location filename="../../desktop/ui/main_window.py" line="181" />
       <source>枫桥 {0}
 数据库结构版本 {1}
 数据库 {2}</source>

@@ -19,6 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="108" />
+      <location filename="../../desktop/ui/sync_panel.py" line="138" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
@@ -26,6 +27,358 @@
       <location filename="../../desktop/ui/forms.py" line="72" />
       <source>无法保存</source>
       <translation>无法保存</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>地址</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>电话</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>备注</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>手机</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>删除</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>标题</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>事实经过</source>
+      <translation>事实经过</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <source>等级</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>状态</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>地点</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>身份证号</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <source>标签</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>村（社区）</source>
+      <translation>村（社区）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>承办</source>
+      <translation>承办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>住户</source>
+      <translation>住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>居民</source>
+      <translation>居民</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>事项</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <source>走访</source>
+      <translation>走访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <source>当事人</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <source>调解协议</source>
+      <translation>调解协议</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="46" />
+      <source>修改：{0}</source>
+      <translation>修改：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <source>已删除</source>
+      <translation>已删除</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <source>保留</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="49" />
+      <source>（空）</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="61" />
+      <source>冲突与被拒的修改</source>
+      <translation>冲突与被拒的修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="65" />
+      <source>冲突</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="66" />
+      <source>被拒的修改</source>
+      <translation>被拒的修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>记录</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <source>字段</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <source>原来的值</source>
+      <translation>原来的值</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <source>乡镇服务器上的值</source>
+      <translation>乡镇服务器上的值</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <source>本机的值</source>
+      <translation>本机的值</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <source>双方</source>
+      <translation>双方</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
+      <translation>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="91" />
+      <source>保留服务器的值</source>
+      <translation>保留服务器的值</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <source>采用本机的值</source>
+      <translation>采用本机的值</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="93" />
+      <source>改为…</source>
+      <translation>改为…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>时间</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>修改的内容</source>
+      <translation>修改的内容</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <source>服务器拒绝的原因</source>
+      <translation>服务器拒绝的原因</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
+      <translation>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="128" />
+      <source>服务器：{0} {1}；本机：{2} {3}</source>
+      <translation>服务器：{0} {1}；本机：{2} {3}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="162" />
+      <source>改为新的值</source>
+      <translation>改为新的值</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>连接服务器</source>
+      <translation>连接服务器</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>上传修改</source>
+      <translation>上传修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>下载更新</source>
+      <translation>下载更新</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <source>核对数量</source>
+      <translation>核对数量</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <source>上传附件</source>
+      <translation>上传附件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <source>下载附件</source>
+      <translation>下载附件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="41" />
+      <source>离线工作：尚未连接乡镇服务器</source>
+      <translation>离线工作：尚未连接乡镇服务器</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="50" />
+      <source>同步</source>
+      <translation>同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="51" />
+      <source>与乡镇服务器同步 (F5)</source>
+      <translation>与乡镇服务器同步 (F5)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="74" />
+      <source>在线</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="76" />
+      <source>离线工作</source>
+      <translation>离线工作</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <source>待同步 {0} 条</source>
+      <translation>待同步 {0} 条</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <source>没有待同步的修改</source>
+      <translation>没有待同步的修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <source>上次同步 {0}</source>
+      <translation>上次同步 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
+      <source>尚未连接乡镇服务器</source>
+      <translation>尚未连接乡镇服务器</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <source>被拒 {0} 条</source>
+      <translation>被拒 {0} 条</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="86" />
+      <source>上次同步失败：{0}</source>
+      <translation>上次同步失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="91" />
+      <source>冲突 {0}</source>
+      <translation>冲突 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="92" />
+      <source>被拒 {0}</source>
+      <translation>被拒 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="101" />
+      <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
+      <translation>本机时钟与乡镇服务器相差 {0} 分钟，请校准</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="129" />
+      <source>登记这台电脑</source>
+      <translation>登记这台电脑</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="130" />
+      <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
+      <translation>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="138" />
+      <location filename="../../desktop/ui/sync_panel.py" line="140" />
+      <source>正在同步…</source>
+      <translation>正在同步…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="164" />
+      <source>同步没有完成</source>
+      <translation>同步没有完成</translation>
     </message>
   </context>
   <context>
@@ -655,103 +1008,113 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="36" />
+      <location filename="../../desktop/ui/main_window.py" line="41" />
       <source>枫桥 · {0}</source>
       <translation>枫桥 · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="42" />
+      <location filename="../../desktop/ui/main_window.py" line="47" />
       <source>工作台</source>
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="44" />
+      <location filename="../../desktop/ui/main_window.py" line="49" />
       <source>住户</source>
       <translation>住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="48" />
+      <location filename="../../desktop/ui/main_window.py" line="53" />
       <source>走访</source>
       <translation>走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="50" />
+      <location filename="../../desktop/ui/main_window.py" line="55" />
       <source>矛盾纠纷台账</source>
       <translation>矛盾纠纷台账</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <location filename="../../desktop/ui/main_window.py" line="58" />
       <source>调解</source>
       <translation>调解</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="55" />
+      <location filename="../../desktop/ui/main_window.py" line="60" />
       <source>统计</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="56" />
+      <location filename="../../desktop/ui/main_window.py" line="61" />
       <source>设置</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="100" />
+      <location filename="../../desktop/ui/main_window.py" line="105" />
       <source>{0}（{1}）</source>
       <translation>{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="101" />
+      <location filename="../../desktop/ui/main_window.py" line="106" />
       <source>范围：{0}</source>
       <translation>范围：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="102" />
-      <source>离线工作：尚未连接乡镇服务器</source>
-      <translation>离线工作：尚未连接乡镇服务器</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/main_window.py" line="108" />
+      <location filename="../../desktop/ui/main_window.py" line="115" />
       <source>文件</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="109" />
+      <location filename="../../desktop/ui/main_window.py" line="116" />
       <source>工作</source>
       <translation>工作</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="110" />
+      <location filename="../../desktop/ui/main_window.py" line="117" />
+      <source>同步</source>
+      <translation>同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="118" />
       <source>帮助</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="112" />
+      <location filename="../../desktop/ui/main_window.py" line="120" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="113" />
+      <location filename="../../desktop/ui/main_window.py" line="121" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="114" />
+      <location filename="../../desktop/ui/main_window.py" line="122" />
       <source>搜索</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="115" />
+      <location filename="../../desktop/ui/main_window.py" line="123" />
+      <source>立即同步</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="124" />
+      <source>冲突与被拒的修改…</source>
+      <translation>冲突与被拒的修改…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>退出</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="116" />
-      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="181" />
       <source>关于枫桥</source>
       <translation>关于枫桥</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="157" />
+      <location filename="../../desktop/ui/main_window.py" line="181" />
       <source>枫桥 {0}
 数据库结构版本 {1}
 数据库 {2}</source>

@@ -60,7 +60,7 @@ def test_the_window_in_english(english, window_for, settle):
         "Work desk", "Households", "Visits", "Ledger", "Mediation", "Statistics", "Settings",
     ]  # fmt: skip
     assert window.ledger.status.itemText(0) == "All statuses"
-    assert window.sync_label.text() == "Working offline: no township server yet"
+    assert window.sync_label.text().startswith("Working offline")
     assert "Platform office" in window.account_label.text()
     assert tr("取消") == "Cancel"  # strings of the shared helpers, outside any widget class
 

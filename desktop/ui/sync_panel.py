@@ -1,0 +1,197 @@
+"""Sync in the window: the status bar (online or not, pending changes, last sync, errors, clock), the sync
+button with progress and cancel, automatic sync when the township server becomes reachable.
+
+Network work runs on its own worker thread, so a slow link never holds up the database thread or the window.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressDialog, QToolButton, QWidget
+
+from desktop.services import syncing
+
+from .common import show_error, tr
+
+PROBE_EVERY_MS = 60_000
+AUTO_SYNC_AFTER_SECONDS = 15 * 60
+
+
+def _stage(key: str) -> str:
+    return {
+        "hello": tr("连接服务器"), "push": tr("上传修改"), "pull": tr("下载更新"), "verify": tr("核对数量"),
+        "upload": tr("上传附件"), "download": tr("下载附件"),
+    }.get(key, key)  # fmt: skip
+
+
+class SyncPanel(QObject):
+    """Owns the sync widgets of the status bar. `synced` fires after every sync that brought news."""
+
+    synced = Signal(object)
+    status_changed = Signal(object)
+
+    def __init__(self, ws, worker, net_worker=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.worker, self.net = ws, worker, net_worker
+        self.window = parent
+        self.online: bool | None = None
+        self.running = None
+        self.last_status: syncing.SyncStatus | None = None
+        self.clock_offset = 0.0
+        self.label = QLabel(tr("离线工作：尚未连接乡镇服务器"))
+        self.clock_label = QLabel()
+        self.clock_label.setStyleSheet("color: #b42318; font-weight: bold;")
+        self.clock_label.hide()
+        self.conflicts_button = QToolButton()
+        self.conflicts_button.setAutoRaise(True)
+        self.conflicts_button.setStyleSheet("color: #b42318;")
+        self.conflicts_button.hide()
+        self.button = QToolButton()
+        self.button.setText(tr("同步"))
+        self.button.setToolTip(tr("与乡镇服务器同步 (F5)"))
+        self.button.clicked.connect(lambda: self.sync_now())
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.probe)
+        if self.net is not None:
+            self.timer.start(PROBE_EVERY_MS)
+            QTimer.singleShot(3000, self.probe)
+        self.refresh()
+
+    def widgets(self):
+        return [self.clock_label, self.conflicts_button, self.label, self.button]
+
+    # ------------------------------------------------------------------------------------------ state
+
+    def refresh(self) -> None:
+        self.worker.submit(lambda: syncing.status(self.ws), self._show)
+
+    def _show(self, status: syncing.SyncStatus) -> None:
+        self.last_status = status
+        if self.running is not None:
+            return
+        parts = []
+        if self.online is True:
+            parts.append(tr("在线"))
+        elif self.online is False or not status.registered:
+            parts.append(tr("离线工作"))
+        parts.append(tr("待同步 {0} 条").format(status.pending) if status.pending else tr("没有待同步的修改"))
+        if status.last_sync:
+            parts.append(tr("上次同步 {0}").format(_short_time(status.last_sync)))
+        elif not status.registered:
+            parts.append(tr("尚未连接乡镇服务器"))
+        if status.rejected:
+            parts.append(tr("被拒 {0} 条").format(status.rejected))
+        text = " · ".join(parts)
+        if status.last_error:
+            text += " · " + tr("上次同步失败：{0}").format(status.last_error)
+        self.label.setText(text)
+        self.label.setToolTip(status.server_url)
+        self._clock(status.clock_offset_seconds)
+        count = status.open_conflicts + status.rejected
+        self.conflicts_button.setText(tr("冲突 {0}").format(status.open_conflicts) if status.open_conflicts
+                                      else tr("被拒 {0}").format(status.rejected))  # fmt: skip
+        self.conflicts_button.setVisible(count > 0)
+        self.status_changed.emit(status)
+
+    def _clock(self, offset: float) -> None:
+        self.clock_offset = offset
+        warn = abs(offset) > syncing.CLOCK_WARNING_SECONDS
+        self.clock_label.setVisible(warn)
+        if warn:
+            self.clock_label.setText(
+                tr("本机时钟与乡镇服务器相差 {0} 分钟，请校准").format(f"{offset / 60:+.0f}")
+            )
+
+    # ------------------------------------------------------------------------------------------ reachability
+
+    def probe(self) -> None:
+        """Is the township server reachable? If so and there is work to send or news is due, sync."""
+        if self.net is None or self.running is not None or self.last_status is None:
+            return
+        url = self.last_status.server_url
+        self.net.submit(lambda: syncing.reachable(url), self._probed, lambda _e: self._probed(False))
+
+    def _probed(self, online: bool) -> None:
+        was = self.online
+        self.online = online
+        status = self.last_status
+        if online and status and status.registered and (status.pending or was is False or _stale(status)):
+            self.sync_now(automatic=True)
+        elif status:
+            self._show(status)
+
+    # ------------------------------------------------------------------------------------------ sync
+
+    def sync_now(self, password: str | None = None, automatic: bool = False):
+        if self.running is not None:
+            return self.running
+        status = self.last_status
+        if not automatic and status is not None and not status.registered and password is None:
+            password, ok = QInputDialog.getText(
+                self.window, tr("登记这台电脑"),
+                tr("第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。").format(
+                    self.ws.actor.display_name, status.server_url),
+                QLineEdit.EchoMode.Password,
+            )  # fmt: skip
+            if not ok or not password:
+                return None
+        progress = None
+        if not automatic:
+            progress = QProgressDialog(tr("正在同步…"), tr("取消"), 0, 0, self.window)
+            progress.setMinimumDuration(500)
+        self.label.setText(tr("正在同步…"))
+        self.button.setEnabled(False)
+        runner = self.net or self.worker
+
+        def work(task):
+            def report(stage: str, done: int, total: int) -> None:
+                task.progressed.emit(done, total)
+                task.stage = stage
+
+            return syncing.sync_now(
+                self.ws, password=password, progress=report, cancelled=lambda: task.cancelled
+            )
+
+        def step(done: int, total: int) -> None:
+            if progress is not None:
+                progress.setLabelText(_stage(getattr(self.running, "stage", "")) + "…")
+                progress.setMaximum(total)
+                progress.setValue(min(done, total))
+
+        def finished(result, error=None) -> None:
+            if progress is not None:
+                progress.close()
+            self.running = None
+            self.button.setEnabled(True)
+            self.online = error is None or not isinstance(error, syncing.Offline)
+            if error is not None and not automatic:
+                show_error(self.window, error, tr("同步没有完成"))
+            if result is not None:
+                self._clock(result.clock_offset_seconds)
+                self.synced.emit(result)
+            self.refresh()
+
+        self.running = runner.submit(work, finished, lambda e: finished(None, e), step, with_task=True)
+        if progress is not None:
+            progress.canceled.connect(self.running.cancel)
+        return self.running
+
+
+def _short_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def _stale(status: syncing.SyncStatus) -> bool:
+    if not status.last_sync:
+        return True
+    try:
+        return (
+            datetime.now() - datetime.fromisoformat(status.last_sync)
+        ).total_seconds() > AUTO_SYNC_AFTER_SECONDS
+    except ValueError:
+        return True
