@@ -83,7 +83,8 @@ class Transport:
                 last = exc
             else:
                 self.bytes_sent += len(data or b"")
-                self.bytes_received += len(response.content)
+                # On the wire: the compressed length when the answer came gzipped.
+                self.bytes_received += int(response.headers.get("content-length") or len(response.content))
                 if response.status_code < 400:
                     return response
                 if response.status_code == 401:

@@ -1,0 +1,91 @@
+"""The township server on its own, over real HTTP: health and OpenAPI, throttled logins, a too-old client,
+gzip bodies, scope by place names, and a backup that restores into the other database engine."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import datetime
+
+import pytest
+import requests
+
+from sync import protocol as p
+from sync.server import accounts as server_accounts
+from sync.server import backup
+from sync.server.models import Record
+
+from .conftest import add_server_account
+from .servers import start
+
+PASSWORD = "correct horse 1"
+
+
+def register(url, username, password, device="dev-1"):
+    body = p.Register(username=username, password=password, device_id=device).model_dump()
+    return requests.post(url + "/v1/register", json=body, timeout=10)
+
+
+def test_health_and_openapi(server):
+    health = requests.get(server.url + "/v1/health", timeout=5).json()
+    assert health["status"] == "ok" and health["protocol"] == p.PROTOCOL_VERSION and health["epoch"]
+    paths = requests.get(server.url + "/openapi.json", timeout=5).json()["paths"]
+    assert {"/v1/register", "/v1/hello", "/v1/push", "/v1/pull", "/v1/counts", "/v1/blobs/{sha}"} <= set(
+        paths
+    )
+
+
+def test_failed_logins_are_throttled(server):
+    add_server_account(server, "gw", "township")
+    for _ in range(5):
+        assert register(server.url, "gw", "wrong password").status_code == 401
+    locked = register(server.url, "gw", PASSWORD)
+    assert locked.status_code == 401 and "锁定" in locked.json()["detail"]
+    assert register(server.url, "nobody", PASSWORD).json()["detail"] == "账号或密码不对"
+
+
+def test_a_too_old_client_is_told_to_update_and_gzip_bodies_are_read(server, monkeypatch):
+    add_server_account(server, "gw", "township")
+    token = register(server.url, "gw", PASSWORD).json()["token"]
+    hello = {"protocol": 0, "schema_version": "0001", "device_time": "2026-11-20T09:00:00"}
+    answer = requests.post(server.url + "/v1/hello", timeout=5, headers={
+        "Authorization": f"Bearer {token}", "Content-Encoding": "gzip", "Content-Type": "application/json"},
+        data=gzip.compress(json.dumps(hello).encode())).json()  # fmt: skip
+    assert answer["update_required"] and "新版" in answer["message"]
+    assert answer["clock_offset_seconds"] > 2 * 86400  # this device's clock is days behind
+    assert requests.post(server.url + "/v1/hello", json=hello, timeout=5).status_code == 401
+
+
+def test_scopes_are_given_by_place_names(server):
+    with server.server.db.writing() as s:
+        for rid, table, name in [("v1", "divisions", "东村"), ("g1", "grids", "东村一网格")]:
+            s.add(Record(id=rid, table_name=table, data={"name": name}, field_seq={}, field_device={},
+                         server_seq=1, shared=True))  # fmt: skip
+        s.flush()
+        assert server_accounts.add_account(s, "a", PASSWORD, "grid", ["东村一网格"]).scope_ids == ["g1"]
+        assert server_accounts.add_account(s, "b", PASSWORD, "village", ["v1"]).scope_ids == ["v1"]
+        with pytest.raises(server_accounts.AdminError, match="找不到唯一的村"):
+            server_accounts.add_account(s, "c", PASSWORD, "village", ["西村"])
+
+
+def test_a_backup_restores_into_the_other_engine(server, postgres, tmp_path):
+    add_server_account(server, "gw", "township")
+    with server.server.db.writing() as s:
+        s.add(Record(id="h1", table_name="households", data={"number": "0001", "address": "东村1号"},
+                     field_seq={"number": 1}, field_device={}, server_seq=1, village_id="v", grid_id="g",
+                     server_time=datetime(2026, 11, 23, 9, 30)))  # fmt: skip
+    backup.backup(server.server.db, server.server.blobs, tmp_path / "b.zip")
+    other_url = (
+        postgres.new_database() if server.server.db.url.startswith("sqlite") else f"sqlite:///{tmp_path}/o.db"
+    )
+    other = start(other_url, tmp_path / "other")
+    try:
+        old_epoch = server.server.epoch()
+        new_epoch = backup.restore(other.server.db, other.server.blobs, tmp_path / "b.zip")
+        assert new_epoch != old_epoch
+        with other.server.db.reading() as s:
+            record = s.get(Record, "h1")
+            assert record.data["address"] == "东村1号" and record.server_time == datetime(2026, 11, 23, 9, 30)
+        assert register(other.url, "gw", PASSWORD).status_code == 200
+    finally:
+        other.stop()
