@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import keyslots, migrate, tracking
-from .engine import make_engine, probe
+from .engine import NO_FOREIGN_KEYS, make_engine, probe
 from .keyslots import KdfParams, KeyFile
 
 
@@ -22,7 +22,7 @@ class Database:
         self._write = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
         tracking.install(self._write)
         self._pulled = sessionmaker(
-            self.engine.execution_options(write=True, pulled=True), expire_on_commit=False
+            self.engine.execution_options(write=True, **{NO_FOREIGN_KEYS: True}), expire_on_commit=False
         )
         tracking.install(self._pulled)
 

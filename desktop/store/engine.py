@@ -8,6 +8,8 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 
+NO_FOREIGN_KEYS = "no_foreign_keys"  # an execution option
+
 
 class DatabaseUnreadable(Exception):
     """The file is not a Fengqiao database, is damaged, or does not belong to this key file."""
@@ -46,8 +48,9 @@ def make_engine(path: Path, key: bytes) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn):
         options = conn.get_execution_options()
-        # Pulled records may point at records outside this laptop's scope; the server vouches for them.
-        conn.exec_driver_sql(f"PRAGMA foreign_keys = {'OFF' if options.get('pulled') else 'ON'}")
+        # Off for pulled records (they may point at records outside this laptop's scope; the server vouches for
+        # them) and for migrations (SQLite rebuilds a table by dropping it, which would orphan its children).
+        conn.exec_driver_sql(f"PRAGMA foreign_keys = {'OFF' if options.get(NO_FOREIGN_KEYS) else 'ON'}")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("write") else "BEGIN")
 
     return engine

@@ -13,6 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
+from .engine import NO_FOREIGN_KEYS
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Full-text search tables are created by hand in the migrations; SQLAlchemy has no model for them.
 FTS_PREFIX = "search_fts"
@@ -75,7 +77,7 @@ def upgrade(engine: Engine, db_path: Path, script_location: Path | None = None) 
     backup = backup_file(engine, db_path, before or "new") if before else None
     cfg = alembic_config(script_location)
     try:
-        with engine.connect() as conn:
+        with engine.execution_options(**{NO_FOREIGN_KEYS: True}).connect() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             conn.commit()
