@@ -7,6 +7,7 @@ account signed in, and turns what came back into plain objects for the window an
 from __future__ import annotations
 
 import platform
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -76,8 +77,6 @@ def sync_now(ws: Workspace, *, password: str | None = None, server_url: str | No
 def join_township(path: Path, server_url: str, username: str, password: str, *, kdf: KdfParams | None = None,
                   progress: Progress | None = None, session=None) -> Workspace:  # fmt: skip
     """A new laptop: an encrypted database for this account, registered with the township, filled by a pull."""
-    import uuid
-
     db = Database.create(Path(path), username, password, kdf)
     with db.applying() as s:
         s.add(SyncState(key="device_id", value=str(uuid.uuid4())))

@@ -5,6 +5,7 @@ No `from __future__ import annotations` here: FastAPI reads the annotations of t
 
 import gzip
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -155,14 +156,13 @@ def create_app(server: Server) -> FastAPI:
     return app
 
 
-class blob_errors:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, exc, tb):
-        if isinstance(exc, BlobError):
-            raise HTTPException(409, str(exc)) from None
-        return False
+@contextmanager
+def blob_errors():
+    """A chunk at the wrong offset or a file that fails its check: the uploader's problem, said plainly."""
+    try:
+        yield
+    except BlobError as exc:
+        raise HTTPException(409, str(exc)) from None
 
 
 def apply_push(server: Server, who: Caller, request: p.PushRequest) -> p.PushResponse:

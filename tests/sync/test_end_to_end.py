@@ -11,7 +11,6 @@ from desktop.services.residents import HouseholdInput
 from desktop.store.models import Conflict, Household, OutboxEntry, Person
 from sync.server import accounts as server_accounts
 from sync.transport import AuthFailed
-from tests.conftest import PASSWORD
 
 
 def household_in(ws, number):
@@ -222,4 +221,3 @@ def test_server_restore_leads_to_a_reset_with_nothing_lost(laptops, tmp_path):
         assert household_in(ws, "0007").note == "备份之后的备注"
         assert household_in(ws, "0008").id == h8
         assert conflicts(ws) == []
-    assert PASSWORD
