@@ -104,3 +104,27 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_automatic_sync_when_reachable_and_a_clock_warning(qtbot, laptops, worker, net_worker, settle):
+    from datetime import datetime, timedelta
+
+    from tests.conftest import Clock
+
+    town, b = laptops.town, laptops.b
+    b.clock = Clock(datetime.now() - timedelta(days=3))  # this laptop's clock is three days behind
+    window = MainWindow(b, worker, details.places(b), net_worker)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    add_household(b, town, "0503", "东村503号")
+    window.sync.refresh()
+    settle()
+    window.sync.probe()  # what the timer does every minute
+    qtbot.waitUntil(lambda: window.sync.online is True, timeout=10000)
+    wait_for_sync(qtbot, window, settle)
+    assert "没有待同步的修改" in window.sync.label.text() and "在线" in window.sync.label.text()
+    assert window.sync.clock_label.isVisible() and "相差" in window.sync.clock_label.text()
+    assert household_in(laptops.a, "0503") is None
+    syncing.sync_now(laptops.a)
+    assert household_in(laptops.a, "0503") is not None
