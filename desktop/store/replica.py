@@ -108,10 +108,11 @@ class Replica:
         return pending
 
     def apply_page(self, changes: list[p.Change], cursor: int | None) -> None:
-        with self.db.applying() as s:
+        with self.db.applying() as s, s.no_autoflush:  # one flush per page, not one per record
             pending = self._pending_fields(s, [c.id for c in changes])
+            rows = self._rows(s, changes)
             for change in changes:
-                self._apply(s, change, pending.get(change.id, set()))
+                self._apply(s, change, rows.get(change.id), pending.get(change.id, set()))
             if cursor is not None:
                 row = s.get(SyncState, "cursor")
                 if row is None:
@@ -119,11 +120,26 @@ class Replica:
                 elif cursor > (row.value or 0):
                     row.value = cursor
 
-    def _apply(self, s, change: p.Change, pending: set[str]) -> None:
+    @staticmethod
+    def _rows(s, changes: list[p.Change]) -> dict:
+        """The page's records this laptop already has, fetched a few queries at a time."""
+        by_table: dict[str, list[str]] = {}
+        for change in changes:
+            if change.table in MODELS:
+                by_table.setdefault(change.table, []).append(change.id)
+        rows = {}
+        for table, ids in by_table.items():
+            model = MODELS[table]
+            for start in range(0, len(ids), 500):
+                rows.update(
+                    (r.id, r) for r in s.scalars(select(model).where(model.id.in_(ids[start : start + 500])))
+                )
+        return rows
+
+    def _apply(self, s, change: p.Change, row, pending: set[str]) -> None:
         model = MODELS.get(change.table)
         if model is None:
             return  # a record type of a newer version; the next upgrade pulls it again
-        row = s.get(model, change.id)
         if change.removed:
             if row is not None:
                 s.delete(row)
