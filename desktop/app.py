@@ -62,11 +62,15 @@ def install_translation(app: QApplication, language: str | None = None) -> str:
 
 
 def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
+    from desktop.services import syncing
+
+    from .local_server import start_if_needed
     from .ui.main_window import MainWindow
     from .ui.start import LoginDialog, SetupDialog
     from .ui.worker import DbWorker
 
     app = make_application(language=language)
+    local_server = None
     worker = DbWorker()
     net_worker = DbWorker("fengqiao-net")  # network work, so a slow link never holds up the database
     path = Path(db_path) if db_path else paths.default_database()
@@ -79,9 +83,12 @@ def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
         login = LoginDialog(worker, path)
         if not login.exec():
             return 0
+        local_server = start_if_needed(syncing.status(login.workspace).server_url)
         window = MainWindow(login.workspace, worker, login.places, net_worker)
         window.show()
         return app.exec()
     finally:
         worker.stop()
         net_worker.stop()
+        if local_server is not None:
+            local_server.stop()

@@ -89,3 +89,22 @@ def test_a_backup_restores_into_the_other_engine(server, postgres, tmp_path):
         assert register(other.url, "gw", PASSWORD).status_code == 200
     finally:
         other.stop()
+
+
+def test_the_embedded_township_server_takes_its_first_account_from_its_own_machine(tmp_path, clock):
+    from desktop.local_server import LocalServer, start_if_needed
+    from desktop.services import syncing
+    from tests.conftest import Township
+
+    from .servers import free_port
+
+    local = LocalServer(tmp_path / "server", "127.0.0.1", free_port())
+    town = Township(tmp_path, clock)
+    try:
+        report = syncing.sync_now(town.admin, password="correct horse 1", server_url=local.url)
+        assert report.rejected == 0 and report.pushed > 10  # the first account is the township's
+        assert register(local.url, "grid1", "correct horse 1").status_code == 401  # only the first
+        assert start_if_needed("http://192.0.2.1:8765") is None  # another address: not ours to start
+    finally:
+        town.close()
+        local.stop()
