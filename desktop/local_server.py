@@ -4,8 +4,6 @@ box on one machine. A real township server at that address, or another URL in th
 
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -14,33 +12,12 @@ import platformdirs
 from desktop.services import syncing
 
 
-class LocalServer:
-    def __init__(self, data_dir: Path, host: str, port: int):
-        import uvicorn
+def run_local_server(data_dir: Path, host: str, port: int):
+    from sync.server.app import open_server
+    from sync.server.thread import ServerThread
 
-        from sync.server.app import create_app, open_server
-
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.server = open_server(f"sqlite:///{data_dir / 'server.db'}", data_dir)
-        config = uvicorn.Config(
-            create_app(self.server), host=host, port=port, log_level="warning", lifespan="off"
-        )
-        self.uvicorn = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.uvicorn.run, name="fengqiao-township-server", daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 15
-        while not self.uvicorn.started and self.thread.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        self.url = f"http://{host}:{port}"
-
-    @property
-    def running(self) -> bool:
-        return self.uvicorn.started and self.thread.is_alive()
-
-    def stop(self) -> None:
-        self.uvicorn.should_exit = True
-        self.thread.join(10)
-        self.server.db.close()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return ServerThread(open_server(f"sqlite:///{data_dir / 'server.db'}", data_dir), host, port)
 
 
 def default_data_dir() -> Path:
@@ -48,13 +25,12 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("fengqiao-server", appauthor=False))
 
 
-def start_if_needed(server_url: str | None, data_dir: Path | None = None) -> LocalServer | None:
+def start_if_needed(server_url: str | None, data_dir: Path | None = None):
     url = (server_url or syncing.DEFAULT_SERVER).rstrip("/")
     if url != syncing.DEFAULT_SERVER or syncing.reachable(url):
         return None
     address = urlparse(url)
     try:
-        local = LocalServer(data_dir or default_data_dir(), address.hostname, address.port)
+        return run_local_server(data_dir or default_data_dir(), address.hostname, address.port)
     except (OSError, ImportError):
-        return None
-    return local if local.running else None
+        return None  # the port is taken, or the server parts are not installed: stay offline

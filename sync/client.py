@@ -8,7 +8,6 @@ server's stored results, or to a page fetched again.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +16,7 @@ from typing import Protocol
 
 from . import bundle
 from . import protocol as p
-from .transport import Offline, Refused, SyncError, Transport
+from .transport import Refused, SyncError, Transport
 
 PUSH_BATCH = 200
 PULL_PAGE = 500
@@ -241,7 +240,7 @@ class SyncClient:
                     break
                 f.write(chunk)
                 f.flush()
-        if _sha256(part) != sha:
+        if p.file_sha256(part) != sha:
             part.unlink()
             return False
         part.replace(target)
@@ -285,14 +284,3 @@ class SyncClient:
         if not key:
             raise SyncError("这台设备还没在乡镇服务器登记过；离线同步包需要先联网登记一次")
         return bytes.fromhex(key)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for piece in iter(lambda: f.read(1 << 20), b""):
-            digest.update(piece)
-    return digest.hexdigest()
-
-
-__all__ = ["SyncClient", "SyncReport", "LocalStore", "Offline", "SyncError"]

@@ -6,8 +6,10 @@ only when an old peer could misunderstand a new message; the server then tells a
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -199,6 +201,15 @@ class Counts(BaseModel):
 
 
 # --------------------------------------------------------------------------------------- attachments
+
+
+def file_sha256(path: Path) -> str:
+    """An attachment's name: the sha256 of its bytes, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for piece in iter(lambda: f.read(1 << 20), b""):
+            digest.update(piece)
+    return digest.hexdigest()
 
 
 class BlobState(BaseModel):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 import shutil
 from pathlib import Path
 
 from desktop.domain.roles import Permission
 from desktop.store.models import Attachment, Matter, Visit
+from sync.protocol import file_sha256
 
 from . import matters
 from .context import Changed, Workspace
@@ -37,11 +37,7 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise ServiceError(f"文件 {source.name} 有 {size / 1e6:.0f} MB，最大 {MAX_BYTES // 1024 // 1024} MB")
-    digest = hashlib.sha256()
-    with open(source, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
+    sha = file_sha256(source)
     target = stored_path(ws, sha)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)

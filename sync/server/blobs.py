@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -65,11 +64,7 @@ class BlobStore:
             f.flush()
         blob.received = offset + len(chunk)
         if blob.received == blob.size:
-            digest = hashlib.sha256()
-            with open(part, "rb") as f:
-                for piece in iter(lambda: f.read(1 << 20), b""):
-                    digest.update(piece)
-            if digest.hexdigest() != sha:
+            if p.file_sha256(part) != sha:
                 part.unlink()
                 blob.received = 0
                 raise BlobError("收到的文件与 sha256 不符，已丢弃，请重新上传")

@@ -9,42 +9,17 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
-import time
 import uuid
 from pathlib import Path
 
 import psycopg
-import uvicorn
 
-from sync.server.app import Server, create_app, open_server
-
-
-class RunningServer:
-    def __init__(self, server: Server):
-        self.server = server
-        config = uvicorn.Config(
-            create_app(server), host="127.0.0.1", port=0, log_level="warning", lifespan="off"
-        )
-        self.uvicorn = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.uvicorn.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.uvicorn.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
-        self.port = self.uvicorn.servers[0].sockets[0].getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def stop(self) -> None:
-        self.uvicorn.should_exit = True
-        self.thread.join(10)
-        self.server.db.close()
+from sync.server.app import open_server
+from sync.server.thread import ServerThread
 
 
-def start(url: str, data_dir: Path) -> RunningServer:
-    return RunningServer(open_server(url, data_dir))
+def start(url: str, data_dir: Path) -> ServerThread:
+    return ServerThread(open_server(url, data_dir))
 
 
 def free_port() -> int:

@@ -92,13 +92,13 @@ def test_a_backup_restores_into_the_other_engine(server, postgres, tmp_path):
 
 
 def test_the_embedded_township_server_takes_its_first_account_from_its_own_machine(tmp_path, clock):
-    from desktop.local_server import LocalServer, start_if_needed
+    from desktop.local_server import run_local_server, start_if_needed
     from desktop.services import syncing
     from tests.conftest import Township
 
     from .servers import free_port
 
-    local = LocalServer(tmp_path / "server", "127.0.0.1", free_port())
+    local = run_local_server(tmp_path / "server", "127.0.0.1", free_port())
     town = Township(tmp_path, clock)
     try:
         report = syncing.sync_now(town.admin, password="correct horse 1", server_url=local.url)
