@@ -249,8 +249,10 @@ def cmd_join(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    from desktop.app import run_gui
+    from desktop.app import run_gui, smoke
 
+    if args.smoke:
+        return smoke()
     return run_gui(_db(args) if args.db else None)
 
 
@@ -264,6 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fengqiao", description="枫桥：网格员和调解员的矛盾纠纷工作台", parents=[common]
     )
     parser.add_argument("--version", action="version", version=f"fengqiao {__version__}")
+    parser.add_argument(
+        "--smoke", action="store_true", help="自检：新建加密数据库、迁移、离屏构建主窗口，然后退出"
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
     p = sub.add_parser("init", parents=[common], help="新建加密数据库、乡镇和 admin 账号")

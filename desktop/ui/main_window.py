@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
+from desktop.about import facts
 from desktop.domain.roles import ROLE_LABELS, Permission, Role
 from desktop.domain.scope import SCOPE_LABELS
 
@@ -177,9 +177,20 @@ class MainWindow(QMainWindow):
         if hasattr(page, "focus_search"):
             page.focus_search()
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("关于枫桥"), self.tr("枫桥 {0}\n数据库结构版本 {1}\n数据库 {2}").format(
-            __version__, self.ws.db.schema_version, self.ws.db.path))  # fmt: skip
+    def about(self) -> QMessageBox:
+        f = facts(self.ws.db.schema_version, self.ws.db.path)
+        rows = "".join(
+            f"<tr><td>{name}</td><td>{licence}</td><td>{url}</td></tr>" for name, licence, url in f.libraries
+        )
+        text = self.tr(
+            "<h3>枫桥 {0}</h3><p>构建：{1}<br>数据库结构版本：{2}<br>数据库：{3}<br>数据文件夹：{4}<br>日志：{5}</p>"
+            "<p>本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。</p>"
+        ).format(f.version, f.build, f.schema_version, f.database, f.data_folder, f.log_folder)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于枫桥"), text + f"<table>{rows}</table>",
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.open()
+        self.about_box = box
+        return box
 
     def closeEvent(self, event) -> None:
         QSettings().setValue("main/geometry", self.saveGeometry())

@@ -19,7 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="108" />
-      <location filename="../../desktop/ui/sync_panel.py" line="138" />
+      <location filename="../../desktop/ui/sync_panel.py" line="142" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -260,125 +260,139 @@
       <translation>Change to a new value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>连接服务器</source>
       <translation>Connecting to the server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>上传修改</source>
       <translation>Sending edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>下载更新</source>
       <translation>Receiving updates</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>核对数量</source>
       <translation>Checking counts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>上传附件</source>
       <translation>Uploading attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>下载附件</source>
       <translation>Downloading attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="41" />
+      <location filename="../../desktop/ui/sync_panel.py" line="43" />
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>Working offline: not yet connected to the township server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="50" />
+      <location filename="../../desktop/ui/sync_panel.py" line="52" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="51" />
+      <location filename="../../desktop/ui/sync_panel.py" line="53" />
       <source>与乡镇服务器同步 (F5)</source>
       <translation>Sync with the township server (F5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="74" />
+      <location filename="../../desktop/ui/sync_panel.py" line="76" />
       <source>在线</source>
       <translation>Online</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="76" />
+      <location filename="../../desktop/ui/sync_panel.py" line="78" />
       <source>离线工作</source>
       <translation>Working offline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <location filename="../../desktop/ui/sync_panel.py" line="79" />
       <source>待同步 {0} 条</source>
       <translation>{0} changes to sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <location filename="../../desktop/ui/sync_panel.py" line="79" />
       <source>没有待同步的修改</source>
       <translation>Nothing to sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>上次同步 {0}</source>
       <translation>Last sync {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
+      <location filename="../../desktop/ui/sync_panel.py" line="83" />
       <source>尚未连接乡镇服务器</source>
       <translation>Not yet connected to the township server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <location filename="../../desktop/ui/sync_panel.py" line="85" />
       <source>被拒 {0} 条</source>
       <translation>{0} rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="86" />
+      <location filename="../../desktop/ui/sync_panel.py" line="88" />
       <source>上次同步失败：{0}</source>
       <translation>Last sync failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="91" />
+      <location filename="../../desktop/ui/sync_panel.py" line="93" />
       <source>冲突 {0}</source>
       <translation>Conflicts {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="92" />
+      <location filename="../../desktop/ui/sync_panel.py" line="94" />
       <source>被拒 {0}</source>
       <translation>Rejected {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="101" />
+      <location filename="../../desktop/ui/sync_panel.py" line="104" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>This laptop's clock is {0} minutes off the township server's; please set it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="129" />
+      <location filename="../../desktop/ui/sync_panel.py" line="133" />
       <source>登记这台电脑</source>
       <translation>Register this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="130" />
+      <location filename="../../desktop/ui/sync_panel.py" line="134" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>First sync: enter the password of account "{0}" to register this computer with the township server {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="138" />
-      <location filename="../../desktop/ui/sync_panel.py" line="140" />
+      <location filename="../../desktop/ui/sync_panel.py" line="142" />
+      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="164" />
+      <location filename="../../desktop/ui/sync_panel.py" line="170" />
       <source>同步没有完成</source>
       <translation>Sync did not finish</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="105" />
+      <source>枫桥出错了</source>
+      <translation>Fengqiao ran into an error</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="105" />
+      <source>出现意外错误：{0}
+
+您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
+      <translation>An unexpected error: {0}
+
+Your data is kept as of the last finished action; nothing was lost. The details are in the log: {1}</translation>
     </message>
   </context>
   <context>
@@ -1109,18 +1123,14 @@
     </message>
     <message>
       <location filename="../../desktop/ui/main_window.py" line="126" />
-      <location filename="../../desktop/ui/main_window.py" line="181" />
+      <location filename="../../desktop/ui/main_window.py" line="187" />
       <source>关于枫桥</source>
       <translation>About Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="181" />
-      <source>枫桥 {0}
-数据库结构版本 {1}
-数据库 {2}</source>
-      <translation>Fengqiao {0}
-Database schema {1}
-Database {2}</translation>
+      <location filename="../../desktop/ui/main_window.py" line="184" />
+      <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Fengqiao {0}&lt;/h3&gt;&lt;p&gt;Build: {1}&lt;br&gt;Database schema: {2}&lt;br&gt;Database: {3}&lt;br&gt;Data folder: {4}&lt;br&gt;Log: {5}&lt;/p&gt;&lt;p&gt;This software uses the following open-source libraries, each under its licence; Qt is linked dynamically under the LGPL-3.0 and can be replaced.&lt;/p&gt;</translation>
     </message>
   </context>
   <context>

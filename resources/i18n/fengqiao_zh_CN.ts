@@ -19,7 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="108" />
-      <location filename="../../desktop/ui/sync_panel.py" line="138" />
+      <location filename="../../desktop/ui/sync_panel.py" line="142" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
@@ -260,125 +260,139 @@
       <translation>改为新的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>连接服务器</source>
       <translation>连接服务器</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>上传修改</source>
       <translation>上传修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>下载更新</source>
       <translation>下载更新</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="22" />
+      <location filename="../../desktop/ui/sync_panel.py" line="24" />
       <source>核对数量</source>
       <translation>核对数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>上传附件</source>
       <translation>上传附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="23" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>下载附件</source>
       <translation>下载附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="41" />
+      <location filename="../../desktop/ui/sync_panel.py" line="43" />
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>离线工作：尚未连接乡镇服务器</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="50" />
+      <location filename="../../desktop/ui/sync_panel.py" line="52" />
       <source>同步</source>
       <translation>同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="51" />
+      <location filename="../../desktop/ui/sync_panel.py" line="53" />
       <source>与乡镇服务器同步 (F5)</source>
       <translation>与乡镇服务器同步 (F5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="74" />
+      <location filename="../../desktop/ui/sync_panel.py" line="76" />
       <source>在线</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="76" />
+      <location filename="../../desktop/ui/sync_panel.py" line="78" />
       <source>离线工作</source>
       <translation>离线工作</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <location filename="../../desktop/ui/sync_panel.py" line="79" />
       <source>待同步 {0} 条</source>
       <translation>待同步 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="77" />
+      <location filename="../../desktop/ui/sync_panel.py" line="79" />
       <source>没有待同步的修改</source>
       <translation>没有待同步的修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>上次同步 {0}</source>
       <translation>上次同步 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
+      <location filename="../../desktop/ui/sync_panel.py" line="83" />
       <source>尚未连接乡镇服务器</source>
       <translation>尚未连接乡镇服务器</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <location filename="../../desktop/ui/sync_panel.py" line="85" />
       <source>被拒 {0} 条</source>
       <translation>被拒 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="86" />
+      <location filename="../../desktop/ui/sync_panel.py" line="88" />
       <source>上次同步失败：{0}</source>
       <translation>上次同步失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="91" />
+      <location filename="../../desktop/ui/sync_panel.py" line="93" />
       <source>冲突 {0}</source>
       <translation>冲突 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="92" />
+      <location filename="../../desktop/ui/sync_panel.py" line="94" />
       <source>被拒 {0}</source>
       <translation>被拒 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="101" />
+      <location filename="../../desktop/ui/sync_panel.py" line="104" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>本机时钟与乡镇服务器相差 {0} 分钟，请校准</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="129" />
+      <location filename="../../desktop/ui/sync_panel.py" line="133" />
       <source>登记这台电脑</source>
       <translation>登记这台电脑</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="130" />
+      <location filename="../../desktop/ui/sync_panel.py" line="134" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="138" />
-      <location filename="../../desktop/ui/sync_panel.py" line="140" />
+      <location filename="../../desktop/ui/sync_panel.py" line="142" />
+      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <source>正在同步…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="164" />
+      <location filename="../../desktop/ui/sync_panel.py" line="170" />
       <source>同步没有完成</source>
       <translation>同步没有完成</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="105" />
+      <source>枫桥出错了</source>
+      <translation>枫桥出错了</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="105" />
+      <source>出现意外错误：{0}
+
+您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
+      <translation>出现意外错误：{0}
+
+您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</translation>
     </message>
   </context>
   <context>
@@ -1109,18 +1123,14 @@
     </message>
     <message>
       <location filename="../../desktop/ui/main_window.py" line="126" />
-      <location filename="../../desktop/ui/main_window.py" line="181" />
+      <location filename="../../desktop/ui/main_window.py" line="187" />
       <source>关于枫桥</source>
       <translation>关于枫桥</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="181" />
-      <source>枫桥 {0}
-数据库结构版本 {1}
-数据库 {2}</source>
-      <translation>枫桥 {0}
-数据库结构版本 {1}
-数据库 {2}</translation>
+      <location filename="../../desktop/ui/main_window.py" line="184" />
+      <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</translation>
     </message>
   </context>
   <context>

@@ -302,3 +302,14 @@ def test_settings_grids_categories_and_channels(township, window_for, settle, no
     page.remove_channel()
     settle()
     assert "村民议事会" not in setup.read_config(township.admin, "channels") and no_popups == []
+
+
+def test_about_names_version_schema_folders_and_licences(window_for, settle):
+    window = window_for("platform")
+    box = window.about()
+    text = box.text()
+    from desktop.store import migrate
+
+    for part in ("0.1.0", migrate.head_revision(), "fengqiao.db", "LGPL-3.0", "PySide6", "SQLCipher"):
+        assert part in text
+    box.close()
