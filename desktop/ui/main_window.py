@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
     def about(self) -> QMessageBox:
         f = facts(self.ws.db.schema_version, self.ws.db.path)
         rows = "".join(
-            f"<tr><td>{name}</td><td>{licence}</td><td>{url}</td></tr>" for name, licence, url in f.libraries
+            f"<tr><td><a href='{url}'>{name}</a></td><td>{licence}</td></tr>"
+            for name, licence, url in f.libraries
         )
         text = self.tr(
             "<h3>枫桥 {0}</h3><p>构建：{1}<br>数据库结构版本：{2}<br>数据库：{3}<br>数据文件夹：{4}<br>日志：{5}</p>"
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         ).format(f.version, f.build, f.schema_version, f.database, f.data_folder, f.log_folder)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于枫桥"), text + f"<table>{rows}</table>",
                           QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)  # the links open
         box.open()
         self.about_box = box
         return box
