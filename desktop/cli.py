@@ -49,6 +49,10 @@ class Progress:
         self.stream.flush()
         return True
 
+    def stage(self, name: str):
+        """For work that reports (done, total) without naming its stage."""
+        return lambda done, total: self(name, done, total)
+
 
 def _password(prompt: str, *, confirm: bool = False) -> str:
     if os.environ.get("FENGQIAO_PASSWORD"):
@@ -248,6 +252,40 @@ def cmd_join(args) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args) -> int:
+    from desktop.services import backups
+
+    ws = _login(args)
+    try:
+        target = (
+            Path(args.file) if args.file else backups.backups_folder(_db(args)) / backups.suggested_name(ws)
+        )
+        report = backups.make_backup(ws, target, progress=Progress().stage("备份"))
+    finally:
+        ws.close()
+    counts = report.counts
+    print(
+        f"已备份到 {report.path}（{report.size / 1e6:.1f} MB，{report.seconds:.1f} 秒）：{counts['households']} 户、"
+        f"{counts['persons']} 人、{counts['visits']} 次走访、{counts['matters']} 件事项、{counts['attachments']} 个附件；"
+        f"其中尚未同步的修改 {counts['unsynced_edits']} 条。备份已加密，凭本机任一账号的密码才能恢复。"
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from desktop.services import backups
+
+    user = os.environ.get("FENGQIAO_USER", "admin")
+    report = backups.restore_backup(Path(args.file), _db(args), user, _password(f"账号 {user} 的密码："))
+    made = report.manifest
+    print(
+        f"已从 {args.file} 恢复 {made.get('township', '')} 的数据（{made.get('made_by')} 于 {made.get('created')} 备份）到 {_db(args)}"
+    )
+    if report.moved_aside:
+        print(f"原来的数据库已移到 {report.moved_aside}，没有删除")
+    return EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from desktop.app import run_gui, smoke
 
@@ -314,6 +352,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True, help="账号")
     p.set_defaults(run=cmd_join)
 
+    p = sub.add_parser("backup", parents=[common], help="把本机数据和附件备份到一个加密文件")
+    p.add_argument("file", nargs="?", help="备份文件（.fqbak；默认在数据目录的 backups 文件夹中）")
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", parents=[common], help="从加密备份恢复（本机或另一台电脑）；原有数据先移到 backups"
+    )
+    p.add_argument("file", help="备份文件（.fqbak）")
+    p.set_defaults(run=cmd_restore)
+
     p = sub.add_parser("account", parents=[common], help="账号：list / add / passwd")
     p.add_argument("action", choices=["list", "add", "passwd"])
     p.add_argument("username", nargs="?")
@@ -333,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         args.run = cmd_gui  # no subcommand: the desktop application
     from desktop.services.errors import ServiceError
     from desktop.services.roster import RosterUnreadable
+    from desktop.store.backup import BackupUnreadable
     from sync.bundle import BundleError
     from sync.transport import SyncError
 
@@ -342,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
     except (ServiceError, Refused, ValidationFailed, UnlockError, DatabaseUnreadable, MigrationFailed,
-            FileExistsError, FileNotFoundError, PermissionError, SyncError, BundleError) as exc:  # fmt: skip
+            FileExistsError, FileNotFoundError, PermissionError, SyncError, BundleError, BackupUnreadable) as exc:  # fmt: skip
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

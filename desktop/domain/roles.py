@@ -37,6 +37,7 @@ class Permission(StrEnum):
     EXPORT_LEDGER = "export_ledger"
     READ_AUDIT = "read_audit"
     VIEW_MATTERS = "view_matters"
+    BACKUP = "backup"  # make an encrypted backup of this laptop, and restore one (on this or another laptop)
 
 
 _WORK_ROLES = {Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.SUPERVISOR, Role.LEADER}
@@ -53,6 +54,8 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.EXPORT_LEDGER: {Role.PLATFORM, Role.SUPERVISOR, Role.LEADER},
     Permission.READ_AUDIT: {Role.AUDITOR},
     Permission.VIEW_MATTERS: _WORK_ROLES,
+    # Those who keep records on a laptop; oversight roles read, and need no backups of their own.
+    Permission.BACKUP: {Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.ADMIN},
 }
 
 PERMISSION_LABELS = {
@@ -66,6 +69,7 @@ PERMISSION_LABELS = {
     Permission.EXPORT_LEDGER: "导出台账",
     Permission.READ_AUDIT: "查阅审计日志",
     Permission.VIEW_MATTERS: "查看矛盾纠纷",
+    Permission.BACKUP: "备份和恢复本机数据",
 }
 
 

@@ -92,3 +92,24 @@ def test_export_ledger_is_masked_and_unmasked_is_refused_to_a_grid_worker(demo_d
     assert refused.returncode == 1 and "导出" in refused.stderr
     bad_date = run("export-ledger", out, "--db", demo_db, "--from", "2026-13-01")
     assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+
+
+def test_backup_then_restore_on_another_laptop(demo_db, tmp_path):
+    made = run("backup", "--db", demo_db, tmp_path / "usb" / "laptop", user="gw001")
+    assert made.returncode == 0, made.stderr
+    backup = tmp_path / "usb" / "laptop.fqbak"
+    assert backup.exists() and "已备份到" in made.stdout and "300 户" in made.stdout
+
+    other = tmp_path / "other" / "fengqiao.db"
+    refused = run("restore", backup, "--db", other, user="supervisor")
+    assert refused.returncode == 1 and "恢复备份的权限" in refused.stderr and not other.exists()
+    restored = run("restore", backup, "--db", other, user="gw001")
+    assert restored.returncode == 0, restored.stderr
+    again = run("restore", backup, "--db", other, user="gw001")
+    assert again.returncode == 0 and "原来的数据库已移到" in again.stdout
+    exported = run("export-ledger", "--db", other, tmp_path / "ledger.xlsx", user="platform")
+    assert exported.returncode == 0, exported.stderr
+
+    backup.write_bytes(backup.read_bytes()[:-1000])
+    broken = run("restore", backup, "--db", other, user="gw001")
+    assert broken.returncode == 1 and "不完整" in broken.stderr and "Traceback" not in broken.stderr
