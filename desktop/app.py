@@ -82,13 +82,19 @@ def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
             if not setup.exec():
                 return 0
             path = setup.path
-        login = LoginDialog(worker, path)
-        if not login.exec():
-            return 0
-        local_server = start_if_needed(syncing.status(login.workspace).server_url)
-        window = MainWindow(login.workspace, worker, login.places, net_worker)
-        window.show()
-        return app.exec()
+        notice = None
+        while True:  # a restore from the menu closes the window and signs in again
+            login = LoginDialog(worker, path, notice=notice)
+            if not login.exec():
+                return 0
+            if local_server is None:
+                local_server = start_if_needed(syncing.status(login.workspace).server_url)
+            window = MainWindow(login.workspace, worker, login.places, net_worker)
+            window.show()
+            code = app.exec()
+            notice = window.relogin_notice
+            if notice is None:
+                return code
     finally:
         worker.stop()
         net_worker.stop()

@@ -16,11 +16,6 @@ from datetime import date
 from pathlib import Path
 
 from desktop import __version__, paths
-from desktop.domain.issues import ValidationFailed
-from desktop.domain.lifecycle import Refused
-from desktop.store.engine import DatabaseUnreadable
-from desktop.store.keyslots import UnlockError
-from desktop.store.migrate import MigrationFailed
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
@@ -379,19 +374,15 @@ def main(argv: list[str] | None = None) -> int:
     args.db = getattr(args, "db", None)
     if not getattr(args, "run", None):
         args.run = cmd_gui  # no subcommand: the desktop application
-    from desktop.services.errors import ServiceError
+    from desktop.services.errors import explained
     from desktop.services.roster import RosterUnreadable
-    from desktop.store.backup import BackupUnreadable
-    from sync.bundle import BundleError
-    from sync.transport import SyncError
 
     try:
         return args.run(args)
     except (UsageError, RosterUnreadable) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (ServiceError, Refused, ValidationFailed, UnlockError, DatabaseUnreadable, MigrationFailed,
-            FileExistsError, FileNotFoundError, PermissionError, SyncError, BundleError, BackupUnreadable) as exc:  # fmt: skip
+    except explained() as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

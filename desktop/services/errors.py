@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.domain.issues import Issue, ValidationFailed
 from desktop.domain.lifecycle import Refused
 
-__all__ = ["ServiceError", "NotAllowed", "NotFound", "ValidationFailed", "Refused", "Issue"]
+__all__ = ["ServiceError", "NotAllowed", "NotFound", "ValidationFailed", "Refused", "Issue", "explained"]
 
 
 class ServiceError(Exception):
@@ -18,3 +18,16 @@ class NotAllowed(ServiceError):
 
 class NotFound(ServiceError):
     pass
+
+
+def explained() -> tuple[type[Exception], ...]:
+    """Every error whose message is written for the user (the rest are shown as unexpected, and logged)."""
+    from desktop.store.backup import BackupUnreadable
+    from desktop.store.engine import DatabaseUnreadable
+    from desktop.store.keyslots import UnlockError
+    from desktop.store.migrate import MigrationFailed
+    from sync.bundle import BundleError
+    from sync.transport import SyncError
+
+    return (ValidationFailed, ServiceError, Refused, PermissionError, FileNotFoundError, FileExistsError,
+            UnlockError, DatabaseUnreadable, MigrationFailed, BackupUnreadable, BundleError, SyncError)  # fmt: skip

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
-from desktop.services.errors import Issue, Refused, ServiceError, ValidationFailed
+from desktop.services.errors import Issue, ValidationFailed, explained
 
 COLOURS = {"yellow": QColor("#FFF2B3"), "red": QColor("#FFC7C7"), "green": QColor("#E3F4E1")}
 ACCENT = "#1F5FA8"
@@ -21,7 +21,7 @@ def tr(text: str) -> str:
 
 def user_message(error: Exception) -> str:
     """What to tell the user. Our own refusals say it in their words; anything else is reported plainly."""
-    if isinstance(error, ValidationFailed | ServiceError | Refused | PermissionError | FileNotFoundError):
+    if isinstance(error, explained()):
         return str(error)
     return tr("出现意外错误：{0}（数据未丢失，详情见日志）").format(f"{type(error).__name__}: {error}")
 

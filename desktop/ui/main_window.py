@@ -19,6 +19,7 @@ from desktop.about import facts
 from desktop.domain.roles import ROLE_LABELS, Permission, Role
 from desktop.domain.scope import SCOPE_LABELS
 
+from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
 from .labels import label
@@ -36,6 +37,9 @@ class MainWindow(QMainWindow):
     def __init__(self, ws, worker, places, net_worker=None, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
+        self.relogin_notice: str | None = (
+            None  # set when the window closes for a new sign-in (after a restore)
+        )
         self.sync = SyncPanel(ws, worker, net_worker, self)
         self.sync.synced.connect(self._after_sync)
         self.setWindowTitle(self.tr("枫桥 · {0}").format(places.township))
@@ -122,6 +126,8 @@ class MainWindow(QMainWindow):
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
             (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),
             (sync_menu, self.tr("冲突与被拒的修改…"), None, self.show_conflicts, True),
+            (file_menu, self.tr("备份本机数据…"), None, self.backup, self.ws.may(Permission.BACKUP)),
+            (file_menu, self.tr("从备份恢复…"), None, self.restore, self.ws.may(Permission.BACKUP)),
             (file_menu, self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, True),
             (help_menu, self.tr("关于枫桥"), None, self.about, True),
         ):  # fmt: skip
@@ -176,6 +182,29 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if hasattr(page, "focus_search"):
             page.focus_search()
+
+    def backup(self):
+        return make_backup(self, self.ws, self.worker)
+
+    def restore(self) -> RestoreDialog | None:
+        if self.sync.running is not None:
+            QMessageBox.information(self, self.tr("从备份恢复"), self.tr("正在同步，请等同步结束后再恢复。"))
+            return None
+        dialog = RestoreDialog(self.worker, self)
+        dialog.accepted.connect(lambda: self._restore(dialog.form.values()))
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
+
+    def _restore(self, values) -> None:
+        self.sync.timer.stop()  # nothing may reach for the database while it is being replaced
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
+        restore_then_relogin(self, self.ws, self.worker, values, self._restored)
+
+    def _restored(self, notice: str) -> None:
+        self.relogin_notice = notice
+        self.close()
 
     def about(self) -> QMessageBox:
         f = facts(self.ws.db.schema_version, self.ws.db.path)

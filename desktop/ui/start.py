@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.services import accounts, demo, details, setup
+from desktop.services import accounts, backups, demo, details, setup
 
+from .backup import RestoreForm
 from .common import heading, user_message
 from .worker import DbWorker
 
@@ -29,7 +30,7 @@ from .worker import DbWorker
 class LoginDialog(QDialog):
     """Account and password unlock the encrypted database; a wrong password or a locked account says so."""
 
-    def __init__(self, worker: DbWorker, path: Path, clock=None, parent=None):
+    def __init__(self, worker: DbWorker, path: Path, clock=None, notice: str | None = None, parent=None):
         super().__init__(parent)
         self.worker, self.path, self.clock = worker, Path(path), clock
         self.workspace = None
@@ -54,6 +55,10 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("枫桥 矛盾纠纷多元化解"), 15))
         layout.addWidget(QLabel(self.tr("数据库：{0}").format(self.path)))
+        if notice:
+            shown = QLabel(notice)
+            shown.setWordWrap(True)
+            layout.addWidget(shown)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
@@ -98,6 +103,8 @@ class SetupDialog(QDialog):
         self.tabs.addTab(self._new_page(), self.tr("新建乡镇"))
         self.tabs.addTab(self._open_page(), self.tr("打开已有数据库"))
         self.tabs.addTab(self._demo_page(), self.tr("试用演示数据"))
+        self.restore_form = RestoreForm()
+        self.tabs.addTab(self.restore_form, self.tr("从备份恢复"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #B00020")
@@ -174,6 +181,9 @@ class SetupDialog(QDialog):
             self.path = chosen
             self.accept()
             return
+        if tab == 3:
+            self._restore()
+            return
         first, second = self.new_pw if tab == 0 else self.demo_pw
         if first.text() != second.text():
             self.message.setText(self.tr("两次输入的密码不一致"))
@@ -195,6 +205,18 @@ class SetupDialog(QDialog):
                 lambda task: demo.build(self.path, password, count, progress=lambda stage, done, total: task.progress(done, total)),
                 lambda _: self.accept(), self._failed, self._progress, with_task=True,
             )  # fmt: skip
+
+    def _restore(self) -> None:
+        if problem := self.restore_form.problem():
+            self.message.setText(problem)
+            return
+        file, user, password = self.restore_form.values()
+        self.ok.setEnabled(False)
+        self.progress.show()
+        self.worker.submit(
+            lambda task: backups.restore_backup(file, self.path, user, password, progress=task.progress),
+            lambda _: self.accept(), self._failed, self._progress, with_task=True,
+        )  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

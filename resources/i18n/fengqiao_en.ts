@@ -381,18 +381,69 @@
       <translation>Sync did not finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="105" />
+      <location filename="../../desktop/app.py" line="110" />
       <source>枫桥出错了</source>
       <translation>Fengqiao ran into an error</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="105" />
+      <location filename="../../desktop/app.py" line="110" />
       <source>出现意外错误：{0}
 
 您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
       <translation>An unexpected error: {0}
 
 Your data is kept as of the last finished action; nothing was lost. The details are in the log: {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="28" />
+      <source>枫桥备份 (*.fqbak)</source>
+      <translation>Fengqiao backups (*.fqbak)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="133" />
+      <source>备份本机数据</source>
+      <translation>Back up this laptop</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="139" />
+      <source>备份完成</source>
+      <translation>Backup finished</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="140" />
+      <source>已备份到 {0}（{1:.1f} MB）：{2} 户、{3} 人、{4} 次走访、{5} 件事项、{6} 个附件。
+备份已加密，凭本机任一账号的密码才能恢复。请把它存到 U 盘等另一处。</source>
+      <translation>Backed up to {0} ({1:.1f} MB): {2} households, {3} persons, {4} visits, {5} matters, {6} attachments.
+The backup is encrypted: only the password of one of this laptop's accounts restores it. Keep it somewhere else, on a USB stick for example.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="146" />
+      <source>正在备份…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="156" />
+      <source>正在恢复备份…</source>
+      <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="167" />
+      <source>已恢复 {0} 于 {1} 由 {2} 做的备份。</source>
+      <translation>Restored the backup of {0} made at {1} by {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="170" />
+      <source>
+原来的数据已移到 {0}。</source>
+      <translation>
+The data that was here before has been moved to {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="175" />
+      <source>没有恢复：{0}
+这台电脑上原有的数据没有改动。</source>
+      <translation>Not restored: {0}
+The data on this computer has not been changed.</translation>
     </message>
   </context>
   <context>
@@ -979,42 +1030,42 @@ Your data is kept as of the last finished action; nothing was lost. The details 
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../desktop/ui/start.py" line="36" />
+      <location filename="../../desktop/ui/start.py" line="37" />
       <source>枫桥 · 登录</source>
       <translation>Fengqiao · Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="48" />
+      <location filename="../../desktop/ui/start.py" line="49" />
       <source>登录</source>
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="52" />
+      <location filename="../../desktop/ui/start.py" line="53" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="53" />
+      <location filename="../../desktop/ui/start.py" line="54" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="55" />
+      <location filename="../../desktop/ui/start.py" line="56" />
       <source>枫桥 矛盾纠纷多元化解</source>
       <translation>Fengqiao dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="56" />
+      <location filename="../../desktop/ui/start.py" line="57" />
       <source>数据库：{0}</source>
       <translation>Database: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="66" />
+      <location filename="../../desktop/ui/start.py" line="71" />
       <source>请输入账号和密码</source>
       <translation>Enter account and password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="70" />
+      <location filename="../../desktop/ui/start.py" line="75" />
       <source>正在解锁数据库…</source>
       <translation>Unlocking the database…</translation>
     </message>
@@ -1022,113 +1073,133 @@ Your data is kept as of the last finished action; nothing was lost. The details 
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="41" />
+      <location filename="../../desktop/ui/main_window.py" line="45" />
       <source>枫桥 · {0}</source>
       <translation>Fengqiao · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="47" />
+      <location filename="../../desktop/ui/main_window.py" line="51" />
       <source>工作台</source>
       <translation>Work desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="49" />
+      <location filename="../../desktop/ui/main_window.py" line="53" />
       <source>住户</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <location filename="../../desktop/ui/main_window.py" line="57" />
       <source>走访</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="55" />
+      <location filename="../../desktop/ui/main_window.py" line="59" />
       <source>矛盾纠纷台账</source>
       <translation>Ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="58" />
+      <location filename="../../desktop/ui/main_window.py" line="62" />
       <source>调解</source>
       <translation>Mediation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="60" />
+      <location filename="../../desktop/ui/main_window.py" line="64" />
       <source>统计</source>
       <translation>Statistics</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="61" />
+      <location filename="../../desktop/ui/main_window.py" line="65" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="105" />
+      <location filename="../../desktop/ui/main_window.py" line="109" />
       <source>{0}（{1}）</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="106" />
+      <location filename="../../desktop/ui/main_window.py" line="110" />
       <source>范围：{0}</source>
       <translation>Scope: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="115" />
+      <location filename="../../desktop/ui/main_window.py" line="119" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="116" />
+      <location filename="../../desktop/ui/main_window.py" line="120" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="117" />
+      <location filename="../../desktop/ui/main_window.py" line="121" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="118" />
+      <location filename="../../desktop/ui/main_window.py" line="122" />
       <source>帮助</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="120" />
+      <location filename="../../desktop/ui/main_window.py" line="124" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="121" />
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="122" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>搜索</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="123" />
+      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="124" />
+      <location filename="../../desktop/ui/main_window.py" line="128" />
       <source>冲突与被拒的修改…</source>
       <translation>Conflicts and rejected edits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
+      <location filename="../../desktop/ui/main_window.py" line="129" />
+      <source>备份本机数据…</source>
+      <translation>Back up this laptop…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <source>从备份恢复…</source>
+      <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="131" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
-      <location filename="../../desktop/ui/main_window.py" line="187" />
+      <location filename="../../desktop/ui/main_window.py" line="132" />
+      <location filename="../../desktop/ui/main_window.py" line="219" />
       <source>关于枫桥</source>
       <translation>About Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="184" />
+      <location filename="../../desktop/ui/main_window.py" line="191" />
+      <source>从备份恢复</source>
+      <translation>Restore from a backup</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="191" />
+      <source>正在同步，请等同步结束后再恢复。</source>
+      <translation>A sync is running; please restore when it has finished.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="216" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;Fengqiao {0}&lt;/h3&gt;&lt;p&gt;Build: {1}&lt;br&gt;Database schema: {2}&lt;br&gt;Database: {3}&lt;br&gt;Data folder: {4}&lt;br&gt;Log: {5}&lt;/p&gt;&lt;p&gt;This software uses the following open-source libraries, each under its licence; Qt is linked dynamically under the LGPL-3.0 and can be replaced.&lt;/p&gt;</translation>
     </message>
@@ -1504,6 +1575,77 @@ Your data is kept as of the last finished action; nothing was lost. The details 
     </message>
   </context>
   <context>
+    <name>RestoreDialog</name>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="95" />
+      <source>从备份恢复</source>
+      <translation>Restore from a backup</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="104" />
+      <source>恢复</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="108" />
+      <source>恢复后需要重新登录。</source>
+      <translation>After the restore you sign in again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="119" />
+      <source>正在核对密码…</source>
+      <translation>Checking the password…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreForm</name>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="37" />
+      <source>U 盘或其他位置上的 .fqbak 文件</source>
+      <translation>A .fqbak file on a USB stick or elsewhere</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="39" />
+      <source>选择…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="51" />
+      <source>备份文件</source>
+      <translation>Backup file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="52" />
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="53" />
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="54" />
+      <source>用备份时本机任一账号的密码恢复（网格员、调解员、平台办公室或管理员）。这台电脑上已有的数据会先移到 backups 文件夹保存，不会删除。</source>
+      <translation>Restore with the password of any account the laptop had when it was backed up (grid worker, mediator, platform office or administrator). Data already on this computer is first moved to the backups folder, never deleted.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="60" />
+      <source>选择备份文件</source>
+      <translation>Choose a backup file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="83" />
+      <source>请选择备份文件（找不到：{0}）</source>
+      <translation>Please choose a backup file (not found: {0})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/backup.py" line="85" />
+      <source>请输入备份中的账号和它的密码</source>
+      <translation>Please enter an account from the backup and its password</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
       <location filename="../../desktop/ui/settings.py" line="45" />
@@ -1651,97 +1793,102 @@ Your data is kept as of the last finished action; nothing was lost. The details 
   <context>
     <name>SetupDialog</name>
     <message>
-      <location filename="../../desktop/ui/start.py" line="96" />
+      <location filename="../../desktop/ui/start.py" line="101" />
       <source>枫桥 · 首次使用</source>
       <translation>Fengqiao · First start</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="98" />
+      <location filename="../../desktop/ui/start.py" line="103" />
       <source>新建乡镇</source>
       <translation>New township</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="99" />
+      <location filename="../../desktop/ui/start.py" line="104" />
       <source>打开已有数据库</source>
       <translation>Open a database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="100" />
+      <location filename="../../desktop/ui/start.py" line="105" />
       <source>试用演示数据</source>
       <translation>Try the demo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="113" />
+      <location filename="../../desktop/ui/start.py" line="107" />
+      <source>从备份恢复</source>
+      <translation>Restore from a backup</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="120" />
       <source>欢迎使用枫桥</source>
       <translation>Welcome to Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="123" />
+      <location filename="../../desktop/ui/start.py" line="130" />
       <source>管理员密码</source>
       <translation>Admin password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="124" />
+      <location filename="../../desktop/ui/start.py" line="131" />
       <source>再输入一次</source>
       <translation>Once more</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="130" />
+      <location filename="../../desktop/ui/start.py" line="137" />
       <source>如：向城镇</source>
       <translation>e.g. Xiangcheng</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="131" />
+      <location filename="../../desktop/ui/start.py" line="138" />
       <source>12位统计用区划代码（可不填）</source>
       <translation>12-digit statistical division code (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="132" />
+      <location filename="../../desktop/ui/start.py" line="139" />
       <source>乡镇（街道）名称</source>
       <translation>Township (sub-district)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="133" />
+      <location filename="../../desktop/ui/start.py" line="140" />
       <source>区划代码</source>
       <translation>Division code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="141" />
+      <location filename="../../desktop/ui/start.py" line="148" />
       <source>选择文件…</source>
       <translation>Choose file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="143" />
+      <location filename="../../desktop/ui/start.py" line="150" />
       <source>数据库文件</source>
       <translation>Database file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="153" />
+      <location filename="../../desktop/ui/start.py" line="160" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="156" />
+      <location filename="../../desktop/ui/start.py" line="163" />
       <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
       <translation>Demo accounts admin, platform, mediator, supervisor, leader, gw001 share this password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="162" />
+      <location filename="../../desktop/ui/start.py" line="169" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="162" />
+      <location filename="../../desktop/ui/start.py" line="169" />
       <source>枫桥数据库 (*.db)</source>
       <translation>Fengqiao database (*.db)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="172" />
+      <location filename="../../desktop/ui/start.py" line="179" />
       <source>找不到数据库文件：{0}</source>
       <translation>Database file not found: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="179" />
+      <location filename="../../desktop/ui/start.py" line="189" />
       <source>两次输入的密码不一致</source>
       <translation>The two passwords differ</translation>
     </message>
