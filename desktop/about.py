@@ -39,9 +39,9 @@ class AboutFacts:
 
 
 def build_id() -> str:
-    """Written into desktop/_build.py by the packaging build; a checkout says so."""
+    """Written by build.spec into the bundle (module fengqiao_build); a checkout says so."""
     try:
-        from desktop._build import BUILD  # type: ignore[import-not-found]
+        from fengqiao_build import BUILD  # type: ignore[import-not-found]
     except ImportError:
         return "development checkout"
     return BUILD

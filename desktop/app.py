@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QThread, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import paths
@@ -26,6 +26,7 @@ def make_application(argv=None, language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName("Fengqiao")
     QCoreApplication.setApplicationName("Fengqiao")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "fengqiao.png")))
     families = set(QFontDatabase.families())
     for family in CJK_FONTS:
         if family in families:
@@ -140,5 +141,11 @@ def smoke() -> int:
         finally:
             worker.stop()
             ws.close()
-    print(f"smoke ok: database schema {ws.db.schema_version}, main window with {pages} pages")
-    return 0
+    from .about import build_id
+
+    english = QTranslator().load(str(paths.resources_dir() / "i18n" / "fengqiao_en.qm"))
+    print(
+        f"smoke ok: build {build_id()}, database schema {ws.db.schema_version}, main window with {pages} pages, "
+        f"English translation {'loaded' if english else 'MISSING'}"
+    )
+    return 0 if english else 1

@@ -369,6 +369,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The windowed Windows program has no console: what it would print goes nowhere rather than failing.
+    sys.stdout = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    sys.stderr = sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
