@@ -62,7 +62,7 @@ def install_translation(app: QApplication, language: str | None = None) -> str:
     return "zh_CN"
 
 
-def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
+def run_gui(db_path: Path | None = None, language: str | None = None, open_file: Path | None = None) -> int:
     from desktop.services import syncing
 
     from . import logs
@@ -92,6 +92,9 @@ def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
                 local_server = start_if_needed(syncing.status(login.workspace).server_url)
             window = MainWindow(login.workspace, worker, login.places, net_worker)
             window.show()
+            if open_file is not None:  # a double-clicked offline sync bundle
+                window.import_bundle(Path(open_file))
+                open_file = None
             code = app.exec()
             notice = window.relogin_notice
             if notice is None:

@@ -286,7 +286,7 @@ def cmd_gui(args) -> int:
 
     if args.smoke:
         return smoke()
-    return run_gui(_db(args) if args.db else None)
+    return run_gui(_db(args) if args.db else None, open_file=Path(args.open) if args.open else None)
 
 
 # ------------------------------------------------------------------------------------------ parser
@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fengqiao {__version__}")
     parser.add_argument(
         "--smoke", action="store_true", help="自检：新建加密数据库、迁移、离屏构建主窗口，然后退出"
+    )
+    parser.add_argument(
+        "--open", metavar="FILE", help="打开窗口并导入这个离线同步包（.fqb；双击同步包时使用）"
     )
     sub = parser.add_subparsers(dest="command", metavar="命令")
 

@@ -11,6 +11,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"FQB1"
+SUFFIX = ".fqb"  # the installer associates it with the desktop app
 ID_BYTES = 36
 NONCE_BYTES = 12
 

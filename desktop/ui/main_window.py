@@ -19,6 +19,7 @@ from desktop.about import facts
 from desktop.domain.roles import ROLE_LABELS, Permission, Role
 from desktop.domain.scope import SCOPE_LABELS
 
+from . import bundles
 from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
             (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),
             (sync_menu, self.tr("冲突与被拒的修改…"), None, self.show_conflicts, True),
+            (sync_menu, self.tr("导出离线同步包…"), None, self.export_bundle, True),
+            (sync_menu, self.tr("导入离线同步包…"), None, self.import_bundle, True),
             (file_menu, self.tr("备份本机数据…"), None, self.backup, self.ws.may(Permission.BACKUP)),
             (file_menu, self.tr("从备份恢复…"), None, self.restore, self.ws.may(Permission.BACKUP)),
             (file_menu, self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, True),
@@ -170,6 +173,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.conflicts_dialog = dialog
         return dialog
+
+    def export_bundle(self) -> None:
+        bundles.export_bundle(self, self.ws, self.worker)
+
+    def import_bundle(self, source=None) -> None:
+        bundles.import_bundle(self, self.ws, self.worker, source, on_done=self._after_import)
+
+    def _after_import(self, report) -> None:
+        self.sync.refresh()
+        self._after_sync(report)
 
     def _after_sync(self, report) -> None:
         """News from the township: pages that show records read them again."""

@@ -381,12 +381,12 @@
       <translation>Sync did not finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="110" />
+      <location filename="../../desktop/app.py" line="114" />
       <source>枫桥出错了</source>
       <translation>Fengqiao ran into an error</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="110" />
+      <location filename="../../desktop/app.py" line="114" />
       <source>出现意外错误：{0}
 
 您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
@@ -395,55 +395,90 @@
 Your data is kept as of the last finished action; nothing was lost. The details are in the log: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="28" />
+      <location filename="../../desktop/ui/backup.py" line="29" />
       <source>枫桥备份 (*.fqbak)</source>
       <translation>Fengqiao backups (*.fqbak)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="133" />
+      <location filename="../../desktop/ui/backup.py" line="134" />
       <source>备份本机数据</source>
       <translation>Back up this laptop</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="139" />
+      <location filename="../../desktop/ui/backup.py" line="140" />
       <source>备份完成</source>
       <translation>Backup finished</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="140" />
+      <location filename="../../desktop/ui/backup.py" line="141" />
       <source>已备份到 {0}（{1:.1f} MB）：{2} 户、{3} 人、{4} 次走访、{5} 件事项、{6} 个附件。
 备份已加密，凭本机任一账号的密码才能恢复。请把它存到 U 盘等另一处。</source>
       <translation>Backed up to {0} ({1:.1f} MB): {2} households, {3} persons, {4} visits, {5} matters, {6} attachments.
 The backup is encrypted: only the password of one of this laptop's accounts restores it. Keep it somewhere else, on a USB stick for example.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="146" />
+      <location filename="../../desktop/ui/backup.py" line="147" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="156" />
+      <location filename="../../desktop/ui/backup.py" line="157" />
       <source>正在恢复备份…</source>
       <translation>Restoring the backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="167" />
+      <location filename="../../desktop/ui/backup.py" line="168" />
       <source>已恢复 {0} 于 {1} 由 {2} 做的备份。</source>
       <translation>Restored the backup of {0} made at {1} by {2}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="170" />
+      <location filename="../../desktop/ui/backup.py" line="171" />
       <source>
 原来的数据已移到 {0}。</source>
       <translation>
 The data that was here before has been moved to {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="175" />
+      <location filename="../../desktop/ui/backup.py" line="176" />
       <source>没有恢复：{0}
 这台电脑上原有的数据没有改动。</source>
       <translation>Not restored: {0}
 The data on this computer has not been changed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/bundles.py" line="17" />
+      <source>枫桥离线同步包 (*{0})</source>
+      <translation>Fengqiao offline sync bundles (*{0})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/bundles.py" line="21" />
+      <location filename="../../desktop/ui/bundles.py" line="27" />
+      <source>导出离线同步包</source>
+      <translation>Export an offline sync bundle</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/bundles.py" line="28" />
+      <source>已写出 {0}：{1} 条待同步的修改。
+请交乡镇平台导入，再把它给出的回执导入本机。</source>
+      <translation>Wrote {0}: {1} edits waiting to sync.
+Hand it to the township platform office to import, then import the reply it gives you on this laptop.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/bundles.py" line="37" />
+      <location filename="../../desktop/ui/bundles.py" line="42" />
+      <location filename="../../desktop/ui/bundles.py" line="47" />
+      <source>导入离线同步包</source>
+      <translation>Import an offline sync bundle</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/bundles.py" line="42" />
+      <source>把离线同步包 {0} 导入本机吗？</source>
+      <translation>Import the offline sync bundle {0} into this laptop?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/bundles.py" line="48" />
+      <source>已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。</source>
+      <translation>Imported {0}: {1} of your edits applied, {2} in conflict, {3} rejected; {4} records received from the township.</translation>
     </message>
   </context>
   <context>
@@ -1073,133 +1108,143 @@ The data on this computer has not been changed.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="45" />
+      <location filename="../../desktop/ui/main_window.py" line="46" />
       <source>枫桥 · {0}</source>
       <translation>Fengqiao · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="51" />
+      <location filename="../../desktop/ui/main_window.py" line="52" />
       <source>工作台</source>
       <translation>Work desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <location filename="../../desktop/ui/main_window.py" line="54" />
       <source>住户</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="57" />
+      <location filename="../../desktop/ui/main_window.py" line="58" />
       <source>走访</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="59" />
+      <location filename="../../desktop/ui/main_window.py" line="60" />
       <source>矛盾纠纷台账</source>
       <translation>Ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="62" />
+      <location filename="../../desktop/ui/main_window.py" line="63" />
       <source>调解</source>
       <translation>Mediation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="64" />
+      <location filename="../../desktop/ui/main_window.py" line="65" />
       <source>统计</source>
       <translation>Statistics</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="65" />
+      <location filename="../../desktop/ui/main_window.py" line="66" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="109" />
+      <location filename="../../desktop/ui/main_window.py" line="110" />
       <source>{0}（{1}）</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="110" />
+      <location filename="../../desktop/ui/main_window.py" line="111" />
       <source>范围：{0}</source>
       <translation>Scope: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="119" />
+      <location filename="../../desktop/ui/main_window.py" line="120" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="120" />
+      <location filename="../../desktop/ui/main_window.py" line="121" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="121" />
+      <location filename="../../desktop/ui/main_window.py" line="122" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="122" />
+      <location filename="../../desktop/ui/main_window.py" line="123" />
       <source>帮助</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="124" />
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>搜索</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="127" />
+      <location filename="../../desktop/ui/main_window.py" line="128" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="128" />
+      <location filename="../../desktop/ui/main_window.py" line="129" />
       <source>冲突与被拒的修改…</source>
       <translation>Conflicts and rejected edits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="129" />
+      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <source>导出离线同步包…</source>
+      <translation>Export an offline sync bundle…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="131" />
+      <source>导入离线同步包…</source>
+      <translation>Import an offline sync bundle…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/main_window.py" line="132" />
       <source>备份本机数据…</source>
       <translation>Back up this laptop…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <location filename="../../desktop/ui/main_window.py" line="133" />
       <source>从备份恢复…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="131" />
+      <location filename="../../desktop/ui/main_window.py" line="134" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="132" />
-      <location filename="../../desktop/ui/main_window.py" line="219" />
+      <location filename="../../desktop/ui/main_window.py" line="135" />
+      <location filename="../../desktop/ui/main_window.py" line="232" />
       <source>关于枫桥</source>
       <translation>About Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="191" />
+      <location filename="../../desktop/ui/main_window.py" line="204" />
       <source>从备份恢复</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="191" />
+      <location filename="../../desktop/ui/main_window.py" line="204" />
       <source>正在同步，请等同步结束后再恢复。</source>
       <translation>A sync is running; please restore when it has finished.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="216" />
+      <location filename="../../desktop/ui/main_window.py" line="229" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;Fengqiao {0}&lt;/h3&gt;&lt;p&gt;Build: {1}&lt;br&gt;Database schema: {2}&lt;br&gt;Database: {3}&lt;br&gt;Data folder: {4}&lt;br&gt;Log: {5}&lt;/p&gt;&lt;p&gt;This software uses the following open-source libraries, each under its licence; Qt is linked dynamically under the LGPL-3.0 and can be replaced.&lt;/p&gt;</translation>
     </message>
@@ -1577,22 +1622,22 @@ The data on this computer has not been changed.</translation>
   <context>
     <name>RestoreDialog</name>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="95" />
+      <location filename="../../desktop/ui/backup.py" line="96" />
       <source>从备份恢复</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="104" />
+      <location filename="../../desktop/ui/backup.py" line="105" />
       <source>恢复</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="108" />
+      <location filename="../../desktop/ui/backup.py" line="109" />
       <source>恢复后需要重新登录。</source>
       <translation>After the restore you sign in again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="119" />
+      <location filename="../../desktop/ui/backup.py" line="120" />
       <source>正在核对密码…</source>
       <translation>Checking the password…</translation>
     </message>
@@ -1600,47 +1645,47 @@ The data on this computer has not been changed.</translation>
   <context>
     <name>RestoreForm</name>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="37" />
+      <location filename="../../desktop/ui/backup.py" line="38" />
       <source>U 盘或其他位置上的 .fqbak 文件</source>
       <translation>A .fqbak file on a USB stick or elsewhere</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="39" />
+      <location filename="../../desktop/ui/backup.py" line="40" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="51" />
+      <location filename="../../desktop/ui/backup.py" line="52" />
       <source>备份文件</source>
       <translation>Backup file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="52" />
+      <location filename="../../desktop/ui/backup.py" line="53" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="53" />
+      <location filename="../../desktop/ui/backup.py" line="54" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="54" />
+      <location filename="../../desktop/ui/backup.py" line="55" />
       <source>用备份时本机任一账号的密码恢复（网格员、调解员、平台办公室或管理员）。这台电脑上已有的数据会先移到 backups 文件夹保存，不会删除。</source>
       <translation>Restore with the password of any account the laptop had when it was backed up (grid worker, mediator, platform office or administrator). Data already on this computer is first moved to the backups folder, never deleted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="60" />
+      <location filename="../../desktop/ui/backup.py" line="61" />
       <source>选择备份文件</source>
       <translation>Choose a backup file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="83" />
+      <location filename="../../desktop/ui/backup.py" line="84" />
       <source>请选择备份文件（找不到：{0}）</source>
       <translation>Please choose a backup file (not found: {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="85" />
+      <location filename="../../desktop/ui/backup.py" line="86" />
       <source>请输入备份中的账号和它的密码</source>
       <translation>Please enter an account from the backup and its password</translation>
     </message>

@@ -128,3 +128,38 @@ def test_automatic_sync_when_reachable_and_a_clock_warning(qtbot, laptops, worke
     assert household_in(laptops.a, "0503") is None
     syncing.sync_now(laptops.a)
     assert household_in(laptops.a, "0503") is not None
+
+
+def test_offline_bundles_from_the_menu_and_a_double_clicked_reply(
+    qtbot, laptops, worker, settle, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from sync.server.cli import main as server_main
+
+    town, a, b, server = laptops.town, laptops.a, laptops.b, laptops.server
+    add_household(a, town, "0601", "东村601号")
+    syncing.sync_now(a)
+    syncing.sync_now(b)  # registered once online: bundles are sealed with the key it got then
+    add_household(b, town, "0602", "东村602号")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    out, reply = laptops.town.path.parent / "b", laptops.town.path.parent / "reply.fqb"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window = MainWindow(b, worker, details.places(b))
+    qtbot.addWidget(window)
+    settle()
+
+    window.export_bundle()
+    settle()
+    assert "1 条待同步的修改" in shown[-1] and out.with_suffix(".fqb").exists()
+    args = ["--database-url", server.server.db.url, "--data-dir", str(laptops.town.path.parent / "srv")]
+    add_household(a, town, "0603", "东村603号")
+    syncing.sync_now(a)
+    assert server_main([*args, "import-bundle", str(out.with_suffix(".fqb")), "--reply", str(reply)]) == 0
+
+    window.import_bundle(reply)  # as `fengqiao --open reply.fqb` does
+    settle()
+    assert "生效 1 条" in shown[-1] and household_in(b, "0603") is not None
+    assert "没有待同步的修改" in window.sync.label.text()
