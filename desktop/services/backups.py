@@ -93,10 +93,10 @@ def make_backup(ws: Workspace, target: Path, progress: sealed.Progress | None = 
     }  # fmt: skip
     snapshot = target.with_name(f".{target.stem}-snapshot.db")
     try:
-        # The database is the bulk of the work: its copy counts as the first half of the progress.
+        # Progress in percent: copying the database is the first half, sealing the files the second.
         halves = (
-            lambda done, total: progress(done, 2 * total),
-            lambda done, total: progress(total + done, 2 * total),
+            lambda done, total: progress(50 * done // max(total, 1), 100),
+            lambda done, total: progress(50 + 50 * done // max(total, 1), 100),
         )
         sealed.snapshot_database(ws.db.path, ws.data_key, snapshot, progress and halves[0])
         sealed.write(
