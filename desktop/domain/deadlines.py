@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from desktop.domain.messages import msg
+
 from .workdays import WorkdayCalendar
 
 
@@ -69,7 +71,7 @@ class DeadlinePolicy:
 
     def days_for(self, grade: int) -> int:
         if grade not in self.rules:
-            raise ValueError(f"星级{grade}未配置（可选：{sorted(self.rules)}）")
+            raise ValueError(msg("星级{0}未配置（可选：{1}）", grade, sorted(self.rules)))
         return self.rules[grade].days
 
 
@@ -114,7 +116,7 @@ class DeadlineCalculator:
     def for_petition(self, start: datetime, *, extension_days: int = 0) -> Deadline:
         """信访工作条例: handled within 60 days of acceptance, extendable by at most 30 (calendar days)."""
         if extension_days > self.policy.petition_extension_max_days:
-            raise ValueError(f"信访事项延期最多{self.policy.petition_extension_max_days}日")
+            raise ValueError(msg("信访事项延期最多{0}日", self.policy.petition_extension_max_days))
         return Deadline(
             start, start.date() + timedelta(days=self.policy.petition_handle_days + extension_days)
         )

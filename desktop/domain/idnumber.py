@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.domain.messages import msg
+
 from .issues import Issue
 from .text import squeeze
 
@@ -53,7 +55,7 @@ PROVINCE_PREFIXES = frozenset(
     ]
 )
 
-FIELD = "身份证号"
+FIELD = msg("身份证号")
 
 
 @dataclass
@@ -107,29 +109,31 @@ def check(raw: str | None, *, today: date | None = None, field_name: str = FIELD
         return result
 
     if not value:
-        return error("不能为空")
+        return error(msg("不能为空"))
     if len(value) == 18:
         if not re.fullmatch(r"\d{17}[\dX]", value):
-            return error("应为17位数字加1位数字或X")
+            return error(msg("应为17位数字加1位数字或X"))
         born, problem = _birth(value[6:14], today)
         if problem:
             return error(problem)
         expected = check_digit(value[:17])
         if value[17] != expected:
-            return error(f"校验位不符（应为{expected}）")
+            return error(msg("校验位不符（应为{0}）", expected))
         sex_digit = int(value[16])
     elif len(value) == 15:
         if not value.isdigit():
-            return error("15位旧号码应全为数字")
+            return error(msg("15位旧号码应全为数字"))
         born, problem = _birth("19" + value[6:12], today)
         if problem:
             return error(problem)
-        result.warnings.append(Issue(field_name, "15位旧号码，无校验位，请尽量换用18位号码", warning=True))
+        result.warnings.append(
+            Issue(field_name, msg("15位旧号码，无校验位，请尽量换用18位号码"), warning=True)
+        )
         sex_digit = int(value[14])
     else:
-        return error(f"长度为{len(value)}位，应为18位")
+        return error(msg("长度为{0}位，应为18位", len(value)))
     if value[:2] not in PROVINCE_PREFIXES:
-        result.warnings.append(Issue(field_name, f"地址码{value[:6]}不在已知区划内", warning=True))
+        result.warnings.append(Issue(field_name, msg("地址码{0}不在已知区划内", value[:6]), warning=True))
     result.birth_date = born
     result.sex = "男" if sex_digit % 2 else "女"
     return result

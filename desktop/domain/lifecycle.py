@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from desktop.domain.messages import msg
+
 from .roles import ROLE_LABELS, Role
 
 
@@ -224,7 +226,7 @@ class Refused(Exception):
     def __init__(self, action: Action, reason: str):
         self.action = action
         self.reason = reason
-        super().__init__(f"不能{ACTION_LABELS[action]}：{reason}")
+        super().__init__(msg("不能{0}：{1}", ACTION_LABELS[action], reason))
 
 
 def _role_names(roles) -> str:
@@ -240,19 +242,19 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
     rule = RULES[action]
     if state.status not in rule.sources:
         current = STATUS_LABELS.get(state.status, "未上报") if state.status else "未上报"
-        return f"事项当前为“{current}”"
+        return msg("事项当前为“{0}”", current)
     if not (actor.roles & rule.roles):
-        return f"只有{_role_names(rule.roles)}可以办理"
+        return msg("只有{0}可以办理", _role_names(rule.roles))
     if rule.handler_only and not is_handler(state, actor) and Role.PLATFORM not in actor.roles:
-        return "只有当前承办人可以办理"
+        return msg("只有当前承办人可以办理")
     if action == Action.RECORD_SESSION and state.failed_tries >= TRIES_PER_LEVEL:
-        return f"本级已调解{TRIES_PER_LEVEL}次未成，应上报上一级"
+        return msg("本级已调解{0}次未成，应上报上一级", TRIES_PER_LEVEL)
     if action == Action.ESCALATE and state.level == Level.COUNTY:
-        return "已在县级，无法再上报"
+        return msg("已在县级，无法再上报")
     if action == Action.REQUEST_EXTENSION and state.pending_extension_days:
-        return "已有待审批的延期申请"
+        return msg("已有待审批的延期申请")
     if action == Action.DECIDE_EXTENSION and not state.pending_extension_days:
-        return "没有待审批的延期申请"
+        return msg("没有待审批的延期申请")
     return None
 
 
@@ -273,7 +275,7 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     def need(key: str, label: str):
         value = data.get(key)
         if value in (None, ""):
-            raise Refused(action, f"须填写{label}")
+            raise Refused(action, msg("须填写{0}", label))
         return value
 
     s = state
@@ -311,7 +313,7 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     if action == Action.REQUEST_EXTENSION:
         days = int(need("days", "延期天数"))
         if days <= 0:
-            raise Refused(action, "延期天数应大于0")
+            raise Refused(action, msg("延期天数应大于0"))
         need("reason", "延期理由")
         return replace(s, pending_extension_days=days)
     if action == Action.DECIDE_EXTENSION:
@@ -329,7 +331,7 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     if action == Action.CLOSE:
         outcome = Outcome(need("outcome", "办结结果"))
         if outcome == Outcome.AGREEMENT and not s.has_agreement:
-            raise Refused(action, "尚未记录调解协议，不能以“调解成功”办结")
+            raise Refused(action, msg("尚未记录调解协议，不能以“调解成功”办结"))
         if outcome == Outcome.UNRESOLVED:
             need("legal_channels", "已告知当事人的法律途径（仲裁、诉讼、行政复议等）")
         return replace(s, status=Status.CLOSED, outcome=outcome)
@@ -345,7 +347,7 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
         return replace(
             s, status=Status.REGISTERED, handler=None, outcome=None, failed_tries=0, satisfaction=None
         )
-    raise Refused(action, "未知的步骤")
+    raise Refused(action, msg("未知的步骤"))
 
 
 def replay(events: list[tuple[Action, dict]]) -> MatterState:

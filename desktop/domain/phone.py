@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.domain.messages import msg
+
 from .issues import Issue
 from .text import to_half_width
 
@@ -18,7 +20,7 @@ KNOWN_MOBILE_PREFIXES = frozenset(
     + ["190", "191", "192", "193", "195", "196", "197", "198", "199"]
 )
 
-FIELD = "手机号"
+FIELD = msg("手机号")
 
 
 @dataclass
@@ -51,15 +53,15 @@ def check(raw: str | None, *, field_name: str = FIELD) -> PhoneCheck:
     value = normalise(raw or "")
     result = PhoneCheck(raw=raw or "", normalized=value)
     if not value:
-        result.errors.append(Issue(field_name, "不能为空"))
+        result.errors.append(Issue(field_name, msg("不能为空")))
     elif re.fullmatch(r"1[3-9]\d{9}", value):
         result.kind = "mobile"
         if value[:3] not in KNOWN_MOBILE_PREFIXES:
-            result.warnings.append(Issue(field_name, f"号段{value[:3]}不常见，请核对", warning=True))
+            result.warnings.append(Issue(field_name, msg("号段{0}不常见，请核对", value[:3]), warning=True))
     elif re.fullmatch(r"0[1-9]\d{1,2}\d{7,8}", value) and 10 <= len(value) <= 12:
         result.kind = "landline"
     elif value.isdigit() and value.startswith("1"):
-        result.errors.append(Issue(field_name, f"手机号应为11位、以13–19开头，这里是{len(value)}位"))
+        result.errors.append(Issue(field_name, msg("手机号应为11位、以13–19开头，这里是{0}位", len(value))))
     else:
-        result.errors.append(Issue(field_name, "不是有效的手机号或带区号的固定电话"))
+        result.errors.append(Issue(field_name, msg("不是有效的手机号或带区号的固定电话")))
     return result

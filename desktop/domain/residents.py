@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.domain.messages import msg
+
 from . import idnumber, phone
 from .issues import Issue
 from .text import check_name, normalise_name
@@ -50,11 +52,13 @@ def check_person(raw: PersonFields, today: date | None = None) -> CheckedPerson:
         warnings += result.warnings
         birth = result.birth_date
         if result.ok and out.sex and out.sex != result.sex:
-            warnings.append(Issue("性别", f"填写为“{out.sex}”，身份证号显示为“{result.sex}”", warning=True))
+            warnings.append(
+                Issue(msg("性别"), msg("填写为“{0}”，身份证号显示为“{1}”", out.sex, result.sex), warning=True)
+            )
         if result.ok and not out.sex:
             out.sex = result.sex
     if out.sex and out.sex not in SEXES:
-        errors.append(Issue("性别", f"应为“男”或“女”，而不是“{out.sex}”"))
+        errors.append(Issue(msg("性别"), msg("应为“男”或“女”，而不是“{0}”", out.sex)))
     if (raw.mobile or "").strip():
         result = phone.check(raw.mobile)
         out.mobile = result.normalized

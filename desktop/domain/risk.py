@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop.domain.messages import msg
+
 
 class Risk(StrEnum):
     LOW = "low"  # 可化解
@@ -39,17 +41,17 @@ def assess(
     """Combine the signals with what the registrar judged; signals can only raise the level, never lower it."""
     reasons = []
     if people >= MAJOR_PEOPLE:
-        reasons.append(f"涉及{people}人（≥{MAJOR_PEOPLE}人）")
+        reasons.append(msg("涉及{0}人（≥{1}人）", people, MAJOR_PEOPLE))
     if amount >= MAJOR_AMOUNT:
-        reasons.append(f"涉及金额{amount:,.0f}元（≥10万元）")
+        reasons.append(msg("涉及金额{0:,.0f}元（≥10万元）", amount))
     if group_tendency:
-        reasons.append("有集体上访倾向")
+        reasons.append(msg("有集体上访倾向"))
     if fight_tendency:
-        reasons.append("有械斗倾向")
+        reasons.append(msg("有械斗倾向"))
     if criminal_tendency:
-        reasons.append("可能民转刑")
+        reasons.append(msg("可能民转刑"))
     if abnormal_death:
-        reasons.append("涉及非正常死亡")
+        reasons.append(msg("涉及非正常死亡"))
     major = bool(reasons)
     police = criminal_tendency or fight_tendency or abnormal_death
     risk = stated or Risk.LOW

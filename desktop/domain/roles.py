@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from desktop.domain.messages import msg
+
 
 class Role(StrEnum):
     GRID_WORKER = "grid_worker"
@@ -80,7 +82,9 @@ def parse_roles(text: str) -> set[Role]:
         try:
             roles.add(Role(name))
         except ValueError:
-            raise ValueError(f"未知角色“{name}”（可选：{', '.join(r.value for r in Role)}）") from None
+            raise ValueError(
+                msg("未知角色“{0}”（可选：{1}）", name, ", ".join(r.value for r in Role))
+            ) from None
     return roles
 
 

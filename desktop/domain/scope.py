@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.domain.messages import msg
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -12,7 +14,7 @@ class Scope:
 
     def __post_init__(self):
         if self.kind not in ("grid", "village", "township"):
-            raise ValueError(f"范围类型应为 grid、village 或 township，而不是“{self.kind}”")
+            raise ValueError(msg("范围类型应为 grid、village 或 township，而不是“{0}”", self.kind))
 
     def covers(self, village_id: str | None, grid_id: str | None) -> bool:
         if self.kind == "township":

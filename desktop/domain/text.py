@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.domain.messages import msg
+
 from .issues import Issue
 
 _FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＸ＋－（）"}
@@ -18,15 +20,15 @@ def squeeze(text: str) -> str:
     return "".join(to_half_width(text).split())
 
 
-def check_name(name: str | None, field: str = "姓名") -> list[Issue]:
+def check_name(name: str | None, field: str = msg("姓名")) -> list[Issue]:
     """1–50 characters; minority names may use the middle dot ·, which we accept in its common forms."""
     value = (name or "").strip()
     if not value:
-        return [Issue(field, "不能为空")]
+        return [Issue(field, msg("不能为空"))]
     if len(value) > 50:
-        return [Issue(field, f"长度为{len(value)}个字符，最多50个")]
+        return [Issue(field, msg("长度为{0}个字符，最多50个", len(value)))]
     if any(ch.isdigit() for ch in value):
-        return [Issue(field, "不能包含数字")]
+        return [Issue(field, msg("不能包含数字"))]
     return []
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.domain.messages import msg
 from desktop.domain.roles import Permission, Role, parse_roles
 from desktop.domain.scope import Scope
 from desktop.domain.text import check_name
@@ -41,7 +42,7 @@ def login(path: Path, username: str, password: str, *, clock=datetime.now, **db_
         device = s.get(SyncState, "device_id")
     if account is None or account.deleted or account.disabled:
         db.close()
-        raise NotAllowed(f"账号“{username}”已停用，请联系管理员")
+        raise NotAllowed(msg("账号“{0}”已停用，请联系管理员", username))
     ws = Workspace(db, actor_of(account), key, device.value, clock=clock)
     with db.writing(actor_id=account.id, device_id=ws.device_id) as s:
         audit.record(s, account=username, device=ws.device_id, action="login", at=ws.now())
@@ -60,7 +61,7 @@ def usernames(path: Path) -> list[str]:
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
-        raise ServiceError(f"密码至少{MIN_PASSWORD}个字符")
+        raise ServiceError(msg("密码至少{0}个字符", MIN_PASSWORD))
 
 
 def add_account(
@@ -70,19 +71,19 @@ def add_account(
 ) -> Changed:  # fmt: skip
     ws.require(Permission.MANAGE_ACCOUNTS)
     if not re.fullmatch(r"[A-Za-z0-9_.\-]{2,50}", username or ""):
-        raise ServiceError("账号名应为2–50个字母、数字、下划线、点或横线")
-    if problems := check_name(display_name, "姓名"):
+        raise ServiceError(msg("账号名应为2–50个字母、数字、下划线、点或横线"))
+    if problems := check_name(display_name, msg("姓名")):
         raise ValidationFailed(problems)
     _check_password(password)
     role_set = parse_roles(roles) if isinstance(roles, str) else set(roles)
     if not role_set:
-        raise ServiceError("至少选择一个角色")
+        raise ServiceError(msg("至少选择一个角色"))
     if Role.AUDITOR in role_set and Role.ADMIN in role_set:
-        raise ServiceError("管理员和审计员不能是同一个账号")
+        raise ServiceError(msg("管理员和审计员不能是同一个账号"))
     Scope(scope_kind, frozenset(scope_ids or []))  # checks the kind
     with ws.tx("account.add", username, roles=sorted(role_set)) as tx:
         if tx.session.execute(select(Account).where(Account.username == username)).first():
-            raise ServiceError(f"账号“{username}”已存在")
+            raise ServiceError(msg("账号“{0}”已存在", username))
         account = Account(
             username=username, display_name=display_name.strip(), roles=",".join(sorted(role_set)),
             scope_kind=scope_kind, scope_ids=list(scope_ids or []), org_id=org_id, phone=phone, created_at=ws.now(),
@@ -101,7 +102,7 @@ def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfPara
     with ws.tx("account.reset_password", username) as tx:
         account = tx.session.execute(select(Account).where(Account.username == username)).scalar()
         if account is None:
-            raise NotFound(f"账号“{username}”不存在")
+            raise NotFound(msg("账号“{0}”不存在", username))
         ws.db.keyfile.add(username, new_password, ws.data_key, kdf)
     return Changed("account", (account.id,), "reset_password")
 
@@ -109,11 +110,11 @@ def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfPara
 def set_disabled(ws: Workspace, username: str, disabled: bool = True) -> Changed:
     ws.require(Permission.MANAGE_ACCOUNTS)
     if username == ws.actor.username:
-        raise ServiceError("不能停用自己的账号")
+        raise ServiceError(msg("不能停用自己的账号"))
     with ws.tx("account.disable" if disabled else "account.enable", username) as tx:
         account = tx.session.execute(select(Account).where(Account.username == username)).scalar()
         if account is None:
-            raise NotFound(f"账号“{username}”不存在")
+            raise NotFound(msg("账号“{0}”不存在", username))
         account.disabled = disabled
         if disabled:
             ws.db.keyfile.remove(username)

@@ -6,6 +6,7 @@ import mimetypes
 import shutil
 from pathlib import Path
 
+from desktop.domain.messages import msg
 from desktop.domain.roles import Permission
 from desktop.store.models import Attachment, Matter, Visit
 from sync.protocol import file_sha256
@@ -31,12 +32,14 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
     ws.require(Permission.VIEW_MATTERS)
     source = Path(source)
     if owner_kind not in OWNERS:
-        raise ServiceError(f"附件只能加到事项或走访上，而不是“{owner_kind}”")
+        raise ServiceError(msg("附件只能加到事项或走访上，而不是“{0}”", owner_kind))
     if not source.is_file():
-        raise NotFound(f"找不到文件 {source}")
+        raise NotFound(msg("找不到文件 {0}", source))
     size = source.stat().st_size
     if size > MAX_BYTES:
-        raise ServiceError(f"文件 {source.name} 有 {size / 1e6:.0f} MB，最大 {MAX_BYTES // 1024 // 1024} MB")
+        raise ServiceError(
+            msg("文件 {0} 有 {1:.0f} MB，最大 {2} MB", source.name, size / 1e6, MAX_BYTES // 1024 // 1024)
+        )
     sha = file_sha256(source)
     target = stored_path(ws, sha)
     if not target.exists():
@@ -48,7 +51,7 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
         if owner_kind == "matter":
             matters.load(ws, tx.session, owner_id)
         elif tx.session.get(Visit, owner_id) is None:
-            raise NotFound("找不到该走访记录")
+            raise NotFound(msg("找不到该走访记录"))
         record = Attachment(
             sha256=sha,
             filename=source.name,

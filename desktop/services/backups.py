@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop import __version__
+from desktop.domain.messages import msg
 from desktop.domain.roles import Permission
 from desktop.store import backup as sealed
 from desktop.store.keyslots import KeyFile, keyfile_for
@@ -149,7 +150,7 @@ def restore_backup(
         try:
             if not ws.may(Permission.BACKUP):
                 raise NotAllowed(
-                    f"账号“{username}”没有恢复备份的权限（需网格员、调解员、平台办公室或管理员）"
+                    msg("账号“{0}”没有恢复备份的权限（需网格员、调解员、平台办公室或管理员）", username)
                 )
             with ws.tx(
                 "backup.restore", path.name, made_by=manifest.get("made_by"), created=manifest.get("created")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop import paths
 from desktop.domain import lifecycle
 from desktop.domain.deadlines import DeadlineCalculator, DeadlinePolicy
+from desktop.domain.messages import msg
 from desktop.domain.roles import PERMISSION_LABELS, Permission, Role, may
 from desktop.domain.scope import Scope
 from desktop.domain.workdays import WorkdayCalendar
@@ -96,7 +97,9 @@ class Workspace:
 
     def require(self, permission: Permission) -> None:
         if not self.may(permission):
-            raise NotAllowed(f"账号“{self.actor.display_name}”没有“{PERMISSION_LABELS[permission]}”的权限")
+            raise NotAllowed(
+                msg("账号“{0}”没有“{1}”的权限", self.actor.display_name, PERMISSION_LABELS[permission])
+            )
 
     def has_role(self, *roles: Role) -> bool:
         return bool(set(roles) & set(self.actor.roles))

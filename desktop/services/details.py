@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from desktop.domain.deadlines import COLOUR_LABELS
 from desktop.domain.lifecycle import TIMED_STATUSES, Status, allowed_actions
 from desktop.domain.masking import mask_id, mask_phone
+from desktop.domain.messages import msg
 from desktop.domain.roles import Permission, Role
 from desktop.store.models import (
     Account,
@@ -113,7 +114,7 @@ def household_detail(ws: Workspace, household_id: str) -> HouseholdDetail:
     with ws.read() as s:
         h = s.get(Household, household_id)
         if h is None or h.deleted or not ws.actor.scope.covers(h.village_id, h.grid_id):
-            raise NotFound("找不到该户，或不在您的范围内")
+            raise NotFound(msg("找不到该户，或不在您的范围内"))
         village = s.get(Division, h.village_id).name
         grid = s.get(Grid, h.grid_id).name if h.grid_id else ""
         member_ids = select(Person.id).where(Person.household_id == h.id)

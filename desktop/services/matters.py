@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import idnumber, phone
 from desktop.domain.issues import Issue
 from desktop.domain.lifecycle import Action, Level, MatterState, Outcome, Status, check, replay
+from desktop.domain.messages import msg
 from desktop.domain.risk import Risk, assess
 from desktop.domain.roles import Role
 from desktop.domain.text import check_name
@@ -72,7 +73,7 @@ def visible(actor: Actor, matter: Matter) -> bool:
 def load(ws: Workspace, session: Session, matter_id: str) -> Matter:
     matter = session.get(Matter, matter_id)
     if matter is None or matter.deleted or not visible(ws.actor, matter):
-        raise NotFound("找不到该事项，或不在您的范围内")
+        raise NotFound(msg("找不到该事项，或不在您的范围内"))
     return matter
 
 
@@ -143,7 +144,7 @@ def handler_name(session: Session, handler: str | None) -> str | None:
     kind, _, ident = handler.partition(":")
     record = session.get(Org if kind == "org" else Account, ident)
     if record is None:
-        raise NotFound("找不到承办单位或承办人")
+        raise NotFound(msg("找不到承办单位或承办人"))
     return record.name if kind == "org" else record.display_name
 
 
@@ -160,7 +161,7 @@ def _check_parties(parties: list[PartyInput], today) -> list[Issue]:
         label = f"当事人{i}"
         issues += check_name(party.name, f"{label}姓名")
         if party.role not in PARTY_ROLES:
-            issues.append(Issue(f"{label}角色", f"应为{'、'.join(PARTY_ROLES)}之一"))
+            issues.append(Issue(msg("{0}角色", label), msg("应为{0}之一", "、".join(PARTY_ROLES))))
         if party.kind == "person" and party.id_number.strip():
             issues += idnumber.check(party.id_number, today=today, field_name=f"{label}身份证号").errors
         if party.phone.strip():
@@ -172,29 +173,29 @@ def check_input(session: Session, data: MatterInput, today) -> list[Issue]:
     issues = []
     title = (data.title or "").strip()
     if not title:
-        issues.append(Issue("标题", "不能为空"))
+        issues.append(Issue(msg("标题"), msg("不能为空")))
     elif len(title) > 200:
-        issues.append(Issue("标题", "最多200个字符"))
+        issues.append(Issue(msg("标题"), msg("最多200个字符")))
     if data.kind not in ("dispute", "petition"):
-        issues.append(Issue("类型", "应为矛盾纠纷或信访事项"))
+        issues.append(Issue(msg("类型"), msg("应为矛盾纠纷或信访事项")))
     channels = config_value(session, "channels", [])
     if not data.source:
-        issues.append(Issue("来源", "不能为空"))
+        issues.append(Issue(msg("来源"), msg("不能为空")))
     elif channels and data.source not in channels:
-        issues.append(Issue("来源", f"“{data.source}”不在配置的来源渠道中"))
+        issues.append(Issue(msg("来源"), msg("“{0}”不在配置的来源渠道中", data.source)))
     if data.people_count < 0:
-        issues.append(Issue("涉及人数", "不能为负数"))
+        issues.append(Issue(msg("涉及人数"), msg("不能为负数")))
     if data.amount < 0:
-        issues.append(Issue("涉及金额", "不能为负数"))
+        issues.append(Issue(msg("涉及金额"), msg("不能为负数")))
     if data.occurred_at and data.occurred_at.date() > today:
-        issues.append(Issue("发生时间", "不能晚于今天"))
+        issues.append(Issue(msg("发生时间"), msg("不能晚于今天")))
     unknown = set(data.signals) - set(SIGNALS)
     if unknown:
-        issues.append(Issue("风险信号", f"未知：{'、'.join(sorted(unknown))}"))
+        issues.append(Issue(msg("风险信号"), msg("未知：{0}", "、".join(sorted(unknown)))))
     if data.grid_id:
         grid = session.get(Grid, data.grid_id)
         if grid is None or (data.village_id and grid.village_id != data.village_id):
-            issues.append(Issue("网格", "网格不属于所选的村（社区）"))
+            issues.append(Issue(msg("网格"), msg("网格不属于所选的村（社区）")))
     issues += check_category(session, data.category, data.subcategory)
     issues += _check_parties(data.parties, today)
     return issues
@@ -205,9 +206,9 @@ def check_category(session: Session, category: str | None, subcategory: str | No
         return []
     categories = config_value(session, "categories", {})
     if categories and category not in categories:
-        return [Issue("类别", f"“{category}”不在配置的类别中")]
+        return [Issue(msg("类别"), msg("“{0}”不在配置的类别中", category))]
     if subcategory and categories and subcategory not in categories[category]:
-        return [Issue("小类", f"“{subcategory}”不属于“{category}”")]
+        return [Issue(msg("小类"), msg("“{0}”不属于“{1}”", subcategory, category))]
     return []
 
 
@@ -222,7 +223,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
         if data.grid_id and not data.village_id:
             data.village_id = s.get(Grid, data.grid_id).village_id
         if not ws.actor.scope.covers(data.village_id, data.grid_id):
-            raise NotAllowed("事项发生地不在您负责的范围内")
+            raise NotAllowed(msg("事项发生地不在您负责的范围内"))
         risk = assess(
             people=data.people_count, amount=data.amount, group_tendency="group" in data.signals,
             fight_tendency="fight" in data.signals, criminal_tendency="criminal" in data.signals,
@@ -260,9 +261,9 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
 
 def link(ws: Workspace, matter_id: str, other_id: str, kind: str = "related") -> Changed:
     if not ws.has_role(Role.PLATFORM):
-        raise NotAllowed("只有平台办公室可以关联事项")
+        raise NotAllowed(msg("只有平台办公室可以关联事项"))
     if matter_id == other_id:
-        raise ServiceError("不能关联自身")
+        raise ServiceError(msg("不能关联自身"))
     with ws.tx("matter.link", matter_id, other=other_id, kind=kind) as tx:
         load(ws, tx.session, matter_id)
         load(ws, tx.session, other_id)
@@ -276,5 +277,5 @@ def id_by_serial(ws: Workspace, serial: str) -> str:
             select(Matter).where(Matter.serial == serial.strip(), Matter.deleted.is_(False))
         ).scalar()
         if matter is None or not visible(ws.actor, matter):
-            raise ValidationFailed([Issue("主工单编号", f"找不到编号为“{serial}”的事项")])
+            raise ValidationFailed([Issue(msg("主工单编号"), msg("找不到编号为“{0}”的事项", serial))])
         return matter.id

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from desktop.domain.issues import Issue
 from desktop.domain.masking import mask_id
+from desktop.domain.messages import msg
 from desktop.domain.residents import PersonFields, check_person
 from desktop.domain.roles import Permission
 from desktop.domain.text import squeeze
@@ -31,13 +32,13 @@ class HouseholdInput:
 
 def _require_scope(ws: Workspace, village_id: str | None, grid_id: str | None) -> None:
     if not ws.actor.scope.covers(village_id, grid_id):
-        raise NotAllowed("这户不在您负责的范围内")
+        raise NotAllowed(msg("这户不在您负责的范围内"))
 
 
 def _household(ws: Workspace, session, household_id: str) -> Household:
     household = session.get(Household, household_id)
     if household is None or household.deleted:
-        raise NotFound("找不到该户")
+        raise NotFound(msg("找不到该户"))
     _require_scope(ws, household.village_id, household.grid_id)
     return household
 
@@ -45,14 +46,14 @@ def _household(ws: Workspace, session, household_id: str) -> Household:
 def _check_household(session, data: HouseholdInput) -> list[Issue]:
     issues = []
     if not squeeze(data.number):
-        issues.append(Issue("户号", "不能为空"))
+        issues.append(Issue(msg("户号"), msg("不能为空")))
     village = session.get(Division, data.village_id) if data.village_id else None
     if village is None or village.level != "village":
-        issues.append(Issue("村/社区", "请选择一个村（社区）"))
+        issues.append(Issue(msg("村/社区"), msg("请选择一个村（社区）")))
     if data.grid_id:
         grid = session.get(Grid, data.grid_id)
         if grid is None or grid.village_id != data.village_id:
-            issues.append(Issue("网格", "网格不属于所选的村（社区）"))
+            issues.append(Issue(msg("网格"), msg("网格不属于所选的村（社区）")))
     return issues
 
 
@@ -73,7 +74,7 @@ def save_household(ws: Workspace, data: HouseholdInput, household_id: str | None
             select(Household.id).where(Household.village_id == data.village_id, Household.number == number)
         ).scalar()
         if clash and clash != household_id:
-            raise ValidationFailed([Issue("户号", f"本村已有户号为“{number}”的住户")])
+            raise ValidationFailed([Issue(msg("户号"), msg("本村已有户号为“{0}”的住户", number))])
         household = _household(ws, s, household_id) if household_id else Household()
         if not household_id:
             s.add(household)
@@ -106,10 +107,12 @@ def save_person(
                 select(Person).where(Person.id_number == f.id_number, Person.deleted.is_(False))
             ).scalar()
             if other is not None and other.id != person_id:
-                raise ValidationFailed([Issue("身份证号", f"{mask_id(f.id_number)} 已登记为“{other.name}”")])
+                raise ValidationFailed(
+                    [Issue(msg("身份证号"), msg("{0} 已登记为“{1}”", mask_id(f.id_number), other.name))]
+                )
         person = s.get(Person, person_id) if person_id else Person()
         if person is None or person.deleted:
-            raise NotFound("找不到该居民")
+            raise NotFound(msg("找不到该居民"))
         if not person_id:
             s.add(person)
         person.household_id = household_id
@@ -133,7 +136,7 @@ def remove_person(ws: Workspace, person_id: str, reason: str) -> Changed:
     with ws.tx("person.remove", person_id, reason=reason) as tx:
         person = tx.session.get(Person, person_id)
         if person is None or person.deleted:
-            raise NotFound("找不到该居民")
+            raise NotFound(msg("找不到该居民"))
         _household(ws, tx.session, person.household_id)
         person.deleted = True
     return Changed("person", (person_id,), "remove")
@@ -145,7 +148,7 @@ def reveal_person(ws: Workspace, person_id: str) -> tuple[str | None, str | None
     with ws.tx("person.reveal", person_id) as tx:
         person = tx.session.get(Person, person_id)
         if person is None:
-            raise NotFound("找不到该居民")
+            raise NotFound(msg("找不到该居民"))
         _household(ws, tx.session, person.household_id)
         return person.id_number, person.mobile
 
@@ -156,7 +159,7 @@ def person_for_edit(ws: Workspace, person_id: str) -> tuple[str, PersonFields]:
     with ws.tx("person.open_for_edit", person_id) as tx:
         person = tx.session.get(Person, person_id)
         if person is None or person.deleted:
-            raise NotFound("找不到该居民")
+            raise NotFound(msg("找不到该居民"))
         _household(ws, tx.session, person.household_id)
         fields = PersonFields(
             person.name, person.sex or "", person.ethnicity or "", person.id_number or "", person.mobile or "",

@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
 from desktop.domain.issues import Issue
+from desktop.domain.messages import msg
 from desktop.domain.residents import PersonFields, check_person
 from desktop.domain.roles import Permission
 from desktop.domain.text import squeeze
@@ -120,10 +121,10 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise RosterUnreadable(f"找不到文件 {path}") from None
+        raise RosterUnreadable(msg("找不到文件 {0}", path)) from None
     except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
         raise RosterUnreadable(
-            f"无法读取 {path}：不是有效的 .xlsx 工作簿（{exc.__class__.__name__}）"
+            msg("无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）", path, exc.__class__.__name__)
         ) from None
     sheet = wb.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
@@ -139,7 +140,12 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     if not header_row or missing:
         wb.close()
         raise RosterUnreadable(
-            f"{path.name} 缺少必需的列：{'、'.join(missing or REQUIRED)}（表头可以是 {'、'.join(HEADERS)}）"
+            msg(
+                "{0} 缺少必需的列：{1}（表头可以是 {2}）",
+                path.name,
+                "、".join(missing or REQUIRED),
+                "、".join(HEADERS),
+            )
         )
     data = []
     for number, values in enumerate(rows, header_row + 1):
@@ -205,18 +211,18 @@ def import_households(
 
         for done, (number, record) in enumerate(rows, 1):
             if progress and done % 200 == 0 and progress(done, len(rows)) is False:
-                raise Cancelled("导入已取消，未写入任何数据")
+                raise Cancelled(msg("导入已取消，未写入任何数据"))
             checked = check_person(_person_fields(record), today)
             issues = list(checked.errors)
             village_name, household_number = record.get("村/社区", ""), squeeze(record.get("户号", ""))
             if not village_name:
-                issues.append(Issue("村/社区", "不能为空"))
+                issues.append(Issue(msg("村/社区"), msg("不能为空")))
             if not household_number:
-                issues.append(Issue("户号", "不能为空"))
+                issues.append(Issue(msg("户号"), msg("不能为空")))
             f = checked.fields
             if f.id_number and not checked.errors:
                 if f.id_number in seen_id_numbers:
-                    issues.append(Issue("身份证号", f"与第{seen_id_numbers[f.id_number]}行重复"))
+                    issues.append(Issue(msg("身份证号"), msg("与第{0}行重复", seen_id_numbers[f.id_number])))
                 else:
                     seen_id_numbers[f.id_number] = number
             if issues:
@@ -241,7 +247,7 @@ def import_households(
                     grids[(village.id, grid_name)] = grid
                     report.grids_created.append(f"{village_name}/{grid_name}")
             if not ws.actor.scope.covers(village.id, grid.id if grid else None):
-                reject(number, record, [Issue("网格", "不在您负责的范围内")])
+                reject(number, record, [Issue(msg("网格"), msg("不在您负责的范围内"))])
                 continue
             household = households.get((village.id, household_number))
             household_changes = {"grid_id": grid.id if grid else None}
@@ -341,7 +347,7 @@ def export_households(
                               p.ethnicity or "", id_number or "", mobile or "", p.note or ""])  # fmt: skip
                 people += 1
             if progress and done % 200 == 0 and progress(done, page.total) is False:
-                raise Cancelled("导出已取消")
+                raise Cancelled(msg("导出已取消"))
     with ws.tx(
         "households.export", Path(path).name, households=page.total, persons=people, unmasked=unmasked
     ):

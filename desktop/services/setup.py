@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from desktop import paths
 from desktop.domain.deadlines import DeadlinePolicy
+from desktop.domain.messages import msg
 from desktop.domain.roles import Permission, Role
 from desktop.domain.scope import Scope
 from desktop.domain.text import check_name
@@ -31,11 +32,11 @@ def check_division_code(code: str | None, level: str) -> str | None:
     if not code:
         return None
     if not re.fullmatch(r"\d{12}", code):
-        raise ServiceError(f"区划代码“{code}”应为12位数字")
+        raise ServiceError(msg("区划代码“{0}”应为12位数字", code))
     if level == "township" and code[9:] != "000":
-        raise ServiceError(f"乡镇的区划代码“{code}”末三位应为000")
+        raise ServiceError(msg("乡镇的区划代码“{0}”末三位应为000", code))
     if level == "village" and code[9:] == "000":
-        raise ServiceError(f"村（社区）的区划代码“{code}”末三位不应为000")
+        raise ServiceError(msg("村（社区）的区划代码“{0}”末三位不应为000", code))
     return code
 
 
@@ -48,7 +49,7 @@ def create_township(
     if problems := check_name(township, "乡镇名称"):
         raise ValidationFailed(problems)
     if len(admin_password or "") < 8:
-        raise ServiceError("管理员密码至少8个字符")
+        raise ServiceError(msg("管理员密码至少8个字符"))
     code = check_division_code(division_code, "township")
     db = Database.create(path, ADMIN, admin_password, kdf)
     device_id = str(uuid.uuid4())
@@ -80,7 +81,7 @@ def township(ws: Workspace):
             select(Division).where(Division.level == "township", Division.deleted.is_(False))
         ).scalar()
     if found is None:
-        raise NotFound("数据库中没有乡镇")
+        raise NotFound(msg("数据库中没有乡镇"))
     return found
 
 
@@ -94,7 +95,7 @@ def add_village(ws: Workspace, name: str, division_code: str | None = None) -> C
         if tx.session.execute(
             select(Division).where(Division.name == name.strip(), Division.level == "village")
         ).first():
-            raise ServiceError(f"村（社区）“{name}”已存在")
+            raise ServiceError(msg("村（社区）“{0}”已存在", name))
         village = Division(name=name.strip(), level="village", code=code, parent_id=parent.id)
         tx.session.add(village)
         tx.session.flush()
@@ -107,7 +108,7 @@ def add_grid(ws: Workspace, village_id: str, name: str, worker_id: str | None = 
         raise ValidationFailed(problems)
     with ws.tx("grid.add", name.strip()) as tx:
         if tx.session.get(Division, village_id) is None:
-            raise NotFound("找不到该村（社区）")
+            raise NotFound(msg("找不到该村（社区）"))
         grid = Grid(village_id=village_id, name=name.strip(), worker_id=worker_id)
         tx.session.add(grid)
         tx.session.flush()
@@ -122,7 +123,7 @@ def add_org(
 ) -> Changed:
     ws.require(Permission.CONFIGURE)
     if kind not in ORG_KINDS:
-        raise ServiceError(f"单位类型应为 {', '.join(ORG_KINDS)} 之一")
+        raise ServiceError(msg("单位类型应为 {0} 之一", ", ".join(ORG_KINDS)))
     if problems := check_name(name, "单位名称"):
         raise ValidationFailed(problems)
     with ws.tx("org.add", name.strip()) as tx:
@@ -139,7 +140,7 @@ def configure(ws: Workspace, key: str, value) -> Changed:
         try:
             DeadlinePolicy.from_config(value)
         except (KeyError, TypeError, ValueError) as exc:
-            raise ServiceError(f"期限配置无效：{exc}") from exc
+            raise ServiceError(msg("期限配置无效：{0}", exc)) from exc
     with ws.tx("config.set", key, value=value) as tx:
         set_config(tx.session, key, value)
     return Changed("config", (key,), "set")

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.deadlines import Deadline
 from desktop.domain.lifecycle import Action, Refused, SessionOutcome, Status, advance, allowed_actions, check
+from desktop.domain.messages import msg
 from desktop.domain.risk import Risk
 from desktop.store.models import Agreement, FollowUp, Matter, MatterLink, MediationSession
 
@@ -86,14 +87,17 @@ def register(
 ) -> Changed:  # fmt: skip
     def extra(s: Session, matter: Matter) -> None:
         chosen = category or matter.category
-        issues = [] if chosen else [Issue("类别", "立案时须选择类别")]
+        issues = [] if chosen else [Issue(msg("类别"), msg("立案时须选择类别"))]
         issues += matters.check_category(s, chosen, subcategory or matter.subcategory)
         if grade not in ws.deadlines(s).policy.rules:
             issues.append(
-                Issue("星级", f"应为{'、'.join(map(str, sorted(ws.deadlines(s).policy.rules)))}星之一")
+                Issue(
+                    msg("星级"),
+                    msg("应为{0}星之一", "、".join(map(str, sorted(ws.deadlines(s).policy.rules)))),
+                )
             )
         if risk and risk not in set(Risk):
-            issues.append(Issue("风险等级", "未知的风险等级"))
+            issues.append(Issue(msg("风险等级"), msg("未知的风险等级")))
         if issues:
             raise ValidationFailed(issues)
         matter.category, matter.subcategory = chosen, subcategory or matter.subcategory
@@ -115,7 +119,7 @@ def mark_repeat(ws: Workspace, matter_id: str, primary_id: str, note: str = "") 
     def extra(s: Session, matter: Matter) -> None:
         primary = matters.load(ws, s, primary_id)
         if primary.id == matter.id or primary.status == Status.REPEAT:
-            raise ValidationFailed([Issue("主工单", "应为另一件非重复的事项")])
+            raise ValidationFailed([Issue(msg("主工单"), msg("应为另一件非重复的事项"))])
         s.add(MatterLink(matter_id=matter.id, other_id=primary.id, kind="repeat"))
 
     return _step(ws, matter_id, Action.MARK_REPEAT, {"primary_id": primary_id}, note, extra)
@@ -169,11 +173,11 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
     def extra(s: Session, matter: Matter) -> None:
         issues = []
         if data.kind not in SESSION_KINDS:
-            issues.append(Issue("调解类型", f"应为{'、'.join(SESSION_KINDS)}之一"))
+            issues.append(Issue(msg("调解类型"), msg("应为{0}之一", "、".join(SESSION_KINDS))))
         if data.held_on > ws.now().date():
-            issues.append(Issue("调解日期", "不能晚于今天"))
+            issues.append(Issue(msg("调解日期"), msg("不能晚于今天")))
         if not data.record.strip():
-            issues.append(Issue("调解记录", "不能为空"))
+            issues.append(Issue(msg("调解记录"), msg("不能为空")))
         if issues:
             raise ValidationFailed(issues)
         s.add(MediationSession(
@@ -182,7 +186,7 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
         ))  # fmt: skip
 
     if data.outcome not in set(SessionOutcome):
-        raise ValidationFailed([Issue("调解结果", "未知的调解结果")])
+        raise ValidationFailed([Issue(msg("调解结果"), msg("未知的调解结果"))])
     return _step(ws, matter_id, Action.RECORD_SESSION, {"outcome": data.outcome}, data.record[:200], extra)
 
 
@@ -206,16 +210,16 @@ class AgreementInput:
 def agreement_issues(data: AgreementInput) -> list[Issue]:
     issues = []
     if data.form not in ("written", "oral"):
-        issues.append(Issue("协议形式", "应为书面或口头"))
+        issues.append(Issue(msg("协议形式"), msg("应为书面或口头")))
     for value, label in (
         (data.parties, "当事人"),
         (data.facts, "主要事实、争议事项及各方责任"),
         (data.terms, "达成的协议内容"),
     ):
         if not (value or "").strip():
-            issues.append(Issue(label, "不能为空（人民调解法第二十九条）"))
+            issues.append(Issue(label, msg("不能为空（人民调解法第二十九条）")))
     if data.perform_by is None and not data.performance.strip():
-        issues.append(Issue("履行方式和期限", "应写明怎样履行、何时履行"))
+        issues.append(Issue(msg("履行方式和期限"), msg("应写明怎样履行、何时履行")))
     return issues
 
 
@@ -249,7 +253,7 @@ def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> 
     def extra(s: Session, matter: Matter) -> None:
         limit = ws.deadlines(s).policy.petition_extension_max_days
         if matter.kind == "petition" and matter.extension_days + days > limit:
-            raise ValidationFailed([Issue("延期天数", f"信访事项延期合计不得超过{limit}日")])
+            raise ValidationFailed([Issue(msg("延期天数"), msg("信访事项延期合计不得超过{0}日", limit))])
 
     return _step(ws, matter_id, Action.REQUEST_EXTENSION, {"days": days, "reason": reason}, reason, extra)
 
@@ -261,7 +265,7 @@ def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = 
 def supervise(ws: Workspace, matter_id: str, note: str) -> Changed:
     """督办: chase a late matter; the note says what is asked and by when."""
     if not (note or "").strip():
-        raise Refused(Action.SUPERVISE, "须填写督办意见")
+        raise Refused(Action.SUPERVISE, msg("须填写督办意见"))
     return _step(ws, matter_id, Action.SUPERVISE, {}, note)
 
 
@@ -305,7 +309,7 @@ def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
         ))  # fmt: skip
 
     if data.satisfaction not in SATISFACTION:
-        raise ValidationFailed([Issue("满意度", f"应为{'、'.join(SATISFACTION)}之一")])
+        raise ValidationFailed([Issue(msg("满意度"), msg("应为{0}之一", "、".join(SATISFACTION)))])
     payload = {"satisfaction": data.satisfaction, "relapse": data.relapse or None}
     return _step(ws, matter_id, Action.FOLLOW_UP, payload, data.next_step, extra)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import func, select
 
+from desktop.domain.messages import msg
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Conflict, OutboxEntry, SyncState
@@ -63,7 +64,7 @@ def sync_now(ws: Workspace, *, password: str | None = None, server_url: str | No
     try:
         if not client.transport.token:
             if not password:
-                raise NeedsPassword("这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备")
+                raise NeedsPassword(msg("这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备"))
             client.register(ws.actor.username, password, platform.node())
         report = client.sync()
     except SyncError as exc:
@@ -191,15 +192,15 @@ def open_conflicts(ws: Workspace) -> list[ConflictRow]:
 def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -> None:
     """Settle a conflict by an ordinary edit: keep the server's value, take ours, or write a new one."""
     if choice not in ("server", "local", "value"):
-        raise ServiceError(f"不认识的处理方式“{choice}”")
+        raise ServiceError(msg("不认识的处理方式“{0}”", choice))
     with ws.tx("sync.resolve_conflict", conflict_id, choice=choice) as tx:
         conflict = tx.session.get(Conflict, conflict_id)
         if conflict is None or conflict.resolved:
-            raise NotFound("这条冲突已不存在或已处理")
+            raise NotFound(msg("这条冲突已不存在或已处理"))
         model = MODELS.get(conflict.table_name)
         record = tx.session.get(model, conflict.record_id) if model else None
         if record is None:
-            raise NotFound("冲突涉及的记录不在这台电脑上")
+            raise NotFound(msg("冲突涉及的记录不在这台电脑上"))
         chosen = {"server": conflict.server_value, "local": conflict.local_value, "value": value}[choice]
         if conflict.field == "deleted" and isinstance(chosen, dict):
             # An edit that raced a delete: taking the edit brings the record back with it.
@@ -214,7 +215,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -
 def _set(record, table: str, field: str, value) -> None:
     convert = CONVERTERS[table].get(field)
     if convert is None:
-        raise ServiceError(f"字段“{field}”不能修改")
+        raise ServiceError(msg("字段“{0}”不能修改", field))
     setattr(record, field, convert(value))
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.domain.issues import Issue
+from desktop.domain.messages import msg
 from desktop.domain.roles import Permission
 from desktop.store.models import Account, Household, Matter, Visit
 
@@ -42,17 +43,17 @@ def log_visit(ws: Workspace, data: VisitInput) -> Changed:
     when = data.visited_at or ws.now()
     issues = []
     if not (data.purpose or "").strip():
-        issues.append(Issue("走访目的", "不能为空"))
+        issues.append(Issue(msg("走访目的"), msg("不能为空")))
     if when > ws.now():
-        issues.append(Issue("走访时间", "不能晚于现在"))
+        issues.append(Issue(msg("走访时间"), msg("不能晚于现在")))
     if issues:
         raise ValidationFailed(issues)
     with ws.tx("visit.log") as tx:
         household = tx.session.get(Household, data.household_id)
         if household is None or household.deleted:
-            raise NotFound("找不到该户")
+            raise NotFound(msg("找不到该户"))
         if not ws.actor.scope.covers(household.village_id, household.grid_id):
-            raise NotAllowed("这户不在您负责的范围内")
+            raise NotAllowed(msg("这户不在您负责的范围内"))
         visit = Visit(
             household_id=household.id,
             visitor_id=ws.actor.account_id,
@@ -72,10 +73,10 @@ def matter_from_visit(ws: Workspace, visit_id: str) -> MatterInput:
     with ws.read() as s:
         visit = s.get(Visit, visit_id)
         if visit is None:
-            raise NotFound("找不到该走访记录")
+            raise NotFound(msg("找不到该走访记录"))
         household = s.get(Household, visit.household_id)
         if not ws.actor.scope.covers(household.village_id, household.grid_id):
-            raise NotAllowed("这户不在您负责的范围内")
+            raise NotAllowed(msg("这户不在您负责的范围内"))
         from desktop.store.models import Person
 
         head = s.get(Person, household.head_id) if household.head_id else None
@@ -109,7 +110,7 @@ def visits_of(ws: Workspace, household_id: str) -> list[VisitRow]:
     with ws.read() as s:
         household = s.get(Household, household_id)
         if household is None or not ws.actor.scope.covers(household.village_id, household.grid_id):
-            raise NotFound("找不到该户，或不在您的范围内")
+            raise NotFound(msg("找不到该户，或不在您的范围内"))
         rows = s.execute(
             select(Visit, Account.display_name)
             .outerjoin(Account, Account.id == Visit.visitor_id)

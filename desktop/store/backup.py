@@ -22,6 +22,8 @@ import sqlcipher3
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.domain.messages import msg
+
 from .keyslots import KeyFile, UnlockError
 
 MAGIC = b"FENGQIAO-BACKUP\n"
@@ -91,15 +93,15 @@ def _read_header(path: Path) -> tuple[dict, int, bytes]:
     with open(path, "rb") as f:
         magic = f.read(len(MAGIC))
         if magic != MAGIC:
-            raise BackupUnreadable(f"{Path(path).name} 不是枫桥备份文件")
+            raise BackupUnreadable(msg("{0} 不是枫桥备份文件", Path(path).name))
         try:
             (length,) = struct.unpack(">I", f.read(4))
             head = f.read(length)
             header = json.loads(head.decode("utf-8"))
         except (struct.error, ValueError) as exc:
-            raise BackupUnreadable(f"备份文件 {Path(path).name} 的文件头已损坏") from exc
+            raise BackupUnreadable(msg("备份文件 {0} 的文件头已损坏", Path(path).name)) from exc
     if header.get("format") != FORMAT:
-        raise BackupUnreadable(f"备份文件格式 {header.get('format')} 不受支持，请用更新版本的枫桥恢复")
+        raise BackupUnreadable(msg("备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复", header.get("format")))
     return header, len(MAGIC) + 4 + length, hashlib.sha256(MAGIC + head).digest()
 
 
@@ -186,7 +188,7 @@ def open_body(path: Path, key: bytes, into: Path) -> Path:
         number, finished = 0, False
         while raw := f.read(4):
             if finished or len(raw) < 4:
-                raise BackupUnreadable(f"备份文件 {name} 末尾有多余的数据，可能已被改动")
+                raise BackupUnreadable(msg("备份文件 {0} 末尾有多余的数据，可能已被改动", name))
             (length,) = struct.unpack(">I", raw)
             sealed = f.read(length)
             if len(sealed) < length or length < TAG:
@@ -199,10 +201,12 @@ def open_body(path: Path, key: bytes, into: Path) -> Path:
                 except InvalidTag:
                     continue
             else:
-                raise BackupUnreadable(f"备份文件 {name} 第 {number + 1} 段已损坏或被改动，无法恢复")
+                raise BackupUnreadable(
+                    msg("备份文件 {0} 第 {1} 段已损坏或被改动，无法恢复", name, number + 1)
+                )
             number += 1
         if not finished:
-            raise BackupUnreadable(f"备份文件 {name} 不完整（可能复制时中断），无法恢复")
+            raise BackupUnreadable(msg("备份文件 {0} 不完整（可能复制时中断），无法恢复", name))
     return into
 
 
@@ -212,14 +216,14 @@ def extract(body: Path, folder: Path) -> dict:
         with zipfile.ZipFile(body) as archive:
             names = archive.namelist()
             if DB_MEMBER not in names or MANIFEST_MEMBER not in names or KEYS_MEMBER not in names:
-                raise BackupUnreadable("备份文件内容不全：缺少数据库或密钥")
+                raise BackupUnreadable(msg("备份文件内容不全：缺少数据库或密钥"))
             for member in names:
                 if member.startswith("/") or ".." in Path(member).parts:
-                    raise BackupUnreadable(f"备份文件中的路径不安全：{member}")
+                    raise BackupUnreadable(msg("备份文件中的路径不安全：{0}", member))
             archive.extractall(folder)
             return json.loads(archive.read(MANIFEST_MEMBER).decode("utf-8"))
     except zipfile.BadZipFile as exc:
-        raise BackupUnreadable(f"备份文件内容已损坏：{exc}") from exc
+        raise BackupUnreadable(msg("备份文件内容已损坏：{0}", exc)) from exc
 
 
 __all__ = [

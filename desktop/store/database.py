@@ -7,6 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.messages import msg
+
 from . import keyslots, migrate, tracking
 from .engine import NO_FOREIGN_KEYS, make_engine, probe
 from .keyslots import KdfParams, KeyFile
@@ -30,7 +32,7 @@ class Database:
     def create(cls, path: Path, username: str, password: str, kdf: KdfParams | None = None) -> Database:
         path = Path(path)
         if path.exists():
-            raise FileExistsError(f"数据库 {path} 已存在，不会覆盖")
+            raise FileExistsError(msg("数据库 {0} 已存在，不会覆盖", path))
         path.parent.mkdir(parents=True, exist_ok=True)
         key = keyslots.new_data_key()
         keys = KeyFile.create(keyslots.keyfile_for(path))
@@ -42,7 +44,7 @@ class Database:
         """Open with an account's password. Returns the data key too, for wrapping it for another account."""
         path = Path(path)
         if not path.exists():
-            raise FileNotFoundError(f"找不到数据库 {path}")
+            raise FileNotFoundError(msg("找不到数据库 {0}", path))
         key = KeyFile.load(keyslots.keyfile_for(path)).unlock(username, password)
         probe(path, key)
         return cls(path, key, **kwargs), key

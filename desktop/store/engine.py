@@ -8,6 +8,8 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 
+from desktop.domain.messages import msg
+
 NO_FOREIGN_KEYS = "no_foreign_keys"  # an execution option
 
 
@@ -23,7 +25,7 @@ def _connect(path: Path, key: bytes):
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise DatabaseUnreadable(
-            f"数据库文件 {path} 无法读取：文件已损坏，或与密钥文件不匹配（{exc}）"
+            msg("数据库文件 {0} 无法读取：文件已损坏，或与密钥文件不匹配（{1}）", path, exc)
         ) from exc
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")

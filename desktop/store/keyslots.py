@@ -19,6 +19,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.domain.messages import msg
+
 FORMAT = 1
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -79,13 +81,15 @@ class KeyFile:
     def load(cls, path: Path) -> KeyFile:
         path = Path(path)
         if not path.exists():
-            raise UnlockError(f"找不到密钥文件 {path}：数据库无法解锁（备份时请连同 .keys 文件一起复制）")
+            raise UnlockError(
+                msg("找不到密钥文件 {0}：数据库无法解锁（备份时请连同 .keys 文件一起复制）", path)
+            )
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise UnlockError(f"密钥文件 {path} 已损坏：{exc}") from exc
+            raise UnlockError(msg("密钥文件 {0} 已损坏：{1}", path, exc)) from exc
         if data.get("format") != FORMAT:
-            raise UnlockError(f"密钥文件 {path} 的格式版本 {data.get('format')} 不受支持")
+            raise UnlockError(msg("密钥文件 {0} 的格式版本 {1} 不受支持", path, data.get("format")))
         return cls(path, data)
 
     def save(self) -> None:
@@ -117,11 +121,15 @@ class KeyFile:
         now = now or datetime.now()
         slot = self.data["slots"].get(username)
         if slot is None:
-            raise UnknownAccount(f"账号“{username}”在这台电脑上不存在")
+            raise UnknownAccount(msg("账号“{0}”在这台电脑上不存在", username))
         locked_until = slot.get("locked_until")
         if locked_until and now < datetime.fromisoformat(locked_until):
             raise AccountLocked(
-                f"账号“{username}”因多次密码错误已锁定，请于{locked_until[11:16]}后再试，或请管理员重置密码"
+                msg(
+                    "账号“{0}”因多次密码错误已锁定，请于{1}后再试，或请管理员重置密码",
+                    username,
+                    locked_until[11:16],
+                )
             )
         params = KdfParams(slot["t"], slot["m"], slot["p"])
         try:
@@ -135,9 +143,11 @@ class KeyFile:
                 slot["failures"] = 0
                 slot["locked_until"] = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
                 self.save()
-                raise AccountLocked(f"密码错误次数过多，账号“{username}”已锁定{LOCK_MINUTES}分钟") from None
+                raise AccountLocked(
+                    msg("密码错误次数过多，账号“{0}”已锁定{1}分钟", username, LOCK_MINUTES)
+                ) from None
             self.save()
-            raise WrongPassword(f"密码错误（再错{left}次将锁定账号）") from None
+            raise WrongPassword(msg("密码错误（再错{0}次将锁定账号）", left)) from None
         if slot.get("failures") or slot.get("locked_until"):
             slot["failures"], slot["locked_until"] = 0, None
             self.save()

@@ -13,6 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
+from desktop.domain.messages import msg
+
 from .engine import NO_FOREIGN_KEYS
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -84,10 +86,10 @@ def upgrade(engine: Engine, db_path: Path, script_location: Path | None = None) 
     except Exception as exc:
         engine.dispose()
         if backup is None:
-            raise MigrationFailed(f"创建数据库结构失败：{exc}") from exc
+            raise MigrationFailed(msg("创建数据库结构失败：{0}", exc)) from exc
         restore_file(backup, db_path)
         raise MigrationFailed(
-            f"数据库升级失败，已从升级前的备份恢复（{backup.name}），数据未丢失。原因：{exc}"
+            msg("数据库升级失败，已从升级前的备份恢复（{0}），数据未丢失。原因：{1}", backup.name, exc)
         ) from exc
     with engine.connect() as conn:
         conn.execute(text("PRAGMA optimize"))

@@ -8,7 +8,12 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
 
+from desktop.domain.messages import Message
 from desktop.services.errors import Issue, ValidationFailed, explained
+
+from .labels import label
+
+MESSAGES = "messages"  # the .ts context of the rules' and use cases' messages (resources/i18n/update.py)
 
 COLOURS = {"yellow": QColor("#FFF2B3"), "red": QColor("#FFC7C7"), "green": QColor("#E3F4E1")}
 ACCENT = "#1F5FA8"
@@ -19,10 +24,39 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def say(text) -> str:
+    """A message of the rules or a use case in the interface's language: its template translated, filled with
+    the same values (data words among them translated as labels)."""
+    if not isinstance(text, Message):
+        return "" if text is None else str(text)
+    template = QCoreApplication.translate(MESSAGES, text.template)
+    if template == text.template:  # Chinese, or not translated yet
+        return str(text)
+    return template.format(*(_value(v) for v in text.values))
+
+
+def _value(value):
+    if isinstance(value, Message):
+        return say(value)
+    if isinstance(value, str) and value:
+        # "网格员、平台办公室" → "grid worker, platform office"
+        return ", ".join(_word(part) for part in value.split("、"))
+    return value
+
+
+def _word(text: str) -> str:
+    """A data word (status, role, field name …) in the interface's language, if it is one we know."""
+    translated = label(text)
+    return translated if translated != text else QCoreApplication.translate(MESSAGES, text)
+
+
 def user_message(error: Exception) -> str:
     """What to tell the user. Our own refusals say it in their words; anything else is reported plainly."""
+    if isinstance(error, ValidationFailed):
+        return "\n".join(f"{_value(i.field)}: {say(i.reason)}" for i in error.issues) or str(error)
     if isinstance(error, explained()):
-        return str(error)
+        first = error.args[0] if error.args else None
+        return say(first) if isinstance(first, Message) else str(error)
     return tr("出现意外错误：{0}（数据未丢失，详情见日志）").format(f"{type(error).__name__}: {error}")
 
 
@@ -85,13 +119,13 @@ class BarChart(QWidget):
         top = max(v for _, v, _ in self.items) or 1
         label_w, value_w = 110, 56
         bar_w = max(10, self.width() - label_w - value_w - 24)
-        for i, (label, value, text) in enumerate(self.items):
+        for i, (name, value, text) in enumerate(self.items):
             y = 30 + i * 24
             p.setPen(QColor("#333"))
             p.drawText(
                 QRectF(8, y, label_w - 8, 20),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
+                name,
             )
             p.fillRect(QRectF(label_w + 4, y + 3, bar_w * value / top, 14), QColor(ACCENT))
             p.drawText(

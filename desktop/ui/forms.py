@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.errors import Issue
 
-from .common import issues_of, tr, user_message
+from .common import issues_of, say, tr, user_message
 
 
 class FieldForm(QFormLayout):
@@ -50,7 +50,8 @@ class FieldForm(QFormLayout):
                 continue
             colour = "#8A6D00" if issue.warning else "#B00020"
             label.setStyleSheet(f"color: {colour}; font-size: 11px")
-            label.setText(issue.reason if not label.text() else f"{label.text()}；{issue.reason}")
+            reason = say(issue.reason)
+            label.setText(reason if not label.text() else f"{label.text()}；{reason}")
             label.show()
         return rest
 

@@ -27,7 +27,7 @@ def all_labels() -> set[str]:
     texts: set[str] = set()
     for table in (lifecycle.STATUS_LABELS, lifecycle.ACTION_LABELS, lifecycle.LEVEL_LABELS, lifecycle.OUTCOME_LABELS,
                   lifecycle.SESSION_OUTCOME_LABELS, risk.RISK_LABELS, roles.ROLE_LABELS, deadlines.COLOUR_LABELS,
-                  scope.SCOPE_LABELS, SIGNALS):  # fmt: skip
+                  scope.SCOPE_LABELS, roles.PERMISSION_LABELS, SIGNALS):  # fmt: skip
         texts |= {v for v in table.values() if v}
     texts |= (
         {g for _, g in GRADES}

@@ -3,28 +3,28 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/ui/common.py" line="26" />
+      <location filename="../../desktop/ui/common.py" line="60" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>Unexpected error: {0} (no data was lost; see the log)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="30" />
+      <location filename="../../desktop/ui/common.py" line="64" />
       <source>无法完成</source>
       <translation>Cannot complete</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="83" />
+      <location filename="../../desktop/ui/common.py" line="117" />
       <source>暂无数据</source>
       <translation>No data yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="108" />
+      <location filename="../../desktop/ui/common.py" line="142" />
       <location filename="../../desktop/ui/sync_panel.py" line="142" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/forms.py" line="72" />
+      <location filename="../../desktop/ui/forms.py" line="73" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
@@ -451,32 +451,32 @@ The data on this computer has not been changed.</translation>
       <translation>Fengqiao offline sync bundles (*{0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="21" />
-      <location filename="../../desktop/ui/bundles.py" line="27" />
+      <location filename="../../desktop/ui/bundles.py" line="22" />
+      <location filename="../../desktop/ui/bundles.py" line="29" />
       <source>导出离线同步包</source>
       <translation>Export an offline sync bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="28" />
+      <location filename="../../desktop/ui/bundles.py" line="30" />
       <source>已写出 {0}：{1} 条待同步的修改。
 请交乡镇平台导入，再把它给出的回执导入本机。</source>
       <translation>Wrote {0}: {1} edits waiting to sync.
 Hand it to the township platform office to import, then import the reply it gives you on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="37" />
-      <location filename="../../desktop/ui/bundles.py" line="42" />
-      <location filename="../../desktop/ui/bundles.py" line="47" />
+      <location filename="../../desktop/ui/bundles.py" line="39" />
+      <location filename="../../desktop/ui/bundles.py" line="45" />
+      <location filename="../../desktop/ui/bundles.py" line="51" />
       <source>导入离线同步包</source>
       <translation>Import an offline sync bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="42" />
+      <location filename="../../desktop/ui/bundles.py" line="45" />
       <source>把离线同步包 {0} 导入本机吗？</source>
       <translation>Import the offline sync bundle {0} into this laptop?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="48" />
+      <location filename="../../desktop/ui/bundles.py" line="52" />
       <source>已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。</source>
       <translation>Imported {0}: {1} of your edits applied, {2} in conflict, {3} rejected; {4} records received from the township.</translation>
     </message>
@@ -2172,6 +2172,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Checking information</translation>
     </message>
     <message>
+      <source>修改配置</source>
+      <translation>change the configuration</translation>
+    </message>
+    <message>
       <source>全镇</source>
       <translation>Whole township</translation>
     </message>
@@ -2268,6 +2272,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Fairly satisfied</translation>
     </message>
     <message>
+      <source>备份和恢复本机数据</source>
+      <translation>back up and restore this laptop</translation>
+    </message>
+    <message>
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
@@ -2278,6 +2286,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>审计员</source>
       <translation>Auditor</translation>
+    </message>
+    <message>
+      <source>导出台账</source>
+      <translation>export the ledger</translation>
+    </message>
+    <message>
+      <source>导出未脱敏数据</source>
+      <translation>export unmasked data</translation>
     </message>
     <message>
       <source>履行方式</source>
@@ -2372,6 +2388,22 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Village</translation>
     </message>
     <message>
+      <source>查看住户</source>
+      <translation>view households</translation>
+    </message>
+    <message>
+      <source>查看完整身份证号和电话</source>
+      <translation>see full ID numbers and phones</translation>
+    </message>
+    <message>
+      <source>查看矛盾纠纷</source>
+      <translation>view matters</translation>
+    </message>
+    <message>
+      <source>查阅审计日志</source>
+      <translation>read the audit log</translation>
+    </message>
+    <message>
       <source>标记为重复件</source>
       <translation>Mark as repeat</translation>
     </message>
@@ -2420,6 +2452,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Ask for extension</translation>
     </message>
     <message>
+      <source>登记和修改住户</source>
+      <translation>register and edit households</translation>
+    </message>
+    <message>
+      <source>登记走访</source>
+      <translation>log visits</translation>
+    </message>
+    <message>
       <source>督办</source>
       <translation>Supervise</translation>
     </message>
@@ -2450,6 +2490,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>管理员</source>
       <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>管理账号</source>
+      <translation>manage accounts</translation>
     </message>
     <message>
       <source>类别</source>
@@ -2594,6 +2638,633 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>风险等级</source>
       <translation>Risk level</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>15位旧号码应全为数字</source>
+      <translation>a 15-digit old number must be all digits</translation>
+    </message>
+    <message>
+      <source>15位旧号码，无校验位，请尽量换用18位号码</source>
+      <translation>a 15-digit old number has no check digit; use the 18-digit number where possible</translation>
+    </message>
+    <message>
+      <source>{0} 不是枫桥备份文件</source>
+      <translation>{0} is not a Fengqiao backup file</translation>
+    </message>
+    <message>
+      <source>{0} 已登记为“{1}”</source>
+      <translation>{0} is already registered as “{1}”</translation>
+    </message>
+    <message>
+      <source>{0} 缺少必需的列：{1}（表头可以是 {2}）</source>
+      <translation>{0} lacks required columns: {1} (the header may be {2})</translation>
+    </message>
+    <message>
+      <source>{0}角色</source>
+      <translation>role {0}</translation>
+    </message>
+    <message>
+      <source>“{0}”不在配置的来源渠道中</source>
+      <translation>“{0}” is not one of the configured channels</translation>
+    </message>
+    <message>
+      <source>“{0}”不在配置的类别中</source>
+      <translation>“{0}” is not one of the configured categories</translation>
+    </message>
+    <message>
+      <source>“{0}”不属于“{1}”</source>
+      <translation>“{0}” does not belong to “{1}”</translation>
+    </message>
+    <message>
+      <source>不在您负责的范围内</source>
+      <translation>is outside your area</translation>
+    </message>
+    <message>
+      <source>不是有效的手机号或带区号的固定电话</source>
+      <translation>is not a valid mobile number or landline with area code</translation>
+    </message>
+    <message>
+      <source>不能{0}：{1}</source>
+      <translation>Cannot {0}: {1}</translation>
+    </message>
+    <message>
+      <source>不能为空</source>
+      <translation>must not be empty</translation>
+    </message>
+    <message>
+      <source>不能为空（人民调解法第二十九条）</source>
+      <translation>must not be empty (People’s Mediation Law, article 29)</translation>
+    </message>
+    <message>
+      <source>不能为负数</source>
+      <translation>must not be negative</translation>
+    </message>
+    <message>
+      <source>不能停用自己的账号</source>
+      <translation>you cannot disable your own account</translation>
+    </message>
+    <message>
+      <source>不能关联自身</source>
+      <translation>a matter cannot be linked to itself</translation>
+    </message>
+    <message>
+      <source>不能包含数字</source>
+      <translation>must not contain digits</translation>
+    </message>
+    <message>
+      <source>不能晚于今天</source>
+      <translation>must not be later than today</translation>
+    </message>
+    <message>
+      <source>不能晚于现在</source>
+      <translation>must not be later than now</translation>
+    </message>
+    <message>
+      <source>不认识的处理方式“{0}”</source>
+      <translation>unknown way of resolving “{0}”</translation>
+    </message>
+    <message>
+      <source>与第{0}行重复</source>
+      <translation>duplicates row {0}</translation>
+    </message>
+    <message>
+      <source>主工单</source>
+      <translation>main order</translation>
+    </message>
+    <message>
+      <source>主工单编号</source>
+      <translation>main order number</translation>
+    </message>
+    <message>
+      <source>乡镇的区划代码“{0}”末三位应为000</source>
+      <translation>a township’s division code “{0}” must end in 000</translation>
+    </message>
+    <message>
+      <source>事项发生地不在您负责的范围内</source>
+      <translation>the place of the matter is outside your area</translation>
+    </message>
+    <message>
+      <source>事项当前为“{0}”</source>
+      <translation>the matter is now “{0}”</translation>
+    </message>
+    <message>
+      <source>信访事项延期合计不得超过{0}日</source>
+      <translation>extensions of a petition may not exceed {0} days in all</translation>
+    </message>
+    <message>
+      <source>信访事项延期最多{0}日</source>
+      <translation>a petition may be extended by at most {0} days</translation>
+    </message>
+    <message>
+      <source>冲突涉及的记录不在这台电脑上</source>
+      <translation>the record of this conflict is not on this computer</translation>
+    </message>
+    <message>
+      <source>创建数据库结构失败：{0}</source>
+      <translation>Could not create the database structure: {0}</translation>
+    </message>
+    <message>
+      <source>区划代码“{0}”应为12位数字</source>
+      <translation>division code “{0}” must be 12 digits</translation>
+    </message>
+    <message>
+      <source>协议形式</source>
+      <translation>form of agreement</translation>
+    </message>
+    <message>
+      <source>单位类型应为 {0} 之一</source>
+      <translation>the unit type must be one of {0}</translation>
+    </message>
+    <message>
+      <source>发生时间</source>
+      <translation>time of occurrence</translation>
+    </message>
+    <message>
+      <source>只有{0}可以办理</source>
+      <translation>only {0} may do this</translation>
+    </message>
+    <message>
+      <source>只有平台办公室可以关联事项</source>
+      <translation>only the platform office may link matters</translation>
+    </message>
+    <message>
+      <source>只有当前承办人可以办理</source>
+      <translation>only the current handler may do this</translation>
+    </message>
+    <message>
+      <source>可能民转刑</source>
+      <translation>may turn criminal</translation>
+    </message>
+    <message>
+      <source>号段{0}不常见，请核对</source>
+      <translation>the prefix {0} is unusual; please check</translation>
+    </message>
+    <message>
+      <source>地址码{0}不在已知区划内</source>
+      <translation>address code {0} is not a known division</translation>
+    </message>
+    <message>
+      <source>填写为“{0}”，身份证号显示为“{1}”</source>
+      <translation>entered as “{0}”, the ID number says “{1}”</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 不完整（可能复制时中断），无法恢复</source>
+      <translation>The backup file {0} is incomplete (perhaps the copy was interrupted) and cannot be restored</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 末尾有多余的数据，可能已被改动</source>
+      <translation>The backup file {0} has extra data at its end; it may have been changed</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 的文件头已损坏</source>
+      <translation>The header of the backup file {0} is damaged</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 第 {1} 段已损坏或被改动，无法恢复</source>
+      <translation>Part {1} of the backup file {0} is damaged or changed; it cannot be restored</translation>
+    </message>
+    <message>
+      <source>备份文件中的路径不安全：{0}</source>
+      <translation>Unsafe path in the backup file: {0}</translation>
+    </message>
+    <message>
+      <source>备份文件内容不全：缺少数据库或密钥</source>
+      <translation>The backup is incomplete: the database or the keys are missing</translation>
+    </message>
+    <message>
+      <source>备份文件内容已损坏：{0}</source>
+      <translation>The contents of the backup file are damaged: {0}</translation>
+    </message>
+    <message>
+      <source>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</source>
+      <translation>Backup format {0} is not supported; restore it with a newer version of Fengqiao</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>name</translation>
+    </message>
+    <message>
+      <source>字段“{0}”不能修改</source>
+      <translation>the field “{0}” cannot be changed</translation>
+    </message>
+    <message>
+      <source>密码至少{0}个字符</source>
+      <translation>the password needs at least {0} characters</translation>
+    </message>
+    <message>
+      <source>密码错误次数过多，账号“{0}”已锁定{1}分钟</source>
+      <translation>Too many wrong passwords: account “{0}” is locked for {1} minutes</translation>
+    </message>
+    <message>
+      <source>密码错误（再错{0}次将锁定账号）</source>
+      <translation>Wrong password ({0} more wrong attempts lock the account)</translation>
+    </message>
+    <message>
+      <source>密钥文件 {0} 已损坏：{1}</source>
+      <translation>The key file {0} is damaged: {1}</translation>
+    </message>
+    <message>
+      <source>密钥文件 {0} 的格式版本 {1} 不受支持</source>
+      <translation>The key file {0} has format version {1}, which is not supported</translation>
+    </message>
+    <message>
+      <source>导入已取消，未写入任何数据</source>
+      <translation>Import cancelled; nothing was written</translation>
+    </message>
+    <message>
+      <source>导出已取消</source>
+      <translation>Export cancelled</translation>
+    </message>
+    <message>
+      <source>小类</source>
+      <translation>subcategory</translation>
+    </message>
+    <message>
+      <source>尚未记录调解协议，不能以“调解成功”办结</source>
+      <translation>no mediation agreement has been recorded, so it cannot be closed as “mediated successfully”</translation>
+    </message>
+    <message>
+      <source>履行方式和期限</source>
+      <translation>how and by when it is carried out</translation>
+    </message>
+    <message>
+      <source>已在县级，无法再上报</source>
+      <translation>already at county level; it cannot be escalated further</translation>
+    </message>
+    <message>
+      <source>已有待审批的延期申请</source>
+      <translation>an extension request is already waiting for a decision</translation>
+    </message>
+    <message>
+      <source>应为17位数字加1位数字或X</source>
+      <translation>must be 17 digits followed by a digit or X</translation>
+    </message>
+    <message>
+      <source>应为{0}之一</source>
+      <translation>must be one of {0}</translation>
+    </message>
+    <message>
+      <source>应为{0}星之一</source>
+      <translation>must be one of {0} stars</translation>
+    </message>
+    <message>
+      <source>应为“男”或“女”，而不是“{0}”</source>
+      <translation>must be “男” (male) or “女” (female), not “{0}”</translation>
+    </message>
+    <message>
+      <source>应为书面或口头</source>
+      <translation>must be written or oral</translation>
+    </message>
+    <message>
+      <source>应为另一件非重复的事项</source>
+      <translation>must be another matter that is not itself a repeat</translation>
+    </message>
+    <message>
+      <source>应为矛盾纠纷或信访事项</source>
+      <translation>must be a dispute or a petition</translation>
+    </message>
+    <message>
+      <source>应写明怎样履行、何时履行</source>
+      <translation>must say how and when it is carried out</translation>
+    </message>
+    <message>
+      <source>延期天数</source>
+      <translation>days of extension</translation>
+    </message>
+    <message>
+      <source>延期天数应大于0</source>
+      <translation>the days of extension must be more than 0</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>sex</translation>
+    </message>
+    <message>
+      <source>户号</source>
+      <translation>household number</translation>
+    </message>
+    <message>
+      <source>手机号</source>
+      <translation>mobile number</translation>
+    </message>
+    <message>
+      <source>手机号应为11位、以13–19开头，这里是{0}位</source>
+      <translation>a mobile number has 11 digits starting with 13–19; this has {0}</translation>
+    </message>
+    <message>
+      <source>找不到密钥文件 {0}：数据库无法解锁（备份时请连同 .keys 文件一起复制）</source>
+      <translation>Key file {0} not found: the database cannot be unlocked (copy the .keys file along with the database)</translation>
+    </message>
+    <message>
+      <source>找不到承办单位或承办人</source>
+      <translation>handling unit or person not found</translation>
+    </message>
+    <message>
+      <source>找不到数据库 {0}</source>
+      <translation>Database {0} not found</translation>
+    </message>
+    <message>
+      <source>找不到文件 {0}</source>
+      <translation>File {0} not found</translation>
+    </message>
+    <message>
+      <source>找不到编号为“{0}”的事项</source>
+      <translation>no matter numbered “{0}”</translation>
+    </message>
+    <message>
+      <source>找不到该事项，或不在您的范围内</source>
+      <translation>matter not found, or outside your area</translation>
+    </message>
+    <message>
+      <source>找不到该居民</source>
+      <translation>resident not found</translation>
+    </message>
+    <message>
+      <source>找不到该户</source>
+      <translation>household not found</translation>
+    </message>
+    <message>
+      <source>找不到该户，或不在您的范围内</source>
+      <translation>household not found, or outside your area</translation>
+    </message>
+    <message>
+      <source>找不到该村（社区）</source>
+      <translation>village (community) not found</translation>
+    </message>
+    <message>
+      <source>找不到该走访记录</source>
+      <translation>visit not found</translation>
+    </message>
+    <message>
+      <source>数据库 {0} 已存在，不会覆盖</source>
+      <translation>Database {0} already exists and will not be overwritten</translation>
+    </message>
+    <message>
+      <source>数据库中没有乡镇</source>
+      <translation>the database holds no township</translation>
+    </message>
+    <message>
+      <source>数据库升级失败，已从升级前的备份恢复（{0}），数据未丢失。原因：{1}</source>
+      <translation>The database upgrade failed; it was restored from the backup taken before it ({0}) and no data was lost. Reason: {1}</translation>
+    </message>
+    <message>
+      <source>数据库文件 {0} 无法读取：文件已损坏，或与密钥文件不匹配（{1}）</source>
+      <translation>The database file {0} cannot be read: it is damaged or does not match its key file ({1})</translation>
+    </message>
+    <message>
+      <source>文件 {0} 有 {1:.0f} MB，最大 {2} MB</source>
+      <translation>The file {0} has {1:.0f} MB; at most {2} MB</translation>
+    </message>
+    <message>
+      <source>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</source>
+      <translation>Cannot read {0}: not a valid .xlsx workbook ({1})</translation>
+    </message>
+    <message>
+      <source>星级</source>
+      <translation>grade</translation>
+    </message>
+    <message>
+      <source>星级{0}未配置（可选：{1}）</source>
+      <translation>grade {0} is not configured (choose from: {1})</translation>
+    </message>
+    <message>
+      <source>最多200个字符</source>
+      <translation>at most 200 characters</translation>
+    </message>
+    <message>
+      <source>有械斗倾向</source>
+      <translation>risk of armed fighting</translation>
+    </message>
+    <message>
+      <source>有集体上访倾向</source>
+      <translation>risk of a group petition</translation>
+    </message>
+    <message>
+      <source>期限配置无效：{0}</source>
+      <translation>invalid deadline settings: {0}</translation>
+    </message>
+    <message>
+      <source>未知的步骤</source>
+      <translation>unknown step</translation>
+    </message>
+    <message>
+      <source>未知的调解结果</source>
+      <translation>unknown mediation result</translation>
+    </message>
+    <message>
+      <source>未知的风险等级</source>
+      <translation>unknown risk level</translation>
+    </message>
+    <message>
+      <source>未知角色“{0}”（可选：{1}）</source>
+      <translation>unknown role “{0}” (choose from: {1})</translation>
+    </message>
+    <message>
+      <source>未知：{0}</source>
+      <translation>unknown: {0}</translation>
+    </message>
+    <message>
+      <source>本村已有户号为“{0}”的住户</source>
+      <translation>this village already has a household numbered “{0}”</translation>
+    </message>
+    <message>
+      <source>本级已调解{0}次未成，应上报上一级</source>
+      <translation>mediation failed {0} times at this level; escalate it to the next level</translation>
+    </message>
+    <message>
+      <source>村/社区</source>
+      <translation>village/community</translation>
+    </message>
+    <message>
+      <source>村（社区）“{0}”已存在</source>
+      <translation>village (community) “{0}” already exists</translation>
+    </message>
+    <message>
+      <source>村（社区）的区划代码“{0}”末三位不应为000</source>
+      <translation>a village’s division code “{0}” must not end in 000</translation>
+    </message>
+    <message>
+      <source>来源</source>
+      <translation>source</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>title</translation>
+    </message>
+    <message>
+      <source>校验位不符（应为{0}）</source>
+      <translation>check digit does not match (should be {0})</translation>
+    </message>
+    <message>
+      <source>没有待审批的延期申请</source>
+      <translation>no extension request is waiting for a decision</translation>
+    </message>
+    <message>
+      <source>涉及{0}人（≥{1}人）</source>
+      <translation>involves {0} people (≥{1})</translation>
+    </message>
+    <message>
+      <source>涉及人数</source>
+      <translation>people involved</translation>
+    </message>
+    <message>
+      <source>涉及金额</source>
+      <translation>amount involved</translation>
+    </message>
+    <message>
+      <source>涉及金额{0:,.0f}元（≥10万元）</source>
+      <translation>involves {0:,.0f} yuan (≥100,000 yuan)</translation>
+    </message>
+    <message>
+      <source>涉及非正常死亡</source>
+      <translation>involves an unnatural death</translation>
+    </message>
+    <message>
+      <source>满意度</source>
+      <translation>satisfaction</translation>
+    </message>
+    <message>
+      <source>立案时须选择类别</source>
+      <translation>choose a category when registering</translation>
+    </message>
+    <message>
+      <source>管理员和审计员不能是同一个账号</source>
+      <translation>the administrator and the auditor cannot be the same account</translation>
+    </message>
+    <message>
+      <source>管理员密码至少8个字符</source>
+      <translation>the administrator password needs at least 8 characters</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>category</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>type</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>grid</translation>
+    </message>
+    <message>
+      <source>网格不属于所选的村（社区）</source>
+      <translation>the grid does not belong to the chosen village (community)</translation>
+    </message>
+    <message>
+      <source>至少选择一个角色</source>
+      <translation>choose at least one role</translation>
+    </message>
+    <message>
+      <source>范围类型应为 grid、village 或 township，而不是“{0}”</source>
+      <translation>the scope kind must be grid, village or township, not “{0}”</translation>
+    </message>
+    <message>
+      <source>请选择一个村（社区）</source>
+      <translation>please choose a village (community)</translation>
+    </message>
+    <message>
+      <source>调解日期</source>
+      <translation>mediation date</translation>
+    </message>
+    <message>
+      <source>调解类型</source>
+      <translation>kind of mediation</translation>
+    </message>
+    <message>
+      <source>调解结果</source>
+      <translation>mediation result</translation>
+    </message>
+    <message>
+      <source>调解记录</source>
+      <translation>mediation record</translation>
+    </message>
+    <message>
+      <source>账号“{0}”不存在</source>
+      <translation>account “{0}” does not exist</translation>
+    </message>
+    <message>
+      <source>账号“{0}”因多次密码错误已锁定，请于{1}后再试，或请管理员重置密码</source>
+      <translation>Account “{0}” is locked after too many wrong passwords; try again after {1}, or ask an administrator to reset the password</translation>
+    </message>
+    <message>
+      <source>账号“{0}”在这台电脑上不存在</source>
+      <translation>Account “{0}” does not exist on this computer</translation>
+    </message>
+    <message>
+      <source>账号“{0}”已停用，请联系管理员</source>
+      <translation>Account “{0}” is disabled; please contact the administrator</translation>
+    </message>
+    <message>
+      <source>账号“{0}”已存在</source>
+      <translation>account “{0}” already exists</translation>
+    </message>
+    <message>
+      <source>账号“{0}”没有“{1}”的权限</source>
+      <translation>Account “{0}” may not: {1}</translation>
+    </message>
+    <message>
+      <source>账号“{0}”没有恢复备份的权限（需网格员、调解员、平台办公室或管理员）</source>
+      <translation>Account “{0}” may not restore backups (a grid worker, mediator, platform office or administrator may)</translation>
+    </message>
+    <message>
+      <source>账号名应为2–50个字母、数字、下划线、点或横线</source>
+      <translation>an account name has 2–50 letters, digits, underscores, dots or hyphens</translation>
+    </message>
+    <message>
+      <source>走访时间</source>
+      <translation>time of visit</translation>
+    </message>
+    <message>
+      <source>走访目的</source>
+      <translation>purpose of visit</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备</source>
+      <translation>This computer syncs for the first time: enter this account’s password to register the device with the township server</translation>
+    </message>
+    <message>
+      <source>这户不在您负责的范围内</source>
+      <translation>this household is outside your area</translation>
+    </message>
+    <message>
+      <source>这条冲突已不存在或已处理</source>
+      <translation>this conflict no longer exists or has been resolved</translation>
+    </message>
+    <message>
+      <source>长度为{0}个字符，最多50个</source>
+      <translation>is {0} characters long; at most 50</translation>
+    </message>
+    <message>
+      <source>长度为{0}位，应为18位</source>
+      <translation>has {0} digits; it should have 18</translation>
+    </message>
+    <message>
+      <source>附件只能加到事项或走访上，而不是“{0}”</source>
+      <translation>attachments belong to a matter or a visit, not to “{0}”</translation>
+    </message>
+    <message>
+      <source>须填写{0}</source>
+      <translation>{0} is required</translation>
+    </message>
+    <message>
+      <source>须填写督办意见</source>
+      <translation>the supervision opinion is required</translation>
+    </message>
+    <message>
+      <source>风险信号</source>
+      <translation>risk signals</translation>
+    </message>
+    <message>
+      <source>风险等级</source>
+      <translation>risk level</translation>
     </message>
   </context>
 </TS>

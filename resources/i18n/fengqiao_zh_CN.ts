@@ -3,28 +3,28 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/ui/common.py" line="26" />
+      <location filename="../../desktop/ui/common.py" line="60" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>出现意外错误：{0}（数据未丢失，详情见日志）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="30" />
+      <location filename="../../desktop/ui/common.py" line="64" />
       <source>无法完成</source>
       <translation>无法完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="83" />
+      <location filename="../../desktop/ui/common.py" line="117" />
       <source>暂无数据</source>
       <translation>暂无数据</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="108" />
+      <location filename="../../desktop/ui/common.py" line="142" />
       <location filename="../../desktop/ui/sync_panel.py" line="142" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/forms.py" line="72" />
+      <location filename="../../desktop/ui/forms.py" line="73" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
@@ -451,32 +451,32 @@
       <translation>枫桥离线同步包 (*{0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="21" />
-      <location filename="../../desktop/ui/bundles.py" line="27" />
+      <location filename="../../desktop/ui/bundles.py" line="22" />
+      <location filename="../../desktop/ui/bundles.py" line="29" />
       <source>导出离线同步包</source>
       <translation>导出离线同步包</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="28" />
+      <location filename="../../desktop/ui/bundles.py" line="30" />
       <source>已写出 {0}：{1} 条待同步的修改。
 请交乡镇平台导入，再把它给出的回执导入本机。</source>
       <translation>已写出 {0}：{1} 条待同步的修改。
 请交乡镇平台导入，再把它给出的回执导入本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="37" />
-      <location filename="../../desktop/ui/bundles.py" line="42" />
-      <location filename="../../desktop/ui/bundles.py" line="47" />
+      <location filename="../../desktop/ui/bundles.py" line="39" />
+      <location filename="../../desktop/ui/bundles.py" line="45" />
+      <location filename="../../desktop/ui/bundles.py" line="51" />
       <source>导入离线同步包</source>
       <translation>导入离线同步包</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="42" />
+      <location filename="../../desktop/ui/bundles.py" line="45" />
       <source>把离线同步包 {0} 导入本机吗？</source>
       <translation>把离线同步包 {0} 导入本机吗？</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="48" />
+      <location filename="../../desktop/ui/bundles.py" line="52" />
       <source>已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。</source>
       <translation>已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。</translation>
     </message>
@@ -2172,6 +2172,10 @@
       <translation>信息核实</translation>
     </message>
     <message>
+      <source>修改配置</source>
+      <translation>修改配置</translation>
+    </message>
+    <message>
       <source>全镇</source>
       <translation>全镇</translation>
     </message>
@@ -2268,6 +2272,10 @@
       <translation>基本满意</translation>
     </message>
     <message>
+      <source>备份和恢复本机数据</source>
+      <translation>备份和恢复本机数据</translation>
+    </message>
+    <message>
       <source>审批延期</source>
       <translation>审批延期</translation>
     </message>
@@ -2278,6 +2286,14 @@
     <message>
       <source>审计员</source>
       <translation>审计员</translation>
+    </message>
+    <message>
+      <source>导出台账</source>
+      <translation>导出台账</translation>
+    </message>
+    <message>
+      <source>导出未脱敏数据</source>
+      <translation>导出未脱敏数据</translation>
     </message>
     <message>
       <source>履行方式</source>
@@ -2372,6 +2388,22 @@
       <translation>村（社区）</translation>
     </message>
     <message>
+      <source>查看住户</source>
+      <translation>查看住户</translation>
+    </message>
+    <message>
+      <source>查看完整身份证号和电话</source>
+      <translation>查看完整身份证号和电话</translation>
+    </message>
+    <message>
+      <source>查看矛盾纠纷</source>
+      <translation>查看矛盾纠纷</translation>
+    </message>
+    <message>
+      <source>查阅审计日志</source>
+      <translation>查阅审计日志</translation>
+    </message>
+    <message>
       <source>标记为重复件</source>
       <translation>标记为重复件</translation>
     </message>
@@ -2420,6 +2452,14 @@
       <translation>申请延期</translation>
     </message>
     <message>
+      <source>登记和修改住户</source>
+      <translation>登记和修改住户</translation>
+    </message>
+    <message>
+      <source>登记走访</source>
+      <translation>登记走访</translation>
+    </message>
+    <message>
       <source>督办</source>
       <translation>督办</translation>
     </message>
@@ -2450,6 +2490,10 @@
     <message>
       <source>管理员</source>
       <translation>管理员</translation>
+    </message>
+    <message>
+      <source>管理账号</source>
+      <translation>管理账号</translation>
     </message>
     <message>
       <source>类别</source>
@@ -2590,6 +2634,633 @@
     <message>
       <source>领导包案</source>
       <translation>领导包案</translation>
+    </message>
+    <message>
+      <source>风险等级</source>
+      <translation>风险等级</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>15位旧号码应全为数字</source>
+      <translation>15位旧号码应全为数字</translation>
+    </message>
+    <message>
+      <source>15位旧号码，无校验位，请尽量换用18位号码</source>
+      <translation>15位旧号码，无校验位，请尽量换用18位号码</translation>
+    </message>
+    <message>
+      <source>{0} 不是枫桥备份文件</source>
+      <translation>{0} 不是枫桥备份文件</translation>
+    </message>
+    <message>
+      <source>{0} 已登记为“{1}”</source>
+      <translation>{0} 已登记为“{1}”</translation>
+    </message>
+    <message>
+      <source>{0} 缺少必需的列：{1}（表头可以是 {2}）</source>
+      <translation>{0} 缺少必需的列：{1}（表头可以是 {2}）</translation>
+    </message>
+    <message>
+      <source>{0}角色</source>
+      <translation>{0}角色</translation>
+    </message>
+    <message>
+      <source>“{0}”不在配置的来源渠道中</source>
+      <translation>“{0}”不在配置的来源渠道中</translation>
+    </message>
+    <message>
+      <source>“{0}”不在配置的类别中</source>
+      <translation>“{0}”不在配置的类别中</translation>
+    </message>
+    <message>
+      <source>“{0}”不属于“{1}”</source>
+      <translation>“{0}”不属于“{1}”</translation>
+    </message>
+    <message>
+      <source>不在您负责的范围内</source>
+      <translation>不在您负责的范围内</translation>
+    </message>
+    <message>
+      <source>不是有效的手机号或带区号的固定电话</source>
+      <translation>不是有效的手机号或带区号的固定电话</translation>
+    </message>
+    <message>
+      <source>不能{0}：{1}</source>
+      <translation>不能{0}：{1}</translation>
+    </message>
+    <message>
+      <source>不能为空</source>
+      <translation>不能为空</translation>
+    </message>
+    <message>
+      <source>不能为空（人民调解法第二十九条）</source>
+      <translation>不能为空（人民调解法第二十九条）</translation>
+    </message>
+    <message>
+      <source>不能为负数</source>
+      <translation>不能为负数</translation>
+    </message>
+    <message>
+      <source>不能停用自己的账号</source>
+      <translation>不能停用自己的账号</translation>
+    </message>
+    <message>
+      <source>不能关联自身</source>
+      <translation>不能关联自身</translation>
+    </message>
+    <message>
+      <source>不能包含数字</source>
+      <translation>不能包含数字</translation>
+    </message>
+    <message>
+      <source>不能晚于今天</source>
+      <translation>不能晚于今天</translation>
+    </message>
+    <message>
+      <source>不能晚于现在</source>
+      <translation>不能晚于现在</translation>
+    </message>
+    <message>
+      <source>不认识的处理方式“{0}”</source>
+      <translation>不认识的处理方式“{0}”</translation>
+    </message>
+    <message>
+      <source>与第{0}行重复</source>
+      <translation>与第{0}行重复</translation>
+    </message>
+    <message>
+      <source>主工单</source>
+      <translation>主工单</translation>
+    </message>
+    <message>
+      <source>主工单编号</source>
+      <translation>主工单编号</translation>
+    </message>
+    <message>
+      <source>乡镇的区划代码“{0}”末三位应为000</source>
+      <translation>乡镇的区划代码“{0}”末三位应为000</translation>
+    </message>
+    <message>
+      <source>事项发生地不在您负责的范围内</source>
+      <translation>事项发生地不在您负责的范围内</translation>
+    </message>
+    <message>
+      <source>事项当前为“{0}”</source>
+      <translation>事项当前为“{0}”</translation>
+    </message>
+    <message>
+      <source>信访事项延期合计不得超过{0}日</source>
+      <translation>信访事项延期合计不得超过{0}日</translation>
+    </message>
+    <message>
+      <source>信访事项延期最多{0}日</source>
+      <translation>信访事项延期最多{0}日</translation>
+    </message>
+    <message>
+      <source>冲突涉及的记录不在这台电脑上</source>
+      <translation>冲突涉及的记录不在这台电脑上</translation>
+    </message>
+    <message>
+      <source>创建数据库结构失败：{0}</source>
+      <translation>创建数据库结构失败：{0}</translation>
+    </message>
+    <message>
+      <source>区划代码“{0}”应为12位数字</source>
+      <translation>区划代码“{0}”应为12位数字</translation>
+    </message>
+    <message>
+      <source>协议形式</source>
+      <translation>协议形式</translation>
+    </message>
+    <message>
+      <source>单位类型应为 {0} 之一</source>
+      <translation>单位类型应为 {0} 之一</translation>
+    </message>
+    <message>
+      <source>发生时间</source>
+      <translation>发生时间</translation>
+    </message>
+    <message>
+      <source>只有{0}可以办理</source>
+      <translation>只有{0}可以办理</translation>
+    </message>
+    <message>
+      <source>只有平台办公室可以关联事项</source>
+      <translation>只有平台办公室可以关联事项</translation>
+    </message>
+    <message>
+      <source>只有当前承办人可以办理</source>
+      <translation>只有当前承办人可以办理</translation>
+    </message>
+    <message>
+      <source>可能民转刑</source>
+      <translation>可能民转刑</translation>
+    </message>
+    <message>
+      <source>号段{0}不常见，请核对</source>
+      <translation>号段{0}不常见，请核对</translation>
+    </message>
+    <message>
+      <source>地址码{0}不在已知区划内</source>
+      <translation>地址码{0}不在已知区划内</translation>
+    </message>
+    <message>
+      <source>填写为“{0}”，身份证号显示为“{1}”</source>
+      <translation>填写为“{0}”，身份证号显示为“{1}”</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 不完整（可能复制时中断），无法恢复</source>
+      <translation>备份文件 {0} 不完整（可能复制时中断），无法恢复</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 末尾有多余的数据，可能已被改动</source>
+      <translation>备份文件 {0} 末尾有多余的数据，可能已被改动</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 的文件头已损坏</source>
+      <translation>备份文件 {0} 的文件头已损坏</translation>
+    </message>
+    <message>
+      <source>备份文件 {0} 第 {1} 段已损坏或被改动，无法恢复</source>
+      <translation>备份文件 {0} 第 {1} 段已损坏或被改动，无法恢复</translation>
+    </message>
+    <message>
+      <source>备份文件中的路径不安全：{0}</source>
+      <translation>备份文件中的路径不安全：{0}</translation>
+    </message>
+    <message>
+      <source>备份文件内容不全：缺少数据库或密钥</source>
+      <translation>备份文件内容不全：缺少数据库或密钥</translation>
+    </message>
+    <message>
+      <source>备份文件内容已损坏：{0}</source>
+      <translation>备份文件内容已损坏：{0}</translation>
+    </message>
+    <message>
+      <source>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</source>
+      <translation>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>字段“{0}”不能修改</source>
+      <translation>字段“{0}”不能修改</translation>
+    </message>
+    <message>
+      <source>密码至少{0}个字符</source>
+      <translation>密码至少{0}个字符</translation>
+    </message>
+    <message>
+      <source>密码错误次数过多，账号“{0}”已锁定{1}分钟</source>
+      <translation>密码错误次数过多，账号“{0}”已锁定{1}分钟</translation>
+    </message>
+    <message>
+      <source>密码错误（再错{0}次将锁定账号）</source>
+      <translation>密码错误（再错{0}次将锁定账号）</translation>
+    </message>
+    <message>
+      <source>密钥文件 {0} 已损坏：{1}</source>
+      <translation>密钥文件 {0} 已损坏：{1}</translation>
+    </message>
+    <message>
+      <source>密钥文件 {0} 的格式版本 {1} 不受支持</source>
+      <translation>密钥文件 {0} 的格式版本 {1} 不受支持</translation>
+    </message>
+    <message>
+      <source>导入已取消，未写入任何数据</source>
+      <translation>导入已取消，未写入任何数据</translation>
+    </message>
+    <message>
+      <source>导出已取消</source>
+      <translation>导出已取消</translation>
+    </message>
+    <message>
+      <source>小类</source>
+      <translation>小类</translation>
+    </message>
+    <message>
+      <source>尚未记录调解协议，不能以“调解成功”办结</source>
+      <translation>尚未记录调解协议，不能以“调解成功”办结</translation>
+    </message>
+    <message>
+      <source>履行方式和期限</source>
+      <translation>履行方式和期限</translation>
+    </message>
+    <message>
+      <source>已在县级，无法再上报</source>
+      <translation>已在县级，无法再上报</translation>
+    </message>
+    <message>
+      <source>已有待审批的延期申请</source>
+      <translation>已有待审批的延期申请</translation>
+    </message>
+    <message>
+      <source>应为17位数字加1位数字或X</source>
+      <translation>应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+      <source>应为{0}之一</source>
+      <translation>应为{0}之一</translation>
+    </message>
+    <message>
+      <source>应为{0}星之一</source>
+      <translation>应为{0}星之一</translation>
+    </message>
+    <message>
+      <source>应为“男”或“女”，而不是“{0}”</source>
+      <translation>应为“男”或“女”，而不是“{0}”</translation>
+    </message>
+    <message>
+      <source>应为书面或口头</source>
+      <translation>应为书面或口头</translation>
+    </message>
+    <message>
+      <source>应为另一件非重复的事项</source>
+      <translation>应为另一件非重复的事项</translation>
+    </message>
+    <message>
+      <source>应为矛盾纠纷或信访事项</source>
+      <translation>应为矛盾纠纷或信访事项</translation>
+    </message>
+    <message>
+      <source>应写明怎样履行、何时履行</source>
+      <translation>应写明怎样履行、何时履行</translation>
+    </message>
+    <message>
+      <source>延期天数</source>
+      <translation>延期天数</translation>
+    </message>
+    <message>
+      <source>延期天数应大于0</source>
+      <translation>延期天数应大于0</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>户号</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>手机号</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>手机号应为11位、以13–19开头，这里是{0}位</source>
+      <translation>手机号应为11位、以13–19开头，这里是{0}位</translation>
+    </message>
+    <message>
+      <source>找不到密钥文件 {0}：数据库无法解锁（备份时请连同 .keys 文件一起复制）</source>
+      <translation>找不到密钥文件 {0}：数据库无法解锁（备份时请连同 .keys 文件一起复制）</translation>
+    </message>
+    <message>
+      <source>找不到承办单位或承办人</source>
+      <translation>找不到承办单位或承办人</translation>
+    </message>
+    <message>
+      <source>找不到数据库 {0}</source>
+      <translation>找不到数据库 {0}</translation>
+    </message>
+    <message>
+      <source>找不到文件 {0}</source>
+      <translation>找不到文件 {0}</translation>
+    </message>
+    <message>
+      <source>找不到编号为“{0}”的事项</source>
+      <translation>找不到编号为“{0}”的事项</translation>
+    </message>
+    <message>
+      <source>找不到该事项，或不在您的范围内</source>
+      <translation>找不到该事项，或不在您的范围内</translation>
+    </message>
+    <message>
+      <source>找不到该居民</source>
+      <translation>找不到该居民</translation>
+    </message>
+    <message>
+      <source>找不到该户</source>
+      <translation>找不到该户</translation>
+    </message>
+    <message>
+      <source>找不到该户，或不在您的范围内</source>
+      <translation>找不到该户，或不在您的范围内</translation>
+    </message>
+    <message>
+      <source>找不到该村（社区）</source>
+      <translation>找不到该村（社区）</translation>
+    </message>
+    <message>
+      <source>找不到该走访记录</source>
+      <translation>找不到该走访记录</translation>
+    </message>
+    <message>
+      <source>数据库 {0} 已存在，不会覆盖</source>
+      <translation>数据库 {0} 已存在，不会覆盖</translation>
+    </message>
+    <message>
+      <source>数据库中没有乡镇</source>
+      <translation>数据库中没有乡镇</translation>
+    </message>
+    <message>
+      <source>数据库升级失败，已从升级前的备份恢复（{0}），数据未丢失。原因：{1}</source>
+      <translation>数据库升级失败，已从升级前的备份恢复（{0}），数据未丢失。原因：{1}</translation>
+    </message>
+    <message>
+      <source>数据库文件 {0} 无法读取：文件已损坏，或与密钥文件不匹配（{1}）</source>
+      <translation>数据库文件 {0} 无法读取：文件已损坏，或与密钥文件不匹配（{1}）</translation>
+    </message>
+    <message>
+      <source>文件 {0} 有 {1:.0f} MB，最大 {2} MB</source>
+      <translation>文件 {0} 有 {1:.0f} MB，最大 {2} MB</translation>
+    </message>
+    <message>
+      <source>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</source>
+      <translation>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</translation>
+    </message>
+    <message>
+      <source>星级</source>
+      <translation>星级</translation>
+    </message>
+    <message>
+      <source>星级{0}未配置（可选：{1}）</source>
+      <translation>星级{0}未配置（可选：{1}）</translation>
+    </message>
+    <message>
+      <source>最多200个字符</source>
+      <translation>最多200个字符</translation>
+    </message>
+    <message>
+      <source>有械斗倾向</source>
+      <translation>有械斗倾向</translation>
+    </message>
+    <message>
+      <source>有集体上访倾向</source>
+      <translation>有集体上访倾向</translation>
+    </message>
+    <message>
+      <source>期限配置无效：{0}</source>
+      <translation>期限配置无效：{0}</translation>
+    </message>
+    <message>
+      <source>未知的步骤</source>
+      <translation>未知的步骤</translation>
+    </message>
+    <message>
+      <source>未知的调解结果</source>
+      <translation>未知的调解结果</translation>
+    </message>
+    <message>
+      <source>未知的风险等级</source>
+      <translation>未知的风险等级</translation>
+    </message>
+    <message>
+      <source>未知角色“{0}”（可选：{1}）</source>
+      <translation>未知角色“{0}”（可选：{1}）</translation>
+    </message>
+    <message>
+      <source>未知：{0}</source>
+      <translation>未知：{0}</translation>
+    </message>
+    <message>
+      <source>本村已有户号为“{0}”的住户</source>
+      <translation>本村已有户号为“{0}”的住户</translation>
+    </message>
+    <message>
+      <source>本级已调解{0}次未成，应上报上一级</source>
+      <translation>本级已调解{0}次未成，应上报上一级</translation>
+    </message>
+    <message>
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <source>村（社区）“{0}”已存在</source>
+      <translation>村（社区）“{0}”已存在</translation>
+    </message>
+    <message>
+      <source>村（社区）的区划代码“{0}”末三位不应为000</source>
+      <translation>村（社区）的区划代码“{0}”末三位不应为000</translation>
+    </message>
+    <message>
+      <source>来源</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>校验位不符（应为{0}）</source>
+      <translation>校验位不符（应为{0}）</translation>
+    </message>
+    <message>
+      <source>没有待审批的延期申请</source>
+      <translation>没有待审批的延期申请</translation>
+    </message>
+    <message>
+      <source>涉及{0}人（≥{1}人）</source>
+      <translation>涉及{0}人（≥{1}人）</translation>
+    </message>
+    <message>
+      <source>涉及人数</source>
+      <translation>涉及人数</translation>
+    </message>
+    <message>
+      <source>涉及金额</source>
+      <translation>涉及金额</translation>
+    </message>
+    <message>
+      <source>涉及金额{0:,.0f}元（≥10万元）</source>
+      <translation>涉及金额{0:,.0f}元（≥10万元）</translation>
+    </message>
+    <message>
+      <source>涉及非正常死亡</source>
+      <translation>涉及非正常死亡</translation>
+    </message>
+    <message>
+      <source>满意度</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>立案时须选择类别</source>
+      <translation>立案时须选择类别</translation>
+    </message>
+    <message>
+      <source>管理员和审计员不能是同一个账号</source>
+      <translation>管理员和审计员不能是同一个账号</translation>
+    </message>
+    <message>
+      <source>管理员密码至少8个字符</source>
+      <translation>管理员密码至少8个字符</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>网格不属于所选的村（社区）</source>
+      <translation>网格不属于所选的村（社区）</translation>
+    </message>
+    <message>
+      <source>至少选择一个角色</source>
+      <translation>至少选择一个角色</translation>
+    </message>
+    <message>
+      <source>范围类型应为 grid、village 或 township，而不是“{0}”</source>
+      <translation>范围类型应为 grid、village 或 township，而不是“{0}”</translation>
+    </message>
+    <message>
+      <source>请选择一个村（社区）</source>
+      <translation>请选择一个村（社区）</translation>
+    </message>
+    <message>
+      <source>调解日期</source>
+      <translation>调解日期</translation>
+    </message>
+    <message>
+      <source>调解类型</source>
+      <translation>调解类型</translation>
+    </message>
+    <message>
+      <source>调解结果</source>
+      <translation>调解结果</translation>
+    </message>
+    <message>
+      <source>调解记录</source>
+      <translation>调解记录</translation>
+    </message>
+    <message>
+      <source>账号“{0}”不存在</source>
+      <translation>账号“{0}”不存在</translation>
+    </message>
+    <message>
+      <source>账号“{0}”因多次密码错误已锁定，请于{1}后再试，或请管理员重置密码</source>
+      <translation>账号“{0}”因多次密码错误已锁定，请于{1}后再试，或请管理员重置密码</translation>
+    </message>
+    <message>
+      <source>账号“{0}”在这台电脑上不存在</source>
+      <translation>账号“{0}”在这台电脑上不存在</translation>
+    </message>
+    <message>
+      <source>账号“{0}”已停用，请联系管理员</source>
+      <translation>账号“{0}”已停用，请联系管理员</translation>
+    </message>
+    <message>
+      <source>账号“{0}”已存在</source>
+      <translation>账号“{0}”已存在</translation>
+    </message>
+    <message>
+      <source>账号“{0}”没有“{1}”的权限</source>
+      <translation>账号“{0}”没有“{1}”的权限</translation>
+    </message>
+    <message>
+      <source>账号“{0}”没有恢复备份的权限（需网格员、调解员、平台办公室或管理员）</source>
+      <translation>账号“{0}”没有恢复备份的权限（需网格员、调解员、平台办公室或管理员）</translation>
+    </message>
+    <message>
+      <source>账号名应为2–50个字母、数字、下划线、点或横线</source>
+      <translation>账号名应为2–50个字母、数字、下划线、点或横线</translation>
+    </message>
+    <message>
+      <source>走访时间</source>
+      <translation>走访时间</translation>
+    </message>
+    <message>
+      <source>走访目的</source>
+      <translation>走访目的</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备</source>
+      <translation>这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备</translation>
+    </message>
+    <message>
+      <source>这户不在您负责的范围内</source>
+      <translation>这户不在您负责的范围内</translation>
+    </message>
+    <message>
+      <source>这条冲突已不存在或已处理</source>
+      <translation>这条冲突已不存在或已处理</translation>
+    </message>
+    <message>
+      <source>长度为{0}个字符，最多50个</source>
+      <translation>长度为{0}个字符，最多50个</translation>
+    </message>
+    <message>
+      <source>长度为{0}位，应为18位</source>
+      <translation>长度为{0}位，应为18位</translation>
+    </message>
+    <message>
+      <source>附件只能加到事项或走访上，而不是“{0}”</source>
+      <translation>附件只能加到事项或走访上，而不是“{0}”</translation>
+    </message>
+    <message>
+      <source>须填写{0}</source>
+      <translation>须填写{0}</translation>
+    </message>
+    <message>
+      <source>须填写督办意见</source>
+      <translation>须填写督办意见</translation>
+    </message>
+    <message>
+      <source>风险信号</source>
+      <translation>风险信号</translation>
     </message>
     <message>
       <source>风险等级</source>

@@ -37,19 +37,34 @@ def release() -> list[Path]:
     return built
 
 
-def labels_translated(language: str) -> dict[str, str]:
+def translated(language: str) -> dict[tuple[str, str], str]:
+    """(context, source) → translation, for every finished translation in the language's .ts file."""
     if not ts_path(language).exists():
         return {}
     from xml.etree.ElementTree import parse
 
     result = {}
     for context in parse(ts_path(language)).getroot().iter("context"):
-        if context.findtext("name") == "labels":
-            for message in context.iter("message"):
-                translation = message.find("translation")
-                if translation is not None and translation.text and translation.get("type") != "unfinished":
-                    result[message.findtext("source")] = translation.text
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and translation.get("type") != "unfinished":
+                result[(name, message.findtext("source"))] = translation.text
     return result
+
+
+def all_messages() -> set[str]:
+    """Every msg("template", …) of the rules, the use cases and the store (desktop.domain.messages)."""
+    import ast
+
+    found = set()
+    for folder in ("domain", "services", "store"):
+        for path in (ROOT / "desktop" / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg"
+                        and node.args and isinstance(node.args[0], ast.Constant)):  # fmt: skip
+                    found.add(node.args[0].value)
+    return found
 
 
 def update() -> None:
@@ -57,28 +72,31 @@ def update() -> None:
         str(ROOT / "desktop" / "app.py")
     ]
     targets = [str(ts_path(language)) for language in LANGUAGES]
-    kept = {language: labels_translated(language) for language in LANGUAGES}  # lupdate drops this context
+    # lupdate drops the contexts it did not find in the sources: keep their translations.
+    kept = {language: translated(language) for language in LANGUAGES}
     subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", *sources, "-ts", *targets], check=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
+    from desktop.ui.common import MESSAGES
     from desktop.ui.labels import CONTEXT, all_labels
 
     for language in LANGUAGES:
         tree = ET.parse(ts_path(language))
         root = tree.getroot()
-        context = next((c for c in root.iter("context") if c.findtext("name") == CONTEXT), None)
-        if context is None:
-            context = ET.SubElement(root, "context")
-            ET.SubElement(context, "name").text = CONTEXT
-        known = {m.findtext("source"): m for m in context.iter("message")}
-        for text in sorted(all_labels()):
-            if text not in known:
-                message = ET.SubElement(context, "message")
-                ET.SubElement(message, "source").text = text
-                if text in kept[language]:
-                    ET.SubElement(message, "translation").text = kept[language][text]
-                else:
-                    ET.SubElement(message, "translation", {"type": "unfinished"})
+        for name, texts in ((CONTEXT, all_labels()), (MESSAGES, all_messages())):
+            context = next((c for c in root.iter("context") if c.findtext("name") == name), None)
+            if context is None:
+                context = ET.SubElement(root, "context")
+                ET.SubElement(context, "name").text = name
+            known = {m.findtext("source"): m for m in context.iter("message")}
+            for text in sorted(texts):
+                if text not in known:
+                    message = ET.SubElement(context, "message")
+                    ET.SubElement(message, "source").text = text
+                    if (name, text) in kept[language]:
+                        ET.SubElement(message, "translation").text = kept[language][(name, text)]
+                    else:
+                        ET.SubElement(message, "translation", {"type": "unfinished"})
         for message in root.iter("message"):
             translation = message.find("translation")
             if language == "zh_CN":  # the source language translates to itself

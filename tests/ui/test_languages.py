@@ -36,6 +36,7 @@ def test_every_string_of_the_ui_has_an_english_translation(tmp_path):
     english = translations(I18N / "fengqiao_en.ts")
     missing = [key for key in translations(fresh) if not english.get(key)]
     missing += [("labels", text) for text in all_labels() if not english.get(("labels", text))]
+    missing += [("messages", text) for text in i18n.all_messages() if not english.get(("messages", text))]
     assert missing == []
 
 
@@ -67,3 +68,48 @@ def test_the_window_in_english(english, window_for, settle):
 
 def test_shared_helpers_are_translated_too(english):
     assert (tr("暂无数据"), tr("无法完成")) == ("No data yet", "Cannot complete")
+
+
+def test_refusals_of_the_rules_and_use_cases_are_in_english_too(english, township):
+    """The services refuse in Chinese (logs, command line); the English window shows the same refusal in English."""
+    from desktop.domain.lifecycle import Action
+    from desktop.domain.residents import PersonFields
+    from desktop.services import accounts, residents
+    from desktop.services.errors import NotAllowed, ValidationFailed
+    from desktop.services.residents import HouseholdInput
+    from desktop.ui.common import user_message
+
+    leader = township.login("leader")
+    with pytest.raises(NotAllowed) as refused:
+        accounts.add_account(leader, "x1", "张三", "long password", "grid_worker")
+    assert "没有“管理账号”的权限" in str(refused.value)  # the Chinese stays where it was
+    assert user_message(refused.value) == "Account “周领导” may not: manage accounts"
+
+    g = township.login("grid1")
+    h = residents.save_household(g, HouseholdInput(township.village, "0001", "东村1号", township.grid)).id
+    with pytest.raises(ValidationFailed) as invalid:
+        residents.save_person(g, h, PersonFields("张三", "未知", "汉族", "110105194912310021", "12345"))
+    shown = user_message(invalid.value)
+    assert (
+        "check digit does not match (should be" in shown and "must be “男” (male) or “女” (female)" in shown
+    )
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in shown.replace("男", "").replace("女", "").replace("未知", "")
+                   .replace("张三", ""))  # fmt: skip
+
+    from desktop.domain import lifecycle
+
+    with pytest.raises(lifecycle.Refused) as step:
+        lifecycle.check(lifecycle.MatterState(status=None), Action.CLOSE, lifecycle.Actor(roles=frozenset()))
+    assert user_message(step.value).startswith("Cannot ") and "the matter is now" in user_message(step.value)
+
+
+def test_a_message_reads_as_chinese_and_keeps_its_template():
+    from desktop.domain.messages import msg
+
+    m = msg("涉及金额{0:,.0f}元（≥10万元）", 123456.0)
+    assert (
+        m == "涉及金额123,456元（≥10万元）"
+        and m.template.startswith("涉及金额{0")
+        and m.values == (123456.0,)
+    )
+    assert isinstance(str(m), str) and {m: 1}["涉及金额123,456元（≥10万元）"] == 1
