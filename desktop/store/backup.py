@@ -24,21 +24,20 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.domain.messages import msg
 
-from .keyslots import KeyFile, UnlockError
+from .keyslots import KeyFile
 
 MAGIC = b"FENGQIAO-BACKUP\n"
 FORMAT = 1
 CHUNK = 1024 * 1024
 TAG = 16
-DB_MEMBER, KEYS_MEMBER, MANIFEST_MEMBER, ATTACHMENTS = (
-    "fengqiao.db",
-    "keys.json",
-    "manifest.json",
-    "attachments/",
-)
+# The members of the sealed zip.
+DB_MEMBER = "fengqiao.db"
+KEYS_MEMBER = "keys.json"
+MANIFEST_MEMBER = "manifest.json"
+ATTACHMENTS = "attachments/"
 SUFFIX = ".fqbak"
 
-Progress = Callable[[int, int], object]  # (done, total) in bytes; returns False to cancel
+Progress = Callable[[int, int], object]  # (done, total); returning False cancels
 
 
 class BackupUnreadable(Exception):
@@ -224,15 +223,3 @@ def extract(body: Path, folder: Path) -> dict:
             return json.loads(archive.read(MANIFEST_MEMBER).decode("utf-8"))
     except zipfile.BadZipFile as exc:
         raise BackupUnreadable(msg("备份文件内容已损坏：{0}", exc)) from exc
-
-
-__all__ = [
-    "BackupUnreadable",
-    "Cancelled",
-    "UnlockError",
-    "read_header",
-    "unlock",
-    "write",
-    "open_body",
-    "extract",
-]
