@@ -128,8 +128,8 @@ class RestoreDialog(QDialog):
         self.message.setText(user_message(error))
 
 
-def make_backup(parent: QWidget, ws, worker) -> None:
-    """Ask where, then back up behind a progress dialog that can cancel."""
+def make_backup(parent: QWidget, ws, worker):
+    """Ask where, then back up behind a progress dialog that can cancel; returns the task (None if not asked)."""
     default = backups.backups_folder(ws.db.path) / backups.suggested_name(ws)
     name, _ = QFileDialog.getSaveFileName(parent, tr("备份本机数据"), str(default), _file_filter())
     if not name:
