@@ -44,6 +44,7 @@ def make_application(argv=None, language: str | None = None) -> QApplication:
 
 def install_translation(app: QApplication, language: str | None = None) -> str:
     """zh_CN is the source language; any other language loads its .qm from resources/i18n."""
+    remove_translation(app)
     language = language or QSettings().value("language", "") or QLocale.system().name()
     qt_own = QTranslator(app)  # Qt's own buttons (Save, Cancel …) in the chosen language
     if qt_own.load(
@@ -62,9 +63,16 @@ def install_translation(app: QApplication, language: str | None = None) -> str:
     return "zh_CN"
 
 
-def run_gui(db_path: Path | None = None, language: str | None = None, open_file: Path | None = None) -> int:
-    from desktop.services import syncing
+def remove_translation(app: QApplication) -> None:
+    """Take out the translators install_translation put in (a tool that borrowed the application)."""
+    for name in ("_fengqiao_qt_translator", "_fengqiao_translator"):
+        translator = getattr(app, name, None)
+        if translator is not None:
+            app.removeTranslator(translator)
+            setattr(app, name, None)
 
+
+def run_gui(db_path: Path | None = None, language: str | None = None, open_file: Path | None = None) -> int:
     from . import logs
     from .local_server import start_if_needed
     from .ui.main_window import MainWindow
@@ -75,7 +83,9 @@ def run_gui(db_path: Path | None = None, language: str | None = None, open_file:
     logs.install_excepthook(show_unexpected, logs.setup())
     local_server = None
     worker = DbWorker()
-    net_worker = DbWorker("fengqiao-net")  # network work, so a slow link never holds up the database
+    net_worker = DbWorker(
+        "fengqiao-net", worker.hub
+    )  # network work, so a slow link never holds up the database
     path = Path(db_path) if db_path else paths.default_database()
     try:
         if not path.exists():
@@ -89,7 +99,7 @@ def run_gui(db_path: Path | None = None, language: str | None = None, open_file:
             if not login.exec():
                 return 0
             if local_server is None:
-                local_server = start_if_needed(syncing.status(login.workspace).server_url)
+                local_server = start_if_needed(login.server_url)
             window = MainWindow(login.workspace, worker, login.places, net_worker)
             window.show()
             if open_file is not None:  # a double-clicked offline sync bundle

@@ -196,7 +196,7 @@ def cmd_account(args) -> int:
 
 def cmd_screenshots(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.ui.screenshots import take
+    from desktop.screenshots import take
 
     for path in take(Path(args.out_dir), args.lang, args.households):
         print(path)

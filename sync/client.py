@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from . import bundle
+from . import bundle, records
 from . import protocol as p
 from .transport import Refused, SyncError, Transport
 
@@ -54,12 +54,19 @@ class SyncReport:
     pulled: int = 0
     removed: int = 0
     repulled_tables: list[str] = field(default_factory=list)
+    tables: set[str] = field(default_factory=set)  # record types a pull changed here: what screens re-read
     uploaded: int = 0
     downloaded: int = 0
     reset: bool = False
     clock_offset_seconds: float = 0.0
     bytes_sent: int = 0
     bytes_received: int = 0
+
+    def took(self, changes: list[p.Change]) -> None:
+        """Count an applied page of changes."""
+        self.pulled += sum(not c.removed for c in changes)
+        self.removed += sum(c.removed for c in changes)
+        self.tables.update(c.table for c in changes)
 
     @property
     def clock_warning(self) -> bool:
@@ -163,8 +170,7 @@ class SyncClient:
                 self.push(report)
                 continue
             self.local.apply_page(page.changes, page.cursor)
-            report.pulled += sum(not c.removed for c in page.changes)
-            report.removed += sum(c.removed for c in page.changes)
+            report.took(page.changes)
             if not page.more:
                 return
 
@@ -175,16 +181,17 @@ class SyncClient:
         if counts.epoch != epoch or counts.cursor != self.local.get_state("cursor", 0):
             return  # someone synced meanwhile; the next sync compares
         local = self.local.local_counts()
-        for table in p.TABLES:
+        for table in records.TABLES:
             if local.get(table, 0) != counts.counts.get(table, 0):
-                self._repull(table)
+                self._repull(table, report)
                 report.repulled_tables.append(table)
 
-    def _repull(self, table: str) -> None:
+    def _repull(self, table: str, report: SyncReport) -> None:
         seen, cursor = set(), 0
         while True:
             page = self._page(cursor, table)
             self.local.apply_page(page.changes, None)
+            report.tables.add(table)
             seen.update(c.id for c in page.changes if not c.removed)
             cursor = page.cursor
             if not page.more:
@@ -274,8 +281,7 @@ class SyncClient:
         self._count(report, reply.push.results)
         if reply.pull.epoch == self.local.get_state("epoch"):
             self.local.apply_page(reply.pull.changes, reply.pull.cursor)
-            report.pulled = sum(not c.removed for c in reply.pull.changes)
-            report.removed = sum(c.removed for c in reply.pull.changes)
+            report.took(reply.pull.changes)
         self.local.set_state(last_sync=self.now().isoformat(timespec="seconds"))
         return report
 

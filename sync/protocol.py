@@ -7,7 +7,6 @@ only when an old peer could misunderstand a new message; the server then tells a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -26,62 +25,7 @@ OpKind = Literal["insert", "update", "delete"]
 OpStatus = Literal["applied", "conflict", "rejected"]
 
 
-# --------------------------------------------------------------------------------------- where records belong
-
-
-@dataclass(frozen=True)
-class Direct:
-    """The record names its village and grid itself."""
-
-    village: str = "village_id"
-    grid: str = "grid_id"
-
-
-@dataclass(frozen=True)
-class Parent:
-    """The record belongs where its parent belongs. The parent's table is fixed, or named by a field."""
-
-    id_field: str
-    table: str | None = None
-    table_field: str | None = None
-    table_names: tuple[tuple[str, str], ...] = ()  # value of table_field → table
-
-    def parent_table(self, data: dict) -> str | None:
-        if self.table:
-            return self.table
-        value = data.get(self.table_field or "")
-        return dict(self.table_names).get(value, value) if self.table_names else value
-
-
-SHARED = "shared"  # reference data every device in the township reads; only township-wide accounts write it
-
-SCOPE_RULES: dict[str, Direct | Parent | str] = {
-    "divisions": SHARED,
-    "orgs": SHARED,
-    "accounts": SHARED,
-    "grids": SHARED,
-    "config": SHARED,
-    "households": Direct(),
-    "matters": Direct(),
-    "persons": Parent("household_id", table="households"),
-    "visits": Parent("household_id", table="households"),
-    "parties": Parent("matter_id", table="matters"),
-    "matter_links": Parent("matter_id", table="matters"),
-    "events": Parent("matter_id", table="matters"),
-    "mediation_sessions": Parent("matter_id", table="matters"),
-    "agreements": Parent("matter_id", table="matters"),
-    "follow_ups": Parent("matter_id", table="matters"),
-    "attachments": Parent(
-        "owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))
-    ),
-    "conflicts": Parent("record_id", table_field="table_name"),
-}
-TABLES = tuple(SCOPE_RULES)
-
-# Columns that describe a row's sync state: never sent as edited fields.
-RESERVED_FIELDS = frozenset(
-    {"id", "server_seq", "field_seq", "updated_by", "updated_device", "device_time", "server_time"}
-)
+# Where each record type belongs, its fields and the reserved sync columns: `sync.records`, the one declaration.
 
 ScopeKind = Literal["grid", "village", "township"]
 

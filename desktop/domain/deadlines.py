@@ -86,6 +86,8 @@ DEFAULT_POLICY_CONFIG = {
     "petition_handle_days": 60,
     "petition_extension_max_days": 30,
 }
+# The default grades' names, for a form that offers a grade before the township's table is read.
+GRADE_LABELS = {g["grade"]: g["label"] for g in DEFAULT_POLICY_CONFIG["grades"]}
 
 
 @dataclass

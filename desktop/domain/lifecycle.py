@@ -94,6 +94,7 @@ class Action(StrEnum):
     CHECK = "checked"
     FOLLOW_UP = "followed_up"
     REOPEN = "reopened"
+    SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
 
 
 ACTION_LABELS = {
@@ -119,6 +120,7 @@ ACTION_LABELS = {
     Action.CHECK: "核查销号",
     Action.FOLLOW_UP: "回访",
     Action.REOPEN: "重新启动",
+    Action.SETTLE_CONFLICT: "处理同步冲突",
 }
 
 
@@ -160,7 +162,20 @@ RULES: dict[Action, Rule] = {
         frozenset({_S.CHECKED, _S.EVALUATED}), frozenset({Role.SUPERVISOR, Role.PLATFORM})
     ),
     Action.REOPEN: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.SUPERVISOR})),
+    Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
 }
+# Steps taken from elsewhere than the matter's buttons (the conflicts view).
+NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
+
+# The matter's columns that cache its state, with the state's attribute and how a stored value reads back.
+STATE_FIELDS: dict[str, tuple[str, object]] = {
+    "status": ("status", lambda v: Status(v)), "level": ("level", lambda v: Level(v)),
+    "failed_tries": ("failed_tries", int), "handler": ("handler", lambda v: v),
+    "grade": ("grade", lambda v: None if v is None else int(v)),
+    "pending_extension_days": ("pending_extension_days", int), "extension_days": ("extension_days", int),
+    "outcome": ("outcome", lambda v: Outcome(v) if v else None), "satisfaction": ("satisfaction", lambda v: v),
+    "repeat_of": ("repeat_of", lambda v: v), "leader_id": ("leader", lambda v: v), "supervised": ("supervised", int),
+}  # fmt: skip
 
 
 class Outcome(StrEnum):
@@ -259,7 +274,8 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
 
 
 def allowed_actions(state: MatterState, actor: Actor) -> list[Action]:
-    return [a for a in Action if why_not(state, a, actor) is None]
+    """The steps the matter's screen offers this actor now."""
+    return [a for a in Action if a not in NOT_OFFERED and why_not(state, a, actor) is None]
 
 
 def check(state: MatterState, action: Action, actor: Actor) -> None:
@@ -342,6 +358,12 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
         return replace(s, status=Status.HANDLING, outcome=None)
     if action == Action.FOLLOW_UP:
         return replace(s, status=Status.EVALUATED, satisfaction=need("satisfaction", "满意度"))
+    if action == Action.SETTLE_CONFLICT:
+        field_name = need("field", "字段")
+        if field_name not in STATE_FIELDS:
+            raise Refused(action, msg("“{0}”不是事项的办理状态", field_name))
+        attribute, read = STATE_FIELDS[field_name]
+        return replace(s, **{attribute: read(data.get("value"))})
     if action == Action.REOPEN:
         need("reason", "重新启动的理由")
         return replace(

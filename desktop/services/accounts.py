@@ -91,7 +91,7 @@ def add_account(
         tx.session.add(account)
         tx.session.flush()
         ws.db.keyfile.add(username, password, ws.data_key, kdf)
-    return Changed("account", (account.id,), "add")
+    return Changed("accounts", (account.id,), "add")
 
 
 def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfParams | None = None) -> Changed:
@@ -104,7 +104,7 @@ def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfPara
         if account is None:
             raise NotFound(msg("账号“{0}”不存在", username))
         ws.db.keyfile.add(username, new_password, ws.data_key, kdf)
-    return Changed("account", (account.id,), "reset_password")
+    return Changed("accounts", (account.id,), "reset_password")
 
 
 def set_disabled(ws: Workspace, username: str, disabled: bool = True) -> Changed:
@@ -118,7 +118,7 @@ def set_disabled(ws: Workspace, username: str, disabled: bool = True) -> Changed
         account.disabled = disabled
         if disabled:
             ws.db.keyfile.remove(username)
-    return Changed("account", (account.id,), "disable")
+    return Changed("accounts", (account.id,), "disable")
 
 
 def list_accounts(ws: Workspace) -> list[Account]:

@@ -47,15 +47,21 @@ class Actor:
 
 @dataclass(frozen=True)
 class Changed:
-    """What a use case changed, for the screens to refresh: a kind of record, its ids, and the action."""
+    """What a use case changed, for the screens to refresh: a kind of record (its `sync.records` table), its
+    ids, the action, and any other kinds the change touched. The window's change hub publishes it."""
 
     kind: str
     ids: tuple
     action: str
+    also: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
         return self.ids[0]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset((self.kind, *self.also))
 
 
 @dataclass

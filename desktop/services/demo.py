@@ -13,6 +13,7 @@ from pathlib import Path
 from desktop.domain import idnumber
 from desktop.domain.lifecycle import Outcome, SessionOutcome
 from desktop.domain.roles import Role
+from desktop.domain.visits import PURPOSES
 from desktop.store.base import new_id
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Division, Grid, Household, Org, Person, Visit
@@ -31,7 +32,6 @@ TITLES = {
     "劳动争议": ["工地拖欠农民工工资", "工伤赔偿争议"], "山林土地": ["土地承包到期续包", "山林界址不清"],
     "损害赔偿": ["家禽毁坏庄稼", "犬只咬伤赔偿"], "道路交通": ["电动车刮擦赔偿"], "物业": ["小区物业费争议"],
 }  # fmt: skip
-PURPOSES = ["日常走访", "矛盾排查", "独居老人探访", "政策宣传", "回访", "信息核实"]
 TAGS = ["留守老人", "独居老人", "留守儿童", "低保户", "残疾", "退役军人"]
 
 

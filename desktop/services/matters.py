@@ -256,7 +256,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
         add_event(ws, s, matter, Action.REPORT, note, event_data)
         tx.target = matter.id
         tx.detail = {"serial": matter.serial}
-    return Changed("matter", (matter.id,), str(Action.REPORT))
+    return Changed("matters", (matter.id,), str(Action.REPORT))
 
 
 def link(ws: Workspace, matter_id: str, other_id: str, kind: str = "related") -> Changed:
@@ -268,7 +268,7 @@ def link(ws: Workspace, matter_id: str, other_id: str, kind: str = "related") ->
         load(ws, tx.session, matter_id)
         load(ws, tx.session, other_id)
         tx.session.add(MatterLink(matter_id=matter_id, other_id=other_id, kind=kind))
-    return Changed("matter", (matter_id, other_id), "link")
+    return Changed("matters", (matter_id, other_id), "link")
 
 
 def id_by_serial(ws: Workspace, serial: str) -> str:

@@ -87,7 +87,7 @@ def save_household(ws: Workspace, data: HouseholdInput, household_id: str | None
         household.tags, household.worker_id = list(data.tags), data.worker_id
         s.flush()
         tx.target = household.id
-    return Changed("household", (household.id,), "edit" if household_id else "add")
+    return Changed("households", (household.id,), "edit" if household_id else "add")
 
 
 def save_person(
@@ -128,7 +128,7 @@ def save_person(
             s.get(Household, household_id).head_id = person.id
         tx.target = person.id
         tx.detail = {"warnings": [str(w) for w in checked.warnings]}
-    return Changed("person", (person.id,), "edit" if person_id else "add")
+    return Changed("persons", (person.id,), "edit" if person_id else "add")
 
 
 def remove_person(ws: Workspace, person_id: str, reason: str) -> Changed:
@@ -139,7 +139,7 @@ def remove_person(ws: Workspace, person_id: str, reason: str) -> Changed:
             raise NotFound(msg("找不到该居民"))
         _household(ws, tx.session, person.household_id)
         person.deleted = True
-    return Changed("person", (person_id,), "remove")
+    return Changed("persons", (person_id,), "remove")
 
 
 def reveal_person(ws: Workspace, person_id: str) -> tuple[str | None, str | None]:

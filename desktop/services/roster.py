@@ -24,7 +24,7 @@ from desktop.domain.roles import Permission
 from desktop.domain.text import squeeze
 from desktop.store.models import Division, Grid, Household, Person
 
-from .context import Workspace
+from .context import Changed, Workspace
 from .errors import ServiceError
 
 HEADERS = [
@@ -88,6 +88,10 @@ class ImportReport:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def changed(self) -> Changed:
+        return Changed("households", (), "import", also=("persons", "divisions", "grids"))
 
 
 def _canonical(header) -> str | None:

@@ -99,7 +99,7 @@ def add_village(ws: Workspace, name: str, division_code: str | None = None) -> C
         village = Division(name=name.strip(), level="village", code=code, parent_id=parent.id)
         tx.session.add(village)
         tx.session.flush()
-    return Changed("village", (village.id,), "add")
+    return Changed("divisions", (village.id,), "add")
 
 
 def add_grid(ws: Workspace, village_id: str, name: str, worker_id: str | None = None) -> Changed:
@@ -112,7 +112,7 @@ def add_grid(ws: Workspace, village_id: str, name: str, worker_id: str | None = 
         grid = Grid(village_id=village_id, name=name.strip(), worker_id=worker_id)
         tx.session.add(grid)
         tx.session.flush()
-    return Changed("grid", (grid.id,), "add")
+    return Changed("grids", (grid.id,), "add")
 
 
 ORG_KINDS = {"village_committee": "村（居）委会", "unit": "职能部门", "team": "调解队伍"}
@@ -130,7 +130,7 @@ def add_org(
         org = Org(kind=kind, name=name.strip(), level=level, village_id=village_id)
         tx.session.add(org)
         tx.session.flush()
-    return Changed("org", (org.id,), "add")
+    return Changed("orgs", (org.id,), "add")
 
 
 def configure(ws: Workspace, key: str, value) -> Changed:

@@ -7,25 +7,24 @@ agreement, a follow-up) in the same transaction.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
 from desktop.domain.deadlines import Deadline
 from desktop.domain.lifecycle import Action, Refused, SessionOutcome, Status, advance, allowed_actions, check
+from desktop.domain.mediation import SATISFACTION, SESSION_KINDS
 from desktop.domain.messages import msg
 from desktop.domain.risk import Risk
-from desktop.store.models import Agreement, FollowUp, Matter, MatterLink, MediationSession
+from desktop.store.models import Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
 
 from . import matters
 from .context import Changed, Workspace
-from .errors import ValidationFailed
+from .errors import NotFound, ValidationFailed
 from .matters import Issue
-
-SESSION_KINDS = ("人民调解", "行政调解", "司法调解", "联合调解")
-SATISFACTION = ("满意", "基本满意", "不满意")
 
 
 def _step(
@@ -47,7 +46,7 @@ def _step(
         matters.add_event(ws, s, matter, action, note, data)
         _update_deadline(ws, s, matter, action)
         tx.detail = {"serial": matter.serial, "status": matter.status}
-    return Changed("matter", (matter_id,), str(action))
+    return Changed("matters", (matter_id,), str(action))
 
 
 def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action) -> None:
@@ -123,6 +122,11 @@ def mark_repeat(ws: Workspace, matter_id: str, primary_id: str, note: str = "") 
         s.add(MatterLink(matter_id=matter.id, other_id=primary.id, kind="repeat"))
 
     return _step(ws, matter_id, Action.MARK_REPEAT, {"primary_id": primary_id}, note, extra)
+
+
+def mark_repeat_by_serial(ws: Workspace, matter_id: str, primary_serial: str, note: str = "") -> Changed:
+    """The same, naming the primary matter by the serial people read on it."""
+    return mark_repeat(ws, matter_id, matters.id_by_serial(ws, primary_serial), note)
 
 
 def regrade(ws: Workspace, matter_id: str, grade: int, reason: str) -> Changed:
@@ -317,6 +321,60 @@ def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
 def reopen(ws: Workspace, matter_id: str, reason: str) -> Changed:
     """A relapse found at follow-up reopens the matter; it goes back to be dispatched."""
     return _step(ws, matter_id, Action.REOPEN, {"reason": reason}, reason)
+
+
+def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str, value) -> Changed:
+    """Two laptops took different steps offline and a field of the matter's state collided: the chosen value
+    becomes the matter's state by a step of its own, checked and recorded in the history like any other."""
+
+    def extra(s: Session, matter: Matter) -> None:
+        conflict = s.get(Conflict, conflict_id)
+        if conflict is None or conflict.resolved:
+            raise NotFound(msg("这条冲突已不存在或已处理"))
+        conflict.resolved = True
+
+    note = msg("同步冲突：{0} 取“{1}”", field, "—" if value is None else value)
+    return _step(ws, matter_id, Action.SETTLE_CONFLICT, {"field": field, "value": value}, note, extra)
+
+
+# Every step a matter's screen offers, by name. A step's form has exactly the parameters of its function (or of
+# the input record it takes) as fields, so values reach the use case by name, never by position; a test checks
+# every step.
+STEPS: dict[Action, Callable[..., Changed]] = {
+    Action.REGISTER: register, Action.REJECT: reject, Action.MARK_REPEAT: mark_repeat_by_serial,
+    Action.DISPATCH: dispatch, Action.PUBLISH: publish, Action.CLAIM: claim, Action.ACCEPT: accept,
+    Action.RETURN: return_to_platform, Action.RECORD_SESSION: record_session,
+    Action.RECORD_AGREEMENT: record_agreement, Action.ESCALATE: escalate,
+    Action.REQUEST_EXTENSION: request_extension, Action.DECIDE_EXTENSION: decide_extension,
+    Action.SUPERVISE: supervise, Action.EXPLAIN_OVERDUE: explain_overdue, Action.REGRADE: regrade,
+    Action.TAKE_CHARGE: take_charge, Action.CLOSE: close, Action.CHECK: check_closure,
+    Action.FOLLOW_UP: follow_up, Action.REOPEN: reopen,
+}  # fmt: skip
+INPUTS: dict[Action, type] = {
+    Action.RECORD_SESSION: SessionInput, Action.RECORD_AGREEMENT: AgreementInput, Action.FOLLOW_UP: FollowUpInput,
+}  # fmt: skip
+
+
+def take(ws: Workspace, matter_id: str, action: Action, values: dict) -> Changed:
+    """Take one step with the values of its form, passed by name."""
+    if action in INPUTS:
+        return STEPS[action](ws, matter_id, INPUTS[action](**values))
+    return STEPS[action](ws, matter_id, **values)
+
+
+def parameters(action: Action) -> tuple[set[str], set[str]]:
+    """The names a step takes: (those it requires, all of them)."""
+    if action in INPUTS:
+        found = {
+            f.name: f.default is MISSING and f.default_factory is MISSING for f in fields(INPUTS[action])
+        }
+    else:
+        signature = inspect.signature(STEPS[action])
+        found = {
+            name: p.default is inspect.Parameter.empty
+            for name, p in list(signature.parameters.items())[2:]  # after ws and matter_id
+        }
+    return {name for name, required in found.items() if required}, set(found)
 
 
 def actions_for(ws: Workspace, matter_id: str) -> list[Action]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import func, select
 
+from desktop.domain import lifecycle
 from desktop.domain.messages import msg
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
@@ -23,8 +24,8 @@ from desktop.store.replica import CONVERTERS, MODELS, Replica
 from sync.client import CLOCK_WARNING_SECONDS, Progress, SyncClient, SyncReport
 from sync.transport import Offline, SyncError, Transport
 
-from . import accounts
-from .context import Workspace
+from . import accounts, steps
+from .context import Changed, Workspace
 from .errors import NotFound, ServiceError
 
 DEFAULT_SERVER = "http://127.0.0.1:8765"  # the township server run from the README, on this machine
@@ -189,10 +190,19 @@ def open_conflicts(ws: Workspace) -> list[ConflictRow]:
         ]  # fmt: skip
 
 
-def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -> None:
+def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -> Changed:
     """Settle a conflict by an ordinary edit: keep the server's value, take ours, or write a new one."""
     if choice not in ("server", "local", "value"):
         raise ServiceError(msg("不认识的处理方式“{0}”", choice))
+    with ws.read() as s:
+        conflict = s.get(Conflict, conflict_id)
+        if conflict is None or conflict.resolved:
+            raise NotFound(msg("这条冲突已不存在或已处理"))
+        chosen = {"server": conflict.server_value, "local": conflict.local_value, "value": value}[choice]
+        table, record_id, field = conflict.table_name, conflict.record_id, conflict.field
+    if table == "matters" and field in lifecycle.STATE_FIELDS:  # the state changes only by a lifecycle step
+        changed = steps.settle_conflict(ws, record_id, conflict_id, field, chosen)
+        return Changed("conflicts", (conflict_id,), "resolved", also=changed.kinds)
     with ws.tx("sync.resolve_conflict", conflict_id, choice=choice) as tx:
         conflict = tx.session.get(Conflict, conflict_id)
         if conflict is None or conflict.resolved:
@@ -210,6 +220,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -
         else:
             _set(record, conflict.table_name, conflict.field, chosen)
         conflict.resolved = True
+    return Changed("conflicts", (conflict_id,), "resolved", also=(table,))
 
 
 def _set(record, table: str, field: str, value) -> None:

@@ -65,7 +65,7 @@ def log_visit(ws: Workspace, data: VisitInput) -> Changed:
         tx.session.add(visit)
         tx.session.flush()
         tx.target = visit.id
-    return Changed("visit", (visit.id,), "log")
+    return Changed("visits", (visit.id,), "log")
 
 
 def matter_from_visit(ws: Workspace, visit_id: str) -> MatterInput:

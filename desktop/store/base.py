@@ -1,12 +1,16 @@
-"""The declarative base, and the sync metadata every synced record carries (DESIGN.md, Sync protocol)."""
+"""The declarative base, and the synced record: its columns made from its `sync.records` declaration, plus the
+sync metadata every synced record carries (DESIGN.md, Sync protocol)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from sync.records import FieldSpec, RecordType
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -32,18 +36,32 @@ def ref(target: str, *, nullable: bool = True, index: bool = True) -> Mapped:
     )
 
 
-# Columns that describe a row's sync state rather than its content: never sent as edits.
-SYNC_COLUMNS = frozenset(
-    {"server_seq", "field_seq", "updated_by", "updated_device", "device_time", "server_time"}
-)
+# The kinds of sync.records fields as column types.
+COLUMN_TYPES = {
+    "text": Text, "integer": Integer, "number": Float, "boolean": Boolean, "date": Date, "datetime": DateTime,
+    "json": JSON,
+}  # fmt: skip
+
+
+def column_for(spec: FieldSpec):
+    """The laptop's column for one declared field."""
+    if spec.kind == "ref":
+        return ref(f"{spec.ref}.id", nullable=spec.optional, index=spec.index)
+    kind = String(spec.size) if spec.kind == "string" else COLUMN_TYPES[spec.kind]
+    extra = {"default": spec.default} if spec.has_default else {}
+    return mapped_column(kind, nullable=spec.optional, index=spec.index or None, **extra)
 
 
 class Synced:
-    """A record that travels between laptops and the township server.
+    """A record that travels between laptops and the township server; its columns come from its declaration.
 
+    A model names its entry of `sync.records` as `__record__`; its table and content columns are made from it,
+    so the laptop's tables, the outbox, the replica and the server's checks all read one declaration.
     Its id is a UUID made on the laptop that created it, so a retried upload can never make a second record.
     `field_seq` maps each field to the server sequence of its last accepted change: the base an edit is made on.
     """
+
+    __record__: ClassVar[RecordType]
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     server_seq: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
@@ -53,3 +71,11 @@ class Synced:
     updated_device: Mapped[str | None] = mapped_column(String(36))
     device_time: Mapped[datetime | None] = mapped_column(DateTime)
     server_time: Mapped[datetime | None] = mapped_column(DateTime)
+
+    def __init_subclass__(cls, **kw) -> None:
+        record = cls.__dict__.get("__record__")
+        if record is not None:
+            cls.__tablename__ = record.table
+            for name, spec in record.fields.items():
+                setattr(cls, name, column_for(spec))
+        super().__init_subclass__(**kw)

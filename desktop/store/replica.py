@@ -12,11 +12,11 @@ from pathlib import Path
 from sqlalchemy import Date, DateTime, delete, func, select, update
 
 from sync import protocol as p
+from sync.records import BY_TABLE, RESERVED_FIELDS
 
 from .database import Database
-from .models import SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
+from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
 
-MODELS = {model.__tablename__: model for model in SYNCED_MODELS}
 STATE_OF = {"applied": "applied", "conflict": "conflict", "rejected": "rejected"}
 
 
@@ -28,15 +28,14 @@ def _converter(column):
     return lambda v: v
 
 
+# The fields a pulled record brings, each with its conversion from JSON: the declaration's synced fields.
 CONVERTERS = {
-    table: {c.key: _converter(c) for c in model.__table__.columns} for table, model in MODELS.items()
+    table: {key: _converter(model.__table__.c[key]) for key in [*BY_TABLE[table].synced_fields, "deleted"]}
+    for table, model in MODELS.items()
 }
 # Content columns a pulled record may empty (a field the server does not name is empty there).
 NULLABLE = {
-    table: [
-        c.key for c in model.__table__.columns if c.nullable and c.key not in p.RESERVED_FIELDS | {"present"}
-    ]
-    for table, model in MODELS.items()
+    table: [key for key, spec in BY_TABLE[table].synced_fields.items() if spec.optional] for table in MODELS
 }
 
 
@@ -148,7 +147,7 @@ class Replica:
             return  # already as new (a page fetched twice, or a late offline reply)
         convert = CONVERTERS[change.table]
         values = {
-            k: convert[k](v) for k, v in change.data.items() if k in convert and k not in p.RESERVED_FIELDS
+            k: convert[k](v) for k, v in change.data.items() if k in convert and k not in RESERVED_FIELDS
         }
         if model is Attachment:
             # Whether the file is on this laptop is this laptop's fact, not the uploader's.

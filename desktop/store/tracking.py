@@ -10,9 +10,10 @@ from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import RECORD_BASE
+from sync.records import SYNC_COLUMNS, searched_children
 
-from .base import SYNC_COLUMNS, Synced, new_id
-from .models import Household, Matter, OutboxEntry, Party, Person
+from .base import Synced, new_id
+from .models import MODELS, OutboxEntry
 
 SCHEMA_VERSION_KEY = "schema_version"
 
@@ -23,8 +24,14 @@ def jsonable(value):
     return value
 
 
+def _sent(obj, key: str) -> bool:
+    """Whether a column of a synced record travels: content, not sync state, not this laptop's own facts."""
+    spec = obj.__record__.fields.get(key)
+    return key not in SYNC_COLUMNS and key != "id" and not (spec is not None and spec.local)
+
+
 def _content_columns(obj):
-    return [a for a in inspect(obj).mapper.column_attrs if a.key not in SYNC_COLUMNS and a.key != "id"]
+    return [a for a in inspect(obj).mapper.column_attrs if _sent(obj, a.key)]
 
 
 def _fill_defaults(obj) -> None:
@@ -87,7 +94,7 @@ def before_flush(session: Session, flush_context, instances) -> None:
         changed, before = {}, {}
         for attr in state.mapper.column_attrs:
             history = state.attrs[attr.key].history
-            if attr.key not in SYNC_COLUMNS and history.has_changes():
+            if _sent(obj, attr.key) and history.has_changes():
                 changed[attr.key] = jsonable(getattr(obj, attr.key))
                 before[attr.key] = jsonable(history.deleted[0]) if history.deleted else None
         if changed:
@@ -107,31 +114,40 @@ def fts_rowid(record_id: str) -> int:
     return int(uuid.UUID(record_id).hex[:15], 16)
 
 
-def _body(session: Session, obj) -> tuple[str, str] | None:
-    if isinstance(obj, Person):
-        return "person", " ".join(filter(None, [obj.name, obj.id_number, obj.mobile]))
-    if isinstance(obj, Household):
-        return "household", " ".join(filter(None, [obj.number, obj.address, obj.phone]))
-    if isinstance(obj, Matter):
-        names = session.execute(
-            select(Party.name).where(Party.matter_id == obj.id, Party.deleted.is_(False))
+# A change to a child (a party) re-indexes its parent (the matter), found by the declaration.
+PARENT_OF_CHILD = searched_children()
+
+
+def _searched(obj) -> bool:
+    return isinstance(obj, Synced) and obj.__record__.search is not None
+
+
+def _body(session: Session, obj) -> tuple[str, str]:
+    search = obj.__record__.search
+    words = [getattr(obj, name) for name in search.fields]
+    for child_table, parent_field, child_field in search.children:
+        child = MODELS[child_table]
+        words += session.execute(
+            select(getattr(child, child_field)).where(
+                getattr(child, parent_field) == obj.id, child.deleted.is_(False)
+            )
         ).scalars()
-        return "matter", " ".join(filter(None, [obj.serial, obj.title, obj.facts, obj.place, *names]))
-    return None
+    return search.kind, " ".join(str(w) for w in words if w)
 
 
 def after_flush(session: Session, flush_context) -> None:
     touched = {}
     for obj in session.deleted:  # a record removed from this laptop (it left the scope)
-        if isinstance(obj, Person | Household | Matter):
+        if _searched(obj):
             touched[obj.id] = None
     for obj in list(session.new) + list(session.dirty):
-        if isinstance(obj, Person | Household | Matter):
+        if _searched(obj):
             touched[obj.id] = obj
-        elif isinstance(obj, Party):
-            matter = session.get(Matter, obj.matter_id)
-            if matter is not None:
-                touched[matter.id] = matter
+        elif isinstance(obj, Synced) and obj.__tablename__ in PARENT_OF_CHILD:
+            parent_table, parent_field = PARENT_OF_CHILD[obj.__tablename__]
+            parent = session.get(MODELS[parent_table], getattr(obj, parent_field))
+            if parent is not None:
+                touched[parent.id] = parent
     if not touched:
         return
     conn = session.connection()
@@ -139,9 +155,9 @@ def after_flush(session: Session, flush_context) -> None:
     for record_id, obj in touched.items():
         rowid = fts_rowid(record_id)
         removals.append({"rowid": rowid})
-        body = _body(session, obj) if obj is not None else None
-        if body and not obj.deleted:
-            inserts.append({"rowid": rowid, "kind": body[0], "ref": record_id, "body": body[1]})
+        if obj is not None and not obj.deleted:
+            kind, body = _body(session, obj)
+            inserts.append({"rowid": rowid, "kind": kind, "ref": record_id, "body": body})
     conn.execute(text("DELETE FROM search_fts WHERE rowid = :rowid"), removals)
     if inserts:
         conn.execute(

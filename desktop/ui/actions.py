@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )  # fmt: skip
 
+from desktop.domain import mediation
+from desktop.domain.deadlines import GRADE_LABELS
 from desktop.domain.lifecycle import ACTION_LABELS, OUTCOME_LABELS, SESSION_OUTCOME_LABELS, Action
+from desktop.domain.risk import RISK_LABELS
 from desktop.services import steps
 
 from .forms import FormDialog
@@ -39,12 +42,13 @@ def _choice(k, label, pairs):
     return Field(k, label, "choice", tuple(pairs))
 
 
-GRADES = [(1, "★ 一般"), (2, "★★ 复杂"), (3, "★★★ 重大")]
-RISKS = [("low", "可化解"), ("watch", "需关注"), ("high", "易激化")]
-SESSION_KINDS = [(k, k) for k in steps.SESSION_KINDS]
+GRADES = tuple(GRADE_LABELS.items())
+RISKS = tuple(RISK_LABELS.items())
+SESSION_KINDS = tuple((k, k) for k in mediation.SESSION_KINDS)
 
 
 def fields_for(action: Action, places) -> list[Field]:
+    """The fields of a step's form: their keys are the names the step's use case takes (steps.STEPS)."""
     categories = [(c, c) for c in places.categories]
     handlers = [(p.id, p.name) for p in places.orgs] + [(p.id, p.name) for p in places.people]
     return {
@@ -75,49 +79,17 @@ def fields_for(action: Action, places) -> list[Field]:
         Action.CLOSE: [_choice("outcome", "办结结果", OUTCOME_LABELS.items()), _text("note", "办结情况", True),
                        _text("legal_channels", "已告知的法律途径（未化解时必填）", True)],
         Action.CHECK: [Field("passed", "核查通过，予以销号", "bool", default=True), _text("note", "核查意见", True)],
-        Action.FOLLOW_UP: [Field("on", "回访日期", "date"), _choice("satisfaction", "满意度", [(s, s) for s in steps.SATISFACTION]),
+        Action.FOLLOW_UP: [Field("on", "回访日期", "date"), _choice("satisfaction", "满意度", [(s, s) for s in mediation.SATISFACTION]),
                            Field("performed", "协议已履行", "bool", default=True), Field("relapse", "发现反弹迹象", "bool"),
                            _text("next_step", "下一步", True)],
         Action.REOPEN: [_text("reason", "重新启动的理由", True)],
     }[action]  # fmt: skip
 
 
-def run_action(ws, matter_id: str, action: Action, v: dict, find_serial=None):
-    """Call the use case of one step with the values of its dialog."""
-    if action == Action.REGISTER:
-        return steps.register(
-            ws, matter_id, v["grade"], category=v["category"], risk=v["risk"], note=v["note"]
-        )
-    if action == Action.MARK_REPEAT:
-        return steps.mark_repeat(ws, matter_id, find_serial(v["primary_serial"]), v["note"])
-    if action == Action.RECORD_SESSION:
-        return steps.record_session(ws, matter_id, steps.SessionInput(**v))
-    if action == Action.RECORD_AGREEMENT:
-        return steps.record_agreement(ws, matter_id, steps.AgreementInput(**v))
-    if action == Action.FOLLOW_UP:
-        return steps.follow_up(ws, matter_id, steps.FollowUpInput(**v))
-    simple = {
-        Action.REJECT: steps.reject, Action.DISPATCH: steps.dispatch, Action.PUBLISH: steps.publish,
-        Action.CLAIM: steps.claim, Action.ACCEPT: steps.accept, Action.RETURN: steps.return_to_platform,
-        Action.ESCALATE: steps.escalate, Action.REQUEST_EXTENSION: steps.request_extension,
-        Action.DECIDE_EXTENSION: steps.decide_extension, Action.SUPERVISE: steps.supervise,
-        Action.EXPLAIN_OVERDUE: steps.explain_overdue, Action.REGRADE: steps.regrade,
-        Action.TAKE_CHARGE: steps.take_charge, Action.CLOSE: steps.close, Action.CHECK: steps.check_closure,
-        Action.REOPEN: steps.reopen,
-    }  # fmt: skip
-    return simple[action](ws, matter_id, *v.values())
-
-
 class ActionDialog(FormDialog):
-    def __init__(self, ws, worker, matter_id: str, action: Action, places, find_serial=None, parent=None):
+    def __init__(self, ws, worker, matter_id: str, action: Action, places, parent=None):
         super().__init__(parent)
-        self.ws, self.worker, self.matter_id, self.action, self.find_serial = (
-            ws,
-            worker,
-            matter_id,
-            action,
-            find_serial,
-        )
+        self.ws, self.worker, self.matter_id, self.action = ws, worker, matter_id, action
         self.setWindowTitle(label(ACTION_LABELS[action]))
         self.failure_title = self.tr("无法办理")
         self.widgets = {}
@@ -185,7 +157,7 @@ class ActionDialog(FormDialog):
     def submit(self) -> None:
         v = self.values()
         self.worker.submit(
-            lambda: run_action(self.ws, self.matter_id, self.action, v, self.find_serial),
+            lambda: steps.take(self.ws, self.matter_id, self.action, v),
             lambda _: self.accept(),
             self.show_failure,
         )

@@ -33,7 +33,7 @@ def export_bundle(parent: QWidget, ws, worker) -> None:
     worker.submit(lambda: syncing.export_bundle(ws, target), done, lambda e: show_error(parent, e))
 
 
-def import_bundle(parent: QWidget, ws, worker, source: Path | None = None, on_done=None) -> None:
+def import_bundle(parent: QWidget, ws, worker, source: Path | None = None) -> None:
     """Ask for a file, or (opened from outside the app) ask before importing the given one."""
     if source is None:
         name, _ = QFileDialog.getOpenFileName(parent, tr("导入离线同步包"), "", _file_filter())
@@ -51,7 +51,5 @@ def import_bundle(parent: QWidget, ws, worker, source: Path | None = None, on_do
         QMessageBox.information(parent, tr("导入离线同步包"), tr(
             "已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。"
         ).format(source.name, report.applied, report.conflicts, report.rejected, report.pulled))  # fmt: skip
-        if on_done is not None:
-            on_done(report)
 
     worker.submit(lambda: syncing.import_bundle(ws, source), done, lambda e: show_error(parent, e))

@@ -3,7 +3,6 @@ a choice (keep theirs, take ours, or write another) that becomes an ordinary edi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import syncing
 
 from .common import show_error, tr, when
+from .hub import SYNCED
 
 
 def field_label(field: str) -> str:
@@ -53,8 +53,6 @@ def show_value(field: str, value) -> str:
 
 
 class ConflictsDialog(QDialog):
-    resolved = Signal()
-
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
         self.ws, self.worker = ws, worker
@@ -70,6 +68,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(close)
         self.tabs = tabs
+        worker.hub.subscribe(self, {"conflicts", SYNCED}, lambda _changes: self.reload())
         self.reload()
 
     def _table(self, headers: list[str]) -> QTableWidget:
@@ -165,6 +164,6 @@ class ConflictsDialog(QDialog):
                 return
         self.worker.submit(
             lambda: syncing.resolve_conflict(self.ws, conflict.id, choice, value),
-            lambda _r: (self.resolved.emit(), self.reload()),
+            None,
             lambda e: show_error(self, e),
         )

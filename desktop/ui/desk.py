@@ -11,6 +11,8 @@ from desktop.services import details
 from .common import BarChart, heading, show_error
 from .labels import label
 
+DESK_KINDS = {"matters", "visits", "follow_ups", "config"}  # what the tiles and charts count
+
 
 class Tile(QFrame):
     clicked = Signal()
@@ -75,6 +77,7 @@ class DeskPage(QWidget):
         layout.addLayout(grid)
         layout.addLayout(charts)
         layout.addStretch()
+        worker.hub.subscribe(self, DESK_KINDS, lambda _changes: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,14 +30,12 @@ from desktop.services.lists import MatterFilter
 
 from .common import COLOURS, run_with_progress, show_error, stars, when
 from .labels import label
-from .matter_view import MatterView
+from .matter_view import LIST_KINDS, MatterView
 from .paged import Column, PagedModel, table_for
 from .report_form import ReportDialog
 
 
 class LedgerPage(QWidget):
-    matter_changed = Signal(str)
-
     def __init__(self, ws, worker, places, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
@@ -123,7 +121,6 @@ class LedgerPage(QWidget):
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.view = MatterView(ws, worker, places)
-        self.view.changed.connect(self._changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -138,6 +135,7 @@ class LedgerPage(QWidget):
         self.splitter.setSizes([700, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+        worker.hub.subscribe(self, LIST_KINDS, lambda _changes: self.refresh())
         self.refresh()
 
     def _combo(self, everything: str, items) -> QComboBox:
@@ -187,16 +185,12 @@ class LedgerPage(QWidget):
         if row is not None:
             self.view.show_matter(row.id)
 
-    def _changed(self, matter_id: str) -> None:
-        self.refresh()
-        self.matter_changed.emit(matter_id)
-
     def focus_search(self) -> None:
         self.text.setFocus()
 
     def new_matter(self, prefill=None) -> ReportDialog:
         dialog = ReportDialog(self.ws, self.worker, self.places, prefill, self)
-        dialog.accepted.connect(lambda: (self.refresh(), self.view.show_matter(dialog.saved_id)))
+        dialog.accepted.connect(lambda: self.view.show_matter(dialog.saved_id))
         dialog.open()
         return dialog
 

@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
             None  # set when the window closes for a new sign-in (after a restore)
         )
         self.sync = SyncPanel(ws, worker, net_worker, self)
-        self.sync.synced.connect(self._after_sync)
         self.setWindowTitle(self.tr("枫桥 · {0}").format(places.township))
         self.nav = QListWidget()
         self.nav.setFixedWidth(132)
@@ -58,7 +57,6 @@ class MainWindow(QMainWindow):
             self._page("visits", self.tr("走访"), None)
         if ws.may(Permission.VIEW_MATTERS):
             self.ledger = self._page("ledger", self.tr("矛盾纠纷台账"), LedgerPage(ws, worker, places))
-            self.ledger.matter_changed.connect(lambda _id: self.desk.refresh())
         if ws.has_role(Role.MEDIATOR, Role.PLATFORM):
             self.mediation = self._page("mediation", self.tr("调解"), MediationPage(ws, worker, places))
         if ws.may(Permission.VIEW_MATTERS):
@@ -145,7 +143,6 @@ class MainWindow(QMainWindow):
     def new_visit(self, household_id: str | None = None) -> VisitDialog:
         dialog = VisitDialog(self.ws, self.worker, household_id, self)
         dialog.found_dispute.connect(self.new_matter)
-        dialog.accepted.connect(self.desk.refresh)
         dialog.open()
         self.visit_dialog = dialog
         return dialog
@@ -169,7 +166,6 @@ class MainWindow(QMainWindow):
 
     def show_conflicts(self) -> ConflictsDialog:
         dialog = ConflictsDialog(self.ws, self.worker, self)
-        dialog.resolved.connect(self.sync.refresh)
         dialog.open()
         self.conflicts_dialog = dialog
         return dialog
@@ -178,18 +174,7 @@ class MainWindow(QMainWindow):
         bundles.export_bundle(self, self.ws, self.worker)
 
     def import_bundle(self, source=None) -> None:
-        bundles.import_bundle(self, self.ws, self.worker, source, on_done=self._after_import)
-
-    def _after_import(self, report) -> None:
-        self.sync.refresh()
-        self._after_sync(report)
-
-    def _after_sync(self, report) -> None:
-        """News from the township: pages that show records read them again."""
-        if report.pulled or report.removed:
-            for page in self.pages.values():
-                if page is not None and hasattr(page, "refresh"):
-                    page.refresh()
+        bundles.import_bundle(self, self.ws, self.worker, source)
 
     def focus_search(self) -> None:
         page = self.stack.currentWidget()

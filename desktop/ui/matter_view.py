@@ -3,7 +3,7 @@ lifecycle steps this account may take now."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,19 +29,22 @@ from desktop.domain.lifecycle import (
     Action,
 )
 from desktop.domain.risk import RISK_LABELS
-from desktop.services import attachments, details, matters
+from desktop.services import attachments, details
 
 from .actions import ActionDialog
 from .common import COLOURS, heading, show_error, stars, when
 from .labels import label
 from .worker import DbWorker
 
+# A matter on screen reads itself again when any of these changes (a sync brings them under "sync").
+MATTER_KINDS = {"matters", "parties", "events", "mediation_sessions", "agreements", "follow_ups", "attachments",
+                "conflicts"}  # fmt: skip
+# Lists of matters read again when a matter or its parties change.
+LIST_KINDS = {"matters", "parties"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 
 
 class MatterView(QWidget):
-    changed = Signal(str)
-
     def __init__(self, ws, worker: DbWorker, places, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
@@ -76,6 +79,11 @@ class MatterView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(self.buttons)
         layout.addWidget(self.tabs)
+        worker.hub.subscribe(self, MATTER_KINDS, lambda _changes: self._reread())
+
+    def _reread(self) -> None:
+        if self.detail is not None:
+            self.show_matter(self.detail.id)
 
     def show_matter(self, matter_id: str) -> None:
         self.worker.submit(
@@ -170,9 +178,7 @@ class MatterView(QWidget):
         self.buttons.addStretch()
 
     def open_action(self, action: Action) -> QDialog:
-        dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places,
-                              find_serial=lambda serial: matters.id_by_serial(self.ws, serial), parent=self)  # fmt: skip
-        dialog.accepted.connect(lambda: (self.show_matter(self.detail.id), self.changed.emit(self.detail.id)))
+        dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places, parent=self)
         dialog.open()
         return dialog
 
@@ -187,8 +193,11 @@ class MatterView(QWidget):
 
     def add_file(self, name: str) -> None:
         matter_id = self.detail.id
-        self.worker.submit(lambda: attachments.add_attachment(self.ws, "matter", matter_id, name),
-                           lambda _: self.show_matter(matter_id), lambda e: show_error(self, e))  # fmt: skip
+        self.worker.submit(
+            lambda: attachments.add_attachment(self.ws, "matter", matter_id, name),
+            None,
+            lambda e: show_error(self, e),
+        )
 
 
 class MatterDialog(QDialog):

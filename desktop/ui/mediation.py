@@ -8,7 +8,7 @@ from desktop.services import lists
 from desktop.services.lists import MatterFilter
 
 from .common import COLOURS, show_error, stars, when
-from .matter_view import MatterView
+from .matter_view import LIST_KINDS, MatterView
 from .paged import Column, PagedModel, table_for
 
 
@@ -43,7 +43,7 @@ class MediationPage(QWidget):
             self.tabs.addTab(view, title)
             self.models[key] = model
         self.view = MatterView(ws, worker, places)
-        self.view.changed.connect(lambda _id: self.refresh())
+        worker.hub.subscribe(self, LIST_KINDS, lambda _changes: self.refresh())
         splitter = QSplitter()
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.view)

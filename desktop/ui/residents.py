@@ -31,6 +31,9 @@ from .forms import FormDialog
 from .paged import Column, PagedModel, table_for
 from .worker import DbWorker
 
+# A household card reads itself again when any of these changes.
+CARD_KINDS = {"households", "persons", "visits", "matters"}
+
 
 class PersonDialog(FormDialog):
     """Add or edit a resident. ID number and phone are checked as soon as the field is left."""
@@ -129,7 +132,6 @@ class HouseholdCard(QWidget):
 
     visit_requested = Signal(str)
     matter_opened = Signal(str)
-    changed = Signal()
 
     def __init__(self, ws, worker: DbWorker, places=None, parent=None):
         super().__init__(parent)
@@ -178,6 +180,11 @@ class HouseholdCard(QWidget):
         layout.addWidget(QLabel(self.tr("相关事项")))
         layout.addWidget(self.matters, 1)
         self._set_enabled(False)
+        worker.hub.subscribe(self, CARD_KINDS, lambda _changes: self._reread())
+
+    def _reread(self) -> None:
+        if self.detail is not None:
+            self.show_household(self.detail.id)
 
     def _set_enabled(self, enabled: bool) -> None:
         for b in (self.edit, self.add_person, self.reveal, self.visit):
@@ -213,14 +220,13 @@ class HouseholdCard(QWidget):
             self.matters.item(self.matters.count() - 1).setData(Qt.ItemDataRole.UserRole, m.id)
 
     def _add_person(self) -> None:
-        if self.detail and PersonDialog(self.ws, self.worker, self.detail.id, self).exec():
-            self.show_household(self.detail.id)
+        if self.detail:
+            PersonDialog(self.ws, self.worker, self.detail.id, self).exec()
 
     def edit_household(self) -> HouseholdDialog | None:
         if not self.detail:
             return None
         dialog = HouseholdDialog(self.ws, self.worker, self.places, self.detail, self)
-        dialog.accepted.connect(lambda: (self.show_household(self.detail.id), self.changed.emit()))
         dialog.open()
         return dialog
 
@@ -229,7 +235,6 @@ class HouseholdCard(QWidget):
             return None
         person_id = self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)
         dialog = PersonDialog(self.ws, self.worker, self.detail.id, person_id, self)
-        dialog.accepted.connect(lambda: self.show_household(self.detail.id))
         dialog.open()
         return dialog
 
@@ -293,7 +298,6 @@ class HouseholdsPage(QWidget):
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.card = HouseholdCard(ws, worker, places)
-        self.card.changed.connect(self.refresh)
         self.card.visit_requested.connect(self.visit_requested)
         self.card.matter_opened.connect(self.matter_opened)
         top = QHBoxLayout()
@@ -320,6 +324,7 @@ class HouseholdsPage(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+        worker.hub.subscribe(self, {"households", "persons"}, lambda _changes: self.refresh())
         self.refresh()
 
     def _fetcher(self):
@@ -359,7 +364,6 @@ class HouseholdsPage(QWidget):
     def _add(self) -> None:
         dialog = HouseholdDialog(self.ws, self.worker, self.places, parent=self)
         if dialog.exec():
-            self.refresh()
             self.card.show_household(dialog.saved_id)
 
     def _export(self) -> None:
@@ -396,7 +400,6 @@ class HouseholdsPage(QWidget):
         )  # fmt: skip
 
     def _imported(self, report, errors_path: str) -> None:
-        self.refresh()
         self.import_report = report
         ImportReportDialog(report, errors_path, self).open()
 

@@ -93,6 +93,8 @@ class SettingsPage(QWidget):
         if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
             layout.addWidget(QLabel(self.tr("其他设置由管理员或平台办公室维护。")))
         layout.addStretch()
+        worker.hub.subscribe(self, {"accounts", "divisions", "grids", "orgs", "config"},
+                             lambda _changes: self.refresh())  # fmt: skip
         self.refresh()
 
     def refresh(self) -> None:
@@ -118,16 +120,12 @@ class SettingsPage(QWidget):
         self.channels.addItems(list(places.channels))
 
     def _configure(self, key: str, value) -> None:
-        self.worker.submit(
-            lambda: setup.configure(self.ws, key, value),
-            lambda _: self.refresh(),
-            lambda e: show_error(self, e),
-        )
+        self.worker.submit(lambda: setup.configure(self.ws, key, value), None, lambda e: show_error(self, e))
 
     def add_grid(self) -> None:
         village, name = self.grid_village.currentData(), self.new_grid.text()
         self.worker.submit(lambda: setup.add_grid(self.ws, village, name),
-                           lambda _: (self.new_grid.clear(), self.refresh()), lambda e: show_error(self, e))  # fmt: skip
+                           lambda _: self.new_grid.clear(), lambda e: show_error(self, e))  # fmt: skip
 
     def add_category(self) -> None:
         major, _, minor = self.new_category.text().strip().partition("/")
@@ -185,12 +183,11 @@ class SettingsPage(QWidget):
                 return
             grades.append({**g, "days": int(text)})
         policy["grades"] = grades
-        self.worker.submit(lambda: setup.configure(self.ws, "deadline_policy", policy), lambda _: self.refresh(),
+        self.worker.submit(lambda: setup.configure(self.ws, "deadline_policy", policy), None,
                            lambda e: show_error(self, e))  # fmt: skip
 
     def add_account(self) -> QDialog:
         dialog = AccountDialog(self.ws, self.worker, self.places, self)
-        dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.services import accounts, backups, demo, details, setup
+from desktop.services import accounts, backups, demo, details, setup, syncing
 
 from .backup import RestoreForm
 from .common import heading, user_message
@@ -33,7 +33,7 @@ class LoginDialog(QDialog):
     def __init__(self, worker: DbWorker, path: Path, clock=None, notice: str | None = None, parent=None):
         super().__init__(parent)
         self.worker, self.path, self.clock = worker, Path(path), clock
-        self.workspace = None
+        self.workspace = self.server_url = None
         self.setWindowTitle(self.tr("枫桥 · 登录"))
         self.account = QComboBox()
         self.account.setEditable(True)
@@ -77,12 +77,12 @@ class LoginDialog(QDialog):
 
         def unlock():
             ws = accounts.login(self.path, username, password, **options)
-            return ws, details.places(ws)
+            return ws, details.places(ws), syncing.status(ws).server_url
 
         self.worker.submit(unlock, self._done, self._failed)
 
     def _done(self, result) -> None:
-        self.workspace, self.places = result
+        self.workspace, self.places, self.server_url = result
         self.accept()
 
     def _failed(self, error) -> None:

@@ -58,6 +58,8 @@ class StatsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.chart, 1)
+        worker.hub.subscribe(self, {"matters", "follow_ups", "mediation_sessions", "config"},
+                             lambda _changes: self.refresh())  # fmt: skip
         self.refresh()
 
     def refresh(self) -> None:

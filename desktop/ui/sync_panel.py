@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressDialog, 
 from desktop.services import syncing
 
 from .common import show_error, tr
+from .hub import EVERYTHING
 
 PROBE_EVERY_MS = 60_000
 AUTO_SYNC_AFTER_SECONDS = 15 * 60
@@ -27,9 +28,9 @@ def _stage(key: str) -> str:
 
 
 class SyncPanel(QObject):
-    """Owns the sync widgets of the status bar. `synced` fires after every sync that brought news."""
+    """Owns the sync widgets of the status bar. Any change on the hub (an edit adds to the pending count, a
+    sync empties it) reads the sync state again, so automatic sync decides from the current count."""
 
-    synced = Signal(object)
     status_changed = Signal(object)
 
     def __init__(self, ws, worker, net_worker=None, parent: QWidget | None = None):
@@ -54,6 +55,7 @@ class SyncPanel(QObject):
         self.button.clicked.connect(lambda: self.sync_now())
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.probe)
+        worker.hub.subscribe(self, EVERYTHING, lambda _changes: self.refresh())
         if self.net is not None:
             self.timer.start(PROBE_EVERY_MS)
             QTimer.singleShot(3000, self.probe)
@@ -170,8 +172,8 @@ class SyncPanel(QObject):
                 show_error(self.window, error, tr("同步没有完成"))
             if result is not None:
                 self._clock(result.clock_offset_seconds)
-                self.synced.emit(result)
-            self.refresh()
+            else:
+                self.refresh()  # a sync that changed nothing publishes nothing; its error is news
 
         self.running = runner.submit(work, finished, lambda e: finished(None, e), step, with_task=True)
         if progress is not None:

@@ -11,14 +11,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )  # fmt: skip
 
+from desktop.domain.visits import PURPOSES
 from desktop.services import lists, visits
 from desktop.services.errors import Issue
 from desktop.services.visits import VisitInput
 
 from .forms import FormDialog
 from .labels import label
-
-PURPOSES = ["日常走访", "矛盾排查", "独居老人探访", "政策宣传", "回访", "信息核实"]
 
 
 class VisitDialog(FormDialog):
@@ -37,7 +36,8 @@ class VisitDialog(FormDialog):
         self.form.addRow("", self.results)
         self.purpose = self.form.add(self.tr("走访目的"), QComboBox())
         self.purpose.setEditable(True)
-        self.purpose.addItems([label(p) for p in PURPOSES])
+        for purpose in PURPOSES:  # shown translated, stored as the source word
+            self.purpose.addItem(label(purpose), purpose)
         self.findings = self.form.add(self.tr("走访情况"), QPlainTextEdit())
         self.findings.setFixedHeight(90)
         self.follow_up = self.form.add(self.tr("需要跟进"), QCheckBox())
@@ -74,13 +74,20 @@ class VisitDialog(FormDialog):
         item = self.results.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def purpose_value(self) -> str:
+        """The chosen purpose in the source language; a purpose typed in is kept as typed."""
+        index = self.purpose.currentIndex()
+        if index >= 0 and self.purpose.currentText() == self.purpose.itemText(index):
+            return self.purpose.itemData(index) or self.purpose.currentText()
+        return self.purpose.currentText()
+
     def save(self) -> None:
         household = self.chosen_household()
         if not household:
             self.form.show_issues([Issue(self.tr("户（搜索）"), self.tr("请先搜索并选中一户"))])
             return
         data = VisitInput(
-            household, self.purpose.currentText(), self.findings.toPlainText(), self.follow_up.isChecked()
+            household, self.purpose_value(), self.findings.toPlainText(), self.follow_up.isChecked()
         )
         self.worker.submit(lambda: visits.log_visit(self.ws, data), self._saved, self.show_failure)
 

@@ -1,7 +1,13 @@
-"""The one thread that owns database work. Widgets submit a callable and get a signal back; they never block.
+"""Worker threads: widgets submit a callable and get a signal back; they never block.
+
+Two workers run in the app. The database worker runs every use case and every read the screens make. The
+network worker runs sync, which talks to the township server and writes what it pulls through the replica, each
+page in one short transaction of its own; SQLite (WAL) serialises those writes with the database worker's.
+Nothing touches the database on the UI thread once the window is up.
 
 A Task lives in the UI thread; the worker emits its signals from its own thread, and because the receiving
-slots belong to the Task, Qt queues them back to the UI thread, where the callbacks run.
+slots belong to the Task, Qt queues them back to the UI thread, where the callbacks run. What the work changed
+is then published on the change hub (desktop.ui.hub), which every screen listens to.
 """
 
 from __future__ import annotations
@@ -10,15 +16,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from .hub import ChangeHub, changes_in
+
 
 class Task(QObject):
     finished = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int)
 
-    def __init__(self, fn: Callable, on_done=None, on_error=None, on_progress=None, settled=None):
+    def __init__(self, fn: Callable, on_done=None, on_error=None, on_progress=None, settled=None, hub=None):
         super().__init__()
         self.fn = fn
+        self.hub = hub
         self.settled = settled
         self.cancelled = False
         self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
@@ -37,6 +46,8 @@ class Task(QObject):
     @Slot(object)
     def _deliver_done(self, result) -> None:
         try:
+            if self.hub is not None:
+                self.hub.publish(changes_in(result))
             if self.on_done:
                 self.on_done(result)
         finally:
@@ -64,8 +75,9 @@ class DbWorker(QObject):
     _queued = Signal(object)
     idle = Signal()
 
-    def __init__(self, name: str = "fengqiao-db"):
+    def __init__(self, name: str = "fengqiao-db", hub: ChangeHub | None = None):
         super().__init__()
+        self.hub = hub or ChangeHub()
         self._thread = QThread()
         self._thread.setObjectName(name)
         self.moveToThread(self._thread)
@@ -77,7 +89,7 @@ class DbWorker(QObject):
         self, fn: Callable, on_done=None, on_error=None, on_progress=None, *, with_task: bool = False
     ) -> Task:
         """Run fn() (or fn(task), to report progress and see cancellation) on the database thread."""
-        task = Task(fn, on_done, on_error, on_progress, settled=self._pending.discard)
+        task = Task(fn, on_done, on_error, on_progress, settled=self._pending.discard, hub=self.hub)
         task.with_task = with_task
         self._pending.add(task)  # until its callback has run in the UI thread
         self._queued.emit(task)

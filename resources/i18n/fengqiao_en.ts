@@ -19,7 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="142" />
-      <location filename="../../desktop/ui/sync_panel.py" line="142" />
+      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -164,229 +164,229 @@
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="61" />
+      <location filename="../../desktop/ui/conflicts.py" line="59" />
       <source>冲突与被拒的修改</source>
       <translation>Conflicts and rejected edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="65" />
+      <location filename="../../desktop/ui/conflicts.py" line="63" />
       <source>冲突</source>
       <translation>Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="66" />
+      <location filename="../../desktop/ui/conflicts.py" line="64" />
       <source>被拒的修改</source>
       <translation>Rejected edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
       <source>原来的值</source>
       <translation>Value before</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
       <source>乡镇服务器上的值</source>
       <translation>Township server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
       <source>本机的值</source>
       <translation>This laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
       <source>双方</source>
       <translation>Who and when</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
       <translation>The same item was changed in two places. The server keeps its value for now; choose which one to keep, or write a new value.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="91" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>保留服务器的值</source>
       <translation>Keep the server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <location filename="../../desktop/ui/conflicts.py" line="91" />
       <source>采用本机的值</source>
       <translation>Take this laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="93" />
+      <location filename="../../desktop/ui/conflicts.py" line="92" />
       <source>改为…</source>
       <translation>Change to…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>修改的内容</source>
       <translation>What was changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>服务器拒绝的原因</source>
       <translation>Why the server refused it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
       <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
       <translation>The township server did not accept these edits; they are still kept on this laptop. Act on the reason, or contact the township platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="128" />
+      <location filename="../../desktop/ui/conflicts.py" line="127" />
       <source>服务器：{0} {1}；本机：{2} {3}</source>
       <translation>Server: {0} {1}; this laptop: {2} {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="162" />
+      <location filename="../../desktop/ui/conflicts.py" line="161" />
       <source>改为新的值</source>
       <translation>Change to a new value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>连接服务器</source>
       <translation>Connecting to the server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>上传修改</source>
       <translation>Sending edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>下载更新</source>
       <translation>Receiving updates</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>核对数量</source>
       <translation>Checking counts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
+      <location filename="../../desktop/ui/sync_panel.py" line="26" />
       <source>上传附件</source>
       <translation>Uploading attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
+      <location filename="../../desktop/ui/sync_panel.py" line="26" />
       <source>下载附件</source>
       <translation>Downloading attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="43" />
+      <location filename="../../desktop/ui/sync_panel.py" line="44" />
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>Working offline: not yet connected to the township server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="52" />
+      <location filename="../../desktop/ui/sync_panel.py" line="53" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="53" />
+      <location filename="../../desktop/ui/sync_panel.py" line="54" />
       <source>与乡镇服务器同步 (F5)</source>
       <translation>Sync with the township server (F5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="76" />
+      <location filename="../../desktop/ui/sync_panel.py" line="78" />
       <source>在线</source>
       <translation>Online</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="78" />
+      <location filename="../../desktop/ui/sync_panel.py" line="80" />
       <source>离线工作</source>
       <translation>Working offline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>待同步 {0} 条</source>
       <translation>{0} changes to sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>没有待同步的修改</source>
       <translation>Nothing to sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
+      <location filename="../../desktop/ui/sync_panel.py" line="83" />
       <source>上次同步 {0}</source>
       <translation>Last sync {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <location filename="../../desktop/ui/sync_panel.py" line="85" />
       <source>尚未连接乡镇服务器</source>
       <translation>Not yet connected to the township server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="85" />
+      <location filename="../../desktop/ui/sync_panel.py" line="87" />
       <source>被拒 {0} 条</source>
       <translation>{0} rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="88" />
+      <location filename="../../desktop/ui/sync_panel.py" line="90" />
       <source>上次同步失败：{0}</source>
       <translation>Last sync failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="93" />
+      <location filename="../../desktop/ui/sync_panel.py" line="95" />
       <source>冲突 {0}</source>
       <translation>Conflicts {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="94" />
+      <location filename="../../desktop/ui/sync_panel.py" line="96" />
       <source>被拒 {0}</source>
       <translation>Rejected {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="104" />
+      <location filename="../../desktop/ui/sync_panel.py" line="106" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>This laptop's clock is {0} minutes off the township server's; please set it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="133" />
+      <location filename="../../desktop/ui/sync_panel.py" line="135" />
       <source>登记这台电脑</source>
       <translation>Register this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="134" />
+      <location filename="../../desktop/ui/sync_panel.py" line="136" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>First sync: enter the password of account "{0}" to register this computer with the township server {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="142" />
       <location filename="../../desktop/ui/sync_panel.py" line="144" />
+      <location filename="../../desktop/ui/sync_panel.py" line="146" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="170" />
+      <location filename="../../desktop/ui/sync_panel.py" line="172" />
       <source>同步没有完成</source>
       <translation>Sync did not finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="114" />
+      <location filename="../../desktop/app.py" line="126" />
       <source>枫桥出错了</source>
       <translation>Fengqiao ran into an error</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="114" />
+      <location filename="../../desktop/app.py" line="126" />
       <source>出现意外错误：{0}
 
 您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
@@ -484,37 +484,37 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="208" />
+      <location filename="../../desktop/ui/settings.py" line="205" />
       <source>添加账号</source>
       <translation>Add account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="209" />
+      <location filename="../../desktop/ui/settings.py" line="206" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="210" />
+      <location filename="../../desktop/ui/settings.py" line="207" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="211" />
+      <location filename="../../desktop/ui/settings.py" line="208" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="220" />
+      <location filename="../../desktop/ui/settings.py" line="217" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="221" />
+      <location filename="../../desktop/ui/settings.py" line="218" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="224" />
+      <location filename="../../desktop/ui/settings.py" line="221" />
       <source>负责的村或网格</source>
       <translation>Villages or grids covered</translation>
     </message>
@@ -522,7 +522,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ActionDialog</name>
     <message>
-      <location filename="../../desktop/ui/actions.py" line="122" />
+      <location filename="../../desktop/ui/actions.py" line="94" />
       <source>无法办理</source>
       <translation>Cannot do this step</translation>
     </message>
@@ -530,67 +530,67 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>DeskPage</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="41" />
+      <location filename="../../desktop/ui/desk.py" line="43" />
       <source>已超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="42" />
+      <location filename="../../desktop/ui/desk.py" line="44" />
       <source>临期（已过80%时限）</source>
       <translation>Due soon (80% of time used)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="43" />
+      <location filename="../../desktop/ui/desk.py" line="45" />
       <source>在办事项</source>
       <translation>Open matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="44" />
+      <location filename="../../desktop/ui/desk.py" line="46" />
       <source>待我签收</source>
       <translation>Waiting for me to accept</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="45" />
+      <location filename="../../desktop/ui/desk.py" line="47" />
       <source>待认领工单</source>
       <translation>Orders to claim</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="46" />
+      <location filename="../../desktop/ui/desk.py" line="48" />
       <source>待立案</source>
       <translation>To register</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="47" />
+      <location filename="../../desktop/ui/desk.py" line="49" />
       <source>待回访</source>
       <translation>Follow-ups due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="48" />
+      <location filename="../../desktop/ui/desk.py" line="50" />
       <source>本月走访</source>
       <translation>Visits this month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="58" />
+      <location filename="../../desktop/ui/desk.py" line="60" />
       <source>按状态</source>
       <translation>By status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="59" />
+      <location filename="../../desktop/ui/desk.py" line="61" />
       <source>按类别</source>
       <translation>By category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="63" />
+      <location filename="../../desktop/ui/desk.py" line="65" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>Log a visit (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="65" />
+      <location filename="../../desktop/ui/desk.py" line="67" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>Report a matter (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="81" />
+      <location filename="../../desktop/ui/desk.py" line="84" />
       <source>{0}，您好</source>
       <translation>Hello, {0}</translation>
     </message>
@@ -598,7 +598,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>Fengqiao</name>
     <message>
-      <location filename="../../desktop/ui/screenshots.py" line="89" />
+      <location filename="../../desktop/screenshots.py" line="90" />
       <source>与邻居因排水沟堵塞发生争吵，情绪激动。</source>
       <translation>Quarrelled with the neighbours over a blocked drain; tempers are high.</translation>
     </message>
@@ -606,103 +606,103 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="138" />
+      <location filename="../../desktop/ui/residents.py" line="140" />
       <source>请选择一户</source>
       <translation>Select a household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>关系</source>
       <translation>Relation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>出生日期</source>
       <translation>Born</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="143" />
+      <location filename="../../desktop/ui/residents.py" line="145" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="143" />
+      <location filename="../../desktop/ui/residents.py" line="145" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="154" />
+      <location filename="../../desktop/ui/residents.py" line="156" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="156" />
+      <location filename="../../desktop/ui/residents.py" line="158" />
       <source>添加成员</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="158" />
-      <location filename="../../desktop/ui/residents.py" line="239" />
+      <location filename="../../desktop/ui/residents.py" line="160" />
+      <location filename="../../desktop/ui/residents.py" line="244" />
       <source>查看完整号码</source>
       <translation>Show full numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="163" />
+      <location filename="../../desktop/ui/residents.py" line="165" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="174" />
+      <location filename="../../desktop/ui/residents.py" line="176" />
       <source>家庭成员</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="176" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>走访记录</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="180" />
       <source>相关事项</source>
       <translation>Matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="194" />
+      <location filename="../../desktop/ui/residents.py" line="201" />
       <source>{0} {1}号户</source>
       <translation>{0}, household {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="195" />
+      <location filename="../../desktop/ui/residents.py" line="202" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="197" />
+      <location filename="../../desktop/ui/residents.py" line="204" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>Address: {0}  Grid: {1}  Tags: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="197" />
+      <location filename="../../desktop/ui/residents.py" line="204" />
       <source>未分配</source>
       <translation>unassigned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="208" />
+      <location filename="../../desktop/ui/residents.py" line="215" />
       <source>（发现事项 {0}）</source>
       <translation> (found {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="239" />
+      <location filename="../../desktop/ui/residents.py" line="244" />
       <source>请先选中一位成员</source>
       <translation>Select a member first</translation>
     </message>
@@ -710,32 +710,32 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="95" />
+      <location filename="../../desktop/ui/residents.py" line="98" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="95" />
+      <location filename="../../desktop/ui/residents.py" line="98" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="96" />
+      <location filename="../../desktop/ui/residents.py" line="99" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="99" />
+      <location filename="../../desktop/ui/residents.py" line="102" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="100" />
+      <location filename="../../desktop/ui/residents.py" line="103" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="101" />
+      <location filename="../../desktop/ui/residents.py" line="104" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
@@ -743,104 +743,104 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="261" />
+      <location filename="../../desktop/ui/residents.py" line="266" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>Search name, ID number, phone, address, household no.…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="264" />
+      <location filename="../../desktop/ui/residents.py" line="269" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="273" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="275" />
       <source>导入花名册…</source>
       <translation>Import roster…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="274" />
+      <location filename="../../desktop/ui/residents.py" line="279" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="281" />
+      <location filename="../../desktop/ui/residents.py" line="286" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="281" />
+      <location filename="../../desktop/ui/residents.py" line="286" />
       <source>户主</source>
       <translation>Head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="282" />
+      <location filename="../../desktop/ui/residents.py" line="287" />
       <source>人数</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="282" />
+      <location filename="../../desktop/ui/residents.py" line="287" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="283" />
+      <location filename="../../desktop/ui/residents.py" line="288" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="283" />
+      <location filename="../../desktop/ui/residents.py" line="288" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="284" />
+      <location filename="../../desktop/ui/residents.py" line="289" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="288" />
+      <location filename="../../desktop/ui/residents.py" line="293" />
       <source>共 {0} 户</source>
       <translation>{0} households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="367" />
-      <location filename="../../desktop/ui/residents.py" line="378" />
+      <location filename="../../desktop/ui/residents.py" line="371" />
+      <location filename="../../desktop/ui/residents.py" line="382" />
       <source>导出住户</source>
       <translation>Export households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="367" />
+      <location filename="../../desktop/ui/residents.py" line="371" />
       <source>住户花名册.xlsx</source>
       <translation>households.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="376" />
+      <location filename="../../desktop/ui/residents.py" line="380" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="378" />
+      <location filename="../../desktop/ui/residents.py" line="382" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>Exported {0} households to {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="383" />
+      <location filename="../../desktop/ui/residents.py" line="387" />
       <source>导入花名册</source>
       <translation>Import roster</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="367" />
-      <location filename="../../desktop/ui/residents.py" line="383" />
+      <location filename="../../desktop/ui/residents.py" line="371" />
+      <location filename="../../desktop/ui/residents.py" line="387" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="393" />
+      <location filename="../../desktop/ui/residents.py" line="397" />
       <source>正在导入…</source>
       <translation>Importing…</translation>
     </message>
@@ -848,32 +848,32 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="409" />
+      <location filename="../../desktop/ui/residents.py" line="412" />
       <source>导入结果</source>
       <translation>Import result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="410" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>行号</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="427" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
     </message>
@@ -881,183 +881,183 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>LedgerPage</name>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="45" />
+      <location filename="../../desktop/ui/ledger.py" line="43" />
       <source>搜索编号、标题、事实、当事人…</source>
       <translation>Search serial, title, facts, parties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="47" />
+      <location filename="../../desktop/ui/ledger.py" line="45" />
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <location filename="../../desktop/ui/ledger.py" line="46" />
       <source>全部星级</source>
       <translation>All grades</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <location filename="../../desktop/ui/ledger.py" line="47" />
       <source>全部风险</source>
       <translation>All risks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <location filename="../../desktop/ui/ledger.py" line="48" />
       <source>全部来源</source>
       <translation>All sources</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <location filename="../../desktop/ui/ledger.py" line="49" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <location filename="../../desktop/ui/ledger.py" line="50" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="53" />
+      <location filename="../../desktop/ui/ledger.py" line="51" />
       <source>全部网格</source>
       <translation>All grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <location filename="../../desktop/ui/ledger.py" line="52" />
       <source>全部承办</source>
       <translation>All handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="56" />
+      <location filename="../../desktop/ui/ledger.py" line="54" />
       <source>全部期限</source>
       <translation>All deadlines</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>正常</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>临期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="59" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>上报日期</source>
       <translation>Reported between</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="65" />
+      <location filename="../../desktop/ui/ledger.py" line="63" />
       <source>只看重复件</source>
       <translation>Repeat orders only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="67" />
+      <location filename="../../desktop/ui/ledger.py" line="65" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="69" />
+      <location filename="../../desktop/ui/ledger.py" line="67" />
       <source>导出台账…</source>
       <translation>Export ledger…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="104" />
+      <location filename="../../desktop/ui/ledger.py" line="102" />
       <source>编号</source>
       <translation>Serial</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="105" />
+      <location filename="../../desktop/ui/ledger.py" line="103" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="106" />
+      <location filename="../../desktop/ui/ledger.py" line="104" />
       <source>星级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <location filename="../../desktop/ui/ledger.py" line="105" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <location filename="../../desktop/ui/ledger.py" line="106" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <location filename="../../desktop/ui/ledger.py" line="107" />
       <source>风险</source>
       <translation>Risk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <location filename="../../desktop/ui/ledger.py" line="108" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <location filename="../../desktop/ui/ledger.py" line="109" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <location filename="../../desktop/ui/ledger.py" line="110" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>层级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>上报时间</source>
       <translation>Reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="120" />
+      <location filename="../../desktop/ui/ledger.py" line="118" />
       <source>共 {0} 件</source>
       <translation>{0} matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="205" />
-      <location filename="../../desktop/ui/ledger.py" line="215" />
+      <location filename="../../desktop/ui/ledger.py" line="199" />
+      <location filename="../../desktop/ui/ledger.py" line="209" />
       <source>导出台账</source>
       <translation>Export ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="205" />
+      <location filename="../../desktop/ui/ledger.py" line="199" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>ledger.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="205" />
+      <location filename="../../desktop/ui/ledger.py" line="199" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="213" />
+      <location filename="../../desktop/ui/ledger.py" line="207" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="215" />
+      <location filename="../../desktop/ui/ledger.py" line="209" />
       <source>已导出 {0} 件事项到 {1}</source>
       <translation>Exported {0} matters to {1}</translation>
     </message>
@@ -1108,143 +1108,143 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="46" />
+      <location filename="../../desktop/ui/main_window.py" line="45" />
       <source>枫桥 · {0}</source>
       <translation>Fengqiao · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="52" />
+      <location filename="../../desktop/ui/main_window.py" line="51" />
       <source>工作台</source>
       <translation>Work desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="54" />
+      <location filename="../../desktop/ui/main_window.py" line="53" />
       <source>住户</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="58" />
+      <location filename="../../desktop/ui/main_window.py" line="57" />
       <source>走访</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="60" />
+      <location filename="../../desktop/ui/main_window.py" line="59" />
       <source>矛盾纠纷台账</source>
       <translation>Ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="63" />
+      <location filename="../../desktop/ui/main_window.py" line="61" />
       <source>调解</source>
       <translation>Mediation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="65" />
+      <location filename="../../desktop/ui/main_window.py" line="63" />
       <source>统计</source>
       <translation>Statistics</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="66" />
+      <location filename="../../desktop/ui/main_window.py" line="64" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="110" />
+      <location filename="../../desktop/ui/main_window.py" line="108" />
       <source>{0}（{1}）</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="111" />
+      <location filename="../../desktop/ui/main_window.py" line="109" />
       <source>范围：{0}</source>
       <translation>Scope: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="120" />
+      <location filename="../../desktop/ui/main_window.py" line="118" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="121" />
+      <location filename="../../desktop/ui/main_window.py" line="119" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="122" />
+      <location filename="../../desktop/ui/main_window.py" line="120" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="123" />
+      <location filename="../../desktop/ui/main_window.py" line="121" />
       <source>帮助</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
+      <location filename="../../desktop/ui/main_window.py" line="123" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="124" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="127" />
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>搜索</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="128" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="129" />
+      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>冲突与被拒的修改…</source>
       <translation>Conflicts and rejected edits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <location filename="../../desktop/ui/main_window.py" line="128" />
       <source>导出离线同步包…</source>
       <translation>Export an offline sync bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="131" />
+      <location filename="../../desktop/ui/main_window.py" line="129" />
       <source>导入离线同步包…</source>
       <translation>Import an offline sync bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="132" />
+      <location filename="../../desktop/ui/main_window.py" line="130" />
       <source>备份本机数据…</source>
       <translation>Back up this laptop…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="133" />
+      <location filename="../../desktop/ui/main_window.py" line="131" />
       <source>从备份恢复…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="134" />
+      <location filename="../../desktop/ui/main_window.py" line="132" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="135" />
-      <location filename="../../desktop/ui/main_window.py" line="232" />
+      <location filename="../../desktop/ui/main_window.py" line="133" />
+      <location filename="../../desktop/ui/main_window.py" line="217" />
       <source>关于枫桥</source>
       <translation>About Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="204" />
+      <location filename="../../desktop/ui/main_window.py" line="189" />
       <source>从备份恢复</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="204" />
+      <location filename="../../desktop/ui/main_window.py" line="189" />
       <source>正在同步，请等同步结束后再恢复。</source>
       <translation>A sync is running; please restore when it has finished.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="229" />
+      <location filename="../../desktop/ui/main_window.py" line="214" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;Fengqiao {0}&lt;/h3&gt;&lt;p&gt;Build: {1}&lt;br&gt;Database schema: {2}&lt;br&gt;Database: {3}&lt;br&gt;Data folder: {4}&lt;br&gt;Log: {5}&lt;/p&gt;&lt;p&gt;This software uses the following open-source libraries, each under its licence; Qt is linked dynamically under the LGPL-3.0 and can be replaced.&lt;/p&gt;</translation>
     </message>
@@ -1252,7 +1252,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="199" />
+      <location filename="../../desktop/ui/matter_view.py" line="208" />
       <source>事项详情</source>
       <translation>Matter</translation>
     </message>
@@ -1260,157 +1260,157 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterView</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="49" />
+      <location filename="../../desktop/ui/matter_view.py" line="52" />
       <source>请选择一件事项</source>
       <translation>Select a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="63" />
+      <location filename="../../desktop/ui/matter_view.py" line="66" />
       <source>添加照片或扫描件…</source>
       <translation>Add photo or scan…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="69" />
+      <location filename="../../desktop/ui/matter_view.py" line="72" />
       <source>基本情况</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="70" />
+      <location filename="../../desktop/ui/matter_view.py" line="73" />
       <source>流转记录</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="71" />
+      <location filename="../../desktop/ui/matter_view.py" line="74" />
       <source>调解与协议</source>
       <translation>Mediation and agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="72" />
+      <location filename="../../desktop/ui/matter_view.py" line="75" />
       <source>回访</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="73" />
+      <location filename="../../desktop/ui/matter_view.py" line="76" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="88" />
+      <location filename="../../desktop/ui/matter_view.py" line="96" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="89" />
+      <location filename="../../desktop/ui/matter_view.py" line="97" />
       <source>发生时间地点</source>
       <translation>When and where</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="90" />
+      <location filename="../../desktop/ui/matter_view.py" line="98" />
       <source>当事人</source>
       <translation>Parties</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="91" />
+      <location filename="../../desktop/ui/matter_view.py" line="99" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="92" />
+      <location filename="../../desktop/ui/matter_view.py" line="100" />
       <source>涉及金额</source>
       <translation>Amount involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="93" />
+      <location filename="../../desktop/ui/matter_view.py" line="101" />
       <source>元</source>
       <translation>yuan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="94" />
+      <location filename="../../desktop/ui/matter_view.py" line="102" />
       <source>生效</source>
       <translation>In effect</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="95" />
+      <location filename="../../desktop/ui/matter_view.py" line="103" />
       <source>司法确认申请截止</source>
       <translation>Judicial confirmation by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="96" />
+      <location filename="../../desktop/ui/matter_view.py" line="104" />
       <source>事实与责任</source>
       <translation>Facts and responsibility</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="97" />
+      <location filename="../../desktop/ui/matter_view.py" line="105" />
       <source>协议内容</source>
       <translation>Terms</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="98" />
+      <location filename="../../desktop/ui/matter_view.py" line="106" />
       <source>履行</source>
       <translation>Performance</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="99" />
+      <location filename="../../desktop/ui/matter_view.py" line="107" />
       <source>调解记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="100" />
+      <location filename="../../desktop/ui/matter_view.py" line="108" />
       <source>调解协议</source>
       <translation>Agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="101" />
+      <location filename="../../desktop/ui/matter_view.py" line="109" />
       <source>有反弹迹象</source>
       <translation>signs of relapse</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="102" />
+      <location filename="../../desktop/ui/matter_view.py" line="110" />
       <source>办结结果</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="103" />
+      <location filename="../../desktop/ui/matter_view.py" line="111" />
       <source>书面协议</source>
       <translation>Written agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="104" />
+      <location filename="../../desktop/ui/matter_view.py" line="112" />
       <source>口头协议</source>
       <translation>Oral agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="105" />
+      <location filename="../../desktop/ui/matter_view.py" line="113" />
       <source>未生效</source>
       <translation>not yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <location filename="../../desktop/ui/matter_view.py" line="115" />
       <source>信访事项</source>
       <translation>Petition</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <location filename="../../desktop/ui/matter_view.py" line="115" />
       <source>矛盾纠纷</source>
       <translation>Dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="115" />
+      <location filename="../../desktop/ui/matter_view.py" line="123" />
       <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
       <translation>{kind}  Status: &lt;b&gt;{status}&lt;/b&gt;  {stars}  Risk: {risk}  Level: {level}  Handler: {handler}&lt;br&gt;Source: {source}  Category: {category}  Village/grid: {village} {grid}  Due: {deadline}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="156" />
+      <location filename="../../desktop/ui/matter_view.py" line="164" />
       <source>{0}（等待同步）</source>
       <translation>{0} (waiting for sync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <location filename="../../desktop/ui/matter_view.py" line="189" />
       <source>添加附件</source>
       <translation>Add attachment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <location filename="../../desktop/ui/matter_view.py" line="189" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>Photos and scans (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
     </message>
@@ -1461,47 +1461,47 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="41" />
+      <location filename="../../desktop/ui/residents.py" line="44" />
       <source>登记居民</source>
       <translation>Resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="41" />
+      <location filename="../../desktop/ui/residents.py" line="44" />
       <source>修改居民信息</source>
       <translation>Edit resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="42" />
+      <location filename="../../desktop/ui/residents.py" line="45" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="43" />
+      <location filename="../../desktop/ui/residents.py" line="46" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>民族</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="46" />
+      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
+      <location filename="../../desktop/ui/residents.py" line="50" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="48" />
+      <location filename="../../desktop/ui/residents.py" line="51" />
       <source>与户主关系</source>
       <translation>Relation to head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="50" />
+      <location filename="../../desktop/ui/residents.py" line="53" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
@@ -1809,28 +1809,28 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Other settings are kept by the administrator or the platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="135" />
-      <location filename="../../desktop/ui/settings.py" line="183" />
+      <location filename="../../desktop/ui/settings.py" line="133" />
+      <location filename="../../desktop/ui/settings.py" line="181" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="135" />
+      <location filename="../../desktop/ui/settings.py" line="133" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>Enter a category, e.g. “邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="183" />
+      <location filename="../../desktop/ui/settings.py" line="181" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>The days for {0} must be a positive whole number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="199" />
+      <location filename="../../desktop/ui/settings.py" line="196" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="199" />
+      <location filename="../../desktop/ui/settings.py" line="196" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>Restart Fengqiao to use the new language.</translation>
     </message>
@@ -2030,23 +2030,23 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="32" />
+      <location filename="../../desktop/ui/visits.py" line="31" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="33" />
-      <location filename="../../desktop/ui/visits.py" line="80" />
+      <location filename="../../desktop/ui/visits.py" line="32" />
+      <location filename="../../desktop/ui/visits.py" line="87" />
       <source>户（搜索）</source>
       <translation>Household (search)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="34" />
+      <location filename="../../desktop/ui/visits.py" line="33" />
       <source>输入姓名、户号或地址</source>
       <translation>Type a name, household no. or address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="38" />
+      <location filename="../../desktop/ui/visits.py" line="37" />
       <source>走访目的</source>
       <translation>Purpose</translation>
     </message>
@@ -2076,7 +2076,7 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>(chosen)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="80" />
+      <location filename="../../desktop/ui/visits.py" line="87" />
       <source>请先搜索并选中一户</source>
       <translation>Search for a household and pick it first</translation>
     </message>
@@ -2270,6 +2270,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>基本满意</source>
       <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+      <source>处理同步冲突</source>
+      <translation>Settle a sync conflict</translation>
     </message>
     <message>
       <source>备份和恢复本机数据</source>
@@ -2679,6 +2683,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>“{0}” does not belong to “{1}”</translation>
     </message>
     <message>
+      <source>“{0}”不是事项的办理状态</source>
+      <translation>“{0}” is not part of the matter&apos;s state</translation>
+    </message>
+    <message>
       <source>不在您负责的范围内</source>
       <translation>is outside your area</translation>
     </message>
@@ -2801,6 +2809,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>号段{0}不常见，请核对</source>
       <translation>the prefix {0} is unusual; please check</translation>
+    </message>
+    <message>
+      <source>同步冲突：{0} 取“{1}”</source>
+      <translation>Sync conflict: {0} set to “{1}”</translation>
     </message>
     <message>
       <source>地址码{0}不在已知区划内</source>

@@ -19,7 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="142" />
-      <location filename="../../desktop/ui/sync_panel.py" line="142" />
+      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
@@ -164,229 +164,229 @@
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="61" />
+      <location filename="../../desktop/ui/conflicts.py" line="59" />
       <source>冲突与被拒的修改</source>
       <translation>冲突与被拒的修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="65" />
+      <location filename="../../desktop/ui/conflicts.py" line="63" />
       <source>冲突</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="66" />
+      <location filename="../../desktop/ui/conflicts.py" line="64" />
       <source>被拒的修改</source>
       <translation>被拒的修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>记录</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
       <source>原来的值</source>
       <translation>原来的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="86" />
       <source>乡镇服务器上的值</source>
       <translation>乡镇服务器上的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
       <source>本机的值</source>
       <translation>本机的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="87" />
       <source>双方</source>
       <translation>双方</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
       <translation>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="91" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>保留服务器的值</source>
       <translation>保留服务器的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <location filename="../../desktop/ui/conflicts.py" line="91" />
       <source>采用本机的值</source>
       <translation>采用本机的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="93" />
+      <location filename="../../desktop/ui/conflicts.py" line="92" />
       <source>改为…</source>
       <translation>改为…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>时间</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>修改的内容</source>
       <translation>修改的内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="109" />
       <source>服务器拒绝的原因</source>
       <translation>服务器拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="110" />
       <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
       <translation>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="128" />
+      <location filename="../../desktop/ui/conflicts.py" line="127" />
       <source>服务器：{0} {1}；本机：{2} {3}</source>
       <translation>服务器：{0} {1}；本机：{2} {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="162" />
+      <location filename="../../desktop/ui/conflicts.py" line="161" />
       <source>改为新的值</source>
       <translation>改为新的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>连接服务器</source>
       <translation>连接服务器</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>上传修改</source>
       <translation>上传修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>下载更新</source>
       <translation>下载更新</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="24" />
+      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>核对数量</source>
       <translation>核对数量</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
+      <location filename="../../desktop/ui/sync_panel.py" line="26" />
       <source>上传附件</source>
       <translation>上传附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
+      <location filename="../../desktop/ui/sync_panel.py" line="26" />
       <source>下载附件</source>
       <translation>下载附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="43" />
+      <location filename="../../desktop/ui/sync_panel.py" line="44" />
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>离线工作：尚未连接乡镇服务器</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="52" />
+      <location filename="../../desktop/ui/sync_panel.py" line="53" />
       <source>同步</source>
       <translation>同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="53" />
+      <location filename="../../desktop/ui/sync_panel.py" line="54" />
       <source>与乡镇服务器同步 (F5)</source>
       <translation>与乡镇服务器同步 (F5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="76" />
+      <location filename="../../desktop/ui/sync_panel.py" line="78" />
       <source>在线</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="78" />
+      <location filename="../../desktop/ui/sync_panel.py" line="80" />
       <source>离线工作</source>
       <translation>离线工作</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>待同步 {0} 条</source>
       <translation>待同步 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="79" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>没有待同步的修改</source>
       <translation>没有待同步的修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
+      <location filename="../../desktop/ui/sync_panel.py" line="83" />
       <source>上次同步 {0}</source>
       <translation>上次同步 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <location filename="../../desktop/ui/sync_panel.py" line="85" />
       <source>尚未连接乡镇服务器</source>
       <translation>尚未连接乡镇服务器</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="85" />
+      <location filename="../../desktop/ui/sync_panel.py" line="87" />
       <source>被拒 {0} 条</source>
       <translation>被拒 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="88" />
+      <location filename="../../desktop/ui/sync_panel.py" line="90" />
       <source>上次同步失败：{0}</source>
       <translation>上次同步失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="93" />
+      <location filename="../../desktop/ui/sync_panel.py" line="95" />
       <source>冲突 {0}</source>
       <translation>冲突 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="94" />
+      <location filename="../../desktop/ui/sync_panel.py" line="96" />
       <source>被拒 {0}</source>
       <translation>被拒 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="104" />
+      <location filename="../../desktop/ui/sync_panel.py" line="106" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>本机时钟与乡镇服务器相差 {0} 分钟，请校准</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="133" />
+      <location filename="../../desktop/ui/sync_panel.py" line="135" />
       <source>登记这台电脑</source>
       <translation>登记这台电脑</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="134" />
+      <location filename="../../desktop/ui/sync_panel.py" line="136" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="142" />
       <location filename="../../desktop/ui/sync_panel.py" line="144" />
+      <location filename="../../desktop/ui/sync_panel.py" line="146" />
       <source>正在同步…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="170" />
+      <location filename="../../desktop/ui/sync_panel.py" line="172" />
       <source>同步没有完成</source>
       <translation>同步没有完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="114" />
+      <location filename="../../desktop/app.py" line="126" />
       <source>枫桥出错了</source>
       <translation>枫桥出错了</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="114" />
+      <location filename="../../desktop/app.py" line="126" />
       <source>出现意外错误：{0}
 
 您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
@@ -484,37 +484,37 @@
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="208" />
+      <location filename="../../desktop/ui/settings.py" line="205" />
       <source>添加账号</source>
       <translation>添加账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="209" />
+      <location filename="../../desktop/ui/settings.py" line="206" />
       <source>账号</source>
       <translation>账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="210" />
+      <location filename="../../desktop/ui/settings.py" line="207" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="211" />
+      <location filename="../../desktop/ui/settings.py" line="208" />
       <source>密码</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="220" />
+      <location filename="../../desktop/ui/settings.py" line="217" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="221" />
+      <location filename="../../desktop/ui/settings.py" line="218" />
       <source>范围</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="224" />
+      <location filename="../../desktop/ui/settings.py" line="221" />
       <source>负责的村或网格</source>
       <translation>负责的村或网格</translation>
     </message>
@@ -522,7 +522,7 @@
   <context>
     <name>ActionDialog</name>
     <message>
-      <location filename="../../desktop/ui/actions.py" line="122" />
+      <location filename="../../desktop/ui/actions.py" line="94" />
       <source>无法办理</source>
       <translation>无法办理</translation>
     </message>
@@ -530,67 +530,67 @@
   <context>
     <name>DeskPage</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="41" />
+      <location filename="../../desktop/ui/desk.py" line="43" />
       <source>已超期</source>
       <translation>已超期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="42" />
+      <location filename="../../desktop/ui/desk.py" line="44" />
       <source>临期（已过80%时限）</source>
       <translation>临期（已过80%时限）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="43" />
+      <location filename="../../desktop/ui/desk.py" line="45" />
       <source>在办事项</source>
       <translation>在办事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="44" />
+      <location filename="../../desktop/ui/desk.py" line="46" />
       <source>待我签收</source>
       <translation>待我签收</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="45" />
+      <location filename="../../desktop/ui/desk.py" line="47" />
       <source>待认领工单</source>
       <translation>待认领工单</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="46" />
+      <location filename="../../desktop/ui/desk.py" line="48" />
       <source>待立案</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="47" />
+      <location filename="../../desktop/ui/desk.py" line="49" />
       <source>待回访</source>
       <translation>待回访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="48" />
+      <location filename="../../desktop/ui/desk.py" line="50" />
       <source>本月走访</source>
       <translation>本月走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="58" />
+      <location filename="../../desktop/ui/desk.py" line="60" />
       <source>按状态</source>
       <translation>按状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="59" />
+      <location filename="../../desktop/ui/desk.py" line="61" />
       <source>按类别</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="63" />
+      <location filename="../../desktop/ui/desk.py" line="65" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>登记走访 (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="65" />
+      <location filename="../../desktop/ui/desk.py" line="67" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>上报事项 (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="81" />
+      <location filename="../../desktop/ui/desk.py" line="84" />
       <source>{0}，您好</source>
       <translation>{0}，您好</translation>
     </message>
@@ -598,7 +598,7 @@
   <context>
     <name>Fengqiao</name>
     <message>
-      <location filename="../../desktop/ui/screenshots.py" line="89" />
+      <location filename="../../desktop/screenshots.py" line="90" />
       <source>与邻居因排水沟堵塞发生争吵，情绪激动。</source>
       <translation>与邻居因排水沟堵塞发生争吵，情绪激动。</translation>
     </message>
@@ -606,103 +606,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="138" />
+      <location filename="../../desktop/ui/residents.py" line="140" />
       <source>请选择一户</source>
       <translation>请选择一户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>关系</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="142" />
+      <location filename="../../desktop/ui/residents.py" line="144" />
       <source>出生日期</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="143" />
+      <location filename="../../desktop/ui/residents.py" line="145" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="143" />
+      <location filename="../../desktop/ui/residents.py" line="145" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="154" />
+      <location filename="../../desktop/ui/residents.py" line="156" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="156" />
+      <location filename="../../desktop/ui/residents.py" line="158" />
       <source>添加成员</source>
       <translation>添加成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="158" />
-      <location filename="../../desktop/ui/residents.py" line="239" />
+      <location filename="../../desktop/ui/residents.py" line="160" />
+      <location filename="../../desktop/ui/residents.py" line="244" />
       <source>查看完整号码</source>
       <translation>查看完整号码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="163" />
+      <location filename="../../desktop/ui/residents.py" line="165" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="174" />
+      <location filename="../../desktop/ui/residents.py" line="176" />
       <source>家庭成员</source>
       <translation>家庭成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="176" />
+      <location filename="../../desktop/ui/residents.py" line="178" />
       <source>走访记录</source>
       <translation>走访记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="180" />
       <source>相关事项</source>
       <translation>相关事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="194" />
+      <location filename="../../desktop/ui/residents.py" line="201" />
       <source>{0} {1}号户</source>
       <translation>{0} {1}号户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="195" />
+      <location filename="../../desktop/ui/residents.py" line="202" />
       <source>无</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="197" />
+      <location filename="../../desktop/ui/residents.py" line="204" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>地址：{0}　网格：{1}　标签：{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="197" />
+      <location filename="../../desktop/ui/residents.py" line="204" />
       <source>未分配</source>
       <translation>未分配</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="208" />
+      <location filename="../../desktop/ui/residents.py" line="215" />
       <source>（发现事项 {0}）</source>
       <translation>（发现事项 {0}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="239" />
+      <location filename="../../desktop/ui/residents.py" line="244" />
       <source>请先选中一位成员</source>
       <translation>请先选中一位成员</translation>
     </message>
@@ -710,32 +710,32 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="95" />
+      <location filename="../../desktop/ui/residents.py" line="98" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="95" />
+      <location filename="../../desktop/ui/residents.py" line="98" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="96" />
+      <location filename="../../desktop/ui/residents.py" line="99" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="99" />
+      <location filename="../../desktop/ui/residents.py" line="102" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="100" />
+      <location filename="../../desktop/ui/residents.py" line="103" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="101" />
+      <location filename="../../desktop/ui/residents.py" line="104" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
@@ -743,104 +743,104 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="261" />
+      <location filename="../../desktop/ui/residents.py" line="266" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>搜索姓名、身份证号、手机号、地址、户号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="264" />
+      <location filename="../../desktop/ui/residents.py" line="269" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
+      <location filename="../../desktop/ui/residents.py" line="273" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="270" />
+      <location filename="../../desktop/ui/residents.py" line="275" />
       <source>导入花名册…</source>
       <translation>导入花名册…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="274" />
+      <location filename="../../desktop/ui/residents.py" line="279" />
       <source>导出…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="281" />
+      <location filename="../../desktop/ui/residents.py" line="286" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="281" />
+      <location filename="../../desktop/ui/residents.py" line="286" />
       <source>户主</source>
       <translation>户主</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="282" />
+      <location filename="../../desktop/ui/residents.py" line="287" />
       <source>人数</source>
       <translation>人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="282" />
+      <location filename="../../desktop/ui/residents.py" line="287" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="283" />
+      <location filename="../../desktop/ui/residents.py" line="288" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="283" />
+      <location filename="../../desktop/ui/residents.py" line="288" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="284" />
+      <location filename="../../desktop/ui/residents.py" line="289" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="288" />
+      <location filename="../../desktop/ui/residents.py" line="293" />
       <source>共 {0} 户</source>
       <translation>共 {0} 户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="367" />
-      <location filename="../../desktop/ui/residents.py" line="378" />
+      <location filename="../../desktop/ui/residents.py" line="371" />
+      <location filename="../../desktop/ui/residents.py" line="382" />
       <source>导出住户</source>
       <translation>导出住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="367" />
+      <location filename="../../desktop/ui/residents.py" line="371" />
       <source>住户花名册.xlsx</source>
       <translation>住户花名册.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="376" />
+      <location filename="../../desktop/ui/residents.py" line="380" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="378" />
+      <location filename="../../desktop/ui/residents.py" line="382" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>已导出 {0} 户到 {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="383" />
+      <location filename="../../desktop/ui/residents.py" line="387" />
       <source>导入花名册</source>
       <translation>导入花名册</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="367" />
-      <location filename="../../desktop/ui/residents.py" line="383" />
+      <location filename="../../desktop/ui/residents.py" line="371" />
+      <location filename="../../desktop/ui/residents.py" line="387" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="393" />
+      <location filename="../../desktop/ui/residents.py" line="397" />
       <source>正在导入…</source>
       <translation>正在导入…</translation>
     </message>
@@ -848,32 +848,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="409" />
+      <location filename="../../desktop/ui/residents.py" line="412" />
       <source>导入结果</source>
       <translation>导入结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="410" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>行号</source>
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="415" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>原因</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="427" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
     </message>
@@ -881,183 +881,183 @@
   <context>
     <name>LedgerPage</name>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="45" />
+      <location filename="../../desktop/ui/ledger.py" line="43" />
       <source>搜索编号、标题、事实、当事人…</source>
       <translation>搜索编号、标题、事实、当事人…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="47" />
+      <location filename="../../desktop/ui/ledger.py" line="45" />
       <source>全部状态</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <location filename="../../desktop/ui/ledger.py" line="46" />
       <source>全部星级</source>
       <translation>全部星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <location filename="../../desktop/ui/ledger.py" line="47" />
       <source>全部风险</source>
       <translation>全部风险</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <location filename="../../desktop/ui/ledger.py" line="48" />
       <source>全部来源</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <location filename="../../desktop/ui/ledger.py" line="49" />
       <source>全部类别</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <location filename="../../desktop/ui/ledger.py" line="50" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="53" />
+      <location filename="../../desktop/ui/ledger.py" line="51" />
       <source>全部网格</source>
       <translation>全部网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <location filename="../../desktop/ui/ledger.py" line="52" />
       <source>全部承办</source>
       <translation>全部承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="56" />
+      <location filename="../../desktop/ui/ledger.py" line="54" />
       <source>全部期限</source>
       <translation>全部期限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>正常</source>
       <translation>正常</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>临期</source>
       <translation>临期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>超期</source>
       <translation>超期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="59" />
+      <location filename="../../desktop/ui/ledger.py" line="57" />
       <source>上报日期</source>
       <translation>上报日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="65" />
+      <location filename="../../desktop/ui/ledger.py" line="63" />
       <source>只看重复件</source>
       <translation>只看重复件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="67" />
+      <location filename="../../desktop/ui/ledger.py" line="65" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="69" />
+      <location filename="../../desktop/ui/ledger.py" line="67" />
       <source>导出台账…</source>
       <translation>导出台账…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="104" />
+      <location filename="../../desktop/ui/ledger.py" line="102" />
       <source>编号</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="105" />
+      <location filename="../../desktop/ui/ledger.py" line="103" />
       <source>标题</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="106" />
+      <location filename="../../desktop/ui/ledger.py" line="104" />
       <source>星级</source>
       <translation>星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <location filename="../../desktop/ui/ledger.py" line="105" />
       <source>状态</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <location filename="../../desktop/ui/ledger.py" line="106" />
       <source>期限</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <location filename="../../desktop/ui/ledger.py" line="107" />
       <source>风险</source>
       <translation>风险</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <location filename="../../desktop/ui/ledger.py" line="108" />
       <source>来源</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <location filename="../../desktop/ui/ledger.py" line="109" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <location filename="../../desktop/ui/ledger.py" line="110" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>层级</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>承办</source>
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>上报时间</source>
       <translation>上报时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="120" />
+      <location filename="../../desktop/ui/ledger.py" line="118" />
       <source>共 {0} 件</source>
       <translation>共 {0} 件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="205" />
-      <location filename="../../desktop/ui/ledger.py" line="215" />
+      <location filename="../../desktop/ui/ledger.py" line="199" />
+      <location filename="../../desktop/ui/ledger.py" line="209" />
       <source>导出台账</source>
       <translation>导出台账</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="205" />
+      <location filename="../../desktop/ui/ledger.py" line="199" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>矛盾纠纷台账.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="205" />
+      <location filename="../../desktop/ui/ledger.py" line="199" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="213" />
+      <location filename="../../desktop/ui/ledger.py" line="207" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="215" />
+      <location filename="../../desktop/ui/ledger.py" line="209" />
       <source>已导出 {0} 件事项到 {1}</source>
       <translation>已导出 {0} 件事项到 {1}</translation>
     </message>
@@ -1108,143 +1108,143 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="46" />
+      <location filename="../../desktop/ui/main_window.py" line="45" />
       <source>枫桥 · {0}</source>
       <translation>枫桥 · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="52" />
+      <location filename="../../desktop/ui/main_window.py" line="51" />
       <source>工作台</source>
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="54" />
+      <location filename="../../desktop/ui/main_window.py" line="53" />
       <source>住户</source>
       <translation>住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="58" />
+      <location filename="../../desktop/ui/main_window.py" line="57" />
       <source>走访</source>
       <translation>走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="60" />
+      <location filename="../../desktop/ui/main_window.py" line="59" />
       <source>矛盾纠纷台账</source>
       <translation>矛盾纠纷台账</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="63" />
+      <location filename="../../desktop/ui/main_window.py" line="61" />
       <source>调解</source>
       <translation>调解</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="65" />
+      <location filename="../../desktop/ui/main_window.py" line="63" />
       <source>统计</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="66" />
+      <location filename="../../desktop/ui/main_window.py" line="64" />
       <source>设置</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="110" />
+      <location filename="../../desktop/ui/main_window.py" line="108" />
       <source>{0}（{1}）</source>
       <translation>{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="111" />
+      <location filename="../../desktop/ui/main_window.py" line="109" />
       <source>范围：{0}</source>
       <translation>范围：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="120" />
+      <location filename="../../desktop/ui/main_window.py" line="118" />
       <source>文件</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="121" />
+      <location filename="../../desktop/ui/main_window.py" line="119" />
       <source>工作</source>
       <translation>工作</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="122" />
+      <location filename="../../desktop/ui/main_window.py" line="120" />
       <source>同步</source>
       <translation>同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="123" />
+      <location filename="../../desktop/ui/main_window.py" line="121" />
       <source>帮助</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
+      <location filename="../../desktop/ui/main_window.py" line="123" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="124" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="127" />
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>搜索</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="128" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>立即同步</source>
       <translation>立即同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="129" />
+      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>冲突与被拒的修改…</source>
       <translation>冲突与被拒的修改…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <location filename="../../desktop/ui/main_window.py" line="128" />
       <source>导出离线同步包…</source>
       <translation>导出离线同步包…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="131" />
+      <location filename="../../desktop/ui/main_window.py" line="129" />
       <source>导入离线同步包…</source>
       <translation>导入离线同步包…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="132" />
+      <location filename="../../desktop/ui/main_window.py" line="130" />
       <source>备份本机数据…</source>
       <translation>备份本机数据…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="133" />
+      <location filename="../../desktop/ui/main_window.py" line="131" />
       <source>从备份恢复…</source>
       <translation>从备份恢复…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="134" />
+      <location filename="../../desktop/ui/main_window.py" line="132" />
       <source>退出</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="135" />
-      <location filename="../../desktop/ui/main_window.py" line="232" />
+      <location filename="../../desktop/ui/main_window.py" line="133" />
+      <location filename="../../desktop/ui/main_window.py" line="217" />
       <source>关于枫桥</source>
       <translation>关于枫桥</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="204" />
+      <location filename="../../desktop/ui/main_window.py" line="189" />
       <source>从备份恢复</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="204" />
+      <location filename="../../desktop/ui/main_window.py" line="189" />
       <source>正在同步，请等同步结束后再恢复。</source>
       <translation>正在同步，请等同步结束后再恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="229" />
+      <location filename="../../desktop/ui/main_window.py" line="214" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</translation>
     </message>
@@ -1252,7 +1252,7 @@
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="199" />
+      <location filename="../../desktop/ui/matter_view.py" line="208" />
       <source>事项详情</source>
       <translation>事项详情</translation>
     </message>
@@ -1260,157 +1260,157 @@
   <context>
     <name>MatterView</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="49" />
+      <location filename="../../desktop/ui/matter_view.py" line="52" />
       <source>请选择一件事项</source>
       <translation>请选择一件事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="63" />
+      <location filename="../../desktop/ui/matter_view.py" line="66" />
       <source>添加照片或扫描件…</source>
       <translation>添加照片或扫描件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="69" />
+      <location filename="../../desktop/ui/matter_view.py" line="72" />
       <source>基本情况</source>
       <translation>基本情况</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="70" />
+      <location filename="../../desktop/ui/matter_view.py" line="73" />
       <source>流转记录</source>
       <translation>流转记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="71" />
+      <location filename="../../desktop/ui/matter_view.py" line="74" />
       <source>调解与协议</source>
       <translation>调解与协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="72" />
+      <location filename="../../desktop/ui/matter_view.py" line="75" />
       <source>回访</source>
       <translation>回访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="73" />
+      <location filename="../../desktop/ui/matter_view.py" line="76" />
       <source>附件</source>
       <translation>附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="88" />
+      <location filename="../../desktop/ui/matter_view.py" line="96" />
       <source>事实经过</source>
       <translation>事实经过</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="89" />
+      <location filename="../../desktop/ui/matter_view.py" line="97" />
       <source>发生时间地点</source>
       <translation>发生时间地点</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="90" />
+      <location filename="../../desktop/ui/matter_view.py" line="98" />
       <source>当事人</source>
       <translation>当事人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="91" />
+      <location filename="../../desktop/ui/matter_view.py" line="99" />
       <source>涉及人数</source>
       <translation>涉及人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="92" />
+      <location filename="../../desktop/ui/matter_view.py" line="100" />
       <source>涉及金额</source>
       <translation>涉及金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="93" />
+      <location filename="../../desktop/ui/matter_view.py" line="101" />
       <source>元</source>
       <translation>元</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="94" />
+      <location filename="../../desktop/ui/matter_view.py" line="102" />
       <source>生效</source>
       <translation>生效</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="95" />
+      <location filename="../../desktop/ui/matter_view.py" line="103" />
       <source>司法确认申请截止</source>
       <translation>司法确认申请截止</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="96" />
+      <location filename="../../desktop/ui/matter_view.py" line="104" />
       <source>事实与责任</source>
       <translation>事实与责任</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="97" />
+      <location filename="../../desktop/ui/matter_view.py" line="105" />
       <source>协议内容</source>
       <translation>协议内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="98" />
+      <location filename="../../desktop/ui/matter_view.py" line="106" />
       <source>履行</source>
       <translation>履行</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="99" />
+      <location filename="../../desktop/ui/matter_view.py" line="107" />
       <source>调解记录</source>
       <translation>调解记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="100" />
+      <location filename="../../desktop/ui/matter_view.py" line="108" />
       <source>调解协议</source>
       <translation>调解协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="101" />
+      <location filename="../../desktop/ui/matter_view.py" line="109" />
       <source>有反弹迹象</source>
       <translation>有反弹迹象</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="102" />
+      <location filename="../../desktop/ui/matter_view.py" line="110" />
       <source>办结结果</source>
       <translation>办结结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="103" />
+      <location filename="../../desktop/ui/matter_view.py" line="111" />
       <source>书面协议</source>
       <translation>书面协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="104" />
+      <location filename="../../desktop/ui/matter_view.py" line="112" />
       <source>口头协议</source>
       <translation>口头协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="105" />
+      <location filename="../../desktop/ui/matter_view.py" line="113" />
       <source>未生效</source>
       <translation>未生效</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <location filename="../../desktop/ui/matter_view.py" line="115" />
       <source>信访事项</source>
       <translation>信访事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <location filename="../../desktop/ui/matter_view.py" line="115" />
       <source>矛盾纠纷</source>
       <translation>矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="115" />
+      <location filename="../../desktop/ui/matter_view.py" line="123" />
       <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
       <translation>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="156" />
+      <location filename="../../desktop/ui/matter_view.py" line="164" />
       <source>{0}（等待同步）</source>
       <translation>{0}（等待同步）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <location filename="../../desktop/ui/matter_view.py" line="189" />
       <source>添加附件</source>
       <translation>添加附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="183" />
+      <location filename="../../desktop/ui/matter_view.py" line="189" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
@@ -1461,47 +1461,47 @@
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="41" />
+      <location filename="../../desktop/ui/residents.py" line="44" />
       <source>登记居民</source>
       <translation>登记居民</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="41" />
+      <location filename="../../desktop/ui/residents.py" line="44" />
       <source>修改居民信息</source>
       <translation>修改居民信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="42" />
+      <location filename="../../desktop/ui/residents.py" line="45" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="43" />
+      <location filename="../../desktop/ui/residents.py" line="46" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>民族</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="46" />
+      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
+      <location filename="../../desktop/ui/residents.py" line="50" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="48" />
+      <location filename="../../desktop/ui/residents.py" line="51" />
       <source>与户主关系</source>
       <translation>与户主关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="50" />
+      <location filename="../../desktop/ui/residents.py" line="53" />
       <source>备注</source>
       <translation>备注</translation>
     </message>
@@ -1809,28 +1809,28 @@
       <translation>其他设置由管理员或平台办公室维护。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="135" />
-      <location filename="../../desktop/ui/settings.py" line="183" />
+      <location filename="../../desktop/ui/settings.py" line="133" />
+      <location filename="../../desktop/ui/settings.py" line="181" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="135" />
+      <location filename="../../desktop/ui/settings.py" line="133" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>请填写类别，如“邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="183" />
+      <location filename="../../desktop/ui/settings.py" line="181" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>{0} 的时限应为正整数天数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="199" />
+      <location filename="../../desktop/ui/settings.py" line="196" />
       <source>语言</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="199" />
+      <location filename="../../desktop/ui/settings.py" line="196" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>重新启动枫桥后使用新的语言。</translation>
     </message>
@@ -2030,23 +2030,23 @@
   <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="32" />
+      <location filename="../../desktop/ui/visits.py" line="31" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="33" />
-      <location filename="../../desktop/ui/visits.py" line="80" />
+      <location filename="../../desktop/ui/visits.py" line="32" />
+      <location filename="../../desktop/ui/visits.py" line="87" />
       <source>户（搜索）</source>
       <translation>户（搜索）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="34" />
+      <location filename="../../desktop/ui/visits.py" line="33" />
       <source>输入姓名、户号或地址</source>
       <translation>输入姓名、户号或地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="38" />
+      <location filename="../../desktop/ui/visits.py" line="37" />
       <source>走访目的</source>
       <translation>走访目的</translation>
     </message>
@@ -2076,7 +2076,7 @@
       <translation>（已选定）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="80" />
+      <location filename="../../desktop/ui/visits.py" line="87" />
       <source>请先搜索并选中一户</source>
       <translation>请先搜索并选中一户</translation>
     </message>
@@ -2270,6 +2270,10 @@
     <message>
       <source>基本满意</source>
       <translation>基本满意</translation>
+    </message>
+    <message>
+      <source>处理同步冲突</source>
+      <translation>处理同步冲突</translation>
     </message>
     <message>
       <source>备份和恢复本机数据</source>
@@ -2679,6 +2683,10 @@
       <translation>“{0}”不属于“{1}”</translation>
     </message>
     <message>
+      <source>“{0}”不是事项的办理状态</source>
+      <translation>“{0}”不是事项的办理状态</translation>
+    </message>
+    <message>
       <source>不在您负责的范围内</source>
       <translation>不在您负责的范围内</translation>
     </message>
@@ -2801,6 +2809,10 @@
     <message>
       <source>号段{0}不常见，请核对</source>
       <translation>号段{0}不常见，请核对</translation>
+    </message>
+    <message>
+      <source>同步冲突：{0} 取“{1}”</source>
+      <translation>同步冲突：{0} 取“{1}”</translation>
     </message>
     <message>
       <source>地址码{0}不在已知区划内</source>

@@ -1,6 +1,6 @@
 """Refresh the translation sources and build the .qm files.
 
-    .venv/bin/python resources/i18n/update.py            # lupdate + the data words of desktop.ui.labels
+    .venv/bin/python resources/i18n/update.py            # lupdate + the data words (all_labels) and messages
     .venv/bin/python resources/i18n/update.py --release  # only build .qm from the committed .ts (setup, tests)
 
 Chinese (zh_CN) is the source language: its .ts repeats each source as its translation. English translations
@@ -28,10 +28,11 @@ def ts_path(language: str) -> Path:
     return HERE / f"fengqiao_{language}.ts"
 
 
-def release() -> list[Path]:
+def release(out_dir: Path = HERE) -> list[Path]:
+    """Build each language's .qm (beside its .ts, or into out_dir)."""
     built = []
     for language in LANGUAGES:
-        qm = ts_path(language).with_suffix(".qm")
+        qm = Path(out_dir) / ts_path(language).with_suffix(".qm").name
         subprocess.run([tool("lrelease"), "-silent", str(ts_path(language)), "-qm", str(qm)], check=True)
         built.append(qm)
     return built
@@ -53,6 +54,39 @@ def translated(language: str) -> dict[tuple[str, str], str]:
     return result
 
 
+def all_labels() -> set[str]:
+    """Every data word the window shows through desktop.ui.labels.label: the domain's words and the forms'."""
+    from desktop.domain import deadlines, lifecycle, mediation, risk, roles, scope, visits
+    from desktop.services.matters import SIGNALS
+    from desktop.ui.actions import fields_for
+    from desktop.ui.settings import LANGUAGES
+
+    texts: set[str] = set()
+    for table in (lifecycle.STATUS_LABELS, lifecycle.ACTION_LABELS, lifecycle.LEVEL_LABELS, lifecycle.OUTCOME_LABELS,
+                  lifecycle.SESSION_OUTCOME_LABELS, risk.RISK_LABELS, roles.ROLE_LABELS, deadlines.COLOUR_LABELS,
+                  scope.SCOPE_LABELS, roles.PERMISSION_LABELS, SIGNALS):  # fmt: skip
+        texts |= {v for v in table.values() if v}
+    texts |= (
+        set(deadlines.GRADE_LABELS.values())
+        | set(mediation.SATISFACTION)
+        | set(mediation.SESSION_KINDS)
+        | set(visits.PURPOSES)
+    )
+    texts |= {name for _, name in LANGUAGES}
+
+    class NoPlaces:
+        categories: dict = {}
+        orgs = people = ()
+
+    for action in lifecycle.Action:
+        if action == lifecycle.Action.REPORT or action in lifecycle.NOT_OFFERED:
+            continue
+        for f in fields_for(action, NoPlaces):
+            texts.add(f.label)
+            texts |= {text for _, text in f.choices if isinstance(text, str)}
+    return texts
+
+
 def all_messages() -> set[str]:
     """Every msg("template", …) of the rules, the use cases and the store (desktop.domain.messages)."""
     import ast
@@ -67,23 +101,28 @@ def all_messages() -> set[str]:
     return found
 
 
+def sources() -> list[str]:
+    """The files whose tr() strings lupdate collects: the window, and the programs that build windows."""
+    files = sorted((ROOT / "desktop" / "ui").glob("*.py"))
+    return [str(p) for p in [*files, ROOT / "desktop" / "app.py", ROOT / "desktop" / "screenshots.py"]]
+
+
 def update() -> None:
-    sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").glob("*.py")) + [
-        str(ROOT / "desktop" / "app.py")
-    ]
     targets = [str(ts_path(language)) for language in LANGUAGES]
     # lupdate drops the contexts it did not find in the sources: keep their translations.
     kept = {language: translated(language) for language in LANGUAGES}
-    subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", *sources, "-ts", *targets], check=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from desktop.ui.common import MESSAGES
-    from desktop.ui.labels import CONTEXT, all_labels
+    from desktop.ui.labels import CONTEXT
 
+    # Collected before lupdate rewrites the files, so a failure here leaves them as they were.
+    collected = ((CONTEXT, all_labels()), (MESSAGES, all_messages()))
+    subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", *sources(), "-ts", *targets], check=True)
     for language in LANGUAGES:
         tree = ET.parse(ts_path(language))
         root = tree.getroot()
-        for name, texts in ((CONTEXT, all_labels()), (MESSAGES, all_messages())):
+        for name, texts in collected:
             context = next((c for c in root.iter("context") if c.findtext("name") == name), None)
             if context is None:
                 context = ET.SubElement(root, "context")

@@ -13,6 +13,7 @@ from sqlalchemy import func, not_, select
 from sqlalchemy.orm import Session
 
 from sync import protocol as p
+from sync import records
 
 from .db import Sequencer, meta
 from .models import OpResult, Record, ScopeExit
@@ -73,9 +74,9 @@ class Pusher:
     # ------------------------------------------------------------------------------------------ one op
 
     def _apply(self, op: p.Op) -> tuple[int | None, list[str]]:
-        if op.table not in p.SCOPE_RULES:
+        if op.table not in records.BY_TABLE:
             raise Rejected(f"服务器不认识记录类型“{op.table}”（客户端版本比服务器新？）")
-        bad = [f for f in op.fields if f in p.RESERVED_FIELDS or not FIELD_NAME.fullmatch(f)]
+        bad = [f for f in op.fields if f in records.RESERVED_FIELDS or not FIELD_NAME.fullmatch(f)]
         if bad:
             raise Rejected(f"字段名不合法：{', '.join(bad)}")
         record = self.session.get(Record, op.record_id)

@@ -5,17 +5,27 @@ import gc
 import pytest
 
 from desktop.services import details
+from desktop.ui.gc_guard import GcGuard
 from desktop.ui.worker import DbWorker
+from tests.sync.conftest import Laptops
+from tests.sync.servers import start
+
+
+@pytest.fixture(scope="session", autouse=True)
+def the_apps_gc_mode(qapp):
+    """The GUI tests run as the app does (desktop.ui.gc_guard): no automatic collection, which could run in the
+    DB thread and delete widgets there; the UI thread collects on a timer. Restored when the session ends."""
+    guard = getattr(qapp, "_fengqiao_gc", None) or GcGuard(parent=qapp)
+    qapp._fengqiao_gc = guard
+    yield
+    guard.stop()
 
 
 @pytest.fixture(autouse=True)
-def collect_in_the_ui_thread(qapp):
-    """As the app does (desktop.ui.gc_guard): no automatic collection, which could run in the DB thread and
-    delete widgets there; collect in this thread after each test instead."""
-    gc.disable()
+def collect_in_the_ui_thread(the_apps_gc_mode):
+    """Each test's garbage is collected in this thread before the next test starts."""
     yield
     gc.collect()
-    gc.enable()
 
 
 @pytest.fixture
@@ -52,3 +62,20 @@ def window_for(qtbot, township, worker, settle):
         return window
 
     return make
+
+
+@pytest.fixture
+def laptops(tmp_path, clock):
+    """The township's laptop and a grid worker's, with a real township server on SQLite."""
+    running = start(f"sqlite:///{tmp_path / 'server.db'}", tmp_path / "server-data")
+    pair = Laptops(tmp_path, clock, running)
+    yield pair
+    pair.close()
+    pair.server.stop()  # (a test may have restarted it)
+
+
+@pytest.fixture
+def net_worker(qapp, worker):
+    w = DbWorker("fengqiao-net", worker.hub)
+    yield w
+    w.stop()

@@ -1,7 +1,7 @@
 """Languages: Chinese is the source, English is complete, and the window really switches."""
 
+import importlib.util
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,11 +10,12 @@ from PySide6.QtCore import QTranslator
 
 from desktop import paths
 from desktop.ui.common import tr
-from desktop.ui.labels import all_labels
 
 I18N = paths.resources_dir() / "i18n"
-sys.path.insert(0, str(I18N))
-import update as i18n  # noqa: E402
+# The translation tool is a script, not a package: load it from its file (sys.path stays as it was).
+_spec = importlib.util.spec_from_file_location("fengqiao_i18n_update", I18N / "update.py")
+i18n = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(i18n)
 
 
 def translations(path: Path) -> dict[tuple[str, str], str | None]:
@@ -31,11 +32,10 @@ def translations(path: Path) -> dict[tuple[str, str], str | None]:
 
 def test_every_string_of_the_ui_has_an_english_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (paths.resources_dir().parent / "desktop" / "ui").glob("*.py"))
-    subprocess.run([i18n.tool("lupdate"), "-silent", *sources, "-ts", str(fresh)], check=True)
+    subprocess.run([i18n.tool("lupdate"), "-silent", *i18n.sources(), "-ts", str(fresh)], check=True)
     english = translations(I18N / "fengqiao_en.ts")
     missing = [key for key in translations(fresh) if not english.get(key)]
-    missing += [("labels", text) for text in all_labels() if not english.get(("labels", text))]
+    missing += [("labels", text) for text in i18n.all_labels() if not english.get(("labels", text))]
     missing += [("messages", text) for text in i18n.all_messages() if not english.get(("messages", text))]
     assert missing == []
 
@@ -46,10 +46,10 @@ def test_the_chinese_file_repeats_every_source():
 
 
 @pytest.fixture
-def english(qapp):
-    i18n.release()
+def english(qapp, tmp_path):
+    i18n.release(tmp_path)  # built from the committed .ts into the test's folder, not the source tree
     translator = QTranslator()
-    assert translator.load(str(I18N / "fengqiao_en.qm"))
+    assert translator.load(str(tmp_path / "fengqiao_en.qm"))
     qapp.installTranslator(translator)
     yield
     qapp.removeTranslator(translator)
@@ -113,3 +113,21 @@ def test_a_message_reads_as_chinese_and_keeps_its_template():
         and m.values == (123456.0,)
     )
     assert isinstance(str(m), str) and {m: 1}["涉及金额123,456元（≥10万元）"] == 1
+
+
+def test_an_english_window_stores_data_in_the_source_language(english, township, window_for, settle):
+    from desktop.domain.visits import PURPOSES
+    from desktop.services import residents
+    from desktop.services.residents import HouseholdInput
+    from desktop.store.models import Visit
+
+    t = township
+    h = residents.save_household(t.login("grid1"), HouseholdInput(t.village, "0101", "东村101号", t.grid)).id
+    window = window_for("grid1")
+    dialog = window.new_visit(h)
+    dialog.purpose.setCurrentIndex(1)
+    assert dialog.purpose.currentText() != PURPOSES[1]  # shown in English
+    dialog.save()
+    settle()
+    with t.login("grid1").read() as s:
+        assert s.query(Visit).one().purpose == PURPOSES[1]

@@ -5,33 +5,14 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import details, syncing
 from desktop.ui.main_window import MainWindow
-from desktop.ui.worker import DbWorker
-from tests.sync.conftest import Laptops
 from tests.sync.servers import start
 from tests.sync.test_end_to_end import add_household, edit_household, household_in
 
 SHOTS = os.environ.get("FENGQIAO_SYNC_SHOTS")  # a folder: save screenshots of the sync screens there
-
-
-@pytest.fixture
-def laptops(tmp_path, clock):
-    running = start(f"sqlite:///{tmp_path / 'server.db'}", tmp_path / "server-data")
-    pair = Laptops(tmp_path, clock, running)
-    yield pair
-    pair.close()
-    pair.server.stop()  # (a test may have restarted it)
-
-
-@pytest.fixture
-def net_worker(qapp):
-    w = DbWorker("fengqiao-net")
-    yield w
-    w.stop()
 
 
 def wait_for_sync(qtbot, window, settle):

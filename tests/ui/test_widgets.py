@@ -146,7 +146,7 @@ def test_roster_import_from_the_window_reports_rows(township, window_for, settle
 
 
 def test_screenshots_command_writes_every_screen(tmp_path, qapp):
-    from desktop.ui.screenshots import take
+    from desktop.screenshots import take
 
     shots = take(tmp_path, households=150)
     assert [p.name for p in shots][:3] == ["01-login.png", "02-work-desk.png", "03-households.png"]

@@ -1,4 +1,6 @@
-"""`fengqiao screenshots OUT_DIR`: a demo township in a temporary database, each main screen grabbed offscreen."""
+"""`fengqiao screenshots OUT_DIR`: a demo township in a temporary database, each main screen grabbed offscreen.
+
+A tool beside the command line, not part of the window: it builds its own application and windows."""
 
 from __future__ import annotations
 
@@ -37,25 +39,24 @@ def grab(widget: QWidget, path: Path, worker) -> Path:
 
 
 def take(out_dir: Path, language: str = "zh_CN", households: int = 600) -> list[Path]:
-    from desktop.app import make_application
-
-    from .worker import DbWorker
+    from .app import make_application, remove_translation
+    from .ui.worker import DbWorker
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_application(language=language)
-    del app
     worker = DbWorker()
     try:
         return _take(out_dir, worker, households)
     finally:
         worker.stop()
+        remove_translation(app)  # leave the application as it was found
 
 
 def _take(out_dir: Path, worker, households: int) -> list[Path]:
-    from .main_window import MainWindow
-    from .residents import HouseholdCard
-    from .start import LoginDialog
+    from .ui.main_window import MainWindow
+    from .ui.residents import HouseholdCard
+    from .ui.start import LoginDialog
 
     shots: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="fengqiao-shots-") as tmp:
