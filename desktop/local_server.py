@@ -17,7 +17,8 @@ def run_local_server(data_dir: Path, host: str, port: int):
     from sync.server.thread import ServerThread
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    return ServerThread(open_server(f"sqlite:///{data_dir / 'server.db'}", data_dir), host, port)
+    server = open_server(f"sqlite:///{data_dir / 'server.db'}", data_dir, first_account_from_loopback=True)
+    return ServerThread(server, host, port)
 
 
 def default_data_dir() -> Path:

@@ -35,7 +35,9 @@ class LocalStore(Protocol):
     def pending_ops(self, limit: int) -> list[p.Op]: ...
     def pending_count(self) -> int: ...
     def record_results(self, results: list[p.OpResult]) -> None: ...
-    def apply_page(self, changes: list[p.Change], cursor: int | None) -> None: ...
+    def apply_page(
+        self, changes: list[p.Change], cursor: int | None
+    ) -> int: ...  # returns how many it skipped
     def prepare_reset(self, epoch: str) -> None: ...
     def local_counts(self) -> dict[str, int]: ...
     def keep_only(self, table: str, ids: set[str]) -> int: ...
@@ -54,7 +56,8 @@ class SyncReport:
     pulled: int = 0
     removed: int = 0
     repulled_tables: list[str] = field(default_factory=list)
-    tables: set[str] = field(default_factory=set)  # record types a pull changed here: what screens re-read
+    tables: set[str] = field(default_factory=set)
+    skipped: int = 0  # pulled records this laptop could not store (remembered with their reasons)  # record types a pull changed here: what screens re-read
     uploaded: int = 0
     downloaded: int = 0
     reset: bool = False
@@ -62,10 +65,12 @@ class SyncReport:
     bytes_sent: int = 0
     bytes_received: int = 0
 
-    def took(self, changes: list[p.Change]) -> None:
-        """Count an applied page of changes."""
-        self.pulled += sum(not c.removed for c in changes)
-        self.removed += sum(c.removed for c in changes)
+    def took(self, changes: list[p.Change], skipped: int = 0, *, counted: bool = True) -> None:
+        """Count an applied page of changes (a re-pull's pages only as news for the screens and skips)."""
+        if counted:
+            self.pulled += sum(not c.removed for c in changes)
+            self.removed += sum(c.removed for c in changes)
+        self.skipped += skipped
         self.tables.update(c.table for c in changes)
 
     @property
@@ -169,8 +174,7 @@ class SyncClient:
                 self._adopt_epoch(page.epoch, report)
                 self.push(report)
                 continue
-            self.local.apply_page(page.changes, page.cursor)
-            report.took(page.changes)
+            report.took(page.changes, self.local.apply_page(page.changes, page.cursor))
             if not page.more:
                 return
 
@@ -190,7 +194,7 @@ class SyncClient:
         seen, cursor = set(), 0
         while True:
             page = self._page(cursor, table)
-            self.local.apply_page(page.changes, None)
+            report.took(page.changes, self.local.apply_page(page.changes, None), counted=False)
             report.tables.add(table)
             seen.update(c.id for c in page.changes if not c.removed)
             cursor = page.cursor
@@ -280,8 +284,7 @@ class SyncClient:
         self.local.record_results(reply.push.results)
         self._count(report, reply.push.results)
         if reply.pull.epoch == self.local.get_state("epoch"):
-            self.local.apply_page(reply.pull.changes, reply.pull.cursor)
-            report.took(reply.pull.changes)
+            report.took(reply.pull.changes, self.local.apply_page(reply.pull.changes, reply.pull.cursor))
         self.local.set_state(last_sync=self.now().isoformat(timespec="seconds"))
         return report
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
+
+from .records import unstorable
 
 PROTOCOL_VERSION = 1
 OLDEST_CLIENT_PROTOCOL = 1
@@ -21,6 +23,30 @@ PREVIOUS_EPOCH = -1
 # The base of a whole record (used by deletes): "I saw the record as of this server_seq".
 RECORD_BASE = "*"
 
+SEQ_MAX = 2**53  # sequence numbers and cursors beyond this are malformed, not merely large
+MAX_OPS_PER_PUSH = 1000  # a laptop sends 200 at a time
+
+
+def _storable(text: str) -> str:
+    if unstorable(text):
+        raise ValueError("含有无法保存的字符")
+    return text
+
+
+def Text(max_length: int, min_length: int = 0):  # noqa: N802 (a type, as pydantic's own are written)
+    """A string of bounded length that a database can store (no lone surrogates)."""
+    no_nul = r"^[^\x00]*$"  # said in the schema too, so generated clients know it
+    return Annotated[
+        str, Field(min_length=min_length, max_length=max_length, pattern=no_nul), AfterValidator(_storable)
+    ]
+
+
+Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX)]
+# A time as the writer's clock had it, usually without an offset (laptops and the server keep local time):
+# shown to people, never relied on.
+Stamp = Annotated[
+    datetime, WithJsonSchema({"type": "string", "description": "ISO 8601, often without an offset"})
+]
 OpKind = Literal["insert", "update", "delete"]
 OpStatus = Literal["applied", "conflict", "rejected"]
 
@@ -42,10 +68,10 @@ class AccountInfo(BaseModel):
 
 
 class Register(BaseModel):
-    username: str
-    password: str
-    device_id: str = Field(min_length=1, max_length=36)
-    device_name: str = ""
+    username: Text(50, 1)
+    password: Text(200)
+    device_id: Text(36, 1)
+    device_name: Text(100) = ""
 
 
 class Registered(BaseModel):
@@ -56,8 +82,8 @@ class Registered(BaseModel):
 
 
 class Hello(BaseModel):
-    protocol: int = PROTOCOL_VERSION
-    schema_version: str = ""
+    protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000)
+    schema_version: Text(20) = ""
     device_time: datetime
 
 
@@ -66,7 +92,7 @@ class Welcome(BaseModel):
     update_required: bool = False
     message: str = ""
     epoch: str
-    server_time: datetime
+    server_time: Stamp
     clock_offset_seconds: float  # server clock minus device clock, as the server saw the request
     account: AccountInfo
 
@@ -77,22 +103,22 @@ class Welcome(BaseModel):
 class Op(BaseModel):
     """One outbox entry: the changed fields of one record, each with the base its author saw."""
 
-    op_seq: int
-    mutation_id: str = Field(min_length=1, max_length=36)
-    table: str
-    record_id: str = Field(min_length=1, max_length=36)
+    op_seq: int = Field(ge=0, le=SEQ_MAX)
+    mutation_id: Text(36, 1)
+    table: Text(40, 1)
+    record_id: Text(36, 1)
     op: OpKind
-    fields: dict = {}
-    base_seqs: dict[str, int] = {}
+    fields: dict = {}  # checked field by field against sync.records by the server
+    base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
     base_values: dict = {}
-    schema_version: str = ""
+    schema_version: Text(20) = ""
     device_time: datetime | None = None
-    author: str | None = None
+    author: Text(50) | None = None  # what the laptop says; the server records the token's account instead
 
 
 class PushRequest(BaseModel):
-    epoch: str | None = None
-    ops: list[Op]
+    epoch: Text(40) | None = None
+    ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
 
 
 class OpResult(BaseModel):
@@ -126,8 +152,8 @@ class Change(BaseModel):
     field_seq: dict[str, int] = {}
     updated_by: str | None = None
     updated_device: str | None = None
-    device_time: datetime | None = None
-    server_time: datetime | None = None
+    device_time: Stamp | None = None
+    server_time: Stamp | None = None
 
 
 class PullPage(BaseModel):

@@ -10,7 +10,11 @@ synced record type is one entry here, its model class (one line naming the entry
 
 from __future__ import annotations
 
+import json as jsonlib
+import math
 from dataclasses import dataclass
+from datetime import date as date_type
+from datetime import datetime as datetime_type
 from typing import Any
 
 # ------------------------------------------------------------------------------------------ fields
@@ -33,18 +37,21 @@ class FieldSpec:
     ref: str | None = None
     index: bool = True  # for refs; other fields set it where a screen filters or searches by them
     local: bool = False  # this laptop's own fact (a file present here): never sent, never taken from a pull
+    personal: bool = (
+        False  # a person's data: cleared everywhere, the server included, when the record is deleted
+    )
 
     @property
     def has_default(self) -> bool:
         return self.default is not _MISSING
 
 
-def string(size: int, *, optional=False, default=_MISSING, index=False) -> FieldSpec:
-    return FieldSpec("string", size, optional, default, index=index)
+def string(size: int, *, optional=False, default=_MISSING, index=False, personal=False) -> FieldSpec:
+    return FieldSpec("string", size, optional, default, index=index, personal=personal)
 
 
-def text(*, optional=False, default=_MISSING) -> FieldSpec:
-    return FieldSpec("text", None, optional, default, index=False)
+def text(*, optional=False, default=_MISSING, personal=False) -> FieldSpec:
+    return FieldSpec("text", None, optional, default, index=False, personal=personal)
 
 
 def integer(*, optional=False, default=_MISSING, index=False) -> FieldSpec:
@@ -59,8 +66,8 @@ def boolean(*, optional=False, default=_MISSING, local=False) -> FieldSpec:
     return FieldSpec("boolean", None, optional, default, index=False, local=local)
 
 
-def day(*, optional=False, index=False) -> FieldSpec:
-    return FieldSpec("date", None, optional, index=index)
+def day(*, optional=False, index=False, personal=False) -> FieldSpec:
+    return FieldSpec("date", None, optional, index=index, personal=personal)
 
 
 def moment(*, optional=False, index=False) -> FieldSpec:
@@ -124,9 +131,14 @@ class Search:
 
 @dataclass(frozen=True)
 class RecordType:
+    """`write` names the permission (desktop.domain.roles.Permission) an account needs to write the record;
+    the township server checks it against its own account table. Matters are written by lifecycle steps, which
+    the server checks step by step."""
+
     table: str
     fields: dict[str, FieldSpec]
     scope: Direct | Parent | str
+    write: str
     search: Search | None = None
     append_only: bool = False  # a history: inserted once, never edited or deleted
 
@@ -149,20 +161,20 @@ HOUSEHOLD = Parent("household_id", table="households")
 
 RECORD_TYPES: tuple[RecordType, ...] = (
     # places, people who work, configuration: shared reference data
-    RecordType("divisions", scope=SHARED, fields={
+    RecordType("divisions", write="configure", scope=SHARED, fields={
         "code": string(12, optional=True, index=True),  # 统计用区划代码
         "name": string(100),
         "level": string(10),  # county / township / village
         "parent_id": ref("divisions"),
         "short_name": string(20, optional=True),  # serial-number prefix, e.g. 向城
     }),
-    RecordType("orgs", scope=SHARED, fields={
+    RecordType("orgs", write="configure", scope=SHARED, fields={
         "kind": string(20),  # village_committee / unit / team
         "name": string(100),
         "level": string(10, default="township"),
         "village_id": ref("divisions"),
     }),
-    RecordType("accounts", scope=SHARED, fields={
+    RecordType("accounts", write="manage_accounts", scope=SHARED, fields={
         "username": string(50, index=True),
         "display_name": string(50),
         "roles": string(200),  # comma-separated desktop.domain.roles.Role values
@@ -173,17 +185,17 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "disabled": boolean(default=False),
         "created_at": moment(optional=True),
     }),
-    RecordType("grids", scope=SHARED, fields={
+    RecordType("grids", write="configure", scope=SHARED, fields={
         "village_id": ref("divisions", optional=False),
         "name": string(50),
         "worker_id": ref("accounts"),
     }),
-    RecordType("config", scope=SHARED, fields={
+    RecordType("config", write="configure", scope=SHARED, fields={
         "key": string(50, index=True),
         "value": json(optional=True),
     }),
     # households and residents
-    RecordType("households", scope=Direct(), search=Search("household", ("number", "address", "phone")), fields={
+    RecordType("households", write="edit_residents", scope=Direct(), search=Search("household", ("number", "address", "phone")), fields={
         "village_id": ref("divisions", optional=False),
         "grid_id": ref("grids"),
         "number": string(30, index=True),  # 户号, unique within a village (checked by the use case)
@@ -194,19 +206,19 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "worker_id": ref("accounts"),
         "note": text(default=""),
     }),
-    RecordType("persons", scope=HOUSEHOLD, search=Search("person", ("name", "id_number", "mobile")), fields={
+    RecordType("persons", write="edit_residents", scope=HOUSEHOLD, search=Search("person", ("name", "id_number", "mobile")), fields={
         "household_id": ref("households"),
-        "name": string(50, index=True),
-        "sex": string(2, optional=True),
-        "ethnicity": string(20, optional=True),
-        "birth_date": day(optional=True),
-        "id_number": string(18, optional=True, index=True),
-        "mobile": string(20, optional=True, index=True),
+        "name": string(50, index=True, personal=True),
+        "sex": string(2, optional=True, personal=True),
+        "ethnicity": string(20, optional=True, personal=True),
+        "birth_date": day(optional=True, personal=True),
+        "id_number": string(18, optional=True, index=True, personal=True),
+        "mobile": string(20, optional=True, index=True, personal=True),
         "relation": string(20, optional=True),  # 与户主关系
         "tags": json(default=list),
-        "note": text(default=""),
+        "note": text(default="", personal=True),
     }),
-    RecordType("visits", scope=HOUSEHOLD, fields={
+    RecordType("visits", write="log_visit", scope=HOUSEHOLD, fields={
         "household_id": ref("households", optional=False),
         "visitor_id": ref("accounts"),
         "visited_at": moment(index=True),
@@ -216,7 +228,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     }),
     # matters and their histories
     RecordType(
-        "matters", scope=Direct(),
+        "matters",
+        write="view_matters", scope=Direct(),
         search=Search("matter", ("serial", "title", "facts", "place"), children=(("parties", "matter_id", "name"),)),
         fields={
             "serial": string(40, index=True),
@@ -259,22 +272,22 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "accused_org_id": ref("orgs"),
         },
     ),
-    RecordType("parties", scope=MATTER, fields={
+    RecordType("parties", write="view_matters", scope=MATTER, fields={
         "matter_id": ref("matters", optional=False),
         "kind": string(10, default="person"),  # person / org
         "person_id": ref("persons"),
-        "name": string(100),
+        "name": string(100, personal=True),
         "role": string(10),  # 申请人 / 被申请人 / 第三人 / 代理人
-        "id_number": string(18, optional=True),
-        "phone": string(20, optional=True),
-        "address": string(200, default=""),
+        "id_number": string(18, optional=True, personal=True),
+        "phone": string(20, optional=True, personal=True),
+        "address": string(200, default="", personal=True),
     }),
-    RecordType("matter_links", scope=MATTER, fields={
+    RecordType("matter_links", write="view_matters", scope=MATTER, fields={
         "matter_id": ref("matters", optional=False),
         "other_id": ref("matters", optional=False),
         "kind": string(10),  # repeat / related
     }),
-    RecordType("events", scope=MATTER, append_only=True, fields={
+    RecordType("events", write="view_matters", scope=MATTER, append_only=True, fields={
         "matter_id": ref("matters", optional=False, index=False),  # indexed with `at` by the model
         "action": string(30),
         "actor_id": ref("accounts"),
@@ -284,7 +297,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "note": text(default=""),
         "data": json(default=dict),
     }),
-    RecordType("mediation_sessions", scope=MATTER, append_only=True, fields={
+    RecordType("mediation_sessions", write="view_matters", scope=MATTER, append_only=True, fields={
         "matter_id": ref("matters", optional=False),
         "held_on": day(),
         "place": string(200, default=""),
@@ -295,7 +308,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "outcome": string(10),  # desktop.domain.lifecycle.SessionOutcome
         "level": string(10, default="village"),
     }),
-    RecordType("agreements", scope=MATTER, fields={
+    RecordType("agreements", write="view_matters", scope=MATTER, fields={
         "matter_id": ref("matters", optional=False),
         "session_id": ref("mediation_sessions"),
         "form": string(10),  # written / oral
@@ -311,7 +324,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "judicial_confirmation": boolean(default=False),
         "performed": boolean(optional=True),
     }),
-    RecordType("follow_ups", scope=MATTER, append_only=True, fields={
+    RecordType("follow_ups", write="view_matters", scope=MATTER, append_only=True, fields={
         "matter_id": ref("matters", optional=False),
         "on": day(),
         "by_id": ref("accounts"),
@@ -322,6 +335,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     }),
     RecordType(
         "attachments",
+        write="view_matters",
         scope=Parent("owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))),
         fields={
             "sha256": string(64, index=True),
@@ -333,7 +347,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "present": boolean(default=False, local=True),  # the file is on this laptop
         },
     ),
-    RecordType("conflicts", scope=Parent("record_id", table_field="table_name"), fields={
+    RecordType("conflicts", write="view_matters", scope=Parent("record_id", table_field="table_name"), fields={
         "table_name": string(40),
         "record_id": record_id(optional=False, index=True),
         "field": string(40),
@@ -362,4 +376,128 @@ def searched_children() -> dict[str, tuple[str, str]]:
         for record in RECORD_TYPES
         if record.search
         for child, parent_field, _ in record.search.children
+    }
+
+
+# ------------------------------------------------------------------------------------------ checking values
+
+# Sizes no honest laptop comes near; anything past them is refused with a reason naming the field.
+TEXT_MAX = 20_000  # characters in a text field
+JSON_MAX_BYTES = 64 * 1024  # a JSON field, encoded
+JSON_MAX_DEPTH = 8  # lists and objects inside one another
+INTEGER_RANGE = (-(2**53), 2**53)
+NUMBER_MAX = 1e15
+
+
+def unstorable(value: str) -> bool:
+    """A string not every database can store: a lone surrogate from a broken client's JSON escape, or a NUL
+    (PostgreSQL keeps no NUL in text)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return "\x00" in value
+
+
+def _depth_and_strings_ok(value) -> str | None:
+    """Nesting depth and every string inside a JSON value, without recursion (a hostile value may be deep)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > JSON_MAX_DEPTH:
+                return f"嵌套超过 {JSON_MAX_DEPTH} 层"
+            children = list(item.items()) if isinstance(item, dict) else [(None, v) for v in item]
+            for key, child in children:
+                if isinstance(key, str) and unstorable(key):
+                    return "含有无法保存的字符"
+                stack.append((child, depth + 1))
+        elif isinstance(item, str) and unstorable(item):
+            return "含有无法保存的字符"
+        elif isinstance(item, float) and not math.isfinite(item):
+            return "含有无效的数字"
+    return None
+
+
+def _date_ok(value: str, kind: str) -> bool:
+    try:
+        if kind == "date":
+            date_type.fromisoformat(value[:10])
+        else:
+            datetime_type.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) <= 40
+
+
+def value_problem(spec: FieldSpec, value) -> str | None:
+    """Why a value cannot be stored in a field of this kind, or None. Empty (None) is the caller's question."""
+    kind = spec.kind
+    if kind in ("string", "ref", "text"):
+        if not isinstance(value, str):
+            return "应为文字"
+        limit = TEXT_MAX if kind == "text" else spec.size
+        if limit and len(value) > limit:
+            return f"长度 {len(value)} 超过上限 {limit}"
+        return "含有无法保存的字符" if unstorable(value) else None
+    if kind == "integer":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return "应为整数"
+        return None if INTEGER_RANGE[0] <= value <= INTEGER_RANGE[1] else "数值超出范围"
+    if kind == "number":
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return "应为数字"
+        return None if math.isfinite(value) and abs(value) <= NUMBER_MAX else "数值超出范围"
+    if kind == "boolean":
+        return None if isinstance(value, bool) else "应为 true 或 false"
+    if kind in ("date", "datetime"):
+        if not isinstance(value, str) or not _date_ok(value, kind):
+            return "应为日期" if kind == "date" else "应为日期和时间"
+        return None
+    if kind == "json":
+        shape = spec.default if spec.has_default and spec.default in (list, dict) else None
+        if shape is not None and not isinstance(value, shape):
+            return "应为列表" if shape is list else "应为对象"
+        if problem := _depth_and_strings_ok(value):
+            return problem
+        try:
+            size = len(jsonlib.dumps(value, ensure_ascii=False).encode())
+        except (TypeError, ValueError):
+            return "不是有效的 JSON"
+        return None if size <= JSON_MAX_BYTES else f"超过 {JSON_MAX_BYTES // 1024} KB"
+    return f"未知的字段类型 {kind}"
+
+
+def problems(record: RecordType, fields: dict, *, whole: bool) -> list[str]:
+    """What is wrong with these fields of a record, each naming the field and the reason; [] when nothing.
+
+    whole: the fields are the whole record (an insert, or a record as the server holds it), so every required
+    field must be there; otherwise they are an edit of some fields."""
+    found = []
+    for name, value in fields.items():
+        if name == "deleted":
+            if not isinstance(value, bool):
+                found.append("deleted：应为 true 或 false")
+            continue
+        spec = record.fields.get(name)
+        if spec is None:
+            found.append(f"{name}：{record.table} 没有这个字段")
+        elif value is None:
+            if not spec.optional and not spec.local:
+                found.append(f"{name}：不能为空")
+        elif problem := value_problem(spec, value):
+            found.append(f"{name}：{problem}")
+    if whole:
+        for name, spec in record.synced_fields.items():
+            if not spec.optional and not spec.has_default and fields.get(name) is None and name not in fields:
+                found.append(f"{name}：缺少必填字段")
+    return found
+
+
+def cleared(record: RecordType) -> dict:
+    """The values a deleted record's personal fields take: empty where they may be, blank where required."""
+    return {
+        name: (None if spec.optional else ("" if spec.kind in ("string", "text") else spec.default))
+        for name, spec in record.fields.items()
+        if spec.personal
     }

@@ -23,7 +23,7 @@ from desktop.domain.roles import Permission
 from desktop.store import queries
 from desktop.store.queries import MatterFilter
 
-from . import lists
+from . import lists, sheets
 from .context import Workspace
 
 COLUMNS = [
@@ -82,7 +82,7 @@ def export_ledger(
             _when(r.closed_at) if r.status in DONE_STATUSES else "", OUTCOME_LABELS.get(r.outcome, r.outcome),
             r.satisfaction,
         ]  # fmt: skip
-        cells = [WriteOnlyCell(sheet, v) for v in values]
+        cells = sheets.row(sheet, values)
         if colour in FILLS:
             cells[17].fill = FILLS[colour]
         sheet.append(cells)

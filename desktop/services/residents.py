@@ -13,6 +13,7 @@ from desktop.domain.residents import PersonFields, check_person
 from desktop.domain.roles import Permission
 from desktop.domain.text import squeeze
 from desktop.store.models import Division, Grid, Household, Person
+from sync import records
 
 from .context import Changed, Workspace
 from .errors import NotAllowed, NotFound, ValidationFailed
@@ -139,6 +140,8 @@ def remove_person(ws: Workspace, person_id: str, reason: str) -> Changed:
             raise NotFound(msg("找不到该居民"))
         _household(ws, tx.session, person.household_id)
         person.deleted = True
+        for name, value in records.cleared(records.BY_TABLE["persons"]).items():  # nothing personal stays
+            setattr(person, name, value)
     return Changed("persons", (person_id,), "remove")
 
 

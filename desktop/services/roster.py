@@ -24,6 +24,7 @@ from desktop.domain.roles import Permission
 from desktop.domain.text import squeeze
 from desktop.store.models import Division, Grid, Household, Person
 
+from . import sheets
 from .context import Changed, Workspace
 from .errors import ServiceError
 
@@ -315,7 +316,7 @@ def write_errors(path: Path, rejected_rows: dict[int, dict]) -> None:
     sheet.append(HEADERS + ["原行号", "错误原因"])
     red = PatternFill("solid", fgColor="FFE0E0")
     for number, record in sorted(rejected_rows.items()):
-        sheet.append([record.get(h, "") for h in HEADERS] + [number, record["错误原因"]])
+        sheet.append(sheets.row(sheet, [record.get(h, "") for h in HEADERS] + [number, record["错误原因"]]))
         sheet.cell(sheet.max_row, len(HEADERS) + 2).fill = red
     _style(sheet)
     wb.save(path)
@@ -347,8 +348,9 @@ def export_households(
             ).scalars():
                 id_number = p.id_number if unmasked else mask_id(p.id_number)
                 mobile = p.mobile if unmasked else mask_phone(p.mobile)
-                sheet.append([h.village, h.grid, h.number, household.address, p.name, p.relation or "", p.sex or "",
-                              p.ethnicity or "", id_number or "", mobile or "", p.note or ""])  # fmt: skip
+                sheet.append(sheets.row(sheet, [h.village, h.grid, h.number, household.address, p.name,
+                                                p.relation or "", p.sex or "", p.ethnicity or "", id_number or "",
+                                                mobile or "", p.note or ""]))  # fmt: skip
                 people += 1
             if progress and done % 200 == 0 and progress(done, page.total) is False:
                 raise Cancelled(msg("导出已取消"))

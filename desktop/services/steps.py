@@ -40,10 +40,12 @@ def _step(
         new_state = advance(state, action, {**data, "note": note})
         if extra:
             extra(s, matter)
+        # The event first: the township server accepts a change of state only after the step that makes it.
+        matters.add_event(ws, s, matter, action, note, data)
+        s.flush()
         matters.store_state(matter, new_state)
         if new_state.handler != state.handler:
             matter.handler_name = matters.handler_name(s, new_state.handler)
-        matters.add_event(ws, s, matter, action, note, data)
         _update_deadline(ws, s, matter, action)
         tx.detail = {"serial": matter.serial, "status": matter.status}
     return Changed("matters", (matter_id,), str(action))

@@ -126,6 +126,7 @@ class SyncStatus:
     last_sync: str | None
     last_error: str | None
     clock_offset_seconds: float
+    unstorable: int = 0  # records the township sent that this laptop could not store
 
 
 def status(ws: Workspace) -> SyncStatus:
@@ -141,6 +142,7 @@ def status(ws: Workspace) -> SyncStatus:
         pending=counts.get("pending", 0), rejected=counts.get("rejected", 0), open_conflicts=conflicts,
         last_sync=state.get("last_sync"), last_error=last_error,
         clock_offset_seconds=float(state.get("clock_offset_seconds") or 0),
+        unstorable=len(state.get("skipped") or {}),
     )  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Date, DateTime, delete, func, select, update
 
 from sync import protocol as p
+from sync import records
 from sync.records import BY_TABLE, RESERVED_FIELDS
 
 from .database import Database
@@ -37,6 +38,20 @@ CONVERTERS = {
 NULLABLE = {
     table: [key for key, spec in BY_TABLE[table].synced_fields.items() if spec.optional] for table in MODELS
 }
+
+
+MAX_SKIPPED = 500  # remembered unstorable records; the oldest are forgotten
+
+
+def _unstorable(change: p.Change) -> str | None:
+    """Why a pulled record cannot be stored here, or None. Fields this version does not know are ignored (the
+    server may be newer: additive changes only)."""
+    kind = BY_TABLE.get(change.table)
+    if kind is None or change.removed:
+        return None
+    known = {k: v for k, v in change.data.items() if k in kind.fields or k == "deleted"}
+    found = records.problems(kind, known, whole=True)
+    return "；".join(found[:3]) if found else None
 
 
 class Replica:
@@ -106,18 +121,33 @@ class Replica:
                 pending.setdefault(record_id, set()).update(fields)
         return pending
 
-    def apply_page(self, changes: list[p.Change], cursor: int | None) -> None:
+    def apply_page(self, changes: list[p.Change], cursor: int | None) -> int:
+        """Apply a page and store the cursor after it; returns how many records could not be stored here.
+
+        A record this laptop cannot store (a field of the wrong kind, a required field missing: something a
+        broken laptop once got past an older server) is skipped and remembered with its reason; the rest of the
+        page applies and sync goes on."""
         with self.db.applying() as s, s.no_autoflush:  # one flush per page, not one per record
             pending = self._pending_fields(s, [c.id for c in changes])
             rows = self._rows(s, changes)
+            skipped = s.get(SyncState, "skipped") or SyncState(key="skipped", value={})
+            unstorable = dict(skipped.value or {})
             for change in changes:
+                if problem := _unstorable(change):
+                    unstorable[change.id] = {"table": change.table, "reason": problem}
+                    continue
+                unstorable.pop(change.id, None)
                 self._apply(s, change, rows.get(change.id), pending.get(change.id, set()))
+            if unstorable != (skipped.value or {}):
+                skipped.value = dict(list(unstorable.items())[-MAX_SKIPPED:])
+                s.merge(skipped)
             if cursor is not None:
                 row = s.get(SyncState, "cursor")
                 if row is None:
                     s.add(SyncState(key="cursor", value=cursor))
                 elif cursor > (row.value or 0):
                     row.value = cursor
+        return sum(1 for c in changes if c.id in unstorable)
 
     @staticmethod
     def _rows(s, changes: list[p.Change]) -> dict:
@@ -188,11 +218,17 @@ class Replica:
     # ------------------------------------------------------------------------------------------ verification
 
     def local_counts(self) -> dict[str, int]:
+        """Records per type as the server counts them: those held here, and those skipped as unstorable (they
+        are known, not missing: pulling them again would change nothing)."""
         with self.db.reading() as s:
-            return {
+            counts = {
                 table: s.scalar(select(func.count()).select_from(model).where(model.server_seq > 0))
                 for table, model in MODELS.items()
             }
+            skipped = s.get(SyncState, "skipped")
+        for entry in (skipped.value or {}).values() if skipped else ():
+            counts[entry["table"]] = counts.get(entry["table"], 0) + 1
+        return counts
 
     def keep_only(self, table: str, ids: set[str]) -> int:
         """After a full re-pull of one type: drop what the server no longer holds in this scope."""

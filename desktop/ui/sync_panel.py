@@ -85,6 +85,8 @@ class SyncPanel(QObject):
             parts.append(tr("尚未连接乡镇服务器"))
         if status.rejected:
             parts.append(tr("被拒 {0} 条").format(status.rejected))
+        if status.unstorable:
+            parts.append(tr("收到 {0} 条无法保存的记录（已跳过）").format(status.unstorable))
         text = " · ".join(parts)
         if status.last_error:
             text += " · " + tr("上次同步失败：{0}").format(status.last_error)

@@ -19,7 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="142" />
-      <location filename="../../desktop/ui/sync_panel.py" line="144" />
+      <location filename="../../desktop/ui/sync_panel.py" line="146" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -340,53 +340,58 @@
       <translation>{0} rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="90" />
+      <location filename="../../desktop/ui/sync_panel.py" line="89" />
+      <source>收到 {0} 条无法保存的记录（已跳过）</source>
+      <translation>{0} records received that cannot be stored here (skipped)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="92" />
       <source>上次同步失败：{0}</source>
       <translation>Last sync failed: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="95" />
+      <location filename="../../desktop/ui/sync_panel.py" line="97" />
       <source>冲突 {0}</source>
       <translation>Conflicts {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="96" />
+      <location filename="../../desktop/ui/sync_panel.py" line="98" />
       <source>被拒 {0}</source>
       <translation>Rejected {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="106" />
+      <location filename="../../desktop/ui/sync_panel.py" line="108" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>This laptop's clock is {0} minutes off the township server's; please set it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="135" />
+      <location filename="../../desktop/ui/sync_panel.py" line="137" />
       <source>登记这台电脑</source>
       <translation>Register this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="136" />
+      <location filename="../../desktop/ui/sync_panel.py" line="138" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>First sync: enter the password of account "{0}" to register this computer with the township server {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <location filename="../../desktop/ui/sync_panel.py" line="146" />
+      <location filename="../../desktop/ui/sync_panel.py" line="148" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="172" />
+      <location filename="../../desktop/ui/sync_panel.py" line="174" />
       <source>同步没有完成</source>
       <translation>Sync did not finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="126" />
+      <location filename="../../desktop/app.py" line="132" />
       <source>枫桥出错了</source>
       <translation>Fengqiao ran into an error</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="126" />
+      <location filename="../../desktop/app.py" line="132" />
       <source>出现意外错误：{0}
 
 您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
@@ -2684,7 +2689,7 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
     <message>
       <source>“{0}”不是事项的办理状态</source>
-      <translation>“{0}” is not part of the matter&apos;s state</translation>
+      <translation>“{0}” is not part of the matter's state</translation>
     </message>
     <message>
       <source>不在您负责的范围内</source>

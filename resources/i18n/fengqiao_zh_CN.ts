@@ -19,7 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/common.py" line="142" />
-      <location filename="../../desktop/ui/sync_panel.py" line="144" />
+      <location filename="../../desktop/ui/sync_panel.py" line="146" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
@@ -340,53 +340,58 @@
       <translation>被拒 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="90" />
+      <location filename="../../desktop/ui/sync_panel.py" line="89" />
+      <source>收到 {0} 条无法保存的记录（已跳过）</source>
+      <translation>收到 {0} 条无法保存的记录（已跳过）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="92" />
       <source>上次同步失败：{0}</source>
       <translation>上次同步失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="95" />
+      <location filename="../../desktop/ui/sync_panel.py" line="97" />
       <source>冲突 {0}</source>
       <translation>冲突 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="96" />
+      <location filename="../../desktop/ui/sync_panel.py" line="98" />
       <source>被拒 {0}</source>
       <translation>被拒 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="106" />
+      <location filename="../../desktop/ui/sync_panel.py" line="108" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>本机时钟与乡镇服务器相差 {0} 分钟，请校准</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="135" />
+      <location filename="../../desktop/ui/sync_panel.py" line="137" />
       <source>登记这台电脑</source>
       <translation>登记这台电脑</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="136" />
+      <location filename="../../desktop/ui/sync_panel.py" line="138" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <location filename="../../desktop/ui/sync_panel.py" line="146" />
+      <location filename="../../desktop/ui/sync_panel.py" line="148" />
       <source>正在同步…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="172" />
+      <location filename="../../desktop/ui/sync_panel.py" line="174" />
       <source>同步没有完成</source>
       <translation>同步没有完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="126" />
+      <location filename="../../desktop/app.py" line="132" />
       <source>枫桥出错了</source>
       <translation>枫桥出错了</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="126" />
+      <location filename="../../desktop/app.py" line="132" />
       <source>出现意外错误：{0}
 
 您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>

@@ -13,10 +13,11 @@ from argon2.exceptions import VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.roles import Role
 from sync import protocol as p
 
+from .authority import DEFAULT_ROLES, township_account_record
 from .models import Account, Device, Record
-from .scope import DeviceScope
 
 HASHER = PasswordHasher()
 MAX_FAILURES = 5
@@ -65,21 +66,28 @@ def add_account(session: Session, username: str, password: str, kind: str, place
     if session.scalar(select(Account).where(Account.username == username)):
         raise AdminError(f"账号 {username} 已存在")
     check_password(password)
+    township = township_account_record(session, username)
     account = Account(
-        id=_desktop_account_id(session, username) or str(uuid.uuid4()), username=username,
-        display_name=display_name or username, password_hash=HASHER.hash(password), roles=roles or [],
+        id=township.id if township else str(uuid.uuid4()), username=username,
+        display_name=display_name or username, password_hash=HASHER.hash(password),
+        roles=check_roles(roles or _township_roles(township) or list(DEFAULT_ROLES[kind])),
         scope_kind=kind, scope_ids=resolve_places(session, kind, places), disabled=False, failed_logins=0,
     )  # fmt: skip
     session.add(account)
     return account
 
 
-def _desktop_account_id(session: Session, username: str) -> str | None:
-    """The township's own account record of that name, when its platform office has already synced it."""
-    for record in session.scalars(select(Record).where(Record.table_name == "accounts")):
-        if record.data.get("username") == username:
-            return record.id
-    return None
+def _township_roles(record: Record | None) -> list[str]:
+    """The roles the township's own account record of that name gives (its admin wrote them)."""
+    text = (record.data.get("roles") or "") if record is not None else ""
+    return [r for r in (part.strip() for part in str(text).split(",")) if r]
+
+
+def check_roles(roles: list[str]) -> list[str]:
+    unknown = [r for r in roles if r not in {role.value for role in Role}]
+    if unknown:
+        raise AdminError(f"未知角色：{', '.join(unknown)}（可选：{', '.join(r.value for r in Role)}）")
+    return roles
 
 
 def check_password(password: str) -> None:
@@ -101,24 +109,15 @@ def set_password(session: Session, username: str, password: str) -> None:
     account.failed_logins, account.locked_until = 0, None
 
 
-def verify(session: Session, username: str, password: str, now: datetime) -> Account:
-    account = session.scalar(select(Account).where(Account.username == username))
-    if account is None:
+def password_ok(password_hash: str | None, password: str) -> bool:
+    """The slow part of a sign-in, done with no database lock held."""
+    if password_hash is None:
         HASHER.hash(password)  # same time either way: no hint which usernames exist
-        raise AuthError("账号或密码不对")
-    if account.disabled:
-        raise AuthError("该账号已停用，请联系乡镇平台")
-    if account.locked_until and account.locked_until > now:
-        raise AuthError(f"密码错误次数过多，账号锁定到 {account.locked_until:%H:%M}")
+        return False
     try:
-        HASHER.verify(account.password_hash, password)
+        return HASHER.verify(password_hash, password)
     except VerificationError:
-        account.failed_logins += 1
-        if account.failed_logins >= MAX_FAILURES:
-            account.locked_until, account.failed_logins = now + LOCK, 0
-        raise AuthError("账号或密码不对") from None
-    account.failed_logins, account.locked_until = 0, None
-    return account
+        return False
 
 
 def info(account: Account) -> p.AccountInfo:
@@ -136,8 +135,33 @@ def bootstrap(session: Session, request: p.Register) -> None:
         session.flush()
 
 
-def register(session: Session, request: p.Register, now: datetime) -> p.Registered:
-    account = verify(session, request.username, request.password, now)
+def register(db, request: p.Register, now: datetime) -> p.Registered:
+    """Check the password with no lock held, then record the outcome (a failure counts towards the lock)."""
+    with db.reading() as s:
+        found = s.scalar(select(Account).where(Account.username == request.username))
+        password_hash = found.password_hash if found is not None else None
+    ok = password_ok(password_hash, request.password)
+    if found is None:
+        raise AuthError("账号或密码不对")
+    failure = None
+    with db.writing() as s:
+        account = s.get(Account, found.id)
+        if account.disabled:
+            failure = "该账号已停用，请联系乡镇平台"
+        elif account.locked_until and account.locked_until > now:
+            failure = f"密码错误次数过多，账号锁定到 {account.locked_until:%H:%M}"
+        elif not ok:
+            account.failed_logins += 1
+            if account.failed_logins >= MAX_FAILURES:
+                account.locked_until, account.failed_logins = now + LOCK, 0
+            failure = "账号或密码不对"
+        else:
+            account.failed_logins, account.locked_until = 0, None
+            return _register_device(s, account, request, now)
+    raise AuthError(failure)
+
+
+def _register_device(session: Session, account: Account, request: p.Register, now: datetime) -> p.Registered:
     device = session.get(Device, request.device_id)
     if device is not None and device.account_id != account.id:
         raise AuthError("这台设备已登记在另一个账号下，请联系乡镇平台")
@@ -166,10 +190,6 @@ def authenticate(session: Session, token: str, now: datetime) -> tuple[Device, A
     if account is None or account.disabled:
         raise AuthError("该账号已停用，请联系乡镇平台")
     return device, account
-
-
-def scope_of(account: Account) -> DeviceScope:
-    return DeviceScope(account.scope_kind, frozenset(account.scope_ids))
 
 
 def revoke(session: Session, device_id: str, now: datetime) -> Device:

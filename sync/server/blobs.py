@@ -40,6 +40,13 @@ class BlobStore:
                 raise BlobError(f"附件大小 {size} 超出上限 {MAX_BYTES}")
             blob = Blob(sha256=sha, size=size, received=0, complete=False)
             session.add(blob)
+        if not blob.complete and size is not None and size != blob.size:
+            # Until a complete upload has matched its hash, a declared size is only a claim: a wrong one (a
+            # broken or hostile laptop's) must not block the real file. The partial bytes start over.
+            if not 0 <= size <= MAX_BYTES:
+                raise BlobError(f"附件大小 {size} 超出上限 {MAX_BYTES}")
+            self.partial(sha).unlink(missing_ok=True)
+            blob.size, blob.received = size, 0
         if not blob.complete:
             # The file is the truth: a crash after writing but before recording loses nothing.
             part = self.partial(sha)

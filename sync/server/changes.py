@@ -12,9 +12,12 @@ from datetime import datetime
 from sqlalchemy import func, not_, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.lifecycle import STATE_FIELDS
 from sync import protocol as p
 from sync import records
 
+from . import authority
+from .authority import Identity
 from .db import Sequencer, meta
 from .models import OpResult, Record, ScopeExit
 from .scope import DeviceScope, Place, place_of
@@ -34,10 +37,11 @@ def _iso(value) -> str | None:
 class Pusher:
     """Applies a device's ops in order, in the caller's transaction, and remembers each result."""
 
-    def __init__(self, session: Session, device_id: str, author: str, scope: DeviceScope, now: datetime):
+    def __init__(self, session: Session, device_id: str, who: Identity, scope: DeviceScope, now: datetime):
         self.session = session
         self.device_id = device_id
-        self.author = author
+        self.who = who
+        self.author = who.author  # never what the op says
         self.scope = scope
         self.now = now
         self.seq = Sequencer(session)
@@ -54,9 +58,10 @@ class Pusher:
                 reason=seen.reason, server_seq=seen.server_seq, conflicts=seen.conflicts,
             )  # fmt: skip
         try:
-            seq, conflicts = self._apply(op)
+            with self.session.begin_nested():  # a refused op leaves nothing behind; the batch goes on
+                seq, conflicts = self._apply(op)
             status, reason = ("conflict" if conflicts else "applied"), None
-        except Rejected as exc:
+        except (Rejected, authority.Refused) as exc:
             seq, conflicts, status, reason = None, [], "rejected", str(exc)
         self.session.add(
             OpResult(
@@ -74,19 +79,45 @@ class Pusher:
     # ------------------------------------------------------------------------------------------ one op
 
     def _apply(self, op: p.Op) -> tuple[int | None, list[str]]:
-        if op.table not in records.BY_TABLE:
+        kind = records.BY_TABLE.get(op.table)
+        if kind is None:
             raise Rejected(f"服务器不认识记录类型“{op.table}”（客户端版本比服务器新？）")
         bad = [f for f in op.fields if f in records.RESERVED_FIELDS or not FIELD_NAME.fullmatch(f)]
         if bad:
-            raise Rejected(f"字段名不合法：{', '.join(bad)}")
+            raise Rejected(f"字段名不合法：{', '.join(bad[:5])}")
+        # A laptop's own facts (a file present there) are not the township's: an older laptop still sends them.
+        op.fields = {k: v for k, v in op.fields.items() if not (k in kind.fields and kind.fields[k].local)}
         record = self.session.get(Record, op.record_id)
         if record is not None and record.table_name != op.table:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
+        if record is None and op.op != "insert":
+            raise Rejected("服务器上没有这条记录，无法修改或删除")
+        found = records.problems(kind, op.fields, whole=record is None)
+        found += [f"{name}（原值）：{problem}" for name, value in op.base_values.items()
+                  if value is not None and (problem := records.value_problem(records.json(), value))]  # fmt: skip
+        if found:
+            raise Rejected("；".join(found[:5]))
+        self._authorise(op, kind, record)
         if record is None:
-            if op.op != "insert":
-                raise Rejected("服务器上没有这条记录，无法修改或删除")
-            return self._insert(op), []
-        return self._update(op, record)
+            return self._insert(op, kind), []
+        return self._update(op, record, kind)
+
+    def _authorise(self, op: p.Op, kind: records.RecordType, record: Record | None) -> None:
+        """Could this account have made this change through the use cases?"""
+        if record is not None or op.op != "insert":
+            authority.check_append_only(kind, "update")
+        if kind.table == "conflicts":  # written by the server; a laptop only marks one settled
+            if record is None or set(op.fields) - {"resolved"}:
+                raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
+            return
+        authority.check_permission(self.who, kind)
+        if record is None and kind.table == "events":
+            authority.check_event(self.session, self.who, op.fields)
+        if record is None and kind.table == "matters":
+            authority.check_new_matter(self.session, self.who, op.fields)
+
+    def _readable(self, record: Record) -> bool:
+        return record.shared or self.scope.covers(Place.of(record))
 
     def _check_place(self, table: str, data: dict, verb: str) -> Place:
         place = place_of(self.session, table, data)
@@ -96,9 +127,10 @@ class Pusher:
             raise Rejected(f"不能{verb}：记录不在本设备账号的管辖范围内")
         return place
 
-    def _insert(self, op: p.Op) -> int:
+    def _insert(self, op: p.Op, kind: records.RecordType) -> int:
         data = dict(op.fields)
         place = self._check_place(op.table, data, "新增")
+        authority.check_references(self.session, kind, data, self._readable)
         seq = self.seq.next()
         record = Record(
             id=op.record_id, table_name=op.table, data=data, field_seq=dict.fromkeys(data, seq),
@@ -116,8 +148,8 @@ class Pusher:
             return current <= self.epoch_start  # nobody changed it since the server was restored
         return base >= current
 
-    def _update(self, op: p.Op, record: Record) -> tuple[int | None, list[str]]:
-        old = Place(record.shared, record.village_id, record.grid_id, record.parent_id)
+    def _update(self, op: p.Op, record: Record, kind: records.RecordType) -> tuple[int | None, list[str]]:
+        old = Place.of(record)
         if not self.scope.covers(old):
             raise Rejected("不能修改：记录不在本设备账号的管辖范围内")
         undelete = op.fields.get("deleted") is False and self._base_ok(
@@ -141,8 +173,13 @@ class Pusher:
             elif record.data.get(field) != value:
                 conflicts.append(field)
         seq = None
+        if applied.get("deleted") is True:  # a deleted person's data goes, here and on every laptop
+            applied.update({k: v for k, v in records.cleared(kind).items() if record.data.get(k) != v})
         if applied:
             data = {**record.data, **applied}
+            authority.check_references(self.session, kind, data, self._readable, only=set(applied))
+            if kind.table == "matters":
+                self._check_state(record, applied, op.base_values)
             place = self._check_place(op.table, data, "移出管辖范围")
             seq = self.seq.next()
             record.data = data
@@ -151,16 +188,23 @@ class Pusher:
             record.server_seq = seq
             record.deleted = bool(data.get("deleted"))
             self._stamp(record, op, place)
-            if (place.village_id, place.grid_id) != (old.village_id, old.grid_id):
+            moved = (place.village_id, place.grid_id) != (old.village_id, old.grid_id)
+            if moved or place.protected_from != old.protected_from:
                 self._exit(record, old)
         for field in conflicts:
             self._conflict(op, record, field, op.fields[field])
         return seq, conflicts
 
+    def _check_state(self, matter: Record, applied: dict, bases: dict) -> None:
+        changes = {f: v for f, v in applied.items() if f in STATE_FIELDS and v != matter.data.get(f)}
+        if changes:
+            authority.check_state_change(self.session, self.who, self.device_id, matter, changes, bases)
+
     def _stamp(self, record: Record, op: p.Op, place: Place) -> None:
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
-        record.parent_id = place.parent_id
-        record.updated_by = op.author or self.author
+        record.parent_id, record.protected_from = place.parent_id, place.protected_from
+        record.blob = record.data.get("sha256") if record.table_name == "attachments" else None
+        record.updated_by = self.author
         record.updated_device = self.device_id
         record.device_time = op.device_time
         record.server_time = self.now
@@ -173,8 +217,9 @@ class Pusher:
         )  # fmt: skip
         self.session.flush()
         for child in self.session.scalars(select(Record).where(Record.parent_id == record.id)):
-            child_old = Place(child.shared, child.village_id, child.grid_id, child.parent_id)
+            child_old = Place.of(child)
             child.village_id, child.grid_id = record.village_id, record.grid_id
+            child.protected_from = record.protected_from
             child.server_seq = self.seq.next()
             self._exit(child, child_old)
 
@@ -183,7 +228,7 @@ class Pusher:
         data = {
             "table_name": record.table_name, "record_id": record.id, "field": field,
             "base_value": op.base_values.get(field), "server_value": record.data.get(field, record.deleted),
-            "local_value": local_value, "server_author": record.updated_by, "local_author": op.author or self.author,
+            "local_value": local_value, "server_author": record.updated_by, "local_author": self.author,
             "server_device": record.field_device.get(field, record.updated_device), "local_device": self.device_id,
             "server_at": _iso(record.server_time), "local_at": _iso(op.device_time), "resolved": False,
             "deleted": False,
@@ -195,7 +240,8 @@ class Pusher:
                 id=str(uuid.uuid5(CONFLICT_IDS, f"{op.mutation_id}:{field}")), table_name="conflicts", data=data,
                 field_seq=dict.fromkeys(data, seq), field_device=dict.fromkeys(data, self.device_id),
                 server_seq=seq, deleted=False, shared=record.shared, village_id=record.village_id,
-                grid_id=record.grid_id, parent_id=record.id, updated_by=op.author or self.author,
+                grid_id=record.grid_id, parent_id=record.id, protected_from=record.protected_from,
+                updated_by=self.author,
                 updated_device=self.device_id, device_time=op.device_time, server_time=self.now,
             )
         )  # fmt: skip
@@ -205,12 +251,18 @@ class Pusher:
 
 
 def _readable(scope: DeviceScope):
-    return scope.readable(Record.village_id, Record.grid_id, Record.shared)
+    return scope.readable(Record.village_id, Record.grid_id, Record.shared, Record.protected_from)
+
+
+def visible_blob(session: Session, scope: DeviceScope, sha: str) -> bool:
+    """A device may read or send a file only if it can see an attachment that names it."""
+    query = select(Record.id).where(Record.blob == sha, Record.deleted.is_(False), _readable(scope)).limit(1)
+    return session.scalar(query) is not None
 
 
 def _exits(scope: DeviceScope, cursor: int, table: str | None):
     """Moves out of this scope after the cursor, unless the record has come back in since."""
-    if scope.kind == "township":
+    if scope.kind == "township" and not scope.org_id:
         return None
     was_in = scope.readable(ScopeExit.village_id, ScopeExit.grid_id)
     query = (

@@ -20,7 +20,7 @@ from sync import bundle
 from sync import protocol as p
 
 from . import accounts, backup
-from .app import Caller, apply_push, create_app, open_server, read_pull
+from .app import apply_push, caller_for, create_app, open_server, read_pull
 from .models import Account, Device
 
 DEFAULT_PORT = 8765
@@ -90,13 +90,14 @@ def device(args, server) -> int:
 
 
 def do_backup(args, server) -> int:
-    counts = backup.backup(server.db, server.blobs, Path(args.file))
+    counts = backup.backup(server.db, server.blobs, Path(args.file), backup.backup_key(data_dir(args)))
     print(f"已备份到 {args.file}：{counts.get('records', 0)} 条记录")
     return 0
 
 
 def do_restore(args, server) -> int:
-    epoch = backup.restore(server.db, server.blobs, Path(args.file))
+    key = bytes.fromhex(Path(args.key).read_text().strip()) if args.key else backup.backup_key(data_dir(args))
+    epoch = backup.restore(server.db, server.blobs, Path(args.file), key)
     print(f"已从 {args.file} 恢复；新纪元 {epoch}，各笔记本下次同步时会重新核对")
     return 0
 
@@ -109,10 +110,9 @@ def import_bundle(args, server) -> int:
         dev = s.get(Device, device_id)
         if dev is None or dev.revoked_at is not None:
             raise accounts.AuthError(f"设备 {device_id} 未登记或已停用")
-        owner = s.get(Account, dev.account_id)
+        who = caller_for(s, dev, s.get(Account, dev.account_id))
         key = dev.bundle_key
     request = p.Bundle.model_validate_json(bundle.unseal(blob, key, "push"))
-    who = Caller(device_id, owner.username, accounts.scope_of(owner))
     pushed = apply_push(server, who, request.push)
     page = read_pull(server, who, request.cursor, request.epoch, 10**9, None)
     reply = p.BundleReply(device_id=device_id, push=pushed, pull=page)
@@ -156,6 +156,7 @@ def parser() -> argparse.ArgumentParser:
     bk.set_defaults(run=do_backup)
     rs = sub.add_parser("restore", help="从备份恢复（之后各笔记本会重置同步）")
     rs.add_argument("file")
+    rs.add_argument("--key", help="备份密钥文件（默认：数据文件夹里的 backup.key）")
     rs.set_defaults(run=do_restore)
     ib = sub.add_parser("import-bundle", help="导入笔记本的离线同步包，写出回执")
     ib.add_argument("file")
@@ -176,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server = open_server(database_url(args), data_dir(args))
         return args.run(args, server)
-    except (accounts.AdminError, accounts.AuthError, bundle.BundleError, ValueError, OSError) as exc:
+    except (accounts.AdminError, accounts.AuthError, bundle.BundleError, backup.BackupRefused, ValueError,
+            OSError) as exc:  # fmt: skip
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 

@@ -59,6 +59,9 @@ class Record(Base):
     village_id: Mapped[str | None] = mapped_column(String(36))
     grid_id: Mapped[str | None] = mapped_column(String(36))
     parent_id: Mapped[str | None] = mapped_column(String(36))
+    # The unit a whistleblower matter (and all under it) reports: that unit's devices never receive it.
+    protected_from: Mapped[str | None] = mapped_column(String(36))
+    blob: Mapped[str | None] = mapped_column(String(64), index=True)  # an attachment's file, by its sha256
     updated_by: Mapped[str | None] = mapped_column(String(50))
     updated_device: Mapped[str | None] = mapped_column(String(36))
     device_time: Mapped[datetime | None] = mapped_column(DateTime)

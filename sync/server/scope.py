@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import false, or_, true
+from sqlalchemy import and_, false, or_, true
 from sqlalchemy.orm import Session
 
 from sync.records import SCOPE_RULES, SHARED, Direct, Parent
@@ -14,12 +14,18 @@ from .models import Record
 
 @dataclass(frozen=True)
 class Place:
-    """A record's place: shared reference data, or a village and grid (None, None: the township itself)."""
+    """A record's place: shared reference data, or a village and grid (None, None: the township itself), and
+    the unit it must be hidden from (a whistleblower matter reporting that unit, and everything under it)."""
 
     shared: bool = False
     village_id: str | None = None
     grid_id: str | None = None
     parent_id: str | None = None
+    protected_from: str | None = None
+
+    @classmethod
+    def of(cls, record: Record) -> Place:
+        return cls(record.shared, record.village_id, record.grid_id, record.parent_id, record.protected_from)
 
 
 def place_of(session: Session, table: str, data: dict) -> Place | None:
@@ -28,21 +34,25 @@ def place_of(session: Session, table: str, data: dict) -> Place | None:
     if rule == SHARED:
         return Place(shared=True)
     if isinstance(rule, Direct):
-        return Place(village_id=data.get(rule.village), grid_id=data.get(rule.grid))
+        hidden = data.get("accused_org_id") if data.get("whistleblower") else None
+        return Place(village_id=data.get(rule.village), grid_id=data.get(rule.grid), protected_from=hidden)
     assert isinstance(rule, Parent)
     parent_id = data.get(rule.id_field)
     parent = session.get(Record, parent_id) if parent_id else None
     if parent is None or parent.table_name != rule.parent_table(data):
         return None
-    return Place(parent.shared, parent.village_id, parent.grid_id, parent_id)
+    return Place(parent.shared, parent.village_id, parent.grid_id, parent_id, parent.protected_from)
 
 
 @dataclass(frozen=True)
 class DeviceScope:
     kind: str  # grid / village / township
     ids: frozenset[str]
+    org_id: str | None = None  # the account's unit: whistleblower material about it never reaches this device
 
     def covers(self, place: Place) -> bool:
+        if place.protected_from is not None and place.protected_from == self.org_id:
+            return False
         if self.kind == "township":
             return True
         if place.shared:
@@ -51,10 +61,14 @@ class DeviceScope:
             return place.village_id in self.ids
         return place.grid_id in self.ids
 
-    def readable(self, village_col, grid_col, shared_col=None):
-        """The SQL condition for rows this scope may read: its own villages or grids, and shared data."""
+    def readable(self, village_col, grid_col, shared_col=None, protected_col=None):
+        """The SQL condition for rows this scope may read: its own villages or grids, and shared data, less
+        what is hidden from its unit."""
+        hidden = true()
+        if protected_col is not None and self.org_id:
+            hidden = or_(protected_col.is_(None), protected_col != self.org_id)
         if self.kind == "township":
-            return true()
+            return hidden
         ids = list(self.ids)
         own = (village_col.in_(ids) if self.kind == "village" else grid_col.in_(ids)) if ids else false()
-        return own if shared_col is None else or_(shared_col.is_(True), own)
+        return and_(own if shared_col is None else or_(shared_col.is_(True), own), hidden)

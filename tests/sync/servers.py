@@ -13,9 +13,12 @@ import uuid
 from pathlib import Path
 
 import psycopg
+import requests
 
 from sync.server.app import open_server
 from sync.server.thread import ServerThread
+
+PASSWORD = "correct horse 1"  # tests.conftest.PASSWORD: the accounts' password in every test
 
 
 def start(url: str, data_dir: Path) -> ServerThread:
@@ -88,3 +91,30 @@ class PostgresCluster:
         subprocess.run([*self.runas, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
                         "stop"], capture_output=True)  # fmt: skip
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class RawDevice:
+    """A device speaking the protocol by hand: whatever a broken or hostile laptop could send."""
+
+    def __init__(self, url: str, username: str, password: str = PASSWORD):
+        self.url, self.seq = url, 0
+        answer = requests.post(url + "/v1/register", timeout=30, json={
+            "username": username, "password": password, "device_id": str(uuid.uuid4()), "device_name": "probe"})  # fmt: skip
+        assert answer.status_code == 200, answer.text
+        self.headers = {"Authorization": f"Bearer {answer.json()['token']}"}
+
+    def op(self, table, record_id=None, op="insert", fields=None, base_seqs=None, base_values=None, **extra):
+        self.seq += 1
+        return {"op_seq": self.seq, "mutation_id": str(uuid.uuid4()), "table": table,
+                "record_id": record_id or str(uuid.uuid4()), "op": op, "fields": fields or {},
+                "base_seqs": base_seqs or {}, "base_values": base_values or {}, **extra}  # fmt: skip
+
+    def push(self, *ops) -> list[dict]:
+        answer = requests.post(
+            self.url + "/v1/push", json={"ops": list(ops)}, headers=self.headers, timeout=60
+        )
+        assert answer.status_code == 200, answer.text
+        return answer.json()["results"]
+
+    def call(self, method: str, path: str, **kwargs) -> requests.Response:
+        return requests.request(method, self.url + path, headers=self.headers, timeout=60, **kwargs)

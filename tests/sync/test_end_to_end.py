@@ -201,17 +201,18 @@ def test_pushing_twice_changes_nothing(laptops):
 def test_server_restore_leads_to_a_reset_with_nothing_lost(laptops, tmp_path):
     from sync.server import backup
 
+    KEY = backup.backup_key(tmp_path / "server-data")  # noqa: N806
     town, a, b, running = laptops.town, laptops.a, laptops.b, laptops.server
     add_household(a, town, "0007", "东村7号")
     syncing.sync_now(a)
     syncing.sync_now(b)
-    backup.backup(running.server.db, running.server.blobs, tmp_path / "backup.zip")
+    backup.backup(running.server.db, running.server.blobs, tmp_path / "backup.zip", KEY)
     # Work that reaches the server after the backup, and is lost with it.
     h8 = add_household(b, town, "0008", "东村8号")
     edit_household(a, town, household_in(a, "0007").id, note="备份之后的备注")
     syncing.sync_now(b)
     syncing.sync_now(a)
-    backup.restore(running.server.db, running.server.blobs, tmp_path / "backup.zip")
+    backup.restore(running.server.db, running.server.blobs, tmp_path / "backup.zip", KEY)
 
     report_a = syncing.sync_now(a)
     report_b = syncing.sync_now(b)

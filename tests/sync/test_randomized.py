@@ -1,6 +1,8 @@
 """The randomized sync harness: several laptops, one real server, random edits over a link that drops
 requests, drops answers after the server committed, duplicates and replays old requests late, laptops that
-crash mid-sync, and clocks days apart. After quiet, everyone agrees, nothing is lost or duplicated.
+crash mid-sync, and clocks days apart; and a hostile laptop among them sending schema-invalid, out-of-role and
+out-of-scope ops. After quiet, the honest laptops agree, nothing is lost or duplicated, and every hostile op was
+refused.
 
 CI runs a modest number of examples; `FENGQIAO_SYNC_EXAMPLES=200 pytest tests/sync/test_randomized.py -s` runs
 many more and prints the count.
@@ -8,6 +10,7 @@ many more and prints the count.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -30,14 +33,16 @@ from sync.transport import SyncError
 from tests.conftest import FAST_KDF, PASSWORD, Clock, Township
 
 from .conftest import add_server_account
-from .servers import start
+from .servers import RawDevice, start
 
 EXAMPLES = int(os.environ.get("FENGQIAO_SYNC_EXAMPLES", "6"))
 FAULTS = ["ok", "ok", "ok", "drop_request", "drop_response", "duplicate", "replay", "crash"]
 TABLES = {"households": Household, "persons": Person, "conflicts": Conflict}
 CONTENT = {"households": ["number", "address", "phone", "note", "deleted"],
            "persons": ["household_id", "name", "mobile", "note", "deleted"]}  # fmt: skip
-RUNS = {"examples": 0, "syncs": 0, "faults": 0}
+RUNS = {"examples": 0, "syncs": 0, "faults": 0, "hostile": 0}
+HOSTILE = ["no_village", "grid_as_list", "other_village", "other_grid", "deep", "surrogate", "roles", "bad_deleted",
+           "conflict", "event_without_matter", "tags_not_a_list", "unknown_field"]  # fmt: skip
 
 
 class LaptopCrash(BaseException):
@@ -100,6 +105,7 @@ class SyncMachine(RuleBasedStateMachine):
             syncing.sync_now(self.ws[name])
         self.households_made = 2
         self.persons_made = 2
+        self.hostile = RawDevice(self.server.url, "grid1")  # a stolen grid laptop, or a broken one
 
     def teardown(self):
         for ws in self.ws.values():
@@ -183,6 +189,60 @@ class SyncMachine(RuleBasedStateMachine):
             pass  # the link gave up; everything stays queued
         except LaptopCrash:
             self._reopen(name)
+
+    @rule(kind=st.sampled_from(HOSTILE), pick=st.integers(0, 50))
+    def hostile_push(self, kind, pick):
+        """Every hostile op is refused, alone; the honest laptops' syncs are checked after quiet."""
+        RUNS["hostile"] += 1
+        town, device = self.town, self.hostile
+        local = self._local("T", Household)
+        target = local[pick % len(local)]
+        with self.server.server.db.reading() as s:
+            seen = s.get(Record, target.id)
+            seq = seen.server_seq if seen else 0
+        home = {"village_id": town.village, "grid_id": town.grid, "number": f"H-{pick}"}
+        op = {
+            "no_village": lambda: device.op("households", fields={"grid_id": town.grid, "number": "H"}),
+            "grid_as_list": lambda: device.op("households", fields={**home, "grid_id": [town.grid]}),
+            "other_village": lambda: device.op("households", fields={**home, "village_id": town.village2}),
+            "other_grid": lambda: device.op(
+                "households", fields={**home, "village_id": town.village2, "grid_id": town.grid2}
+            ),
+            "deep": lambda: device.op("households", fields={**home, "tags": json.loads("[" * 50 + "]" * 50)}),
+            "surrogate": lambda: device.op("households", fields={**home, "address": "\ud800"}),
+            "roles": lambda: device.op(
+                "accounts",
+                town.accounts["grid1"],
+                "update",
+                {"roles": "admin"},
+                {"roles": 10**9},
+                author="admin",
+            ),
+            "bad_deleted": lambda: device.op(
+                "households", target.id, "update", {"deleted": "yes"}, {"deleted": seq}
+            ),
+            "conflict": lambda: device.op(
+                "conflicts",
+                fields={
+                    "table_name": "households",
+                    "record_id": target.id,
+                    "field": "note",
+                    "resolved": True,
+                },
+            ),
+            "event_without_matter": lambda: device.op(
+                "events", fields={"matter_id": target.id, "action": "closed", "at": "2026-11-23T09:00:00"}
+            ),
+            "tags_not_a_list": lambda: device.op(
+                "persons", fields={"household_id": target.id, "name": "张三", "tags": "not a list"}
+            ),
+            "unknown_field": lambda: device.op("households", target.id, "update", {"server_seq": 1}),
+        }[kind]()
+        answer = device.call("POST", "/v1/push", json={"ops": [op]})
+        if answer.status_code == 422:  # refused whole, as malformed
+            return
+        (result,) = answer.json()["results"]
+        assert result["status"] == "rejected", (kind, result)
 
     @invariant()
     def outbox_is_never_lost(self):
@@ -273,7 +333,8 @@ TestSyncConverges = QuietMachine.TestCase
 
 def teardown_module():
     print(
-        f"\nsync harness: {RUNS['examples']} examples, {RUNS['syncs']} syncs, {RUNS['faults']} injected faults"
+        f"\nsync harness: {RUNS['examples']} examples, {RUNS['syncs']} syncs, {RUNS['faults']} injected faults, "
+        f"{RUNS['hostile']} hostile pushes"
     )
 
 

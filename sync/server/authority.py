@@ -1,0 +1,221 @@
+"""The township server as the authority: who is pushing, and whether they could have made this change through
+the use cases.
+
+Roles come from the server's own account table, never from what a laptop sends. The rules of the work are the
+pure ones of `desktop.domain` (the only part of desktop/ the server uses): which roles hold which permission,
+and which lifecycle step may change a matter's state, from which state, for whom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain import lifecycle
+from desktop.domain.roles import Permission, Role, may
+from sync import records
+from sync.records import RecordType
+
+from .models import Account, Record
+
+# When an account was added without roles: what its scope is for (the township's own laptop is its admin and
+# platform office, as `fengqiao init` makes it; a village or grid account is a grid worker).
+DEFAULT_ROLES = {"township": ("admin", "platform"), "village": ("grid_worker",), "grid": ("grid_worker",)}
+
+
+class Refused(Exception):
+    """This account could not have made this change: the reason goes back to the laptop."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The account behind a device's token, as the server knows it."""
+
+    username: str
+    roles: frozenset[Role]
+    account_id: str | None = None  # the township's account record of this name: the laptops' id for it
+    org_id: str | None = None  # the unit or team the account belongs to
+    township_pc: bool = False  # a township-wide office account: its PC is shared by several accounts
+
+    @property
+    def author(self) -> str:
+        """What an applied change is recorded as written by: the account record's id, as laptops show it."""
+        return self.account_id or self.username
+
+    def may(self, permission: str) -> bool:
+        return may(set(self.roles), Permission(permission))
+
+    def lifecycle_actor(self) -> lifecycle.Actor:
+        keys = {f"account:{self.account_id}"} if self.account_id else set()
+        if self.org_id:
+            keys.add(f"org:{self.org_id}")
+        return lifecycle.Actor(roles=self.roles, handler_keys=frozenset(keys))
+
+
+def township_account_record(session: Session, username: str) -> Record | None:
+    for record in session.scalars(select(Record).where(Record.table_name == "accounts")):
+        if record.data.get("username") == username and not record.deleted:
+            return record
+    return None
+
+
+def roles_of(names) -> frozenset[Role]:
+    return frozenset(Role(n) for n in names if n in set(Role))
+
+
+def identity_of(session: Session, account: Account) -> Identity:
+    record = township_account_record(session, account.username)
+    roles = roles_of(account.roles or DEFAULT_ROLES.get(account.scope_kind, ()))
+    data = record.data if record is not None else {}
+    township_pc = account.scope_kind == "township" and bool(roles & {Role.PLATFORM, Role.ADMIN})
+    return Identity(account.username, roles, record.id if record else None, data.get("org_id"), township_pc)
+
+
+def acting(session: Session, who: Identity, actor_id: str | None) -> Identity:
+    """Whose step a history entry records. A laptop writes steps in its own account's name; the township's own
+    PCs (the platform office, a mediation room) are shared by several accounts, each signing in with its own
+    password, and carry their steps too. The actor's roles are those its account record gives, which only an
+    admin can write."""
+    if actor_id is None or actor_id == who.account_id:
+        return who
+    record = session.get(Record, actor_id)
+    if not who.township_pc or record is None or record.table_name != "accounts" or record.deleted:
+        raise Refused("办理记录只能以本账号的名义写入")
+    data = record.data
+    roles = roles_of(str(data.get("roles") or "").split(","))
+    return Identity(str(data.get("username")), roles, record.id, data.get("org_id"))
+
+
+# ------------------------------------------------------------------------------------------ permissions
+
+
+def check_permission(who: Identity, record: RecordType) -> None:
+    if not who.may(record.write):
+        raise Refused(f"账号 {who.username} 无权修改“{record.table}”记录")
+
+
+def check_append_only(record: RecordType, op_kind: str) -> None:
+    if record.append_only and op_kind != "insert":
+        raise Refused(f"“{record.table}”是办理历史，只能新增，不能修改或删除")
+
+
+def check_event(session: Session, who: Identity, data: dict) -> None:
+    """A step in a matter's history: a step of the lifecycle, by an account entitled to it, in a name this
+    device may write."""
+    try:
+        action = lifecycle.Action(data.get("action"))
+    except ValueError:
+        raise Refused(f"未知的办理步骤“{data.get('action')}”") from None
+    actor = acting(session, who, data.get("actor_id"))
+    if not actor.roles & lifecycle.RULES[action].roles:
+        raise Refused(f"账号 {actor.username} 的角色不能办理“{lifecycle.ACTION_LABELS[action]}”")
+
+
+# ------------------------------------------------------------------------------------------ a matter's state
+
+
+def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterState:
+    """A matter's state from its fields as the server holds them (and its agreements)."""
+    has_agreement = any(
+        r.data.get("matter_id") == matter_id and not r.deleted
+        for r in session.scalars(
+            select(Record).where(Record.parent_id == matter_id, Record.table_name == "agreements")
+        )
+    )
+    defaults, values = lifecycle.MatterState(), {}
+    for column, (attribute, read) in lifecycle.STATE_FIELDS.items():
+        raw = data.get(column)
+        try:
+            values[attribute] = getattr(defaults, attribute) if raw is None else read(raw)
+        except (TypeError, ValueError):
+            raise Refused(f"事项的“{column}”不是有效的值") from None
+    return lifecycle.MatterState(has_agreement=has_agreement, **values)
+
+
+def stored(state: lifecycle.MatterState, column: str):
+    """A state's value as the matter row stores it (desktop.services.matters.store_state)."""
+    attribute, _ = lifecycle.STATE_FIELDS[column]
+    value = getattr(state, attribute)
+    return str(value) if column in ("status", "level", "outcome") and value is not None else value
+
+
+def check_new_matter(session: Session, who: Identity, data: dict) -> None:
+    """A matter arrives as reported (采集上报), by a role that may report."""
+    actor = acting(session, who, data.get("reported_by"))
+    if not actor.roles & lifecycle.RULES[lifecycle.Action.REPORT].roles:
+        raise Refused(f"账号 {actor.username} 的角色不能上报事项")
+    reported = lifecycle.advance(
+        lifecycle.MatterState(), lifecycle.Action.REPORT, {"level": data.get("level")}
+    )
+    for column in lifecycle.STATE_FIELDS:
+        if column in data and data[column] != stored(reported, column) and data[column] not in (None, 0):
+            raise Refused(f"新事项的“{column}”应为上报时的状态，办理步骤须逐步同步")
+
+
+def check_state_change(
+    session: Session, who: Identity, device_id: str, matter: Record, changes: dict, bases: dict
+) -> None:
+    """The matter's state changes only by a lifecycle step: an event this device sent after the state last
+    changed here, that the rules allow this account from the state the laptop saw, and that leads to exactly
+    these values."""
+    step = _latest_event(session, matter, device_id)
+    if step is None:
+        raise Refused("事项的办理状态只能由办理步骤改变（没有找到对应的办理记录）")
+    action = lifecycle.Action(step.data["action"])
+    actor = acting(session, who, step.data.get("actor_id"))
+    seen = {**matter.data, **{f: bases.get(f) for f in changes}}
+    before = state_of(session, matter.id, seen)
+    reason = lifecycle.why_not(before, action, actor.lifecycle_actor())
+    if reason:
+        raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{reason}")
+    try:
+        after = lifecycle.advance(
+            before, action, {**(step.data.get("data") or {}), "note": step.data.get("note")}
+        )
+    except (lifecycle.Refused, ValueError, IndexError, TypeError) as exc:
+        raise Refused(str(exc)) from None
+    wrong = [c for c, v in changes.items() if v != stored(after, c)]
+    if wrong:
+        raise Refused(f"“{lifecycle.ACTION_LABELS[action]}”不会把事项的 {', '.join(wrong)} 改成这样")
+
+
+def _latest_event(session: Session, matter: Record, device_id: str) -> Record | None:
+    changed_at = max((matter.field_seq.get(c, 0) for c in lifecycle.STATE_FIELDS), default=0)
+    events = session.scalars(
+        select(Record).where(
+            Record.parent_id == matter.id,
+            Record.table_name == "events",
+            Record.updated_device == device_id,
+            Record.server_seq > changed_at,
+        )
+    )
+    candidates = [e for e in events if not e.deleted and e.data.get("action") in set(lifecycle.Action)]
+    return max(candidates, key=lambda e: ((e.data.get("data") or {}).get("n", 0), e.server_seq), default=None)
+
+
+# ------------------------------------------------------------------------------------------ references
+
+
+def check_references(
+    session: Session, record: RecordType, data: dict, readable, only: set | None = None
+) -> None:
+    """Every id a record names is a record of the right kind that this device can see; a grid belongs to the
+    village the record names. `only`: the fields an edit changes (the rest were checked when they were set)."""
+    for name, spec in record.fields.items():
+        value = data.get(name)
+        if spec.kind != "ref" or value is None or (only is not None and name not in only):
+            continue
+        target = session.get(Record, value)
+        if target is None or target.table_name != spec.ref:
+            raise Refused(f"{name}：服务器上没有这条{spec.ref}记录")
+        if not readable(target):
+            raise Refused(f"{name}：引用的记录不在本设备账号的管辖范围内")
+    place = record.scope
+    if isinstance(place, records.Direct) and only is not None and not {place.village, place.grid} & only:
+        return
+    if isinstance(record.scope, records.Direct) and data.get(record.scope.grid):
+        grid = session.get(Record, data[record.scope.grid])
+        if grid is not None and grid.data.get("village_id") != data.get(record.scope.village):
+            raise Refused("网格不属于所填的村（社区）")
