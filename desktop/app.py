@@ -42,9 +42,15 @@ def make_application(argv=None, language: str | None = None) -> QApplication:
     return app
 
 
+class MissingTranslation(Exception):
+    """A language was asked for by name and its translation is not installed: say so, never show Chinese."""
+
+
 def install_translation(app: QApplication, language: str | None = None) -> str:
-    """zh_CN is the source language; any other language loads its .qm from resources/i18n."""
+    """zh_CN is the source language; any other language loads its .qm from resources/i18n. A language asked for
+    by name must be there; one that only follows the settings or the system falls back to Chinese."""
     remove_translation(app)
+    asked = language
     language = language or QSettings().value("language", "") or QLocale.system().name()
     qt_own = QTranslator(app)  # Qt's own buttons (Save, Cancel …) in the chosen language
     if qt_own.load(
@@ -60,6 +66,8 @@ def install_translation(app: QApplication, language: str | None = None) -> str:
         app.installTranslator(translator)
         app._fengqiao_translator = translator  # keep it alive as long as the application
         return language
+    if asked:
+        raise MissingTranslation(f"没有找到界面语言 {asked} 的翻译（{paths.resources_dir() / 'i18n'}）")
     return "zh_CN"
 
 

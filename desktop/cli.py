@@ -196,9 +196,15 @@ def cmd_account(args) -> int:
 
 def cmd_screenshots(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import MissingTranslation
     from desktop.screenshots import take
 
-    for path in take(Path(args.out_dir), args.lang, args.households):
+    try:
+        shots = take(Path(args.out_dir), args.lang, args.households)
+    except MissingTranslation as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    for path in shots:
         print(path)
     return EXIT_OK
 
@@ -375,6 +381,14 @@ def main(argv: list[str] | None = None) -> int:
     # The windowed Windows program has no console: what it would print goes nowhere rather than failing.
     sys.stdout = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     sys.stderr = sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    # Everything this laptop writes (the database and its WAL, the key file, backups, logs, attachments,
+    # exports) holds personal data: readable by the user only. (Windows keeps %LOCALAPPDATA% per user.)
+    os.umask(0o077)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["server"]:  # one program for the window, the command line and the township server
+        from sync.server.cli import main as server_main
+
+        return server_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)

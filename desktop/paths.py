@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import sys
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -18,12 +20,17 @@ def default_database() -> Path:
     return data_dir() / "fengqiao.db"
 
 
+@cache
 def resources_dir() -> Path:
-    """`resources/` beside the packages in a checkout, or inside the bundle of a frozen build."""
+    """The shipped resources: the package `fengqiao_resources` (an installed wheel, or `resources/` of an
+    editable checkout, through importlib.resources), or `resources/` inside a frozen build's bundle."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    try:
+        return Path(str(importlib.resources.files("fengqiao_resources")))
+    except ModuleNotFoundError:  # a checkout run without installing it
+        return Path(__file__).resolve().parent.parent / "resources"
 
 
 def reference(name: str) -> Path:

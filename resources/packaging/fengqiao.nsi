@@ -4,12 +4,18 @@
 ;            resources/packaging/fengqiao.nsi
 ; (-DQUICK skips compression.)
 ;
+; A 64-bit installer: the app (Qt 6, PySide6, SQLCipher) exists for x64 Windows only, so a 32-bit installer would
+; only add WOW64 redirection of Program Files and the registry for nothing. Debian's nsis ships the amd64 stubs.
+;
+; Silent use (what IT staff and the tests do): `setup.exe /S` for the current user, `setup.exe /S /ALLUSERS`
+; elevated for every user; `uninstall.exe /S` keeps the user's data, `uninstall.exe /S /DELETEDATA` removes it.
+;
 ; Installs for the current user without administrator rights (%LOCALAPPDATA%\Programs\Fengqiao, HKCU), which is
 ; what a grid worker's laptop needs. Run elevated with /ALLUSERS to install for every user of the machine
 ; (Program Files, HKLM). The user's data (database, attachments, backups, logs) lives in %LOCALAPPDATA%\Fengqiao
 ; and is never inside the install folder; the uninstaller keeps it unless the user ticks its removal.
 
-Unicode true
+Target amd64-unicode
 !ifdef QUICK  ; CI only proves the script compiles: no time spent compressing
   SetCompress off
 !else
@@ -51,6 +57,7 @@ VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "LegalCopyright" "Apache-2.0"
 
 Var AllUsers
+Var DeleteData
 
 !define MUI_ICON "..\icons\fengqiao.ico"
 !define MUI_UNICON "..\icons\fengqiao.ico"
@@ -138,6 +145,8 @@ Section "$(PROGRAM)" SecProgram
   SetOutPath "$INSTDIR"
   ; An upgrade replaces the program folder whole, so no file of an older version lingers. Data is elsewhere.
   RMDir /r "$INSTDIR\_internal"
+  Delete "$INSTDIR\fengqiao-cli.exe"  ; the separate console and server programs of 0.1.0
+  Delete "$INSTDIR\fengqiao-server.exe"
   File /r "${BUNDLE_DIR}/*"
   ${If} $AllUsers == 1
     FileOpen $1 "$INSTDIR\all-users" w
@@ -157,13 +166,6 @@ Section "$(PROGRAM)" SecProgram
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'  ; the new bundle icon shows at once
 SectionEnd
 
-Function un.onInit
-  !insertmacro MUI_UNGETLANGUAGE
-  ${If} ${FileExists} "$INSTDIR\all-users"
-    SetShellVarContext all
-  ${EndIf}
-FunctionEnd
-
 Section "un.$(PROGRAM)" UnSecProgram
   SectionIn RO
   Delete "$DESKTOP\$(SHORTCUT).lnk"
@@ -182,8 +184,9 @@ Section "un.$(PROGRAM)" UnSecProgram
   RMDir "$INSTDIR"
 SectionEnd
 
-; Off unless ticked: the data is the user's weeks of offline work.
+; Off unless ticked (or /DELETEDATA given): the data is the user's weeks of offline work.
 Section /o "un.$(REMOVE_DATA)" UnSecData
+  StrCmp $DeleteData 1 remove
   MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(REMOVE_DATA_SURE)" /SD IDNO IDYES remove
   Return
   remove:
@@ -191,3 +194,19 @@ Section /o "un.$(REMOVE_DATA)" UnSecData
   RMDir /r "$LOCALAPPDATA\${APP}"
   DeleteRegKey HKCU "Software\${APP}"  ; window layout and language (QSettings)
 SectionEnd
+
+; After the sections, so that it can select one.
+Function un.onInit
+  !insertmacro MUI_UNGETLANGUAGE
+  ${If} ${FileExists} "$INSTDIR\all-users"
+    SetShellVarContext all
+  ${EndIf}
+  StrCpy $DeleteData 0
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/DELETEDATA" $1
+  ${IfNot} ${Errors}
+    StrCpy $DeleteData 1
+    SectionSetFlags ${UnSecData} ${SF_SELECTED}
+  ${EndIf}
+FunctionEnd

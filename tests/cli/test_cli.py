@@ -114,3 +114,22 @@ def test_backup_then_restore_on_another_laptop(demo_db, tmp_path):
     backup.write_bytes(backup.read_bytes()[:-1000])
     broken = run("restore", backup, "--db", other, user="gw001")
     assert broken.returncode == 1 and "不完整" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_files_the_laptop_writes_are_readable_by_the_user_only(tmp_path):
+    import stat
+
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")},
+           "FENGQIAO_PASSWORD": PASSWORD, "FENGQIAO_LOG_DIR": str(tmp_path / "logs")}  # fmt: skip
+    db = tmp_path / "laptop" / "fengqiao.db"
+    for args in (
+        ["demo", "--db", db, "--households", 10],
+        ["backup", tmp_path / "laptop" / "b.fqbak", "--db", db],
+    ):
+        done = subprocess.run([sys.executable, "-m", "desktop.cli", *map(str, args)], capture_output=True,
+                              text=True, env=env, stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert {p.name for p in written} >= {"fengqiao.db", "fengqiao.db.keys", "b.fqbak"}
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, (path, oct(path.stat().st_mode))

@@ -35,17 +35,17 @@ def bundle(tmp_path_factory) -> Path:
     return folder
 
 
-def frozen(bundle: Path, program: str, *args, tmp: Path, **env):
+def frozen(bundle: Path, *args, tmp: Path, **env):
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")},
         "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp), "FENGQIAO_LOG_DIR": str(tmp / "logs"), **env,
     }  # fmt: skip
-    return subprocess.run([str(bundle / f"{program}{EXE}"), *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([str(bundle / f"fengqiao{EXE}"), *map(str, args)], capture_output=True, text=True,
                           env=environment, stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
 
 
 def test_the_frozen_app_passes_its_smoke_check(bundle, tmp_path):
-    result = frozen(bundle, "fengqiao-cli", "--smoke", tmp=tmp_path)
+    result = frozen(bundle, "--smoke", tmp=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "smoke ok" in result.stdout and "English translation loaded" in result.stdout
     assert "development checkout" not in result.stdout  # the build id written by build.spec
@@ -61,7 +61,8 @@ def test_the_frozen_server_answers_and_the_frozen_app_syncs_and_backs_up_with_it
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [str(bundle / f"fengqiao-server{EXE}"), "--data-dir", str(tmp_path / "server"), "serve", "--port", str(port)],
+        [str(bundle / f"fengqiao{EXE}"), "server", "--data-dir", str(tmp_path / "server"), "serve", "--port",
+         str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:
@@ -75,14 +76,18 @@ def test_the_frozen_server_answers_and_the_frozen_app_syncs_and_backs_up_with_it
                 time.sleep(0.3)
         assert health.status_code == 200 and health.json()["status"] == "ok"
 
+        # A standalone server takes no registration before its first account is added.
+        added = frozen(bundle, "server", "--data-dir", tmp_path / "server", "account", "add", "admin", "--scope",
+                       "township", tmp=tmp_path, FENGQIAO_SERVER_PASSWORD=PASSWORD)  # fmt: skip
+        assert added.returncode == 0, added.stderr
         db = tmp_path / "laptop" / "fengqiao.db"
-        made = frozen(bundle, "fengqiao-cli", "init", "--db", db, "--township", "向城镇", tmp=tmp_path,
+        made = frozen(bundle, "init", "--db", db, "--township", "向城镇", tmp=tmp_path,
                       FENGQIAO_PASSWORD=PASSWORD)  # fmt: skip
         assert made.returncode == 0, made.stderr
-        synced = frozen(bundle, "fengqiao-cli", "sync", "--db", db, "--server", url, tmp=tmp_path,
+        synced = frozen(bundle, "sync", "--db", db, "--server", url, tmp=tmp_path,
                         FENGQIAO_PASSWORD=PASSWORD)  # fmt: skip
         assert synced.returncode == 0 and "同步完成" in synced.stdout, synced.stderr
-        backup = frozen(bundle, "fengqiao-cli", "backup", "--db", db, tmp_path / "usb" / "laptop.fqbak",
+        backup = frozen(bundle, "backup", "--db", db, tmp_path / "usb" / "laptop.fqbak",
                         tmp=tmp_path, FENGQIAO_PASSWORD=PASSWORD)  # fmt: skip
         assert backup.returncode == 0 and (tmp_path / "usb" / "laptop.fqbak").exists(), backup.stderr
     finally:
@@ -91,6 +96,8 @@ def test_the_frozen_server_answers_and_the_frozen_app_syncs_and_backs_up_with_it
 
 
 def test_the_bundle_carries_what_the_app_loads_and_leaves_out_what_it_does_not(bundle):
+    programs = sorted(p.name for p in bundle.iterdir() if p.is_file())
+    assert programs == [f"fengqiao{EXE}"]  # one program, one copy of the Python archive
     internal = bundle / "_internal"
     for needed in ("resources/i18n/fengqiao_en.qm", "resources/reference/holidays.json",
                    "resources/icons/fengqiao.png", "desktop/store/migrations/env.py",

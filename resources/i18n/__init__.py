@@ -1,0 +1,1 @@
+"""Part of the shipped resources (package data of fengqiao_resources)."""
