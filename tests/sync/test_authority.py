@@ -431,21 +431,7 @@ def test_exported_and_error_workbooks_write_formulas_as_text(township, tmp_path)
     risky = [c for c in cells if c.value.startswith("=")]
     assert risky and all(c.data_type == "s" for c in risky)
     sheet = Workbook()
-    sheet.active.append(
-        [
-            "村/社区",
-            "网格",
-            "户号",
-            "地址",
-            "姓名",
-            "与户主关系",
-            "性别",
-            "民族",
-            "身份证号",
-            "手机号",
-            "备注",
-        ]
-    )
+    sheet.active.append(roster.HEADERS)
     sheet.active.append(
         ["东村", "东村一网格", "=1+1", "东村1号", "张三", "户主", "男", "汉", "123", "1", "=1+1"]
     )
