@@ -27,6 +27,8 @@ class BuildWithTranslations(build_py):
 
     def run(self) -> None:
         super().run()
+        if getattr(self, "editable_mode", False):
+            return  # an editable checkout reads resources/ itself; .ci/setup builds its .qm files
         target = Path(self.build_lib) / "fengqiao_resources" / "i18n"
         target.mkdir(parents=True, exist_ok=True)
         tool = lrelease()
@@ -38,7 +40,9 @@ class BuildWithTranslations(build_py):
                 shutil.copyfile(ts.with_suffix(".qm"), qm)
             else:
                 raise SystemExit(
-                    f"cannot build {qm.name}: no pyside6-lrelease here and no built .qm beside {ts}"
+                    f"cannot build {qm.name}: no pyside6-lrelease in this build environment and no built .qm "
+                    f"beside {ts.name}. Run `bash .ci/setup` first (it builds them), or build with "
+                    "`.venv/bin/pip wheel --no-build-isolation .`"
                 )
 
 
