@@ -166,6 +166,61 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_assessment(args) -> int:
+    """The month's (quarter's, year's) assessment, as the 统计 page shows it, with the raw counts behind it."""
+    from dataclasses import asdict
+
+    from desktop.services import stats
+    from desktop.services.context import config_value
+
+    try:
+        start, end = stats.period_bounds(args.period)
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    ws = _login(args)
+    try:
+        units = stats.assessment(ws, start, end, args.by)
+        with ws.read() as s:
+            no_data = config_value(s, "assessment_no_data", "rescale")
+    finally:
+        ws.close()
+    rows = [{"place": u.place, "name": u.name, "score": u.score, **asdict(u.measures), **asdict(u.counts)}
+            for u in units]  # fmt: skip
+    if args.xlsx:
+        from openpyxl import Workbook
+
+        from desktop.services import sheets
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = args.period
+        if rows:
+            sheet.append(list(rows[0]))
+            for row in rows:
+                sheet.append(sheets.row(sheet, list(row.values())))
+        book.save(args.xlsx)
+    if args.json:
+        print(json.dumps({"period": args.period, "by": args.by, "no_data": no_data, "units": rows},
+                         ensure_ascii=False, indent=1))  # fmt: skip
+        return EXIT_OK
+    rule = "无数据的指标不计入，其余按权重折算" if no_data == "rescale" else "无数据的指标计零分"
+    print(
+        f"{args.period} 考核（按{ {'village': '村', 'grid': '网格', 'handler': '承办'}[args.by] }；{rule}）"
+    )
+    print("名次\t单位\t得分\t立案\t化解\t办结\t按期\t超期未结\t化解率\t按期办结率")
+    for u in units:
+        c, m = u.counts, u.measures
+        print("\t".join(str(v) for v in (u.place, u.name, u.score, c.registered, c.resolved, c.closed,
+                                          c.closed_on_time, c.open_overdue, _percent(m.resolution_rate),
+                                          _percent(m.on_time_rate))))  # fmt: skip
+    return EXIT_OK
+
+
+def _percent(value) -> str:
+    return "无数据" if value is None else f"{value * 100:.2f}%"
+
+
 def cmd_account(args) -> int:
     from desktop.services import accounts
 
@@ -365,6 +420,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="备份文件（.fqbak）")
     p.set_defaults(run=cmd_restore)
+
+    p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
+    p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")
+    p.add_argument("--by", default="village", choices=["village", "grid", "handler"])
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含各项原始计数）")
+    p.add_argument("--xlsx", help="另存为 Excel 工作簿")
+    p.set_defaults(run=cmd_assessment)
 
     p = sub.add_parser("account", parents=[common], help="账号：list / add / passwd")
     p.add_argument("action", choices=["list", "add", "passwd"])

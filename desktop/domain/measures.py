@@ -9,10 +9,11 @@ from dataclasses import dataclass, fields
 class Counts:
     """Raw counts for one period and one unit of assessment (a village, a grid worker, a unit, a team)."""
 
-    registered: int = 0
-    closed: int = 0
-    resolved: int = 0  # closed by agreement or otherwise resolved
-    closed_on_time: int = 0
+    registered: int = 0  # found (立案) in the period: the denominator of the resolution rate
+    closed: int = 0  # closed in the period
+    resolved: int = 0  # of those found in the period, resolved (by agreement or otherwise) by its end
+    closed_on_time: int = 0  # of those closed in the period, by their due date
+    open_overdue: int = 0  # still open at the period's end, past their due date: late, and counted as such
     mediations_held: int = 0
     mediations_agreed: int = 0
     follow_ups: int = 0
@@ -44,9 +45,12 @@ class Measures:
     @classmethod
     def of(cls, c: Counts) -> Measures:
         return cls(
-            resolution_rate=ratio(c.resolved, c.closed),
+            # 化解率 over the matters found in the period, as the township reports count it ("排查出矛盾纠纷324件，
+            # 已成功化解299件，整体化解成功率为92.28%"): an open matter counts against the unit.
+            resolution_rate=ratio(c.resolved, c.registered),
             mediation_success_rate=ratio(c.mediations_agreed, c.mediations_held),
-            on_time_rate=ratio(c.closed_on_time, c.closed),
+            # 按期办结率: a matter still open past its due date is not on time.
+            on_time_rate=ratio(c.closed_on_time, c.closed + c.open_overdue),
             satisfaction_rate=ratio(c.satisfied + c.basically_satisfied, c.follow_ups),
         )
 
@@ -59,14 +63,20 @@ DEFAULT_WEIGHTS = {
 }
 
 
-def score(measures: Measures, weights: dict[str, float] | None = None) -> float:
-    """Monthly assessment score out of the sum of weights; a measure with no data earns its full weight."""
+NO_DATA_RULES = ("rescale", "zero")  # configuration "assessment_no_data"; the report says which applied
+
+
+def score(measures: Measures, weights: dict[str, float] | None = None, no_data: str = "rescale") -> float:
+    """Assessment score out of the sum of weights. A measure with no data is never full marks: it is left out
+    and the other weights rescaled to the same total ("rescale"), or it scores nothing ("zero")."""
     weights = weights or DEFAULT_WEIGHTS
-    total = 0.0
-    for name, weight in weights.items():
-        value = getattr(measures, name)
-        total += weight * (1.0 if value is None else value)
-    return round(total, 2)
+    if no_data not in NO_DATA_RULES:
+        raise ValueError(f"assessment_no_data must be one of {NO_DATA_RULES}, not {no_data!r}")
+    counted = {name: w for name, w in weights.items() if getattr(measures, name) is not None}
+    earned = sum(w * getattr(measures, name) for name, w in counted.items())
+    if no_data == "zero":
+        return round(earned, 2)
+    return round(earned * sum(weights.values()) / sum(counted.values()), 2) if counted else 0.0
 
 
 def rank(scores: dict[str, float]) -> list[tuple[int, str, float]]:

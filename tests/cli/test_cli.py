@@ -133,3 +133,28 @@ def test_files_the_laptop_writes_are_readable_by_the_user_only(tmp_path):
     assert {p.name for p in written} >= {"fengqiao.db", "fengqiao.db.keys", "b.fqbak"}
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, (path, oct(path.stat().st_mode))
+
+
+def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(demo_db, tmp_path):
+    quarter = run("assessment", "--db", demo_db, "--period", "2026-Q4", "--json", "--xlsx", tmp_path / "q4.xlsx",
+                  user="platform")  # fmt: skip
+    assert quarter.returncode == 0, quarter.stderr
+    report = json.loads(quarter.stdout)
+    assert report["no_data"] == "rescale" and report["units"]
+    for unit in report["units"]:  # every figure is its raw counts' ratio, over matters found
+        found, resolved = unit["registered"], unit["resolved"]
+        assert unit["resolution_rate"] == (resolved / found if found else None)
+        late = unit["closed"] + unit["open_overdue"]
+        assert unit["on_time_rate"] == (unit["closed_on_time"] / late if late else None)
+    months = [json.loads(run("assessment", "--db", demo_db, "--period", f"2026-{m}", "--json",
+                             user="platform").stdout) for m in (10, 11, 12)]  # fmt: skip
+    found = {u["name"]: u["registered"] for u in report["units"]}
+    for name in found:  # a quarter's found matters are its months' found matters
+        assert found[name] == sum(u["registered"] for m in months for u in m["units"] if u["name"] == name)
+    year = run("assessment", "--db", demo_db, "--period", "2026", user="platform")
+    assert year.returncode == 0 and "考核" in year.stdout and "化解率" in year.stdout
+    from openpyxl import load_workbook
+
+    assert load_workbook(tmp_path / "q4.xlsx").active.max_row == len(report["units"]) + 1
+    bad = run("assessment", "--db", demo_db, "--period", "2026-13", user="platform")
+    assert bad.returncode == 2 and "2026-Q4" in bad.stderr

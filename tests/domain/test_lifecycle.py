@@ -142,7 +142,7 @@ def test_risk_signals():
 
 
 def test_measures_from_raw_counts():
-    c = Counts(closed=10, resolved=9, closed_on_time=8, mediations_held=12, mediations_agreed=9, follow_ups=8,
+    c = Counts(registered=10, closed=10, resolved=9, closed_on_time=8, mediations_held=12, mediations_agreed=9, follow_ups=8,
                satisfied=6, basically_satisfied=1, dissatisfied=1)  # fmt: skip
     m = Measures.of(c)
     assert (m.resolution_rate, m.on_time_rate, m.mediation_success_rate, m.satisfaction_rate) == (

@@ -80,6 +80,55 @@ def test_monthly_assessment_counts_and_ranks(township, clock):
         0.5,
         1.0,
     )
-    assert units["西村"].measures.resolution_rate is None
-    assert units["西村"].place == 1 and units["东村"].place == 2  # no data earns full marks
+    # 西村 found one matter and has not resolved it: that counts against it, and no data is not full marks.
+    assert units["西村"].measures.resolution_rate == 0 and units["西村"].measures.on_time_rate is None
+    assert (units["东村"].score, units["西村"].score) == (60.0, 0.0)
+    assert units["东村"].place == 1 and units["西村"].place == 2
     assert stats.month(p, 2026, 10) == []
+
+
+def test_the_resolution_rate_is_over_matters_found_as_the_township_reports_count_it():
+    from desktop.domain.measures import Counts, Measures
+
+    # "排查出矛盾纠纷324件，已成功化解299件，整体化解成功率为92.28%"
+    assert (
+        round(Measures.of(Counts(registered=324, closed=310, resolved=299)).resolution_rate * 100, 2) == 92.28
+    )
+
+
+def test_open_matters_past_their_due_date_are_not_on_time():
+    from desktop.domain.measures import Counts, Measures
+
+    assert Measures.of(Counts(closed=3, closed_on_time=3, open_overdue=1)).on_time_rate == 0.75
+
+
+def test_no_data_is_never_full_marks():
+    from desktop.domain.measures import Counts, Measures, score
+
+    # Two overdue matters, nothing closed, no follow-ups: it scored 80 and ranked first before.
+    late = Measures.of(Counts(registered=2, open_overdue=2))
+    assert (late.resolution_rate, late.on_time_rate, late.satisfaction_rate) == (0, 0, None)
+    assert score(late) == 0.0 and score(late, no_data="zero") == 0.0
+    half = Measures.of(Counts(registered=2, resolved=1))  # only the resolution rate has data
+    assert score(half) == 50.0  # rescaled to the same total
+    assert score(half, no_data="zero") == 20.0  # or the others score nothing
+
+
+def test_a_finished_months_figures_do_not_move(township, clock):
+    t = township
+    p, g = t.login("platform"), t.login("grid1")
+    m = report(t)
+    steps.register(p, m, 1, category="邻里")
+    steps.dispatch(p, m, f"org:{t.committee}")
+    steps.accept(g, m)
+    clock.now += timedelta(days=3)
+    steps.close(g, m, "resolved", note="双方和解")
+    november = [(u.name, u.counts, u.score) for u in stats.month(p, 2026, 11)]
+    assert november[0][1].registered == 1 and november[0][1].resolved == 1
+    # In December the matter is checked, fails, and is escalated: registered_at is rewritten by the escalation.
+    clock.now = datetime(2026, 12, 3, 10, 0)
+    steps.check_closure(p, m, passed=False, note="未履行")
+    steps.escalate(g, m, "村级无法化解")
+    assert [(u.name, u.counts, u.score) for u in stats.month(p, 2026, 11)] == november
+    december = {u.name: u.counts for u in stats.month(p, 2026, 12)}
+    assert december["东村"].escalations == 1 and december["东村"].registered == 0
