@@ -347,7 +347,9 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     if action == Action.CLOSE:
         outcome = Outcome(need("outcome", "办结结果"))
         if outcome == Outcome.AGREEMENT and not s.has_agreement:
-            raise Refused(action, msg("尚未记录调解协议，不能以“调解成功”办结"))
+            raise Refused(
+                action, msg("尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结")
+            )
         if outcome == Outcome.UNRESOLVED:
             need("legal_channels", "已告知当事人的法律途径（仲裁、诉讼、行政复议等）")
         return replace(s, status=Status.CLOSED, outcome=outcome)

@@ -279,7 +279,7 @@ class DeskCounts:
 
 
 def desk(ws: Workspace) -> DeskCounts:
-    from desktop.store.queries import colour_clause, visible_clause
+    from desktop.store.queries import colour_clause, visible_clause, yellow_ratio
 
     from .lists import viewer_of
 
@@ -299,8 +299,8 @@ def desk(ws: Workspace) -> DeskCounts:
         by_category = dict(s.execute(select(Matter.category, func.count()).where(*base, Matter.category.is_not(None)).group_by(Matter.category)).all())  # fmt: skip
         result = DeskCounts(
             open_matters=count(Matter.status.in_([str(x) for x in TIMED_STATUSES])),
-            yellow=count(colour_clause("yellow", now)),
-            red=count(colour_clause("red", now)),
+            yellow=count(colour_clause("yellow", now, yellow_ratio(s))),
+            red=count(colour_clause("red", now, yellow_ratio(s))),
             to_accept=count(Matter.status == str(Status.DISPATCHED), mine) if ws.has_role(Role.GRID_WORKER, Role.MEDIATOR) else count(Matter.status == str(Status.DISPATCHED)),
             to_claim=count(Matter.status == str(Status.OPEN_FOR_CLAIM)),
             follow_ups_due=count(Matter.status == str(Status.CHECKED)),

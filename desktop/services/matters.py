@@ -91,9 +91,15 @@ def _has_agreement(matter: Matter) -> bool:
     session = Session.object_session(matter)
     from desktop.store.models import Agreement
 
+    # In effect: a written agreement signed by every party and the mediator (人民调解法 Art. 29), or an oral one
+    # recorded as such (Art. 28). An unsigned draft does not let a matter close as resolved by agreement.
     return bool(
         session.execute(
-            select(Agreement.id).where(Agreement.matter_id == matter.id, Agreement.deleted.is_(False))
+            select(Agreement.id).where(
+                Agreement.matter_id == matter.id,
+                Agreement.deleted.is_(False),
+                Agreement.effective_on.is_not(None),
+            )
         ).first()
     )
 

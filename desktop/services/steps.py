@@ -56,12 +56,11 @@ def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action) 
     if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN):
         matter.registered_at = ws.now()
     if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN, Action.REGRADE, Action.DECIDE_EXTENSION):
+        deadline = calc.for_grade(matter.registered_at, matter.grade, extension_days=matter.extension_days)
         if matter.kind == "petition":
-            deadline = calc.for_petition(matter.registered_at, extension_days=matter.extension_days)
-        else:
-            deadline = calc.for_grade(
-                matter.registered_at, matter.grade, extension_days=matter.extension_days
-            )
+            # Graded by stars like every 信访矛盾; where the statute's limit is shorter, the stricter governs.
+            statute = calc.for_petition(matter.registered_at, extension_days=matter.extension_days)
+            deadline = min(deadline, statute, key=lambda d: d.due_on)
         matter.due_on = deadline.due_on
     if action == Action.CLOSE:
         matter.closed_at = ws.now()

@@ -8,12 +8,13 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.domain.deadlines import DeadlinePolicy
 from desktop.domain.lifecycle import TIMED_STATUSES, Status
 from desktop.domain.masking import mask_id, mask_phone
 from desktop.domain.scope import Scope
 
 from . import search
-from .models import Division, Grid, Household, Matter, Party, Person
+from .models import ConfigEntry, Division, Grid, Household, Matter, Party, Person
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,15 @@ def visible_clause(viewer: Viewer):
     return clause
 
 
-def colour_clause(colour: str, now: datetime):
+def yellow_ratio(session: Session) -> float:
+    """The configured share of the allowed time after which a matter turns yellow (临期): one rule everywhere."""
+    entry = session.execute(
+        select(ConfigEntry.value).where(ConfigEntry.key == "deadline_policy", ConfigEntry.deleted.is_(False))
+    ).scalar()
+    return (DeadlinePolicy.from_config(entry) if entry else DeadlinePolicy.default()).yellow_ratio
+
+
+def colour_clause(colour: str, now: datetime, ratio: float):
     """Deadline colour in SQL, the same rule as desktop.domain.deadlines.DeadlineCalculator.colour."""
     timed = and_(Matter.status.in_([str(s) for s in TIMED_STATUSES]), Matter.due_on.is_not(None))
     due_at = func.julianday(Matter.due_on, "+1 day")
@@ -220,7 +229,7 @@ def colour_clause(colour: str, now: datetime):
     red = current >= due_at
     if colour == "red":
         return and_(timed, red)
-    yellow = current >= start + 0.8 * (due_at - start)
+    yellow = current >= start + ratio * (due_at - start)
     if colour == "yellow":
         return and_(timed, ~red, yellow)
     return and_(timed, ~red, ~yellow)
@@ -239,7 +248,7 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
     if f.handlers:
         where.append(Matter.handler.in_(sorted(f.handlers)))
     if f.colour:
-        where.append(colour_clause(f.colour, now))
+        where.append(colour_clause(f.colour, now, yellow_ratio(session)))
     if f.date_from:
         where.append(Matter.reported_at >= datetime.combine(f.date_from, datetime.min.time()))
     if f.date_to:

@@ -86,8 +86,17 @@ def fields_for(action: Action, places) -> list[Field]:
     }[action]  # fmt: skip
 
 
+def starting_values(action: Action, detail) -> dict:
+    """What a step's form starts from: what the matter already says (the risk and category its report was
+    assessed with), never the form's own defaults."""
+    if action in (Action.REGISTER, Action.REGRADE):
+        known = {"risk": detail.risk, "category": detail.category, "grade": detail.grade}
+        return {k: v for k, v in known.items() if v is not None}
+    return {}
+
+
 class ActionDialog(FormDialog):
-    def __init__(self, ws, worker, matter_id: str, action: Action, places, parent=None):
+    def __init__(self, ws, worker, matter_id: str, action: Action, places, parent=None, start=None):
         super().__init__(parent)
         self.ws, self.worker, self.matter_id, self.action = ws, worker, matter_id, action
         self.setWindowTitle(label(ACTION_LABELS[action]))
@@ -96,6 +105,9 @@ class ActionDialog(FormDialog):
         for f in fields_for(action, places):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
         self.lay_out(self.submit, label(ACTION_LABELS[action]))
+        for key, value in (start or {}).items():
+            if key in self.widgets:
+                self.set_value(key, value)
         self.resize(480, self.sizeHint().height())
 
     def _widget(self, f: Field):
@@ -142,7 +154,10 @@ class ActionDialog(FormDialog):
         """For tests and pre-filling: set a field the way a user would."""
         f, w = self.widgets[key]
         if f.kind == "choice":
-            w.setCurrentIndex(w.findData(value))
+            if (
+                index := w.findData(value)
+            ) >= 0:  # a value the form does not offer leaves the choice as it was
+                w.setCurrentIndex(index)
         elif f.kind == "bool":
             w.setChecked(bool(value))
         elif f.kind == "int":

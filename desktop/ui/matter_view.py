@@ -31,7 +31,7 @@ from desktop.domain.lifecycle import (
 from desktop.domain.risk import RISK_LABELS
 from desktop.services import attachments, details
 
-from .actions import ActionDialog
+from .actions import ActionDialog, starting_values
 from .common import COLOURS, heading, show_error, stars, when
 from .labels import label
 from .worker import DbWorker
@@ -178,7 +178,8 @@ class MatterView(QWidget):
         self.buttons.addStretch()
 
     def open_action(self, action: Action) -> QDialog:
-        dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places, parent=self)
+        dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places, parent=self,
+                              start=starting_values(action, self.detail))  # fmt: skip
         dialog.open()
         return dialog
 

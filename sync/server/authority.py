@@ -118,8 +118,8 @@ def check_event(session: Session, who: Identity, data: dict) -> None:
 
 def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterState:
     """A matter's state from its fields as the server holds them (and its agreements)."""
-    has_agreement = any(
-        r.data.get("matter_id") == matter_id and not r.deleted
+    has_agreement = any(  # in effect, as the laptop counts it (desktop.services.matters)
+        r.data.get("matter_id") == matter_id and not r.deleted and r.data.get("effective_on")
         for r in session.scalars(
             select(Record).where(Record.parent_id == matter_id, Record.table_name == "agreements")
         )

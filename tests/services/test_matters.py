@@ -171,14 +171,14 @@ def test_extension_moves_the_due_date_and_petitions_are_capped(township):
     p, med = t.login("platform"), t.login("mediator")
     m = report(t, kind="petition", source="信访来访")
     steps.register(p, m, 2, category="劳动争议", subcategory="欠薪")
-    assert matter(t, m).due_on == date(2027, 1, 22)  # 60 days
+    assert matter(t, m).due_on == date(2026, 12, 8)  # ★★: 15 days, stricter than the statute's 60
     steps.dispatch(p, m, f"org:{t.team}")
     steps.accept(med, m)
     with pytest.raises(ValidationFailed, match="不得超过30日"):
         steps.request_extension(med, m, 31, "情况复杂")
     steps.request_extension(med, m, 30, "情况复杂")
     steps.decide_extension(p, m, True, "同意")
-    assert matter(t, m).due_on == date(2027, 2, 21)
+    assert matter(t, m).due_on == date(2027, 1, 7)  # 15 + 30 days
 
 
 def test_deadline_colours_in_the_ledger_follow_the_clock(township, clock):
@@ -236,3 +236,48 @@ def test_risk_signals_raise_the_level_and_ask_for_a_police_report(township):
         event = matters.history(s, m)[0]
         assert event.data["report_to_police"] is True and "第二十五条" in event.note
         assert s.get(Matter, m).risk == "high" and s.get(Matter, m).is_group
+
+
+def test_a_petition_is_graded_by_stars_and_the_stricter_limit_governs(township):
+    t = township
+    p = t.login("platform")
+    one = report(t, kind="petition", source="信访来访")
+    steps.register(p, one, 1, category="劳动争议", subcategory="欠薪")
+    assert matter(t, one).due_on == date(2026, 11, 28)  # ★: 5 days, not the statute's 60
+    three = report(t, kind="petition", source="信访来信")
+    steps.register(p, three, 3, category="劳动争议", subcategory="欠薪")
+    assert matter(t, three).due_on == date(2027, 1, 22)  # ★★★: the statutory 60 days
+
+
+def test_one_yellow_threshold_everywhere(township, clock):
+    from desktop.services import details, setup
+
+    t = township
+    p, admin = t.login("platform"), t.admin
+    policy = setup.read_config(admin, "deadline_policy")
+    setup.configure(admin, "deadline_policy", {**policy, "yellow_ratio": 0.5})
+    m = report(t)
+    steps.register(p, m, 1, category="邻里")  # 23 Nov 09:30, due end of 28 Nov: half the time by 26 Nov 09:30
+    clock.now += timedelta(days=3, hours=1)
+    assert details.matter_detail(p, m).colour == "yellow"  # the matter view
+    assert lists.matters(p, MatterFilter(colour="yellow")).total == 1  # the ledger's 临期 filter
+    assert details.desk(p).yellow == 1  # the desk tile
+
+
+def test_closing_as_resolved_by_agreement_needs_an_agreement_in_effect(township):
+    t = township
+    p, g = t.login("platform"), t.login("grid1")
+    m = report(t)
+    steps.register(p, m, 1, category="邻里")
+    steps.dispatch(p, m, f"org:{t.committee}")
+    steps.accept(g, m)
+    draft = steps.AgreementInput("written", "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
+                                 signed_by_parties=True, signed_by_mediator=False, copies=3)  # fmt: skip
+    steps.record_agreement(g, m, draft)
+    with pytest.raises(Refused, match="生效"):
+        steps.close(g, m, "agreement")
+    signed = steps.AgreementInput("written", "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
+                                  signed_by_parties=True, signed_by_mediator=True, copies=3)  # fmt: skip
+    steps.record_agreement(g, m, signed)
+    steps.close(g, m, "agreement")
+    assert matter(t, m).status == "closed"

@@ -113,3 +113,21 @@ def test_whole_life_in_the_ui(township, window_for, settle, monkeypatch, qtbot):
     sv.ledger.view.tabs.setCurrentIndex(1)
     assert sv.ledger.view.timeline.count() == 9
     assert "上报" in sv.ledger.view.timeline.item(0).text()  # in order, the report first
+
+
+def test_registration_starts_from_what_was_reported_and_assessed(township, window_for, settle):
+    from desktop.domain.lifecycle import Action
+    from desktop.services import matters
+    from desktop.services.matters import MatterInput
+
+    t = township
+    matters.report(t.login("grid1"), MatterInput("工地欠薪，二十余人聚集", "网格排查", grid_id=t.grid,
+                                                 category="劳动争议", people_count=25))  # fmt: skip
+    window = window_for("platform")
+    select_first(window, settle)
+    assessed = window.ledger.view.detail.risk
+    assert assessed != "low"  # 25 people involved: the report's signals said so
+    window.ledger.view.action_buttons[Action.REGISTER].click()
+    (dialog,) = [d for d in window.ledger.view.findChildren(ActionDialog) if d.isVisible()]
+    values = dialog.values()
+    assert (values["risk"], values["category"]) == (assessed, "劳动争议")  # not the dialog's own defaults
