@@ -35,9 +35,9 @@ def test_insert_update_and_tombstone(township):
     assert "id_number" not in insert.fields  # empty fields are not sent
     assert update.op == "update" and update.fields == {"name": "张三丰"} and update.base_seqs == {"name": 41}
     assert update.base_values == {"name": "张三"} and update.author == township.accounts["grid1"]
-    # A deleted person's data goes with them: the fields that held any are emptied in the same edit.
-    assert delete.op == "delete" and delete.fields == {"deleted": True, "name": "", "mobile": None}
-    assert delete.base_seqs == {"deleted": 0, "name": 41, "mobile": 0, "*": 0}  # and the version it saw
+    # A delete carries only itself (the server empties the person's data, as it does the laptop's).
+    assert delete.op == "delete" and delete.fields == {"deleted": True}
+    assert delete.base_seqs == {"deleted": 0, "*": 0}  # a delete also names the record version it saw
     assert insert.op_seq < update.op_seq < delete.op_seq
     assert len({insert.mutation_id, update.mutation_id, delete.mutation_id}) == 3
     assert insert.schema_version == migrate.head_revision()
