@@ -3,6 +3,7 @@ a choice (keep theirs, take ours, or write another) that becomes an ordinary edi
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -55,6 +56,7 @@ def show_value(field: str, value) -> str:
 class ConflictsDialog(QDialog):
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed, it stops listening for changes
         self.ws, self.worker = ws, worker
         self.setWindowTitle(tr("冲突与被拒的修改"))
         self.resize(980, 520)

@@ -206,6 +206,8 @@ class MatterDialog(QDialog):
 
     def __init__(self, ws, worker, places, matter_id: str, parent=None):
         super().__init__(parent)
+        # Closed means gone: a closed window must not keep re-reading its matter on every change.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("事项详情"))
         self.view = MatterView(ws, worker, places, self)
         layout = QGridLayout(self)

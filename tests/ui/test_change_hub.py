@@ -136,3 +136,21 @@ def test_a_sync_brings_news_to_the_open_matter_the_ledger_and_the_desk(
     assert window.desk.counts.by_status == {"handling": 1}
     with a.read() as s:
         assert s.scalar(select(Matter.status).where(Matter.id == m)) == "handling"
+
+
+def test_a_closed_matter_window_stops_listening(township, window_for, settle, qtbot):
+    from shiboken6 import isValid
+
+    t = township
+    m = matters.report(t.login("grid1"), MatterInput("邻里噪音", "网格排查", grid_id=t.grid)).id
+    window = window_for("platform")
+    hub = window.worker.hub
+    listening = len(hub._subscribers)
+    dialog = window.open_matter(m)
+    settle()
+    assert len(hub._subscribers) == listening + 1
+    dialog.close()
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=5000)
+    window.worker.submit(lambda: steps.register(t.login("platform"), m, 1, category="邻里"))
+    settle()
+    assert len(hub._subscribers) == listening  # dropped at the next delivery, and nothing re-read it
