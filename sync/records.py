@@ -321,7 +321,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "signed_by_mediator": boolean(default=False),
         "effective_on": day(optional=True),
         "copies": integer(default=0),
-        "judicial_confirmation": boolean(default=False),
+        "judicial_confirmation": boolean(default=False),  # confirmed by the court (人民调解法 Art. 33)
+        "confirmation_applied_on": day(optional=True),  # applied for, within 30 days of taking effect
+        "confirmation_decided_on": day(optional=True),
+        "confirmation_result": string(10, optional=True),  # confirmed / rejected
         "performed": boolean(optional=True),
     }),
     RecordType("follow_ups", write="view_matters", scope=MATTER, append_only=True, fields={

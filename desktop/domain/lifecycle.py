@@ -94,6 +94,7 @@ class Action(StrEnum):
     CHECK = "checked"
     FOLLOW_UP = "followed_up"
     REOPEN = "reopened"
+    JUDICIAL_CONFIRMATION = "judicial_confirmation"  # 司法确认: applied for, then the court's decision
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
 
 
@@ -120,6 +121,7 @@ ACTION_LABELS = {
     Action.CHECK: "核查销号",
     Action.FOLLOW_UP: "回访",
     Action.REOPEN: "重新启动",
+    Action.JUDICIAL_CONFIRMATION: "司法确认",
     Action.SETTLE_CONFLICT: "处理同步冲突",
 }
 
@@ -162,6 +164,9 @@ RULES: dict[Action, Rule] = {
         frozenset({_S.CHECKED, _S.EVALUATED}), frozenset({Role.SUPERVISOR, Role.PLATFORM})
     ),
     Action.REOPEN: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.SUPERVISOR})),
+    Action.JUDICIAL_CONFIRMATION: Rule(
+        frozenset({_S.HANDLING, _S.CLOSED, _S.CHECKED, _S.EVALUATED}), _HANDLERS
+    ),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view).
@@ -176,6 +181,9 @@ STATE_FIELDS: dict[str, tuple[str, object]] = {
     "outcome": ("outcome", lambda v: Outcome(v) if v else None), "satisfaction": ("satisfaction", lambda v: v),
     "repeat_of": ("repeat_of", lambda v: v), "leader_id": ("leader", lambda v: v), "supervised": ("supervised", int),
 }  # fmt: skip
+
+
+CONFIRMATION_STAGES = {"applied": "已申请司法确认", "confirmed": "法院确认有效", "rejected": "法院不予确认"}
 
 
 class Outcome(StrEnum):
@@ -219,7 +227,8 @@ class MatterState:
     grade: int | None = None
     pending_extension_days: int = 0
     extension_days: int = 0
-    has_agreement: bool = False
+    has_agreement: bool = False  # an agreement in effect
+    written_agreement: bool = False  # … and a written one: only that can be judicially confirmed (Art. 33)
     outcome: Outcome | None = None
     satisfaction: str | None = None
     repeat_of: str | None = None
@@ -268,6 +277,8 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("已在县级，无法再上报")
     if action == Action.REQUEST_EXTENSION and state.pending_extension_days:
         return msg("已有待审批的延期申请")
+    if action == Action.JUDICIAL_CONFIRMATION and not state.written_agreement:
+        return msg("只有生效的书面调解协议可以申请司法确认")
     if action == Action.DECIDE_EXTENSION and not state.pending_extension_days:
         return msg("没有待审批的延期申请")
     return None
@@ -360,6 +371,10 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
         return replace(s, status=Status.HANDLING, outcome=None)
     if action == Action.FOLLOW_UP:
         return replace(s, status=Status.EVALUATED, satisfaction=need("satisfaction", "满意度"))
+    if action == Action.JUDICIAL_CONFIRMATION:
+        if need("stage", "进展") not in CONFIRMATION_STAGES:
+            raise Refused(action, msg("司法确认的进展应为{0}之一", "、".join(CONFIRMATION_STAGES.values())))
+        return s
     if action == Action.SETTLE_CONFLICT:
         field_name = need("field", "字段")
         if field_name not in STATE_FIELDS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -274,6 +274,9 @@ class DeskCounts:
     follow_ups_due: int
     to_register: int
     visits_this_month: int
+    confirmations_due: (
+        int  # written agreements whose 30 days to apply for judicial confirmation end within 5 days
+    )
     by_status: dict
     by_category: dict
 
@@ -306,10 +309,27 @@ def desk(ws: Workspace) -> DeskCounts:
             follow_ups_due=count(Matter.status == str(Status.CHECKED)),
             to_register=count(Matter.status == str(Status.REPORTED)),
             visits_this_month=_visits_this_month(ws, s, now),
+            confirmations_due=_confirmations_due(s, base, now.date()),
             by_status=by_status,
             by_category=by_category,
         )  # fmt: skip
     return result
+
+
+CONFIRMATION_REMINDER_DAYS = 5
+
+
+def _confirmations_due(s, base: list, today) -> int:
+    from desktop.store.models import Agreement
+
+    last_day = func.date(Agreement.effective_on, "+30 days")
+    return s.execute(
+        select(func.count()).select_from(Agreement).join(Matter, Matter.id == Agreement.matter_id).where(
+            *base, Agreement.deleted.is_(False), Agreement.form == "written", Agreement.effective_on.is_not(None),
+            Agreement.confirmation_applied_on.is_(None), last_day >= today.isoformat(),
+            last_day <= (today + timedelta(days=CONFIRMATION_REMINDER_DAYS)).isoformat(),
+        )
+    ).scalar()  # fmt: skip
 
 
 def _visits_this_month(ws: Workspace, s, now: datetime) -> int:

@@ -78,29 +78,31 @@ def load(ws: Workspace, session: Session, matter_id: str) -> Matter:
 
 
 def state_of(matter: Matter) -> MatterState:
+    forms = _agreements_in_effect(matter)
     return MatterState(
         status=Status(matter.status), level=Level(matter.level), failed_tries=matter.failed_tries,
         handler=matter.handler, grade=matter.grade, pending_extension_days=matter.pending_extension_days,
-        extension_days=matter.extension_days, has_agreement=_has_agreement(matter),
+        extension_days=matter.extension_days, has_agreement=bool(forms), written_agreement="written" in forms,
         outcome=Outcome(matter.outcome) if matter.outcome else None, satisfaction=matter.satisfaction,
         repeat_of=matter.repeat_of, leader=matter.leader_id, supervised=matter.supervised,
     )  # fmt: skip
 
 
-def _has_agreement(matter: Matter) -> bool:
+def _agreements_in_effect(matter: Matter) -> set[str]:
+    """The forms (written / oral) of the matter's agreements in effect: a written agreement signed by every party
+    and the mediator (人民调解法 Art. 29), or an oral one recorded as such (Art. 28). An unsigned draft does not
+    let a matter close as resolved by agreement."""
     session = Session.object_session(matter)
     from desktop.store.models import Agreement
 
-    # In effect: a written agreement signed by every party and the mediator (人民调解法 Art. 29), or an oral one
-    # recorded as such (Art. 28). An unsigned draft does not let a matter close as resolved by agreement.
-    return bool(
+    return set(
         session.execute(
-            select(Agreement.id).where(
+            select(Agreement.form).where(
                 Agreement.matter_id == matter.id,
                 Agreement.deleted.is_(False),
                 Agreement.effective_on.is_not(None),
             )
-        ).first()
+        ).scalars()
     )
 
 

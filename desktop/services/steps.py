@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.deadlines import Deadline
@@ -244,9 +245,46 @@ def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Cha
     return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
 
 
+CONFIRMATION_WINDOW_DAYS = 30  # 人民调解法 第三十三条
+
+
 def judicial_confirmation_due(agreement: Agreement) -> date | None:
-    """Judicial confirmation may be applied for within 30 days of the agreement taking effect."""
-    return agreement.effective_on + timedelta(days=30) if agreement.effective_on else None
+    """The last day to apply for judicial confirmation: 30 days after a written agreement took effect. None for
+    an oral agreement (it cannot be confirmed) and once the application is made."""
+    if agreement.form != "written" or not agreement.effective_on or agreement.confirmation_applied_on:
+        return None
+    return agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
+
+
+def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, note: str = "") -> Changed:
+    """司法确认 of the matter's written agreement in effect: the application (within 30 days of it taking
+    effect), then the court's decision. Recorded on the agreement and in the history."""
+
+    def extra(s: Session, matter: Matter) -> None:
+        agreement = s.execute(
+            select(Agreement)
+            .where(Agreement.matter_id == matter.id, Agreement.deleted.is_(False), Agreement.form == "written",
+                   Agreement.effective_on.is_not(None))
+            .order_by(Agreement.effective_on.desc())
+        ).scalars().first()  # fmt: skip
+        if on > ws.now().date():
+            raise ValidationFailed([Issue(msg("日期"), msg("不能晚于今天"))])
+        if stage == "applied":
+            last = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
+            if on > last:
+                raise ValidationFailed(
+                    [Issue(msg("日期"), msg("应在协议生效后30日内（{0}前）申请", last.isoformat()))]
+                )
+            agreement.confirmation_applied_on = on
+        else:
+            if agreement.confirmation_applied_on is None:
+                raise ValidationFailed([Issue(msg("进展"), msg("尚未申请司法确认"))])
+            agreement.confirmation_decided_on, agreement.confirmation_result = on, stage
+            agreement.judicial_confirmation = stage == "confirmed"
+
+    return _step(
+        ws, matter_id, Action.JUDICIAL_CONFIRMATION, {"stage": stage, "on": on.isoformat()}, note, extra
+    )
 
 
 def escalate(ws: Workspace, matter_id: str, reason: str) -> Changed:
@@ -349,7 +387,7 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.REQUEST_EXTENSION: request_extension, Action.DECIDE_EXTENSION: decide_extension,
     Action.SUPERVISE: supervise, Action.EXPLAIN_OVERDUE: explain_overdue, Action.REGRADE: regrade,
     Action.TAKE_CHARGE: take_charge, Action.CLOSE: close, Action.CHECK: check_closure,
-    Action.FOLLOW_UP: follow_up, Action.REOPEN: reopen,
+    Action.FOLLOW_UP: follow_up, Action.REOPEN: reopen, Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
 }  # fmt: skip
 INPUTS: dict[Action, type] = {
     Action.RECORD_SESSION: SessionInput, Action.RECORD_AGREEMENT: AgreementInput, Action.FOLLOW_UP: FollowUpInput,

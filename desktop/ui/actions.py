@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import mediation
 from desktop.domain.deadlines import GRADE_LABELS
-from desktop.domain.lifecycle import ACTION_LABELS, OUTCOME_LABELS, SESSION_OUTCOME_LABELS, Action
+from desktop.domain.lifecycle import (
+    ACTION_LABELS,
+    CONFIRMATION_STAGES,
+    OUTCOME_LABELS,
+    SESSION_OUTCOME_LABELS,
+    Action,
+)
 from desktop.domain.risk import RISK_LABELS
 from desktop.services import steps
 
@@ -83,6 +89,8 @@ def fields_for(action: Action, places) -> list[Field]:
                            Field("performed", "协议已履行", "bool", default=True), Field("relapse", "发现反弹迹象", "bool"),
                            _text("next_step", "下一步", True)],
         Action.REOPEN: [_text("reason", "重新启动的理由", True)],
+        Action.JUDICIAL_CONFIRMATION: [_choice("stage", "进展", CONFIRMATION_STAGES.items()), Field("on", "日期", "date"),
+                                       _text("note", "说明（法院、文书号）")],
     }[action]  # fmt: skip
 
 

@@ -48,6 +48,7 @@ class DeskPage(QWidget):
             "to_register": Tile(self.tr("待立案"), "#F3F3F3"),
             "follow_ups": Tile(self.tr("待回访"), "#F3F3F3"),
             "visits": Tile(self.tr("本月走访"), "#F3F3F3"),
+            "confirmations": Tile(self.tr("司法确认申请将到期"), "#FFF2B3"),
         }
         presets = {"red": {"colour": "red"}, "yellow": {"colour": "yellow"}, "to_accept": {"status": "dispatched"},
                    "to_claim": {"status": "open_for_claim"}, "to_register": {"status": "reported"},
@@ -88,7 +89,7 @@ class DeskPage(QWidget):
         self.counts = c
         for key, value in (("red", c.red), ("yellow", c.yellow), ("open", c.open_matters), ("to_accept", c.to_accept),
                            ("to_claim", c.to_claim), ("to_register", c.to_register), ("follow_ups", c.follow_ups_due),
-                           ("visits", c.visits_this_month)):  # fmt: skip
+                           ("visits", c.visits_this_month), ("confirmations", c.confirmations_due)):  # fmt: skip
             self.tiles[key].value.setText(str(value))
         self.by_status.set_items(
             [

@@ -29,233 +29,233 @@
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>删除</source>
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>等级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>标签</source>
       <translation>Tags</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>村（社区）</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>住户</source>
       <translation>Household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>居民</source>
       <translation>Resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>走访</source>
       <translation>Visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <location filename="../../desktop/ui/conflicts.py" line="40" />
       <source>当事人</source>
       <translation>Party</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <location filename="../../desktop/ui/conflicts.py" line="40" />
       <source>调解协议</source>
       <translation>Agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="46" />
+      <location filename="../../desktop/ui/conflicts.py" line="47" />
       <source>修改：{0}</source>
       <translation>Edited: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <location filename="../../desktop/ui/conflicts.py" line="48" />
       <source>已删除</source>
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <location filename="../../desktop/ui/conflicts.py" line="48" />
       <source>保留</source>
       <translation>Kept</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="49" />
+      <location filename="../../desktop/ui/conflicts.py" line="50" />
       <source>（空）</source>
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="59" />
+      <location filename="../../desktop/ui/conflicts.py" line="61" />
       <source>冲突与被拒的修改</source>
       <translation>Conflicts and rejected edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="63" />
+      <location filename="../../desktop/ui/conflicts.py" line="65" />
       <source>冲突</source>
       <translation>Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="64" />
+      <location filename="../../desktop/ui/conflicts.py" line="66" />
       <source>被拒的修改</source>
       <translation>Rejected edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>原来的值</source>
       <translation>Value before</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>乡镇服务器上的值</source>
       <translation>Township server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>本机的值</source>
       <translation>This laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>双方</source>
       <translation>Who and when</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
       <translation>The same item was changed in two places. The server keeps its value for now; choose which one to keep, or write a new value.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="90" />
+      <location filename="../../desktop/ui/conflicts.py" line="92" />
       <source>保留服务器的值</source>
       <translation>Keep the server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="91" />
+      <location filename="../../desktop/ui/conflicts.py" line="93" />
       <source>采用本机的值</source>
       <translation>Take this laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <location filename="../../desktop/ui/conflicts.py" line="94" />
       <source>改为…</source>
       <translation>Change to…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>修改的内容</source>
       <translation>What was changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>服务器拒绝的原因</source>
       <translation>Why the server refused it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
       <translation>The township server did not accept these edits; they are still kept on this laptop. Act on the reason, or contact the township platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="127" />
+      <location filename="../../desktop/ui/conflicts.py" line="129" />
       <source>服务器：{0} {1}；本机：{2} {3}</source>
       <translation>Server: {0} {1}; this laptop: {2} {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="161" />
+      <location filename="../../desktop/ui/conflicts.py" line="163" />
       <source>改为新的值</source>
       <translation>Change to a new value</translation>
     </message>
@@ -527,7 +527,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ActionDialog</name>
     <message>
-      <location filename="../../desktop/ui/actions.py" line="94" />
+      <location filename="../../desktop/ui/actions.py" line="111" />
       <source>无法办理</source>
       <translation>Cannot do this step</translation>
     </message>
@@ -575,27 +575,32 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Visits this month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="60" />
+      <location filename="../../desktop/ui/desk.py" line="51" />
+      <source>司法确认申请将到期</source>
+      <translation>Judicial confirmation: apply soon</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="61" />
       <source>按状态</source>
       <translation>By status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="61" />
+      <location filename="../../desktop/ui/desk.py" line="62" />
       <source>按类别</source>
       <translation>By category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="65" />
+      <location filename="../../desktop/ui/desk.py" line="66" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>Log a visit (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="67" />
+      <location filename="../../desktop/ui/desk.py" line="68" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>Report a matter (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="84" />
+      <location filename="../../desktop/ui/desk.py" line="85" />
       <source>{0}，您好</source>
       <translation>Hello, {0}</translation>
     </message>
@@ -1257,7 +1262,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="208" />
+      <location filename="../../desktop/ui/matter_view.py" line="211" />
       <source>事项详情</source>
       <translation>Matter</translation>
     </message>
@@ -1410,12 +1415,12 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>{0} (waiting for sync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="189" />
+      <location filename="../../desktop/ui/matter_view.py" line="190" />
       <source>添加附件</source>
       <translation>Add attachment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="189" />
+      <location filename="../../desktop/ui/matter_view.py" line="190" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>Photos and scans (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
     </message>
@@ -2241,6 +2246,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Resolvable</translation>
     </message>
     <message>
+      <source>司法确认</source>
+      <translation>Judicial confirmation</translation>
+    </message>
+    <message>
       <source>司法调解</source>
       <translation>Judicial mediation</translation>
     </message>
@@ -2333,6 +2342,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Followed up</translation>
     </message>
     <message>
+      <source>已申请司法确认</source>
+      <translation>Applied for judicial confirmation</translation>
+    </message>
+    <message>
       <source>已销号</source>
       <translation>Checked</translation>
     </message>
@@ -2375,6 +2388,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>日常走访</source>
       <translation>Routine visit</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
     </message>
     <message>
       <source>易激化</source>
@@ -2443,6 +2460,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>民转刑倾向</source>
       <translation>May turn criminal</translation>
+    </message>
+    <message>
+      <source>法院不予确认</source>
+      <translation>Not confirmed by the court</translation>
+    </message>
+    <message>
+      <source>法院确认有效</source>
+      <translation>Confirmed by the court</translation>
     </message>
     <message>
       <source>满意</source>
@@ -2541,6 +2566,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Note</translation>
     </message>
     <message>
+      <source>说明（法院、文书号）</source>
+      <translation>Note (court, document number)</translation>
+    </message>
+    <message>
       <source>调整星级</source>
       <translation>Regrade</translation>
     </message>
@@ -2603,6 +2632,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>达成的协议内容</source>
       <translation>What was agreed</translation>
+    </message>
+    <message>
+      <source>进展</source>
+      <translation>Stage</translation>
     </message>
     <message>
       <source>部分达成</source>
@@ -2808,12 +2841,20 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>only the current handler may do this</translation>
     </message>
     <message>
+      <source>只有生效的书面调解协议可以申请司法确认</source>
+      <translation>Only a written mediation agreement in effect can be judicially confirmed</translation>
+    </message>
+    <message>
       <source>可能民转刑</source>
       <translation>may turn criminal</translation>
     </message>
     <message>
       <source>号段{0}不常见，请核对</source>
       <translation>the prefix {0} is unusual; please check</translation>
+    </message>
+    <message>
+      <source>司法确认的进展应为{0}之一</source>
+      <translation>The stage of judicial confirmation should be one of {0}</translation>
     </message>
     <message>
       <source>同步冲突：{0} 取“{1}”</source>
@@ -2900,8 +2941,12 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>subcategory</translation>
     </message>
     <message>
-      <source>尚未记录调解协议，不能以“调解成功”办结</source>
-      <translation>no mediation agreement has been recorded, so it cannot be closed as “mediated successfully”</translation>
+      <source>尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结</source>
+      <translation>No mediation agreement in effect yet (a written one needs every party's and the mediator's signature): cannot close as resolved by mediation</translation>
+    </message>
+    <message>
+      <source>尚未申请司法确认</source>
+      <translation>Judicial confirmation has not been applied for</translation>
     </message>
     <message>
       <source>履行方式和期限</source>
@@ -2946,6 +2991,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>应写明怎样履行、何时履行</source>
       <translation>must say how and when it is carried out</translation>
+    </message>
+    <message>
+      <source>应在协议生效后30日内（{0}前）申请</source>
+      <translation>Apply within 30 days of the agreement taking effect (by {0})</translation>
     </message>
     <message>
       <source>延期天数</source>
@@ -3038,6 +3087,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</source>
       <translation>Cannot read {0}: not a valid .xlsx workbook ({1})</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
     </message>
     <message>
       <source>星级</source>
@@ -3172,6 +3225,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>the grid does not belong to the chosen village (community)</translation>
     </message>
     <message>
+      <source>考核期间“{0}”应为 2026-10、2026-Q4 或 2026</source>
+      <translation>The assessment period “{0}” should look like 2026-10, 2026-Q4 or 2026</translation>
+    </message>
+    <message>
       <source>至少选择一个角色</source>
       <translation>choose at least one role</translation>
     </message>
@@ -3254,6 +3311,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>这条冲突已不存在或已处理</source>
       <translation>this conflict no longer exists or has been resolved</translation>
+    </message>
+    <message>
+      <source>进展</source>
+      <translation>Stage</translation>
     </message>
     <message>
       <source>长度为{0}个字符，最多50个</source>

@@ -29,233 +29,233 @@
       <translation>无法保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>备注</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>手机</source>
       <translation>手机</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="29" />
+      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>删除</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>标题</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>事实经过</source>
       <translation>事实经过</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
+      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>等级</source>
       <translation>等级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>状态</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>地点</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
+      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>标签</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>村（社区）</source>
       <translation>村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>承办</source>
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
+      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>住户</source>
       <translation>住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>居民</source>
       <translation>居民</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>事项</source>
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="38" />
+      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>走访</source>
       <translation>走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <location filename="../../desktop/ui/conflicts.py" line="40" />
       <source>当事人</source>
       <translation>当事人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
+      <location filename="../../desktop/ui/conflicts.py" line="40" />
       <source>调解协议</source>
       <translation>调解协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="46" />
+      <location filename="../../desktop/ui/conflicts.py" line="47" />
       <source>修改：{0}</source>
       <translation>修改：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <location filename="../../desktop/ui/conflicts.py" line="48" />
       <source>已删除</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="47" />
+      <location filename="../../desktop/ui/conflicts.py" line="48" />
       <source>保留</source>
       <translation>保留</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="49" />
+      <location filename="../../desktop/ui/conflicts.py" line="50" />
       <source>（空）</source>
       <translation>（空）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="59" />
+      <location filename="../../desktop/ui/conflicts.py" line="61" />
       <source>冲突与被拒的修改</source>
       <translation>冲突与被拒的修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="63" />
+      <location filename="../../desktop/ui/conflicts.py" line="65" />
       <source>冲突</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="64" />
+      <location filename="../../desktop/ui/conflicts.py" line="66" />
       <source>被拒的修改</source>
       <translation>被拒的修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>记录</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>原来的值</source>
       <translation>原来的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="86" />
+      <location filename="../../desktop/ui/conflicts.py" line="88" />
       <source>乡镇服务器上的值</source>
       <translation>乡镇服务器上的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>本机的值</source>
       <translation>本机的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="87" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>双方</source>
       <translation>双方</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
       <translation>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="90" />
+      <location filename="../../desktop/ui/conflicts.py" line="92" />
       <source>保留服务器的值</source>
       <translation>保留服务器的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="91" />
+      <location filename="../../desktop/ui/conflicts.py" line="93" />
       <source>采用本机的值</source>
       <translation>采用本机的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <location filename="../../desktop/ui/conflicts.py" line="94" />
       <source>改为…</source>
       <translation>改为…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>时间</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>修改的内容</source>
       <translation>修改的内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="109" />
+      <location filename="../../desktop/ui/conflicts.py" line="111" />
       <source>服务器拒绝的原因</source>
       <translation>服务器拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="110" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
       <translation>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="127" />
+      <location filename="../../desktop/ui/conflicts.py" line="129" />
       <source>服务器：{0} {1}；本机：{2} {3}</source>
       <translation>服务器：{0} {1}；本机：{2} {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="161" />
+      <location filename="../../desktop/ui/conflicts.py" line="163" />
       <source>改为新的值</source>
       <translation>改为新的值</translation>
     </message>
@@ -527,7 +527,7 @@
   <context>
     <name>ActionDialog</name>
     <message>
-      <location filename="../../desktop/ui/actions.py" line="94" />
+      <location filename="../../desktop/ui/actions.py" line="111" />
       <source>无法办理</source>
       <translation>无法办理</translation>
     </message>
@@ -575,27 +575,32 @@
       <translation>本月走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="60" />
+      <location filename="../../desktop/ui/desk.py" line="51" />
+      <source>司法确认申请将到期</source>
+      <translation>司法确认申请将到期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="61" />
       <source>按状态</source>
       <translation>按状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="61" />
+      <location filename="../../desktop/ui/desk.py" line="62" />
       <source>按类别</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="65" />
+      <location filename="../../desktop/ui/desk.py" line="66" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>登记走访 (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="67" />
+      <location filename="../../desktop/ui/desk.py" line="68" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>上报事项 (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="84" />
+      <location filename="../../desktop/ui/desk.py" line="85" />
       <source>{0}，您好</source>
       <translation>{0}，您好</translation>
     </message>
@@ -1257,7 +1262,7 @@
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="208" />
+      <location filename="../../desktop/ui/matter_view.py" line="211" />
       <source>事项详情</source>
       <translation>事项详情</translation>
     </message>
@@ -1410,12 +1415,12 @@
       <translation>{0}（等待同步）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="189" />
+      <location filename="../../desktop/ui/matter_view.py" line="190" />
       <source>添加附件</source>
       <translation>添加附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="189" />
+      <location filename="../../desktop/ui/matter_view.py" line="190" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
@@ -2241,6 +2246,10 @@
       <translation>可化解</translation>
     </message>
     <message>
+      <source>司法确认</source>
+      <translation>司法确认</translation>
+    </message>
+    <message>
       <source>司法调解</source>
       <translation>司法调解</translation>
     </message>
@@ -2333,6 +2342,10 @@
       <translation>已回访</translation>
     </message>
     <message>
+      <source>已申请司法确认</source>
+      <translation>已申请司法确认</translation>
+    </message>
+    <message>
       <source>已销号</source>
       <translation>已销号</translation>
     </message>
@@ -2375,6 +2388,10 @@
     <message>
       <source>日常走访</source>
       <translation>日常走访</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>日期</translation>
     </message>
     <message>
       <source>易激化</source>
@@ -2443,6 +2460,14 @@
     <message>
       <source>民转刑倾向</source>
       <translation>民转刑倾向</translation>
+    </message>
+    <message>
+      <source>法院不予确认</source>
+      <translation>法院不予确认</translation>
+    </message>
+    <message>
+      <source>法院确认有效</source>
+      <translation>法院确认有效</translation>
     </message>
     <message>
       <source>满意</source>
@@ -2541,6 +2566,10 @@
       <translation>说明</translation>
     </message>
     <message>
+      <source>说明（法院、文书号）</source>
+      <translation>说明（法院、文书号）</translation>
+    </message>
+    <message>
       <source>调整星级</source>
       <translation>调整星级</translation>
     </message>
@@ -2603,6 +2632,10 @@
     <message>
       <source>达成的协议内容</source>
       <translation>达成的协议内容</translation>
+    </message>
+    <message>
+      <source>进展</source>
+      <translation>进展</translation>
     </message>
     <message>
       <source>部分达成</source>
@@ -2808,12 +2841,20 @@
       <translation>只有当前承办人可以办理</translation>
     </message>
     <message>
+      <source>只有生效的书面调解协议可以申请司法确认</source>
+      <translation>只有生效的书面调解协议可以申请司法确认</translation>
+    </message>
+    <message>
       <source>可能民转刑</source>
       <translation>可能民转刑</translation>
     </message>
     <message>
       <source>号段{0}不常见，请核对</source>
       <translation>号段{0}不常见，请核对</translation>
+    </message>
+    <message>
+      <source>司法确认的进展应为{0}之一</source>
+      <translation>司法确认的进展应为{0}之一</translation>
     </message>
     <message>
       <source>同步冲突：{0} 取“{1}”</source>
@@ -2900,8 +2941,12 @@
       <translation>小类</translation>
     </message>
     <message>
-      <source>尚未记录调解协议，不能以“调解成功”办结</source>
-      <translation>尚未记录调解协议，不能以“调解成功”办结</translation>
+      <source>尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结</source>
+      <translation>尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结</translation>
+    </message>
+    <message>
+      <source>尚未申请司法确认</source>
+      <translation>尚未申请司法确认</translation>
     </message>
     <message>
       <source>履行方式和期限</source>
@@ -2946,6 +2991,10 @@
     <message>
       <source>应写明怎样履行、何时履行</source>
       <translation>应写明怎样履行、何时履行</translation>
+    </message>
+    <message>
+      <source>应在协议生效后30日内（{0}前）申请</source>
+      <translation>应在协议生效后30日内（{0}前）申请</translation>
     </message>
     <message>
       <source>延期天数</source>
@@ -3038,6 +3087,10 @@
     <message>
       <source>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</source>
       <translation>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>日期</translation>
     </message>
     <message>
       <source>星级</source>
@@ -3172,6 +3225,10 @@
       <translation>网格不属于所选的村（社区）</translation>
     </message>
     <message>
+      <source>考核期间“{0}”应为 2026-10、2026-Q4 或 2026</source>
+      <translation>考核期间“{0}”应为 2026-10、2026-Q4 或 2026</translation>
+    </message>
+    <message>
       <source>至少选择一个角色</source>
       <translation>至少选择一个角色</translation>
     </message>
@@ -3254,6 +3311,10 @@
     <message>
       <source>这条冲突已不存在或已处理</source>
       <translation>这条冲突已不存在或已处理</translation>
+    </message>
+    <message>
+      <source>进展</source>
+      <translation>进展</translation>
     </message>
     <message>
       <source>长度为{0}个字符，最多50个</source>

@@ -118,12 +118,13 @@ def check_event(session: Session, who: Identity, data: dict) -> None:
 
 def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterState:
     """A matter's state from its fields as the server holds them (and its agreements)."""
-    has_agreement = any(  # in effect, as the laptop counts it (desktop.services.matters)
-        r.data.get("matter_id") == matter_id and not r.deleted and r.data.get("effective_on")
+    forms = {  # agreements in effect, as the laptop counts them (desktop.services.matters)
+        r.data.get("form")
         for r in session.scalars(
             select(Record).where(Record.parent_id == matter_id, Record.table_name == "agreements")
         )
-    )
+        if r.data.get("matter_id") == matter_id and not r.deleted and r.data.get("effective_on")
+    }
     defaults, values = lifecycle.MatterState(), {}
     for column, (attribute, read) in lifecycle.STATE_FIELDS.items():
         raw = data.get(column)
@@ -131,7 +132,7 @@ def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterSt
             values[attribute] = getattr(defaults, attribute) if raw is None else read(raw)
         except (TypeError, ValueError):
             raise Refused(f"事项的“{column}”不是有效的值") from None
-    return lifecycle.MatterState(has_agreement=has_agreement, **values)
+    return lifecycle.MatterState(has_agreement=bool(forms), written_agreement="written" in forms, **values)
 
 
 def stored(state: lifecycle.MatterState, column: str):

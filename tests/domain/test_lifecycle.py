@@ -33,7 +33,11 @@ def actor(*roles, handler=True):
 @pytest.mark.parametrize("status", [None, *Status])
 def test_every_step_from_every_status(action, status):
     state = MatterState(
-        status=status, handler=HANDLER, pending_extension_days=3 if action == Action.DECIDE_EXTENSION else 0
+        status=status,
+        handler=HANDLER,
+        pending_extension_days=3 if action == Action.DECIDE_EXTENSION else 0,
+        has_agreement=True,
+        written_agreement=True,  # what the steps that need an agreement need
     )
     rule = RULES[action]
     reason = why_not(state, action, actor(*rule.roles))
@@ -83,7 +87,7 @@ def test_three_tries_per_level_then_escalate_up_to_the_county():
 
 def test_closing_by_agreement_needs_an_agreement_and_unresolved_needs_the_legal_channels():
     state = MatterState(status=Status.HANDLING, handler=HANDLER)
-    with pytest.raises(Refused, match="尚未记录调解协议"):
+    with pytest.raises(Refused, match="尚无生效的调解协议"):
         advance(state, Action.CLOSE, {"outcome": "agreement"})
     with pytest.raises(Refused, match="法律途径"):
         advance(state, Action.CLOSE, {"outcome": "unresolved"})

@@ -281,3 +281,58 @@ def test_closing_as_resolved_by_agreement_needs_an_agreement_in_effect(township)
     steps.record_agreement(g, m, signed)
     steps.close(g, m, "agreement")
     assert matter(t, m).status == "closed"
+
+
+def test_judicial_confirmation_of_a_written_agreement_within_30_days(township, clock):
+    from desktop.services import details
+
+    t = township
+    p, g = t.login("platform"), t.login("grid1")
+    m = report(t)
+    steps.register(p, m, 1, category="邻里")
+    steps.dispatch(p, m, f"org:{t.committee}")
+    steps.accept(g, m)
+    signed = steps.AgreementInput("written", "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
+                                  signed_by_parties=True, signed_by_mediator=True, copies=3)  # fmt: skip
+    steps.record_agreement(g, m, signed)
+    steps.close(g, m, "agreement")
+    (line,) = details.matter_detail(p, m).agreements
+    assert line.confirmation_due == date(2026, 12, 23)  # 30 days after it took effect on 23 Nov
+    clock.now += timedelta(days=27)
+    assert details.desk(p).confirmations_due == 1  # reminded before day 30
+    steps.judicial_confirmation(g, m, "applied", clock.now.date(), "向城镇人民法院")
+    assert (
+        details.desk(p).confirmations_due == 0
+        and details.matter_detail(p, m).agreements[0].confirmation_due is None
+    )
+    clock.now += timedelta(days=10)
+    steps.judicial_confirmation(g, m, "confirmed", clock.now.date(), "（2026）民特12号")
+    with matters_session(t) as s:
+        from desktop.store.models import Agreement
+
+        agreement = s.scalars(select(Agreement).where(Agreement.matter_id == m)).one()
+        assert agreement.judicial_confirmation and agreement.confirmation_result == "confirmed"
+        actions = [e.action for e in matters.history(s, m)]
+    assert actions.count("judicial_confirmation") == 2
+
+
+def test_judicial_confirmation_is_refused_for_an_oral_agreement_and_after_30_days(township, clock):
+    t = township
+    p, g = t.login("platform"), t.login("grid1")
+    oral, late = report(t), report(t)
+    for m, form in ((oral, "oral"), (late, "written")):
+        steps.register(p, m, 1, category="邻里")
+        steps.dispatch(p, m, f"org:{t.committee}")
+        steps.accept(g, m)
+        steps.record_agreement(g, m, steps.AgreementInput(form, "张三、李四", "越界", "拆除", "当场履行",
+                                                          signed_by_parties=True, signed_by_mediator=True))  # fmt: skip
+    with pytest.raises(Refused, match="书面"):
+        steps.judicial_confirmation(g, oral, "applied", clock.now.date())
+    assert Action.JUDICIAL_CONFIRMATION not in steps.actions_for(g, oral)
+    clock.now += timedelta(days=31)
+    with pytest.raises(ValidationFailed, match="30日内"):
+        steps.judicial_confirmation(g, late, "applied", clock.now.date())
+
+
+def matters_session(t):
+    return t.admin.read()
