@@ -274,9 +274,9 @@ class DeskCounts:
     follow_ups_due: int
     to_register: int
     visits_this_month: int
-    confirmations_due: (
-        int  # written agreements whose 30 days to apply for judicial confirmation end within 5 days
-    )
+    yellow_ratio: float  # the configured share of the time after which a matter is 临期
+    # Written agreements whose 30 days to apply for judicial confirmation end within 5 days.
+    confirmations_due: int
     by_status: dict
     by_category: dict
 
@@ -309,6 +309,7 @@ def desk(ws: Workspace) -> DeskCounts:
             follow_ups_due=count(Matter.status == str(Status.CHECKED)),
             to_register=count(Matter.status == str(Status.REPORTED)),
             visits_this_month=_visits_this_month(ws, s, now),
+            yellow_ratio=yellow_ratio(s),
             confirmations_due=_confirmations_due(s, base, now.date()),
             by_status=by_status,
             by_category=by_category,

@@ -41,7 +41,7 @@ class DeskPage(QWidget):
         self.ws, self.worker = ws, worker
         self.tiles = {
             "red": Tile(self.tr("已超期"), "#FFC7C7"),
-            "yellow": Tile(self.tr("临期（已过80%时限）"), "#FFF2B3"),
+            "yellow": Tile(self.tr("临期"), "#FFF2B3"),
             "open": Tile(self.tr("在办事项"), "#E3EEFA"),
             "to_accept": Tile(self.tr("待我签收"), "#E3F4E1"),
             "to_claim": Tile(self.tr("待认领工单"), "#EFE6F7"),
@@ -87,6 +87,9 @@ class DeskPage(QWidget):
 
     def _show(self, c) -> None:
         self.counts = c
+        self.tiles["yellow"].label.setText(
+            self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100))
+        )
         for key, value in (("red", c.red), ("yellow", c.yellow), ("open", c.open_matters), ("to_accept", c.to_accept),
                            ("to_claim", c.to_claim), ("to_register", c.to_register), ("follow_ups", c.follow_ups_due),
                            ("visits", c.visits_this_month), ("confirmations", c.confirmations_due)):  # fmt: skip

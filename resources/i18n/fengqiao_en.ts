@@ -541,8 +541,8 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
     <message>
       <location filename="../../desktop/ui/desk.py" line="44" />
-      <source>临期（已过80%时限）</source>
-      <translation>Due soon (80% of time used)</translation>
+      <source>临期</source>
+      <translation>Due soon</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/desk.py" line="45" />
@@ -603,6 +603,11 @@ Hand it to the township platform office to import, then import the reply it give
       <location filename="../../desktop/ui/desk.py" line="85" />
       <source>{0}，您好</source>
       <translation>Hello, {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="90" />
+      <source>临期（已过{0}%时限）</source>
+      <translation>Due soon ({0}% of the time used)</translation>
     </message>
   </context>
   <context>

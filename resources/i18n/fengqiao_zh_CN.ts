@@ -541,8 +541,8 @@
     </message>
     <message>
       <location filename="../../desktop/ui/desk.py" line="44" />
-      <source>临期（已过80%时限）</source>
-      <translation>临期（已过80%时限）</translation>
+      <source>临期</source>
+      <translation>临期</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/desk.py" line="45" />
@@ -603,6 +603,11 @@
       <location filename="../../desktop/ui/desk.py" line="85" />
       <source>{0}，您好</source>
       <translation>{0}，您好</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="90" />
+      <source>临期（已过{0}%时限）</source>
+      <translation>临期（已过{0}%时限）</translation>
     </message>
   </context>
   <context>
