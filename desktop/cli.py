@@ -221,6 +221,33 @@ def _percent(value) -> str:
     return "无数据" if value is None else f"{value * 100:.2f}%"
 
 
+def cmd_org(args) -> int:
+    """Units (职能部门) and mediation teams (调解队伍): what work is dispatched to, and who is in them."""
+    from desktop.services import setup
+
+    kind = args.kind or ("team" if args.command == "team" else "unit")
+    ws = _login(args)
+    try:
+        if args.action == "add":
+            if not args.name:
+                print("错误：请给出名称", file=sys.stderr)
+                return 2
+            members = [m for m in (args.members or "").split(",") if m]
+            setup.add_org(ws, kind, args.name, level=args.level, members=members)
+            print(
+                f"已添加{setup.ORG_KINDS[kind]}“{args.name}”"
+                + (f"，成员 {'、'.join(members)}" if members else "")
+            )
+        else:
+            for org in setup.list_orgs(ws, None if args.command == "org" and not args.kind else kind):
+                print(
+                    f"{setup.ORG_KINDS.get(org.kind, org.kind)}\t{org.name}\t{org.level}\t{','.join(org.members)}"
+                )
+    finally:
+        ws.close()
+    return EXIT_OK
+
+
 def cmd_account(args) -> int:
     from desktop.services import accounts
 
@@ -420,6 +447,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="备份文件（.fqbak）")
     p.set_defaults(run=cmd_restore)
+
+    for name, what in (("org", "职能部门等承办单位"), ("team", "调解队伍")):
+        p = sub.add_parser(name, parents=[common], help=f"{what}：add / list")
+        p.add_argument("action", choices=["add", "list"])
+        p.add_argument("name", nargs="?")
+        p.add_argument("--kind", choices=["unit", "team", "village_committee"], help="类型（org 默认 unit）")
+        p.add_argument("--level", default="township", choices=["village", "township", "county"])
+        p.add_argument("--members", help="成员账号，逗号分隔")
+        p.set_defaults(run=cmd_org)
 
     p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
     p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")

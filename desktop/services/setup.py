@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from desktop.store.models import Account, Division, Grid, Org, SyncState
 
 from . import audit
 from .context import Actor, Changed, Workspace, config_value, set_config
-from .errors import NotFound, ServiceError, ValidationFailed
+from .errors import Issue, NotFound, ServiceError, ValidationFailed
 
 ADMIN = "admin"
 
@@ -119,18 +120,72 @@ ORG_KINDS = {"village_committee": "村（居）委会", "unit": "职能部门", 
 
 
 def add_org(
-    ws: Workspace, kind: str, name: str, *, level: str = "township", village_id: str | None = None
-) -> Changed:
+    ws: Workspace, kind: str, name: str, *, level: str = "township", village_id: str | None = None,
+    members: list[str] | tuple = (),
+) -> Changed:  # fmt: skip
+    """A unit or team, with its members (accounts) if given: all of it, or nothing."""
     ws.require(Permission.CONFIGURE)
+    if members:
+        ws.require(Permission.MANAGE_ACCOUNTS)
     if kind not in ORG_KINDS:
         raise ServiceError(msg("单位类型应为 {0} 之一", ", ".join(ORG_KINDS)))
     if problems := check_name(name, "单位名称"):
         raise ValidationFailed(problems)
     with ws.tx("org.add", name.strip()) as tx:
+        twin = select(Org.id).where(Org.kind == kind, Org.name == name.strip(), Org.deleted.is_(False))
+        if tx.session.execute(twin).first():
+            raise ValidationFailed(
+                [Issue(msg("单位名称"), msg("已有名为“{0}”的{1}", name.strip(), ORG_KINDS[kind]))]
+            )
         org = Org(kind=kind, name=name.strip(), level=level, village_id=village_id)
         tx.session.add(org)
         tx.session.flush()
-    return Changed("orgs", (org.id,), "add")
+        _join(tx.session, org, list(members))
+    return Changed("orgs", (org.id,), "add", also=("accounts",) if members else ())
+
+
+@dataclass(frozen=True)
+class OrgLine:
+    id: str
+    kind: str
+    name: str
+    level: str
+    members: tuple[str, ...]  # usernames
+
+
+def list_orgs(ws: Workspace, kind: str | None = None) -> list[OrgLine]:
+    """Units and teams that receive dispatched work, with their members."""
+    with ws.read() as s:
+        query = select(Org).where(Org.deleted.is_(False)).order_by(Org.kind, Org.name)
+        orgs = s.scalars(query.where(Org.kind == kind) if kind else query).all()
+        members: dict[str, list[str]] = {}
+        for username, org_id in s.execute(
+            select(Account.username, Account.org_id).where(
+                Account.deleted.is_(False), Account.org_id.is_not(None)
+            )
+        ):
+            members.setdefault(org_id, []).append(username)
+        return [OrgLine(o.id, o.kind, o.name, o.level, tuple(sorted(members.get(o.id, [])))) for o in orgs]
+
+
+def add_members(ws: Workspace, org_id: str, usernames: list[str]) -> Changed:
+    """Accounts join a unit or team: work dispatched to it is theirs to accept, their claims count for it."""
+    ws.require(Permission.MANAGE_ACCOUNTS)
+    with ws.tx("org.members", org_id, usernames=usernames) as tx:
+        org = tx.session.get(Org, org_id)
+        if org is None or org.deleted:
+            raise NotFound(msg("找不到该单位"))
+        joined = _join(tx.session, org, usernames)
+    return Changed("accounts", joined, "join", also=("orgs",))
+
+
+def _join(session, org: Org, usernames: list[str]) -> tuple:
+    found = {a.username: a for a in session.scalars(select(Account).where(Account.username.in_(usernames)))}
+    if missing := [u for u in usernames if u not in found]:
+        raise ValidationFailed([Issue(msg("成员"), msg("没有账号：{0}", "、".join(missing)))])
+    for account in found.values():
+        account.org_id = org.id
+    return tuple(a.id for a in found.values())
 
 
 def configure(ws: Workspace, key: str, value) -> Changed:

@@ -605,7 +605,7 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Hello, {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="90" />
+      <location filename="../../desktop/ui/desk.py" line="91" />
       <source>临期（已过{0}%时限）</source>
       <translation>Due soon ({0}% of the time used)</translation>
     </message>
@@ -2826,6 +2826,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>form of agreement</translation>
     </message>
     <message>
+      <source>单位名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
       <source>单位类型应为 {0} 之一</source>
       <translation>the unit type must be one of {0}</translation>
     </message>
@@ -2962,6 +2966,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>already at county level; it cannot be escalated further</translation>
     </message>
     <message>
+      <source>已有名为“{0}”的{1}</source>
+      <translation>There is already a {1} named “{0}”</translation>
+    </message>
+    <message>
       <source>已有待审批的延期申请</source>
       <translation>an extension request is already waiting for a decision</translation>
     </message>
@@ -3014,6 +3022,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>sex</translation>
     </message>
     <message>
+      <source>成员</source>
+      <translation>Members</translation>
+    </message>
+    <message>
       <source>户号</source>
       <translation>household number</translation>
     </message>
@@ -3048,6 +3060,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>找不到该事项，或不在您的范围内</source>
       <translation>matter not found, or outside your area</translation>
+    </message>
+    <message>
+      <source>找不到该单位</source>
+      <translation>Unit not found</translation>
     </message>
     <message>
       <source>找不到该居民</source>
@@ -3176,6 +3192,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>没有待审批的延期申请</source>
       <translation>no extension request is waiting for a decision</translation>
+    </message>
+    <message>
+      <source>没有账号：{0}</source>
+      <translation>No such account: {0}</translation>
     </message>
     <message>
       <source>涉及{0}人（≥{1}人）</source>

@@ -605,7 +605,7 @@
       <translation>{0}，您好</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="90" />
+      <location filename="../../desktop/ui/desk.py" line="91" />
       <source>临期（已过{0}%时限）</source>
       <translation>临期（已过{0}%时限）</translation>
     </message>
@@ -2826,6 +2826,10 @@
       <translation>协议形式</translation>
     </message>
     <message>
+      <source>单位名称</source>
+      <translation>单位名称</translation>
+    </message>
+    <message>
       <source>单位类型应为 {0} 之一</source>
       <translation>单位类型应为 {0} 之一</translation>
     </message>
@@ -2962,6 +2966,10 @@
       <translation>已在县级，无法再上报</translation>
     </message>
     <message>
+      <source>已有名为“{0}”的{1}</source>
+      <translation>已有名为“{0}”的{1}</translation>
+    </message>
+    <message>
       <source>已有待审批的延期申请</source>
       <translation>已有待审批的延期申请</translation>
     </message>
@@ -3014,6 +3022,10 @@
       <translation>性别</translation>
     </message>
     <message>
+      <source>成员</source>
+      <translation>成员</translation>
+    </message>
+    <message>
       <source>户号</source>
       <translation>户号</translation>
     </message>
@@ -3048,6 +3060,10 @@
     <message>
       <source>找不到该事项，或不在您的范围内</source>
       <translation>找不到该事项，或不在您的范围内</translation>
+    </message>
+    <message>
+      <source>找不到该单位</source>
+      <translation>找不到该单位</translation>
     </message>
     <message>
       <source>找不到该居民</source>
@@ -3176,6 +3192,10 @@
     <message>
       <source>没有待审批的延期申请</source>
       <translation>没有待审批的延期申请</translation>
+    </message>
+    <message>
+      <source>没有账号：{0}</source>
+      <translation>没有账号：{0}</translation>
     </message>
     <message>
       <source>涉及{0}人（≥{1}人）</source>

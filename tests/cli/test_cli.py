@@ -158,3 +158,26 @@ def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(d
     assert load_workbook(tmp_path / "q4.xlsx").active.max_row == len(report["units"]) + 1
     bad = run("assessment", "--db", demo_db, "--period", "2026-13", user="platform")
     assert bad.returncode == 2 and "2026-Q4" in bad.stderr
+
+
+def test_a_fresh_township_sets_up_its_units_and_teams_from_the_command_line(tmp_path):
+    db = tmp_path / "t.db"
+    assert run("init", "--db", db, "--township", "向城镇").returncode == 0
+    env_new = {"FENGQIAO_NEW_PASSWORD": "mediator password 1"}
+    made = subprocess.run([sys.executable, "-m", "desktop.cli", "account", "add", "lao", "--db", str(db), "--name",
+                           "老周", "--roles", "mediator"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "FENGQIAO_PASSWORD": PASSWORD, **env_new}, timeout=120)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert run("org", "add", "司法所", "--db", db).returncode == 0
+    assert run("org", "add", "派出所", "--db", db).returncode == 0
+    team = run("team", "add", "老干部调解队", "--members", "lao", "--db", db)
+    assert team.returncode == 0 and "lao" in team.stdout, team.stderr
+    twin = run("org", "add", "司法所", "--db", db)
+    assert twin.returncode != 0 and "已有" in twin.stderr
+    units = run("org", "list", "--db", db).stdout.splitlines()
+    assert {line.split("\t")[1] for line in units} == {"司法所", "派出所", "老干部调解队"}
+    (team_line,) = run("team", "list", "--db", db).stdout.splitlines()
+    assert team_line.split("\t")[1:] == ["老干部调解队", "township", "lao"]
+    unknown = run("team", "add", "律师队", "--members", "nobody", "--db", db)
+    assert unknown.returncode != 0 and "nobody" in unknown.stderr
+    assert "律师队" not in run("team", "list", "--db", db).stdout  # all of it, or nothing
