@@ -264,21 +264,28 @@ def test_one_yellow_threshold_everywhere(township, clock):
     assert details.desk(p).yellow == 1  # the desk tile
 
 
+def in_the_committees_hands(t) -> str:
+    """A matter registered, dispatched to the village committee and accepted by its grid worker."""
+    m = report(t)
+    steps.register(t.login("platform"), m, 1, category="邻里")
+    steps.dispatch(t.login("platform"), m, f"org:{t.committee}")
+    steps.accept(t.login("grid1"), m)
+    return m
+
+
+def signed_agreement(form="written", mediator_signed=True) -> steps.AgreementInput:
+    return steps.AgreementInput(form, "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
+                                signed_by_parties=True, signed_by_mediator=mediator_signed, copies=3)  # fmt: skip
+
+
 def test_closing_as_resolved_by_agreement_needs_an_agreement_in_effect(township):
     t = township
-    p, g = t.login("platform"), t.login("grid1")
-    m = report(t)
-    steps.register(p, m, 1, category="邻里")
-    steps.dispatch(p, m, f"org:{t.committee}")
-    steps.accept(g, m)
-    draft = steps.AgreementInput("written", "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
-                                 signed_by_parties=True, signed_by_mediator=False, copies=3)  # fmt: skip
-    steps.record_agreement(g, m, draft)
+    g = t.login("grid1")
+    m = in_the_committees_hands(t)
+    steps.record_agreement(g, m, signed_agreement(mediator_signed=False))  # a draft, not yet in effect
     with pytest.raises(Refused, match="生效"):
         steps.close(g, m, "agreement")
-    signed = steps.AgreementInput("written", "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
-                                  signed_by_parties=True, signed_by_mediator=True, copies=3)  # fmt: skip
-    steps.record_agreement(g, m, signed)
+    steps.record_agreement(g, m, signed_agreement())
     steps.close(g, m, "agreement")
     assert matter(t, m).status == "closed"
 
@@ -288,13 +295,8 @@ def test_judicial_confirmation_of_a_written_agreement_within_30_days(township, c
 
     t = township
     p, g = t.login("platform"), t.login("grid1")
-    m = report(t)
-    steps.register(p, m, 1, category="邻里")
-    steps.dispatch(p, m, f"org:{t.committee}")
-    steps.accept(g, m)
-    signed = steps.AgreementInput("written", "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
-                                  signed_by_parties=True, signed_by_mediator=True, copies=3)  # fmt: skip
-    steps.record_agreement(g, m, signed)
+    m = in_the_committees_hands(t)
+    steps.record_agreement(g, m, signed_agreement())
     steps.close(g, m, "agreement")
     (line,) = details.matter_detail(p, m).agreements
     assert line.confirmation_due == date(2026, 12, 23)  # 30 days after it took effect on 23 Nov
@@ -318,14 +320,10 @@ def test_judicial_confirmation_of_a_written_agreement_within_30_days(township, c
 
 def test_judicial_confirmation_is_refused_for_an_oral_agreement_and_after_30_days(township, clock):
     t = township
-    p, g = t.login("platform"), t.login("grid1")
-    oral, late = report(t), report(t)
+    g = t.login("grid1")
+    oral, late = in_the_committees_hands(t), in_the_committees_hands(t)
     for m, form in ((oral, "oral"), (late, "written")):
-        steps.register(p, m, 1, category="邻里")
-        steps.dispatch(p, m, f"org:{t.committee}")
-        steps.accept(g, m)
-        steps.record_agreement(g, m, steps.AgreementInput(form, "张三、李四", "越界", "拆除", "当场履行",
-                                                          signed_by_parties=True, signed_by_mediator=True))  # fmt: skip
+        steps.record_agreement(g, m, signed_agreement(form))
     with pytest.raises(Refused, match="书面"):
         steps.judicial_confirmation(g, oral, "applied", clock.now.date())
     assert Action.JUDICIAL_CONFIRMATION not in steps.actions_for(g, oral)
