@@ -17,8 +17,7 @@ import requests
 
 from sync.server.app import open_server
 from sync.server.thread import ServerThread
-
-PASSWORD = "correct horse 1"  # tests.conftest.PASSWORD: the accounts' password in every test
+from tests.conftest import PASSWORD
 
 
 def start(url: str, data_dir: Path) -> ServerThread:
