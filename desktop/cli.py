@@ -205,15 +205,17 @@ def cmd_assessment(args) -> int:
                          ensure_ascii=False, indent=1))  # fmt: skip
         return EXIT_OK
     rule = "无数据的指标不计入，其余按权重折算" if no_data == "rescale" else "无数据的指标计零分"
+    print(f"{args.period} 考核（按{stats.BY_LABELS[args.by]}；{rule}）")
     print(
-        f"{args.period} 考核（按{ {'village': '村', 'grid': '网格', 'handler': '承办'}[args.by] }；{rule}）"
+        "名次\t单位\t得分\t立案\t化解\t办结\t按期\t超期未结\t督办\t包案\t归档\t化解率\t办结率\t按期办结率\t卷宗归档率"
     )
-    print("名次\t单位\t得分\t立案\t化解\t办结\t按期\t超期未结\t化解率\t按期办结率")
     for u in units:
         c, m = u.counts, u.measures
-        print("\t".join(str(v) for v in (u.place, u.name, u.score, c.registered, c.resolved, c.closed,
-                                          c.closed_on_time, c.open_overdue, _percent(m.resolution_rate),
-                                          _percent(m.on_time_rate))))  # fmt: skip
+        print("\t".join(str(v) for v in (
+            u.place, u.name, u.score, c.registered, c.resolved, c.closed, c.closed_on_time, c.open_overdue,
+            c.supervised, c.in_charge, c.archived, _percent(m.resolution_rate), _percent(m.completion_rate),
+            _percent(m.on_time_rate), _percent(m.archive_rate),
+        )))  # fmt: skip
     return EXIT_OK
 
 
@@ -459,7 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
     p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")
-    p.add_argument("--by", default="village", choices=["village", "grid", "handler"])
+    p.add_argument("--by", default="village", choices=["village", "grid", "unit", "team", "handler"])
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含各项原始计数）")
     p.add_argument("--xlsx", help="另存为 Excel 工作簿")
     p.set_defaults(run=cmd_assessment)

@@ -113,7 +113,7 @@ def _take(out_dir: Path, worker, households: int) -> list[Path]:
         window.go("stats")
         settle(worker)
         stats_page = window.stack.currentWidget()
-        stats_page.month.setValue(10)
+        stats_page.period.setCurrentIndex(stats_page.period.findData("-10"))
         settle(worker)
         shots.append(grab(window, out_dir / "09-statistics.png", worker))
         window.close()

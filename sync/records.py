@@ -230,7 +230,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType(
         "matters",
         write="view_matters", scope=Direct(),
-        search=Search("matter", ("serial", "title", "facts", "place"), children=(("parties", "matter_id", "name"),)),
+        search=Search("matter", ("serial", "external_no", "title", "facts", "place"), children=(("parties", "matter_id", "name"),)),
         fields={
             "serial": string(40, index=True),
             "kind": string(10, default="dispute"),  # dispute / petition
@@ -261,6 +261,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "extension_days": integer(default=0),
             "pending_extension_days": integer(default=0),
             "supervised": integer(default=0),
+            "explanation_due": boolean(default=False),  # 督办 since the last 超期说明
+            "archived": boolean(default=False),  # 卷宗归档
+            "external_no": string(40, optional=True, index=True),  # 12345 / 首发 order number
+            "closing_reply": text(default=""),  # 销号回复 to the hotline, given when closed
             "outcome": string(20, optional=True),
             "closed_at": moment(optional=True),
             "checked_at": moment(optional=True),

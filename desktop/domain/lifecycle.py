@@ -95,6 +95,8 @@ class Action(StrEnum):
     FOLLOW_UP = "followed_up"
     REOPEN = "reopened"
     JUDICIAL_CONFIRMATION = "judicial_confirmation"  # 司法确认: applied for, then the court's decision
+    REFER_DOWN = "referred_down"  # the level above decided; a lower level carries the decision out
+    ARCHIVE = "archived"  # 卷宗归档: the closed matter's dossier is filed
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
 
 
@@ -110,7 +112,7 @@ ACTION_LABELS = {
     Action.RETURN: "回流",
     Action.RECORD_SESSION: "记录调解",
     Action.RECORD_AGREEMENT: "记录协议",
-    Action.ESCALATE: "上报上级",
+    Action.ESCALATE: "提级（报请上级）",
     Action.REQUEST_EXTENSION: "申请延期",
     Action.DECIDE_EXTENSION: "审批延期",
     Action.SUPERVISE: "督办",
@@ -120,8 +122,10 @@ ACTION_LABELS = {
     Action.CLOSE: "办结",
     Action.CHECK: "核查销号",
     Action.FOLLOW_UP: "回访",
-    Action.REOPEN: "重新启动",
+    Action.REOPEN: "恢复办理",
     Action.JUDICIAL_CONFIRMATION: "司法确认",
+    Action.REFER_DOWN: "交下级落实",
+    Action.ARCHIVE: "卷宗归档",
     Action.SETTLE_CONFLICT: "处理同步冲突",
 }
 
@@ -167,6 +171,8 @@ RULES: dict[Action, Rule] = {
     Action.JUDICIAL_CONFIRMATION: Rule(
         frozenset({_S.HANDLING, _S.CLOSED, _S.CHECKED, _S.EVALUATED}), _HANDLERS
     ),
+    Action.REFER_DOWN: Rule(frozenset({_S.REGISTERED, _S.HANDLING}), frozenset({Role.PLATFORM, Role.LEADER})),
+    Action.ARCHIVE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR})),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view).
@@ -180,7 +186,15 @@ STATE_FIELDS: dict[str, tuple[str, object]] = {
     "pending_extension_days": ("pending_extension_days", int), "extension_days": ("extension_days", int),
     "outcome": ("outcome", lambda v: Outcome(v) if v else None), "satisfaction": ("satisfaction", lambda v: v),
     "repeat_of": ("repeat_of", lambda v: v), "leader_id": ("leader", lambda v: v), "supervised": ("supervised", int),
+    "explanation_due": ("explanation_due", bool), "archived": ("archived", bool),
 }  # fmt: skip
+
+
+def stored(state: MatterState, column: str):
+    """A state's value as the matter row stores it."""
+    attribute, _ = STATE_FIELDS[column]
+    value = getattr(state, attribute)
+    return str(value) if column in ("status", "level", "outcome") and value is not None else value
 
 
 CONFIRMATION_STAGES = {"applied": "已申请司法确认", "confirmed": "法院确认有效", "rejected": "法院不予确认"}
@@ -234,6 +248,8 @@ class MatterState:
     repeat_of: str | None = None
     leader: str | None = None
     supervised: int = 0
+    explanation_due: bool = False  # supervised (督办) since the handler last explained the delay
+    archived: bool = False  # the dossier (卷宗) is filed
 
 
 @dataclass(frozen=True)
@@ -272,9 +288,15 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
     if rule.handler_only and not is_handler(state, actor) and Role.PLATFORM not in actor.roles:
         return msg("只有当前承办人可以办理")
     if action == Action.RECORD_SESSION and state.failed_tries >= TRIES_PER_LEVEL:
-        return msg("本级已调解{0}次未成，应上报上一级", TRIES_PER_LEVEL)
+        return msg("本级已调解{0}次未成，应提级报请上一级", TRIES_PER_LEVEL)
     if action == Action.ESCALATE and state.level == Level.COUNTY:
-        return msg("已在县级，无法再上报")
+        return msg("已在县级，无法再提级")
+    if action == Action.REFER_DOWN and state.level == Level.VILLAGE:
+        return msg("已在村级，没有下级")
+    if action == Action.CLOSE and state.explanation_due:
+        return msg("已被督办，须先提交超期说明")
+    if action == Action.ARCHIVE and state.archived:
+        return msg("卷宗已归档")
     if action == Action.REQUEST_EXTENSION and state.pending_extension_days:
         return msg("已有待审批的延期申请")
     if action == Action.JUDICIAL_CONFIRMATION and not state.written_agreement:
@@ -332,7 +354,7 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     if action == Action.RECORD_AGREEMENT:
         return replace(s, has_agreement=True)
     if action == Action.ESCALATE:
-        need("reason", "上报理由")
+        need("reason", "提级理由")
         upper = LEVEL_ORDER[LEVEL_ORDER.index(s.level) + 1]
         return replace(
             s, status=Status.REGISTERED, level=upper, failed_tries=0, handler=None, pending_extension_days=0
@@ -346,11 +368,25 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     if action == Action.DECIDE_EXTENSION:
         granted = s.pending_extension_days if data.get("approved") else 0
         return replace(s, pending_extension_days=0, extension_days=s.extension_days + granted)
+    if action == Action.REFER_DOWN:
+        need("decision", "上级处理意见")
+        try:
+            days = int(need("days", "落实期限（天）"))
+        except (TypeError, ValueError):
+            days = 0
+        if days <= 0:
+            raise Refused(action, msg("落实期限应大于0天"))
+        lower = LEVEL_ORDER[LEVEL_ORDER.index(s.level) - 1]
+        return replace(
+            s, status=Status.REGISTERED, level=lower, failed_tries=0, handler=None, pending_extension_days=0
+        )
+    if action == Action.ARCHIVE:
+        return replace(s, archived=True)
     if action == Action.SUPERVISE:
-        return replace(s, supervised=s.supervised + 1)
+        return replace(s, supervised=s.supervised + 1, explanation_due=True)
     if action == Action.EXPLAIN_OVERDUE:
         need("note", "超期说明")
-        return s
+        return replace(s, explanation_due=False)
     if action == Action.REGRADE:
         return replace(s, grade=int(need("grade", "星级")))
     if action == Action.TAKE_CHARGE:
@@ -382,9 +418,15 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
         attribute, read = STATE_FIELDS[field_name]
         return replace(s, **{attribute: read(data.get("value"))})
     if action == Action.REOPEN:
-        need("reason", "重新启动的理由")
+        need("reason", "恢复办理的理由")
         return replace(
-            s, status=Status.REGISTERED, handler=None, outcome=None, failed_tries=0, satisfaction=None
+            s,
+            status=Status.REGISTERED,
+            handler=None,
+            outcome=None,
+            failed_tries=0,
+            satisfaction=None,
+            archived=False,
         )
     raise Refused(action, msg("未知的步骤"))
 

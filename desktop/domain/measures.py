@@ -12,6 +12,8 @@ class Counts:
     registered: int = 0  # found (立案) in the period: the denominator of the resolution rate
     closed: int = 0  # closed in the period
     resolved: int = 0  # of those found in the period, resolved (by agreement or otherwise) by its end
+    done: int = 0  # of those found in the period, closed (办结, whatever the outcome) by its end
+    archived: int = 0  # of those closed in the period, their dossier filed (卷宗归档) by its end
     closed_on_time: int = 0  # of those closed in the period, by their due date
     open_overdue: int = 0  # still open at the period's end, past their due date: late, and counted as such
     mediations_held: int = 0
@@ -25,6 +27,8 @@ class Counts:
     group_matters: int = 0
     escalations: int = 0
     criminal_prevented: int = 0
+    supervised: int = 0  # matters supervised (督办) in the period
+    in_charge: int = 0  # matters a leader took in charge (包案) in the period
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -41,6 +45,8 @@ class Measures:
     mediation_success_rate: float | None
     on_time_rate: float | None
     satisfaction_rate: float | None
+    completion_rate: float | None = None  # 办结率: of the matters found, closed by the period's end
+    archive_rate: float | None = None  # 卷宗归档率: of the matters closed, dossiers filed
 
     @classmethod
     def of(cls, c: Counts) -> Measures:
@@ -52,6 +58,8 @@ class Measures:
             # 按期办结率: a matter still open past its due date is not on time.
             on_time_rate=ratio(c.closed_on_time, c.closed + c.open_overdue),
             satisfaction_rate=ratio(c.satisfied + c.basically_satisfied, c.follow_ups),
+            completion_rate=ratio(c.done, c.registered),
+            archive_rate=ratio(c.archived, c.closed),
         )
 
 

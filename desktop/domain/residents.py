@@ -16,6 +16,9 @@ RELATIONS = ("户主", "配偶", "子", "女", "父母", "祖父母", "孙子女
 SENSITIVE_TAGS = frozenset({"特殊人群", "社区矫正", "刑满释放", "精神障碍", "吸毒人员", "重病", "残疾"})
 
 
+KEY_PERSON = "重点人员"  # the tag of a resident watched for 稳控 (desktop.services.key_persons)
+
+
 @dataclass
 class PersonFields:
     name: str = ""

@@ -38,3 +38,15 @@ def normalise_name(name: str) -> str:
     for dot in ("・", "‧", "•", "．", "▪"):
         value = value.replace(dot, "·")
     return value
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = "".join(ch for ch in to_half_width(text) if ch.isalnum())
+    return {chars[i : i + 2] for i in range(len(chars) - 1)} or ({chars} if chars else set())
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two short Chinese texts are: the share of character pairs they have in common (0 to 1). Word
+    boundaries mean little in Chinese; pairs of characters catch "宅基地边界纠纷" and "宅基地界址争议" alike."""
+    x, y = _bigrams(a), _bigrams(b)
+    return len(x & y) / len(x | y) if x and y else 0.0

@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
 from desktop.domain import idnumber
 from desktop.domain.lifecycle import Outcome, SessionOutcome
+from desktop.domain.residents import KEY_PERSON
 from desktop.domain.roles import Role
 from desktop.domain.visits import PURPOSES
 from desktop.store.base import new_id
 from desktop.store.keyslots import KdfParams
-from desktop.store.models import Account, Division, Grid, Household, Org, Person, Visit
+from desktop.store.models import Account, Division, Grid, Household, Matter, Org, Party, Person, Visit
 
 from . import matters, setup, steps
 from .accounts import actor_of
@@ -73,8 +76,13 @@ def build(
     admin = ws
     with _bulk(ws, real_now) as session:
         people = _places_and_people(ws, session, rng, households, report, say)
+        # The township's own practice (督办 answered, 包案, 12345 orders, filed dossiers, decisions sent down) draws
+        # from a second stream, so the rest of the demo stays what it was for a seed.
+        people["flavour"] = random.Random(seed + 1)
         _visits(ws, session, rng, people, report, real_now)
     _matters(ws, rng, people, report, clock, real_now, say)
+    with _bulk(ws, real_now) as session:
+        _flag_key_persons(session)
     logins = ["platform", "mediator", "supervisor", "leader", "auditor", "gw001"]
     for username in logins:
         admin.db.keyfile.add(username, password, admin.data_key, kdf)
@@ -283,8 +291,13 @@ def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
     clock.now = now - timedelta(days=rng.uniform(1, 150))
     path = rng.choices(names, weights)[0]
     signals = ["group"] if rng.random() < 0.03 else []
+    title, source = rng.choice(TITLES[category]), rng.choice(["网格排查", "走访发现"] * 3 + channels)
+    flavour = people["flavour"]
+    external = (
+        f"{clock.now:%Y%m%d}{flavour.randint(0, 99999):05d}" if source in ("12345热线", "首发平台") else ""
+    )
     matter_id = matters.report(worker, MatterInput(
-        title=rng.choice(TITLES[category]), source=rng.choice(["网格排查", "走访发现"] * 3 + channels),
+        title=title, source=source, external_no=external,
         category=category, facts=f"{first.name}与{second.name}因{rng.choice(TITLES[category])}发生争执，请求调处。",
         occurred_at=clock.now - timedelta(days=rng.randint(0, 10)), place=entry["households"][0].address,
         village_id=entry["village"].id, grid_id=entry["grid"].id, people_count=rng.choice([2, 2, 2, 3, 4, 12]),
@@ -292,14 +305,40 @@ def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
         parties=[PartyInput(first.name, "申请人", id_number=first.id_number or "", phone=first.mobile or "", person_id=first.id),
                  PartyInput(second.name, "被申请人", id_number=second.id_number or "", person_id=second.id)],
     )).id  # fmt: skip
-    _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries)
+    _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries, REPLY if external else "")
+    _practice(as_, people, flavour, clock, matter_id, path)
+
+
+def _practice(as_, people, flavour, clock, matter_id, path) -> None:
+    """What a township adds to a matter's life besides the six steps: a leader takes a hard case (包案), a
+    county decision comes down to be carried out, a closed case's dossier is filed."""
+    if path in ("dispatched", "handling", "claimed", "extension") and flavour.random() < 0.15:
+        steps.take_charge(as_["leader"], matter_id, "领导包案，协调相关部门")
+    if path == "escalated" and flavour.random() < 0.5:
+        steps.refer_down(as_["leader"], matter_id, "镇联调中心已研判，由村调委会落实调解意见", 10)
+    if path in ("checked", "evaluated") and flavour.random() < 0.7:
+        steps.archive(as_["platform"], matter_id, f"卷宗存放于综治中心档案柜 {flavour.randint(1, 20)} 号")
+
+
+def _flag_key_persons(session) -> None:
+    """The applicants of matters that could flare up (易激化) are the township's 重点人员, watched until settled."""
+    flagged = (
+        select(Party.person_id)
+        .join(Matter, Matter.id == Party.matter_id)
+        .where(Matter.risk == "high", Party.role == "申请人", Party.person_id.is_not(None))
+    )
+    for person in session.execute(select(Person).where(Person.id.in_(flagged))).scalars():
+        person.tags = sorted({*(person.tags or []), KEY_PERSON})
+
+
+REPLY = "已电话回复来电人，告知办理结果，来电人无异议"  # 销号回复; required only of hotline orders
 
 
 def _later(clock: _Clock, rng, now: datetime, low=0.1, high=3.0) -> None:
     clock.now = min(now, clock.now + timedelta(days=rng.uniform(low, high)))
 
 
-def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries) -> None:
+def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries, reply) -> None:
     platform = as_["platform"]
     if path == "reported":
         return
@@ -350,6 +389,8 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
             steps.record_session(handler_ws, matter_id, _session(clock, SessionOutcome.ADJOURNED))
         if rng.random() < 0.3:
             steps.supervise(as_["supervisor"], matter_id, "请加快办理，三日内反馈进展")
+            if people["flavour"].random() < 0.5:
+                steps.explain_overdue(handler_ws, matter_id, "当事人外出务工，已电话联系，约定返乡后调解")
         return
     _later(clock, rng, now)
     agreed = rng.random() < 0.85
@@ -362,10 +403,10 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
             terms="双方自愿达成协议，按约定履行", performance="一次性当场履行", perform_by=clock.now.date() + timedelta(days=15),
             signed_by_parties=True, signed_by_mediator=True, copies=3,
         ))  # fmt: skip
-        steps.close(handler_ws, matter_id, str(Outcome.AGREEMENT), "调解成功")
+        steps.close(handler_ws, matter_id, str(Outcome.AGREEMENT), "调解成功", reply=reply)
     else:
         steps.close(handler_ws, matter_id, str(Outcome.UNRESOLVED), "调解不成",
-                    legal_channels="已告知当事人可向人民法院起诉")  # fmt: skip
+                    legal_channels="已告知当事人可向人民法院起诉", reply=reply)  # fmt: skip
     if path == "closed":
         return
     _later(clock, rng, now)

@@ -27,9 +27,10 @@ from desktop.store.models import (
     Person,
 )  # fmt: skip
 
-from . import matters
+from . import matters, repeats
 from .context import Workspace
 from .errors import NotFound
+from .lists import viewer_of
 from .steps import deadline_of, judicial_confirmation_due
 from .visits import visits_of
 
@@ -231,6 +232,15 @@ class MatterDetail:
     follow_ups: tuple
     attachments: tuple
     actions: tuple  # the lifecycle steps this account may take now
+    supervised: int = 0  # times 督办
+    explanation_due: bool = False  # supervised since the handler last explained
+    leader_name: str = ""  # 包案领导
+    external_no: str = ""  # 12345 / 首发 order number
+    closing_reply: str = ""  # 销号回复
+    archived: bool = False  # 卷宗已归档
+    repeat_of: str = ""  # the primary order's serial, for a repeat
+    repeats: tuple = ()  # serials of the orders marked as repeats of this one
+    possible_repeats: tuple = ()  # repeats.Candidate: earlier matters this one may repeat, while it can be marked
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -252,12 +262,21 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         grid = s.get(Grid, m.grid_id).name if m.grid_id else ""
         colour = ws.deadlines(s).colour(deadline_of(m), ws.now(), closed=m.status not in TIMED_STATUSES)
         actions = tuple(allowed_actions(matters.state_of(m), ws.actor.for_lifecycle()))
+        leader = s.get(Account, m.leader_id).display_name if m.leader_id else ""
+        primary = s.get(Matter, m.repeat_of).serial if m.repeat_of else ""
+        repeated_by = tuple(s.execute(select(Matter.serial).where(Matter.repeat_of == m.id, Matter.deleted.is_(False)).order_by(Matter.serial)).scalars())  # fmt: skip
+        possible = (
+            tuple(repeats.candidates(s, viewer_of(ws), m))
+            if m.status in (Status.REPORTED, Status.REGISTERED)
+            else ()
+        )
     return MatterDetail(
         m.id, m.serial, m.kind, m.source, m.category or "", m.subcategory or "", m.title, m.facts, m.place,
         m.occurred_at, village, grid, m.people_count, m.amount, m.risk, tuple(m.signals or ()), m.grade, m.status,
         m.level, m.handler_name or "", m.reported_at, m.registered_at, m.due_on, str(colour), COLOUR_LABELS[colour],
         m.outcome or "", m.satisfaction or "", m.is_group, parties, events, sessions, agreements, follow_ups, files,
-        actions,
+        actions, m.supervised or 0, bool(m.explanation_due), leader, m.external_no or "", m.closing_reply or "",
+        bool(m.archived), primary, repeated_by, possible,
     )  # fmt: skip
 
 
@@ -277,14 +296,18 @@ class DeskCounts:
     yellow_ratio: float  # the configured share of the time after which a matter is 临期
     # Written agreements whose 30 days to apply for judicial confirmation end within 5 days.
     confirmations_due: int
+    supervised: int  # open matters under 督办
+    in_charge: int  # open matters this leader took in charge (包案)
+    warnings: int  # open 易激化 matters: the risk early warning
+    key_persons: int  # residents flagged 重点人员, in scope
     by_status: dict
     by_category: dict
 
 
 def desk(ws: Workspace) -> DeskCounts:
-    from desktop.store.queries import colour_clause, visible_clause, yellow_ratio
+    from desktop.store.queries import MatterFilter, colour_clause, matter_where, visible_clause, yellow_ratio
 
-    from .lists import viewer_of
+    from .key_persons import count_key_persons
 
     ws.require(Permission.VIEW_MATTERS)
     viewer = viewer_of(ws)
@@ -311,6 +334,11 @@ def desk(ws: Workspace) -> DeskCounts:
             visits_this_month=_visits_this_month(ws, s, now),
             yellow_ratio=yellow_ratio(s),
             confirmations_due=_confirmations_due(s, base, now.date()),
+            # the ledger's own filters, so a tile and the list it opens always agree
+            supervised=count(*matter_where(s, viewer, MatterFilter(supervised=True), now)),
+            in_charge=count(*matter_where(s, viewer, MatterFilter(leader_id=ws.actor.account_id), now)),
+            warnings=count(*matter_where(s, viewer, MatterFilter(warning=True), now)),
+            key_persons=count_key_persons(s, viewer) if ws.may(Permission.VIEW_RESIDENTS) else 0,
             by_status=by_status,
             by_category=by_category,
         )  # fmt: skip

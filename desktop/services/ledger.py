@@ -9,6 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from desktop.domain.deadlines import COLOUR_LABELS, Colour
 from desktop.domain.lifecycle import (
@@ -30,7 +31,8 @@ COLUMNS = [
     ("编号", 18), ("类型", 8), ("来源", 10), ("类别", 10), ("标题", 30), ("当事人", 40), ("涉及人数", 8),
     ("涉及金额(元)", 12), ("村/社区", 10), ("网格", 12), ("星级", 6), ("风险等级", 8), ("层级", 6), ("承办", 16),
     ("上报时间", 17), ("立案时间", 17), ("办理期限", 11), ("期限状态", 8), ("状态", 8), ("办结时间", 17),
-    ("办结结果", 10), ("满意度", 8),
+    ("办结结果", 10), ("满意度", 8), ("外部工单号", 16), ("督办次数", 8), ("包案领导", 10), ("销号回复", 30),
+    ("卷宗归档", 8),
 ]  # fmt: skip
 FILLS = {
     Colour.YELLOW: PatternFill("solid", fgColor="FFF2B3"),
@@ -63,7 +65,7 @@ def export_ledger(
     wb = Workbook(write_only=True)
     sheet = wb.create_sheet("矛盾纠纷台账")
     for i, (_, width) in enumerate(COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + i)].width = width
+        sheet.column_dimensions[get_column_letter(i + 1)].width = width
     sheet.freeze_panes = "A2"
     header = []
     for title, _ in COLUMNS:
@@ -80,7 +82,7 @@ def export_ledger(
             r.handler_name, _when(r.reported_at), _when(r.registered_at), r.due_on.isoformat() if r.due_on else "",
             COLOUR_LABELS[colour], STATUS_LABELS.get(r.status, r.status),
             _when(r.closed_at) if r.status in DONE_STATUSES else "", OUTCOME_LABELS.get(r.outcome, r.outcome),
-            r.satisfaction,
+            r.satisfaction, r.external_no, r.supervised, r.leader_name, r.closing_reply, "已归档" if r.archived else "",
         ]  # fmt: skip
         cells = sheets.row(sheet, values)
         if colour in FILLS:

@@ -11,7 +11,17 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import idnumber, phone
 from desktop.domain.issues import Issue
-from desktop.domain.lifecycle import Action, Level, MatterState, Outcome, Status, check, replay
+from desktop.domain.lifecycle import (
+    STATE_FIELDS,
+    Action,
+    Level,
+    MatterState,
+    Outcome,
+    Status,
+    check,
+    replay,
+    stored,
+)
 from desktop.domain.messages import msg
 from desktop.domain.risk import Risk, assess
 from desktop.domain.roles import Role
@@ -56,6 +66,7 @@ class MatterInput:
     visit_id: str | None = None
     whistleblower: bool = False
     accused_org_id: str | None = None
+    external_no: str = ""  # the 12345 hotline's or 首发 platform's order number, when it came from there
 
 
 def visible(actor: Actor, matter: Matter) -> bool:
@@ -85,6 +96,7 @@ def state_of(matter: Matter) -> MatterState:
         extension_days=matter.extension_days, has_agreement=bool(forms), written_agreement="written" in forms,
         outcome=Outcome(matter.outcome) if matter.outcome else None, satisfaction=matter.satisfaction,
         repeat_of=matter.repeat_of, leader=matter.leader_id, supervised=matter.supervised,
+        explanation_due=bool(matter.explanation_due), archived=bool(matter.archived),
     )  # fmt: skip
 
 
@@ -108,15 +120,10 @@ def _agreements_in_effect(matter: Matter) -> set[str]:
 
 def store_state(matter: Matter, state: MatterState) -> None:
     """Write the cache of the history back onto the matter row (only the fields that changed)."""
-    for name, value in (
-        ("status", str(state.status)), ("level", str(state.level)), ("failed_tries", state.failed_tries),
-        ("handler", state.handler), ("grade", state.grade), ("pending_extension_days", state.pending_extension_days),
-        ("extension_days", state.extension_days), ("outcome", str(state.outcome) if state.outcome else None),
-        ("satisfaction", state.satisfaction), ("repeat_of", state.repeat_of), ("leader_id", state.leader),
-        ("supervised", state.supervised),
-    ):  # fmt: skip
-        if getattr(matter, name) != value:
-            setattr(matter, name, value)
+    for column in STATE_FIELDS:
+        value = stored(state, column)
+        if getattr(matter, column) != value:
+            setattr(matter, column, value)
 
 
 def history(session: Session, matter_id: str) -> list[Event]:
@@ -197,6 +204,9 @@ def check_input(session: Session, data: MatterInput, today) -> list[Issue]:
         issues.append(Issue(msg("涉及金额"), msg("不能为负数")))
     if data.occurred_at and data.occurred_at.date() > today:
         issues.append(Issue(msg("发生时间"), msg("不能晚于今天")))
+    external = (data.external_no or "").strip()
+    if len(external) > 40 or any(not (c.isalnum() or c in "-_/") for c in external):
+        issues.append(Issue(msg("外部工单号"), msg("最多40个字母、数字或 - _ /")))
     unknown = set(data.signals) - set(SIGNALS)
     if unknown:
         issues.append(Issue(msg("风险信号"), msg("未知：{0}", "、".join(sorted(unknown)))))
@@ -246,7 +256,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
             risk=str(risk.risk), signals=sorted(data.signals), status=str(Status.REPORTED), level=str(Level.VILLAGE),
             reported_at=ws.now(), reported_by=ws.actor.account_id, visit_id=data.visit_id,
             is_group=data.people_count >= 5 or "group" in data.signals, whistleblower=data.whistleblower,
-            accused_org_id=data.accused_org_id,
+            accused_org_id=data.accused_org_id, external_no=(data.external_no or "").strip() or None,
         )  # fmt: skip
         s.add(matter)
         s.flush()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, select
 
 from desktop.domain.lifecycle import DONE_STATUSES, TIMED_STATUSES, Action, Outcome, Refused, replay
 from desktop.domain.measures import Counts, Measures, rank, score
 from desktop.domain.messages import msg
 from desktop.domain.roles import Permission
-from desktop.store.models import Division, Event, FollowUp, Grid, Matter, MediationSession
+from desktop.store.models import Account, Division, Event, FollowUp, Grid, Matter, MediationSession, Org
 from desktop.store.queries import visible_clause
 
 from .context import Workspace, config_value
@@ -36,60 +36,76 @@ def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-GROUPS = {
-    "village": (Matter.village_id, Division),
-    "grid": (Matter.grid_id, Grid),
-    "handler": (Matter.handler, None),
+BY = ("village", "grid", "unit", "team", "handler")  # what an assessment is counted by
+BY_LABELS = {
+    "village": "村（社区）",
+    "grid": "网格",
+    "unit": "单位",
+    "team": "队伍",
+    "handler": "承办单位/人",
 }
+
+
+def _keys(s, by: str, visible) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Each visible matter's unit of assessment, and the units' names. A unit (司法所, 派出所 …) or team (律师,
+    老干部 …) counts what was dispatched to it and what its members took on, by dispatch or by claim."""
+    if by not in BY:
+        raise ValueError(msg("考核维度“{0}”应为 {1} 之一", by, "、".join(BY)))
+    if by in ("village", "grid"):
+        column, table = (Matter.village_id, Division) if by == "village" else (Matter.grid_id, Grid)
+        keys = dict(s.execute(select(Matter.id, column).where(visible)).all())
+        names = dict(s.execute(select(table.id, table.name)).all())
+        return keys, names
+    handlers = s.execute(select(Matter.id, Matter.handler, Matter.handler_name).where(visible)).all()
+    if by == "handler":
+        return {i: h for i, h, _ in handlers}, {h: n for _, h, n in handlers if h}
+    orgs = {
+        i: n for i, n in s.execute(select(Org.id, Org.name).where(Org.kind == by, Org.deleted.is_(False)))
+    }
+    member_of = dict(
+        s.execute(select(Account.id, Account.org_id).where(Account.org_id.in_(list(orgs)))).all()
+    )
+    keys = {}
+    for matter_id, handler, _ in handlers:
+        kind, _, ident = (handler or "").partition(":")
+        org = ident if kind == "org" else member_of.get(ident) if kind == "account" else None
+        if org in orgs:
+            keys[matter_id] = org
+    return keys, orgs
 
 
 def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village") -> list[UnitMeasures]:
     """Counts and measures per unit for matters in [start, end), ranked by the configured weights."""
     ws.require(Permission.VIEW_MATTERS)
-    column, table = GROUPS[by]
-    in_period = and_(Matter.deleted.is_(False), visible_clause(viewer_of(ws)))
+    visible = and_(Matter.deleted.is_(False), visible_clause(viewer_of(ws)))
     with ws.read() as s:
-        counts = _matter_counts(s, column, in_period, start, end)
+        keys, names = _keys(s, by, visible)
+        counts = _matter_counts(s, keys, visible, start, end)
         day_from, day_to = start.date(), (end - timedelta(seconds=1)).date()
-        for key, held, agreed in s.execute(
-            select(
-                column, func.count(), func.sum(case((MediationSession.outcome == "agreement", 1), else_=0))
-            )
-            .select_from(MediationSession)
+        for matter_id, agreed in s.execute(
+            select(MediationSession.matter_id, MediationSession.outcome == "agreement")
             .join(Matter, Matter.id == MediationSession.matter_id)
-            .where(in_period, MediationSession.held_on >= day_from, MediationSession.held_on <= day_to)
-            .group_by(column)
-        ):
-            c = counts.setdefault(key, Counts())
-            c.mediations_held, c.mediations_agreed = held, agreed or 0
-        for key, satisfaction, n in s.execute(
-            select(column, FollowUp.satisfaction, func.count())
-            .select_from(FollowUp)
+            .where(visible, MediationSession.deleted.is_(False), MediationSession.held_on >= day_from,
+                   MediationSession.held_on <= day_to)
+        ):  # fmt: skip
+            if matter_id in keys:
+                c = counts.setdefault(keys[matter_id], Counts())
+                c.mediations_held += 1
+                c.mediations_agreed += bool(agreed)
+        for matter_id, satisfaction in s.execute(
+            select(FollowUp.matter_id, FollowUp.satisfaction)
             .join(Matter, Matter.id == FollowUp.matter_id)
-            .where(in_period, FollowUp.on >= day_from, FollowUp.on <= day_to)
-            .group_by(column, FollowUp.satisfaction)
+            .where(visible, FollowUp.deleted.is_(False), FollowUp.on >= day_from, FollowUp.on <= day_to)
         ):
-            c = counts.setdefault(key, Counts())
-            c.follow_ups += n
-            if satisfaction == "满意":
-                c.satisfied += n
-            elif satisfaction == "基本满意":
-                c.basically_satisfied += n
-            else:
-                c.dissatisfied += n
-        names = {}
-        if table is not None:
-            names = dict(
-                s.execute(select(table.id, table.name).where(table.id.in_([k for k in counts if k]))).all()
-            )
-        else:
-            names = dict(
-                s.execute(
-                    select(Matter.handler, Matter.handler_name)
-                    .where(Matter.handler.in_([k for k in counts if k]))
-                    .distinct()
-                ).all()
-            )
+            if matter_id in keys:
+                c = counts.setdefault(keys[matter_id], Counts())
+                c.follow_ups += 1
+                if satisfaction == "满意":
+                    c.satisfied += 1
+                elif satisfaction == "基本满意":
+                    c.basically_satisfied += 1
+                else:
+                    c.dissatisfied += 1
         weights = config_value(s, "assessment_weights")
         no_data = config_value(s, "assessment_no_data", "rescale")
     units = []
@@ -105,14 +121,14 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
     )
 
 
-def _matter_counts(s, column, visible, start: datetime, end: datetime) -> dict:
+def _matter_counts(s, keys: dict, visible, start: datetime, end: datetime) -> dict:
     """Counts from each matter's events up to the period's end, so a finished period's figures never move:
-    found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites); resolved
-    and still-open are the state those events lead to at the end."""
+    found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites); resolved,
+    done, filed and still-open are the state those events lead to at the end."""
     matters = {
-        matter_id: (key, due_on, is_group)
-        for matter_id, key, due_on, is_group in s.execute(
-            select(Matter.id, column, Matter.due_on, Matter.is_group).where(visible)
+        matter_id: (due_on, is_group)
+        for matter_id, due_on, is_group in s.execute(
+            select(Matter.id, Matter.due_on, Matter.is_group).where(visible)
         )
     }
     history: dict[str, list] = {}
@@ -124,20 +140,24 @@ def _matter_counts(s, column, visible, start: datetime, end: datetime) -> dict:
         history.setdefault(matter_id, []).append((action, at, data or {}))
     counts: dict = {}
     for matter_id, events in history.items():
-        key, due_on, is_group = matters[matter_id]
+        if matter_id not in keys:
+            continue  # not counted under this kind of unit (a village committee's matter, by team)
+        due_on, is_group = matters[matter_id]
         events.sort(key=lambda e: ((e[2].get("n") or 0), e[1]))
-        c = counts.setdefault(key, Counts())
+        c = counts.setdefault(keys[matter_id], Counts())
         within = [(action, at) for action, at, _ in events if at >= start]
         found = next((at for action, at, _ in events if action == Action.REGISTER), None)
         state = _state_at_end(events)
+        done = state is not None and state.status in DONE_STATUSES
         if found is not None and found >= start:
             c.registered += 1
-            if state is not None and state.status in DONE_STATUSES and state.outcome in RESOLVED:
-                c.resolved += 1
+            c.done += done
+            c.resolved += done and state.outcome in RESOLVED
         closes = [at for action, at in within if action == Action.CLOSE]
         if closes:
             c.closed += 1
             c.closed_on_time += due_on is None or closes[-1].date() <= due_on
+            c.archived += done and state.archived
         elif (
             state is not None
             and state.status in TIMED_STATUSES
@@ -148,6 +168,8 @@ def _matter_counts(s, column, visible, start: datetime, end: datetime) -> dict:
         c.repeat_orders += any(action == Action.MARK_REPEAT for action, _ in within)
         c.group_matters += bool(is_group) and any(action == Action.REPORT for action, _ in within)
         c.escalations += sum(action == Action.ESCALATE for action, _ in within)
+        c.supervised += any(action == Action.SUPERVISE for action, _ in within)
+        c.in_charge += any(action == Action.TAKE_CHARGE for action, _ in within)
     return counts
 
 

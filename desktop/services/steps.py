@@ -47,12 +47,12 @@ def _step(
         matters.store_state(matter, new_state)
         if new_state.handler != state.handler:
             matter.handler_name = matters.handler_name(s, new_state.handler)
-        _update_deadline(ws, s, matter, action)
+        _update_deadline(ws, s, matter, action, data)
         tx.detail = {"serial": matter.serial, "status": matter.status}
     return Changed("matters", (matter_id,), str(action))
 
 
-def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action) -> None:
+def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action, data: dict) -> None:
     calc = ws.deadlines(s)
     if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN):
         matter.registered_at = ws.now()
@@ -63,6 +63,9 @@ def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action) 
             statute = calc.for_petition(matter.registered_at, extension_days=matter.extension_days)
             deadline = min(deadline, statute, key=lambda d: d.due_on)
         matter.due_on = deadline.due_on
+    if action == Action.REFER_DOWN:
+        matter.registered_at = ws.now()
+        matter.due_on = calc.add_days(matter.registered_at.date(), int(data["days"]))  # its own deadline
     if action == Action.CLOSE:
         matter.closed_at = ws.now()
     if action == Action.CHECK:
@@ -292,6 +295,11 @@ def escalate(ws: Workspace, matter_id: str, reason: str) -> Changed:
     return _step(ws, matter_id, Action.ESCALATE, {"reason": reason}, reason)
 
 
+def refer_down(ws: Workspace, matter_id: str, decision: str, days: int) -> Changed:
+    """下转: the level above decided; one level down carries the decision out, within its own deadline."""
+    return _step(ws, matter_id, Action.REFER_DOWN, {"decision": decision, "days": days}, decision)
+
+
 def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
         limit = ws.deadlines(s).policy.petition_extension_max_days
@@ -324,10 +332,25 @@ def take_charge(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 # ------------------------------------------------------------------ 核查结案 and 考核评价
 
 
-def close(ws: Workspace, matter_id: str, outcome: str, note: str = "", legal_channels: str = "") -> Changed:
-    return _step(
-        ws, matter_id, Action.CLOSE, {"outcome": outcome, "legal_channels": legal_channels or None}, note
-    )
+def close(
+    ws: Workspace, matter_id: str, outcome: str, note: str = "", legal_channels: str = "", reply: str = ""
+) -> Changed:
+    """办结. A matter that came from the 12345 hotline (or 首发) needs the reply (销号回复) sent back to it."""
+
+    def extra(s: Session, matter: Matter) -> None:
+        if matter.external_no and not reply.strip():
+            raise ValidationFailed(
+                [Issue(msg("销号回复"), msg("来自工单 {0}，须填写回复内容", matter.external_no))]
+            )
+        matter.closing_reply = reply.strip()
+
+    data = {"outcome": outcome, "legal_channels": legal_channels or None}
+    return _step(ws, matter_id, Action.CLOSE, data, note, extra)
+
+
+def archive(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    """卷宗归档: the closed matter's papers are filed; counted in the 卷宗归档率."""
+    return _step(ws, matter_id, Action.ARCHIVE, {}, note)
 
 
 def check_closure(ws: Workspace, matter_id: str, passed: bool = True, note: str = "") -> Changed:
@@ -388,6 +411,7 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.SUPERVISE: supervise, Action.EXPLAIN_OVERDUE: explain_overdue, Action.REGRADE: regrade,
     Action.TAKE_CHARGE: take_charge, Action.CLOSE: close, Action.CHECK: check_closure,
     Action.FOLLOW_UP: follow_up, Action.REOPEN: reopen, Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
+    Action.REFER_DOWN: refer_down, Action.ARCHIVE: archive,
 }  # fmt: skip
 INPUTS: dict[Action, type] = {
     Action.RECORD_SESSION: SessionInput, Action.RECORD_AGREEMENT: AgreementInput, Action.FOLLOW_UP: FollowUpInput,

@@ -9,12 +9,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.deadlines import DeadlinePolicy
-from desktop.domain.lifecycle import TIMED_STATUSES, Status
+from desktop.domain.lifecycle import OPEN_STATUSES, TIMED_STATUSES, Status
 from desktop.domain.masking import mask_id, mask_phone
+from desktop.domain.risk import Risk
 from desktop.domain.scope import Scope
 
 from . import search
-from .models import ConfigEntry, Division, Grid, Household, Matter, Party, Person
+from .models import Account, ConfigEntry, Division, Grid, Household, Matter, Party, Person
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,9 @@ class MatterFilter:
     date_from: date | None = None  # reported on or after
     date_to: date | None = None  # reported on or before
     repeat_only: bool = False
+    supervised: bool = False  # 督办件: supervised at least once, still open
+    leader_id: str | None = None  # 包案: taken in charge by this leader ("我包的案")
+    warning: bool = False  # 风险预警: open and 易激化 (group, fight or criminal signals make it so)
     text: str = ""
 
 
@@ -196,6 +200,11 @@ class MatterRow:
     people_count: int
     amount: float
     is_group: bool
+    supervised: int  # times 督办
+    leader_name: str  # 包案领导
+    external_no: str  # 12345 / 首发 order number
+    closing_reply: str  # 销号回复
+    archived: bool  # 卷宗已归档
     colour: str = ""  # filled in by the service, from the township's deadline rules
 
 
@@ -255,6 +264,13 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
         where.append(Matter.reported_at < datetime.combine(f.date_to, datetime.max.time()))
     if f.repeat_only:
         where.append(Matter.status == str(Status.REPEAT))
+    open_now = Matter.status.in_([str(s) for s in OPEN_STATUSES])
+    if f.supervised:
+        where += [Matter.supervised > 0, open_now]
+    if f.leader_id:
+        where.append(Matter.leader_id == f.leader_id)
+    if f.warning:
+        where += [Matter.risk == str(Risk.HIGH), open_now]
     if f.text.strip():
         where.append(Matter.id.in_(search.find(session, "matter", f.text)))
     return where
@@ -272,12 +288,13 @@ def list_matters(
 ) -> Page:  # fmt: skip
     where = matter_where(session, viewer, f, now)
     total = session.execute(select(func.count()).select_from(Matter).where(*where)).scalar()
-    village, grid = aliased(Division), aliased(Grid)
+    village, grid, leader = aliased(Division), aliased(Grid), aliased(Account)
     column = MATTER_ORDER.get(order, Matter.reported_at)
     query = (
-        select(Matter, village.name, grid.name)
+        select(Matter, village.name, grid.name, leader.display_name)
         .outerjoin(village, village.id == Matter.village_id)
         .outerjoin(grid, grid.id == Matter.grid_id)
+        .outerjoin(leader, leader.id == Matter.leader_id)
         .where(*where)
         .order_by(column.desc() if descending else column, Matter.serial)
         .offset(offset)
@@ -308,8 +325,13 @@ def list_matters(
             m.people_count,
             m.amount,
             m.is_group,
+            m.supervised or 0,
+            ld or "",
+            m.external_no or "",
+            m.closing_reply or "",
+            bool(m.archived),
         )  # fmt: skip
-        for m, v, g in session.execute(query).all()
+        for m, v, g, ld in session.execute(query).all()
     ]
     return Page(rows, total, offset)
 

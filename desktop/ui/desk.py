@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.lifecycle import STATUS_LABELS
+from desktop.domain.roles import Role
 from desktop.services import details
 
 from .common import BarChart, heading, show_error
+from .key_persons import KeyPersonsDialog
 from .labels import label
 
-DESK_KINDS = {"matters", "visits", "follow_ups", "config"}  # what the tiles and charts count
+DESK_KINDS = {"matters", "visits", "follow_ups", "config", "persons"}  # what the tiles and charts count
 
 
 class Tile(QFrame):
@@ -21,6 +23,7 @@ class Tile(QFrame):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(f"Tile {{ background: {colour}; border-radius: 6px; }}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value = heading("—", 22)
         self.label = QLabel(title)
         layout = QVBoxLayout(self)
@@ -49,15 +52,22 @@ class DeskPage(QWidget):
             "follow_ups": Tile(self.tr("待回访"), "#F3F3F3"),
             "visits": Tile(self.tr("本月走访"), "#F3F3F3"),
             "confirmations": Tile(self.tr("司法确认申请将到期"), "#FFF2B3"),
+            "supervised": Tile(self.tr("督办件"), "#FFE0C2"),
+            "warnings": Tile(self.tr("风险预警（易激化）"), "#FFC7C7"),
+            "key_persons": Tile(self.tr("重点人员"), "#F3F3F3"),
         }
+        if ws.has_role(Role.LEADER):
+            self.tiles["in_charge"] = Tile(self.tr("我包的案"), "#E3EEFA")
         presets = {"red": {"colour": "red"}, "yellow": {"colour": "yellow"}, "to_accept": {"status": "dispatched"},
                    "to_claim": {"status": "open_for_claim"}, "to_register": {"status": "reported"},
-                   "follow_ups": {"status": "checked"}}  # fmt: skip
+                   "follow_ups": {"status": "checked"}, "supervised": {"focus": "supervised"},
+                   "warnings": {"focus": "warning"}, "in_charge": {"focus": "in_charge"}}  # fmt: skip
         grid = QGridLayout()
         for i, (key, tile) in enumerate(self.tiles.items()):
-            grid.addWidget(tile, i // 4, i % 4)
+            grid.addWidget(tile, i // 5, i % 5)
             if key in presets:
                 tile.clicked.connect(lambda p=presets[key]: self.open_ledger.emit(p))
+        self.tiles["key_persons"].clicked.connect(self.show_key_persons)
         self.by_status = BarChart(self.tr("按状态"))
         self.by_category = BarChart(self.tr("按类别"))
         charts = QHBoxLayout()
@@ -85,6 +95,11 @@ class DeskPage(QWidget):
         self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
         self.worker.submit(lambda: details.desk(self.ws), self._show, lambda e: show_error(self, e))
 
+    def show_key_persons(self) -> KeyPersonsDialog:
+        dialog = KeyPersonsDialog(self.ws, self.worker, self)
+        dialog.open()
+        return dialog
+
     def _show(self, c) -> None:
         self.counts = c
         self.tiles["yellow"].label.setText(
@@ -92,8 +107,11 @@ class DeskPage(QWidget):
         )
         for key, value in (("red", c.red), ("yellow", c.yellow), ("open", c.open_matters), ("to_accept", c.to_accept),
                            ("to_claim", c.to_claim), ("to_register", c.to_register), ("follow_ups", c.follow_ups_due),
-                           ("visits", c.visits_this_month), ("confirmations", c.confirmations_due)):  # fmt: skip
-            self.tiles[key].value.setText(str(value))
+                           ("visits", c.visits_this_month), ("confirmations", c.confirmations_due),
+                           ("supervised", c.supervised), ("warnings", c.warnings), ("key_persons", c.key_persons),
+                           ("in_charge", c.in_charge)):  # fmt: skip
+            if key in self.tiles:
+                self.tiles[key].value.setText(str(value))
         self.by_status.set_items(
             [
                 (label(STATUS_LABELS.get(k, k)), v)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
 from desktop.domain.risk import RISK_LABELS
-from desktop.domain.roles import Permission
+from desktop.domain.roles import Permission, Role
 from desktop.services import ledger, lists
 from desktop.services.lists import MatterFilter
 
@@ -61,6 +61,10 @@ class LedgerPage(QWidget):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
         self.repeat = QCheckBox(self.tr("只看重复件"))
+        focus = [("supervised", self.tr("督办件")), ("warning", self.tr("风险预警（易激化）"))]
+        if ws.has_role(Role.LEADER):
+            focus.insert(1, ("in_charge", self.tr("我包的案")))
+        self.focus = self._combo(self.tr("全部事项"), focus)
         self.count = QLabel()
         new = QPushButton(self.tr("上报事项"))
         new.clicked.connect(self.new_matter)
@@ -80,6 +84,7 @@ class LedgerPage(QWidget):
             self.grid,
             self.handler,
             self.colour,
+            self.focus,
         ):
             combo.currentIndexChanged.connect(self.refresh)
         for box in (self.use_dates, self.repeat):
@@ -91,7 +96,7 @@ class LedgerPage(QWidget):
                                self.handler, self.colour, self.repeat]):  # fmt: skip
             filters.addWidget(w, i // 5, i % 5)
         dates = QHBoxLayout()
-        for w in (self.use_dates, self.date_from, QLabel("—"), self.date_to):
+        for w in (self.focus, self.use_dates, self.date_from, QLabel("—"), self.date_to):
             dates.addWidget(w)
         dates.addStretch()
         top = QHBoxLayout()
@@ -111,6 +116,7 @@ class LedgerPage(QWidget):
             Column(self.tr("网格"), lambda r: r.grid),
             Column(self.tr("层级"), lambda r: label(LEVEL_LABELS.get(r.level, r.level))),
             Column(self.tr("承办"), lambda r: r.handler_name),
+            Column(self.tr("督办/包案"), self._oversight),
             Column(self.tr("上报时间"), lambda r: when(r.reported_at)),
         ]
         self._order, self._descending = "reported_at", True
@@ -156,7 +162,20 @@ class LedgerPage(QWidget):
             date_from=date.fromisoformat(self.date_from.date().toString("yyyy-MM-dd")) if self.use_dates.isChecked() else None,
             date_to=date.fromisoformat(self.date_to.date().toString("yyyy-MM-dd")) if self.use_dates.isChecked() else None,
             repeat_only=self.repeat.isChecked(), text=self.text.text(),
+            supervised=self.focus.currentData() == "supervised", warning=self.focus.currentData() == "warning",
+            leader_id=self.ws.actor.account_id if self.focus.currentData() == "in_charge" else None,
         )  # fmt: skip
+
+    def _oversight(self, row) -> str:
+        parts = [self.tr("督办{0}次").format(row.supervised)] if row.supervised else []
+        if row.leader_name:
+            parts.append(self.tr("包案：{0}").format(row.leader_name))
+        return " · ".join(parts)
+
+    def apply(self, preset: dict) -> None:
+        """Show what a desk tile counts: its filter alone, the other quick filters cleared."""
+        for key, combo in (("status", self.status), ("colour", self.colour), ("focus", self.focus)):
+            combo.setCurrentIndex(max(0, combo.findData(preset.get(key))) if key in preset else 0)
 
     def _fetcher(self):
         f, order, descending = self.current_filter(), self._order, self._descending
@@ -168,7 +187,7 @@ class LedgerPage(QWidget):
         self.model.reload(self._fetcher())
 
     def _sort(self, section: int) -> None:
-        order = {0: "serial", 1: "title", 2: "grade", 3: "status", 4: "due_on", 12: "reported_at"}.get(
+        order = {0: "serial", 1: "title", 2: "grade", 3: "status", 4: "due_on", 13: "reported_at"}.get(
             section
         )
         if order:

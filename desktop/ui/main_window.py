@@ -154,10 +154,7 @@ class MainWindow(QMainWindow):
 
     def show_ledger(self, preset: dict) -> None:
         self.go("ledger")
-        if "status" in preset:
-            self.ledger.status.setCurrentIndex(self.ledger.status.findData(preset["status"]))
-        if "colour" in preset:
-            self.ledger.colour.setCurrentIndex(self.ledger.colour.findData(preset["colour"]))
+        self.ledger.apply(preset)
 
     def open_matter(self, matter_id: str) -> MatterDialog:
         dialog = MatterDialog(self.ws, self.worker, self.places, matter_id, self)

@@ -32,7 +32,7 @@ from desktop.domain.risk import RISK_LABELS
 from desktop.services import attachments, details
 
 from .actions import ActionDialog, starting_values
-from .common import COLOURS, heading, show_error, stars, when
+from .common import COLOURS, heading, say, show_error, stars, when
 from .labels import label
 from .worker import DbWorker
 
@@ -56,6 +56,8 @@ class MatterView(QWidget):
         self.buttons = QHBoxLayout()
         self.tabs = QTabWidget()
         self.facts = QTextBrowser()
+        self.facts.setOpenLinks(False)  # a link marks this matter as a repeat of the one it names
+        self.facts.anchorClicked.connect(self._link)
         self.timeline = QListWidget()
         self.mediation = QTextBrowser()
         self.follow_ups = QTextBrowser()
@@ -125,13 +127,14 @@ class MatterView(QWidget):
                 kind=kind, status=label(STATUS_LABELS.get(d.status, d.status)), stars=stars(d.grade),
                 risk=label(RISK_LABELS.get(d.risk, d.risk)), level=label(LEVEL_LABELS.get(d.level, d.level)),
                 handler=d.handler_name or "—", source=d.source, category=d.category or "—", village=d.village,
-                grid=d.grid, deadline=badge or "—"))  # fmt: skip
+                grid=d.grid, deadline=badge or "—") + self._oversight(d))  # fmt: skip
         self._buttons(d.actions)
         parties = "".join(f"<li>{p.role}：{p.name}　{p.id_number}　{p.phone}</li>" for p in d.parties)
         self.facts.setHtml(
             f"<p><b>{w['facts']}</b><br>{d.facts or '—'}</p><p><b>{w['when_where']}</b><br>"
             f"{when(d.occurred_at)} {d.place}</p><p><b>{w['parties']}</b></p><ul>{parties}</ul>"
-            f"<p>{w['people']}：{d.people_count}　{w['amount']}：{d.amount:,.0f} {w['yuan']}</p>")  # fmt: skip
+            f"<p>{w['people']}：{d.people_count}　{w['amount']}：{d.amount:,.0f} {w['yuan']}</p>"
+            + self._repeats(d))  # fmt: skip
         self.timeline.clear()
         for e in d.events:
             step = label(ACTION_LABELS[Action(e.action)]) if e.action in set(Action) else e.action
@@ -163,6 +166,50 @@ class MatterView(QWidget):
             elif not a.present:
                 item.setText(self.tr("{0}（等待同步）").format(a.filename))
             self.files.addItem(item)
+
+    def _oversight(self, d) -> str:
+        """督办, 包案, the hotline order and the filed dossier: what a leader looks for first, on a line of its own."""
+        parts = []
+        if d.supervised:
+            due = self.tr("，待超期说明") if d.explanation_due else ""
+            parts.append(
+                "<span style='background:#FFE0C2'>&nbsp;"
+                + self.tr("督办{0}次").format(d.supervised)
+                + due
+                + "&nbsp;</span>"
+            )
+        if d.leader_name:
+            parts.append(self.tr("包案领导：{0}").format(d.leader_name))
+        if d.external_no:
+            parts.append(self.tr("外部工单号：{0}").format(d.external_no))
+        if d.archived:
+            parts.append(self.tr("卷宗已归档"))
+        return "<br>" + "　".join(parts) if parts else ""
+
+    def _repeats(self, d) -> str:
+        html = ""
+        if d.repeat_of:
+            html += "<p><b>" + self.tr("主工单") + f"</b>：{d.repeat_of}</p>"
+        if d.repeats:
+            html += "<p><b>" + self.tr("重复件") + f"</b>：{'、'.join(d.repeats)}</p>"
+        if d.closing_reply:
+            html += "<p><b>" + self.tr("销号回复") + f"</b><br>{d.closing_reply}</p>"
+        if d.possible_repeats:
+            may_mark = Action.MARK_REPEAT in d.actions
+            mark = self.tr("标为其重复件")
+            rows = "".join(
+                f"<li>{c.serial} {c.title}（{label(c.status)}）— {say(c.reason)}"
+                + (f"　<a href='repeat:{c.serial}'>{mark}</a>" if may_mark else "") + "</li>"
+                for c in d.possible_repeats
+            )  # fmt: skip
+            html += "<p><b>" + self.tr("可能的重复工单") + f"</b></p><ul>{rows}</ul>"
+        return html
+
+    def _link(self, url) -> None:
+        if url.scheme() == "repeat" and self.detail is not None:
+            dialog = self.open_action(Action.MARK_REPEAT)
+            dialog.set_value("primary_serial", url.path())
+            dialog.set_value("note", self.tr("与 {0} 为同一诉求").format(url.path()))
 
     def _buttons(self, actions) -> None:
         while self.buttons.count():

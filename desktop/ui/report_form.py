@@ -40,9 +40,17 @@ class ReportDialog(FormDialog):
         self.kind.addItem(self.tr("信访事项"), "petition")
         self.kind.setCurrentIndex(self.kind.findData(p.kind))
         self.title_edit = form.add(self.tr("标题"), QLineEdit(p.title))
-        self.source = form.add(self.tr("来源"), QComboBox())
+        self.source = QComboBox()
         self.source.addItems(places.channels)
         self.source.setCurrentText(p.source)
+        self.external_no = QLineEdit(p.external_no)
+        self.external_no.setPlaceholderText(self.tr("12345、首发平台等的工单号（如有）"))
+        source_row = QWidget()
+        row = QHBoxLayout(source_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.source)
+        row.addWidget(self.external_no, 1)
+        form.add(self.tr("来源"), source_row)
         self.category = form.add(self.tr("类别"), QComboBox())
         self.category.addItem("", None)
         for c in places.categories:
@@ -135,7 +143,7 @@ class ReportDialog(FormDialog):
             place=self.place.text(), village_id=self.village.currentData(), grid_id=self.grid.currentData(),
             people_count=self.people.value(), amount=self.amount.value(),
             signals=[k for k, box in self.signals.items() if box.isChecked()], parties=parties,
-            visit_id=self.prefill.visit_id,
+            visit_id=self.prefill.visit_id, external_no=self.external_no.text(),
         )  # fmt: skip
 
     def submit(self) -> None:

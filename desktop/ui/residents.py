@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.domain.residents import RELATIONS, PersonFields
+from desktop.domain.residents import KEY_PERSON, RELATIONS, PersonFields
 from desktop.domain.roles import Permission
 from desktop.services import details, lists, residents, roster
 from desktop.services.residents import HouseholdInput
@@ -51,6 +52,8 @@ class PersonDialog(FormDialog):
         self.relation = self.form.add(self.tr("与户主关系"), QComboBox())
         self.relation.addItems(RELATIONS)
         self.note = self.form.add(self.tr("备注"), QLineEdit())
+        self.key_person = self.form.add(self.tr("重点人员"), QCheckBox(self.tr("列为重点人员（稳控对象）")))
+        self.tags: list = []  # the resident's other tags, kept as they are
         self.id_number.editingFinished.connect(self.check)
         self.mobile.editingFinished.connect(self.check)
         self.lay_out(self.save)
@@ -67,11 +70,14 @@ class PersonDialog(FormDialog):
         self.mobile.setText(f.mobile)
         self.relation.setCurrentText(f.relation)
         self.note.setText(f.note)
+        self.key_person.setChecked(KEY_PERSON in f.tags)
+        self.tags = [t for t in f.tags if t != KEY_PERSON]
         self.setEnabled(True)
 
     def fields(self) -> PersonFields:
         return PersonFields(self.name.text(), self.sex.currentText(), self.ethnicity.text(), self.id_number.text(),
-                            self.mobile.text(), self.relation.currentText(), [], self.note.text())  # fmt: skip
+                            self.mobile.text(), self.relation.currentText(),
+                            self.tags + [KEY_PERSON] * self.key_person.isChecked(), self.note.text())  # fmt: skip
 
     def check(self) -> None:
         """Inline validation of what is there so far: errors and warnings, the rest stays as typed."""

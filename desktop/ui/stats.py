@@ -1,4 +1,5 @@
-"""统计: measures by village, grid or handler for a month, from raw counts, with ranking and a chart."""
+"""统计: measures by village, grid, unit, team or handler for a month, quarter or year, from raw counts, with
+ranking and a chart."""
 
 from __future__ import annotations
 
@@ -27,31 +28,38 @@ class StatsPage(QWidget):
         super().__init__(parent)
         self.ws, self.worker = ws, worker
         today = ws.now().date()
-        self.year, self.month = QSpinBox(), QSpinBox()
+        self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
-        self.month.setRange(1, 12)
-        self.month.setValue(today.month)
+        self.period = QComboBox()  # a month, a quarter or the year: "-10", "-Q4", ""
+        for month in range(1, 13):
+            self.period.addItem(self.tr("{0}月").format(month), f"-{month:02d}")
+        for quarter in range(1, 5):
+            self.period.addItem(self.tr("第{0}季度").format(quarter), f"-Q{quarter}")
+        self.period.addItem(self.tr("全年"), "")
+        self.period.setCurrentIndex(today.month - 1)
         self.by = QComboBox()
         for key, label in (
             ("village", self.tr("按村（社区）")),
             ("grid", self.tr("按网格")),
+            ("unit", self.tr("按单位")),
+            ("team", self.tr("按队伍")),
             ("handler", self.tr("按承办单位/人")),
         ):
             self.by.addItem(label, key)
-        for w in (self.year, self.month):
-            w.valueChanged.connect(self.refresh)
+        self.year.valueChanged.connect(self.refresh)
+        self.period.currentIndexChanged.connect(self.refresh)
         self.by.currentIndexChanged.connect(self.refresh)
         headers = [self.tr("名次"), self.tr("单位"), self.tr("得分"), self.tr("立案"), self.tr("办结"), self.tr("化解率"),
-                   self.tr("按期办结率"), self.tr("调解成功率"), self.tr("满意率"), self.tr("重复件"), self.tr("群体性"),
-                   self.tr("上报上级")]  # fmt: skip
+                   self.tr("办结率"), self.tr("按期办结率"), self.tr("调解成功率"), self.tr("满意率"), self.tr("卷宗归档率"),
+                   self.tr("督办"), self.tr("包案"), self.tr("重复件"), self.tr("群体性"), self.tr("提级")]  # fmt: skip
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.chart = BarChart(self.tr("化解率"))
         top = QHBoxLayout()
-        for w in (QLabel(self.tr("年")), self.year, QLabel(self.tr("月")), self.month, self.by):
+        for w in (QLabel(self.tr("年")), self.year, self.period, self.by):
             top.addWidget(w)
         top.addStretch()
         layout = QVBoxLayout(self)
@@ -63,9 +71,10 @@ class StatsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        year, month, by = self.year.value(), self.month.value(), self.by.currentData()
+        start, end = stats.period_bounds(f"{self.year.value()}{self.period.currentData()}")
+        by = self.by.currentData()
         self.worker.submit(
-            lambda: stats.month(self.ws, year, month, by), self._show, lambda e: show_error(self, e)
+            lambda: stats.assessment(self.ws, start, end, by), self._show, lambda e: show_error(self, e)
         )
 
     def _show(self, units) -> None:
@@ -74,7 +83,8 @@ class StatsPage(QWidget):
         for r, u in enumerate(units):
             c, m = u.counts, u.measures
             values = [u.place, u.name, f"{u.score:.1f}", c.registered, c.closed, percent(m.resolution_rate),
-                      percent(m.on_time_rate), percent(m.mediation_success_rate), percent(m.satisfaction_rate),
+                      percent(m.completion_rate), percent(m.on_time_rate), percent(m.mediation_success_rate),
+                      percent(m.satisfaction_rate), percent(m.archive_rate), c.supervised, c.in_charge,
                       c.repeat_orders, c.group_matters, c.escalations]  # fmt: skip
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(str(value)))

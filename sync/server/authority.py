@@ -135,13 +135,6 @@ def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterSt
     return lifecycle.MatterState(has_agreement=bool(forms), written_agreement="written" in forms, **values)
 
 
-def stored(state: lifecycle.MatterState, column: str):
-    """A state's value as the matter row stores it (desktop.services.matters.store_state)."""
-    attribute, _ = lifecycle.STATE_FIELDS[column]
-    value = getattr(state, attribute)
-    return str(value) if column in ("status", "level", "outcome") and value is not None else value
-
-
 def check_new_matter(session: Session, who: Identity, data: dict) -> None:
     """A matter arrives as reported (采集上报), by a role that may report."""
     actor = acting(session, who, data.get("reported_by"))
@@ -151,7 +144,11 @@ def check_new_matter(session: Session, who: Identity, data: dict) -> None:
         lifecycle.MatterState(), lifecycle.Action.REPORT, {"level": data.get("level")}
     )
     for column in lifecycle.STATE_FIELDS:
-        if column in data and data[column] != stored(reported, column) and data[column] not in (None, 0):
+        if (
+            column in data
+            and data[column] != lifecycle.stored(reported, column)
+            and data[column] not in (None, 0)
+        ):
             raise Refused(f"新事项的“{column}”应为上报时的状态，办理步骤须逐步同步")
 
 
@@ -177,7 +174,7 @@ def check_state_change(
         )
     except (lifecycle.Refused, ValueError, IndexError, TypeError) as exc:
         raise Refused(str(exc)) from None
-    wrong = [c for c, v in changes.items() if v != stored(after, c)]
+    wrong = [c for c, v in changes.items() if v != lifecycle.stored(after, c)]
     if wrong:
         raise Refused(f"“{lifecycle.ACTION_LABELS[action]}”不会把事项的 {', '.join(wrong)} 改成这样")
 

@@ -38,6 +38,7 @@ def test_every_step_from_every_status(action, status):
         pending_extension_days=3 if action == Action.DECIDE_EXTENSION else 0,
         has_agreement=True,
         written_agreement=True,  # what the steps that need an agreement need
+        level=Level.COUNTY if action == Action.REFER_DOWN else Level.VILLAGE,  # a level below to refer to
     )
     rule = RULES[action]
     reason = why_not(state, action, actor(*rule.roles))
@@ -82,7 +83,7 @@ def test_three_tries_per_level_then_escalate_up_to_the_county():
     state = advance(state, Action.ESCALATE, {"reason": "乡镇未成"})
     assert state.level == Level.COUNTY
     state = advance(advance(state, Action.DISPATCH, {"handler": HANDLER}), Action.ACCEPT)
-    assert why_not(state, Action.ESCALATE, me) == "已在县级，无法再上报"
+    assert why_not(state, Action.ESCALATE, me) == "已在县级，无法再提级"
 
 
 def test_closing_by_agreement_needs_an_agreement_and_unresolved_needs_the_legal_channels():
@@ -164,3 +165,38 @@ def test_measures_from_raw_counts():
         (4, "北村", 80),
     ]
     assert (c + c).closed == 20
+
+
+def test_after_supervision_the_handler_explains_before_closing():
+    platform = actor(Role.PLATFORM)
+    state = MatterState(status=Status.HANDLING, handler=HANDLER, has_agreement=True)
+    supervised = advance(state, Action.SUPERVISE, {"note": "三日内办结"})
+    assert supervised.supervised == 1 and supervised.explanation_due
+    assert why_not(supervised, Action.CLOSE, platform) == "已被督办，须先提交超期说明"
+    explained = advance(supervised, Action.EXPLAIN_OVERDUE, {"note": "当事人外出务工"})
+    assert not explained.explanation_due and why_not(explained, Action.CLOSE, platform) is None
+    assert explained.supervised == 1  # still counted as supervised
+
+
+def test_a_county_decision_comes_down_with_its_own_level():
+    leader = actor(Role.LEADER)
+    at_county = MatterState(status=Status.HANDLING, level=Level.COUNTY, handler="org:county", failed_tries=2)
+    assert why_not(at_county, Action.REFER_DOWN, leader) is None
+    down = advance(at_county, Action.REFER_DOWN, {"decision": "由镇司法所落实赔偿", "days": 10})
+    assert (down.status, down.level, down.handler, down.failed_tries) == (
+        Status.REGISTERED,
+        Level.TOWNSHIP,
+        None,
+        0,
+    )
+    with pytest.raises(Refused, match="落实期限应大于0天"):
+        advance(at_county, Action.REFER_DOWN, {"decision": "落实", "days": 0})
+    at_village = MatterState(status=Status.HANDLING, level=Level.VILLAGE)
+    assert why_not(at_village, Action.REFER_DOWN, leader) == "已在村级，没有下级"
+
+
+def test_a_dossier_is_filed_once_and_reopening_unfiles_it():
+    closed = MatterState(status=Status.CHECKED)
+    filed = advance(closed, Action.ARCHIVE)
+    assert filed.archived and why_not(filed, Action.ARCHIVE, actor(Role.PLATFORM)) == "卷宗已归档"
+    assert not advance(filed, Action.REOPEN, {"reason": "反弹"}).archived

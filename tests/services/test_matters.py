@@ -151,7 +151,7 @@ def test_three_failed_sessions_then_escalation_to_the_township(township, clock):
         steps.record_session(
             med, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "failed", record="各执一词")
         )
-    with pytest.raises(Refused, match="应上报上一级"):
+    with pytest.raises(Refused, match="应提级报请上一级"):
         steps.record_session(
             med, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "failed", record="再调")
         )
