@@ -250,6 +250,23 @@ def cmd_org(args) -> int:
     return EXIT_OK
 
 
+def cmd_import_orgs(args) -> int:
+    """Units and teams with their members from a sheet (名称, 类型, 成员): each row on its own."""
+    from desktop.services import org_sheet
+
+    ws = _login(args)
+    try:
+        report = org_sheet.import_orgs(ws, Path(args.file))
+    finally:
+        ws.close()
+    print(
+        f"新建 {len(report.created)} 个单位或队伍，加入成员 {report.joined} 人，拒绝 {len(report.rejected)} 行"
+    )
+    for r in report.rejected:
+        print(f"第 {r.row} 行 {r.field}：{r.reason}", file=sys.stderr)
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
 def cmd_account(args) -> int:
     from desktop.services import accounts
 
@@ -458,6 +475,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--level", default="township", choices=["village", "township", "county"])
         p.add_argument("--members", help="成员账号，逗号分隔")
         p.set_defaults(run=cmd_org)
+
+    p = sub.add_parser("import-orgs", parents=[common], help="从 Excel 导入单位和队伍（名称、类型、成员）")
+    p.add_argument("file", help=".xlsx 工作簿")
+    p.set_defaults(run=cmd_import_orgs)
 
     p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
     p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")

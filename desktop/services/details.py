@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -42,8 +42,11 @@ class Place:
     parent_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Places:
+    """One object shared by the window's pages and forms; `take` refreshes it in place when the township's set-up
+    changes, so every drop-down opened afterwards offers the new unit, grid or channel."""
+
     township: str
     villages: tuple
     grids: tuple
@@ -51,6 +54,10 @@ class Places:
     people: tuple  # Place(id="account:<id>", name, roles)
     channels: tuple
     categories: dict
+
+    def take(self, other: Places) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(other, f.name))
 
 
 def places(ws: Workspace) -> Places:

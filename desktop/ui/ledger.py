@@ -151,6 +151,22 @@ class LedgerPage(QWidget):
             combo.addItem(text, value)
         return combo
 
+    def places_changed(self) -> None:
+        """The township's set-up changed: the filters offer its villages, grids, units and channels now, keeping
+        what is chosen."""
+        p = self.places
+        for combo, items in ((self.source, [(c, c) for c in p.channels]), (self.category, [(c, c) for c in p.categories]),
+                             (self.village, [(v.id, v.name) for v in p.villages]), (self.grid, [(g.id, g.name) for g in p.grids]),
+                             (self.handler, [(x.id, x.name) for x in p.orgs + p.people])):  # fmt: skip
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
     def current_filter(self) -> MatterFilter:
         def one(combo):
             return [combo.currentData()] if combo.currentData() is not None else []

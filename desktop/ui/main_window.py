@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from desktop.about import facts
 from desktop.domain.roles import ROLE_LABELS, Permission, Role
 from desktop.domain.scope import SCOPE_LABELS
+from desktop.services import details
 
 from . import bundles
 from .backup import RestoreDialog, make_backup, restore_then_relogin
+from .common import show_error
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
 from .labels import label
@@ -32,6 +34,9 @@ from .settings import SettingsPage
 from .stats import StatsPage
 from .sync_panel import SyncPanel
 from .visits import VisitDialog
+
+# The township's set-up, which the forms' drop-down lists offer.
+PLACE_KINDS = {"divisions", "grids", "orgs", "accounts", "config"}
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
         if ws.may(Permission.VIEW_MATTERS):
             self._page("stats", self.tr("统计"), StatsPage(ws, worker))
         self._page("settings", self.tr("设置"), SettingsPage(ws, worker, places))
+        worker.hub.subscribe(self, PLACE_KINDS, lambda _changes: self._reload_places())
         self.desk.open_ledger.connect(self.show_ledger)
         self.desk.new_visit.connect(lambda: self.new_visit())
         self.desk.new_matter.connect(self.new_matter)
@@ -151,6 +157,15 @@ class MainWindow(QMainWindow):
         self.go("ledger")
         self.report_dialog = self.ledger.new_matter(prefill)
         return self.report_dialog
+
+    def _reload_places(self) -> None:
+        self.worker.submit(lambda: details.places(self.ws), self._places_read, lambda e: show_error(self, e))
+
+    def _places_read(self, fresh) -> None:
+        self.places.take(fresh)
+        for page in self.pages.values():
+            if hasattr(page, "places_changed"):
+                page.places_changed()
 
     def show_ledger(self, preset: dict) -> None:
         self.go("ledger")

@@ -1,13 +1,19 @@
-"""设置: accounts, grids, the grade table, categories and channels, and the language, for entitled roles."""
+"""设置, in tabs: the language; accounts; units and teams (typed or imported from a sheet); the grade table, grids,
+categories and channels. Each for the roles entitled to it."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,15 +23,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
 from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from desktop.domain.scope import SCOPE_LABELS
-from desktop.services import accounts, details, setup
+from desktop.services import accounts, details, org_sheet, setup
 
-from .common import show_error
+from .common import say, show_error
 from .forms import FormDialog
 from .labels import label
 
@@ -36,66 +43,89 @@ class SettingsPage(QWidget):
     def __init__(self, ws, worker, places, parent=None):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
+        self.tabs = QTabWidget()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(label(name), code)
         self.language.setCurrentIndex(max(0, self.language.findData(QSettings().value("language", "") or "")))
         self.language.currentIndexChanged.connect(self._language)
-        general = QGroupBox(self.tr("界面"))
+        general = QWidget()
         form = QFormLayout(general)
         form.addRow(self.tr("语言（重新启动后生效）"), self.language)
-        layout.addWidget(general)
-        self.accounts = QTableWidget(0, 4)
+        if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
+            form.addRow(QLabel(self.tr("其他设置由管理员或平台办公室维护。")))
+        self.tabs.addTab(general, self.tr("界面"))
+        self.accounts = QTableWidget(0, 5)
         self.accounts.setHorizontalHeaderLabels(
-            [self.tr("账号"), self.tr("姓名"), self.tr("角色"), self.tr("范围")]
+            [self.tr("账号"), self.tr("姓名"), self.tr("角色"), self.tr("范围"), self.tr("所属单位/队伍")]
         )
         self.accounts.horizontalHeader().setStretchLastSection(True)
         self.grades = QTableWidget(0, 3)
         self.grades.setHorizontalHeaderLabels([self.tr("星级"), self.tr("承办"), self.tr("时限（天）")])
-        self.grades.horizontalHeader().setStretchLastSection(True)
         self.categories = QListWidget()
         self.channels = QListWidget()
         if ws.may(Permission.MANAGE_ACCOUNTS):
-            box = QGroupBox(self.tr("账号"))
-            box_layout = QVBoxLayout(box)
-            box_layout.addWidget(self.accounts)
-            add = QPushButton(self.tr("添加账号…"))
-            add.clicked.connect(self.add_account)
-            box_layout.addWidget(add)
-            layout.addWidget(box)
+            self.tabs.addTab(
+                self._box(self.accounts, [(self.tr("添加账号…"), self.add_account)]), self.tr("账号")
+            )
         if ws.may(Permission.CONFIGURE):
+            self.orgs = QTableWidget(0, 3)
+            self.orgs.setHorizontalHeaderLabels([self.tr("类型"), self.tr("名称"), self.tr("成员")])
+            self.orgs.horizontalHeader().setStretchLastSection(True)
+            self.orgs.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            self.org_kind, self.new_org = QComboBox(), QLineEdit()
+            self.org_kind.addItem(self.tr("职能部门（单位）"), "unit")
+            self.org_kind.addItem(self.tr("调解队伍"), "team")
+            self.new_org.setPlaceholderText(self.tr("名称，如 司法所、派出所、老干部调解队"))
+            adding = QWidget()
+            adding_row = QHBoxLayout(adding)
+            adding_row.setContentsMargins(0, 0, 0, 0)
+            adding_row.addWidget(self.org_kind)
+            adding_row.addWidget(self.new_org, 1)
+            self.new_members = QLineEdit()
+            self.new_members.setPlaceholderText(self.tr("成员账号，用逗号分隔"))
+            self.tabs.addTab(self._box(self.orgs, [adding, (self.tr("添加单位或队伍"), self.add_org), self.new_members,
+                                                   (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
+                                                   (self.tr("从 Excel 导入…"), self.import_orgs)]),
+                             self.tr("单位与队伍"))  # fmt: skip
             self.grids = QListWidget()
             self.new_grid, self.grid_village = QLineEdit(), QComboBox()
             self.new_category, self.new_channel = QLineEdit(), QLineEdit()
             self.new_grid.setPlaceholderText(self.tr("网格名称"))
             self.new_category.setPlaceholderText(self.tr("大类/小类"))
             self.new_channel.setPlaceholderText(self.tr("新的来源渠道"))
-            row = QHBoxLayout()
-            for title, widget, extra in (
+            rules = QWidget()
+            grid = QGridLayout(rules)
+            for i, (title, widget, extra) in enumerate((
                 (self.tr("星级与办理时限"), self.grades, [(self.tr("保存办理时限"), self.save_policy)]),
                 (self.tr("网格"), self.grids, [self.grid_village, self.new_grid, (self.tr("添加网格"), self.add_grid)]),
                 (self.tr("类别"), self.categories, [self.new_category, (self.tr("添加类别"), self.add_category)]),
                 (self.tr("来源渠道"), self.channels, [self.new_channel, (self.tr("添加渠道"), self.add_channel),
                                                   (self.tr("删除选中的渠道"), self.remove_channel)]),
-            ):  # fmt: skip
+            )):  # fmt: skip
                 box = QGroupBox(title)
-                box_layout = QVBoxLayout(box)
-                box_layout.addWidget(widget)
-                for item in extra:
-                    if isinstance(item, tuple):
-                        button = QPushButton(item[0])
-                        button.clicked.connect(item[1])
-                        item = button
-                    box_layout.addWidget(item)
-                row.addWidget(box)
-            layout.addLayout(row)
-        if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
-            layout.addWidget(QLabel(self.tr("其他设置由管理员或平台办公室维护。")))
-        layout.addStretch()
+                QVBoxLayout(box).addWidget(self._box(widget, extra))
+                grid.addWidget(box, i // 2, i % 2)
+            self.tabs.addTab(rules, self.tr("办理规则"))
         worker.hub.subscribe(self, {"accounts", "divisions", "grids", "orgs", "config"},
                              lambda _changes: self.refresh())  # fmt: skip
         self.refresh()
+
+    @staticmethod
+    def _box(widget, extra) -> QWidget:
+        """A list or table with its inputs and buttons below it."""
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(widget)
+        for item in extra:
+            if isinstance(item, tuple):
+                button = QPushButton(item[0])
+                button.clicked.connect(item[1])
+                item = button
+            box_layout.addWidget(item)
+        return box
 
     def refresh(self) -> None:
         if self.ws.may(Permission.MANAGE_ACCOUNTS):
@@ -105,6 +135,9 @@ class SettingsPage(QWidget):
         if self.ws.may(Permission.CONFIGURE):
             self.worker.submit(lambda: setup.read_config(self.ws, "deadline_policy"), self._show_policy)
             self.worker.submit(lambda: details.places(self.ws), self._show_places)
+            self.worker.submit(
+                lambda: setup.list_orgs(self.ws), self._show_orgs, lambda e: show_error(self, e)
+            )
 
     def _show_places(self, places) -> None:
         self.places = places
@@ -126,6 +159,51 @@ class SettingsPage(QWidget):
         village, name = self.grid_village.currentData(), self.new_grid.text()
         self.worker.submit(lambda: setup.add_grid(self.ws, village, name),
                            lambda _: self.new_grid.clear(), lambda e: show_error(self, e))  # fmt: skip
+
+    def _show_orgs(self, orgs) -> None:
+        shown = self.shown_orgs = [o for o in orgs if o.kind in ("unit", "team")]
+        self.orgs.setRowCount(len(shown))
+        for r, o in enumerate(shown):
+            kind = self.tr("职能部门") if o.kind == "unit" else self.tr("调解队伍")
+            for c, value in enumerate((kind, o.name, "、".join(o.members))):
+                self.orgs.setItem(r, c, QTableWidgetItem(value))
+        self.orgs.resizeColumnsToContents()
+
+    def add_org(self) -> None:
+        kind, name = self.org_kind.currentData(), self.new_org.text().strip()
+        self.worker.submit(lambda: setup.add_org(self.ws, kind, name),
+                           lambda _: self.new_org.clear(), lambda e: show_error(self, e))  # fmt: skip
+
+    def add_members(self) -> None:
+        row = self.orgs.currentRow()
+        if row < 0:
+            QMessageBox.warning(self, self.tr("无法保存"), self.tr("请先在表中选中一个单位或队伍"))
+            return
+        org_id = self.shown_orgs[row].id
+        usernames = [u for u in re.split(r"[,，、\s]+", self.new_members.text()) if u]
+        self.worker.submit(lambda: setup.add_members(self.ws, org_id, usernames),
+                           lambda _: self.new_members.clear(), lambda e: show_error(self, e))  # fmt: skip
+
+    def import_orgs(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入单位和队伍"), "", self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if name:
+            self.import_orgs_from(name)
+
+    def import_orgs_from(self, name: str) -> None:
+        self.worker.submit(lambda: org_sheet.import_orgs(self.ws, Path(name)), self._imported,
+                           lambda e: show_error(self, e))  # fmt: skip
+
+    def _imported(self, report) -> None:
+        self.import_report = report
+        text = self.tr("新建 {0} 个单位或队伍，加入成员 {1} 人。").format(len(report.created), report.joined)
+        if report.rejected:
+            lines = [
+                self.tr("第 {0} 行 {1}：{2}").format(r.row, r.field, say(r.reason)) for r in report.rejected
+            ]
+            text += "\n" + self.tr("以下各行未导入：") + "\n" + "\n".join(lines)
+        QMessageBox.information(self, self.tr("导入单位和队伍"), text)
 
     def add_category(self) -> None:
         major, _, minor = self.new_category.text().strip().partition("/")
@@ -155,7 +233,8 @@ class SettingsPage(QWidget):
         for r, a in enumerate(rows):
             roles = "、".join(label(ROLE_LABELS[x]) for x in sorted(parse_roles(a.roles)))
             scope = label(SCOPE_LABELS.get(a.scope_kind, a.scope_kind))
-            for c, value in enumerate((a.username, a.display_name, roles, scope)):
+            org = next((o.name for o in self.places.orgs if o.id == f"org:{a.org_id}"), "")
+            for c, value in enumerate((a.username, a.display_name, roles, scope, org)):
                 self.accounts.setItem(r, c, QTableWidgetItem(value))
 
     def _show_policy(self, policy) -> None:
@@ -218,6 +297,10 @@ class AccountDialog(FormDialog):
         self.scope = self.form.add(self.tr("范围"), QComboBox())
         for kind in ("township", "village", "grid"):
             self.scope.addItem(label(SCOPE_LABELS[kind]), kind)
+        self.org = self.form.add(self.tr("所属单位/队伍"), QComboBox())
+        self.org.addItem(self.tr("（无）"), None)
+        for org in places.orgs:
+            self.org.addItem(org.name, org.id.removeprefix("org:"))
         self.places_list = self.form.add(self.tr("负责的村或网格"), QListWidget())
         self.places_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
         self.scope.currentIndexChanged.connect(self._places)
@@ -237,6 +320,6 @@ class AccountDialog(FormDialog):
         roles = {role for role, box in self.roles.items() if box.isChecked()}
         ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.places_list.selectedItems()]
         args = (self.username.text().strip(), self.name.text().strip(), self.password.text(), roles)
-        kind = self.scope.currentData()
-        self.worker.submit(lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids),
+        kind, org = self.scope.currentData(), self.org.currentData()
+        self.worker.submit(lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids, org_id=org),
                            lambda _: self.accept(), self.show_failure)  # fmt: skip

@@ -181,3 +181,35 @@ def test_a_fresh_township_sets_up_its_units_and_teams_from_the_command_line(tmp_
     unknown = run("team", "add", "律师队", "--members", "nobody", "--db", db)
     assert unknown.returncode != 0 and "nobody" in unknown.stderr
     assert "律师队" not in run("team", "list", "--db", db).stdout  # all of it, or nothing
+
+
+def test_units_and_teams_import_from_a_sheet_row_by_row(tmp_path):
+    from openpyxl import Workbook
+
+    db = tmp_path / "t.db"
+    assert run("init", "--db", db, "--township", "向城镇").returncode == 0
+    made = subprocess.run([sys.executable, "-m", "desktop.cli", "account", "add", "lao", "--db", str(db), "--name",
+                           "老周", "--roles", "mediator"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "FENGQIAO_PASSWORD": PASSWORD,
+                               "FENGQIAO_NEW_PASSWORD": "mediator password 1"}, timeout=120)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["向城镇单位和队伍"])  # a title above the header, as offices write them
+    sheet.append(["名称", "类型", "成员"])
+    for row in (["司法所", "单位", ""], ["老干部调解队", "队伍", "lao"], ["律师队", "队伍", "nobody"],
+                ["城管中队", "乡镇", ""], ["派出所", "", ""]):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "orgs.xlsx")
+    imported = run("import-orgs", tmp_path / "orgs.xlsx", "--db", db)
+    assert imported.returncode == 3
+    assert "新建 3 个单位或队伍" in imported.stdout, imported.stdout
+    assert "第 5 行 成员：没有账号：nobody" in imported.stderr and "第 6 行 类型" in imported.stderr
+    listed = {tuple(line.split("\t")[:2]) for line in run("org", "list", "--db", db).stdout.splitlines()}
+    assert listed == {("职能部门", "司法所"), ("职能部门", "派出所"), ("调解队伍", "老干部调解队")}
+    again = run("import-orgs", tmp_path / "orgs.xlsx", "--db", db)  # twins are not made twice
+    assert "新建 0 个" in again.stdout
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("not a workbook")
+    unreadable = run("import-orgs", broken, "--db", db)
+    assert unreadable.returncode != 0 and "不是有效的 .xlsx" in unreadable.stderr
