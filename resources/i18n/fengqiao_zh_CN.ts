@@ -489,37 +489,47 @@
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="205" />
+      <location filename="../../desktop/ui/settings.py" line="284" />
       <source>添加账号</source>
       <translation>添加账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="206" />
+      <location filename="../../desktop/ui/settings.py" line="285" />
       <source>账号</source>
       <translation>账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="207" />
+      <location filename="../../desktop/ui/settings.py" line="286" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="208" />
+      <location filename="../../desktop/ui/settings.py" line="287" />
       <source>密码</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="217" />
+      <location filename="../../desktop/ui/settings.py" line="296" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="218" />
+      <location filename="../../desktop/ui/settings.py" line="297" />
       <source>范围</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="221" />
+      <location filename="../../desktop/ui/settings.py" line="300" />
+      <source>所属单位/队伍</source>
+      <translation>所属单位/队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="301" />
+      <source>（无）</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="304" />
       <source>负责的村或网格</source>
       <translation>负责的村或网格</translation>
     </message>
@@ -527,7 +537,7 @@
   <context>
     <name>ActionDialog</name>
     <message>
-      <location filename="../../desktop/ui/actions.py" line="111" />
+      <location filename="../../desktop/ui/actions.py" line="114" />
       <source>无法办理</source>
       <translation>无法办理</translation>
     </message>
@@ -535,77 +545,97 @@
   <context>
     <name>DeskPage</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="43" />
+      <location filename="../../desktop/ui/desk.py" line="46" />
       <source>已超期</source>
       <translation>已超期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="44" />
+      <location filename="../../desktop/ui/desk.py" line="47" />
       <source>临期</source>
       <translation>临期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="45" />
+      <location filename="../../desktop/ui/desk.py" line="48" />
       <source>在办事项</source>
       <translation>在办事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="46" />
+      <location filename="../../desktop/ui/desk.py" line="49" />
       <source>待我签收</source>
       <translation>待我签收</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="47" />
+      <location filename="../../desktop/ui/desk.py" line="50" />
       <source>待认领工单</source>
       <translation>待认领工单</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="48" />
+      <location filename="../../desktop/ui/desk.py" line="51" />
       <source>待立案</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="49" />
+      <location filename="../../desktop/ui/desk.py" line="52" />
       <source>待回访</source>
       <translation>待回访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="50" />
+      <location filename="../../desktop/ui/desk.py" line="53" />
       <source>本月走访</source>
       <translation>本月走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="51" />
+      <location filename="../../desktop/ui/desk.py" line="54" />
       <source>司法确认申请将到期</source>
       <translation>司法确认申请将到期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="61" />
+      <location filename="../../desktop/ui/desk.py" line="55" />
+      <source>督办件</source>
+      <translation>督办件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="56" />
+      <source>风险预警（易激化）</source>
+      <translation>风险预警（易激化）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="57" />
+      <source>重点人员</source>
+      <translation>重点人员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="60" />
+      <source>我包的案</source>
+      <translation>我包的案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="71" />
       <source>按状态</source>
       <translation>按状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="62" />
+      <location filename="../../desktop/ui/desk.py" line="72" />
       <source>按类别</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="66" />
+      <location filename="../../desktop/ui/desk.py" line="76" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>登记走访 (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="68" />
+      <location filename="../../desktop/ui/desk.py" line="78" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>上报事项 (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="85" />
+      <location filename="../../desktop/ui/desk.py" line="95" />
       <source>{0}，您好</source>
       <translation>{0}，您好</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="91" />
+      <location filename="../../desktop/ui/desk.py" line="106" />
       <source>临期（已过{0}%时限）</source>
       <translation>临期（已过{0}%时限）</translation>
     </message>
@@ -621,103 +651,103 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="140" />
+      <location filename="../../desktop/ui/residents.py" line="146" />
       <source>请选择一户</source>
       <translation>请选择一户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="144" />
+      <location filename="../../desktop/ui/residents.py" line="150" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="144" />
+      <location filename="../../desktop/ui/residents.py" line="150" />
       <source>关系</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="144" />
+      <location filename="../../desktop/ui/residents.py" line="150" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="144" />
+      <location filename="../../desktop/ui/residents.py" line="150" />
       <source>出生日期</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="145" />
+      <location filename="../../desktop/ui/residents.py" line="151" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="145" />
+      <location filename="../../desktop/ui/residents.py" line="151" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="156" />
+      <location filename="../../desktop/ui/residents.py" line="162" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="158" />
+      <location filename="../../desktop/ui/residents.py" line="164" />
       <source>添加成员</source>
       <translation>添加成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="160" />
-      <location filename="../../desktop/ui/residents.py" line="244" />
+      <location filename="../../desktop/ui/residents.py" line="166" />
+      <location filename="../../desktop/ui/residents.py" line="250" />
       <source>查看完整号码</source>
       <translation>查看完整号码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="165" />
+      <location filename="../../desktop/ui/residents.py" line="171" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="176" />
+      <location filename="../../desktop/ui/residents.py" line="182" />
       <source>家庭成员</source>
       <translation>家庭成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="178" />
+      <location filename="../../desktop/ui/residents.py" line="184" />
       <source>走访记录</source>
       <translation>走访记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="180" />
+      <location filename="../../desktop/ui/residents.py" line="186" />
       <source>相关事项</source>
       <translation>相关事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="201" />
+      <location filename="../../desktop/ui/residents.py" line="207" />
       <source>{0} {1}号户</source>
       <translation>{0} {1}号户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="202" />
+      <location filename="../../desktop/ui/residents.py" line="208" />
       <source>无</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="204" />
+      <location filename="../../desktop/ui/residents.py" line="210" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>地址：{0}　网格：{1}　标签：{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="204" />
+      <location filename="../../desktop/ui/residents.py" line="210" />
       <source>未分配</source>
       <translation>未分配</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="215" />
+      <location filename="../../desktop/ui/residents.py" line="221" />
       <source>（发现事项 {0}）</source>
       <translation>（发现事项 {0}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="244" />
+      <location filename="../../desktop/ui/residents.py" line="250" />
       <source>请先选中一位成员</source>
       <translation>请先选中一位成员</translation>
     </message>
@@ -725,32 +755,32 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="98" />
+      <location filename="../../desktop/ui/residents.py" line="104" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="98" />
+      <location filename="../../desktop/ui/residents.py" line="104" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="99" />
+      <location filename="../../desktop/ui/residents.py" line="105" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="102" />
+      <location filename="../../desktop/ui/residents.py" line="108" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="103" />
+      <location filename="../../desktop/ui/residents.py" line="109" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="104" />
+      <location filename="../../desktop/ui/residents.py" line="110" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
@@ -758,104 +788,104 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="266" />
+      <location filename="../../desktop/ui/residents.py" line="272" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>搜索姓名、身份证号、手机号、地址、户号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="269" />
+      <location filename="../../desktop/ui/residents.py" line="275" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="273" />
+      <location filename="../../desktop/ui/residents.py" line="279" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="281" />
       <source>导入花名册…</source>
       <translation>导入花名册…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="279" />
+      <location filename="../../desktop/ui/residents.py" line="285" />
       <source>导出…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="286" />
+      <location filename="../../desktop/ui/residents.py" line="292" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="286" />
+      <location filename="../../desktop/ui/residents.py" line="292" />
       <source>户主</source>
       <translation>户主</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="287" />
+      <location filename="../../desktop/ui/residents.py" line="293" />
       <source>人数</source>
       <translation>人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="287" />
+      <location filename="../../desktop/ui/residents.py" line="293" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="288" />
+      <location filename="../../desktop/ui/residents.py" line="294" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="288" />
+      <location filename="../../desktop/ui/residents.py" line="294" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="289" />
+      <location filename="../../desktop/ui/residents.py" line="295" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="293" />
+      <location filename="../../desktop/ui/residents.py" line="299" />
       <source>共 {0} 户</source>
       <translation>共 {0} 户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="371" />
-      <location filename="../../desktop/ui/residents.py" line="382" />
+      <location filename="../../desktop/ui/residents.py" line="377" />
+      <location filename="../../desktop/ui/residents.py" line="388" />
       <source>导出住户</source>
       <translation>导出住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="371" />
+      <location filename="../../desktop/ui/residents.py" line="377" />
       <source>住户花名册.xlsx</source>
       <translation>住户花名册.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="380" />
+      <location filename="../../desktop/ui/residents.py" line="386" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="382" />
+      <location filename="../../desktop/ui/residents.py" line="388" />
       <source>已导出 {0} 户到 {1}</source>
       <translation>已导出 {0} 户到 {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="387" />
+      <location filename="../../desktop/ui/residents.py" line="393" />
       <source>导入花名册</source>
       <translation>导入花名册</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="371" />
-      <location filename="../../desktop/ui/residents.py" line="387" />
+      <location filename="../../desktop/ui/residents.py" line="377" />
+      <location filename="../../desktop/ui/residents.py" line="393" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="397" />
+      <location filename="../../desktop/ui/residents.py" line="403" />
       <source>正在导入…</source>
       <translation>正在导入…</translation>
     </message>
@@ -863,34 +893,97 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="412" />
+      <location filename="../../desktop/ui/residents.py" line="418" />
       <source>导入结果</source>
       <translation>导入结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="413" />
+      <location filename="../../desktop/ui/residents.py" line="419" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="418" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>行号</source>
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="418" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="418" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>原因</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="427" />
+      <location filename="../../desktop/ui/residents.py" line="433" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeyPersonsDialog</name>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="15" />
+      <source>重点人员</source>
+      <translation>重点人员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="16" />
+      <source>正在读取…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="17" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="17" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="17" />
+      <source>户号</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="17" />
+      <source>手机号</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="17" />
+      <source>在办事项</source>
+      <translation>在办事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="18" />
+      <source>相关事项</source>
+      <translation>相关事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="18" />
+      <source>走访次数</source>
+      <translation>走访次数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="18" />
+      <source>最近走访</source>
+      <translation>最近走访</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="36" />
+      <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
+      <translation>共 {0} 名重点人员，其中 {1} 名有在办事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="40" />
+      <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
+      <translation>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</translation>
     </message>
   </context>
   <context>
@@ -971,108 +1064,143 @@
       <translation>只看重复件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="65" />
+      <location filename="../../desktop/ui/ledger.py" line="64" />
+      <source>督办件</source>
+      <translation>督办件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="64" />
+      <source>风险预警（易激化）</source>
+      <translation>风险预警（易激化）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="66" />
+      <source>我包的案</source>
+      <translation>我包的案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="67" />
+      <source>全部事项</source>
+      <translation>全部事项</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="69" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="67" />
+      <location filename="../../desktop/ui/ledger.py" line="71" />
       <source>导出台账…</source>
       <translation>导出台账…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="102" />
+      <location filename="../../desktop/ui/ledger.py" line="107" />
       <source>编号</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="103" />
+      <location filename="../../desktop/ui/ledger.py" line="108" />
       <source>标题</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="104" />
+      <location filename="../../desktop/ui/ledger.py" line="109" />
       <source>星级</source>
       <translation>星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="105" />
+      <location filename="../../desktop/ui/ledger.py" line="110" />
       <source>状态</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="106" />
+      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>期限</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>风险</source>
       <translation>风险</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>来源</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <location filename="../../desktop/ui/ledger.py" line="115" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <location filename="../../desktop/ui/ledger.py" line="116" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <location filename="../../desktop/ui/ledger.py" line="117" />
       <source>层级</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <location filename="../../desktop/ui/ledger.py" line="118" />
       <source>承办</source>
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <location filename="../../desktop/ui/ledger.py" line="119" />
+      <source>督办/包案</source>
+      <translation>督办/包案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="120" />
       <source>上报时间</source>
       <translation>上报时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="118" />
+      <location filename="../../desktop/ui/ledger.py" line="124" />
       <source>共 {0} 件</source>
       <translation>共 {0} 件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="199" />
-      <location filename="../../desktop/ui/ledger.py" line="209" />
+      <location filename="../../desktop/ui/ledger.py" line="186" />
+      <source>督办{0}次</source>
+      <translation>督办{0}次</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="188" />
+      <source>包案：{0}</source>
+      <translation>包案：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="234" />
+      <location filename="../../desktop/ui/ledger.py" line="244" />
       <source>导出台账</source>
       <translation>导出台账</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="199" />
+      <location filename="../../desktop/ui/ledger.py" line="234" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>矛盾纠纷台账.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="199" />
+      <location filename="../../desktop/ui/ledger.py" line="234" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="207" />
+      <location filename="../../desktop/ui/ledger.py" line="242" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="209" />
+      <location filename="../../desktop/ui/ledger.py" line="244" />
       <source>已导出 {0} 件事项到 {1}</source>
       <translation>已导出 {0} 件事项到 {1}</translation>
     </message>
@@ -1123,143 +1251,143 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="45" />
+      <location filename="../../desktop/ui/main_window.py" line="50" />
       <source>枫桥 · {0}</source>
       <translation>枫桥 · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="51" />
+      <location filename="../../desktop/ui/main_window.py" line="56" />
       <source>工作台</source>
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="53" />
+      <location filename="../../desktop/ui/main_window.py" line="58" />
       <source>住户</source>
       <translation>住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="57" />
+      <location filename="../../desktop/ui/main_window.py" line="62" />
       <source>走访</source>
       <translation>走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="59" />
+      <location filename="../../desktop/ui/main_window.py" line="64" />
       <source>矛盾纠纷台账</source>
       <translation>矛盾纠纷台账</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="61" />
+      <location filename="../../desktop/ui/main_window.py" line="66" />
       <source>调解</source>
       <translation>调解</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="63" />
+      <location filename="../../desktop/ui/main_window.py" line="68" />
       <source>统计</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="64" />
+      <location filename="../../desktop/ui/main_window.py" line="69" />
       <source>设置</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="108" />
+      <location filename="../../desktop/ui/main_window.py" line="114" />
       <source>{0}（{1}）</source>
       <translation>{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="109" />
+      <location filename="../../desktop/ui/main_window.py" line="115" />
       <source>范围：{0}</source>
       <translation>范围：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="118" />
+      <location filename="../../desktop/ui/main_window.py" line="124" />
       <source>文件</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="119" />
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>工作</source>
       <translation>工作</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="120" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>同步</source>
       <translation>同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="121" />
+      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>帮助</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="123" />
+      <location filename="../../desktop/ui/main_window.py" line="129" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="124" />
+      <location filename="../../desktop/ui/main_window.py" line="130" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
+      <location filename="../../desktop/ui/main_window.py" line="131" />
       <source>搜索</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="132" />
       <source>立即同步</source>
       <translation>立即同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="127" />
+      <location filename="../../desktop/ui/main_window.py" line="133" />
       <source>冲突与被拒的修改…</source>
       <translation>冲突与被拒的修改…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="128" />
+      <location filename="../../desktop/ui/main_window.py" line="134" />
       <source>导出离线同步包…</source>
       <translation>导出离线同步包…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="129" />
+      <location filename="../../desktop/ui/main_window.py" line="135" />
       <source>导入离线同步包…</source>
       <translation>导入离线同步包…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <location filename="../../desktop/ui/main_window.py" line="136" />
       <source>备份本机数据…</source>
       <translation>备份本机数据…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="131" />
+      <location filename="../../desktop/ui/main_window.py" line="137" />
       <source>从备份恢复…</source>
       <translation>从备份恢复…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="132" />
+      <location filename="../../desktop/ui/main_window.py" line="138" />
       <source>退出</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="133" />
-      <location filename="../../desktop/ui/main_window.py" line="217" />
+      <location filename="../../desktop/ui/main_window.py" line="139" />
+      <location filename="../../desktop/ui/main_window.py" line="229" />
       <source>关于枫桥</source>
       <translation>关于枫桥</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="189" />
+      <location filename="../../desktop/ui/main_window.py" line="201" />
       <source>从备份恢复</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="189" />
+      <location filename="../../desktop/ui/main_window.py" line="201" />
       <source>正在同步，请等同步结束后再恢复。</source>
       <translation>正在同步，请等同步结束后再恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="214" />
+      <location filename="../../desktop/ui/main_window.py" line="226" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</translation>
     </message>
@@ -1267,7 +1395,7 @@
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="211" />
+      <location filename="../../desktop/ui/matter_view.py" line="258" />
       <source>事项详情</source>
       <translation>事项详情</translation>
     </message>
@@ -1280,152 +1408,207 @@
       <translation>请选择一件事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="66" />
+      <location filename="../../desktop/ui/matter_view.py" line="68" />
       <source>添加照片或扫描件…</source>
       <translation>添加照片或扫描件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="72" />
+      <location filename="../../desktop/ui/matter_view.py" line="74" />
       <source>基本情况</source>
       <translation>基本情况</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="73" />
+      <location filename="../../desktop/ui/matter_view.py" line="75" />
       <source>流转记录</source>
       <translation>流转记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="74" />
+      <location filename="../../desktop/ui/matter_view.py" line="76" />
       <source>调解与协议</source>
       <translation>调解与协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="75" />
+      <location filename="../../desktop/ui/matter_view.py" line="77" />
       <source>回访</source>
       <translation>回访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="76" />
+      <location filename="../../desktop/ui/matter_view.py" line="78" />
       <source>附件</source>
       <translation>附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="96" />
+      <location filename="../../desktop/ui/matter_view.py" line="98" />
       <source>事实经过</source>
       <translation>事实经过</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="97" />
+      <location filename="../../desktop/ui/matter_view.py" line="99" />
       <source>发生时间地点</source>
       <translation>发生时间地点</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="98" />
+      <location filename="../../desktop/ui/matter_view.py" line="100" />
       <source>当事人</source>
       <translation>当事人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="99" />
+      <location filename="../../desktop/ui/matter_view.py" line="101" />
       <source>涉及人数</source>
       <translation>涉及人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="100" />
+      <location filename="../../desktop/ui/matter_view.py" line="102" />
       <source>涉及金额</source>
       <translation>涉及金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="101" />
+      <location filename="../../desktop/ui/matter_view.py" line="103" />
       <source>元</source>
       <translation>元</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="102" />
+      <location filename="../../desktop/ui/matter_view.py" line="104" />
       <source>生效</source>
       <translation>生效</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="103" />
+      <location filename="../../desktop/ui/matter_view.py" line="105" />
       <source>司法确认申请截止</source>
       <translation>司法确认申请截止</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="104" />
+      <location filename="../../desktop/ui/matter_view.py" line="106" />
       <source>事实与责任</source>
       <translation>事实与责任</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="105" />
+      <location filename="../../desktop/ui/matter_view.py" line="107" />
       <source>协议内容</source>
       <translation>协议内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="106" />
+      <location filename="../../desktop/ui/matter_view.py" line="108" />
       <source>履行</source>
       <translation>履行</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <location filename="../../desktop/ui/matter_view.py" line="109" />
       <source>调解记录</source>
       <translation>调解记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="108" />
+      <location filename="../../desktop/ui/matter_view.py" line="110" />
       <source>调解协议</source>
       <translation>调解协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="109" />
+      <location filename="../../desktop/ui/matter_view.py" line="111" />
       <source>有反弹迹象</source>
       <translation>有反弹迹象</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="110" />
+      <location filename="../../desktop/ui/matter_view.py" line="112" />
       <source>办结结果</source>
       <translation>办结结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="111" />
+      <location filename="../../desktop/ui/matter_view.py" line="113" />
       <source>书面协议</source>
       <translation>书面协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="112" />
+      <location filename="../../desktop/ui/matter_view.py" line="114" />
       <source>口头协议</source>
       <translation>口头协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="113" />
+      <location filename="../../desktop/ui/matter_view.py" line="115" />
       <source>未生效</source>
       <translation>未生效</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="115" />
+      <location filename="../../desktop/ui/matter_view.py" line="117" />
       <source>信访事项</source>
       <translation>信访事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="115" />
+      <location filename="../../desktop/ui/matter_view.py" line="117" />
       <source>矛盾纠纷</source>
       <translation>矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="123" />
+      <location filename="../../desktop/ui/matter_view.py" line="125" />
       <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
       <translation>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="164" />
+      <location filename="../../desktop/ui/matter_view.py" line="167" />
       <source>{0}（等待同步）</source>
       <translation>{0}（等待同步）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="190" />
+      <location filename="../../desktop/ui/matter_view.py" line="174" />
+      <source>，待超期说明</source>
+      <translation>，待超期说明</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="177" />
+      <source>督办{0}次</source>
+      <translation>督办{0}次</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="182" />
+      <source>包案领导：{0}</source>
+      <translation>包案领导：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="184" />
+      <source>外部工单号：{0}</source>
+      <translation>外部工单号：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="186" />
+      <source>卷宗已归档</source>
+      <translation>卷宗已归档</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="192" />
+      <source>主工单</source>
+      <translation>主工单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="194" />
+      <source>重复件</source>
+      <translation>重复件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="196" />
+      <source>销号回复</source>
+      <translation>销号回复</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="199" />
+      <source>标为其重复件</source>
+      <translation>标为其重复件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="205" />
+      <source>可能的重复工单</source>
+      <translation>可能的重复工单</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="212" />
+      <source>与 {0} 为同一诉求</source>
+      <translation>与 {0} 为同一诉求</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="237" />
       <source>添加附件</source>
       <translation>添加附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="190" />
+      <location filename="../../desktop/ui/matter_view.py" line="237" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
@@ -1476,49 +1659,59 @@
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="44" />
+      <location filename="../../desktop/ui/residents.py" line="45" />
       <source>登记居民</source>
       <translation>登记居民</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="44" />
+      <location filename="../../desktop/ui/residents.py" line="45" />
       <source>修改居民信息</source>
       <translation>修改居民信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="46" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="46" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="48" />
+      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>民族</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="49" />
+      <location filename="../../desktop/ui/residents.py" line="50" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="50" />
+      <location filename="../../desktop/ui/residents.py" line="51" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="51" />
+      <location filename="../../desktop/ui/residents.py" line="52" />
       <source>与户主关系</source>
       <translation>与户主关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="53" />
+      <location filename="../../desktop/ui/residents.py" line="54" />
       <source>备注</source>
       <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="55" />
+      <source>重点人员</source>
+      <translation>重点人员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="55" />
+      <source>列为重点人员（稳控对象）</source>
+      <translation>列为重点人员（稳控对象）</translation>
     </message>
   </context>
   <context>
@@ -1549,87 +1742,92 @@
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="43" />
+      <location filename="../../desktop/ui/report_form.py" line="47" />
+      <source>12345、首发平台等的工单号（如有）</source>
+      <translation>12345、首发平台等的工单号（如有）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/report_form.py" line="53" />
       <source>来源</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="46" />
+      <location filename="../../desktop/ui/report_form.py" line="54" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="50" />
+      <location filename="../../desktop/ui/report_form.py" line="58" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="53" />
+      <location filename="../../desktop/ui/report_form.py" line="61" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="60" />
+      <location filename="../../desktop/ui/report_form.py" line="68" />
       <source>发生地点</source>
       <translation>发生地点</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="61" />
+      <location filename="../../desktop/ui/report_form.py" line="69" />
       <source>事实经过</source>
       <translation>事实经过</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="63" />
+      <location filename="../../desktop/ui/report_form.py" line="71" />
       <source>涉及人数</source>
       <translation>涉及人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="66" />
+      <location filename="../../desktop/ui/report_form.py" line="74" />
       <source>涉及金额</source>
       <translation>涉及金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="68" />
+      <location filename="../../desktop/ui/report_form.py" line="76" />
       <source> 元</source>
       <translation> 元</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="76" />
+      <location filename="../../desktop/ui/report_form.py" line="84" />
       <source>风险信号</source>
       <translation>风险信号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="79" />
+      <location filename="../../desktop/ui/report_form.py" line="87" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="79" />
+      <location filename="../../desktop/ui/report_form.py" line="87" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="79" />
+      <location filename="../../desktop/ui/report_form.py" line="87" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="79" />
+      <location filename="../../desktop/ui/report_form.py" line="87" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="85" />
+      <location filename="../../desktop/ui/report_form.py" line="93" />
       <source>添加当事人</source>
       <translation>添加当事人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="88" />
+      <location filename="../../desktop/ui/report_form.py" line="96" />
       <source>上报</source>
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="89" />
+      <location filename="../../desktop/ui/report_form.py" line="97" />
       <source>无法上报</source>
       <translation>无法上报</translation>
     </message>
@@ -1708,144 +1906,247 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="45" />
+      <location filename="../../desktop/ui/settings.py" line="59" />
       <source>界面</source>
       <translation>界面</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="47" />
+      <location filename="../../desktop/ui/settings.py" line="56" />
       <source>语言（重新启动后生效）</source>
       <translation>语言（重新启动后生效）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="51" />
-      <location filename="../../desktop/ui/settings.py" line="60" />
+      <location filename="../../desktop/ui/settings.py" line="62" />
+      <location filename="../../desktop/ui/settings.py" line="71" />
       <source>账号</source>
       <translation>账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="51" />
+      <location filename="../../desktop/ui/settings.py" line="62" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="51" />
+      <location filename="../../desktop/ui/settings.py" line="62" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="51" />
+      <location filename="../../desktop/ui/settings.py" line="62" />
       <source>范围</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="55" />
+      <location filename="../../desktop/ui/settings.py" line="62" />
+      <source>所属单位/队伍</source>
+      <translation>所属单位/队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="66" />
       <source>星级</source>
       <translation>星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="55" />
+      <location filename="../../desktop/ui/settings.py" line="66" />
       <source>承办</source>
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="55" />
+      <location filename="../../desktop/ui/settings.py" line="66" />
       <source>时限（天）</source>
       <translation>时限（天）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="63" />
+      <location filename="../../desktop/ui/settings.py" line="71" />
       <source>添加账号…</source>
       <translation>添加账号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="71" />
+      <location filename="../../desktop/ui/settings.py" line="75" />
+      <source>类型</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="75" />
+      <source>名称</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="75" />
+      <source>成员</source>
+      <translation>成员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="79" />
+      <source>职能部门（单位）</source>
+      <translation>职能部门（单位）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="80" />
+      <location filename="../../desktop/ui/settings.py" line="167" />
+      <source>调解队伍</source>
+      <translation>调解队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="81" />
+      <source>名称，如 司法所、派出所、老干部调解队</source>
+      <translation>名称，如 司法所、派出所、老干部调解队</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="88" />
+      <source>成员账号，用逗号分隔</source>
+      <translation>成员账号，用逗号分隔</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="89" />
+      <source>添加单位或队伍</source>
+      <translation>添加单位或队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="90" />
+      <source>把这些账号加入选中的单位或队伍</source>
+      <translation>把这些账号加入选中的单位或队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="91" />
+      <source>从 Excel 导入…</source>
+      <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="92" />
+      <source>单位与队伍</source>
+      <translation>单位与队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="96" />
       <source>网格名称</source>
       <translation>网格名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="72" />
+      <location filename="../../desktop/ui/settings.py" line="97" />
       <source>大类/小类</source>
       <translation>大类/小类</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="73" />
+      <location filename="../../desktop/ui/settings.py" line="98" />
       <source>新的来源渠道</source>
       <translation>新的来源渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="76" />
+      <location filename="../../desktop/ui/settings.py" line="102" />
       <source>星级与办理时限</source>
       <translation>星级与办理时限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="77" />
+      <location filename="../../desktop/ui/settings.py" line="103" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="77" />
+      <location filename="../../desktop/ui/settings.py" line="103" />
       <source>添加网格</source>
       <translation>添加网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="78" />
+      <location filename="../../desktop/ui/settings.py" line="104" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="78" />
+      <location filename="../../desktop/ui/settings.py" line="104" />
       <source>添加类别</source>
       <translation>添加类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="79" />
+      <location filename="../../desktop/ui/settings.py" line="105" />
       <source>来源渠道</source>
       <translation>来源渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="76" />
+      <location filename="../../desktop/ui/settings.py" line="102" />
       <source>保存办理时限</source>
       <translation>保存办理时限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="79" />
+      <location filename="../../desktop/ui/settings.py" line="105" />
       <source>添加渠道</source>
       <translation>添加渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="80" />
+      <location filename="../../desktop/ui/settings.py" line="106" />
       <source>删除选中的渠道</source>
       <translation>删除选中的渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="94" />
+      <location filename="../../desktop/ui/settings.py" line="58" />
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>其他设置由管理员或平台办公室维护。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="133" />
-      <location filename="../../desktop/ui/settings.py" line="181" />
+      <location filename="../../desktop/ui/settings.py" line="111" />
+      <source>办理规则</source>
+      <translation>办理规则</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="167" />
+      <source>职能部门</source>
+      <translation>职能部门</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="180" />
+      <location filename="../../desktop/ui/settings.py" line="211" />
+      <location filename="../../desktop/ui/settings.py" line="260" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="133" />
+      <location filename="../../desktop/ui/settings.py" line="180" />
+      <source>请先在表中选中一个单位或队伍</source>
+      <translation>请先在表中选中一个单位或队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="189" />
+      <location filename="../../desktop/ui/settings.py" line="206" />
+      <source>导入单位和队伍</source>
+      <translation>导入单位和队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="189" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="200" />
+      <source>新建 {0} 个单位或队伍，加入成员 {1} 人。</source>
+      <translation>新建 {0} 个单位或队伍，加入成员 {1} 人。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="203" />
+      <source>第 {0} 行 {1}：{2}</source>
+      <translation>第 {0} 行 {1}：{2}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="205" />
+      <source>以下各行未导入：</source>
+      <translation>以下各行未导入：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="211" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>请填写类别，如“邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="181" />
+      <location filename="../../desktop/ui/settings.py" line="260" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>{0} 的时限应为正整数天数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="196" />
+      <location filename="../../desktop/ui/settings.py" line="275" />
       <source>语言</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="196" />
+      <location filename="../../desktop/ui/settings.py" line="275" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>重新启动枫桥后使用新的语言。</translation>
     </message>
@@ -1956,90 +2257,130 @@
   <context>
     <name>StatsPage</name>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="37" />
+      <location filename="../../desktop/ui/stats.py" line="36" />
+      <source>{0}月</source>
+      <translation>{0}月</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="38" />
+      <source>第{0}季度</source>
+      <translation>第{0}季度</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="39" />
+      <source>全年</source>
+      <translation>全年</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="43" />
       <source>按村（社区）</source>
       <translation>按村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="38" />
+      <location filename="../../desktop/ui/stats.py" line="44" />
       <source>按网格</source>
       <translation>按网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="39" />
+      <location filename="../../desktop/ui/stats.py" line="45" />
+      <source>按单位</source>
+      <translation>按单位</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="46" />
+      <source>按队伍</source>
+      <translation>按队伍</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="47" />
       <source>按承办单位/人</source>
       <translation>按承办单位/人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="53" />
       <source>名次</source>
       <translation>名次</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="53" />
       <source>单位</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="53" />
       <source>得分</source>
       <translation>得分</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="53" />
       <source>立案</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="53" />
       <source>办结</source>
       <translation>办结</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
-      <location filename="../../desktop/ui/stats.py" line="52" />
+      <location filename="../../desktop/ui/stats.py" line="53" />
+      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>化解率</source>
       <translation>化解率</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="46" />
+      <location filename="../../desktop/ui/stats.py" line="54" />
       <source>按期办结率</source>
       <translation>按期办结率</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="46" />
+      <location filename="../../desktop/ui/stats.py" line="54" />
       <source>调解成功率</source>
       <translation>调解成功率</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="46" />
+      <location filename="../../desktop/ui/stats.py" line="54" />
       <source>满意率</source>
       <translation>满意率</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="46" />
+      <location filename="../../desktop/ui/stats.py" line="54" />
+      <source>办结率</source>
+      <translation>办结率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="54" />
+      <source>卷宗归档率</source>
+      <translation>卷宗归档率</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="55" />
       <source>重复件</source>
       <translation>重复件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="46" />
+      <location filename="../../desktop/ui/stats.py" line="55" />
       <source>群体性</source>
       <translation>群体性</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="47" />
-      <source>上报上级</source>
-      <translation>上报上级</translation>
+      <location filename="../../desktop/ui/stats.py" line="55" />
+      <source>督办</source>
+      <translation>督办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="54" />
+      <location filename="../../desktop/ui/stats.py" line="55" />
+      <source>包案</source>
+      <translation>包案</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="55" />
+      <source>提级</source>
+      <translation>提级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="62" />
       <source>年</source>
       <translation>年</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/stats.py" line="54" />
-      <source>月</source>
-      <translation>月</translation>
     </message>
   </context>
   <context>
@@ -2119,12 +2460,8 @@
       <translation>上报</translation>
     </message>
     <message>
-      <source>上报上级</source>
-      <translation>上报上级</translation>
-    </message>
-    <message>
-      <source>上报理由</source>
-      <translation>上报理由</translation>
+      <source>上级处理意见</source>
+      <translation>上级处理意见</translation>
     </message>
     <message>
       <source>下一步</source>
@@ -2165,6 +2502,10 @@
     <message>
       <source>书面协议</source>
       <translation>书面协议</translation>
+    </message>
+    <message>
+      <source>交下级落实</source>
+      <translation>交下级落实</translation>
     </message>
     <message>
       <source>交办</source>
@@ -2225,6 +2566,10 @@
     <message>
       <source>协议形式</source>
       <translation>协议形式</translation>
+    </message>
+    <message>
+      <source>卷宗归档</source>
+      <translation>卷宗归档</translation>
     </message>
     <message>
       <source>县级</source>
@@ -2367,6 +2712,10 @@
       <translation>延期理由</translation>
     </message>
     <message>
+      <source>归档说明（卷宗号、存放位置）</source>
+      <translation>归档说明（卷宗号、存放位置）</translation>
+    </message>
+    <message>
       <source>当事人</source>
       <translation>当事人</translation>
     </message>
@@ -2383,8 +2732,24 @@
       <translation>待认领</translation>
     </message>
     <message>
+      <source>恢复办理</source>
+      <translation>恢复办理</translation>
+    </message>
+    <message>
+      <source>恢复办理的理由</source>
+      <translation>恢复办理的理由</translation>
+    </message>
+    <message>
       <source>承办单位或承办人</source>
       <translation>承办单位或承办人</translation>
+    </message>
+    <message>
+      <source>提级理由</source>
+      <translation>提级理由</translation>
+    </message>
+    <message>
+      <source>提级（报请上级）</source>
+      <translation>提级（报请上级）</translation>
     </message>
     <message>
       <source>政策宣传</source>
@@ -2551,6 +2916,10 @@
       <translation>联合调解</translation>
     </message>
     <message>
+      <source>落实期限（天）</source>
+      <translation>落实期限（天）</translation>
+    </message>
+    <message>
       <source>行政调解</source>
       <translation>行政调解</translation>
     </message>
@@ -2651,12 +3020,8 @@
       <translation>重复件</translation>
     </message>
     <message>
-      <source>重新启动</source>
-      <translation>重新启动</translation>
-    </message>
-    <message>
-      <source>重新启动的理由</source>
-      <translation>重新启动的理由</translation>
+      <source>销号回复（来自12345等工单时必填）</source>
+      <translation>销号回复（来自12345等工单时必填）</translation>
     </message>
     <message>
       <source>镇级</source>
@@ -2704,6 +3069,10 @@
     <message>
       <source>{0} 已登记为“{1}”</source>
       <translation>{0} 已登记为“{1}”</translation>
+    </message>
+    <message>
+      <source>{0} 缺少“名称”列（表头：名称、类型、成员）</source>
+      <translation>{0} 缺少“名称”列（表头：名称、类型、成员）</translation>
     </message>
     <message>
       <source>{0} 缺少必需的列：{1}（表头可以是 {2}）</source>
@@ -2834,6 +3203,10 @@
       <translation>单位类型应为 {0} 之一</translation>
     </message>
     <message>
+      <source>卷宗已归档</source>
+      <translation>卷宗已归档</translation>
+    </message>
+    <message>
       <source>发生时间</source>
       <translation>发生时间</translation>
     </message>
@@ -2864,6 +3237,10 @@
     <message>
       <source>司法确认的进展应为{0}之一</source>
       <translation>司法确认的进展应为{0}之一</translation>
+    </message>
+    <message>
+      <source>同村且标题相近</source>
+      <translation>同村且标题相近</translation>
     </message>
     <message>
       <source>同步冲突：{0} 取“{1}”</source>
@@ -2908,6 +3285,10 @@
     <message>
       <source>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</source>
       <translation>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</translation>
+    </message>
+    <message>
+      <source>外部工单号</source>
+      <translation>外部工单号</translation>
     </message>
     <message>
       <source>姓名</source>
@@ -2962,8 +3343,12 @@
       <translation>履行方式和期限</translation>
     </message>
     <message>
-      <source>已在县级，无法再上报</source>
-      <translation>已在县级，无法再上报</translation>
+      <source>已在县级，无法再提级</source>
+      <translation>已在县级，无法再提级</translation>
+    </message>
+    <message>
+      <source>已在村级，没有下级</source>
+      <translation>已在村级，没有下级</translation>
     </message>
     <message>
       <source>已有名为“{0}”的{1}</source>
@@ -2972,6 +3357,10 @@
     <message>
       <source>已有待审批的延期申请</source>
       <translation>已有待审批的延期申请</translation>
+    </message>
+    <message>
+      <source>已被督办，须先提交超期说明</source>
+      <translation>已被督办，须先提交超期说明</translation>
     </message>
     <message>
       <source>应为17位数字加1位数字或X</source>
@@ -2984,6 +3373,10 @@
     <message>
       <source>应为{0}星之一</source>
       <translation>应为{0}星之一</translation>
+    </message>
+    <message>
+      <source>应为“单位”或“队伍”，不是“{0}”</source>
+      <translation>应为“单位”或“队伍”，不是“{0}”</translation>
     </message>
     <message>
       <source>应为“男”或“女”，而不是“{0}”</source>
@@ -3016,6 +3409,14 @@
     <message>
       <source>延期天数应大于0</source>
       <translation>延期天数应大于0</translation>
+    </message>
+    <message>
+      <source>当事人是同一户</source>
+      <translation>当事人是同一户</translation>
+    </message>
+    <message>
+      <source>当事人身份证号或电话相同</source>
+      <translation>当事人身份证号或电话相同</translation>
     </message>
     <message>
       <source>性别</source>
@@ -3126,6 +3527,10 @@
       <translation>最多200个字符</translation>
     </message>
     <message>
+      <source>最多40个字母、数字或 - _ /</source>
+      <translation>最多40个字母、数字或 - _ /</translation>
+    </message>
+    <message>
       <source>有械斗倾向</source>
       <translation>有械斗倾向</translation>
     </message>
@@ -3162,8 +3567,8 @@
       <translation>本村已有户号为“{0}”的住户</translation>
     </message>
     <message>
-      <source>本级已调解{0}次未成，应上报上一级</source>
-      <translation>本级已调解{0}次未成，应上报上一级</translation>
+      <source>本级已调解{0}次未成，应提级报请上一级</source>
+      <translation>本级已调解{0}次未成，应提级报请上一级</translation>
     </message>
     <message>
       <source>村/社区</source>
@@ -3180,6 +3585,10 @@
     <message>
       <source>来源</source>
       <translation>来源</translation>
+    </message>
+    <message>
+      <source>来自工单 {0}，须填写回复内容</source>
+      <translation>来自工单 {0}，须填写回复内容</translation>
     </message>
     <message>
       <source>标题</source>
@@ -3254,12 +3663,20 @@
       <translation>考核期间“{0}”应为 2026-10、2026-Q4 或 2026</translation>
     </message>
     <message>
+      <source>考核维度“{0}”应为 {1} 之一</source>
+      <translation>考核维度“{0}”应为 {1} 之一</translation>
+    </message>
+    <message>
       <source>至少选择一个角色</source>
       <translation>至少选择一个角色</translation>
     </message>
     <message>
       <source>范围类型应为 grid、village 或 township，而不是“{0}”</source>
       <translation>范围类型应为 grid、village 或 township，而不是“{0}”</translation>
+    </message>
+    <message>
+      <source>落实期限应大于0天</source>
+      <translation>落实期限应大于0天</translation>
     </message>
     <message>
       <source>请选择一个村（社区）</source>
@@ -3340,6 +3757,10 @@
     <message>
       <source>进展</source>
       <translation>进展</translation>
+    </message>
+    <message>
+      <source>销号回复</source>
+      <translation>销号回复</translation>
     </message>
     <message>
       <source>长度为{0}个字符，最多50个</source>
