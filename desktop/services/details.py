@@ -307,6 +307,7 @@ class DeskCounts:
     in_charge: int  # open matters this leader took in charge (包案)
     warnings: int  # open 易激化 matters: the risk early warning
     key_persons: int  # residents flagged 重点人员, in scope
+    duplicates: int  # ID numbers on more than one resident record, in scope
     by_status: dict
     by_category: dict
 
@@ -314,6 +315,7 @@ class DeskCounts:
 def desk(ws: Workspace) -> DeskCounts:
     from desktop.store.queries import MatterFilter, colour_clause, matter_where, visible_clause, yellow_ratio
 
+    from .duplicates import count_duplicates
     from .key_persons import count_key_persons
 
     ws.require(Permission.VIEW_MATTERS)
@@ -346,6 +348,7 @@ def desk(ws: Workspace) -> DeskCounts:
             in_charge=count(*matter_where(s, viewer, MatterFilter(leader_id=ws.actor.account_id), now)),
             warnings=count(*matter_where(s, viewer, MatterFilter(warning=True), now)),
             key_persons=count_key_persons(s, viewer) if ws.may(Permission.VIEW_RESIDENTS) else 0,
+            duplicates=count_duplicates(s, viewer) if ws.may(Permission.VIEW_RESIDENTS) else 0,
             by_status=by_status,
             by_category=by_category,
         )  # fmt: skip

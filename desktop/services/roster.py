@@ -275,6 +275,13 @@ def import_households(
                 _set(household, household_changes)
 
             person = by_id_number.get(f.id_number) if f.id_number else None
+            if person is not None and person.household_id not in (None, household.id):
+                # The same person already lives elsewhere: moved here, and said so, never silently.
+                before = s.get(Household, person.household_id)
+                report.warnings.append(asdict(Rejected(number, msg("身份证号"), msg(
+                    "{0} 已登记在户号 {1}（{2}），已移入本户", person.name, before.number if before else "?",
+                    before.address if before else "",
+                ))))  # fmt: skip
             if person is None and not f.id_number:
                 person = s.execute(
                     select(Person).where(Person.household_id == household.id, Person.name == f.name)

@@ -10,6 +10,7 @@ from desktop.domain.roles import Role
 from desktop.services import details
 
 from .common import BarChart, heading, show_error
+from .duplicates import DuplicatesDialog
 from .key_persons import KeyPersonsDialog
 from .labels import label
 
@@ -55,6 +56,7 @@ class DeskPage(QWidget):
             "supervised": Tile(self.tr("督办件"), "#FFE0C2"),
             "warnings": Tile(self.tr("风险预警（易激化）"), "#FFC7C7"),
             "key_persons": Tile(self.tr("重点人员"), "#F3F3F3"),
+            "duplicates": Tile(self.tr("重复人员待处理"), "#F3F3F3"),
         }
         if ws.has_role(Role.LEADER):
             self.tiles["in_charge"] = Tile(self.tr("我包的案"), "#E3EEFA")
@@ -68,6 +70,7 @@ class DeskPage(QWidget):
             if key in presets:
                 tile.clicked.connect(lambda p=presets[key]: self.open_ledger.emit(p))
         self.tiles["key_persons"].clicked.connect(self.show_key_persons)
+        self.tiles["duplicates"].clicked.connect(self.show_duplicates)
         self.by_status = BarChart(self.tr("按状态"))
         self.by_category = BarChart(self.tr("按类别"))
         charts = QHBoxLayout()
@@ -100,6 +103,11 @@ class DeskPage(QWidget):
         dialog.open()
         return dialog
 
+    def show_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.ws, self.worker, self)
+        dialog.open()
+        return dialog
+
     def _show(self, c) -> None:
         self.counts = c
         self.tiles["yellow"].label.setText(
@@ -108,7 +116,7 @@ class DeskPage(QWidget):
         for key, value in (("red", c.red), ("yellow", c.yellow), ("open", c.open_matters), ("to_accept", c.to_accept),
                            ("to_claim", c.to_claim), ("to_register", c.to_register), ("follow_ups", c.follow_ups_due),
                            ("visits", c.visits_this_month), ("confirmations", c.confirmations_due),
-                           ("supervised", c.supervised), ("warnings", c.warnings), ("key_persons", c.key_persons),
+                           ("supervised", c.supervised), ("warnings", c.warnings), ("key_persons", c.key_persons), ("duplicates", c.duplicates),
                            ("in_charge", c.in_charge)):  # fmt: skip
             if key in self.tiles:
                 self.tiles[key].value.setText(str(value))

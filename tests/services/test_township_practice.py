@@ -243,3 +243,20 @@ def test_the_demo_shows_the_township_practice(demo_ws):
         assert s.query(Matter).filter(Matter.archived.is_(True)).count() > 0
     assert [r.id for r in lists.matters(demo_ws, MatterFilter(text=hotline.external_no)).rows] == [hotline.id]
     assert key_persons.key_persons(demo_ws)
+
+
+def test_a_resident_imported_into_another_household_is_flagged_and_can_be_moved_back(township, tmp_path):
+    from desktop.services import duplicates, roster
+    from tests.services.roster_samples import write_roster
+
+    t = township
+    g, p = t.login("grid1"), t.login("platform")
+    home = residents.save_household(g, HouseholdInput(t.village, "0009", "东村9号", t.grid)).id
+    zhang = residents.save_person(g, home, PersonFields("张三", relation="户主", id_number=APPLICANT)).id
+    sheet = write_roster(tmp_path / "r.xlsx", [
+        ("张三", APPLICANT, "", "东村", "0010", "户主", "东村一网格", "东村10号", "", True)])  # fmt: skip
+    report = roster.import_households(p, sheet)
+    assert [w["reason"] for w in report.warnings] == ["张三 已登记在户号 0009（东村9号），已移入本户"]
+    assert lists.persons(p, household_id=home).total == 0
+    duplicates.move_person(p, zhang, home)
+    assert [r.name for r in lists.persons(p, household_id=home).rows] == ["张三"]
