@@ -78,7 +78,7 @@ class DeadlinePolicy:
 DEFAULT_POLICY_CONFIG = {
     "grades": [
         {"grade": 1, "label": "★ 一般", "handled_by": "村（社区）或主管部门", "days": 5},
-        {"grade": 2, "label": "★★ 复杂", "handled_by": "乡镇多部门联合、司法所、听证、老娘舅", "days": 15},
+        {"grade": 2, "label": "★★ 复杂", "handled_by": "乡镇多部门联合、司法所、听证", "days": 15},
         {"grade": 3, "label": "★★★ 重大", "handled_by": "纪委、公安、国土、城管等依法定程序", "days": 60},
     ],
     "working_days": False,

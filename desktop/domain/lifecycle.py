@@ -137,13 +137,14 @@ class Rule:
     handler_only: bool = False  # only the current handler (or, for platform roles, their office) may act
 
 
-_HANDLERS = frozenset({Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM})
+_HANDLERS = frozenset({Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR, Role.PLATFORM})
 _ACTIVE = frozenset({Status.DISPATCHED, Status.HANDLING})
 _S = Status
 
 RULES: dict[Action, Rule] = {
     Action.REPORT: Rule(
-        frozenset({None}), frozenset({Role.GRID_WORKER, Role.MEDIATOR, Role.PLATFORM, Role.LEADER})
+        frozenset({None}),
+        frozenset({Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR, Role.PLATFORM, Role.LEADER}),
     ),
     Action.REGISTER: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
     Action.REJECT: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from desktop.domain.deadlines import COLOUR_LABELS
+from desktop.domain.deadlines import COLOUR_LABELS, GRADE_LABELS
 from desktop.domain.lifecycle import TIMED_STATUSES, Status, allowed_actions
 from desktop.domain.masking import mask_id, mask_phone
 from desktop.domain.messages import msg
@@ -54,6 +54,7 @@ class Places:
     people: tuple  # Place(id="account:<id>", name, roles)
     channels: tuple
     categories: dict
+    grades: tuple = ()  # (stars, label) from the township's own grade table
 
     def take(self, other: Places) -> None:
         for f in fields(self):
@@ -73,17 +74,21 @@ def places(ws: Workspace) -> Places:
         people = tuple(
             Place(f"account:{i}", n, r)
             for i, n, r in s.execute(select(Account.id, Account.display_name, Account.roles).where(Account.deleted.is_(False), Account.disabled.is_(False)).order_by(Account.username))
-            if "mediator" in r or "grid_worker" in r
+            if "mediator" in r or "grid_worker" in r or "grid_leader" in r
         )  # fmt: skip
         channels = tuple(config_value(s, "channels", []))
         categories = dict(config_value(s, "categories", {}))
+        policy = config_value(s, "deadline_policy") or {}
+        grades = tuple((int(g["grade"]), g["label"]) for g in policy.get("grades", [])) or tuple(
+            GRADE_LABELS.items()
+        )
     scope = ws.actor.scope
     if scope.kind == "village":
         villages = tuple(v for v in villages if v.id in scope.ids)
     elif scope.kind == "grid":
         grids = tuple(g for g in grids if g.id in scope.ids)
         villages = tuple(v for v in villages if v.id in {g.parent_id for g in grids})
-    return Places(township, villages, grids, orgs, people, channels, categories)
+    return Places(township, villages, grids, orgs, people, channels, categories, grades)
 
 
 # ------------------------------------------------------------------------------------------ household card
@@ -336,7 +341,7 @@ def desk(ws: Workspace) -> DeskCounts:
             open_matters=count(Matter.status.in_([str(x) for x in TIMED_STATUSES])),
             yellow=count(colour_clause("yellow", now, yellow_ratio(s))),
             red=count(colour_clause("red", now, yellow_ratio(s))),
-            to_accept=count(Matter.status == str(Status.DISPATCHED), mine) if ws.has_role(Role.GRID_WORKER, Role.MEDIATOR) else count(Matter.status == str(Status.DISPATCHED)),
+            to_accept=count(Matter.status == str(Status.DISPATCHED), mine) if ws.has_role(Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR) else count(Matter.status == str(Status.DISPATCHED)),
             to_claim=count(Matter.status == str(Status.OPEN_FOR_CLAIM)),
             follow_ups_due=count(Matter.status == str(Status.CHECKED)),
             to_register=count(Matter.status == str(Status.REPORTED)),

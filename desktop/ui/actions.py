@@ -48,7 +48,6 @@ def _choice(k, label, pairs):
     return Field(k, label, "choice", tuple(pairs))
 
 
-GRADES = tuple(GRADE_LABELS.items())
 RISKS = tuple(RISK_LABELS.items())
 SESSION_KINDS = tuple((k, k) for k in mediation.SESSION_KINDS)
 
@@ -56,9 +55,10 @@ SESSION_KINDS = tuple((k, k) for k in mediation.SESSION_KINDS)
 def fields_for(action: Action, places) -> list[Field]:
     """The fields of a step's form: their keys are the names the step's use case takes (steps.STEPS)."""
     categories = [(c, c) for c in places.categories]
+    grades = getattr(places, "grades", ()) or tuple(GRADE_LABELS.items())  # the township's own grade names
     handlers = [(p.id, p.name) for p in places.orgs] + [(p.id, p.name) for p in places.people]
     return {
-        Action.REGISTER: [Field("grade", "星级", "choice", tuple(GRADES)), _choice("category", "类别", categories),
+        Action.REGISTER: [Field("grade", "星级", "choice", grades), _choice("category", "类别", categories),
                           _choice("risk", "风险等级", RISKS), _text("note", "核实意见", True)],
         Action.REJECT: [_text("reason", "不予立案的理由", True)],
         Action.MARK_REPEAT: [_text("primary_serial", "主工单编号"), _text("note", "说明")],
@@ -82,7 +82,7 @@ def fields_for(action: Action, places) -> list[Field]:
         Action.DECIDE_EXTENSION: [Field("approved", "同意延期", "bool", default=True), _text("note", "审批意见")],
         Action.SUPERVISE: [_text("note", "督办意见", True)],
         Action.EXPLAIN_OVERDUE: [_text("note", "超期说明", True)],
-        Action.REGRADE: [Field("grade", "星级", "choice", tuple(GRADES)), _text("reason", "调整理由", True)],
+        Action.REGRADE: [Field("grade", "星级", "choice", grades), _text("reason", "调整理由", True)],
         Action.TAKE_CHARGE: [_text("note", "包案说明")],
         Action.CLOSE: [_choice("outcome", "办结结果", OUTCOME_LABELS.items()), _text("note", "办结情况", True),
                        _text("legal_channels", "已告知的法律途径（未化解时必填）", True),

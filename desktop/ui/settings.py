@@ -99,7 +99,7 @@ class SettingsPage(QWidget):
             rules = QWidget()
             grid = QGridLayout(rules)
             for i, (title, widget, extra) in enumerate((
-                (self.tr("星级与办理时限"), self.grades, [(self.tr("保存办理时限"), self.save_policy)]),
+                (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
                 (self.tr("网格"), self.grids, [self.grid_village, self.new_grid, (self.tr("添加网格"), self.add_grid)]),
                 (self.tr("类别"), self.categories, [self.new_category, (self.tr("添加类别"), self.add_category)]),
                 (self.tr("来源渠道"), self.channels, [self.new_channel, (self.tr("添加渠道"), self.add_channel),
@@ -243,14 +243,12 @@ class SettingsPage(QWidget):
         self.grades.setRowCount(len(grades))
         for r, g in enumerate(grades):
             for c, value in enumerate((g["label"], g.get("handled_by", ""), g["days"])):
-                item = QTableWidgetItem(str(value))
-                if c < 2:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.grades.setItem(r, c, item)
+                self.grades.setItem(r, c, QTableWidgetItem(str(value)))
         self.grades.resizeColumnsToContents()
 
     def save_policy(self) -> None:
-        """The days allowed per grade are data (other townships use 7 / 20 / 60): edited here, checked by the service."""
+        """The grade table is the township's own (its names, who handles each, the days allowed; other townships use
+        7 / 20 / 60): edited here, checked by the service."""
         policy = dict(self.policy)
         grades = []
         for r, g in enumerate(policy.get("grades", [])):
@@ -260,7 +258,15 @@ class SettingsPage(QWidget):
                     self, self.tr("无法保存"), self.tr("{0} 的时限应为正整数天数").format(g["label"])
                 )
                 return
-            grades.append({**g, "days": int(text)})
+            name = self.grades.item(r, 0).text().strip()
+            if not name:
+                QMessageBox.warning(
+                    self, self.tr("无法保存"), self.tr("第 {0} 行的星级名称不能为空").format(r + 1)
+                )
+                return
+            grades.append(
+                {**g, "label": name, "handled_by": self.grades.item(r, 1).text().strip(), "days": int(text)}
+            )
         policy["grades"] = grades
         self.worker.submit(lambda: setup.configure(self.ws, "deadline_policy", policy), None,
                            lambda e: show_error(self, e))  # fmt: skip

@@ -489,47 +489,47 @@
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="284" />
+      <location filename="../../desktop/ui/settings.py" line="290" />
       <source>添加账号</source>
       <translation>添加账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="285" />
+      <location filename="../../desktop/ui/settings.py" line="291" />
       <source>账号</source>
       <translation>账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="286" />
+      <location filename="../../desktop/ui/settings.py" line="292" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="287" />
+      <location filename="../../desktop/ui/settings.py" line="293" />
       <source>密码</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="296" />
+      <location filename="../../desktop/ui/settings.py" line="302" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="297" />
+      <location filename="../../desktop/ui/settings.py" line="303" />
       <source>范围</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="300" />
+      <location filename="../../desktop/ui/settings.py" line="306" />
       <source>所属单位/队伍</source>
       <translation>所属单位/队伍</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="301" />
+      <location filename="../../desktop/ui/settings.py" line="307" />
       <source>（无）</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="304" />
+      <location filename="../../desktop/ui/settings.py" line="310" />
       <source>负责的村或网格</source>
       <translation>负责的村或网格</translation>
     </message>
@@ -545,99 +545,167 @@
   <context>
     <name>DeskPage</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="46" />
+      <location filename="../../desktop/ui/desk.py" line="47" />
       <source>已超期</source>
       <translation>已超期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="47" />
+      <location filename="../../desktop/ui/desk.py" line="48" />
       <source>临期</source>
       <translation>临期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="48" />
+      <location filename="../../desktop/ui/desk.py" line="49" />
       <source>在办事项</source>
       <translation>在办事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="49" />
+      <location filename="../../desktop/ui/desk.py" line="50" />
       <source>待我签收</source>
       <translation>待我签收</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="50" />
+      <location filename="../../desktop/ui/desk.py" line="51" />
       <source>待认领工单</source>
       <translation>待认领工单</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="51" />
+      <location filename="../../desktop/ui/desk.py" line="52" />
       <source>待立案</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="52" />
+      <location filename="../../desktop/ui/desk.py" line="53" />
       <source>待回访</source>
       <translation>待回访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="53" />
+      <location filename="../../desktop/ui/desk.py" line="54" />
       <source>本月走访</source>
       <translation>本月走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="54" />
+      <location filename="../../desktop/ui/desk.py" line="55" />
       <source>司法确认申请将到期</source>
       <translation>司法确认申请将到期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="55" />
+      <location filename="../../desktop/ui/desk.py" line="56" />
       <source>督办件</source>
       <translation>督办件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="56" />
+      <location filename="../../desktop/ui/desk.py" line="57" />
       <source>风险预警（易激化）</source>
       <translation>风险预警（易激化）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="57" />
+      <location filename="../../desktop/ui/desk.py" line="58" />
       <source>重点人员</source>
       <translation>重点人员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="60" />
+      <location filename="../../desktop/ui/desk.py" line="59" />
+      <source>重复人员待处理</source>
+      <translation>重复人员待处理</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="62" />
       <source>我包的案</source>
       <translation>我包的案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="71" />
+      <location filename="../../desktop/ui/desk.py" line="74" />
       <source>按状态</source>
       <translation>按状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="72" />
+      <location filename="../../desktop/ui/desk.py" line="75" />
       <source>按类别</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="76" />
+      <location filename="../../desktop/ui/desk.py" line="79" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>登记走访 (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="78" />
+      <location filename="../../desktop/ui/desk.py" line="81" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>上报事项 (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="95" />
+      <location filename="../../desktop/ui/desk.py" line="98" />
       <source>{0}，您好</source>
       <translation>{0}，您好</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="106" />
+      <location filename="../../desktop/ui/desk.py" line="114" />
       <source>临期（已过{0}%时限）</source>
       <translation>临期（已过{0}%时限）</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuplicatesDialog</name>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="26" />
+      <source>重复人员</source>
+      <translation>重复人员</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="27" />
+      <source>正在读取…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="29" />
+      <source>身份证号</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="29" />
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="29" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="29" />
+      <source>户号</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="29" />
+      <source>地址</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="37" />
+      <source>合并：保留选中的这一条，同号的其他记录并入</source>
+      <translation>合并：保留选中的这一条，同号的其他记录并入</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="57" />
+      <source>{0} 个身份证号登记了不止一条居民记录。选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。</source>
+      <translation>{0} 个身份证号登记了不止一条居民记录。选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="59" />
+      <source>没有重复的居民记录。</source>
+      <translation>没有重复的居民记录。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="72" />
+      <source>无法合并</source>
+      <translation>无法合并</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/duplicates.py" line="72" />
+      <source>请先选中要保留的那条记录</source>
+      <translation>请先选中要保留的那条记录</translation>
     </message>
   </context>
   <context>
@@ -2038,6 +2106,11 @@
       <translation>星级与办理时限</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/settings.py" line="102" />
+      <source>保存星级表</source>
+      <translation>保存星级表</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/settings.py" line="103" />
       <source>网格</source>
       <translation>网格</translation>
@@ -2061,11 +2134,6 @@
       <location filename="../../desktop/ui/settings.py" line="105" />
       <source>来源渠道</source>
       <translation>来源渠道</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/settings.py" line="102" />
-      <source>保存办理时限</source>
-      <translation>保存办理时限</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/settings.py" line="105" />
@@ -2095,7 +2163,8 @@
     <message>
       <location filename="../../desktop/ui/settings.py" line="180" />
       <location filename="../../desktop/ui/settings.py" line="211" />
-      <location filename="../../desktop/ui/settings.py" line="260" />
+      <location filename="../../desktop/ui/settings.py" line="258" />
+      <location filename="../../desktop/ui/settings.py" line="264" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
@@ -2136,17 +2205,22 @@
       <translation>请填写类别，如“邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="260" />
+      <location filename="../../desktop/ui/settings.py" line="258" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>{0} 的时限应为正整数天数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="275" />
+      <location filename="../../desktop/ui/settings.py" line="264" />
+      <source>第 {0} 行的星级名称不能为空</source>
+      <translation>第 {0} 行的星级名称不能为空</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="281" />
       <source>语言</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="275" />
+      <location filename="../../desktop/ui/settings.py" line="281" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>重新启动枫桥后使用新的语言。</translation>
     </message>
@@ -2912,6 +2986,10 @@
       <translation>网格员</translation>
     </message>
     <message>
+      <source>网格长</source>
+      <translation>网格长</translation>
+    </message>
+    <message>
       <source>联合调解</source>
       <translation>联合调解</translation>
     </message>
@@ -3071,6 +3149,10 @@
       <translation>{0} 已登记为“{1}”</translation>
     </message>
     <message>
+      <source>{0} 已登记在户号 {1}（{2}），已移入本户</source>
+      <translation>{0} 已登记在户号 {1}（{2}），已移入本户</translation>
+    </message>
+    <message>
       <source>{0} 缺少“名称”列（表头：名称、类型、成员）</source>
       <translation>{0} 缺少“名称”列（表头：名称、类型、成员）</translation>
     </message>
@@ -3149,6 +3231,10 @@
     <message>
       <source>与第{0}行重复</source>
       <translation>与第{0}行重复</translation>
+    </message>
+    <message>
+      <source>两条记录的身份证号不同，不能合并</source>
+      <translation>两条记录的身份证号不同，不能合并</translation>
     </message>
     <message>
       <source>主工单</source>
@@ -3459,6 +3545,10 @@
       <translation>找不到编号为“{0}”的事项</translation>
     </message>
     <message>
+      <source>找不到要合并的两条居民记录</source>
+      <translation>找不到要合并的两条居民记录</translation>
+    </message>
+    <message>
       <source>找不到该事项，或不在您的范围内</source>
       <translation>找不到该事项，或不在您的范围内</translation>
     </message>
@@ -3469,6 +3559,14 @@
     <message>
       <source>找不到该居民</source>
       <translation>找不到该居民</translation>
+    </message>
+    <message>
+      <source>找不到该居民或住户</source>
+      <translation>找不到该居民或住户</translation>
+    </message>
+    <message>
+      <source>找不到该居民，或不在您的范围内</source>
+      <translation>找不到该居民，或不在您的范围内</translation>
     </message>
     <message>
       <source>找不到该户</source>

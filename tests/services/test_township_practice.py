@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from desktop.domain.lifecycle import Action, Refused
 from desktop.domain.residents import KEY_PERSON, PersonFields
+from desktop.domain.roles import Permission
 from desktop.services import accounts, demo, details, key_persons, ledger, lists, residents, stats, steps
 from desktop.services.errors import ValidationFailed
 from desktop.services.lists import MatterFilter
@@ -260,3 +261,25 @@ def test_a_resident_imported_into_another_household_is_flagged_and_can_be_moved_
     assert lists.persons(p, household_id=home).total == 0
     duplicates.move_person(p, zhang, home)
     assert [r.name for r in lists.persons(p, household_id=home).rows] == ["张三"]
+
+
+def test_a_grid_leader_works_over_several_grids_and_no_further(township):
+    from desktop.services import setup
+    from desktop.services.errors import NotAllowed
+
+    t = township
+    third = setup.add_grid(t.admin, t.village, "东村二网格").id
+    accounts.add_account(t.admin, "gridlead", "陈网格长", PASSWORD, "grid_leader", scope_kind="grid",
+                         scope_ids=[t.grid, t.grid2], kdf=FAST_KDF)  # fmt: skip
+    lead = t.login("gridlead")
+    mine = [
+        report(t, title="东村的", who="gridlead"),
+        report(t, title="西村的", grid_id=t.grid2, who="gridlead"),
+    ]
+    other = report(t, title="二网格的", grid_id=third, who="platform")
+    seen = {r.id for r in lists.matters(lead).rows}
+    assert set(mine) <= seen and other not in seen
+    with pytest.raises(NotAllowed):
+        residents.save_household(lead, HouseholdInput(t.village, "0100", "东村100号", third))
+    residents.save_household(lead, HouseholdInput(t.village2, "0101", "西村101号", t.grid2))
+    assert details.desk(lead).open_matters == 0 and lead.may(Permission.EXPORT_LEDGER)

@@ -29,6 +29,17 @@ def collect_in_the_ui_thread(the_apps_gc_mode):
 
 
 @pytest.fixture
+def no_popups(monkeypatch):
+    """Message boxes do not block a test: what they would have said is collected instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    for name in ("warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: shown.append(a[2]))
+    return shown
+
+
+@pytest.fixture
 def worker(qapp):
     w = DbWorker()
     yield w

@@ -7,7 +7,6 @@ from desktop.domain.lifecycle import Action
 from desktop.domain.roles import Role
 from desktop.services import accounts, matters, setup, steps
 from desktop.services.matters import MatterInput
-from tests.ui.test_widgets import no_popups  # noqa: F401  (a fixture)
 
 
 def test_units_and_teams_from_the_window_reach_open_windows_and_every_list(
@@ -15,7 +14,7 @@ def test_units_and_teams_from_the_window_reach_open_windows_and_every_list(
     window_for,
     settle,
     no_popups,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     t = township
     platform = window_for("platform")  # opened before the unit exists

@@ -1,8 +1,5 @@
 """Widgets one by one: login, validation that keeps input, what a role is offered, models, import, screenshots."""
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
 from desktop.domain.lifecycle import Action
 from desktop.services import details, lists, matters, residents, steps
 from desktop.services.matters import MatterInput
@@ -11,14 +8,6 @@ from desktop.ui.residents import PersonDialog
 from desktop.ui.start import LoginDialog
 from tests.conftest import PASSWORD
 from tests.services.roster_samples import BAD, GOOD, write_roster
-
-
-@pytest.fixture
-def no_popups(monkeypatch):
-    shown = []
-    for name in ("warning", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: shown.append(a[2]))
-    return shown
 
 
 def test_login_says_what_is_wrong_and_then_signs_in(qtbot, township, worker, settle):
