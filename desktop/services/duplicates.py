@@ -42,25 +42,24 @@ def _live():
     return [Person.deleted.is_(False), Person.id_number.is_not(None)]
 
 
-def count_duplicates(s, viewer) -> int:
+def _twin_numbers(viewer):
     """ID numbers held by more than one live record, in scope."""
-    numbers = (
+    return (
         select(Person.id_number).join(Household, Household.id == Person.household_id)
         .where(*_live(), scope_clause(Household, viewer.scope))
         .group_by(Person.id_number).having(func.count() > 1)
     )  # fmt: skip
-    return s.execute(select(func.count()).select_from(numbers.subquery())).scalar()
+
+
+def count_duplicates(s, viewer) -> int:
+    return s.execute(select(func.count()).select_from(_twin_numbers(viewer).subquery())).scalar()
 
 
 def duplicate_persons(ws: Workspace) -> list[DuplicateGroup]:
     ws.require(Permission.VIEW_RESIDENTS)
     viewer = viewer_of(ws)
     with ws.read() as s:
-        numbers = (
-            select(Person.id_number).join(Household, Household.id == Person.household_id)
-            .where(*_live(), scope_clause(Household, viewer.scope))
-            .group_by(Person.id_number).having(func.count() > 1)
-        )  # fmt: skip
+        numbers = _twin_numbers(viewer)
         rows = s.execute(
             select(Person, Household.number, Household.address, Division.name)
             .join(Household, Household.id == Person.household_id)

@@ -9,17 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from zipfile import BadZipFile
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
 from desktop.domain.messages import msg
 from desktop.domain.roles import Permission
 from desktop.store.models import Org
 
-from . import setup
+from . import setup, sheets
 from .context import Workspace
 from .errors import ServiceError, ValidationFailed
 from .roster import Rejected
@@ -48,14 +45,7 @@ class OrgImportReport:
 
 
 def _rows(path: Path) -> list[tuple[int, dict]]:
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise OrgSheetUnreadable(msg("找不到文件 {0}", path)) from None
-    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise OrgSheetUnreadable(
-            msg("无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）", path, exc.__class__.__name__)
-        ) from None
+    book = sheets.open_workbook(path, OrgSheetUnreadable)
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
         columns: dict[int, str] = {}

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
 from desktop.domain.issues import Issue
@@ -123,14 +121,7 @@ def _style(sheet) -> None:
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     """The roster's rows as (spreadsheet row number, {canonical header: text}), and the original headers."""
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise RosterUnreadable(msg("找不到文件 {0}", path)) from None
-    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise RosterUnreadable(
-            msg("无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）", path, exc.__class__.__name__)
-        ) from None
+    wb = sheets.open_workbook(path, RosterUnreadable)
     sheet = wb.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header_row, columns, originals = 0, {}, []

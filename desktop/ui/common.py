@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QWidget
 
 from desktop.domain.messages import Message
 from desktop.services.errors import Issue, ValidationFailed, explained
@@ -156,3 +156,13 @@ def run_with_progress(parent: QWidget, worker, label: str, work, on_done):
     )
     progress.canceled.connect(task.cancel)
     return task
+
+
+def side_by_side(*widgets) -> QWidget:
+    """Widgets on one line of a form, the last one taking the room that is left."""
+    box = QWidget()
+    line = QHBoxLayout(box)
+    line.setContentsMargins(0, 0, 0, 0)
+    for i, widget in enumerate(widgets):
+        line.addWidget(widget, 1 if i == len(widgets) - 1 else 0)
+    return box

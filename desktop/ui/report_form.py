@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import matters
 from desktop.services.matters import SIGNALS, MatterInput, PartyInput
 
+from .common import side_by_side
 from .forms import FormDialog
 from .labels import label
 
@@ -45,12 +46,7 @@ class ReportDialog(FormDialog):
         self.source.setCurrentText(p.source)
         self.external_no = QLineEdit(p.external_no)
         self.external_no.setPlaceholderText(self.tr("12345、首发平台等的工单号（如有）"))
-        source_row = QWidget()
-        row = QHBoxLayout(source_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.source)
-        row.addWidget(self.external_no, 1)
-        form.add(self.tr("来源"), source_row)
+        form.add(self.tr("来源"), side_by_side(self.source, self.external_no))
         self.category = form.add(self.tr("类别"), QComboBox())
         self.category.addItem("", None)
         for c in places.categories:

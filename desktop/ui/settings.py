@@ -32,7 +32,7 @@ from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from desktop.domain.scope import SCOPE_LABELS
 from desktop.services import accounts, details, org_sheet, setup
 
-from .common import say, show_error
+from .common import say, show_error, side_by_side
 from .forms import FormDialog
 from .labels import label
 
@@ -79,11 +79,7 @@ class SettingsPage(QWidget):
             self.org_kind.addItem(self.tr("职能部门（单位）"), "unit")
             self.org_kind.addItem(self.tr("调解队伍"), "team")
             self.new_org.setPlaceholderText(self.tr("名称，如 司法所、派出所、老干部调解队"))
-            adding = QWidget()
-            adding_row = QHBoxLayout(adding)
-            adding_row.setContentsMargins(0, 0, 0, 0)
-            adding_row.addWidget(self.org_kind)
-            adding_row.addWidget(self.new_org, 1)
+            adding = side_by_side(self.org_kind, self.new_org)
             self.new_members = QLineEdit()
             self.new_members.setPlaceholderText(self.tr("成员账号，用逗号分隔"))
             self.tabs.addTab(self._box(self.orgs, [adding, (self.tr("添加单位或队伍"), self.add_org), self.new_members,

@@ -100,3 +100,25 @@ def test_units_and_teams_from_the_window_reach_open_windows_and_every_list(
     stats_page.refresh()
     settle()
     assert [u.name for u in stats_page.units] == ["律师调解队"]  # a member's claim counts for the team
+
+
+def test_the_townships_own_grade_names_reach_the_register_form(township, window_for, settle, no_popups):
+    platform = window_for("platform")
+    admin = window_for("admin")
+    admin.go("settings")
+    page = admin.stack.currentWidget()
+    settle()
+    assert "老娘舅" not in page.grades.item(1, 1).text()
+    page.grades.item(0, 0).setText("★ 简易纠纷")
+    page.save_policy()
+    settle(), settle()
+    assert no_popups == []
+    m = matters.report(township.login("grid1"), MatterInput("邻里噪音", "网格排查", grid_id=township.grid)).id
+    platform.ledger.view.show_matter(m)
+    settle()
+    form = platform.ledger.view.open_action(Action.REGISTER)
+    grade = form.widgets["grade"][1]
+    assert [grade.itemText(i) for i in range(grade.count())][0] == "★ 简易纠纷"
+    page.grades.item(0, 0).setText(" ")
+    page.save_policy()
+    assert "星级名称不能为空" in no_popups[-1]
