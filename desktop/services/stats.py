@@ -46,32 +46,31 @@ BY_LABELS = {
 }
 
 
-def _keys(s, by: str, visible) -> tuple[dict[str, str | None], dict[str, str]]:
-    """Each visible matter's unit of assessment, and the units' names. A unit (司法所, 派出所 …) or team (律师,
-    老干部 …) counts what was dispatched to it and what its members took on, by dispatch or by claim."""
+def _keys(s, by: str, visible):
+    """Each visible matter's unit of assessment, the units' names, and, where the unit is whoever handles the
+    matter, how a handler maps to a unit. A unit (司法所, 派出所 …) or team (律师, 老干部 …) counts what was
+    dispatched to it and what its members took on, by dispatch or by claim; the handler is the one at the
+    period's end (from the events), so a matter handed on later does not move a finished month's figures."""
     if by not in BY:
         raise ValueError(msg("考核维度“{0}”应为 {1} 之一", by, "、".join(BY)))
     if by in ("village", "grid"):
         column, table = (Matter.village_id, Division) if by == "village" else (Matter.grid_id, Grid)
         keys = dict(s.execute(select(Matter.id, column).where(visible)).all())
-        names = dict(s.execute(select(table.id, table.name)).all())
-        return keys, names
-    handlers = s.execute(select(Matter.id, Matter.handler, Matter.handler_name).where(visible)).all()
+        return keys, dict(s.execute(select(table.id, table.name)).all()), None
+    accounts = s.execute(select(Account.id, Account.display_name, Account.org_id)).all()
     if by == "handler":
-        return {i: h for i, h, _ in handlers}, {h: n for _, h, n in handlers if h}
-    orgs = {
-        i: n for i, n in s.execute(select(Org.id, Org.name).where(Org.kind == by, Org.deleted.is_(False)))
-    }
-    member_of = dict(
-        s.execute(select(Account.id, Account.org_id).where(Account.org_id.in_(list(orgs)))).all()
-    )
-    keys = {}
-    for matter_id, handler, _ in handlers:
+        names = {f"account:{i}": n for i, n, _ in accounts}
+        names |= {f"org:{i}": n for i, n in s.execute(select(Org.id, Org.name))}
+        return {}, names, lambda handler: handler or ""  # "": not yet with anyone (（未指定）)
+    orgs = dict(s.execute(select(Org.id, Org.name).where(Org.kind == by, Org.deleted.is_(False))).all())
+    member_of = {i: org for i, _, org in accounts if org in orgs}
+
+    def unit_of(handler: str | None) -> str | None:
         kind, _, ident = (handler or "").partition(":")
         org = ident if kind == "org" else member_of.get(ident) if kind == "account" else None
-        if org in orgs:
-            keys[matter_id] = org
-    return keys, orgs
+        return org if org in orgs else None
+
+    return {}, orgs, unit_of
 
 
 def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village") -> list[UnitMeasures]:
@@ -79,8 +78,8 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
     ws.require(Permission.VIEW_MATTERS)
     visible = and_(Matter.deleted.is_(False), visible_clause(viewer_of(ws)))
     with ws.read() as s:
-        keys, names = _keys(s, by, visible)
-        counts = _matter_counts(s, keys, visible, start, end)
+        keys, names, unit_of = _keys(s, by, visible)
+        counts = _matter_counts(s, keys, visible, start, end, unit_of)
         day_from, day_to = start.date(), (end - timedelta(seconds=1)).date()
         for matter_id, agreed in s.execute(
             select(MediationSession.matter_id, MediationSession.outcome == "agreement")
@@ -121,7 +120,7 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
     )
 
 
-def _matter_counts(s, keys: dict, visible, start: datetime, end: datetime) -> dict:
+def _matter_counts(s, keys: dict, visible, start: datetime, end: datetime, unit_of=None) -> dict:
     """Counts from each matter's events up to the period's end, so a finished period's figures never move:
     found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites); resolved,
     done, filed and still-open are the state those events lead to at the end."""
@@ -140,14 +139,16 @@ def _matter_counts(s, keys: dict, visible, start: datetime, end: datetime) -> di
         history.setdefault(matter_id, []).append((action, at, data or {}))
     counts: dict = {}
     for matter_id, events in history.items():
+        events.sort(key=lambda e: ((e[2].get("n") or 0), e[1]))
+        state = _state_at_end(events)
+        if unit_of is not None and state is not None and unit_of(state.handler) is not None:
+            keys[matter_id] = unit_of(state.handler)  # the handler at the period's end; sessions follow it
         if matter_id not in keys:
             continue  # not counted under this kind of unit (a village committee's matter, by team)
         due_on, is_group = matters[matter_id]
-        events.sort(key=lambda e: ((e[2].get("n") or 0), e[1]))
         c = counts.setdefault(keys[matter_id], Counts())
         within = [(action, at) for action, at, _ in events if at >= start]
         found = next((at for action, at, _ in events if action == Action.REGISTER), None)
-        state = _state_at_end(events)
         done = state is not None and state.status in DONE_STATUSES
         if found is not None and found >= start:
             c.registered += 1

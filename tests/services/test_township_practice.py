@@ -283,3 +283,20 @@ def test_a_grid_leader_works_over_several_grids_and_no_further(township):
         residents.save_household(lead, HouseholdInput(t.village, "0100", "东村100号", third))
     residents.save_household(lead, HouseholdInput(t.village2, "0101", "西村101号", t.grid2))
     assert details.desk(lead).open_matters == 0 and lead.may(Permission.EXPORT_LEDGER)
+
+
+def test_a_matter_handed_on_later_stays_with_its_unit_in_a_finished_month(township, clock):
+    t = township
+    p = t.login("platform")
+    m = report(t)
+    _handling(t, m, handler=f"org:{t.unit}", who="platform")
+    november = {u.name: u.counts for u in stats.month(p, 2026, 11, "unit")}
+    assert november["司法所"].registered == 1
+    clock.now = datetime(2026, 12, 2, 9, 0)
+    steps.return_to_platform(p, m, "不属于本所职责")
+    steps.dispatch(p, m, f"org:{t.team}")
+    assert {u.name: u.counts for u in stats.month(p, 2026, 11, "unit")} == november
+    assert [u.name for u in stats.month(p, 2026, 12, "team")] == ["老娘舅调解队"]
+    unassigned = report(t, title="未交办")
+    steps.register(p, unassigned, 1, category="邻里")
+    assert "（未指定）" in {u.name for u in stats.month(p, 2026, 12, "handler")}
