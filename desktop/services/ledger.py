@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
 
 from desktop.domain.deadlines import COLOUR_LABELS, Colour
 from desktop.domain.lifecycle import (
@@ -22,6 +24,7 @@ from desktop.domain.masking import mask_id, mask_phone
 from desktop.domain.risk import RISK_LABELS
 from desktop.domain.roles import Permission
 from desktop.store import queries
+from desktop.store.models import Division
 from desktop.store.queries import MatterFilter
 
 from . import lists, sheets
@@ -40,8 +43,25 @@ FILLS = {
 }
 
 
-def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+HEADER_ROW = 2  # below the title
+
+
+def _period(f: MatterFilter | None) -> str:
+    if f is None or not (f.date_from or f.date_to):
+        return "全部"
+    return f"上报于 {f.date_from or '…'} 至 {f.date_to or '…'}"
+
+
+def _for_print_and_filter(sheet, rows: int) -> None:
+    """As an office prints and filters it: a filter on the header, the header on every printed page, landscape
+    A4 fitted to the page's width, the title and header frozen on screen."""
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{HEADER_ROW + max(rows, 1)}"
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _party_text(party, unmasked: bool) -> str:
@@ -62,14 +82,19 @@ def export_ledger(
     page = lists.matters(ws, f or MatterFilter(), limit=None, order="reported_at", descending=False)
     with ws.read() as s:
         parties = queries.parties_of(s, [r.id for r in page.rows])
+    with ws.read() as s:
+        township = s.execute(select(Division.name).where(Division.level == "township")).scalar() or ""
     wb = Workbook(write_only=True)
     sheet = wb.create_sheet("矛盾纠纷台账")
     for i, (_, width) in enumerate(COLUMNS):
         sheet.column_dimensions[get_column_letter(i + 1)].width = width
-    sheet.freeze_panes = "A2"
+    _for_print_and_filter(sheet, page.total)
+    title = WriteOnlyCell(sheet, f"{township}矛盾纠纷台账（{_period(f)}，导出于 {ws.now():%Y-%m-%d %H:%M}）")
+    title.font = Font(bold=True, size=14)
+    sheet.append([title])
     header = []
-    for title, _ in COLUMNS:
-        cell = WriteOnlyCell(sheet, title)
+    for name, _ in COLUMNS:
+        cell = WriteOnlyCell(sheet, name)
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
@@ -79,12 +104,17 @@ def export_ledger(
             r.serial, "信访" if r.kind == "petition" else "纠纷", r.source, r.category, r.title,
             "；".join(_party_text(p, unmasked) for p in parties.get(r.id, [])), r.people_count, r.amount, r.village,
             r.grid, "★" * (r.grade or 0), RISK_LABELS.get(r.risk, r.risk), LEVEL_LABELS.get(r.level, r.level),
-            r.handler_name, _when(r.reported_at), _when(r.registered_at), r.due_on.isoformat() if r.due_on else "",
+            r.handler_name, r.reported_at, r.registered_at, r.due_on,
             COLOUR_LABELS[colour], STATUS_LABELS.get(r.status, r.status),
-            _when(r.closed_at) if r.status in DONE_STATUSES else "", OUTCOME_LABELS.get(r.outcome, r.outcome),
+            r.closed_at if r.status in DONE_STATUSES else None, OUTCOME_LABELS.get(r.outcome, r.outcome),
             r.satisfaction, r.external_no, r.supervised, r.leader_name, r.closing_reply, "已归档" if r.archived else "",
         ]  # fmt: skip
         cells = sheets.row(sheet, values)
+        for cell in cells:  # dates stay dates: Excel and WPS sort and filter them as such
+            if isinstance(cell.value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
         if colour in FILLS:
             cells[17].fill = FILLS[colour]
         sheet.append(cells)

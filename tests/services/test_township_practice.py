@@ -49,7 +49,7 @@ def test_a_supervised_matter_is_seen_everywhere_and_explained_before_it_closes(t
     steps.close(g, m, "resolved", note="和解")
     path = tmp_path / "ledger.xlsx"
     ledger.export_ledger(p, path)
-    rows = list(load_workbook(path).active.values)
+    rows = list(load_workbook(path).active.values)[1:]  # below the title
     header, by_title = rows[0], {r[4]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     assert "督办次数" in header and "包案领导" in header
     assert (by_title["宅基地边界争议"]["督办次数"], by_title["宅基地边界争议"]["包案领导"]) == (1, "周领导")
