@@ -29,7 +29,9 @@ from desktop.store.models import (
 
 from . import matters, repeats
 from .context import Workspace
+from .duplicates import count_duplicates
 from .errors import NotFound
+from .key_persons import count_key_persons
 from .lists import viewer_of
 from .steps import deadline_of, judicial_confirmation_due
 from .visits import visits_of
@@ -319,9 +321,6 @@ class DeskCounts:
 
 def desk(ws: Workspace) -> DeskCounts:
     from desktop.store.queries import MatterFilter, colour_clause, matter_where, visible_clause, yellow_ratio
-
-    from .duplicates import count_duplicates
-    from .key_persons import count_key_persons
 
     ws.require(Permission.VIEW_MATTERS)
     viewer = viewer_of(ws)

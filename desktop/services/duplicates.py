@@ -20,6 +20,7 @@ from sync import records
 from .context import Changed, Workspace
 from .errors import NotFound, ValidationFailed
 from .lists import viewer_of
+from .residents import household_in_scope
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,7 @@ def merge_persons(ws: Workspace, keep_id: str, drop_id: str) -> Changed:
         if keep is None or drop is None or keep.deleted or drop.deleted or keep_id == drop_id:
             raise NotFound(msg("找不到要合并的两条居民记录"))
         for person in (keep, drop):
-            household = s.get(Household, person.household_id)
-            if household is None or not ws.actor.scope.covers(household.village_id, household.grid_id):
-                raise NotFound(msg("找不到该居民，或不在您的范围内"))
+            household_in_scope(ws, s, person.household_id)
         if keep.id_number != drop.id_number:
             raise ValidationFailed([Issue(msg("身份证号"), msg("两条记录的身份证号不同，不能合并"))])
         for name in ("sex", "ethnicity", "birth_date", "mobile", "relation"):
@@ -115,13 +114,11 @@ def move_person(ws: Workspace, person_id: str, household_id: str) -> Changed:
     ws.require(Permission.EDIT_RESIDENTS)
     with ws.tx("person.move", person_id, household_id=household_id) as tx:
         s = tx.session
-        person, target = s.get(Person, person_id), s.get(Household, household_id)
-        if person is None or person.deleted or target is None or target.deleted:
-            raise NotFound(msg("找不到该居民或住户"))
-        for household in (s.get(Household, person.household_id), target):
-            if household is None or not ws.actor.scope.covers(household.village_id, household.grid_id):
-                raise NotFound(msg("找不到该居民，或不在您的范围内"))
-        old = s.get(Household, person.household_id)
+        person = s.get(Person, person_id)
+        if person is None or person.deleted:
+            raise NotFound(msg("找不到该居民"))
+        household_in_scope(ws, s, household_id)
+        old = household_in_scope(ws, s, person.household_id)
         if old.head_id == person.id:
             old.head_id = None
         tx.detail = {"from": person.household_id}

@@ -36,7 +36,7 @@ def _require_scope(ws: Workspace, village_id: str | None, grid_id: str | None) -
         raise NotAllowed(msg("这户不在您负责的范围内"))
 
 
-def _household(ws: Workspace, session, household_id: str) -> Household:
+def household_in_scope(ws: Workspace, session, household_id: str) -> Household:
     household = session.get(Household, household_id)
     if household is None or household.deleted:
         raise NotFound(msg("找不到该户"))
@@ -76,7 +76,7 @@ def save_household(ws: Workspace, data: HouseholdInput, household_id: str | None
         ).scalar()
         if clash and clash != household_id:
             raise ValidationFailed([Issue(msg("户号"), msg("本村已有户号为“{0}”的住户", number))])
-        household = _household(ws, s, household_id) if household_id else Household()
+        household = household_in_scope(ws, s, household_id) if household_id else Household()
         if not household_id:
             s.add(household)
         household.village_id, household.grid_id, household.number = data.village_id, data.grid_id, number
@@ -102,7 +102,7 @@ def save_person(
     f = checked.fields
     with ws.tx("person.edit" if person_id else "person.add") as tx:
         s = tx.session
-        _household(ws, s, household_id)
+        household_in_scope(ws, s, household_id)
         if f.id_number:
             other = s.execute(
                 select(Person).where(Person.id_number == f.id_number, Person.deleted.is_(False))
@@ -138,7 +138,7 @@ def remove_person(ws: Workspace, person_id: str, reason: str) -> Changed:
         person = tx.session.get(Person, person_id)
         if person is None or person.deleted:
             raise NotFound(msg("找不到该居民"))
-        _household(ws, tx.session, person.household_id)
+        household_in_scope(ws, tx.session, person.household_id)
         person.deleted = True
         for name, value in records.cleared(records.BY_TABLE["persons"]).items():  # nothing personal stays
             setattr(person, name, value)
@@ -152,7 +152,7 @@ def reveal_person(ws: Workspace, person_id: str) -> tuple[str | None, str | None
         person = tx.session.get(Person, person_id)
         if person is None:
             raise NotFound(msg("找不到该居民"))
-        _household(ws, tx.session, person.household_id)
+        household_in_scope(ws, tx.session, person.household_id)
         return person.id_number, person.mobile
 
 
@@ -163,7 +163,7 @@ def person_for_edit(ws: Workspace, person_id: str) -> tuple[str, PersonFields]:
         person = tx.session.get(Person, person_id)
         if person is None or person.deleted:
             raise NotFound(msg("找不到该居民"))
-        _household(ws, tx.session, person.household_id)
+        household_in_scope(ws, tx.session, person.household_id)
         fields = PersonFields(
             person.name, person.sex or "", person.ethnicity or "", person.id_number or "", person.mobile or "",
             person.relation or "", list(person.tags or []), person.note or "",

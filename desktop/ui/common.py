@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QTableWidget, QWidget
 
 from desktop.domain.messages import Message
 from desktop.services.errors import Issue, ValidationFailed, explained
@@ -166,3 +166,13 @@ def side_by_side(*widgets) -> QWidget:
     for i, widget in enumerate(widgets):
         line.addWidget(widget, 1 if i == len(widgets) - 1 else 0)
     return box
+
+
+def read_only_table(headers: list[str]) -> QTableWidget:
+    """A list shown as a table to read and select rows from, its last column taking the room left."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.roles import Permission
 from desktop.services import duplicates
 
-from .common import show_error
+from .common import read_only_table, show_error
 
 
 class DuplicatesDialog(QDialog):
@@ -27,13 +27,9 @@ class DuplicatesDialog(QDialog):
         self.summary = QLabel(self.tr("正在读取…"))
         self.summary.setWordWrap(True)
         headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("村/社区"), self.tr("户号"), self.tr("地址")]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(headers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.merge_button = QPushButton(self.tr("合并：保留选中的这一条，同号的其他记录并入"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.merge_button.setVisible(ws.may(Permission.EDIT_RESIDENTS))

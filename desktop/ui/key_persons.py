@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidgetItem, QVBoxLayout
 
 from desktop.services import key_persons
 
-from .common import show_error, when
+from .common import read_only_table, show_error, when
 
 
 class KeyPersonsDialog(QDialog):
@@ -16,11 +16,7 @@ class KeyPersonsDialog(QDialog):
         self.summary = QLabel(self.tr("正在读取…"))
         headers = [self.tr("姓名"), self.tr("村/社区"), self.tr("户号"), self.tr("手机号"), self.tr("在办事项"),
                    self.tr("相关事项"), self.tr("走访次数"), self.tr("最近走访")]  # fmt: skip
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(headers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
