@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop import __version__, paths
+from desktop.domain.scope import SCOPE_KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
@@ -492,8 +493,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("username", nargs="?")
     p.add_argument("--name", help="姓名")
     p.add_argument("--roles", default="grid_worker", help="角色，逗号分隔")
-    p.add_argument("--scope-kind", default="township", choices=["grid", "village", "township"])
-    p.add_argument("--scope", nargs="*", help="网格或村的 id")
+    p.add_argument("--scope-kind", default="township", choices=list(SCOPE_KINDS))
+    p.add_argument("--scope", nargs="*", help="网格或村的 id；联户长（household）用户号")
     p.set_defaults(run=cmd_account)
     return parser
 

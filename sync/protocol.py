@@ -53,7 +53,7 @@ OpStatus = Literal["applied", "conflict", "rejected"]
 
 # Where each record type belongs, its fields and the reserved sync columns: `sync.records`, the one declaration.
 
-ScopeKind = Literal["grid", "village", "township"]
+ScopeKind = Literal["household", "grid", "village", "township"]
 
 
 class AccountInfo(BaseModel):

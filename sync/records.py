@@ -94,10 +94,17 @@ def record_id(*, optional=True, index=False) -> FieldSpec:
 
 @dataclass(frozen=True)
 class Direct:
-    """The record names its village and grid itself."""
+    """The record names its village and grid itself, and the household it concerns (a 联户长's scope is a
+    group of households): a field naming it, or the record itself when it is a household."""
 
     village: str = "village_id"
     grid: str = "grid_id"
+    household: str | None = None  # "id": the record is the household
+
+    def household_of(self, record_id: str, data: dict) -> str | None:
+        if self.household == "id":
+            return record_id
+        return data.get(self.household) if self.household else None
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "username": string(50, index=True),
         "display_name": string(50),
         "roles": string(200),  # comma-separated desktop.domain.roles.Role values
-        "scope_kind": string(10, default="township"),  # grid / village / township
+        "scope_kind": string(10, default="township"),  # household / grid / village / township
         "scope_ids": json(default=list),
         "org_id": ref("orgs"),
         "phone": string(20, optional=True),
@@ -195,7 +202,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "value": json(optional=True),
     }),
     # households and residents
-    RecordType("households", write="edit_residents", scope=Direct(), search=Search("household", ("number", "address", "phone")), fields={
+    RecordType("households", write="edit_residents", scope=Direct(household="id"), search=Search("household", ("number", "address", "phone")), fields={
         "village_id": ref("divisions", optional=False),
         "grid_id": ref("grids"),
         "number": string(30, index=True),  # 户号, unique within a village (checked by the use case)
@@ -229,7 +236,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     # matters and their histories
     RecordType(
         "matters",
-        write="view_matters", scope=Direct(),
+        write="view_matters", scope=Direct(household="household_id"),
         search=Search("matter", ("serial", "external_no", "title", "facts", "place"), children=(("parties", "matter_id", "name"),)),
         fields={
             "serial": string(40, index=True),
@@ -256,6 +263,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "reported_at": moment(index=True),
             "reported_by": ref("accounts"),
             "visit_id": ref("visits"),
+            "household_id": ref("households"),  # the household it concerns, when reported from one
             "registered_at": moment(optional=True),
             "due_on": day(optional=True, index=True),
             "extension_days": integer(default=0),

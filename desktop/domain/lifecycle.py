@@ -144,7 +144,16 @@ _S = Status
 RULES: dict[Action, Rule] = {
     Action.REPORT: Rule(
         frozenset({None}),
-        frozenset({Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR, Role.PLATFORM, Role.LEADER}),
+        frozenset(
+            {
+                Role.HOUSEHOLD_HEAD,
+                Role.GRID_WORKER,
+                Role.GRID_LEADER,
+                Role.MEDIATOR,
+                Role.PLATFORM,
+                Role.LEADER,
+            }
+        ),
     ),
     Action.REGISTER: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
     Action.REJECT: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),

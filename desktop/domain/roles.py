@@ -10,6 +10,7 @@ from desktop.domain.messages import msg
 class Role(StrEnum):
     GRID_WORKER = "grid_worker"
     GRID_LEADER = "grid_leader"  # 网格长: over several grids and their grid workers
+    HOUSEHOLD_HEAD = "household_head"  # 联户长: ten or so households, whose visits and reports are theirs
     MEDIATOR = "mediator"
     PLATFORM = "platform"
     SUPERVISOR = "supervisor"
@@ -21,6 +22,7 @@ class Role(StrEnum):
 ROLE_LABELS = {
     Role.GRID_WORKER: "网格员",
     Role.GRID_LEADER: "网格长",
+    Role.HOUSEHOLD_HEAD: "联户长",
     Role.MEDIATOR: "调解员",
     Role.PLATFORM: "平台办公室",
     Role.SUPERVISOR: "督考办",
@@ -44,7 +46,10 @@ class Permission(StrEnum):
     BACKUP = "backup"  # make an encrypted backup of this laptop, and restore one (on this or another laptop)
 
 
-_WORK_ROLES = {Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR, Role.PLATFORM, Role.SUPERVISOR, Role.LEADER}
+_WORK_ROLES = {
+    Role.HOUSEHOLD_HEAD, Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR, Role.PLATFORM, Role.SUPERVISOR,
+    Role.LEADER,
+}  # fmt: skip
 _GRID = {Role.GRID_WORKER, Role.GRID_LEADER}
 
 GRANTS: dict[Permission, set[Role]] = {
@@ -53,14 +58,14 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.CONFIGURE: {Role.ADMIN, Role.PLATFORM},
     Permission.EDIT_RESIDENTS: {*_GRID, Role.PLATFORM},
     Permission.VIEW_RESIDENTS: _WORK_ROLES,
-    Permission.LOG_VISIT: {*_GRID, Role.MEDIATOR, Role.PLATFORM},
+    Permission.LOG_VISIT: {*_GRID, Role.HOUSEHOLD_HEAD, Role.MEDIATOR, Role.PLATFORM},
     Permission.REVEAL_PERSONAL: {*_GRID, Role.MEDIATOR, Role.PLATFORM, Role.LEADER},
     Permission.EXPORT_UNMASKED: {Role.PLATFORM, Role.LEADER},
     Permission.EXPORT_LEDGER: {Role.GRID_LEADER, Role.PLATFORM, Role.SUPERVISOR, Role.LEADER},
     Permission.READ_AUDIT: {Role.AUDITOR},
     Permission.VIEW_MATTERS: _WORK_ROLES,
     # Those who keep records on a laptop; oversight roles read, and need no backups of their own.
-    Permission.BACKUP: {*_GRID, Role.MEDIATOR, Role.PLATFORM, Role.ADMIN},
+    Permission.BACKUP: {*_GRID, Role.HOUSEHOLD_HEAD, Role.MEDIATOR, Role.PLATFORM, Role.ADMIN},
 }
 
 PERMISSION_LABELS = {

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.domain.issues import Issue
 from desktop.domain.messages import msg
 from desktop.domain.roles import Permission, Role, parse_roles
 from desktop.domain.scope import Scope
 from desktop.domain.text import check_name
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
-from desktop.store.models import Account, SyncState
+from desktop.store.models import Account, Household, SyncState
 
 from . import audit
 from .context import Actor, Changed, Workspace
@@ -84,6 +85,8 @@ def add_account(
     with ws.tx("account.add", username, roles=sorted(role_set)) as tx:
         if tx.session.execute(select(Account).where(Account.username == username)).first():
             raise ServiceError(msg("账号“{0}”已存在", username))
+        if scope_kind == "household":
+            scope_ids = _households(tx.session, scope_ids or [])
         account = Account(
             username=username, display_name=display_name.strip(), roles=",".join(sorted(role_set)),
             scope_kind=scope_kind, scope_ids=list(scope_ids or []), org_id=org_id, phone=phone, created_at=ws.now(),
@@ -92,6 +95,31 @@ def add_account(
         tx.session.flush()
         ws.db.keyfile.add(username, password, ws.data_key, kdf)
     return Changed("accounts", (account.id,), "add")
+
+
+def _households(session, given: list[str]) -> list[str]:
+    """A 联户长's households, given as ids or 户号: each must name exactly one household."""
+    field = msg("联系的住户")
+    if not given:
+        raise ValidationFailed([Issue(field, msg("联户长至少要联系一户，请填写户号"))])
+    ids = []
+    for entry in given:
+        found = session.get(Household, entry)
+        if found is not None and not found.deleted:
+            ids.append(found.id)
+            continue
+        matches = session.scalars(
+            select(Household.id).where(Household.number == entry, Household.deleted.is_(False))
+        ).all()
+        if len(matches) != 1:
+            why = (
+                msg("找不到户号“{0}”", entry)
+                if not matches
+                else msg("户号“{0}”在多个村都有，请用住户编号", entry)
+            )
+            raise ValidationFailed([Issue(field, why)])
+        ids.append(matches[0])
+    return ids
 
 
 def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfParams | None = None) -> Changed:

@@ -128,7 +128,7 @@ def household_detail(ws: Workspace, household_id: str) -> HouseholdDetail:
 
     with ws.read() as s:
         h = s.get(Household, household_id)
-        if h is None or h.deleted or not ws.actor.scope.covers(h.village_id, h.grid_id):
+        if h is None or h.deleted or not ws.actor.scope.covers(h.village_id, h.grid_id, h.id):
             raise NotFound(msg("找不到该户，或不在您的范围内"))
         village = s.get(Division, h.village_id).name
         grid = s.get(Grid, h.grid_id).name if h.grid_id else ""

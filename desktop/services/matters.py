@@ -26,7 +26,18 @@ from desktop.domain.messages import msg
 from desktop.domain.risk import Risk, assess
 from desktop.domain.roles import Role
 from desktop.domain.text import check_name
-from desktop.store.models import Account, Division, Event, Grid, Matter, MatterLink, Org, Party
+from desktop.store.models import (
+    Account,
+    Division,
+    Event,
+    Grid,
+    Household,
+    Matter,
+    MatterLink,
+    Org,
+    Party,
+    Visit,
+)
 
 from .context import Actor, Changed, Workspace, config_value
 from .errors import NotAllowed, NotFound, ServiceError, ValidationFailed
@@ -64,6 +75,7 @@ class MatterInput:
     signals: list = field(default_factory=list)
     parties: list = field(default_factory=list)
     visit_id: str | None = None
+    household_id: str | None = None  # the household it concerns: from the visit, or a 联户长's household
     whistleblower: bool = False
     accused_org_id: str | None = None
     external_no: str = ""  # the 12345 hotline's or 首发 platform's order number, when it came from there
@@ -74,7 +86,7 @@ def visible(actor: Actor, matter: Matter) -> bool:
     if matter.whistleblower and matter.accused_org_id and matter.accused_org_id == actor.org_id:
         return False
     return (
-        actor.scope.covers(matter.village_id, matter.grid_id)
+        actor.scope.covers(matter.village_id, matter.grid_id, matter.household_id)
         or matter.handler in actor.handler_keys
         or matter.reported_by == actor.account_id
         or (matter.status == Status.OPEN_FOR_CLAIM and "mediator" in actor.roles)
@@ -230,6 +242,20 @@ def check_category(session: Session, category: str | None, subcategory: str | No
     return []
 
 
+def _place_from_household(s, data: MatterInput) -> None:
+    """A matter found on a visit concerns that visit's household, and happens in its village and grid unless
+    the form says otherwise."""
+    if data.visit_id and not data.household_id:
+        visit = s.get(Visit, data.visit_id)
+        data.household_id = visit.household_id if visit is not None else None
+    household = s.get(Household, data.household_id) if data.household_id else None
+    if household is None or household.deleted:
+        data.household_id = None
+        return
+    data.village_id = data.village_id or household.village_id
+    data.grid_id = data.grid_id or household.grid_id
+
+
 def report(ws: Workspace, data: MatterInput) -> Changed:
     """采集上报: the first step of every matter, by a grid worker on a visit or from any channel."""
     today = ws.now().date()
@@ -238,9 +264,12 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
         check(MatterState(), Action.REPORT, ws.actor.for_lifecycle())
         if issues := check_input(s, data, today):
             raise ValidationFailed(issues)
+        _place_from_household(s, data)
         if data.grid_id and not data.village_id:
             data.village_id = s.get(Grid, data.grid_id).village_id
-        if not ws.actor.scope.covers(data.village_id, data.grid_id):
+        if not ws.actor.scope.covers(data.village_id, data.grid_id, data.household_id):
+            if ws.actor.scope.kind == "household":
+                raise NotAllowed(msg("联户长上报事项，须从所联系住户的走访记录发起"))
             raise NotAllowed(msg("事项发生地不在您负责的范围内"))
         risk = assess(
             people=data.people_count, amount=data.amount, group_tendency="group" in data.signals,
@@ -255,6 +284,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
             village_id=data.village_id, grid_id=data.grid_id, people_count=data.people_count, amount=data.amount,
             risk=str(risk.risk), signals=sorted(data.signals), status=str(Status.REPORTED), level=str(Level.VILLAGE),
             reported_at=ws.now(), reported_by=ws.actor.account_id, visit_id=data.visit_id,
+            household_id=data.household_id,
             is_group=data.people_count >= 5 or "group" in data.signals, whistleblower=data.whistleblower,
             accused_org_id=data.accused_org_id, external_no=(data.external_no or "").strip() or None,
         )  # fmt: skip

@@ -31,8 +31,8 @@ class HouseholdInput:
     worker_id: str | None = None
 
 
-def _require_scope(ws: Workspace, village_id: str | None, grid_id: str | None) -> None:
-    if not ws.actor.scope.covers(village_id, grid_id):
+def _require_scope(ws: Workspace, village_id: str | None, grid_id: str | None, household_id=None) -> None:
+    if not ws.actor.scope.covers(village_id, grid_id, household_id):
         raise NotAllowed(msg("这户不在您负责的范围内"))
 
 
@@ -40,7 +40,7 @@ def household_in_scope(ws: Workspace, session, household_id: str) -> Household:
     household = session.get(Household, household_id)
     if household is None or household.deleted:
         raise NotFound(msg("找不到该户"))
-    _require_scope(ws, household.village_id, household.grid_id)
+    _require_scope(ws, household.village_id, household.grid_id, household.id)
     return household
 
 

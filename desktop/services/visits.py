@@ -10,11 +10,12 @@ from sqlalchemy import select
 from desktop.domain.issues import Issue
 from desktop.domain.messages import msg
 from desktop.domain.roles import Permission
-from desktop.store.models import Account, Household, Matter, Visit
+from desktop.store.models import Account, Matter, Visit
 
 from .context import Changed, Workspace
-from .errors import NotAllowed, NotFound, ValidationFailed
+from .errors import NotFound, ValidationFailed
 from .matters import MatterInput, PartyInput
+from .residents import household_in_scope
 
 
 @dataclass
@@ -49,11 +50,7 @@ def log_visit(ws: Workspace, data: VisitInput) -> Changed:
     if issues:
         raise ValidationFailed(issues)
     with ws.tx("visit.log") as tx:
-        household = tx.session.get(Household, data.household_id)
-        if household is None or household.deleted:
-            raise NotFound(msg("找不到该户"))
-        if not ws.actor.scope.covers(household.village_id, household.grid_id):
-            raise NotAllowed(msg("这户不在您负责的范围内"))
+        household = household_in_scope(ws, tx.session, data.household_id)
         visit = Visit(
             household_id=household.id,
             visitor_id=ws.actor.account_id,
@@ -74,9 +71,7 @@ def matter_from_visit(ws: Workspace, visit_id: str) -> MatterInput:
         visit = s.get(Visit, visit_id)
         if visit is None:
             raise NotFound(msg("找不到该走访记录"))
-        household = s.get(Household, visit.household_id)
-        if not ws.actor.scope.covers(household.village_id, household.grid_id):
-            raise NotAllowed(msg("这户不在您负责的范围内"))
+        household = household_in_scope(ws, s, visit.household_id)
         from desktop.store.models import Person
 
         head = s.get(Person, household.head_id) if household.head_id else None
@@ -103,14 +98,13 @@ def matter_from_visit(ws: Workspace, visit_id: str) -> MatterInput:
         grid_id=household.grid_id,
         parties=parties,
         visit_id=visit.id,
+        household_id=household.id,
     )
 
 
 def visits_of(ws: Workspace, household_id: str) -> list[VisitRow]:
     with ws.read() as s:
-        household = s.get(Household, household_id)
-        if household is None or not ws.actor.scope.covers(household.village_id, household.grid_id):
-            raise NotFound(msg("找不到该户，或不在您的范围内"))
+        household_in_scope(ws, s, household_id)
         rows = s.execute(
             select(Visit, Account.display_name)
             .outerjoin(Account, Account.id == Visit.visitor_id)

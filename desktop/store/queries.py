@@ -39,7 +39,10 @@ class Viewer:
 def scope_clause(model, scope: Scope):
     if scope.kind == "township":
         return True
-    column = model.village_id if scope.kind == "village" else model.grid_id
+    if scope.kind == "household":
+        column = model.id if model is Household else model.household_id
+    else:
+        column = model.village_id if scope.kind == "village" else model.grid_id
     return column.in_(sorted(scope.ids))
 
 

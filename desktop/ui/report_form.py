@@ -139,7 +139,8 @@ class ReportDialog(FormDialog):
             place=self.place.text(), village_id=self.village.currentData(), grid_id=self.grid.currentData(),
             people_count=self.people.value(), amount=self.amount.value(),
             signals=[k for k, box in self.signals.items() if box.isChecked()], parties=parties,
-            visit_id=self.prefill.visit_id, external_no=self.external_no.text(),
+            visit_id=self.prefill.visit_id, household_id=self.prefill.household_id,
+            external_no=self.external_no.text(),
         )  # fmt: skip
 
     def submit(self) -> None:

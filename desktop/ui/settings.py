@@ -297,7 +297,7 @@ class AccountDialog(FormDialog):
             roles_layout.addWidget(self.roles[role])
         self.form.add(self.tr("角色"), roles)
         self.scope = self.form.add(self.tr("范围"), QComboBox())
-        for kind in ("township", "village", "grid"):
+        for kind in ("township", "village", "grid", "household"):
             self.scope.addItem(label(SCOPE_LABELS[kind]), kind)
         self.org = self.form.add(self.tr("所属单位/队伍"), QComboBox())
         self.org.addItem(self.tr("（无）"), None)
@@ -305,6 +305,8 @@ class AccountDialog(FormDialog):
             self.org.addItem(org.name, org.id.removeprefix("org:"))
         self.places_list = self.form.add(self.tr("负责的村或网格"), QListWidget())
         self.places_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
+        self.households = self.form.add(self.tr("联系的住户"), QLineEdit())
+        self.households.setPlaceholderText(self.tr("联户长联系的住户：户号，用逗号分隔"))
         self.scope.currentIndexChanged.connect(self._places)
         self._places()
         self.lay_out(self.save)
@@ -317,10 +319,13 @@ class AccountDialog(FormDialog):
             self.places_list.addItem(place.name)
             self.places_list.item(self.places_list.count() - 1).setData(Qt.ItemDataRole.UserRole, place.id)
         self.places_list.setEnabled(bool(items))
+        self.households.setEnabled(kind == "household")
 
     def save(self) -> None:
         roles = {role for role, box in self.roles.items() if box.isChecked()}
         ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.places_list.selectedItems()]
+        if self.scope.currentData() == "household":
+            ids = [n.strip() for n in self.households.text().replace("，", ",").split(",") if n.strip()]
         args = (self.username.text().strip(), self.name.text().strip(), self.password.text(), roles)
         kind, org = self.scope.currentData(), self.org.currentData()
         self.worker.submit(lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids, org_id=org),

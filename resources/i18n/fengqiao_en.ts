@@ -489,49 +489,59 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="290" />
+      <location filename="../../desktop/ui/settings.py" line="286" />
       <source>添加账号</source>
       <translation>Add account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="291" />
+      <location filename="../../desktop/ui/settings.py" line="287" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="292" />
+      <location filename="../../desktop/ui/settings.py" line="288" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="293" />
+      <location filename="../../desktop/ui/settings.py" line="289" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="302" />
+      <location filename="../../desktop/ui/settings.py" line="298" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="303" />
+      <location filename="../../desktop/ui/settings.py" line="299" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="306" />
+      <location filename="../../desktop/ui/settings.py" line="302" />
       <source>所属单位/队伍</source>
       <translation>Unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="307" />
+      <location filename="../../desktop/ui/settings.py" line="303" />
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="310" />
+      <location filename="../../desktop/ui/settings.py" line="306" />
       <source>负责的村或网格</source>
       <translation>Villages or grids covered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="308" />
+      <source>联系的住户</source>
+      <translation>Households looked after</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="309" />
+      <source>联户长联系的住户：户号，用逗号分隔</source>
+      <translation>The household head's households: numbers, separated by commas</translation>
     </message>
   </context>
   <context>
@@ -683,27 +693,27 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="37" />
+      <location filename="../../desktop/ui/duplicates.py" line="33" />
       <source>合并：保留选中的这一条，同号的其他记录并入</source>
       <translation>Merge: keep the selected record, fold the others with its number into it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="57" />
+      <location filename="../../desktop/ui/duplicates.py" line="53" />
       <source>{0} 个身份证号登记了不止一条居民记录。选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。</source>
       <translation>{0} ID numbers are on more than one resident record. Select the record to keep and merge: matters then name it, the other records are removed, and the audit log records the merge.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="59" />
+      <location filename="../../desktop/ui/duplicates.py" line="55" />
       <source>没有重复的居民记录。</source>
       <translation>No duplicate resident records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="72" />
+      <location filename="../../desktop/ui/duplicates.py" line="68" />
       <source>无法合并</source>
       <translation>Cannot merge</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="72" />
+      <location filename="../../desktop/ui/duplicates.py" line="68" />
       <source>请先选中要保留的那条记录</source>
       <translation>Select the record to keep first</translation>
     </message>
@@ -1044,12 +1054,12 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Last visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="36" />
+      <location filename="../../desktop/ui/key_persons.py" line="32" />
       <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
       <translation>{0} key persons, {1} with open matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="40" />
+      <location filename="../../desktop/ui/key_persons.py" line="36" />
       <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
       <translation>No resident is listed as a key person. Tick "List as key person" on a resident to add one.</translation>
     </message>
@@ -1785,117 +1795,117 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="34" />
+      <location filename="../../desktop/ui/report_form.py" line="35" />
       <source>上报矛盾纠纷</source>
       <translation>Report a dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="38" />
+      <location filename="../../desktop/ui/report_form.py" line="39" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="39" />
+      <location filename="../../desktop/ui/report_form.py" line="40" />
       <source>矛盾纠纷</source>
       <translation>Dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="40" />
+      <location filename="../../desktop/ui/report_form.py" line="41" />
       <source>信访事项</source>
       <translation>Petition</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="42" />
+      <location filename="../../desktop/ui/report_form.py" line="43" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="47" />
+      <location filename="../../desktop/ui/report_form.py" line="48" />
       <source>12345、首发平台等的工单号（如有）</source>
       <translation>Order number from 12345 etc. (if any)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="53" />
+      <location filename="../../desktop/ui/report_form.py" line="49" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="54" />
+      <location filename="../../desktop/ui/report_form.py" line="50" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="58" />
+      <location filename="../../desktop/ui/report_form.py" line="54" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="61" />
+      <location filename="../../desktop/ui/report_form.py" line="57" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="68" />
+      <location filename="../../desktop/ui/report_form.py" line="64" />
       <source>发生地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="69" />
+      <location filename="../../desktop/ui/report_form.py" line="65" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="71" />
+      <location filename="../../desktop/ui/report_form.py" line="67" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="74" />
+      <location filename="../../desktop/ui/report_form.py" line="70" />
       <source>涉及金额</source>
       <translation>Amount involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="76" />
+      <location filename="../../desktop/ui/report_form.py" line="72" />
       <source> 元</source>
       <translation> yuan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="84" />
+      <location filename="../../desktop/ui/report_form.py" line="80" />
       <source>风险信号</source>
       <translation>Risk signals</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="93" />
+      <location filename="../../desktop/ui/report_form.py" line="89" />
       <source>添加当事人</source>
       <translation>Add party</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="96" />
+      <location filename="../../desktop/ui/report_form.py" line="92" />
       <source>上报</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="97" />
+      <location filename="../../desktop/ui/report_form.py" line="93" />
       <source>无法上报</source>
       <translation>Cannot report</translation>
     </message>
@@ -2051,7 +2061,7 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
     <message>
       <location filename="../../desktop/ui/settings.py" line="80" />
-      <location filename="../../desktop/ui/settings.py" line="167" />
+      <location filename="../../desktop/ui/settings.py" line="163" />
       <source>调解队伍</source>
       <translation>Mediation team</translation>
     </message>
@@ -2061,87 +2071,87 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Name, e.g. Justice Office, Police Station, Veterans' team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="88" />
+      <location filename="../../desktop/ui/settings.py" line="84" />
       <source>成员账号，用逗号分隔</source>
       <translation>Member accounts, separated by commas</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="89" />
+      <location filename="../../desktop/ui/settings.py" line="85" />
       <source>添加单位或队伍</source>
       <translation>Add unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="90" />
+      <location filename="../../desktop/ui/settings.py" line="86" />
       <source>把这些账号加入选中的单位或队伍</source>
       <translation>Add these accounts to the selected unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="91" />
+      <location filename="../../desktop/ui/settings.py" line="87" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="92" />
+      <location filename="../../desktop/ui/settings.py" line="88" />
       <source>单位与队伍</source>
       <translation>Units and teams</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="96" />
+      <location filename="../../desktop/ui/settings.py" line="92" />
       <source>网格名称</source>
       <translation>Grid name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="97" />
+      <location filename="../../desktop/ui/settings.py" line="93" />
       <source>大类/小类</source>
       <translation>Category/subcategory</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="98" />
+      <location filename="../../desktop/ui/settings.py" line="94" />
       <source>新的来源渠道</source>
       <translation>New channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="102" />
+      <location filename="../../desktop/ui/settings.py" line="98" />
       <source>星级与办理时限</source>
       <translation>Grades and time limits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="102" />
+      <location filename="../../desktop/ui/settings.py" line="98" />
       <source>保存星级表</source>
       <translation>Save the grade table</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="103" />
+      <location filename="../../desktop/ui/settings.py" line="99" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="103" />
+      <location filename="../../desktop/ui/settings.py" line="99" />
       <source>添加网格</source>
       <translation>Add grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="104" />
+      <location filename="../../desktop/ui/settings.py" line="100" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="104" />
+      <location filename="../../desktop/ui/settings.py" line="100" />
       <source>添加类别</source>
       <translation>Add category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="105" />
+      <location filename="../../desktop/ui/settings.py" line="101" />
       <source>来源渠道</source>
       <translation>Channels</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="105" />
+      <location filename="../../desktop/ui/settings.py" line="101" />
       <source>添加渠道</source>
       <translation>Add channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="106" />
+      <location filename="../../desktop/ui/settings.py" line="102" />
       <source>删除选中的渠道</source>
       <translation>Remove selected channels</translation>
     </message>
@@ -2151,76 +2161,76 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Other settings are kept by the administrator or the platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="111" />
+      <location filename="../../desktop/ui/settings.py" line="107" />
       <source>办理规则</source>
       <translation>Rules</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="167" />
+      <location filename="../../desktop/ui/settings.py" line="163" />
       <source>职能部门</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="180" />
-      <location filename="../../desktop/ui/settings.py" line="211" />
-      <location filename="../../desktop/ui/settings.py" line="258" />
-      <location filename="../../desktop/ui/settings.py" line="264" />
+      <location filename="../../desktop/ui/settings.py" line="176" />
+      <location filename="../../desktop/ui/settings.py" line="207" />
+      <location filename="../../desktop/ui/settings.py" line="254" />
+      <location filename="../../desktop/ui/settings.py" line="260" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="180" />
+      <location filename="../../desktop/ui/settings.py" line="176" />
       <source>请先在表中选中一个单位或队伍</source>
       <translation>Select a unit or team in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="189" />
-      <location filename="../../desktop/ui/settings.py" line="206" />
+      <location filename="../../desktop/ui/settings.py" line="185" />
+      <location filename="../../desktop/ui/settings.py" line="202" />
       <source>导入单位和队伍</source>
       <translation>Import units and teams</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="189" />
+      <location filename="../../desktop/ui/settings.py" line="185" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="200" />
+      <location filename="../../desktop/ui/settings.py" line="196" />
       <source>新建 {0} 个单位或队伍，加入成员 {1} 人。</source>
       <translation>{0} units or teams created, {1} members added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="203" />
+      <location filename="../../desktop/ui/settings.py" line="199" />
       <source>第 {0} 行 {1}：{2}</source>
       <translation>Row {0} {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="205" />
+      <location filename="../../desktop/ui/settings.py" line="201" />
       <source>以下各行未导入：</source>
       <translation>These rows were not imported:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="211" />
+      <location filename="../../desktop/ui/settings.py" line="207" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>Enter a category, e.g. “邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="258" />
+      <location filename="../../desktop/ui/settings.py" line="254" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>The days for {0} must be a positive whole number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="264" />
+      <location filename="../../desktop/ui/settings.py" line="260" />
       <source>第 {0} 行的星级名称不能为空</source>
       <translation>The grade name in row {0} cannot be empty</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="281" />
+      <location filename="../../desktop/ui/settings.py" line="277" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="281" />
+      <location filename="../../desktop/ui/settings.py" line="277" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>Restart Fengqiao to use the new language.</translation>
     </message>
@@ -2994,6 +3004,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Joint mediation</translation>
     </message>
     <message>
+      <source>联户长</source>
+      <translation>Household head</translation>
+    </message>
+    <message>
+      <source>联系的住户</source>
+      <translation>Households looked after</translation>
+    </message>
+    <message>
       <source>落实期限（天）</source>
       <translation>Days to carry it out</translation>
     </message>
@@ -3517,6 +3535,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>household number</translation>
     </message>
     <message>
+      <source>户号“{0}”在多个村都有，请用住户编号</source>
+      <translation>Household number “{0}” exists in several villages; use the household id</translation>
+    </message>
+    <message>
       <source>手机号</source>
       <translation>mobile number</translation>
     </message>
@@ -3527,6 +3549,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>找不到密钥文件 {0}：数据库无法解锁（备份时请连同 .keys 文件一起复制）</source>
       <translation>Key file {0} not found: the database cannot be unlocked (copy the .keys file along with the database)</translation>
+    </message>
+    <message>
+      <source>找不到户号“{0}”</source>
+      <translation>No household numbered “{0}”</translation>
     </message>
     <message>
       <source>找不到承办单位或承办人</source>
@@ -3559,14 +3585,6 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>找不到该居民</source>
       <translation>resident not found</translation>
-    </message>
-    <message>
-      <source>找不到该居民或住户</source>
-      <translation>resident or household not found</translation>
-    </message>
-    <message>
-      <source>找不到该居民，或不在您的范围内</source>
-      <translation>resident not found, or outside your area</translation>
     </message>
     <message>
       <source>找不到该户</source>
@@ -3765,12 +3783,24 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>assessment by "{0}" should be one of {1}</translation>
     </message>
     <message>
+      <source>联户长上报事项，须从所联系住户的走访记录发起</source>
+      <translation>A household head reports a matter from a visit to one of their households</translation>
+    </message>
+    <message>
+      <source>联户长至少要联系一户，请填写户号</source>
+      <translation>A household head looks after at least one household: enter its number</translation>
+    </message>
+    <message>
+      <source>联系的住户</source>
+      <translation>Households looked after</translation>
+    </message>
+    <message>
       <source>至少选择一个角色</source>
       <translation>choose at least one role</translation>
     </message>
     <message>
-      <source>范围类型应为 grid、village 或 township，而不是“{0}”</source>
-      <translation>the scope kind must be grid, village or township, not “{0}”</translation>
+      <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>
+      <translation>The scope kind must be household, grid, village or township, not “{0}”</translation>
     </message>
     <message>
       <source>落实期限应大于0天</source>

@@ -489,49 +489,59 @@
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="290" />
+      <location filename="../../desktop/ui/settings.py" line="286" />
       <source>添加账号</source>
       <translation>添加账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="291" />
+      <location filename="../../desktop/ui/settings.py" line="287" />
       <source>账号</source>
       <translation>账号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="292" />
+      <location filename="../../desktop/ui/settings.py" line="288" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="293" />
+      <location filename="../../desktop/ui/settings.py" line="289" />
       <source>密码</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="302" />
+      <location filename="../../desktop/ui/settings.py" line="298" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="303" />
+      <location filename="../../desktop/ui/settings.py" line="299" />
       <source>范围</source>
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="306" />
+      <location filename="../../desktop/ui/settings.py" line="302" />
       <source>所属单位/队伍</source>
       <translation>所属单位/队伍</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="307" />
+      <location filename="../../desktop/ui/settings.py" line="303" />
       <source>（无）</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="310" />
+      <location filename="../../desktop/ui/settings.py" line="306" />
       <source>负责的村或网格</source>
       <translation>负责的村或网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="308" />
+      <source>联系的住户</source>
+      <translation>联系的住户</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="309" />
+      <source>联户长联系的住户：户号，用逗号分隔</source>
+      <translation>联户长联系的住户：户号，用逗号分隔</translation>
     </message>
   </context>
   <context>
@@ -683,27 +693,27 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="37" />
+      <location filename="../../desktop/ui/duplicates.py" line="33" />
       <source>合并：保留选中的这一条，同号的其他记录并入</source>
       <translation>合并：保留选中的这一条，同号的其他记录并入</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="57" />
+      <location filename="../../desktop/ui/duplicates.py" line="53" />
       <source>{0} 个身份证号登记了不止一条居民记录。选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。</source>
       <translation>{0} 个身份证号登记了不止一条居民记录。选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="59" />
+      <location filename="../../desktop/ui/duplicates.py" line="55" />
       <source>没有重复的居民记录。</source>
       <translation>没有重复的居民记录。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="72" />
+      <location filename="../../desktop/ui/duplicates.py" line="68" />
       <source>无法合并</source>
       <translation>无法合并</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="72" />
+      <location filename="../../desktop/ui/duplicates.py" line="68" />
       <source>请先选中要保留的那条记录</source>
       <translation>请先选中要保留的那条记录</translation>
     </message>
@@ -1044,12 +1054,12 @@
       <translation>最近走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="36" />
+      <location filename="../../desktop/ui/key_persons.py" line="32" />
       <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
       <translation>共 {0} 名重点人员，其中 {1} 名有在办事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="40" />
+      <location filename="../../desktop/ui/key_persons.py" line="36" />
       <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
       <translation>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</translation>
     </message>
@@ -1785,117 +1795,117 @@
   <context>
     <name>ReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="34" />
+      <location filename="../../desktop/ui/report_form.py" line="35" />
       <source>上报矛盾纠纷</source>
       <translation>上报矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="38" />
+      <location filename="../../desktop/ui/report_form.py" line="39" />
       <source>类型</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="39" />
+      <location filename="../../desktop/ui/report_form.py" line="40" />
       <source>矛盾纠纷</source>
       <translation>矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="40" />
+      <location filename="../../desktop/ui/report_form.py" line="41" />
       <source>信访事项</source>
       <translation>信访事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="42" />
+      <location filename="../../desktop/ui/report_form.py" line="43" />
       <source>标题</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="47" />
+      <location filename="../../desktop/ui/report_form.py" line="48" />
       <source>12345、首发平台等的工单号（如有）</source>
       <translation>12345、首发平台等的工单号（如有）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="53" />
+      <location filename="../../desktop/ui/report_form.py" line="49" />
       <source>来源</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="54" />
+      <location filename="../../desktop/ui/report_form.py" line="50" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="58" />
+      <location filename="../../desktop/ui/report_form.py" line="54" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="61" />
+      <location filename="../../desktop/ui/report_form.py" line="57" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="68" />
+      <location filename="../../desktop/ui/report_form.py" line="64" />
       <source>发生地点</source>
       <translation>发生地点</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="69" />
+      <location filename="../../desktop/ui/report_form.py" line="65" />
       <source>事实经过</source>
       <translation>事实经过</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="71" />
+      <location filename="../../desktop/ui/report_form.py" line="67" />
       <source>涉及人数</source>
       <translation>涉及人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="74" />
+      <location filename="../../desktop/ui/report_form.py" line="70" />
       <source>涉及金额</source>
       <translation>涉及金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="76" />
+      <location filename="../../desktop/ui/report_form.py" line="72" />
       <source> 元</source>
       <translation> 元</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="84" />
+      <location filename="../../desktop/ui/report_form.py" line="80" />
       <source>风险信号</source>
       <translation>风险信号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="87" />
+      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="93" />
+      <location filename="../../desktop/ui/report_form.py" line="89" />
       <source>添加当事人</source>
       <translation>添加当事人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="96" />
+      <location filename="../../desktop/ui/report_form.py" line="92" />
       <source>上报</source>
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="97" />
+      <location filename="../../desktop/ui/report_form.py" line="93" />
       <source>无法上报</source>
       <translation>无法上报</translation>
     </message>
@@ -2051,7 +2061,7 @@
     </message>
     <message>
       <location filename="../../desktop/ui/settings.py" line="80" />
-      <location filename="../../desktop/ui/settings.py" line="167" />
+      <location filename="../../desktop/ui/settings.py" line="163" />
       <source>调解队伍</source>
       <translation>调解队伍</translation>
     </message>
@@ -2061,87 +2071,87 @@
       <translation>名称，如 司法所、派出所、老干部调解队</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="88" />
+      <location filename="../../desktop/ui/settings.py" line="84" />
       <source>成员账号，用逗号分隔</source>
       <translation>成员账号，用逗号分隔</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="89" />
+      <location filename="../../desktop/ui/settings.py" line="85" />
       <source>添加单位或队伍</source>
       <translation>添加单位或队伍</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="90" />
+      <location filename="../../desktop/ui/settings.py" line="86" />
       <source>把这些账号加入选中的单位或队伍</source>
       <translation>把这些账号加入选中的单位或队伍</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="91" />
+      <location filename="../../desktop/ui/settings.py" line="87" />
       <source>从 Excel 导入…</source>
       <translation>从 Excel 导入…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="92" />
+      <location filename="../../desktop/ui/settings.py" line="88" />
       <source>单位与队伍</source>
       <translation>单位与队伍</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="96" />
+      <location filename="../../desktop/ui/settings.py" line="92" />
       <source>网格名称</source>
       <translation>网格名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="97" />
+      <location filename="../../desktop/ui/settings.py" line="93" />
       <source>大类/小类</source>
       <translation>大类/小类</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="98" />
+      <location filename="../../desktop/ui/settings.py" line="94" />
       <source>新的来源渠道</source>
       <translation>新的来源渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="102" />
+      <location filename="../../desktop/ui/settings.py" line="98" />
       <source>星级与办理时限</source>
       <translation>星级与办理时限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="102" />
+      <location filename="../../desktop/ui/settings.py" line="98" />
       <source>保存星级表</source>
       <translation>保存星级表</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="103" />
+      <location filename="../../desktop/ui/settings.py" line="99" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="103" />
+      <location filename="../../desktop/ui/settings.py" line="99" />
       <source>添加网格</source>
       <translation>添加网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="104" />
+      <location filename="../../desktop/ui/settings.py" line="100" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="104" />
+      <location filename="../../desktop/ui/settings.py" line="100" />
       <source>添加类别</source>
       <translation>添加类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="105" />
+      <location filename="../../desktop/ui/settings.py" line="101" />
       <source>来源渠道</source>
       <translation>来源渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="105" />
+      <location filename="../../desktop/ui/settings.py" line="101" />
       <source>添加渠道</source>
       <translation>添加渠道</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="106" />
+      <location filename="../../desktop/ui/settings.py" line="102" />
       <source>删除选中的渠道</source>
       <translation>删除选中的渠道</translation>
     </message>
@@ -2151,76 +2161,76 @@
       <translation>其他设置由管理员或平台办公室维护。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="111" />
+      <location filename="../../desktop/ui/settings.py" line="107" />
       <source>办理规则</source>
       <translation>办理规则</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="167" />
+      <location filename="../../desktop/ui/settings.py" line="163" />
       <source>职能部门</source>
       <translation>职能部门</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="180" />
-      <location filename="../../desktop/ui/settings.py" line="211" />
-      <location filename="../../desktop/ui/settings.py" line="258" />
-      <location filename="../../desktop/ui/settings.py" line="264" />
+      <location filename="../../desktop/ui/settings.py" line="176" />
+      <location filename="../../desktop/ui/settings.py" line="207" />
+      <location filename="../../desktop/ui/settings.py" line="254" />
+      <location filename="../../desktop/ui/settings.py" line="260" />
       <source>无法保存</source>
       <translation>无法保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="180" />
+      <location filename="../../desktop/ui/settings.py" line="176" />
       <source>请先在表中选中一个单位或队伍</source>
       <translation>请先在表中选中一个单位或队伍</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="189" />
-      <location filename="../../desktop/ui/settings.py" line="206" />
+      <location filename="../../desktop/ui/settings.py" line="185" />
+      <location filename="../../desktop/ui/settings.py" line="202" />
       <source>导入单位和队伍</source>
       <translation>导入单位和队伍</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="189" />
+      <location filename="../../desktop/ui/settings.py" line="185" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="200" />
+      <location filename="../../desktop/ui/settings.py" line="196" />
       <source>新建 {0} 个单位或队伍，加入成员 {1} 人。</source>
       <translation>新建 {0} 个单位或队伍，加入成员 {1} 人。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="203" />
+      <location filename="../../desktop/ui/settings.py" line="199" />
       <source>第 {0} 行 {1}：{2}</source>
       <translation>第 {0} 行 {1}：{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="205" />
+      <location filename="../../desktop/ui/settings.py" line="201" />
       <source>以下各行未导入：</source>
       <translation>以下各行未导入：</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="211" />
+      <location filename="../../desktop/ui/settings.py" line="207" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>请填写类别，如“邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="258" />
+      <location filename="../../desktop/ui/settings.py" line="254" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>{0} 的时限应为正整数天数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="264" />
+      <location filename="../../desktop/ui/settings.py" line="260" />
       <source>第 {0} 行的星级名称不能为空</source>
       <translation>第 {0} 行的星级名称不能为空</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="281" />
+      <location filename="../../desktop/ui/settings.py" line="277" />
       <source>语言</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="281" />
+      <location filename="../../desktop/ui/settings.py" line="277" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>重新启动枫桥后使用新的语言。</translation>
     </message>
@@ -2994,6 +3004,14 @@
       <translation>联合调解</translation>
     </message>
     <message>
+      <source>联户长</source>
+      <translation>联户长</translation>
+    </message>
+    <message>
+      <source>联系的住户</source>
+      <translation>联系的住户</translation>
+    </message>
+    <message>
       <source>落实期限（天）</source>
       <translation>落实期限（天）</translation>
     </message>
@@ -3517,6 +3535,10 @@
       <translation>户号</translation>
     </message>
     <message>
+      <source>户号“{0}”在多个村都有，请用住户编号</source>
+      <translation>户号“{0}”在多个村都有，请用住户编号</translation>
+    </message>
+    <message>
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
@@ -3527,6 +3549,10 @@
     <message>
       <source>找不到密钥文件 {0}：数据库无法解锁（备份时请连同 .keys 文件一起复制）</source>
       <translation>找不到密钥文件 {0}：数据库无法解锁（备份时请连同 .keys 文件一起复制）</translation>
+    </message>
+    <message>
+      <source>找不到户号“{0}”</source>
+      <translation>找不到户号“{0}”</translation>
     </message>
     <message>
       <source>找不到承办单位或承办人</source>
@@ -3559,14 +3585,6 @@
     <message>
       <source>找不到该居民</source>
       <translation>找不到该居民</translation>
-    </message>
-    <message>
-      <source>找不到该居民或住户</source>
-      <translation>找不到该居民或住户</translation>
-    </message>
-    <message>
-      <source>找不到该居民，或不在您的范围内</source>
-      <translation>找不到该居民，或不在您的范围内</translation>
     </message>
     <message>
       <source>找不到该户</source>
@@ -3765,12 +3783,24 @@
       <translation>考核维度“{0}”应为 {1} 之一</translation>
     </message>
     <message>
+      <source>联户长上报事项，须从所联系住户的走访记录发起</source>
+      <translation>联户长上报事项，须从所联系住户的走访记录发起</translation>
+    </message>
+    <message>
+      <source>联户长至少要联系一户，请填写户号</source>
+      <translation>联户长至少要联系一户，请填写户号</translation>
+    </message>
+    <message>
+      <source>联系的住户</source>
+      <translation>联系的住户</translation>
+    </message>
+    <message>
       <source>至少选择一个角色</source>
       <translation>至少选择一个角色</translation>
     </message>
     <message>
-      <source>范围类型应为 grid、village 或 township，而不是“{0}”</source>
-      <translation>范围类型应为 grid、village 或 township，而不是“{0}”</translation>
+      <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>
+      <translation>范围类型应为 household、grid、village 或 township，而不是“{0}”</translation>
     </message>
     <message>
       <source>落实期限应大于0天</source>

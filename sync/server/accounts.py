@@ -22,7 +22,7 @@ from .models import Account, Device, Record
 HASHER = PasswordHasher()
 MAX_FAILURES = 5
 LOCK = timedelta(minutes=15)
-SCOPE_KINDS = ("grid", "village", "township")
+SCOPE_KINDS = ("household", "grid", "village", "township")
 
 
 class AuthError(Exception):
@@ -37,26 +37,29 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+# scope kind → (table of its members, the field that names one, what one is called)
+_MEMBERS = {"village": ("divisions", "name", "村"), "grid": ("grids", "name", "网格"), "household": ("households", "number", "住户（户号）")}  # fmt: skip
+
+
 def resolve_places(session: Session, kind: str, names: list[str]) -> list[str]:
-    """Scope members given as ids or as the names the township uses (`东村`, `东村一网格`)."""
+    """Scope members given as ids or as the names the township uses (`东村`, `东村一网格`, a 户号)."""
     if kind not in SCOPE_KINDS:
         raise AdminError(f"范围必须是 {' / '.join(SCOPE_KINDS)} 之一，而不是“{kind}”")
     if kind == "township":
         return []
+    table, name_field, called = _MEMBERS[kind]
     if not names:
-        raise AdminError(f"范围为 {kind} 时至少要给出一个{'村' if kind == 'village' else '网格'}")
-    table = "divisions" if kind == "village" else "grids"
+        raise AdminError(f"范围为 {kind} 时至少要给出一个{called}")
     ids = []
     for name in names:
-        if session.get(Record, name) is not None:
+        record = session.get(Record, name)
+        if record is not None and record.table_name == table:
             ids.append(name)
             continue
         found = [r.id for r in session.scalars(select(Record).where(Record.table_name == table))
-                 if r.data.get("name") == name and not r.deleted]  # fmt: skip
+                 if r.data.get(name_field) == name and not r.deleted]  # fmt: skip
         if len(found) != 1:
-            raise AdminError(
-                f"找不到唯一的{'村' if kind == 'village' else '网格'}“{name}”（{len(found)} 个同名）"
-            )
+            raise AdminError(f"找不到唯一的{called}“{name}”（{len(found)} 个同名）")
         ids.extend(found)
     return ids
 

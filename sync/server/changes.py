@@ -119,8 +119,8 @@ class Pusher:
     def _readable(self, record: Record) -> bool:
         return record.shared or self.scope.covers(Place.of(record))
 
-    def _check_place(self, table: str, data: dict, verb: str) -> Place:
-        place = place_of(self.session, table, data)
+    def _check_place(self, table: str, record_id: str, data: dict, verb: str) -> Place:
+        place = place_of(self.session, table, record_id, data)
         if place is None:
             raise Rejected("它所属的住户或事项不在服务器上")
         if not self.scope.covers(place):
@@ -129,7 +129,7 @@ class Pusher:
 
     def _insert(self, op: p.Op, kind: records.RecordType) -> int:
         data = dict(op.fields)
-        place = self._check_place(op.table, data, "新增")
+        place = self._check_place(op.table, op.record_id, data, "新增")
         authority.check_references(self.session, kind, data, self._readable)
         seq = self.seq.next()
         record = Record(
@@ -180,7 +180,7 @@ class Pusher:
             authority.check_references(self.session, kind, data, self._readable, only=set(applied))
             if kind.table == "matters":
                 self._check_state(record, applied, op.base_values)
-            place = self._check_place(op.table, data, "移出管辖范围")
+            place = self._check_place(op.table, record.id, data, "移出管辖范围")
             seq = self.seq.next()
             record.data = data
             record.field_seq = {**record.field_seq, **dict.fromkeys(applied, seq)}
@@ -188,8 +188,7 @@ class Pusher:
             record.server_seq = seq
             record.deleted = bool(data.get("deleted"))
             self._stamp(record, op, place)
-            moved = (place.village_id, place.grid_id) != (old.village_id, old.grid_id)
-            if moved or place.protected_from != old.protected_from:
+            if place.moved_from(old):
                 self._exit(record, old)
         for field in conflicts:
             self._conflict(op, record, field, op.fields[field])
@@ -203,6 +202,7 @@ class Pusher:
     def _stamp(self, record: Record, op: p.Op, place: Place) -> None:
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
         record.parent_id, record.protected_from = place.parent_id, place.protected_from
+        record.household_id = place.household_id
         record.blob = record.data.get("sha256") if record.table_name == "attachments" else None
         record.updated_by = self.author
         record.updated_device = self.device_id
@@ -213,13 +213,13 @@ class Pusher:
         """The record moved: devices of its old place drop it, and its children follow it."""
         self.session.add(
             ScopeExit(seq=record.server_seq, table_name=record.table_name, record_id=record.id,
-                      village_id=old.village_id, grid_id=old.grid_id)
+                      village_id=old.village_id, grid_id=old.grid_id, household_id=old.household_id)
         )  # fmt: skip
         self.session.flush()
         for child in self.session.scalars(select(Record).where(Record.parent_id == record.id)):
             child_old = Place.of(child)
             child.village_id, child.grid_id = record.village_id, record.grid_id
-            child.protected_from = record.protected_from
+            child.household_id, child.protected_from = record.household_id, record.protected_from
             child.server_seq = self.seq.next()
             self._exit(child, child_old)
 
@@ -241,6 +241,7 @@ class Pusher:
                 field_seq=dict.fromkeys(data, seq), field_device=dict.fromkeys(data, self.device_id),
                 server_seq=seq, deleted=False, shared=record.shared, village_id=record.village_id,
                 grid_id=record.grid_id, parent_id=record.id, protected_from=record.protected_from,
+                household_id=record.household_id,
                 updated_by=self.author,
                 updated_device=self.device_id, device_time=op.device_time, server_time=self.now,
             )
@@ -251,7 +252,9 @@ class Pusher:
 
 
 def _readable(scope: DeviceScope):
-    return scope.readable(Record.village_id, Record.grid_id, Record.shared, Record.protected_from)
+    return scope.readable(
+        Record.village_id, Record.grid_id, Record.household_id, Record.shared, Record.protected_from
+    )
 
 
 def visible_blob(session: Session, scope: DeviceScope, sha: str) -> bool:
@@ -264,7 +267,7 @@ def _exits(scope: DeviceScope, cursor: int, table: str | None):
     """Moves out of this scope after the cursor, unless the record has come back in since."""
     if scope.kind == "township" and not scope.org_id:
         return None
-    was_in = scope.readable(ScopeExit.village_id, ScopeExit.grid_id)
+    was_in = scope.readable(ScopeExit.village_id, ScopeExit.grid_id, ScopeExit.household_id)
     query = (
         select(ScopeExit)
         .join(Record, Record.id == ScopeExit.record_id)

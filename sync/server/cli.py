@@ -142,7 +142,7 @@ def parser() -> argparse.ArgumentParser:
     ac.add_argument("action", choices=["add", "passwd", "disable", "list"])
     ac.add_argument("username", nargs="?")
     ac.add_argument("--scope", default="grid", choices=accounts.SCOPE_KINDS)
-    ac.add_argument("--places", help="范围内的村或网格：名称或编号，逗号分隔")
+    ac.add_argument("--places", help="范围内的村、网格或住户：名称（住户用户号）或编号，逗号分隔")
     ac.add_argument("--name")
     ac.add_argument("--roles")
     ac.add_argument("--password")

@@ -45,6 +45,7 @@ class Record(Base):
     __table_args__ = (
         Index("ix_records_scope", "village_id", "grid_id", "server_seq"),
         Index("ix_records_parent", "parent_id"),
+        Index("ix_records_household", "household_id", "server_seq"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40), index=True)
@@ -59,6 +60,7 @@ class Record(Base):
     village_id: Mapped[str | None] = mapped_column(String(36))
     grid_id: Mapped[str | None] = mapped_column(String(36))
     parent_id: Mapped[str | None] = mapped_column(String(36))
+    household_id: Mapped[str | None] = mapped_column(String(36))  # the household it concerns (联户长 scopes)
     # The unit a whistleblower matter (and all under it) reports: that unit's devices never receive it.
     protected_from: Mapped[str | None] = mapped_column(String(36))
     blob: Mapped[str | None] = mapped_column(String(64), index=True)  # an attachment's file, by its sha256
@@ -77,6 +79,7 @@ class ScopeExit(Base):
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     village_id: Mapped[str | None] = mapped_column(String(36))
     grid_id: Mapped[str | None] = mapped_column(String(36))
+    household_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class OpResult(Base):

@@ -22,31 +22,41 @@ class Place:
     grid_id: str | None = None
     parent_id: str | None = None
     protected_from: str | None = None
+    household_id: str | None = None
 
     @classmethod
     def of(cls, record: Record) -> Place:
-        return cls(record.shared, record.village_id, record.grid_id, record.parent_id, record.protected_from)
+        return cls(record.shared, record.village_id, record.grid_id, record.parent_id, record.protected_from,
+                   record.household_id)  # fmt: skip
+
+    def moved_from(self, old: Place) -> bool:
+        """Some device that could read it at `old` may no longer."""
+        return (self.village_id, self.grid_id, self.household_id, self.protected_from) != (
+            old.village_id, old.grid_id, old.household_id, old.protected_from
+        )  # fmt: skip
 
 
-def place_of(session: Session, table: str, data: dict) -> Place | None:
+def place_of(session: Session, table: str, record_id: str, data: dict) -> Place | None:
     """None when the record hangs under a parent the server does not have."""
     rule = SCOPE_RULES[table]
     if rule == SHARED:
         return Place(shared=True)
     if isinstance(rule, Direct):
         hidden = data.get("accused_org_id") if data.get("whistleblower") else None
-        return Place(village_id=data.get(rule.village), grid_id=data.get(rule.grid), protected_from=hidden)
+        return Place(village_id=data.get(rule.village), grid_id=data.get(rule.grid), protected_from=hidden,
+                     household_id=rule.household_of(record_id, data))  # fmt: skip
     assert isinstance(rule, Parent)
     parent_id = data.get(rule.id_field)
     parent = session.get(Record, parent_id) if parent_id else None
     if parent is None or parent.table_name != rule.parent_table(data):
         return None
-    return Place(parent.shared, parent.village_id, parent.grid_id, parent_id, parent.protected_from)
+    return Place(parent.shared, parent.village_id, parent.grid_id, parent_id, parent.protected_from,
+                 parent.household_id)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class DeviceScope:
-    kind: str  # grid / village / township
+    kind: str  # household / grid / village / township
     ids: frozenset[str]
     org_id: str | None = None  # the account's unit: whistleblower material about it never reaches this device
 
@@ -57,18 +67,19 @@ class DeviceScope:
             return True
         if place.shared:
             return False  # reference data is read by all, written only township-wide
-        if self.kind == "village":
-            return place.village_id in self.ids
-        return place.grid_id in self.ids
+        return {"village": place.village_id, "grid": place.grid_id, "household": place.household_id}[
+            self.kind
+        ] in self.ids
 
-    def readable(self, village_col, grid_col, shared_col=None, protected_col=None):
-        """The SQL condition for rows this scope may read: its own villages or grids, and shared data, less
-        what is hidden from its unit."""
+    def readable(self, village_col, grid_col, household_col, shared_col=None, protected_col=None):
+        """The SQL condition for rows this scope may read: its own villages, grids or households, and shared
+        data, less what is hidden from its unit."""
         hidden = true()
         if protected_col is not None and self.org_id:
             hidden = or_(protected_col.is_(None), protected_col != self.org_id)
         if self.kind == "township":
             return hidden
         ids = list(self.ids)
-        own = (village_col.in_(ids) if self.kind == "village" else grid_col.in_(ids)) if ids else false()
+        column = {"village": village_col, "grid": grid_col, "household": household_col}[self.kind]
+        own = column.in_(ids) if ids else false()
         return and_(own if shared_col is None else or_(shared_col.is_(True), own), hidden)

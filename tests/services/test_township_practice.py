@@ -300,3 +300,32 @@ def test_a_matter_handed_on_later_stays_with_its_unit_in_a_finished_month(townsh
     unassigned = report(t, title="未交办")
     steps.register(p, unassigned, 1, category="邻里")
     assert "（未指定）" in {u.name for u in stats.month(p, 2026, 12, "handler")}
+
+
+def test_a_household_head_at_a_shared_pc_sees_their_households_and_what_concerns_them(township):
+    """联户长: a scope of households, not grids. Signed in on the township office's PC, which holds everything,
+    they see their own households, those households' residents and the matters found there, and no more."""
+    from desktop.services import matters as matter_service
+    from desktop.services import visits
+    from desktop.services.visits import VisitInput
+
+    t = township
+    ids = {}
+    for number, name in (("0401", "刘一"), ("0402", "刘二")):
+        ids[number] = residents.save_household(t.admin, HouseholdInput(t.village, number, "东村", t.grid)).id
+        residents.save_person(t.admin, ids[number], PersonFields(name))
+    accounts.add_account(t.admin, "lhz", "陈联户", PASSWORD, "household_head", scope_kind="household",
+                         scope_ids=["0401"], kdf=FAST_KDF)  # fmt: skip
+    grid1 = t.login("grid1")
+    for number in ids:
+        visit = visits.log_visit(grid1, VisitInput(ids[number], "矛盾排查", findings="邻里纠纷")).id
+        form = visits.matter_from_visit(grid1, visit)
+        form.title = f"{number} 邻里纠纷"
+        reported = matter_service.report(grid1, form).id
+        with grid1.read() as s:
+            assert s.get(Matter, reported).household_id == ids[number]
+    lhz = t.login("lhz")
+    assert [h.number for h in lists.households(lhz).rows] == ["0401"]
+    assert [p.name for p in lists.persons(lhz).rows] == ["刘一"]
+    assert [m.title for m in lists.matters(lhz).rows] == ["0401 邻里纠纷"]
+    assert lists.households(grid1).total >= 2

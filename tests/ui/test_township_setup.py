@@ -122,3 +122,37 @@ def test_the_townships_own_grade_names_reach_the_register_form(township, window_
     page.grades.item(0, 0).setText(" ")
     page.save_policy()
     assert "星级名称不能为空" in no_popups[-1]
+
+
+def test_a_household_head_is_given_households_by_their_numbers(township, window_for, settle, no_popups):
+    """联户长: the account's scope is typed as 户号; one that names no household is shown under the field, and
+    what was typed stays."""
+    from desktop.services import residents
+    from desktop.services.residents import HouseholdInput
+
+    t = township
+    residents.save_household(t.admin, HouseholdInput(t.village, "0501", "东村", t.grid))
+    admin = window_for("admin")
+    admin.go("settings")
+    page = admin.stack.currentWidget()
+    settle()
+    dialog = page.add_account()
+    assert not dialog.households.isEnabled()
+    dialog.username.setText("lhz")
+    dialog.name.setText("陈联户")
+    dialog.password.setText("long enough 1")
+    dialog.roles[Role.HOUSEHOLD_HEAD].setChecked(True)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("household"))
+    assert dialog.households.isEnabled() and not dialog.places_list.isEnabled()
+    dialog.households.setText("0501，0599")
+    dialog.save()
+    settle()
+    assert dialog.isVisible() and not no_popups
+    assert "0599" in dialog.form._errors["联系的住户"].text()
+    assert dialog.username.text() == "lhz"
+    dialog.households.setText("0501")
+    dialog.save()
+    settle()
+    assert not dialog.isVisible(), no_popups
+    lhz = accounts.login(t.path, "lhz", "long enough 1", clock=t.clock)
+    assert lhz.actor.scope.kind == "household" and len(lhz.actor.scope.ids) == 1
