@@ -293,6 +293,9 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "id_number": string(18, optional=True, personal=True),
         "phone": string(20, optional=True, personal=True),
         "address": string(200, default="", personal=True),
+        # for the agreement's particulars (人民调解法 Art. 29) when the party is not a registered resident
+        "ethnicity": string(20, optional=True, personal=True),
+        "occupation": string(100, optional=True, personal=True),  # 职业或工作单位
     }),
     RecordType("matter_links", write="view_matters", scope=MATTER, fields={
         "matter_id": ref("matters", optional=False),

@@ -24,7 +24,7 @@ from desktop.domain.lifecycle import (
 )
 from desktop.domain.messages import msg
 from desktop.domain.risk import Risk, assess
-from desktop.domain.roles import Role
+from desktop.domain.roles import Permission, Role
 from desktop.domain.text import check_name
 from desktop.store.models import (
     Account,
@@ -55,6 +55,8 @@ class PartyInput:
     phone: str = ""
     address: str = ""
     person_id: str | None = None
+    ethnicity: str = ""  # 民族, for the agreement when the party is not a registered resident
+    occupation: str = ""  # 职业或工作单位
 
 
 @dataclass
@@ -291,11 +293,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
         s.add(matter)
         s.flush()
         for p in data.parties:
-            s.add(Party(
-                matter_id=matter.id, kind=p.kind, person_id=p.person_id, name=p.name.strip(), role=p.role,
-                id_number=idnumber.normalise(p.id_number) or None, phone=phone.normalise(p.phone) or None,
-                address=p.address.strip(),
-            ))  # fmt: skip
+            s.add(Party(matter_id=matter.id, kind=p.kind, person_id=p.person_id, **_party_fields(p)))
         event_data = {"major": risk.major, "reasons": risk.reasons}
         note = ""
         if risk.report_to_police:
@@ -305,6 +303,31 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
         tx.target = matter.id
         tx.detail = {"serial": matter.serial}
     return Changed("matters", (matter.id,), str(Action.REPORT))
+
+
+def _party_fields(p: PartyInput) -> dict:
+    return dict(
+        name=p.name.strip(), role=p.role, id_number=idnumber.normalise(p.id_number) or None,
+        phone=phone.normalise(p.phone) or None, address=p.address.strip(),
+        ethnicity=p.ethnicity.strip() or None, occupation=p.occupation.strip() or None,
+    )  # fmt: skip
+
+
+def update_party(ws: Workspace, party_id: str, data: PartyInput) -> Changed:
+    """Complete or correct a party's particulars (the agreement names them: Art. 29), by whoever may see the
+    matter and handles residents' details."""
+    ws.require(Permission.REVEAL_PERSONAL)
+    if issues := _check_parties([data], ws.now().date()):
+        raise ValidationFailed(issues)
+    with ws.tx("matter.party", party_id) as tx:
+        party = tx.session.get(Party, party_id)
+        if party is None or party.deleted:
+            raise NotFound(msg("找不到该当事人"))
+        load(ws, tx.session, party.matter_id)
+        for key, value in _party_fields(data).items():
+            setattr(party, key, value)
+        tx.target = party.matter_id
+    return Changed("parties", (party_id,), "update")
 
 
 def link(ws: Workspace, matter_id: str, other_id: str, kind: str = "related") -> Changed:
