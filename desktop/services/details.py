@@ -156,6 +156,7 @@ class PartyLine:
     id_number: str  # masked
     phone: str  # masked
     address: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
     with ws.read() as s:
         m = matters.load(ws, s, matter_id)
         live = {"matter_id": m.id, "deleted": False}
-        parties = tuple(PartyLine(p.name, p.role, mask_id(p.id_number), mask_phone(p.phone), p.address) for p in s.execute(select(Party).filter_by(**live)).scalars())  # fmt: skip
+        parties = tuple(PartyLine(p.name, p.role, mask_id(p.id_number), mask_phone(p.phone), p.address, p.id) for p in s.execute(select(Party).filter_by(**live)).scalars())  # fmt: skip
         events = tuple(
             EventLine(e.action, e.at, e.actor_name, e.note, e.data) for e in matters.history(s, m.id)
         )

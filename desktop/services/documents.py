@@ -201,10 +201,14 @@ class Records:
 
     def grade_label(self) -> str:
         rule = self.policy.policy.rules.get(self.matter.grade) if self.matter.grade else None
-        return f"{'★' * self.matter.grade} {rule.label}" if rule else ""
+        if rule is None:
+            return ""
+        return rule.label if "★" in rule.label else f"{'★' * self.matter.grade} {rule.label}"
 
     def colour(self) -> str:
         m = self.matter
+        if m.status in CLOSED:
+            return msg("已办结")
         colour = self.policy.colour(deadline_of(m), self.ws.now(), closed=m.status not in TIMED_STATUSES)
         return COLOUR_LABELS[colour]
 

@@ -184,10 +184,10 @@ def next_serial(session: Session, prefix: str, year: int) -> str:
     return f"{stem}{number:05d}"
 
 
-def _check_parties(parties: list[PartyInput], today) -> list[Issue]:
+def _check_parties(parties: list[PartyInput], today, *, numbered: bool = True) -> list[Issue]:
     issues = []
     for i, party in enumerate(parties, 1):
-        label = f"当事人{i}"
+        label = f"当事人{i}" if numbered else "当事人"
         issues += check_name(party.name, f"{label}姓名")
         if party.role not in PARTY_ROLES:
             issues.append(Issue(msg("{0}角色", label), msg("应为{0}之一", "、".join(PARTY_ROLES))))
@@ -313,11 +313,25 @@ def _party_fields(p: PartyInput) -> dict:
     )  # fmt: skip
 
 
+def party_for_edit(ws: Workspace, party_id: str) -> PartyInput:
+    """A party's particulars in full, for the form that completes them; opening it is audited like a reveal."""
+    ws.require(Permission.REVEAL_PERSONAL)
+    with ws.tx("matter.party.open_for_edit", party_id) as tx:
+        party = tx.session.get(Party, party_id)
+        if party is None or party.deleted:
+            raise NotFound(msg("找不到该当事人"))
+        load(ws, tx.session, party.matter_id)
+        return PartyInput(
+            party.name, party.role, party.kind, party.id_number or "", party.phone or "", party.address or "",
+            party.person_id, party.ethnicity or "", party.occupation or "",
+        )  # fmt: skip
+
+
 def update_party(ws: Workspace, party_id: str, data: PartyInput) -> Changed:
     """Complete or correct a party's particulars (the agreement names them: Art. 29), by whoever may see the
     matter and handles residents' details."""
     ws.require(Permission.REVEAL_PERSONAL)
-    if issues := _check_parties([data], ws.now().date()):
+    if issues := _check_parties([data], ws.now().date(), numbered=False):
         raise ValidationFailed(issues)
     with ws.tx("matter.party", party_id) as tx:
         party = tx.session.get(Party, party_id)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -29,11 +30,13 @@ from desktop.domain.lifecycle import (
     Action,
 )
 from desktop.domain.risk import RISK_LABELS
-from desktop.services import attachments, details
+from desktop.domain.roles import Permission
+from desktop.services import attachments, details, documents
 
 from .actions import ActionDialog, starting_values
 from .common import COLOURS, heading, say, show_error, stars, when
 from .labels import label
+from .papers import PaperDialog, PartyDialog
 from .worker import DbWorker
 
 # A matter on screen reads itself again when any of these changes (a sync brings them under "sync").
@@ -54,6 +57,12 @@ class MatterView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.buttons = QHBoxLayout()
+        self.papers = QPushButton(self.tr("打印文书"))
+        self.papers.setMenu(QMenu(self.papers))
+        self.papers.setEnabled(False)
+        top = QHBoxLayout()
+        top.addLayout(self.buttons, 1)
+        top.addWidget(self.papers)
         self.tabs = QTabWidget()
         self.facts = QTextBrowser()
         self.facts.setOpenLinks(False)  # a link marks this matter as a repeat of the one it names
@@ -79,7 +88,7 @@ class MatterView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
-        layout.addLayout(self.buttons)
+        layout.addLayout(top)
         layout.addWidget(self.tabs)
         worker.hub.subscribe(self, MATTER_KINDS, lambda _changes: self._reread())
 
@@ -91,6 +100,25 @@ class MatterView(QWidget):
         self.worker.submit(
             lambda: details.matter_detail(self.ws, matter_id), self._show, lambda e: show_error(self, e)
         )
+        self.worker.submit(lambda: documents.offers(self.ws, matter_id), self._offer_papers)
+
+    def _offer_papers(self, offers) -> None:
+        menu = self.papers.menu()
+        menu.clear()
+        for offer in offers:
+            menu.addAction(offer.title, lambda o=offer: self.open_paper(o))
+        self.papers.setEnabled(bool(offers))
+        self.offers = offers
+
+    def open_paper(self, offer) -> PaperDialog:
+        dialog = PaperDialog(self.ws, self.worker, self.detail.id, offer, self)
+        dialog.open()
+        return dialog
+
+    def edit_party(self, party_id: str) -> PartyDialog:
+        dialog = PartyDialog(self.ws, self.worker, party_id, self)
+        dialog.open()
+        return dialog
 
     def _show(self, d) -> None:
         self.detail = d
@@ -129,7 +157,12 @@ class MatterView(QWidget):
                 handler=d.handler_name or "—", source=d.source, category=d.category or "—", village=d.village,
                 grid=d.grid, deadline=badge or "—") + self._oversight(d))  # fmt: skip
         self._buttons(d.actions)
-        parties = "".join(f"<li>{p.role}：{p.name}　{p.id_number}　{p.phone}</li>" for p in d.parties)
+        complete = self.tr("补充信息") if self.ws.may(Permission.REVEAL_PERSONAL) else ""
+        parties = "".join(
+            f"<li>{p.role}：{p.name}　{p.id_number}　{p.phone}"
+            + (f"　<a href='party:{p.id}'>{complete}</a>" if complete else "") + "</li>"
+            for p in d.parties
+        )  # fmt: skip
         self.facts.setHtml(
             f"<p><b>{w['facts']}</b><br>{d.facts or '—'}</p><p><b>{w['when_where']}</b><br>"
             f"{when(d.occurred_at)} {d.place}</p><p><b>{w['parties']}</b></p><ul>{parties}</ul>"
@@ -206,6 +239,8 @@ class MatterView(QWidget):
         return html
 
     def _link(self, url) -> None:
+        if url.scheme() == "party":
+            self.edit_party(url.path())
         if url.scheme() == "repeat" and self.detail is not None:
             dialog = self.open_action(Action.MARK_REPEAT)
             dialog.set_value("primary_serial", url.path())

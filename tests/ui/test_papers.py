@@ -1,0 +1,133 @@
+"""A closed matter's papers from the window: offered in the matter's print menu, shown, previewed for printing,
+saved as PDF (Chinese in an embedded font, every item in the text) and as Word; what a paper lacks is named and
+completed in place."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from docx import Document as WordDocument
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+from sqlalchemy import select
+
+from desktop.store.models import Party
+from tests.services.test_documents import APPLICANT, RESPONDENT, closed_matter
+
+EXPECTED = {  # a few items each paper must hold, in the PDF's text and in the Word file
+    "人民调解协议书": [
+        "申请人",
+        "张三",
+        "76岁",
+        "汉族",
+        "农民",
+        APPLICANT,
+        "李四拆除越界部分并恢复原状",
+        "一式3份",
+    ],
+    "人民调解笔录": ["东村调解室", "张三、李四、王网格", "达成协议"],
+    "矛盾纠纷交办单": ["东村村委会", "请尽快组织调解", "2026年12月08日"],
+    "矛盾纠纷督办单": ["第1次督办", "临近期限，请加快办理", "孙督考"],
+    "矛盾纠纷回访记录": ["2026年11月30日", "满意", "已履行"],
+    "矛盾纠纷调处卷宗": ["卷内目录", "流转记录", "人民调解协议书", "超期说明"],
+}
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _embedded_fonts(reader: PdfReader) -> list[bool]:
+    found = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            ).get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            found.append(any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+    return found
+
+
+def _matter_view(window_for, settle, matter_id):
+    window = window_for("platform")
+    window.ledger.view.show_matter(matter_id)
+    settle(), settle()
+    return window.ledger.view
+
+
+def test_a_closed_matters_papers_from_the_window(township, window_for, settle, no_popups, tmp_path):
+    view = _matter_view(window_for, settle, closed_matter(township))
+    titles = [a.text() for a in view.papers.menu().actions()]
+    assert [t.split("（")[0] for t in titles] == list(EXPECTED)
+    for offer in view.offers:
+        dialog = view.open_paper(offer)
+        settle()
+        assert dialog.document is not None and not dialog.missing.isVisible()
+        assert dialog.print_button.isEnabled()
+        preview = dialog.preview()
+        assert preview.isVisible()
+        preview.close()
+        pdf = dialog.save_to(str(tmp_path / f"{offer.kind}.pdf"))
+        word = dialog.save_to(str(tmp_path / f"{offer.kind}.docx"))
+        assert pdf is not None and word is not None, no_popups
+        reader = PdfReader(pdf)
+        text = _flat("".join(page.extract_text() for page in reader.pages))
+        opened = WordDocument(str(word))
+        words = _flat("".join([p.text for p in opened.paragraphs]
+                              + [c.text for t in opened.tables for r in t.rows for c in r.cells]))  # fmt: skip
+        title = offer.title.split("（")[0]
+        for item in [title, *EXPECTED[title]]:
+            assert _flat(item) in text, (title, item)
+            assert _flat(item) in words, (title, item)
+        assert all(_embedded_fonts(reader)), title
+        dialog.close()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils renders the page")
+def test_the_first_page_renders_with_chinese_glyphs(township, window_for, settle, no_popups, tmp_path):
+    """Looked at as a picture: the agreement's first page has ink in its title and body, not empty boxes."""
+    view = _matter_view(window_for, settle, closed_matter(township))
+    dialog = view.open_paper(view.offers[0])
+    settle()
+    pdf = dialog.save_to(str(tmp_path / "agreement.pdf"))
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True)  # fmt: skip
+    (png,) = tmp_path.glob("page*.png")
+    image = QImage(str(png))
+    dark = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+               if image.pixelColor(x, y).lightness() < 128)  # fmt: skip
+    assert dark > 500
+
+
+def test_what_a_paper_lacks_is_named_and_completed_in_place(township, window_for, settle, no_popups):
+    t = township
+    m = closed_matter(t, complete=False)
+    view = _matter_view(window_for, settle, m)
+    dialog = view.open_paper(view.offers[0])
+    settle()
+    assert dialog.document is None and not dialog.print_button.isEnabled()
+    assert "被申请人李四的民族" in dialog.missing.text() and "补充信息" in dialog.missing.text()
+    assert "party:" in view.facts.toHtml()
+    with t.admin.read() as s:
+        parties = {p.name: p.id for p in s.scalars(select(Party).where(Party.matter_id == m))}
+    for name, (number, ethnicity, job, address) in {
+        "张三": (APPLICANT, "汉族", "农民", "东村12号"), "李四": (RESPONDENT, "回族", "个体经营", "东村14号"),
+    }.items():  # fmt: skip
+        form = view.edit_party(parties[name])
+        settle()
+        assert form.name.text() == name
+        form.id_number.setText(number)
+        form.ethnicity.setText(ethnicity)
+        form.occupation.setText(job)
+        form.address.setText(address)
+        form.save()
+        settle()
+        assert not form.isVisible(), no_popups
+    dialog = view.open_paper(view.offers[0])
+    settle()
+    assert dialog.document is not None and "回族" in dialog.document.text()
