@@ -171,42 +171,26 @@ def cmd_assessment(args) -> int:
     """The month's (quarter's, year's) assessment, as the 统计 page shows it, with the raw counts behind it."""
     from dataclasses import asdict
 
-    from desktop.services import stats
-    from desktop.services.context import config_value
+    from desktop.services import assessment_report, stats
 
-    try:
-        start, end = stats.period_bounds(args.period)
-    except ValueError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
     ws = _login(args)
     try:
-        units = stats.assessment(ws, start, end, args.by)
-        with ws.read() as s:
-            no_data = config_value(s, "assessment_no_data", "rescale")
+        report = assessment_report.make(ws, args.period, (args.by,))
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         ws.close()
+    units, no_data = report.sections[args.by], report.no_data
     rows = [{"place": u.place, "name": u.name, "score": u.score, **asdict(u.measures), **asdict(u.counts)}
             for u in units]  # fmt: skip
     if args.xlsx:
-        from openpyxl import Workbook
-
-        from desktop.services import sheets
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = args.period
-        if rows:
-            sheet.append(list(rows[0]))
-            for row in rows:
-                sheet.append(sheets.row(sheet, list(row.values())))
-        book.save(args.xlsx)
+        assessment_report.save_xlsx(report, args.xlsx)
     if args.json:
         print(json.dumps({"period": args.period, "by": args.by, "no_data": no_data, "units": rows},
                          ensure_ascii=False, indent=1))  # fmt: skip
         return EXIT_OK
-    rule = "无数据的指标不计入，其余按权重折算" if no_data == "rescale" else "无数据的指标计零分"
-    print(f"{args.period} 考核（按{stats.BY_LABELS[args.by]}；{rule}）")
+    print(f"{args.period} 考核（按{stats.BY_LABELS[args.by]}；{report.rule}）")
     print(
         "名次\t单位\t得分\t立案\t化解\t办结\t按期\t超期未结\t督办\t包案\t归档\t化解率\t办结率\t按期办结率\t卷宗归档率"
     )
@@ -293,6 +277,74 @@ def cmd_account(args) -> int:
                 )
     finally:
         ws.close()
+    return EXIT_OK
+
+
+def _qt_for_paper():
+    """Qt lays out and writes the PDF; from the command line it needs an application but no screen."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        if sys.platform != "win32" and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _qt_for_paper.app = QApplication(["fengqiao"])
+
+
+def _paper_suffix(out: str) -> str:
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".pdf", ".docx", ".xlsx"):
+        raise UsageError(f"--out 应为 .pdf、.docx 或 .xlsx 文件，而不是“{out}”")
+    return suffix
+
+
+def cmd_print(args) -> int:
+    """One paper of one matter, found by its serial: exit 3 naming what the records still lack."""
+    from desktop.services import documents, matters
+
+    if _paper_suffix(args.out) == ".xlsx":
+        raise UsageError("文书只能保存为 .pdf 或 .docx")
+    ws = _login(args)
+    try:
+        matter_id = matters.id_by_serial(ws, args.serial)
+        try:
+            paper = documents.make(ws, matter_id, args.doc, args.index - 1)
+        except documents.MissingItems as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return EXIT_REJECTED
+    finally:
+        ws.close()
+    if args.out.lower().endswith(".pdf"):
+        _qt_for_paper()
+        from desktop.ui import printing
+
+        printing.save_pdf(paper, args.out)
+    else:
+        paper.save_docx(args.out)
+    print(f"已生成{paper.title}（{paper.number}）：{args.out}")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    """The assessment report of a month, quarter or year, by village, grid, unit and team."""
+    from desktop.services import assessment_report
+
+    if _paper_suffix(args.out) == ".docx":
+        raise UsageError("考核报表只能保存为 .pdf 或 .xlsx")
+    ws = _login(args)
+    try:
+        report = assessment_report.make(ws, args.period)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        ws.close()
+    if args.out.lower().endswith(".pdf"):
+        _qt_for_paper()
+        from desktop.ui import printing
+
+        printing.save_report(report, args.out)
+    else:
+        assessment_report.save_xlsx(report, args.out)
+    print(f"已生成{report.title}：{args.out}")
     return EXIT_OK
 
 
@@ -400,6 +452,12 @@ def cmd_gui(args) -> int:
 # ------------------------------------------------------------------------------------------ parser
 
 
+def documents_kinds() -> tuple[str, ...]:
+    from desktop.services.documents import KINDS
+
+    return KINDS
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录中）")
@@ -487,6 +545,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含各项原始计数）")
     p.add_argument("--xlsx", help="另存为 Excel 工作簿")
     p.set_defaults(run=cmd_assessment)
+
+    p = sub.add_parser(
+        "print", parents=[common], help="打印文书：调解协议书、笔录、回访记录、交办单、督办单、卷宗"
+    )
+    p.add_argument("serial", help="事项编号，如 向城-2026-00001")
+    p.add_argument("--doc", required=True, choices=documents_kinds())
+    p.add_argument("--index", type=int, default=1, help="第几次调解的笔录（--doc record），默认第 1 次")
+    p.add_argument("--out", required=True, help="输出的 .pdf 或 .docx")
+    p.set_defaults(run=cmd_print)
+
+    p = sub.add_parser("report", parents=[common], help="考核报表：按村、网格、单位和队伍（PDF 或 Excel）")
+    p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")
+    p.add_argument("--out", required=True, help="输出的 .pdf 或 .xlsx")
+    p.set_defaults(run=cmd_report)
 
     p = sub.add_parser("account", parents=[common], help="账号：list / add / passwd")
     p.add_argument("action", choices=["list", "add", "passwd"])

@@ -302,11 +302,32 @@ def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
         occurred_at=clock.now - timedelta(days=rng.randint(0, 10)), place=entry["households"][0].address,
         village_id=entry["village"].id, grid_id=entry["grid"].id, people_count=rng.choice([2, 2, 2, 3, 4, 12]),
         amount=rng.choice([0, 0, 3000, 20000, 150000]), signals=signals,
-        parties=[PartyInput(first.name, "申请人", id_number=first.id_number or "", phone=first.mobile or "", person_id=first.id),
-                 PartyInput(second.name, "被申请人", id_number=second.id_number or "", person_id=second.id)],
+        parties=[PartyInput(first.name, "申请人", id_number=first.id_number or "", phone=first.mobile or "", person_id=first.id,
+                            occupation=_occupation(first.name)),
+                 PartyInput(second.name, "被申请人", id_number=second.id_number or "", person_id=second.id,
+                            occupation=_occupation(second.name))],
     )).id  # fmt: skip
     _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries, REPLY if external else "")
     _practice(as_, people, flavour, clock, matter_id, path)
+
+
+OCCUPATIONS = (
+    "农民",
+    "农民",
+    "农民",
+    "个体经营",
+    "外出务工",
+    "退休",
+    "村民小组长",
+    "养殖户",
+    "教师",
+    "货车司机",
+)
+
+
+def _occupation(name: str) -> str:
+    """The same person, the same occupation; drawn from the name so the demo's random streams stay as they were."""
+    return OCCUPATIONS[sum(map(ord, name)) % len(OCCUPATIONS)]
 
 
 def _practice(as_, people, flavour, clock, matter_id, path) -> None:

@@ -67,6 +67,7 @@ class Document:
     number: str = ""
     header: str = ""  # the issuing body, above the title
     blocks: list = field(default_factory=list)
+    landscape: bool = False  # wide tables (the assessment report)
 
     def add(self, *blocks) -> Document:
         self.blocks.extend(blocks)
@@ -92,8 +93,9 @@ class Document:
 
     # ------------------------------------------------------------------------------------------- HTML
 
-    def html(self) -> str:
-        """For QTextDocument: the subset of HTML and CSS it lays out (tables, alignment, page breaks)."""
+    def html(self, picture_width: int = 420) -> str:
+        """For QTextDocument: the subset of HTML and CSS it lays out (tables, alignment, page breaks). Pictures
+        are `picture_width` of the layout's pixels wide (the page's width differs between screen and printer)."""
         e = html.escape
         out = [
             f"<html><head><meta charset='utf-8'></head><body style=\"font-family: {FALLBACK_FONTS};"
@@ -108,7 +110,7 @@ class Document:
         if self.number:
             out.append(f"<p align='right'>{e(self.number)}</p>")
         for b in self.blocks:
-            out.append(_html_block(b))
+            out.append(_html_block(b, picture_width))
         out.append("</body></html>")
         return "".join(out)
 
@@ -123,8 +125,8 @@ class Document:
 
         word = WordDocument()
         section = word.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.orientation = WD_ORIENT.LANDSCAPE if self.landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (Cm(29.7), Cm(21)) if self.landscape else (Cm(21), Cm(29.7))
         section.left_margin = section.right_margin = Cm(2.6)
         section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
         _font(word.styles["Normal"].font, BODY_FONT, Pt(12))
@@ -146,7 +148,7 @@ class Document:
         return path
 
 
-def _html_block(b) -> str:
+def _html_block(b, picture_width: int) -> str:
     e = html.escape
     if isinstance(b, Heading):
         return f"<p style='font-weight: bold; font-size: 13pt; margin-top: 10px'>{e(b.text)}</p>"
@@ -176,7 +178,7 @@ def _html_block(b) -> str:
         dated = "<p align='right' style='margin-top: 18px'>年　　月　　日</p>" if b.dated else ""
         return f"<div style='margin-top: 24px'>{lines}{dated}</div>"
     if isinstance(b, Picture):
-        return f"<p align='center'><img src='{e(b.path)}' width='420'><br>{e(b.caption)}</p>"
+        return f"<p align='center'><img src='{e(b.path)}' width='{picture_width}'><br>{e(b.caption)}</p>"
     if isinstance(b, PageBreak):
         return "<p style='page-break-after: always'></p>"
     raise TypeError(b)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from desktop.domain.deadlines import COLOUR_LABELS, Colour
@@ -52,18 +49,6 @@ def _period(f: MatterFilter | None) -> str:
     return f"上报于 {f.date_from or '…'} 至 {f.date_to or '…'}"
 
 
-def _for_print_and_filter(sheet, rows: int) -> None:
-    """As an office prints and filters it: a filter on the header, the header on every printed page, landscape
-    A4 fitted to the page's width, the title and header frozen on screen."""
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{HEADER_ROW + max(rows, 1)}"
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
 def _party_text(party, unmasked: bool) -> str:
     id_number = party.id_number if unmasked else mask_id(party.id_number)
     phone = party.phone if unmasked else mask_phone(party.phone)
@@ -88,16 +73,12 @@ def export_ledger(
     sheet = wb.create_sheet("矛盾纠纷台账")
     for i, (_, width) in enumerate(COLUMNS):
         sheet.column_dimensions[get_column_letter(i + 1)].width = width
-    _for_print_and_filter(sheet, page.total)
-    title = WriteOnlyCell(sheet, f"{township}矛盾纠纷台账（{_period(f)}，导出于 {ws.now():%Y-%m-%d %H:%M}）")
-    title.font = Font(bold=True, size=14)
-    sheet.append([title])
-    header = []
-    for name, _ in COLUMNS:
-        cell = WriteOnlyCell(sheet, name)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
+    sheets.for_print_and_filter(sheet, len(COLUMNS), HEADER_ROW, page.total)
+    sheets.title_and_header(
+        sheet,
+        f"{township}矛盾纠纷台账（{_period(f)}，导出于 {ws.now():%Y-%m-%d %H:%M}）",
+        [n for n, _ in COLUMNS],
+    )
     for done, r in enumerate(page.rows, 1):
         colour = Colour(r.colour)
         values = [
@@ -110,11 +91,6 @@ def export_ledger(
             r.satisfaction, r.external_no, r.supervised, r.leader_name, r.closing_reply, "已归档" if r.archived else "",
         ]  # fmt: skip
         cells = sheets.row(sheet, values)
-        for cell in cells:  # dates stay dates: Excel and WPS sort and filter them as such
-            if isinstance(cell.value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
         if colour in FILLS:
             cells[17].fill = FILLS[colour]
         sheet.append(cells)

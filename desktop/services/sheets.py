@@ -6,12 +6,16 @@ matter titled `=HYPERLINK(…)` must stay a title. Every string cell is written 
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.messages import msg
 
@@ -30,12 +34,44 @@ def open_workbook(path: Path, unreadable: type[Exception]):
         ) from None
 
 
-def row(sheet, values) -> list[WriteOnlyCell]:
-    """Cells for `sheet.append`, in a write-only workbook or an ordinary one."""
+def row(sheet, values, formats: dict[int, str] | None = None) -> list[WriteOnlyCell]:
+    """Cells for `sheet.append`, in a write-only workbook or an ordinary one. Dates stay dates (Excel and WPS sort
+    and filter them as such); `formats` gives a column's number format (e.g. "0.0%")."""
     cells = []
-    for value in values:
+    for i, value in enumerate(values):
         cell = WriteOnlyCell(sheet, value)
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             cell.data_type = "s"
+        elif isinstance(value, datetime):
+            cell.number_format = "yyyy-mm-dd hh:mm"
+        elif isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"
+        elif formats and i in formats:
+            cell.number_format = formats[i]
         cells.append(cell)
     return cells
+
+
+def title_and_header(sheet, title: str, names: list[str]) -> None:
+    """The first two rows of a sheet an office prints: a bold title, then the bold column names."""
+    first = WriteOnlyCell(sheet, title)
+    first.font = Font(bold=True, size=14)
+    sheet.append([first])
+    header = []
+    for name in names:
+        cell = WriteOnlyCell(sheet, name)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+
+
+def for_print_and_filter(sheet, columns: int, header_row: int, rows: int) -> None:
+    """As an office prints and filters it: a filter on the header, the header on every printed page, landscape
+    A4 fitted to the page's width, the title and header frozen on screen."""
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{header_row + max(rows, 1)}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True

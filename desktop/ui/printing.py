@@ -3,13 +3,18 @@ embedded, and its print preview and print dialog send it to the township's print
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QPixmap, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+from desktop.services import assessment_report
 from desktop.services.document_layout import Document, Picture
+
+from .common import BarChart
 
 # 公文 margins, in millimetres: top 37, bottom 35, left 28, right 26.
 MARGINS = QMarginsF(28, 37, 26, 35)
@@ -20,10 +25,14 @@ def text_document(doc: Document, device=None) -> QTextDocument:
     """The document laid out for a device (a PDF writer, a printer) when given: the page is the device's printable
     area, and points are measured at its resolution, not the screen's."""
     text = QTextDocument()
+    picture_width = 420
     if device is not None:
         text.setDocumentMargin(0)  # the device's margins are the page's; left to Qt it would add 2 cm more
         text.documentLayout().setPaintDevice(device)
-        text.setPageSize(device.pageLayout().paintRectPixels(device.resolution()).size().toSizeF())
+        page = device.pageLayout().paintRectPixels(device.resolution()).size()
+        text.setPageSize(page.toSizeF())
+        # Qt scales a picture's pixels from the screen's 96 dpi to the device's: give its width in those.
+        picture_width = int(page.width() * 96 / device.resolution() * (0.6 if doc.landscape else 0.8))
     font = QFont()
     font.setFamilies(CJK_FAMILIES)
     font.setPointSize(12)
@@ -31,12 +40,15 @@ def text_document(doc: Document, device=None) -> QTextDocument:
     for block in doc.blocks:
         if isinstance(block, Picture):  # attachments are stored by content hash, without a suffix
             text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(block.path), QImage(block.path))
-    text.setHtml(doc.html())
+    text.setHtml(doc.html(picture_width))
     return text
 
 
-def _lay_out(device) -> None:
+def _lay_out(device, doc: Document) -> None:
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    device.setPageOrientation(
+        QPageLayout.Orientation.Landscape if doc.landscape else QPageLayout.Orientation.Portrait
+    )
     device.setPageMargins(MARGINS, QPageLayout.Unit.Millimeter)
 
 
@@ -47,7 +59,7 @@ def save_pdf(doc: Document, path: str | Path) -> Path:
     writer.setTitle(f"{doc.title} {doc.number}".strip())
     writer.setCreator("枫桥 Fengqiao")
     writer.setResolution(300)
-    _lay_out(writer)
+    _lay_out(writer, doc)
     text_document(doc, writer).print_(writer)
     del writer  # the file is complete once the writer is gone
     return path
@@ -66,7 +78,7 @@ def save(doc: Document, path: str | Path) -> Path:
 def preview(doc: Document, parent=None) -> QPrintPreviewDialog:
     """Qt's print preview, with its print button leading to the system's print dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _lay_out(printer)
+    _lay_out(printer, doc)
     printer.setDocName(doc.title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(doc.title)
@@ -75,3 +87,31 @@ def preview(doc: Document, parent=None) -> QPrintPreviewDialog:
     dialog.laid_out, dialog.printer = laid_out, printer  # kept alive with the dialog
     dialog.open()
     return dialog
+
+
+def report_document(report: assessment_report.Report, folder: Path) -> Document:
+    """The assessment report with a chart of each section's resolution rates, drawn as the 统计 page draws it."""
+    charts = {}
+    for by, units in report.sections.items():
+        if not units:
+            continue
+        chart = BarChart(f"{report.period} 化解率")
+        chart.set_items([(u.name, (u.measures.resolution_rate or 0) * 100) for u in units[:15]], "{:.0f}%")
+        chart.resize(640, chart.minimumHeight())
+        sharp = QPixmap(chart.size() * 3)  # drawn at three times the size: print is finer than a screen
+        sharp.setDevicePixelRatio(3)
+        chart.render(sharp)
+        charts[by] = str(folder / f"chart-{by}.png")
+        sharp.save(charts[by])
+    return assessment_report.document(report, charts)
+
+
+def save_report(report: assessment_report.Report, path: str | Path) -> Path:
+    """The assessment report as .pdf (with its charts) or .xlsx."""
+    if Path(path).suffix.lower() == ".xlsx":
+        return assessment_report.save_xlsx(report, path)
+    folder = Path(tempfile.mkdtemp(prefix="fengqiao-report-"))
+    try:
+        return save(report_document(report, folder), path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -3,10 +3,15 @@ ranking and a chart."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -14,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import stats
+from desktop.services import assessment_report, stats
 
+from . import printing
 from .common import BarChart, show_error
 
 
@@ -58,10 +64,14 @@ class StatsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.chart = BarChart(self.tr("化解率"))
+        export = QPushButton(self.tr("导出考核报表…"))
+        export.setToolTip(self.tr("按村、网格、单位和队伍的考核情况，PDF（含图表）或 Excel"))
+        export.clicked.connect(self._ask_and_export)
         top = QHBoxLayout()
         for w in (QLabel(self.tr("年")), self.year, self.period, self.by):
             top.addWidget(w)
         top.addStretch()
+        top.addWidget(export)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 2)
@@ -70,8 +80,34 @@ class StatsPage(QWidget):
                              lambda _changes: self.refresh())  # fmt: skip
         self.refresh()
 
+    def period_text(self) -> str:
+        return f"{self.year.value()}{self.period.currentData()}"
+
+    def _ask_and_export(self) -> None:
+        name = str(Path.home() / self.tr("{0} 考核报表.pdf").format(self.period_text()))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出考核报表"), name, self.tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)")
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """The figures are counted off the UI thread; the PDF's charts are drawn here, as the page draws them."""
+        period = self.period_text()
+        if path.lower().endswith(".xlsx"):
+            work = lambda: assessment_report.save_xlsx(assessment_report.make(self.ws, period), path)  # noqa: E731
+            self.worker.submit(work, self._exported, lambda e: show_error(self, e))
+        else:
+            self.worker.submit(lambda: assessment_report.make(self.ws, period),
+                               lambda report: self._exported(printing.save_report(report, path)),
+                               lambda e: show_error(self, e))  # fmt: skip
+
+    def _exported(self, path) -> None:
+        self.exported = path
+        QMessageBox.information(self, self.tr("已导出"), self.tr("考核报表已保存到 {0}").format(path))
+
     def refresh(self) -> None:
-        start, end = stats.period_bounds(f"{self.year.value()}{self.period.currentData()}")
+        start, end = stats.period_bounds(self.period_text())
         by = self.by.currentData()
         self.worker.submit(
             lambda: stats.assessment(self.ws, start, end, by), self._show, lambda e: show_error(self, e)

@@ -155,7 +155,7 @@ def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(d
     assert year.returncode == 0 and "考核" in year.stdout and "化解率" in year.stdout
     from openpyxl import load_workbook
 
-    assert load_workbook(tmp_path / "q4.xlsx").active.max_row == len(report["units"]) + 1
+    assert load_workbook(tmp_path / "q4.xlsx").active.max_row == len(report["units"]) + 2  # title, header
     bad = run("assessment", "--db", demo_db, "--period", "2026-13", user="platform")
     assert bad.returncode == 2 and "2026-Q4" in bad.stderr
 
@@ -213,3 +213,71 @@ def test_units_and_teams_import_from_a_sheet_row_by_row(tmp_path):
     broken.write_text("not a workbook")
     unreadable = run("import-orgs", broken, "--db", db)
     assert unreadable.returncode != 0 and "不是有效的 .xlsx" in unreadable.stderr
+
+
+def _closed_demo_matters(demo_db):
+    """Serials of closed demo matters, written and oral agreements apart."""
+    from sqlalchemy import select
+
+    from desktop.services import accounts
+    from desktop.store.models import Agreement, Matter
+
+    ws = accounts.login(demo_db, "platform", PASSWORD)
+    try:
+        with ws.read() as s:
+            rows = s.execute(
+                select(Matter.serial, Agreement.form)
+                .join(Agreement, Agreement.matter_id == Matter.id)
+                .where(Matter.status.in_(["closed", "checked", "evaluated"]), Matter.outcome == "agreement")
+                .order_by(Matter.serial)
+            ).all()
+    finally:
+        ws.close()
+    return {form: serial for serial, form in reversed(rows)}
+
+
+def test_print_papers_of_a_demo_matter_and_refuse_what_lacks_an_item(demo_db, tmp_path):
+    from docx import Document as WordDocument
+    from pypdf import PdfReader
+
+    serials = _closed_demo_matters(demo_db)
+    written = serials["written"]
+    pdf = run(
+        "print", written, "--db", demo_db, "--doc", "agreement", "--out", tmp_path / "a.pdf", user="mediator"
+    )
+    assert pdf.returncode == 0, pdf.stderr
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "a.pdf").pages)
+    assert "人民调解协议书" in re.sub(r"\s+", "", text) and written in text
+    word = run(
+        "print", written, "--db", demo_db, "--doc", "dossier", "--out", tmp_path / "d.docx", user="platform"
+    )
+    assert word.returncode == 0, word.stderr
+    assert "矛盾纠纷调处卷宗" in [p.text for p in WordDocument(str(tmp_path / "d.docx")).paragraphs][1]
+    lacking = run("print", written, "--db", demo_db, "--doc", "supervision", "--out", tmp_path / "s.pdf",
+                  user="platform")  # fmt: skip
+    assert lacking.returncode == 3 and "督办记录" in lacking.stderr and not (tmp_path / "s.pdf").exists()
+    wrong = run(
+        "print", written, "--db", demo_db, "--doc", "agreement", "--out", tmp_path / "a.txt", user="mediator"
+    )
+    assert wrong.returncode == 2 and ".pdf" in wrong.stderr
+
+
+def test_the_assessment_report_as_pdf_and_excel(demo_db, tmp_path):
+    from pypdf import PdfReader
+
+    for suffix in ("pdf", "xlsx"):
+        made = run(
+            "report", "--db", demo_db, "--period", "2026-11", "--out", tmp_path / f"r.{suffix}", user="leader"
+        )
+        assert made.returncode == 0, made.stderr
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages))
+    assert all(f"按{label}" in text for label in ("村（社区）", "网格", "单位", "队伍")) and "化解率" in text
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["按村（社区）", "按网格", "按单位", "按队伍"]
+    village = book["按村（社区）"]
+    assert [c.value for c in village[2]][:3] == [
+        "名次",
+        "单位",
+        "得分",
+    ] and village.auto_filter.ref.startswith("A2")
+    assert village["F3"].number_format == "0.0%"

@@ -1,0 +1,120 @@
+"""The assessment a township sends to the county each month (or quarter, or year): the 统计 page's figures and
+ranking by village, grid, unit and team, as a printed report (with its chart) and as an Excel workbook.
+
+Both are made from the same `Report`, computed by `stats.assessment` from the events up to the period's end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from desktop.domain.measures import Counts
+from desktop.domain.messages import msg
+from desktop.store.models import Division
+
+from . import sheets, stats
+from .context import Workspace, config_value
+from .document_layout import Document, Fields, Heading, Para, Picture, Table
+from .stats import UnitMeasures
+
+SECTIONS = ("village", "grid", "unit", "team")
+# (column, the value of a unit, its Excel number format)
+COLUMNS = (
+    ("名次", lambda u: u.place, "0"),
+    ("单位", lambda u: u.name, None),
+    ("得分", lambda u: round(u.score, 1), "0.0"),
+    ("立案", lambda u: u.counts.registered, "0"),
+    ("办结", lambda u: u.counts.closed, "0"),
+    ("化解率", lambda u: u.measures.resolution_rate, "0.0%"),
+    ("办结率", lambda u: u.measures.completion_rate, "0.0%"),
+    ("按期办结率", lambda u: u.measures.on_time_rate, "0.0%"),
+    ("调解成功率", lambda u: u.measures.mediation_success_rate, "0.0%"),
+    ("满意率", lambda u: u.measures.satisfaction_rate, "0.0%"),
+    ("卷宗归档率", lambda u: u.measures.archive_rate, "0.0%"),
+    ("督办", lambda u: u.counts.supervised, "0"),
+    ("包案", lambda u: u.counts.in_charge, "0"),
+    ("重复件", lambda u: u.counts.repeat_orders, "0"),
+)
+HEADER_ROW = 2
+
+
+@dataclass(frozen=True)
+class Report:
+    township: str
+    period: str
+    no_data: str  # rescale / zero: how a measure with no data is scored
+    sections: dict[str, list[UnitMeasures]]
+
+    @property
+    def title(self) -> str:
+        return msg("{0}矛盾纠纷排查化解工作考核（{1}）", self.township, self.period)
+
+    @property
+    def rule(self) -> str:
+        return (
+            msg("无数据的指标不计入，其余按权重折算")
+            if self.no_data == "rescale"
+            else msg("无数据的指标计零分")
+        )
+
+
+def make(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Report:
+    """ValueError for a period that is not 2026-10, 2026-Q4 or 2026."""
+    start, end = stats.period_bounds(period)
+    figures = {by: stats.assessment(ws, start, end, by) for by in sections}
+    with ws.tx("report.assessment", period):
+        pass  # the county's copy is audited like any export
+    with ws.read() as s:
+        township = s.scalar(select(Division.name).where(Division.level == "township")) or ""
+        no_data = config_value(s, "assessment_no_data", "rescale")
+    return Report(township, period, no_data, figures)
+
+
+def _percent(value) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def document(report: Report, charts: dict[str, str] | None = None) -> Document:
+    """The printed report; `charts` gives a picture of each section's resolution rates (drawn by the window)."""
+    doc = Document("report", report.title, msg("考核期间：{0}", report.period), landscape=True)
+    doc.add(Para(msg("计分规则：{0}。化解率按期间内排查立案的事项计算，未化解的计入分母；按期办结率把期末仍超期未结的计为未按期。", report.rule)))  # fmt: skip
+    first = COLUMNS[:11]
+    for number, (by, units) in enumerate(report.sections.items(), 1):
+        doc.add(Heading(msg("{0}、按{1}", "一二三四五"[number - 1], stats.BY_LABELS[by])))
+        if not units:
+            doc.add(Para(msg("本期无数据。")))
+            continue
+        rows = tuple(
+            tuple(_percent(get(u)) if fmt == "0.0%" else str(get(u)) for _, get, fmt in first) for u in units
+        )
+        doc.add(Table(tuple(msg(name) for name, _, _ in first), rows))
+        if charts and by in charts:
+            doc.add(Picture(charts[by], msg("各{0}化解率", stats.BY_LABELS[by])))
+    totals = {by: sum((u.counts for u in units), start=Counts()) for by, units in report.sections.items()}
+    if "village" in totals:
+        c = totals["village"]
+        doc.add(Heading(msg("全镇合计")), Fields((
+            (msg("排查立案"), str(c.registered)), (msg("已化解"), str(c.resolved)), (msg("办结"), str(c.closed)),
+            (msg("督办"), str(c.supervised)), (msg("包案"), str(c.in_charge)),
+        )))  # fmt: skip
+    return doc
+
+
+def save_xlsx(report: Report, path: str | Path) -> Path:
+    """A sheet per section: title, header with a filter, numbers as numbers and rates as percentages."""
+    book = Workbook(write_only=True)
+    formats = {i: fmt for i, (_, _, fmt) in enumerate(COLUMNS) if fmt}
+    for by, units in report.sections.items():
+        sheet = book.create_sheet(msg("按{0}", stats.BY_LABELS[by]).replace("/", "、"))
+        sheets.for_print_and_filter(sheet, len(COLUMNS), HEADER_ROW, len(units))
+        sheets.title_and_header(
+            sheet, f"{report.title}　{report.rule}", [msg(name) for name, _, _ in COLUMNS]
+        )
+        for u in units:
+            sheet.append(sheets.row(sheet, [get(u) for _, get, _ in COLUMNS], formats))
+    path = Path(path)
+    book.save(path)
+    return path
