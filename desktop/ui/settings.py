@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from desktop.domain.scope import SCOPE_LABELS
-from desktop.services import accounts, details, org_sheet, setup
+from desktop.services import accounts, details, documents, org_sheet, setup
 
 from .common import say, show_error, side_by_side
 from .forms import FormDialog
@@ -105,6 +105,15 @@ class SettingsPage(QWidget):
                 QVBoxLayout(box).addWidget(self._box(widget, extra))
                 grid.addWidget(box, i // 2, i % 2)
             self.tabs.addTab(rules, self.tr("办理规则"))
+            self.templates = QTableWidget(0, 2)
+            self.templates.setHorizontalHeaderLabels(
+                [self.tr("项目"), self.tr("内容（可用 {township} {village} {committee} {copies}）")]
+            )
+            self.templates.horizontalHeader().setStretchLastSection(True)
+            self.templates.setWordWrap(True)
+            self.tabs.addTab(self._box(self.templates, [(self.tr("保存文书模板"), self.save_templates),
+                                                        (self.tr("恢复默认措辞"), self.default_templates)]),
+                             self.tr("文书模板"))  # fmt: skip
         worker.hub.subscribe(self, {"accounts", "divisions", "grids", "orgs", "config"},
                              lambda _changes: self.refresh())  # fmt: skip
         self.refresh()
@@ -134,6 +143,29 @@ class SettingsPage(QWidget):
             self.worker.submit(
                 lambda: setup.list_orgs(self.ws), self._show_orgs, lambda e: show_error(self, e)
             )
+            self.worker.submit(lambda: documents.read_templates(self.ws), self._show_templates)
+
+    def _show_templates(self, texts: dict) -> None:
+        self.templates.setRowCount(len(documents.TEMPLATE_LABELS))
+        for r, (key, name) in enumerate(documents.TEMPLATE_LABELS.items()):
+            item = QTableWidgetItem(label(name))
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.templates.setItem(r, 0, item)
+            self.templates.setItem(r, 1, QTableWidgetItem(texts.get(key, "")))
+        self.templates.resizeColumnToContents(0)
+        self.templates.resizeRowsToContents()
+
+    def save_templates(self) -> None:
+        values = {self.templates.item(r, 0).data(Qt.ItemDataRole.UserRole): self.templates.item(r, 1).text()
+                  for r in range(self.templates.rowCount())}  # fmt: skip
+        self.worker.submit(
+            lambda: documents.save_templates(self.ws, values), None, lambda e: show_error(self, e)
+        )
+
+    def default_templates(self) -> None:
+        """The shipped wording back in the table; saved when the township saves it."""
+        self._show_templates(documents.default_templates())
 
     def _show_places(self, places) -> None:
         self.places = places

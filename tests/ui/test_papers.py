@@ -131,3 +131,32 @@ def test_what_a_paper_lacks_is_named_and_completed_in_place(township, window_for
     dialog = view.open_paper(view.offers[0])
     settle()
     assert dialog.document is not None and "回族" in dialog.document.text()
+
+
+def test_a_township_words_its_own_papers_in_settings(township, window_for, settle, no_popups):
+    """文书模板: the township's own header and wording, kept in the synced configuration, used by every paper; a
+    brace that names nothing is refused by name and nothing is saved."""
+    from desktop.services import documents
+
+    t = township
+    m = closed_matter(t)
+    admin = window_for("platform")
+    admin.go("settings")
+    page = admin.stack.currentWidget()
+    settle()
+    rows = {page.templates.item(r, 0).data(256): r for r in range(page.templates.rowCount())}
+    page.templates.item(rows["header"], 1).setText("{township}社会治理综合服务中心")
+    page.templates.item(rows["dispatch_notice"], 1).setText("请于{deadline}前办结")
+    page.save_templates()
+    settle()
+    assert documents.read_templates(t.login("platform"))["header"] == ""  # nothing saved
+    assert "花括号" in no_popups[-1] and "交办单" in no_popups[-1]
+    page.templates.item(rows["dispatch_notice"], 1).setText("请于办理时限内办结，结果报综治中心。")
+    page.save_templates()
+    settle()
+    paper = documents.make(t.login("platform"), m, "dispatch")
+    assert paper.header == "向城镇社会治理综合服务中心" and "结果报综治中心" in paper.text()
+    page.default_templates()
+    page.save_templates()
+    settle()
+    assert documents.make(t.login("platform"), m, "dispatch").header == "向城镇"
