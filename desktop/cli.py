@@ -298,9 +298,14 @@ def _paper_suffix(out: str) -> str:
 
 
 def cmd_print(args) -> int:
-    """One paper of one matter, found by its serial: exit 3 naming what the records still lack."""
+    """One paper of one matter, found by its serial (exit 3 naming what its records still lack), or with
+    --period every dossier of the matters closed in it, as one zip."""
     from desktop.services import documents, matters
 
+    if args.period:
+        return _print_dossiers(args)
+    if not args.serial:
+        raise UsageError("请给出事项编号，或用 --period 打包某期的全部卷宗")
     if _paper_suffix(args.out) == ".xlsx":
         raise UsageError("文书只能保存为 .pdf 或 .docx")
     ws = _login(args)
@@ -321,6 +326,26 @@ def cmd_print(args) -> int:
     else:
         paper.save_docx(args.out)
     print(f"已生成{paper.title}（{paper.number}）：{args.out}")
+    return EXIT_OK
+
+
+def _print_dossiers(args) -> int:
+    if args.doc != "dossier" or not args.out.lower().endswith(".zip"):
+        raise UsageError("按期间打包只适用于卷宗：--doc dossier --out 文件.zip")
+    ws = _login(args)
+    try:
+        _qt_for_paper()
+        from desktop.ui import printing
+
+        progress = Progress()
+        count = printing.save_dossiers(
+            ws, args.period, args.out, lambda done, total: progress("卷宗", done, total)
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        ws.close()
+    print(f"已把 {args.period} 办结的 {count} 件事项的卷宗打包到 {args.out}")
     return EXIT_OK
 
 
@@ -549,10 +574,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "print", parents=[common], help="打印文书：调解协议书、笔录、回访记录、交办单、督办单、卷宗"
     )
-    p.add_argument("serial", help="事项编号，如 向城-2026-00001")
+    p.add_argument("serial", nargs="?", help="事项编号，如 向城-2026-00001")
     p.add_argument("--doc", required=True, choices=documents_kinds())
+    p.add_argument(
+        "--period", help="与 --doc dossier 一起：把 2026-10、2026-Q4 或 2026 办结事项的卷宗打包为 .zip"
+    )
     p.add_argument("--index", type=int, default=1, help="第几次调解的笔录（--doc record），默认第 1 次")
-    p.add_argument("--out", required=True, help="输出的 .pdf 或 .docx")
+    p.add_argument("--out", required=True, help="输出的 .pdf 或 .docx（打包卷宗时为 .zip）")
     p.set_defaults(run=cmd_print)
 
     p = sub.add_parser("report", parents=[common], help="考核报表：按村、网格、单位和队伍（PDF 或 Excel）")

@@ -37,17 +37,20 @@ from desktop.store.models import (
     FollowUp,
     Grid,
     Household,
+    Matter,
     MediationSession,
     Org,
     Party,
     Person,
 )
+from desktop.store.queries import visible_clause
 
 from . import matters, setup
 from .attachments import stored_path
 from .context import Changed, Workspace, config_value
 from .document_layout import Document, Fields, Heading, PageBreak, Para, Picture, Signatures, Table
 from .errors import NotFound, ServiceError, ValidationFailed
+from .lists import viewer_of
 from .steps import deadline_of
 
 TITLES = {
@@ -538,6 +541,19 @@ def make(ws: Workspace, matter_id: str, kind: str, index: int = 0) -> Document:
     ws.require(Permission.REVEAL_PERSONAL if kind in PERSONAL else Permission.VIEW_MATTERS)
     with ws.tx("document.make", matter_id, doc=kind, index=index) as tx:
         return BUILDERS[kind](Records(ws, tx.session, matter_id), index)
+
+
+def closed_between(ws: Workspace, start: datetime, end: datetime) -> list[tuple[str, str]]:
+    """(id, serial) of the matters this account sees that were closed in [start, end): a month's dossiers."""
+    ws.require(Permission.REVEAL_PERSONAL)
+    with ws.read() as s:
+        rows = s.execute(
+            select(Matter.id, Matter.serial)
+            .where(visible_clause(viewer_of(ws)), Matter.deleted.is_(False), Matter.status.in_([str(x) for x in CLOSED]),
+                   Matter.closed_at >= start, Matter.closed_at < end)
+            .order_by(Matter.serial)
+        ).all()  # fmt: skip
+    return [(r.id, r.serial) for r in rows]
 
 
 def offers(ws: Workspace, matter_id: str) -> list[Offer]:

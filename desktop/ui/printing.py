@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QPixmap, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-from desktop.services import assessment_report
+from desktop.services import assessment_report, documents, stats
 from desktop.services.document_layout import Document, Picture
 
 from .common import BarChart
@@ -115,3 +117,26 @@ def save_report(report: assessment_report.Report, path: str | Path) -> Path:
         return save(report_document(report, folder), path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def save_dossiers(
+    ws, period: str, path: str | Path, progress: Callable[[int, int], bool] | None = None
+) -> int:
+    """Every dossier of the matters closed in a period, one PDF each, in one zip; on the database thread (Qt's
+    text layout and PDF writer need no window). Returns how many; 0 and no file when cancelled."""
+    start, end = stats.period_bounds(period)
+    closed = documents.closed_between(ws, start, end)
+    path = Path(path)
+    folder = Path(tempfile.mkdtemp(prefix="fengqiao-dossiers-"))
+    try:
+        with zipfile.ZipFile(folder / "dossiers.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
+            for done, (matter_id, serial) in enumerate(closed, 1):
+                paper = save_pdf(documents.make(ws, matter_id, "dossier"), folder / f"{serial}.pdf")
+                bundle.write(paper, f"{serial} 卷宗.pdf")
+                paper.unlink()
+                if progress and progress(done, len(closed)) is False:
+                    return 0
+        shutil.move(folder / "dossiers.zip", path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(closed)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services import assessment_report, stats
 
 from . import printing
-from .common import BarChart, show_error
+from .common import BarChart, run_with_progress, show_error
 
 
 def percent(value) -> str:
@@ -67,11 +67,15 @@ class StatsPage(QWidget):
         export = QPushButton(self.tr("导出考核报表…"))
         export.setToolTip(self.tr("按村、网格、单位和队伍的考核情况，PDF（含图表）或 Excel"))
         export.clicked.connect(self._ask_and_export)
+        dossiers = QPushButton(self.tr("本期卷宗打包…"))
+        dossiers.setToolTip(self.tr("本期办结事项的卷宗，每件一个 PDF，打包为 ZIP"))
+        dossiers.clicked.connect(self._ask_and_pack)
         top = QHBoxLayout()
         for w in (QLabel(self.tr("年")), self.year, self.period, self.by):
             top.addWidget(w)
         top.addStretch()
         top.addWidget(export)
+        top.addWidget(dossiers)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 2)
@@ -102,9 +106,30 @@ class StatsPage(QWidget):
                                lambda report: self._exported(printing.save_report(report, path)),
                                lambda e: show_error(self, e))  # fmt: skip
 
-    def _exported(self, path) -> None:
+    def _ask_and_pack(self) -> None:
+        name = str(Path.home() / self.tr("{0} 卷宗.zip").format(self.period_text()))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("本期卷宗打包"), name, self.tr("ZIP 压缩包 (*.zip)")
+        )
+        if path:
+            self.pack_dossiers(path)
+
+    def pack_dossiers(self, path: str):
+        period = self.period_text()
+        return run_with_progress(
+            self, self.worker, self.tr("正在生成卷宗…"),
+            lambda task: printing.save_dossiers(self.ws, period, path, task.progress),
+            lambda count: self._exported(path, count),
+        )  # fmt: skip
+
+    def _exported(self, path, count: int | None = None) -> None:
         self.exported = path
-        QMessageBox.information(self, self.tr("已导出"), self.tr("考核报表已保存到 {0}").format(path))
+        done = (
+            self.tr("已把 {0} 件事项的卷宗保存到 {1}").format(count, path)
+            if count is not None
+            else self.tr("考核报表已保存到 {0}").format(path)
+        )
+        QMessageBox.information(self, self.tr("已导出"), done)
 
     def refresh(self) -> None:
         start, end = stats.period_bounds(self.period_text())

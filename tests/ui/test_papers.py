@@ -160,3 +160,31 @@ def test_a_township_words_its_own_papers_in_settings(township, window_for, settl
     page.save_templates()
     settle()
     assert documents.make(t.login("platform"), m, "dispatch").header == "向城镇"
+
+
+def test_the_statistics_page_exports_the_report_and_packs_the_months_dossiers(
+    township, window_for, settle, no_popups, tmp_path
+):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    closed_matter(township)
+    window = window_for("platform")
+    window.go("stats")
+    page = window.stack.currentWidget()
+    page.year.setValue(2026)
+    page.period.setCurrentIndex(page.period.findData("-11"))
+    settle()
+    page.export_to(str(tmp_path / "report.pdf"))
+    settle()
+    text = _flat("".join(p.extract_text() for p in PdfReader(tmp_path / "report.pdf").pages))
+    assert "向城镇矛盾纠纷排查化解工作考核（2026-11）" in text and "东村" in text and "各村（社区）化解率" in text
+    page.export_to(str(tmp_path / "report.xlsx"))
+    settle()
+    assert load_workbook(tmp_path / "report.xlsx")["按村（社区）"]["B3"].value == "东村"
+    page.pack_dossiers(str(tmp_path / "dossiers.zip"))
+    settle()
+    with zipfile.ZipFile(tmp_path / "dossiers.zip") as bundle:
+        assert bundle.namelist() == ["向城-2026-00001 卷宗.pdf"]
+    assert "1 件事项的卷宗" in no_popups[-1]
