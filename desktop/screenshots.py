@@ -4,6 +4,9 @@ A tool beside the command line, not part of the window: it builds its own applic
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.lifecycle import Action
-from desktop.services import accounts, demo, details
+from desktop.services import accounts, assessment_report, demo, details, documents, lists
 from desktop.store.keyslots import KdfParams
 
 PASSWORD = "screenshots"
@@ -38,6 +41,42 @@ def grab(widget: QWidget, path: Path, worker) -> Path:
     return path
 
 
+def paper_pictures(ws, out_dir: Path, tmp: Path) -> list[Path]:
+    """The first page of each kind of paper from the demo (and the month's assessment report), printed to PDF and
+    rendered by poppler's pdftoppm, as an office would see it."""
+    from .ui import printing
+
+    if shutil.which("pdftoppm") is None:
+        print("没有 pdftoppm（poppler-utils）：跳过文书的页面截图", file=sys.stderr)
+        return []
+    folder = out_dir / "documents"
+    folder.mkdir(exist_ok=True)
+    papers = {}
+    for row in lists.matters(ws, limit=None).rows:
+        for offer in documents.offers(ws, row.id):
+            paper = documents.make(ws, row.id, offer.kind, offer.index)
+            papers.setdefault(paper.kind, paper)
+    if "supervision" not in papers:  # a small demo may have chased nothing yet: the supervisor chases one
+        from .services import steps
+
+        late = next(r for r in lists.matters(ws, limit=None).rows if r.status in ("handling", "dispatched"))
+        supervisor = accounts.login(ws.db.path, "supervisor", PASSWORD)
+        try:
+            steps.supervise(supervisor, late.id, "已临近办理时限，请三日内反馈调处进展")
+        finally:
+            supervisor.close()
+        papers["supervision"] = documents.make(ws, late.id, "supervision")
+    pdfs = {kind: printing.save_pdf(paper, tmp / f"{kind}.pdf") for kind, paper in papers.items()}
+    pdfs["report"] = printing.save_report(assessment_report.make(ws, "2026-10"), tmp / "report.pdf")
+    pictures = []
+    for kind, pdf in sorted(pdfs.items()):
+        stem = folder / kind
+        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+                       check=True)  # fmt: skip
+        pictures.append(stem.with_suffix(".png"))
+    return pictures
+
+
 def take(out_dir: Path, language: str = "zh_CN", households: int = 600) -> list[Path]:
     from .app import make_application, remove_translation
     from .ui.worker import DbWorker
@@ -47,13 +86,13 @@ def take(out_dir: Path, language: str = "zh_CN", households: int = 600) -> list[
     app = make_application(language=language)
     worker = DbWorker()
     try:
-        return _take(out_dir, worker, households)
+        return _take(out_dir, worker, households, papers=language == "zh_CN")
     finally:
         worker.stop()
         remove_translation(app)  # leave the application as it was found
 
 
-def _take(out_dir: Path, worker, households: int) -> list[Path]:
+def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
     from .ui.main_window import MainWindow
     from .ui.residents import HouseholdCard
     from .ui.start import LoginDialog
@@ -116,6 +155,8 @@ def _take(out_dir: Path, worker, households: int) -> list[Path]:
         stats_page.period.setCurrentIndex(stats_page.period.findData("-10"))
         settle(worker)
         shots.append(grab(window, out_dir / "09-statistics.png", worker))
+        if papers:  # the papers are Chinese whatever the window's language
+            shots += paper_pictures(ws, out_dir, Path(tmp))
         window.close()
         ws.close()
     return shots

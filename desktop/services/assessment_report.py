@@ -12,12 +12,11 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop.domain.measures import Counts
-from desktop.domain.messages import msg
 from desktop.store.models import Division
 
 from . import sheets, stats
 from .context import Workspace, config_value
-from .document_layout import Document, Fields, Heading, Para, Picture, Table
+from .document_layout import Document, Fields, Heading, Para, Picture, Table, zh
 from .stats import UnitMeasures
 
 SECTIONS = ("village", "grid", "unit", "team")
@@ -50,14 +49,14 @@ class Report:
 
     @property
     def title(self) -> str:
-        return msg("{0}矛盾纠纷排查化解工作考核（{1}）", self.township, self.period)
+        return zh("{0}矛盾纠纷排查化解工作考核（{1}）", self.township, self.period)
 
     @property
     def rule(self) -> str:
         return (
-            msg("无数据的指标不计入，其余按权重折算")
+            zh("无数据的指标不计入，其余按权重折算")
             if self.no_data == "rescale"
-            else msg("无数据的指标计零分")
+            else zh("无数据的指标计零分")
         )
 
 
@@ -79,26 +78,26 @@ def _percent(value) -> str:
 
 def document(report: Report, charts: dict[str, str] | None = None) -> Document:
     """The printed report; `charts` gives a picture of each section's resolution rates (drawn by the window)."""
-    doc = Document("report", report.title, msg("考核期间：{0}", report.period), landscape=True)
-    doc.add(Para(msg("计分规则：{0}。化解率按期间内排查立案的事项计算，未化解的计入分母；按期办结率把期末仍超期未结的计为未按期。", report.rule)))  # fmt: skip
+    doc = Document("report", report.title, zh("考核期间：{0}", report.period), landscape=True)
+    doc.add(Para(zh("计分规则：{0}。化解率按期间内排查立案的事项计算，未化解的计入分母；按期办结率把期末仍超期未结的计为未按期。", report.rule)))  # fmt: skip
     first = COLUMNS[:11]
     for number, (by, units) in enumerate(report.sections.items(), 1):
-        doc.add(Heading(msg("{0}、按{1}", "一二三四五"[number - 1], stats.BY_LABELS[by])))
+        doc.add(Heading(zh("{0}、按{1}", "一二三四五"[number - 1], stats.BY_LABELS[by])))
         if not units:
-            doc.add(Para(msg("本期无数据。")))
+            doc.add(Para(zh("本期无数据。")))
             continue
         rows = tuple(
             tuple(_percent(get(u)) if fmt == "0.0%" else str(get(u)) for _, get, fmt in first) for u in units
         )
-        doc.add(Table(tuple(msg(name) for name, _, _ in first), rows))
+        doc.add(Table(tuple(zh(name) for name, _, _ in first), rows))
         if charts and by in charts:
-            doc.add(Picture(charts[by], msg("各{0}化解率", stats.BY_LABELS[by])))
+            doc.add(Picture(charts[by], zh("各{0}化解率", stats.BY_LABELS[by])))
     totals = {by: sum((u.counts for u in units), start=Counts()) for by, units in report.sections.items()}
     if "village" in totals:
         c = totals["village"]
-        doc.add(Heading(msg("全镇合计")), Fields((
-            (msg("排查立案"), str(c.registered)), (msg("已化解"), str(c.resolved)), (msg("办结"), str(c.closed)),
-            (msg("督办"), str(c.supervised)), (msg("包案"), str(c.in_charge)),
+        doc.add(Heading(zh("全镇合计")), Fields((
+            (zh("排查立案"), str(c.registered)), (zh("已化解"), str(c.resolved)), (zh("办结"), str(c.closed)),
+            (zh("督办"), str(c.supervised)), (zh("包案"), str(c.in_charge)),
         )))  # fmt: skip
     return doc
 
@@ -108,11 +107,9 @@ def save_xlsx(report: Report, path: str | Path) -> Path:
     book = Workbook(write_only=True)
     formats = {i: fmt for i, (_, _, fmt) in enumerate(COLUMNS) if fmt}
     for by, units in report.sections.items():
-        sheet = book.create_sheet(msg("按{0}", stats.BY_LABELS[by]).replace("/", "、"))
+        sheet = book.create_sheet(zh("按{0}", stats.BY_LABELS[by]).replace("/", "、"))
         sheets.for_print_and_filter(sheet, len(COLUMNS), HEADER_ROW, len(units))
-        sheets.title_and_header(
-            sheet, f"{report.title}　{report.rule}", [msg(name) for name, _, _ in COLUMNS]
-        )
+        sheets.title_and_header(sheet, f"{report.title}　{report.rule}", [zh(name) for name, _, _ in COLUMNS])
         for u in units:
             sheet.append(sheets.row(sheet, [get(u) for _, get, _ in COLUMNS], formats))
     path = Path(path)

@@ -16,6 +16,12 @@ TITLE_FONT = "SimHei"  # 黑体
 FALLBACK_FONTS = "'SimSun', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 
 
+def zh(template: str, *values) -> str:
+    """The papers' own words: Chinese official documents whatever the window's language (not `msg`, which the
+    window translates)."""
+    return template.format(*values) if values else template
+
+
 @dataclass(frozen=True)
 class Heading:
     text: str

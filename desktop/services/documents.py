@@ -48,7 +48,7 @@ from desktop.store.queries import visible_clause
 from . import matters, setup
 from .attachments import stored_path
 from .context import Changed, Workspace, config_value
-from .document_layout import Document, Fields, Heading, PageBreak, Para, Picture, Signatures, Table
+from .document_layout import Document, Fields, Heading, PageBreak, Para, Picture, Signatures, Table, zh
 from .errors import NotFound, ServiceError, ValidationFailed
 from .lists import viewer_of
 from .steps import deadline_of
@@ -179,15 +179,15 @@ class Particulars:
                 "身份证号": self.id_number,
             }  # fmt: skip
         )
-        return [msg("{0}{1}的{2}", self.role, self.name, item) for item, value in wanted.items() if not value]
+        return [zh("{0}{1}的{2}", self.role, self.name, item) for item, value in wanted.items() if not value]
 
     def line(self) -> str:
         if self.kind == "org":
-            return "，".join(filter(None, [self.name, msg("住所：{0}", self.address), self.phone]))
-        parts = [self.name, self.sex, msg("{0}岁", self.age) if self.age else "", self.ethnicity, self.occupation,
-                 msg("住{0}", self.address) if self.address else "",
-                 msg("公民身份号码{0}", self.id_number) if self.id_number else "",
-                 msg("联系电话{0}", self.phone) if self.phone else ""]  # fmt: skip
+            return "，".join(filter(None, [self.name, zh("住所：{0}", self.address), self.phone]))
+        parts = [self.name, self.sex, zh("{0}岁", self.age) if self.age else "", self.ethnicity, self.occupation,
+                 zh("住{0}", self.address) if self.address else "",
+                 zh("公民身份号码{0}", self.id_number) if self.id_number else "",
+                 zh("联系电话{0}", self.phone) if self.phone else ""]  # fmt: skip
         return "，".join(p for p in parts if p)
 
 
@@ -246,7 +246,7 @@ class Records:
         return self.fill("header") if self.t["header"] else self.committee
 
     def number(self) -> str:
-        return msg("编号：{0}", self.matter.serial)
+        return zh("编号：{0}", self.matter.serial)
 
     def party_names(self) -> str:
         return "；".join(f"{p.role} {p.name}" for p in self.parties)
@@ -260,7 +260,7 @@ class Records:
     def colour(self) -> str:
         m = self.matter
         if m.status in CLOSED:
-            return msg("已办结")
+            return zh("已办结")
         colour = self.policy.colour(deadline_of(m), self.ws.now(), closed=m.status not in TIMED_STATUSES)
         return COLOUR_LABELS[colour]
 
@@ -286,9 +286,9 @@ class Records:
     def matter_fields(self) -> list[tuple[str, str]]:
         m = self.matter
         return [
-            (msg("事项编号"), m.serial), (msg("事项名称"), m.title), (msg("类别"), m.category or ""),
-            (msg("星级"), self.grade_label()), (msg("发生地"), f"{self.village} {self.grid} {m.place}".strip()),
-            (msg("当事人"), self.party_names()), (msg("事实经过"), m.facts),
+            (zh("事项编号"), m.serial), (zh("事项名称"), m.title), (zh("类别"), m.category or ""),
+            (zh("星级"), self.grade_label()), (zh("发生地"), f"{self.village} {self.grid} {m.place}".strip()),
+            (zh("当事人"), self.party_names()), (zh("事实经过"), m.facts),
         ]  # fmt: skip
 
 
@@ -303,45 +303,45 @@ def _refuse_if(title: str, items: list[str]) -> None:
 def agreement(r: Records, _index: int = 0) -> Document:
     a = r.effective_agreement()
     if a is None:
-        raise MissingItems(TITLES["agreement"], [msg("调解协议")])
+        raise MissingItems(TITLES["agreement"], [zh("调解协议")])
     if a.form == "oral":
         return oral_agreement(r, a)
     title = TITLES["agreement"]
     missing = [item for p in r.parties for item in p.missing()]
     if not r.parties:
-        missing.append(msg("当事人"))
+        missing.append(zh("当事人"))
     wanted = {"纠纷主要事实、争议事项及各方责任": a.facts, "协议内容": a.terms, "履行方式": a.performance,
               "履行期限": a.perform_by, "协议份数": a.copies}  # fmt: skip
-    missing += [msg(item) for item, value in wanted.items() if not value]
+    missing += [zh(item) for item, value in wanted.items() if not value]
     _refuse_if(title, missing)
     doc = Document("agreement", title, r.number(), r.header())
     doc.add(*(Para(p.line(), label=f"{p.role}：", indent=False) for p in r.parties))
-    doc.add(Heading(msg("纠纷主要事实、争议事项及各方当事人责任")), Para(a.facts))
-    doc.add(Para(r.fill("agreement_intro")), Heading(msg("协议内容")), Para(a.terms))
+    doc.add(Heading(zh("纠纷主要事实、争议事项及各方当事人责任")), Para(a.facts))
+    doc.add(Para(r.fill("agreement_intro")), Heading(zh("协议内容")), Para(a.terms))
     doc.add(
-        Heading(msg("履行方式、时限")),
-        Para(msg("{0}，于{1}前履行完毕。", a.performance.rstrip("。，"), day(a.perform_by))),
+        Heading(zh("履行方式、时限")),
+        Para(zh("{0}，于{1}前履行完毕。", a.performance.rstrip("。，"), day(a.perform_by))),
     )
     doc.add(Para(r.fill("agreement_copies", copies=a.copies)), Para(r.fill("agreement_notice")))
     mediators = "、".join(filter(None, {x.mediators for x in r.sessions})) or r.matter.handler_name or ""
-    doc.add(Signatures(tuple(msg("当事人（签名或按指印）{0}", p.name) for p in r.parties)
-                       + (msg("人民调解员（签名）{0}", mediators), msg("{0}（印）", r.committee))))  # fmt: skip
+    doc.add(Signatures(tuple(zh("当事人（签名或按指印）{0}", p.name) for p in r.parties)
+                       + (zh("人民调解员（签名）{0}", mediators), zh("{0}（印）", r.committee))))  # fmt: skip
     return doc
 
 
 def oral_agreement(r: Records, a: Agreement) -> Document:
     title = TITLES["oral"]
-    _refuse_if(title, ([msg("协议内容")] if not a.terms else []) + ([msg("当事人")] if not r.parties else []))
+    _refuse_if(title, ([zh("协议内容")] if not a.terms else []) + ([zh("当事人")] if not r.parties else []))
     doc = Document("oral", title, r.number(), r.header())
     doc.add(Fields((
-        (msg("当事人"), "\n".join(p.line() for p in r.parties)),
-        (msg("纠纷事实"), a.facts or r.matter.facts), (msg("协议内容"), a.terms),
-        (msg("履行方式、时限"), f"{a.performance} {day(a.perform_by)}".strip()),
-        (msg("达成日期"), day(a.effective_on or (r.sessions[-1].held_on if r.sessions else None))),
+        (zh("当事人"), "\n".join(p.line() for p in r.parties)),
+        (zh("纠纷事实"), a.facts or r.matter.facts), (zh("协议内容"), a.terms),
+        (zh("履行方式、时限"), f"{a.performance} {day(a.perform_by)}".strip()),
+        (zh("达成日期"), day(a.effective_on or (r.sessions[-1].held_on if r.sessions else None))),
     )))  # fmt: skip
     doc.add(Para(r.fill("oral_notice")))
     doc.add(
-        Signatures((msg("当事人（签名或按指印）"), msg("人民调解员（签名）"), msg("{0}（印）", r.committee)))
+        Signatures((zh("当事人（签名或按指印）"), zh("人民调解员（签名）"), zh("{0}（印）", r.committee)))
     )
     return doc
 
@@ -349,7 +349,7 @@ def oral_agreement(r: Records, a: Agreement) -> Document:
 def session_record(r: Records, index: int = 0) -> Document:
     title = TITLES["record"]
     if not 0 <= index < len(r.sessions):
-        raise MissingItems(title, [msg("调解记录")])
+        raise MissingItems(title, [zh("调解记录")])
     x = r.sessions[index]
     wanted = {
         "调解时间": x.held_on,
@@ -357,18 +357,18 @@ def session_record(r: Records, index: int = 0) -> Document:
         "参加人员": x.attendees or r.parties,
         "调解情况": x.record,
     }
-    _refuse_if(title, [msg(item) for item, value in wanted.items() if not value])
-    doc = Document("record", title, msg("{0}（第{1}次）", r.number(), index + 1), r.header())
+    _refuse_if(title, [zh(item) for item, value in wanted.items() if not value])
+    doc = Document("record", title, zh("{0}（第{1}次）", r.number(), index + 1), r.header())
     doc.add(Fields((
-        (msg("事项"), f"{r.matter.serial} {r.matter.title}"), (msg("调解时间"), day(x.held_on)),
-        (msg("调解地点"), x.place), (msg("调解方式"), f"{x.kind}（{LEVEL_LABELS.get(x.level, x.level)}）"),
-        (msg("人民调解员"), x.mediators), (msg("参加人员"), x.attendees or r.party_names()),
-        (msg("当事人"), r.party_names()),
+        (zh("事项"), f"{r.matter.serial} {r.matter.title}"), (zh("调解时间"), day(x.held_on)),
+        (zh("调解地点"), x.place), (zh("调解方式"), f"{x.kind}（{LEVEL_LABELS.get(x.level, x.level)}）"),
+        (zh("人民调解员"), x.mediators), (zh("参加人员"), x.attendees or r.party_names()),
+        (zh("当事人"), r.party_names()),
     )))  # fmt: skip
-    doc.add(Heading(msg("调解情况（各方陈述与调解经过）")), Para(x.record))
-    doc.add(Fields(((msg("调解结果"), SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome)),)))
+    doc.add(Heading(zh("调解情况（各方陈述与调解经过）")), Para(x.record))
+    doc.add(Fields(((zh("调解结果"), SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome)),)))
     doc.add(Para(r.fill("record_notice")))
-    doc.add(Signatures((msg("当事人（签名）"), msg("人民调解员（签名）"), msg("记录人（签名）"))))
+    doc.add(Signatures((zh("当事人（签名）"), zh("人民调解员（签名）"), zh("记录人（签名）"))))
     return doc
 
 
@@ -376,18 +376,18 @@ def dispatch_slip(r: Records, _index: int = 0) -> Document:
     title = TITLES["dispatch"]
     event = r.last_event(Action.DISPATCH)
     if event is None:
-        raise MissingItems(title, [msg("交办记录")])
+        raise MissingItems(title, [zh("交办记录")])
     m = r.matter
     doc = Document("dispatch", title, r.number(), r.fill("header") or r.township)
     doc.add(Fields((
         *r.matter_fields(),
-        (msg("交办给"), r.name_of((event.data or {}).get("handler")) or m.handler_name or ""),
-        (msg("交办人"), event.actor_name), (msg("交办时间"), minute(event.at)),
-        (msg("办理时限"), day(m.due_on)), (msg("时限状态"), r.colour() or msg("未计时")),
-        (msg("交办意见"), event.note),
+        (zh("交办给"), r.name_of((event.data or {}).get("handler")) or m.handler_name or ""),
+        (zh("交办人"), event.actor_name), (zh("交办时间"), minute(event.at)),
+        (zh("办理时限"), day(m.due_on)), (zh("时限状态"), r.colour() or zh("未计时")),
+        (zh("交办意见"), event.note),
     )))  # fmt: skip
     doc.add(Para(r.fill("dispatch_notice")))
-    doc.add(Signatures((msg("交办单位（印）"), msg("签收人（签名）"))))
+    doc.add(Signatures((zh("交办单位（印）"), zh("签收人（签名）"))))
     return doc
 
 
@@ -395,35 +395,35 @@ def supervision_slip(r: Records, _index: int = 0) -> Document:
     title = TITLES["supervision"]
     event = r.last_event(Action.SUPERVISE)
     if event is None:
-        raise MissingItems(title, [msg("督办记录")])
+        raise MissingItems(title, [zh("督办记录")])
     m = r.matter
     times = sum(1 for e in r.events if e.action == Action.SUPERVISE)  # this one is the last
     doc = Document(
-        "supervision", title, msg("{0}（第{1}次督办）", r.number(), times), r.fill("header") or r.township
+        "supervision", title, zh("{0}（第{1}次督办）", r.number(), times), r.fill("header") or r.township
     )
     doc.add(Fields((
         *r.matter_fields(),
-        (msg("承办单位/承办人"), m.handler_name or ""), (msg("办理时限"), day(m.due_on)),
-        (msg("时限状态"), r.colour() or msg("未计时")), (msg("督办原因与要求"), event.note),
-        (msg("督办人"), event.actor_name), (msg("督办时间"), minute(event.at)),
-        (msg("包案领导"), r.account_name(m.leader_id)),
+        (zh("承办单位/承办人"), m.handler_name or ""), (zh("办理时限"), day(m.due_on)),
+        (zh("时限状态"), r.colour() or zh("未计时")), (zh("督办原因与要求"), event.note),
+        (zh("督办人"), event.actor_name), (zh("督办时间"), minute(event.at)),
+        (zh("包案领导"), r.account_name(m.leader_id)),
     )))  # fmt: skip
     doc.add(Para(r.fill("supervision_notice")))
-    doc.add(Signatures((msg("督办单位（印）"), msg("承办单位签收人（签名）"))))
+    doc.add(Signatures((zh("督办单位（印）"), zh("承办单位签收人（签名）"))))
     return doc
 
 
 def _follow_up_table(r: Records) -> Table:
-    performed = {True: msg("已履行"), False: msg("未履行"), None: msg("—")}
+    performed = {True: zh("已履行"), False: zh("未履行"), None: zh("—")}
     return Table(
-        (msg("回访日期"), msg("回访人"), msg("协议履行"), msg("满意度"), msg("反弹迹象"), msg("后续措施")),
+        (zh("回访日期"), zh("回访人"), zh("协议履行"), zh("满意度"), zh("反弹迹象"), zh("后续措施")),
         tuple(
             (
                 day(f.on),
                 r.account_name(f.by_id),
                 performed[f.performed],
                 f.satisfaction,
-                msg("有") if f.relapse else msg("无"),
+                zh("有") if f.relapse else zh("无"),
                 f.next_step,
             )
             for f in r.follow_ups
@@ -433,13 +433,13 @@ def _follow_up_table(r: Records) -> Table:
 
 def follow_up_record(r: Records, _index: int = 0) -> Document:
     title = TITLES["followup"]
-    _refuse_if(title, [msg("回访记录")] if not r.follow_ups else [])
+    _refuse_if(title, [zh("回访记录")] if not r.follow_ups else [])
     m = r.matter
     doc = Document("followup", title, r.number(), r.header())
-    doc.add(Fields((*r.matter_fields()[:2], (msg("当事人"), r.party_names()),
-                    (msg("办结时间"), day(m.closed_at)), (msg("办结结果"), OUTCOME_LABELS.get(m.outcome, m.outcome or "")))))  # fmt: skip
+    doc.add(Fields((*r.matter_fields()[:2], (zh("当事人"), r.party_names()),
+                    (zh("办结时间"), day(m.closed_at)), (zh("办结结果"), OUTCOME_LABELS.get(m.outcome, m.outcome or "")))))  # fmt: skip
     doc.add(_follow_up_table(r), Para(r.fill("followup_notice")))
-    doc.add(Signatures((msg("回访人（签名）"), msg("被回访人（签名）"))))
+    doc.add(Signatures((zh("回访人（签名）"), zh("被回访人（签名）"))))
     return doc
 
 
@@ -447,27 +447,27 @@ def dossier(r: Records, _index: int = 0) -> Document:
     """One file per closed matter: cover, contents, then every record in the order the work was done."""
     m = r.matter
     title = TITLES["dossier"]
-    _refuse_if(title, [msg("办结（事项尚未办结）")] if m.status not in CLOSED else [])
-    doc = Document("dossier", title, msg("卷宗号：{0}", m.serial), r.header())
+    _refuse_if(title, [zh("办结（事项尚未办结）")] if m.status not in CLOSED else [])
+    doc = Document("dossier", title, zh("卷宗号：{0}", m.serial), r.header())
     doc.add(Fields((
-        (msg("案由"), m.title), (msg("当事人"), r.party_names()), (msg("承办"), m.handler_name or ""),
-        (msg("受理时间"), day(m.reported_at)), (msg("立案时间"), day(m.registered_at)),
-        (msg("办结时间"), day(m.closed_at)), (msg("办结结果"), OUTCOME_LABELS.get(m.outcome, m.outcome or "")),
-        (msg("归档"), msg("已归档") if m.archived else msg("待归档")),
+        (zh("案由"), m.title), (zh("当事人"), r.party_names()), (zh("承办"), m.handler_name or ""),
+        (zh("受理时间"), day(m.reported_at)), (zh("立案时间"), day(m.registered_at)),
+        (zh("办结时间"), day(m.closed_at)), (zh("办结结果"), OUTCOME_LABELS.get(m.outcome, m.outcome or "")),
+        (zh("归档"), zh("已归档") if m.archived else zh("待归档")),
     )))  # fmt: skip
-    sections = [msg("受理登记与立案定级"), msg("流转记录")]
-    sections += [msg("调解笔录（第{0}次）", i + 1) for i in range(len(r.sessions))]
-    sections += [msg("调解协议")] if r.agreements else []
-    sections += [msg("回访记录")] if r.follow_ups else []
-    sections += [msg("附件")] if r.files else []
-    doc.add(PageBreak(), Heading(msg("卷内目录")),
-            Table((msg("序号"), msg("材料名称")), tuple((str(i), s) for i, s in enumerate(sections, 1))))  # fmt: skip
+    sections = [zh("受理登记与立案定级"), zh("流转记录")]
+    sections += [zh("调解笔录（第{0}次）", i + 1) for i in range(len(r.sessions))]
+    sections += [zh("调解协议")] if r.agreements else []
+    sections += [zh("回访记录")] if r.follow_ups else []
+    sections += [zh("附件")] if r.files else []
+    doc.add(PageBreak(), Heading(zh("卷内目录")),
+            Table((zh("序号"), zh("材料名称")), tuple((str(i), s) for i, s in enumerate(sections, 1))))  # fmt: skip
     doc.add(PageBreak(), Heading(f"一、{sections[0]}"))
-    doc.add(Fields((*r.matter_fields(), (msg("来源"), m.source + (f"（{m.external_no}）" if m.external_no else "")),
-                    (msg("上报时间"), minute(m.reported_at)), (msg("立案定级"), r.grade_label()),
-                    (msg("办理时限"), day(m.due_on)))))  # fmt: skip
+    doc.add(Fields((*r.matter_fields(), (zh("来源"), m.source + (f"（{m.external_no}）" if m.external_no else "")),
+                    (zh("上报时间"), minute(m.reported_at)), (zh("立案定级"), r.grade_label()),
+                    (zh("办理时限"), day(m.due_on)))))  # fmt: skip
     doc.add(Heading(f"二、{sections[1]}"), Table(
-        (msg("时间"), msg("办理人"), msg("环节"), msg("意见")),
+        (zh("时间"), zh("办理人"), zh("环节"), zh("意见")),
         tuple((minute(e.at), e.actor_name, ACTION_LABELS.get(Action(e.action), e.action) if e.action in set(Action)
                else e.action, e.note) for e in r.events),
     ))  # fmt: skip
@@ -478,7 +478,7 @@ def dossier(r: Records, _index: int = 0) -> Document:
         doc.add(*_inside(session_record(r, i)))
     if r.agreements:
         number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{msg('调解协议')}"))
+        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('调解协议')}"))
         try:
             doc.add(*_inside(agreement(r)))
         except MissingItems as missing:  # the dossier still files what there is, and says what is not
@@ -486,18 +486,18 @@ def dossier(r: Records, _index: int = 0) -> Document:
             doc.add(
                 Fields(
                     (
-                        (msg("协议内容"), a.terms),
-                        (msg("履行"), a.performance),
-                        (msg("缺项"), "、".join(missing.items)),
+                        (zh("协议内容"), a.terms),
+                        (zh("履行"), a.performance),
+                        (zh("缺项"), "、".join(missing.items)),
                     )
                 )
             )
     if r.follow_ups:
         number += 1
-        doc.add(Heading(f"{_chinese(number)}、{msg('回访记录')}"), _follow_up_table(r))
+        doc.add(Heading(f"{_chinese(number)}、{zh('回访记录')}"), _follow_up_table(r))
     if r.files:
         number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{msg('附件')}"))
+        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('附件')}"))
         for f in r.files:
             path = stored_path(r.ws, f.sha256)
             if f.present and f.filename.lower().endswith(IMAGE_SUFFIXES) and path.is_file():
@@ -505,11 +505,11 @@ def dossier(r: Records, _index: int = 0) -> Document:
             else:
                 doc.add(
                     Para(
-                        msg(
+                        zh(
                             "{0}（{1} 字节{2}）",
                             f.filename,
                             f.size,
-                            "" if f.present else msg("，文件尚未同步到本机"),
+                            "" if f.present else zh("，文件尚未同步到本机"),
                         )
                     )
                 )
@@ -565,7 +565,7 @@ def offers(ws: Workspace, matter_id: str) -> list[Offer]:
         a = r.effective_agreement()
         if a is not None and ws.may(Permission.REVEAL_PERSONAL):
             found.append(Offer("agreement", TITLES["oral" if a.form == "oral" else "agreement"]))
-        found += [Offer("record", msg("{0}（第{1}次，{2}）", TITLES["record"], i + 1, day(x.held_on)), i)
+        found += [Offer("record", zh("{0}（第{1}次，{2}）", TITLES["record"], i + 1, day(x.held_on)), i)
                   for i, x in enumerate(r.sessions)]  # fmt: skip
         found += [Offer("dispatch", TITLES["dispatch"])] if r.last_event(Action.DISPATCH) else []
         found += [Offer("supervision", TITLES["supervision"])] if r.last_event(Action.SUPERVISE) else []

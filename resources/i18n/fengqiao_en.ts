@@ -489,57 +489,57 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="286" />
+      <location filename="../../desktop/ui/settings.py" line="318" />
       <source>添加账号</source>
       <translation>Add account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="287" />
+      <location filename="../../desktop/ui/settings.py" line="319" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="288" />
+      <location filename="../../desktop/ui/settings.py" line="320" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="289" />
+      <location filename="../../desktop/ui/settings.py" line="321" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="298" />
+      <location filename="../../desktop/ui/settings.py" line="330" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="299" />
+      <location filename="../../desktop/ui/settings.py" line="331" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="302" />
+      <location filename="../../desktop/ui/settings.py" line="334" />
       <source>所属单位/队伍</source>
       <translation>Unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="303" />
+      <location filename="../../desktop/ui/settings.py" line="335" />
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="306" />
+      <location filename="../../desktop/ui/settings.py" line="338" />
       <source>负责的村或网格</source>
       <translation>Villages or grids covered</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="308" />
+      <location filename="../../desktop/ui/settings.py" line="340" />
       <source>联系的住户</source>
       <translation>Households looked after</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="309" />
+      <location filename="../../desktop/ui/settings.py" line="341" />
       <source>联户长联系的住户：户号，用逗号分隔</source>
       <translation>The household head's households: numbers, separated by commas</translation>
     </message>
@@ -721,7 +721,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>Fengqiao</name>
     <message>
-      <location filename="../../desktop/screenshots.py" line="90" />
+      <location filename="../../desktop/screenshots.py" line="129" />
       <source>与邻居因排水沟堵塞发生争吵，情绪激动。</source>
       <translation>Quarrelled with the neighbours over a blocked drain; tempers are high.</translation>
     </message>
@@ -1473,7 +1473,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="258" />
+      <location filename="../../desktop/ui/matter_view.py" line="293" />
       <source>事项详情</source>
       <translation>Matter</translation>
     </message>
@@ -1481,212 +1481,222 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterView</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="52" />
+      <location filename="../../desktop/ui/matter_view.py" line="55" />
       <source>请选择一件事项</source>
       <translation>Select a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="68" />
+      <location filename="../../desktop/ui/matter_view.py" line="60" />
+      <source>打印文书</source>
+      <translation>Print papers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="77" />
       <source>添加照片或扫描件…</source>
       <translation>Add photo or scan…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="74" />
+      <location filename="../../desktop/ui/matter_view.py" line="83" />
       <source>基本情况</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="75" />
+      <location filename="../../desktop/ui/matter_view.py" line="84" />
       <source>流转记录</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="76" />
+      <location filename="../../desktop/ui/matter_view.py" line="85" />
       <source>调解与协议</source>
       <translation>Mediation and agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="77" />
+      <location filename="../../desktop/ui/matter_view.py" line="86" />
       <source>回访</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="78" />
+      <location filename="../../desktop/ui/matter_view.py" line="87" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="98" />
+      <location filename="../../desktop/ui/matter_view.py" line="126" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="99" />
+      <location filename="../../desktop/ui/matter_view.py" line="127" />
       <source>发生时间地点</source>
       <translation>When and where</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="100" />
+      <location filename="../../desktop/ui/matter_view.py" line="128" />
       <source>当事人</source>
       <translation>Parties</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="101" />
+      <location filename="../../desktop/ui/matter_view.py" line="129" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="102" />
+      <location filename="../../desktop/ui/matter_view.py" line="130" />
       <source>涉及金额</source>
       <translation>Amount involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="103" />
+      <location filename="../../desktop/ui/matter_view.py" line="131" />
       <source>元</source>
       <translation>yuan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="104" />
+      <location filename="../../desktop/ui/matter_view.py" line="132" />
       <source>生效</source>
       <translation>In effect</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="105" />
+      <location filename="../../desktop/ui/matter_view.py" line="133" />
       <source>司法确认申请截止</source>
       <translation>Judicial confirmation by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="106" />
+      <location filename="../../desktop/ui/matter_view.py" line="134" />
       <source>事实与责任</source>
       <translation>Facts and responsibility</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="107" />
+      <location filename="../../desktop/ui/matter_view.py" line="135" />
       <source>协议内容</source>
       <translation>Terms</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="108" />
+      <location filename="../../desktop/ui/matter_view.py" line="136" />
       <source>履行</source>
       <translation>Performance</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="109" />
+      <location filename="../../desktop/ui/matter_view.py" line="137" />
       <source>调解记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="110" />
+      <location filename="../../desktop/ui/matter_view.py" line="138" />
       <source>调解协议</source>
       <translation>Agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="111" />
+      <location filename="../../desktop/ui/matter_view.py" line="139" />
       <source>有反弹迹象</source>
       <translation>signs of relapse</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="112" />
+      <location filename="../../desktop/ui/matter_view.py" line="140" />
       <source>办结结果</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="113" />
+      <location filename="../../desktop/ui/matter_view.py" line="141" />
       <source>书面协议</source>
       <translation>Written agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="114" />
+      <location filename="../../desktop/ui/matter_view.py" line="142" />
       <source>口头协议</source>
       <translation>Oral agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="115" />
+      <location filename="../../desktop/ui/matter_view.py" line="143" />
       <source>未生效</source>
       <translation>not yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="117" />
+      <location filename="../../desktop/ui/matter_view.py" line="145" />
       <source>信访事项</source>
       <translation>Petition</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="117" />
+      <location filename="../../desktop/ui/matter_view.py" line="145" />
       <source>矛盾纠纷</source>
       <translation>Dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="125" />
+      <location filename="../../desktop/ui/matter_view.py" line="153" />
       <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
       <translation>{kind}  Status: &lt;b&gt;{status}&lt;/b&gt;  {stars}  Risk: {risk}  Level: {level}  Handler: {handler}&lt;br&gt;Source: {source}  Category: {category}  Village/grid: {village} {grid}  Due: {deadline}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="167" />
+      <location filename="../../desktop/ui/matter_view.py" line="160" />
+      <source>补充信息</source>
+      <translation>Complete details</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="200" />
       <source>{0}（等待同步）</source>
       <translation>{0} (waiting for sync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="174" />
+      <location filename="../../desktop/ui/matter_view.py" line="207" />
       <source>，待超期说明</source>
       <translation>, explanation due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="177" />
+      <location filename="../../desktop/ui/matter_view.py" line="210" />
       <source>督办{0}次</source>
       <translation>Supervised {0}×</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="182" />
+      <location filename="../../desktop/ui/matter_view.py" line="215" />
       <source>包案领导：{0}</source>
       <translation>Leader in charge: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="184" />
+      <location filename="../../desktop/ui/matter_view.py" line="217" />
       <source>外部工单号：{0}</source>
       <translation>Hotline order: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="186" />
+      <location filename="../../desktop/ui/matter_view.py" line="219" />
       <source>卷宗已归档</source>
       <translation>Dossier filed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="192" />
+      <location filename="../../desktop/ui/matter_view.py" line="225" />
       <source>主工单</source>
       <translation>Primary order</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="194" />
+      <location filename="../../desktop/ui/matter_view.py" line="227" />
       <source>重复件</source>
       <translation>Repeats</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="196" />
+      <location filename="../../desktop/ui/matter_view.py" line="229" />
       <source>销号回复</source>
       <translation>Reply to the hotline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="199" />
+      <location filename="../../desktop/ui/matter_view.py" line="232" />
       <source>标为其重复件</source>
       <translation>Mark as its repeat</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="205" />
+      <location filename="../../desktop/ui/matter_view.py" line="238" />
       <source>可能的重复工单</source>
       <translation>Possible repeat orders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="212" />
+      <location filename="../../desktop/ui/matter_view.py" line="247" />
       <source>与 {0} 为同一诉求</source>
       <translation>Same request as {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="237" />
+      <location filename="../../desktop/ui/matter_view.py" line="272" />
       <source>添加附件</source>
       <translation>Add attachment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="237" />
+      <location filename="../../desktop/ui/matter_view.py" line="272" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>Photos and scans (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
     </message>
@@ -1732,6 +1742,117 @@ Hand it to the township platform office to import, then import the reply it give
       <location filename="../../desktop/ui/mediation.py" line="32" />
       <source>待认领工单</source>
       <translation>Orders to claim</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaperDialog</name>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="43" />
+      <source>打印预览…</source>
+      <translation>Print preview…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="44" />
+      <source>保存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="45" />
+      <source>保存为 Word…</source>
+      <translation>Save as Word…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="46" />
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="58" />
+      <source>正在生成…</source>
+      <translation>Generating…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="74" />
+      <source>请在“基本情况”中点当事人后的“补充信息”，或在相应环节补录后再打印。</source>
+      <translation>Use “Complete details” beside a party under “Overview”, or record the missing step, then print again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="83" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="83" />
+      <source>Word 文档 (*.docx)</source>
+      <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="84" />
+      <source>保存文书</source>
+      <translation>Save paper</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="92" />
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="94" />
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="94" />
+      <source>已保存到 {0}</source>
+      <translation>Saved to {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartyDialog</name>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="104" />
+      <source>当事人信息</source>
+      <translation>Party details</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="105" />
+      <source>无法保存</source>
+      <translation>Cannot save</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="106" />
+      <source>当事人姓名</source>
+      <translation>Party name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="107" />
+      <source>当事人角色</source>
+      <translation>Party role</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="109" />
+      <source>当事人身份证号</source>
+      <translation>Party ID number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="110" />
+      <source>当事人电话</source>
+      <translation>Party phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="111" />
+      <source>民族</source>
+      <translation>Ethnicity</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="112" />
+      <source>职业或工作单位</source>
+      <translation>Occupation or employer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/papers.py" line="113" />
+      <source>住所</source>
+      <translation>Address</translation>
     </message>
   </context>
   <context>
@@ -2061,7 +2182,7 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
     <message>
       <location filename="../../desktop/ui/settings.py" line="80" />
-      <location filename="../../desktop/ui/settings.py" line="163" />
+      <location filename="../../desktop/ui/settings.py" line="195" />
       <source>调解队伍</source>
       <translation>Mediation team</translation>
     </message>
@@ -2166,71 +2287,96 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Rules</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="163" />
+      <location filename="../../desktop/ui/settings.py" line="110" />
+      <source>项目</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="110" />
+      <source>内容（可用 {township} {village} {committee} {copies}）</source>
+      <translation>Wording (may use {township} {village} {committee} {copies})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="114" />
+      <source>保存文书模板</source>
+      <translation>Save paper templates</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="115" />
+      <source>恢复默认措辞</source>
+      <translation>Restore default wording</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="116" />
+      <source>文书模板</source>
+      <translation>Paper templates</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/settings.py" line="195" />
       <source>职能部门</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="176" />
-      <location filename="../../desktop/ui/settings.py" line="207" />
-      <location filename="../../desktop/ui/settings.py" line="254" />
-      <location filename="../../desktop/ui/settings.py" line="260" />
+      <location filename="../../desktop/ui/settings.py" line="208" />
+      <location filename="../../desktop/ui/settings.py" line="239" />
+      <location filename="../../desktop/ui/settings.py" line="286" />
+      <location filename="../../desktop/ui/settings.py" line="292" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="176" />
+      <location filename="../../desktop/ui/settings.py" line="208" />
       <source>请先在表中选中一个单位或队伍</source>
       <translation>Select a unit or team in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="185" />
-      <location filename="../../desktop/ui/settings.py" line="202" />
+      <location filename="../../desktop/ui/settings.py" line="217" />
+      <location filename="../../desktop/ui/settings.py" line="234" />
       <source>导入单位和队伍</source>
       <translation>Import units and teams</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="185" />
+      <location filename="../../desktop/ui/settings.py" line="217" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="196" />
+      <location filename="../../desktop/ui/settings.py" line="228" />
       <source>新建 {0} 个单位或队伍，加入成员 {1} 人。</source>
       <translation>{0} units or teams created, {1} members added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="199" />
+      <location filename="../../desktop/ui/settings.py" line="231" />
       <source>第 {0} 行 {1}：{2}</source>
       <translation>Row {0} {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="201" />
+      <location filename="../../desktop/ui/settings.py" line="233" />
       <source>以下各行未导入：</source>
       <translation>These rows were not imported:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="207" />
+      <location filename="../../desktop/ui/settings.py" line="239" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>Enter a category, e.g. “邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="254" />
+      <location filename="../../desktop/ui/settings.py" line="286" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>The days for {0} must be a positive whole number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="260" />
+      <location filename="../../desktop/ui/settings.py" line="292" />
       <source>第 {0} 行的星级名称不能为空</source>
       <translation>The grade name in row {0} cannot be empty</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="277" />
+      <location filename="../../desktop/ui/settings.py" line="309" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="277" />
+      <location filename="../../desktop/ui/settings.py" line="309" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>Restart Fengqiao to use the new language.</translation>
     </message>
@@ -2341,130 +2487,200 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>StatsPage</name>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="36" />
+      <location filename="../../desktop/ui/stats.py" line="42" />
       <source>{0}月</source>
       <translation>Month {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="38" />
+      <location filename="../../desktop/ui/stats.py" line="44" />
       <source>第{0}季度</source>
       <translation>Q{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="39" />
+      <location filename="../../desktop/ui/stats.py" line="45" />
       <source>全年</source>
       <translation>Whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="43" />
+      <location filename="../../desktop/ui/stats.py" line="49" />
       <source>按村（社区）</source>
       <translation>By village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="44" />
+      <location filename="../../desktop/ui/stats.py" line="50" />
       <source>按网格</source>
       <translation>By grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
+      <location filename="../../desktop/ui/stats.py" line="51" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="46" />
+      <location filename="../../desktop/ui/stats.py" line="52" />
       <source>按队伍</source>
       <translation>By team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="47" />
+      <location filename="../../desktop/ui/stats.py" line="53" />
       <source>按承办单位/人</source>
       <translation>By handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="53" />
+      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>名次</source>
       <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="53" />
+      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="53" />
+      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>得分</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="53" />
+      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>立案</source>
       <translation>Registered</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="53" />
+      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>办结</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="53" />
-      <location filename="../../desktop/ui/stats.py" line="60" />
+      <location filename="../../desktop/ui/stats.py" line="59" />
+      <location filename="../../desktop/ui/stats.py" line="66" />
       <source>化解率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="54" />
+      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>按期办结率</source>
       <translation>On-time rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="54" />
+      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>调解成功率</source>
       <translation>Mediation success</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="54" />
+      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>满意率</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="54" />
+      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>办结率</source>
       <translation>Completion rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="54" />
+      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>卷宗归档率</source>
       <translation>Dossiers filed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="55" />
+      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>重复件</source>
       <translation>Repeats</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="55" />
+      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>群体性</source>
       <translation>Group</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="55" />
+      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>督办</source>
       <translation>Supervised</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="55" />
+      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>包案</source>
       <translation>Leader cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="55" />
+      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>提级</source>
       <translation>Escalated</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="62" />
+      <location filename="../../desktop/ui/stats.py" line="67" />
+      <source>导出考核报表…</source>
+      <translation>Export assessment report…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="68" />
+      <source>按村、网格、单位和队伍的考核情况，PDF（含图表）或 Excel</source>
+      <translation>The assessment by village, grid, unit and team, as PDF (with charts) or Excel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="70" />
+      <source>本期卷宗打包…</source>
+      <translation>Pack this period’s dossiers…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="71" />
+      <source>本期办结事项的卷宗，每件一个 PDF，打包为 ZIP</source>
+      <translation>The dossiers of the matters closed in this period, one PDF each, in a ZIP</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="74" />
       <source>年</source>
       <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="91" />
+      <source>{0} 考核报表.pdf</source>
+      <translation>{0} assessment report.pdf</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="93" />
+      <source>导出考核报表</source>
+      <translation>Export assessment report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="93" />
+      <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
+      <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="110" />
+      <source>{0} 卷宗.zip</source>
+      <translation>{0} dossiers.zip</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="112" />
+      <source>本期卷宗打包</source>
+      <translation>Pack this period’s dossiers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="112" />
+      <source>ZIP 压缩包 (*.zip)</source>
+      <translation>ZIP archives (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="120" />
+      <source>正在生成卷宗…</source>
+      <translation>Generating dossiers…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="128" />
+      <source>已把 {0} 件事项的卷宗保存到 {1}</source>
+      <translation>Saved the dossiers of {0} matter(s) to {1}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="130" />
+      <source>考核报表已保存到 {0}</source>
+      <translation>Assessment report saved to {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/stats.py" line="132" />
+      <source>已导出</source>
+      <translation>Exported</translation>
     </message>
   </context>
   <context>
@@ -3587,6 +3803,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>resident not found</translation>
     </message>
     <message>
+      <source>找不到该当事人</source>
+      <translation>Party not found</translation>
+    </message>
+    <message>
       <source>找不到该户</source>
       <translation>household not found</translation>
     </message>
@@ -3619,8 +3839,16 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>The database file {0} cannot be read: it is damaged or does not match its key file ({1})</translation>
     </message>
     <message>
+      <source>文书模板</source>
+      <translation>Paper templates</translation>
+    </message>
+    <message>
       <source>文件 {0} 有 {1:.0f} MB，最大 {2} MB</source>
       <translation>The file {0} has {1:.0f} MB; at most {2} MB</translation>
+    </message>
+    <message>
+      <source>无法生成{0}，缺少：{1}</source>
+      <translation>Cannot make the {0}: missing {1}</translation>
     </message>
     <message>
       <source>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</source>
@@ -3637,6 +3865,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>星级{0}未配置（可选：{1}）</source>
       <translation>grade {0} is not configured (choose from: {1})</translation>
+    </message>
+    <message>
+      <source>最多2000个字符</source>
+      <translation>At most 2,000 characters</translation>
     </message>
     <message>
       <source>最多200个字符</source>
@@ -3657,6 +3889,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>期限配置无效：{0}</source>
       <translation>invalid deadline settings: {0}</translation>
+    </message>
+    <message>
+      <source>未知的文书“{0}”（可选：{1}）</source>
+      <translation>Unknown paper “{0}” (choose from: {1})</translation>
+    </message>
+    <message>
+      <source>未知的模板项“{0}”</source>
+      <translation>Unknown template item “{0}”</translation>
     </message>
     <message>
       <source>未知的步骤</source>
@@ -3797,6 +4037,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>至少选择一个角色</source>
       <translation>choose at least one role</translation>
+    </message>
+    <message>
+      <source>花括号中只能是 {{township}}、{{village}}、{{committee}} 或 {{copies}}（{0}）</source>
+      <translation>Only {{township}}, {{village}}, {{committee}} or {{copies}} may be used in braces ({0})</translation>
     </message>
     <message>
       <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>

@@ -179,7 +179,11 @@ def test_the_statistics_page_exports_the_report_and_packs_the_months_dossiers(
     page.export_to(str(tmp_path / "report.pdf"))
     settle()
     text = _flat("".join(p.extract_text() for p in PdfReader(tmp_path / "report.pdf").pages))
-    assert "向城镇矛盾纠纷排查化解工作考核（2026-11）" in text and "东村" in text and "各村（社区）化解率" in text
+    assert (
+        "向城镇矛盾纠纷排查化解工作考核（2026-11）" in text
+        and "东村" in text
+        and "各村（社区）化解率" in text
+    )
     page.export_to(str(tmp_path / "report.xlsx"))
     settle()
     assert load_workbook(tmp_path / "report.xlsx")["按村（社区）"]["B3"].value == "东村"
