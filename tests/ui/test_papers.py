@@ -192,3 +192,48 @@ def test_the_statistics_page_exports_the_report_and_packs_the_months_dossiers(
     with zipfile.ZipFile(tmp_path / "dossiers.zip") as bundle:
         assert bundle.namelist() == ["向城-2026-00001 卷宗.pdf"]
     assert "1 件事项的卷宗" in no_popups[-1]
+
+
+def test_a_closed_demo_matter_prints_its_papers_from_the_window(qtbot, worker, settle, no_popups, tmp_path):
+    """The demo as a township would have it: a closed matter with a written agreement, a photo in its file, and
+    the window saves its agreement, record, follow-up and dossier (the photo inside) as PDF."""
+    from datetime import datetime
+
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop.services import accounts, attachments, demo, details, lists
+    from desktop.ui.main_window import MainWindow
+    from tests.conftest import FAST_KDF
+
+    db = tmp_path / "demo.db"
+    demo.build(db, "demo password 1", households=300, seed=3, now=datetime(2026, 11, 23, 10), kdf=FAST_KDF)
+    ws = accounts.login(db, "platform", "demo password 1")
+    closed = [r for r in lists.matters(ws, limit=None).rows if r.status == "evaluated"]
+    photo = QImage(320, 200, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#3070B0"))
+    photo.save(str(tmp_path / "现场照片.png"))
+    window = MainWindow(ws, worker, details.places(ws))
+    qtbot.addWidget(window)
+    window.show()
+    for row in closed:
+        window.ledger.view.show_matter(row.id)
+        settle(), settle()
+        kinds = [o.kind for o in window.ledger.view.offers]
+        if {"agreement", "record", "followup", "dossier"} <= set(kinds):
+            break
+    view = window.ledger.view
+    attachments.add_attachment(ws, "matter", view.detail.id, tmp_path / "现场照片.png")
+    settle(), settle()
+    saved = {}
+    for offer in view.offers:
+        if offer.kind in ("agreement", "record", "followup", "dossier") and offer.kind not in saved:
+            dialog = view.open_paper(offer)
+            settle()
+            saved[offer.kind] = dialog.save_to(str(tmp_path / f"{offer.kind}.pdf"))
+            dialog.close()
+    assert set(saved) == {"agreement", "record", "followup", "dossier"} and all(saved.values()), no_popups
+    dossier = PdfReader(saved["dossier"])
+    assert any(page.images for page in dossier.pages)  # the photo is filed
+    assert "现场照片.png" in _flat("".join(p.extract_text() for p in dossier.pages))
+    window.close()
+    ws.close()
