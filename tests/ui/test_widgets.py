@@ -139,7 +139,10 @@ def test_screenshots_command_writes_every_screen(tmp_path, qapp):
 
     shots = take(tmp_path, households=150)
     assert [p.name for p in shots][:3] == ["01-login.png", "02-work-desk.png", "03-households.png"]
-    assert len(shots) == 9 and all(p.stat().st_size > 5000 for p in shots)
+    screens = [p for p in shots if p.parent == tmp_path]
+    papers = sorted(p.stem for p in shots if p.parent.name == "documents")
+    assert len(screens) == 9 and all(p.stat().st_size > 5000 for p in shots)
+    assert papers == ["agreement", "dispatch", "dossier", "followup", "oral", "record", "report", "supervision"]
 
 
 def test_desk_counts_follow_the_work(township, window_for, settle):
