@@ -160,7 +160,8 @@ class SyncClient:
         report.rejected += sum(r.status == "rejected" for r in results)
 
     def _page(self, cursor: int, table: str | None = None) -> p.PullPage:
-        params = {"cursor": cursor, "limit": PULL_PAGE, "epoch": self.local.get_state("epoch")}
+        params = {"cursor": cursor, "limit": PULL_PAGE, "epoch": self.local.get_state("epoch"),
+                  "protocol": p.PROTOCOL_VERSION}  # fmt: skip
         if table:
             params["table"] = table
         return p.PullPage.model_validate(self.transport.call("GET", "/v1/pull", params=params))
@@ -264,7 +265,7 @@ class SyncClient:
         request = p.Bundle(
             device_id=self.local.get_state("device_id"), epoch=self.local.get_state("epoch"),
             cursor=self.local.get_state("cursor", 0), schema_version=self.local.schema_version(),
-            push=p.PushRequest(epoch=self.local.get_state("epoch"), ops=ops),
+            protocol=p.PROTOCOL_VERSION, push=p.PushRequest(epoch=self.local.get_state("epoch"), ops=ops),
         )  # fmt: skip
         sealed = bundle.seal(
             request.device_id, self._bundle_key(), "push", request.model_dump_json().encode()

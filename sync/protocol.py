@@ -15,7 +15,9 @@ from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
 
 from .records import unstorable
 
-PROTOCOL_VERSION = 1
+# 2: a pull does not echo the device's own applied edits (the push answer gives their numbers) and lists in
+# field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole pages.
+PROTOCOL_VERSION = 2
 OLDEST_CLIENT_PROTOCOL = 1
 
 # A base_seq a laptop can no longer vouch for: its edit was made before the server was restored from a backup.
@@ -199,6 +201,7 @@ class Bundle(BaseModel):
     epoch: str | None = None
     cursor: int = 0
     schema_version: str = ""
+    protocol: int = 1  # the reply's pull as this laptop reads it (see PROTOCOL_VERSION)
     push: PushRequest
 
 

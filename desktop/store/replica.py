@@ -98,7 +98,9 @@ class Replica:
             ]  # fmt: skip
 
     def record_results(self, results: list[p.OpResult]) -> None:
-        with self.db.applying() as s:
+        """Each op's outcome; and the server's numbers for what it applied, which a pull no longer echoes back:
+        a field's next edit names the number its author saw."""
+        with self.db.applying() as s, s.no_autoflush:
             for r in results:
                 reason = r.reason or (f"冲突字段：{', '.join(r.conflicts)}" if r.conflicts else None)
                 s.execute(
@@ -106,6 +108,33 @@ class Replica:
                     .where(OutboxEntry.mutation_id == r.mutation_id)
                     .values(state=STATE_OF[r.status], reason=reason)
                 )
+            self._adopt_numbers(s, [r for r in results if r.server_seq and r.status != "rejected"])
+
+    def _adopt_numbers(self, s, results: list[p.OpResult]) -> None:
+        entries = {}
+        ids = [r.mutation_id for r in results]
+        for start in range(0, len(ids), 500):
+            entries.update((e.mutation_id, e) for e in s.scalars(
+                select(OutboxEntry).where(OutboxEntry.mutation_id.in_(ids[start : start + 500]))))  # fmt: skip
+        changes = [
+            p.Change(table=entries[r.mutation_id].table_name, id=entries[r.mutation_id].record_id,
+                     server_seq=r.server_seq)
+            for r in results if r.mutation_id in entries
+        ]  # fmt: skip
+        rows = self._rows(s, changes)
+        pending = self._pending_fields(s, [c.id for c in changes])
+        for r in results:
+            entry = entries.get(r.mutation_id)
+            row = rows.get(entry.record_id) if entry is not None else None
+            if row is None:
+                continue
+            took = set(entry.fields) - set(r.conflicts) - pending.get(entry.record_id, set())
+            seqs = dict(row.field_seq or {})
+            seqs.update({f: max(seqs.get(f, 0), r.server_seq) for f in took})
+            row.field_seq = seqs
+            # A record this laptop made is the server's from its first number on; an edited one keeps the number
+            # of the version last pulled (a change by others before this one may still be on its way).
+            row.server_seq = row.server_seq or r.server_seq
 
     # ------------------------------------------------------------------------------------------ pull
 
@@ -184,16 +213,19 @@ class Replica:
             values["present"] = (
                 row.present if row is not None else self._path(values.get("sha256", "")).exists()
             )
+        # From protocol 2, field_seq names only the fields whose number differs from the record's.
+        theirs = {field: change.field_seq.get(field, change.server_seq) for field in change.data}
+        theirs.update(change.field_seq)
         if row is None:
             row = model(id=change.id, **values)
             s.add(row)
-            field_seq = dict(change.field_seq)
+            field_seq = theirs
         else:
             for key, value in {**dict.fromkeys(NULLABLE[change.table]), **values}.items():
                 if key not in pending:
                     setattr(row, key, value)
             mine = row.field_seq or {}
-            field_seq = {**change.field_seq, **{f: mine.get(f, 0) for f in pending}}
+            field_seq = {**theirs, **{f: mine.get(f, 0) for f in pending}}
         row.field_seq = field_seq
         row.server_seq = change.server_seq
         row.updated_by, row.updated_device = change.updated_by, change.updated_device

@@ -237,8 +237,9 @@ def create_app(server: Server) -> FastAPI:
     def pull(who: Authed, cursor: Annotated[int, Query(ge=0, le=p.SEQ_MAX)] = 0,
              epoch: Annotated[str | None, Query(max_length=40)] = None,
              limit: Annotated[int, Query(ge=1, le=PAGE_LIMIT)] = 500,
-             table: Annotated[str | None, Query(max_length=40)] = None) -> p.PullPage:  # fmt: skip
-        return read_pull(server, who, cursor, epoch, limit, table)
+             table: Annotated[str | None, Query(max_length=40)] = None,
+             protocol: Annotated[int, Query(ge=1, le=10_000)] = 1) -> p.PullPage:  # fmt: skip
+        return read_pull(server, who, cursor, epoch, limit, table, protocol)
 
     @app.get("/v1/counts")
     def counts(who: Authed) -> p.Counts:
@@ -301,12 +302,15 @@ def apply_push(server: Server, who: Caller, request: p.PushRequest) -> p.PushRes
     return p.PushResponse(epoch=epoch, results=results)
 
 
-def read_pull(server: Server, who: Caller, cursor: int, epoch: str | None, limit: int, table: str | None):
+def read_pull(server: Server, who: Caller, cursor: int, epoch: str | None, limit: int, table: str | None,
+              protocol: int = 1):  # fmt: skip
     with server.db.reading() as s:
         current = meta(s, "epoch").value
         if epoch and epoch != current:
             return p.PullPage(epoch=current, reset=True, cursor=0)
-        page = changes.pull(s, who.scope, current, cursor, limit, table)
+        page = changes.pull(
+            s, who.scope, current, cursor, limit, table, device_id=who.device_id, protocol=protocol
+        )
     server.counters["pull_changes"] += len(page.changes)
     return page
 

@@ -188,6 +188,8 @@ class Pusher:
             record.server_seq = seq
             record.deleted = bool(data.get("deleted"))
             self._stamp(record, op, place)
+            if set(applied) - set(op.fields):
+                record.updated_device = None  # the server changed more than the device sent: it pulls it back
             if place.moved_from(old):
                 self._exit(record, old)
         for field in conflicts:
@@ -221,6 +223,7 @@ class Pusher:
             child.village_id, child.grid_id = record.village_id, record.grid_id
             child.household_id, child.protected_from = record.household_id, record.protected_from
             child.server_seq = self.seq.next()
+            child.updated_device = None  # moved by the server, not by a device
             self._exit(child, child_old)
 
     def _conflict(self, op: p.Op, record: Record, field: str, local_value) -> None:
@@ -242,8 +245,8 @@ class Pusher:
                 server_seq=seq, deleted=False, shared=record.shared, village_id=record.village_id,
                 grid_id=record.grid_id, parent_id=record.id, protected_from=record.protected_from,
                 household_id=record.household_id,
-                updated_by=self.author,
-                updated_device=self.device_id, device_time=op.device_time, server_time=self.now,
+                updated_by=self.author,  # written by the server: every device pulls it, the pusher too
+                updated_device=None, device_time=op.device_time, server_time=self.now,
             )
         )  # fmt: skip
 
@@ -276,41 +279,76 @@ def _exits(scope: DeviceScope, cursor: int, table: str | None):
     return query.where(ScopeExit.table_name == table) if table else query
 
 
-def _change(record: Record) -> p.Change:
+def _echo(record: Record, device_id: str, cursor: int) -> bool:
+    """The device's own edit, as it has it: written last by this device, and every field either its own or one
+    it had already pulled (numbered at or below its cursor). The server's own changes name no device."""
+    if record.updated_device != device_id:
+        return False
+    return all(
+        record.field_device.get(f) == device_id or seq <= cursor for f, seq in record.field_seq.items()
+    )
+
+
+def _change(record: Record, slim: bool = False) -> p.Change:
+    seqs = record.field_seq
+    if slim:
+        seqs = {field: seq for field, seq in seqs.items() if seq != record.server_seq}
     return p.Change(
         table=record.table_name, id=record.id, server_seq=record.server_seq, deleted=record.deleted,
-        data=record.data, field_seq=record.field_seq, updated_by=record.updated_by,
+        data=record.data, field_seq=seqs, updated_by=record.updated_by,
         updated_device=record.updated_device, device_time=record.device_time, server_time=record.server_time,
     )  # fmt: skip
 
 
-def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: int, table: str | None = None):
-    query = select(Record).where(Record.server_seq > cursor, _readable(scope))
+def newest(session: Session) -> int:
+    """The newest sequence number committed (records and scope exits): a pull that has read everything up to
+    it stores it as its cursor, so changes out of scope or skipped are not read again."""
+    return max(session.scalar(select(func.max(Record.server_seq))) or 0,
+               session.scalar(select(func.max(ScopeExit.seq))) or 0)  # fmt: skip
+
+
+def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: int, table: str | None = None,
+         *, device_id: str | None = None, protocol: int = 1):  # fmt: skip
+    """A page of changes after the cursor. From protocol 2 on, the device's own plainly applied edits are not
+    echoed back (its push answer gave it their sequence numbers), and a record's field_seq lists only the fields
+    whose number differs from the record's."""
+    up_to = newest(session)  # read first: what commits after it has a higher number, and comes next time
+    query = select(Record).where(Record.server_seq > cursor, Record.server_seq <= up_to, _readable(scope))
     if table:
         query = query.where(Record.table_name == table)
-    records = list(session.scalars(query.order_by(Record.server_seq).limit(limit)))
+    fetched = list(session.scalars(query.order_by(Record.server_seq).limit(limit)))
+    echoes = protocol >= 2 and device_id and cursor > 0 and not table
+    records = [r for r in fetched if not (echoes and _echo(r, device_id, cursor))]
     exits_query = _exits(scope, cursor, table)
     exits = (
-        [] if exits_query is None else list(session.scalars(exits_query.order_by(ScopeExit.seq).limit(limit)))
+        []
+        if exits_query is None
+        else list(
+            session.scalars(exits_query.where(ScopeExit.seq <= up_to).order_by(ScopeExit.seq).limit(limit))
+        )
     )
     changes = sorted(
-        [_change(r) for r in records]
+        [_change(r, slim=protocol >= 2) for r in records]
         + [p.Change(table=e.table_name, id=e.record_id, server_seq=e.seq, removed=True) for e in exits],
         key=lambda c: c.server_seq,
-    )[:limit]
-    more = len(records) == limit or len(exits) == limit
-    return p.PullPage(
-        epoch=epoch, changes=changes, cursor=changes[-1].server_seq if changes else cursor, more=more
     )
+    more = len(fetched) == limit or len(exits) == limit
+    if len(changes) > limit:
+        changes, more = changes[:limit], True
+        after = changes[-1].server_seq
+    elif more:  # up to where reading stopped, whether the last records read were sent or were echoes
+        after = min(fetched[-1].server_seq if len(fetched) == limit else up_to,
+                    exits[-1].seq if len(exits) == limit else up_to)  # fmt: skip
+    else:
+        after = max(up_to, cursor)
+    return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more)
 
 
 def counts(session: Session, scope: DeviceScope, epoch: str) -> p.Counts:
+    up_to = newest(session)  # counted as of this number: a laptop compares only when its cursor is there
     rows = session.execute(
-        select(Record.table_name, func.count()).where(_readable(scope)).group_by(Record.table_name)
+        select(Record.table_name, func.count())
+        .where(_readable(scope), Record.server_seq <= up_to)
+        .group_by(Record.table_name)
     ).all()
-    newest = session.scalar(select(func.max(Record.server_seq)).where(_readable(scope))) or 0
-    exits_query = _exits(scope, 0, None)
-    if exits_query is not None:
-        newest_exit = session.scalar(select(func.max(exits_query.subquery().c.seq)))
-        newest = max(newest, newest_exit or 0)
-    return p.Counts(epoch=epoch, cursor=newest, counts={name: n for name, n in rows})
+    return p.Counts(epoch=epoch, cursor=up_to, counts={name: n for name, n in rows})

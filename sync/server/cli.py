@@ -114,7 +114,7 @@ def import_bundle(args, server) -> int:
         key = dev.bundle_key
     request = p.Bundle.model_validate_json(bundle.unseal(blob, key, "push"))
     pushed = apply_push(server, who, request.push)
-    page = read_pull(server, who, request.cursor, request.epoch, 10**9, None)
+    page = read_pull(server, who, request.cursor, request.epoch, 10**9, None, request.protocol)
     reply = p.BundleReply(device_id=device_id, push=pushed, pull=page)
     Path(args.reply).write_bytes(bundle.seal(device_id, key, "reply", reply.model_dump_json().encode()))
     applied = sum(r.status == "applied" for r in pushed.results)

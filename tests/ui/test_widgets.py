@@ -142,7 +142,16 @@ def test_screenshots_command_writes_every_screen(tmp_path, qapp):
     screens = [p for p in shots if p.parent == tmp_path]
     papers = sorted(p.stem for p in shots if p.parent.name == "documents")
     assert len(screens) == 9 and all(p.stat().st_size > 5000 for p in shots)
-    assert papers == ["agreement", "dispatch", "dossier", "followup", "oral", "record", "report", "supervision"]
+    assert papers == [
+        "agreement",
+        "dispatch",
+        "dossier",
+        "followup",
+        "oral",
+        "record",
+        "report",
+        "supervision",
+    ]
 
 
 def test_desk_counts_follow_the_work(township, window_for, settle):

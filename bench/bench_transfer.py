@@ -1,0 +1,223 @@
+"""Benchmark of moving a township's matters: the same shape of data as the peers were measured with.
+
+    .venv/bin/python bench/bench_transfer.py [--matters 10000] [--laptops 4] [--postgresql]
+
+N matters, each with two parties, are written on one laptop and pushed to a real township server (uvicorn in its
+own process, SQLite or a throwaway PostgreSQL cluster), then pulled whole into a fresh laptop. Printed, one line
+per measurement: wall time, round trips, bytes on the wire (compressed as sent) and their ratio to the gzip -6
+size of the same records' JSON; then a day's sync of 50 edits; then server ingest with 1 and with `--laptops`
+laptops pushing at once (ops per second). Run on demand, not in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import select  # noqa: E402
+
+import sync.transport  # noqa: E402
+from bench.bench_sync import serve, server_account  # noqa: E402
+from desktop.services import accounts, setup, syncing  # noqa: E402
+from desktop.store.keyslots import KdfParams  # noqa: E402
+from desktop.store.models import Account, Matter, Party  # noqa: E402
+from sync import records  # noqa: E402
+
+PASSWORD = "bench password"
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
+WORDS = "邻里宅基地边界排水沟堵塞噪音扰民婚姻家庭赡养老人土地承包流转劳资工钱拖欠合同买卖损害赔偿山林权属"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"
+
+
+class Calls:
+    """Round trips and bytes on the wire, counted where every request of the sync client goes through."""
+
+    def __init__(self):
+        self.count = self.sent = self.received = 0
+        original = sync.transport.Transport.send
+
+        def counted(transport, *args, **kwargs):
+            sent, received = transport.bytes_sent, transport.bytes_received
+            try:
+                return original(transport, *args, **kwargs)
+            finally:
+                self.count += 1
+                self.sent += transport.bytes_sent - sent
+                self.received += transport.bytes_received - received
+
+        sync.transport.Transport.send = counted
+
+    def take(self) -> tuple[int, int, int]:
+        taken = self.count, self.sent, self.received
+        self.count = self.sent = self.received = 0
+        return taken
+
+
+def township(folder: Path):
+    ws = setup.create_township(
+        folder / "town.db", "向城镇", PASSWORD, division_code="420606001000", kdf=FAST_KDF
+    )
+    village = setup.add_village(ws, "东村", "420606001001").id
+    grid = setup.add_grid(ws, village, "东村一网格").id
+    return ws, village, grid
+
+
+def text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(WORDS) for _ in range(n))
+
+
+def write_matters(ws, village: str, grid: str, count: int, seed: int, prefix: str) -> list[dict]:
+    """Matters with two parties each, written as the laptop writes them (the outbox records every row)."""
+    rng = random.Random(seed)
+    with ws.read() as s:
+        reporter = s.scalar(select(Account.id).where(Account.username == ws.actor.username))
+    made = []
+    start = datetime(2026, 11, 1, 9)
+    with ws.db.writing(actor_id=ws.actor.account_id, device_id=ws.device_id, now=ws.now()) as s:
+        for i in range(count):
+            matter = Matter(
+                id=str(uuid.uuid4()), serial=f"{prefix}-2026-{i + 1:05d}", kind="dispute", source="网格排查",
+                category="邻里纠纷", title=text(rng, 12), facts=text(rng, 60), place=f"东村{rng.randint(1, 300)}号",
+                village_id=village, grid_id=grid, people_count=2, amount=rng.choice([0, 3000, 20000]), risk="low",
+                signals=[], status="reported", level="village", reported_at=start + timedelta(minutes=i),
+                reported_by=reporter,
+            )  # fmt: skip
+            s.add(matter)
+            made.append(
+                {c: getattr(matter, c) for c in ("id", "serial", "title", "facts", "place", "amount")}
+            )
+            for role in ("申请人", "被申请人"):
+                name = rng.choice(SURNAMES) + text(rng, 2)
+                phone = f"13{rng.randint(100000000, 999999999)}"
+                s.add(Party(id=str(uuid.uuid4()), matter_id=matter.id, kind="person", name=name, role=role,
+                            phone=phone, address=f"东村{rng.randint(1, 300)}号"))  # fmt: skip
+                made.append({"matter_id": matter.id, "name": name, "role": role, "phone": phone})
+    return made
+
+
+def gzip_size(ws, rows: list[dict]) -> int:
+    """gzip -6 of the records' synced fields as JSON: what the peers were compared against."""
+    ids = {r.get("id") for r in rows} | {r.get("matter_id") for r in rows}
+    whole = []
+    with ws.read() as s:
+        for model in (Matter, Party):
+            names = list(records.BY_TABLE[model.__tablename__].synced_fields)
+            key = model.id if model is Matter else Party.matter_id
+            for row in s.scalars(select(model).where(key.in_(ids))):
+                whole.append({"id": row.id, **{n: getattr(row, n) for n in names}})
+    return len(gzip.compress(json.dumps(whole, ensure_ascii=False, default=str).encode(), 6))
+
+
+def line(label: str, seconds: float, calls: tuple[int, int, int], baseline: int, records: int) -> None:
+    calls, sent, received = calls
+    ratio = f"sent {sent / baseline:5.2f}× / received {received / baseline:5.2f}× gzip -6"
+    print(f"{label:<40} {seconds:7.2f} s  {calls:5d} round trips  sent {sent / 1e3:9.1f} kB  received "
+          f"{received / 1e3:9.1f} kB  {ratio}  {records / seconds:7.0f} records/s", flush=True)  # fmt: skip
+
+
+def run(url: str | None, matters: int, laptops: int) -> None:
+    calls = Calls()
+    folder = Path(tempfile.mkdtemp(prefix="fengqiao-bench-transfer-"))
+    data = folder / "server"
+    process, address = serve(data, url)
+    try:
+        server_account(data, url, "admin", "township")
+        town, village, grid = township(folder)
+        for i in range(laptops):  # the ingest laptops' accounts, made by the township like any other
+            accounts.add_account(
+                town, f"lap{i}", "录入" + "甲乙丙丁戊己庚辛"[i % 8], PASSWORD, "platform", kdf=FAST_KDF
+            )
+        syncing.sync_now(town, password=PASSWORD, server_url=address)  # the set-up first, not measured
+        rows = write_matters(town, village, grid, matters, 1, "向城")
+        baseline, count = gzip_size(town, rows), len(rows)
+        calls.take()
+        started = time.perf_counter()
+        syncing.sync_now(town)
+        seconds = time.perf_counter() - started
+        line(f"first push, {matters} matters + parties", seconds, calls.take(), baseline, count)
+        server_account(data, url, "platform", "township")
+        started = time.perf_counter()
+        fresh = syncing.join_township(folder / "fresh.db", address, "platform", PASSWORD, kdf=FAST_KDF)
+        seconds = time.perf_counter() - started
+        with fresh.read() as s:
+            pulled = len(s.scalars(select(Matter.id)).all())
+        assert pulled == matters, (pulled, matters)
+        line("fresh laptop, full pull", seconds, calls.take(), baseline, count)
+
+        day = write_matters(town, village, grid, 17, 2, "今日")
+        edit_base = gzip_size(town, day)
+        calls.take()
+        started = time.perf_counter()
+        syncing.sync_now(town)
+        seconds = time.perf_counter() - started
+        line("a day's 17 matters (51 records), pusher", seconds, calls.take(), edit_base, len(day))
+        started = time.perf_counter()
+        syncing.sync_now(fresh)
+        seconds = time.perf_counter() - started
+        line("the same day, puller", seconds, calls.take(), edit_base, len(day))
+        fresh.close()
+        town.close()
+
+        # Ingest: `laptops` laptops, each with its share of matters, push at the same moment.
+        share = matters // laptops
+        workers = []
+        for i in range(laptops):
+            server_account(data, url, f"lap{i}", "township")
+            ws = syncing.join_township(folder / f"lap{i}.db", address, f"lap{i}", PASSWORD, kdf=FAST_KDF)
+            write_matters(ws, village, grid, share, 10 + i, f"L{i}")
+            workers.append(ws)
+        done = []
+        threads = [threading.Thread(target=lambda w=w: done.append(syncing.sync_now(w))) for w in workers]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        seconds = time.perf_counter() - started
+        ops = sum(r.pushed for r in done)
+        print(f"{f'ingest, {laptops} laptops at once':<40} {seconds:7.2f} s  {ops} ops  {ops / seconds:7.0f} ops/s",
+              flush=True)  # fmt: skip
+        for ws in workers:
+            ws.close()
+    finally:
+        process.terminate()
+        process.wait(10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--matters", type=int, default=10000)
+    parser.add_argument("--laptops", type=int, default=4)
+    parser.add_argument(
+        "--postgresql", action="store_true", help="the server on a throwaway PostgreSQL cluster"
+    )
+    args = parser.parse_args()
+    if args.postgresql:
+        from tests.sync.servers import PostgresCluster
+
+        cluster = PostgresCluster()
+        try:
+            print("server: PostgreSQL", flush=True)
+            run(cluster.new_database(), args.matters, args.laptops)
+        finally:
+            cluster.stop()
+    else:
+        print("server: SQLite", flush=True)
+        run(None, args.matters, args.laptops)
+
+
+if __name__ == "__main__":
+    main()

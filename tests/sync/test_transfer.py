@@ -1,0 +1,105 @@
+"""Protocol 2 on the wire (SQLite and PostgreSQL): a pusher is not sent its own edits back, yet keeps the server's
+numbers for them and still gets what others changed in the same records; pages name only the field numbers that
+differ from the record's; a protocol-1 laptop still gets whole pages."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.services import syncing
+from desktop.store.models import Conflict, Household
+
+from .test_end_to_end import add_household, edit_household, household_in
+
+
+def _row(ws, household_id):
+    with ws.read() as s:
+        return s.get(Household, household_id)
+
+
+def _server_record(laptops, household_id) -> dict:
+    client = syncing.client_for(laptops.a.db, None)
+    page = client.transport.call(
+        "GET", "/v1/pull", params={"cursor": 0, "limit": 1000, "table": "households"}
+    )
+    return next(c for c in page["changes"] if c["id"] == household_id)
+
+
+def test_a_pusher_gets_no_echo_and_keeps_the_servers_numbers(laptops):
+    town, a, b = laptops.town, laptops.a, laptops.b
+    syncing.sync_now(a)
+    syncing.sync_now(b)
+    h = add_household(b, town, "0701", "东村7号")
+    report = syncing.sync_now(b)
+    assert report.pushed == 1 and report.pulled == 0  # its own household did not come back
+    server = _server_record(laptops, h)
+    mine = _row(b, h)
+    assert (
+        mine.server_seq == server["server_seq"]
+        and mine.field_seq["address"] == server["field_seq"]["address"]
+    )
+    # Edited again, the base it sends is the server's number: no conflict with itself or anyone.
+    edit_household(b, town, h, address="东村7号之一")
+    assert syncing.sync_now(b).conflicts == 0
+    syncing.sync_now(a)
+    assert household_in(a, "0701").address == "东村7号之一"
+    assert syncing.status(b).pending == 0
+
+
+def test_a_change_by_others_just_before_mine_still_arrives(laptops):
+    """The record's newest version is the pusher's own, but another laptop changed another field of it first:
+    that field comes to the pusher (the echo is skipped only when the pusher has seen everything else)."""
+    town, a, b = laptops.town, laptops.a, laptops.b
+    h = add_household(a, town, "0702", "东村8号")
+    syncing.sync_now(a)
+    syncing.sync_now(b)
+    edit_household(a, town, h, phone="13800000001")
+    syncing.sync_now(a)
+    edit_household(b, town, h, note="走访：家中有老人独居")  # b has not pulled a's phone yet
+    report = syncing.sync_now(b)
+    assert report.conflicts == 0
+    row = _row(b, h)
+    assert (row.phone, row.note) == ("13800000001", "走访：家中有老人独居")
+    syncing.sync_now(a)
+    assert _row(a, h).note == "走访：家中有老人独居"
+    with b.read() as s:
+        assert s.scalars(select(Conflict)).all() == []
+
+
+def test_a_conflict_reaches_the_pusher_and_pages_are_slim(laptops):
+    town, a, b = laptops.town, laptops.a, laptops.b
+    h = add_household(a, town, "0703", "东村9号")
+    syncing.sync_now(a)
+    syncing.sync_now(b)
+    edit_household(a, town, h, address="东村9号（甲）")
+    edit_household(b, town, h, address="东村9号（乙）")
+    syncing.sync_now(a)
+    assert syncing.sync_now(b).conflicts == 1
+    with b.read() as s:
+        (conflict,) = s.scalars(select(Conflict)).all()
+    assert {conflict.server_value, conflict.local_value} == {"东村9号（甲）", "东村9号（乙）"}
+    assert _row(b, h).address == "东村9号（甲）"  # the server's value, as before; the conflict offers both
+    client = syncing.client_for(b.db, None)
+    slim = client.transport.call(
+        "GET", "/v1/pull", params={"cursor": 0, "protocol": 2, "table": "households"}
+    )
+    whole = client.transport.call("GET", "/v1/pull", params={"cursor": 0, "table": "households"})
+    (record,) = [c for c in slim["changes"] if c["id"] == h]
+    (full,) = [c for c in whole["changes"] if c["id"] == h]
+    newest = record["server_seq"]
+    assert record["field_seq"] == {f: seq for f, seq in full["field_seq"].items() if seq != newest}
+    assert len(record["field_seq"]) < len(full["field_seq"]) and {"number", "village_id"} <= set(
+        full["field_seq"]
+    )
+
+
+def test_a_protocol_1_laptop_still_gets_its_own_edits_back(laptops):
+    town, b = laptops.town, laptops.b
+    syncing.sync_now(b)
+    h = add_household(b, town, "0704", "东村10号")
+    syncing.sync_now(b)
+    client = syncing.client_for(b.db, None)
+    cursor = client.local.get_state("cursor")
+    old = client.transport.call("GET", "/v1/pull", params={"cursor": cursor - 1})
+    new = client.transport.call("GET", "/v1/pull", params={"cursor": cursor - 1, "protocol": 2})
+    assert h in [c["id"] for c in old["changes"]] and h not in [c["id"] for c in new["changes"]]
