@@ -293,11 +293,21 @@ def blob_errors():
 
 
 def apply_push(server: Server, who: Caller, request: p.PushRequest) -> p.PushResponse:
+    try:
+        return _apply_push(server, who, request, savepoints=False)
+    except changes.RefusedAfterWriting:  # rolled back whole: again, with each op in a savepoint
+        return _apply_push(server, who, request, savepoints=True)
+
+
+def _apply_push(server: Server, who: Caller, request: p.PushRequest, *, savepoints: bool) -> p.PushResponse:
     with server.db.writing() as s:
         epoch = meta(s, "epoch").value
         if request.epoch and request.epoch != epoch:
             return p.PushResponse(epoch=epoch, reset=True)
-        results = changes.Pusher(s, who.device_id, who.identity, who.scope, server.clock()).push(request.ops)
+        pusher = changes.Pusher(
+            s, who.device_id, who.identity, who.scope, server.clock(), savepoints=savepoints
+        )
+        results = pusher.push(request.ops)
     server.counters["push_ops"] += len(request.ops)
     return p.PushResponse(epoch=epoch, results=results)
 

@@ -200,15 +200,17 @@ def _latest_event(session: Session, matter: Record, device_id: str) -> Record | 
 
 
 def check_references(
-    session: Session, record: RecordType, data: dict, readable, only: set | None = None
+    session: Session, record: RecordType, data: dict, readable, only: set | None = None, lookup=None
 ) -> None:
     """Every id a record names is a record of the right kind that this device can see; a grid belongs to the
-    village the record names. `only`: the fields an edit changes (the rest were checked when they were set)."""
+    village the record names. `only`: the fields an edit changes (the rest were checked when they were set).
+    `lookup` finds a record by id (by default, the session)."""
+    lookup = lookup or (lambda record_id: session.get(Record, record_id))
     for name, spec in record.fields.items():
         value = data.get(name)
         if spec.kind != "ref" or value is None or (only is not None and name not in only):
             continue
-        target = session.get(Record, value)
+        target = lookup(value)
         if target is None or target.table_name != spec.ref:
             raise Refused(f"{name}：服务器上没有这条{spec.ref}记录")
         if not readable(target):
@@ -217,6 +219,6 @@ def check_references(
     if isinstance(place, records.Direct) and only is not None and not {place.village, place.grid} & only:
         return
     if isinstance(record.scope, records.Direct) and data.get(record.scope.grid):
-        grid = session.get(Record, data[record.scope.grid])
+        grid = lookup(data[record.scope.grid])
         if grid is not None and grid.data.get("village_id") != data.get(record.scope.village):
             raise Refused("网格不属于所填的村（社区）")

@@ -24,10 +24,15 @@ from .scope import DeviceScope, Place, place_of
 
 FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 CONFLICT_IDS = uuid.UUID("6f0e1a52-6b8e-4a43-9d2c-2f1f6c0c1a51")
+PREFETCH = 500  # ids per IN (…) list
 
 
 class Rejected(Exception):
     """The op cannot be applied at all; the reason goes back to the laptop and stays visible there."""
+
+
+class RefusedAfterWriting(Exception):
+    """An op was refused after it had begun to write: the batch is applied again, each op in a savepoint."""
 
 
 def _iso(value) -> str | None:
@@ -37,7 +42,13 @@ def _iso(value) -> str | None:
 class Pusher:
     """Applies a device's ops in order, in the caller's transaction, and remembers each result."""
 
-    def __init__(self, session: Session, device_id: str, who: Identity, scope: DeviceScope, now: datetime):
+    def __init__(self, session: Session, device_id: str, who: Identity, scope: DeviceScope, now: datetime,
+                 *, savepoints: bool = False):  # fmt: skip
+        # Every check of an op comes before its first write, so a refused op has nothing to undo and the batch
+        # is written in one flush. Should an op be refused after writing, the caller applies the batch again
+        # with a savepoint around each op (`savepoints`), which a refusal rolls back.
+        self.savepoints = savepoints
+        self.wrote = False
         self.session = session
         self.device_id = device_id
         self.who = who
@@ -48,29 +59,65 @@ class Pusher:
         self.epoch_start = int(meta(session, "epoch_start_seq").value)
 
     def push(self, ops: list[p.Op]) -> list[p.OpResult]:
+        self._prefetch(ops)
         return [self.one(op) for op in ops]
 
+    def _prefetch(self, ops: list[p.Op]) -> None:
+        """One query for the batch's earlier answers and a few for the records it names (and the records their
+        fields refer to): each op then finds them in the session instead of asking the database one by one."""
+        self.answered = {}
+        mutations = [op.mutation_id for op in ops]
+        wanted = {op.record_id for op in ops}
+        wanted |= {v for op in ops for v in op.fields.values() if isinstance(v, str) and len(v) == 36}
+        wanted = sorted(wanted)
+        for start in range(0, len(mutations), PREFETCH):
+            chunk = mutations[start : start + PREFETCH]
+            self.answered.update((r.mutation_id, r) for r in self.session.scalars(
+                select(OpResult).where(OpResult.mutation_id.in_(chunk))))  # fmt: skip
+        # Held here as well: the session's identity map, where `session.get` finds them, keeps only weak
+        # references to unchanged objects.
+        self.held: dict[str, Record] = {}
+        for start in range(0, len(wanted), PREFETCH):
+            chunk = wanted[start : start + PREFETCH]
+            self.held.update(
+                (r.id, r) for r in self.session.scalars(select(Record).where(Record.id.in_(chunk)))
+            )
+        self.absent = set(wanted) - set(self.held)
+
+    def _record(self, record_id: str) -> Record | None:
+        """A record by id: from the session when the batch's prefetch saw it, known absent without a query."""
+        if record_id in self.held:
+            return self.held[record_id]
+        if record_id in self.absent:
+            return None
+        return self.session.get(Record, record_id)
+
     def one(self, op: p.Op) -> p.OpResult:
-        seen = self.session.get(OpResult, op.mutation_id)
+        seen = self.answered.get(op.mutation_id)
         if seen is not None:
             return p.OpResult(
                 op_seq=op.op_seq, mutation_id=op.mutation_id, status=seen.status, duplicate=True,
                 reason=seen.reason, server_seq=seen.server_seq, conflicts=seen.conflicts,
             )  # fmt: skip
+        self.wrote = False
         try:
-            with self.session.begin_nested():  # a refused op leaves nothing behind; the batch goes on
+            if self.savepoints:
+                with self.session.begin_nested():  # a refused op leaves nothing behind; the batch goes on
+                    seq, conflicts = self._apply(op)
+            else:
                 seq, conflicts = self._apply(op)
             status, reason = ("conflict" if conflicts else "applied"), None
         except (Rejected, authority.Refused) as exc:
+            if self.wrote and not self.savepoints:
+                raise RefusedAfterWriting(str(exc)) from exc
             seq, conflicts, status, reason = None, [], "rejected", str(exc)
-        self.session.add(
-            OpResult(
-                mutation_id=op.mutation_id, device_id=self.device_id, op_seq=op.op_seq, status=status,
-                reason=reason, server_seq=seq, conflicts=conflicts, schema_version=op.schema_version,
-                received_at=self.now,
-            )
+        answer = OpResult(
+            mutation_id=op.mutation_id, device_id=self.device_id, op_seq=op.op_seq, status=status,
+            reason=reason, server_seq=seq, conflicts=conflicts, schema_version=op.schema_version,
+            received_at=self.now,
         )  # fmt: skip
-        self.session.flush()
+        self.session.add(answer)
+        self.answered[op.mutation_id] = answer  # the same op twice in one batch is answered once
         return p.OpResult(
             op_seq=op.op_seq, mutation_id=op.mutation_id, status=status, reason=reason, server_seq=seq,
             conflicts=conflicts,
@@ -87,7 +134,7 @@ class Pusher:
             raise Rejected(f"字段名不合法：{', '.join(bad[:5])}")
         # A laptop's own facts (a file present there) are not the township's: an older laptop still sends them.
         op.fields = {k: v for k, v in op.fields.items() if not (k in kind.fields and kind.fields[k].local)}
-        record = self.session.get(Record, op.record_id)
+        record = self._record(op.record_id)
         if record is not None and record.table_name != op.table:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
         if record is None and op.op != "insert":
@@ -120,7 +167,7 @@ class Pusher:
         return record.shared or self.scope.covers(Place.of(record))
 
     def _check_place(self, table: str, record_id: str, data: dict, verb: str) -> Place:
-        place = place_of(self.session, table, record_id, data)
+        place = place_of(self.session, table, record_id, data, self._record)
         if place is None:
             raise Rejected("它所属的住户或事项不在服务器上")
         if not self.scope.covers(place):
@@ -130,7 +177,8 @@ class Pusher:
     def _insert(self, op: p.Op, kind: records.RecordType) -> int:
         data = dict(op.fields)
         place = self._check_place(op.table, op.record_id, data, "新增")
-        authority.check_references(self.session, kind, data, self._readable)
+        authority.check_references(self.session, kind, data, self._readable, lookup=self._record)
+        self.wrote = True
         seq = self.seq.next()
         record = Record(
             id=op.record_id, table_name=op.table, data=data, field_seq=dict.fromkeys(data, seq),
@@ -138,6 +186,8 @@ class Pusher:
         )  # fmt: skip
         self._stamp(record, op, place)
         self.session.add(record)
+        self.absent.discard(op.record_id)
+        self.held[op.record_id] = record
         return seq
 
     def _base_ok(self, record: Record, field: str, base: int) -> bool:
@@ -177,10 +227,13 @@ class Pusher:
             applied.update({k: v for k, v in records.cleared(kind).items() if record.data.get(k) != v})
         if applied:
             data = {**record.data, **applied}
-            authority.check_references(self.session, kind, data, self._readable, only=set(applied))
+            authority.check_references(
+                self.session, kind, data, self._readable, only=set(applied), lookup=self._record
+            )
             if kind.table == "matters":
                 self._check_state(record, applied, op.base_values)
             place = self._check_place(op.table, record.id, data, "移出管辖范围")
+            self.wrote = True
             seq = self.seq.next()
             record.data = data
             record.field_seq = {**record.field_seq, **dict.fromkeys(applied, seq)}
@@ -227,6 +280,7 @@ class Pusher:
             self._exit(child, child_old)
 
     def _conflict(self, op: p.Op, record: Record, field: str, local_value) -> None:
+        self.wrote = True
         seq = self.seq.next()
         data = {
             "table_name": record.table_name, "record_id": record.id, "field": field,

@@ -36,8 +36,9 @@ class Place:
         )  # fmt: skip
 
 
-def place_of(session: Session, table: str, record_id: str, data: dict) -> Place | None:
-    """None when the record hangs under a parent the server does not have."""
+def place_of(session: Session, table: str, record_id: str, data: dict, lookup=None) -> Place | None:
+    """None when the record hangs under a parent the server does not have. `lookup` finds a record by id (a
+    push's own, holding what the batch wrote so far); by default the session."""
     rule = SCOPE_RULES[table]
     if rule == SHARED:
         return Place(shared=True)
@@ -47,7 +48,7 @@ def place_of(session: Session, table: str, record_id: str, data: dict) -> Place 
                      household_id=rule.household_of(record_id, data))  # fmt: skip
     assert isinstance(rule, Parent)
     parent_id = data.get(rule.id_field)
-    parent = session.get(Record, parent_id) if parent_id else None
+    parent = (lookup or (lambda i: session.get(Record, i)))(parent_id) if parent_id else None
     if parent is None or parent.table_name != rule.parent_table(data):
         return None
     return Place(parent.shared, parent.village_id, parent.grid_id, parent_id, parent.protected_from,
