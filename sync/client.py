@@ -64,6 +64,7 @@ class SyncReport:
     clock_offset_seconds: float = 0.0
     bytes_sent: int = 0
     bytes_received: int = 0
+    round_trips: int = 0
 
     def took(self, changes: list[p.Change], skipped: int = 0, *, counted: bool = True) -> None:
         """Count an applied page of changes (a re-pull's pages only as news for the screens and skips)."""
@@ -83,6 +84,7 @@ class SyncClient:
                  progress: Progress | None = None):  # fmt: skip
         self.local = local
         self.transport = transport
+        self.counted: p.Counts | None = None  # the counts the last pull's last page brought
         self.now = now
         self.progress = progress or (lambda stage, done, total: None)
 
@@ -110,6 +112,7 @@ class SyncClient:
         self.verify(report, welcome.epoch)
         self.move_files(report)
         report.bytes_sent, report.bytes_received = self.transport.bytes_sent, self.transport.bytes_received
+        report.round_trips = self.transport.round_trips
         self.local.set_state(last_sync=self.now().isoformat(timespec="seconds"), last_error=None,
                              clock_offset_seconds=report.clock_offset_seconds)  # fmt: skip
         return report
@@ -177,12 +180,19 @@ class SyncClient:
                 continue
             report.took(page.changes, self.local.apply_page(page.changes, page.cursor))
             if not page.more:
+                self.counted = (
+                    p.Counts(epoch=page.epoch, cursor=page.cursor, counts=page.counts)
+                    if page.counts is not None
+                    else None
+                )
                 return
 
     def verify(self, report: SyncReport, epoch: str) -> None:
         """Compare counts per record type with the server's; re-pull a type that disagrees."""
         self.progress("verify", 0, 1)
-        counts = p.Counts.model_validate(self.transport.call("GET", "/v1/counts"))
+        counts = self.counted  # brought by the pull's last page (protocol 2)
+        if counts is None or counts.cursor != self.local.get_state("cursor", 0):
+            counts = p.Counts.model_validate(self.transport.call("GET", "/v1/counts"))
         if counts.epoch != epoch or counts.cursor != self.local.get_state("cursor", 0):
             return  # someone synced meanwhile; the next sync compares
         local = self.local.local_counts()

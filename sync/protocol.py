@@ -164,6 +164,7 @@ class PullPage(BaseModel):
     changes: list[Change] = []
     cursor: int  # pass back for the next page
     more: bool = False
+    counts: dict[str, int] | None = None  # protocol 2, on the last page: records per type as of `cursor`
 
 
 class Counts(BaseModel):

@@ -51,6 +51,7 @@ class Transport:
         self.http = session or requests.Session()
         self.bytes_sent = 0
         self.bytes_received = 0
+        self.round_trips = 0  # answered requests
 
     def call(self, method: str, path: str, *, body=None, params=None, raw: bytes | None = None):
         """JSON in, JSON out (or bytes for raw downloads). Raises Offline, AuthFailed or Refused."""
@@ -82,6 +83,7 @@ class Transport:
             except requests.RequestException as exc:
                 last = exc
             else:
+                self.round_trips += 1
                 self.bytes_sent += len(data or b"")
                 # On the wire: the compressed length when the answer came gzipped.
                 self.bytes_received += int(response.headers.get("content-length") or len(response.content))

@@ -395,14 +395,20 @@ def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: i
                     exits[-1].seq if len(exits) == limit else up_to)  # fmt: skip
     else:
         after = max(up_to, cursor)
-    return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more)
+    # The last page of a protocol-2 pull carries the counts the laptop checks itself against: no extra request.
+    counted = _counted(session, scope, up_to) if protocol >= 2 and not more and not table else None
+    return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more, counts=counted)
 
 
-def counts(session: Session, scope: DeviceScope, epoch: str) -> p.Counts:
-    up_to = newest(session)  # counted as of this number: a laptop compares only when its cursor is there
+def _counted(session: Session, scope: DeviceScope, up_to: int) -> dict[str, int]:
     rows = session.execute(
         select(Record.table_name, func.count())
         .where(_readable(scope), Record.server_seq <= up_to)
         .group_by(Record.table_name)
     ).all()
-    return p.Counts(epoch=epoch, cursor=up_to, counts={name: n for name, n in rows})
+    return {name: n for name, n in rows}
+
+
+def counts(session: Session, scope: DeviceScope, epoch: str) -> p.Counts:
+    up_to = newest(session)  # counted as of this number: a laptop compares only when its cursor is there
+    return p.Counts(epoch=epoch, cursor=up_to, counts=_counted(session, scope, up_to))

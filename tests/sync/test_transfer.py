@@ -32,6 +32,8 @@ def test_a_pusher_gets_no_echo_and_keeps_the_servers_numbers(laptops):
     h = add_household(b, town, "0701", "东村7号")
     report = syncing.sync_now(b)
     assert report.pushed == 1 and report.pulled == 0  # its own household did not come back
+    assert report.round_trips == 3  # hello, push, pull (the last page brings the counts)
+    assert syncing.sync_now(a).round_trips == 2  # hello, pull
     server = _server_record(laptops, h)
     mine = _row(b, h)
     assert (
