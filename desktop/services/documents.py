@@ -273,6 +273,13 @@ class Records:
         found = [e for e in self.events if e.action == action]
         return found[-1] if found else None
 
+    def step_for(self, title: str, action: Action, item: str):
+        """The last step of a kind a paper is about (交办, 督办): refused, naming it, when there is none."""
+        event = self.last_event(action)
+        if event is None:
+            raise MissingItems(title, [item])
+        return event
+
     def name_of(self, handler: str | None) -> str:
         try:
             return matters.handler_name(self.s, handler) or ""
@@ -374,9 +381,7 @@ def session_record(r: Records, index: int = 0) -> Document:
 
 def dispatch_slip(r: Records, _index: int = 0) -> Document:
     title = TITLES["dispatch"]
-    event = r.last_event(Action.DISPATCH)
-    if event is None:
-        raise MissingItems(title, [zh("交办记录")])
+    event = r.step_for(title, Action.DISPATCH, zh("交办记录"))
     m = r.matter
     doc = Document("dispatch", title, r.number(), r.fill("header") or r.township)
     doc.add(Fields((
@@ -393,9 +398,7 @@ def dispatch_slip(r: Records, _index: int = 0) -> Document:
 
 def supervision_slip(r: Records, _index: int = 0) -> Document:
     title = TITLES["supervision"]
-    event = r.last_event(Action.SUPERVISE)
-    if event is None:
-        raise MissingItems(title, [zh("督办记录")])
+    event = r.step_for(title, Action.SUPERVISE, zh("督办记录"))
     m = r.matter
     times = sum(1 for e in r.events if e.action == Action.SUPERVISE)  # this one is the last
     doc = Document(
