@@ -121,6 +121,7 @@ class Op(BaseModel):
 class PushRequest(BaseModel):
     epoch: Text(40) | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
+    hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
 
 
 class OpResult(BaseModel):
@@ -137,6 +138,7 @@ class PushResponse(BaseModel):
     epoch: str
     reset: bool = False
     results: list[OpResult] = []
+    welcome: Welcome | None = None  # the answer to a hello that came with the push
 
 
 # --------------------------------------------------------------------------------------- pull
@@ -165,6 +167,7 @@ class PullPage(BaseModel):
     cursor: int  # pass back for the next page
     more: bool = False
     counts: dict[str, int] | None = None  # protocol 2, on the last page: records per type as of `cursor`
+    welcome: Welcome | None = None  # the answer to a hello that came with the pull (device_time given)
 
 
 class Counts(BaseModel):

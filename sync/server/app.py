@@ -212,18 +212,7 @@ def create_app(server: Server) -> FastAPI:
 
     @app.post("/v1/hello")
     def hello(request: p.Hello, who: Authed) -> p.Welcome:
-        now = server.clock()
-        offset = (now - request.device_time.replace(tzinfo=None)).total_seconds()
-        with server.db.writing() as s:
-            device = s.get(Device, who.device_id)
-            device.last_seen, device.clock_offset_seconds = now, offset
-            account = accounts.info(s.get(accounts.Account, device.account_id))
-            epoch = meta(s, "epoch").value
-        too_old = request.protocol < p.OLDEST_CLIENT_PROTOCOL
-        return p.Welcome(
-            update_required=too_old, message="客户端版本过旧，请安装新版后再同步" if too_old else "",
-            epoch=epoch, server_time=now, clock_offset_seconds=offset, account=account,
-        )  # fmt: skip
+        return welcome(server, who, request)
 
     @app.post("/v1/push")
     def push(request: p.PushRequest, who: Authed) -> p.PushResponse:
@@ -231,15 +220,27 @@ def create_app(server: Server) -> FastAPI:
             raise HTTPException(
                 413, f"一次最多推送 {p.MAX_OPS_PER_PUSH} 条修改，这次有 {len(request.ops)} 条"
             )
-        return apply_push(server, who, request)
+        greeting = welcome(server, who, request.hello) if request.hello else None
+        if greeting is not None and greeting.update_required:
+            return p.PushResponse(epoch=greeting.epoch, welcome=greeting)  # nothing applied
+        return apply_push(server, who, request).model_copy(update={"welcome": greeting})
 
     @app.get("/v1/pull")
     def pull(who: Authed, cursor: Annotated[int, Query(ge=0, le=p.SEQ_MAX)] = 0,
              epoch: Annotated[str | None, Query(max_length=40)] = None,
              limit: Annotated[int, Query(ge=1, le=PAGE_LIMIT)] = 500,
              table: Annotated[str | None, Query(max_length=40)] = None,
-             protocol: Annotated[int, Query(ge=1, le=10_000)] = 1) -> p.PullPage:  # fmt: skip
-        return read_pull(server, who, cursor, epoch, limit, table, protocol)
+             protocol: Annotated[int, Query(ge=1, le=10_000)] = 1,
+             device_time: Annotated[datetime | None, Query()] = None,
+             schema_version: Annotated[str, Query(max_length=20)] = "") -> p.PullPage:  # fmt: skip
+        greeting = None
+        if device_time is not None:  # the handshake rides on the first page (protocol 2)
+            greeting = welcome(server, who, p.Hello(protocol=protocol, schema_version=schema_version,
+                                                    device_time=device_time))  # fmt: skip
+            if greeting.update_required:
+                return p.PullPage(epoch=greeting.epoch, cursor=cursor, welcome=greeting)
+        page = read_pull(server, who, cursor, epoch, limit, table, protocol)
+        return page.model_copy(update={"welcome": greeting})
 
     @app.get("/v1/counts")
     def counts(who: Authed) -> p.Counts:
@@ -290,6 +291,22 @@ def blob_errors():
         yield
     except BlobError as exc:
         raise HTTPException(409, str(exc)) from None
+
+
+def welcome(server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
+    """The handshake's answer, on its own (`/v1/hello`) or with a sync's first push or pull (protocol 2)."""
+    now = server.clock()
+    offset = (now - hello.device_time.replace(tzinfo=None)).total_seconds()
+    with server.db.writing() as s:
+        device = s.get(Device, who.device_id)
+        device.last_seen, device.clock_offset_seconds = now, offset
+        account = accounts.info(s.get(accounts.Account, device.account_id))
+        epoch = meta(s, "epoch").value
+    too_old = hello.protocol < p.OLDEST_CLIENT_PROTOCOL
+    return p.Welcome(
+        update_required=too_old, message="客户端版本过旧，请安装新版后再同步" if too_old else "",
+        epoch=epoch, server_time=now, clock_offset_seconds=offset, account=account,
+    )  # fmt: skip
 
 
 def apply_push(server: Server, who: Caller, request: p.PushRequest) -> p.PushResponse:

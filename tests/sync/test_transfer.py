@@ -32,8 +32,8 @@ def test_a_pusher_gets_no_echo_and_keeps_the_servers_numbers(laptops):
     h = add_household(b, town, "0701", "东村7号")
     report = syncing.sync_now(b)
     assert report.pushed == 1 and report.pulled == 0  # its own household did not come back
-    assert report.round_trips == 3  # hello, push, pull (the last page brings the counts)
-    assert syncing.sync_now(a).round_trips == 2  # hello, pull
+    assert report.round_trips == 2  # push (with the handshake), pull (its last page brings the counts)
+    assert syncing.sync_now(a).round_trips == 1  # one page, with the handshake and the counts
     server = _server_record(laptops, h)
     mine = _row(b, h)
     assert (
@@ -105,3 +105,16 @@ def test_a_protocol_1_laptop_still_gets_its_own_edits_back(laptops):
     old = client.transport.call("GET", "/v1/pull", params={"cursor": cursor - 1})
     new = client.transport.call("GET", "/v1/pull", params={"cursor": cursor - 1, "protocol": 2})
     assert h in [c["id"] for c in old["changes"]] and h not in [c["id"] for c in new["changes"]]
+
+
+def test_a_too_old_laptop_is_told_to_update_with_its_first_push_and_nothing_applies(laptops):
+    town, b = laptops.town, laptops.b
+    client = syncing.client_for(b.db, None)
+    op = {"op_seq": 1, "mutation_id": "11111111-2222-3333-4444-555555555555", "table": "households",
+          "record_id": "11111111-2222-3333-4444-666666666666", "op": "insert",
+          "fields": {"village_id": town.village, "grid_id": town.grid, "number": "0799", "address": "旧版"}}  # fmt: skip
+    hello = {"protocol": 0, "device_time": "2026-11-23T09:00:00"}
+    answer = client.transport.call("POST", "/v1/push", body={"ops": [op], "hello": hello})
+    assert answer["welcome"]["update_required"] and answer["results"] == []
+    syncing.sync_now(laptops.a)
+    assert household_in(laptops.a, "0799") is None
