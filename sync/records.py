@@ -128,12 +128,14 @@ SHARED = "shared"  # reference data every device in the township reads; only tow
 
 @dataclass(frozen=True)
 class Search:
-    """The record is found by the laptop's text search: under `kind`, by these fields, and by one field of its
-    children (a matter by its parties' names)."""
+    """The record is found by the laptop's text search: under `kind`, by these fields, and by fields of its
+    children (a matter by its parties' names, a household by its residents' names, ID numbers and mobiles)."""
 
     kind: str
     fields: tuple[str, ...]
-    children: tuple[tuple[str, str, str], ...] = ()  # (child table, its parent field, the field to add)
+    children: tuple[
+        tuple[str, str, tuple[str, ...]], ...
+    ] = ()  # (child table, its parent field, fields to add)
 
 
 @dataclass(frozen=True)
@@ -202,7 +204,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "value": json(optional=True),
     }),
     # households and residents
-    RecordType("households", write="edit_residents", scope=Direct(household="id"), search=Search("household", ("number", "address", "phone")), fields={
+    RecordType("households", write="edit_residents", scope=Direct(household="id"), search=Search("household", ("number", "address", "phone"), children=(("persons", "household_id", ("name", "id_number", "mobile")),)), fields={
         "village_id": ref("divisions", optional=False),
         "grid_id": ref("grids"),
         "number": string(30, index=True),  # 户号, unique within a village (checked by the use case)
@@ -237,7 +239,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType(
         "matters",
         write="view_matters", scope=Direct(household="household_id"),
-        search=Search("matter", ("serial", "external_no", "title", "facts", "place"), children=(("parties", "matter_id", "name"),)),
+        search=Search("matter", ("serial", "external_no", "title", "facts", "place"), children=(("parties", "matter_id", ("name",)),)),
         fields={
             "serial": string(40, index=True),
             "kind": string(10, default="dispute"),  # dispute / petition

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from desktop.domain import idnumber
 from desktop.domain.lifecycle import Outcome, SessionOutcome
+from desktop.domain.messages import msg
 from desktop.domain.residents import KEY_PERSON
 from desktop.domain.roles import Role
 from desktop.domain.visits import PURPOSES
@@ -24,6 +25,7 @@ from desktop.store.models import Account, Division, Grid, Household, Matter, Org
 from . import matters, setup, steps
 from .accounts import actor_of
 from .context import Workspace, config_value
+from .errors import Cancelled
 from .matters import MatterInput, PartyInput
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -71,8 +73,25 @@ def build(
     real_now = (now or datetime.now()).replace(microsecond=0)
     clock = _Clock(real_now)
     report = DemoReport()
-    say = progress or (lambda stage, done, total: None)
+
+    def say(stage: str, done: int, total: int) -> None:
+        if progress is not None and progress(stage, done, total) is False:
+            raise Cancelled(msg("已取消，演示数据库已删除"))
+
     ws = setup.create_township(path, township, password, division_code=division_code, kdf=kdf, clock=clock)
+    try:
+        _fill(ws, rng, seed, households, report, clock, real_now, say, password, kdf)
+    except BaseException:
+        ws.close()
+        setup.remove_database(path)  # half a demo is no use to anyone, and would ask for a login next start
+        raise
+    ws.close()
+    return report
+
+
+def _fill(
+    ws: Workspace, rng, seed, households, report: DemoReport, clock, real_now, say, password, kdf
+) -> None:
     admin = ws
     with _bulk(ws, real_now) as session:
         people = _places_and_people(ws, session, rng, households, report, say)
@@ -87,8 +106,6 @@ def build(
     for username in logins:
         admin.db.keyfile.add(username, password, admin.data_key, kdf)
     report.accounts_with_login = ("admin", *logins)
-    admin.close()
-    return report
 
 
 def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report: DemoReport, say) -> dict:

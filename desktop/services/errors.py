@@ -5,7 +5,16 @@ from __future__ import annotations
 from desktop.domain.issues import Issue, ValidationFailed
 from desktop.domain.lifecycle import Refused
 
-__all__ = ["ServiceError", "NotAllowed", "NotFound", "ValidationFailed", "Refused", "Issue", "explained"]
+__all__ = [
+    "ServiceError",
+    "NotAllowed",
+    "NotFound",
+    "Cancelled",
+    "ValidationFailed",
+    "Refused",
+    "Issue",
+    "explained",
+]
 
 
 class ServiceError(Exception):
@@ -18,6 +27,10 @@ class NotAllowed(ServiceError):
 
 class NotFound(ServiceError):
     pass
+
+
+class Cancelled(ServiceError):
+    """The person stopped long work part way; what it had begun was undone."""
 
 
 def explained() -> tuple[type[Exception], ...]:

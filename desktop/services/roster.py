@@ -24,7 +24,7 @@ from desktop.store.models import Division, Grid, Household, Person
 
 from . import sheets
 from .context import Changed, Workspace
-from .errors import ServiceError
+from .errors import Cancelled, ServiceError
 
 HEADERS = [
     "村/社区",
@@ -59,10 +59,6 @@ SAMPLE = ["东村", "东村一网格", "001", "东村一组12号", "张三", "�
 
 class RosterUnreadable(ServiceError):
     """The file is not a workbook we can read, or lacks the columns a roster needs."""
-
-
-class Cancelled(ServiceError):
-    pass
 
 
 @dataclass

@@ -18,7 +18,7 @@ from desktop.domain.roles import Permission, Role
 from desktop.domain.scope import Scope
 from desktop.domain.text import check_name
 from desktop.store.database import Database
-from desktop.store.keyslots import KdfParams
+from desktop.store.keyslots import KdfParams, keyfile_for
 from desktop.store.models import Account, Division, Grid, Org, SyncState
 
 from . import audit
@@ -74,6 +74,12 @@ def create_township(
     actor = Actor(admin.id, ADMIN, admin.display_name, frozenset({Role.ADMIN, Role.PLATFORM}), Scope())
     key = db.keyfile.unlock(ADMIN, admin_password)
     return Workspace(db, actor, key, device_id, clock=clock)
+
+
+def remove_database(path: Path) -> None:
+    """Delete a database this run created and gave up on, with its journal files and key slots."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal"), keyfile_for(path)):
+        file.unlink(missing_ok=True)
 
 
 def township(ws: Workspace):

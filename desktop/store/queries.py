@@ -58,10 +58,17 @@ class HouseholdRow:
     grid: str
     head: str
     members: int
-    phone: str  # masked
+    phone: str  # the head's mobile (else the household's phone), masked
+    matched: tuple = ()  # for a search, where the text was found: ("户主", "王秀英"), ("配偶", "李四", "手机号"), ("地址",)
 
 
-HOUSEHOLD_ORDER = {"number": Household.number, "address": Household.address, "village": Division.name}
+# Each order ends in the id, so pages never overlap or skip when rows share a value. 户号 repeat from village to
+# village, so households are listed village by village; that order is an index, so a page deep in the list is
+# as quick as the first.
+HOUSEHOLD_ORDER = {
+    "number": (Household.village_id, Household.number), "village": (Household.village_id, Household.number),
+    "address": (Household.address,),
+}  # fmt: skip
 
 
 def list_households(
@@ -73,38 +80,89 @@ def list_households(
         where.append(Household.village_id == village_id)
     if grid_id:
         where.append(Household.grid_id == grid_id)
-    if text.strip():
-        person_ids = search.find(session, "person", text)
-        by_person = select(Person.household_id).where(Person.id.in_(person_ids))
-        where.append(
-            or_(Household.id.in_(search.find(session, "household", text)), Household.id.in_(by_person))
-        )
-    total = session.execute(select(func.count()).select_from(Household).where(*where)).scalar()
+    if text.strip():  # a household's words include its residents'
+        where.append(Household.id.in_(search.matching("household", text)))
+    # The page's ids from the households alone; joins and counts only for the rows shown. A search reads every
+    # hit to order them anyway, so it counts them in the same pass; an unfiltered list counts by its index.
+    searching = bool(text.strip())
+    keys = [*HOUSEHOLD_ORDER.get(order, HOUSEHOLD_ORDER["number"]), Household.id]
+    page = session.execute(
+        select(Household.id, *([func.count().over()] if searching else []))
+        .where(*where)
+        .order_by(*(k.desc() if descending else k for k in keys))
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    ids = [row[0] for row in page]
+    if searching and page:
+        total = page[0][1]
+    else:
+        total = session.execute(select(func.count()).select_from(Household).where(*where)).scalar()
     head = aliased(Person)
     members = (
         select(func.count())
         .where(Person.household_id == Household.id, Person.deleted.is_(False))
         .scalar_subquery()
     )
-    column = HOUSEHOLD_ORDER.get(order, Household.number)
-    rows = session.execute(
-        select(Household, Division.name, Grid.name, head.name, members)
-        .join(Division, Division.id == Household.village_id)
-        .outerjoin(Grid, Grid.id == Household.grid_id)
-        .outerjoin(head, head.id == Household.head_id)
-        .where(*where)
-        .order_by(column.desc() if descending else column, Household.id)
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return Page(
-        [
-            HouseholdRow(h.id, h.number, h.address, v, g or "", hn or "", n, mask_phone(h.phone))
-            for h, v, g, hn, n in rows
-        ],
-        total,
-        offset,
+    found = {
+        h[0]: (h, v, g, hn, hm, n)
+        for *h, v, g, hn, hm, n in session.execute(  # columns, not ORM objects: a list shows, it never edits
+            select(
+                Household.id,
+                Household.number,
+                Household.address,
+                Household.phone,
+                Division.name,
+                Grid.name,
+                head.name,
+                head.mobile,
+                members,
+            )  # fmt: skip
+            .join(Division, Division.id == Household.village_id)
+            .outerjoin(Grid, Grid.id == Household.grid_id)
+            .outerjoin(head, head.id == Household.head_id)
+            .where(Household.id.in_(ids))
+        )
+    }
+    matched = _where_found(session, ids, text) if text.strip() else {}
+    rows = []
+    for household_id in ids:
+        (_, number, address, phone), village, grid, head_name, head_mobile, n = found[household_id]
+        rows.append(HouseholdRow(household_id, number, address, village, grid or "", head_name or "", n,
+                                 mask_phone(head_mobile or phone), matched.get(household_id, ())))  # fmt: skip
+    return Page(rows, total, offset)
+
+
+def _where_found(session: Session, household_ids: list[str], text: str) -> dict[str, tuple]:
+    """Why each listed household matched: a resident (by name, ID number or mobile) or its own fields."""
+    needle = "".join(text.split()).lower()
+    said: dict[str, tuple] = {}
+    people = session.execute(
+        select(Person.household_id, Person.name, Person.id_number, Person.mobile, Person.relation)
+        .where(Person.household_id.in_(household_ids), Person.deleted.is_(False))
+        .order_by(Person.relation != "户主", Person.name)
     )
+    for household_id, name, id_number, mobile, relation in people:
+        if household_id in said:
+            continue
+        who = (relation or "成员", name)
+        if needle in "".join((name or "").split()).lower():
+            said[household_id] = who
+        elif needle in (id_number or "").lower():
+            said[household_id] = (*who, "身份证号")
+        elif needle in (mobile or ""):
+            said[household_id] = (*who, "手机号")
+    for h in session.execute(
+        select(Household).where(Household.id.in_(set(household_ids) - set(said)))
+    ).scalars():
+        said[h.id] = (
+            next(
+                (label for label, value in (("户号", h.number), ("地址", h.address), ("电话", h.phone))
+                 if needle in "".join((value or "").split()).lower()),
+                "住户信息",
+            ),
+        )  # fmt: skip
+    return said
 
 
 @dataclass(frozen=True)
@@ -128,7 +186,7 @@ def list_persons(
     if household_id:
         where.append(Person.household_id == household_id)
     if text.strip():
-        where.append(Person.id.in_(search.find(session, "person", text)))
+        where.append(Person.id.in_(search.matching("person", text)))
     base = select(Person).join(Household, Household.id == Person.household_id).where(*where)
     total = session.execute(select(func.count()).select_from(base.subquery())).scalar()
     people = session.execute(
@@ -275,7 +333,7 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
     if f.warning:
         where += [Matter.risk == str(Risk.HIGH), open_now]
     if f.text.strip():
-        where.append(Matter.id.in_(search.find(session, "matter", f.text)))
+        where.append(Matter.id.in_(search.matching("matter", f.text)))
     return where
 
 

@@ -1,48 +1,50 @@
 """Finding people, households and matters by name, ID number, phone, serial number or any text.
 
-Three characters or more go through the FTS5 trigram index. Shorter text (most Chinese names are two
-characters) takes a prefix range on the indexed name column, and a scan of the search table for the rest.
+Two full-text indexes hold the same words. Three characters or more go through `search_fts`, an FTS5 trigram
+index. Shorter text (most Chinese names are two characters, and a grid worker often types just the surname)
+goes through `search_fts_short`, where every character is a token of its own, so "秀英" is the phrase of the
+tokens 秀 and 英 and a one- or two-character search is an index lookup too, never a scan of the table.
+
+A hit is an index row number; `search_fts_refs` maps it to the record, so a search that matches thousands
+reads a small table and never the words themselves (each page of an encrypted file read is decrypted first).
+A household's words include its residents' (desktop.store.tracking), so one index answers a household search.
+`matching` answers with a subquery, not a list of ids, so the database does the whole search in one go.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import String, bindparam, text
+from sqlalchemy.sql.selectable import TextualSelect
 
-from .models import Person
-
-MAX_HITS = 5000
+SHORT = 3  # below this many characters the trigram index cannot help
 
 
-def _fts_phrase(query: str) -> str:
-    return '"' + query.replace('"', '""') + '"'
+def spaced(body: str) -> str:
+    """A body as the short index stores it: one token per character."""
+    return " ".join(body)
 
 
-def find(session: Session, kind: str, query: str, limit: int = MAX_HITS) -> list[str]:
-    """Ids of records of this kind ("person", "household", "matter") whose text contains the query."""
+def _phrase(words: str) -> str:
+    return '"' + words.replace('"', '""') + '"'
+
+
+def matching(kind: str, query: str) -> TextualSelect | None:
+    """The ids ("ref") of records of this kind ("person", "household", "matter") whose text holds the query.
+
+    None when the query is blank. Characters the tokenizer ignores (spaces, punctuation) match across.
+    """
     query = " ".join(query.split())
     if not query:
-        return []
-    if len(query) >= 3:
-        rows = session.execute(
-            text("SELECT ref FROM search_fts WHERE search_fts MATCH :q AND kind = :kind LIMIT :limit"),
-            {"q": f"body:{_fts_phrase(query)}", "kind": kind, "limit": limit},
-        )
-        return [r[0] for r in rows]
-    found: list[str] = []
-    if kind == "person":
-        # A range on the name index: 张三 finds 张三, 张三丰 … without reading the table.
-        found = list(
-            session.execute(
-                select(Person.id).where(Person.name >= query, Person.name < query + "\uffff").limit(limit)
-            ).scalars()
-        )
-    if len(found) < limit:
-        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = session.execute(
-            text("SELECT ref FROM search_fts WHERE kind = :kind AND body LIKE :q ESCAPE '\\' LIMIT :limit"),
-            {"q": f"%{escaped}%", "kind": kind, "limit": limit},
-        )
-        seen = set(found)
-        found += [r[0] for r in rows if r[0] not in seen]
-    return found[:limit]
+        return None
+    if len(query) >= SHORT:
+        table, phrase = "search_fts", "body:" + _phrase(query)
+    else:
+        table, phrase = "search_fts_short", "body:" + _phrase(spaced(query.replace(" ", "")))
+    sql = text(
+        f"SELECT ref FROM search_fts_refs WHERE id IN (SELECT rowid FROM {table} WHERE {table} MATCH :q) "
+        "AND kind = :kind"
+    )
+    # unique: a query may hold several searches (households by their own text or by their residents')
+    return sql.bindparams(bindparam("q", phrase, unique=True), bindparam("kind", kind, unique=True)).columns(
+        ref=String
+    )

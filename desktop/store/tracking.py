@@ -14,6 +14,7 @@ from sync.records import SYNC_COLUMNS, searched_children
 
 from .base import Synced, new_id
 from .models import MODELS, OutboxEntry
+from .search import spaced
 
 SCHEMA_VERSION_KEY = "schema_version"
 
@@ -130,13 +131,14 @@ def _searched(obj) -> bool:
 def _body(session: Session, obj) -> tuple[str, str]:
     search = obj.__record__.search
     words = [getattr(obj, name) for name in search.fields]
-    for child_table, parent_field, child_field in search.children:
+    for child_table, parent_field, child_fields in search.children:
         child = MODELS[child_table]
-        words += session.execute(
-            select(getattr(child, child_field)).where(
+        for row in session.execute(
+            select(*(getattr(child, name) for name in child_fields)).where(
                 getattr(child, parent_field) == obj.id, child.deleted.is_(False)
             )
-        ).scalars()
+        ):
+            words += row
     return search.kind, " ".join(str(w) for w in words if w)
 
 
@@ -148,11 +150,14 @@ def after_flush(session: Session, flush_context) -> None:
     for obj in list(session.new) + list(session.dirty):
         if _searched(obj):
             touched[obj.id] = obj
-        elif isinstance(obj, Synced) and obj.__tablename__ in PARENT_OF_CHILD:
+        if isinstance(obj, Synced) and obj.__tablename__ in PARENT_OF_CHILD:
             parent_table, parent_field = PARENT_OF_CHILD[obj.__tablename__]
-            parent = session.get(MODELS[parent_table], getattr(obj, parent_field))
-            if parent is not None:
-                touched[parent.id] = parent
+            # the parent it has now, and the one it left (a resident moved to another household)
+            left = inspect(obj).attrs[parent_field].history.deleted or ()
+            for parent_id in {getattr(obj, parent_field), *left} - {None}:
+                parent = session.get(MODELS[parent_table], parent_id)
+                if parent is not None:
+                    touched[parent.id] = parent
     if not touched:
         return
     conn = session.connection()
@@ -163,11 +168,18 @@ def after_flush(session: Session, flush_context) -> None:
         if obj is not None and not obj.deleted:
             kind, body = _body(session, obj)
             inserts.append({"rowid": rowid, "kind": kind, "ref": record_id, "body": body})
-    conn.execute(text("DELETE FROM search_fts WHERE rowid = :rowid"), removals)
+    for table in ("search_fts", "search_fts_short"):
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid = :rowid"), removals)
+    conn.execute(text("DELETE FROM search_fts_refs WHERE id = :rowid"), removals)
     if inserts:
         conn.execute(
             text("INSERT INTO search_fts(rowid, kind, ref, body) VALUES (:rowid, :kind, :ref, :body)"),
             inserts,
+        )
+        conn.execute(text("INSERT INTO search_fts_refs(id, kind, ref) VALUES (:rowid, :kind, :ref)"), inserts)
+        conn.execute(
+            text("INSERT INTO search_fts_short(rowid, body) VALUES (:rowid, :body)"),
+            [{"rowid": row["rowid"], "body": spaced(row["body"])} for row in inserts],
         )
 
 

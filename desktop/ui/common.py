@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QTableWidget, QWidget
 
 from desktop.domain.messages import Message
-from desktop.services.errors import Issue, ValidationFailed, explained
+from desktop.services.errors import Cancelled, Issue, ValidationFailed, explained
 
 from .labels import label
 
@@ -61,6 +61,9 @@ def user_message(error: Exception) -> str:
 
 
 def show_error(parent: QWidget, error: Exception, title: str | None = None) -> None:
+    if isinstance(error, Cancelled):  # the person's own choice, not a failure: say what became of the work
+        QMessageBox.information(parent, tr("已取消"), user_message(error))
+        return
     QMessageBox.warning(parent, title or tr("无法完成"), user_message(error))
 
 

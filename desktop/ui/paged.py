@@ -1,4 +1,9 @@
-"""A table model that holds one page of plain rows at a time and loads more when the view scrolls."""
+"""A table model over a list of any length: it knows the total, and loads a block of rows when the view shows it.
+
+Scrolling to row 20,000 asks for the one block on screen, not for the 100 before it. Every query runs on the
+database worker; a newer query overtakes older ones (those still waiting are not run, answers that come late
+are dropped), so typing a name never queues a backlog.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QTableView
 
 from .worker import DbWorker
 
 PAGE = 200
+FIT_SAMPLE = 50  # rows read to size a column
 
 
 @dataclass(frozen=True)
@@ -22,10 +29,11 @@ class Column:
 
 
 class PagedModel(QAbstractTableModel):
-    """Rows come from fetch(offset, limit) → Page, run on the DB worker. A new query drops stale answers."""
+    """Rows come from fetch(offset, limit) → Page, run on the DB worker, a block of PAGE rows at a time."""
 
     loaded = Signal(int)  # total
-    fitted = Signal()  # a fresh first page: views may size their columns to it
+    fitted = Signal()  # the first page with rows: views size their columns to it, once
+    searching = Signal(bool)  # a new query is under way / has answered
     failed = Signal(object)
 
     def __init__(self, worker: DbWorker, columns: list[Column], fetch: Callable, parent=None):
@@ -33,10 +41,12 @@ class PagedModel(QAbstractTableModel):
         self.worker = worker
         self.columns = columns
         self._fetch = fetch
-        self.rows: list = []
+        self.blocks: dict[int, list] = {}
         self.total = 0
         self._generation = 0
         self._loading = False
+        self._asked: set[int] = set()  # blocks asked for and not yet come
+        self._fitted = False
 
     # -- loading
     def reload(self, fetch: Callable | None = None) -> None:
@@ -45,72 +55,115 @@ class PagedModel(QAbstractTableModel):
         self._generation += 1
         generation, fetcher = self._generation, self._fetch
         self._loading = True
-        self.worker.submit(lambda: fetcher(0, PAGE), lambda page: self._reset(generation, page), self._error)
+        self.searching.emit(True)
+        self.worker.submit(
+            lambda: self._unless_stale(generation, fetcher, 0),
+            lambda page: self._reset(generation, page),
+            self._error,
+        )
+
+    def _unless_stale(self, generation: int, fetcher: Callable, offset: int):
+        """Runs on the worker: a query overtaken by a newer one while it waited is not run at all."""
+        if generation != self._generation:
+            return None
+        return fetcher(offset, PAGE)
 
     def _reset(self, generation: int, page) -> None:
-        if generation != self._generation:
+        if generation != self._generation or page is None:
             return
         self.beginResetModel()
-        self.rows, self.total = list(page.rows), page.total
+        self.blocks, self.total, self._asked = {0: list(page.rows)}, page.total, set()
         self.endResetModel()
         self._loading = False
+        self.searching.emit(False)
         self.loaded.emit(self.total)
-        self.fitted.emit()
+        if page.rows and not self._fitted:  # once: re-fitting on every reload reads every cell again
+            self._fitted = True
+            self.fitted.emit()
 
     def _error(self, error) -> None:
         self._loading = False
+        self.searching.emit(False)
         self.failed.emit(error)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and not self._loading and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
+    def _ask(self, block: int) -> None:
+        if block in self._asked or self._loading:
             return
-        self._loading = True
-        generation, fetcher, offset = self._generation, self._fetch, len(self.rows)
+        self._asked.add(block)
+        generation, fetcher = self._generation, self._fetch
         self.worker.submit(
-            lambda: fetcher(offset, PAGE), lambda page: self._append(generation, page), self._error
+            lambda: self._unless_stale(generation, fetcher, block * PAGE),
+            lambda page: self._arrived(generation, block, page),
+            self._error,
         )
 
-    def _append(self, generation: int, page) -> None:
-        self._loading = False
-        if generation != self._generation or not page.rows:
+    def _arrived(self, generation: int, block: int, page) -> None:
+        if generation != self._generation or page is None:
             return
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self.rows.extend(page.rows)
-        self.endInsertRows()
+        self._asked.discard(block)
+        first = block * PAGE
+        rows = list(page.rows)[: max(0, self.total - first)]
+        self.blocks[block] = rows
+        if rows:
+            self.dataChanged.emit(
+                self.index(first, 0), self.index(first + len(rows) - 1, len(self.columns) - 1)
+            )
 
     @property
     def loading(self) -> bool:
         return self._loading
 
+    @property
+    def rows(self) -> list:
+        """The rows loaded from the top, in order (a test's or a screenshot's view of the list)."""
+        out = []
+        for block in range(len(self.blocks)):
+            if block not in self.blocks:
+                break
+            out += self.blocks[block]
+        return out
+
+    def row(self, number: int):
+        """Row `number` if its block is here; otherwise asks for the block and answers None for now."""
+        if not 0 <= number < self.total:
+            return None
+        block = number // PAGE
+        rows = self.blocks.get(block)
+        if rows is None:
+            self._ask(block)
+            return None
+        offset = number - block * PAGE
+        return rows[offset] if offset < len(rows) else None
+
     # -- the model
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            not index.isValid()
-            or not (0 <= index.row() < len(self.rows))
-            or not (0 <= index.column() < len(self.columns))
+        if not index.isValid() or not (0 <= index.column() < len(self.columns)):
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.UserRole,
         ):
             return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
+        row = self.row(index.row())
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(row)
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole and column.background:
-            return column.background(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return column.background(row) if column.background else None
+        return row.id
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if (
@@ -122,16 +175,43 @@ class PagedModel(QAbstractTableModel):
         return None
 
     def row_at(self, index: QModelIndex):
-        return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
+        return self.row(index.row()) if index.isValid() else None
 
 
-def table_for(model: PagedModel) -> QTableView:
-    """The list view every page uses: whole rows, one at a time, columns fitted to each fresh first page."""
-    table = QTableView()
+class PagedTable(QTableView):
+    """A list view that, with nothing to show, says so in one line and what to do about it."""
+
+    def __init__(self, empty_text: str = ""):
+        super().__init__()
+        self.empty_text = empty_text
+
+    def showing_empty_text(self) -> bool:
+        model = self.model()
+        return bool(self.empty_text) and model is not None and model.rowCount() == 0 and not model.loading
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.showing_empty_text():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.viewport().rect().adjusted(16, 16, -16, -16),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
+            painter.end()
+
+
+def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:
+    """The list view every page uses: whole rows, one at a time, columns fitted once to a sample of the first page."""
+    table = PagedTable(empty_text)
     table.setModel(model)
+    table.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE)
     model.fitted.connect(table.resizeColumnsToContents)
+    model.loaded.connect(lambda _total: table.viewport().update())
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)  # no per-row measuring
     table.horizontalHeader().setStretchLastSection(True)
     return table

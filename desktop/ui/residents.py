@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,8 +29,9 @@ from desktop.domain.roles import Permission
 from desktop.services import details, lists, residents, roster
 from desktop.services.residents import HouseholdInput
 
-from .common import heading, run_with_progress, show_error, when
+from .common import ACCENT, heading, run_with_progress, show_error, when
 from .forms import FormDialog
+from .labels import label
 from .paged import Column, PagedModel, table_for
 from .worker import DbWorker
 
@@ -192,6 +195,15 @@ class HouseholdCard(QWidget):
         if self.detail is not None:
             self.show_household(self.detail.id)
 
+    def clear(self) -> None:
+        self.detail = None
+        self._set_enabled(False)
+        self.title.setText(self.tr("请选择一户"))
+        self.info.clear()
+        self.members.setRowCount(0)
+        self.visits.clear()
+        self.matters.clear()
+
     def _set_enabled(self, enabled: bool) -> None:
         for b in (self.edit, self.add_person, self.reveal, self.visit):
             b.setEnabled(enabled)
@@ -259,6 +271,16 @@ class HouseholdCard(QWidget):
         self.members.item(row, 5).setText(mobile or "")
 
 
+class MatchedDelegate(QStyledItemDelegate):
+    """The 匹配 column stands out, so a glance says why a household is in the list."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if option.text and option.text != "…":
+            option.font.setBold(True)
+            option.palette.setColor(QPalette.ColorRole.Text, QColor(ACCENT))
+
+
 class HouseholdsPage(QWidget):
     """Households in scope: search as you type (name, ID number, phone, address), sort, open the card."""
 
@@ -292,13 +314,16 @@ class HouseholdsPage(QWidget):
             Column(self.tr("户号"), lambda r: r.number), Column(self.tr("户主"), lambda r: r.head),
             Column(self.tr("人数"), lambda r: r.members), Column(self.tr("村/社区"), lambda r: r.village),
             Column(self.tr("网格"), lambda r: r.grid), Column(self.tr("地址"), lambda r: r.address),
-            Column(self.tr("电话"), lambda r: r.phone),
+            Column(self.tr("电话"), lambda r: r.phone), Column(self.tr("匹配"), lambda r: " ".join(label(w) for w in r.matched)),
         ]  # fmt: skip
         self._order, self._descending = "number", False
         self.model = PagedModel(worker, columns, self._fetcher(), self)
-        self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 户").format(total)))
+        self.model.loaded.connect(self._loaded)
+        self.model.searching.connect(lambda busy: busy and self.count.setText(self.tr("正在搜索…")))
         self.model.failed.connect(lambda e: show_error(self, e))
-        self.table = table_for(self.model)
+        empty = self.tr("没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。")
+        self.table = table_for(self.model, empty)
+        self.table.setItemDelegateForColumn(len(columns) - 1, MatchedDelegate(self.table))
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
@@ -346,6 +371,11 @@ class HouseholdsPage(QWidget):
 
     def refresh(self) -> None:
         self.model.reload(self._fetcher())
+
+    def _loaded(self, total: int) -> None:
+        self.count.setText(self.tr("共 {0} 户").format(total))
+        if total == 0:
+            self.card.clear()  # nothing listed, so no household's card either
 
     def _sort(self, section: int) -> None:
         order = {0: "number", 3: "village", 5: "address"}.get(section)

@@ -116,6 +116,12 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.go)
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        # Our own words, so the buttons follow the app's language even where Qt's translations are missing.
+        self.ok.setText(self.tr("开始"))
+        self.cancel.setText(self.tr("取消"))
+        self.task = None  # the database being made, while it is made
+        self.cancelling = False
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("欢迎使用枫桥")))
         layout.addWidget(self.tabs)
@@ -198,12 +204,12 @@ class SetupDialog(QDialog):
             def work():
                 setup.create_township(self.path, name, password, division_code=code).close()
 
-            self.worker.submit(work, lambda _: self.accept(), self._failed)
+            self.task = self.worker.submit(work, self._made, self._failed)
         else:
             count = self.households.value()
-            self.worker.submit(
+            self.task = self.worker.submit(
                 lambda task: demo.build(self.path, password, count, progress=lambda stage, done, total: task.progress(done, total)),
-                lambda _: self.accept(), self._failed, self._progress, with_task=True,
+                self._made, self._failed, self._progress, with_task=True,
             )  # fmt: skip
 
     def _restore(self) -> None:
@@ -213,16 +219,39 @@ class SetupDialog(QDialog):
         file, user, password = self.restore_form.values()
         self.ok.setEnabled(False)
         self.progress.show()
-        self.worker.submit(
+        self.task = self.worker.submit(
             lambda task: backups.restore_backup(file, self.path, user, password, progress=task.progress),
-            lambda _: self.accept(), self._failed, self._progress, with_task=True,
+            self._made, self._failed, self._progress, with_task=True,
         )  # fmt: skip
+
+    def reject(self) -> None:
+        """Cancel closes the dialog; while a database is being made it stops that first and removes what was made."""
+        if self.task is None:
+            super().reject()
+            return
+        self.cancelling = True
+        self.task.cancel()
+        self.cancel.setEnabled(False)
+        self.message.setText(self.tr("正在取消，并删除未完成的数据库…"))
+
+    def _made(self, _result) -> None:
+        self.task = None
+        if not self.cancelling:
+            self.accept()
+            return
+        path = self.path  # finished before it saw the cancel: the person still asked for nothing to be kept
+        self.worker.submit(lambda: setup.remove_database(path), lambda _: super(SetupDialog, self).reject(),
+                           self._failed)  # fmt: skip
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _failed(self, error) -> None:
+        self.task = None
+        if self.cancelling:
+            super().reject()
+            return
         self.ok.setEnabled(True)
         self.progress.hide()
         self.message.setText(user_message(error))

@@ -71,8 +71,8 @@ def test_search_declarations_name_real_fields_and_children_reindex_their_parent(
         if record.search is None:
             continue
         assert set(record.search.fields) <= set(record.fields), record.table
-        for child, parent_field, field in record.search.children:
-            assert {parent_field, field} <= set(records.BY_TABLE[child].fields)
+        for child, parent_field, fields in record.search.children:
+            assert {parent_field, *fields} <= set(records.BY_TABLE[child].fields)
             assert tracking.PARENT_OF_CHILD[child] == (record.table, parent_field)
 
 

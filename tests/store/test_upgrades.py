@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from desktop.domain.residents import PersonFields
-from desktop.services import accounts, residents
+from desktop.services import accounts, lists, residents
 from desktop.services.residents import HouseholdInput
 from desktop.store import migrate
 from desktop.store.engine import NO_FOREIGN_KEYS
@@ -47,6 +47,8 @@ def test_upgrade_from_every_earlier_migration_keeps_the_data(township, revision)
             assert s.scalar(select(func.count()).select_from(OutboxEntry)) == outbox_before
             assert s.scalar(select(func.count()).select_from(AuditEntry)) >= audit_before
         assert matter(type("T", (), {"admin": ws})(), m).title == "宅基地边界争议"
+        assert lists.households(ws, text="张").total == 1  # the short-text index is filled from the old one
+        assert lists.households(ws, text="张三").total == 1
         residents.save_household(ws, HouseholdInput(township.village, "0002", "东村2号", township.grid))
     finally:
         ws.close()
