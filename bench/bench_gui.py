@@ -2,8 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py --households 30000 [--db DEMO.db --password PW]
 
-Prints: cold start to the main window shown with its first pages loaded, ledger filter and search latency
-(median and worst, from the change to the rows on screen), and the memory of the running app.
+Prints one table: each search and filter asked of the store (the service call), of the window (from the change
+to the rows on screen) and of SQLite directly on the same file (raw: the full-text index's own count and first
+page of hits), median and worst; then typing a name at one key per 150 ms (last key to result) and scrolling
+the household list to row 20,000, each with the longest the UI thread stalled; cold start; and max RSS.
 """
 
 from __future__ import annotations
@@ -18,12 +20,50 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.services import accounts, demo, details  # noqa: E402
+from desktop.services import accounts, demo, details, lists  # noqa: E402
+from desktop.store import search  # noqa: E402
+from desktop.store.queries import MatterFilter  # noqa: E402
 
 PASSWORD = "bench password"
+RUNS = 7
+KEY_INTERVAL_MS = 150
+HOUSEHOLD_TEXTS = ["王", "秀", "张伟", "秀英", "李秀英", "王建国", "1组", "138", "4206"]
+LEDGER_TEXTS = ["纠纷", "宅基地", "向城-2026-0"]
+STATUSES = ["handling", "evaluated", "reported", "dispatched", "checked", None]
+
+
+class StallMeter:
+    """A 5 ms timer on the UI thread: the longest gap between its ticks is the longest the window froze."""
+
+    def __init__(self):
+        self.timer = QTimer(interval=5)
+        self.clock = QElapsedTimer()
+        self.timer.timeout.connect(self._tick)
+        self.last = 0
+        self.worst = 0
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last - 5)
+        self.last = now
+
+    def __enter__(self):
+        self.clock.start()
+        self.last, self.worst = 0, 0
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.stop()
+
+
+def pump(ms: int = 2) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def wait_idle(worker) -> None:
@@ -34,19 +74,29 @@ def wait_idle(worker) -> None:
             app.processEvents()
             if not worker.busy:
                 return
-        loop = QEventLoop()
-        QTimer.singleShot(2, loop.quit)
-        loop.exec()
+        pump()
 
 
-def measure(fn, worker, runs) -> tuple[float, float]:
+def timed(fn, runs=RUNS) -> tuple[float, float]:
     samples = []
     for i in range(runs):
         started = time.perf_counter()
         fn(i)
-        wait_idle(worker)
         samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples), max(samples)
+
+
+def raw_search(ws, kind: str, query: str):
+    """The question put to SQLite itself: how many records hold this text, and the first page of them."""
+    hits = search.matching(kind, query)
+    sql = str(hits.compile(compile_kwargs={"literal_binds": True}))
+    conn = ws.db.engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        cursor.execute(f"SELECT count(*) FROM ({sql})").fetchone()
+        cursor.execute(f"{sql} LIMIT 200").fetchall()
+    finally:
+        conn.close()
 
 
 def main() -> None:
@@ -70,53 +120,107 @@ def main() -> None:
     worker = DbWorker()
     ws = accounts.login(db, "platform", args.password)
     window = MainWindow(ws, worker, details.places(ws))
-    window.resize(1366, 820)
+    window.resize(1366, 768)
     window.show()
     wait_idle(worker)
-    print(
-        f"cold start to main window  {(time.perf_counter() - started) * 1000:8.0f} ms (unlock, migrate check, first pages)"
-    )
+    cold = (time.perf_counter() - started) * 1000
+    households, ledger = window.households, window.ledger
+    shown = {}  # what → (median, worst) in the window
 
-    ledger = window.ledger
+    def set_text(box, refresh, text):
+        box.blockSignals(True)
+        box.setText(text)
+        box.blockSignals(False)
+        refresh()
+        wait_idle(worker)
+
+    window.go("households")
+    for text in HOUSEHOLD_TEXTS:
+        shown[("household", text)] = timed(
+            lambda _i, t=text: set_text(households.search, households.refresh, t)
+        )
     window.go("ledger")
-    statuses = ["handling", "evaluated", "reported", "dispatched", "checked", None]
-    median, worst = measure(
-        lambda i: ledger.status.setCurrentIndex(ledger.status.findData(statuses[i % len(statuses)])),
-        worker,
-        12,
-    )
-    print(f"ledger filter (status)     {median:8.1f} ms median, {worst:6.1f} ms worst")
+    wait_idle(worker)
+
+    def ledger_status(i):
+        ledger.status.setCurrentIndex(ledger.status.findData(STATUSES[i % len(STATUSES)]))
+        wait_idle(worker)
+
+    shown["status"] = timed(ledger_status)
     ledger.status.setCurrentIndex(0)
     wait_idle(worker)
-    colours = ["red", "yellow", "green", None]
-    median, worst = measure(
-        lambda i: ledger.colour.setCurrentIndex(ledger.colour.findData(colours[i % 4])), worker, 8
-    )
-    print(f"ledger filter (deadline)   {median:8.1f} ms median, {worst:6.1f} ms worst")
-    ledger.colour.setCurrentIndex(0)
-    words = ["宅基地", "工资", "噪音", "向城-2026-0", "纠纷", "赔偿"]
+    for text in LEDGER_TEXTS:
+        shown[("matter", text)] = timed(lambda _i, t=text: set_text(ledger.text, ledger.refresh, t))
+    set_text(ledger.text, ledger.refresh, "")
 
-    def search(i):
-        ledger.text.blockSignals(True)
-        ledger.text.setText(words[i % len(words)])
-        ledger.text.blockSignals(False)
-        ledger.refresh()  # what the debounce timer does 250 ms after the last key
-
-    median, worst = measure(search, worker, 12)
-    print(f"ledger text search         {median:8.1f} ms median, {worst:6.1f} ms worst")
+    # Typing at one key per 150 ms, as a person types a name: last key to the rows on screen.
     window.go("households")
-    names = ["王", "张伟", "李秀英", "1组", "4206", "138"]
+    latencies, stalls = [], []
+    for name in ["王秀英", "张建国", "李桂兰", "刘伟"]:
+        set_text(households.search, households.refresh, "")
+        pump(300)
+        with StallMeter() as meter:
+            for i, ch in enumerate(name):
+                households.search.insert(ch)  # as an input method commits a character
+                last_key = time.perf_counter()
+                if i < len(name) - 1:
+                    pump(KEY_INTERVAL_MS)
+            while households._debounce.isActive() or worker.busy or households.model.loading:
+                pump(1)
+            latencies.append((time.perf_counter() - last_key) * 1000)
+        stalls.append(meter.worst)
 
-    def household_search(i):
-        window.households.search.blockSignals(True)
-        window.households.search.setText(names[i % len(names)])
-        window.households.search.blockSignals(False)
-        window.households.refresh()
+    # Scroll the whole household list to row 20,000 by dragging the scroll bar, in 20 steps.
+    set_text(households.search, households.refresh, "")
+    view, model = households.table, households.model
+    target = min(20000, model.total - 1)
+    started = time.perf_counter()
+    with StallMeter() as scroll_meter:
+        bar = view.verticalScrollBar()
+        for step in range(1, 21):
+            bar.setValue(int(bar.maximum() * target / max(1, model.total) * step / 20))
+            pump(1)
+        view.scrollTo(model.index(target, 0), view.ScrollHint.PositionAtTop)
+        while model.row(target) is None or worker.busy:
+            pump(1)
+        QApplication.processEvents()
+    scrolled = (time.perf_counter() - started) * 1000
+    shown_number = model.data(model.index(target, 0), Qt.ItemDataRole.DisplayRole)
+    for page in ["desk", "households", "ledger", "mediation", "stats", "conflicts", "settings"]:
+        window.go(page)
+        wait_idle(worker)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the store's own connection below
 
-    median, worst = measure(household_search, worker, 12)
-    print(f"household search           {median:8.1f} ms median, {worst:6.1f} ms worst")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"memory (max RSS)           {rss:8.0f} MB")
+    store_ws = accounts.login(db, "platform", args.password)  # a service's view, on a connection of its own
+    table = []  # (what, store, window, raw)
+    for text in HOUSEHOLD_TEXTS:
+        store = timed(lambda _i, t=text: lists.households(store_ws, text=t, limit=200))
+        raw = timed(lambda _i, t=text: raw_search(store_ws, "household", t))
+        table.append((f"household “{text}” ({len(text)} ch)", store, shown[("household", text)], raw))
+    store = timed(lambda i: lists.matters(store_ws, MatterFilter(statuses=[STATUSES[i % 5]]), limit=200))
+    table.append(("ledger status filter", store, shown["status"], None))
+    for text in LEDGER_TEXTS:
+        store = timed(lambda _i, t=text: lists.matters(store_ws, MatterFilter(text=t), limit=200))
+        raw = timed(lambda _i, t=text: raw_search(store_ws, "matter", t))
+        table.append((f"ledger text “{text}”", store, shown[("matter", text)], raw))
+
+    print(f"\n{'what':32} {'store ms (med/worst)':>22} {'window ms':>18} {'raw ms':>16} {'store÷raw':>10}")
+    for what, store, in_window, raw in table:
+        ratio = f"{store[0] / raw[0]:9.1f}×" if raw and raw[0] else ""
+        raw_text = f"{raw[0]:7.1f} / {raw[1]:6.1f}" if raw else ""
+        print(f"{what:32} {store[0]:10.1f} / {store[1]:8.1f} {in_window[0]:8.1f} / {in_window[1]:7.1f} "
+              f"{raw_text:>16} {ratio:>10}")  # fmt: skip
+    print(
+        f"\ntyping a name, 1 key / {KEY_INTERVAL_MS} ms: last key to result {statistics.median(latencies):6.0f} ms "
+        f"median, {max(latencies):6.0f} ms worst; longest UI stall {max(stalls):4.0f} ms"
+    )
+    print(
+        f"scroll the household list to row {target}: {scrolled:6.0f} ms (row shows {shown_number}); "
+        f"longest UI stall {scroll_meter.worst:4.0f} ms"
+    )
+    print(f"cold start to the main window {cold:8.0f} ms (unlock, migrate check, first pages)")
+    print(f"memory (max RSS, every page shown) {rss:6.0f} MB")
+    store_ws.close()
     window.close()
     window.deleteLater()
     QApplication.processEvents()

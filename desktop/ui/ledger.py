@@ -31,7 +31,7 @@ from desktop.services.lists import MatterFilter
 from .common import COLOURS, run_with_progress, show_error, stars, when
 from .labels import label
 from .matter_view import LIST_KINDS, MatterView
-from .paged import Column, PagedModel, table_for
+from .paged import TYPING_PAUSE_MS, Column, PagedModel, table_for
 from .report_form import ReportDialog
 
 
@@ -71,7 +71,7 @@ class LedgerPage(QWidget):
         export = self.export_button = QPushButton(self.tr("导出台账…"))
         export.clicked.connect(self._export)
         export.setVisible(ws.may(Permission.EXPORT_LEDGER))
-        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._debounce.timeout.connect(self.refresh)
         self.text.textChanged.connect(self._debounce.start)
         for combo in (

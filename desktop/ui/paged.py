@@ -18,6 +18,10 @@ from .worker import DbWorker
 
 PAGE = 200
 FIT_SAMPLE = 50  # rows read to size a column
+WANTED = 3  # blocks a view can show at once (a tall window, between two blocks)
+# The pause in typing after which a search box asks: short enough that the answer is there within 150 ms of the
+# last key; a query it overtakes is dropped, so asking often costs nothing.
+TYPING_PAUSE_MS = 80
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class PagedModel(QAbstractTableModel):
         self._generation = 0
         self._loading = False
         self._asked: set[int] = set()  # blocks asked for and not yet come
+        self._wanted: list[int] = []  # the blocks asked for last: what the view shows now
         self._fitted = False
 
     # -- loading
@@ -90,17 +95,24 @@ class PagedModel(QAbstractTableModel):
         if block in self._asked or self._loading:
             return
         self._asked.add(block)
+        self._wanted = [*self._wanted[-(WANTED - 1) :], block]
         generation, fetcher = self._generation, self._fetch
         self.worker.submit(
-            lambda: self._unless_stale(generation, fetcher, block * PAGE),
+            lambda: self._unless_scrolled_past(generation, fetcher, block),
             lambda page: self._arrived(generation, block, page),
             self._error,
         )
 
+    def _unless_scrolled_past(self, generation: int, fetcher: Callable, block: int):
+        """Runs on the worker: a block the view has scrolled well past by now is not read."""
+        if block not in self._wanted:
+            return None
+        return self._unless_stale(generation, fetcher, block * PAGE)
+
     def _arrived(self, generation: int, block: int, page) -> None:
+        self._asked.discard(block)  # come, or skipped: asked again if it is shown again
         if generation != self._generation or page is None:
             return
-        self._asked.discard(block)
         first = block * PAGE
         rows = list(page.rows)[: max(0, self.total - first)]
         self.blocks[block] = rows

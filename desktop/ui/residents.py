@@ -32,7 +32,7 @@ from desktop.services.residents import HouseholdInput
 from .common import ACCENT, heading, run_with_progress, show_error, when
 from .forms import FormDialog
 from .labels import label
-from .paged import Column, PagedModel, table_for
+from .paged import TYPING_PAUSE_MS, Column, PagedModel, table_for
 from .worker import DbWorker
 
 # A household card reads itself again when any of these changes.
@@ -306,7 +306,7 @@ class HouseholdsPage(QWidget):
             b.setVisible(ws.may(Permission.EDIT_RESIDENTS))
         export = QPushButton(self.tr("导出…"))
         export.clicked.connect(self._export)
-        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
         self.village.currentIndexChanged.connect(self.refresh)

@@ -18,6 +18,7 @@ from desktop.services.visits import VisitInput
 
 from .forms import FormDialog
 from .labels import label
+from .paged import TYPING_PAUSE_MS
 
 
 class VisitDialog(FormDialog):
@@ -43,7 +44,7 @@ class VisitDialog(FormDialog):
         self.follow_up = self.form.add(self.tr("需要跟进"), QCheckBox())
         self.dispute = self.form.add(self.tr("发现矛盾纠纷"), QCheckBox(self.tr("保存后填写上报表")))
         self.lay_out(self.save)
-        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._debounce.timeout.connect(self._find)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(lambda: self.results.setFocus())
@@ -58,9 +59,14 @@ class VisitDialog(FormDialog):
         text = self.search.text().strip()
         if not text:
             return
-        self.worker.submit(lambda: lists.households(self.ws, text=text, limit=20), self._found)
+        self._asked = text
+        self.worker.submit(
+            lambda: lists.households(self.ws, text=text, limit=20), lambda page: self._found(text, page)
+        )
 
-    def _found(self, page) -> None:
+    def _found(self, text: str, page) -> None:
+        if text != self._asked:  # a later search is on its way
+            return
         self.results.clear()
         for row in page.rows:
             self.results.addItem(f"{row.village} {row.number}号　{row.head}　{row.address}")
