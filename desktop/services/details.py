@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from desktop.domain.deadlines import COLOUR_LABELS, GRADE_LABELS
 from desktop.domain.lifecycle import TIMED_STATUSES, Status, allowed_actions
@@ -318,6 +318,71 @@ class DeskCounts:
     duplicates: int  # ID numbers on more than one resident record, in scope
     by_status: dict
     by_category: dict
+    # What to do next: my open matters past or near their deadline, the most pressing first.
+    due_soon: list = field(default_factory=list)  # DueRow
+    # For the township's own roles: open, overdue and near-due matters per village.
+    by_village: list = field(default_factory=list)  # VillageRow
+
+
+@dataclass(frozen=True)
+class DueRow:
+    id: str
+    serial: str
+    title: str
+    due_on: date
+    colour: str  # red / yellow
+    village: str
+    handler_name: str
+
+
+@dataclass(frozen=True)
+class VillageRow:
+    village: str
+    open_matters: int
+    red: int
+    yellow: int
+
+
+DUE_SOON_ROWS = 12
+HANDLING_ROLES = (Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR, Role.HOUSEHOLD_HEAD)
+
+
+def _due_soon(ws: Workspace, s, now: datetime) -> list[DueRow]:
+    """Through the ledger's own query, so a row here and the ledger's red and yellow filters always agree."""
+    from desktop.store.queries import MatterFilter, list_matters
+
+    viewer = viewer_of(ws)
+    mine = sorted(viewer.handler_keys) if ws.has_role(*HANDLING_ROLES) else []
+    rows = []
+    for colour in ("red", "yellow"):
+        page = list_matters(s, viewer, MatterFilter(colour=colour, handlers=mine), now, limit=DUE_SOON_ROWS,
+                            order="due_on", descending=False)  # fmt: skip
+        rows += [
+            DueRow(r.id, r.serial, r.title, r.due_on, colour, r.village, r.handler_name) for r in page.rows
+        ]
+    return rows[:DUE_SOON_ROWS]
+
+
+def _by_village(s, base: list, now: datetime, ratio: float) -> list[VillageRow]:
+    from desktop.store.queries import colour_clause
+
+    def tally(clause):
+        return func.sum(case((clause, 1), else_=0))
+
+    open_now = Matter.status.in_([str(x) for x in TIMED_STATUSES])
+    rows = s.execute(
+        select(
+            Division.name,
+            tally(open_now),
+            tally(colour_clause("red", now, ratio)),
+            tally(colour_clause("yellow", now, ratio)),
+        )  # fmt: skip
+        .join(Division, Division.id == Matter.village_id)
+        .where(*base)
+        .group_by(Division.id, Division.name)
+        .order_by(tally(colour_clause("red", now, ratio)).desc(), Division.name)
+    ).all()
+    return [VillageRow(name, o or 0, r or 0, y or 0) for name, o, r, y in rows]
 
 
 def desk(ws: Workspace) -> DeskCounts:
@@ -356,6 +421,8 @@ def desk(ws: Workspace) -> DeskCounts:
             duplicates=count_duplicates(s, viewer) if ws.may(Permission.VIEW_RESIDENTS) else 0,
             by_status=by_status,
             by_category=by_category,
+            due_soon=_due_soon(ws, s, now),
+            by_village=_by_village(s, base, now, yellow_ratio(s)) if ws.actor.scope.kind == "township" else [],
         )  # fmt: skip
     return result
 

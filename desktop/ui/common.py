@@ -6,7 +6,15 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QSizePolicy,
+    QTableWidget,
+    QWidget,
+)
 
 from desktop.domain.messages import Message
 from desktop.services.errors import Cancelled, Issue, ValidationFailed, explained
@@ -171,9 +179,47 @@ def side_by_side(*widgets) -> QWidget:
     return box
 
 
-def read_only_table(headers: list[str]) -> QTableWidget:
+class EmptyText:
+    """For item views: with no rows, one line of words says the list is empty and what to do about it."""
+
+    empty_text = ""
+
+    def showing_empty_text(self) -> bool:
+        model = self.model()
+        return (
+            bool(self.empty_text) and model is not None and model.rowCount() == 0 and not self.still_loading()
+        )
+
+    def still_loading(self) -> bool:
+        return False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.showing_empty_text():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
+            painter.end()
+
+
+class ReadOnlyTable(EmptyText, QTableWidget):
+    pass
+
+
+class ReadOnlyList(EmptyText, QListWidget):
+    def __init__(self, empty_text: str = ""):
+        super().__init__()
+        self.empty_text = empty_text
+
+
+def read_only_table(headers: list[str], empty_text: str = "") -> QTableWidget:
     """A list shown as a table to read and select rows from, its last column taking the room left."""
-    table = QTableWidget(0, len(headers))
+    table = ReadOnlyTable(0, len(headers))
+    table.empty_text = empty_text
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import syncing
 
-from .common import show_error, tr, when
+from .common import ReadOnlyTable, show_error, tr, when
 from .hub import SYNCED
 
 
@@ -73,8 +73,9 @@ class ConflictsDialog(QDialog):
         worker.hub.subscribe(self, {"conflicts", SYNCED}, lambda _changes: self.reload())
         self.reload()
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
+    def _table(self, headers: list[str], empty_text: str) -> QTableWidget:
+        table = ReadOnlyTable(0, len(headers))
+        table.empty_text = empty_text
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -86,7 +87,7 @@ class ConflictsDialog(QDialog):
     def _conflicts_tab(self) -> QWidget:
         page = QWidget()
         self.conflicts = self._table([tr("记录"), tr("字段"), tr("原来的值"), tr("乡镇服务器上的值"),
-                                      tr("本机的值"), tr("双方")])  # fmt: skip
+                                      tr("本机的值"), tr("双方")], tr("没有冲突：两处改的不是同一项。"))  # fmt: skip
         hint = QLabel(tr("两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。"))
         hint.setWordWrap(True)
         self.keep_server = QPushButton(tr("保留服务器的值"))
@@ -108,7 +109,8 @@ class ConflictsDialog(QDialog):
 
     def _rejected_tab(self) -> QWidget:
         page = QWidget()
-        self.rejected = self._table([tr("时间"), tr("记录"), tr("修改的内容"), tr("服务器拒绝的原因")])
+        self.rejected = self._table([tr("时间"), tr("记录"), tr("修改的内容"), tr("服务器拒绝的原因")],
+                                    tr("乡镇服务器接受了本机送去的每一条修改。"))  # fmt: skip
         hint = QLabel(tr("这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。"))
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)

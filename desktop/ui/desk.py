@@ -3,40 +3,76 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
 
 from desktop.domain.lifecycle import STATUS_LABELS
 from desktop.domain.roles import Role
 from desktop.services import details
+from desktop.services.details import HANDLING_ROLES
 
-from .common import BarChart, heading, show_error
+from .common import ACCENT, COLOURS, BarChart, heading, read_only_table, show_error, when
 from .duplicates import DuplicatesDialog
 from .key_persons import KeyPersonsDialog
 from .labels import label
 
+TILES_PER_ROW = 7
 DESK_KINDS = {"matters", "visits", "follow_ups", "config", "persons"}  # what the tiles and charts count
 
 
-class Tile(QFrame):
-    clicked = Signal()
+class Tile(QPushButton):
+    """A count that is also the way to the list it counts: it looks and acts like a button (mouse, Tab, Enter)."""
 
     def __init__(self, title: str, colour: str):
         super().__init__()
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"Tile {{ background: {colour}; border-radius: 6px; }}")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.colour = colour
         self.value = heading("—", 22)
         self.label = QLabel(title)
+        self.label.setWordWrap(True)
+        for part in (self.value, self.label):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.value)
         layout.addWidget(self.label)
+        self.setMinimumHeight(76)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.set_clickable(False)
 
-    def mousePressEvent(self, event) -> None:
-        self.clicked.emit()
+    def set_clickable(self, clickable: bool) -> None:
+        """A tile that opens something gets a raised border, a hand and a hover; one that only counts stays flat."""
+        self.setEnabled(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if clickable else Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor)
+        border = (
+            "1px solid #9AA5B1; border-bottom: 3px solid #7A8591" if clickable else "1px solid transparent"
+        )
+        hover = (
+            f"Tile:hover {{ border-color: {ACCENT}; }} Tile:focus {{ border: 2px solid {ACCENT}; }}"
+            if clickable
+            else ""
+        )
+        self.setStyleSheet(f"Tile {{ background: {self.colour}; border: {border}; border-radius: 6px; "
+                           f"text-align: left; }} {hover}")  # fmt: skip
+        self.setToolTip(self.tr("点击查看清单") if clickable else "")
+        self.clickable = clickable
+
+    def sizeHint(self):
+        return self.layout().sizeHint()
 
 
 class DeskPage(QWidget):
     open_ledger = Signal(dict)  # filter presets for the ledger
+    open_matter = Signal(str)
     new_visit = Signal()
     new_matter = Signal()
 
@@ -66,11 +102,47 @@ class DeskPage(QWidget):
                    "warnings": {"focus": "warning"}, "in_charge": {"focus": "in_charge"}}  # fmt: skip
         grid = QGridLayout()
         for i, (key, tile) in enumerate(self.tiles.items()):
-            grid.addWidget(tile, i // 5, i % 5)
+            grid.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)
             if key in presets:
-                tile.clicked.connect(lambda p=presets[key]: self.open_ledger.emit(p))
-        self.tiles["key_persons"].clicked.connect(self.show_key_persons)
-        self.tiles["duplicates"].clicked.connect(self.show_duplicates)
+                tile.clicked.connect(lambda _=False, p=presets[key]: self.open_ledger.emit(p))
+                tile.set_clickable(True)
+        for key, opens in (("key_persons", self.show_key_persons), ("duplicates", self.show_duplicates),
+                           ("open", lambda: self.open_ledger.emit({}))):  # fmt: skip
+            self.tiles[key].clicked.connect(lambda _=False, o=opens: o())
+            self.tiles[key].set_clickable(True)
+        self.due = read_only_table(
+            [self.tr("期限"), self.tr("编号"), self.tr("标题"), self.tr("村/社区"), self.tr("承办")]
+        )
+        self.due.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.due.verticalHeader().setDefaultSectionSize(self.due.fontMetrics().height() + 8)
+        self.due.cellActivated.connect(lambda row, _c: self._open_due(row))
+        self.due.cellDoubleClicked.connect(lambda row, _c: self._open_due(row))
+        self.due_empty = QLabel(self.tr("没有超期或临期的事项。"))
+        self.due_empty.setStyleSheet("color: #666")
+        self.villages = read_only_table(
+            [self.tr("村/社区"), self.tr("在办"), self.tr("超期"), self.tr("临期")]
+        )
+        self.villages.verticalHeader().setDefaultSectionSize(self.villages.fontMetrics().height() + 8)
+        due_box = QVBoxLayout()
+        handles = ws.has_role(*HANDLING_ROLES)
+        due_title = QLabel(
+            self.tr("我的超期和临期事项（双击打开）") if handles else self.tr("超期和临期事项（双击打开）")
+        )
+        due_title.setStyleSheet("font-weight: bold")
+        due_box.addWidget(due_title)
+        due_box.addWidget(self.due_empty)
+        due_box.addWidget(self.due, 1)
+        village_box = QVBoxLayout()
+        self.villages_title = QLabel(self.tr("各村（社区）情况"))
+        self.villages_title.setStyleSheet("font-weight: bold")
+        village_box.addWidget(self.villages_title)
+        village_box.addWidget(self.villages, 1)
+        lists_row = QHBoxLayout()
+        lists_row.addLayout(due_box, 3)
+        lists_row.addLayout(village_box, 2)
+        self.township_view = ws.actor.scope.kind == "township"
+        self.villages.setVisible(self.township_view)
+        self.villages_title.setVisible(self.township_view)
         self.by_status = BarChart(self.tr("按状态"))
         self.by_category = BarChart(self.tr("按类别"))
         charts = QHBoxLayout()
@@ -89,8 +161,8 @@ class DeskPage(QWidget):
         layout.addWidget(self.greeting)
         layout.addLayout(buttons)
         layout.addLayout(grid)
+        layout.addLayout(lists_row, 1)
         layout.addLayout(charts)
-        layout.addStretch()
         worker.hub.subscribe(self, DESK_KINDS, lambda _changes: self.refresh())
         self.refresh()
 
@@ -127,3 +199,28 @@ class DeskPage(QWidget):
             ]
         )
         self.by_category.set_items(sorted(c.by_category.items(), key=lambda kv: -kv[1])[:8])
+        self.due_rows = c.due_soon
+        self.due.setRowCount(len(c.due_soon))
+        for r, row in enumerate(c.due_soon):
+            for col, value in enumerate(
+                (when(row.due_on), row.serial, row.title, row.village, row.handler_name)
+            ):
+                item = QTableWidgetItem(value)
+                if col == 0:
+                    item.setBackground(COLOURS[row.colour])
+                self.due.setItem(r, col, item)
+        self.due.resizeColumnsToContents()
+        self.due.setVisible(bool(c.due_soon))
+        self.due_empty.setVisible(not c.due_soon)
+        self.villages.setRowCount(len(c.by_village))
+        for r, row in enumerate(c.by_village):
+            for col, value in enumerate((row.village, row.open_matters, row.red, row.yellow)):
+                item = QTableWidgetItem(str(value))
+                if col == 2 and row.red:
+                    item.setBackground(COLOURS["red"])
+                self.villages.setItem(r, col, item)
+        self.villages.resizeColumnsToContents()
+
+    def _open_due(self, row: int) -> None:
+        if 0 <= row < len(self.due_rows):
+            self.open_matter.emit(self.due_rows[row].id)

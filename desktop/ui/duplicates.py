@@ -27,7 +27,7 @@ class DuplicatesDialog(QDialog):
         self.summary = QLabel(self.tr("正在读取…"))
         self.summary.setWordWrap(True)
         headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("村/社区"), self.tr("户号"), self.tr("地址")]
-        self.table = read_only_table(headers)
+        self.table = read_only_table(headers, self.tr("没有重复登记的人员。"))
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.merge_button = QPushButton(self.tr("合并：保留选中的这一条，同号的其他记录并入"))

@@ -16,7 +16,9 @@ class KeyPersonsDialog(QDialog):
         self.summary = QLabel(self.tr("正在读取…"))
         headers = [self.tr("姓名"), self.tr("村/社区"), self.tr("户号"), self.tr("手机号"), self.tr("在办事项"),
                    self.tr("相关事项"), self.tr("走访次数"), self.tr("最近走访")]  # fmt: skip
-        self.table = read_only_table(headers)
+        self.table = read_only_table(
+            headers, self.tr("没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -31,8 +31,12 @@ from desktop.services.lists import MatterFilter
 from .common import COLOURS, run_with_progress, show_error, stars, when
 from .labels import label
 from .matter_view import LIST_KINDS, MatterView
-from .paged import TYPING_PAUSE_MS, Column, PagedModel, table_for
+from .paged import TYPING_PAUSE_MS, Column, PagedModel, choosable_columns, table_for
 from .report_form import ReportDialog
+
+# 风险, 来源, 类别, 网格, 层级, 督办/包案 are shown on demand (a right click on the header): the rest fit beside the
+# matter at 1366×768.
+LEDGER_HIDDEN_BY_DEFAULT = {5, 6, 7, 9, 10, 12}
 
 
 class LedgerPage(QWidget):
@@ -123,7 +127,11 @@ class LedgerPage(QWidget):
         self.model = PagedModel(worker, columns, self._fetcher(), self)
         self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 件").format(total)))
         self.model.failed.connect(lambda e: show_error(self, e))
-        self.table = table_for(self.model)
+        self.table = table_for(
+            self.model, self.tr("没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。")
+        )
+        # What fits beside the matter at 1366×768; the rest a right click on the header shows.
+        choosable_columns(self.table, "ledger/hidden-columns", LEDGER_HIDDEN_BY_DEFAULT)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.view = MatterView(ws, worker, places)

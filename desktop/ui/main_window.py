@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._page("settings", self.tr("设置"), SettingsPage(ws, worker, places))
         worker.hub.subscribe(self, PLACE_KINDS, lambda _changes: self._reload_places())
         self.desk.open_ledger.connect(self.show_ledger)
+        self.desk.open_matter.connect(self.open_matter)
         self.desk.new_visit.connect(lambda: self.new_visit())
         self.desk.new_matter.connect(self.new_matter)
         self.nav.currentRowChanged.connect(self._navigate)
@@ -189,7 +190,17 @@ class MainWindow(QMainWindow):
         bundles.import_bundle(self, self.ws, self.worker, source)
 
     def focus_search(self) -> None:
+        """Ctrl+F: the search of the page shown; from a page without one (the desk), the households' search."""
         page = self.stack.currentWidget()
+        if not hasattr(page, "focus_search"):
+            for key, target in (
+                ("households", getattr(self, "households", None)),
+                ("ledger", getattr(self, "ledger", None)),
+            ):
+                if target is not None:
+                    self.go(key)
+                    page = target
+                    break
         if hasattr(page, "focus_search"):
             page.focus_search()
 

@@ -45,6 +45,7 @@ MATTER_KINDS = {"matters", "parties", "events", "mediation_sessions", "agreement
 # Lists of matters read again when a matter or its parties change.
 LIST_KINDS = {"matters", "parties"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
+BUTTONS_PER_ROW = 4
 
 
 class MatterView(QWidget):
@@ -56,7 +57,7 @@ class MatterView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.buttons = QHBoxLayout()
+        self.buttons = QGridLayout()  # rows of a few: every step stays visible on a narrow screen
         self.papers = QPushButton(self.tr("打印文书"))
         self.papers.setMenu(QMenu(self.papers))
         self.papers.setEnabled(False)
@@ -149,13 +150,22 @@ class MatterView(QWidget):
         badge = (
             f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
         )
+        facts = [  # label, value: three to a line, so the header reads as a card, not a run-on sentence
+            (self.tr("状态"), f"<b>{label(STATUS_LABELS.get(d.status, d.status))}</b> {stars(d.grade)}"),
+            (self.tr("期限"), badge or "—"),
+            (self.tr("承办"), d.handler_name or "—"),
+            (self.tr("类型"), kind),
+            (self.tr("风险"), label(RISK_LABELS.get(d.risk, d.risk))),
+            (self.tr("层级"), label(LEVEL_LABELS.get(d.level, d.level))),
+            (self.tr("来源"), label(d.source)),
+            (self.tr("类别"), label(d.category) or "—"),
+            (self.tr("村/网格"), f"{d.village} {d.grid}"),
+        ]
+        cells = [f"<td style='color:#666'>{name}</td><td>{value}&nbsp;&nbsp;</td>" for name, value in facts]
+        lines = ["<tr>" + "".join(cells[i : i + 3]) + "</tr>" for i in range(0, len(cells), 3)]
         self.summary.setText(
-            self.tr("{kind}　状态：<b>{status}</b>　{stars}　风险：{risk}　层级：{level}　承办：{handler}<br>"
-                    "来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}").format(
-                kind=kind, status=label(STATUS_LABELS.get(d.status, d.status)), stars=stars(d.grade),
-                risk=label(RISK_LABELS.get(d.risk, d.risk)), level=label(LEVEL_LABELS.get(d.level, d.level)),
-                handler=d.handler_name or "—", source=d.source, category=d.category or "—", village=d.village,
-                grid=d.grid, deadline=badge or "—") + self._oversight(d))  # fmt: skip
+            f"<table cellspacing='0' cellpadding='1'>{''.join(lines)}</table>" + self._oversight(d)
+        )
         self._buttons(d.actions)
         complete = self.tr("补充信息") if self.ws.may(Permission.REVEAL_PERSONAL) else ""
         parties = "".join(
@@ -252,12 +262,13 @@ class MatterView(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.action_buttons = {}
-        for action in actions:
+        for i, action in enumerate(actions):
             button = QPushButton(label(ACTION_LABELS[action]))
             button.clicked.connect(lambda _=False, a=action: self.open_action(a))
-            self.buttons.addWidget(button)
+            self.buttons.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
             self.action_buttons[action] = button
-        self.buttons.addStretch()
+        for column in range(BUTTONS_PER_ROW):
+            self.buttons.setColumnStretch(column, 1)
 
     def open_action(self, action: Action) -> QDialog:
         dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places, parent=self,

@@ -29,6 +29,10 @@ class MediationPage(QWidget):
         }
         self.tabs = QTabWidget()
         self.models = {}
+        empty = {
+            "mine": self.tr("没有交给您办理的事项。认领工单或等平台交办后，会出现在这里。"),
+            "claim": self.tr("没有待认领的工单。"),
+        }
         for key, title in (("mine", self.tr("我承办的")), ("claim", self.tr("待认领工单"))):
             f = self.queries[key]
             model = PagedModel(
@@ -38,7 +42,7 @@ class MediationPage(QWidget):
                 self,
             )
             model.failed.connect(lambda e: show_error(self, e))
-            view = table_for(model)
+            view = table_for(model, empty[key])
             view.selectionModel().currentRowChanged.connect(lambda cur, _prev, m=model: self._open(m, cur))
             self.tabs.addTab(view, title)
             self.models[key] = model

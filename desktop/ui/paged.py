@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtWidgets import QMenu, QTableView
 
+from .common import EmptyText
 from .worker import DbWorker
 
 PAGE = 200
@@ -190,28 +190,45 @@ class PagedModel(QAbstractTableModel):
         return self.row(index.row()) if index.isValid() else None
 
 
-class PagedTable(QTableView):
+class PagedTable(EmptyText, QTableView):
     """A list view that, with nothing to show, says so in one line and what to do about it."""
 
     def __init__(self, empty_text: str = ""):
         super().__init__()
         self.empty_text = empty_text
 
-    def showing_empty_text(self) -> bool:
-        model = self.model()
-        return bool(self.empty_text) and model is not None and model.rowCount() == 0 and not model.loading
+    def still_loading(self) -> bool:
+        return self.model().loading
 
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if self.showing_empty_text():
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(
-                self.viewport().rect().adjusted(16, 16, -16, -16),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                self.empty_text,
-            )
-            painter.end()
+
+def choosable_columns(table: QTableView, settings_key: str, hidden_by_default: set[int]) -> None:
+    """A right click on the header lists the columns to show or hide; the choice is kept for next time."""
+    header = table.horizontalHeader()
+    model = table.model()
+    saved = QSettings().value(settings_key)
+    hidden = {int(c) for c in saved.split(",") if c} if isinstance(saved, str) else set(hidden_by_default)
+    for column in range(model.columnCount()):
+        header.setSectionHidden(column, column in hidden)
+
+    def menu(position) -> None:
+        chooser = QMenu(table)
+        for column in range(model.columnCount()):
+            action = chooser.addAction(model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: toggle(c, shown))
+        chooser.exec(header.mapToGlobal(position))
+
+    def toggle(column: int, shown: bool) -> None:
+        header.setSectionHidden(column, not shown)
+        if shown:
+            table.resizeColumnToContents(column)
+        hidden_now = [str(c) for c in range(model.columnCount()) if header.isSectionHidden(c)]
+        QSettings().setValue(settings_key, ",".join(hidden_now))
+
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(menu)
+    header.setToolTip(QCoreApplication.translate("PagedTable", "右键点击表头，选择显示哪些列"))
 
 
 def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:

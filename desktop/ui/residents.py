@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -29,7 +28,7 @@ from desktop.domain.roles import Permission
 from desktop.services import details, lists, residents, roster
 from desktop.services.residents import HouseholdInput
 
-from .common import ACCENT, heading, run_with_progress, show_error, when
+from .common import ACCENT, ReadOnlyList, heading, run_with_progress, show_error, when
 from .forms import FormDialog
 from .labels import label
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, table_for
@@ -157,8 +156,8 @@ class HouseholdCard(QWidget):
         self.members.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         if ws.may(Permission.EDIT_RESIDENTS):
             self.members.cellDoubleClicked.connect(lambda row, _col: self.edit_person(row))
-        self.visits = QListWidget()
-        self.matters = QListWidget()
+        self.visits = ReadOnlyList(self.tr("还没有走访记录。点“登记走访”记下这次上门。"))
+        self.matters = ReadOnlyList(self.tr("这一户没有相关的矛盾纠纷或信访事项。"))
         self.matters.itemDoubleClicked.connect(
             lambda item: self.matter_opened.emit(item.data(Qt.ItemDataRole.UserRole))
         )

@@ -73,31 +73,38 @@ class SyncPanel(QObject):
         self.last_status = status
         if self.running is not None:
             return
-        parts = []
-        if self.online is True:
-            parts.append(tr("在线"))
-        elif self.online is False or not status.registered:
-            parts.append(tr("离线工作"))
-        parts.append(tr("待同步 {0} 条").format(status.pending) if status.pending else tr("没有待同步的修改"))
-        if status.last_sync:
-            parts.append(tr("上次同步 {0}").format(_short_time(status.last_sync)))
-        elif not status.registered:
-            parts.append(tr("尚未连接乡镇服务器"))
-        if status.rejected:
-            parts.append(tr("被拒 {0} 条").format(status.rejected))
-        if status.unstorable:
-            parts.append(tr("收到 {0} 条无法保存的记录（已跳过）").format(status.unstorable))
-        text = " · ".join(parts)
-        if status.last_error:
-            text += " · " + tr("上次同步失败：{0}").format(status.last_error)
+        text, details = self._state(status)
         self.label.setText(text)
-        self.label.setToolTip(status.server_url)
+        self.label.setToolTip("\n".join(details))
         self._clock(status.clock_offset_seconds)
         count = status.open_conflicts + status.rejected
         self.conflicts_button.setText(tr("冲突 {0}").format(status.open_conflicts) if status.open_conflicts
                                       else tr("被拒 {0}").format(status.rejected))  # fmt: skip
         self.conflicts_button.setVisible(count > 0)
         self.status_changed.emit(status)
+
+    def _state(self, status: syncing.SyncStatus) -> tuple[str, list[str]]:
+        """One state, with its reason, for the status bar; the rest of what is known for its tooltip."""
+        waiting = tr("{0} 条修改保存在本机，等待同步").format(status.pending) if status.pending else ""
+        details = [status.server_url or "", waiting]
+        if status.last_sync:
+            details.append(tr("上次同步 {0}").format(_short_time(status.last_sync)))
+        if status.rejected:
+            details.append(tr("被拒 {0} 条").format(status.rejected))
+        if status.unstorable:
+            details.append(tr("收到 {0} 条无法保存的记录（已跳过）").format(status.unstorable))
+        details = [d for d in details if d]
+        if not status.registered:
+            return tr("仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）"), details
+        if status.last_error:
+            return tr("同步未完成：{0}").format(status.last_error), details
+        if self.online is False:
+            return tr("离线：连不上乡镇服务器") + (f"，{waiting}" if waiting else ""), details
+        if status.pending:
+            return waiting, details
+        if status.last_sync:
+            return tr("已同步：上次 {0}").format(_short_time(status.last_sync)), details
+        return tr("尚未同步"), details
 
     def _clock(self, offset: float) -> None:
         self.clock_offset = offset

@@ -34,7 +34,7 @@ def test_logging_a_visit_refreshes_the_status_bar_the_desk_and_the_open_househol
 
     assert dialog.result() == dialog.DialogCode.Accepted
     assert window.sync.last_status.pending == pending + 1
-    assert f"待同步 {pending + 1} 条" in window.sync.label.text()
+    assert f"{pending + 1} 条修改保存在本机" in window.sync.label.toolTip()
     assert window.desk.counts.visits_this_month == visits + 1
     assert window.households.card.visits.count() == 1
 

@@ -29,7 +29,7 @@ def test_the_conflicts_view_resolves_a_real_conflict(qtbot, laptops, worker, net
     qtbot.addWidget(window)
     window.show()
     settle()
-    assert "没有待同步的修改" in window.sync.label.text() and "上次同步" in window.sync.label.text()
+    assert window.sync.label.text().startswith("已同步：上次")
     assert not window.sync.conflicts_button.isVisible()
 
     edit_household(a, town, h, address="平台改的地址")
@@ -37,7 +37,7 @@ def test_the_conflicts_view_resolves_a_real_conflict(qtbot, laptops, worker, net
     syncing.sync_now(a)
     window.sync.refresh()
     settle()
-    assert "待同步 1 条" in window.sync.label.text()
+    assert window.sync.label.text() == "1 条修改保存在本机，等待同步"
 
     qtbot.mouseClick(window.sync.button, qtbot_left())
     wait_for_sync(qtbot, window, settle)
@@ -75,7 +75,10 @@ def test_a_failed_sync_is_explained_and_nothing_is_lost(qtbot, laptops, worker, 
     window.sync.sync_now()
     wait_for_sync(qtbot, window, settle)
     assert shown and "连不上乡镇服务器" in shown[0]
-    assert "待同步 1 条" in window.sync.label.text() and "上次同步失败" in window.sync.label.text()
+    assert (
+        window.sync.label.text().startswith("同步未完成：") and "连不上乡镇服务器" in window.sync.label.text()
+    )
+    assert "1 条修改保存在本机" in window.sync.label.toolTip()
     laptops.server = start(
         laptops.server.server.db.url, laptops.town.path.parent / "server-data"
     )  # for teardown
@@ -104,7 +107,7 @@ def test_automatic_sync_when_reachable_and_a_clock_warning(qtbot, laptops, worke
     window.sync.probe()  # what the timer does every minute
     qtbot.waitUntil(lambda: window.sync.online is True, timeout=10000)
     wait_for_sync(qtbot, window, settle)
-    assert "没有待同步的修改" in window.sync.label.text() and "在线" in window.sync.label.text()
+    assert window.sync.label.text().startswith("已同步：上次")
     assert window.sync.clock_label.isVisible() and "相差" in window.sync.clock_label.text()
     assert household_in(laptops.a, "0503") is None
     syncing.sync_now(laptops.a)
