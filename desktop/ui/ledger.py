@@ -49,8 +49,8 @@ class LedgerPage(QWidget):
         self.status = self._combo(self.tr("全部状态"), [(k, label(v)) for k, v in STATUS_LABELS.items()])
         self.grade = self._combo(self.tr("全部星级"), [(1, "★"), (2, "★★"), (3, "★★★")])
         self.risk = self._combo(self.tr("全部风险"), [(k, label(v)) for k, v in RISK_LABELS.items()])
-        self.source = self._combo(self.tr("全部来源"), [(c, c) for c in places.channels])
-        self.category = self._combo(self.tr("全部类别"), [(c, c) for c in places.categories])
+        self.source = self._combo(self.tr("全部来源"), [(c, label(c)) for c in places.channels])
+        self.category = self._combo(self.tr("全部类别"), [(c, label(c)) for c in places.categories])
         self.village = self._combo(self.tr("全部村（社区）"), [(v.id, v.name) for v in places.villages])
         self.grid = self._combo(self.tr("全部网格"), [(g.id, g.name) for g in places.grids])
         self.handler = self._combo(self.tr("全部承办"), [(p.id, p.name) for p in places.orgs + places.people])
@@ -114,8 +114,8 @@ class LedgerPage(QWidget):
             Column(self.tr("状态"), lambda r: label(STATUS_LABELS.get(r.status, r.status))),
             Column(self.tr("期限"), lambda r: when(r.due_on), lambda r: COLOURS.get(r.colour)),
             Column(self.tr("风险"), lambda r: label(RISK_LABELS.get(r.risk, r.risk))),
-            Column(self.tr("来源"), lambda r: r.source),
-            Column(self.tr("类别"), lambda r: r.category),
+            Column(self.tr("来源"), lambda r: label(r.source)),
+            Column(self.tr("类别"), lambda r: label(r.category)),
             Column(self.tr("村/社区"), lambda r: r.village),
             Column(self.tr("网格"), lambda r: r.grid),
             Column(self.tr("层级"), lambda r: label(LEVEL_LABELS.get(r.level, r.level))),
@@ -125,7 +125,7 @@ class LedgerPage(QWidget):
         ]
         self._order, self._descending = "reported_at", True
         self.model = PagedModel(worker, columns, self._fetcher(), self)
-        self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 件").format(total)))
+        self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 %n 件", "", total)))
         self.model.failed.connect(lambda e: show_error(self, e))
         self.table = table_for(
             self.model, self.tr("没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。")
@@ -163,7 +163,7 @@ class LedgerPage(QWidget):
         """The township's set-up changed: the filters offer its villages, grids, units and channels now, keeping
         what is chosen."""
         p = self.places
-        for combo, items in ((self.source, [(c, c) for c in p.channels]), (self.category, [(c, c) for c in p.categories]),
+        for combo, items in ((self.source, [(c, label(c)) for c in p.channels]), (self.category, [(c, label(c)) for c in p.categories]),
                              (self.village, [(v.id, v.name) for v in p.villages]), (self.grid, [(g.id, g.name) for g in p.grids]),
                              (self.handler, [(x.id, x.name) for x in p.orgs + p.people])):  # fmt: skip
             chosen = combo.currentData()
@@ -249,5 +249,5 @@ class LedgerPage(QWidget):
         return run_with_progress(
             self, self.worker, self.tr("正在导出…"),
             lambda task: ledger.export_ledger(self.ws, Path(name), f, progress=task.progress),
-            lambda count: QMessageBox.information(self, self.tr("导出台账"), self.tr("已导出 {0} 件事项到 {1}").format(count, name)),
+            lambda count: QMessageBox.information(self, self.tr("导出台账"), self.tr("已导出 %n 件事项到 {0}", "", count).format(name)),
         )  # fmt: skip

@@ -169,7 +169,7 @@ class MatterView(QWidget):
         self._buttons(d.actions)
         complete = self.tr("补充信息") if self.ws.may(Permission.REVEAL_PERSONAL) else ""
         parties = "".join(
-            f"<li>{p.role}：{p.name}　{p.id_number}　{p.phone}"
+            f"<li>{label(p.role)}：{p.name}　{p.id_number}　{p.phone}"
             + (f"　<a href='party:{p.id}'>{complete}</a>" if complete else "") + "</li>"
             for p in d.parties
         )  # fmt: skip

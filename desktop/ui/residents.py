@@ -47,12 +47,14 @@ class PersonDialog(FormDialog):
         self.setWindowTitle(self.tr("修改居民信息") if person_id else self.tr("登记居民"))
         self.name = self.form.add(self.tr("姓名"), QLineEdit())
         self.sex = self.form.add(self.tr("性别"), QComboBox())
-        self.sex.addItems(["", "男", "女"])
+        for sex in ("", "男", "女"):  # shown in the window's language, stored as the register writes them
+            self.sex.addItem(label(sex), sex)
         self.ethnicity = self.form.add(self.tr("民族"), QLineEdit("汉族"))
         self.id_number = self.form.add(self.tr("身份证号"), QLineEdit())
         self.mobile = self.form.add(self.tr("手机号"), QLineEdit())
         self.relation = self.form.add(self.tr("与户主关系"), QComboBox())
-        self.relation.addItems(RELATIONS)
+        for relation in RELATIONS:
+            self.relation.addItem(label(relation), relation)
         self.note = self.form.add(self.tr("备注"), QLineEdit())
         self.key_person = self.form.add(self.tr("重点人员"), QCheckBox(self.tr("列为重点人员（稳控对象）")))
         self.tags: list = []  # the resident's other tags, kept as they are
@@ -66,19 +68,24 @@ class PersonDialog(FormDialog):
     def _fill(self, loaded) -> None:
         _, f = loaded
         self.name.setText(f.name)
-        self.sex.setCurrentText(f.sex)
+        self.sex.setCurrentIndex(max(0, self.sex.findData(f.sex or "")))
         self.ethnicity.setText(f.ethnicity)
         self.id_number.setText(f.id_number)
         self.mobile.setText(f.mobile)
-        self.relation.setCurrentText(f.relation)
+        self._choose_relation(f.relation)
         self.note.setText(f.note)
         self.key_person.setChecked(KEY_PERSON in f.tags)
         self.tags = [t for t in f.tags if t != KEY_PERSON]
         self.setEnabled(True)
 
+    def _choose_relation(self, relation: str) -> None:
+        if relation and self.relation.findData(relation) < 0:  # an older or imported word: kept as it is
+            self.relation.addItem(label(relation), relation)
+        self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
+
     def fields(self) -> PersonFields:
-        return PersonFields(self.name.text(), self.sex.currentText(), self.ethnicity.text(), self.id_number.text(),
-                            self.mobile.text(), self.relation.currentText(),
+        return PersonFields(self.name.text(), self.sex.currentData() or "", self.ethnicity.text(), self.id_number.text(),
+                            self.mobile.text(), self.relation.currentData() or "",
                             self.tags + [KEY_PERSON] * self.key_person.isChecked(), self.note.text())  # fmt: skip
 
     def check(self) -> None:
@@ -86,8 +93,8 @@ class PersonDialog(FormDialog):
         checked = residents.check_person_fields(self.fields(), self.ws.now().date())
         shown = [i for i in checked.errors + checked.warnings if i.field != "姓名" or self.name.text()]
         self.form.show_issues(shown)
-        if checked.fields.sex and not self.sex.currentText():
-            self.sex.setCurrentText(checked.fields.sex)
+        if checked.fields.sex and not self.sex.currentData():
+            self.sex.setCurrentIndex(max(0, self.sex.findData(checked.fields.sex)))
 
     def save(self) -> None:
         data, person_id = self.fields(), self.person_id
@@ -222,7 +229,7 @@ class HouseholdCard(QWidget):
         )
         self.members.setRowCount(len(d.members))
         for r, p in enumerate(d.members):
-            for c, value in enumerate([p.name, p.relation, p.sex, when(p.birth_date), p.id_number, p.mobile]):
+            for c, value in enumerate([p.name, label(p.relation), label(p.sex), when(p.birth_date), p.id_number, p.mobile]):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, p.id)
                 self.members.setItem(r, c, item)
@@ -372,7 +379,7 @@ class HouseholdsPage(QWidget):
         self.model.reload(self._fetcher())
 
     def _loaded(self, total: int) -> None:
-        self.count.setText(self.tr("共 {0} 户").format(total))
+        self.count.setText(self.tr("共 %n 户", "", total))
         if total == 0:
             self.card.clear()  # nothing listed, so no household's card either
 
@@ -414,7 +421,7 @@ class HouseholdsPage(QWidget):
         return run_with_progress(
             self, self.worker, self.tr("正在导出…"),
             lambda task: roster.export_households(self.ws, name, text=text, village_id=village, progress=task.progress),
-            lambda count: QMessageBox.information(self, self.tr("导出住户"), self.tr("已导出 {0} 户到 {1}").format(count, name)),
+            lambda count: QMessageBox.information(self, self.tr("导出住户"), self.tr("已导出 %n 户到 {0}", "", count).format(name)),
         )  # fmt: skip
 
     def _import(self) -> None:

@@ -125,7 +125,7 @@ class StatsPage(QWidget):
     def _exported(self, path, count: int | None = None) -> None:
         self.exported = path
         done = (
-            self.tr("已把 {0} 件事项的卷宗保存到 {1}").format(count, path)
+            self.tr("已把 %n 件事项的卷宗保存到 {0}", "", count).format(path)
             if count is not None
             else self.tr("考核报表已保存到 {0}").format(path)
         )

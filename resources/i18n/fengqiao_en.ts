@@ -3,23 +3,28 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/ui/common.py" line="60" />
+      <location filename="../../desktop/ui/common.py" line="68" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>Unexpected error: {0} (no data was lost; see the log)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="64" />
+      <location filename="../../desktop/ui/common.py" line="73" />
+      <source>已取消</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="75" />
       <source>无法完成</source>
       <translation>Cannot complete</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="117" />
+      <location filename="../../desktop/ui/common.py" line="128" />
       <source>暂无数据</source>
       <translation>No data yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="142" />
-      <location filename="../../desktop/ui/sync_panel.py" line="146" />
+      <location filename="../../desktop/ui/common.py" line="153" />
+      <location filename="../../desktop/ui/sync_panel.py" line="153" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -179,83 +184,93 @@
       <translation>Rejected edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>原来的值</source>
       <translation>Value before</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>乡镇服务器上的值</source>
       <translation>Township server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>本机的值</source>
       <translation>This laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>双方</source>
       <translation>Who and when</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/conflicts.py" line="90" />
+      <source>没有冲突：两处改的不是同一项。</source>
+      <translation>No conflicts: no two places changed the same item.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="91" />
       <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
       <translation>The same item was changed in two places. The server keeps its value for now; choose which one to keep, or write a new value.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <location filename="../../desktop/ui/conflicts.py" line="93" />
       <source>保留服务器的值</source>
       <translation>Keep the server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="93" />
+      <location filename="../../desktop/ui/conflicts.py" line="94" />
       <source>采用本机的值</source>
       <translation>Take this laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="94" />
+      <location filename="../../desktop/ui/conflicts.py" line="95" />
       <source>改为…</source>
       <translation>Change to…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>修改的内容</source>
       <translation>What was changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>服务器拒绝的原因</source>
       <translation>Why the server refused it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="112" />
+      <location filename="../../desktop/ui/conflicts.py" line="113" />
+      <source>乡镇服务器接受了本机送去的每一条修改。</source>
+      <translation>The township server accepted every change this laptop sent.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="114" />
       <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
       <translation>The township server did not accept these edits; they are still kept on this laptop. Act on the reason, or contact the township platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="129" />
+      <location filename="../../desktop/ui/conflicts.py" line="131" />
       <source>服务器：{0} {1}；本机：{2} {3}</source>
       <translation>Server: {0} {1}; this laptop: {2} {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="163" />
+      <location filename="../../desktop/ui/conflicts.py" line="165" />
       <source>改为新的值</source>
       <translation>Change to a new value</translation>
     </message>
@@ -305,83 +320,83 @@
       <translation>Sync with the township server (F5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="78" />
-      <source>在线</source>
-      <translation>Online</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="80" />
-      <source>离线工作</source>
-      <translation>Working offline</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
-      <source>待同步 {0} 条</source>
-      <translation>{0} changes to sync</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
-      <source>没有待同步的修改</source>
-      <translation>Nothing to sync</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <location filename="../../desktop/ui/sync_panel.py" line="91" />
       <source>上次同步 {0}</source>
       <translation>Last sync {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="85" />
-      <source>尚未连接乡镇服务器</source>
-      <translation>Not yet connected to the township server</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="87" />
+      <location filename="../../desktop/ui/sync_panel.py" line="93" />
       <source>被拒 {0} 条</source>
       <translation>{0} rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="89" />
+      <location filename="../../desktop/ui/sync_panel.py" line="95" />
       <source>收到 {0} 条无法保存的记录（已跳过）</source>
       <translation>{0} records received that cannot be stored here (skipped)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="92" />
-      <source>上次同步失败：{0}</source>
-      <translation>Last sync failed: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="97" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>冲突 {0}</source>
       <translation>Conflicts {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="98" />
+      <location filename="../../desktop/ui/sync_panel.py" line="82" />
       <source>被拒 {0}</source>
       <translation>Rejected {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="108" />
+      <location filename="../../desktop/ui/sync_panel.py" line="88" />
+      <source>{0} 条修改保存在本机，等待同步</source>
+      <translation>Changes kept on this laptop, waiting to sync: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="98" />
+      <source>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</source>
+      <translation>This laptop only: not yet connected to a township server (set it up in the Sync menu)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="100" />
+      <source>同步未完成：{0}</source>
+      <translation>Sync did not finish: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="102" />
+      <source>离线：连不上乡镇服务器</source>
+      <translation>Offline: the township server cannot be reached</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="106" />
+      <source>已同步：上次 {0}</source>
+      <translation>Synced: last at {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="107" />
+      <source>尚未同步</source>
+      <translation>Not synced yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="115" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>This laptop's clock is {0} minutes off the township server's; please set it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="137" />
+      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <source>登记这台电脑</source>
       <translation>Register this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="138" />
+      <location filename="../../desktop/ui/sync_panel.py" line="145" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>First sync: enter the password of account "{0}" to register this computer with the township server {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="146" />
-      <location filename="../../desktop/ui/sync_panel.py" line="148" />
+      <location filename="../../desktop/ui/sync_panel.py" line="153" />
+      <location filename="../../desktop/ui/sync_panel.py" line="155" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="174" />
+      <location filename="../../desktop/ui/sync_panel.py" line="181" />
       <source>同步没有完成</source>
       <translation>Sync did not finish</translation>
     </message>
@@ -555,102 +570,159 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>DeskPage</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="47" />
+      <location filename="../../desktop/ui/desk.py" line="83" />
       <source>已超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="48" />
+      <location filename="../../desktop/ui/desk.py" line="84" />
+      <location filename="../../desktop/ui/desk.py" line="123" />
       <source>临期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="49" />
+      <location filename="../../desktop/ui/desk.py" line="85" />
       <source>在办事项</source>
       <translation>Open matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="50" />
+      <location filename="../../desktop/ui/desk.py" line="86" />
       <source>待我签收</source>
       <translation>Waiting for me to accept</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="51" />
+      <location filename="../../desktop/ui/desk.py" line="87" />
       <source>待认领工单</source>
       <translation>Orders to claim</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="52" />
+      <location filename="../../desktop/ui/desk.py" line="88" />
       <source>待立案</source>
       <translation>To register</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="53" />
+      <location filename="../../desktop/ui/desk.py" line="89" />
       <source>待回访</source>
       <translation>Follow-ups due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="54" />
+      <location filename="../../desktop/ui/desk.py" line="90" />
       <source>本月走访</source>
       <translation>Visits this month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="55" />
+      <location filename="../../desktop/ui/desk.py" line="91" />
       <source>司法确认申请将到期</source>
       <translation>Judicial confirmation: apply soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="56" />
+      <location filename="../../desktop/ui/desk.py" line="92" />
       <source>督办件</source>
       <translation>Supervised</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="57" />
+      <location filename="../../desktop/ui/desk.py" line="93" />
       <source>风险预警（易激化）</source>
       <translation>Risk warnings (may flare up)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="58" />
+      <location filename="../../desktop/ui/desk.py" line="94" />
       <source>重点人员</source>
       <translation>Key persons</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="59" />
+      <location filename="../../desktop/ui/desk.py" line="95" />
       <source>重复人员待处理</source>
       <translation>Duplicate residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="62" />
+      <location filename="../../desktop/ui/desk.py" line="98" />
       <source>我包的案</source>
       <translation>My cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="74" />
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>期限</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>编号</source>
+      <translation>Serial</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <location filename="../../desktop/ui/desk.py" line="123" />
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>承办</source>
+      <translation>Handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="120" />
+      <source>没有超期或临期的事项。</source>
+      <translation>Nothing overdue or nearly due.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="123" />
+      <source>在办</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="123" />
+      <source>超期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="129" />
+      <source>我的超期和临期事项（双击打开）</source>
+      <translation>My overdue and nearly due matters (double-click to open)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="129" />
+      <source>超期和临期事项（双击打开）</source>
+      <translation>Overdue and nearly due matters (double-click to open)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="136" />
+      <source>各村（社区）情况</source>
+      <translation>By village</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="146" />
       <source>按状态</source>
       <translation>By status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="75" />
+      <location filename="../../desktop/ui/desk.py" line="147" />
       <source>按类别</source>
       <translation>By category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="79" />
+      <location filename="../../desktop/ui/desk.py" line="151" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>Log a visit (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="81" />
+      <location filename="../../desktop/ui/desk.py" line="153" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>Report a matter (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="98" />
+      <location filename="../../desktop/ui/desk.py" line="170" />
       <source>{0}，您好</source>
       <translation>Hello, {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="114" />
+      <location filename="../../desktop/ui/desk.py" line="186" />
       <source>临期（已过{0}%时限）</source>
       <translation>Due soon ({0}% of the time used)</translation>
     </message>
@@ -693,6 +765,11 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Address</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/duplicates.py" line="30" />
+      <source>没有重复登记的人员。</source>
+      <translation>No one is registered twice.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/duplicates.py" line="33" />
       <source>合并：保留选中的这一条，同号的其他记录并入</source>
       <translation>Merge: keep the selected record, fold the others with its number into it</translation>
@@ -729,103 +806,114 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="146" />
+      <location filename="../../desktop/ui/residents.py" line="155" />
+      <location filename="../../desktop/ui/residents.py" line="207" />
       <source>请选择一户</source>
       <translation>Select a household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>关系</source>
       <translation>Relation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>出生日期</source>
       <translation>Born</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="151" />
+      <location filename="../../desktop/ui/residents.py" line="160" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="151" />
+      <location filename="../../desktop/ui/residents.py" line="160" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="162" />
+      <location filename="../../desktop/ui/residents.py" line="166" />
+      <source>还没有走访记录。点“登记走访”记下这次上门。</source>
+      <translation>No visits yet. Click “Log visit” to record this one.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="167" />
+      <source>这一户没有相关的矛盾纠纷或信访事项。</source>
+      <translation>No disputes or petitions concern this household.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="171" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="164" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>添加成员</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="166" />
-      <location filename="../../desktop/ui/residents.py" line="250" />
+      <location filename="../../desktop/ui/residents.py" line="175" />
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>查看完整号码</source>
       <translation>Show full numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="171" />
+      <location filename="../../desktop/ui/residents.py" line="180" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="182" />
+      <location filename="../../desktop/ui/residents.py" line="191" />
       <source>家庭成员</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="184" />
+      <location filename="../../desktop/ui/residents.py" line="193" />
       <source>走访记录</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="186" />
+      <location filename="../../desktop/ui/residents.py" line="195" />
       <source>相关事项</source>
       <translation>Matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="207" />
+      <location filename="../../desktop/ui/residents.py" line="225" />
       <source>{0} {1}号户</source>
       <translation>{0}, household {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="208" />
+      <location filename="../../desktop/ui/residents.py" line="226" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="210" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>Address: {0}  Grid: {1}  Tags: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="210" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>未分配</source>
       <translation>unassigned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="221" />
+      <location filename="../../desktop/ui/residents.py" line="239" />
       <source>（发现事项 {0}）</source>
       <translation> (found {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="250" />
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>请先选中一位成员</source>
       <translation>Select a member first</translation>
     </message>
@@ -833,32 +921,32 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="104" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="104" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="105" />
+      <location filename="../../desktop/ui/residents.py" line="114" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="108" />
+      <location filename="../../desktop/ui/residents.py" line="117" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="109" />
+      <location filename="../../desktop/ui/residents.py" line="118" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="110" />
+      <location filename="../../desktop/ui/residents.py" line="119" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
@@ -866,104 +954,125 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="272" />
+      <location filename="../../desktop/ui/residents.py" line="300" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>Search name, ID number, phone, address, household no.…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="303" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="279" />
+      <location filename="../../desktop/ui/residents.py" line="307" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="281" />
+      <location filename="../../desktop/ui/residents.py" line="309" />
       <source>导入花名册…</source>
       <translation>Import roster…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="285" />
+      <location filename="../../desktop/ui/residents.py" line="313" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="292" />
+      <location filename="../../desktop/ui/residents.py" line="320" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="292" />
+      <location filename="../../desktop/ui/residents.py" line="320" />
       <source>户主</source>
       <translation>Head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="293" />
+      <location filename="../../desktop/ui/residents.py" line="321" />
       <source>人数</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="293" />
+      <location filename="../../desktop/ui/residents.py" line="321" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="294" />
+      <location filename="../../desktop/ui/residents.py" line="322" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="294" />
+      <location filename="../../desktop/ui/residents.py" line="322" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="295" />
+      <location filename="../../desktop/ui/residents.py" line="323" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="299" />
-      <source>共 {0} 户</source>
-      <translation>{0} households</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="377" />
-      <location filename="../../desktop/ui/residents.py" line="388" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>导出住户</source>
       <translation>Export households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="377" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>住户花名册.xlsx</source>
       <translation>households.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="386" />
+      <location filename="../../desktop/ui/residents.py" line="422" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="388" />
-      <source>已导出 {0} 户到 {1}</source>
-      <translation>Exported {0} households to {1}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="393" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>导入花名册</source>
       <translation>Import roster</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="377" />
-      <location filename="../../desktop/ui/residents.py" line="393" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
+      <location filename="../../desktop/ui/residents.py" line="323" />
+      <source>匹配</source>
+      <translation>Matched</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="328" />
+      <source>正在搜索…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="330" />
+      <source>没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。</source>
+      <translation>No households found. Try other words, or register one with “New household” or “Import roster…”.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/residents.py" line="382" />
+      <source>共 %n 户</source>
+      <translation>
+        <numerusform>%n household</numerusform>
+        <numerusform>%n households</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/residents.py" line="424" />
+      <source>已导出 %n 户到 {0}</source>
+      <translation>
+        <numerusform>Exported %n household to {0}</numerusform>
+        <numerusform>Exported %n households to {0}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="439" />
       <source>正在导入…</source>
       <translation>Importing…</translation>
     </message>
@@ -971,32 +1080,32 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="418" />
+      <location filename="../../desktop/ui/residents.py" line="454" />
       <source>导入结果</source>
       <translation>Import result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="419" />
+      <location filename="../../desktop/ui/residents.py" line="455" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>行号</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="433" />
+      <location filename="../../desktop/ui/residents.py" line="469" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
     </message>
@@ -1054,12 +1163,17 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Last visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="32" />
+      <location filename="../../desktop/ui/key_persons.py" line="20" />
+      <source>没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。</source>
+      <translation>No residents are listed as key persons. Tick “Key person” in a resident’s details to list one.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="34" />
       <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
       <translation>{0} key persons, {1} with open matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="36" />
+      <location filename="../../desktop/ui/key_persons.py" line="38" />
       <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
       <translation>No resident is listed as a key person. Tick "List as key person" on a resident to add one.</translation>
     </message>
@@ -1067,220 +1181,231 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>LedgerPage</name>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="43" />
+      <location filename="../../desktop/ui/ledger.py" line="47" />
       <source>搜索编号、标题、事实、当事人…</source>
       <translation>Search serial, title, facts, parties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="45" />
+      <location filename="../../desktop/ui/ledger.py" line="49" />
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="46" />
+      <location filename="../../desktop/ui/ledger.py" line="50" />
       <source>全部星级</source>
       <translation>All grades</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="47" />
+      <location filename="../../desktop/ui/ledger.py" line="51" />
       <source>全部风险</source>
       <translation>All risks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <location filename="../../desktop/ui/ledger.py" line="52" />
       <source>全部来源</source>
       <translation>All sources</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <location filename="../../desktop/ui/ledger.py" line="53" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <location filename="../../desktop/ui/ledger.py" line="54" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>全部网格</source>
       <translation>All grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <location filename="../../desktop/ui/ledger.py" line="56" />
       <source>全部承办</source>
       <translation>All handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <location filename="../../desktop/ui/ledger.py" line="58" />
       <source>全部期限</source>
       <translation>All deadlines</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>正常</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>临期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="61" />
       <source>上报日期</source>
       <translation>Reported between</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="63" />
+      <location filename="../../desktop/ui/ledger.py" line="67" />
       <source>只看重复件</source>
       <translation>Repeat orders only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="64" />
+      <location filename="../../desktop/ui/ledger.py" line="68" />
       <source>督办件</source>
       <translation>Supervised</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="64" />
+      <location filename="../../desktop/ui/ledger.py" line="68" />
       <source>风险预警（易激化）</source>
       <translation>Risk warnings (may flare up)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="66" />
+      <location filename="../../desktop/ui/ledger.py" line="70" />
       <source>我包的案</source>
       <translation>My cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="67" />
+      <location filename="../../desktop/ui/ledger.py" line="71" />
       <source>全部事项</source>
       <translation>All matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="69" />
+      <location filename="../../desktop/ui/ledger.py" line="73" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="71" />
+      <location filename="../../desktop/ui/ledger.py" line="75" />
       <source>导出台账…</source>
       <translation>Export ledger…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>编号</source>
       <translation>Serial</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>星级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <location filename="../../desktop/ui/ledger.py" line="115" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <location filename="../../desktop/ui/ledger.py" line="116" />
       <source>风险</source>
       <translation>Risk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <location filename="../../desktop/ui/ledger.py" line="117" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <location filename="../../desktop/ui/ledger.py" line="118" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <location filename="../../desktop/ui/ledger.py" line="119" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <location filename="../../desktop/ui/ledger.py" line="120" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="117" />
+      <location filename="../../desktop/ui/ledger.py" line="121" />
       <source>层级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="118" />
+      <location filename="../../desktop/ui/ledger.py" line="122" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="119" />
+      <location filename="../../desktop/ui/ledger.py" line="123" />
       <source>督办/包案</source>
       <translation>Supervision / leader</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="120" />
+      <location filename="../../desktop/ui/ledger.py" line="124" />
       <source>上报时间</source>
       <translation>Reported</translation>
     </message>
-    <message>
-      <location filename="../../desktop/ui/ledger.py" line="124" />
-      <source>共 {0} 件</source>
-      <translation>{0} matters</translation>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/ledger.py" line="128" />
+      <source>共 %n 件</source>
+      <translation>
+        <numerusform>%n matter</numerusform>
+        <numerusform>%n matters</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="186" />
+      <location filename="../../desktop/ui/ledger.py" line="131" />
+      <source>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</source>
+      <translation>No matters match. Loosen the filters, or click “Report a matter” to record one.</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/ledger.py" line="252" />
+      <source>已导出 %n 件事项到 {0}</source>
+      <translation>
+        <numerusform>Exported %n matter to {0}</numerusform>
+        <numerusform>Exported %n matters to {0}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="194" />
       <source>督办{0}次</source>
       <translation>Supervised {0}×</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="188" />
+      <location filename="../../desktop/ui/ledger.py" line="196" />
       <source>包案：{0}</source>
       <translation>Leader: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="234" />
-      <location filename="../../desktop/ui/ledger.py" line="244" />
+      <location filename="../../desktop/ui/ledger.py" line="242" />
+      <location filename="../../desktop/ui/ledger.py" line="252" />
       <source>导出台账</source>
       <translation>Export ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="234" />
+      <location filename="../../desktop/ui/ledger.py" line="242" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>ledger.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="234" />
+      <location filename="../../desktop/ui/ledger.py" line="242" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="242" />
+      <location filename="../../desktop/ui/ledger.py" line="250" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/ledger.py" line="244" />
-      <source>已导出 {0} 件事项到 {1}</source>
-      <translation>Exported {0} matters to {1}</translation>
     </message>
   </context>
   <context>
@@ -1369,103 +1494,103 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="114" />
+      <location filename="../../desktop/ui/main_window.py" line="115" />
       <source>{0}（{1}）</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="115" />
+      <location filename="../../desktop/ui/main_window.py" line="116" />
       <source>范围：{0}</source>
       <translation>Scope: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="124" />
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="127" />
+      <location filename="../../desktop/ui/main_window.py" line="128" />
       <source>帮助</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="129" />
+      <location filename="../../desktop/ui/main_window.py" line="130" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <location filename="../../desktop/ui/main_window.py" line="131" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="131" />
+      <location filename="../../desktop/ui/main_window.py" line="132" />
       <source>搜索</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="132" />
+      <location filename="../../desktop/ui/main_window.py" line="133" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="133" />
+      <location filename="../../desktop/ui/main_window.py" line="134" />
       <source>冲突与被拒的修改…</source>
       <translation>Conflicts and rejected edits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="134" />
+      <location filename="../../desktop/ui/main_window.py" line="135" />
       <source>导出离线同步包…</source>
       <translation>Export an offline sync bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="135" />
+      <location filename="../../desktop/ui/main_window.py" line="136" />
       <source>导入离线同步包…</source>
       <translation>Import an offline sync bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="136" />
+      <location filename="../../desktop/ui/main_window.py" line="137" />
       <source>备份本机数据…</source>
       <translation>Back up this laptop…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="137" />
+      <location filename="../../desktop/ui/main_window.py" line="138" />
       <source>从备份恢复…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="138" />
+      <location filename="../../desktop/ui/main_window.py" line="139" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="139" />
-      <location filename="../../desktop/ui/main_window.py" line="229" />
+      <location filename="../../desktop/ui/main_window.py" line="140" />
+      <location filename="../../desktop/ui/main_window.py" line="240" />
       <source>关于枫桥</source>
       <translation>About Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="201" />
+      <location filename="../../desktop/ui/main_window.py" line="212" />
       <source>从备份恢复</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="201" />
+      <location filename="../../desktop/ui/main_window.py" line="212" />
       <source>正在同步，请等同步结束后再恢复。</source>
       <translation>A sync is running; please restore when it has finished.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="226" />
+      <location filename="../../desktop/ui/main_window.py" line="237" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;Fengqiao {0}&lt;/h3&gt;&lt;p&gt;Build: {1}&lt;br&gt;Database schema: {2}&lt;br&gt;Database: {3}&lt;br&gt;Data folder: {4}&lt;br&gt;Log: {5}&lt;/p&gt;&lt;p&gt;This software uses the following open-source libraries, each under its licence; Qt is linked dynamically under the LGPL-3.0 and can be replaced.&lt;/p&gt;</translation>
     </message>
@@ -1473,7 +1598,7 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="293" />
+      <location filename="../../desktop/ui/matter_view.py" line="304" />
       <source>事项详情</source>
       <translation>Matter</translation>
     </message>
@@ -1481,222 +1606,262 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterView</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="55" />
+      <location filename="../../desktop/ui/matter_view.py" line="56" />
       <source>请选择一件事项</source>
       <translation>Select a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="60" />
+      <location filename="../../desktop/ui/matter_view.py" line="61" />
       <source>打印文书</source>
       <translation>Print papers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="77" />
+      <location filename="../../desktop/ui/matter_view.py" line="78" />
       <source>添加照片或扫描件…</source>
       <translation>Add photo or scan…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="83" />
+      <location filename="../../desktop/ui/matter_view.py" line="84" />
       <source>基本情况</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="84" />
+      <location filename="../../desktop/ui/matter_view.py" line="85" />
       <source>流转记录</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="85" />
+      <location filename="../../desktop/ui/matter_view.py" line="86" />
       <source>调解与协议</source>
       <translation>Mediation and agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="86" />
+      <location filename="../../desktop/ui/matter_view.py" line="87" />
       <source>回访</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="87" />
+      <location filename="../../desktop/ui/matter_view.py" line="88" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="126" />
+      <location filename="../../desktop/ui/matter_view.py" line="127" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="127" />
+      <location filename="../../desktop/ui/matter_view.py" line="128" />
       <source>发生时间地点</source>
       <translation>When and where</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="128" />
+      <location filename="../../desktop/ui/matter_view.py" line="129" />
       <source>当事人</source>
       <translation>Parties</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="129" />
+      <location filename="../../desktop/ui/matter_view.py" line="130" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="130" />
+      <location filename="../../desktop/ui/matter_view.py" line="131" />
       <source>涉及金额</source>
       <translation>Amount involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="131" />
+      <location filename="../../desktop/ui/matter_view.py" line="132" />
       <source>元</source>
       <translation>yuan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="132" />
+      <location filename="../../desktop/ui/matter_view.py" line="133" />
       <source>生效</source>
       <translation>In effect</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="133" />
+      <location filename="../../desktop/ui/matter_view.py" line="134" />
       <source>司法确认申请截止</source>
       <translation>Judicial confirmation by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="134" />
+      <location filename="../../desktop/ui/matter_view.py" line="135" />
       <source>事实与责任</source>
       <translation>Facts and responsibility</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="135" />
+      <location filename="../../desktop/ui/matter_view.py" line="136" />
       <source>协议内容</source>
       <translation>Terms</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="136" />
+      <location filename="../../desktop/ui/matter_view.py" line="137" />
       <source>履行</source>
       <translation>Performance</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="137" />
+      <location filename="../../desktop/ui/matter_view.py" line="138" />
       <source>调解记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="138" />
+      <location filename="../../desktop/ui/matter_view.py" line="139" />
       <source>调解协议</source>
       <translation>Agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="139" />
+      <location filename="../../desktop/ui/matter_view.py" line="140" />
       <source>有反弹迹象</source>
       <translation>signs of relapse</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="140" />
+      <location filename="../../desktop/ui/matter_view.py" line="141" />
       <source>办结结果</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="141" />
+      <location filename="../../desktop/ui/matter_view.py" line="142" />
       <source>书面协议</source>
       <translation>Written agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="142" />
+      <location filename="../../desktop/ui/matter_view.py" line="143" />
       <source>口头协议</source>
       <translation>Oral agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="143" />
+      <location filename="../../desktop/ui/matter_view.py" line="144" />
       <source>未生效</source>
       <translation>not yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="145" />
+      <location filename="../../desktop/ui/matter_view.py" line="146" />
       <source>信访事项</source>
       <translation>Petition</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="145" />
+      <location filename="../../desktop/ui/matter_view.py" line="146" />
       <source>矛盾纠纷</source>
       <translation>Dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="153" />
-      <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
-      <translation>{kind}  Status: &lt;b&gt;{status}&lt;/b&gt;  {stars}  Risk: {risk}  Level: {level}  Handler: {handler}&lt;br&gt;Source: {source}  Category: {category}  Village/grid: {village} {grid}  Due: {deadline}</translation>
+      <location filename="../../desktop/ui/matter_view.py" line="154" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="155" />
+      <source>期限</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="156" />
+      <source>承办</source>
+      <translation>Handler</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="157" />
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="158" />
+      <source>风险</source>
+      <translation>Risk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="159" />
+      <source>层级</source>
+      <translation>Level</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/matter_view.py" line="160" />
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="161" />
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="162" />
+      <source>村/网格</source>
+      <translation>Village/grid</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="170" />
       <source>补充信息</source>
       <translation>Complete details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="200" />
+      <location filename="../../desktop/ui/matter_view.py" line="210" />
       <source>{0}（等待同步）</source>
       <translation>{0} (waiting for sync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="207" />
+      <location filename="../../desktop/ui/matter_view.py" line="217" />
       <source>，待超期说明</source>
       <translation>, explanation due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="210" />
+      <location filename="../../desktop/ui/matter_view.py" line="220" />
       <source>督办{0}次</source>
       <translation>Supervised {0}×</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="215" />
+      <location filename="../../desktop/ui/matter_view.py" line="225" />
       <source>包案领导：{0}</source>
       <translation>Leader in charge: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="217" />
+      <location filename="../../desktop/ui/matter_view.py" line="227" />
       <source>外部工单号：{0}</source>
       <translation>Hotline order: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="219" />
+      <location filename="../../desktop/ui/matter_view.py" line="229" />
       <source>卷宗已归档</source>
       <translation>Dossier filed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="225" />
+      <location filename="../../desktop/ui/matter_view.py" line="235" />
       <source>主工单</source>
       <translation>Primary order</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="227" />
+      <location filename="../../desktop/ui/matter_view.py" line="237" />
       <source>重复件</source>
       <translation>Repeats</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="229" />
+      <location filename="../../desktop/ui/matter_view.py" line="239" />
       <source>销号回复</source>
       <translation>Reply to the hotline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="232" />
+      <location filename="../../desktop/ui/matter_view.py" line="242" />
       <source>标为其重复件</source>
       <translation>Mark as its repeat</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="238" />
+      <location filename="../../desktop/ui/matter_view.py" line="248" />
       <source>可能的重复工单</source>
       <translation>Possible repeat orders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="247" />
+      <location filename="../../desktop/ui/matter_view.py" line="257" />
       <source>与 {0} 为同一诉求</source>
       <translation>Same request as {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="272" />
+      <location filename="../../desktop/ui/matter_view.py" line="283" />
       <source>添加附件</source>
       <translation>Add attachment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="272" />
+      <location filename="../../desktop/ui/matter_view.py" line="283" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>Photos and scans (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
     </message>
@@ -1734,14 +1899,32 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <location filename="../../desktop/ui/mediation.py" line="33" />
+      <source>没有交给您办理的事项。认领工单或等平台交办后，会出现在这里。</source>
+      <translation>Nothing is assigned to you. Matters you claim or are dispatched appear here.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="34" />
+      <source>没有待认领的工单。</source>
+      <translation>No orders are open for claim.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="36" />
       <source>我承办的</source>
       <translation>Mine</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <location filename="../../desktop/ui/mediation.py" line="36" />
       <source>待认领工单</source>
       <translation>Orders to claim</translation>
+    </message>
+  </context>
+  <context>
+    <name>PagedTable</name>
+    <message>
+      <location filename="../../desktop/ui/paged.py" line="231" />
+      <source>右键点击表头，选择显示哪些列</source>
+      <translation>Right-click the header to choose the columns shown</translation>
     </message>
   </context>
   <context>
@@ -1858,57 +2041,57 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>登记居民</source>
       <translation>Resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>修改居民信息</source>
       <translation>Edit resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="46" />
+      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
+      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="49" />
+      <location filename="../../desktop/ui/residents.py" line="52" />
       <source>民族</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="50" />
+      <location filename="../../desktop/ui/residents.py" line="53" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="51" />
+      <location filename="../../desktop/ui/residents.py" line="54" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="52" />
+      <location filename="../../desktop/ui/residents.py" line="55" />
       <source>与户主关系</source>
       <translation>Relation to head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="54" />
+      <location filename="../../desktop/ui/residents.py" line="58" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="55" />
+      <location filename="../../desktop/ui/residents.py" line="59" />
       <source>重点人员</source>
       <translation>Key persons</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="55" />
+      <location filename="../../desktop/ui/residents.py" line="59" />
       <source>列为重点人员（稳控对象）</source>
       <translation>List as key person (steady watch)</translation>
     </message>
@@ -2409,79 +2592,94 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="120" />
+      <location filename="../../desktop/ui/start.py" line="121" />
+      <source>开始</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="122" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="126" />
       <source>欢迎使用枫桥</source>
       <translation>Welcome to Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="130" />
+      <location filename="../../desktop/ui/start.py" line="136" />
       <source>管理员密码</source>
       <translation>Admin password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="131" />
+      <location filename="../../desktop/ui/start.py" line="137" />
       <source>再输入一次</source>
       <translation>Once more</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="137" />
+      <location filename="../../desktop/ui/start.py" line="143" />
       <source>如：向城镇</source>
       <translation>e.g. Xiangcheng</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="138" />
+      <location filename="../../desktop/ui/start.py" line="144" />
       <source>12位统计用区划代码（可不填）</source>
       <translation>12-digit statistical division code (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="139" />
+      <location filename="../../desktop/ui/start.py" line="145" />
       <source>乡镇（街道）名称</source>
       <translation>Township (sub-district)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="140" />
+      <location filename="../../desktop/ui/start.py" line="146" />
       <source>区划代码</source>
       <translation>Division code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="148" />
+      <location filename="../../desktop/ui/start.py" line="154" />
       <source>选择文件…</source>
       <translation>Choose file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="150" />
+      <location filename="../../desktop/ui/start.py" line="156" />
       <source>数据库文件</source>
       <translation>Database file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="160" />
+      <location filename="../../desktop/ui/start.py" line="166" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="163" />
+      <location filename="../../desktop/ui/start.py" line="169" />
       <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
       <translation>Demo accounts admin, platform, mediator, supervisor, leader, gw001 share this password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="169" />
+      <location filename="../../desktop/ui/start.py" line="175" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="169" />
+      <location filename="../../desktop/ui/start.py" line="175" />
       <source>枫桥数据库 (*.db)</source>
       <translation>Fengqiao database (*.db)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="179" />
+      <location filename="../../desktop/ui/start.py" line="185" />
       <source>找不到数据库文件：{0}</source>
       <translation>Database file not found: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="189" />
+      <location filename="../../desktop/ui/start.py" line="195" />
       <source>两次输入的密码不一致</source>
       <translation>The two passwords differ</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="235" />
+      <source>正在取消，并删除未完成的数据库…</source>
+      <translation>Cancelling, and removing the unfinished database…</translation>
     </message>
   </context>
   <context>
@@ -2667,10 +2865,13 @@ Hand it to the township platform office to import, then import the reply it give
       <source>正在生成卷宗…</source>
       <translation>Generating dossiers…</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../desktop/ui/stats.py" line="128" />
-      <source>已把 {0} 件事项的卷宗保存到 {1}</source>
-      <translation>Saved the dossiers of {0} matter(s) to {1}</translation>
+      <source>已把 %n 件事项的卷宗保存到 {0}</source>
+      <translation>
+        <numerusform>Saved the dossier of %n matter to {0}</numerusform>
+        <numerusform>Saved the dossiers of %n matters to {0}</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../desktop/ui/stats.py" line="130" />
@@ -2684,61 +2885,77 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
   </context>
   <context>
+    <name>Tile</name>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="66" />
+      <source>点击查看清单</source>
+      <translation>Click to see the list</translation>
+    </message>
+  </context>
+  <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="31" />
+      <location filename="../../desktop/ui/visits.py" line="32" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="32" />
-      <location filename="../../desktop/ui/visits.py" line="87" />
+      <location filename="../../desktop/ui/visits.py" line="33" />
+      <location filename="../../desktop/ui/visits.py" line="93" />
       <source>户（搜索）</source>
       <translation>Household (search)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="33" />
+      <location filename="../../desktop/ui/visits.py" line="34" />
       <source>输入姓名、户号或地址</source>
       <translation>Type a name, household no. or address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="37" />
+      <location filename="../../desktop/ui/visits.py" line="38" />
       <source>走访目的</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="41" />
+      <location filename="../../desktop/ui/visits.py" line="42" />
       <source>走访情况</source>
       <translation>Findings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="43" />
+      <location filename="../../desktop/ui/visits.py" line="44" />
       <source>需要跟进</source>
       <translation>Needs follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="44" />
+      <location filename="../../desktop/ui/visits.py" line="45" />
       <source>发现矛盾纠纷</source>
       <translation>Found a dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="44" />
+      <location filename="../../desktop/ui/visits.py" line="45" />
       <source>保存后填写上报表</source>
       <translation>fill in a report after saving</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="52" />
+      <location filename="../../desktop/ui/visits.py" line="53" />
       <source>（已选定）</source>
       <translation>(chosen)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="87" />
+      <location filename="../../desktop/ui/visits.py" line="93" />
       <source>请先搜索并选中一户</source>
       <translation>Search for a household and pick it first</translation>
     </message>
   </context>
   <context>
     <name>labels</name>
+    <message>
+      <source>110警情</source>
+      <translation>110 police call</translation>
+    </message>
+    <message>
+      <source>12345热线</source>
+      <translation>12345 hotline</translation>
+    </message>
     <message>
       <source>English</source>
       <translation>English</translation>
@@ -2804,6 +3021,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Written agreement</translation>
     </message>
     <message>
+      <source>买卖合同</source>
+      <translation>Sales contract</translation>
+    </message>
+    <message>
       <source>交下级落实</source>
       <translation>Send down to carry out</translation>
     </message>
@@ -2816,24 +3037,72 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Instructions</translation>
     </message>
     <message>
+      <source>交通事故</source>
+      <translation>Traffic accident</translation>
+    </message>
+    <message>
       <source>人民调解</source>
       <translation>People's mediation</translation>
+    </message>
+    <message>
+      <source>人身损害</source>
+      <translation>Personal injury</translation>
+    </message>
+    <message>
+      <source>代理人</source>
+      <translation>Agent</translation>
     </message>
     <message>
       <source>份数</source>
       <translation>Copies</translation>
     </message>
     <message>
+      <source>住户信息</source>
+      <translation>Household details</translation>
+    </message>
+    <message>
       <source>信息核实</source>
       <translation>Checking information</translation>
+    </message>
+    <message>
+      <source>信访来信</source>
+      <translation>Petition letter</translation>
+    </message>
+    <message>
+      <source>信访来访</source>
+      <translation>Petition visit</translation>
+    </message>
+    <message>
+      <source>信访电话</source>
+      <translation>Petition call</translation>
     </message>
     <message>
       <source>修改配置</source>
       <translation>change the configuration</translation>
     </message>
     <message>
+      <source>借款</source>
+      <translation>Loan</translation>
+    </message>
+    <message>
+      <source>儿媳</source>
+      <translation>Daughter-in-law</translation>
+    </message>
+    <message>
+      <source>兄弟姐妹</source>
+      <translation>Sibling</translation>
+    </message>
+    <message>
       <source>全镇</source>
       <translation>Whole township</translation>
+    </message>
+    <message>
+      <source>公安移送</source>
+      <translation>Referred by police</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
     </message>
     <message>
       <source>其他方式化解</source>
@@ -2856,8 +3125,32 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Outcome</translation>
     </message>
     <message>
+      <source>动物致害</source>
+      <translation>Harm by animals</translation>
+    </message>
+    <message>
+      <source>劳动争议</source>
+      <translation>Labour dispute</translation>
+    </message>
+    <message>
+      <source>劳动合同</source>
+      <translation>Labour contract</translation>
+    </message>
+    <message>
       <source>包案说明</source>
       <translation>Note</translation>
+    </message>
+    <message>
+      <source>医疗</source>
+      <translation>Medical</translation>
+    </message>
+    <message>
+      <source>医疗损害</source>
+      <translation>Medical harm</translation>
+    </message>
+    <message>
+      <source>医疗费用</source>
+      <translation>Medical costs</translation>
     </message>
     <message>
       <source>协议已履行</source>
@@ -2908,8 +3201,32 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Every party signed, sealed or fingerprinted</translation>
     </message>
     <message>
+      <source>合作经营</source>
+      <translation>Joint business</translation>
+    </message>
+    <message>
+      <source>合同</source>
+      <translation>Contract</translation>
+    </message>
+    <message>
+      <source>合同其他</source>
+      <translation>Other contract</translation>
+    </message>
+    <message>
       <source>同意延期</source>
       <translation>Approve the extension</translation>
+    </message>
+    <message>
+      <source>商品质量</source>
+      <translation>Product quality</translation>
+    </message>
+    <message>
+      <source>噪声污染</source>
+      <translation>Noise pollution</translation>
+    </message>
+    <message>
+      <source>噪音</source>
+      <translation>Noise</translation>
     </message>
     <message>
       <source>回流</source>
@@ -2928,6 +3245,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Date</translation>
     </message>
     <message>
+      <source>土地承包</source>
+      <translation>Land contracting</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
       <source>地点</source>
       <translation>Place</translation>
     </message>
@@ -2944,6 +3269,34 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>back up and restore this laptop</translation>
     </message>
     <message>
+      <source>女</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>女婿</source>
+      <translation>Son-in-law</translation>
+    </message>
+    <message>
+      <source>婚姻</source>
+      <translation>Marriage</translation>
+    </message>
+    <message>
+      <source>婚姻家庭</source>
+      <translation>Marriage and family</translation>
+    </message>
+    <message>
+      <source>子</source>
+      <translation>Son</translation>
+    </message>
+    <message>
+      <source>孙子女</source>
+      <translation>Grandchild</translation>
+    </message>
+    <message>
+      <source>宅基地</source>
+      <translation>Homestead</translation>
+    </message>
+    <message>
       <source>审批延期</source>
       <translation>Decide extension</translation>
     </message>
@@ -2954,6 +3307,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>审计员</source>
       <translation>Auditor</translation>
+    </message>
+    <message>
+      <source>家庭其他</source>
+      <translation>Other family</translation>
     </message>
     <message>
       <source>导出台账</source>
@@ -2970,6 +3327,18 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>履行期限</source>
       <translation>Perform by</translation>
+    </message>
+    <message>
+      <source>山林土地</source>
+      <translation>Forest and land</translation>
+    </message>
+    <message>
+      <source>山林权属</source>
+      <translation>Forest ownership</translation>
+    </message>
+    <message>
+      <source>工伤</source>
+      <translation>Work injury</translation>
     </message>
     <message>
       <source>已上报</source>
@@ -3012,12 +3381,28 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Reason</translation>
     </message>
     <message>
+      <source>建房</source>
+      <translation>House building</translation>
+    </message>
+    <message>
       <source>归档说明（卷宗号、存放位置）</source>
       <translation>Filing note (dossier number, where kept)</translation>
     </message>
     <message>
       <source>当事人</source>
       <translation>Parties</translation>
+    </message>
+    <message>
+      <source>当事人申请</source>
+      <translation>Party’s application</translation>
+    </message>
+    <message>
+      <source>征地拆迁</source>
+      <translation>Land requisition and demolition</translation>
+    </message>
+    <message>
+      <source>征地补偿</source>
+      <translation>Land requisition compensation</translation>
     </message>
     <message>
       <source>待交办</source>
@@ -3040,8 +3425,56 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Reason to resume</translation>
     </message>
     <message>
+      <source>成员</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>户主</source>
+      <translation>Head of household</translation>
+    </message>
+    <message>
+      <source>户号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <source>房屋买卖</source>
+      <translation>House sale</translation>
+    </message>
+    <message>
+      <source>房屋宅基地</source>
+      <translation>Housing and homestead</translation>
+    </message>
+    <message>
+      <source>房屋租赁</source>
+      <translation>House rental</translation>
+    </message>
+    <message>
+      <source>手机号</source>
+      <translation>Mobile</translation>
+    </message>
+    <message>
       <source>承办单位或承办人</source>
       <translation>Unit, team or person</translation>
+    </message>
+    <message>
+      <source>承揽合同</source>
+      <translation>Work contract</translation>
+    </message>
+    <message>
+      <source>抚养</source>
+      <translation>Child support</translation>
+    </message>
+    <message>
+      <source>拆迁安置</source>
+      <translation>Resettlement</translation>
+    </message>
+    <message>
+      <source>损害赔偿</source>
+      <translation>Damages</translation>
+    </message>
+    <message>
+      <source>排水</source>
+      <translation>Drainage</translation>
     </message>
     <message>
       <source>提级理由</source>
@@ -3070,6 +3503,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>星级</source>
       <translation>Grade</translation>
+    </message>
+    <message>
+      <source>服务纠纷</source>
+      <translation>Service dispute</translation>
     </message>
     <message>
       <source>未化解</source>
@@ -3124,12 +3561,24 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Risk of fights</translation>
     </message>
     <message>
+      <source>欠薪</source>
+      <translation>Unpaid wages</translation>
+    </message>
+    <message>
       <source>正常</source>
       <translation>On time</translation>
     </message>
     <message>
       <source>民转刑倾向</source>
       <translation>May turn criminal</translation>
+    </message>
+    <message>
+      <source>水利灌溉</source>
+      <translation>Irrigation</translation>
+    </message>
+    <message>
+      <source>水污染</source>
+      <translation>Water pollution</translation>
     </message>
     <message>
       <source>法院不予确认</source>
@@ -3140,6 +3589,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Confirmed by the court</translation>
     </message>
     <message>
+      <source>法院移送</source>
+      <translation>Referred by court</translation>
+    </message>
+    <message>
+      <source>消费</source>
+      <translation>Consumer</translation>
+    </message>
+    <message>
       <source>满意</source>
       <translation>Satisfied</translation>
     </message>
@@ -3148,12 +3605,52 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Satisfaction</translation>
     </message>
     <message>
+      <source>父母</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <source>物业</source>
+      <translation>Property management</translation>
+    </message>
+    <message>
+      <source>物业服务</source>
+      <translation>Property services</translation>
+    </message>
+    <message>
+      <source>物业费</source>
+      <translation>Property fees</translation>
+    </message>
+    <message>
       <source>独居老人探访</source>
       <translation>Visiting an elder living alone</translation>
     </message>
     <message>
+      <source>环境污染</source>
+      <translation>Environmental pollution</translation>
+    </message>
+    <message>
+      <source>生产经营</source>
+      <translation>Production and business</translation>
+    </message>
+    <message>
+      <source>生产经营其他</source>
+      <translation>Other business</translation>
+    </message>
+    <message>
+      <source>申请人</source>
+      <translation>Applicant</translation>
+    </message>
+    <message>
       <source>申请延期</source>
       <translation>Ask for extension</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>男</source>
+      <translation>Male</translation>
     </message>
     <message>
       <source>登记和修改住户</source>
@@ -3162,6 +3659,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>登记走访</source>
       <translation>log visits</translation>
+    </message>
+    <message>
+      <source>相邻通行</source>
+      <translation>Right of way</translation>
     </message>
     <message>
       <source>督办</source>
@@ -3180,8 +3681,24 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Dispute screening</translation>
     </message>
     <message>
+      <source>祖父母</source>
+      <translation>Grandparent</translation>
+    </message>
+    <message>
+      <source>种植养殖</source>
+      <translation>Farming</translation>
+    </message>
+    <message>
+      <source>空气污染</source>
+      <translation>Air pollution</translation>
+    </message>
+    <message>
       <source>立案定级</source>
       <translation>Register and grade</translation>
+    </message>
+    <message>
+      <source>第三人</source>
+      <translation>Third party</translation>
     </message>
     <message>
       <source>签收</source>
@@ -3204,12 +3721,28 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Category</translation>
     </message>
     <message>
+      <source>继承</source>
+      <translation>Inheritance</translation>
+    </message>
+    <message>
+      <source>网上信访</source>
+      <translation>Online petition</translation>
+    </message>
+    <message>
+      <source>网上舆情</source>
+      <translation>Online opinion</translation>
+    </message>
+    <message>
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
       <source>网格员</source>
       <translation>Grid worker</translation>
+    </message>
+    <message>
+      <source>网格排查</source>
+      <translation>Grid check</translation>
     </message>
     <message>
       <source>网格长</source>
@@ -3234,6 +3767,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>行政调解</source>
       <translation>Administrative mediation</translation>
+    </message>
+    <message>
+      <source>被申请人</source>
+      <translation>Respondent</translation>
     </message>
     <message>
       <source>认领</source>
@@ -3300,6 +3837,18 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Record</translation>
     </message>
     <message>
+      <source>财产损害</source>
+      <translation>Property damage</translation>
+    </message>
+    <message>
+      <source>赡养</source>
+      <translation>Elder support</translation>
+    </message>
+    <message>
+      <source>走访发现</source>
+      <translation>Found on a visit</translation>
+    </message>
+    <message>
       <source>超期</source>
       <translation>Overdue</translation>
     </message>
@@ -3310,6 +3859,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>跟随系统</source>
       <translation>Follow the system</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
     </message>
     <message>
       <source>达成协议</source>
@@ -3324,8 +3877,28 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Stage</translation>
     </message>
     <message>
+      <source>道路交通</source>
+      <translation>Road traffic</translation>
+    </message>
+    <message>
+      <source>道路通行</source>
+      <translation>Road access</translation>
+    </message>
+    <message>
+      <source>邻里</source>
+      <translation>Neighbours</translation>
+    </message>
+    <message>
+      <source>邻里其他</source>
+      <translation>Other neighbour</translation>
+    </message>
+    <message>
       <source>部分达成</source>
       <translation>Partial</translation>
+    </message>
+    <message>
+      <source>配偶</source>
+      <translation>Spouse</translation>
     </message>
     <message>
       <source>重复件</source>
@@ -3362,6 +3935,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>风险等级</source>
       <translation>Risk level</translation>
+    </message>
+    <message>
+      <source>首发平台</source>
+      <translation>First-report platform</translation>
     </message>
   </context>
   <context>
@@ -3661,6 +4238,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>履行方式和期限</source>
       <translation>how and by when it is carried out</translation>
+    </message>
+    <message>
+      <source>已取消，演示数据库已删除</source>
+      <translation>Cancelled; the demo database was removed</translation>
     </message>
     <message>
       <source>已在县级，无法再提级</source>

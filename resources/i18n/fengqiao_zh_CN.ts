@@ -3,23 +3,28 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/ui/common.py" line="60" />
+      <location filename="../../desktop/ui/common.py" line="68" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>出现意外错误：{0}（数据未丢失，详情见日志）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="64" />
+      <location filename="../../desktop/ui/common.py" line="73" />
+      <source>已取消</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/common.py" line="75" />
       <source>无法完成</source>
       <translation>无法完成</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="117" />
+      <location filename="../../desktop/ui/common.py" line="128" />
       <source>暂无数据</source>
       <translation>暂无数据</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="142" />
-      <location filename="../../desktop/ui/sync_panel.py" line="146" />
+      <location filename="../../desktop/ui/common.py" line="153" />
+      <location filename="../../desktop/ui/sync_panel.py" line="153" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
@@ -179,83 +184,93 @@
       <translation>被拒的修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>记录</source>
       <translation>记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>原来的值</source>
       <translation>原来的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="88" />
+      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>乡镇服务器上的值</source>
       <translation>乡镇服务器上的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>本机的值</source>
       <translation>本机的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
+      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>双方</source>
       <translation>双方</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/conflicts.py" line="90" />
+      <source>没有冲突：两处改的不是同一项。</source>
+      <translation>没有冲突：两处改的不是同一项。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="91" />
       <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
       <translation>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="92" />
+      <location filename="../../desktop/ui/conflicts.py" line="93" />
       <source>保留服务器的值</source>
       <translation>保留服务器的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="93" />
+      <location filename="../../desktop/ui/conflicts.py" line="94" />
       <source>采用本机的值</source>
       <translation>采用本机的值</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="94" />
+      <location filename="../../desktop/ui/conflicts.py" line="95" />
       <source>改为…</source>
       <translation>改为…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>时间</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>修改的内容</source>
       <translation>修改的内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="111" />
+      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>服务器拒绝的原因</source>
       <translation>服务器拒绝的原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="112" />
+      <location filename="../../desktop/ui/conflicts.py" line="113" />
+      <source>乡镇服务器接受了本机送去的每一条修改。</source>
+      <translation>乡镇服务器接受了本机送去的每一条修改。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/conflicts.py" line="114" />
       <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
       <translation>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="129" />
+      <location filename="../../desktop/ui/conflicts.py" line="131" />
       <source>服务器：{0} {1}；本机：{2} {3}</source>
       <translation>服务器：{0} {1}；本机：{2} {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="163" />
+      <location filename="../../desktop/ui/conflicts.py" line="165" />
       <source>改为新的值</source>
       <translation>改为新的值</translation>
     </message>
@@ -305,83 +320,83 @@
       <translation>与乡镇服务器同步 (F5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="78" />
-      <source>在线</source>
-      <translation>在线</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="80" />
-      <source>离线工作</source>
-      <translation>离线工作</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
-      <source>待同步 {0} 条</source>
-      <translation>待同步 {0} 条</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
-      <source>没有待同步的修改</source>
-      <translation>没有待同步的修改</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="83" />
+      <location filename="../../desktop/ui/sync_panel.py" line="91" />
       <source>上次同步 {0}</source>
       <translation>上次同步 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="85" />
-      <source>尚未连接乡镇服务器</source>
-      <translation>尚未连接乡镇服务器</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="87" />
+      <location filename="../../desktop/ui/sync_panel.py" line="93" />
       <source>被拒 {0} 条</source>
       <translation>被拒 {0} 条</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="89" />
+      <location filename="../../desktop/ui/sync_panel.py" line="95" />
       <source>收到 {0} 条无法保存的记录（已跳过）</source>
       <translation>收到 {0} 条无法保存的记录（已跳过）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="92" />
-      <source>上次同步失败：{0}</source>
-      <translation>上次同步失败：{0}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="97" />
+      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>冲突 {0}</source>
       <translation>冲突 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="98" />
+      <location filename="../../desktop/ui/sync_panel.py" line="82" />
       <source>被拒 {0}</source>
       <translation>被拒 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="108" />
+      <location filename="../../desktop/ui/sync_panel.py" line="88" />
+      <source>{0} 条修改保存在本机，等待同步</source>
+      <translation>{0} 条修改保存在本机，等待同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="98" />
+      <source>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</source>
+      <translation>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="100" />
+      <source>同步未完成：{0}</source>
+      <translation>同步未完成：{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="102" />
+      <source>离线：连不上乡镇服务器</source>
+      <translation>离线：连不上乡镇服务器</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="106" />
+      <source>已同步：上次 {0}</source>
+      <translation>已同步：上次 {0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="107" />
+      <source>尚未同步</source>
+      <translation>尚未同步</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/sync_panel.py" line="115" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>本机时钟与乡镇服务器相差 {0} 分钟，请校准</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="137" />
+      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <source>登记这台电脑</source>
       <translation>登记这台电脑</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="138" />
+      <location filename="../../desktop/ui/sync_panel.py" line="145" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="146" />
-      <location filename="../../desktop/ui/sync_panel.py" line="148" />
+      <location filename="../../desktop/ui/sync_panel.py" line="153" />
+      <location filename="../../desktop/ui/sync_panel.py" line="155" />
       <source>正在同步…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="174" />
+      <location filename="../../desktop/ui/sync_panel.py" line="181" />
       <source>同步没有完成</source>
       <translation>同步没有完成</translation>
     </message>
@@ -555,102 +570,159 @@
   <context>
     <name>DeskPage</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="47" />
+      <location filename="../../desktop/ui/desk.py" line="83" />
       <source>已超期</source>
       <translation>已超期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="48" />
+      <location filename="../../desktop/ui/desk.py" line="84" />
+      <location filename="../../desktop/ui/desk.py" line="123" />
       <source>临期</source>
       <translation>临期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="49" />
+      <location filename="../../desktop/ui/desk.py" line="85" />
       <source>在办事项</source>
       <translation>在办事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="50" />
+      <location filename="../../desktop/ui/desk.py" line="86" />
       <source>待我签收</source>
       <translation>待我签收</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="51" />
+      <location filename="../../desktop/ui/desk.py" line="87" />
       <source>待认领工单</source>
       <translation>待认领工单</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="52" />
+      <location filename="../../desktop/ui/desk.py" line="88" />
       <source>待立案</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="53" />
+      <location filename="../../desktop/ui/desk.py" line="89" />
       <source>待回访</source>
       <translation>待回访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="54" />
+      <location filename="../../desktop/ui/desk.py" line="90" />
       <source>本月走访</source>
       <translation>本月走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="55" />
+      <location filename="../../desktop/ui/desk.py" line="91" />
       <source>司法确认申请将到期</source>
       <translation>司法确认申请将到期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="56" />
+      <location filename="../../desktop/ui/desk.py" line="92" />
       <source>督办件</source>
       <translation>督办件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="57" />
+      <location filename="../../desktop/ui/desk.py" line="93" />
       <source>风险预警（易激化）</source>
       <translation>风险预警（易激化）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="58" />
+      <location filename="../../desktop/ui/desk.py" line="94" />
       <source>重点人员</source>
       <translation>重点人员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="59" />
+      <location filename="../../desktop/ui/desk.py" line="95" />
       <source>重复人员待处理</source>
       <translation>重复人员待处理</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="62" />
+      <location filename="../../desktop/ui/desk.py" line="98" />
       <source>我包的案</source>
       <translation>我包的案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="74" />
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>期限</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>编号</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>标题</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <location filename="../../desktop/ui/desk.py" line="123" />
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="114" />
+      <source>承办</source>
+      <translation>承办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="120" />
+      <source>没有超期或临期的事项。</source>
+      <translation>没有超期或临期的事项。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="123" />
+      <source>在办</source>
+      <translation>在办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="123" />
+      <source>超期</source>
+      <translation>超期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="129" />
+      <source>我的超期和临期事项（双击打开）</source>
+      <translation>我的超期和临期事项（双击打开）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="129" />
+      <source>超期和临期事项（双击打开）</source>
+      <translation>超期和临期事项（双击打开）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="136" />
+      <source>各村（社区）情况</source>
+      <translation>各村（社区）情况</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="146" />
       <source>按状态</source>
       <translation>按状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="75" />
+      <location filename="../../desktop/ui/desk.py" line="147" />
       <source>按类别</source>
       <translation>按类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="79" />
+      <location filename="../../desktop/ui/desk.py" line="151" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>登记走访 (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="81" />
+      <location filename="../../desktop/ui/desk.py" line="153" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>上报事项 (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="98" />
+      <location filename="../../desktop/ui/desk.py" line="170" />
       <source>{0}，您好</source>
       <translation>{0}，您好</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="114" />
+      <location filename="../../desktop/ui/desk.py" line="186" />
       <source>临期（已过{0}%时限）</source>
       <translation>临期（已过{0}%时限）</translation>
     </message>
@@ -693,6 +765,11 @@
       <translation>地址</translation>
     </message>
     <message>
+      <location filename="../../desktop/ui/duplicates.py" line="30" />
+      <source>没有重复登记的人员。</source>
+      <translation>没有重复登记的人员。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/duplicates.py" line="33" />
       <source>合并：保留选中的这一条，同号的其他记录并入</source>
       <translation>合并：保留选中的这一条，同号的其他记录并入</translation>
@@ -729,103 +806,114 @@
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="146" />
+      <location filename="../../desktop/ui/residents.py" line="155" />
+      <location filename="../../desktop/ui/residents.py" line="207" />
       <source>请选择一户</source>
       <translation>请选择一户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>关系</source>
       <translation>关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="150" />
+      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>出生日期</source>
       <translation>出生日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="151" />
+      <location filename="../../desktop/ui/residents.py" line="160" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="151" />
+      <location filename="../../desktop/ui/residents.py" line="160" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="162" />
+      <location filename="../../desktop/ui/residents.py" line="166" />
+      <source>还没有走访记录。点“登记走访”记下这次上门。</source>
+      <translation>还没有走访记录。点“登记走访”记下这次上门。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="167" />
+      <source>这一户没有相关的矛盾纠纷或信访事项。</source>
+      <translation>这一户没有相关的矛盾纠纷或信访事项。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="171" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="164" />
+      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>添加成员</source>
       <translation>添加成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="166" />
-      <location filename="../../desktop/ui/residents.py" line="250" />
+      <location filename="../../desktop/ui/residents.py" line="175" />
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>查看完整号码</source>
       <translation>查看完整号码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="171" />
+      <location filename="../../desktop/ui/residents.py" line="180" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="182" />
+      <location filename="../../desktop/ui/residents.py" line="191" />
       <source>家庭成员</source>
       <translation>家庭成员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="184" />
+      <location filename="../../desktop/ui/residents.py" line="193" />
       <source>走访记录</source>
       <translation>走访记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="186" />
+      <location filename="../../desktop/ui/residents.py" line="195" />
       <source>相关事项</source>
       <translation>相关事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="207" />
+      <location filename="../../desktop/ui/residents.py" line="225" />
       <source>{0} {1}号户</source>
       <translation>{0} {1}号户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="208" />
+      <location filename="../../desktop/ui/residents.py" line="226" />
       <source>无</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="210" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>地址：{0}　网格：{1}　标签：{2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="210" />
+      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>未分配</source>
       <translation>未分配</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="221" />
+      <location filename="../../desktop/ui/residents.py" line="239" />
       <source>（发现事项 {0}）</source>
       <translation>（发现事项 {0}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="250" />
+      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>请先选中一位成员</source>
       <translation>请先选中一位成员</translation>
     </message>
@@ -833,32 +921,32 @@
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="104" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="104" />
+      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>修改住户</source>
       <translation>修改住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="105" />
+      <location filename="../../desktop/ui/residents.py" line="114" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="108" />
+      <location filename="../../desktop/ui/residents.py" line="117" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="109" />
+      <location filename="../../desktop/ui/residents.py" line="118" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="110" />
+      <location filename="../../desktop/ui/residents.py" line="119" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
@@ -866,104 +954,123 @@
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="272" />
+      <location filename="../../desktop/ui/residents.py" line="300" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>搜索姓名、身份证号、手机号、地址、户号…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="275" />
+      <location filename="../../desktop/ui/residents.py" line="303" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="279" />
+      <location filename="../../desktop/ui/residents.py" line="307" />
       <source>新增住户</source>
       <translation>新增住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="281" />
+      <location filename="../../desktop/ui/residents.py" line="309" />
       <source>导入花名册…</source>
       <translation>导入花名册…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="285" />
+      <location filename="../../desktop/ui/residents.py" line="313" />
       <source>导出…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="292" />
+      <location filename="../../desktop/ui/residents.py" line="320" />
       <source>户号</source>
       <translation>户号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="292" />
+      <location filename="../../desktop/ui/residents.py" line="320" />
       <source>户主</source>
       <translation>户主</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="293" />
+      <location filename="../../desktop/ui/residents.py" line="321" />
       <source>人数</source>
       <translation>人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="293" />
+      <location filename="../../desktop/ui/residents.py" line="321" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="294" />
+      <location filename="../../desktop/ui/residents.py" line="322" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="294" />
+      <location filename="../../desktop/ui/residents.py" line="322" />
       <source>地址</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="295" />
+      <location filename="../../desktop/ui/residents.py" line="323" />
       <source>电话</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="299" />
-      <source>共 {0} 户</source>
-      <translation>共 {0} 户</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="377" />
-      <location filename="../../desktop/ui/residents.py" line="388" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
+      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>导出住户</source>
       <translation>导出住户</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="377" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>住户花名册.xlsx</source>
       <translation>住户花名册.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="386" />
+      <location filename="../../desktop/ui/residents.py" line="422" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="388" />
-      <source>已导出 {0} 户到 {1}</source>
-      <translation>已导出 {0} 户到 {1}</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/residents.py" line="393" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>导入花名册</source>
       <translation>导入花名册</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="377" />
-      <location filename="../../desktop/ui/residents.py" line="393" />
+      <location filename="../../desktop/ui/residents.py" line="413" />
+      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="403" />
+      <location filename="../../desktop/ui/residents.py" line="323" />
+      <source>匹配</source>
+      <translation>匹配</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="328" />
+      <source>正在搜索…</source>
+      <translation>正在搜索…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="330" />
+      <source>没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。</source>
+      <translation>没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/residents.py" line="382" />
+      <source>共 %n 户</source>
+      <translation>
+        <numerusform>共 %n 户</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/residents.py" line="424" />
+      <source>已导出 %n 户到 {0}</source>
+      <translation>
+        <numerusform>已导出 %n 户到 {0}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/residents.py" line="439" />
       <source>正在导入…</source>
       <translation>正在导入…</translation>
     </message>
@@ -971,32 +1078,32 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="418" />
+      <location filename="../../desktop/ui/residents.py" line="454" />
       <source>导入结果</source>
       <translation>导入结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="419" />
+      <location filename="../../desktop/ui/residents.py" line="455" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>行号</source>
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>字段</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="424" />
+      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>原因</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="433" />
+      <location filename="../../desktop/ui/residents.py" line="469" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>未导入的行已写入 {0}，修改后可再次导入。</translation>
     </message>
@@ -1054,12 +1161,17 @@
       <translation>最近走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="32" />
+      <location filename="../../desktop/ui/key_persons.py" line="20" />
+      <source>没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。</source>
+      <translation>没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/key_persons.py" line="34" />
       <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
       <translation>共 {0} 名重点人员，其中 {1} 名有在办事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="36" />
+      <location filename="../../desktop/ui/key_persons.py" line="38" />
       <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
       <translation>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</translation>
     </message>
@@ -1067,220 +1179,229 @@
   <context>
     <name>LedgerPage</name>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="43" />
+      <location filename="../../desktop/ui/ledger.py" line="47" />
       <source>搜索编号、标题、事实、当事人…</source>
       <translation>搜索编号、标题、事实、当事人…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="45" />
+      <location filename="../../desktop/ui/ledger.py" line="49" />
       <source>全部状态</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="46" />
+      <location filename="../../desktop/ui/ledger.py" line="50" />
       <source>全部星级</source>
       <translation>全部星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="47" />
+      <location filename="../../desktop/ui/ledger.py" line="51" />
       <source>全部风险</source>
       <translation>全部风险</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="48" />
+      <location filename="../../desktop/ui/ledger.py" line="52" />
       <source>全部来源</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="49" />
+      <location filename="../../desktop/ui/ledger.py" line="53" />
       <source>全部类别</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="50" />
+      <location filename="../../desktop/ui/ledger.py" line="54" />
       <source>全部村（社区）</source>
       <translation>全部村（社区）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="51" />
+      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>全部网格</source>
       <translation>全部网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="52" />
+      <location filename="../../desktop/ui/ledger.py" line="56" />
       <source>全部承办</source>
       <translation>全部承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="54" />
+      <location filename="../../desktop/ui/ledger.py" line="58" />
       <source>全部期限</source>
       <translation>全部期限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>正常</source>
       <translation>正常</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>临期</source>
       <translation>临期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
+      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>超期</source>
       <translation>超期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="57" />
+      <location filename="../../desktop/ui/ledger.py" line="61" />
       <source>上报日期</source>
       <translation>上报日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="63" />
+      <location filename="../../desktop/ui/ledger.py" line="67" />
       <source>只看重复件</source>
       <translation>只看重复件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="64" />
+      <location filename="../../desktop/ui/ledger.py" line="68" />
       <source>督办件</source>
       <translation>督办件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="64" />
+      <location filename="../../desktop/ui/ledger.py" line="68" />
       <source>风险预警（易激化）</source>
       <translation>风险预警（易激化）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="66" />
+      <location filename="../../desktop/ui/ledger.py" line="70" />
       <source>我包的案</source>
       <translation>我包的案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="67" />
+      <location filename="../../desktop/ui/ledger.py" line="71" />
       <source>全部事项</source>
       <translation>全部事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="69" />
+      <location filename="../../desktop/ui/ledger.py" line="73" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="71" />
+      <location filename="../../desktop/ui/ledger.py" line="75" />
       <source>导出台账…</source>
       <translation>导出台账…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="107" />
+      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>编号</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="108" />
+      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>标题</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="109" />
+      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>星级</source>
       <translation>星级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="110" />
+      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>状态</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
+      <location filename="../../desktop/ui/ledger.py" line="115" />
       <source>期限</source>
       <translation>期限</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
+      <location filename="../../desktop/ui/ledger.py" line="116" />
       <source>风险</source>
       <translation>风险</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
+      <location filename="../../desktop/ui/ledger.py" line="117" />
       <source>来源</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
+      <location filename="../../desktop/ui/ledger.py" line="118" />
       <source>类别</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="115" />
+      <location filename="../../desktop/ui/ledger.py" line="119" />
       <source>村/社区</source>
       <translation>村/社区</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="116" />
+      <location filename="../../desktop/ui/ledger.py" line="120" />
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="117" />
+      <location filename="../../desktop/ui/ledger.py" line="121" />
       <source>层级</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="118" />
+      <location filename="../../desktop/ui/ledger.py" line="122" />
       <source>承办</source>
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="119" />
+      <location filename="../../desktop/ui/ledger.py" line="123" />
       <source>督办/包案</source>
       <translation>督办/包案</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="120" />
+      <location filename="../../desktop/ui/ledger.py" line="124" />
       <source>上报时间</source>
       <translation>上报时间</translation>
     </message>
-    <message>
-      <location filename="../../desktop/ui/ledger.py" line="124" />
-      <source>共 {0} 件</source>
-      <translation>共 {0} 件</translation>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/ledger.py" line="128" />
+      <source>共 %n 件</source>
+      <translation>
+        <numerusform>共 %n 件</numerusform>
+      </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="186" />
+      <location filename="../../desktop/ui/ledger.py" line="131" />
+      <source>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</source>
+      <translation>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/ui/ledger.py" line="252" />
+      <source>已导出 %n 件事项到 {0}</source>
+      <translation>
+        <numerusform>已导出 %n 件事项到 {0}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/ledger.py" line="194" />
       <source>督办{0}次</source>
       <translation>督办{0}次</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="188" />
+      <location filename="../../desktop/ui/ledger.py" line="196" />
       <source>包案：{0}</source>
       <translation>包案：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="234" />
-      <location filename="../../desktop/ui/ledger.py" line="244" />
+      <location filename="../../desktop/ui/ledger.py" line="242" />
+      <location filename="../../desktop/ui/ledger.py" line="252" />
       <source>导出台账</source>
       <translation>导出台账</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="234" />
+      <location filename="../../desktop/ui/ledger.py" line="242" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>矛盾纠纷台账.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="234" />
+      <location filename="../../desktop/ui/ledger.py" line="242" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="242" />
+      <location filename="../../desktop/ui/ledger.py" line="250" />
       <source>正在导出…</source>
       <translation>正在导出…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/ui/ledger.py" line="244" />
-      <source>已导出 {0} 件事项到 {1}</source>
-      <translation>已导出 {0} 件事项到 {1}</translation>
     </message>
   </context>
   <context>
@@ -1369,103 +1490,103 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="114" />
+      <location filename="../../desktop/ui/main_window.py" line="115" />
       <source>{0}（{1}）</source>
       <translation>{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="115" />
+      <location filename="../../desktop/ui/main_window.py" line="116" />
       <source>范围：{0}</source>
       <translation>范围：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="124" />
+      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>文件</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
+      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>工作</source>
       <translation>工作</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
+      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>同步</source>
       <translation>同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="127" />
+      <location filename="../../desktop/ui/main_window.py" line="128" />
       <source>帮助</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="129" />
+      <location filename="../../desktop/ui/main_window.py" line="130" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="130" />
+      <location filename="../../desktop/ui/main_window.py" line="131" />
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="131" />
+      <location filename="../../desktop/ui/main_window.py" line="132" />
       <source>搜索</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="132" />
+      <location filename="../../desktop/ui/main_window.py" line="133" />
       <source>立即同步</source>
       <translation>立即同步</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="133" />
+      <location filename="../../desktop/ui/main_window.py" line="134" />
       <source>冲突与被拒的修改…</source>
       <translation>冲突与被拒的修改…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="134" />
+      <location filename="../../desktop/ui/main_window.py" line="135" />
       <source>导出离线同步包…</source>
       <translation>导出离线同步包…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="135" />
+      <location filename="../../desktop/ui/main_window.py" line="136" />
       <source>导入离线同步包…</source>
       <translation>导入离线同步包…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="136" />
+      <location filename="../../desktop/ui/main_window.py" line="137" />
       <source>备份本机数据…</source>
       <translation>备份本机数据…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="137" />
+      <location filename="../../desktop/ui/main_window.py" line="138" />
       <source>从备份恢复…</source>
       <translation>从备份恢复…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="138" />
+      <location filename="../../desktop/ui/main_window.py" line="139" />
       <source>退出</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="139" />
-      <location filename="../../desktop/ui/main_window.py" line="229" />
+      <location filename="../../desktop/ui/main_window.py" line="140" />
+      <location filename="../../desktop/ui/main_window.py" line="240" />
       <source>关于枫桥</source>
       <translation>关于枫桥</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="201" />
+      <location filename="../../desktop/ui/main_window.py" line="212" />
       <source>从备份恢复</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="201" />
+      <location filename="../../desktop/ui/main_window.py" line="212" />
       <source>正在同步，请等同步结束后再恢复。</source>
       <translation>正在同步，请等同步结束后再恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="226" />
+      <location filename="../../desktop/ui/main_window.py" line="237" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</translation>
     </message>
@@ -1473,7 +1594,7 @@
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="293" />
+      <location filename="../../desktop/ui/matter_view.py" line="304" />
       <source>事项详情</source>
       <translation>事项详情</translation>
     </message>
@@ -1481,222 +1602,262 @@
   <context>
     <name>MatterView</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="55" />
+      <location filename="../../desktop/ui/matter_view.py" line="56" />
       <source>请选择一件事项</source>
       <translation>请选择一件事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="60" />
+      <location filename="../../desktop/ui/matter_view.py" line="61" />
       <source>打印文书</source>
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="77" />
+      <location filename="../../desktop/ui/matter_view.py" line="78" />
       <source>添加照片或扫描件…</source>
       <translation>添加照片或扫描件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="83" />
+      <location filename="../../desktop/ui/matter_view.py" line="84" />
       <source>基本情况</source>
       <translation>基本情况</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="84" />
+      <location filename="../../desktop/ui/matter_view.py" line="85" />
       <source>流转记录</source>
       <translation>流转记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="85" />
+      <location filename="../../desktop/ui/matter_view.py" line="86" />
       <source>调解与协议</source>
       <translation>调解与协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="86" />
+      <location filename="../../desktop/ui/matter_view.py" line="87" />
       <source>回访</source>
       <translation>回访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="87" />
+      <location filename="../../desktop/ui/matter_view.py" line="88" />
       <source>附件</source>
       <translation>附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="126" />
+      <location filename="../../desktop/ui/matter_view.py" line="127" />
       <source>事实经过</source>
       <translation>事实经过</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="127" />
+      <location filename="../../desktop/ui/matter_view.py" line="128" />
       <source>发生时间地点</source>
       <translation>发生时间地点</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="128" />
+      <location filename="../../desktop/ui/matter_view.py" line="129" />
       <source>当事人</source>
       <translation>当事人</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="129" />
+      <location filename="../../desktop/ui/matter_view.py" line="130" />
       <source>涉及人数</source>
       <translation>涉及人数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="130" />
+      <location filename="../../desktop/ui/matter_view.py" line="131" />
       <source>涉及金额</source>
       <translation>涉及金额</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="131" />
+      <location filename="../../desktop/ui/matter_view.py" line="132" />
       <source>元</source>
       <translation>元</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="132" />
+      <location filename="../../desktop/ui/matter_view.py" line="133" />
       <source>生效</source>
       <translation>生效</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="133" />
+      <location filename="../../desktop/ui/matter_view.py" line="134" />
       <source>司法确认申请截止</source>
       <translation>司法确认申请截止</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="134" />
+      <location filename="../../desktop/ui/matter_view.py" line="135" />
       <source>事实与责任</source>
       <translation>事实与责任</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="135" />
+      <location filename="../../desktop/ui/matter_view.py" line="136" />
       <source>协议内容</source>
       <translation>协议内容</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="136" />
+      <location filename="../../desktop/ui/matter_view.py" line="137" />
       <source>履行</source>
       <translation>履行</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="137" />
+      <location filename="../../desktop/ui/matter_view.py" line="138" />
       <source>调解记录</source>
       <translation>调解记录</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="138" />
+      <location filename="../../desktop/ui/matter_view.py" line="139" />
       <source>调解协议</source>
       <translation>调解协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="139" />
+      <location filename="../../desktop/ui/matter_view.py" line="140" />
       <source>有反弹迹象</source>
       <translation>有反弹迹象</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="140" />
+      <location filename="../../desktop/ui/matter_view.py" line="141" />
       <source>办结结果</source>
       <translation>办结结果</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="141" />
+      <location filename="../../desktop/ui/matter_view.py" line="142" />
       <source>书面协议</source>
       <translation>书面协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="142" />
+      <location filename="../../desktop/ui/matter_view.py" line="143" />
       <source>口头协议</source>
       <translation>口头协议</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="143" />
+      <location filename="../../desktop/ui/matter_view.py" line="144" />
       <source>未生效</source>
       <translation>未生效</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="145" />
+      <location filename="../../desktop/ui/matter_view.py" line="146" />
       <source>信访事项</source>
       <translation>信访事项</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="145" />
+      <location filename="../../desktop/ui/matter_view.py" line="146" />
       <source>矛盾纠纷</source>
       <translation>矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="153" />
-      <source>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</source>
-      <translation>{kind}　状态：&lt;b&gt;{status}&lt;/b&gt;　{stars}　风险：{risk}　层级：{level}　承办：{handler}&lt;br&gt;来源：{source}　类别：{category}　村/网格：{village} {grid}　期限：{deadline}</translation>
+      <location filename="../../desktop/ui/matter_view.py" line="154" />
+      <source>状态</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="155" />
+      <source>期限</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="156" />
+      <source>承办</source>
+      <translation>承办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="157" />
+      <source>类型</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="158" />
+      <source>风险</source>
+      <translation>风险</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="159" />
+      <source>层级</source>
+      <translation>层级</translation>
     </message>
     <message>
       <location filename="../../desktop/ui/matter_view.py" line="160" />
+      <source>来源</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="161" />
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="162" />
+      <source>村/网格</source>
+      <translation>村/网格</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/matter_view.py" line="170" />
       <source>补充信息</source>
       <translation>补充信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="200" />
+      <location filename="../../desktop/ui/matter_view.py" line="210" />
       <source>{0}（等待同步）</source>
       <translation>{0}（等待同步）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="207" />
+      <location filename="../../desktop/ui/matter_view.py" line="217" />
       <source>，待超期说明</source>
       <translation>，待超期说明</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="210" />
+      <location filename="../../desktop/ui/matter_view.py" line="220" />
       <source>督办{0}次</source>
       <translation>督办{0}次</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="215" />
+      <location filename="../../desktop/ui/matter_view.py" line="225" />
       <source>包案领导：{0}</source>
       <translation>包案领导：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="217" />
+      <location filename="../../desktop/ui/matter_view.py" line="227" />
       <source>外部工单号：{0}</source>
       <translation>外部工单号：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="219" />
+      <location filename="../../desktop/ui/matter_view.py" line="229" />
       <source>卷宗已归档</source>
       <translation>卷宗已归档</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="225" />
+      <location filename="../../desktop/ui/matter_view.py" line="235" />
       <source>主工单</source>
       <translation>主工单</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="227" />
+      <location filename="../../desktop/ui/matter_view.py" line="237" />
       <source>重复件</source>
       <translation>重复件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="229" />
+      <location filename="../../desktop/ui/matter_view.py" line="239" />
       <source>销号回复</source>
       <translation>销号回复</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="232" />
+      <location filename="../../desktop/ui/matter_view.py" line="242" />
       <source>标为其重复件</source>
       <translation>标为其重复件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="238" />
+      <location filename="../../desktop/ui/matter_view.py" line="248" />
       <source>可能的重复工单</source>
       <translation>可能的重复工单</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="247" />
+      <location filename="../../desktop/ui/matter_view.py" line="257" />
       <source>与 {0} 为同一诉求</source>
       <translation>与 {0} 为同一诉求</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="272" />
+      <location filename="../../desktop/ui/matter_view.py" line="283" />
       <source>添加附件</source>
       <translation>添加附件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="272" />
+      <location filename="../../desktop/ui/matter_view.py" line="283" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
     </message>
@@ -1734,14 +1895,32 @@
       <translation>承办</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <location filename="../../desktop/ui/mediation.py" line="33" />
+      <source>没有交给您办理的事项。认领工单或等平台交办后，会出现在这里。</source>
+      <translation>没有交给您办理的事项。认领工单或等平台交办后，会出现在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="34" />
+      <source>没有待认领的工单。</source>
+      <translation>没有待认领的工单。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/mediation.py" line="36" />
       <source>我承办的</source>
       <translation>我承办的</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="32" />
+      <location filename="../../desktop/ui/mediation.py" line="36" />
       <source>待认领工单</source>
       <translation>待认领工单</translation>
+    </message>
+  </context>
+  <context>
+    <name>PagedTable</name>
+    <message>
+      <location filename="../../desktop/ui/paged.py" line="231" />
+      <source>右键点击表头，选择显示哪些列</source>
+      <translation>右键点击表头，选择显示哪些列</translation>
     </message>
   </context>
   <context>
@@ -1858,57 +2037,57 @@
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>登记居民</source>
       <translation>登记居民</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="45" />
+      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>修改居民信息</source>
       <translation>修改居民信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="46" />
+      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>姓名</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
+      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>性别</source>
       <translation>性别</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="49" />
+      <location filename="../../desktop/ui/residents.py" line="52" />
       <source>民族</source>
       <translation>民族</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="50" />
+      <location filename="../../desktop/ui/residents.py" line="53" />
       <source>身份证号</source>
       <translation>身份证号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="51" />
+      <location filename="../../desktop/ui/residents.py" line="54" />
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="52" />
+      <location filename="../../desktop/ui/residents.py" line="55" />
       <source>与户主关系</source>
       <translation>与户主关系</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="54" />
+      <location filename="../../desktop/ui/residents.py" line="58" />
       <source>备注</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="55" />
+      <location filename="../../desktop/ui/residents.py" line="59" />
       <source>重点人员</source>
       <translation>重点人员</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="55" />
+      <location filename="../../desktop/ui/residents.py" line="59" />
       <source>列为重点人员（稳控对象）</source>
       <translation>列为重点人员（稳控对象）</translation>
     </message>
@@ -2409,79 +2588,94 @@
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="120" />
+      <location filename="../../desktop/ui/start.py" line="121" />
+      <source>开始</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="122" />
+      <source>取消</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="126" />
       <source>欢迎使用枫桥</source>
       <translation>欢迎使用枫桥</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="130" />
+      <location filename="../../desktop/ui/start.py" line="136" />
       <source>管理员密码</source>
       <translation>管理员密码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="131" />
+      <location filename="../../desktop/ui/start.py" line="137" />
       <source>再输入一次</source>
       <translation>再输入一次</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="137" />
+      <location filename="../../desktop/ui/start.py" line="143" />
       <source>如：向城镇</source>
       <translation>如：向城镇</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="138" />
+      <location filename="../../desktop/ui/start.py" line="144" />
       <source>12位统计用区划代码（可不填）</source>
       <translation>12位统计用区划代码（可不填）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="139" />
+      <location filename="../../desktop/ui/start.py" line="145" />
       <source>乡镇（街道）名称</source>
       <translation>乡镇（街道）名称</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="140" />
+      <location filename="../../desktop/ui/start.py" line="146" />
       <source>区划代码</source>
       <translation>区划代码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="148" />
+      <location filename="../../desktop/ui/start.py" line="154" />
       <source>选择文件…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="150" />
+      <location filename="../../desktop/ui/start.py" line="156" />
       <source>数据库文件</source>
       <translation>数据库文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="160" />
+      <location filename="../../desktop/ui/start.py" line="166" />
       <source>户数</source>
       <translation>户数</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="163" />
+      <location filename="../../desktop/ui/start.py" line="169" />
       <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
       <translation>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="169" />
+      <location filename="../../desktop/ui/start.py" line="175" />
       <source>打开数据库</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="169" />
+      <location filename="../../desktop/ui/start.py" line="175" />
       <source>枫桥数据库 (*.db)</source>
       <translation>枫桥数据库 (*.db)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="179" />
+      <location filename="../../desktop/ui/start.py" line="185" />
       <source>找不到数据库文件：{0}</source>
       <translation>找不到数据库文件：{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="189" />
+      <location filename="../../desktop/ui/start.py" line="195" />
       <source>两次输入的密码不一致</source>
       <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/start.py" line="235" />
+      <source>正在取消，并删除未完成的数据库…</source>
+      <translation>正在取消，并删除未完成的数据库…</translation>
     </message>
   </context>
   <context>
@@ -2667,10 +2861,12 @@
       <source>正在生成卷宗…</source>
       <translation>正在生成卷宗…</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../desktop/ui/stats.py" line="128" />
-      <source>已把 {0} 件事项的卷宗保存到 {1}</source>
-      <translation>已把 {0} 件事项的卷宗保存到 {1}</translation>
+      <source>已把 %n 件事项的卷宗保存到 {0}</source>
+      <translation>
+        <numerusform>已把 %n 件事项的卷宗保存到 {0}</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../desktop/ui/stats.py" line="130" />
@@ -2684,61 +2880,77 @@
     </message>
   </context>
   <context>
+    <name>Tile</name>
+    <message>
+      <location filename="../../desktop/ui/desk.py" line="66" />
+      <source>点击查看清单</source>
+      <translation>点击查看清单</translation>
+    </message>
+  </context>
+  <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="31" />
+      <location filename="../../desktop/ui/visits.py" line="32" />
       <source>登记走访</source>
       <translation>登记走访</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="32" />
-      <location filename="../../desktop/ui/visits.py" line="87" />
+      <location filename="../../desktop/ui/visits.py" line="33" />
+      <location filename="../../desktop/ui/visits.py" line="93" />
       <source>户（搜索）</source>
       <translation>户（搜索）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="33" />
+      <location filename="../../desktop/ui/visits.py" line="34" />
       <source>输入姓名、户号或地址</source>
       <translation>输入姓名、户号或地址</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="37" />
+      <location filename="../../desktop/ui/visits.py" line="38" />
       <source>走访目的</source>
       <translation>走访目的</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="41" />
+      <location filename="../../desktop/ui/visits.py" line="42" />
       <source>走访情况</source>
       <translation>走访情况</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="43" />
+      <location filename="../../desktop/ui/visits.py" line="44" />
       <source>需要跟进</source>
       <translation>需要跟进</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="44" />
+      <location filename="../../desktop/ui/visits.py" line="45" />
       <source>发现矛盾纠纷</source>
       <translation>发现矛盾纠纷</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="44" />
+      <location filename="../../desktop/ui/visits.py" line="45" />
       <source>保存后填写上报表</source>
       <translation>保存后填写上报表</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="52" />
+      <location filename="../../desktop/ui/visits.py" line="53" />
       <source>（已选定）</source>
       <translation>（已选定）</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="87" />
+      <location filename="../../desktop/ui/visits.py" line="93" />
       <source>请先搜索并选中一户</source>
       <translation>请先搜索并选中一户</translation>
     </message>
   </context>
   <context>
     <name>labels</name>
+    <message>
+      <source>110警情</source>
+      <translation>110警情</translation>
+    </message>
+    <message>
+      <source>12345热线</source>
+      <translation>12345热线</translation>
+    </message>
     <message>
       <source>English</source>
       <translation>English</translation>
@@ -2804,6 +3016,10 @@
       <translation>书面协议</translation>
     </message>
     <message>
+      <source>买卖合同</source>
+      <translation>买卖合同</translation>
+    </message>
+    <message>
       <source>交下级落实</source>
       <translation>交下级落实</translation>
     </message>
@@ -2816,24 +3032,72 @@
       <translation>交办意见</translation>
     </message>
     <message>
+      <source>交通事故</source>
+      <translation>交通事故</translation>
+    </message>
+    <message>
       <source>人民调解</source>
       <translation>人民调解</translation>
+    </message>
+    <message>
+      <source>人身损害</source>
+      <translation>人身损害</translation>
+    </message>
+    <message>
+      <source>代理人</source>
+      <translation>代理人</translation>
     </message>
     <message>
       <source>份数</source>
       <translation>份数</translation>
     </message>
     <message>
+      <source>住户信息</source>
+      <translation>住户信息</translation>
+    </message>
+    <message>
       <source>信息核实</source>
       <translation>信息核实</translation>
+    </message>
+    <message>
+      <source>信访来信</source>
+      <translation>信访来信</translation>
+    </message>
+    <message>
+      <source>信访来访</source>
+      <translation>信访来访</translation>
+    </message>
+    <message>
+      <source>信访电话</source>
+      <translation>信访电话</translation>
     </message>
     <message>
       <source>修改配置</source>
       <translation>修改配置</translation>
     </message>
     <message>
+      <source>借款</source>
+      <translation>借款</translation>
+    </message>
+    <message>
+      <source>儿媳</source>
+      <translation>儿媳</translation>
+    </message>
+    <message>
+      <source>兄弟姐妹</source>
+      <translation>兄弟姐妹</translation>
+    </message>
+    <message>
       <source>全镇</source>
       <translation>全镇</translation>
+    </message>
+    <message>
+      <source>公安移送</source>
+      <translation>公安移送</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>其他</translation>
     </message>
     <message>
       <source>其他方式化解</source>
@@ -2856,8 +3120,32 @@
       <translation>办结结果</translation>
     </message>
     <message>
+      <source>动物致害</source>
+      <translation>动物致害</translation>
+    </message>
+    <message>
+      <source>劳动争议</source>
+      <translation>劳动争议</translation>
+    </message>
+    <message>
+      <source>劳动合同</source>
+      <translation>劳动合同</translation>
+    </message>
+    <message>
       <source>包案说明</source>
       <translation>包案说明</translation>
+    </message>
+    <message>
+      <source>医疗</source>
+      <translation>医疗</translation>
+    </message>
+    <message>
+      <source>医疗损害</source>
+      <translation>医疗损害</translation>
+    </message>
+    <message>
+      <source>医疗费用</source>
+      <translation>医疗费用</translation>
     </message>
     <message>
       <source>协议已履行</source>
@@ -2908,8 +3196,32 @@
       <translation>各方当事人已签名、盖章或按指印</translation>
     </message>
     <message>
+      <source>合作经营</source>
+      <translation>合作经营</translation>
+    </message>
+    <message>
+      <source>合同</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>合同其他</source>
+      <translation>合同其他</translation>
+    </message>
+    <message>
       <source>同意延期</source>
       <translation>同意延期</translation>
+    </message>
+    <message>
+      <source>商品质量</source>
+      <translation>商品质量</translation>
+    </message>
+    <message>
+      <source>噪声污染</source>
+      <translation>噪声污染</translation>
+    </message>
+    <message>
+      <source>噪音</source>
+      <translation>噪音</translation>
     </message>
     <message>
       <source>回流</source>
@@ -2928,6 +3240,14 @@
       <translation>回访日期</translation>
     </message>
     <message>
+      <source>土地承包</source>
+      <translation>土地承包</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>地址</translation>
+    </message>
+    <message>
       <source>地点</source>
       <translation>地点</translation>
     </message>
@@ -2944,6 +3264,34 @@
       <translation>备份和恢复本机数据</translation>
     </message>
     <message>
+      <source>女</source>
+      <translation>女</translation>
+    </message>
+    <message>
+      <source>女婿</source>
+      <translation>女婿</translation>
+    </message>
+    <message>
+      <source>婚姻</source>
+      <translation>婚姻</translation>
+    </message>
+    <message>
+      <source>婚姻家庭</source>
+      <translation>婚姻家庭</translation>
+    </message>
+    <message>
+      <source>子</source>
+      <translation>子</translation>
+    </message>
+    <message>
+      <source>孙子女</source>
+      <translation>孙子女</translation>
+    </message>
+    <message>
+      <source>宅基地</source>
+      <translation>宅基地</translation>
+    </message>
+    <message>
       <source>审批延期</source>
       <translation>审批延期</translation>
     </message>
@@ -2954,6 +3302,10 @@
     <message>
       <source>审计员</source>
       <translation>审计员</translation>
+    </message>
+    <message>
+      <source>家庭其他</source>
+      <translation>家庭其他</translation>
     </message>
     <message>
       <source>导出台账</source>
@@ -2970,6 +3322,18 @@
     <message>
       <source>履行期限</source>
       <translation>履行期限</translation>
+    </message>
+    <message>
+      <source>山林土地</source>
+      <translation>山林土地</translation>
+    </message>
+    <message>
+      <source>山林权属</source>
+      <translation>山林权属</translation>
+    </message>
+    <message>
+      <source>工伤</source>
+      <translation>工伤</translation>
     </message>
     <message>
       <source>已上报</source>
@@ -3012,12 +3376,28 @@
       <translation>延期理由</translation>
     </message>
     <message>
+      <source>建房</source>
+      <translation>建房</translation>
+    </message>
+    <message>
       <source>归档说明（卷宗号、存放位置）</source>
       <translation>归档说明（卷宗号、存放位置）</translation>
     </message>
     <message>
       <source>当事人</source>
       <translation>当事人</translation>
+    </message>
+    <message>
+      <source>当事人申请</source>
+      <translation>当事人申请</translation>
+    </message>
+    <message>
+      <source>征地拆迁</source>
+      <translation>征地拆迁</translation>
+    </message>
+    <message>
+      <source>征地补偿</source>
+      <translation>征地补偿</translation>
     </message>
     <message>
       <source>待交办</source>
@@ -3040,8 +3420,56 @@
       <translation>恢复办理的理由</translation>
     </message>
     <message>
+      <source>成员</source>
+      <translation>成员</translation>
+    </message>
+    <message>
+      <source>户主</source>
+      <translation>户主</translation>
+    </message>
+    <message>
+      <source>户号</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>房屋买卖</source>
+      <translation>房屋买卖</translation>
+    </message>
+    <message>
+      <source>房屋宅基地</source>
+      <translation>房屋宅基地</translation>
+    </message>
+    <message>
+      <source>房屋租赁</source>
+      <translation>房屋租赁</translation>
+    </message>
+    <message>
+      <source>手机号</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
       <source>承办单位或承办人</source>
       <translation>承办单位或承办人</translation>
+    </message>
+    <message>
+      <source>承揽合同</source>
+      <translation>承揽合同</translation>
+    </message>
+    <message>
+      <source>抚养</source>
+      <translation>抚养</translation>
+    </message>
+    <message>
+      <source>拆迁安置</source>
+      <translation>拆迁安置</translation>
+    </message>
+    <message>
+      <source>损害赔偿</source>
+      <translation>损害赔偿</translation>
+    </message>
+    <message>
+      <source>排水</source>
+      <translation>排水</translation>
     </message>
     <message>
       <source>提级理由</source>
@@ -3070,6 +3498,10 @@
     <message>
       <source>星级</source>
       <translation>星级</translation>
+    </message>
+    <message>
+      <source>服务纠纷</source>
+      <translation>服务纠纷</translation>
     </message>
     <message>
       <source>未化解</source>
@@ -3124,12 +3556,24 @@
       <translation>械斗倾向</translation>
     </message>
     <message>
+      <source>欠薪</source>
+      <translation>欠薪</translation>
+    </message>
+    <message>
       <source>正常</source>
       <translation>正常</translation>
     </message>
     <message>
       <source>民转刑倾向</source>
       <translation>民转刑倾向</translation>
+    </message>
+    <message>
+      <source>水利灌溉</source>
+      <translation>水利灌溉</translation>
+    </message>
+    <message>
+      <source>水污染</source>
+      <translation>水污染</translation>
     </message>
     <message>
       <source>法院不予确认</source>
@@ -3140,6 +3584,14 @@
       <translation>法院确认有效</translation>
     </message>
     <message>
+      <source>法院移送</source>
+      <translation>法院移送</translation>
+    </message>
+    <message>
+      <source>消费</source>
+      <translation>消费</translation>
+    </message>
+    <message>
       <source>满意</source>
       <translation>满意</translation>
     </message>
@@ -3148,12 +3600,52 @@
       <translation>满意度</translation>
     </message>
     <message>
+      <source>父母</source>
+      <translation>父母</translation>
+    </message>
+    <message>
+      <source>物业</source>
+      <translation>物业</translation>
+    </message>
+    <message>
+      <source>物业服务</source>
+      <translation>物业服务</translation>
+    </message>
+    <message>
+      <source>物业费</source>
+      <translation>物业费</translation>
+    </message>
+    <message>
       <source>独居老人探访</source>
       <translation>独居老人探访</translation>
     </message>
     <message>
+      <source>环境污染</source>
+      <translation>环境污染</translation>
+    </message>
+    <message>
+      <source>生产经营</source>
+      <translation>生产经营</translation>
+    </message>
+    <message>
+      <source>生产经营其他</source>
+      <translation>生产经营其他</translation>
+    </message>
+    <message>
+      <source>申请人</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
       <source>申请延期</source>
       <translation>申请延期</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>男</source>
+      <translation>男</translation>
     </message>
     <message>
       <source>登记和修改住户</source>
@@ -3162,6 +3654,10 @@
     <message>
       <source>登记走访</source>
       <translation>登记走访</translation>
+    </message>
+    <message>
+      <source>相邻通行</source>
+      <translation>相邻通行</translation>
     </message>
     <message>
       <source>督办</source>
@@ -3180,8 +3676,24 @@
       <translation>矛盾排查</translation>
     </message>
     <message>
+      <source>祖父母</source>
+      <translation>祖父母</translation>
+    </message>
+    <message>
+      <source>种植养殖</source>
+      <translation>种植养殖</translation>
+    </message>
+    <message>
+      <source>空气污染</source>
+      <translation>空气污染</translation>
+    </message>
+    <message>
       <source>立案定级</source>
       <translation>立案定级</translation>
+    </message>
+    <message>
+      <source>第三人</source>
+      <translation>第三人</translation>
     </message>
     <message>
       <source>签收</source>
@@ -3204,12 +3716,28 @@
       <translation>类别</translation>
     </message>
     <message>
+      <source>继承</source>
+      <translation>继承</translation>
+    </message>
+    <message>
+      <source>网上信访</source>
+      <translation>网上信访</translation>
+    </message>
+    <message>
+      <source>网上舆情</source>
+      <translation>网上舆情</translation>
+    </message>
+    <message>
       <source>网格</source>
       <translation>网格</translation>
     </message>
     <message>
       <source>网格员</source>
       <translation>网格员</translation>
+    </message>
+    <message>
+      <source>网格排查</source>
+      <translation>网格排查</translation>
     </message>
     <message>
       <source>网格长</source>
@@ -3234,6 +3762,10 @@
     <message>
       <source>行政调解</source>
       <translation>行政调解</translation>
+    </message>
+    <message>
+      <source>被申请人</source>
+      <translation>被申请人</translation>
     </message>
     <message>
       <source>认领</source>
@@ -3300,6 +3832,18 @@
       <translation>调解记录</translation>
     </message>
     <message>
+      <source>财产损害</source>
+      <translation>财产损害</translation>
+    </message>
+    <message>
+      <source>赡养</source>
+      <translation>赡养</translation>
+    </message>
+    <message>
+      <source>走访发现</source>
+      <translation>走访发现</translation>
+    </message>
+    <message>
       <source>超期</source>
       <translation>超期</translation>
     </message>
@@ -3310,6 +3854,10 @@
     <message>
       <source>跟随系统</source>
       <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>身份证号</translation>
     </message>
     <message>
       <source>达成协议</source>
@@ -3324,8 +3872,28 @@
       <translation>进展</translation>
     </message>
     <message>
+      <source>道路交通</source>
+      <translation>道路交通</translation>
+    </message>
+    <message>
+      <source>道路通行</source>
+      <translation>道路通行</translation>
+    </message>
+    <message>
+      <source>邻里</source>
+      <translation>邻里</translation>
+    </message>
+    <message>
+      <source>邻里其他</source>
+      <translation>邻里其他</translation>
+    </message>
+    <message>
       <source>部分达成</source>
       <translation>部分达成</translation>
+    </message>
+    <message>
+      <source>配偶</source>
+      <translation>配偶</translation>
     </message>
     <message>
       <source>重复件</source>
@@ -3362,6 +3930,10 @@
     <message>
       <source>风险等级</source>
       <translation>风险等级</translation>
+    </message>
+    <message>
+      <source>首发平台</source>
+      <translation>首发平台</translation>
     </message>
   </context>
   <context>
@@ -3661,6 +4233,10 @@
     <message>
       <source>履行方式和期限</source>
       <translation>履行方式和期限</translation>
+    </message>
+    <message>
+      <source>已取消，演示数据库已删除</source>
+      <translation>已取消，演示数据库已删除</translation>
     </message>
     <message>
       <source>已在县级，无法再提级</source>

@@ -73,6 +73,17 @@ def all_labels() -> set[str]:
         | set(visits.PURPOSES)
     )
     texts |= {name for _, name in LANGUAGES}
+    # Data words a township starts with (its own additions stay in its own words), and those of residents.
+    import json
+
+    from desktop import paths
+    from desktop.domain.residents import RELATIONS
+    from desktop.services.matters import PARTY_ROLES
+
+    reference = json.loads(paths.reference("categories.json").read_text("utf-8"))["categories"]
+    texts |= set(reference) | {sub for subs in reference.values() for sub in subs}
+    texts |= set(json.loads(paths.reference("channels.json").read_text("utf-8"))["channels"])
+    texts |= set(RELATIONS) | set(PARTY_ROLES) | {"男", "女", "成员", "身份证号", "手机号", "户号", "地址", "电话", "住户信息"}
 
     class NoPlaces:
         categories: dict = {}
@@ -138,9 +149,15 @@ def update() -> None:
                         ET.SubElement(message, "translation", {"type": "unfinished"})
         for message in root.iter("message"):
             translation = message.find("translation")
-            if language == "zh_CN":  # the source language translates to itself
-                translation.text = message.findtext("source")
+            if language == "zh_CN":  # the source language translates to itself (Chinese has one plural form)
                 translation.attrib.pop("type", None)
+                if message.get("numerus") == "yes":
+                    for form in list(translation):
+                        translation.remove(form)
+                    translation.text = None
+                    ET.SubElement(translation, "numerusform").text = message.findtext("source")
+                else:
+                    translation.text = message.findtext("source")
         ET.indent(tree)
         tree.write(ts_path(language), encoding="utf-8", xml_declaration=True)
 

@@ -23,10 +23,11 @@ def translations(path: Path) -> dict[tuple[str, str], str | None]:
     for context in ET.parse(path).getroot().iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")
-            done = translation is not None and translation.get("type") != "unfinished" and translation.text
-            result[(context.findtext("name"), message.findtext("source"))] = (
-                translation.text if done else None
-            )
+            # a plural (numerus) message holds one form per plural of the language, every one filled in
+            forms = [f.text for f in translation.iter("numerusform")] if translation is not None else []
+            text = translation.text if not forms else (forms[0] if forms and all(forms) else None)
+            done = translation is not None and translation.get("type") != "unfinished" and text
+            result[(context.findtext("name"), message.findtext("source"))] = text if done else None
     return result
 
 
@@ -61,7 +62,10 @@ def test_the_window_in_english(english, window_for, settle):
         "Work desk", "Households", "Visits", "Ledger", "Mediation", "Statistics", "Settings",
     ]  # fmt: skip
     assert window.ledger.status.itemText(0) == "All statuses"
-    assert window.sync_label.text().startswith("Working offline")
+    assert window.sync_label.text().startswith("This laptop only")
+    assert window.ledger.count.text() == "0 matters"  # plurals through Qt's %n
+    assert window.ledger.tr("共 %n 件", "", 1) == "1 matter"
+    assert window.ledger.model.columns[6].value(type("Row", (), {"source": "网格排查"})()) == "Grid check"
     assert "Platform office" in window.account_label.text()
     assert tr("取消") == "Cancel"  # strings of the shared helpers, outside any widget class
 
