@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -157,12 +158,20 @@ class DeskPage(QWidget):
         buttons.addWidget(matter)
         buttons.addStretch()
         self.greeting = heading("")
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.greeting)
         layout.addLayout(buttons)
         layout.addLayout(grid)
         layout.addLayout(lists_row, 1)
         layout.addLayout(charts)
+        scroll = QScrollArea()  # a short screen (125 % scaling) scrolls the desk instead of cutting it off
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         worker.hub.subscribe(self, DESK_KINDS, lambda _changes: self.refresh())
         self.refresh()
 

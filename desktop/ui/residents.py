@@ -229,7 +229,9 @@ class HouseholdCard(QWidget):
         )
         self.members.setRowCount(len(d.members))
         for r, p in enumerate(d.members):
-            for c, value in enumerate([p.name, label(p.relation), label(p.sex), when(p.birth_date), p.id_number, p.mobile]):
+            for c, value in enumerate(
+                [p.name, label(p.relation), label(p.sex), when(p.birth_date), p.id_number, p.mobile]
+            ):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, p.id)
                 self.members.setItem(r, c, item)

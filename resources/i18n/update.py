@@ -83,7 +83,11 @@ def all_labels() -> set[str]:
     reference = json.loads(paths.reference("categories.json").read_text("utf-8"))["categories"]
     texts |= set(reference) | {sub for subs in reference.values() for sub in subs}
     texts |= set(json.loads(paths.reference("channels.json").read_text("utf-8"))["channels"])
-    texts |= set(RELATIONS) | set(PARTY_ROLES) | {"男", "女", "成员", "身份证号", "手机号", "户号", "地址", "电话", "住户信息"}
+    texts |= (
+        set(RELATIONS)
+        | set(PARTY_ROLES)
+        | {"男", "女", "成员", "身份证号", "手机号", "户号", "地址", "电话", "住户信息"}
+    )
 
     class NoPlaces:
         categories: dict = {}
