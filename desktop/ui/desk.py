@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,12 +18,12 @@ from desktop.domain.roles import Role
 from desktop.services import details
 from desktop.services.details import HANDLING_ROLES
 
-from .common import ACCENT, COLOURS, BarChart, heading, read_only_table, show_error, when
+from .common import ACCENT, COLOURS, BarChart, flowing, heading, read_only_table, scrolling, show_error, when
 from .duplicates import DuplicatesDialog
 from .key_persons import KeyPersonsDialog
 from .labels import label
 
-TILES_PER_ROW = 7
+TILE_WIDTH = 168
 DESK_KINDS = {"matters", "visits", "follow_ups", "config", "persons"}  # what the tiles and charts count
 
 
@@ -46,7 +43,7 @@ class Tile(QPushButton):
         layout.addWidget(self.value)
         layout.addWidget(self.label)
         self.setMinimumHeight(76)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedWidth(TILE_WIDTH)
         self.set_clickable(False)
 
     def set_clickable(self, clickable: bool) -> None:
@@ -101,9 +98,9 @@ class DeskPage(QWidget):
                    "to_claim": {"status": "open_for_claim"}, "to_register": {"status": "reported"},
                    "follow_ups": {"status": "checked"}, "supervised": {"focus": "supervised"},
                    "warnings": {"focus": "warning"}, "in_charge": {"focus": "in_charge"}}  # fmt: skip
-        grid = QGridLayout()
-        for i, (key, tile) in enumerate(self.tiles.items()):
-            grid.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)
+        grid, tiles = flowing()  # as many to a line as the screen is wide
+        for key, tile in self.tiles.items():
+            tiles.addWidget(tile)
             if key in presets:
                 tile.clicked.connect(lambda _=False, p=presets[key]: self.open_ledger.emit(p))
                 tile.set_clickable(True)
@@ -162,16 +159,12 @@ class DeskPage(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self.greeting)
         layout.addLayout(buttons)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addLayout(lists_row, 1)
         layout.addLayout(charts)
-        scroll = QScrollArea()  # a short screen (125 % scaling) scrolls the desk instead of cutting it off
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scrolling(content))  # a short screen (125 % scaling) scrolls the desk
         worker.hub.subscribe(self, DESK_KINDS, lambda _changes: self.refresh())
         self.refresh()
 
@@ -207,7 +200,9 @@ class DeskPage(QWidget):
                 for k, v in sorted(c.by_status.items(), key=lambda kv: -kv[1])
             ]
         )
-        self.by_category.set_items(sorted(c.by_category.items(), key=lambda kv: -kv[1])[:8])
+        self.by_category.set_items(
+            [(label(k), v) for k, v in sorted(c.by_category.items(), key=lambda kv: -kv[1])[:8]]
+        )
         self.due_rows = c.due_soon
         self.due.setRowCount(len(c.due_soon))
         for r, row in enumerate(c.due_soon):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +27,7 @@ from desktop.domain.roles import Permission, Role
 from desktop.services import ledger, lists
 from desktop.services.lists import MatterFilter
 
-from .common import COLOURS, run_with_progress, show_error, stars, when
+from .common import COLOURS, flowing, run_with_progress, scrolling, show_error, side_by_side, stars, when
 from .labels import label
 from .matter_view import LIST_KINDS, MatterView
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, choosable_columns, table_for
@@ -95,14 +94,14 @@ class LedgerPage(QWidget):
             box.toggled.connect(self.refresh)
         for d in (self.date_from, self.date_to):
             d.dateChanged.connect(self._debounce.start)
-        filters = QGridLayout()
-        for i, w in enumerate([self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid,
-                               self.handler, self.colour, self.repeat]):  # fmt: skip
-            filters.addWidget(w, i // 5, i % 5)
-        dates = QHBoxLayout()
-        for w in (self.focus, self.use_dates, self.date_from, QLabel("—"), self.date_to):
-            dates.addWidget(w)
-        dates.addStretch()
+        # The filters wrap onto more lines as the list narrows (a 125 % screen, a wide matter beside it).
+        for combo in (self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid,
+                      self.handler, self.colour, self.focus):  # fmt: skip
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        filters, _ = flowing(self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid,
+                             self.handler, self.colour, self.repeat, self.focus,
+                             side_by_side(self.use_dates, self.date_from, QLabel("—"), self.date_to))  # fmt: skip
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
         top.addWidget(new)
@@ -139,13 +138,14 @@ class LedgerPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
-        left_layout.addLayout(filters)
-        left_layout.addLayout(dates)
+        left_layout.addWidget(filters)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(
+            scrolling(self.view, 320)
+        )  # a narrow screen scrolls the matter beside the list
         self.splitter.setSizes([700, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -34,7 +35,7 @@ from desktop.domain.roles import Permission
 from desktop.services import attachments, details, documents
 
 from .actions import ActionDialog, starting_values
-from .common import COLOURS, heading, say, show_error, stars, when
+from .common import COLOURS, FlowLayout, heading, say, show_error, stars, when
 from .labels import label
 from .papers import PaperDialog, PartyDialog
 from .worker import DbWorker
@@ -45,7 +46,6 @@ MATTER_KINDS = {"matters", "parties", "events", "mediation_sessions", "agreement
 # Lists of matters read again when a matter or its parties change.
 LIST_KINDS = {"matters", "parties"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
-BUTTONS_PER_ROW = 4
 
 
 class MatterView(QWidget):
@@ -57,12 +57,18 @@ class MatterView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.buttons = QGridLayout()  # rows of a few: every step stays visible on a narrow screen
+        button_box = QWidget()
+        self.buttons = FlowLayout(
+            button_box
+        )  # wraps: every step stays visible, the window never outgrows the screen
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        button_box.setSizePolicy(policy)
         self.papers = QPushButton(self.tr("打印文书"))
         self.papers.setMenu(QMenu(self.papers))
         self.papers.setEnabled(False)
         top = QHBoxLayout()
-        top.addLayout(self.buttons, 1)
+        top.addWidget(button_box, 1)
         top.addWidget(self.papers)
         self.tabs = QTabWidget()
         self.facts = QTextBrowser()
@@ -262,13 +268,11 @@ class MatterView(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.action_buttons = {}
-        for i, action in enumerate(actions):
+        for action in actions:
             button = QPushButton(label(ACTION_LABELS[action]))
             button.clicked.connect(lambda _=False, a=action: self.open_action(a))
-            self.buttons.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
+            self.buttons.addWidget(button)
             self.action_buttons[action] = button
-        for column in range(BUTTONS_PER_ROW):
-            self.buttons.setColumnStretch(column, 1)
 
     def open_action(self, action: Action) -> QDialog:
         dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places, parent=self,

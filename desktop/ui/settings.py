@@ -32,7 +32,7 @@ from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from desktop.domain.scope import SCOPE_LABELS
 from desktop.services import accounts, details, documents, org_sheet, setup
 
-from .common import say, show_error, side_by_side
+from .common import say, scrolling, show_error, side_by_side
 from .forms import FormDialog
 from .labels import label
 
@@ -104,7 +104,7 @@ class SettingsPage(QWidget):
                 box = QGroupBox(title)
                 QVBoxLayout(box).addWidget(self._box(widget, extra))
                 grid.addWidget(box, i // 2, i % 2)
-            self.tabs.addTab(rules, self.tr("办理规则"))
+            self.tabs.addTab(scrolling(rules), self.tr("办理规则"))
             self.templates = QTableWidget(0, 2)
             self.templates.setHorizontalHeaderLabels(
                 [self.tr("项目"), self.tr("内容（可用 {township} {village} {committee} {copies}）")]
