@@ -18,7 +18,7 @@ from . import bundle, records
 from . import protocol as p
 from .transport import Refused, SyncError, Transport
 
-PUSH_BATCH = 200
+PUSH_BATCH = 500  # ~50 kB gzip of matters: one slow-link request stays short, a first push takes few
 PULL_PAGE = 500
 CHUNK = 256 * 1024
 CLOCK_WARNING_SECONDS = 5 * 60

@@ -26,7 +26,7 @@ PREVIOUS_EPOCH = -1
 RECORD_BASE = "*"
 
 SEQ_MAX = 2**53  # sequence numbers and cursors beyond this are malformed, not merely large
-MAX_OPS_PER_PUSH = 1000  # a laptop sends 200 at a time
+MAX_OPS_PER_PUSH = 1000  # a laptop sends 500 at a time
 
 
 def _storable(text: str) -> str:

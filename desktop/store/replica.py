@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Date, DateTime, delete, func, select, update
+from sqlalchemy import Date, DateTime, bindparam, delete, func, select, update
 
 from sync import protocol as p
 from sync import records
@@ -100,14 +100,19 @@ class Replica:
     def record_results(self, results: list[p.OpResult]) -> None:
         """Each op's outcome; and the server's numbers for what it applied, which a pull no longer echoes back:
         a field's next edit names the number its author saw."""
+        outbox = OutboxEntry.__table__
         with self.db.applying() as s, s.no_autoflush:
-            for r in results:
-                reason = r.reason or (f"冲突字段：{', '.join(r.conflicts)}" if r.conflicts else None)
-                s.execute(
-                    update(OutboxEntry)
-                    .where(OutboxEntry.mutation_id == r.mutation_id)
-                    .values(state=STATE_OF[r.status], reason=reason)
-                )
+            if results:  # one statement for the batch (executemany), not one round trip per op
+                s.connection().execute(
+                    update(outbox)
+                    .where(outbox.c.mutation_id == bindparam("mutation"))
+                    .values(state=bindparam("new_state"), reason=bindparam("why")),
+                    [
+                        {"mutation": r.mutation_id, "new_state": STATE_OF[r.status],
+                         "why": r.reason or (f"冲突字段：{', '.join(r.conflicts)}" if r.conflicts else None)}
+                        for r in results
+                    ],
+                )  # fmt: skip
             self._adopt_numbers(s, [r for r in results if r.server_seq and r.status != "rejected"])
 
     def _adopt_numbers(self, s, results: list[p.OpResult]) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import RECORD_BASE
-from sync.records import SYNC_COLUMNS, searched_children
+from sync.records import RECORD_TYPES, SYNC_COLUMNS, searched_children
 
 from .base import Synced, new_id
 from .models import MODELS, OutboxEntry
@@ -124,22 +124,48 @@ def fts_rowid(record_id: str) -> int:
 PARENT_OF_CHILD = searched_children()
 
 
+# A child table → the fields that put words in its parent's index entry, and the field naming the parent.
+CHILD_WORDS = {
+    child: (*fields, parent_field)
+    for record in RECORD_TYPES
+    if record.search
+    for child, parent_field, fields in record.search.children
+}
+
+
+def _changed(obj, fields) -> bool:
+    """Whether a flush changes any of these fields, or removes the record: only then do its words change (the
+    sync columns a push answer or a pulled page sets are not words)."""
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in (*fields, "deleted"))
+
+
 def _searched(obj) -> bool:
     return isinstance(obj, Synced) and obj.__record__.search is not None
 
 
-def _body(session: Session, obj) -> tuple[str, str]:
-    search = obj.__record__.search
-    words = [getattr(obj, name) for name in search.fields]
-    for child_table, parent_field, child_fields in search.children:
+def _bodies(session: Session, objs: list) -> dict[str, tuple[str, str]]:
+    """Each record's kind and words, its children's words fetched a few queries per table, not one per record
+    (a pulled page of 200 matters is one query for their parties)."""
+    words = {obj.id: [getattr(obj, name) for name in obj.__record__.search.fields] for obj in objs}
+    wanted: dict[tuple, list[str]] = {}
+    for obj in objs:
+        for child in obj.__record__.search.children:
+            wanted.setdefault(child, []).append(obj.id)
+    for (child_table, parent_field, child_fields), parent_ids in wanted.items():
         child = MODELS[child_table]
-        for row in session.execute(
-            select(*(getattr(child, name) for name in child_fields)).where(
-                getattr(child, parent_field) == obj.id, child.deleted.is_(False)
+        parent = getattr(child, parent_field)
+        for start in range(0, len(parent_ids), 500):
+            rows = session.execute(
+                select(parent, *(getattr(child, name) for name in child_fields)).where(
+                    parent.in_(parent_ids[start : start + 500]), child.deleted.is_(False)
+                )
             )
-        ):
-            words += row
-    return search.kind, " ".join(str(w) for w in words if w)
+            for parent_id, *values in rows:
+                words[parent_id] += values
+    return {
+        obj.id: (obj.__record__.search.kind, " ".join(str(w) for w in words[obj.id] if w)) for obj in objs
+    }
 
 
 def after_flush(session: Session, flush_context) -> None:
@@ -147,27 +173,34 @@ def after_flush(session: Session, flush_context) -> None:
     for obj in session.deleted:  # a record removed from this laptop (it left the scope)
         if _searched(obj):
             touched[obj.id] = None
+    parents: dict[str, set] = {}
+    new = set(session.new)
     for obj in list(session.new) + list(session.dirty):
-        if _searched(obj):
+        if _searched(obj) and (obj in new or _changed(obj, obj.__record__.search.fields)):
             touched[obj.id] = obj
-        if isinstance(obj, Synced) and obj.__tablename__ in PARENT_OF_CHILD:
+        if (
+            isinstance(obj, Synced)
+            and obj.__tablename__ in PARENT_OF_CHILD
+            and (obj in new or _changed(obj, CHILD_WORDS[obj.__tablename__]))
+        ):
             parent_table, parent_field = PARENT_OF_CHILD[obj.__tablename__]
             # the parent it has now, and the one it left (a resident moved to another household)
             left = inspect(obj).attrs[parent_field].history.deleted or ()
-            for parent_id in {getattr(obj, parent_field), *left} - {None}:
-                parent = session.get(MODELS[parent_table], parent_id)
-                if parent is not None:
-                    touched[parent.id] = parent
+            parents.setdefault(parent_table, set()).update({getattr(obj, parent_field), *left} - {None})
+    for parent_table, ids in parents.items():  # a few queries for a page's parents, not one per child
+        model, ids = MODELS[parent_table], sorted(ids)
+        for start in range(0, len(ids), 500):
+            for parent in session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))):
+                touched[parent.id] = parent
     if not touched:
         return
     conn = session.connection()
-    removals, inserts = [], []
-    for record_id, obj in touched.items():
-        rowid = fts_rowid(record_id)
-        removals.append({"rowid": rowid})
-        if obj is not None and not obj.deleted:
-            kind, body = _body(session, obj)
-            inserts.append({"rowid": rowid, "kind": kind, "ref": record_id, "body": body})
+    removals = [{"rowid": fts_rowid(record_id)} for record_id in touched]
+    bodies = _bodies(session, [obj for obj in touched.values() if obj is not None and not obj.deleted])
+    inserts = [
+        {"rowid": fts_rowid(record_id), "kind": kind, "ref": record_id, "body": body}
+        for record_id, (kind, body) in bodies.items()
+    ]
     for table in ("search_fts", "search_fts_short"):
         conn.execute(text(f"DELETE FROM {table} WHERE rowid = :rowid"), removals)
     conn.execute(text("DELETE FROM search_fts_refs WHERE id = :rowid"), removals)
