@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Date, DateTime, bindparam, delete, func, select, update
+from sqlalchemy import Date, DateTime, bindparam, delete, func, insert, select, update
 
 from sync import protocol as p
 from sync import records
 from sync.records import BY_TABLE, RESERVED_FIELDS
 
+from . import tracking
 from .database import Database
 from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
 
@@ -41,6 +42,21 @@ NULLABLE = {
 
 
 MAX_SKIPPED = 500  # remembered unstorable records; the oldest are forgotten
+# Tables whose new records a pulled page inserts in bulk (an attachment asks whether its file is here: one by one).
+BULK = {table for table in MODELS if MODELS[table] is not Attachment}
+
+
+def _default(column):
+    if column.default is None:
+        return lambda: None
+    arg = column.default.arg
+    if column.default.is_callable:
+        return lambda: arg(None)
+    return lambda: arg
+
+
+# Each column's value when a pulled record does not name it: the same defaults an ORM insert would apply.
+DEFAULTS = {table: {c.key: _default(c) for c in model.__table__.columns} for table, model in MODELS.items()}
 
 
 def _unstorable(change: p.Change) -> str | None:
@@ -166,12 +182,20 @@ class Replica:
             rows = self._rows(s, changes)
             skipped = s.get(SyncState, "skipped") or SyncState(key="skipped", value={})
             unstorable = dict(skipped.value or {})
+            fresh: dict[
+                str, dict[str, dict]
+            ] = {}  # records new to this laptop, by id: inserted in bulk below
             for change in changes:
                 if problem := _unstorable(change):
                     unstorable[change.id] = {"table": change.table, "reason": problem}
                     continue
                 unstorable.pop(change.id, None)
-                self._apply(s, change, rows.get(change.id), pending.get(change.id, set()))
+                row = rows.get(change.id)
+                if row is None and change.table in BULK and not change.removed:
+                    fresh.setdefault(change.table, {})[change.id] = self._new_row(change)
+                    continue
+                self._apply(s, change, row, pending.get(change.id, set()))
+            self._insert(s, fresh)
             if unstorable != (skipped.value or {}):
                 skipped.value = dict(list(unstorable.items())[-MAX_SKIPPED:])
                 s.merge(skipped)
@@ -198,6 +222,31 @@ class Replica:
                     (r.id, r) for r in s.scalars(select(model).where(model.id.in_(ids[start : start + 500])))
                 )
         return rows
+
+    @staticmethod
+    def _new_row(change: p.Change) -> dict:
+        """Every column of a record new here, as one row of an executemany: what it brought, else the default."""
+        convert = CONVERTERS[change.table]
+        values = {
+            k: convert[k](v) for k, v in change.data.items() if k in convert and k not in RESERVED_FIELDS
+        }
+        field_seq = {field: change.field_seq.get(field, change.server_seq) for field in change.data}
+        field_seq.update(change.field_seq)
+        row = {column: default() for column, default in DEFAULTS[change.table].items()}
+        row.update(values)
+        row.update(id=change.id, field_seq=field_seq, server_seq=change.server_seq, updated_by=change.updated_by,
+                   updated_device=change.updated_device, device_time=change.device_time,
+                   server_time=change.server_time)  # fmt: skip
+        return row
+
+    @staticmethod
+    def _insert(s, fresh: dict[str, dict[str, dict]]) -> None:
+        """New records in one INSERT per table (not one ORM object each), then their search index entries."""
+        if not fresh:
+            return
+        for table, rows in fresh.items():
+            s.execute(insert(MODELS[table].__table__), list(rows.values()))
+        tracking.index_new(s, fresh)
 
     def _apply(self, s, change: p.Change, row, pending: set[str]) -> None:
         model = MODELS.get(change.table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from types import SimpleNamespace
 
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
@@ -192,6 +193,37 @@ def after_flush(session: Session, flush_context) -> None:
         for start in range(0, len(ids), 500):
             for parent in session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))):
                 touched[parent.id] = parent
+    _write_index(session, touched)
+
+
+def index_new(session: Session, rows_by_table: dict[str, dict[str, dict]]) -> None:
+    """Index records inserted without the ORM (a pulled page, in bulk), from their rows as inserted, and re-index
+    the parents of new children (from this page's rows where it has them)."""
+    touched: dict = {}
+    parents: dict[str, set] = {}
+    for table, rows in rows_by_table.items():
+        model = MODELS[table]
+        record = getattr(model, "__record__", None)
+        if record is None:
+            continue
+        for row in rows.values():
+            if row.get("deleted"):
+                continue
+            if record.search is not None:
+                touched[row["id"]] = SimpleNamespace(**row, __record__=record)
+            if table in PARENT_OF_CHILD:
+                parent_table, parent_field = PARENT_OF_CHILD[table]
+                parents.setdefault(parent_table, set()).add(row.get(parent_field))
+    for parent_table, ids in parents.items():
+        model, wanted = MODELS[parent_table], sorted(ids - {None} - set(touched))
+        for start in range(0, len(wanted), 500):
+            for obj in session.scalars(select(model).where(model.id.in_(wanted[start : start + 500]))):
+                touched[obj.id] = obj
+    _write_index(session, touched)
+
+
+def _write_index(session: Session, touched: dict) -> None:
+    """Replace the index entries of these records (None: the record is gone from this laptop)."""
     if not touched:
         return
     conn = session.connection()

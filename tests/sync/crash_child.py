@@ -11,10 +11,9 @@ import time
 from pathlib import Path
 
 import requests
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from desktop.services import accounts, syncing
+from desktop.store.replica import Replica
 from sync import client as sync_client
 
 
@@ -44,13 +43,17 @@ def main(db: str, username: str, password: str, mode: str, marker: str) -> None:
         session = FreezeAfterPush(marker)
     else:
         pages = []
+        insert = Replica._insert
 
-        @event.listens_for(Session, "after_flush")
-        def _mid_page(s, _ctx):
-            if s.info.get("remote") and any(True for _ in s.new):
+        def _mid_page(s, fresh):
+            """The second page's new records are written, its transaction not yet committed: killed here."""
+            insert(s, fresh)
+            if fresh:
                 pages.append(1)
                 if len(pages) == 2:
                     freeze(marker)
+
+        Replica._insert = staticmethod(_mid_page)
 
     syncing.sync_now(ws, session=session)
 
