@@ -157,16 +157,21 @@ class SyncClient:
         while ops := self.local.pending_ops(PUSH_BATCH):
             self.progress("push", report.pushed, total)
             hello = self._hello() if self.greeted is None else None
-            request = p.PushRequest(epoch=self.local.get_state("epoch"), ops=ops, hello=hello)
+            request = p.PushRequest(
+                epoch=self.local.get_state("epoch"), ops=ops, hello=hello, protocol=p.PROTOCOL_VERSION
+            )
             answer = p.PushResponse.model_validate(
-                self.transport.call("POST", "/v1/push", body=request.model_dump(mode="json"))
+                self.transport.call(
+                    "POST", "/v1/push", body=request.model_dump(mode="json", exclude_defaults=True)
+                )
             )
             self._greet(answer.welcome, report)
             if answer.reset:
                 self._adopt_epoch(answer.epoch, report)
                 continue
-            self.local.record_results(answer.results)
-            self._count(report, answer.results)
+            results = p.expand_results(ops, answer.applied, answer.results)
+            self.local.record_results(results)
+            self._count(report, results)
         self.progress("push", report.pushed, total)
 
     @staticmethod

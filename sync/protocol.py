@@ -17,7 +17,7 @@ from .records import unstorable
 
 # 2: a pull does not echo the device's own applied edits (the push answer gives their numbers) and lists in
 # field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole pages.
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 OLDEST_CLIENT_PROTOCOL = 1
 
 # A base_seq a laptop can no longer vouch for: its edit was made before the server was restored from a backup.
@@ -122,6 +122,7 @@ class PushRequest(BaseModel):
     epoch: Text(40) | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
     hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
+    protocol: int = Field(1, ge=1, le=10_000)  # the sender's; from 3 it reads the compact answer (`applied`)
 
 
 class OpResult(BaseModel):
@@ -137,8 +138,56 @@ class OpResult(BaseModel):
 class PushResponse(BaseModel):
     epoch: str
     reset: bool = False
-    results: list[OpResult] = []
+    results: list[OpResult] = []  # from protocol 3, only the ops that were not plainly applied
+    # From protocol 3, the plainly applied ops as runs: (op_seq of the first, its server_seq, how many). A run
+    # covers that many ops of the request in their order, numbered one after another.
+    applied: list[tuple[int, int, int]] = []
     welcome: Welcome | None = None  # the answer to a hello that came with the push
+
+
+def _plain(result: OpResult) -> bool:
+    return (result.status == "applied" and not result.duplicate and not result.reason and not result.conflicts
+            and result.server_seq is not None)  # fmt: skip
+
+
+def compact_results(
+    ops: list[Op], results: list[OpResult]
+) -> tuple[list[tuple[int, int, int]], list[OpResult]]:
+    """The answer to a protocol-3 push: plainly applied ops as runs, the rest in full."""
+    by_seq = {r.op_seq: r for r in results}
+    runs: list[list[int]] = []
+    rest = []
+    last = None  # (index in the request, server_seq) of the run's last op
+    for index, op in enumerate(ops):
+        result = by_seq.get(op.op_seq)
+        if result is None:
+            continue
+        if not _plain(result):
+            rest.append(result)
+            last = None
+            continue
+        if last is not None and last == (index - 1, result.server_seq - 1):
+            runs[-1][2] += 1
+        else:
+            runs.append([op.op_seq, result.server_seq, 1])
+        last = (index, result.server_seq)
+    return [tuple(run) for run in runs], rest
+
+
+def expand_results(
+    ops: list[Op], applied: list[tuple[int, int, int]], results: list[OpResult]
+) -> list[OpResult]:
+    """Every op's result again, from a compact answer (an older server's full list passes through)."""
+    index = {op.op_seq: i for i, op in enumerate(ops)}
+    expanded = list(results)
+    for first, server_seq, count in applied:
+        start = index.get(first)
+        if start is None:
+            continue
+        for offset, op in enumerate(ops[start : start + count]):
+            expanded.append(OpResult(op_seq=op.op_seq, mutation_id=op.mutation_id, status="applied",
+                                     server_seq=server_seq + offset))  # fmt: skip
+    return sorted(expanded, key=lambda r: index.get(r.op_seq, -1))
 
 
 # --------------------------------------------------------------------------------------- pull

@@ -223,7 +223,11 @@ def create_app(server: Server) -> FastAPI:
         greeting = welcome(server, who, request.hello) if request.hello else None
         if greeting is not None and greeting.update_required:
             return p.PushResponse(epoch=greeting.epoch, welcome=greeting)  # nothing applied
-        return apply_push(server, who, request).model_copy(update={"welcome": greeting})
+        answer = apply_push(server, who, request)
+        if request.protocol >= 3:  # the pusher knows its ops: name only what was not plainly applied
+            applied, rest = p.compact_results(request.ops, answer.results)
+            answer = answer.model_copy(update={"applied": applied, "results": rest})
+        return answer.model_copy(update={"welcome": greeting})
 
     @app.get("/v1/pull")
     def pull(who: Authed, cursor: Annotated[int, Query(ge=0, le=p.SEQ_MAX)] = 0,
