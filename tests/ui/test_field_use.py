@@ -211,3 +211,21 @@ def test_the_ledger_shows_the_columns_that_fit_and_more_on_request(township, win
         window.ledger.model.columns[i].title for i in range(header.count()) if not header.isSectionHidden(i)
     ]
     assert titles == ["编号", "标题", "星级", "状态", "期限", "村/社区", "承办", "上报时间"]
+
+
+def test_a_cancelled_export_is_not_reported_as_a_failure(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.domain.messages import msg
+    from desktop.services.errors import Cancelled
+    from desktop.ui.common import show_error
+
+    said = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, title, text: said.append(("information", title, text))
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: said.append(("warning", title, text)))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    show_error(parent, Cancelled(msg("导出已取消")))
+    assert said == [("information", "已取消", "导出已取消")]
