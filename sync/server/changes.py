@@ -361,6 +361,9 @@ def newest(session: Session) -> int:
                session.scalar(select(func.max(ScopeExit.seq))) or 0)  # fmt: skip
 
 
+ECHO_READ_AHEAD = 20  # pages' worth of records a pull reads past while they are all the device's own
+
+
 def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: int, table: str | None = None,
          *, device_id: str | None = None, protocol: int = 1):  # fmt: skip
     """A page of changes after the cursor. From protocol 2 on, the device's own plainly applied edits are not
@@ -373,6 +376,17 @@ def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: i
     fetched = list(session.scalars(query.order_by(Record.server_seq).limit(limit)))
     echoes = protocol >= 2 and device_id and cursor > 0 and not table
     records = [r for r in fetched if not (echoes and _echo(r, device_id, cursor))]
+    scanned = len(fetched)
+    # A run of the device's own edits (its first push) is read past here, not sent as empty pages to ask again.
+    while echoes and len(fetched) == limit and len(records) < limit and scanned < limit * ECHO_READ_AHEAD:
+        after_read = fetched[-1].server_seq
+        fetched = list(
+            session.scalars(
+                query.where(Record.server_seq > after_read).order_by(Record.server_seq).limit(limit)
+            )
+        )
+        records += [r for r in fetched if not _echo(r, device_id, cursor)]
+        scanned += len(fetched)
     exits_query = _exits(scope, cursor, table)
     exits = (
         []

@@ -158,3 +158,17 @@ def test_compact_results_expand_to_the_same_results():
     applied, rest = p.compact_results(ops, results)
     assert applied == [(1, 10, 2), (4, 13, 1), (5, 15, 1)] and [r.op_seq for r in rest] == [3, 6]
     assert p.expand_results(ops, applied, rest) == results
+
+
+def test_a_pull_reads_past_the_pushers_own_edits_in_one_request(laptops, monkeypatch):
+    """A first push of many records: the pull after it does not walk the pusher's own edits page by page."""
+    from sync import client as sync_client
+
+    town, b = laptops.town, laptops.b
+    syncing.sync_now(b)
+    monkeypatch.setattr(sync_client, "PULL_PAGE", 5)
+    for i in range(30):
+        add_household(b, town, f"09{i:02d}", f"东村{i}号")
+    report = syncing.sync_now(b)
+    assert report.pushed == 30 and report.pulled == 0
+    assert report.round_trips == 2  # one push, one pull (six pages' worth of its own edits read past at once)
