@@ -132,30 +132,58 @@ class Replica:
             self._adopt_numbers(s, [r for r in results if r.server_seq and r.status != "rejected"])
 
     def _adopt_numbers(self, s, results: list[p.OpResult]) -> None:
+        """Read and written as plain rows, a few statements per batch: sequence numbers are no one's words, so
+        neither the outbox nor the search index has anything to do with them."""
+        outbox = OutboxEntry.__table__
         entries = {}
         ids = [r.mutation_id for r in results]
         for start in range(0, len(ids), 500):
-            entries.update((e.mutation_id, e) for e in s.scalars(
-                select(OutboxEntry).where(OutboxEntry.mutation_id.in_(ids[start : start + 500]))))  # fmt: skip
-        changes = [
-            p.Change(table=entries[r.mutation_id].table_name, id=entries[r.mutation_id].record_id,
-                     server_seq=r.server_seq)
-            for r in results if r.mutation_id in entries
-        ]  # fmt: skip
-        rows = self._rows(s, changes)
-        pending = self._pending_fields(s, [c.id for c in changes])
+            entries.update((e.mutation_id, e) for e in s.execute(
+                select(outbox.c.mutation_id, outbox.c.table_name, outbox.c.record_id, outbox.c.fields)
+                .where(outbox.c.mutation_id.in_(ids[start : start + 500]))))  # fmt: skip
+        by_table: dict[str, list[str]] = {}
+        for entry in entries.values():
+            by_table.setdefault(entry.table_name, []).append(entry.record_id)
+        current = {}  # (table, record id) → [field_seq, server_seq]
+        for table, record_ids in by_table.items():
+            model = MODELS.get(table)
+            if model is None:
+                continue
+            columns = model.__table__.c
+            for start in range(0, len(record_ids), 500):
+                for rid, seqs, seq in s.execute(
+                    select(columns.id, columns.field_seq, columns.server_seq).where(
+                        columns.id.in_(record_ids[start : start + 500])
+                    )
+                ):
+                    current[(table, rid)] = [dict(seqs or {}), seq]
+        pending = self._pending_fields(s, [entry.record_id for entry in entries.values()])
         for r in results:
             entry = entries.get(r.mutation_id)
-            row = rows.get(entry.record_id) if entry is not None else None
+            row = current.get((entry.table_name, entry.record_id)) if entry is not None else None
             if row is None:
                 continue
             took = set(entry.fields) - set(r.conflicts) - pending.get(entry.record_id, set())
-            seqs = dict(row.field_seq or {})
-            seqs.update({f: max(seqs.get(f, 0), r.server_seq) for f in took})
-            row.field_seq = seqs
+            row[0].update({f: max(row[0].get(f, 0), r.server_seq) for f in took})
             # A record this laptop made is the server's from its first number on; an edited one keeps the number
             # of the version last pulled (a change by others before this one may still be on its way).
-            row.server_seq = row.server_seq or r.server_seq
+            row[1] = row[1] or r.server_seq
+        for table in by_table:
+            if table not in MODELS:
+                continue
+            columns = MODELS[table].__table__.c
+            rows = [
+                {"rid": rid, "seqs": seqs, "seq": seq}
+                for (t, rid), (seqs, seq) in current.items()
+                if t == table
+            ]
+            if rows:
+                s.connection().execute(
+                    update(MODELS[table].__table__)
+                    .where(columns.id == bindparam("rid"))
+                    .values(field_seq=bindparam("seqs"), server_seq=bindparam("seq")),
+                    rows,
+                )
 
     # ------------------------------------------------------------------------------------------ pull
 

@@ -137,8 +137,10 @@ CHILD_WORDS = {
 def _changed(obj, fields) -> bool:
     """Whether a flush changes any of these fields, or removes the record: only then do its words change (the
     sync columns a push answer or a pulled page sets are not words)."""
-    state = inspect(obj)
-    return any(state.attrs[name].history.has_changes() for name in (*fields, "deleted"))
+    changed = inspect(
+        obj
+    ).committed_state  # the attributes set since the record was loaded, before this flush
+    return any(name in changed for name in (*fields, "deleted"))
 
 
 def _searched(obj) -> bool:
