@@ -4,10 +4,23 @@ sync metadata every synced record carries (DESIGN.md, Sync protocol)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    select,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sync.records import FieldSpec, RecordType
@@ -23,6 +36,23 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+IN_LIST = (
+    500  # ids per IN (…) list: a few queries for a page of records, well under SQLite's bound-value limit
+)
+
+
+def chunks(ids) -> Iterator[list]:
+    """Ids in lists of IN_LIST, for `column.in_(…)` a few queries at a time."""
+    ids = list(ids)
+    for start in range(0, len(ids), IN_LIST):
+        yield ids[start : start + IN_LIST]
+
+
+def by_id(session, model, ids) -> list:
+    """The records of a model with these ids (the session's own objects where it holds them)."""
+    return [row for chunk in chunks(ids) for row in session.scalars(select(model).where(model.id.in_(chunk)))]
 
 
 def new_id() -> str:

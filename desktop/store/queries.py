@@ -15,6 +15,7 @@ from desktop.domain.risk import Risk
 from desktop.domain.scope import Scope
 
 from . import search
+from .base import chunks
 from .models import Account, ConfigEntry, Division, Grid, Household, Matter, Party, Person
 
 
@@ -399,8 +400,7 @@ def list_matters(
 
 def parties_of(session: Session, matter_ids: list[str]) -> dict[str, list[Party]]:
     result: dict[str, list[Party]] = {}
-    for chunk in range(0, len(matter_ids), 500):
-        ids = matter_ids[chunk : chunk + 500]
+    for ids in chunks(matter_ids):
         for party in session.execute(
             select(Party).where(Party.matter_id.in_(ids), Party.deleted.is_(False))
         ).scalars():

@@ -16,6 +16,7 @@ from sync import records
 from sync.records import BY_TABLE, RESERVED_FIELDS
 
 from . import tracking
+from .base import by_id, chunks
 from .database import Database
 from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
 
@@ -57,6 +58,17 @@ def _default(column):
 
 # Each column's value when a pulled record does not name it: the same defaults an ORM insert would apply.
 DEFAULTS = {table: {c.key: _default(c) for c in model.__table__.columns} for table, model in MODELS.items()}
+
+
+def _values(change: p.Change) -> dict:
+    """A pulled record's content as this laptop's columns hold it."""
+    convert = CONVERTERS[change.table]
+    return {k: convert[k](v) for k, v in change.data.items() if k in convert and k not in RESERVED_FIELDS}
+
+
+def _their_seqs(change: p.Change) -> dict[str, int]:
+    """Each field's number: from protocol 2 a page names only the fields whose number differs from the record's."""
+    return {**{field: change.server_seq for field in change.data}, **change.field_seq}
 
 
 def _unstorable(change: p.Change) -> str | None:
@@ -137,10 +149,10 @@ class Replica:
         outbox = OutboxEntry.__table__
         entries = {}
         ids = [r.mutation_id for r in results]
-        for start in range(0, len(ids), 500):
+        for chunk in chunks(ids):
             entries.update((e.mutation_id, e) for e in s.execute(
                 select(outbox.c.mutation_id, outbox.c.table_name, outbox.c.record_id, outbox.c.fields)
-                .where(outbox.c.mutation_id.in_(ids[start : start + 500]))))  # fmt: skip
+                .where(outbox.c.mutation_id.in_(chunk))))  # fmt: skip
         by_table: dict[str, list[str]] = {}
         for entry in entries.values():
             by_table.setdefault(entry.table_name, []).append(entry.record_id)
@@ -150,11 +162,9 @@ class Replica:
             if model is None:
                 continue
             columns = model.__table__.c
-            for start in range(0, len(record_ids), 500):
+            for chunk in chunks(record_ids):
                 for rid, seqs, seq in s.execute(
-                    select(columns.id, columns.field_seq, columns.server_seq).where(
-                        columns.id.in_(record_ids[start : start + 500])
-                    )
+                    select(columns.id, columns.field_seq, columns.server_seq).where(columns.id.in_(chunk))
                 ):
                     current[(table, rid)] = [dict(seqs or {}), seq]
         pending = self._pending_fields(s, [entry.record_id for entry in entries.values()])
@@ -189,10 +199,10 @@ class Replica:
 
     def _pending_fields(self, s, ids: list[str]) -> dict[str, set[str]]:
         pending: dict[str, set[str]] = {}
-        for chunk in range(0, len(ids), 500):
+        for chunk in chunks(ids):
             rows = s.execute(
                 select(OutboxEntry.record_id, OutboxEntry.fields).where(
-                    OutboxEntry.state == "pending", OutboxEntry.record_id.in_(ids[chunk : chunk + 500])
+                    OutboxEntry.state == "pending", OutboxEntry.record_id.in_(chunk)
                 )
             )
             for record_id, fields in rows:
@@ -212,7 +222,7 @@ class Replica:
             unstorable = dict(skipped.value or {})
             fresh: dict[
                 str, dict[str, dict]
-            ] = {}  # records new to this laptop, by id: inserted in bulk below
+            ] = {}  # records new here, by table and id: inserted in bulk below
             for change in changes:
                 if problem := _unstorable(change):
                     unstorable[change.id] = {"table": change.table, "reason": problem}
@@ -242,27 +252,14 @@ class Replica:
         for change in changes:
             if change.table in MODELS:
                 by_table.setdefault(change.table, []).append(change.id)
-        rows = {}
-        for table, ids in by_table.items():
-            model = MODELS[table]
-            for start in range(0, len(ids), 500):
-                rows.update(
-                    (r.id, r) for r in s.scalars(select(model).where(model.id.in_(ids[start : start + 500])))
-                )
-        return rows
+        return {r.id: r for table, ids in by_table.items() for r in by_id(s, MODELS[table], ids)}
 
     @staticmethod
     def _new_row(change: p.Change) -> dict:
         """Every column of a record new here, as one row of an executemany: what it brought, else the default."""
-        convert = CONVERTERS[change.table]
-        values = {
-            k: convert[k](v) for k, v in change.data.items() if k in convert and k not in RESERVED_FIELDS
-        }
-        field_seq = {field: change.field_seq.get(field, change.server_seq) for field in change.data}
-        field_seq.update(change.field_seq)
         row = {column: default() for column, default in DEFAULTS[change.table].items()}
-        row.update(values)
-        row.update(id=change.id, field_seq=field_seq, server_seq=change.server_seq, updated_by=change.updated_by,
+        row.update(_values(change))
+        row.update(id=change.id, field_seq=_their_seqs(change), server_seq=change.server_seq, updated_by=change.updated_by,
                    updated_device=change.updated_device, device_time=change.device_time,
                    server_time=change.server_time)  # fmt: skip
         return row
@@ -286,18 +283,13 @@ class Replica:
             return
         if row is not None and row.server_seq and row.server_seq >= change.server_seq:
             return  # already as new (a page fetched twice, or a late offline reply)
-        convert = CONVERTERS[change.table]
-        values = {
-            k: convert[k](v) for k, v in change.data.items() if k in convert and k not in RESERVED_FIELDS
-        }
+        values = _values(change)
         if model is Attachment:
             # Whether the file is on this laptop is this laptop's fact, not the uploader's.
             values["present"] = (
                 row.present if row is not None else self._path(values.get("sha256", "")).exists()
             )
-        # From protocol 2, field_seq names only the fields whose number differs from the record's.
-        theirs = {field: change.field_seq.get(field, change.server_seq) for field in change.data}
-        theirs.update(change.field_seq)
+        theirs = _their_seqs(change)
         if row is None:
             row = model(id=change.id, **values)
             s.add(row)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import RECORD_BASE
 from sync.records import RECORD_TYPES, SYNC_COLUMNS, searched_children
 
-from .base import Synced, new_id
+from .base import Synced, by_id, chunks, new_id
 from .models import MODELS, OutboxEntry
 from .search import spaced
 
@@ -137,9 +137,7 @@ CHILD_WORDS = {
 def _changed(obj, fields) -> bool:
     """Whether a flush changes any of these fields, or removes the record: only then do its words change (the
     sync columns a push answer or a pulled page sets are not words)."""
-    changed = inspect(
-        obj
-    ).committed_state  # the attributes set since the record was loaded, before this flush
+    changed = inspect(obj).committed_state  # the attributes set since it was loaded, until this flush ends
     return any(name in changed for name in (*fields, "deleted"))
 
 
@@ -158,10 +156,10 @@ def _bodies(session: Session, objs: list) -> dict[str, tuple[str, str]]:
     for (child_table, parent_field, child_fields), parent_ids in wanted.items():
         child = MODELS[child_table]
         parent = getattr(child, parent_field)
-        for start in range(0, len(parent_ids), 500):
+        for chunk in chunks(parent_ids):
             rows = session.execute(
                 select(parent, *(getattr(child, name) for name in child_fields)).where(
-                    parent.in_(parent_ids[start : start + 500]), child.deleted.is_(False)
+                    parent.in_(chunk), child.deleted.is_(False)
                 )
             )
             for parent_id, *values in rows:
@@ -191,10 +189,7 @@ def after_flush(session: Session, flush_context) -> None:
             left = inspect(obj).attrs[parent_field].history.deleted or ()
             parents.setdefault(parent_table, set()).update({getattr(obj, parent_field), *left} - {None})
     for parent_table, ids in parents.items():  # a few queries for a page's parents, not one per child
-        model, ids = MODELS[parent_table], sorted(ids)
-        for start in range(0, len(ids), 500):
-            for parent in session.scalars(select(model).where(model.id.in_(ids[start : start + 500]))):
-                touched[parent.id] = parent
+        touched.update((parent.id, parent) for parent in by_id(session, MODELS[parent_table], sorted(ids)))
     _write_index(session, touched)
 
 
@@ -217,10 +212,8 @@ def index_new(session: Session, rows_by_table: dict[str, dict[str, dict]]) -> No
                 parent_table, parent_field = PARENT_OF_CHILD[table]
                 parents.setdefault(parent_table, set()).add(row.get(parent_field))
     for parent_table, ids in parents.items():
-        model, wanted = MODELS[parent_table], sorted(ids - {None} - set(touched))
-        for start in range(0, len(wanted), 500):
-            for obj in session.scalars(select(model).where(model.id.in_(wanted[start : start + 500]))):
-                touched[obj.id] = obj
+        wanted = sorted(ids - {None} - set(touched))
+        touched.update((obj.id, obj) for obj in by_id(session, MODELS[parent_table], wanted))
     _write_index(session, touched)
 
 
