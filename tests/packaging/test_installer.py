@@ -48,12 +48,15 @@ def _unquote(text: str) -> str:
 
 
 class Wine:
-    """A fresh Wine prefix with its own home folder (Wine's desktop is the home folder)."""
+    """A fresh Wine prefix with its own home folder. Where Wine puts the Windows desktop depends on the machine
+    (the home folder, ~/Desktop, an XDG user dir, or a plain folder in the prefix), so shortcuts are looked for
+    through the prefix's own Desktop folder, whatever it points at."""
 
     def __init__(self, folder: Path):
         self.prefix, self.home = folder / "prefix", folder / "home"
         self.home.mkdir(parents=True)
-        self.env = {**os.environ, "WINEPREFIX": str(self.prefix), "HOME": str(self.home), "WINEDEBUG": "-all",
+        outside = {name: value for name, value in os.environ.items() if not name.startswith("XDG_")}
+        self.env = {**outside, "WINEPREFIX": str(self.prefix), "HOME": str(self.home), "WINEDEBUG": "-all",
                     "WINEDLLOVERRIDES": "mscoree,mshtml=", "DISPLAY": ""}  # fmt: skip
         self.run("wineboot", "--init")
 
@@ -72,6 +75,10 @@ class Wine:
     @property
     def user(self) -> Path:
         return self.prefix / "drive_c" / "users" / os.environ.get("USER", "root")
+
+    @property
+    def desktop(self) -> Path:
+        return self.user / "Desktop"
 
     def keys(self, hive: str) -> dict[str, dict[str, str]]:
         return registry(self.prefix / ("user.reg" if hive == "HKCU" else "system.reg"))
@@ -116,7 +123,7 @@ def test_install_upgrade_and_uninstall_for_one_user(tmp_path):
     start_menu = wine.user / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
     assert {p.name for p in (start_menu / "Fengqiao").glob("*.lnk")} >= {"Uninstall.lnk"}
     assert len(list((start_menu / "Fengqiao").glob("*.lnk"))) == 2
-    assert len(list(wine.home.glob("*.lnk"))) == 1  # the desktop shortcut (Wine's desktop is the home folder)
+    assert len(list(wine.desktop.glob("*.lnk"))) == 1  # the desktop shortcut
     assert UNINSTALL not in wine.keys("HKLM")  # per user: nothing machine-wide
 
     # The user works for weeks; then a newer version is installed over the old one.
@@ -137,7 +144,7 @@ def test_install_upgrade_and_uninstall_for_one_user(tmp_path):
     assert not (program / "fengqiao.exe").exists() and not (program / "_internal").exists()
     keys = wine.keys("HKCU")
     assert UNINSTALL not in keys and r"software\classes\.fqb" not in keys
-    assert not list(wine.home.glob("*.lnk")) and not (start_menu / "Fengqiao").exists()
+    assert not list(wine.desktop.glob("*.lnk")) and not (start_menu / "Fengqiao").exists()
     assert (data / "fengqiao.db").read_bytes() == b"weeks of offline work"
     assert (data / "attachments" / "scan.png").exists()
 
