@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import datetime
+from types import SimpleNamespace
 
-from sqlalchemy import func, not_, select
+from sqlalchemy import event, func, insert, not_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.lifecycle import STATE_FIELDS
@@ -39,6 +40,11 @@ def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
+class NewRecord(SimpleNamespace):
+    """A record this push inserts, with a `Record`'s columns: written with the batch's other new records in one
+    statement, not one ORM object each (building, tracking and flushing those was most of a first push)."""
+
+
 class Pusher:
     """Applies a device's ops in order, in the caller's transaction, and remembers each result."""
 
@@ -60,7 +66,24 @@ class Pusher:
 
     def push(self, ops: list[p.Op]) -> list[p.OpResult]:
         self._prefetch(ops)
-        return [self.one(op) for op in ops]
+        self.new: dict[str, NewRecord] = {}
+        self.answers: list[dict] = []
+        # Whatever the checks ask the database (an actor, a matter's events) sees this batch's new records.
+        event.listen(self.session, "do_orm_execute", self._write_new)
+        try:
+            results = [self.one(op) for op in ops]
+            self._write_new()
+            if self.answers:
+                self.session.connection().execute(insert(OpResult.__table__), self.answers)
+        finally:
+            event.remove(self.session, "do_orm_execute", self._write_new)
+        return results
+
+    def _write_new(self, *_) -> None:
+        if self.new:
+            rows = [vars(record) for record in self.new.values()]
+            self.new = {}
+            self.session.connection().execute(insert(Record.__table__), rows)
 
     def _prefetch(self, ops: list[p.Op]) -> None:
         """One query for the batch's earlier answers and a few for the records it names (and the records their
@@ -84,13 +107,28 @@ class Pusher:
             )
         self.absent = set(wanted) - set(self.held)
 
-    def _record(self, record_id: str) -> Record | None:
+    def _record(self, record_id: str) -> Record | NewRecord | None:
         """A record by id: from the session when the batch's prefetch saw it, known absent without a query."""
         if record_id in self.held:
             return self.held[record_id]
         if record_id in self.absent:
             return None
         return self.session.get(Record, record_id)
+
+    def _stored(self, record: Record | NewRecord) -> Record:
+        """The record as a tracked ORM object, to change it: one inserted by this batch is written first."""
+        if isinstance(record, Record):
+            return record
+        self._write_new()
+        self.held[record.id] = self.session.get(Record, record.id)
+        return self.held[record.id]
+
+    def _forget_new(self) -> None:
+        """A refused op's new records were never written (its savepoint is rolled back)."""
+        for record_id in self.new:
+            self.held.pop(record_id, None)
+            self.absent.add(record_id)
+        self.new = {}
 
     def one(self, op: p.Op) -> p.OpResult:
         seen = self.answered.get(op.mutation_id)
@@ -103,7 +141,12 @@ class Pusher:
         try:
             if self.savepoints:
                 with self.session.begin_nested():  # a refused op leaves nothing behind; the batch goes on
-                    seq, conflicts = self._apply(op)
+                    try:
+                        seq, conflicts = self._apply(op)
+                        self._write_new()
+                    except (Rejected, authority.Refused):
+                        self._forget_new()
+                        raise
             else:
                 seq, conflicts = self._apply(op)
             status, reason = ("conflict" if conflicts else "applied"), None
@@ -111,13 +154,13 @@ class Pusher:
             if self.wrote and not self.savepoints:
                 raise RefusedAfterWriting(str(exc)) from exc
             seq, conflicts, status, reason = None, [], "rejected", str(exc)
-        answer = OpResult(
+        answer = dict(
             mutation_id=op.mutation_id, device_id=self.device_id, op_seq=op.op_seq, status=status,
             reason=reason, server_seq=seq, conflicts=conflicts, schema_version=op.schema_version,
             received_at=self.now,
         )  # fmt: skip
-        self.session.add(answer)
-        self.answered[op.mutation_id] = answer  # the same op twice in one batch is answered once
+        self.answers.append(answer)
+        self.answered[op.mutation_id] = SimpleNamespace(**answer)  # the same op twice in a batch: answered once
         return p.OpResult(
             op_seq=op.op_seq, mutation_id=op.mutation_id, status=status, reason=reason, server_seq=seq,
             conflicts=conflicts,
@@ -147,7 +190,7 @@ class Pusher:
         self._authorise(op, kind, record)
         if record is None:
             return self._insert(op, kind), []
-        return self._update(op, record, kind)
+        return self._update(op, self._stored(record), kind)
 
     def _authorise(self, op: p.Op, kind: records.RecordType, record: Record | None) -> None:
         """Could this account have made this change through the use cases?"""
@@ -180,12 +223,12 @@ class Pusher:
         authority.check_references(self.session, kind, data, self._readable, lookup=self._record)
         self.wrote = True
         seq = self.seq.next()
-        record = Record(
+        record = NewRecord(
             id=op.record_id, table_name=op.table, data=data, field_seq=dict.fromkeys(data, seq),
             field_device=dict.fromkeys(data, self.device_id), server_seq=seq, deleted=bool(data.get("deleted")),
         )  # fmt: skip
         self._stamp(record, op, place)
-        self.session.add(record)
+        self.new[op.record_id] = record
         self.absent.discard(op.record_id)
         self.held[op.record_id] = record
         return seq
@@ -254,7 +297,7 @@ class Pusher:
         if changes:
             authority.check_state_change(self.session, self.who, self.device_id, matter, changes, bases)
 
-    def _stamp(self, record: Record, op: p.Op, place: Place) -> None:
+    def _stamp(self, record: Record | NewRecord, op: p.Op, place: Place) -> None:
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
         record.parent_id, record.protected_from = place.parent_id, place.protected_from
         record.household_id = place.household_id
