@@ -160,7 +160,9 @@ class Pusher:
             received_at=self.now,
         )  # fmt: skip
         self.answers.append(answer)
-        self.answered[op.mutation_id] = SimpleNamespace(**answer)  # the same op twice in a batch: answered once
+        self.answered[op.mutation_id] = SimpleNamespace(
+            **answer
+        )  # the same op twice in a batch: answered once
         return p.OpResult(
             op_seq=op.op_seq, mutation_id=op.mutation_id, status=status, reason=reason, server_seq=seq,
             conflicts=conflicts,
