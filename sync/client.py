@@ -9,6 +9,7 @@ server's stored results, or to a page fetched again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +33,7 @@ class LocalStore(Protocol):
     def get_state(self, key: str, default=None): ...
     def set_state(self, **values) -> None: ...
     def schema_version(self) -> str: ...
-    def pending_ops(self, limit: int) -> list[p.Op]: ...
+    def pending_ops(self, limit: int, after: int = -1) -> list[p.Op]: ...  # ops numbered after `after`
     def pending_count(self) -> int: ...
     def record_results(self, results: list[p.OpResult]) -> None: ...
     def apply_page(
@@ -153,26 +154,38 @@ class SyncClient:
             report.reset = True
 
     def push(self, report: SyncReport) -> None:
+        """Batches go one after another (the server applies a device's ops in order), but while the server works
+        on one, the laptop records the answer to the one before and reads the next from its outbox."""
         total = self.local.pending_count()
-        while ops := self.local.pending_ops(PUSH_BATCH):
-            self.progress("push", report.pushed, total)
-            hello = self._hello() if self.greeted is None else None
-            request = p.PushRequest(
-                epoch=self.local.get_state("epoch"), ops=ops, hello=hello, protocol=p.PROTOCOL_VERSION
-            )
-            answer = p.PushResponse.model_validate(
-                self.transport.call(
-                    "POST", "/v1/push", body=request.model_dump(mode="json", exclude_defaults=True)
+        ops = self.local.pending_ops(PUSH_BATCH)
+        unrecorded: list[p.OpResult] = []
+        with ThreadPoolExecutor(1, thread_name_prefix="push") as wire:
+            while ops:
+                self.progress("push", report.pushed, total)
+                hello = self._hello() if self.greeted is None else None
+                request = p.PushRequest(
+                    epoch=self.local.get_state("epoch"), ops=ops, hello=hello, protocol=p.PROTOCOL_VERSION
                 )
-            )
-            self._greet(answer.welcome, report)
-            if answer.reset:
-                self._adopt_epoch(answer.epoch, report)
-                continue
-            results = p.expand_results(ops, answer.applied, answer.results)
+                body = request.model_dump(mode="json", exclude_defaults=True)
+                sent = wire.submit(self.transport.call, "POST", "/v1/push", body=body)
+                self._record(unrecorded, report)
+                following = self.local.pending_ops(PUSH_BATCH, after=ops[-1].op_seq)
+                answer = p.PushResponse.model_validate(sent.result())
+                self._greet(answer.welcome, report)
+                if answer.reset:
+                    self._adopt_epoch(answer.epoch, report)
+                    ops = self.local.pending_ops(PUSH_BATCH)
+                    continue
+                unrecorded = p.expand_results(ops, answer.applied, answer.results)
+                ops = following
+        self._record(unrecorded, report)
+        self.progress("push", report.pushed, total)
+
+    def _record(self, results: list[p.OpResult], report: SyncReport) -> None:
+        if results:
             self.local.record_results(results)
             self._count(report, results)
-        self.progress("push", report.pushed, total)
+            results.clear()
 
     @staticmethod
     def _count(report: SyncReport, results: list[p.OpResult]) -> None:
@@ -181,8 +194,9 @@ class SyncClient:
         report.conflicts += sum(r.status == "conflict" for r in results)
         report.rejected += sum(r.status == "rejected" for r in results)
 
-    def _page(self, cursor: int, table: str | None = None) -> p.PullPage:
-        params = {"cursor": cursor, "limit": PULL_PAGE, "epoch": self.local.get_state("epoch"),
+    def _page(self, cursor: int, table: str | None = None, epoch: str | None = None) -> p.PullPage:
+        """A page after the cursor; `epoch` given when fetched ahead, so the other thread reads no database."""
+        params = {"cursor": cursor, "limit": PULL_PAGE, "epoch": epoch or self.local.get_state("epoch"),
                   "protocol": p.PROTOCOL_VERSION}  # fmt: skip
         if table:
             params["table"] = table
@@ -192,23 +206,28 @@ class SyncClient:
         return p.PullPage.model_validate(self.transport.call("GET", "/v1/pull", params=params))
 
     def pull(self, report: SyncReport) -> None:
-        while True:
-            cursor = self.local.get_state("cursor", 0)
-            self.progress("pull", report.pulled, 0)
-            page = self._page(cursor)
-            self._greet(page.welcome, report)
-            if page.reset:
-                self._adopt_epoch(page.epoch, report)
-                self.push(report)
-                continue
-            report.took(page.changes, self.local.apply_page(page.changes, page.cursor))
-            if not page.more:
-                self.counted = (
-                    p.Counts(epoch=page.epoch, cursor=page.cursor, counts=page.counts)
-                    if page.counts is not None
-                    else None
-                )
-                return
+        """While the laptop applies a page, the next one is already being fetched."""
+        with ThreadPoolExecutor(1, thread_name_prefix="pull") as wire:
+            page = None
+            while True:
+                self.progress("pull", report.pulled, 0)
+                page = page or self._page(self.local.get_state("cursor", 0))
+                self._greet(page.welcome, report)
+                if page.reset:
+                    self._adopt_epoch(page.epoch, report)
+                    self.push(report)
+                    page = None
+                    continue
+                ahead = wire.submit(self._page, page.cursor, None, page.epoch) if page.more else None
+                report.took(page.changes, self.local.apply_page(page.changes, page.cursor))
+                if ahead is None:
+                    break
+                page = ahead.result()
+        self.counted = (
+            p.Counts(epoch=page.epoch, cursor=page.cursor, counts=page.counts)
+            if page.counts is not None
+            else None
+        )
 
     def verify(self, report: SyncReport, epoch: str) -> None:
         """Compare counts per record type with the server's; re-pull a type that disagrees."""

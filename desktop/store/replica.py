@@ -110,11 +110,11 @@ class Replica:
                 select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
             )
 
-    def pending_ops(self, limit: int) -> list[p.Op]:
+    def pending_ops(self, limit: int, after: int = -1) -> list[p.Op]:
         with self.db.reading() as s:
             entries = s.scalars(
                 select(OutboxEntry)
-                .where(OutboxEntry.state == "pending")
+                .where(OutboxEntry.state == "pending", OutboxEntry.op_seq > after)
                 .order_by(OutboxEntry.op_seq)
                 .limit(limit)
             )

@@ -160,9 +160,8 @@ class Pusher:
             received_at=self.now,
         )  # fmt: skip
         self.answers.append(answer)
-        self.answered[op.mutation_id] = SimpleNamespace(
-            **answer
-        )  # the same op twice in a batch: answered once
+        # The same op twice in one batch is answered once.
+        self.answered[op.mutation_id] = SimpleNamespace(**answer)
         return p.OpResult(
             op_seq=op.op_seq, mutation_id=op.mutation_id, status=status, reason=reason, server_seq=seq,
             conflicts=conflicts,
