@@ -111,6 +111,7 @@ class Replica:
             )
 
     def pending_ops(self, limit: int, after: int = -1) -> list[p.Op]:
+        """Without their authors: the server records the pushing account's, never what an op says."""
         with self.db.reading() as s:
             entries = s.scalars(
                 select(OutboxEntry)
@@ -121,7 +122,7 @@ class Replica:
             return [
                 p.Op(op_seq=e.op_seq, mutation_id=e.mutation_id, table=e.table_name, record_id=e.record_id, op=e.op,
                      fields=e.fields, base_seqs=e.base_seqs, base_values=e.base_values or {},
-                     schema_version=e.schema_version, device_time=e.created_at, author=e.author)
+                     schema_version=e.schema_version, device_time=e.created_at)
                 for e in entries
             ]  # fmt: skip
 
