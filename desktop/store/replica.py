@@ -258,11 +258,14 @@ class Replica:
     @staticmethod
     def _new_row(change: p.Change) -> dict:
         """Every column of a record new here, as one row of an executemany: what it brought, else the default."""
-        row = {column: default() for column, default in DEFAULTS[change.table].items()}
-        row.update(_values(change))
+        row = _values(change)
         row.update(id=change.id, field_seq=_their_seqs(change), server_seq=change.server_seq, updated_by=change.updated_by,
                    updated_device=change.updated_device, device_time=change.device_time,
                    server_time=change.server_time)  # fmt: skip
+        # Defaults only for the columns it did not bring (an id's default is a fresh uuid: not made in vain).
+        row.update(
+            {column: default() for column, default in DEFAULTS[change.table].items() if column not in row}
+        )
         return row
 
     @staticmethod

@@ -211,26 +211,32 @@ def index_new(session: Session, rows_by_table: dict[str, dict[str, dict]]) -> No
             if table in PARENT_OF_CHILD:
                 parent_table, parent_field = PARENT_OF_CHILD[table]
                 parents.setdefault(parent_table, set()).add(row.get(parent_field))
+    parents_read = set()
     for parent_table, ids in parents.items():
         wanted = sorted(ids - {None} - set(touched))
-        touched.update((obj.id, obj) for obj in by_id(session, MODELS[parent_table], wanted))
-    _write_index(session, touched)
+        for obj in by_id(session, MODELS[parent_table], wanted):
+            touched[obj.id] = obj
+            parents_read.add(obj.id)
+    # The new records have no entries yet; only the parents re-indexed for them had.
+    _write_index(session, touched, new=set(touched) - parents_read)
 
 
-def _write_index(session: Session, touched: dict) -> None:
-    """Replace the index entries of these records (None: the record is gone from this laptop)."""
+def _write_index(session: Session, touched: dict, new: set = frozenset()) -> None:
+    """Replace the index entries of these records (None: the record is gone from this laptop); those in `new`
+    have none to remove."""
     if not touched:
         return
     conn = session.connection()
-    removals = [{"rowid": fts_rowid(record_id)} for record_id in touched]
+    removals = [{"rowid": fts_rowid(record_id)} for record_id in touched if record_id not in new]
     bodies = _bodies(session, [obj for obj in touched.values() if obj is not None and not obj.deleted])
     inserts = [
         {"rowid": fts_rowid(record_id), "kind": kind, "ref": record_id, "body": body}
         for record_id, (kind, body) in bodies.items()
     ]
-    for table in ("search_fts", "search_fts_short"):
-        conn.execute(text(f"DELETE FROM {table} WHERE rowid = :rowid"), removals)
-    conn.execute(text("DELETE FROM search_fts_refs WHERE id = :rowid"), removals)
+    if removals:
+        for table in ("search_fts", "search_fts_short"):
+            conn.execute(text(f"DELETE FROM {table} WHERE rowid = :rowid"), removals)
+        conn.execute(text("DELETE FROM search_fts_refs WHERE id = :rowid"), removals)
     if inserts:
         conn.execute(
             text("INSERT INTO search_fts(rowid, kind, ref, body) VALUES (:rowid, :kind, :ref, :body)"),
