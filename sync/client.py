@@ -8,6 +8,7 @@ server's stored results, or to a page fetched again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ from . import protocol as p
 from .transport import Refused, SyncError, Transport
 
 PUSH_BATCH = 500  # ~50 kB gzip of matters: one slow-link request stays short, a first push takes few
-PULL_PAGE = 500
+PULL_PAGE = 500  # a pull's first page; then larger while pages come quickly, up to the server's limit
+FAST_PAGE_SECONDS = 1.0  # a page fetched faster doubles the next (fewer requests and transactions)
+SLOW_PAGE_SECONDS = 4.0  # a page slower halves it (a dropped link loses less)
 CHUNK = 256 * 1024
 CLOCK_WARNING_SECONDS = 5 * 60
 
@@ -85,6 +88,7 @@ class SyncClient:
                  progress: Progress | None = None):  # fmt: skip
         self.local = local
         self.transport = transport
+        self.page_size = PULL_PAGE
         self.counted: p.Counts | None = None  # the counts the last pull's last page brought
         self.greeted: p.Welcome | None | bool = True  # during a sync: None until the handshake is answered
         self.now = now
@@ -196,17 +200,28 @@ class SyncClient:
 
     def _page(self, cursor: int, table: str | None = None, epoch: str | None = None) -> p.PullPage:
         """A page after the cursor; `epoch` given when fetched ahead, so the other thread reads no database."""
-        params = {"cursor": cursor, "limit": PULL_PAGE, "epoch": epoch or self.local.get_state("epoch"),
+        params = {"cursor": cursor, "limit": self.page_size, "epoch": epoch or self.local.get_state("epoch"),
                   "protocol": p.PROTOCOL_VERSION}  # fmt: skip
         if table:
             params["table"] = table
         if self.greeted is None:  # the handshake, with the first page
             hello = self._hello()
             params.update(device_time=hello.device_time.isoformat(), schema_version=hello.schema_version)
-        return p.PullPage.model_validate(self.transport.call("GET", "/v1/pull", params=params))
+        started = time.monotonic()
+        page = p.PullPage.model_validate(self.transport.call("GET", "/v1/pull", params=params))
+        self._pace(time.monotonic() - started)
+        return page
+
+    def _pace(self, seconds: float) -> None:
+        """The next page's size, from how long this one took to arrive."""
+        if seconds < FAST_PAGE_SECONDS:
+            self.page_size = min(self.page_size * 2, p.MAX_PULL_PAGE)
+        elif seconds > SLOW_PAGE_SECONDS:
+            self.page_size = max(self.page_size // 2, min(PULL_PAGE, 100))
 
     def pull(self, report: SyncReport) -> None:
         """While the laptop applies a page, the next one is already being fetched."""
+        self.page_size = PULL_PAGE
         with ThreadPoolExecutor(1, thread_name_prefix="pull") as wire:
             page = None
             while True:

@@ -27,6 +27,7 @@ RECORD_BASE = "*"
 
 SEQ_MAX = 2**53  # sequence numbers and cursors beyond this are malformed, not merely large
 MAX_OPS_PER_PUSH = 1000  # a laptop sends 500 at a time
+MAX_PULL_PAGE = 2000  # records a pull page may hold
 
 
 def _storable(text: str) -> str:

@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from types import SimpleNamespace
 
-from sqlalchemy import event, inspect, select, text
+from sqlalchemy import bindparam, event, inspect, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import RECORD_BASE
@@ -116,11 +116,6 @@ def before_flush(session: Session, flush_context, instances) -> None:
 # ------------------------------------------------------------------------------------------ search index
 
 
-def fts_rowid(record_id: str) -> int:
-    """A stable integer per record, so an index row is replaced by rowid instead of by a full scan."""
-    return int(uuid.UUID(record_id).hex[:15], 16)
-
-
 # A change to a child (a party) re-indexes its parent (the matter), found by the declaration.
 PARENT_OF_CHILD = searched_children()
 
@@ -223,30 +218,38 @@ def index_new(session: Session, rows_by_table: dict[str, dict[str, dict]]) -> No
 
 def _write_index(session: Session, touched: dict, new: set = frozenset()) -> None:
     """Replace the index entries of these records (None: the record is gone from this laptop); those in `new`
-    have none to remove."""
+    have none to remove. Each entry written takes the next row number: FTS5 writes a transaction's entries as
+    one segment only while row numbers rise (migration 0008)."""
     if not touched:
         return
     conn = session.connection()
-    removals = [{"rowid": fts_rowid(record_id)} for record_id in touched if record_id not in new]
+    next_row = conn.execute(text("SELECT coalesce(max(id), 0) + 1 FROM search_fts_refs")).scalar_one()
+    removals = [
+        {"rowid": row}
+        for chunk in chunks(record_id for record_id in touched if record_id not in new)
+        for row in conn.execute(ENTRIES_OF, {"refs": chunk}).scalars()
+    ]
     bodies = _bodies(session, [obj for obj in touched.values() if obj is not None and not obj.deleted])
     inserts = [
-        {"rowid": fts_rowid(record_id), "kind": kind, "ref": record_id, "body": body}
-        for record_id, (kind, body) in bodies.items()
+        {"rowid": row, "kind": kind, "ref": record_id, "body": body}
+        for row, (record_id, (kind, body)) in enumerate(bodies.items(), next_row)
     ]
     if removals:
         for table in ("search_fts", "search_fts_short"):
             conn.execute(text(f"DELETE FROM {table} WHERE rowid = :rowid"), removals)
         conn.execute(text("DELETE FROM search_fts_refs WHERE id = :rowid"), removals)
     if inserts:
-        conn.execute(
-            text("INSERT INTO search_fts(rowid, kind, ref, body) VALUES (:rowid, :kind, :ref, :body)"),
-            inserts,
-        )
+        conn.execute(text("INSERT INTO search_fts(rowid, body) VALUES (:rowid, :body)"), inserts)
         conn.execute(text("INSERT INTO search_fts_refs(id, kind, ref) VALUES (:rowid, :kind, :ref)"), inserts)
         conn.execute(
             text("INSERT INTO search_fts_short(rowid, body) VALUES (:rowid, :body)"),
             [{"rowid": row["rowid"], "body": spaced(row["body"])} for row in inserts],
         )
+
+
+ENTRIES_OF = text("SELECT id FROM search_fts_refs WHERE ref IN :refs").bindparams(
+    bindparam("refs", expanding=True)
+)
 
 
 def install(factory) -> None:

@@ -31,7 +31,7 @@ from .db import ServerDatabase, meta
 from .models import Account, Device
 from .scope import DeviceScope
 
-PAGE_LIMIT = 2000
+PAGE_LIMIT = p.MAX_PULL_PAGE
 LOOPBACK = {"127.0.0.1", "::1"}
 PROXY_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host", "x-forwarded-proto")
 MAX_BODY = 8 * 1024 * 1024  # bytes on the wire, compressed or not

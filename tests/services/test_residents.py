@@ -1,7 +1,7 @@
 """Households and residents: validation that keeps what was typed, scope, masking and audited reveal."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from desktop.domain.residents import PersonFields
 from desktop.services import lists, residents
@@ -90,6 +90,33 @@ def test_one_and_two_characters_find_what_they_contain_anywhere(township):
         assert lists.households(g, text=query).total == 0, query
     residents.save_person(g, h, PersonFields("赵六"))  # a new resident is findable at once
     assert lists.persons(g, text="六").total == 1
+
+
+def test_an_edit_replaces_the_index_entry_under_the_next_row_number(township):
+    """Each write of a record's entry takes the next row number (FTS5 writes rising numbers as one segment, not
+    one per record), and the old words leave with the old entry."""
+    g = township.login("grid1")
+    h = household(township)
+    p = residents.save_person(g, h, PersonFields("欧阳娜娜")).id
+
+    def entries():
+        with township.admin.read() as s:
+            return s.execute(text("SELECT id FROM search_fts_refs WHERE ref = :p"), {"p": p}).scalars().all()
+
+    (first,) = entries()
+    residents.save_person(g, h, PersonFields("司马光"), person_id=p)
+    (second,) = entries()
+    assert second > first
+    assert lists.persons(g, text="司马光").total == lists.persons(g, text="马").total == 1
+    assert lists.persons(g, text="欧阳娜娜").total == lists.persons(g, text="娜").total == 0
+    assert lists.households(g, text="司马光").total == 1 and lists.households(g, text="欧阳").total == 0
+    with township.admin.read() as s:  # one entry per record: the household's was replaced too
+        assert (
+            s.execute(
+                text("SELECT count(*) FROM search_fts_refs WHERE ref IN (:h, :p)"), {"h": h, "p": p}
+            ).scalar()
+            == 2
+        )
 
 
 def test_removal_is_a_tombstone(township):

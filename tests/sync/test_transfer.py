@@ -172,3 +172,25 @@ def test_a_pull_reads_past_the_pushers_own_edits_in_one_request(laptops, monkeyp
     report = syncing.sync_now(b)
     assert report.pushed == 30 and report.pulled == 0
     assert report.round_trips == 2  # one push, one pull (six pages' worth of its own edits read past at once)
+
+
+def test_pull_pages_grow_while_they_come_quickly(laptops, monkeypatch):
+    """On a fast link each page is twice the one before (fewer requests, fewer transactions on the laptop)."""
+    from sync import client as sync_client
+
+    town, a, b = laptops.town, laptops.a, laptops.b
+    syncing.sync_now(a)
+    syncing.sync_now(b)
+    for i in range(70):
+        add_household(b, town, f"08{i:02d}", f"西村{i}号")
+    syncing.sync_now(b)
+    monkeypatch.setattr(sync_client, "PULL_PAGE", 5)
+    report = syncing.sync_now(a)
+    assert report.pulled == 70
+    assert report.round_trips == 4  # pages of 5, 10, 20 and 40 (at a fixed 5: 14)
+    assert household_in(a, "0869").address == "西村69号"
+    # On a slow link they shrink again: a drop then loses less.
+    client = syncing.client_for(a.db, None)
+    client.page_size = 2000
+    client._pace(sync_client.SLOW_PAGE_SECONDS + 1)
+    assert client.page_size == 1000
