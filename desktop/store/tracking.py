@@ -216,6 +216,12 @@ def index_new(session: Session, rows_by_table: dict[str, dict[str, dict]]) -> No
     _write_index(session, touched, new=set(touched) - parents_read)
 
 
+# A record's index entries, found by its id.
+ENTRIES_OF = text("SELECT id FROM search_fts_refs WHERE ref IN :refs").bindparams(
+    bindparam("refs", expanding=True)
+)
+
+
 def _write_index(session: Session, touched: dict, new: set = frozenset()) -> None:
     """Replace the index entries of these records (None: the record is gone from this laptop); those in `new`
     have none to remove. Each entry written takes the next row number: FTS5 writes a transaction's entries as
@@ -245,11 +251,6 @@ def _write_index(session: Session, touched: dict, new: set = frozenset()) -> Non
             text("INSERT INTO search_fts_short(rowid, body) VALUES (:rowid, :body)"),
             [{"rowid": row["rowid"], "body": spaced(row["body"])} for row in inserts],
         )
-
-
-ENTRIES_OF = text("SELECT id FROM search_fts_refs WHERE ref IN :refs").bindparams(
-    bindparam("refs", expanding=True)
-)
 
 
 def install(factory) -> None:
