@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.deadlines import DeadlinePolicy
@@ -15,7 +15,7 @@ from desktop.domain.risk import Risk
 from desktop.domain.scope import Scope
 
 from . import search
-from .base import chunks
+from .base import LISTED, as_listed, chunks
 from .models import Account, ConfigEntry, Division, Grid, Household, Matter, Party, Person
 
 
@@ -72,77 +72,114 @@ HOUSEHOLD_ORDER = {
 }  # fmt: skip
 
 
+# From this many hits a search reads the list in its order (a page of hits is near its start), below it looks
+# the hits up and sorts them: about where the two cost the same on a 30,000-household township
+# (bench/bench_gui.py). Both give the same rows (tests/services/test_residents.py).
+WALK_FROM = 1000
+
+
 def list_households(
     session: Session, viewer: Viewer, *, text: str = "", village_id: str | None = None, grid_id: str | None = None,
     offset: int = 0, limit: int | None = 100, order: str = "number", descending: bool = False,
+    walk_from: int = WALK_FROM,
 ) -> Page:  # fmt: skip
     where = [Household.deleted.is_(False), scope_clause(Household, viewer.scope)]
     if village_id:
         where.append(Household.village_id == village_id)
     if grid_id:
         where.append(Household.grid_id == grid_id)
-    if text.strip():  # a household's words include its residents'
-        where.append(Household.id.in_(search.matching("household", text)))
-    # The page's ids from the households alone; joins and counts only for the rows shown. A search reads every
-    # hit to order them anyway, so it counts them in the same pass; an unfiltered list counts by its index.
-    searching = bool(text.strip())
     keys = [*HOUSEHOLD_ORDER.get(order, HOUSEHOLD_ORDER["number"]), Household.id]
-    page = session.execute(
-        select(Household.id, *([func.count().over()] if searching else []))
-        .where(*where)
-        .order_by(*(k.desc() if descending else k for k in keys))
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    ids = [row[0] for row in page]
-    if searching and page:
-        total = page[0][1]
-    else:
-        total = session.execute(select(func.count()).select_from(Household).where(*where)).scalar()
-    head = aliased(Person)
-    members = (
-        select(func.count())
-        .where(Person.household_id == Household.id, Person.deleted.is_(False))
-        .scalar_subquery()
-    )
-    found = {
-        h[0]: (h, v, g, hn, hm, n)
-        for *h, v, g, hn, hm, n in session.execute(  # columns, not ORM objects: a list shows, it never edits
-            select(
-                Household.id,
-                Household.number,
-                Household.address,
-                Household.phone,
-                Division.name,
-                Grid.name,
-                head.name,
-                head.mobile,
-                members,
-            )  # fmt: skip
-            .join(Division, Division.id == Household.village_id)
-            .outerjoin(Grid, Grid.id == Household.grid_id)
-            .outerjoin(head, head.id == Household.head_id)
-            .where(Household.id.in_(ids))
+    in_order = [k.desc() if descending else k for k in keys]
+    if not text.strip():  # the page's ids from the households' order alone; the count by its index
+        ids = session.execute(
+            select(Household.id).where(*where).order_by(*in_order).offset(offset).limit(limit)
         )
-    }
-    matched = _where_found(session, ids, text) if text.strip() else {}
+        ids = ids.scalars().all()
+        total = session.execute(select(func.count()).select_from(Household).where(*where)).scalar()
+    else:
+        whole = viewer.scope.kind == "township" and not village_id and not grid_id
+        walk = order in ("number", "village") and search.holds_at_least(session, "household", text, walk_from)
+        ids, total = _found_page(session, where, text, in_order, offset, limit, walk=walk, whole=whole)
+    found = {row[0]: row for row in session.execute(HOUSEHOLD_DETAILS, {"ids": as_listed(ids)})}
+    matched = _where_found(session, found, text) if text.strip() else {}
     rows = []
     for household_id in ids:
-        (_, number, address, phone), village, grid, head_name, head_mobile, n = found[household_id]
+        _, number, address, phone, village, grid, head_name, head_mobile, n = found[household_id]
         rows.append(HouseholdRow(household_id, number, address, village, grid or "", head_name or "", n,
                                  mask_phone(head_mobile or phone), matched.get(household_id, ())))  # fmt: skip
     return Page(rows, total, offset)
 
 
-def _where_found(session: Session, household_ids: list[str], text: str) -> dict[str, tuple]:
-    """Why each listed household matched: a resident (by name, ID number or mobile) or its own fields."""
+_HEAD = aliased(Person)
+# A page's households as the list shows them: columns, not ORM objects (a list shows, it never edits).
+HOUSEHOLD_DETAILS = (
+    select(
+        Household.id,
+        Household.number,
+        Household.address,
+        Household.phone,
+        Division.name,
+        Grid.name,
+        _HEAD.name,
+        _HEAD.mobile,
+        select(func.count())
+        .where(Person.household_id == Household.id, Person.deleted.is_(False))
+        .scalar_subquery(),
+    )  # fmt: skip
+    .join(Division, Division.id == Household.village_id)
+    .outerjoin(Grid, Grid.id == Household.grid_id)
+    .outerjoin(_HEAD, _HEAD.id == Household.head_id)
+    .where(Household.id.in_(LISTED))
+)
+
+
+def _found_page(session: Session, where: list, text: str, in_order: list, offset: int, limit: int | None, *,
+                walk: bool, whole: bool) -> tuple[list[str], int]:  # fmt: skip
+    """The ids of one page of the households that hold the text (theirs or their residents'), and how many.
+
+    Few are looked up and sorted. Text that thousands hold (a surname, a county's ID prefix) is answered in
+    list order instead (`walk`): the households are read along the (village, 户号) index and those whose entry is
+    a hit kept, which stops at the end of the page. `whole`: the list is the whole township, whose households are
+    exactly those with entries (deleting a household or losing it from scope drops its entry), so a walk's
+    count is the index's.
+    """
+    if walk:
+        rows = search.entry_rows("household", text).cte("hit").prefix_with("MATERIALIZED")  # read once
+        hit = search.entry_in(Household.id, rows)
+        counted = select(func.count()).select_from(rows).scalar_subquery() if whole else None
+    else:
+        hit = Household.id.in_(search.matching("household", text))
+        counted = func.count().over()
+    page = session.execute(
+        select(Household.id, *([] if counted is None else [counted]))
+        .where(*where, hit).order_by(*in_order).offset(offset).limit(limit)
+    ).all()  # fmt: skip
+    ids = [row[0] for row in page]
+    if counted is not None and page:
+        return ids, page[0][1]
+    hits = Household.id.in_(search.matching("household", text))  # a walk stopped at the page: count apart
+    return ids, session.execute(select(func.count()).select_from(Household).where(*where, hits)).scalar()
+
+
+def _holds(column):
+    return func.instr(func.lower(func.replace(column, " ", "")), bindparam("needle")) > 0
+
+
+# The residents of listed households whose name, ID number or mobile holds the text, heads first.
+RESIDENTS_HOLDING = (
+    select(Person.household_id, Person.name, Person.id_number, Person.mobile, Person.relation)
+    .where(Person.household_id.in_(LISTED), Person.deleted.is_(False))
+    .where(or_(_holds(Person.name), _holds(Person.id_number), _holds(Person.mobile)))
+    .order_by(Person.relation != "户主", Person.name)
+)
+
+
+def _where_found(session: Session, households: dict[str, tuple], text: str) -> dict[str, tuple]:
+    """Why each listed household (id → its row: id, 户号, 地址, 电话, …) matched: a resident (by name, ID number
+    or mobile) or its own fields."""
     needle = "".join(text.split()).lower()
     said: dict[str, tuple] = {}
-    people = session.execute(
-        select(Person.household_id, Person.name, Person.id_number, Person.mobile, Person.relation)
-        .where(Person.household_id.in_(household_ids), Person.deleted.is_(False))
-        .order_by(Person.relation != "户主", Person.name)
-    )
+    people = session.execute(RESIDENTS_HOLDING, {"ids": as_listed(households), "needle": needle})
     for household_id, name, id_number, mobile, relation in people:
         if household_id in said:
             continue
@@ -153,16 +190,11 @@ def _where_found(session: Session, household_ids: list[str], text: str) -> dict[
             said[household_id] = (*who, "身份证号")
         elif needle in (mobile or ""):
             said[household_id] = (*who, "手机号")
-    for h in session.execute(
-        select(Household).where(Household.id.in_(set(household_ids) - set(said)))
-    ).scalars():
-        said[h.id] = (
-            next(
-                (label for label, value in (("户号", h.number), ("地址", h.address), ("电话", h.phone))
-                 if needle in "".join((value or "").split()).lower()),
-                "住户信息",
-            ),
-        )  # fmt: skip
+    for household_id, number, address, phone, *_ in households.values():
+        if household_id not in said:
+            own = (("户号", number), ("地址", address), ("电话", phone))
+            found = (label for label, value in own if needle in "".join((value or "").split()).lower())
+            said[household_id] = (next(found, "住户信息"),)
     return said
 
 

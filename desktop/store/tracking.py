@@ -15,7 +15,7 @@ from sync.records import RECORD_TYPES, SYNC_COLUMNS, searched_children
 
 from .base import Synced, by_id, chunks, new_id
 from .models import MODELS, OutboxEntry
-from .search import spaced
+from .search import next_place, row_numbers, spaced
 
 SCHEMA_VERSION_KEY = "schema_version"
 
@@ -224,21 +224,21 @@ ENTRIES_OF = text("SELECT id FROM search_fts_refs WHERE ref IN :refs").bindparam
 
 def _write_index(session: Session, touched: dict, new: set = frozenset()) -> None:
     """Replace the index entries of these records (None: the record is gone from this laptop); those in `new`
-    have none to remove. Each entry written takes the next row number: FTS5 writes a transaction's entries as
-    one segment only while row numbers rise (migration 0008)."""
+    have none to remove. Each entry written takes the next place in write order (search.row_numbers)."""
     if not touched:
         return
     conn = session.connection()
-    next_row = conn.execute(text("SELECT coalesce(max(id), 0) + 1 FROM search_fts_refs")).scalar_one()
+    place = next_place(conn.execute(text("SELECT max(id) FROM search_fts_refs")).scalar())
     removals = [
         {"rowid": row}
         for chunk in chunks(record_id for record_id in touched if record_id not in new)
         for row in conn.execute(ENTRIES_OF, {"refs": chunk}).scalars()
     ]
     bodies = _bodies(session, [obj for obj in touched.values() if obj is not None and not obj.deleted])
+    numbers = row_numbers(place, [kind for kind, _ in bodies.values()])
     inserts = [
         {"rowid": row, "kind": kind, "ref": record_id, "body": body}
-        for row, (record_id, (kind, body)) in enumerate(bodies.items(), next_row)
+        for row, (record_id, (kind, body)) in zip(numbers, bodies.items(), strict=True)
     ]
     if removals:
         for table in ("search_fts", "search_fts_short"):

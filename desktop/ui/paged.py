@@ -16,12 +16,21 @@ from PySide6.QtWidgets import QMenu, QTableView
 from .common import EmptyText
 from .worker import DbWorker
 
-PAGE = 200
+PAGE = 100  # rows a block holds: four screens of a tall window
 FIT_SAMPLE = 50  # rows read to size a column
 WANTED = 3  # blocks a view can show at once (a tall window, between two blocks)
 # The pause in typing after which a search box asks: short enough that the answer is there within 150 ms of the
 # last key; a query it overtakes is dropped, so asking often costs nothing.
 TYPING_PAUSE_MS = 80
+DISPLAY, ALIGNMENT, BACKGROUND, USER = (
+    int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                           Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.UserRole)
+)  # fmt: skip
+ANSWERED = frozenset((DISPLAY, ALIGNMENT, BACKGROUND, USER))
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,8 @@ class PagedModel(QAbstractTableModel):
         self._asked: set[int] = set()  # blocks asked for and not yet come
         self._wanted: list[int] = []  # the blocks asked for last: what the view shows now
         self._fitted = False
+        self._texts: dict[int, list[str]] = {}  # row number → its cells' texts, made when first shown
+        self._alignments = [int(c.align) for c in columns]
 
     # -- loading
     def reload(self, fetch: Callable | None = None) -> None:
@@ -78,6 +89,7 @@ class PagedModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.blocks, self.total, self._asked = {0: list(page.rows)}, page.total, set()
+        self._texts = {}
         self.endResetModel()
         self._loading = False
         self.searching.emit(False)
@@ -116,6 +128,8 @@ class PagedModel(QAbstractTableModel):
         first = block * PAGE
         rows = list(page.rows)[: max(0, self.total - first)]
         self.blocks[block] = rows
+        for number in range(first, first + len(rows)):
+            self._texts.pop(number, None)
         if rows:
             self.dataChanged.emit(
                 self.index(first, 0), self.index(first + len(rows) - 1, len(self.columns) - 1)
@@ -154,27 +168,26 @@ class PagedModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.column() < len(self.columns)):
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        # A view asks seven roles of every cell it paints, each a call from C++ into Python: the roles a list
+        # never answers are turned away first, and a row's texts are made once, not on every paint.
+        if role not in ANSWERED or not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            Qt.ItemDataRole.UserRole,
-        ):
-            return None
-        row = self.row(index.row())
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
+        column = index.column()
+        if role == ALIGNMENT:
+            return self._alignments[column]
+        number = index.row()
+        row = self.row(number)
         if row is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = column.value(row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return column.background(row) if column.background else None
+            return "…" if role == DISPLAY and column == 0 else None
+        if role == DISPLAY:
+            texts = self._texts.get(number)
+            if texts is None:
+                texts = self._texts[number] = [_text(c.value(row)) for c in self.columns]
+            return texts[column]
+        if role == BACKGROUND:
+            background = self.columns[column].background
+            return background(row) if background else None
         return row.id
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

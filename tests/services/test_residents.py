@@ -7,6 +7,7 @@ from desktop.domain.residents import PersonFields
 from desktop.services import lists, residents
 from desktop.services.errors import NotAllowed, ValidationFailed
 from desktop.services.residents import HouseholdInput
+from desktop.store import queries
 from desktop.store.models import AuditEntry, Person
 
 HEAD = "11010519491231002X"
@@ -90,6 +91,36 @@ def test_one_and_two_characters_find_what_they_contain_anywhere(township):
         assert lists.households(g, text=query).total == 0, query
     residents.save_person(g, h, PersonFields("赵六"))  # a new resident is findable at once
     assert lists.persons(g, text="六").total == 1
+
+
+def test_a_common_text_read_in_list_order_gives_the_same_page(township):
+    """Text thousands of households hold is answered by reading the list in its order and keeping the hits
+    (queries.WALK_FROM); that must give the rows and the count that looking the hits up and sorting gives,
+    whatever the order, filter, scope, page or removed resident."""
+    a = township.admin
+    for i in range(24):
+        village, grid = (township.village, township.grid) if i % 3 else (township.village2, township.grid2)
+        h = residents.save_household(a, HouseholdInput(village, f"{(i * 7) % 24:04d}", f"东村{i}组", grid)).id
+        residents.save_person(
+            a, h, PersonFields(("王秀英", "张伟", "李秀兰")[i % 3], mobile=f"1380013{i:04d}")
+        )
+    gone = lists.persons(a, text="李秀兰").rows[0].id
+    residents.remove_person(a, gone, "迁出")
+    pages = [{}, {"order": "village", "descending": True}, {"village_id": township.village},
+             {"offset": 3, "limit": 4}, {"order": "address"}, {"offset": 30}]  # fmt: skip
+    for who in ("platform", "grid1"):
+        ws = township.login(who)
+        viewer = lists.viewer_of(ws)
+        for query in ("秀", "王", "组", "138", "李秀兰", "不在"):
+            for options in pages:
+                with ws.read() as s:
+                    walked = queries.list_households(s, viewer, text=query, walk_from=1, **options)
+                    sorted_ = queries.list_households(s, viewer, text=query, walk_from=10**9, **options)
+                    whole = {k: v for k, v in options.items() if k not in ("offset", "limit")}
+                    every = queries.list_households(s, viewer, text=query, limit=None, **whole)
+                assert walked == sorted_, (who, query, options)
+                assert walked.total == len(every.rows), (who, query, options)
+    assert lists.households(township.login("platform"), text="秀").total == 15  # 7 李秀兰 less the one gone
 
 
 def test_an_edit_replaces_the_index_entry_under_the_next_row_number(township):
