@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from desktop.domain.deadlines import Deadline
 from desktop.domain.lifecycle import TIMED_STATUSES
 from desktop.domain.roles import Permission, Role
@@ -35,14 +33,10 @@ def matters(ws: Workspace, f: MatterFilter | None = None, **options) -> Page:
     ws.require(Permission.VIEW_MATTERS)
     now = ws.now()
     with ws.read() as s:
-        page = queries.list_matters(s, viewer_of(ws), f or MatterFilter(), now, **options)
         calc = ws.deadlines(s)
-    rows = [
-        replace(r, colour=str(calc.colour(_deadline(r), now, closed=r.status not in TIMED_STATUSES)))
-        for r in page.rows
-    ]
-    return Page(rows, page.total, page.offset)
 
+        def colour(registered_at, due_on, status) -> str:
+            deadline = Deadline(registered_at, due_on) if registered_at and due_on else None
+            return str(calc.colour(deadline, now, closed=status not in TIMED_STATUSES))
 
-def _deadline(row) -> Deadline | None:
-    return Deadline(row.registered_at, row.due_on) if row.registered_at and row.due_on else None
+        return queries.list_matters(s, viewer_of(ws), f or MatterFilter(), now, colour=colour, **options)

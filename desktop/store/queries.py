@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from sqlalchemy import and_, bindparam, func, or_, select
@@ -376,57 +377,66 @@ MATTER_ORDER = {
 }  # fmt: skip
 
 
+_VILLAGE, _GRID, _LEADER = aliased(Division), aliased(Grid), aliased(Account)
+# MatterRow's fields in order, as columns: a list shows, it never edits, so no ORM objects are made for it.
+MATTER_ROW = (
+    Matter.id, Matter.serial, Matter.kind, Matter.source, Matter.category, Matter.title, _VILLAGE.name, _GRID.name,
+    Matter.grade, Matter.risk, Matter.status, Matter.level, Matter.handler_name, Matter.reported_at,
+    Matter.registered_at, Matter.due_on, Matter.closed_at, Matter.outcome, Matter.satisfaction, Matter.people_count,
+    Matter.amount, Matter.is_group, Matter.supervised, _LEADER.display_name, Matter.external_no,
+    Matter.closing_reply, Matter.archived,
+)  # fmt: skip
+MATTER_ROW_FIELDS = [f.name for f in fields(MatterRow) if f.name != "colour"]
+MATTER_TEXTS = (
+    "category",
+    "village",
+    "grid",
+    "handler_name",
+    "outcome",
+    "satisfaction",
+    "leader_name",
+    "external_no",
+    "closing_reply",
+)  # fmt: skip  (empty, never None, on screen)
+
+
 def list_matters(
     session: Session, viewer: Viewer, f: MatterFilter, now: datetime, *, offset: int = 0, limit: int | None = 100,
-    order: str = "reported_at", descending: bool = True,
+    order: str = "reported_at", descending: bool = True, colour: Callable[[datetime | None, date | None, str], str] = None,
 ) -> Page:  # fmt: skip
+    """A page of the matters the filter finds; `colour(registered_at, due_on, status)` gives a row its deadline
+    colour (the township's rules are the service's)."""
     where = matter_where(session, viewer, f, now)
-    total = session.execute(select(func.count()).select_from(Matter).where(*where)).scalar()
-    village, grid, leader = aliased(Division), aliased(Grid), aliased(Account)
+    # A text search reads every hit to sort them anyway, so it counts them in the same pass (the index is read
+    # once); a list without text stops at the page and counts by itself.
+    counted = [func.count().over()] if f.text.strip() else []
     column = MATTER_ORDER.get(order, Matter.reported_at)
     query = (
-        select(Matter, village.name, grid.name, leader.display_name)
-        .outerjoin(village, village.id == Matter.village_id)
-        .outerjoin(grid, grid.id == Matter.grid_id)
-        .outerjoin(leader, leader.id == Matter.leader_id)
+        select(*MATTER_ROW, *counted)
+        .outerjoin(_VILLAGE, _VILLAGE.id == Matter.village_id)
+        .outerjoin(_GRID, _GRID.id == Matter.grid_id)
+        .outerjoin(_LEADER, _LEADER.id == Matter.leader_id)
         .where(*where)
         .order_by(column.desc() if descending else column, Matter.serial)
         .offset(offset)
     )
     if limit is not None:
         query = query.limit(limit)
-    rows = [
-        MatterRow(
-            m.id,
-            m.serial,
-            m.kind,
-            m.source,
-            m.category or "",
-            m.title,
-            v or "",
-            g or "",
-            m.grade,
-            m.risk,
-            m.status,
-            m.level,
-            m.handler_name or "",
-            m.reported_at,
-            m.registered_at,
-            m.due_on,
-            m.closed_at,
-            m.outcome or "",
-            m.satisfaction or "",
-            m.people_count,
-            m.amount,
-            m.is_group,
-            m.supervised or 0,
-            ld or "",
-            m.external_no or "",
-            m.closing_reply or "",
-            bool(m.archived),
-        )  # fmt: skip
-        for m, v, g, ld in session.execute(query).all()
-    ]
+    found = session.execute(query).all()
+    if counted and found:
+        total = found[0][-1]
+    else:
+        total = session.execute(select(func.count()).select_from(Matter).where(*where)).scalar()
+    rows = []
+    for found_row in found:
+        row = dict(zip(MATTER_ROW_FIELDS, found_row, strict=False))  # without the count at the end
+        row.update({name: row[name] or "" for name in MATTER_TEXTS})
+        row["supervised"], row["archived"] = row["supervised"] or 0, bool(row["archived"])
+        rows.append(
+            MatterRow(
+                **row, colour=colour(row["registered_at"], row["due_on"], row["status"]) if colour else ""
+            )
+        )
     return Page(rows, total, offset)
 
 

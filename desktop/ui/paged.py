@@ -250,6 +250,11 @@ def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:
     table.setModel(model)
     table.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE)
     model.fitted.connect(table.resizeColumnsToContents)
+    # A reset lays the rows out on a zero timer, and a layout after the first paint paints the list again:
+    # laid out at once, a new answer is painted once. A scroll bar that stays keeps the width steady between a
+    # short answer and a long one (a bar shown or hidden is a third paint, and the columns would jump).
+    model.modelReset.connect(table.doItemsLayout)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     model.loaded.connect(lambda _total: table.viewport().update())
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
