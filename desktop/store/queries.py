@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.deadlines import DeadlinePolicy
@@ -101,37 +101,65 @@ def list_households(
         whole = viewer.scope.kind == "township" and not village_id and not grid_id
         walk = order in ("number", "village") and search.holds_at_least(session, "household", text, walk_from)
         ids, total = _found_page(session, where, text, in_order, offset, limit, walk=walk, whole=whole)
-    found = {row[0]: row for row in session.execute(HOUSEHOLD_DETAILS, {"ids": as_listed(ids)})}
-    matched = _where_found(session, found, text) if text.strip() else {}
-    rows = []
-    for household_id in ids:
-        _, number, address, phone, village, grid, head_name, head_mobile, n = found[household_id]
-        rows.append(HouseholdRow(household_id, number, address, village, grid or "", head_name or "", n,
-                                 mask_phone(head_mobile or phone), matched.get(household_id, ())))  # fmt: skip
-    return Page(rows, total, offset)
+    return Page(_household_rows(session, ids, text), total, offset)
 
 
-_HEAD = aliased(Person)
-# A page's households as the list shows them: columns, not ORM objects (a list shows, it never edits).
+# A page's households and their residents as the list shows them: columns, not ORM objects (a list shows, it
+# never edits). The residents are read once, for the head, the number of members and why a household matched.
 HOUSEHOLD_DETAILS = (
     select(
         Household.id,
         Household.number,
         Household.address,
         Household.phone,
+        Household.head_id,
         Division.name,
         Grid.name,
-        _HEAD.name,
-        _HEAD.mobile,
-        select(func.count())
-        .where(Person.household_id == Household.id, Person.deleted.is_(False))
-        .scalar_subquery(),
     )  # fmt: skip
     .join(Division, Division.id == Household.village_id)
     .outerjoin(Grid, Grid.id == Household.grid_id)
-    .outerjoin(_HEAD, _HEAD.id == Household.head_id)
     .where(Household.id.in_(LISTED))
 )
+RESIDENTS_OF = (
+    select(Person.household_id, Person.id, Person.name, Person.id_number, Person.mobile, Person.relation)
+    .where(Person.household_id.in_(LISTED), Person.deleted.is_(False))
+    .order_by(Person.relation != "户主", Person.name)  # heads first: a head who holds the text says so first
+)
+
+
+def _household_rows(session: Session, ids: list[str], text: str) -> list[HouseholdRow]:
+    listed = {"ids": as_listed(ids)}
+    residents: dict[str, list[tuple]] = {household_id: [] for household_id in ids}
+    for household_id, *person in session.execute(RESIDENTS_OF, listed):
+        residents[household_id].append(person)
+    needle = "".join(text.split()).lower()
+    rows = {}
+    for household_id, number, address, phone, head_id, village, grid in session.execute(
+        HOUSEHOLD_DETAILS, listed
+    ):
+        people = residents[household_id]
+        head = next((p for p in people if p[0] == head_id), None)
+        _, head_name, _, head_mobile, _ = head or (None, "", None, None, None)
+        matched = _why_matched(needle, people, number, address, phone) if needle else ()
+        rows[household_id] = HouseholdRow(household_id, number, address, village, grid or "", head_name or "",
+                                          len(people), mask_phone(head_mobile or phone), matched)  # fmt: skip
+    return [rows[household_id] for household_id in ids]
+
+
+def _why_matched(needle: str, people: list[tuple], number: str, address: str, phone: str | None) -> tuple:
+    """Where a household holds the text: a resident's name, ID number or mobile, else its own fields."""
+    for _, name, id_number, mobile, relation in people:
+        who = (relation or "成员", name)
+        if needle in "".join((name or "").split()).lower():
+            return who
+        if needle in (id_number or "").lower():
+            return (*who, "身份证号")
+        if needle in (mobile or ""):
+            return (*who, "手机号")
+    own = (("户号", number), ("地址", address), ("电话", phone))
+    return (
+        next((label for label, value in own if needle in "".join((value or "").split()).lower()), "住户信息"),
+    )
 
 
 def _found_page(session: Session, where: list, text: str, in_order: list, offset: int, limit: int | None, *,
@@ -160,43 +188,6 @@ def _found_page(session: Session, where: list, text: str, in_order: list, offset
         return ids, page[0][1]
     hits = Household.id.in_(search.matching("household", text))  # a walk stopped at the page: count apart
     return ids, session.execute(select(func.count()).select_from(Household).where(*where, hits)).scalar()
-
-
-def _holds(column):
-    return func.instr(func.lower(func.replace(column, " ", "")), bindparam("needle")) > 0
-
-
-# The residents of listed households whose name, ID number or mobile holds the text, heads first.
-RESIDENTS_HOLDING = (
-    select(Person.household_id, Person.name, Person.id_number, Person.mobile, Person.relation)
-    .where(Person.household_id.in_(LISTED), Person.deleted.is_(False))
-    .where(or_(_holds(Person.name), _holds(Person.id_number), _holds(Person.mobile)))
-    .order_by(Person.relation != "户主", Person.name)
-)
-
-
-def _where_found(session: Session, households: dict[str, tuple], text: str) -> dict[str, tuple]:
-    """Why each listed household (id → its row: id, 户号, 地址, 电话, …) matched: a resident (by name, ID number
-    or mobile) or its own fields."""
-    needle = "".join(text.split()).lower()
-    said: dict[str, tuple] = {}
-    people = session.execute(RESIDENTS_HOLDING, {"ids": as_listed(households), "needle": needle})
-    for household_id, name, id_number, mobile, relation in people:
-        if household_id in said:
-            continue
-        who = (relation or "成员", name)
-        if needle in "".join((name or "").split()).lower():
-            said[household_id] = who
-        elif needle in (id_number or "").lower():
-            said[household_id] = (*who, "身份证号")
-        elif needle in (mobile or ""):
-            said[household_id] = (*who, "手机号")
-    for household_id, number, address, phone, *_ in households.values():
-        if household_id not in said:
-            own = (("户号", number), ("地址", address), ("电话", phone))
-            found = (label for label, value in own if needle in "".join((value or "").split()).lower())
-            said[household_id] = (next(found, "住户信息"),)
-    return said
 
 
 @dataclass(frozen=True)

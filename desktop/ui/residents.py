@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -279,16 +277,6 @@ class HouseholdCard(QWidget):
         self.members.item(row, 5).setText(mobile or "")
 
 
-class MatchedDelegate(QStyledItemDelegate):
-    """The 匹配 column stands out, so a glance says why a household is in the list."""
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        if option.text and option.text != "…":
-            option.font.setBold(True)
-            option.palette.setColor(QPalette.ColorRole.Text, QColor(ACCENT))
-
-
 class HouseholdsPage(QWidget):
     """Households in scope: search as you type (name, ID number, phone, address), sort, open the card."""
 
@@ -322,7 +310,7 @@ class HouseholdsPage(QWidget):
             Column(self.tr("户号"), lambda r: r.number), Column(self.tr("户主"), lambda r: r.head),
             Column(self.tr("人数"), lambda r: r.members), Column(self.tr("村/社区"), lambda r: r.village),
             Column(self.tr("网格"), lambda r: r.grid), Column(self.tr("地址"), lambda r: r.address),
-            Column(self.tr("电话"), lambda r: r.phone), Column(self.tr("匹配"), lambda r: " ".join(label(w) for w in r.matched)),
+            Column(self.tr("电话"), lambda r: r.phone), Column(self.tr("匹配"), lambda r: " ".join(label(w) for w in r.matched), colour=ACCENT, bold=True),
         ]  # fmt: skip
         self._order, self._descending = "number", False
         self.model = PagedModel(worker, columns, self._fetcher(), self)
@@ -331,7 +319,6 @@ class HouseholdsPage(QWidget):
         self.model.failed.connect(lambda e: show_error(self, e))
         empty = self.tr("没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。")
         self.table = table_for(self.model, empty)
-        self.table.setItemDelegateForColumn(len(columns) - 1, MatchedDelegate(self.table))
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)
