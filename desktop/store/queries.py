@@ -115,7 +115,7 @@ HOUSEHOLD_DETAILS = (
         Household.head_id,
         Division.name,
         Grid.name,
-    )  # fmt: skip
+    )
     .join(Division, Division.id == Household.village_id)
     .outerjoin(Grid, Grid.id == Household.grid_id)
     .where(Household.id.in_(LISTED))
@@ -378,22 +378,15 @@ MATTER_ROW = (
     Matter.closing_reply, Matter.archived,
 )  # fmt: skip
 MATTER_ROW_FIELDS = [f.name for f in fields(MatterRow) if f.name != "colour"]
-MATTER_TEXTS = (
-    "category",
-    "village",
-    "grid",
-    "handler_name",
-    "outcome",
-    "satisfaction",
-    "leader_name",
-    "external_no",
-    "closing_reply",
-)  # fmt: skip  (empty, never None, on screen)
+# Text columns a list shows empty, never as None.
+MATTER_TEXTS = ("category", "village", "grid", "handler_name", "outcome", "satisfaction", "leader_name",
+                "external_no", "closing_reply")  # fmt: skip
 
 
 def list_matters(
     session: Session, viewer: Viewer, f: MatterFilter, now: datetime, *, offset: int = 0, limit: int | None = 100,
-    order: str = "reported_at", descending: bool = True, colour: Callable[[datetime | None, date | None, str], str] = None,
+    order: str = "reported_at", descending: bool = True,
+    colour: Callable[[datetime | None, date | None, str], str] | None = None,
 ) -> Page:  # fmt: skip
     """A page of the matters the filter finds; `colour(registered_at, due_on, status)` gives a row its deadline
     colour (the township's rules are the service's)."""

@@ -75,7 +75,10 @@ def matching(kind: str, query: str) -> TextualSelect | None:
     table, where, params = found
     # A join, not `id IN (hits)`: the index gives its hits in row order, so each is found in search_fts_refs
     # next to the last one, with no list of all hits built and sorted first.
-    sql = f"SELECT search_fts_refs.ref FROM {table} CROSS JOIN search_fts_refs ON search_fts_refs.id = {table}.rowid WHERE {where}"
+    sql = (
+        f"SELECT search_fts_refs.ref FROM {table} CROSS JOIN search_fts_refs ON search_fts_refs.id = {table}.rowid "
+        f"WHERE {where}"
+    )
     return _with(sql, params).columns(ref=String)
 
 

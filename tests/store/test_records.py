@@ -5,7 +5,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Te
 
 from desktop.services import attachments
 from desktop.services.matters import MatterInput, report
-from desktop.store import replica, tracking
+from desktop.store import replica, search, tracking
 from desktop.store.base import Synced
 from desktop.store.models import MODELS, SYNCED_MODELS, Base, OutboxEntry
 from sync import records
@@ -71,6 +71,9 @@ def test_search_declarations_name_real_fields_and_children_reindex_their_parent(
         if record.search is None:
             continue
         assert set(record.search.fields) <= set(record.fields), record.table
+        assert (
+            0 < search.KIND_CODES[record.search.kind] < search.SLOTS
+        )  # its entries' row numbers say its kind
         for child, parent_field, fields in record.search.children:
             assert {parent_field, *fields} <= set(records.BY_TABLE[child].fields)
             assert tracking.PARENT_OF_CHILD[child] == (record.table, parent_field)
