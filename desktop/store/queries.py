@@ -128,6 +128,8 @@ RESIDENTS_OF = (
 
 
 def _household_rows(session: Session, ids: list[str], text: str) -> list[HouseholdRow]:
+    if not ids:
+        return []
     listed = {"ids": as_listed(ids)}
     residents: dict[str, list[tuple]] = {household_id: [] for household_id in ids}
     for household_id, *person in session.execute(RESIDENTS_OF, listed):
