@@ -279,4 +279,5 @@ def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)  # no per-row measuring
     table.horizontalHeader().setStretchLastSection(True)
+    table.resizeColumnsToContents()  # to the titles until rows come: an empty list's columns all in sight
     return table
