@@ -4,10 +4,10 @@ Scrolling to row 20,000 asks for the one block on screen, not for the 100 before
 database worker; a newer query overtakes older ones (those still waiting are not run, answers that come late
 are dropped), so typing a name never queues a backlog.
 
-The model is a QStandardItemModel whose rows hold items only once their block has come: the view paints from
-C++ and never calls into Python for a cell (a Python data() is asked seven roles per cell, and painted a screen
-in 15 ms where the items take 3). The view tells the model which rows it shows (`show_rows`, wired by
-`table_for`), and the model asks for their blocks.
+The model is a QStandardItemModel whose rows hold items once their block has come: the view paints from C++
+and never calls into Python for a cell (a Python data() is asked seven roles per cell, and painted a screen in
+15 ms where the items take 3). The view tells the model which rows it shows (`show_rows`, wired by `table_for`),
+and the model asks for their blocks.
 """
 
 from __future__ import annotations
@@ -66,7 +66,6 @@ class PagedModel(QStandardItemModel):
         self._made: set[int] = set()  # rows whose items are made
         self._bold = QFont(QApplication.font())
         self._bold.setBold(True)
-        self._shown = (0, FIRST_SCREEN - 1)  # the rows the view showed last
 
     # -- loading
     def reload(self, fetch: Callable | None = None) -> None:
@@ -97,14 +96,9 @@ class PagedModel(QStandardItemModel):
         blocked = self.blockSignals(True)
         self.setRowCount(0)
         self.setRowCount(page.total)
-        self.blocks, self.total, self._asked, self._made = (
-            {0: list(page.rows)[: page.total]},
-            page.total,
-            set(),
-            set(),
-        )
-        self._shown = (0, FIRST_SCREEN - 1)  # a reset shows the top
-        self._make_items(*self._shown)
+        self.total, self._asked, self._made = page.total, set(), set()
+        self.blocks = {0: list(page.rows)[: page.total]}
+        self._make_items(0, FIRST_SCREEN - 1)  # what a reset shows: the top
         self.blockSignals(blocked)
         self.endResetModel()
         self._loading = False
@@ -115,8 +109,8 @@ class PagedModel(QStandardItemModel):
             self.fitted.emit()
 
     def _make_items(self, first: int, last: int) -> None:
-        """Items for the rows first..last that have come and have none yet: a row's items are made when it is
-        first shown, so an answer costs the rows on screen, not its whole block."""
+        """Items for the rows first..last that have come and have none yet. A new answer makes the rows on screen
+        (the rest of its block when it is scrolled to); a block that comes while scrolling makes all its rows."""
         for number in range(max(0, first), min(last, self.total - 1) + 1):
             if number in self._made:
                 continue
@@ -168,14 +162,13 @@ class PagedModel(QStandardItemModel):
         if generation != self._generation or page is None:
             return
         self.blocks[block] = list(page.rows)[: max(0, self.total - block * PAGE)]
-        self._make_items(*self._shown)
+        self._make_items(block * PAGE, block * PAGE + PAGE - 1)
 
     def show_rows(self, first: int, last: int) -> None:
         """The view shows rows first..last: their blocks are asked for, and a row still to come says so."""
         if self.total == 0 or first < 0:
             return
         last = min(max(first, last), self.total - 1)
-        self._shown = (first, last)
         self._make_items(first, last)
         for block in range(first // PAGE, last // PAGE + 1):
             if block not in self.blocks:
