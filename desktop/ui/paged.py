@@ -202,6 +202,10 @@ class PagedModel(QStandardItemModel):
         offset = number - number // PAGE * PAGE
         return rows[offset] if offset < len(rows) else None
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Never by the items: the rows here are a few blocks of a longer list, which a page sorts by asking the
+        database again."""
+
     def row_at(self, index: QModelIndex):
         return self.row(index.row()) if index.isValid() else None
 
