@@ -188,6 +188,8 @@ def _found_page(session: Session, where: list, text: str, in_order: list, offset
     ids = [row[0] for row in page]
     if counted is not None and page:
         return ids, page[0][1]
+    if not walk and offset == 0:  # every hit in the list would be on this page: there is none
+        return ids, 0
     hits = Household.id.in_(search.matching("household", text))  # a walk stopped at the page: count apart
     return ids, session.execute(select(func.count()).select_from(Household).where(*where, hits)).scalar()
 
