@@ -89,34 +89,35 @@ def timed(fn, runs=RUNS) -> tuple[float, float]:
     return statistics.median(samples), max(samples)
 
 
-def raw_search(ws, kind: str, query: str):
-    """The question put to SQLite itself: how many records hold this text, and the first page of them."""
+def _raw(ws, kind: str, query: str, *statements: str) -> None:
+    """Statements put to SQLite itself on the workspace's file, `{hits}` in each standing for the index's ids of
+    the records of this kind that hold the text."""
     hits = search.matching(kind, query)
     sql = str(hits.compile(compile_kwargs={"literal_binds": True}))
     conn = ws.db.engine.raw_connection()
     try:
         cursor = conn.cursor()
-        cursor.execute(f"SELECT count(*) FROM ({sql})").fetchone()
-        cursor.execute(f"{sql} LIMIT {PAGE}").fetchall()
+        for statement in statements:
+            cursor.execute(statement.replace("{hits}", sql)).fetchall()
     finally:
         conn.close()
+
+
+def raw_search(ws, kind: str, query: str):
+    """The question put to the index itself: how many records hold this text, and the first block of them."""
+    _raw(ws, kind, query, "SELECT count(*) FROM ({hits})", f"{{hits}} LIMIT {PAGE}")
 
 
 def raw_page(ws, query: str):
     """The household list's own question in one statement, as one would write it for SQLite: the households
     holding the text, counted, the first block of them in list order with their village, grid and head."""
-    hits = search.matching("household", query)
-    sql = str(hits.compile(compile_kwargs={"literal_binds": True}))
-    conn = ws.db.engine.raw_connection()
-    try:
-        conn.cursor().execute(
-            f"WITH hit(ref) AS ({sql}) SELECT h.id, h.number, h.address, v.name, g.name, p.name, p.mobile, "
-            "count(*) OVER () FROM households h JOIN divisions v ON v.id = h.village_id "
-            "LEFT JOIN grids g ON g.id = h.grid_id LEFT JOIN persons p ON p.id = h.head_id "
-            f"WHERE h.deleted = 0 AND h.id IN hit ORDER BY h.village_id, h.number, h.id LIMIT {PAGE}"
-        ).fetchall()
-    finally:
-        conn.close()
+    _raw(
+        ws, "household", query,
+        "WITH hit(ref) AS ({hits}) SELECT h.id, h.number, h.address, v.name, g.name, p.name, p.mobile, "
+        "count(*) OVER () FROM households h JOIN divisions v ON v.id = h.village_id "
+        "LEFT JOIN grids g ON g.id = h.grid_id LEFT JOIN persons p ON p.id = h.head_id "
+        f"WHERE h.deleted = 0 AND h.id IN hit ORDER BY h.village_id, h.number, h.id LIMIT {PAGE}",
+    )  # fmt: skip
 
 
 def main() -> None:

@@ -262,7 +262,6 @@ def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:
     # short answer and a long one (a bar shown or hidden is a third paint, and the columns would jump).
     model.modelReset.connect(table.doItemsLayout)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-    model.loaded.connect(lambda _total: table.viewport().update())
     table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)  # a list shows; its forms edit
 
     def shown() -> None:
