@@ -33,7 +33,7 @@ from bench.bench_sync import serve, server_account  # noqa: E402
 from desktop.services import accounts, setup, syncing  # noqa: E402
 from desktop.store.keyslots import KdfParams  # noqa: E402
 from desktop.store.models import Account, Matter, Party  # noqa: E402
-from sync import records  # noqa: E402
+from sync.core import records  # noqa: E402
 
 PASSWORD = "bench password"
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)

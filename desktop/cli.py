@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop import __version__, paths
-from desktop.domain.scope import SCOPE_KINDS
+from sync.core.domain.scope import SCOPE_KINDS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.domain.lifecycle import Action
 from desktop.services import accounts, assessment_report, demo, details, documents, lists
 from desktop.store.keyslots import KdfParams
+from sync.core.domain.lifecycle import Action
 
 PASSWORD = "screenshots"
 

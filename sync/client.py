@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from . import bundle, records
-from . import protocol as p
+from .core import bundle, records
+from .core import protocol as p
 from .transport import Refused, SyncError, Transport
 
 PUSH_BATCH = 500  # ~50 kB gzip of matters: one slow-link request stays short, a first push takes few

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.domain.issues import Issue
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission, Role, parse_roles
-from desktop.domain.scope import Scope
-from desktop.domain.text import check_name
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Household, SyncState
+from sync.core.domain.issues import Issue
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission, Role, parse_roles
+from sync.core.domain.scope import Scope
+from sync.core.domain.text import check_name
 
 from . import audit
 from .context import Actor, Changed, Workspace

@@ -11,8 +11,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from desktop.domain.measures import Counts
 from desktop.store.models import Division
+from sync.core.domain.measures import Counts
 
 from . import sheets, stats
 from .context import Workspace, config_value

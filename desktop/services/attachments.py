@@ -6,10 +6,10 @@ import mimetypes
 import shutil
 from pathlib import Path
 
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission
 from desktop.store.models import Attachment, Matter, Visit
-from sync.protocol import file_sha256
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
+from sync.core.protocol import file_sha256
 
 from . import matters
 from .context import Changed, Workspace

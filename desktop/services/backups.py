@@ -19,11 +19,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop import __version__
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission
 from desktop.store import backup as sealed
 from desktop.store.keyslots import KeyFile, keyfile_for
 from desktop.store.models import Attachment, Household, Matter, OutboxEntry, Person, Visit
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
 
 from . import accounts, attachments, setup
 from .context import Workspace

@@ -12,14 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import paths
-from desktop.domain import lifecycle
-from desktop.domain.deadlines import DeadlineCalculator, DeadlinePolicy
-from desktop.domain.messages import msg
-from desktop.domain.roles import PERMISSION_LABELS, Permission, Role, may
-from desktop.domain.scope import Scope
-from desktop.domain.workdays import WorkdayCalendar
 from desktop.store.database import Database
 from desktop.store.models import ConfigEntry
+from sync.core.domain import lifecycle
+from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import PERMISSION_LABELS, Permission, Role, may
+from sync.core.domain.scope import Scope
+from sync.core.domain.workdays import WorkdayCalendar
 
 from . import audit
 from .errors import NotAllowed
@@ -47,7 +47,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Changed:
-    """What a use case changed, for the screens to refresh: a kind of record (its `sync.records` table), its
+    """What a use case changed, for the screens to refresh: a kind of record (its `sync.core.records` table), its
     ids, the action, and any other kinds the change touched. The window's change hub publishes it."""
 
     kind: str

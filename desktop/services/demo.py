@@ -12,15 +12,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.domain import idnumber
-from desktop.domain.lifecycle import Outcome, SessionOutcome
-from desktop.domain.messages import msg
-from desktop.domain.residents import KEY_PERSON
-from desktop.domain.roles import Role
-from desktop.domain.visits import PURPOSES
 from desktop.store.base import new_id
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Division, Grid, Household, Matter, Org, Party, Person, Visit
+from sync.core.domain import idnumber
+from sync.core.domain.lifecycle import Outcome, SessionOutcome
+from sync.core.domain.messages import msg
+from sync.core.domain.residents import KEY_PERSON
+from sync.core.domain.roles import Role
+from sync.core.domain.visits import PURPOSES
 
 from . import matters, setup, steps
 from .accounts import actor_of

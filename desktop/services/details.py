@@ -7,11 +7,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, func, select
 
-from desktop.domain.deadlines import COLOUR_LABELS, GRADE_LABELS
-from desktop.domain.lifecycle import TIMED_STATUSES, Status, allowed_actions
-from desktop.domain.masking import mask_id, mask_phone
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission, Role
 from desktop.store.models import (
     Account,
     Agreement,
@@ -26,6 +21,11 @@ from desktop.store.models import (
     Party,
     Person,
 )  # fmt: skip
+from sync.core.domain.deadlines import COLOUR_LABELS, GRADE_LABELS
+from sync.core.domain.lifecycle import TIMED_STATUSES, Status, allowed_actions
+from sync.core.domain.masking import mask_id, mask_phone
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission, Role
 
 from . import matters, repeats
 from .context import Workspace

@@ -15,20 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import paths
-from desktop.domain import idnumber
-from desktop.domain.deadlines import COLOUR_LABELS
-from desktop.domain.issues import Issue
-from desktop.domain.lifecycle import (
-    ACTION_LABELS,
-    LEVEL_LABELS,
-    OUTCOME_LABELS,
-    SESSION_OUTCOME_LABELS,
-    TIMED_STATUSES,
-    Action,
-    Status,
-)
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission
 from desktop.store.models import (
     Account,
     Agreement,
@@ -44,6 +30,20 @@ from desktop.store.models import (
     Person,
 )
 from desktop.store.queries import visible_clause
+from sync.core.domain import idnumber
+from sync.core.domain.deadlines import COLOUR_LABELS
+from sync.core.domain.issues import Issue
+from sync.core.domain.lifecycle import (
+    ACTION_LABELS,
+    LEVEL_LABELS,
+    OUTCOME_LABELS,
+    SESSION_OUTCOME_LABELS,
+    TIMED_STATUSES,
+    Action,
+    Status,
+)
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
 
 from . import matters, setup
 from .attachments import stored_path

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from desktop.domain.issues import Issue
-from desktop.domain.masking import mask_id
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission
 from desktop.store.models import Division, Household, Party, Person
 from desktop.store.queries import scope_clause
-from sync import records
+from sync.core import records
+from sync.core.domain.issues import Issue
+from sync.core.domain.masking import mask_id
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
 
 from .context import Changed, Workspace
 from .errors import NotFound, ValidationFailed

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.domain.issues import Issue, ValidationFailed
-from desktop.domain.lifecycle import Refused
+from sync.core.domain.issues import Issue, ValidationFailed
+from sync.core.domain.lifecycle import Refused
 
 __all__ = [
     "ServiceError",
@@ -39,7 +39,7 @@ def explained() -> tuple[type[Exception], ...]:
     from desktop.store.engine import DatabaseUnreadable
     from desktop.store.keyslots import UnlockError
     from desktop.store.migrate import MigrationFailed
-    from sync.bundle import BundleError
+    from sync.core.bundle import BundleError
     from sync.transport import SyncError
 
     return (ValidationFailed, ServiceError, Refused, PermissionError, FileNotFoundError, FileExistsError,

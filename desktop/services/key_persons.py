@@ -8,12 +8,12 @@ from datetime import datetime
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS
-from desktop.domain.masking import mask_phone
-from desktop.domain.residents import KEY_PERSON
-from desktop.domain.roles import Permission
 from desktop.store.models import Division, Household, Matter, Party, Person, Visit
 from desktop.store.queries import Viewer, scope_clause, visible_clause
+from sync.core.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS
+from sync.core.domain.masking import mask_phone
+from sync.core.domain.residents import KEY_PERSON
+from sync.core.domain.roles import Permission
 
 from .context import Workspace
 from .lists import viewer_of

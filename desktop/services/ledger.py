@@ -10,19 +10,19 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
-from desktop.domain.deadlines import COLOUR_LABELS, Colour
-from desktop.domain.lifecycle import (
+from desktop.store import queries
+from desktop.store.models import Division
+from desktop.store.queries import MatterFilter
+from sync.core.domain.deadlines import COLOUR_LABELS, Colour
+from sync.core.domain.lifecycle import (
     DONE_STATUSES,
     LEVEL_LABELS,
     OUTCOME_LABELS,
     STATUS_LABELS,
 )
-from desktop.domain.masking import mask_id, mask_phone
-from desktop.domain.risk import RISK_LABELS
-from desktop.domain.roles import Permission
-from desktop.store import queries
-from desktop.store.models import Division
-from desktop.store.queries import MatterFilter
+from sync.core.domain.masking import mask_id, mask_phone
+from sync.core.domain.risk import RISK_LABELS
+from sync.core.domain.roles import Permission
 
 from . import lists, sheets
 from .context import Workspace

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from desktop.domain.deadlines import Deadline
-from desktop.domain.lifecycle import TIMED_STATUSES
-from desktop.domain.roles import Permission, Role
 from desktop.store import queries
 from desktop.store.queries import MatterFilter, Page, Viewer
+from sync.core.domain.deadlines import Deadline
+from sync.core.domain.lifecycle import TIMED_STATUSES
+from sync.core.domain.roles import Permission, Role
 
 from .context import Workspace
 

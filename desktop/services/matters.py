@@ -9,23 +9,6 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain import idnumber, phone
-from desktop.domain.issues import Issue
-from desktop.domain.lifecycle import (
-    STATE_FIELDS,
-    Action,
-    Level,
-    MatterState,
-    Outcome,
-    Status,
-    check,
-    replay,
-    stored,
-)
-from desktop.domain.messages import msg
-from desktop.domain.risk import Risk, assess
-from desktop.domain.roles import Permission, Role
-from desktop.domain.text import check_name
 from desktop.store.models import (
     Account,
     Division,
@@ -38,6 +21,23 @@ from desktop.store.models import (
     Party,
     Visit,
 )
+from sync.core.domain import idnumber, phone
+from sync.core.domain.issues import Issue
+from sync.core.domain.lifecycle import (
+    STATE_FIELDS,
+    Action,
+    Level,
+    MatterState,
+    Outcome,
+    Status,
+    check,
+    replay,
+    stored,
+)
+from sync.core.domain.messages import msg
+from sync.core.domain.risk import Risk, assess
+from sync.core.domain.roles import Permission, Role
+from sync.core.domain.text import check_name
 
 from .context import Actor, Changed, Workspace, config_value
 from .errors import NotAllowed, NotFound, ServiceError, ValidationFailed

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission
 from desktop.store.models import Org
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
 
 from . import setup, sheets
 from .context import Workspace

@@ -8,11 +8,11 @@ from datetime import timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.lifecycle import STATUS_LABELS, Status
-from desktop.domain.messages import msg
-from desktop.domain.text import similarity
 from desktop.store.models import Matter, Party, Person
 from desktop.store.queries import Viewer, visible_clause
+from sync.core.domain.lifecycle import STATUS_LABELS, Status
+from sync.core.domain.messages import msg
+from sync.core.domain.text import similarity
 
 LOOK_BACK_DAYS = 365  # a repeat comes back within the year
 SIMILAR_TITLES = 0.4  # share of character pairs in common for "same village, similar text"

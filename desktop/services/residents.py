@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from desktop.domain.issues import Issue
-from desktop.domain.masking import mask_id
-from desktop.domain.messages import msg
-from desktop.domain.residents import PersonFields, check_person
-from desktop.domain.roles import Permission
-from desktop.domain.text import squeeze
 from desktop.store.models import Division, Grid, Household, Person
-from sync import records
+from sync.core import records
+from sync.core.domain.issues import Issue
+from sync.core.domain.masking import mask_id
+from sync.core.domain.messages import msg
+from sync.core.domain.residents import PersonFields, check_person
+from sync.core.domain.roles import Permission
+from sync.core.domain.text import squeeze
 
 from .context import Changed, Workspace
 from .errors import NotAllowed, NotFound, ValidationFailed

@@ -15,12 +15,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from sqlalchemy import select
 
-from desktop.domain.issues import Issue
-from desktop.domain.messages import msg
-from desktop.domain.residents import PersonFields, check_person
-from desktop.domain.roles import Permission
-from desktop.domain.text import squeeze
 from desktop.store.models import Division, Grid, Household, Person
+from sync.core.domain.issues import Issue
+from sync.core.domain.messages import msg
+from sync.core.domain.residents import PersonFields, check_person
+from sync.core.domain.roles import Permission
+from sync.core.domain.text import squeeze
 
 from . import sheets
 from .context import Changed, Workspace
@@ -322,7 +322,7 @@ def export_households(
 ) -> int:  # fmt: skip
     """The households in scope (as filtered on screen) in the roster layout, one row per person; numbers masked
     unless an entitled role asks otherwise (audited). Only an unmasked export can be imported again."""
-    from desktop.domain.masking import mask_id, mask_phone
+    from sync.core.domain.masking import mask_id, mask_phone
 
     from .lists import households
 

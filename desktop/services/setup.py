@@ -12,14 +12,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop import paths
-from desktop.domain.deadlines import DeadlinePolicy
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission, Role
-from desktop.domain.scope import Scope
-from desktop.domain.text import check_name
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams, keyfile_for
 from desktop.store.models import Account, Division, Grid, Org, SyncState
+from sync.core.domain.deadlines import DeadlinePolicy
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission, Role
+from sync.core.domain.scope import Scope
+from sync.core.domain.text import check_name
 
 from . import audit
 from .context import Actor, Changed, Workspace, config_value, set_config

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

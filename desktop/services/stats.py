@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, select
 
-from desktop.domain.lifecycle import DONE_STATUSES, TIMED_STATUSES, Action, Outcome, Refused, replay
-from desktop.domain.measures import Counts, Measures, rank, score
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission
 from desktop.store.models import Account, Division, Event, FollowUp, Grid, Matter, MediationSession, Org
 from desktop.store.queries import visible_clause
+from sync.core.domain.lifecycle import DONE_STATUSES, TIMED_STATUSES, Action, Outcome, Refused, replay
+from sync.core.domain.measures import Counts, Measures, rank, score
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
 
 from .context import Workspace, config_value
 from .lists import viewer_of

@@ -15,12 +15,20 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.deadlines import Deadline
-from desktop.domain.lifecycle import Action, Refused, SessionOutcome, Status, advance, allowed_actions, check
-from desktop.domain.mediation import SATISFACTION, SESSION_KINDS
-from desktop.domain.messages import msg
-from desktop.domain.risk import Risk
 from desktop.store.models import Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
+from sync.core.domain.deadlines import Deadline
+from sync.core.domain.lifecycle import (
+    Action,
+    Refused,
+    SessionOutcome,
+    Status,
+    advance,
+    allowed_actions,
+    check,
+)
+from sync.core.domain.mediation import SATISFACTION, SESSION_KINDS
+from sync.core.domain.messages import msg
+from sync.core.domain.risk import Risk
 
 from . import matters
 from .context import Changed, Workspace

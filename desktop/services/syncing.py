@@ -15,13 +15,13 @@ from pathlib import Path
 import requests
 from sqlalchemy import func, select
 
-from desktop.domain import lifecycle
-from desktop.domain.messages import msg
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Conflict, OutboxEntry, SyncState
 from desktop.store.replica import CONVERTERS, MODELS, Replica
 from sync.client import CLOCK_WARNING_SECONDS, Progress, SyncClient, SyncReport
+from sync.core.domain import lifecycle
+from sync.core.domain.messages import msg
 from sync.transport import Offline, SyncError, Transport
 
 from . import accounts, steps

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from desktop.domain.issues import Issue
-from desktop.domain.messages import msg
-from desktop.domain.roles import Permission
 from desktop.store.models import Account, Matter, Visit
+from sync.core.domain.issues import Issue
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
 
 from .context import Changed, Workspace
 from .errors import NotFound, ValidationFailed

@@ -22,7 +22,7 @@ import sqlcipher3
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from .keyslots import KeyFile
 

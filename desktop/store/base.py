@@ -1,4 +1,4 @@
-"""The declarative base, and the synced record: its columns made from its `sync.records` declaration, plus the
+"""The declarative base, and the synced record: its columns made from its `sync.core.records` declaration, plus the
 sync metadata every synced record carries (DESIGN.md, Sync protocol)."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from sync.records import FieldSpec, RecordType
+from sync.core.records import FieldSpec, RecordType
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -78,7 +78,7 @@ def ref(target: str, *, nullable: bool = True, index: bool = True) -> Mapped:
     )
 
 
-# The kinds of sync.records fields as column types.
+# The kinds of sync.core.records fields as column types.
 COLUMN_TYPES = {
     "text": Text, "integer": Integer, "number": Float, "boolean": Boolean, "date": Date, "datetime": DateTime,
     "json": JSON,
@@ -97,7 +97,7 @@ def column_for(spec: FieldSpec):
 class Synced:
     """A record that travels between laptops and the township server; its columns come from its declaration.
 
-    A model names its entry of `sync.records` as `__record__`; its table and content columns are made from it,
+    A model names its entry of `sync.core.records` as `__record__`; its table and content columns are made from it,
     so the laptop's tables, the outbox, the replica and the server's checks all read one declaration.
     Its id is a UUID made on the laptop that created it, so a retried upload can never make a second record.
     `field_seq` maps each field to the server sequence of its last accepted change: the base an edit is made on.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from . import keyslots, migrate, tracking
 from .engine import NO_FOREIGN_KEYS, make_engine, probe

@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 NO_FOREIGN_KEYS = "no_foreign_keys"  # an execution option
 

@@ -19,7 +19,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 FORMAT = 1
 MAX_FAILURES = 5

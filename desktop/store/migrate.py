@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from .engine import NO_FOREIGN_KEYS
 

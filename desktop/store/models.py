@@ -1,6 +1,6 @@
-"""The records of DOMAIN.md as tables. A synced record's columns are declared in `sync.records` (one declaration
+"""The records of DOMAIN.md as tables. A synced record's columns are declared in `sync.core.records` (one declaration
 for the laptop and the server); the tables here only this laptop keeps are written out. Content only: rules live
-in desktop.domain, use cases in desktop.services."""
+in sync.core.domain, use cases in desktop.services."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sync import records
-from sync.records import RecordType
+from sync.core import records
+from sync.core.records import RecordType
 
 from .base import Base, Synced
 

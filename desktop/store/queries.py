@@ -9,11 +9,11 @@ from datetime import date, datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.domain.deadlines import DeadlinePolicy
-from desktop.domain.lifecycle import OPEN_STATUSES, TIMED_STATUSES, Status
-from desktop.domain.masking import mask_id, mask_phone
-from desktop.domain.risk import Risk
-from desktop.domain.scope import Scope
+from sync.core.domain.deadlines import DeadlinePolicy
+from sync.core.domain.lifecycle import OPEN_STATUSES, TIMED_STATUSES, Status
+from sync.core.domain.masking import mask_id, mask_phone
+from sync.core.domain.risk import Risk
+from sync.core.domain.scope import Scope
 
 from . import search
 from .base import LISTED, as_listed, chunks
@@ -320,7 +320,7 @@ def yellow_ratio(session: Session) -> float:
 
 
 def colour_clause(colour: str, now: datetime, ratio: float):
-    """Deadline colour in SQL, the same rule as desktop.domain.deadlines.DeadlineCalculator.colour."""
+    """Deadline colour in SQL, the same rule as sync.core.domain.deadlines.DeadlineCalculator.colour."""
     timed = and_(Matter.status.in_([str(s) for s in TIMED_STATUSES]), Matter.due_on.is_not(None))
     due_at = func.julianday(Matter.due_on, "+1 day")
     start = func.julianday(Matter.registered_at)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from sqlalchemy import Date, DateTime, bindparam, delete, func, insert, select, update
 
-from sync import protocol as p
-from sync import records
-from sync.records import BY_TABLE, RESERVED_FIELDS
+from sync.core import protocol as p
+from sync.core import records
+from sync.core.records import BY_TABLE, RESERVED_FIELDS
 
 from . import tracking
 from .base import by_id, chunks

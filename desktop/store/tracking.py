@@ -10,8 +10,8 @@ from types import SimpleNamespace
 from sqlalchemy import bindparam, event, inspect, select, text
 from sqlalchemy.orm import Session
 
-from sync.protocol import RECORD_BASE
-from sync.records import RECORD_TYPES, SYNC_COLUMNS, searched_children
+from sync.core.protocol import RECORD_BASE
+from sync.core.records import RECORD_TYPES, SYNC_COLUMNS, searched_children
 
 from .base import Synced, by_id, chunks, new_id
 from .models import MODELS, OutboxEntry

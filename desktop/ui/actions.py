@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )  # fmt: skip
 
-from desktop.domain import mediation
-from desktop.domain.deadlines import GRADE_LABELS
-from desktop.domain.lifecycle import (
+from desktop.services import steps
+from sync.core.domain import mediation
+from sync.core.domain.deadlines import GRADE_LABELS
+from sync.core.domain.lifecycle import (
     ACTION_LABELS,
     CONFIRMATION_STAGES,
     OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     Action,
 )
-from desktop.domain.risk import RISK_LABELS
-from desktop.services import steps
+from sync.core.domain.risk import RISK_LABELS
 
 from .forms import FormDialog
 from .labels import label

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.services import syncing
-from sync.bundle import SUFFIX
+from sync.core.bundle import SUFFIX
 
 from .common import show_error, tr
 

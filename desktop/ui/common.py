@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.messages import Message
 from desktop.services.errors import Cancelled, Issue, ValidationFailed, explained
+from sync.core.domain.messages import Message
 
 from .labels import label
 

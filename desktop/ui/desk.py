@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.domain.lifecycle import STATUS_LABELS
-from desktop.domain.roles import Role
 from desktop.services import details
 from desktop.services.details import HANDLING_ROLES
+from sync.core.domain.lifecycle import STATUS_LABELS
+from sync.core.domain.roles import Role
 
 from .common import ACCENT, COLOURS, BarChart, flowing, heading, read_only_table, scrolling, show_error, when
 from .duplicates import DuplicatesDialog

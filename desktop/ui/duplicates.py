@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.domain.roles import Permission
 from desktop.services import duplicates
+from sync.core.domain.roles import Permission
 
 from .common import read_only_table, show_error
 

@@ -1,7 +1,7 @@
 """Words that come from data rather than code (statuses, steps, roles, form fields), translated in one context.
 
 Qt's lupdate only finds literal strings, so `resources/i18n/update.py` collects these words from where they
-live (desktop.domain and the forms) into the "labels" context of the .ts files.
+live (sync.core.domain and the forms) into the "labels" context of the .ts files.
 """
 
 from __future__ import annotations

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
-from desktop.domain.risk import RISK_LABELS
-from desktop.domain.roles import Permission, Role
 from desktop.services import ledger, lists
 from desktop.services.lists import MatterFilter
+from sync.core.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
+from sync.core.domain.risk import RISK_LABELS
+from sync.core.domain.roles import Permission, Role
 
 from .common import COLOURS, flowing, run_with_progress, scrolling, show_error, side_by_side, stars, when
 from .labels import label

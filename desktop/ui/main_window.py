@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import facts
-from desktop.domain.roles import ROLE_LABELS, Permission, Role
-from desktop.domain.scope import SCOPE_LABELS
 from desktop.services import details
+from sync.core.domain.roles import ROLE_LABELS, Permission, Role
+from sync.core.domain.scope import SCOPE_LABELS
 
 from . import bundles
 from .backup import RestoreDialog, make_backup, restore_then_relogin

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.domain.lifecycle import (
+from desktop.services import attachments, details, documents
+from sync.core.domain.lifecycle import (
     ACTION_LABELS,
     LEVEL_LABELS,
     OUTCOME_LABELS,
@@ -30,9 +31,8 @@ from desktop.domain.lifecycle import (
     STATUS_LABELS,
     Action,
 )
-from desktop.domain.risk import RISK_LABELS
-from desktop.domain.roles import Permission
-from desktop.services import attachments, details, documents
+from sync.core.domain.risk import RISK_LABELS
+from sync.core.domain.roles import Permission
 
 from .actions import ActionDialog, starting_values
 from .common import COLOURS, FlowLayout, heading, say, show_error, stars, when

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.domain.residents import KEY_PERSON, RELATIONS, PersonFields
-from desktop.domain.roles import Permission
 from desktop.services import details, lists, residents, roster
 from desktop.services.residents import HouseholdInput
+from sync.core.domain.residents import KEY_PERSON, RELATIONS, PersonFields
+from sync.core.domain.roles import Permission
 
 from .common import ACCENT, ReadOnlyList, heading, run_with_progress, show_error, when
 from .forms import FormDialog

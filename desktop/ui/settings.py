@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
-from desktop.domain.scope import SCOPE_LABELS
 from desktop.services import accounts, details, documents, org_sheet, setup
+from sync.core.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
+from sync.core.domain.scope import SCOPE_LABELS
 
 from .common import say, scrolling, show_error, side_by_side
 from .forms import FormDialog

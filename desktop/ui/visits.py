@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )  # fmt: skip
 
-from desktop.domain.visits import PURPOSES
 from desktop.services import lists, visits
 from desktop.services.errors import Issue
 from desktop.services.visits import VisitInput
+from sync.core.domain.visits import PURPOSES
 
 from .forms import FormDialog
 from .labels import label

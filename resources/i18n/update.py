@@ -56,10 +56,10 @@ def translated(language: str) -> dict[tuple[str, str], str]:
 
 def all_labels() -> set[str]:
     """Every data word the window shows through desktop.ui.labels.label: the domain's words and the forms'."""
-    from desktop.domain import deadlines, lifecycle, mediation, risk, roles, scope, visits
     from desktop.services.matters import SIGNALS
     from desktop.ui.actions import fields_for
     from desktop.ui.settings import LANGUAGES
+    from sync.core.domain import deadlines, lifecycle, mediation, risk, roles, scope, visits
 
     texts: set[str] = set()
     for table in (lifecycle.STATUS_LABELS, lifecycle.ACTION_LABELS, lifecycle.LEVEL_LABELS, lifecycle.OUTCOME_LABELS,
@@ -77,8 +77,8 @@ def all_labels() -> set[str]:
     import json
 
     from desktop import paths
-    from desktop.domain.residents import RELATIONS
     from desktop.services.matters import PARTY_ROLES
+    from sync.core.domain.residents import RELATIONS
 
     reference = json.loads(paths.reference("categories.json").read_text("utf-8"))["categories"]
     texts |= set(reference) | {sub for subs in reference.values() for sub in subs}
@@ -103,7 +103,7 @@ def all_labels() -> set[str]:
 
 
 def all_messages() -> set[str]:
-    """Every msg("template", …) of the rules, the use cases and the store (desktop.domain.messages)."""
+    """Every msg("template", …) of the rules, the use cases and the store (sync.core.domain.messages)."""
     import ast
 
     found = set()

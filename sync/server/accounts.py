@@ -13,8 +13,8 @@ from argon2.exceptions import VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.roles import Role
-from sync import protocol as p
+from sync.core import protocol as p
+from sync.core.domain.roles import Role
 
 from .authority import DEFAULT_ROLES, township_account_record
 from .models import Account, Device, Record

@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
-from sync import protocol as p
+from sync.core import protocol as p
 
 from . import accounts, authority, changes
 from .authority import Identity

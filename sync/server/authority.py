@@ -2,7 +2,7 @@
 the use cases.
 
 Roles come from the server's own account table, never from what a laptop sends. The rules of the work are the
-pure ones of `desktop.domain` (the only part of desktop/ the server uses): which roles hold which permission,
+pure ones of `sync.core.domain` (the only part of desktop/ the server uses): which roles hold which permission,
 and which lifecycle step may change a matter's state, from which state, for whom.
 """
 
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain import lifecycle
-from desktop.domain.roles import Permission, Role, may
-from sync import records
-from sync.records import RecordType
+from sync.core import records
+from sync.core.domain import lifecycle
+from sync.core.domain.roles import Permission, Role, may
+from sync.core.records import RecordType
 
 from .models import Account, Record
 

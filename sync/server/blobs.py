@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from sync import protocol as p
+from sync.core import protocol as p
 
 from .models import Blob
 

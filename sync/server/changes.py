@@ -13,9 +13,9 @@ from types import SimpleNamespace
 from sqlalchemy import event, func, insert, not_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.lifecycle import STATE_FIELDS
-from sync import protocol as p
-from sync import records
+from sync.core import protocol as p
+from sync.core import records
+from sync.core.domain.lifecycle import STATE_FIELDS
 
 from . import authority
 from .authority import Identity

@@ -16,8 +16,8 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import select
 
-from sync import bundle
-from sync import protocol as p
+from sync.core import bundle
+from sync.core import protocol as p
 
 from . import accounts, backup
 from .app import apply_push, caller_for, create_app, open_server, read_pull

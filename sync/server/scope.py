@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, false, or_, true
 from sqlalchemy.orm import Session
 
-from sync.records import SCOPE_RULES, SHARED, Direct, Parent
+from sync.core.records import SCOPE_RULES, SHARED, Direct, Parent
 
 from .models import Record
 

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from desktop.domain.lifecycle import Action, Refused, Status
 from desktop.services import audit, lists, matters, steps
 from desktop.services.errors import NotAllowed, NotFound, ValidationFailed
 from desktop.services.matters import MatterInput, PartyInput
 from desktop.store.models import AuditEntry, Event, FollowUp, Matter, OutboxEntry
 from desktop.store.queries import MatterFilter
+from sync.core.domain.lifecycle import Action, Refused, Status
 
 APPLICANT = "11010519491231002X"
 

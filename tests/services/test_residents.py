@@ -3,12 +3,12 @@
 import pytest
 from sqlalchemy import select, text
 
-from desktop.domain.residents import PersonFields
 from desktop.services import lists, residents
 from desktop.services.errors import NotAllowed, ValidationFailed
 from desktop.services.residents import HouseholdInput
 from desktop.store import queries
 from desktop.store.models import AuditEntry, Person
+from sync.core.domain.residents import PersonFields
 
 HEAD = "11010519491231002X"
 

@@ -7,15 +7,15 @@ from datetime import datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from desktop.domain.lifecycle import Action, Refused
-from desktop.domain.residents import KEY_PERSON, PersonFields
-from desktop.domain.roles import Permission
 from desktop.services import accounts, demo, details, key_persons, ledger, lists, residents, stats, steps
 from desktop.services.errors import ValidationFailed
 from desktop.services.lists import MatterFilter
 from desktop.services.matters import PartyInput
 from desktop.services.residents import HouseholdInput
 from desktop.store.models import Event, Matter
+from sync.core.domain.lifecycle import Action, Refused
+from sync.core.domain.residents import KEY_PERSON, PersonFields
+from sync.core.domain.roles import Permission
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.services.test_matters import APPLICANT, matter, report
 

@@ -4,11 +4,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from desktop.domain.residents import PersonFields
 from desktop.services import matters, residents, stats, steps, visits
 from desktop.services.errors import NotAllowed, ValidationFailed
 from desktop.services.residents import HouseholdInput
 from desktop.services.visits import VisitInput
+from sync.core.domain.residents import PersonFields
 from tests.services.test_matters import report
 
 
@@ -88,7 +88,7 @@ def test_monthly_assessment_counts_and_ranks(township, clock):
 
 
 def test_the_resolution_rate_is_over_matters_found_as_the_township_reports_count_it():
-    from desktop.domain.measures import Counts, Measures
+    from sync.core.domain.measures import Counts, Measures
 
     # "排查出矛盾纠纷324件，已成功化解299件，整体化解成功率为92.28%"
     assert (
@@ -97,13 +97,13 @@ def test_the_resolution_rate_is_over_matters_found_as_the_township_reports_count
 
 
 def test_open_matters_past_their_due_date_are_not_on_time():
-    from desktop.domain.measures import Counts, Measures
+    from sync.core.domain.measures import Counts, Measures
 
     assert Measures.of(Counts(closed=3, closed_on_time=3, open_overdue=1)).on_time_rate == 0.75
 
 
 def test_no_data_is_never_full_marks():
-    from desktop.domain.measures import Counts, Measures, score
+    from sync.core.domain.measures import Counts, Measures, score
 
     # Two overdue matters, nothing closed, no follow-ups: it scored 80 and ranked first before.
     late = Measures.of(Counts(registered=2, open_overdue=2))

@@ -3,12 +3,12 @@
 import pytest
 from sqlalchemy import select
 
-from desktop.domain.issues import ValidationFailed
-from desktop.domain.residents import PersonFields
 from desktop.services import residents
 from desktop.services.residents import HouseholdInput
 from desktop.store import migrate
 from desktop.store.models import OutboxEntry, Person
+from sync.core.domain.issues import ValidationFailed
+from sync.core.domain.residents import PersonFields
 
 
 def entries(town, record_id):

@@ -1,4 +1,4 @@
-"""One declaration of every synced record type (sync.records): the laptop's tables, its outbox and search index,
+"""One declaration of every synced record type (sync.core.records): the laptop's tables, its outbox and search index,
 and the server's scope rules all agree with it."""
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
@@ -8,7 +8,7 @@ from desktop.services.matters import MatterInput, report
 from desktop.store import replica, search, tracking
 from desktop.store.base import Synced
 from desktop.store.models import MODELS, SYNCED_MODELS, Base, OutboxEntry
-from sync import records
+from sync.core import records
 from sync.server import scope
 
 COLUMN_KINDS = {

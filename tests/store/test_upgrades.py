@@ -7,12 +7,12 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
-from desktop.domain.residents import PersonFields
 from desktop.services import accounts, lists, residents
 from desktop.services.residents import HouseholdInput
 from desktop.store import migrate
 from desktop.store.engine import NO_FOREIGN_KEYS
 from desktop.store.models import AuditEntry, Household, OutboxEntry, Person
+from sync.core.domain.residents import PersonFields
 from tests.conftest import PASSWORD
 from tests.services.test_matters import matter, report
 

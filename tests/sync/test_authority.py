@@ -14,11 +14,11 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from desktop.domain.residents import PersonFields
 from desktop.services import attachments, matters, residents, steps, syncing
 from desktop.services.matters import MatterInput, PartyInput
 from desktop.store.models import Event, Household, Matter, Person
 from sync.client import SyncReport
+from sync.core.domain.residents import PersonFields
 from sync.server import accounts as server_accounts
 from sync.server import backup
 from sync.server.app import open_server

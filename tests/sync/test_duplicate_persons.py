@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.domain.residents import PersonFields
 from desktop.services import details, duplicates, matters, residents, syncing
 from desktop.services.errors import ValidationFailed
 from desktop.services.matters import MatterInput, PartyInput
 from desktop.store.models import Party, Person
+from sync.core.domain.residents import PersonFields
 from tests.sync.test_end_to_end import add_household
 
 ID = "11010519491231002X"

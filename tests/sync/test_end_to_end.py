@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.domain.residents import PersonFields
 from desktop.services import residents, syncing
 from desktop.services.residents import HouseholdInput
 from desktop.store.models import Conflict, Household, OutboxEntry, Person
+from sync.core.domain.residents import PersonFields
 from sync.server import accounts as server_accounts
 from sync.transport import AuthFailed
 
@@ -187,7 +187,7 @@ def test_pushing_twice_changes_nothing(laptops):
         ops = syncing.client_for(a.db).local.pending_ops(1000)
     syncing.sync_now(a)
     client = syncing.client_for(a.db)
-    from sync import protocol as p
+    from sync.core import protocol as p
 
     again = p.PushResponse.model_validate(
         client.transport.call("POST", "/v1/push", body=p.PushRequest(ops=ops).model_dump(mode="json"))

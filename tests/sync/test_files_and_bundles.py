@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desktop.services import attachments, syncing, visits
 from desktop.store.models import Attachment, Household
 from sync import client as sync_client
-from sync.bundle import BundleError
+from sync.core.bundle import BundleError
 from sync.server.cli import main as server_main
 from sync.server.models import Blob
 from sync.transport import Offline

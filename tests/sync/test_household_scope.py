@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.domain.residents import PersonFields
 from desktop.services import accounts, matters, residents, syncing, visits
 from desktop.services.errors import NotAllowed, ValidationFailed
 from desktop.services.visits import VisitInput
 from desktop.store.models import Household, Matter, Person, Visit
+from sync.core.domain.residents import PersonFields
 from tests.conftest import FAST_KDF, PASSWORD
 
 from .conftest import add_server_account

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import select
 
-from desktop.domain.residents import PersonFields
 from desktop.services import accounts, residents, syncing
 from desktop.services.residents import HouseholdInput
 from desktop.store.models import Conflict, Household, OutboxEntry, Person
+from sync.core.domain.residents import PersonFields
 from sync.server.models import OpResult, Record
 from sync.transport import SyncError
 from tests.conftest import FAST_KDF, PASSWORD, Clock, Township

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 import requests
 
-from sync import protocol as p
+from sync.core import protocol as p
 from sync.server import accounts as server_accounts
 from sync.server import backup
 from sync.server.models import Record

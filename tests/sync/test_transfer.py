@@ -143,7 +143,7 @@ def test_a_protocol_3_push_is_answered_with_runs_and_only_the_exceptions(laptops
 
 
 def test_compact_results_expand_to_the_same_results():
-    from sync import protocol as p
+    from sync.core import protocol as p
 
     ops = [
         p.Op(op_seq=s, mutation_id=f"m{s}", table="households", record_id=f"r{s}", op="insert")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.domain.lifecycle import Action
 from desktop.services import details, matters, residents, steps, syncing
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 from desktop.store.models import Matter
 from desktop.ui.main_window import MainWindow
+from sync.core.domain.lifecycle import Action
 from tests.ui.test_sync_ui import qtbot_left, wait_for_sync
 
 

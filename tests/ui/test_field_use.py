@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from desktop.domain.residents import PersonFields
 from desktop.services import residents, steps
 from desktop.services.residents import HouseholdInput
 from desktop.store.queries import Page
@@ -18,6 +17,7 @@ from desktop.ui.desk import Tile
 from desktop.ui.matter_view import MatterDialog
 from desktop.ui.paged import Column, PagedModel
 from desktop.ui.start import SetupDialog
+from sync.core.domain.residents import PersonFields
 from tests.services.test_matters import report
 
 
@@ -216,9 +216,9 @@ def test_the_ledger_shows_the_columns_that_fit_and_more_on_request(township, win
 def test_a_cancelled_export_is_not_reported_as_a_failure(qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.domain.messages import msg
     from desktop.services.errors import Cancelled
     from desktop.ui.common import show_error
+    from sync.core.domain.messages import msg
 
     said = []
     monkeypatch.setattr(

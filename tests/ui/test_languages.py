@@ -76,12 +76,12 @@ def test_shared_helpers_are_translated_too(english):
 
 def test_refusals_of_the_rules_and_use_cases_are_in_english_too(english, township):
     """The services refuse in Chinese (logs, command line); the English window shows the same refusal in English."""
-    from desktop.domain.lifecycle import Action
-    from desktop.domain.residents import PersonFields
     from desktop.services import accounts, residents
     from desktop.services.errors import NotAllowed, ValidationFailed
     from desktop.services.residents import HouseholdInput
     from desktop.ui.common import user_message
+    from sync.core.domain.lifecycle import Action
+    from sync.core.domain.residents import PersonFields
 
     leader = township.login("leader")
     with pytest.raises(NotAllowed) as refused:
@@ -100,7 +100,7 @@ def test_refusals_of_the_rules_and_use_cases_are_in_english_too(english, townshi
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in shown.replace("男", "").replace("女", "").replace("未知", "")
                    .replace("张三", ""))  # fmt: skip
 
-    from desktop.domain import lifecycle
+    from sync.core.domain import lifecycle
 
     with pytest.raises(lifecycle.Refused) as step:
         lifecycle.check(lifecycle.MatterState(status=None), Action.CLOSE, lifecycle.Actor(roles=frozenset()))
@@ -108,7 +108,7 @@ def test_refusals_of_the_rules_and_use_cases_are_in_english_too(english, townshi
 
 
 def test_a_message_reads_as_chinese_and_keeps_its_template():
-    from desktop.domain.messages import msg
+    from sync.core.domain.messages import msg
 
     m = msg("涉及金额{0:,.0f}元（≥10万元）", 123456.0)
     assert (
@@ -120,10 +120,10 @@ def test_a_message_reads_as_chinese_and_keeps_its_template():
 
 
 def test_an_english_window_stores_data_in_the_source_language(english, township, window_for, settle):
-    from desktop.domain.visits import PURPOSES
     from desktop.services import residents
     from desktop.services.residents import HouseholdInput
     from desktop.store.models import Visit
+    from sync.core.domain.visits import PURPOSES
 
     t = township
     h = residents.save_household(t.login("grid1"), HouseholdInput(t.village, "0101", "东村101号", t.grid)).id

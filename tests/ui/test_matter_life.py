@@ -5,12 +5,12 @@ from datetime import date
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from desktop.domain.lifecycle import Action
-from desktop.domain.residents import PersonFields
 from desktop.services import residents
 from desktop.services.residents import HouseholdInput
 from desktop.store.models import Agreement, Event, FollowUp, Matter, MediationSession, Visit
 from desktop.ui.actions import ActionDialog
+from sync.core.domain.lifecycle import Action
+from sync.core.domain.residents import PersonFields
 
 HEAD = "11010519491231002X"
 
@@ -116,9 +116,9 @@ def test_whole_life_in_the_ui(township, window_for, settle, monkeypatch, qtbot):
 
 
 def test_registration_starts_from_what_was_reported_and_assessed(township, window_for, settle):
-    from desktop.domain.lifecycle import Action
     from desktop.services import matters
     from desktop.services.matters import MatterInput
+    from sync.core.domain.lifecycle import Action
 
     t = township
     matters.report(t.login("grid1"), MatterInput("工地欠薪，二十余人聚集", "网格排查", grid_id=t.grid,

@@ -1,8 +1,8 @@
 """Lifecycle steps are bound by name: each step's form has exactly the fields its use case takes."""
 
-from desktop.domain.lifecycle import NOT_OFFERED, Action
 from desktop.services import steps
 from desktop.ui.actions import fields_for
+from sync.core.domain.lifecycle import NOT_OFFERED, Action
 
 
 class Places:

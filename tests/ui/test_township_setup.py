@@ -3,10 +3,10 @@ drop-downs of windows already open, the desk's tiles, the ledger's filters and c
 
 from openpyxl import Workbook
 
-from desktop.domain.lifecycle import Action
-from desktop.domain.roles import Role
 from desktop.services import accounts, matters, setup, steps
 from desktop.services.matters import MatterInput
+from sync.core.domain.lifecycle import Action
+from sync.core.domain.roles import Role
 
 
 def test_units_and_teams_from_the_window_reach_open_windows_and_every_list(

@@ -2,13 +2,13 @@
 
 import sys
 
-from desktop.domain.lifecycle import Action
 from desktop.services import details, lists, matters, residents, steps
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 from desktop.ui.paged import PAGE
 from desktop.ui.residents import PersonDialog
 from desktop.ui.start import LoginDialog
+from sync.core.domain.lifecycle import Action
 from tests.conftest import PASSWORD
 from tests.services.roster_samples import BAD, GOOD, write_roster
 
@@ -178,8 +178,8 @@ def test_household_export_is_what_is_listed_masked_and_imports_again(
 ):
     from openpyxl import load_workbook
 
-    from desktop.domain.residents import PersonFields
     from desktop.services import roster
+    from sync.core.domain.residents import PersonFields
 
     g = township.login("grid1")
     for number, name, idn in (("0001", "张三", "11010519491231002X"), ("0002", "李四", "110105198005170017")):
@@ -206,8 +206,8 @@ def test_household_export_is_what_is_listed_masked_and_imports_again(
 def test_settings_add_an_account_and_change_the_time_limits(township, window_for, settle, no_popups):
     from datetime import date
 
-    from desktop.domain.roles import Role
     from desktop.services import accounts, setup
+    from sync.core.domain.roles import Role
 
     admin = window_for("admin")
     admin.go("settings")
@@ -244,8 +244,8 @@ def test_settings_add_an_account_and_change_the_time_limits(township, window_for
 
 
 def test_edit_a_resident_from_the_household_card(qtbot, township, worker, settle, no_popups):
-    from desktop.domain.residents import PersonFields
     from desktop.ui.residents import HouseholdCard
+    from sync.core.domain.residents import PersonFields
 
     g = township.login("grid1")
     h = residents.save_household(g, HouseholdInput(township.village, "0001", "东村1号", township.grid)).id

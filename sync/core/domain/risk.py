@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 
 class Risk(StrEnum):

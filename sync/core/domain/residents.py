@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from . import idnumber, phone
 from .issues import Issue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 
 @dataclass(frozen=True)

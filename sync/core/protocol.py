@@ -54,7 +54,7 @@ OpKind = Literal["insert", "update", "delete"]
 OpStatus = Literal["applied", "conflict", "rejected"]
 
 
-# Where each record type belongs, its fields and the reserved sync columns: `sync.records`, the one declaration.
+# Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one declaration.
 
 ScopeKind = Literal["household", "grid", "village", "township"]
 
@@ -111,7 +111,7 @@ class Op(BaseModel):
     table: Text(40, 1)
     record_id: Text(36, 1)
     op: OpKind
-    fields: dict = {}  # checked field by field against sync.records by the server
+    fields: dict = {}  # checked field by field against sync.core.records by the server
     base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
     base_values: dict = {}
     schema_version: Text(20) = ""

@@ -140,7 +140,7 @@ class Search:
 
 @dataclass(frozen=True)
 class RecordType:
-    """`write` names the permission (desktop.domain.roles.Permission) an account needs to write the record;
+    """`write` names the permission (sync.core.domain.roles.Permission) an account needs to write the record;
     the township server checks it against its own account table. Matters are written by lifecycle steps, which
     the server checks step by step."""
 
@@ -186,7 +186,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType("accounts", write="manage_accounts", scope=SHARED, fields={
         "username": string(50, index=True),
         "display_name": string(50),
-        "roles": string(200),  # comma-separated desktop.domain.roles.Role values
+        "roles": string(200),  # comma-separated sync.core.domain.roles.Role values
         "scope_kind": string(10, default="township"),  # household / grid / village / township
         "scope_ids": json(default=list),
         "org_id": ref("orgs"),
@@ -231,7 +231,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "household_id": ref("households", optional=False),
         "visitor_id": ref("accounts"),
         "visited_at": moment(index=True),
-        "purpose": string(100, default=""),  # desktop.domain.visits.PURPOSES, in the source language
+        "purpose": string(100, default=""),  # sync.core.domain.visits.PURPOSES, in the source language
         "findings": text(default=""),
         "needs_follow_up": boolean(default=False),
     }),
@@ -318,11 +318,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "matter_id": ref("matters", optional=False),
         "held_on": day(),
         "place": string(200, default=""),
-        "kind": string(10),  # desktop.domain.mediation.SESSION_KINDS
+        "kind": string(10),  # sync.core.domain.mediation.SESSION_KINDS
         "mediators": string(200, default=""),
         "attendees": string(500, default=""),
         "record": text(default=""),
-        "outcome": string(10),  # desktop.domain.lifecycle.SessionOutcome
+        "outcome": string(10),  # sync.core.domain.lifecycle.SessionOutcome
         "level": string(10, default="village"),
     }),
     RecordType("agreements", write="view_matters", scope=MATTER, fields={
@@ -349,7 +349,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "on": day(),
         "by_id": ref("accounts"),
         "performed": boolean(optional=True),
-        "satisfaction": string(10),  # desktop.domain.mediation.SATISFACTION
+        "satisfaction": string(10),  # sync.core.domain.mediation.SATISFACTION
         "relapse": boolean(default=False),
         "next_step": text(default=""),
     }),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.domain.lifecycle import (
+from sync.core.domain.lifecycle import (
     RULES,
     TRIES_PER_LEVEL,
     Action,
@@ -17,9 +17,9 @@ from desktop.domain.lifecycle import (
     replay,
     why_not,
 )  # fmt: skip
-from desktop.domain.measures import Counts, Measures, rank, score
-from desktop.domain.risk import Risk, assess
-from desktop.domain.roles import Role
+from sync.core.domain.measures import Counts, Measures, rank, score
+from sync.core.domain.risk import Risk, assess
+from sync.core.domain.roles import Role
 
 EVERYONE = frozenset(Role)
 HANDLER = "org:committee"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from .issues import Issue
 

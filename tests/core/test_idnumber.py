@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from desktop.domain import idnumber, phone
-from desktop.domain.masking import mask_id, mask_phone
+from sync.core.domain import idnumber, phone
+from sync.core.domain.masking import mask_id, mask_phone
 
 TODAY = date(2026, 11, 23)
 GOOD = "11010519491231002X"  # the standard's own example: female, born 1949-12-31

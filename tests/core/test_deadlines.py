@@ -5,8 +5,8 @@ from datetime import date, datetime
 import pytest
 
 from desktop import paths
-from desktop.domain.deadlines import Colour, DeadlineCalculator, DeadlinePolicy, PetitionLimits
-from desktop.domain.workdays import WorkdayCalendar
+from sync.core.domain.deadlines import Colour, DeadlineCalculator, DeadlinePolicy, PetitionLimits
+from sync.core.domain.workdays import WorkdayCalendar
 
 CAL = WorkdayCalendar.load(paths.reference("holidays.json"))
 

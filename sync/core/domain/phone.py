@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from .issues import Issue
 from .text import to_half_width

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from .roles import ROLE_LABELS, Role
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from .workdays import WorkdayCalendar
 

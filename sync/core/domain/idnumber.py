@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 from .issues import Issue
 from .text import squeeze

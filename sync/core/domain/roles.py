@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from desktop.domain.messages import msg
+from sync.core.domain.messages import msg
 
 
 class Role(StrEnum):
