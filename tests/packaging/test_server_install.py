@@ -49,15 +49,8 @@ print(len(names))
 
 def _copy_as_cloned(target: Path) -> None:
     """The checkout's files as a clone has them: tracked and new files, nothing ignored (.qm, build/, .venv)."""
-    listed = (
-        subprocess.run(
-            ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            capture_output=True,
-            check=True,
-        )
-        .stdout.decode()
-        .split("\0")
-    )
+    git = ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    listed = subprocess.run(git, capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, listed):
         source = ROOT / name
         if source.is_file():  # a tracked file deleted in the working tree is not copied
@@ -65,8 +58,28 @@ def _copy_as_cloned(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
+class Installed:
+    """The fresh environment's programs, run as a township's administrator runs them: from another folder, with
+    nothing of the checkout or of this test environment on the path."""
+
+    def __init__(self, folder: Path, home: Path):
+        self.folder, self.home = folder, home
+        kept = {k: v for k, v in os.environ.items() if not k.startswith(("FENGQIAO_", "PYTHON", "QT_"))}
+        self.env = {**kept, "HOME": str(home), "FENGQIAO_SERVER_PASSWORD": PASSWORD}
+
+    def argv(self, program: str, *args) -> list[str]:
+        return [str(self.folder / "bin" / program), *map(str, args)]
+
+    def run(self, program: str, *args) -> subprocess.CompletedProcess:
+        options = {"capture_output": True, "text": True, "stdin": subprocess.DEVNULL, "timeout": 120}
+        return subprocess.run(self.argv(program, *args), env=self.env, cwd=self.home, **options)
+
+    def server(self, data: Path, *args) -> subprocess.CompletedProcess:
+        return self.run("fengqiao-server", "--data-dir", data, *args)
+
+
 @pytest.fixture(scope="module")
-def server_install(tmp_path_factory):
+def server_venv(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("server-install")
     started = time.perf_counter()
     checkout = work / "checkout"
@@ -76,22 +89,16 @@ def server_install(tmp_path_factory):
     venv.create(folder, with_pip=False)
     # This environment's pip installs into the new one (no ensurepip: quicker); the build is isolated, as on a
     # server, and pip's cache serves the downloads after the first run.
+    pip = [
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        str(folder / "bin" / "python"),
+        "--disable-pip-version-check",
+    ]
     install = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(folder / "bin" / "python"),
-            "install",
-            "-q",
-            "--disable-pip-version-check",
-            f"{checkout}[server]",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        cwd=work,
+        [*pip, "install", "-q", f"{checkout}[server]"], capture_output=True, text=True, timeout=900, cwd=work
     )
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
     print(f"\nserver extra installed in {time.perf_counter() - started:.0f} s into {folder}")
@@ -99,37 +106,25 @@ def server_install(tmp_path_factory):
     return folder
 
 
-def environment(home: Path) -> dict[str, str]:
-    kept = {k: v for k, v in os.environ.items() if not k.startswith(("FENGQIAO_", "PYTHON", "QT_"))}
-    return {**kept, "HOME": str(home), "FENGQIAO_SERVER_PASSWORD": PASSWORD}
+@pytest.fixture
+def installed(server_venv, tmp_path) -> Installed:
+    return Installed(server_venv, tmp_path)
 
 
-def run(venv_dir: Path, program: str, *args, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(venv_dir / "bin" / program), *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=environment(cwd),
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
-
-
-def test_the_server_install_has_no_laptop_libraries_and_all_of_the_server_and_core(server_install, tmp_path):
+def test_the_server_install_has_no_laptop_libraries_and_all_of_the_server_and_core(installed):
     for name in LAPTOP_ONLY:
-        tried = run(server_install, "python", "-c", f"import {name}", cwd=tmp_path)
+        tried = installed.run("python", "-c", f"import {name}")
         assert tried.returncode == 1 and "ModuleNotFoundError" in tried.stderr, (name, tried.stderr)
-    imported = run(server_install, "python", "-c", IMPORT_ALL, cwd=tmp_path)
+    imported = installed.run("python", "-c", IMPORT_ALL)
     assert imported.returncode == 0, imported.stderr
     where, count = imported.stdout.split()
-    assert Path(where).is_relative_to(server_install) and int(count) > 20  # the installed copy, every module
+    assert (
+        Path(where).is_relative_to(installed.folder) and int(count) > 20
+    )  # the installed copy, every module
 
 
-def test_the_laptop_command_of_a_server_install_says_it_is_not_installed(server_install, tmp_path):
-    tried = run(
-        server_install, "fengqiao", "init", "--db", tmp_path / "a.db", "--township", "向城镇", cwd=tmp_path
-    )
+def test_the_laptop_command_of_a_server_install_says_it_is_not_installed(installed, tmp_path):
+    tried = installed.run("fengqiao", "init", "--db", tmp_path / "a.db", "--township", "向城镇")
     assert tried.returncode == 2 and "Traceback" not in tried.stderr, tried.stderr
     assert (
         "没有装笔记本部分" in tried.stderr
@@ -138,9 +133,7 @@ def test_the_laptop_command_of_a_server_install_says_it_is_not_installed(server_
     )
     assert not (tmp_path / "a.db").exists()
     # `fengqiao server …` is the server's own command line, which this install has.
-    listed = run(
-        server_install, "fengqiao", "server", "--data-dir", tmp_path / "data", "account", "list", cwd=tmp_path
-    )
+    listed = installed.run("fengqiao", "server", "--data-dir", tmp_path / "data", "account", "list")
     assert listed.returncode == 0, listed.stderr
 
 
@@ -149,82 +142,54 @@ def household(ws, number):
         return s.scalar(select(Household).where(Household.number == number))
 
 
-def test_the_installed_server_serves_a_laptops_sync_and_backs_up(server_install, tmp_path):
-    data = tmp_path / "server"
-    added = run(
-        server_install,
-        "fengqiao-server",
-        "--data-dir",
-        data,
-        "account",
-        "add",
-        "admin",
-        "--scope",
-        "township",
-        cwd=tmp_path,
-    )
+def wait_for_health(url: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if requests.get(f"{url}/v1/health", timeout=2).json()["status"] == "ok":
+                return
+        except requests.ConnectionError:
+            assert server.poll() is None and time.monotonic() < deadline, server.stdout.read()
+            time.sleep(0.2)
+
+
+def test_the_installed_server_serves_a_laptops_sync_and_backs_up(installed, tmp_path):
+    data, backup, port = tmp_path / "server", tmp_path / "server-backup.zip", free_port()
+    added = installed.server(data, "account", "add", "admin", "--scope", "township")
     assert added.returncode == 0, added.stderr
-    port = free_port()
     url = f"http://127.0.0.1:{port}"
+    serve = installed.argv(
+        "fengqiao-server", "--data-dir", data, "serve", "--port", port, "--log-level", "warning"
+    )
     server = subprocess.Popen(
-        [
-            str(server_install / "bin" / "fengqiao-server"),
-            "--data-dir",
-            str(data),
-            "serve",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=environment(tmp_path),
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        serve, env=installed.env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     (tmp_path / "a").mkdir()
     town = Township(tmp_path / "a", Clock())
     joined = None
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{url}/v1/health", timeout=2).json()["status"] == "ok":
-                    break
-            except requests.ConnectionError:
-                assert server.poll() is None and time.monotonic() < deadline, server.stdout.read()
-                time.sleep(0.2)
-
+        wait_for_health(url, server)
         # The township's laptop pushes its set-up and a household; a grid worker's laptop joins and gets it.
         a = town.admin
         residents.save_household(a, HouseholdInput(town.village, "0001", "东村1号", town.grid))
         first = syncing.sync_now(a, password=PASSWORD, server_url=url)
         assert first.applied > 0 and first.rejected == 0 and first.conflicts == 0
-        grid_account = run(
-            server_install,
-            "fengqiao-server",
-            "--data-dir",
-            data,
-            "account",
-            "add",
-            "grid1",
-            "--scope",
-            "grid",
-            "--places",
-            town.grid,
-            cwd=tmp_path,
-        )
-        assert grid_account.returncode == 0, grid_account.stderr
+        grid = installed.server(data, "account", "add", "grid1", "--scope", "grid", "--places", town.grid)
+        assert grid.returncode == 0, grid.stderr
         joined = syncing.join_township(tmp_path / "b" / "fengqiao.db", url, "grid1", PASSWORD, kdf=FAST_KDF)
         assert household(joined, "0001").address == "东村1号"
 
         # ... and its edit comes back to the township through the installed server.
         h = household(joined, "0001")
-        edit = HouseholdInput(h.village_id, h.number, "东村1号（新门牌）", h.grid_id)
-        residents.save_household(joined, edit, h.id)
+        residents.save_household(
+            joined, HouseholdInput(h.village_id, h.number, "东村1号（新门牌）", h.grid_id), h.id
+        )
         assert syncing.sync_now(joined).applied == 1
         assert syncing.sync_now(a).pulled >= 1 and household(a, "0001").address == "东村1号（新门牌）"
+
+        # The nightly backup, taken while the server serves (the README's cron).
+        made = installed.server(data, "backup", backup)
+        assert made.returncode == 0 and "已备份到" in made.stdout, made.stderr
     finally:
         server.terminate()
         server.wait(30)
@@ -232,29 +197,14 @@ def test_the_installed_server_serves_a_laptops_sync_and_backs_up(server_install,
             joined.close()
         town.close()
 
-    backup = tmp_path / "usb" / "server.zip"
-    made = run(server_install, "fengqiao-server", "--data-dir", data, "backup", backup, cwd=tmp_path)
-    assert made.returncode == 0 and "已备份到" in made.stdout, made.stderr
     with zipfile.ZipFile(backup) as z:
         members = set(z.namelist())
     assert {"manifest.json", "manifest.mac", "format.json"} <= members and len(members) > 5
     # A real backup: another data folder restores it, checked under the key, and knows the accounts again.
     elsewhere = tmp_path / "restored"
-    restored = run(
-        server_install,
-        "fengqiao-server",
-        "--data-dir",
-        elsewhere,
-        "restore",
-        backup,
-        "--key",
-        data / "backup.key",
-        cwd=tmp_path,
-    )
+    restored = installed.server(elsewhere, "restore", backup, "--key", data / "backup.key")
     assert restored.returncode == 0, restored.stderr
-    accounts = run(
-        server_install, "fengqiao-server", "--data-dir", elsewhere, "account", "list", cwd=tmp_path
-    )
-    assert accounts.returncode == 0 and {"admin", "grid1"} <= {
-        line.split("\t")[0] for line in accounts.stdout.splitlines()
+    listed = installed.server(elsewhere, "account", "list")
+    assert listed.returncode == 0 and {"admin", "grid1"} <= {
+        row.split("\t")[0] for row in listed.stdout.splitlines()
     }
