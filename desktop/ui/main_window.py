@@ -25,11 +25,11 @@ from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .common import show_error
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
+from .households import HouseholdsPage
 from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
 from .mediation import MediationPage
-from .residents import HouseholdsPage
 from .settings import SettingsPage
 from .stats import StatsPage
 from .sync_panel import SyncPanel

@@ -6,7 +6,7 @@ from desktop.services import details, lists, matters, residents, steps
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 from desktop.ui.paged import PAGE
-from desktop.ui.residents import PersonDialog
+from desktop.ui.resident_form import PersonDialog
 from desktop.ui.start import LoginDialog
 from sync.core.domain.lifecycle import Action
 from tests.conftest import PASSWORD
@@ -244,7 +244,7 @@ def test_settings_add_an_account_and_change_the_time_limits(township, window_for
 
 
 def test_edit_a_resident_from_the_household_card(qtbot, township, worker, settle, no_popups):
-    from desktop.ui.residents import HouseholdCard
+    from desktop.ui.household_card import HouseholdCard
     from sync.core.domain.residents import PersonFields
 
     g = township.login("grid1")
