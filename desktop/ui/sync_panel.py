@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressDialog, QToolButton, QWidget
 
 from desktop.services import syncing
@@ -30,8 +30,6 @@ def _stage(key: str) -> str:
 class SyncPanel(QObject):
     """Owns the sync widgets of the status bar. Any change on the hub (an edit adds to the pending count, a
     sync empties it) reads the sync state again, so automatic sync decides from the current count."""
-
-    status_changed = Signal(object)
 
     def __init__(self, ws, worker, net_worker=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,7 +79,6 @@ class SyncPanel(QObject):
         self.conflicts_button.setText(tr("冲突 {0}").format(status.open_conflicts) if status.open_conflicts
                                       else tr("被拒 {0}").format(status.rejected))  # fmt: skip
         self.conflicts_button.setVisible(count > 0)
-        self.status_changed.emit(status)
 
     def _state(self, status: syncing.SyncStatus) -> tuple[str, list[str]]:
         """One state, with its reason, for the status bar; the rest of what is known for its tooltip."""
