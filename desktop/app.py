@@ -1,4 +1,4 @@
-"""The composition root: builds the application, the DB worker and the windows, and hands them what they need."""
+"""The composition root: builds the application, the workers and the windows, and hands each what it needs."""
 
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ class MissingTranslation(Exception):
 
 
 def install_translation(app: QApplication, language: str | None = None) -> str:
-    """zh_CN is the source language; any other language loads its .qm from resources/i18n. A language asked for
-    by name must be there; one that only follows the settings or the system falls back to Chinese."""
+    """zh_CN is the source language; any other language loads its .qm from resources/i18n. A language asked
+    for by name must be there; one that only follows the settings or the system falls back to Chinese."""
     remove_translation(app)
     asked = language
     language = language or QSettings().value("language", "") or QLocale.system().name()
@@ -142,7 +142,7 @@ def show_unexpected(message: str, log_path: Path) -> None:
 
 
 def smoke() -> int:
-    """The frozen build's self-check: a fresh encrypted database, migrated; the main window built offscreen."""
+    """The frozen build's self-check: a new encrypted database, migrated; the main window built offscreen."""
     import os
     import secrets
     import tempfile
@@ -174,7 +174,7 @@ def smoke() -> int:
 
     english = QTranslator().load(str(paths.resources_dir() / "i18n" / "fengqiao_en.qm"))
     print(
-        f"smoke ok: build {build_id()}, database schema {ws.db.schema_version}, main window with {pages} pages, "
-        f"English translation {'loaded' if english else 'MISSING'}"
+        f"smoke ok: build {build_id()}, database schema {ws.db.schema_version}, "
+        f"main window with {pages} pages, English translation {'loaded' if english else 'MISSING'}"
     )
     return 0 if english else 1

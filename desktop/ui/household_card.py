@@ -42,8 +42,16 @@ class HouseholdCard(QWidget):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.members = QTableWidget(0, 6)
-        self.members.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("关系"), self.tr("性别"), self.tr("出生日期"),
-                                                self.tr("身份证号"), self.tr("手机号")])  # fmt: skip
+        self.members.setHorizontalHeaderLabels(
+            [
+                self.tr("姓名"),
+                self.tr("关系"),
+                self.tr("性别"),
+                self.tr("出生日期"),
+                self.tr("身份证号"),
+                self.tr("手机号"),
+            ]
+        )
         self.members.horizontalHeader().setStretchLastSection(True)
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.members.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -156,8 +164,11 @@ class HouseholdCard(QWidget):
             QMessageBox.information(self, self.tr("查看完整号码"), self.tr("请先选中一位成员"))
             return
         person_id = self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        self.worker.submit(lambda: residents.reveal_person(self.ws, person_id), lambda numbers: self._revealed(row, numbers),
-                           lambda e: show_error(self, e))  # fmt: skip
+        self.worker.submit(
+            lambda: residents.reveal_person(self.ws, person_id),
+            lambda numbers: self._revealed(row, numbers),
+            lambda e: show_error(self, e),
+        )
 
     def _revealed(self, row: int, numbers) -> None:
         id_number, mobile = numbers

@@ -61,11 +61,17 @@ class HouseholdsPage(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.village.currentIndexChanged.connect(self.refresh)
         columns = [
-            Column(self.tr("户号"), lambda r: r.number), Column(self.tr("户主"), lambda r: r.head),
-            Column(self.tr("人数"), lambda r: r.members), Column(self.tr("村/社区"), lambda r: r.village),
-            Column(self.tr("网格"), lambda r: r.grid), Column(self.tr("地址"), lambda r: r.address),
-            Column(self.tr("电话"), lambda r: r.phone), Column(self.tr("匹配"), lambda r: " ".join(label(w) for w in r.matched), colour=ACCENT, bold=True),
-        ]  # fmt: skip
+            Column(self.tr("户号"), lambda r: r.number),
+            Column(self.tr("户主"), lambda r: r.head),
+            Column(self.tr("人数"), lambda r: r.members),
+            Column(self.tr("村/社区"), lambda r: r.village),
+            Column(self.tr("网格"), lambda r: r.grid),
+            Column(self.tr("地址"), lambda r: r.address),
+            Column(self.tr("电话"), lambda r: r.phone),
+            Column(
+                self.tr("匹配"), lambda r: " ".join(label(w) for w in r.matched), colour=ACCENT, bold=True
+            ),
+        ]
         self._order, self._descending = "number", False
         self.model = PagedModel(worker, columns, self._fetcher(), self)
         self.model.loaded.connect(self._loaded)
@@ -116,7 +122,14 @@ class HouseholdsPage(QWidget):
             self._descending,
         )
         return lambda offset, limit: lists.households(
-            self.ws, text=text, village_id=village, offset=offset, limit=limit, order=order, descending=descending)  # fmt: skip
+            self.ws,
+            text=text,
+            village_id=village,
+            offset=offset,
+            limit=limit,
+            order=order,
+            descending=descending,
+        )
 
     def refresh(self) -> None:
         self.model.reload(self._fetcher())
@@ -133,7 +146,8 @@ class HouseholdsPage(QWidget):
         self._descending = not self._descending if order == self._order else False
         self._order = order
         self.table.horizontalHeader().setSortIndicator(
-            section, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder)  # fmt: skip
+            section, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        )
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.refresh()
 
@@ -162,10 +176,16 @@ class HouseholdsPage(QWidget):
         """Exactly the households listed now (search and village), numbers masked."""
         text, village = self.search.text(), self.village.currentData()
         return run_with_progress(
-            self, self.worker, self.tr("正在导出…"),
-            lambda task: roster.export_households(self.ws, name, text=text, village_id=village, progress=task.progress),
-            lambda count: QMessageBox.information(self, self.tr("导出住户"), self.tr("已导出 %n 户到 {0}", "", count).format(name)),
-        )  # fmt: skip
+            self,
+            self.worker,
+            self.tr("正在导出…"),
+            lambda task: roster.export_households(
+                self.ws, name, text=text, village_id=village, progress=task.progress
+            ),
+            lambda count: QMessageBox.information(
+                self, self.tr("导出住户"), self.tr("已导出 %n 户到 {0}", "", count).format(name)
+            ),
+        )
 
     def _import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -177,10 +197,14 @@ class HouseholdsPage(QWidget):
     def import_file(self, name: str, errors_path: str | None = None):
         errors_path = errors_path or str(Path(name).with_name(Path(name).stem + "-未导入.xlsx"))
         return run_with_progress(
-            self, self.worker, self.tr("正在导入…"),
-            lambda task: roster.import_households(self.ws, Path(name), errors_path=Path(errors_path), progress=task.progress),
+            self,
+            self.worker,
+            self.tr("正在导入…"),
+            lambda task: roster.import_households(
+                self.ws, Path(name), errors_path=Path(errors_path), progress=task.progress
+            ),
             lambda report: self._imported(report, errors_path),
-        )  # fmt: skip
+        )
 
     def _imported(self, report, errors_path: str) -> None:
         self.import_report = report

@@ -58,9 +58,16 @@ class PersonDialog(FormDialog):
         self.relation.setCurrentIndex(max(0, self.relation.findData(relation)))
 
     def fields(self) -> PersonFields:
-        return PersonFields(self.name.text(), self.sex.currentData() or "", self.ethnicity.text(), self.id_number.text(),
-                            self.mobile.text(), self.relation.currentData() or "",
-                            self.tags + [KEY_PERSON] * self.key_person.isChecked(), self.note.text())  # fmt: skip
+        return PersonFields(
+            self.name.text(),
+            self.sex.currentData() or "",
+            self.ethnicity.text(),
+            self.id_number.text(),
+            self.mobile.text(),
+            self.relation.currentData() or "",
+            self.tags + [KEY_PERSON] * self.key_person.isChecked(),
+            self.note.text(),
+        )
 
     def check(self) -> None:
         """Inline validation of what is there so far: errors and warnings, the rest stays as typed."""

@@ -7,14 +7,21 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, Q
 
 
 class ImportReportDialog(QDialog):
-    """The row-level result of an import: what was created and updated, and each rejected row with its reason."""
+    """An import's result row by row: what was created and updated, each rejected row with its reason."""
 
     def __init__(self, report, errors_path: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入结果"))
-        summary = QLabel(self.tr("导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。").format(
-            report.rows_imported, report.households_created, report.persons_created, report.households_updated,
-            report.persons_updated, report.rows_rejected))  # fmt: skip
+        summary = QLabel(
+            self.tr("导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。").format(
+                report.rows_imported,
+                report.households_created,
+                report.persons_created,
+                report.households_updated,
+                report.persons_updated,
+                report.rows_rejected,
+            )
+        )
         summary.setWordWrap(True)
         table = QTableWidget(len(report.rejected), 3)
         table.setHorizontalHeaderLabels([self.tr("行号"), self.tr("字段"), self.tr("原因")])

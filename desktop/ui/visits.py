@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-)  # fmt: skip
+)
 
 from desktop.services import lists, visits
 from desktop.services.errors import Issue

@@ -1,9 +1,9 @@
 """Worker threads: widgets submit a callable and get a signal back; they never block.
 
 Two workers run in the app. The database worker runs every use case and every read the screens make. The
-network worker runs sync, which talks to the township server and writes what it pulls through the replica, each
-page in one short transaction of its own; SQLite (WAL) serialises those writes with the database worker's.
-Nothing touches the database on the UI thread once the window is up.
+network worker runs sync, which talks to the township server and writes what it pulls through the replica,
+each page in one short transaction of its own; SQLite (WAL) serialises those writes with the database
+worker's. Nothing touches the database on the UI thread once the window is up.
 
 A Task lives in the UI thread; the worker emits its signals from its own thread, and because the receiving
 slots belong to the Task, Qt queues them back to the UI thread, where the callbacks run. What the work changed

@@ -1,9 +1,9 @@
-"""No background failure vanishes: work submitted without an on_error of its own fails into the default handler
-the composition root gives the workers (desktop.app.make_workers): a message in the window and a line in the
-log file.
+"""No background failure vanishes: work submitted without an on_error of its own fails into the default
+handler the composition root gives the workers (desktop.app.make_workers): a message in the window and a line
+in the log file.
 
-Every such call in desktop/ui is found by reading the code (CALLS below must list them all), and each is made to
-fail for real: a database file damaged under the open window (a failing disk, a pulled USB stick), or the
+Every such call in desktop/ui is found by reading the code (CALLS below must list them all), and each is made
+to fail for real: a database file damaged under the open window (a failing disk, a pulled USB stick), or the
 service refusing a matter outside the account's scope. Nothing of ours is replaced.
 """
 
@@ -48,7 +48,7 @@ def calls_without_handler() -> dict[tuple[str, str], int]:
 
 
 def damage(ws) -> None:
-    """The database file overwritten with noise while the window is open: every connection after this fails."""
+    """The database file overwritten with noise while the window is open: every later connection fails."""
     ws.db.close()
     path = Path(ws.db.path)
     for extra in ("-wal", "-shm"):

@@ -1,4 +1,4 @@
-"""Widgets one by one: login, validation that keeps input, what a role is offered, models, import, screenshots."""
+"""Widgets one by one: login, validation that keeps input, a role's offer, models, import, screenshots."""
 
 import sys
 
@@ -324,8 +324,8 @@ def test_about_names_version_schema_folders_and_licences(window_for, settle):
 
 
 def test_qt_calls_keep_none_alive(qapp):
-    """A Qt binding that drops a reference to None on each call returning nothing (PySide6 6.12.0) frees None on
-    Python 3.11 after enough calls, and the app aborts; the lists make thousands of such calls a minute."""
+    """A Qt binding that drops a reference to None on each call returning nothing (PySide6 6.12.0) frees None
+    on Python 3.11 after enough calls, and the app aborts; the lists make thousands of such calls a minute."""
     from PySide6.QtGui import QStandardItem, QStandardItemModel
 
     model, item = QStandardItemModel(4, 2), QStandardItem("王")
