@@ -1,4 +1,4 @@
-"""The composition root: builds the application, the DB worker and the windows, and hands them what they need."""
+"""The composition root: builds the application, the workers and the windows, and hands each what it needs."""
 
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ class MissingTranslation(Exception):
 
 
 def install_translation(app: QApplication, language: str | None = None) -> str:
-    """zh_CN is the source language; any other language loads its .qm from resources/i18n. A language asked for
-    by name must be there; one that only follows the settings or the system falls back to Chinese."""
+    """zh_CN is the source language; any other language loads its .qm from resources/i18n. A language asked
+    for by name must be there; one that only follows the settings or the system falls back to Chinese."""
     remove_translation(app)
     asked = language
     language = language or QSettings().value("language", "") or QLocale.system().name()
@@ -80,20 +80,28 @@ def remove_translation(app: QApplication) -> None:
             setattr(app, name, None)
 
 
+def make_workers(log_path: Path | None = None):
+    """The database worker and the network worker (so a slow link never holds up the database), sharing one
+    change hub and one default handler for work that fails with no handler of its own."""
+    from .ui.failures import FailureReport
+    from .ui.worker import DbWorker
+
+    failures = FailureReport(log_path)
+    worker = DbWorker(on_error=failures)
+    return worker, DbWorker("fengqiao-net", worker.hub, on_error=failures)
+
+
 def run_gui(db_path: Path | None = None, language: str | None = None, open_file: Path | None = None) -> int:
     from . import logs
     from .local_server import start_if_needed
     from .ui.main_window import MainWindow
     from .ui.start import LoginDialog, SetupDialog
-    from .ui.worker import DbWorker
 
     app = make_application(language=language)
-    logs.install_excepthook(show_unexpected, logs.setup())
+    log_path = logs.setup()
+    logs.install_excepthook(show_unexpected, log_path)
     local_server = None
-    worker = DbWorker()
-    net_worker = DbWorker(
-        "fengqiao-net", worker.hub
-    )  # network work, so a slow link never holds up the database
+    worker, net_worker = make_workers(log_path)
     path = Path(db_path) if db_path else paths.default_database()
     try:
         if not path.exists():
@@ -129,12 +137,12 @@ def show_unexpected(message: str, log_path: Path) -> None:
 
     from .ui.common import tr
 
-    QMessageBox.critical(None, tr("枫桥出错了"), tr("出现意外错误：{0}\n\n您的数据已保存到最后一次完成的操作，没有丢失。"
-                                                  "详情已记入日志：{1}").format(message, log_path))  # fmt: skip
+    text = tr("出现意外错误：{0}\n\n您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}")
+    QMessageBox.critical(None, tr("枫桥出错了"), text.format(message, log_path))
 
 
 def smoke() -> int:
-    """The frozen build's self-check: a fresh encrypted database, migrated; the main window built offscreen."""
+    """The frozen build's self-check: a new encrypted database, migrated; the main window built offscreen."""
     import os
     import secrets
     import tempfile
@@ -143,12 +151,11 @@ def smoke() -> int:
     from desktop.services import details, setup
 
     from .ui.main_window import MainWindow
-    from .ui.worker import DbWorker
 
     app = make_application()
     with tempfile.TemporaryDirectory(prefix="fengqiao-smoke-") as folder:
         ws = setup.create_township(Path(folder) / "smoke.db", "冒烟镇", secrets.token_urlsafe(16))
-        worker = DbWorker()
+        worker, net_worker = make_workers()
         try:
             window = MainWindow(ws, worker, details.places(ws))
             window.show()
@@ -161,12 +168,13 @@ def smoke() -> int:
             window.close()
         finally:
             worker.stop()
+            net_worker.stop()
             ws.close()
     from .about import build_id
 
     english = QTranslator().load(str(paths.resources_dir() / "i18n" / "fengqiao_en.qm"))
     print(
-        f"smoke ok: build {build_id()}, database schema {ws.db.schema_version}, main window with {pages} pages, "
-        f"English translation {'loaded' if english else 'MISSING'}"
+        f"smoke ok: build {build_id()}, database schema {ws.db.schema_version}, "
+        f"main window with {pages} pages, English translation {'loaded' if english else 'MISSING'}"
     )
     return 0 if english else 1

@@ -93,8 +93,8 @@ def take(out_dir: Path, language: str = "zh_CN", households: int = 600) -> list[
 
 
 def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
+    from .ui.household_card import HouseholdCard
     from .ui.main_window import MainWindow
-    from .ui.residents import HouseholdCard
     from .ui.start import LoginDialog
 
     shots: list[Path] = []

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-)  # fmt: skip
+)
 
 from desktop.services import steps
 from sync.core.domain import mediation
@@ -58,8 +58,12 @@ def fields_for(action: Action, places) -> list[Field]:
     grades = getattr(places, "grades", ()) or tuple(GRADE_LABELS.items())  # the township's own grade names
     handlers = [(p.id, p.name) for p in places.orgs] + [(p.id, p.name) for p in places.people]
     return {
-        Action.REGISTER: [Field("grade", "星级", "choice", grades), _choice("category", "类别", categories),
-                          _choice("risk", "风险等级", RISKS), _text("note", "核实意见", True)],
+        Action.REGISTER: [
+            Field("grade", "星级", "choice", grades),
+            _choice("category", "类别", categories),
+            _choice("risk", "风险等级", RISKS),
+            _text("note", "核实意见", True),
+        ],
         Action.REJECT: [_text("reason", "不予立案的理由", True)],
         Action.MARK_REPEAT: [_text("primary_serial", "主工单编号"), _text("note", "说明")],
         Action.DISPATCH: [_choice("handler", "承办单位或承办人", handlers), _text("note", "交办意见", True)],
@@ -67,34 +71,68 @@ def fields_for(action: Action, places) -> list[Field]:
         Action.CLAIM: [_text("note", "说明")],
         Action.ACCEPT: [_text("note", "签收意见")],
         Action.RETURN: [_text("reason", "回流理由", True)],
-        Action.RECORD_SESSION: [Field("held_on", "调解日期", "date"), _choice("kind", "调解类型", SESSION_KINDS),
-                                _choice("outcome", "调解结果", SESSION_OUTCOME_LABELS.items()), _text("place", "地点"),
-                                _text("mediators", "调解人员"), _text("attendees", "参加人员"), _text("record", "调解记录", True)],
-        Action.RECORD_AGREEMENT: [_choice("form", "协议形式", [("written", "书面协议"), ("oral", "口头协议")]),
-                                  _text("parties", "当事人", True), _text("facts", "主要事实、争议事项及各方责任", True),
-                                  _text("terms", "达成的协议内容", True), _text("performance", "履行方式"),
-                                  Field("perform_by", "履行期限", "date"), Field("signed_by_parties", "各方当事人已签名、盖章或按指印", "bool"),
-                                  Field("signed_by_mediator", "调解员已签名", "bool"), Field("copies", "份数", "int", default=3)],
+        Action.RECORD_SESSION: [
+            Field("held_on", "调解日期", "date"),
+            _choice("kind", "调解类型", SESSION_KINDS),
+            _choice("outcome", "调解结果", SESSION_OUTCOME_LABELS.items()),
+            _text("place", "地点"),
+            _text("mediators", "调解人员"),
+            _text("attendees", "参加人员"),
+            _text("record", "调解记录", True),
+        ],
+        Action.RECORD_AGREEMENT: [
+            _choice("form", "协议形式", [("written", "书面协议"), ("oral", "口头协议")]),
+            _text("parties", "当事人", True),
+            _text("facts", "主要事实、争议事项及各方责任", True),
+            _text("terms", "达成的协议内容", True),
+            _text("performance", "履行方式"),
+            Field("perform_by", "履行期限", "date"),
+            Field("signed_by_parties", "各方当事人已签名、盖章或按指印", "bool"),
+            Field("signed_by_mediator", "调解员已签名", "bool"),
+            Field("copies", "份数", "int", default=3),
+        ],
         Action.ESCALATE: [_text("reason", "提级理由", True)],
-        Action.REFER_DOWN: [_text("decision", "上级处理意见", True), Field("days", "落实期限（天）", "int", default=15)],
+        Action.REFER_DOWN: [
+            _text("decision", "上级处理意见", True),
+            Field("days", "落实期限（天）", "int", default=15),
+        ],
         Action.ARCHIVE: [_text("note", "归档说明（卷宗号、存放位置）")],
-        Action.REQUEST_EXTENSION: [Field("days", "延期天数", "int", default=5), _text("reason", "延期理由", True)],
-        Action.DECIDE_EXTENSION: [Field("approved", "同意延期", "bool", default=True), _text("note", "审批意见")],
+        Action.REQUEST_EXTENSION: [
+            Field("days", "延期天数", "int", default=5),
+            _text("reason", "延期理由", True),
+        ],
+        Action.DECIDE_EXTENSION: [
+            Field("approved", "同意延期", "bool", default=True),
+            _text("note", "审批意见"),
+        ],
         Action.SUPERVISE: [_text("note", "督办意见", True)],
         Action.EXPLAIN_OVERDUE: [_text("note", "超期说明", True)],
         Action.REGRADE: [Field("grade", "星级", "choice", grades), _text("reason", "调整理由", True)],
         Action.TAKE_CHARGE: [_text("note", "包案说明")],
-        Action.CLOSE: [_choice("outcome", "办结结果", OUTCOME_LABELS.items()), _text("note", "办结情况", True),
-                       _text("legal_channels", "已告知的法律途径（未化解时必填）", True),
-                       _text("reply", "销号回复（来自12345等工单时必填）", True)],
-        Action.CHECK: [Field("passed", "核查通过，予以销号", "bool", default=True), _text("note", "核查意见", True)],
-        Action.FOLLOW_UP: [Field("on", "回访日期", "date"), _choice("satisfaction", "满意度", [(s, s) for s in mediation.SATISFACTION]),
-                           Field("performed", "协议已履行", "bool", default=True), Field("relapse", "发现反弹迹象", "bool"),
-                           _text("next_step", "下一步", True)],
+        Action.CLOSE: [
+            _choice("outcome", "办结结果", OUTCOME_LABELS.items()),
+            _text("note", "办结情况", True),
+            _text("legal_channels", "已告知的法律途径（未化解时必填）", True),
+            _text("reply", "销号回复（来自12345等工单时必填）", True),
+        ],
+        Action.CHECK: [
+            Field("passed", "核查通过，予以销号", "bool", default=True),
+            _text("note", "核查意见", True),
+        ],
+        Action.FOLLOW_UP: [
+            Field("on", "回访日期", "date"),
+            _choice("satisfaction", "满意度", [(s, s) for s in mediation.SATISFACTION]),
+            Field("performed", "协议已履行", "bool", default=True),
+            Field("relapse", "发现反弹迹象", "bool"),
+            _text("next_step", "下一步", True),
+        ],
         Action.REOPEN: [_text("reason", "恢复办理的理由", True)],
-        Action.JUDICIAL_CONFIRMATION: [_choice("stage", "进展", CONFIRMATION_STAGES.items()), Field("on", "日期", "date"),
-                                       _text("note", "说明（法院、文书号）")],
-    }[action]  # fmt: skip
+        Action.JUDICIAL_CONFIRMATION: [
+            _choice("stage", "进展", CONFIRMATION_STAGES.items()),
+            Field("on", "日期", "date"),
+            _text("note", "说明（法院、文书号）"),
+        ],
+    }[action]
 
 
 def starting_values(action: Action, detail) -> dict:

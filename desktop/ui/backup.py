@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from desktop.services import backups
 
@@ -52,8 +52,12 @@ class RestoreForm(QWidget):
         form.addRow(self.tr("备份文件"), row)
         form.addRow(self.tr("账号"), self.account)
         form.addRow(self.tr("密码"), self.password)
-        note = QLabel(self.tr("用备份时本机任一账号的密码恢复（网格员、调解员、平台办公室或管理员）。"
-                              "这台电脑上已有的数据会先移到 backups 文件夹保存，不会删除。"))  # fmt: skip
+        note = QLabel(
+            self.tr(
+                "用备份时本机任一账号的密码恢复（网格员、调解员、平台办公室或管理员）。"
+                "这台电脑上已有的数据会先移到 backups 文件夹保存，不会删除。"
+            )
+        )
         note.setWordWrap(True)
         form.addRow(note)
 
@@ -129,7 +133,7 @@ class RestoreDialog(QDialog):
 
 
 def make_backup(parent: QWidget, ws, worker):
-    """Ask where, then back up behind a progress dialog that can cancel; returns the task (None if not asked)."""
+    """Ask where, then back up behind a progress dialog that can cancel; returns the task (or None)."""
     default = backups.backups_folder(ws.db.path) / backups.suggested_name(ws)
     name, _ = QFileDialog.getSaveFileName(parent, tr("备份本机数据"), str(default), _file_filter())
     if not name:
@@ -137,11 +141,22 @@ def make_backup(parent: QWidget, ws, worker):
 
     def done(report) -> None:
         c = report.counts
-        QMessageBox.information(parent, tr("备份完成"), tr(
-            "已备份到 {0}（{1:.1f} MB）：{2} 户、{3} 人、{4} 次走访、{5} 件事项、{6} 个附件。\n"
-            "备份已加密，凭本机任一账号的密码才能恢复。请把它存到 U 盘等另一处。"
-        ).format(report.path, report.size / 1e6, c["households"], c["persons"], c["visits"], c["matters"],
-                 c["attachments"]))  # fmt: skip
+        QMessageBox.information(
+            parent,
+            tr("备份完成"),
+            tr(
+                "已备份到 {0}（{1:.1f} MB）：{2} 户、{3} 人、{4} 次走访、{5} 件事项、{6} 个附件。\n"
+                "备份已加密，凭本机任一账号的密码才能恢复。请把它存到 U 盘等另一处。"
+            ).format(
+                report.path,
+                report.size / 1e6,
+                c["households"],
+                c["persons"],
+                c["visits"],
+                c["matters"],
+                c["attachments"],
+            ),
+        )
 
     return run_with_progress(
         parent, worker, tr("正在备份…"), lambda task: backups.make_backup(ws, Path(name), task.progress), done
@@ -165,8 +180,9 @@ def restore_then_relogin(window, ws, worker, values, on_finished) -> None:
     def done(report) -> None:
         progress.close()
         made = report.manifest
-        text = tr("已恢复 {0} 于 {1} 由 {2} 做的备份。").format(made.get("township", ""), made.get("created", ""),
-                                                          made.get("made_by", ""))  # fmt: skip
+        text = tr("已恢复 {0} 于 {1} 由 {2} 做的备份。").format(
+            made.get("township", ""), made.get("created", ""), made.get("made_by", "")
+        )
         if report.moved_aside:
             text += tr("\n原来的数据已移到 {0}。").format(report.moved_aside)
         on_finished(text)

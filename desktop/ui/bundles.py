@@ -26,9 +26,13 @@ def export_bundle(parent: QWidget, ws, worker) -> None:
     target = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
 
     def done(count: int) -> None:
-        QMessageBox.information(parent, tr("导出离线同步包"), tr(
-            "已写出 {0}：{1} 条待同步的修改。\n请交乡镇平台导入，再把它给出的回执导入本机。"
-        ).format(target, count))  # fmt: skip
+        QMessageBox.information(
+            parent,
+            tr("导出离线同步包"),
+            tr("已写出 {0}：{1} 条待同步的修改。\n请交乡镇平台导入，再把它给出的回执导入本机。").format(
+                target, count
+            ),
+        )
 
     worker.submit(lambda: syncing.export_bundle(ws, target), done, lambda e: show_error(parent, e))
 
@@ -48,8 +52,12 @@ def import_bundle(parent: QWidget, ws, worker, source: Path | None = None) -> No
             return
 
     def done(report) -> None:
-        QMessageBox.information(parent, tr("导入离线同步包"), tr(
-            "已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。"
-        ).format(source.name, report.applied, report.conflicts, report.rejected, report.pulled))  # fmt: skip
+        QMessageBox.information(
+            parent,
+            tr("导入离线同步包"),
+            tr("已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。").format(
+                source.name, report.applied, report.conflicts, report.rejected, report.pulled
+            ),
+        )
 
     worker.submit(lambda: syncing.import_bundle(ws, source), done, lambda e: show_error(parent, e))

@@ -30,7 +30,7 @@ ACCENT = "#1F5FA8"
 
 
 def tr(text: str) -> str:
-    """For code outside a widget class. lupdate files a bare tr() under the empty context, so look it up there."""
+    """For code outside a widget class: lupdate files a bare tr() under the empty context, so look there."""
     return QCoreApplication.translate("", text)
 
 
@@ -242,7 +242,7 @@ def flowing(*widgets) -> tuple[QWidget, FlowLayout]:
 
 
 def scrolling(widget: QWidget, minimum_width: int = 0) -> QScrollArea:
-    """The widget in a frameless scroll area: a short or narrow screen scrolls it instead of growing the window."""
+    """The widget in a frameless scroll area: a short or narrow screen scrolls it, the window stays."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -1,5 +1,6 @@
 """Conflicts and rejected edits: per field, the value both started from, the township's and this laptop's, and
-a choice (keep theirs, take ours, or write another) that becomes an ordinary edit; rejected pushes with reasons."""
+a choice (keep theirs, take ours, or write another) that becomes an ordinary edit; rejected pushes, with
+their reasons."""
 
 from __future__ import annotations
 
@@ -27,18 +28,35 @@ from .hub import SYNCED
 
 def field_label(field: str) -> str:
     return {
-        "address": tr("地址"), "phone": tr("电话"), "note": tr("备注"), "mobile": tr("手机"), "name": tr("姓名"),
-        "deleted": tr("删除"), "title": tr("标题"), "facts": tr("事实经过"), "grade": tr("等级"),
-        "status": tr("状态"), "place": tr("地点"), "id_number": tr("身份证号"), "tags": tr("标签"),
-        "grid_id": tr("网格"), "village_id": tr("村（社区）"), "handler": tr("承办"), "category": tr("类别"),
-    }.get(field, field)  # fmt: skip
+        "address": tr("地址"),
+        "phone": tr("电话"),
+        "note": tr("备注"),
+        "mobile": tr("手机"),
+        "name": tr("姓名"),
+        "deleted": tr("删除"),
+        "title": tr("标题"),
+        "facts": tr("事实经过"),
+        "grade": tr("等级"),
+        "status": tr("状态"),
+        "place": tr("地点"),
+        "id_number": tr("身份证号"),
+        "tags": tr("标签"),
+        "grid_id": tr("网格"),
+        "village_id": tr("村（社区）"),
+        "handler": tr("承办"),
+        "category": tr("类别"),
+    }.get(field, field)
 
 
 def table_label(table: str) -> str:
     return {
-        "households": tr("住户"), "persons": tr("居民"), "matters": tr("事项"), "visits": tr("走访"),
-        "parties": tr("当事人"), "agreements": tr("调解协议"),
-    }.get(table, table)  # fmt: skip
+        "households": tr("住户"),
+        "persons": tr("居民"),
+        "matters": tr("事项"),
+        "visits": tr("走访"),
+        "parties": tr("当事人"),
+        "agreements": tr("调解协议"),
+    }.get(table, table)
 
 
 def show_value(field: str, value) -> str:
@@ -86,8 +104,10 @@ class ConflictsDialog(QDialog):
 
     def _conflicts_tab(self) -> QWidget:
         page = QWidget()
-        self.conflicts = self._table([tr("记录"), tr("字段"), tr("原来的值"), tr("乡镇服务器上的值"),
-                                      tr("本机的值"), tr("双方")], tr("没有冲突：两处改的不是同一项。"))  # fmt: skip
+        self.conflicts = self._table(
+            [tr("记录"), tr("字段"), tr("原来的值"), tr("乡镇服务器上的值"), tr("本机的值"), tr("双方")],
+            tr("没有冲突：两处改的不是同一项。"),
+        )
         hint = QLabel(tr("两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。"))
         hint.setWordWrap(True)
         self.keep_server = QPushButton(tr("保留服务器的值"))
@@ -109,8 +129,10 @@ class ConflictsDialog(QDialog):
 
     def _rejected_tab(self) -> QWidget:
         page = QWidget()
-        self.rejected = self._table([tr("时间"), tr("记录"), tr("修改的内容"), tr("服务器拒绝的原因")],
-                                    tr("乡镇服务器接受了本机送去的每一条修改。"))  # fmt: skip
+        self.rejected = self._table(
+            [tr("时间"), tr("记录"), tr("修改的内容"), tr("服务器拒绝的原因")],
+            tr("乡镇服务器接受了本机送去的每一条修改。"),
+        )
         hint = QLabel(tr("这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。"))
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -120,27 +142,35 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         self.worker.submit(
-            lambda: (syncing.open_conflicts(self.ws), syncing.rejected_edits(self.ws)), self._fill,
+            lambda: (syncing.open_conflicts(self.ws), syncing.rejected_edits(self.ws)),
+            self._fill,
             lambda e: show_error(self, e),
-        )  # fmt: skip
+        )
 
     def _fill(self, result) -> None:
         self.rows, rejected = result
         self.conflicts.setRowCount(len(self.rows))
         for i, c in enumerate(self.rows):
-            who = tr("服务器：{0} {1}；本机：{2} {3}").format(c.server_author, c.server_at[:16], c.local_author,
-                                                          c.local_at[:16])  # fmt: skip
-            cells = [f"{table_label(c.table_name)} {c.record_label}", field_label(c.field),
-                     show_value(c.field, c.base_value), show_value(c.field, c.server_value),
-                     show_value(c.field, c.local_value), who]  # fmt: skip
+            who = tr("服务器：{0} {1}；本机：{2} {3}").format(
+                c.server_author, c.server_at[:16], c.local_author, c.local_at[:16]
+            )
+            cells = [
+                f"{table_label(c.table_name)} {c.record_label}",
+                field_label(c.field),
+                show_value(c.field, c.base_value),
+                show_value(c.field, c.server_value),
+                show_value(c.field, c.local_value),
+                who,
+            ]
             for j, text in enumerate(cells):
                 self.conflicts.setItem(i, j, QTableWidgetItem(text))
         self.conflicts.resizeColumnsToContents()
         self.rejected.setRowCount(len(rejected))
         for i, r in enumerate(rejected):
             changes = "；".join(f"{field_label(k)}={show_value(k, v)}" for k, v in r.fields.items())
-            for j, text in enumerate([when(r.created_at), f"{table_label(r.table_name)} {r.record_label}", changes,
-                                      r.reason]):  # fmt: skip
+            for j, text in enumerate(
+                [when(r.created_at), f"{table_label(r.table_name)} {r.record_label}", changes, r.reason]
+            ):
                 self.rejected.setItem(i, j, QTableWidgetItem(text))
         self.rejected.resizeColumnsToContents()
         if self.rows:
@@ -162,8 +192,12 @@ class ConflictsDialog(QDialog):
             return
         conflict = self.rows[row]
         if choice == "value" and value is None:
-            value, ok = QInputDialog.getText(self, tr("改为新的值"), field_label(conflict.field),
-                                             text=show_value(conflict.field, conflict.local_value))  # fmt: skip
+            value, ok = QInputDialog.getText(
+                self,
+                tr("改为新的值"),
+                field_label(conflict.field),
+                text=show_value(conflict.field, conflict.local_value),
+            )
             if not ok:
                 return
         self.worker.submit(

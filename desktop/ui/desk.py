@@ -1,4 +1,4 @@
-"""工作台: what needs me today: deadlines turning yellow and red, orders to accept or claim, follow-ups due."""
+"""工作台: what needs me today: deadlines turning yellow or red, orders to accept or claim, follow-ups due."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from desktop.services import details
 from desktop.services.details import HANDLING_ROLES
@@ -28,7 +28,7 @@ DESK_KINDS = {"matters", "visits", "follow_ups", "config", "persons"}  # what th
 
 
 class Tile(QPushButton):
-    """A count that is also the way to the list it counts: it looks and acts like a button (mouse, Tab, Enter)."""
+    """A count that is also the way to the list it counts: looks and acts as a button (mouse, Tab, Enter)."""
 
     def __init__(self, title: str, colour: str):
         super().__init__()
@@ -47,7 +47,7 @@ class Tile(QPushButton):
         self.set_clickable(False)
 
     def set_clickable(self, clickable: bool) -> None:
-        """A tile that opens something gets a raised border, a hand and a hover; one that only counts stays flat."""
+        """A tile that opens something gets a raised border, a hand, a hover; one that only counts is flat."""
         self.setEnabled(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if clickable else Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor)
@@ -59,8 +59,10 @@ class Tile(QPushButton):
             if clickable
             else ""
         )
-        self.setStyleSheet(f"Tile {{ background: {self.colour}; border: {border}; border-radius: 6px; "
-                           f"text-align: left; }} {hover}")  # fmt: skip
+        self.setStyleSheet(
+            f"Tile {{ background: {self.colour}; border: {border}; border-radius: 6px; "
+            f"text-align: left; }} {hover}"
+        )
         self.setToolTip(self.tr("点击查看清单") if clickable else "")
         self.clickable = clickable
 
@@ -94,18 +96,28 @@ class DeskPage(QWidget):
         }
         if ws.has_role(Role.LEADER):
             self.tiles["in_charge"] = Tile(self.tr("我包的案"), "#E3EEFA")
-        presets = {"red": {"colour": "red"}, "yellow": {"colour": "yellow"}, "to_accept": {"status": "dispatched"},
-                   "to_claim": {"status": "open_for_claim"}, "to_register": {"status": "reported"},
-                   "follow_ups": {"status": "checked"}, "supervised": {"focus": "supervised"},
-                   "warnings": {"focus": "warning"}, "in_charge": {"focus": "in_charge"}}  # fmt: skip
+        presets = {
+            "red": {"colour": "red"},
+            "yellow": {"colour": "yellow"},
+            "to_accept": {"status": "dispatched"},
+            "to_claim": {"status": "open_for_claim"},
+            "to_register": {"status": "reported"},
+            "follow_ups": {"status": "checked"},
+            "supervised": {"focus": "supervised"},
+            "warnings": {"focus": "warning"},
+            "in_charge": {"focus": "in_charge"},
+        }
         grid, tiles = flowing()  # as many to a line as the screen is wide
         for key, tile in self.tiles.items():
             tiles.addWidget(tile)
             if key in presets:
                 tile.clicked.connect(lambda _=False, p=presets[key]: self.open_ledger.emit(p))
                 tile.set_clickable(True)
-        for key, opens in (("key_persons", self.show_key_persons), ("duplicates", self.show_duplicates),
-                           ("open", lambda: self.open_ledger.emit({}))):  # fmt: skip
+        for key, opens in (
+            ("key_persons", self.show_key_persons),
+            ("duplicates", self.show_duplicates),
+            ("open", lambda: self.open_ledger.emit({})),
+        ):
             self.tiles[key].clicked.connect(lambda _=False, o=opens: o())
             self.tiles[key].set_clickable(True)
         self.due = read_only_table(
@@ -187,11 +199,22 @@ class DeskPage(QWidget):
         self.tiles["yellow"].label.setText(
             self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100))
         )
-        for key, value in (("red", c.red), ("yellow", c.yellow), ("open", c.open_matters), ("to_accept", c.to_accept),
-                           ("to_claim", c.to_claim), ("to_register", c.to_register), ("follow_ups", c.follow_ups_due),
-                           ("visits", c.visits_this_month), ("confirmations", c.confirmations_due),
-                           ("supervised", c.supervised), ("warnings", c.warnings), ("key_persons", c.key_persons), ("duplicates", c.duplicates),
-                           ("in_charge", c.in_charge)):  # fmt: skip
+        for key, value in (
+            ("red", c.red),
+            ("yellow", c.yellow),
+            ("open", c.open_matters),
+            ("to_accept", c.to_accept),
+            ("to_claim", c.to_claim),
+            ("to_register", c.to_register),
+            ("follow_ups", c.follow_ups_due),
+            ("visits", c.visits_this_month),
+            ("confirmations", c.confirmations_due),
+            ("supervised", c.supervised),
+            ("warnings", c.warnings),
+            ("key_persons", c.key_persons),
+            ("duplicates", c.duplicates),
+            ("in_charge", c.in_charge),
+        ):
             if key in self.tiles:
                 self.tiles[key].value.setText(str(value))
         self.by_status.set_items(

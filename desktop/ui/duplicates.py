@@ -50,10 +50,13 @@ class DuplicatesDialog(QDialog):
         self.groups = groups
         self.rows = [(group, twin) for group in groups for twin in group.persons]
         self.summary.setText(
-            self.tr("{0} 个身份证号登记了不止一条居民记录。选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。").format(len(groups))
+            self.tr(
+                "{0} 个身份证号登记了不止一条居民记录。"
+                "选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。"
+            ).format(len(groups))
             if groups
             else self.tr("没有重复的居民记录。")
-        )  # fmt: skip
+        )
         self.table.setRowCount(len(self.rows))
         for r, (group, twin) in enumerate(self.rows):
             for c, value in enumerate(

@@ -1,4 +1,4 @@
-"""Forms that check as you go and keep what was typed: a field's error appears under it, nothing is cleared."""
+"""Forms that check as you go and keep what was typed: a field's error shows under it, nothing is cleared."""
 
 from __future__ import annotations
 

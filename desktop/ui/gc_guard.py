@@ -1,8 +1,8 @@
 """Garbage collection only in the UI thread.
 
-Python's cyclic collector runs in whichever thread happens to allocate; if that is the DB worker and the garbage
-holds Qt widgets (closures referencing them are common), Qt deletes widgets outside the GUI thread and crashes.
-So automatic collection is switched off and the UI thread collects on a timer instead.
+Python's cyclic collector runs in whichever thread happens to allocate; if that is the DB worker and the
+garbage holds Qt widgets (closures referencing them are common), Qt deletes widgets outside the GUI thread and
+crashes. So automatic collection is switched off and the UI thread collects on a timer instead.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from shiboken6 import isValid
 
 from desktop.services.context import Changed
@@ -35,8 +35,6 @@ def changes_in(result) -> list[Changed]:
 
 
 class ChangeHub(QObject):
-    published = Signal(object)  # frozenset of the kinds changed, once per delivery
-
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._subscribers: list[tuple[QObject, frozenset | None, Callable]] = []
@@ -64,4 +62,3 @@ class ChangeHub(QObject):
         for _owner, wanted, callback in list(alive):
             if wanted is None or wanted & kinds:
                 callback(changes)
-        self.published.emit(kinds)

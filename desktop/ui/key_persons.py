@@ -14,8 +14,16 @@ class KeyPersonsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("重点人员"))
         self.summary = QLabel(self.tr("正在读取…"))
-        headers = [self.tr("姓名"), self.tr("村/社区"), self.tr("户号"), self.tr("手机号"), self.tr("在办事项"),
-                   self.tr("相关事项"), self.tr("走访次数"), self.tr("最近走访")]  # fmt: skip
+        headers = [
+            self.tr("姓名"),
+            self.tr("村/社区"),
+            self.tr("户号"),
+            self.tr("手机号"),
+            self.tr("在办事项"),
+            self.tr("相关事项"),
+            self.tr("走访次数"),
+            self.tr("最近走访"),
+        ]
         self.table = read_only_table(
             headers, self.tr("没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。")
         )
@@ -40,8 +48,16 @@ class KeyPersonsDialog(QDialog):
         self.table.setRowCount(len(people))
         for i, p in enumerate(people):
             matters = "；".join(f"{serial} {title}（{status}）" for serial, title, status, _ in p.matters)
-            values = [p.name, p.village, p.household, p.mobile, str(p.open_matters), matters, str(p.visits),
-                      when(p.last_visit)]  # fmt: skip
+            values = [
+                p.name,
+                p.village,
+                p.household,
+                p.mobile,
+                str(p.open_matters),
+                matters,
+                str(p.visits),
+                when(p.last_visit),
+            ]
             for column, value in enumerate(values):
                 self.table.setItem(i, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

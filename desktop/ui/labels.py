@@ -1,4 +1,4 @@
-"""Words that come from data rather than code (statuses, steps, roles, form fields), translated in one context.
+"""Words that come from data, not code (statuses, steps, roles, form fields), translated in one context.
 
 Qt's lupdate only finds literal strings, so `resources/i18n/update.py` collects these words from where they
 live (sync.core.domain and the forms) into the "labels" context of the .ts files.

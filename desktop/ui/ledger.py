@@ -1,4 +1,4 @@
-"""矛盾纠纷台账: every matter in scope, with filters, search, deadline colours, and export of what is filtered."""
+"""矛盾纠纷台账: every matter in scope, with filters, search, deadline colours, and export of the list."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from desktop.services import ledger, lists
 from desktop.services.lists import MatterFilter
@@ -33,8 +33,8 @@ from .matter_view import LIST_KINDS, MatterView
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, choosable_columns, table_for
 from .report_form import ReportDialog
 
-# 风险, 来源, 类别, 网格, 层级, 督办/包案 are shown on demand (a right click on the header): the rest fit beside the
-# matter at 1366×768.
+# 风险, 来源, 类别, 网格, 层级, 督办/包案 are shown on demand (a right click on the header): the rest fit
+# beside the matter at 1366×768.
 LEDGER_HIDDEN_BY_DEFAULT = {5, 6, 7, 9, 10, 12}
 
 
@@ -95,13 +95,34 @@ class LedgerPage(QWidget):
         for d in (self.date_from, self.date_to):
             d.dateChanged.connect(self._debounce.start)
         # The filters wrap onto more lines as the list narrows (a 125 % screen, a wide matter beside it).
-        for combo in (self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid,
-                      self.handler, self.colour, self.focus):  # fmt: skip
+        for combo in (
+            self.status,
+            self.grade,
+            self.risk,
+            self.source,
+            self.category,
+            self.village,
+            self.grid,
+            self.handler,
+            self.colour,
+            self.focus,
+        ):
             combo.setMinimumContentsLength(8)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        filters, _ = flowing(self.status, self.grade, self.risk, self.source, self.category, self.village, self.grid,
-                             self.handler, self.colour, self.repeat, self.focus,
-                             side_by_side(self.use_dates, self.date_from, QLabel("—"), self.date_to))  # fmt: skip
+        filters, _ = flowing(
+            self.status,
+            self.grade,
+            self.risk,
+            self.source,
+            self.category,
+            self.village,
+            self.grid,
+            self.handler,
+            self.colour,
+            self.repeat,
+            self.focus,
+            side_by_side(self.use_dates, self.date_from, QLabel("—"), self.date_to),
+        )
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
         top.addWidget(new)
@@ -160,12 +181,16 @@ class LedgerPage(QWidget):
         return combo
 
     def places_changed(self) -> None:
-        """The township's set-up changed: the filters offer its villages, grids, units and channels now, keeping
-        what is chosen."""
+        """The township's set-up changed: the filters offer its villages, grids, units and channels now,
+        keeping what is chosen."""
         p = self.places
-        for combo, items in ((self.source, [(c, label(c)) for c in p.channels]), (self.category, [(c, label(c)) for c in p.categories]),
-                             (self.village, [(v.id, v.name) for v in p.villages]), (self.grid, [(g.id, g.name) for g in p.grids]),
-                             (self.handler, [(x.id, x.name) for x in p.orgs + p.people])):  # fmt: skip
+        for combo, items in (
+            (self.source, [(c, label(c)) for c in p.channels]),
+            (self.category, [(c, label(c)) for c in p.categories]),
+            (self.village, [(v.id, v.name) for v in p.villages]),
+            (self.grid, [(g.id, g.name) for g in p.grids]),
+            (self.handler, [(x.id, x.name) for x in p.orgs + p.people]),
+        ):
             chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -180,15 +205,27 @@ class LedgerPage(QWidget):
             return [combo.currentData()] if combo.currentData() is not None else []
 
         return MatterFilter(
-            statuses=one(self.status), grades=one(self.grade), risks=one(self.risk), sources=one(self.source),
-            categories=one(self.category), village_id=self.village.currentData(), grid_id=self.grid.currentData(),
-            handler=self.handler.currentData(), colour=self.colour.currentData(),
-            date_from=date.fromisoformat(self.date_from.date().toString("yyyy-MM-dd")) if self.use_dates.isChecked() else None,
-            date_to=date.fromisoformat(self.date_to.date().toString("yyyy-MM-dd")) if self.use_dates.isChecked() else None,
-            repeat_only=self.repeat.isChecked(), text=self.text.text(),
-            supervised=self.focus.currentData() == "supervised", warning=self.focus.currentData() == "warning",
+            statuses=one(self.status),
+            grades=one(self.grade),
+            risks=one(self.risk),
+            sources=one(self.source),
+            categories=one(self.category),
+            village_id=self.village.currentData(),
+            grid_id=self.grid.currentData(),
+            handler=self.handler.currentData(),
+            colour=self.colour.currentData(),
+            date_from=date.fromisoformat(self.date_from.date().toString("yyyy-MM-dd"))
+            if self.use_dates.isChecked()
+            else None,
+            date_to=date.fromisoformat(self.date_to.date().toString("yyyy-MM-dd"))
+            if self.use_dates.isChecked()
+            else None,
+            repeat_only=self.repeat.isChecked(),
+            text=self.text.text(),
+            supervised=self.focus.currentData() == "supervised",
+            warning=self.focus.currentData() == "warning",
             leader_id=self.ws.actor.account_id if self.focus.currentData() == "in_charge" else None,
-        )  # fmt: skip
+        )
 
     def _oversight(self, row) -> str:
         parts = [self.tr("督办{0}次").format(row.supervised)] if row.supervised else []
@@ -247,7 +284,11 @@ class LedgerPage(QWidget):
     def export_to(self, name: str):
         f = self.current_filter()
         return run_with_progress(
-            self, self.worker, self.tr("正在导出…"),
+            self,
+            self.worker,
+            self.tr("正在导出…"),
             lambda task: ledger.export_ledger(self.ws, Path(name), f, progress=task.progress),
-            lambda count: QMessageBox.information(self, self.tr("导出台账"), self.tr("已导出 %n 件事项到 {0}", "", count).format(name)),
-        )  # fmt: skip
+            lambda count: QMessageBox.information(
+                self, self.tr("导出台账"), self.tr("已导出 %n 件事项到 {0}", "", count).format(name)
+            ),
+        )

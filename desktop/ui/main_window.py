@@ -25,11 +25,11 @@ from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .common import show_error
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
+from .households import HouseholdsPage
 from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
 from .mediation import MediationPage
-from .residents import HouseholdsPage
 from .settings import SettingsPage
 from .stats import StatsPage
 from .sync_panel import SyncPanel
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             (file_menu, self.tr("从备份恢复…"), None, self.restore, self.ws.may(Permission.BACKUP)),
             (file_menu, self.tr("退出"), QKeySequence.StandardKey.Quit, self.close, True),
             (help_menu, self.tr("关于枫桥"), None, self.about, True),
-        ):  # fmt: skip
+        ):
             if not allowed:
                 continue
             action = QAction(text, self)
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         bundles.import_bundle(self, self.ws, self.worker, source)
 
     def focus_search(self) -> None:
-        """Ctrl+F: the search of the page shown; from a page without one (the desk), the households' search."""
+        """Ctrl+F: the search of the page shown; from a page without one (the desk), the households' one."""
         page = self.stack.currentWidget()
         if not hasattr(page, "focus_search"):
             for key, target in (
@@ -234,11 +234,17 @@ class MainWindow(QMainWindow):
             for name, licence, url in f.libraries
         )
         text = self.tr(
-            "<h3>枫桥 {0}</h3><p>构建：{1}<br>数据库结构版本：{2}<br>数据库：{3}<br>数据文件夹：{4}<br>日志：{5}</p>"
+            "<h3>枫桥 {0}</h3><p>构建：{1}<br>数据库结构版本：{2}<br>"
+            "数据库：{3}<br>数据文件夹：{4}<br>日志：{5}</p>"
             "<p>本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。</p>"
         ).format(f.version, f.build, f.schema_version, f.database, f.data_folder, f.log_folder)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于枫桥"), text + f"<table>{rows}</table>",
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("关于枫桥"),
+            text + f"<table>{rows}</table>",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)  # the links open
         box.open()
         self.about_box = box

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from desktop.services import attachments, details, documents
 from sync.core.domain.lifecycle import (
@@ -41,8 +41,16 @@ from .papers import PaperDialog, PartyDialog
 from .worker import DbWorker
 
 # A matter on screen reads itself again when any of these changes (a sync brings them under "sync").
-MATTER_KINDS = {"matters", "parties", "events", "mediation_sessions", "agreements", "follow_ups", "attachments",
-                "conflicts"}  # fmt: skip
+MATTER_KINDS = {
+    "matters",
+    "parties",
+    "events",
+    "mediation_sessions",
+    "agreements",
+    "follow_ups",
+    "attachments",
+    "conflicts",
+}
 # Lists of matters read again when a matter or its parties change.
 LIST_KINDS = {"matters", "parties"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
@@ -176,26 +184,33 @@ class MatterView(QWidget):
         complete = self.tr("补充信息") if self.ws.may(Permission.REVEAL_PERSONAL) else ""
         parties = "".join(
             f"<li>{label(p.role)}：{p.name}　{p.id_number}　{p.phone}"
-            + (f"　<a href='party:{p.id}'>{complete}</a>" if complete else "") + "</li>"
+            + (f"　<a href='party:{p.id}'>{complete}</a>" if complete else "")
+            + "</li>"
             for p in d.parties
-        )  # fmt: skip
+        )
         self.facts.setHtml(
             f"<p><b>{w['facts']}</b><br>{d.facts or '—'}</p><p><b>{w['when_where']}</b><br>"
             f"{when(d.occurred_at)} {d.place}</p><p><b>{w['parties']}</b></p><ul>{parties}</ul>"
             f"<p>{w['people']}：{d.people_count}　{w['amount']}：{d.amount:,.0f} {w['yuan']}</p>"
-            + self._repeats(d))  # fmt: skip
+            + self._repeats(d)
+        )
         self.timeline.clear()
         for e in d.events:
             step = label(ACTION_LABELS[Action(e.action)]) if e.action in set(Action) else e.action
             self.timeline.addItem(f"{when(e.at)}　{e.actor}　{step}" + (f"：{e.note}" if e.note else ""))
         sessions = "".join(
             f"<li>{when(x.held_on)} {x.kind}（{label(LEVEL_LABELS.get(x.level, x.level))}）："
-            f"{label(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome))}<br>{x.record}</li>" for x in d.sessions)  # fmt: skip
+            f"{label(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome))}<br>{x.record}</li>"
+            for x in d.sessions
+        )
         agreements = "".join(
-            f"<li>{w['written'] if a.form == 'written' else w['oral']}　{w['effective']}：{when(a.effective_on) or w['not_effective']}"
+            f"<li>{w['written'] if a.form == 'written' else w['oral']}　"
+            f"{w['effective']}：{when(a.effective_on) or w['not_effective']}"
             f"　{w['confirm_by']}：{when(a.confirmation_due) or '—'}<br>{w['parties']}：{a.parties}<br>"
-            f"{w['facts_duty']}：{a.facts}<br>{w['terms']}：{a.terms}<br>{w['performance']}：{a.performance} {when(a.perform_by)}</li>"
-            for a in d.agreements)  # fmt: skip
+            f"{w['facts_duty']}：{a.facts}<br>{w['terms']}：{a.terms}<br>"
+            f"{w['performance']}：{a.performance} {when(a.perform_by)}</li>"
+            for a in d.agreements
+        )
         self.mediation.setHtml(
             f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol><p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
         )
@@ -217,7 +232,7 @@ class MatterView(QWidget):
             self.files.addItem(item)
 
     def _oversight(self, d) -> str:
-        """督办, 包案, the hotline order and the filed dossier: what a leader looks for first, on a line of its own."""
+        """督办, 包案, the hotline order and the filed dossier: what a leader looks for first, on one line."""
         parts = []
         if d.supervised:
             due = self.tr("，待超期说明") if d.explanation_due else ""
@@ -248,9 +263,10 @@ class MatterView(QWidget):
             mark = self.tr("标为其重复件")
             rows = "".join(
                 f"<li>{c.serial} {c.title}（{label(c.status)}）— {say(c.reason)}"
-                + (f"　<a href='repeat:{c.serial}'>{mark}</a>" if may_mark else "") + "</li>"
+                + (f"　<a href='repeat:{c.serial}'>{mark}</a>" if may_mark else "")
+                + "</li>"
                 for c in d.possible_repeats
-            )  # fmt: skip
+            )
             html += "<p><b>" + self.tr("可能的重复工单") + f"</b></p><ul>{rows}</ul>"
         return html
 
@@ -275,8 +291,15 @@ class MatterView(QWidget):
             self.action_buttons[action] = button
 
     def open_action(self, action: Action) -> QDialog:
-        dialog = ActionDialog(self.ws, self.worker, self.detail.id, action, self.places, parent=self,
-                              start=starting_values(action, self.detail))  # fmt: skip
+        dialog = ActionDialog(
+            self.ws,
+            self.worker,
+            self.detail.id,
+            action,
+            self.places,
+            parent=self,
+            start=starting_values(action, self.detail),
+        )
         dialog.open()
         return dialog
 

@@ -17,11 +17,13 @@ class MediationPage(QWidget):
         super().__init__(parent)
         self.ws, self.worker = ws, worker
         columns = [
-            Column(self.tr("编号"), lambda r: r.serial), Column(self.tr("标题"), lambda r: r.title),
+            Column(self.tr("编号"), lambda r: r.serial),
+            Column(self.tr("标题"), lambda r: r.title),
             Column(self.tr("星级"), lambda r: stars(r.grade)),
             Column(self.tr("期限"), lambda r: when(r.due_on), lambda r: COLOURS.get(r.colour)),
-            Column(self.tr("村/社区"), lambda r: r.village), Column(self.tr("承办"), lambda r: r.handler_name),
-        ]  # fmt: skip
+            Column(self.tr("村/社区"), lambda r: r.village),
+            Column(self.tr("承办"), lambda r: r.handler_name),
+        ]
         keys = sorted(ws.actor.handler_keys)
         self.queries = {
             "claim": MatterFilter(statuses=["open_for_claim"]),

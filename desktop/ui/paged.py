@@ -1,4 +1,4 @@
-"""A table model over a list of any length: it knows the total, and loads a block of rows when the view shows it.
+"""A table model over a list of any length: it knows the total, and loads a block of rows when it is shown.
 
 Scrolling to row 20,000 asks for the one block on screen, not for the 100 before it. Every query runs on the
 database worker; a newer query overtakes older ones (those still waiting are not run, answers that come late
@@ -6,8 +6,8 @@ are dropped), so typing a name never queues a backlog.
 
 The model is a QStandardItemModel whose rows hold items once their block has come: the view paints from C++
 and never calls into Python for a cell (a Python data() is asked seven roles per cell, and painted a screen in
-15 ms where the items take 3). The view tells the model which rows it shows (`show_rows`, wired by `table_for`),
-and the model asks for their blocks.
+15 ms where the items take 3). The view tells the model which rows it shows (`show_rows`, wired by
+`table_for`), and the model asks for their blocks.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from .worker import DbWorker
 PAGE = 100  # rows a block holds: four screens of a tall window
 FIT_SAMPLE = 50  # rows read to size a column
 WANTED = 3  # blocks a view can show at once (a tall window, between two blocks)
-# The pause in typing after which a search box asks: short enough that the answer is there within 150 ms of the
-# last key; a query it overtakes is dropped, so asking often costs nothing.
+# The pause in typing after which a search box asks: short enough that the answer is there within 150 ms of
+# the last key; a query it overtakes is dropped, so asking often costs nothing.
 TYPING_PAUSE_MS = 80
 COMING = "…"  # column 0 of a row on screen whose block has not come yet
 FIRST_SCREEN = 40  # rows whose items an answer makes at once: more than a tall window shows
@@ -90,8 +90,8 @@ class PagedModel(QStandardItemModel):
     def _reset(self, generation: int, page) -> None:
         if generation != self._generation or page is None:
             return
-        # The rows are replaced with the views told nothing, then told once: a reset, so they show the new answer
-        # from its top, with one layout and one paint.
+        # The rows are replaced with the views told nothing, then told once: a reset, so they show the new
+        # answer from its top, with one layout and one paint.
         self.beginResetModel()
         blocked = self.blockSignals(True)
         self.setRowCount(0)
@@ -109,8 +109,9 @@ class PagedModel(QStandardItemModel):
             self.fitted.emit()
 
     def _make_items(self, first: int, last: int) -> None:
-        """Items for the rows first..last that have come and have none yet. A new answer makes the rows on screen
-        (the rest of its block when it is scrolled to); a block that comes while scrolling makes all its rows."""
+        """Items for the rows first..last that have come and have none yet. A new answer makes the rows on
+        screen (the rest of its block when it is scrolled to); a block that comes while scrolling makes all
+        its rows."""
         for number in range(max(0, first), min(last, self.total - 1) + 1):
             if number in self._made:
                 continue
@@ -203,8 +204,8 @@ class PagedModel(QStandardItemModel):
         return rows[offset] if offset < len(rows) else None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Never by the items: the rows here are a few blocks of a longer list, which a page sorts by asking the
-        database again."""
+        """Never by the items: the rows here are a few blocks of a longer list, which a page sorts by asking
+        the database again."""
 
     def row_at(self, index: QModelIndex):
         return self.row(index.row()) if index.isValid() else None
@@ -252,7 +253,7 @@ def choosable_columns(table: QTableView, settings_key: str, hidden_by_default: s
 
 
 def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:
-    """The list view every page uses: whole rows, one at a time, columns fitted once to a sample of the first page."""
+    """Every page's list view: whole rows, one at a time, columns fitted once to a sample of page one."""
     table = PagedTable(empty_text)
     table.setModel(model)
     table.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE)

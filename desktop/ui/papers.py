@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
-)  # fmt: skip
+)
 
 from desktop.services import documents, matters
 from desktop.services.documents import MissingItems
@@ -70,9 +70,14 @@ class PaperDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.page.clear()
-        self.missing.setText(user_message(error) + (
-            "\n" + self.tr("请在“基本情况”中点当事人后的“补充信息”，或在相应环节补录后再打印。")
-            if isinstance(error, MissingItems) else ""))  # fmt: skip
+        self.missing.setText(
+            user_message(error)
+            + (
+                "\n" + self.tr("请在“基本情况”中点当事人后的“补充信息”，或在相应环节补录后再打印。")
+                if isinstance(error, MissingItems)
+                else ""
+            )
+        )
         self.missing.show()
 
     def preview(self):
@@ -119,18 +124,29 @@ class PartyDialog(FormDialog):
         self.loaded = party
         self.name.setText(party.name)
         self.role.setCurrentText(party.role)
-        for box, value in ((self.id_number, party.id_number), (self.phone, party.phone),
-                           (self.ethnicity, party.ethnicity), (self.occupation, party.occupation),
-                           (self.address, party.address)):  # fmt: skip
+        for box, value in (
+            (self.id_number, party.id_number),
+            (self.phone, party.phone),
+            (self.ethnicity, party.ethnicity),
+            (self.occupation, party.occupation),
+            (self.address, party.address),
+        ):
             box.setText(value)
 
     def save(self) -> None:
         if self.loaded is None:
             return
         data = PartyInput(
-            self.name.text(), self.role.currentText(), self.loaded.kind, self.id_number.text(), self.phone.text(),
-            self.address.text(), self.loaded.person_id, self.ethnicity.text(), self.occupation.text(),
-        )  # fmt: skip
+            self.name.text(),
+            self.role.currentText(),
+            self.loaded.kind,
+            self.id_number.text(),
+            self.phone.text(),
+            self.address.text(),
+            self.loaded.person_id,
+            self.ethnicity.text(),
+            self.occupation.text(),
+        )
         party_id = self.party_id
         self.worker.submit(
             lambda: matters.update_party(self.ws, party_id, data), self.saved, self.show_failure

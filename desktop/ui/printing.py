@@ -24,8 +24,8 @@ CJK_FAMILIES = ["SimSun", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft 
 
 
 def text_document(doc: Document, device=None) -> QTextDocument:
-    """The document laid out for a device (a PDF writer, a printer) when given: the page is the device's printable
-    area, and points are measured at its resolution, not the screen's."""
+    """The document laid out for a device (a PDF writer, a printer) when given: the page is the device's
+    printable area, and points are measured at its resolution, not the screen's."""
     text = QTextDocument()
     picture_width = 420
     if device is not None:
@@ -92,7 +92,7 @@ def preview(doc: Document, parent=None) -> QPrintPreviewDialog:
 
 
 def report_document(report: assessment_report.Report, folder: Path) -> Document:
-    """The assessment report with a chart of each section's resolution rates, drawn as the 统计 page draws it."""
+    """The assessment report with a chart of each section's resolution rates, as the 统计 page draws it."""
     charts = {}
     for by, units in report.sections.items():
         if not units:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from desktop.services import matters
 from desktop.services.matters import SIGNALS, MatterInput, PartyInput
@@ -129,19 +129,33 @@ class ReportDialog(FormDialog):
             name = (self.parties.item(r, 0).text() if self.parties.item(r, 0) else "").strip()
             if not name:
                 continue
-            parties.append(PartyInput(name, self.parties.cellWidget(r, 1).currentText(),
-                                      id_number=self.parties.item(r, 2).text() if self.parties.item(r, 2) else "",
-                                      phone=self.parties.item(r, 3).text() if self.parties.item(r, 3) else "",
-                                      person_id=self.parties.item(r, 0).data(256)))  # fmt: skip
+            parties.append(
+                PartyInput(
+                    name,
+                    self.parties.cellWidget(r, 1).currentText(),
+                    id_number=self.parties.item(r, 2).text() if self.parties.item(r, 2) else "",
+                    phone=self.parties.item(r, 3).text() if self.parties.item(r, 3) else "",
+                    person_id=self.parties.item(r, 0).data(256),
+                )
+            )
         return MatterInput(
-            title=self.title_edit.text(), source=self.source.currentText(), kind=self.kind.currentData(),
-            category=self.category.currentData(), facts=self.facts.toPlainText(), occurred_at=self.prefill.occurred_at,
-            place=self.place.text(), village_id=self.village.currentData(), grid_id=self.grid.currentData(),
-            people_count=self.people.value(), amount=self.amount.value(),
-            signals=[k for k, box in self.signals.items() if box.isChecked()], parties=parties,
-            visit_id=self.prefill.visit_id, household_id=self.prefill.household_id,
+            title=self.title_edit.text(),
+            source=self.source.currentText(),
+            kind=self.kind.currentData(),
+            category=self.category.currentData(),
+            facts=self.facts.toPlainText(),
+            occurred_at=self.prefill.occurred_at,
+            place=self.place.text(),
+            village_id=self.village.currentData(),
+            grid_id=self.grid.currentData(),
+            people_count=self.people.value(),
+            amount=self.amount.value(),
+            signals=[k for k, box in self.signals.items() if box.isChecked()],
+            parties=parties,
+            visit_id=self.prefill.visit_id,
+            household_id=self.prefill.household_id,
             external_no=self.external_no.text(),
-        )  # fmt: skip
+        )
 
     def submit(self) -> None:
         data = self.data()

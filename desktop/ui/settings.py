@@ -1,5 +1,5 @@
-"""设置, in tabs: the language; accounts; units and teams (typed or imported from a sheet); the grade table, grids,
-categories and channels. Each for the roles entitled to it."""
+"""设置, in tabs: the language; accounts; units and teams (typed or imported from a sheet); the grade table,
+grids, categories and channels. Each for the roles entitled to it."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from desktop.services import accounts, details, documents, org_sheet, setup
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
@@ -82,10 +82,19 @@ class SettingsPage(QWidget):
             adding = side_by_side(self.org_kind, self.new_org)
             self.new_members = QLineEdit()
             self.new_members.setPlaceholderText(self.tr("成员账号，用逗号分隔"))
-            self.tabs.addTab(self._box(self.orgs, [adding, (self.tr("添加单位或队伍"), self.add_org), self.new_members,
-                                                   (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
-                                                   (self.tr("从 Excel 导入…"), self.import_orgs)]),
-                             self.tr("单位与队伍"))  # fmt: skip
+            self.tabs.addTab(
+                self._box(
+                    self.orgs,
+                    [
+                        adding,
+                        (self.tr("添加单位或队伍"), self.add_org),
+                        self.new_members,
+                        (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
+                        (self.tr("从 Excel 导入…"), self.import_orgs),
+                    ],
+                ),
+                self.tr("单位与队伍"),
+            )
             self.grids = QListWidget()
             self.new_grid, self.grid_village = QLineEdit(), QComboBox()
             self.new_category, self.new_channel = QLineEdit(), QLineEdit()
@@ -94,13 +103,30 @@ class SettingsPage(QWidget):
             self.new_channel.setPlaceholderText(self.tr("新的来源渠道"))
             rules = QWidget()
             grid = QGridLayout(rules)
-            for i, (title, widget, extra) in enumerate((
-                (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
-                (self.tr("网格"), self.grids, [self.grid_village, self.new_grid, (self.tr("添加网格"), self.add_grid)]),
-                (self.tr("类别"), self.categories, [self.new_category, (self.tr("添加类别"), self.add_category)]),
-                (self.tr("来源渠道"), self.channels, [self.new_channel, (self.tr("添加渠道"), self.add_channel),
-                                                  (self.tr("删除选中的渠道"), self.remove_channel)]),
-            )):  # fmt: skip
+            for i, (title, widget, extra) in enumerate(
+                (
+                    (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
+                    (
+                        self.tr("网格"),
+                        self.grids,
+                        [self.grid_village, self.new_grid, (self.tr("添加网格"), self.add_grid)],
+                    ),
+                    (
+                        self.tr("类别"),
+                        self.categories,
+                        [self.new_category, (self.tr("添加类别"), self.add_category)],
+                    ),
+                    (
+                        self.tr("来源渠道"),
+                        self.channels,
+                        [
+                            self.new_channel,
+                            (self.tr("添加渠道"), self.add_channel),
+                            (self.tr("删除选中的渠道"), self.remove_channel),
+                        ],
+                    ),
+                )
+            ):
                 box = QGroupBox(title)
                 QVBoxLayout(box).addWidget(self._box(widget, extra))
                 grid.addWidget(box, i // 2, i % 2)
@@ -111,11 +137,19 @@ class SettingsPage(QWidget):
             )
             self.templates.horizontalHeader().setStretchLastSection(True)
             self.templates.setWordWrap(True)
-            self.tabs.addTab(self._box(self.templates, [(self.tr("保存文书模板"), self.save_templates),
-                                                        (self.tr("恢复默认措辞"), self.default_templates)]),
-                             self.tr("文书模板"))  # fmt: skip
-        worker.hub.subscribe(self, {"accounts", "divisions", "grids", "orgs", "config"},
-                             lambda _changes: self.refresh())  # fmt: skip
+            self.tabs.addTab(
+                self._box(
+                    self.templates,
+                    [
+                        (self.tr("保存文书模板"), self.save_templates),
+                        (self.tr("恢复默认措辞"), self.default_templates),
+                    ],
+                ),
+                self.tr("文书模板"),
+            )
+        worker.hub.subscribe(
+            self, {"accounts", "divisions", "grids", "orgs", "config"}, lambda _changes: self.refresh()
+        )
         self.refresh()
 
     @staticmethod
@@ -157,8 +191,10 @@ class SettingsPage(QWidget):
         self.templates.resizeRowsToContents()
 
     def save_templates(self) -> None:
-        values = {self.templates.item(r, 0).data(Qt.ItemDataRole.UserRole): self.templates.item(r, 1).text()
-                  for r in range(self.templates.rowCount())}  # fmt: skip
+        values = {
+            self.templates.item(r, 0).data(Qt.ItemDataRole.UserRole): self.templates.item(r, 1).text()
+            for r in range(self.templates.rowCount())
+        }
         self.worker.submit(
             lambda: documents.save_templates(self.ws, values), None, lambda e: show_error(self, e)
         )
@@ -185,8 +221,11 @@ class SettingsPage(QWidget):
 
     def add_grid(self) -> None:
         village, name = self.grid_village.currentData(), self.new_grid.text()
-        self.worker.submit(lambda: setup.add_grid(self.ws, village, name),
-                           lambda _: self.new_grid.clear(), lambda e: show_error(self, e))  # fmt: skip
+        self.worker.submit(
+            lambda: setup.add_grid(self.ws, village, name),
+            lambda _: self.new_grid.clear(),
+            lambda e: show_error(self, e),
+        )
 
     def _show_orgs(self, orgs) -> None:
         shown = self.shown_orgs = [o for o in orgs if o.kind in ("unit", "team")]
@@ -199,8 +238,11 @@ class SettingsPage(QWidget):
 
     def add_org(self) -> None:
         kind, name = self.org_kind.currentData(), self.new_org.text().strip()
-        self.worker.submit(lambda: setup.add_org(self.ws, kind, name),
-                           lambda _: self.new_org.clear(), lambda e: show_error(self, e))  # fmt: skip
+        self.worker.submit(
+            lambda: setup.add_org(self.ws, kind, name),
+            lambda _: self.new_org.clear(),
+            lambda e: show_error(self, e),
+        )
 
     def add_members(self) -> None:
         row = self.orgs.currentRow()
@@ -209,8 +251,11 @@ class SettingsPage(QWidget):
             return
         org_id = self.shown_orgs[row].id
         usernames = [u for u in re.split(r"[,，、\s]+", self.new_members.text()) if u]
-        self.worker.submit(lambda: setup.add_members(self.ws, org_id, usernames),
-                           lambda _: self.new_members.clear(), lambda e: show_error(self, e))  # fmt: skip
+        self.worker.submit(
+            lambda: setup.add_members(self.ws, org_id, usernames),
+            lambda _: self.new_members.clear(),
+            lambda e: show_error(self, e),
+        )
 
     def import_orgs(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -220,8 +265,9 @@ class SettingsPage(QWidget):
             self.import_orgs_from(name)
 
     def import_orgs_from(self, name: str) -> None:
-        self.worker.submit(lambda: org_sheet.import_orgs(self.ws, Path(name)), self._imported,
-                           lambda e: show_error(self, e))  # fmt: skip
+        self.worker.submit(
+            lambda: org_sheet.import_orgs(self.ws, Path(name)), self._imported, lambda e: show_error(self, e)
+        )
 
     def _imported(self, report) -> None:
         self.import_report = report
@@ -275,8 +321,8 @@ class SettingsPage(QWidget):
         self.grades.resizeColumnsToContents()
 
     def save_policy(self) -> None:
-        """The grade table is the township's own (its names, who handles each, the days allowed; other townships use
-        7 / 20 / 60): edited here, checked by the service."""
+        """The grade table is the township's own (its names, who handles each, the days allowed; other
+        townships use 7 / 20 / 60): edited here, checked by the service."""
         policy = dict(self.policy)
         grades = []
         for r, g in enumerate(policy.get("grades", [])):
@@ -296,8 +342,9 @@ class SettingsPage(QWidget):
                 {**g, "label": name, "handled_by": self.grades.item(r, 1).text().strip(), "days": int(text)}
             )
         policy["grades"] = grades
-        self.worker.submit(lambda: setup.configure(self.ws, "deadline_policy", policy), None,
-                           lambda e: show_error(self, e))  # fmt: skip
+        self.worker.submit(
+            lambda: setup.configure(self.ws, "deadline_policy", policy), None, lambda e: show_error(self, e)
+        )
 
     def add_account(self) -> QDialog:
         dialog = AccountDialog(self.ws, self.worker, self.places, self)
@@ -360,5 +407,8 @@ class AccountDialog(FormDialog):
             ids = [n.strip() for n in self.households.text().replace("，", ",").split(",") if n.strip()]
         args = (self.username.text().strip(), self.name.text().strip(), self.password.text(), roles)
         kind, org = self.scope.currentData(), self.org.currentData()
-        self.worker.submit(lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids, org_id=org),
-                           lambda _: self.accept(), self.show_failure)  # fmt: skip
+        self.worker.submit(
+            lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids, org_id=org),
+            lambda _: self.accept(),
+            self.show_failure,
+        )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from desktop.services import accounts, backups, demo, details, setup, syncing
 
@@ -208,9 +208,14 @@ class SetupDialog(QDialog):
         else:
             count = self.households.value()
             self.task = self.worker.submit(
-                lambda task: demo.build(self.path, password, count, progress=lambda stage, done, total: task.progress(done, total)),
-                self._made, self._failed, self._progress, with_task=True,
-            )  # fmt: skip
+                lambda task: demo.build(
+                    self.path, password, count, progress=lambda stage, done, total: task.progress(done, total)
+                ),
+                self._made,
+                self._failed,
+                self._progress,
+                with_task=True,
+            )
 
     def _restore(self) -> None:
         if problem := self.restore_form.problem():
@@ -221,11 +226,14 @@ class SetupDialog(QDialog):
         self.progress.show()
         self.task = self.worker.submit(
             lambda task: backups.restore_backup(file, self.path, user, password, progress=task.progress),
-            self._made, self._failed, self._progress, with_task=True,
-        )  # fmt: skip
+            self._made,
+            self._failed,
+            self._progress,
+            with_task=True,
+        )
 
     def reject(self) -> None:
-        """Cancel closes the dialog; while a database is being made it stops that first and removes what was made."""
+        """Cancel closes the dialog; while a database is being made, it stops and removes what it made."""
         if self.task is None:
             super().reject()
             return
@@ -240,8 +248,9 @@ class SetupDialog(QDialog):
             self.accept()
             return
         path = self.path  # finished before it saw the cancel: the person still asked for nothing to be kept
-        self.worker.submit(lambda: setup.remove_database(path), lambda _: super(SetupDialog, self).reject(),
-                           self._failed)  # fmt: skip
+        self.worker.submit(
+            lambda: setup.remove_database(path), lambda _: super(SetupDialog, self).reject(), self._failed
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -56,9 +56,24 @@ class StatsPage(QWidget):
         self.year.valueChanged.connect(self.refresh)
         self.period.currentIndexChanged.connect(self.refresh)
         self.by.currentIndexChanged.connect(self.refresh)
-        headers = [self.tr("名次"), self.tr("单位"), self.tr("得分"), self.tr("立案"), self.tr("办结"), self.tr("化解率"),
-                   self.tr("办结率"), self.tr("按期办结率"), self.tr("调解成功率"), self.tr("满意率"), self.tr("卷宗归档率"),
-                   self.tr("督办"), self.tr("包案"), self.tr("重复件"), self.tr("群体性"), self.tr("提级")]  # fmt: skip
+        headers = [
+            self.tr("名次"),
+            self.tr("单位"),
+            self.tr("得分"),
+            self.tr("立案"),
+            self.tr("办结"),
+            self.tr("化解率"),
+            self.tr("办结率"),
+            self.tr("按期办结率"),
+            self.tr("调解成功率"),
+            self.tr("满意率"),
+            self.tr("卷宗归档率"),
+            self.tr("督办"),
+            self.tr("包案"),
+            self.tr("重复件"),
+            self.tr("群体性"),
+            self.tr("提级"),
+        ]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
@@ -80,8 +95,9 @@ class StatsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.chart, 1)
-        worker.hub.subscribe(self, {"matters", "follow_ups", "mediation_sessions", "config"},
-                             lambda _changes: self.refresh())  # fmt: skip
+        worker.hub.subscribe(
+            self, {"matters", "follow_ups", "mediation_sessions", "config"}, lambda _changes: self.refresh()
+        )
         self.refresh()
 
     def period_text(self) -> str:
@@ -96,15 +112,17 @@ class StatsPage(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
-        """The figures are counted off the UI thread; the PDF's charts are drawn here, as the page draws them."""
+        """The figures are counted off the UI thread; the PDF's charts are drawn here, as the page's are."""
         period = self.period_text()
         if path.lower().endswith(".xlsx"):
             work = lambda: assessment_report.save_xlsx(assessment_report.make(self.ws, period), path)  # noqa: E731
             self.worker.submit(work, self._exported, lambda e: show_error(self, e))
         else:
-            self.worker.submit(lambda: assessment_report.make(self.ws, period),
-                               lambda report: self._exported(printing.save_report(report, path)),
-                               lambda e: show_error(self, e))  # fmt: skip
+            self.worker.submit(
+                lambda: assessment_report.make(self.ws, period),
+                lambda report: self._exported(printing.save_report(report, path)),
+                lambda e: show_error(self, e),
+            )
 
     def _ask_and_pack(self) -> None:
         name = str(Path.home() / self.tr("{0} 卷宗.zip").format(self.period_text()))
@@ -117,10 +135,12 @@ class StatsPage(QWidget):
     def pack_dossiers(self, path: str):
         period = self.period_text()
         return run_with_progress(
-            self, self.worker, self.tr("正在生成卷宗…"),
+            self,
+            self.worker,
+            self.tr("正在生成卷宗…"),
             lambda task: printing.save_dossiers(self.ws, period, path, task.progress),
             lambda count: self._exported(path, count),
-        )  # fmt: skip
+        )
 
     def _exported(self, path, count: int | None = None) -> None:
         self.exported = path
@@ -143,10 +163,24 @@ class StatsPage(QWidget):
         self.table.setRowCount(len(units))
         for r, u in enumerate(units):
             c, m = u.counts, u.measures
-            values = [u.place, u.name, f"{u.score:.1f}", c.registered, c.closed, percent(m.resolution_rate),
-                      percent(m.completion_rate), percent(m.on_time_rate), percent(m.mediation_success_rate),
-                      percent(m.satisfaction_rate), percent(m.archive_rate), c.supervised, c.in_charge,
-                      c.repeat_orders, c.group_matters, c.escalations]  # fmt: skip
+            values = [
+                u.place,
+                u.name,
+                f"{u.score:.1f}",
+                c.registered,
+                c.closed,
+                percent(m.resolution_rate),
+                percent(m.completion_rate),
+                percent(m.on_time_rate),
+                percent(m.mediation_success_rate),
+                percent(m.satisfaction_rate),
+                percent(m.archive_rate),
+                c.supervised,
+                c.in_charge,
+                c.repeat_orders,
+                c.group_matters,
+                c.escalations,
+            ]
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(str(value)))
         self.table.resizeColumnsToContents()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressDialog, QToolButton, QWidget
 
 from desktop.services import syncing
@@ -22,16 +22,18 @@ AUTO_SYNC_AFTER_SECONDS = 15 * 60
 
 def _stage(key: str) -> str:
     return {
-        "hello": tr("连接服务器"), "push": tr("上传修改"), "pull": tr("下载更新"), "verify": tr("核对数量"),
-        "upload": tr("上传附件"), "download": tr("下载附件"),
-    }.get(key, key)  # fmt: skip
+        "hello": tr("连接服务器"),
+        "push": tr("上传修改"),
+        "pull": tr("下载更新"),
+        "verify": tr("核对数量"),
+        "upload": tr("上传附件"),
+        "download": tr("下载附件"),
+    }.get(key, key)
 
 
 class SyncPanel(QObject):
     """Owns the sync widgets of the status bar. Any change on the hub (an edit adds to the pending count, a
     sync empties it) reads the sync state again, so automatic sync decides from the current count."""
-
-    status_changed = Signal(object)
 
     def __init__(self, ws, worker, net_worker=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -78,10 +80,12 @@ class SyncPanel(QObject):
         self.label.setToolTip("\n".join(details))
         self._clock(status.clock_offset_seconds)
         count = status.open_conflicts + status.rejected
-        self.conflicts_button.setText(tr("冲突 {0}").format(status.open_conflicts) if status.open_conflicts
-                                      else tr("被拒 {0}").format(status.rejected))  # fmt: skip
+        self.conflicts_button.setText(
+            tr("冲突 {0}").format(status.open_conflicts)
+            if status.open_conflicts
+            else tr("被拒 {0}").format(status.rejected)
+        )
         self.conflicts_button.setVisible(count > 0)
-        self.status_changed.emit(status)
 
     def _state(self, status: syncing.SyncStatus) -> tuple[str, list[str]]:
         """One state, with its reason, for the status bar; the rest of what is known for its tooltip."""
@@ -141,11 +145,13 @@ class SyncPanel(QObject):
         status = self.last_status
         if not automatic and status is not None and not status.registered and password is None:
             password, ok = QInputDialog.getText(
-                self.window, tr("登记这台电脑"),
+                self.window,
+                tr("登记这台电脑"),
                 tr("第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。").format(
-                    self.ws.actor.display_name, status.server_url),
+                    self.ws.actor.display_name, status.server_url
+                ),
                 QLineEdit.EchoMode.Password,
-            )  # fmt: skip
+            )
             if not ok or not password:
                 return None
         progress = None

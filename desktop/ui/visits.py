@@ -1,4 +1,5 @@
-"""走访: the quick visit form (household by search, purpose, findings) and the visits list."""
+"""走访: the quick visit form (household by search, purpose, findings). A household's visits are listed on its
+card (household_card.py); a visit that found a dispute opens the report form filled in from it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-)  # fmt: skip
+)
 
 from desktop.services import lists, visits
 from desktop.services.errors import Issue

@@ -3,6 +3,28 @@
   <context>
     <name />
     <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>有一项工作没有完成，屏幕上的内容可能不是最新的：</source>
+      <translation>A piece of work did not finish; what the screen shows may not be up to date:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>可以重新打开这一页再试一次；如果仍然不行，请退出后重新登录。</source>
+      <translation>You can open this page again to try once more; if that does not help, quit and sign in again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>详情已记入日志，需要帮助时请把这个文件交给技术支持：
+{0}</source>
+      <translation>The details are in the log; if you need help, give this file to technical support:
+{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>操作未完成</source>
+      <translation>Not finished</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/common.py" line="68" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>Unexpected error: {0} (no data was lost; see the log)</translation>

@@ -3,6 +3,28 @@
   <context>
     <name />
     <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>有一项工作没有完成，屏幕上的内容可能不是最新的：</source>
+      <translation>有一项工作没有完成，屏幕上的内容可能不是最新的：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>可以重新打开这一页再试一次；如果仍然不行，请退出后重新登录。</source>
+      <translation>可以重新打开这一页再试一次；如果仍然不行，请退出后重新登录。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>详情已记入日志，需要帮助时请把这个文件交给技术支持：
+{0}</source>
+      <translation>详情已记入日志，需要帮助时请把这个文件交给技术支持：
+{0}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/ui/failures.py" />
+      <source>操作未完成</source>
+      <translation>操作未完成</translation>
+    </message>
+    <message>
       <location filename="../../desktop/ui/common.py" line="68" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>出现意外错误：{0}（数据未丢失，详情见日志）</translation>

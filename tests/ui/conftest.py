@@ -13,8 +13,8 @@ from tests.sync.servers import start
 
 @pytest.fixture(scope="session", autouse=True)
 def the_apps_gc_mode(qapp):
-    """The GUI tests run as the app does (desktop.ui.gc_guard): no automatic collection, which could run in the
-    DB thread and delete widgets there; the UI thread collects on a timer. Restored when the session ends."""
+    """The GUI tests run as the app does (desktop.ui.gc_guard): no automatic collection, which could run in
+    the DB thread and delete widgets there; the UI thread collects on a timer. Restored at the end."""
     guard = getattr(qapp, "_fengqiao_gc", None) or GcGuard(parent=qapp)
     qapp._fengqiao_gc = guard
     yield

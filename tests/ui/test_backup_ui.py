@@ -1,5 +1,5 @@
-"""Backup and restore in the window: the File menu, a wrong password that changes nothing, a restore that signs
-in again, and a new laptop set up from a backup on first run."""
+"""Backup and restore in the window: the File menu, a wrong password that changes nothing, a restore that
+signs in again, and a new laptop set up from a backup on first run."""
 
 from __future__ import annotations
 

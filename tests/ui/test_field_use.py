@@ -1,5 +1,5 @@
-"""A window for a day's work on a cheap laptop: searches that do not queue, a first run that can be cancelled, every
-page inside 1366×768, lists that say when they are empty, a desk that says what to do next."""
+"""A window for a day's work on a cheap laptop: searches that do not queue, a first run that can be cancelled,
+every page inside 1366×768, lists that say when they are empty, a desk that says what to do next."""
 
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ def test_first_run_cancel_stops_the_demo_and_leaves_no_database(qtbot, worker, s
     assert not any(tmp_path.iterdir()), list(tmp_path.iterdir())  # no database, key file or journal left
 
 
-# A maximised window's inside on a 1366×768 screen (Windows taskbar and title bar taken off), at 100 % and 125 %.
+# A maximised window's inside on a 1366×768 screen (less the Windows taskbar and title bar), at 100 % and
+# 125 %.
 SCREEN_100 = (1366, 698)
 SCALED_125 = (1093, 558)
 

@@ -59,8 +59,14 @@ def english(qapp, tmp_path):
 def test_the_window_in_english(english, window_for, settle):
     window = window_for("platform")
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Work desk", "Households", "Visits", "Ledger", "Mediation", "Statistics", "Settings",
-    ]  # fmt: skip
+        "Work desk",
+        "Households",
+        "Visits",
+        "Ledger",
+        "Mediation",
+        "Statistics",
+        "Settings",
+    ]
     assert window.ledger.status.itemText(0) == "All statuses"
     assert window.sync_label.text().startswith("This laptop only")
     assert window.ledger.count.text() == "0 matters"  # plurals through Qt's %n
@@ -75,7 +81,7 @@ def test_shared_helpers_are_translated_too(english):
 
 
 def test_refusals_of_the_rules_and_use_cases_are_in_english_too(english, township):
-    """The services refuse in Chinese (logs, command line); the English window shows the same refusal in English."""
+    """The services refuse in Chinese (logs, command line); the English window says it in English."""
     from desktop.services import accounts, residents
     from desktop.services.errors import NotAllowed, ValidationFailed
     from desktop.services.residents import HouseholdInput
@@ -97,8 +103,10 @@ def test_refusals_of_the_rules_and_use_cases_are_in_english_too(english, townshi
     assert (
         "check digit does not match (should be" in shown and "must be “男” (male) or “女” (female)" in shown
     )
-    assert not any("\u4e00" <= ch <= "\u9fff" for ch in shown.replace("男", "").replace("女", "").replace("未知", "")
-                   .replace("张三", ""))  # fmt: skip
+    assert not any(
+        "\u4e00" <= ch <= "\u9fff"
+        for ch in shown.replace("男", "").replace("女", "").replace("未知", "").replace("张三", "")
+    )
 
     from sync.core.domain import lifecycle
 

@@ -92,8 +92,16 @@ def test_whole_life_in_the_ui(township, window_for, settle, monkeypatch, qtbot):
     }
     do(gw, Action.ACCEPT, settle)
     do(gw, Action.RECORD_SESSION, settle, kind="人民调解", outcome="agreement", record="双方同意疏通排水沟")
-    do(gw, Action.RECORD_AGREEMENT, settle, form="oral", parties="张三、李四", facts="排水沟堵塞，双方均有责任",
-       terms="两家共同出工疏通", performance="本周内共同出工")  # fmt: skip
+    do(
+        gw,
+        Action.RECORD_AGREEMENT,
+        settle,
+        form="oral",
+        parties="张三、李四",
+        facts="排水沟堵塞，双方均有责任",
+        terms="两家共同出工疏通",
+        performance="本周内共同出工",
+    )
     do(gw, Action.CLOSE, settle, outcome="agreement", note="调解成功")
     assert stored(t).status == "closed"
 
@@ -121,8 +129,12 @@ def test_registration_starts_from_what_was_reported_and_assessed(township, windo
     from sync.core.domain.lifecycle import Action
 
     t = township
-    matters.report(t.login("grid1"), MatterInput("工地欠薪，二十余人聚集", "网格排查", grid_id=t.grid,
-                                                 category="劳动争议", people_count=25))  # fmt: skip
+    matters.report(
+        t.login("grid1"),
+        MatterInput(
+            "工地欠薪，二十余人聚集", "网格排查", grid_id=t.grid, category="劳动争议", people_count=25
+        ),
+    )
     window = window_for("platform")
     select_first(window, settle)
     assessed = window.ledger.view.detail.risk

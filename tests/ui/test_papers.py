@@ -1,6 +1,6 @@
-"""A closed matter's papers from the window: offered in the matter's print menu, shown, previewed for printing,
-saved as PDF (Chinese in an embedded font, every item in the text) and as Word; what a paper lacks is named and
-completed in place."""
+"""A closed matter's papers from the window: offered in the matter's print menu, shown, previewed for
+printing, saved as PDF (Chinese in an embedded font, every item in the text) and as Word; what a paper lacks
+is named and completed in place."""
 
 from __future__ import annotations
 
@@ -78,8 +78,12 @@ def test_a_closed_matters_papers_from_the_window(township, window_for, settle, n
         reader = PdfReader(pdf)
         text = _flat("".join(page.extract_text() for page in reader.pages))
         opened = WordDocument(str(word))
-        words = _flat("".join([p.text for p in opened.paragraphs]
-                              + [c.text for t in opened.tables for r in t.rows for c in r.cells]))  # fmt: skip
+        words = _flat(
+            "".join(
+                [p.text for p in opened.paragraphs]
+                + [c.text for t in opened.tables for r in t.rows for c in r.cells]
+            )
+        )
         title = offer.title.split("（")[0]
         for item in [title, *EXPECTED[title]]:
             assert _flat(item) in text, (title, item)
@@ -95,12 +99,17 @@ def test_the_first_page_renders_with_chinese_glyphs(township, window_for, settle
     dialog = view.open_paper(view.offers[0])
     settle()
     pdf = dialog.save_to(str(tmp_path / "agreement.pdf"))
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True
+    )
     (png,) = tmp_path.glob("page*.png")
     image = QImage(str(png))
-    dark = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
-               if image.pixelColor(x, y).lightness() < 128)  # fmt: skip
+    dark = sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y).lightness() < 128
+    )
     assert dark > 500
 
 
@@ -116,8 +125,9 @@ def test_what_a_paper_lacks_is_named_and_completed_in_place(township, window_for
     with t.admin.read() as s:
         parties = {p.name: p.id for p in s.scalars(select(Party).where(Party.matter_id == m))}
     for name, (number, ethnicity, job, address) in {
-        "张三": (APPLICANT, "汉族", "农民", "东村12号"), "李四": (RESPONDENT, "回族", "个体经营", "东村14号"),
-    }.items():  # fmt: skip
+        "张三": (APPLICANT, "汉族", "农民", "东村12号"),
+        "李四": (RESPONDENT, "回族", "个体经营", "东村14号"),
+    }.items():
         form = view.edit_party(parties[name])
         settle()
         assert form.name.text() == name
@@ -134,8 +144,8 @@ def test_what_a_paper_lacks_is_named_and_completed_in_place(township, window_for
 
 
 def test_a_township_words_its_own_papers_in_settings(township, window_for, settle, no_popups):
-    """文书模板: the township's own header and wording, kept in the synced configuration, used by every paper; a
-    brace that names nothing is refused by name and nothing is saved."""
+    """文书模板: the township's own header and wording, kept in the synced configuration, used by every paper;
+    a brace that names nothing is refused by name and nothing is saved."""
     from desktop.services import documents
 
     t = township
@@ -195,8 +205,8 @@ def test_the_statistics_page_exports_the_report_and_packs_the_months_dossiers(
 
 
 def test_a_closed_demo_matter_prints_its_papers_from_the_window(qtbot, worker, settle, no_popups, tmp_path):
-    """The demo as a township would have it: a closed matter with a written agreement, a photo in its file, and
-    the window saves its agreement, record, follow-up and dossier (the photo inside) as PDF."""
+    """The demo as a township would have it: a closed matter with a written agreement, a photo in its file,
+    and the window saves its agreement, record, follow-up and dossier (the photo inside) as PDF."""
     from datetime import datetime
 
     from PySide6.QtGui import QColor, QImage

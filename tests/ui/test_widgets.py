@@ -1,4 +1,4 @@
-"""Widgets one by one: login, validation that keeps input, what a role is offered, models, import, screenshots."""
+"""Widgets one by one: login, validation that keeps input, a role's offer, models, import, screenshots."""
 
 import sys
 
@@ -6,7 +6,7 @@ from desktop.services import details, lists, matters, residents, steps
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 from desktop.ui.paged import PAGE
-from desktop.ui.residents import PersonDialog
+from desktop.ui.resident_form import PersonDialog
 from desktop.ui.start import LoginDialog
 from sync.core.domain.lifecycle import Action
 from tests.conftest import PASSWORD
@@ -244,7 +244,7 @@ def test_settings_add_an_account_and_change_the_time_limits(township, window_for
 
 
 def test_edit_a_resident_from_the_household_card(qtbot, township, worker, settle, no_popups):
-    from desktop.ui.residents import HouseholdCard
+    from desktop.ui.household_card import HouseholdCard
     from sync.core.domain.residents import PersonFields
 
     g = township.login("grid1")
@@ -324,8 +324,8 @@ def test_about_names_version_schema_folders_and_licences(window_for, settle):
 
 
 def test_qt_calls_keep_none_alive(qapp):
-    """A Qt binding that drops a reference to None on each call returning nothing (PySide6 6.12.0) frees None on
-    Python 3.11 after enough calls, and the app aborts; the lists make thousands of such calls a minute."""
+    """A Qt binding that drops a reference to None on each call returning nothing (PySide6 6.12.0) frees None
+    on Python 3.11 after enough calls, and the app aborts; the lists make thousands of such calls a minute."""
     from PySide6.QtGui import QStandardItem, QStandardItemModel
 
     model, item = QStandardItemModel(4, 2), QStandardItem("王")
