@@ -1,13 +1,14 @@
 """Benchmark of the desktop application on a township-sized demo (run on demand, not in CI).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py --households 30000 [--db DEMO.db --password PW]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py --households 30000 \
+        [--db DEMO.db --password PW]
 
 Prints one table: each search and filter asked of the store (the service call), of the window (from the change
 to the rows on screen) and of SQLite directly on the same file (raw: the full-text index's own count and first
 page of hits; raw page: the household list's whole question written as one SQL statement), each for the first
 block of rows the window asks for, median and worst; then typing a name at one key per 150 ms (last key to
-result) and scrolling the household list to row 20,000, each with the longest the UI thread stalled; cold start;
-and max RSS.
+result) and scrolling the household list to row 20,000, each with the longest the UI thread stalled; cold
+start; and max RSS.
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ def timed(fn, runs=RUNS) -> tuple[float, float]:
 
 
 def _raw(ws, kind: str, query: str, *statements: str) -> None:
-    """Statements put to SQLite itself on the workspace's file, `{hits}` in each standing for the index's ids of
-    the records of this kind that hold the text."""
+    """Statements put to SQLite itself on the workspace's file, `{hits}` in each standing for the index's ids
+    of the records of this kind that hold the text."""
     hits = search.matching(kind, query)
     sql = str(hits.compile(compile_kwargs={"literal_binds": True}))
     conn = ws.db.engine.raw_connection()
@@ -112,12 +113,14 @@ def raw_page(ws, query: str):
     """The household list's own question in one statement, as one would write it for SQLite: the households
     holding the text, counted, the first block of them in list order with their village, grid and head."""
     _raw(
-        ws, "household", query,
+        ws,
+        "household",
+        query,
         "WITH hit(ref) AS ({hits}) SELECT h.id, h.number, h.address, v.name, g.name, p.name, p.mobile, "
         "count(*) OVER () FROM households h JOIN divisions v ON v.id = h.village_id "
         "LEFT JOIN grids g ON g.id = h.grid_id LEFT JOIN persons p ON p.id = h.head_id "
         f"WHERE h.deleted = 0 AND h.id IN hit ORDER BY h.village_id, h.number, h.id LIMIT {PAGE}",
-    )  # fmt: skip
+    )
 
 
 def main() -> None:
@@ -226,18 +229,23 @@ def main() -> None:
         raw = timed(lambda _i, t=text: raw_search(store_ws, "matter", t))
         table.append((f"ledger text “{text}”", store, shown[("matter", text)], raw, None))
 
-    print(f"\n{'what':32} {'store ms (med/worst)':>22} {'window ms':>18} {'raw ms':>16} {'store÷raw':>10} "
-          f"{'raw page ms':>16} {'store÷page':>11}")  # fmt: skip
+    print(
+        f"\n{'what':32} {'store ms (med/worst)':>22} {'window ms':>18} {'raw ms':>16} {'store÷raw':>10} "
+        f"{'raw page ms':>16} {'store÷page':>11}"
+    )
     for what, store, in_window, raw, page in table:
         ratio = f"{store[0] / raw[0]:9.1f}×" if raw and raw[0] else ""
         raw_text = f"{raw[0]:7.1f} / {raw[1]:6.1f}" if raw else ""
         page_text = f"{page[0]:7.1f} / {page[1]:6.1f}" if page else ""
         page_ratio = f"{store[0] / page[0]:10.1f}×" if page and page[0] else ""
-        print(f"{what:32} {store[0]:10.1f} / {store[1]:8.1f} {in_window[0]:8.1f} / {in_window[1]:7.1f} "
-              f"{raw_text:>16} {ratio:>10} {page_text:>16} {page_ratio:>11}")  # fmt: skip
+        print(
+            f"{what:32} {store[0]:10.1f} / {store[1]:8.1f} {in_window[0]:8.1f} / {in_window[1]:7.1f} "
+            f"{raw_text:>16} {ratio:>10} {page_text:>16} {page_ratio:>11}"
+        )
     print(
-        f"\ntyping a name, 1 key / {KEY_INTERVAL_MS} ms: last key to result {statistics.median(latencies):6.0f} ms "
-        f"median, {max(latencies):6.0f} ms worst; longest UI stall {max(stalls):4.0f} ms"
+        f"\ntyping a name, 1 key / {KEY_INTERVAL_MS} ms: "
+        f"last key to result {statistics.median(latencies):6.0f} ms median, {max(latencies):6.0f} ms worst; "
+        f"longest UI stall {max(stalls):4.0f} ms"
     )
     print(
         f"scroll the household list to row {target}: {scrolled:6.0f} ms (row shows {shown_number}); "

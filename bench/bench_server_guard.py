@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_server_guard.py [--threads 8] [--seconds 10]
 
 Prints how long honest devices' pushes take while guessing threads register with wrong passwords (the
-per-address throttle is lifted here, so every guess reaches Argon2), and the server process's peak memory after
-a 0.5 MB gzip body that inflates to 512 MiB.
+per-address throttle is lifted here, so every guess reaches Argon2), and the server process's peak memory
+after a 0.5 MB gzip body that inflates to 512 MiB.
 """
 
 from __future__ import annotations
@@ -44,8 +44,11 @@ def main() -> None:
         accounts.add_account(s, "victim", PASSWORD, "township", [])
     running = ServerThread(server)
     url = running.url
-    token = requests.post(url + "/v1/register", timeout=30, json={
-        "username": "township", "password": PASSWORD, "device_id": str(uuid.uuid4())}).json()["token"]  # fmt: skip
+    token = requests.post(
+        url + "/v1/register",
+        timeout=30,
+        json={"username": "township", "password": PASSWORD, "device_id": str(uuid.uuid4())},
+    ).json()["token"]
     headers = {"Authorization": f"Bearer {token}"}
 
     def push_once() -> float:
@@ -58,8 +61,15 @@ def main() -> None:
 
     def guess() -> None:
         while not stop.is_set():
-            requests.post(url + "/v1/register", timeout=120, json={
-                "username": "victim", "password": f"wrong {uuid.uuid4()}", "device_id": str(uuid.uuid4())})  # fmt: skip
+            requests.post(
+                url + "/v1/register",
+                timeout=120,
+                json={
+                    "username": "victim",
+                    "password": f"wrong {uuid.uuid4()}",
+                    "device_id": str(uuid.uuid4()),
+                },
+            )
             guesses[0] += 1
 
     threads = [threading.Thread(target=guess) for _ in range(args.threads)]
@@ -73,20 +83,29 @@ def main() -> None:
     for t in threads:
         t.join()
     print(
-        f"push, quiet:              median {statistics.median(quiet) * 1000:7.1f} ms   worst {max(quiet) * 1000:7.1f} ms"
+        f"push, quiet:              median {statistics.median(quiet) * 1000:7.1f} ms   "
+        f"worst {max(quiet) * 1000:7.1f} ms"
     )
-    print(f"push, {args.threads} guessing threads: median {statistics.median(stormy) * 1000:7.1f} ms   "
-          f"worst {max(stormy) * 1000:7.1f} ms   ({guesses[0]} wrong passwords hashed in {args.seconds:.0f} s)")  # fmt: skip
+    print(
+        f"push, {args.threads} guessing threads: median {statistics.median(stormy) * 1000:7.1f} ms   "
+        f"worst {max(stormy) * 1000:7.1f} ms   ({guesses[0]} wrong passwords hashed in {args.seconds:.0f} s)"
+    )
 
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip, built a megabyte at a time
     bomb = packer.compress(b"{") + b"".join(packer.compress(b" " * (1 << 20)) for _ in range(512))
     bomb += packer.compress(b"}") + packer.flush()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    answer = requests.post(url + "/v1/register", data=bomb, timeout=120,
-                           headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})  # fmt: skip
+    answer = requests.post(
+        url + "/v1/register",
+        data=bomb,
+        timeout=120,
+        headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
+    )
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"gzip bomb ({len(bomb) / 1e6:.2f} MB → 512 MiB): answered {answer.status_code}, "
-          f"peak memory of the process (server included) {before / 1024:.0f} MB → {after / 1024:.0f} MB")  # fmt: skip
+    print(
+        f"gzip bomb ({len(bomb) / 1e6:.2f} MB → 512 MiB): answered {answer.status_code}, "
+        f"peak memory of the process (server included) {before / 1024:.0f} MB → {after / 1024:.0f} MB"
+    )
     running.stop()
 
 

@@ -43,8 +43,11 @@ def main() -> None:
     if not args.db:
         started = time.perf_counter()
         report = demo.build(db, PASSWORD, args.households)
-        print(f"demo generation       {time.perf_counter() - started:8.1f} s   ({report.households} households, "
-              f"{report.persons} persons, {report.visits} visits, {report.matters} matters)")  # fmt: skip
+        print(
+            f"demo generation       {time.perf_counter() - started:8.1f} s   "
+            f"({report.households} households, {report.persons} persons, {report.visits} visits, "
+            f"{report.matters} matters)"
+        )
 
     unlock_ms, unlock_worst = timed(lambda: accounts.login(db, "platform", PASSWORD).close(), runs=5)
     ws = accounts.login(db, "platform", PASSWORD)
@@ -53,7 +56,8 @@ def main() -> None:
     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     print(f"database size         {size / 1e6:8.1f} MB")
     print(
-        f"open and unlock       {unlock_ms:8.1f} ms median, {unlock_worst:.1f} ms worst (Argon2id + key check + migrate check)"
+        f"open and unlock       {unlock_ms:8.1f} ms median, {unlock_worst:.1f} ms worst "
+        "(Argon2id + key check + migrate check)"
     )
 
     with ws.read() as s:

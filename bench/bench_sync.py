@@ -3,9 +3,9 @@
     .venv/bin/python bench/bench_sync.py --households 30000 [--database-url postgresql://…] [--laptops 50]
 
 Prints: the township laptop's first push, the first full pull of a grid worker's scope and of the whole
-township, an incremental sync of a day's work (50 edits), bytes per record, server throughput with many laptops
-syncing at once, and the same incremental sync and first grid pull through a slow link (about 256 kbit/s,
-300 ms round trip, some dropped connections) made by a throttling proxy on 127.0.0.1.
+township, an incremental sync of a day's work (50 edits), bytes per record, server throughput with many
+laptops syncing at once, and the same incremental sync and first grid pull through a slow link (about
+256 kbit/s, 300 ms round trip, some dropped connections) made by a throttling proxy on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -83,8 +83,19 @@ def edit_day(ws, count: int, tag: str) -> None:
     with ws.read() as s:
         homes = s.scalars(select(Household).where(Household.deleted.is_(False)).limit(count)).all()
     for i, h in enumerate(homes):
-        residents.save_household(ws, HouseholdInput(h.village_id, h.number, h.address, h.grid_id, h.phone or "",
-                                                    list(h.tags), f"{tag} 走访记录 {i}"), h.id)  # fmt: skip
+        residents.save_household(
+            ws,
+            HouseholdInput(
+                h.village_id,
+                h.number,
+                h.address,
+                h.grid_id,
+                h.phone or "",
+                list(h.tags),
+                f"{tag} 走访记录 {i}",
+            ),
+            h.id,
+        )
 
 
 class SlowLink:
@@ -186,9 +197,12 @@ def main() -> None:
             t.join()
         seconds = time.perf_counter() - started
         pushed = sum(r.pushed for r in reports)
-        print(f"{f'{args.laptops} laptops syncing at once':<44} {seconds:8.2f} s   {pushed} edits pushed, "
-              f"{sum(r.pulled for r in reports)} records pulled, {pushed / seconds:.0f} edits/s, "
-              f"{len(errors)} failed {errors[:1]}", flush=True)  # fmt: skip
+        print(
+            f"{f'{args.laptops} laptops syncing at once':<44} {seconds:8.2f} s   {pushed} edits pushed, "
+            f"{sum(r.pulled for r in reports)} records pulled, {pushed / seconds:.0f} edits/s, "
+            f"{len(errors)} failed {errors[:1]}",
+            flush=True,
+        )
         for ws in laptops:
             ws.close()
 

@@ -2,11 +2,11 @@
 
     .venv/bin/python bench/bench_transfer.py [--matters 10000] [--laptops 4] [--postgresql]
 
-N matters, each with two parties, are written on one laptop and pushed to a real township server (uvicorn in its
-own process, SQLite or a throwaway PostgreSQL cluster), then pulled whole into a fresh laptop. Printed, one line
-per measurement: wall time, round trips, bytes on the wire (compressed as sent) and their ratio to the gzip -6
-size of the same records' JSON; then a day's sync of 50 edits; then server ingest with 1 and with `--laptops`
-laptops pushing at once (ops per second). Run on demand, not in CI.
+N matters, each with two parties, are written on one laptop and pushed to a real township server (uvicorn in
+its own process, SQLite or a throwaway PostgreSQL cluster), then pulled whole into a fresh laptop. Printed,
+one line per measurement: wall time, round trips, bytes on the wire (compressed as sent) and their ratio to
+the gzip -6 size of the same records' JSON; then a day's sync of 50 edits; then server ingest with 1 and with
+`--laptops` laptops pushing at once (ops per second). Run on demand, not in CI.
 """
 
 from __future__ import annotations
@@ -88,12 +88,25 @@ def write_matters(ws, village: str, grid: str, count: int, seed: int, prefix: st
     with ws.db.writing(actor_id=ws.actor.account_id, device_id=ws.device_id, now=ws.now()) as s:
         for i in range(count):
             matter = Matter(
-                id=str(uuid.uuid4()), serial=f"{prefix}-2026-{i + 1:05d}", kind="dispute", source="网格排查",
-                category="邻里纠纷", title=text(rng, 12), facts=text(rng, 60), place=f"东村{rng.randint(1, 300)}号",
-                village_id=village, grid_id=grid, people_count=2, amount=rng.choice([0, 3000, 20000]), risk="low",
-                signals=[], status="reported", level="village", reported_at=start + timedelta(minutes=i),
+                id=str(uuid.uuid4()),
+                serial=f"{prefix}-2026-{i + 1:05d}",
+                kind="dispute",
+                source="网格排查",
+                category="邻里纠纷",
+                title=text(rng, 12),
+                facts=text(rng, 60),
+                place=f"东村{rng.randint(1, 300)}号",
+                village_id=village,
+                grid_id=grid,
+                people_count=2,
+                amount=rng.choice([0, 3000, 20000]),
+                risk="low",
+                signals=[],
+                status="reported",
+                level="village",
+                reported_at=start + timedelta(minutes=i),
                 reported_by=reporter,
-            )  # fmt: skip
+            )
             s.add(matter)
             made.append(
                 {c: getattr(matter, c) for c in ("id", "serial", "title", "facts", "place", "amount")}
@@ -101,8 +114,17 @@ def write_matters(ws, village: str, grid: str, count: int, seed: int, prefix: st
             for role in ("申请人", "被申请人"):
                 name = rng.choice(SURNAMES) + text(rng, 2)
                 phone = f"13{rng.randint(100000000, 999999999)}"
-                s.add(Party(id=str(uuid.uuid4()), matter_id=matter.id, kind="person", name=name, role=role,
-                            phone=phone, address=f"东村{rng.randint(1, 300)}号"))  # fmt: skip
+                s.add(
+                    Party(
+                        id=str(uuid.uuid4()),
+                        matter_id=matter.id,
+                        kind="person",
+                        name=name,
+                        role=role,
+                        phone=phone,
+                        address=f"东村{rng.randint(1, 300)}号",
+                    )
+                )
                 made.append({"matter_id": matter.id, "name": name, "role": role, "phone": phone})
     return made
 
@@ -123,8 +145,11 @@ def gzip_size(ws, rows: list[dict]) -> int:
 def line(label: str, seconds: float, calls: tuple[int, int, int], baseline: int, records: int) -> None:
     calls, sent, received = calls
     ratio = f"sent {sent / baseline:5.2f}× / received {received / baseline:5.2f}× gzip -6"
-    print(f"{label:<40} {seconds:7.2f} s  {calls:5d} round trips  sent {sent / 1e3:9.1f} kB  received "
-          f"{received / 1e3:9.1f} kB  {ratio}  {records / seconds:7.0f} records/s", flush=True)  # fmt: skip
+    print(
+        f"{label:<40} {seconds:7.2f} s  {calls:5d} round trips  sent {sent / 1e3:9.1f} kB  received "
+        f"{received / 1e3:9.1f} kB  {ratio}  {records / seconds:7.0f} records/s",
+        flush=True,
+    )
 
 
 def push_from(path: str, username: str) -> tuple[int, float, float]:
@@ -147,16 +172,24 @@ def run(url: str | None, matters: int, laptops: int) -> None:
     try:
         server_account(data, url, "admin", "township")
         town, village, grid = township(folder)
-        # The ingest laptops: grid workers of grids in villages of their own, as a township's are on a busy day
-        # (each pulls back only its own grid, so what is measured is the server taking in pushes).
+        # The ingest laptops: grid workers of grids in villages of their own, as a township's are on a busy
+        # day (each pulls back only its own grid, so what is measured is the server taking in pushes).
         places = {}
         for i, name in enumerate(["solo0", *(f"many{j}" for j in range(laptops))]):
             west = "西" + "一二三四五六七八九"[i] + "村"
             their_village = setup.add_village(town, west, f"420606001{200 + i:03d}").id
             their_grid = setup.add_grid(town, their_village, west + "网格").id
             places[name] = (their_village, their_grid)
-            accounts.add_account(town, name, "录入" + "甲乙丙丁戊己庚辛"[i % 8], PASSWORD, "grid_worker",
-                                 scope_kind="grid", scope_ids=[their_grid], kdf=FAST_KDF)  # fmt: skip
+            accounts.add_account(
+                town,
+                name,
+                "录入" + "甲乙丙丁戊己庚辛"[i % 8],
+                PASSWORD,
+                "grid_worker",
+                scope_kind="grid",
+                scope_ids=[their_grid],
+                kdf=FAST_KDF,
+            )
         syncing.sync_now(town, password=PASSWORD, server_url=address)  # the set-up first, not measured
         rows = write_matters(town, village, grid, matters, 1, "向城")
         baseline, count = gzip_size(town, rows), len(rows)
@@ -188,8 +221,8 @@ def run(url: str | None, matters: int, laptops: int) -> None:
         fresh.close()
         town.close()
 
-        # Ingest: 1 laptop, then `laptops` laptops at once, each its own process (as laptops are), each with its
-        # share of matters. The server's rate: ops over the time from the first push to the last answer.
+        # Ingest: 1 laptop, then `laptops` laptops at once, each its own process (as laptops are), each with
+        # its share of matters. The server's rate: ops over the time from the first push to the last answer.
         for count, tag in ((1, "solo"), (laptops, "many")):
             share = matters // laptops
             paths = []
@@ -204,8 +237,11 @@ def run(url: str | None, matters: int, laptops: int) -> None:
                 done = pool.starmap(push_from, paths)
             pushed = sum(n for n, _, _ in done)
             seconds = max(end for _, _, end in done) - min(began for _, began, _ in done)
-            print(f"{f'ingest, {count} laptop(s) at once (processes)':<40} {seconds:7.2f} s  {pushed} ops  "
-                  f"{pushed / seconds:7.0f} ops/s", flush=True)  # fmt: skip
+            print(
+                f"{f'ingest, {count} laptop(s) at once (processes)':<40} {seconds:7.2f} s  {pushed} ops  "
+                f"{pushed / seconds:7.0f} ops/s",
+                flush=True,
+            )
     finally:
         process.terminate()
         process.wait(10)

@@ -48,5 +48,12 @@ def build_id() -> str:
 
 
 def facts(schema_version: str, database: Path) -> AboutFacts:
-    return AboutFacts(__version__, build_id(), schema_version, Path(database), paths.data_dir(), logs.log_folder(),
-                      LIBRARIES)  # fmt: skip
+    return AboutFacts(
+        __version__,
+        build_id(),
+        schema_version,
+        Path(database),
+        paths.data_dir(),
+        logs.log_folder(),
+        LIBRARIES,
+    )

@@ -1,6 +1,7 @@
-"""The embedded township server: when this laptop's sync points at the default local address and nothing answers
-there, the app runs a township server itself (SQLite in the user's data folder), so that sync works out of the
-box on one machine. A real township server at that address, or another URL in the database, turns it off."""
+"""The embedded township server: when this laptop's sync points at the default local address and nothing
+answers there, the app runs a township server itself (SQLite in the user's data folder), so that sync works
+out of the box on one machine. A real township server at that address, or another URL in the database, turns
+it off."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""`fengqiao screenshots OUT_DIR`: a demo township in a temporary database, each main screen grabbed offscreen.
+"""`fengqiao screenshots OUT_DIR`: a demo township in a temporary database, each main screen grabbed
+offscreen.
 
 A tool beside the command line, not part of the window: it builds its own application and windows."""
 
@@ -42,8 +43,8 @@ def grab(widget: QWidget, path: Path, worker) -> Path:
 
 
 def paper_pictures(ws, out_dir: Path, tmp: Path) -> list[Path]:
-    """The first page of each kind of paper from the demo (and the month's assessment report), printed to PDF and
-    rendered by poppler's pdftoppm, as an office would see it."""
+    """The first page of each kind of paper from the demo (and the month's assessment report), printed to PDF
+    and rendered by poppler's pdftoppm, as an office would see it."""
     from .ui import printing
 
     if shutil.which("pdftoppm") is None:
@@ -71,8 +72,10 @@ def paper_pictures(ws, out_dir: Path, tmp: Path) -> list[Path]:
     pictures = []
     for kind, pdf in sorted(pdfs.items()):
         stem = folder / kind
-        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
-                       check=True)  # fmt: skip
+        subprocess.run(
+            ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+            check=True,
+        )
         pictures.append(stem.with_suffix(".png"))
     return pictures
 

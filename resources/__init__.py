@@ -1,1 +1,2 @@
-"""The shipped resources (translations, icons, reference data), installed as the package fengqiao_resources."""
+"""The shipped resources (translations, icons, reference data), installed as the package
+fengqiao_resources."""

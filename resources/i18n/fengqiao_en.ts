@@ -3,432 +3,344 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/ui/failures.py" />
       <source>有一项工作没有完成，屏幕上的内容可能不是最新的：</source>
       <translation>A piece of work did not finish; what the screen shows may not be up to date:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/failures.py" />
       <source>可以重新打开这一页再试一次；如果仍然不行，请退出后重新登录。</source>
       <translation>You can open this page again to try once more; if that does not help, quit and sign in again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/failures.py" />
       <source>详情已记入日志，需要帮助时请把这个文件交给技术支持：
 {0}</source>
       <translation>The details are in the log; if you need help, give this file to technical support:
 {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/failures.py" />
       <source>操作未完成</source>
       <translation>Not finished</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="68" />
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>Unexpected error: {0} (no data was lost; see the log)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="73" />
       <source>已取消</source>
       <translation>Cancelled</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="75" />
       <source>无法完成</source>
       <translation>Cannot complete</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="128" />
       <source>暂无数据</source>
       <translation>No data yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/common.py" line="153" />
-      <location filename="../../desktop/ui/sync_panel.py" line="153" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/forms.py" line="73" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>手机</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="30" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>删除</source>
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="31" />
       <source>等级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="32" />
       <source>标签</source>
       <translation>Tags</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>村（社区）</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="33" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>住户</source>
       <translation>Household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>居民</source>
       <translation>Resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>事项</source>
       <translation>Matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="39" />
       <source>走访</source>
       <translation>Visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="40" />
       <source>当事人</source>
       <translation>Party</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="40" />
       <source>调解协议</source>
       <translation>Agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="47" />
       <source>修改：{0}</source>
       <translation>Edited: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="48" />
       <source>已删除</source>
       <translation>Deleted</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="48" />
       <source>保留</source>
       <translation>Kept</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="50" />
       <source>（空）</source>
       <translation>(empty)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="61" />
       <source>冲突与被拒的修改</source>
       <translation>Conflicts and rejected edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="65" />
       <source>冲突</source>
       <translation>Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="66" />
       <source>被拒的修改</source>
       <translation>Rejected edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
-      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>原来的值</source>
       <translation>Value before</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="89" />
       <source>乡镇服务器上的值</source>
       <translation>Township server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>本机的值</source>
       <translation>This laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>双方</source>
       <translation>Who and when</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="90" />
       <source>没有冲突：两处改的不是同一项。</source>
       <translation>No conflicts: no two places changed the same item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="91" />
       <source>两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。</source>
       <translation>The same item was changed in two places. The server keeps its value for now; choose which one to keep, or write a new value.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="93" />
       <source>保留服务器的值</source>
       <translation>Keep the server's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="94" />
       <source>采用本机的值</source>
       <translation>Take this laptop's value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="95" />
       <source>改为…</source>
       <translation>Change to…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>时间</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>修改的内容</source>
       <translation>What was changed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="112" />
       <source>服务器拒绝的原因</source>
       <translation>Why the server refused it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="113" />
       <source>乡镇服务器接受了本机送去的每一条修改。</source>
       <translation>The township server accepted every change this laptop sent.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="114" />
       <source>这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。</source>
       <translation>The township server did not accept these edits; they are still kept on this laptop. Act on the reason, or contact the township platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="131" />
       <source>服务器：{0} {1}；本机：{2} {3}</source>
       <translation>Server: {0} {1}; this laptop: {2} {3}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/conflicts.py" line="165" />
       <source>改为新的值</source>
       <translation>Change to a new value</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>连接服务器</source>
       <translation>Connecting to the server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>上传修改</source>
       <translation>Sending edits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>下载更新</source>
       <translation>Receiving updates</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="25" />
       <source>核对数量</source>
       <translation>Checking counts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="26" />
       <source>上传附件</source>
       <translation>Uploading attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="26" />
       <source>下载附件</source>
       <translation>Downloading attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="44" />
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>Working offline: not yet connected to the township server</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="53" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="54" />
       <source>与乡镇服务器同步 (F5)</source>
       <translation>Sync with the township server (F5)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="91" />
       <source>上次同步 {0}</source>
       <translation>Last sync {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="93" />
       <source>被拒 {0} 条</source>
       <translation>{0} rejected</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="95" />
       <source>收到 {0} 条无法保存的记录（已跳过）</source>
       <translation>{0} records received that cannot be stored here (skipped)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="81" />
       <source>冲突 {0}</source>
       <translation>Conflicts {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="82" />
       <source>被拒 {0}</source>
       <translation>Rejected {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="88" />
       <source>{0} 条修改保存在本机，等待同步</source>
       <translation>Changes kept on this laptop, waiting to sync: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="98" />
       <source>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</source>
       <translation>This laptop only: not yet connected to a township server (set it up in the Sync menu)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="100" />
       <source>同步未完成：{0}</source>
       <translation>Sync did not finish: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="102" />
       <source>离线：连不上乡镇服务器</source>
       <translation>Offline: the township server cannot be reached</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="106" />
       <source>已同步：上次 {0}</source>
       <translation>Synced: last at {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="107" />
       <source>尚未同步</source>
       <translation>Not synced yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="115" />
       <source>本机时钟与乡镇服务器相差 {0} 分钟，请校准</source>
       <translation>This laptop's clock is {0} minutes off the township server's; please set it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="144" />
       <source>登记这台电脑</source>
       <translation>Register this computer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="145" />
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
       <translation>First sync: enter the password of account "{0}" to register this computer with the township server {1}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="153" />
-      <location filename="../../desktop/ui/sync_panel.py" line="155" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/sync_panel.py" line="181" />
       <source>同步没有完成</source>
       <translation>Sync did not finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="132" />
       <source>枫桥出错了</source>
       <translation>Fengqiao ran into an error</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="132" />
       <source>出现意外错误：{0}
 
 您的数据已保存到最后一次完成的操作，没有丢失。详情已记入日志：{1}</source>
@@ -437,88 +349,70 @@
 Your data is kept as of the last finished action; nothing was lost. The details are in the log: {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="29" />
       <source>枫桥备份 (*.fqbak)</source>
       <translation>Fengqiao backups (*.fqbak)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="134" />
       <source>备份本机数据</source>
       <translation>Back up this laptop</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="140" />
       <source>备份完成</source>
       <translation>Backup finished</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="141" />
       <source>已备份到 {0}（{1:.1f} MB）：{2} 户、{3} 人、{4} 次走访、{5} 件事项、{6} 个附件。
 备份已加密，凭本机任一账号的密码才能恢复。请把它存到 U 盘等另一处。</source>
       <translation>Backed up to {0} ({1:.1f} MB): {2} households, {3} persons, {4} visits, {5} matters, {6} attachments.
 The backup is encrypted: only the password of one of this laptop's accounts restores it. Keep it somewhere else, on a USB stick for example.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="147" />
       <source>正在备份…</source>
       <translation>Backing up…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="157" />
       <source>正在恢复备份…</source>
       <translation>Restoring the backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="168" />
       <source>已恢复 {0} 于 {1} 由 {2} 做的备份。</source>
       <translation>Restored the backup of {0} made at {1} by {2}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="171" />
       <source>
 原来的数据已移到 {0}。</source>
       <translation>
 The data that was here before has been moved to {0}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="176" />
       <source>没有恢复：{0}
 这台电脑上原有的数据没有改动。</source>
       <translation>Not restored: {0}
 The data on this computer has not been changed.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="17" />
       <source>枫桥离线同步包 (*{0})</source>
       <translation>Fengqiao offline sync bundles (*{0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="22" />
-      <location filename="../../desktop/ui/bundles.py" line="29" />
       <source>导出离线同步包</source>
       <translation>Export an offline sync bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="30" />
       <source>已写出 {0}：{1} 条待同步的修改。
 请交乡镇平台导入，再把它给出的回执导入本机。</source>
       <translation>Wrote {0}: {1} edits waiting to sync.
 Hand it to the township platform office to import, then import the reply it gives you on this laptop.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="39" />
-      <location filename="../../desktop/ui/bundles.py" line="45" />
-      <location filename="../../desktop/ui/bundles.py" line="51" />
       <source>导入离线同步包</source>
       <translation>Import an offline sync bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="45" />
       <source>把离线同步包 {0} 导入本机吗？</source>
       <translation>Import the offline sync bundle {0} into this laptop?</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/bundles.py" line="52" />
       <source>已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。</source>
       <translation>Imported {0}: {1} of your edits applied, {2} in conflict, {3} rejected; {4} records received from the township.</translation>
     </message>
@@ -526,57 +420,46 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="318" />
       <source>添加账号</source>
       <translation>Add account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="319" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="320" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="321" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="330" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="331" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="334" />
       <source>所属单位/队伍</source>
       <translation>Unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="335" />
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="338" />
       <source>负责的村或网格</source>
       <translation>Villages or grids covered</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="340" />
       <source>联系的住户</source>
       <translation>Households looked after</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="341" />
       <source>联户长联系的住户：户号，用逗号分隔</source>
       <translation>The household head's households: numbers, separated by commas</translation>
     </message>
@@ -584,7 +467,6 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ActionDialog</name>
     <message>
-      <location filename="../../desktop/ui/actions.py" line="114" />
       <source>无法办理</source>
       <translation>Cannot do this step</translation>
     </message>
@@ -592,159 +474,126 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>DeskPage</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="83" />
       <source>已超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="84" />
-      <location filename="../../desktop/ui/desk.py" line="123" />
       <source>临期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="85" />
       <source>在办事项</source>
       <translation>Open matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="86" />
       <source>待我签收</source>
       <translation>Waiting for me to accept</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="87" />
       <source>待认领工单</source>
       <translation>Orders to claim</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="88" />
       <source>待立案</source>
       <translation>To register</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="89" />
       <source>待回访</source>
       <translation>Follow-ups due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="90" />
       <source>本月走访</source>
       <translation>Visits this month</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="91" />
       <source>司法确认申请将到期</source>
       <translation>Judicial confirmation: apply soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="92" />
       <source>督办件</source>
       <translation>Supervised</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="93" />
       <source>风险预警（易激化）</source>
       <translation>Risk warnings (may flare up)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="94" />
       <source>重点人员</source>
       <translation>Key persons</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="95" />
       <source>重复人员待处理</source>
       <translation>Duplicate residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="98" />
       <source>我包的案</source>
       <translation>My cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="114" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="114" />
       <source>编号</source>
       <translation>Serial</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="114" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="114" />
-      <location filename="../../desktop/ui/desk.py" line="123" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="114" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="120" />
       <source>没有超期或临期的事项。</source>
       <translation>Nothing overdue or nearly due.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="123" />
       <source>在办</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="123" />
       <source>超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="129" />
       <source>我的超期和临期事项（双击打开）</source>
       <translation>My overdue and nearly due matters (double-click to open)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="129" />
       <source>超期和临期事项（双击打开）</source>
       <translation>Overdue and nearly due matters (double-click to open)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="136" />
       <source>各村（社区）情况</source>
       <translation>By village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="146" />
       <source>按状态</source>
       <translation>By status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="147" />
       <source>按类别</source>
       <translation>By category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="151" />
       <source>登记走访 (Ctrl+N)</source>
       <translation>Log a visit (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="153" />
       <source>上报事项 (Ctrl+M)</source>
       <translation>Report a matter (Ctrl+M)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="170" />
       <source>{0}，您好</source>
       <translation>Hello, {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="186" />
       <source>临期（已过{0}%时限）</source>
       <translation>Due soon ({0}% of the time used)</translation>
     </message>
@@ -752,67 +601,54 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>DuplicatesDialog</name>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="26" />
       <source>重复人员</source>
       <translation>Duplicate residents</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="27" />
       <source>正在读取…</source>
       <translation>Reading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="29" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="29" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="29" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="29" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="29" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="30" />
       <source>没有重复登记的人员。</source>
       <translation>No one is registered twice.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="33" />
       <source>合并：保留选中的这一条，同号的其他记录并入</source>
       <translation>Merge: keep the selected record, fold the others with its number into it</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="53" />
       <source>{0} 个身份证号登记了不止一条居民记录。选中要保留的一条后合并：相关事项改指向它，其余记录删除，审计日志记下合并。</source>
       <translation>{0} ID numbers are on more than one resident record. Select the record to keep and merge: matters then name it, the other records are removed, and the audit log records the merge.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="55" />
       <source>没有重复的居民记录。</source>
       <translation>No duplicate resident records.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="68" />
       <source>无法合并</source>
       <translation>Cannot merge</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/duplicates.py" line="68" />
       <source>请先选中要保留的那条记录</source>
       <translation>Select the record to keep first</translation>
     </message>
@@ -820,7 +656,6 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>Fengqiao</name>
     <message>
-      <location filename="../../desktop/screenshots.py" line="129" />
       <source>与邻居因排水沟堵塞发生争吵，情绪激动。</source>
       <translation>Quarrelled with the neighbours over a blocked drain; tempers are high.</translation>
     </message>
@@ -828,114 +663,90 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdCard</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="155" />
-      <location filename="../../desktop/ui/residents.py" line="207" />
       <source>请选择一户</source>
       <translation>Select a household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>关系</source>
       <translation>Relation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="159" />
       <source>出生日期</source>
       <translation>Born</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="160" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="160" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="166" />
       <source>还没有走访记录。点“登记走访”记下这次上门。</source>
       <translation>No visits yet. Click “Log visit” to record this one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="167" />
       <source>这一户没有相关的矛盾纠纷或信访事项。</source>
       <translation>No disputes or petitions concern this household.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="171" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="173" />
       <source>添加成员</source>
       <translation>Add member</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="175" />
-      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>查看完整号码</source>
       <translation>Show full numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="180" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="191" />
       <source>家庭成员</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="193" />
       <source>走访记录</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="195" />
       <source>相关事项</source>
       <translation>Matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="225" />
       <source>{0} {1}号户</source>
       <translation>{0}, household {1}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="226" />
       <source>无</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>地址：{0}　网格：{1}　标签：{2}</source>
       <translation>Address: {0}  Grid: {1}  Tags: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="228" />
       <source>未分配</source>
       <translation>unassigned</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="239" />
       <source>（发现事项 {0}）</source>
       <translation> (found {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="268" />
       <source>请先选中一位成员</source>
       <translation>Select a member first</translation>
     </message>
@@ -943,32 +754,26 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="113" />
       <source>修改住户</source>
       <translation>Edit household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="114" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="117" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="118" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="119" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
@@ -976,109 +781,86 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>HouseholdsPage</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="300" />
       <source>搜索姓名、身份证号、手机号、地址、户号…</source>
       <translation>Search name, ID number, phone, address, household no.…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="303" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="307" />
       <source>新增住户</source>
       <translation>New household</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="309" />
       <source>导入花名册…</source>
       <translation>Import roster…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="313" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="320" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="320" />
       <source>户主</source>
       <translation>Head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="321" />
       <source>人数</source>
       <translation>People</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="321" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="322" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="322" />
       <source>地址</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="323" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="413" />
-      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>导出住户</source>
       <translation>Export households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="413" />
       <source>住户花名册.xlsx</source>
       <translation>households.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="422" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>导入花名册</source>
       <translation>Import roster</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="413" />
-      <location filename="../../desktop/ui/residents.py" line="429" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="323" />
       <source>匹配</source>
       <translation>Matched</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="328" />
       <source>正在搜索…</source>
       <translation>Searching…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="330" />
       <source>没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。</source>
       <translation>No households found. Try other words, or register one with “New household” or “Import roster…”.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/residents.py" line="382" />
       <source>共 %n 户</source>
       <translation>
         <numerusform>%n household</numerusform>
@@ -1086,7 +868,6 @@ Hand it to the township platform office to import, then import the reply it give
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/residents.py" line="424" />
       <source>已导出 %n 户到 {0}</source>
       <translation>
         <numerusform>Exported %n household to {0}</numerusform>
@@ -1094,7 +875,6 @@ Hand it to the township platform office to import, then import the reply it give
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="439" />
       <source>正在导入…</source>
       <translation>Importing…</translation>
     </message>
@@ -1102,32 +882,26 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="454" />
       <source>导入结果</source>
       <translation>Import result</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="455" />
       <source>导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。</source>
       <translation>Imported {0} rows: {1} households and {2} persons created, {3} households and {4} persons updated; {5} rows not imported.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>行号</source>
       <translation>Row</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>字段</source>
       <translation>Field</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="460" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="469" />
       <source>未导入的行已写入 {0}，修改后可再次导入。</source>
       <translation>The rows not imported were written to {0}; fix them there and import that file.</translation>
     </message>
@@ -1135,67 +909,54 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>KeyPersonsDialog</name>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="15" />
       <source>重点人员</source>
       <translation>Key persons</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="16" />
       <source>正在读取…</source>
       <translation>Reading…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="17" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="17" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="17" />
       <source>户号</source>
       <translation>Household no.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="17" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="17" />
       <source>在办事项</source>
       <translation>Open matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="18" />
       <source>相关事项</source>
       <translation>Matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="18" />
       <source>走访次数</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="18" />
       <source>最近走访</source>
       <translation>Last visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="20" />
       <source>没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。</source>
       <translation>No residents are listed as key persons. Tick “Key person” in a resident’s details to list one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="34" />
       <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
       <translation>{0} key persons, {1} with open matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/key_persons.py" line="38" />
       <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
       <translation>No resident is listed as a key person. Tick "List as key person" on a resident to add one.</translation>
     </message>
@@ -1203,182 +964,146 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>LedgerPage</name>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="47" />
       <source>搜索编号、标题、事实、当事人…</source>
       <translation>Search serial, title, facts, parties…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="49" />
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="50" />
       <source>全部星级</source>
       <translation>All grades</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="51" />
       <source>全部风险</source>
       <translation>All risks</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="52" />
       <source>全部来源</source>
       <translation>All sources</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="53" />
       <source>全部类别</source>
       <translation>All categories</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="54" />
       <source>全部村（社区）</source>
       <translation>All villages</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="55" />
       <source>全部网格</source>
       <translation>All grids</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="56" />
       <source>全部承办</source>
       <translation>All handlers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="58" />
       <source>全部期限</source>
       <translation>All deadlines</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>正常</source>
       <translation>On time</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>临期</source>
       <translation>Due soon</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="59" />
       <source>超期</source>
       <translation>Overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="61" />
       <source>上报日期</source>
       <translation>Reported between</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="67" />
       <source>只看重复件</source>
       <translation>Repeat orders only</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="68" />
       <source>督办件</source>
       <translation>Supervised</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="68" />
       <source>风险预警（易激化）</source>
       <translation>Risk warnings (may flare up)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="70" />
       <source>我包的案</source>
       <translation>My cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="71" />
       <source>全部事项</source>
       <translation>All matters</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="73" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="75" />
       <source>导出台账…</source>
       <translation>Export ledger…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="111" />
       <source>编号</source>
       <translation>Serial</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="112" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="113" />
       <source>星级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="114" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="115" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="116" />
       <source>风险</source>
       <translation>Risk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="117" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="118" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="119" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="120" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="121" />
       <source>层级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="122" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="123" />
       <source>督办/包案</source>
       <translation>Supervision / leader</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="124" />
       <source>上报时间</source>
       <translation>Reported</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/ledger.py" line="128" />
       <source>共 %n 件</source>
       <translation>
         <numerusform>%n matter</numerusform>
@@ -1386,12 +1111,10 @@ Hand it to the township platform office to import, then import the reply it give
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="131" />
       <source>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</source>
       <translation>No matters match. Loosen the filters, or click “Report a matter” to record one.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/ledger.py" line="252" />
       <source>已导出 %n 件事项到 {0}</source>
       <translation>
         <numerusform>Exported %n matter to {0}</numerusform>
@@ -1399,33 +1122,26 @@ Hand it to the township platform office to import, then import the reply it give
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="194" />
       <source>督办{0}次</source>
       <translation>Supervised {0}×</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="196" />
       <source>包案：{0}</source>
       <translation>Leader: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="242" />
-      <location filename="../../desktop/ui/ledger.py" line="252" />
       <source>导出台账</source>
       <translation>Export ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="242" />
       <source>矛盾纠纷台账.xlsx</source>
       <translation>ledger.xlsx</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="242" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/ledger.py" line="250" />
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
@@ -1433,42 +1149,34 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../desktop/ui/start.py" line="37" />
       <source>枫桥 · 登录</source>
       <translation>Fengqiao · Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="49" />
       <source>登录</source>
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="53" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="54" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="56" />
       <source>枫桥 矛盾纠纷多元化解</source>
       <translation>Fengqiao dispute resolution</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="57" />
       <source>数据库：{0}</source>
       <translation>Database: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="71" />
       <source>请输入账号和密码</source>
       <translation>Enter account and password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="75" />
       <source>正在解锁数据库…</source>
       <translation>Unlocking the database…</translation>
     </message>
@@ -1476,143 +1184,114 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="50" />
       <source>枫桥 · {0}</source>
       <translation>Fengqiao · {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="56" />
       <source>工作台</source>
       <translation>Work desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="58" />
       <source>住户</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="62" />
       <source>走访</source>
       <translation>Visits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="64" />
       <source>矛盾纠纷台账</source>
       <translation>Ledger</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="66" />
       <source>调解</source>
       <translation>Mediation</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="68" />
       <source>统计</source>
       <translation>Statistics</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="69" />
       <source>设置</source>
       <translation>Settings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="115" />
       <source>{0}（{1}）</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="116" />
       <source>范围：{0}</source>
       <translation>Scope: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="125" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="126" />
       <source>工作</source>
       <translation>Work</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="127" />
       <source>同步</source>
       <translation>Sync</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="128" />
       <source>帮助</source>
       <translation>Help</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="130" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="131" />
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="132" />
       <source>搜索</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="133" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="134" />
       <source>冲突与被拒的修改…</source>
       <translation>Conflicts and rejected edits…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="135" />
       <source>导出离线同步包…</source>
       <translation>Export an offline sync bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="136" />
       <source>导入离线同步包…</source>
       <translation>Import an offline sync bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="137" />
       <source>备份本机数据…</source>
       <translation>Back up this laptop…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="138" />
       <source>从备份恢复…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="139" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="140" />
-      <location filename="../../desktop/ui/main_window.py" line="240" />
       <source>关于枫桥</source>
       <translation>About Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="212" />
       <source>从备份恢复</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="212" />
       <source>正在同步，请等同步结束后再恢复。</source>
       <translation>A sync is running; please restore when it has finished.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/main_window.py" line="237" />
       <source>&lt;h3&gt;枫桥 {0}&lt;/h3&gt;&lt;p&gt;构建：{1}&lt;br&gt;数据库结构版本：{2}&lt;br&gt;数据库：{3}&lt;br&gt;数据文件夹：{4}&lt;br&gt;日志：{5}&lt;/p&gt;&lt;p&gt;本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。&lt;/p&gt;</source>
       <translation>&lt;h3&gt;Fengqiao {0}&lt;/h3&gt;&lt;p&gt;Build: {1}&lt;br&gt;Database schema: {2}&lt;br&gt;Database: {3}&lt;br&gt;Data folder: {4}&lt;br&gt;Log: {5}&lt;/p&gt;&lt;p&gt;This software uses the following open-source libraries, each under its licence; Qt is linked dynamically under the LGPL-3.0 and can be replaced.&lt;/p&gt;</translation>
     </message>
@@ -1620,7 +1299,6 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterDialog</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="304" />
       <source>事项详情</source>
       <translation>Matter</translation>
     </message>
@@ -1628,262 +1306,210 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MatterView</name>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="56" />
       <source>请选择一件事项</source>
       <translation>Select a matter</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="61" />
       <source>打印文书</source>
       <translation>Print papers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="78" />
       <source>添加照片或扫描件…</source>
       <translation>Add photo or scan…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="84" />
       <source>基本情况</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="85" />
       <source>流转记录</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="86" />
       <source>调解与协议</source>
       <translation>Mediation and agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="87" />
       <source>回访</source>
       <translation>Follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="88" />
       <source>附件</source>
       <translation>Attachments</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="127" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="128" />
       <source>发生时间地点</source>
       <translation>When and where</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="129" />
       <source>当事人</source>
       <translation>Parties</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="130" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="131" />
       <source>涉及金额</source>
       <translation>Amount involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="132" />
       <source>元</source>
       <translation>yuan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="133" />
       <source>生效</source>
       <translation>In effect</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="134" />
       <source>司法确认申请截止</source>
       <translation>Judicial confirmation by</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="135" />
       <source>事实与责任</source>
       <translation>Facts and responsibility</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="136" />
       <source>协议内容</source>
       <translation>Terms</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="137" />
       <source>履行</source>
       <translation>Performance</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="138" />
       <source>调解记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="139" />
       <source>调解协议</source>
       <translation>Agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="140" />
       <source>有反弹迹象</source>
       <translation>signs of relapse</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="141" />
       <source>办结结果</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="142" />
       <source>书面协议</source>
       <translation>Written agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="143" />
       <source>口头协议</source>
       <translation>Oral agreement</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="144" />
       <source>未生效</source>
       <translation>not yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="146" />
       <source>信访事项</source>
       <translation>Petition</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="146" />
       <source>矛盾纠纷</source>
       <translation>Dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="154" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="155" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="156" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="157" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="158" />
       <source>风险</source>
       <translation>Risk</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="159" />
       <source>层级</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="160" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="161" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="162" />
       <source>村/网格</source>
       <translation>Village/grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="170" />
       <source>补充信息</source>
       <translation>Complete details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="210" />
       <source>{0}（等待同步）</source>
       <translation>{0} (waiting for sync)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="217" />
       <source>，待超期说明</source>
       <translation>, explanation due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="220" />
       <source>督办{0}次</source>
       <translation>Supervised {0}×</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="225" />
       <source>包案领导：{0}</source>
       <translation>Leader in charge: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="227" />
       <source>外部工单号：{0}</source>
       <translation>Hotline order: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="229" />
       <source>卷宗已归档</source>
       <translation>Dossier filed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="235" />
       <source>主工单</source>
       <translation>Primary order</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="237" />
       <source>重复件</source>
       <translation>Repeats</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="239" />
       <source>销号回复</source>
       <translation>Reply to the hotline</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="242" />
       <source>标为其重复件</source>
       <translation>Mark as its repeat</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="248" />
       <source>可能的重复工单</source>
       <translation>Possible repeat orders</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="257" />
       <source>与 {0} 为同一诉求</source>
       <translation>Same request as {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="283" />
       <source>添加附件</source>
       <translation>Add attachment</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/matter_view.py" line="283" />
       <source>图片和扫描件 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</source>
       <translation>Photos and scans (*.png *.jpg *.jpeg *.pdf);;All files (*)</translation>
     </message>
@@ -1891,52 +1517,42 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>MediationPage</name>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="20" />
       <source>编号</source>
       <translation>Serial</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="20" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="21" />
       <source>星级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="22" />
       <source>期限</source>
       <translation>Due</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="23" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="23" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="33" />
       <source>没有交给您办理的事项。认领工单或等平台交办后，会出现在这里。</source>
       <translation>Nothing is assigned to you. Matters you claim or are dispatched appear here.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="34" />
       <source>没有待认领的工单。</source>
       <translation>No orders are open for claim.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="36" />
       <source>我承办的</source>
       <translation>Mine</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/mediation.py" line="36" />
       <source>待认领工单</source>
       <translation>Orders to claim</translation>
     </message>
@@ -1944,7 +1560,6 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>PagedTable</name>
     <message>
-      <location filename="../../desktop/ui/paged.py" line="231" />
       <source>右键点击表头，选择显示哪些列</source>
       <translation>Right-click the header to choose the columns shown</translation>
     </message>
@@ -1952,62 +1567,50 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>PaperDialog</name>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="43" />
       <source>打印预览…</source>
       <translation>Print preview…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="44" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="45" />
       <source>保存为 Word…</source>
       <translation>Save as Word…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="46" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="58" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="74" />
       <source>请在“基本情况”中点当事人后的“补充信息”，或在相应环节补录后再打印。</source>
       <translation>Use “Complete details” beside a party under “Overview”, or record the missing step, then print again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="83" />
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="83" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="84" />
       <source>保存文书</source>
       <translation>Save paper</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="92" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="94" />
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="94" />
       <source>已保存到 {0}</source>
       <translation>Saved to {0}</translation>
     </message>
@@ -2015,47 +1618,38 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>PartyDialog</name>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="104" />
       <source>当事人信息</source>
       <translation>Party details</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="105" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="106" />
       <source>当事人姓名</source>
       <translation>Party name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="107" />
       <source>当事人角色</source>
       <translation>Party role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="109" />
       <source>当事人身份证号</source>
       <translation>Party ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="110" />
       <source>当事人电话</source>
       <translation>Party phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="111" />
       <source>民族</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="112" />
       <source>职业或工作单位</source>
       <translation>Occupation or employer</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/papers.py" line="113" />
       <source>住所</source>
       <translation>Address</translation>
     </message>
@@ -2063,57 +1657,46 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>PersonDialog</name>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>登记居民</source>
       <translation>Resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="47" />
       <source>修改居民信息</source>
       <translation>Edit resident</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="48" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="49" />
       <source>性别</source>
       <translation>Sex</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="52" />
       <source>民族</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="53" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="54" />
       <source>手机号</source>
       <translation>Mobile</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="55" />
       <source>与户主关系</source>
       <translation>Relation to head</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="58" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="59" />
       <source>重点人员</source>
       <translation>Key persons</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/residents.py" line="59" />
       <source>列为重点人员（稳控对象）</source>
       <translation>List as key person (steady watch)</translation>
     </message>
@@ -2121,117 +1704,94 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>ReportDialog</name>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="35" />
       <source>上报矛盾纠纷</source>
       <translation>Report a dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="39" />
       <source>类型</source>
       <translation>Kind</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="40" />
       <source>矛盾纠纷</source>
       <translation>Dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="41" />
       <source>信访事项</source>
       <translation>Petition</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="43" />
       <source>标题</source>
       <translation>Title</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="48" />
       <source>12345、首发平台等的工单号（如有）</source>
       <translation>Order number from 12345 etc. (if any)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="49" />
       <source>来源</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="50" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="54" />
       <source>村/社区</source>
       <translation>Village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="57" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="64" />
       <source>发生地点</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="65" />
       <source>事实经过</source>
       <translation>Facts</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="67" />
       <source>涉及人数</source>
       <translation>People involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="70" />
       <source>涉及金额</source>
       <translation>Amount involved</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="72" />
       <source> 元</source>
       <translation> yuan</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="80" />
       <source>风险信号</source>
       <translation>Risk signals</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>身份证号</source>
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="83" />
       <source>电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="89" />
       <source>添加当事人</source>
       <translation>Add party</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="92" />
       <source>上报</source>
       <translation>Report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/report_form.py" line="93" />
       <source>无法上报</source>
       <translation>Cannot report</translation>
     </message>
@@ -2239,22 +1799,18 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>RestoreDialog</name>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="96" />
       <source>从备份恢复</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="105" />
       <source>恢复</source>
       <translation>Restore</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="109" />
       <source>恢复后需要重新登录。</source>
       <translation>After the restore you sign in again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="120" />
       <source>正在核对密码…</source>
       <translation>Checking the password…</translation>
     </message>
@@ -2262,47 +1818,38 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>RestoreForm</name>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="38" />
       <source>U 盘或其他位置上的 .fqbak 文件</source>
       <translation>A .fqbak file on a USB stick or elsewhere</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="40" />
       <source>选择…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="52" />
       <source>备份文件</source>
       <translation>Backup file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="53" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="54" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="55" />
       <source>用备份时本机任一账号的密码恢复（网格员、调解员、平台办公室或管理员）。这台电脑上已有的数据会先移到 backups 文件夹保存，不会删除。</source>
       <translation>Restore with the password of any account the laptop had when it was backed up (grid worker, mediator, platform office or administrator). Data already on this computer is first moved to the backups folder, never deleted.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="61" />
       <source>选择备份文件</source>
       <translation>Choose a backup file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="84" />
       <source>请选择备份文件（找不到：{0}）</source>
       <translation>Please choose a backup file (not found: {0})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/backup.py" line="86" />
       <source>请输入备份中的账号和它的密码</source>
       <translation>Please enter an account from the backup and its password</translation>
     </message>
@@ -2310,278 +1857,218 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="59" />
       <source>界面</source>
       <translation>Interface</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="56" />
       <source>语言（重新启动后生效）</source>
       <translation>Language (after a restart)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="62" />
-      <location filename="../../desktop/ui/settings.py" line="71" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="62" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="62" />
       <source>角色</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="62" />
       <source>范围</source>
       <translation>Scope</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="62" />
       <source>所属单位/队伍</source>
       <translation>Unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="66" />
       <source>星级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="66" />
       <source>承办</source>
       <translation>Handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="66" />
       <source>时限（天）</source>
       <translation>Days allowed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="71" />
       <source>添加账号…</source>
       <translation>Add account…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="75" />
       <source>类型</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="75" />
       <source>名称</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="75" />
       <source>成员</source>
       <translation>Members</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="79" />
       <source>职能部门（单位）</source>
       <translation>Unit (department)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="80" />
-      <location filename="../../desktop/ui/settings.py" line="195" />
       <source>调解队伍</source>
       <translation>Mediation team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="81" />
       <source>名称，如 司法所、派出所、老干部调解队</source>
       <translation>Name, e.g. Justice Office, Police Station, Veterans' team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="84" />
       <source>成员账号，用逗号分隔</source>
       <translation>Member accounts, separated by commas</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="85" />
       <source>添加单位或队伍</source>
       <translation>Add unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="86" />
       <source>把这些账号加入选中的单位或队伍</source>
       <translation>Add these accounts to the selected unit or team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="87" />
       <source>从 Excel 导入…</source>
       <translation>Import from Excel…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="88" />
       <source>单位与队伍</source>
       <translation>Units and teams</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="92" />
       <source>网格名称</source>
       <translation>Grid name</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="93" />
       <source>大类/小类</source>
       <translation>Category/subcategory</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="94" />
       <source>新的来源渠道</source>
       <translation>New channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="98" />
       <source>星级与办理时限</source>
       <translation>Grades and time limits</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="98" />
       <source>保存星级表</source>
       <translation>Save the grade table</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="99" />
       <source>网格</source>
       <translation>Grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="99" />
       <source>添加网格</source>
       <translation>Add grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="100" />
       <source>类别</source>
       <translation>Category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="100" />
       <source>添加类别</source>
       <translation>Add category</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="101" />
       <source>来源渠道</source>
       <translation>Channels</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="101" />
       <source>添加渠道</source>
       <translation>Add channel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="102" />
       <source>删除选中的渠道</source>
       <translation>Remove selected channels</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="58" />
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>Other settings are kept by the administrator or the platform office.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="107" />
       <source>办理规则</source>
       <translation>Rules</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="110" />
       <source>项目</source>
       <translation>Item</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="110" />
       <source>内容（可用 {township} {village} {committee} {copies}）</source>
       <translation>Wording (may use {township} {village} {committee} {copies})</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="114" />
       <source>保存文书模板</source>
       <translation>Save paper templates</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="115" />
       <source>恢复默认措辞</source>
       <translation>Restore default wording</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="116" />
       <source>文书模板</source>
       <translation>Paper templates</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="195" />
       <source>职能部门</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="208" />
-      <location filename="../../desktop/ui/settings.py" line="239" />
-      <location filename="../../desktop/ui/settings.py" line="286" />
-      <location filename="../../desktop/ui/settings.py" line="292" />
       <source>无法保存</source>
       <translation>Cannot save</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="208" />
       <source>请先在表中选中一个单位或队伍</source>
       <translation>Select a unit or team in the table first</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="217" />
-      <location filename="../../desktop/ui/settings.py" line="234" />
       <source>导入单位和队伍</source>
       <translation>Import units and teams</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="217" />
       <source>Excel 工作簿 (*.xlsx)</source>
       <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="228" />
       <source>新建 {0} 个单位或队伍，加入成员 {1} 人。</source>
       <translation>{0} units or teams created, {1} members added.</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="231" />
       <source>第 {0} 行 {1}：{2}</source>
       <translation>Row {0} {1}: {2}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="233" />
       <source>以下各行未导入：</source>
       <translation>These rows were not imported:</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="239" />
       <source>请填写类别，如“邻里/噪音”</source>
       <translation>Enter a category, e.g. “邻里/噪音”</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="286" />
       <source>{0} 的时限应为正整数天数</source>
       <translation>The days for {0} must be a positive whole number</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="292" />
       <source>第 {0} 行的星级名称不能为空</source>
       <translation>The grade name in row {0} cannot be empty</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="309" />
       <source>语言</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/settings.py" line="309" />
       <source>重新启动枫桥后使用新的语言。</source>
       <translation>Restart Fengqiao to use the new language.</translation>
     </message>
@@ -2589,117 +2076,94 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>SetupDialog</name>
     <message>
-      <location filename="../../desktop/ui/start.py" line="101" />
       <source>枫桥 · 首次使用</source>
       <translation>Fengqiao · First start</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="103" />
       <source>新建乡镇</source>
       <translation>New township</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="104" />
       <source>打开已有数据库</source>
       <translation>Open a database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="105" />
       <source>试用演示数据</source>
       <translation>Try the demo</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="107" />
       <source>从备份恢复</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="121" />
       <source>开始</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="122" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="126" />
       <source>欢迎使用枫桥</source>
       <translation>Welcome to Fengqiao</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="136" />
       <source>管理员密码</source>
       <translation>Admin password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="137" />
       <source>再输入一次</source>
       <translation>Once more</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="143" />
       <source>如：向城镇</source>
       <translation>e.g. Xiangcheng</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="144" />
       <source>12位统计用区划代码（可不填）</source>
       <translation>12-digit statistical division code (optional)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="145" />
       <source>乡镇（街道）名称</source>
       <translation>Township (sub-district)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="146" />
       <source>区划代码</source>
       <translation>Division code</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="154" />
       <source>选择文件…</source>
       <translation>Choose file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="156" />
       <source>数据库文件</source>
       <translation>Database file</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="166" />
       <source>户数</source>
       <translation>Households</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="169" />
       <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
       <translation>Demo accounts admin, platform, mediator, supervisor, leader, gw001 share this password</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="175" />
       <source>打开数据库</source>
       <translation>Open database</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="175" />
       <source>枫桥数据库 (*.db)</source>
       <translation>Fengqiao database (*.db)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="185" />
       <source>找不到数据库文件：{0}</source>
       <translation>Database file not found: {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="195" />
       <source>两次输入的密码不一致</source>
       <translation>The two passwords differ</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/start.py" line="235" />
       <source>正在取消，并删除未完成的数据库…</source>
       <translation>Cancelling, and removing the unfinished database…</translation>
     </message>
@@ -2707,188 +2171,150 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>StatsPage</name>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="42" />
       <source>{0}月</source>
       <translation>Month {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="44" />
       <source>第{0}季度</source>
       <translation>Q{0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="45" />
       <source>全年</source>
       <translation>Whole year</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="49" />
       <source>按村（社区）</source>
       <translation>By village</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="50" />
       <source>按网格</source>
       <translation>By grid</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="51" />
       <source>按单位</source>
       <translation>By unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="52" />
       <source>按队伍</source>
       <translation>By team</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="53" />
       <source>按承办单位/人</source>
       <translation>By handler</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>名次</source>
       <translation>Rank</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>得分</source>
       <translation>Score</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>立案</source>
       <translation>Registered</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="59" />
       <source>办结</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="59" />
-      <location filename="../../desktop/ui/stats.py" line="66" />
       <source>化解率</source>
       <translation>Resolution rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>按期办结率</source>
       <translation>On-time rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>调解成功率</source>
       <translation>Mediation success</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>满意率</source>
       <translation>Satisfaction</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>办结率</source>
       <translation>Completion rate</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="60" />
       <source>卷宗归档率</source>
       <translation>Dossiers filed</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>重复件</source>
       <translation>Repeats</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>群体性</source>
       <translation>Group</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>督办</source>
       <translation>Supervised</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>包案</source>
       <translation>Leader cases</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="61" />
       <source>提级</source>
       <translation>Escalated</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="67" />
       <source>导出考核报表…</source>
       <translation>Export assessment report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="68" />
       <source>按村、网格、单位和队伍的考核情况，PDF（含图表）或 Excel</source>
       <translation>The assessment by village, grid, unit and team, as PDF (with charts) or Excel</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="70" />
       <source>本期卷宗打包…</source>
       <translation>Pack this period’s dossiers…</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="71" />
       <source>本期办结事项的卷宗，每件一个 PDF，打包为 ZIP</source>
       <translation>The dossiers of the matters closed in this period, one PDF each, in a ZIP</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="74" />
       <source>年</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="91" />
       <source>{0} 考核报表.pdf</source>
       <translation>{0} assessment report.pdf</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="93" />
       <source>导出考核报表</source>
       <translation>Export assessment report</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="93" />
       <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
       <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="110" />
       <source>{0} 卷宗.zip</source>
       <translation>{0} dossiers.zip</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="112" />
       <source>本期卷宗打包</source>
       <translation>Pack this period’s dossiers</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="112" />
       <source>ZIP 压缩包 (*.zip)</source>
       <translation>ZIP archives (*.zip)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="120" />
       <source>正在生成卷宗…</source>
       <translation>Generating dossiers…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/ui/stats.py" line="128" />
       <source>已把 %n 件事项的卷宗保存到 {0}</source>
       <translation>
         <numerusform>Saved the dossier of %n matter to {0}</numerusform>
@@ -2896,12 +2322,10 @@ Hand it to the township platform office to import, then import the reply it give
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="130" />
       <source>考核报表已保存到 {0}</source>
       <translation>Assessment report saved to {0}</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/stats.py" line="132" />
       <source>已导出</source>
       <translation>Exported</translation>
     </message>
@@ -2909,7 +2333,6 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>Tile</name>
     <message>
-      <location filename="../../desktop/ui/desk.py" line="66" />
       <source>点击查看清单</source>
       <translation>Click to see the list</translation>
     </message>
@@ -2917,53 +2340,42 @@ Hand it to the township platform office to import, then import the reply it give
   <context>
     <name>VisitDialog</name>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="32" />
       <source>登记走访</source>
       <translation>Log a visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="33" />
-      <location filename="../../desktop/ui/visits.py" line="93" />
       <source>户（搜索）</source>
       <translation>Household (search)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="34" />
       <source>输入姓名、户号或地址</source>
       <translation>Type a name, household no. or address</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="38" />
       <source>走访目的</source>
       <translation>Purpose</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="42" />
       <source>走访情况</source>
       <translation>Findings</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="44" />
       <source>需要跟进</source>
       <translation>Needs follow-up</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="45" />
       <source>发现矛盾纠纷</source>
       <translation>Found a dispute</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="45" />
       <source>保存后填写上报表</source>
       <translation>fill in a report after saving</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="53" />
       <source>（已选定）</source>
       <translation>(chosen)</translation>
     </message>
     <message>
-      <location filename="../../desktop/ui/visits.py" line="93" />
       <source>请先搜索并选中一户</source>
       <translation>Search for a household and pick it first</translation>
     </message>

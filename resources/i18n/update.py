@@ -1,7 +1,7 @@
 """Refresh the translation sources and build the .qm files.
 
     .venv/bin/python resources/i18n/update.py            # lupdate + the data words (all_labels) and messages
-    .venv/bin/python resources/i18n/update.py --release  # only build .qm from the committed .ts (setup, tests)
+    .venv/bin/python resources/i18n/update.py --release  # only build .qm from the committed .ts (setup)
 
 Chinese (zh_CN) is the source language: its .ts repeats each source as its translation. English translations
 live in fengqiao_en.ts; a new string shows up there unfinished until someone translates it.
@@ -61,10 +61,21 @@ def all_labels() -> set[str]:
     from desktop.ui.settings import LANGUAGES
     from sync.core.domain import deadlines, lifecycle, mediation, risk, roles, scope, visits
 
+    tables = [
+        lifecycle.STATUS_LABELS,
+        lifecycle.ACTION_LABELS,
+        lifecycle.LEVEL_LABELS,
+        lifecycle.OUTCOME_LABELS,
+        lifecycle.SESSION_OUTCOME_LABELS,
+        risk.RISK_LABELS,
+        roles.ROLE_LABELS,
+        deadlines.COLOUR_LABELS,
+        scope.SCOPE_LABELS,
+        roles.PERMISSION_LABELS,
+        SIGNALS,
+    ]
     texts: set[str] = set()
-    for table in (lifecycle.STATUS_LABELS, lifecycle.ACTION_LABELS, lifecycle.LEVEL_LABELS, lifecycle.OUTCOME_LABELS,
-                  lifecycle.SESSION_OUTCOME_LABELS, risk.RISK_LABELS, roles.ROLE_LABELS, deadlines.COLOUR_LABELS,
-                  scope.SCOPE_LABELS, roles.PERMISSION_LABELS, SIGNALS):  # fmt: skip
+    for table in tables:
         texts |= {v for v in table.values() if v}
     texts |= (
         set(deadlines.GRADE_LABELS.values())
@@ -102,16 +113,35 @@ def all_labels() -> set[str]:
     return texts
 
 
+# Where msg("template", …) is called: the rules (the core both ends share), the use cases and the store.
+MESSAGE_FOLDERS = (("sync", "core"), ("desktop", "services"), ("desktop", "store"))
+
+
+def is_msg_call(node) -> bool:
+    """msg("a literal template", …): the text the window looks up in the MESSAGES context."""
+    import ast
+
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "msg"
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+    )
+
+
 def all_messages() -> set[str]:
     """Every msg("template", …) of the rules, the use cases and the store (sync.core.domain.messages)."""
     import ast
 
     found = set()
-    for folder in ("domain", "services", "store"):
-        for path in (ROOT / "desktop" / folder).rglob("*.py"):
+    for folder in MESSAGE_FOLDERS:
+        paths = sorted(ROOT.joinpath(*folder).rglob("*.py"))
+        if not paths:  # a folder that moved would silently drop its messages from the translations
+            raise SystemExit(f"no sources in {'/'.join(folder)}: update MESSAGE_FOLDERS")
+        for path in paths:
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg"
-                        and node.args and isinstance(node.args[0], ast.Constant)):  # fmt: skip
+                if is_msg_call(node):
                     found.add(node.args[0].value)
     return found
 
@@ -133,7 +163,9 @@ def update() -> None:
 
     # Collected before lupdate rewrites the files, so a failure here leaves them as they were.
     collected = ((CONTEXT, all_labels()), (MESSAGES, all_messages()))
-    subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", *sources(), "-ts", *targets], check=True)
+    # No source locations: a line number changed anywhere would otherwise rewrite every .ts file around it.
+    lupdate = [tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none"]
+    subprocess.run([*lupdate, *sources(), "-ts", *targets], check=True)
     for language in LANGUAGES:
         tree = ET.parse(ts_path(language))
         root = tree.getroot()

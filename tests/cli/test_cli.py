@@ -13,16 +13,26 @@ from openpyxl import load_workbook
 from tests.services.roster_samples import BAD, GOOD, write_roster
 
 PASSWORD = "demo password 1"
+# A mediator's account, and the password `account add` gives it.
+ADD_MEDIATOR = ("account", "add", "lao", "--name", "老周", "--roles", "mediator")
+MEDIATOR_PASSWORD = {"FENGQIAO_NEW_PASSWORD": "mediator password 1"}
 
 
-def run(*args, user=None, password=PASSWORD):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
+def run(*args, user=None, password=PASSWORD, extra_env=None):
+    """`fengqiao ARGS` as a process, with only the FENGQIAO_ variables given here."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")} | (extra_env or {})
     if password is not None:
         env["FENGQIAO_PASSWORD"] = password
     if user:
         env["FENGQIAO_USER"] = user
-    return subprocess.run([sys.executable, "-m", "desktop.cli", *map(str, args)], capture_output=True, text=True,
-                          env=env, stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -119,15 +129,13 @@ def test_backup_then_restore_on_another_laptop(demo_db, tmp_path):
 def test_files_the_laptop_writes_are_readable_by_the_user_only(tmp_path):
     import stat
 
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")},
-           "FENGQIAO_PASSWORD": PASSWORD, "FENGQIAO_LOG_DIR": str(tmp_path / "logs")}  # fmt: skip
     db = tmp_path / "laptop" / "fengqiao.db"
+    logs = {"FENGQIAO_LOG_DIR": str(tmp_path / "logs")}
     for args in (
         ["demo", "--db", db, "--households", 10],
         ["backup", tmp_path / "laptop" / "b.fqbak", "--db", db],
     ):
-        done = subprocess.run([sys.executable, "-m", "desktop.cli", *map(str, args)], capture_output=True,
-                              text=True, env=env, stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
+        done = run(*args, extra_env=logs)
         assert done.returncode == 0, done.stderr
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert {p.name for p in written} >= {"fengqiao.db", "fengqiao.db.keys", "b.fqbak"}
@@ -136,8 +144,10 @@ def test_files_the_laptop_writes_are_readable_by_the_user_only(tmp_path):
 
 
 def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(demo_db, tmp_path):
-    quarter = run("assessment", "--db", demo_db, "--period", "2026-Q4", "--json", "--xlsx", tmp_path / "q4.xlsx",
-                  user="platform")  # fmt: skip
+    q4 = tmp_path / "q4.xlsx"
+    quarter = run(
+        "assessment", "--db", demo_db, "--period", "2026-Q4", "--json", "--xlsx", q4, user="platform"
+    )
     assert quarter.returncode == 0, quarter.stderr
     report = json.loads(quarter.stdout)
     assert report["no_data"] == "rescale" and report["units"]
@@ -146,16 +156,17 @@ def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(d
         assert unit["resolution_rate"] == (resolved / found if found else None)
         late = unit["closed"] + unit["open_overdue"]
         assert unit["on_time_rate"] == (unit["closed_on_time"] / late if late else None)
-    months = [json.loads(run("assessment", "--db", demo_db, "--period", f"2026-{m}", "--json",
-                             user="platform").stdout) for m in (10, 11, 12)]  # fmt: skip
+    by_month = [
+        run("assessment", "--db", demo_db, "--period", f"2026-{m}", "--json", user="platform")
+        for m in (10, 11, 12)
+    ]
+    months = [json.loads(month.stdout) for month in by_month]
     found = {u["name"]: u["registered"] for u in report["units"]}
     for name in found:  # a quarter's found matters are its months' found matters
         assert found[name] == sum(u["registered"] for m in months for u in m["units"] if u["name"] == name)
     year = run("assessment", "--db", demo_db, "--period", "2026", user="platform")
     assert year.returncode == 0 and "考核" in year.stdout and "化解率" in year.stdout
-    from openpyxl import load_workbook
-
-    assert load_workbook(tmp_path / "q4.xlsx").active.max_row == len(report["units"]) + 2  # title, header
+    assert load_workbook(q4).active.max_row == len(report["units"]) + 2  # title, header
     bad = run("assessment", "--db", demo_db, "--period", "2026-13", user="platform")
     assert bad.returncode == 2 and "2026-Q4" in bad.stderr
 
@@ -163,10 +174,7 @@ def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(d
 def test_a_fresh_township_sets_up_its_units_and_teams_from_the_command_line(tmp_path):
     db = tmp_path / "t.db"
     assert run("init", "--db", db, "--township", "向城镇").returncode == 0
-    env_new = {"FENGQIAO_NEW_PASSWORD": "mediator password 1"}
-    made = subprocess.run([sys.executable, "-m", "desktop.cli", "account", "add", "lao", "--db", str(db), "--name",
-                           "老周", "--roles", "mediator"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "FENGQIAO_PASSWORD": PASSWORD, **env_new}, timeout=120)  # fmt: skip
+    made = run(*ADD_MEDIATOR, "--db", db, extra_env=MEDIATOR_PASSWORD)
     assert made.returncode == 0, made.stderr
     assert run("org", "add", "司法所", "--db", db).returncode == 0
     assert run("org", "add", "派出所", "--db", db).returncode == 0
@@ -188,17 +196,19 @@ def test_units_and_teams_import_from_a_sheet_row_by_row(tmp_path):
 
     db = tmp_path / "t.db"
     assert run("init", "--db", db, "--township", "向城镇").returncode == 0
-    made = subprocess.run([sys.executable, "-m", "desktop.cli", "account", "add", "lao", "--db", str(db), "--name",
-                           "老周", "--roles", "mediator"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "FENGQIAO_PASSWORD": PASSWORD,
-                               "FENGQIAO_NEW_PASSWORD": "mediator password 1"}, timeout=120)  # fmt: skip
+    made = run(*ADD_MEDIATOR, "--db", db, extra_env=MEDIATOR_PASSWORD)
     assert made.returncode == 0, made.stderr
     book = Workbook()
     sheet = book.active
     sheet.append(["向城镇单位和队伍"])  # a title above the header, as offices write them
     sheet.append(["名称", "类型", "成员"])
-    for row in (["司法所", "单位", ""], ["老干部调解队", "队伍", "lao"], ["律师队", "队伍", "nobody"],
-                ["城管中队", "乡镇", ""], ["派出所", "", ""]):  # fmt: skip
+    for row in (
+        ["司法所", "单位", ""],
+        ["老干部调解队", "队伍", "lao"],
+        ["律师队", "队伍", "nobody"],
+        ["城管中队", "乡镇", ""],
+        ["派出所", "", ""],
+    ):
         sheet.append(row)
     book.save(tmp_path / "orgs.xlsx")
     imported = run("import-orgs", tmp_path / "orgs.xlsx", "--db", db)
@@ -253,8 +263,8 @@ def test_print_papers_of_a_demo_matter_and_refuse_what_lacks_an_item(demo_db, tm
     )
     assert word.returncode == 0, word.stderr
     assert "矛盾纠纷调处卷宗" in [p.text for p in WordDocument(str(tmp_path / "d.docx")).paragraphs][1]
-    lacking = run("print", written, "--db", demo_db, "--doc", "supervision", "--out", tmp_path / "s.pdf",
-                  user="platform")  # fmt: skip
+    supervision = ("--doc", "supervision", "--out", tmp_path / "s.pdf")
+    lacking = run("print", written, "--db", demo_db, *supervision, user="platform")
     assert lacking.returncode == 3 and "督办记录" in lacking.stderr and not (tmp_path / "s.pdf").exists()
     wrong = run(
         "print", written, "--db", demo_db, "--doc", "agreement", "--out", tmp_path / "a.txt", user="mediator"
@@ -275,9 +285,6 @@ def test_the_assessment_report_as_pdf_and_excel(demo_db, tmp_path):
     book = load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["按村（社区）", "按网格", "按单位", "按队伍"]
     village = book["按村（社区）"]
-    assert [c.value for c in village[2]][:3] == [
-        "名次",
-        "单位",
-        "得分",
-    ] and village.auto_filter.ref.startswith("A2")
+    assert [c.value for c in village[2]][:3] == ["名次", "单位", "得分"]
+    assert village.auto_filter.ref.startswith("A2")
     assert village["F3"].number_format == "0.0%"

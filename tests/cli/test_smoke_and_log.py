@@ -10,8 +10,9 @@ from desktop import logs
 
 def test_smoke_builds_the_main_window_offscreen_and_exits_0(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "desktop.cli", "--smoke"], capture_output=True, text=True,
-                            env=env, timeout=120)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--smoke"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "smoke ok" in result.stdout and "pages" in result.stdout
 

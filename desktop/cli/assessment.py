@@ -1,0 +1,112 @@
+"""`fengqiao assessment` and `report`: a month's (quarter's, year's) assessment as the 统计 page shows
+it, with the raw counts behind it, and the same as a report paper (desktop.services.assessment_report)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+
+from desktop.cli.common import EXIT_OK, EXIT_USAGE, Subcommands, UsageError, error, login
+from desktop.cli.papers import paper_suffix, qt_for_paper
+
+BY = ["village", "grid", "unit", "team", "handler"]
+# The tab-separated table's columns after place, name and score: the raw counts, then the rates they make.
+COUNTS = {
+    "立案": "registered",
+    "化解": "resolved",
+    "办结": "closed",
+    "按期": "closed_on_time",
+    "超期未结": "open_overdue",
+    "督办": "supervised",
+    "包案": "in_charge",
+    "归档": "archived",
+}
+RATES = {
+    "化解率": "resolution_rate",
+    "办结率": "completion_rate",
+    "按期办结率": "on_time_rate",
+    "卷宗归档率": "archive_rate",
+}
+HEADER = ["名次", "单位", "得分", *COUNTS, *RATES]
+
+
+def add_assessment(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
+    p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")
+    p.add_argument("--by", default="village", choices=BY)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含各项原始计数）")
+    p.add_argument("--xlsx", help="另存为 Excel 工作簿")
+    p.set_defaults(run=run_assessment)
+
+
+def add_report(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("report", parents=[common], help="考核报表：按村、网格、单位和队伍（PDF 或 Excel）")
+    p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")
+    p.add_argument("--out", required=True, help="输出的 .pdf 或 .xlsx")
+    p.set_defaults(run=run_report)
+
+
+def run_assessment(args: argparse.Namespace) -> int:
+    """The assessment by one kind of unit: a tab-separated table, or JSON with the raw counts."""
+    from desktop.services import assessment_report, stats
+
+    ws = login(args)
+    try:
+        report = assessment_report.make(ws, args.period, (args.by,))
+    except ValueError as exc:
+        error(exc)
+        return EXIT_USAGE
+    finally:
+        ws.close()
+    units, no_data = report.sections[args.by], report.no_data
+    if args.xlsx:
+        assessment_report.save_xlsx(report, args.xlsx)
+    if args.json:
+        rows = [
+            {"place": u.place, "name": u.name, "score": u.score, **asdict(u.measures), **asdict(u.counts)}
+            for u in units
+        ]
+        answer = {"period": args.period, "by": args.by, "no_data": no_data, "units": rows}
+        print(json.dumps(answer, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"{args.period} 考核（按{stats.BY_LABELS[args.by]}；{report.rule}）")
+    print("\t".join(HEADER))
+    for u in units:
+        print("\t".join(str(v) for v in row_values(u)))
+    return EXIT_OK
+
+
+def row_values(u) -> list:
+    """One unit's line of the table, in HEADER's order."""
+    counts = [getattr(u.counts, name) for name in COUNTS.values()]
+    rates = [percent(getattr(u.measures, name)) for name in RATES.values()]
+    return [u.place, u.name, u.score, *counts, *rates]
+
+
+def percent(value) -> str:
+    return "无数据" if value is None else f"{value * 100:.2f}%"
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """The assessment report of a month, quarter or year, by village, grid, unit and team."""
+    from desktop.services import assessment_report
+
+    if paper_suffix(args.out) == ".docx":
+        raise UsageError("考核报表只能保存为 .pdf 或 .xlsx")
+    ws = login(args)
+    try:
+        report = assessment_report.make(ws, args.period)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        ws.close()
+    if args.out.lower().endswith(".pdf"):
+        qt_for_paper()
+        from desktop.ui import printing
+
+        printing.save_report(report, args.out)
+    else:
+        assessment_report.save_xlsx(report, args.out)
+    print(f"已生成{report.title}：{args.out}")
+    return EXIT_OK
