@@ -25,7 +25,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.services import accounts, demo, details, lists  # noqa: E402
+from desktop.services import accounts, demo, lists  # noqa: E402
+from desktop.services import choices as details  # noqa: E402
 from desktop.store import search  # noqa: E402
 from desktop.store.queries import MatterFilter  # noqa: E402
 from desktop.ui.paged import PAGE  # noqa: E402

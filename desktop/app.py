@@ -140,7 +140,8 @@ def smoke() -> int:
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.services import details, setup
+    from desktop.services import choices as details
+    from desktop.services import setup
 
     from .ui.main_window import MainWindow
     from .ui.worker import DbWorker

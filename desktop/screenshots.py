@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.services import accounts, assessment_report, demo, details, documents, lists
+from desktop.services import accounts, assessment_report, demo, documents, lists
+from desktop.services import choices as details
 from desktop.store.keyslots import KdfParams
 from sync.core.domain.lifecycle import Action
 

@@ -66,16 +66,19 @@ class PageBreak:
     pass
 
 
+Block = Heading | Para | Fields | Table | Signatures | Picture | PageBreak
+
+
 @dataclass
 class Document:
     kind: str  # agreement / oral / record / dispatch / supervision / followup / dossier
     title: str
     number: str = ""
     header: str = ""  # the issuing body, above the title
-    blocks: list = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     landscape: bool = False  # wide tables (the assessment report)
 
-    def add(self, *blocks) -> Document:
+    def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
         return self
 

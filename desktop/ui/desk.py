@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.services import details
-from desktop.services.details import HANDLING_ROLES
+from desktop.services import desk as details
+from desktop.services.desk import HANDLING_ROLES
 from sync.core.domain.lifecycle import STATUS_LABELS
 from sync.core.domain.roles import Role
 

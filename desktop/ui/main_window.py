@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import facts
-from desktop.services import details
+from desktop.services import choices as details
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role
 from sync.core.domain.scope import SCOPE_LABELS
 

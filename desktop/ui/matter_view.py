@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.services import attachments, details, documents
+from desktop.services import attachments, documents
+from desktop.services import matter_detail as details
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
     LEVEL_LABELS,

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.services import details, lists, residents, roster
+from desktop.services import household_card as details
+from desktop.services import lists, residents, roster
 from desktop.services.residents import HouseholdInput
 from sync.core.domain.residents import KEY_PERSON, RELATIONS, PersonFields
 from sync.core.domain.roles import Permission

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.services import accounts, details, documents, org_sheet, setup
+from desktop.services import accounts, documents, org_sheet, setup
+from desktop.services import choices as details
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from sync.core.domain.scope import SCOPE_LABELS
 

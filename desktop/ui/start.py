@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.services import accounts, backups, demo, details, setup, syncing
+from desktop.services import accounts, backups, demo, setup, syncing
+from desktop.services import choices as details
 
 from .backup import RestoreForm
 from .common import heading, user_message

@@ -250,7 +250,7 @@ def test_a_petition_is_graded_by_stars_and_the_stricter_limit_governs(township):
 
 
 def test_one_yellow_threshold_everywhere(township, clock):
-    from desktop.services import details, setup
+    from desktop.services import desk, matter_detail, setup
 
     t = township
     p, admin = t.login("platform"), t.admin
@@ -259,9 +259,9 @@ def test_one_yellow_threshold_everywhere(township, clock):
     m = report(t)
     steps.register(p, m, 1, category="邻里")  # 23 Nov 09:30, due end of 28 Nov: half the time by 26 Nov 09:30
     clock.now += timedelta(days=3, hours=1)
-    assert details.matter_detail(p, m).colour == "yellow"  # the matter view
+    assert matter_detail.matter_detail(p, m).colour == "yellow"  # the matter view
     assert lists.matters(p, MatterFilter(colour="yellow")).total == 1  # the ledger's 临期 filter
-    assert details.desk(p).yellow == 1  # the desk tile
+    assert desk.desk(p).yellow == 1  # the desk tile
 
 
 def in_the_committees_hands(t) -> str:
@@ -291,21 +291,21 @@ def test_closing_as_resolved_by_agreement_needs_an_agreement_in_effect(township)
 
 
 def test_judicial_confirmation_of_a_written_agreement_within_30_days(township, clock):
-    from desktop.services import details
+    from desktop.services import desk, matter_detail
 
     t = township
     p, g = t.login("platform"), t.login("grid1")
     m = in_the_committees_hands(t)
     steps.record_agreement(g, m, signed_agreement())
     steps.close(g, m, "agreement")
-    (line,) = details.matter_detail(p, m).agreements
+    (line,) = matter_detail.matter_detail(p, m).agreements
     assert line.confirmation_due == date(2026, 12, 23)  # 30 days after it took effect on 23 Nov
     clock.now += timedelta(days=27)
-    assert details.desk(p).confirmations_due == 1  # reminded before day 30
+    assert desk.desk(p).confirmations_due == 1  # reminded before day 30
     steps.judicial_confirmation(g, m, "applied", clock.now.date(), "向城镇人民法院")
     assert (
-        details.desk(p).confirmations_due == 0
-        and details.matter_detail(p, m).agreements[0].confirmation_due is None
+        desk.desk(p).confirmations_due == 0
+        and matter_detail.matter_detail(p, m).agreements[0].confirmation_due is None
     )
     clock.now += timedelta(days=10)
     steps.judicial_confirmation(g, m, "confirmed", clock.now.date(), "（2026）民特12号")

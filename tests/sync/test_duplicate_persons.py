@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.services import details, duplicates, matters, residents, syncing
+from desktop.services import desk as details
+from desktop.services import duplicates, matters, residents, syncing
 from desktop.services.errors import ValidationFailed
 from desktop.services.matters import MatterInput, PartyInput
 from desktop.store.models import Party, Person

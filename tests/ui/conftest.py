@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from desktop.services import details
+from desktop.services import choices as details
 from desktop.ui.gc_guard import GcGuard
 from desktop.ui.worker import DbWorker
 from tests.sync.conftest import Laptops

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.services import details, matters, residents, steps, syncing
+from desktop.services import choices as details
+from desktop.services import matters, residents, steps, syncing
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 from desktop.store.models import Matter

@@ -201,7 +201,8 @@ def test_a_closed_demo_matter_prints_its_papers_from_the_window(qtbot, worker, s
 
     from PySide6.QtGui import QColor, QImage
 
-    from desktop.services import accounts, attachments, demo, details, lists
+    from desktop.services import accounts, attachments, demo, lists
+    from desktop.services import choices as details
     from desktop.ui.main_window import MainWindow
     from tests.conftest import FAST_KDF
 

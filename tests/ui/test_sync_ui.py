@@ -7,7 +7,8 @@ import os
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.services import details, syncing
+from desktop.services import choices as details
+from desktop.services import syncing
 from desktop.ui.main_window import MainWindow
 from tests.sync.servers import start
 from tests.sync.test_end_to_end import add_household, edit_household, household_in
