@@ -66,10 +66,18 @@ def _check_password(password: str) -> None:
 
 
 def add_account(
-    ws: Workspace, username: str, display_name: str, password: str, roles: str | set,
-    *, scope_kind: str = "township", scope_ids: list | None = None, org_id: str | None = None,
-    phone: str | None = None, kdf: KdfParams | None = None,
-) -> Changed:  # fmt: skip
+    ws: Workspace,
+    username: str,
+    display_name: str,
+    password: str,
+    roles: str | set,
+    *,
+    scope_kind: str = "township",
+    scope_ids: list | None = None,
+    org_id: str | None = None,
+    phone: str | None = None,
+    kdf: KdfParams | None = None,
+) -> Changed:
     ws.require(Permission.MANAGE_ACCOUNTS)
     if not re.fullmatch(r"[A-Za-z0-9_.\-]{2,50}", username or ""):
         raise ServiceError(msg("账号名应为2–50个字母、数字、下划线、点或横线"))
@@ -88,9 +96,15 @@ def add_account(
         if scope_kind == "household":
             scope_ids = _households(tx.session, scope_ids or [])
         account = Account(
-            username=username, display_name=display_name.strip(), roles=",".join(sorted(role_set)),
-            scope_kind=scope_kind, scope_ids=list(scope_ids or []), org_id=org_id, phone=phone, created_at=ws.now(),
-        )  # fmt: skip
+            username=username,
+            display_name=display_name.strip(),
+            roles=",".join(sorted(role_set)),
+            scope_kind=scope_kind,
+            scope_ids=list(scope_ids or []),
+            org_id=org_id,
+            phone=phone,
+            created_at=ws.now(),
+        )
         tx.session.add(account)
         tx.session.flush()
         ws.db.keyfile.add(username, password, ws.data_key, kdf)

@@ -79,7 +79,14 @@ def _percent(value) -> str:
 def document(report: Report, charts: dict[str, str] | None = None) -> Document:
     """The printed report; `charts` gives a picture of each section's resolution rates (drawn by the window)."""
     doc = Document("report", report.title, zh("考核期间：{0}", report.period), landscape=True)
-    doc.add(Para(zh("计分规则：{0}。化解率按期间内排查立案的事项计算，未化解的计入分母；按期办结率把期末仍超期未结的计为未按期。", report.rule)))  # fmt: skip
+    doc.add(
+        Para(
+            zh(
+                "计分规则：{0}。化解率按期间内排查立案的事项计算，未化解的计入分母；按期办结率把期末仍超期未结的计为未按期。",
+                report.rule,
+            )
+        )
+    )
     first = COLUMNS[:11]
     for number, (by, units) in enumerate(report.sections.items(), 1):
         doc.add(Heading(zh("{0}、按{1}", "一二三四五"[number - 1], stats.BY_LABELS[by])))
@@ -95,10 +102,18 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
     totals = {by: sum((u.counts for u in units), start=Counts()) for by, units in report.sections.items()}
     if "village" in totals:
         c = totals["village"]
-        doc.add(Heading(zh("全镇合计")), Fields((
-            (zh("排查立案"), str(c.registered)), (zh("已化解"), str(c.resolved)), (zh("办结"), str(c.closed)),
-            (zh("督办"), str(c.supervised)), (zh("包案"), str(c.in_charge)),
-        )))  # fmt: skip
+        doc.add(
+            Heading(zh("全镇合计")),
+            Fields(
+                (
+                    (zh("排查立案"), str(c.registered)),
+                    (zh("已化解"), str(c.resolved)),
+                    (zh("办结"), str(c.closed)),
+                    (zh("督办"), str(c.supervised)),
+                    (zh("包案"), str(c.in_charge)),
+                )
+            ),
+        )
     return doc
 
 

@@ -19,24 +19,38 @@ def _digest(
 ) -> str:
     payload = json.dumps(
         [prev_hash, at.isoformat(), account, device, action, target, detail],
-        ensure_ascii=False, sort_keys=True, default=str,
-    )  # fmt: skip
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def record(
-    session: Session, *, account: str, device: str, action: str, target: str = "", detail: dict | None = None,
+    session: Session,
+    *,
+    account: str,
+    device: str,
+    action: str,
+    target: str = "",
+    detail: dict | None = None,
     at: datetime | None = None,
-) -> AuditEntry:  # fmt: skip
+) -> AuditEntry:
     at = at or datetime.now()
     detail = detail or {}
     prev = (
         session.execute(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).scalar() or GENESIS
     )
     entry = AuditEntry(
-        at=at, account=account, device_id=device, action=action, target=target, detail=detail, prev_hash=prev,
+        at=at,
+        account=account,
+        device_id=device,
+        action=action,
+        target=target,
+        detail=detail,
+        prev_hash=prev,
         hash=_digest(prev, at, account, device, action, target, detail),
-    )  # fmt: skip
+    )
     session.add(entry)
     return entry
 

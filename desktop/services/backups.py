@@ -64,8 +64,10 @@ def suggested_name(ws: Workspace) -> str:
 
 def _counts(ws: Workspace) -> dict:
     with ws.db.reading() as s:
-        counts = {name: s.scalar(select(func.count()).select_from(m).where(m.deleted.is_(False)))
-                  for name, m in COUNTED.items()}  # fmt: skip
+        counts = {
+            name: s.scalar(select(func.count()).select_from(m).where(m.deleted.is_(False)))
+            for name, m in COUNTED.items()
+        }
         counts["unsynced_edits"] = s.scalar(
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
         )
@@ -89,9 +91,14 @@ def make_backup(ws: Workspace, target: Path, progress: sealed.Progress | None = 
         p for p in attachments.folder(ws).glob("??/*") if p.is_file() and not p.name.endswith(".part")
     )
     manifest = {
-        "township": setup.township(ws).name, "created": ws.now().isoformat(), "made_by": ws.actor.username,
-        "device_id": ws.device_id, "schema": ws.db.schema_version, "app_version": __version__, "counts": counts,
-    }  # fmt: skip
+        "township": setup.township(ws).name,
+        "created": ws.now().isoformat(),
+        "made_by": ws.actor.username,
+        "device_id": ws.device_id,
+        "schema": ws.db.schema_version,
+        "app_version": __version__,
+        "counts": counts,
+    }
     snapshot = target.with_name(f".{target.stem}-snapshot.db")
     try:
         # Progress in percent: copying the database is the first half, sealing the files the second.
@@ -101,11 +108,15 @@ def make_backup(ws: Workspace, target: Path, progress: sealed.Progress | None = 
         )
         sealed.snapshot_database(ws.db.path, ws.data_key, snapshot, progress and halves[0])
         sealed.write(
-            target, ws.data_key,
+            target,
+            ws.data_key,
             {"created": manifest["created"], "schema": manifest["schema"], "app_version": __version__},
-            snapshot, _fresh_slots(ws.db.keyfile.data["slots"]), manifest,
-            [(f"{p.parent.name}/{p.name}", p) for p in files], progress and halves[1],
-        )  # fmt: skip
+            snapshot,
+            _fresh_slots(ws.db.keyfile.data["slots"]),
+            manifest,
+            [(f"{p.parent.name}/{p.name}", p) for p in files],
+            progress and halves[1],
+        )
     finally:
         snapshot.unlink(missing_ok=True)
     with ws.tx("backup.make", str(target), size=target.stat().st_size):
@@ -124,9 +135,13 @@ def check_password(path: Path, username: str, password: str) -> None:
 
 
 def restore_backup(
-    path: Path, db_path: Path, username: str, password: str, progress: sealed.Progress | None = None,
+    path: Path,
+    db_path: Path,
+    username: str,
+    password: str,
+    progress: sealed.Progress | None = None,
     clock=datetime.now,
-) -> RestoreReport:  # fmt: skip
+) -> RestoreReport:
     """Put the backup at `db_path`, moving what is there into `backups/`. The account must be in the backup,
     active, and allowed to restore; otherwise nothing here changes."""
     path, db_path = Path(path), Path(db_path)

@@ -75,9 +75,14 @@ class Workspace:
     """An unlocked database and the account using it. Built once at login; handed to every use case."""
 
     def __init__(
-        self, db: Database, actor: Actor, data_key: bytes, device_id: str,
-        clock: Callable[[], datetime] = datetime.now, calendar: WorkdayCalendar | None = None,
-    ):  # fmt: skip
+        self,
+        db: Database,
+        actor: Actor,
+        data_key: bytes,
+        device_id: str,
+        clock: Callable[[], datetime] = datetime.now,
+        calendar: WorkdayCalendar | None = None,
+    ):
         self.db = db
         self.actor = actor
         self.data_key = data_key
@@ -125,9 +130,14 @@ class Workspace:
         tx = Tx(session, target, dict(detail))
         yield tx
         audit.record(
-            session, account=self.actor.username, device=self.device_id, action=action, target=tx.target,
-            detail=tx.detail, at=now,
-        )  # fmt: skip
+            session,
+            account=self.actor.username,
+            device=self.device_id,
+            action=action,
+            target=tx.target,
+            detail=tx.detail,
+            at=now,
+        )
 
     def as_actor(self, actor: Actor) -> Workspace:
         """The same open database used by another account (demo data, and a centre PC's shared session)."""

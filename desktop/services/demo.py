@@ -32,11 +32,16 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华建军志强永刚春梅海燕德明文军小红丽娟国华秀珍凤英淑珍桂芳玉梅"
 VILLAGE_WORDS = "东西南北上下前后大小新老高桥湾塘溪山岭坪庄岗河口头"
 TITLES = {
-    "邻里": ["邻里排水纠纷", "楼上噪音扰民", "相邻通行受阻"], "婚姻家庭": ["赡养老人费用分担", "离婚财产分割", "遗产继承争议"],
-    "房屋宅基地": ["宅基地边界争议", "建房遮挡采光", "房屋租赁押金纠纷"], "合同": ["民间借款不还", "买卖货款拖欠"],
-    "劳动争议": ["工地拖欠农民工工资", "工伤赔偿争议"], "山林土地": ["土地承包到期续包", "山林界址不清"],
-    "损害赔偿": ["家禽毁坏庄稼", "犬只咬伤赔偿"], "道路交通": ["电动车刮擦赔偿"], "物业": ["小区物业费争议"],
-}  # fmt: skip
+    "邻里": ["邻里排水纠纷", "楼上噪音扰民", "相邻通行受阻"],
+    "婚姻家庭": ["赡养老人费用分担", "离婚财产分割", "遗产继承争议"],
+    "房屋宅基地": ["宅基地边界争议", "建房遮挡采光", "房屋租赁押金纠纷"],
+    "合同": ["民间借款不还", "买卖货款拖欠"],
+    "劳动争议": ["工地拖欠农民工工资", "工伤赔偿争议"],
+    "山林土地": ["土地承包到期续包", "山林界址不清"],
+    "损害赔偿": ["家禽毁坏庄稼", "犬只咬伤赔偿"],
+    "道路交通": ["电动车刮擦赔偿"],
+    "物业": ["小区物业费争议"],
+}
 TAGS = ["留守老人", "独居老人", "留守儿童", "低保户", "残疾", "退役军人"]
 
 
@@ -65,10 +70,17 @@ class _Clock:
 
 
 def build(
-    path: Path, password: str, households: int = 2000, *, seed: int = 7, township: str = "向城镇",
-    division_code: str = "420606001000", now: datetime | None = None, kdf: KdfParams | None = None,
+    path: Path,
+    password: str,
+    households: int = 2000,
+    *,
+    seed: int = 7,
+    township: str = "向城镇",
+    division_code: str = "420606001000",
+    now: datetime | None = None,
+    kdf: KdfParams | None = None,
     progress: Callable[[str, int, int], None] | None = None,
-) -> DemoReport:  # fmt: skip
+) -> DemoReport:
     rng = random.Random(seed)
     real_now = (now or datetime.now()).replace(microsecond=0)
     clock = _Clock(real_now)
@@ -117,8 +129,15 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     account = {}
 
     def add_account(username, name, roles, kind="township", ids=(), org=None):
-        acc = Account(username=username, display_name=name, roles=roles, scope_kind=kind, scope_ids=list(ids),
-                      org_id=org, created_at=ws.now())  # fmt: skip
+        acc = Account(
+            username=username,
+            display_name=name,
+            roles=roles,
+            scope_kind=kind,
+            scope_ids=list(ids),
+            org_id=org,
+            created_at=ws.now(),
+        )
         s.add(acc)
         s.flush()
         account[username] = acc
@@ -166,8 +185,16 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
             worker.org_id = committee.id
             grid.worker_id = worker.id
             grids.append(grid)
-            people["grids"].append({"grid": grid, "village": village, "committee": committee, "worker": worker,
-                                    "persons": [], "households": []})  # fmt: skip
+            people["grids"].append(
+                {
+                    "grid": grid,
+                    "village": village,
+                    "committee": committee,
+                    "worker": worker,
+                    "persons": [],
+                    "households": [],
+                }
+            )
         for h in range(size):
             entry = people["grids"][-grid_count + (h % grid_count)]
             persons = [
@@ -182,16 +209,22 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
                     relation=relation,
                     tags=[],
                     note="",
-                )  # fmt: skip
+                )
                 for relation, name, sex, born, id_number, mobile in _household_members(
                     rng, address, used_ids, ws.now().date()
                 )
             ]
             household = Household(
-                id=new_id(), village_id=village.id, grid_id=entry["grid"].id, number=f"{h + 1:04d}",
-                address=f"{village.name}{rng.randint(1, 12)}组{rng.randint(1, 80)}号", worker_id=entry["worker"].id,
-                tags=rng.sample(TAGS, 1) if rng.random() < 0.15 else [], note="", head_id=persons[0].id,
-            )  # fmt: skip
+                id=new_id(),
+                village_id=village.id,
+                grid_id=entry["grid"].id,
+                number=f"{h + 1:04d}",
+                address=f"{village.name}{rng.randint(1, 12)}组{rng.randint(1, 80)}号",
+                worker_id=entry["worker"].id,
+                tags=rng.sample(TAGS, 1) if rng.random() < 0.15 else [],
+                note="",
+                head_id=persons[0].id,
+            )
             for person in persons:
                 person.household_id = household.id
             s.add(household)
@@ -250,19 +283,37 @@ def _visits(ws, s, rng, people, report, now):
     for entry in people["grids"]:
         for household in entry["households"]:
             if rng.random() < 0.25:
-                s.add(Visit(household_id=household.id, visitor_id=entry["worker"].id,
-                            visited_at=now - timedelta(days=rng.randint(0, 90), hours=rng.randint(0, 8)),
-                            purpose=rng.choice(PURPOSES), findings="家中情况正常，无矛盾纠纷。",
-                            needs_follow_up=rng.random() < 0.1))  # fmt: skip
+                s.add(
+                    Visit(
+                        household_id=household.id,
+                        visitor_id=entry["worker"].id,
+                        visited_at=now - timedelta(days=rng.randint(0, 90), hours=rng.randint(0, 8)),
+                        purpose=rng.choice(PURPOSES),
+                        findings="家中情况正常，无矛盾纠纷。",
+                        needs_follow_up=rng.random() < 0.1,
+                    )
+                )
                 report.visits += 1
 
 
 # How far along its life each demo matter has come, with weights: every state of the loop appears.
 PATHS = [
-    ("reported", 6), ("registered", 5), ("rejected", 2), ("repeat", 2), ("dispatched", 6), ("open_for_claim", 3),
-    ("handling", 14), ("claimed", 4), ("returned", 2), ("escalated", 3), ("extension", 3), ("closed", 8),
-    ("checked", 10), ("evaluated", 30), ("reopened", 2),
-]  # fmt: skip
+    ("reported", 6),
+    ("registered", 5),
+    ("rejected", 2),
+    ("repeat", 2),
+    ("dispatched", 6),
+    ("open_for_claim", 3),
+    ("handling", 14),
+    ("claimed", 4),
+    ("returned", 2),
+    ("escalated", 3),
+    ("extension", 3),
+    ("closed", 8),
+    ("checked", 10),
+    ("evaluated", 30),
+    ("reopened", 2),
+]
 
 
 @contextmanager
@@ -313,17 +364,40 @@ def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
     external = (
         f"{clock.now:%Y%m%d}{flavour.randint(0, 99999):05d}" if source in ("12345热线", "首发平台") else ""
     )
-    matter_id = matters.report(worker, MatterInput(
-        title=title, source=source, external_no=external,
-        category=category, facts=f"{first.name}与{second.name}因{rng.choice(TITLES[category])}发生争执，请求调处。",
-        occurred_at=clock.now - timedelta(days=rng.randint(0, 10)), place=entry["households"][0].address,
-        village_id=entry["village"].id, grid_id=entry["grid"].id, people_count=rng.choice([2, 2, 2, 3, 4, 12]),
-        amount=rng.choice([0, 0, 3000, 20000, 150000]), signals=signals,
-        parties=[PartyInput(first.name, "申请人", id_number=first.id_number or "", phone=first.mobile or "", person_id=first.id,
-                            occupation=_occupation(first.name)),
-                 PartyInput(second.name, "被申请人", id_number=second.id_number or "", person_id=second.id,
-                            occupation=_occupation(second.name))],
-    )).id  # fmt: skip
+    matter_id = matters.report(
+        worker,
+        MatterInput(
+            title=title,
+            source=source,
+            external_no=external,
+            category=category,
+            facts=f"{first.name}与{second.name}因{rng.choice(TITLES[category])}发生争执，请求调处。",
+            occurred_at=clock.now - timedelta(days=rng.randint(0, 10)),
+            place=entry["households"][0].address,
+            village_id=entry["village"].id,
+            grid_id=entry["grid"].id,
+            people_count=rng.choice([2, 2, 2, 3, 4, 12]),
+            amount=rng.choice([0, 0, 3000, 20000, 150000]),
+            signals=signals,
+            parties=[
+                PartyInput(
+                    first.name,
+                    "申请人",
+                    id_number=first.id_number or "",
+                    phone=first.mobile or "",
+                    person_id=first.id,
+                    occupation=_occupation(first.name),
+                ),
+                PartyInput(
+                    second.name,
+                    "被申请人",
+                    id_number=second.id_number or "",
+                    person_id=second.id,
+                    occupation=_occupation(second.name),
+                ),
+            ],
+        ),
+    ).id
     _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries, REPLY if external else "")
     _practice(as_, people, flavour, clock, matter_id, path)
 
@@ -436,15 +510,31 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
         handler_ws, matter_id, _session(clock, SessionOutcome.AGREEMENT if agreed else SessionOutcome.FAILED)
     )
     if agreed:
-        steps.record_agreement(handler_ws, matter_id, steps.AgreementInput(
-            form=rng.choice(["written", "oral"]), parties="见当事人信息", facts="双方就争议事实无异议，各自承担相应责任",
-            terms="双方自愿达成协议，按约定履行", performance="一次性当场履行", perform_by=clock.now.date() + timedelta(days=15),
-            signed_by_parties=True, signed_by_mediator=True, copies=3,
-        ))  # fmt: skip
+        steps.record_agreement(
+            handler_ws,
+            matter_id,
+            steps.AgreementInput(
+                form=rng.choice(["written", "oral"]),
+                parties="见当事人信息",
+                facts="双方就争议事实无异议，各自承担相应责任",
+                terms="双方自愿达成协议，按约定履行",
+                performance="一次性当场履行",
+                perform_by=clock.now.date() + timedelta(days=15),
+                signed_by_parties=True,
+                signed_by_mediator=True,
+                copies=3,
+            ),
+        )
         steps.close(handler_ws, matter_id, str(Outcome.AGREEMENT), "调解成功", reply=reply)
     else:
-        steps.close(handler_ws, matter_id, str(Outcome.UNRESOLVED), "调解不成",
-                    legal_channels="已告知当事人可向人民法院起诉", reply=reply)  # fmt: skip
+        steps.close(
+            handler_ws,
+            matter_id,
+            str(Outcome.UNRESOLVED),
+            "调解不成",
+            legal_channels="已告知当事人可向人民法院起诉",
+            reply=reply,
+        )
     if path == "closed":
         return
     _later(clock, rng, now)
@@ -462,5 +552,12 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
 
 
 def _session(clock, outcome) -> steps.SessionInput:
-    return steps.SessionInput(held_on=clock.now.date(), kind="人民调解", outcome=str(outcome), place="村调解室",
-                              mediators="调解委员会", attendees="双方当事人", record="调解员释法说理，听取双方意见。")  # fmt: skip
+    return steps.SessionInput(
+        held_on=clock.now.date(),
+        kind="人民调解",
+        outcome=str(outcome),
+        place="村调解室",
+        mediators="调解委员会",
+        attendees="双方当事人",
+        record="调解员释法说理，听取双方意见。",
+    )

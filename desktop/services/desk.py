@@ -187,4 +187,7 @@ def _confirmations_due(s: Session, base: list[Any], today: date) -> int:
 def _visits_this_month(ws: Workspace, s: Session, now: datetime) -> int:
     start = datetime(now.year, now.month, 1)
     mine = select(func.count()).select_from(Visit)
-    return s.execute(mine.where(Visit.visitor_id == ws.actor.account_id, Visit.visited_at >= start)).scalar() or 0
+    return (
+        s.execute(mine.where(Visit.visitor_id == ws.actor.account_id, Visit.visited_at >= start)).scalar()
+        or 0
+    )

@@ -46,10 +46,12 @@ def _live():
 def _twin_numbers(viewer):
     """ID numbers held by more than one live record, in scope."""
     return (
-        select(Person.id_number).join(Household, Household.id == Person.household_id)
+        select(Person.id_number)
+        .join(Household, Household.id == Person.household_id)
         .where(*_live(), scope_clause(Household, viewer.scope))
-        .group_by(Person.id_number).having(func.count() > 1)
-    )  # fmt: skip
+        .group_by(Person.id_number)
+        .having(func.count() > 1)
+    )
 
 
 def count_duplicates(s, viewer) -> int:

@@ -52,9 +52,11 @@ def _where(viewer: Viewer) -> list:
 
 def count_key_persons(session: Session, viewer: Viewer) -> int:
     return session.execute(
-        select(func.count()).select_from(Person).join(Household, Household.id == Person.household_id)
+        select(func.count())
+        .select_from(Person)
+        .join(Household, Household.id == Person.household_id)
         .where(*_where(viewer))
-    ).scalar()  # fmt: skip
+    ).scalar()
 
 
 def key_persons(ws: Workspace) -> list[KeyPerson]:
@@ -70,23 +72,38 @@ def key_persons(ws: Workspace) -> list[KeyPerson]:
         ).all()
         found = []
         for person, number, village in people:
-            concerns = or_(Party.person_id == person.id,
-                           Party.id_number == person.id_number if person.id_number else False)  # fmt: skip
+            concerns = or_(
+                Party.person_id == person.id,
+                Party.id_number == person.id_number if person.id_number else False,
+            )
             matters = tuple(
                 (serial, title, STATUS_LABELS.get(status, status), status in OPEN_STATUSES)
                 for serial, title, status in s.execute(
-                    select(Matter.serial, Matter.title, Matter.status).distinct()
+                    select(Matter.serial, Matter.title, Matter.status)
+                    .distinct()
                     .join(Party, Party.matter_id == Matter.id)
-                    .where(concerns, Party.deleted.is_(False), Matter.deleted.is_(False),
-                           visible_clause(viewer))
+                    .where(
+                        concerns, Party.deleted.is_(False), Matter.deleted.is_(False), visible_clause(viewer)
+                    )
                     .order_by(Matter.serial.desc())
                 )
-            )  # fmt: skip
+            )
             visits, last = s.execute(
                 select(func.count(), func.max(Visit.visited_at)).where(
                     Visit.household_id == person.household_id, Visit.deleted.is_(False)
                 )
             ).one()
-            found.append(KeyPerson(person.id, person.household_id, person.name, village, number,
-                                   mask_phone(person.mobile), matters, visits, last))  # fmt: skip
+            found.append(
+                KeyPerson(
+                    person.id,
+                    person.household_id,
+                    person.name,
+                    village,
+                    number,
+                    mask_phone(person.mobile),
+                    matters,
+                    visits,
+                    last,
+                )
+            )
     return sorted(found, key=lambda k: (-k.open_matters, k.village, k.name))

@@ -105,13 +105,23 @@ def load(ws: Workspace, session: Session, matter_id: str) -> Matter:
 def state_of(matter: Matter) -> MatterState:
     forms = _agreements_in_effect(matter)
     return MatterState(
-        status=Status(matter.status), level=Level(matter.level), failed_tries=matter.failed_tries,
-        handler=matter.handler, grade=matter.grade, pending_extension_days=matter.pending_extension_days,
-        extension_days=matter.extension_days, has_agreement=bool(forms), written_agreement="written" in forms,
-        outcome=Outcome(matter.outcome) if matter.outcome else None, satisfaction=matter.satisfaction,
-        repeat_of=matter.repeat_of, leader=matter.leader_id, supervised=matter.supervised,
-        explanation_due=bool(matter.explanation_due), archived=bool(matter.archived),
-    )  # fmt: skip
+        status=Status(matter.status),
+        level=Level(matter.level),
+        failed_tries=matter.failed_tries,
+        handler=matter.handler,
+        grade=matter.grade,
+        pending_extension_days=matter.pending_extension_days,
+        extension_days=matter.extension_days,
+        has_agreement=bool(forms),
+        written_agreement="written" in forms,
+        outcome=Outcome(matter.outcome) if matter.outcome else None,
+        satisfaction=matter.satisfaction,
+        repeat_of=matter.repeat_of,
+        leader=matter.leader_id,
+        supervised=matter.supervised,
+        explanation_due=bool(matter.explanation_due),
+        archived=bool(matter.archived),
+    )
 
 
 def _agreements_in_effect(matter: Matter) -> set[str]:
@@ -160,9 +170,15 @@ def add_event(
         select(func.count()).select_from(Event).where(Event.matter_id == matter.id)
     ).scalar()
     event = Event(
-        matter_id=matter.id, action=str(action), actor_id=ws.actor.account_id, actor_name=ws.actor.display_name,
-        device_id=ws.device_id, at=ws.now(), note=note or "", data={**data, "n": count + 1},
-    )  # fmt: skip
+        matter_id=matter.id,
+        action=str(action),
+        actor_id=ws.actor.account_id,
+        actor_name=ws.actor.display_name,
+        device_id=ws.device_id,
+        at=ws.now(),
+        note=note or "",
+        data={**data, "n": count + 1},
+    )
     session.add(event)
     return event
 
@@ -274,22 +290,42 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
                 raise NotAllowed(msg("联户长上报事项，须从所联系住户的走访记录发起"))
             raise NotAllowed(msg("事项发生地不在您负责的范围内"))
         risk = assess(
-            people=data.people_count, amount=data.amount, group_tendency="group" in data.signals,
-            fight_tendency="fight" in data.signals, criminal_tendency="criminal" in data.signals,
-            abnormal_death="death" in data.signals, stated=Risk(data.risk) if data.risk else None,
-        )  # fmt: skip
+            people=data.people_count,
+            amount=data.amount,
+            group_tendency="group" in data.signals,
+            fight_tendency="fight" in data.signals,
+            criminal_tendency="criminal" in data.signals,
+            abnormal_death="death" in data.signals,
+            stated=Risk(data.risk) if data.risk else None,
+        )
         township = s.execute(select(Division).where(Division.level == "township")).scalar()
         matter = Matter(
             serial=next_serial(s, township.short_name if township else "FQ", today.year),
-            kind=data.kind, source=data.source, category=data.category, subcategory=data.subcategory,
-            title=data.title.strip(), facts=data.facts.strip(), occurred_at=data.occurred_at, place=data.place.strip(),
-            village_id=data.village_id, grid_id=data.grid_id, people_count=data.people_count, amount=data.amount,
-            risk=str(risk.risk), signals=sorted(data.signals), status=str(Status.REPORTED), level=str(Level.VILLAGE),
-            reported_at=ws.now(), reported_by=ws.actor.account_id, visit_id=data.visit_id,
+            kind=data.kind,
+            source=data.source,
+            category=data.category,
+            subcategory=data.subcategory,
+            title=data.title.strip(),
+            facts=data.facts.strip(),
+            occurred_at=data.occurred_at,
+            place=data.place.strip(),
+            village_id=data.village_id,
+            grid_id=data.grid_id,
+            people_count=data.people_count,
+            amount=data.amount,
+            risk=str(risk.risk),
+            signals=sorted(data.signals),
+            status=str(Status.REPORTED),
+            level=str(Level.VILLAGE),
+            reported_at=ws.now(),
+            reported_by=ws.actor.account_id,
+            visit_id=data.visit_id,
             household_id=data.household_id,
-            is_group=data.people_count >= 5 or "group" in data.signals, whistleblower=data.whistleblower,
-            accused_org_id=data.accused_org_id, external_no=(data.external_no or "").strip() or None,
-        )  # fmt: skip
+            is_group=data.people_count >= 5 or "group" in data.signals,
+            whistleblower=data.whistleblower,
+            accused_org_id=data.accused_org_id,
+            external_no=(data.external_no or "").strip() or None,
+        )
         s.add(matter)
         s.flush()
         for p in data.parties:
@@ -307,10 +343,14 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
 
 def _party_fields(p: PartyInput) -> dict:
     return dict(
-        name=p.name.strip(), role=p.role, id_number=idnumber.normalise(p.id_number) or None,
-        phone=phone.normalise(p.phone) or None, address=p.address.strip(),
-        ethnicity=p.ethnicity.strip() or None, occupation=p.occupation.strip() or None,
-    )  # fmt: skip
+        name=p.name.strip(),
+        role=p.role,
+        id_number=idnumber.normalise(p.id_number) or None,
+        phone=phone.normalise(p.phone) or None,
+        address=p.address.strip(),
+        ethnicity=p.ethnicity.strip() or None,
+        occupation=p.occupation.strip() or None,
+    )
 
 
 def party_for_edit(ws: Workspace, party_id: str) -> PartyInput:
@@ -322,9 +362,16 @@ def party_for_edit(ws: Workspace, party_id: str) -> PartyInput:
             raise NotFound(msg("找不到该当事人"))
         load(ws, tx.session, party.matter_id)
         return PartyInput(
-            party.name, party.role, party.kind, party.id_number or "", party.phone or "", party.address or "",
-            party.person_id, party.ethnicity or "", party.occupation or "",
-        )  # fmt: skip
+            party.name,
+            party.role,
+            party.kind,
+            party.id_number or "",
+            party.phone or "",
+            party.address or "",
+            party.person_id,
+            party.ethnicity or "",
+            party.occupation or "",
+        )
 
 
 def update_party(ws: Workspace, party_id: str, data: PartyInput) -> Changed:

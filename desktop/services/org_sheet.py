@@ -29,8 +29,16 @@ KINDS = {
     "调解队伍": "team",
     "team": "team",
 }
-HEADERS = {"名称": "name", "单位名称": "name", "name": "name", "类型": "kind", "kind": "kind", "成员": "members",
-           "成员账号": "members", "members": "members"}  # fmt: skip
+HEADERS = {
+    "名称": "name",
+    "单位名称": "name",
+    "name": "name",
+    "类型": "kind",
+    "kind": "kind",
+    "成员": "members",
+    "成员账号": "members",
+    "members": "members",
+}
 
 
 class OrgSheetUnreadable(ServiceError):
@@ -60,8 +68,10 @@ def _rows(path: Path) -> list[tuple[int, dict]]:
         found = []
         header_row = number
         for number, values in enumerate(rows, header_row + 1):
-            record = {key: str(values[i]).strip() if i < len(values) and values[i] is not None else ""
-                      for i, key in columns.items()}  # fmt: skip
+            record = {
+                key: str(values[i]).strip() if i < len(values) and values[i] is not None else ""
+                for i, key in columns.items()
+            }
             if any(record.values()):
                 found.append((number, record))
         return found

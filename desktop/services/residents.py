@@ -165,7 +165,13 @@ def person_for_edit(ws: Workspace, person_id: str) -> tuple[str, PersonFields]:
             raise NotFound(msg("找不到该居民"))
         household_in_scope(ws, tx.session, person.household_id)
         fields = PersonFields(
-            person.name, person.sex or "", person.ethnicity or "", person.id_number or "", person.mobile or "",
-            person.relation or "", list(person.tags or []), person.note or "",
-        )  # fmt: skip
+            person.name,
+            person.sex or "",
+            person.ethnicity or "",
+            person.id_number or "",
+            person.mobile or "",
+            person.relation or "",
+            list(person.tags or []),
+            person.note or "",
+        )
         return person.household_id, fields

@@ -53,8 +53,19 @@ SYNONYMS = {
     "备注": ["备注", "说明"],
 }
 REQUIRED = ("村/社区", "户号", "姓名")
-SAMPLE = ["东村", "东村一网格", "001", "东村一组12号", "张三", "户主", "男", "汉族", "110105199003070025",
-          "13800138000", ""]  # fmt: skip
+SAMPLE = [
+    "东村",
+    "东村一网格",
+    "001",
+    "东村一组12号",
+    "张三",
+    "户主",
+    "男",
+    "汉族",
+    "110105199003070025",
+    "13800138000",
+    "",
+]
 
 
 class RosterUnreadable(ServiceError):
@@ -155,10 +166,14 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
 
 def _person_fields(record: dict) -> PersonFields:
     return PersonFields(
-        name=record.get("姓名", ""), sex=record.get("性别", ""), ethnicity=record.get("民族", ""),
-        id_number=record.get("身份证号", ""), mobile=record.get("手机号", ""), relation=record.get("与户主关系", ""),
+        name=record.get("姓名", ""),
+        sex=record.get("性别", ""),
+        ethnicity=record.get("民族", ""),
+        id_number=record.get("身份证号", ""),
+        mobile=record.get("手机号", ""),
+        relation=record.get("与户主关系", ""),
         note=record.get("备注", ""),
-    )  # fmt: skip
+    )
 
 
 def _set(obj, changes: dict) -> bool:
@@ -171,9 +186,12 @@ def _set(obj, changes: dict) -> bool:
 
 
 def import_households(
-    ws: Workspace, path: Path, *, errors_path: Path | None = None,
+    ws: Workspace,
+    path: Path,
+    *,
+    errors_path: Path | None = None,
     progress: Callable[[int, int], bool] | None = None,
-) -> ImportReport:  # fmt: skip
+) -> ImportReport:
     """Import a roster in one transaction. progress(done, total) may return False to cancel (nothing is kept)."""
     ws.require(Permission.EDIT_RESIDENTS)
     path = Path(path)
@@ -265,19 +283,36 @@ def import_households(
             if person is not None and person.household_id not in (None, household.id):
                 # The same person already lives elsewhere: moved here, and said so, never silently.
                 before = s.get(Household, person.household_id)
-                report.warnings.append(asdict(Rejected(number, msg("身份证号"), msg(
-                    "{0} 已登记在户号 {1}（{2}），已移入本户", person.name, before.number if before else "?",
-                    before.address if before else "",
-                ))))  # fmt: skip
+                report.warnings.append(
+                    asdict(
+                        Rejected(
+                            number,
+                            msg("身份证号"),
+                            msg(
+                                "{0} 已登记在户号 {1}（{2}），已移入本户",
+                                person.name,
+                                before.number if before else "?",
+                                before.address if before else "",
+                            ),
+                        )
+                    )
+                )
             if person is None and not f.id_number:
                 person = s.execute(
                     select(Person).where(Person.household_id == household.id, Person.name == f.name)
                 ).scalar()
             changes = {
-                "household_id": household.id, "name": f.name, "sex": f.sex or None, "ethnicity": f.ethnicity or None,
-                "id_number": f.id_number or None, "mobile": f.mobile or None, "birth_date": checked.birth_date,
-                "relation": f.relation or None, "note": f.note, "deleted": False,
-            }  # fmt: skip
+                "household_id": household.id,
+                "name": f.name,
+                "sex": f.sex or None,
+                "ethnicity": f.ethnicity or None,
+                "id_number": f.id_number or None,
+                "mobile": f.mobile or None,
+                "birth_date": checked.birth_date,
+                "relation": f.relation or None,
+                "note": f.note,
+                "deleted": False,
+            }
             if person is None:
                 person = Person(tags=f.tags)
                 _set(person, changes)
@@ -317,9 +352,14 @@ def write_errors(path: Path, rejected_rows: dict[int, dict]) -> None:
 
 
 def export_households(
-    ws: Workspace, path: Path, *, text: str = "", village_id: str | None = None, unmasked: bool = False,
+    ws: Workspace,
+    path: Path,
+    *,
+    text: str = "",
+    village_id: str | None = None,
+    unmasked: bool = False,
     progress: Callable[[int, int], bool] | None = None,
-) -> int:  # fmt: skip
+) -> int:
     """The households in scope (as filtered on screen) in the roster layout, one row per person; numbers masked
     unless an entitled role asks otherwise (audited). Only an unmasked export can be imported again."""
     from sync.core.domain.masking import mask_id, mask_phone
@@ -342,9 +382,24 @@ def export_households(
             ).scalars():
                 id_number = p.id_number if unmasked else mask_id(p.id_number)
                 mobile = p.mobile if unmasked else mask_phone(p.mobile)
-                sheet.append(sheets.row(sheet, [h.village, h.grid, h.number, household.address, p.name,
-                                                p.relation or "", p.sex or "", p.ethnicity or "", id_number or "",
-                                                mobile or "", p.note or ""]))  # fmt: skip
+                sheet.append(
+                    sheets.row(
+                        sheet,
+                        [
+                            h.village,
+                            h.grid,
+                            h.number,
+                            household.address,
+                            p.name,
+                            p.relation or "",
+                            p.sex or "",
+                            p.ethnicity or "",
+                            id_number or "",
+                            mobile or "",
+                            p.note or "",
+                        ],
+                    )
+                )
                 people += 1
             if progress and done % 200 == 0 and progress(done, page.total) is False:
                 raise Cancelled(msg("导出已取消"))

@@ -42,9 +42,15 @@ def check_division_code(code: str | None, level: str) -> str | None:
 
 
 def create_township(
-    path: Path, township: str, admin_password: str, *, division_code: str | None = None,
-    short_name: str | None = None, kdf: KdfParams | None = None, clock=datetime.now,
-) -> Workspace:  # fmt: skip
+    path: Path,
+    township: str,
+    admin_password: str,
+    *,
+    division_code: str | None = None,
+    short_name: str | None = None,
+    kdf: KdfParams | None = None,
+    clock=datetime.now,
+) -> Workspace:
     """A new encrypted database holding one township and its `admin` account (admin and platform office)."""
     township = (township or "").strip()
     if problems := check_name(township, "乡镇名称"):
@@ -126,9 +132,14 @@ ORG_KINDS = {"village_committee": "村（居）委会", "unit": "职能部门", 
 
 
 def add_org(
-    ws: Workspace, kind: str, name: str, *, level: str = "township", village_id: str | None = None,
+    ws: Workspace,
+    kind: str,
+    name: str,
+    *,
+    level: str = "township",
+    village_id: str | None = None,
     members: list[str] | tuple = (),
-) -> Changed:  # fmt: skip
+) -> Changed:
     """A unit or team, with its members (accounts) if given: all of it, or nothing."""
     ws.require(Permission.CONFIGURE)
     if members:

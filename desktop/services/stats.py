@@ -84,9 +84,13 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
         for matter_id, agreed in s.execute(
             select(MediationSession.matter_id, MediationSession.outcome == "agreement")
             .join(Matter, Matter.id == MediationSession.matter_id)
-            .where(visible, MediationSession.deleted.is_(False), MediationSession.held_on >= day_from,
-                   MediationSession.held_on <= day_to)
-        ):  # fmt: skip
+            .where(
+                visible,
+                MediationSession.deleted.is_(False),
+                MediationSession.held_on >= day_from,
+                MediationSession.held_on <= day_to,
+            )
+        ):
             if matter_id in keys:
                 c = counts.setdefault(keys[matter_id], Counts())
                 c.mediations_held += 1

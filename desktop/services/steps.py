@@ -37,9 +37,13 @@ from .matters import Issue
 
 
 def _step(
-    ws: Workspace, matter_id: str, action: Action, data: dict | None = None, note: str = "",
+    ws: Workspace,
+    matter_id: str,
+    action: Action,
+    data: dict | None = None,
+    note: str = "",
     extra: Callable[[Session, Matter], None] | None = None,
-) -> Changed:  # fmt: skip
+) -> Changed:
     data = {k: v for k, v in (data or {}).items() if v is not None}
     with ws.tx(f"matter.{action}", matter_id) as tx:
         s = tx.session
@@ -94,9 +98,15 @@ def deadline_of(matter: Matter) -> Deadline | None:
 
 
 def register(
-    ws: Workspace, matter_id: str, grade: int, *, category: str | None = None, subcategory: str | None = None,
-    risk: str | None = None, note: str = "",
-) -> Changed:  # fmt: skip
+    ws: Workspace,
+    matter_id: str,
+    grade: int,
+    *,
+    category: str | None = None,
+    subcategory: str | None = None,
+    risk: str | None = None,
+    note: str = "",
+) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
         chosen = category or matter.category
         issues = [] if chosen else [Issue(msg("类别"), msg("立案时须选择类别"))]
@@ -197,10 +207,19 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
             issues.append(Issue(msg("调解记录"), msg("不能为空")))
         if issues:
             raise ValidationFailed(issues)
-        s.add(MediationSession(
-            matter_id=matter.id, held_on=data.held_on, place=data.place, kind=data.kind, mediators=data.mediators,
-            attendees=data.attendees, record=data.record, outcome=data.outcome, level=matter.level,
-        ))  # fmt: skip
+        s.add(
+            MediationSession(
+                matter_id=matter.id,
+                held_on=data.held_on,
+                place=data.place,
+                kind=data.kind,
+                mediators=data.mediators,
+                attendees=data.attendees,
+                record=data.record,
+                outcome=data.outcome,
+                level=matter.level,
+            )
+        )
 
     if data.outcome not in set(SessionOutcome):
         raise ValidationFailed([Issue(msg("调解结果"), msg("未知的调解结果"))])
@@ -246,12 +265,22 @@ def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Cha
             raise ValidationFailed(issues)
         written_effective = data.signed_by_parties and data.signed_by_mediator
         effective = ws.now().date() if (data.form == "oral" or written_effective) else None
-        s.add(Agreement(
-            matter_id=matter.id, session_id=data.session_id, form=data.form, parties=data.parties, facts=data.facts,
-            terms=data.terms, performance=data.performance, perform_by=data.perform_by,
-            signed_by_parties=data.signed_by_parties, signed_by_mediator=data.signed_by_mediator,
-            effective_on=effective, copies=data.copies,
-        ))  # fmt: skip
+        s.add(
+            Agreement(
+                matter_id=matter.id,
+                session_id=data.session_id,
+                form=data.form,
+                parties=data.parties,
+                facts=data.facts,
+                terms=data.terms,
+                performance=data.performance,
+                perform_by=data.perform_by,
+                signed_by_parties=data.signed_by_parties,
+                signed_by_mediator=data.signed_by_mediator,
+                effective_on=effective,
+                copies=data.copies,
+            )
+        )
 
     return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
 
@@ -272,12 +301,20 @@ def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, n
     effect), then the court's decision. Recorded on the agreement and in the history."""
 
     def extra(s: Session, matter: Matter) -> None:
-        agreement = s.execute(
-            select(Agreement)
-            .where(Agreement.matter_id == matter.id, Agreement.deleted.is_(False), Agreement.form == "written",
-                   Agreement.effective_on.is_not(None))
-            .order_by(Agreement.effective_on.desc())
-        ).scalars().first()  # fmt: skip
+        agreement = (
+            s.execute(
+                select(Agreement)
+                .where(
+                    Agreement.matter_id == matter.id,
+                    Agreement.deleted.is_(False),
+                    Agreement.form == "written",
+                    Agreement.effective_on.is_not(None),
+                )
+                .order_by(Agreement.effective_on.desc())
+            )
+            .scalars()
+            .first()
+        )
         if on > ws.now().date():
             raise ValidationFailed([Issue(msg("日期"), msg("不能晚于今天"))])
         if stage == "applied":
@@ -377,10 +414,17 @@ class FollowUpInput:
 
 def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
-        s.add(FollowUp(
-            matter_id=matter.id, on=data.on, by_id=ws.actor.account_id, performed=data.performed,
-            satisfaction=data.satisfaction, relapse=data.relapse, next_step=data.next_step,
-        ))  # fmt: skip
+        s.add(
+            FollowUp(
+                matter_id=matter.id,
+                on=data.on,
+                by_id=ws.actor.account_id,
+                performed=data.performed,
+                satisfaction=data.satisfaction,
+                relapse=data.relapse,
+                next_step=data.next_step,
+            )
+        )
 
     if data.satisfaction not in SATISFACTION:
         raise ValidationFailed([Issue(msg("满意度"), msg("应为{0}之一", "、".join(SATISFACTION)))])
@@ -411,19 +455,36 @@ def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str,
 # the input record it takes) as fields, so values reach the use case by name, never by position; a test checks
 # every step.
 STEPS: dict[Action, Callable[..., Changed]] = {
-    Action.REGISTER: register, Action.REJECT: reject, Action.MARK_REPEAT: mark_repeat_by_serial,
-    Action.DISPATCH: dispatch, Action.PUBLISH: publish, Action.CLAIM: claim, Action.ACCEPT: accept,
-    Action.RETURN: return_to_platform, Action.RECORD_SESSION: record_session,
-    Action.RECORD_AGREEMENT: record_agreement, Action.ESCALATE: escalate,
-    Action.REQUEST_EXTENSION: request_extension, Action.DECIDE_EXTENSION: decide_extension,
-    Action.SUPERVISE: supervise, Action.EXPLAIN_OVERDUE: explain_overdue, Action.REGRADE: regrade,
-    Action.TAKE_CHARGE: take_charge, Action.CLOSE: close, Action.CHECK: check_closure,
-    Action.FOLLOW_UP: follow_up, Action.REOPEN: reopen, Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
-    Action.REFER_DOWN: refer_down, Action.ARCHIVE: archive,
-}  # fmt: skip
+    Action.REGISTER: register,
+    Action.REJECT: reject,
+    Action.MARK_REPEAT: mark_repeat_by_serial,
+    Action.DISPATCH: dispatch,
+    Action.PUBLISH: publish,
+    Action.CLAIM: claim,
+    Action.ACCEPT: accept,
+    Action.RETURN: return_to_platform,
+    Action.RECORD_SESSION: record_session,
+    Action.RECORD_AGREEMENT: record_agreement,
+    Action.ESCALATE: escalate,
+    Action.REQUEST_EXTENSION: request_extension,
+    Action.DECIDE_EXTENSION: decide_extension,
+    Action.SUPERVISE: supervise,
+    Action.EXPLAIN_OVERDUE: explain_overdue,
+    Action.REGRADE: regrade,
+    Action.TAKE_CHARGE: take_charge,
+    Action.CLOSE: close,
+    Action.CHECK: check_closure,
+    Action.FOLLOW_UP: follow_up,
+    Action.REOPEN: reopen,
+    Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
+    Action.REFER_DOWN: refer_down,
+    Action.ARCHIVE: archive,
+}
 INPUTS: dict[Action, type] = {
-    Action.RECORD_SESSION: SessionInput, Action.RECORD_AGREEMENT: AgreementInput, Action.FOLLOW_UP: FollowUpInput,
-}  # fmt: skip
+    Action.RECORD_SESSION: SessionInput,
+    Action.RECORD_AGREEMENT: AgreementInput,
+    Action.FOLLOW_UP: FollowUpInput,
+}
 
 
 def take(ws: Workspace, matter_id: str, action: Action, values: dict) -> Changed:

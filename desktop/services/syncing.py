@@ -46,8 +46,15 @@ class NeedsPassword(ServiceError):
     """First sync of this device: the account's password registers it with the township server."""
 
 
-def client_for(db: Database, server_url: str | None = None, *, progress: Progress | None = None,
-               cancelled=lambda: False, session=None, now=datetime.now) -> SyncClient:  # fmt: skip
+def client_for(
+    db: Database,
+    server_url: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled=lambda: False,
+    session=None,
+    now=datetime.now,
+) -> SyncClient:
     replica = Replica(db)
     known = replica.get_state("server_url")
     url = (server_url or known or DEFAULT_SERVER).rstrip("/")
@@ -56,8 +63,15 @@ def client_for(db: Database, server_url: str | None = None, *, progress: Progres
     return SyncClient(replica, transport, progress=progress, now=now)
 
 
-def sync_now(ws: Workspace, *, password: str | None = None, server_url: str | None = None,
-             progress: Progress | None = None, cancelled=lambda: False, session=None) -> SyncReport:  # fmt: skip
+def sync_now(
+    ws: Workspace,
+    *,
+    password: str | None = None,
+    server_url: str | None = None,
+    progress: Progress | None = None,
+    cancelled=lambda: False,
+    session=None,
+) -> SyncReport:
     """Push this laptop's edits and pull the township's. The first time, registers the device."""
     client = client_for(
         ws.db, server_url, progress=progress, cancelled=cancelled, session=session, now=ws.clock
@@ -76,8 +90,16 @@ def sync_now(ws: Workspace, *, password: str | None = None, server_url: str | No
     return report
 
 
-def join_township(path: Path, server_url: str, username: str, password: str, *, kdf: KdfParams | None = None,
-                  progress: Progress | None = None, session=None) -> Workspace:  # fmt: skip
+def join_township(
+    path: Path,
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    kdf: KdfParams | None = None,
+    progress: Progress | None = None,
+    session=None,
+) -> Workspace:
     """A new laptop: an encrypted database for this account, registered with the township, filled by a pull."""
     db = Database.create(Path(path), username, password, kdf)
     with db.applying() as s:
@@ -92,9 +114,16 @@ def join_township(path: Path, server_url: str, username: str, password: str, *, 
     with db.applying() as s:
         if s.scalar(select(Account).where(Account.username == username)) is None:
             # The township has not synced an account record of this name: make this laptop's own.
-            s.add(Account(username=username, display_name=info.display_name or username,
-                          roles=",".join(info.roles or ["grid_worker"]), scope_kind=info.scope_kind,
-                          scope_ids=info.scope_ids, created_at=datetime.now()))  # fmt: skip
+            s.add(
+                Account(
+                    username=username,
+                    display_name=info.display_name or username,
+                    roles=",".join(info.roles or ["grid_worker"]),
+                    scope_kind=info.scope_kind,
+                    scope_ids=info.scope_ids,
+                    created_at=datetime.now(),
+                )
+            )
     db.close()
     return accounts.login(Path(path), username, password)
 
@@ -138,12 +167,16 @@ def status(ws: Workspace) -> SyncStatus:
     if last_error and state.get("last_sync") and state.get("last_attempt", "") < state["last_sync"]:
         last_error = None
     return SyncStatus(
-        server_url=state.get("server_url") or DEFAULT_SERVER, registered=bool(state.get("device_token")),
-        pending=counts.get("pending", 0), rejected=counts.get("rejected", 0), open_conflicts=conflicts,
-        last_sync=state.get("last_sync"), last_error=last_error,
+        server_url=state.get("server_url") or DEFAULT_SERVER,
+        registered=bool(state.get("device_token")),
+        pending=counts.get("pending", 0),
+        rejected=counts.get("rejected", 0),
+        open_conflicts=conflicts,
+        last_sync=state.get("last_sync"),
+        last_error=last_error,
         clock_offset_seconds=float(state.get("clock_offset_seconds") or 0),
         unstorable=len(state.get("skipped") or {}),
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)
@@ -182,14 +215,28 @@ def _who(s, author: str | None) -> str:
 
 def open_conflicts(ws: Workspace) -> list[ConflictRow]:
     with ws.read() as s:
-        rows = s.scalars(select(Conflict).where(Conflict.resolved.is_(False), Conflict.deleted.is_(False))
-                         .order_by(Conflict.server_time))  # fmt: skip
+        rows = s.scalars(
+            select(Conflict)
+            .where(Conflict.resolved.is_(False), Conflict.deleted.is_(False))
+            .order_by(Conflict.server_time)
+        )
         return [
-            ConflictRow(c.id, c.table_name, c.record_id, _label(s, c.table_name, c.record_id), c.field,
-                        c.base_value, c.server_value, c.local_value, _who(s, c.server_author),
-                        _who(s, c.local_author), str(c.server_at or ""), str(c.local_at or ""))
+            ConflictRow(
+                c.id,
+                c.table_name,
+                c.record_id,
+                _label(s, c.table_name, c.record_id),
+                c.field,
+                c.base_value,
+                c.server_value,
+                c.local_value,
+                _who(s, c.server_author),
+                _who(s, c.local_author),
+                str(c.server_at or ""),
+                str(c.local_at or ""),
+            )
             for c in rows
-        ]  # fmt: skip
+        ]
 
 
 def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -> Changed:
@@ -247,5 +294,14 @@ def rejected_edits(ws: Workspace) -> list[RejectedEdit]:
         entries = s.scalars(
             select(OutboxEntry).where(OutboxEntry.state == "rejected").order_by(OutboxEntry.op_seq)
         )
-        return [RejectedEdit(e.op_seq, e.table_name, _label(s, e.table_name, e.record_id), e.fields,
-                             e.reason or "", e.created_at) for e in entries]  # fmt: skip
+        return [
+            RejectedEdit(
+                e.op_seq,
+                e.table_name,
+                _label(s, e.table_name, e.record_id),
+                e.fields,
+                e.reason or "",
+                e.created_at,
+            )
+            for e in entries
+        ]

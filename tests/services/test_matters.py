@@ -16,9 +16,17 @@ APPLICANT = "11010519491231002X"
 
 
 def report(town, who="grid1", **extra):
-    data = dict(title="宅基地边界争议", source="网格排查", facts="两户因围墙边界发生争执", grid_id=town.grid,
-                people_count=2, parties=[PartyInput("张三", "申请人", id_number=APPLICANT, phone="13800138000"),
-                                         PartyInput("李四", "被申请人")])  # fmt: skip
+    data = dict(
+        title="宅基地边界争议",
+        source="网格排查",
+        facts="两户因围墙边界发生争执",
+        grid_id=town.grid,
+        people_count=2,
+        parties=[
+            PartyInput("张三", "申请人", id_number=APPLICANT, phone="13800138000"),
+            PartyInput("李四", "被申请人"),
+        ],
+    )
     data.update(extra)
     return matters.report(town.login(who), MatterInput(**data)).id
 
@@ -55,9 +63,21 @@ def test_a_whole_life_from_report_to_follow_up(township):
     steps.record_session(
         g, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "agreement", record="双方同意重新测量")
     )
-    steps.record_agreement(g, m, steps.AgreementInput(
-        "written", "张三、李四", "围墙越界30厘米，李四负主要责任", "李四拆除越界部分", "自行拆除", date(2026, 12, 1),
-        signed_by_parties=True, signed_by_mediator=True, copies=3))  # fmt: skip
+    steps.record_agreement(
+        g,
+        m,
+        steps.AgreementInput(
+            "written",
+            "张三、李四",
+            "围墙越界30厘米，李四负主要责任",
+            "李四拆除越界部分",
+            "自行拆除",
+            date(2026, 12, 1),
+            signed_by_parties=True,
+            signed_by_mediator=True,
+            copies=3,
+        ),
+    )
     steps.close(g, m, "agreement", "调解成功")
     steps.check_closure(p, m, True, "核查属实")
     steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 30), "满意", performed=True))
@@ -66,8 +86,17 @@ def test_a_whole_life_from_report_to_follow_up(township):
     assert (final.status, final.outcome, final.satisfaction) == (Status.EVALUATED, "agreement", "满意")
     with t.admin.read() as s:
         actions = [e.action for e in matters.history(s, m)]
-        assert actions == ["reported", "registered", "dispatched", "accepted", "session_held", "agreement_recorded",
-                           "closed", "checked", "followed_up"]  # fmt: skip
+        assert actions == [
+            "reported",
+            "registered",
+            "dispatched",
+            "accepted",
+            "session_held",
+            "agreement_recorded",
+            "closed",
+            "checked",
+            "followed_up",
+        ]
         assert matters.derived_state(s, m).status == Status(
             final.status
         )  # the status is a cache of the events
@@ -274,8 +303,16 @@ def in_the_committees_hands(t) -> str:
 
 
 def signed_agreement(form="written", mediator_signed=True) -> steps.AgreementInput:
-    return steps.AgreementInput(form, "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
-                                signed_by_parties=True, signed_by_mediator=mediator_signed, copies=3)  # fmt: skip
+    return steps.AgreementInput(
+        form,
+        "张三、李四",
+        "围墙越界0.3米",
+        "拆除越界部分",
+        "7日内拆除",
+        signed_by_parties=True,
+        signed_by_mediator=mediator_signed,
+        copies=3,
+    )
 
 
 def test_closing_as_resolved_by_agreement_needs_an_agreement_in_effect(township):

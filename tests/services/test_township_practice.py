@@ -159,8 +159,14 @@ def test_earlier_matters_of_the_same_people_household_or_village_are_suggested_a
     similar = report(t, title="宅基地边界纠纷", parties=[PartyInput("钱七", "申请人")])
     unrelated = report(t, title="工资拖欠", parties=[PartyInput("孙八", "申请人")])
     clock.now += timedelta(days=1)
-    new = report(t, title="宅基地边界又起争议", parties=[
-        PartyInput("张三", "申请人", id_number=APPLICANT), PartyInput("赵六", "被申请人", person_id=wife)])  # fmt: skip
+    new = report(
+        t,
+        title="宅基地边界又起争议",
+        parties=[
+            PartyInput("张三", "申请人", id_number=APPLICANT),
+            PartyInput("赵六", "被申请人", person_id=wife),
+        ],
+    )
     found = {c.serial: c.reason for c in matter_detail.matter_detail(p, new).possible_repeats}
     serial = {m: matter(t, m).serial for m in (first, by_household, similar, unrelated)}
     assert found[serial[first]] == "当事人身份证号或电话相同"
@@ -215,13 +221,19 @@ def _hand_count(ws, start: datetime, end: datetime) -> dict:
     counted: dict = {}
     for matter_id, history in events.items():
         history = [e for e in history if e[1] < end]
-        c = counted.setdefault(village[matter_id], dict.fromkeys(("found", "resolved", "closed", "supervised", "in_charge", "escalations"), 0))  # fmt: skip
+        c = counted.setdefault(
+            village[matter_id],
+            dict.fromkeys(("found", "resolved", "closed", "supervised", "in_charge", "escalations"), 0),
+        )
         within = [action for action, at, _ in history if at >= start]
         registrations = [at for action, at, _ in history if action == "registered"]
         if registrations and start <= registrations[0] < end:
             c["found"] += 1
-            last = [(action, data) for action, _, data in history
-                    if action in ("closed", "reopened", "checked", "escalated")]  # fmt: skip
+            last = [
+                (action, data)
+                for action, _, data in history
+                if action in ("closed", "reopened", "checked", "escalated")
+            ]
             if last and last[-1][0] in ("closed", "checked"):
                 outcome = next(data["outcome"] for action, data in reversed(last) if action == "closed")
                 c["resolved"] += outcome in ("agreement", "resolved")
@@ -237,10 +249,16 @@ def test_the_demo_assessment_matches_a_hand_count(demo_ws, period):
     start, end = stats.period_bounds(period)
     units = stats.assessment(demo_ws, start, end)
     counted = {
-        u.key: dict(found=u.counts.registered, resolved=u.counts.resolved, closed=u.counts.closed,
-                    supervised=u.counts.supervised, in_charge=u.counts.in_charge, escalations=u.counts.escalations)
+        u.key: dict(
+            found=u.counts.registered,
+            resolved=u.counts.resolved,
+            closed=u.counts.closed,
+            supervised=u.counts.supervised,
+            in_charge=u.counts.in_charge,
+            escalations=u.counts.escalations,
+        )
         for u in units
-    }  # fmt: skip
+    }
     by_hand = _hand_count(demo_ws, start, end)
     assert {k: v for k, v in counted.items() if any(v.values())} == by_hand
     assert sum(v["found"] for v in by_hand.values()) > 0
@@ -265,8 +283,10 @@ def test_a_resident_imported_into_another_household_is_flagged_and_can_be_moved_
     g, p = t.login("grid1"), t.login("platform")
     home = residents.save_household(g, HouseholdInput(t.village, "0009", "东村9号", t.grid)).id
     zhang = residents.save_person(g, home, PersonFields("张三", relation="户主", id_number=APPLICANT)).id
-    sheet = write_roster(tmp_path / "r.xlsx", [
-        ("张三", APPLICANT, "", "东村", "0010", "户主", "东村一网格", "东村10号", "", True)])  # fmt: skip
+    sheet = write_roster(
+        tmp_path / "r.xlsx",
+        [("张三", APPLICANT, "", "东村", "0010", "户主", "东村一网格", "东村10号", "", True)],
+    )
     report = roster.import_households(p, sheet)
     assert [w["reason"] for w in report.warnings] == ["张三 已登记在户号 0009（东村9号），已移入本户"]
     assert lists.persons(p, household_id=home).total == 0
@@ -280,8 +300,16 @@ def test_a_grid_leader_works_over_several_grids_and_no_further(township):
 
     t = township
     third = setup.add_grid(t.admin, t.village, "东村二网格").id
-    accounts.add_account(t.admin, "gridlead", "陈网格长", PASSWORD, "grid_leader", scope_kind="grid",
-                         scope_ids=[t.grid, t.grid2], kdf=FAST_KDF)  # fmt: skip
+    accounts.add_account(
+        t.admin,
+        "gridlead",
+        "陈网格长",
+        PASSWORD,
+        "grid_leader",
+        scope_kind="grid",
+        scope_ids=[t.grid, t.grid2],
+        kdf=FAST_KDF,
+    )
     lead = t.login("gridlead")
     mine = [
         report(t, title="东村的", who="gridlead"),
@@ -325,8 +353,16 @@ def test_a_household_head_at_a_shared_pc_sees_their_households_and_what_concerns
     for number, name in (("0401", "刘一"), ("0402", "刘二")):
         ids[number] = residents.save_household(t.admin, HouseholdInput(t.village, number, "东村", t.grid)).id
         residents.save_person(t.admin, ids[number], PersonFields(name))
-    accounts.add_account(t.admin, "lhz", "陈联户", PASSWORD, "household_head", scope_kind="household",
-                         scope_ids=["0401"], kdf=FAST_KDF)  # fmt: skip
+    accounts.add_account(
+        t.admin,
+        "lhz",
+        "陈联户",
+        PASSWORD,
+        "household_head",
+        scope_kind="household",
+        scope_ids=["0401"],
+        kdf=FAST_KDF,
+    )
     grid1 = t.login("grid1")
     for number in ids:
         visit = visits.log_visit(grid1, VisitInput(ids[number], "矛盾排查", findings="邻里纠纷")).id

@@ -262,9 +262,7 @@ def dossier(r: Records, _index: int = 0) -> Document:
         )
     )
     steps = tuple((minute(e.at), e.actor_name, _action_label(e.action), e.note) for e in r.events)
-    doc.add(
-        Heading(f"二、{sections[1]}"), Table((zh("时间"), zh("办理人"), zh("环节"), zh("意见")), steps)
-    )
+    doc.add(Heading(f"二、{sections[1]}"), Table((zh("时间"), zh("办理人"), zh("环节"), zh("意见")), steps))
     number = 2
     for i in range(len(r.sessions)):
         number += 1
