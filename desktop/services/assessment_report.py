@@ -5,8 +5,10 @@ Both are made from the same `Report`, computed by `stats.assessment` from the ev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -21,7 +23,7 @@ from .stats import UnitMeasures
 
 SECTIONS = ("village", "grid", "unit", "team")
 # (column, the value of a unit, its Excel number format)
-COLUMNS = (
+COLUMNS: tuple[tuple[str, Callable[[UnitMeasures], Any], str | None], ...] = (
     ("名次", lambda u: u.place, "0"),
     ("单位", lambda u: u.name, None),
     ("得分", lambda u: round(u.score, 1), "0.0"),
@@ -72,7 +74,7 @@ def make(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
     return Report(township, period, no_data, figures)
 
 
-def _percent(value) -> str:
+def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 

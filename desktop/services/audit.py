@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +16,7 @@ GENESIS = "0" * 64
 
 
 def _digest(
-    prev_hash: str, at: datetime, account: str, device: str, action: str, target: str, detail: dict
+    prev_hash: str, at: datetime, account: str, device: str, action: str, target: str, detail: dict[str, Any]
 ) -> str:
     payload = json.dumps(
         [prev_hash, at.isoformat(), account, device, action, target, detail],
@@ -33,7 +34,7 @@ def record(
     device: str,
     action: str,
     target: str = "",
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> AuditEntry:
     at = at or datetime.now()

@@ -99,10 +99,10 @@ def desk(ws: Workspace) -> DeskCounts:
         ratio = yellow_ratio(s)
         dispatched = Matter.status == str(Status.DISPATCHED)
         mine = Matter.handler.in_(sorted(viewer.handler_keys))
-        by_status = dict(
+        by_status: dict[str, int] = dict(
             s.execute(select(Matter.status, func.count()).where(*base).group_by(Matter.status)).all()
         )
-        by_category = dict(
+        by_category: dict[str, int] = dict(
             s.execute(
                 select(Matter.category, func.count())
                 .where(*base, Matter.category.is_not(None))

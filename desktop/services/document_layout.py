@@ -10,13 +10,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BODY_FONT = "SimSun"  # 宋体 on Windows; Qt falls back to the machine's CJK font elsewhere
 TITLE_FONT = "SimHei"  # 黑体
 FALLBACK_FONTS = "'SimSun', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 
 
-def zh(template: str, *values) -> str:
+def zh(template: str, *values: object) -> str:
     """The papers' own words: Chinese official documents whatever the window's language (not `msg`, which the
     window translates)."""
     return template.format(*values) if values else template
@@ -157,7 +158,7 @@ class Document:
         return path
 
 
-def _html_block(b, picture_width: int) -> str:
+def _html_block(b: Block, picture_width: int) -> str:
     e = html.escape
     if isinstance(b, Heading):
         return f"<p style='font-weight: bold; font-size: 13pt; margin-top: 10px'>{e(b.text)}</p>"
@@ -193,7 +194,7 @@ def _html_block(b, picture_width: int) -> str:
     raise TypeError(b)
 
 
-def _font(font, name: str, size, bold: bool = False) -> None:
+def _font(font: Any, name: str, size: Any, bold: bool = False) -> None:
     from docx.oxml.ns import qn
 
     font.name, font.size, font.bold = name, size, bold
@@ -203,7 +204,7 @@ def _font(font, name: str, size, bold: bool = False) -> None:
     fonts.set(qn("w:eastAsia"), name)  # without it Word shows Chinese in its own default face
 
 
-def _docx_block(word, b) -> None:
+def _docx_block(word: Any, b: Block) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 

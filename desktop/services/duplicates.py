@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
 
 from desktop.store.models import Division, Household, Party, Person
-from desktop.store.queries import scope_clause
+from desktop.store.queries import Viewer, scope_clause
 from sync.core import records
 from sync.core.domain.issues import Issue
 from sync.core.domain.masking import mask_id
@@ -36,14 +37,14 @@ class Twin:
 @dataclass(frozen=True)
 class DuplicateGroup:
     id_number: str  # masked
-    persons: tuple  # Twin, oldest record first
+    persons: tuple[Twin, ...]  # oldest record first
 
 
-def _live():
+def _live() -> list[ColumnElement[bool]]:
     return [Person.deleted.is_(False), Person.id_number.is_not(None)]
 
 
-def _twin_numbers(viewer):
+def _twin_numbers(viewer: Viewer) -> Select[tuple[str]]:
     """ID numbers held by more than one live record, in scope."""
     return (
         select(Person.id_number)
@@ -54,8 +55,8 @@ def _twin_numbers(viewer):
     )
 
 
-def count_duplicates(s, viewer) -> int:
-    return s.execute(select(func.count()).select_from(_twin_numbers(viewer).subquery())).scalar()
+def count_duplicates(s: Session, viewer: Viewer) -> int:
+    return s.execute(select(func.count()).select_from(_twin_numbers(viewer).subquery())).scalar() or 0
 
 
 def duplicate_persons(ws: Workspace) -> list[DuplicateGroup]:

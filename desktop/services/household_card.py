@@ -15,7 +15,7 @@ from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 
 from . import matters
-from .context import Workspace
+from .context import Workspace, name_of
 from .errors import NotFound
 from .lists import persons
 from .visits import VisitRow, visits_of
@@ -55,8 +55,8 @@ def household_detail(ws: Workspace, household_id: str) -> HouseholdDetail:
         h = s.get(Household, household_id)
         if h is None or h.deleted or not ws.actor.scope.covers(h.village_id, h.grid_id, h.id):
             raise NotFound(msg("找不到该户，或不在您的范围内"))
-        village = s.get(Division, h.village_id).name
-        grid = s.get(Grid, h.grid_id).name if h.grid_id else ""
+        village = name_of(s, Division, h.village_id)
+        grid = name_of(s, Grid, h.grid_id)
         member_ids = select(Person.id).where(Person.household_id == h.id)
         party_matters = select(Party.matter_id).where(Party.person_id.in_(member_ids))
         found = s.execute(

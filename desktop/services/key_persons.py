@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import ColumnElement, Exists, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Division, Household, Matter, Party, Person, Visit
@@ -27,7 +27,7 @@ class KeyPerson:
     village: str
     household: str  # 户号
     mobile: str  # masked
-    matters: tuple  # (serial, title, status label, open)
+    matters: tuple[tuple[str, str, str, bool], ...]  # (serial, title, status label, open)
     visits: int
     last_visit: datetime | None
 
@@ -36,12 +36,12 @@ class KeyPerson:
         return sum(1 for *_, is_open in self.matters if is_open)
 
 
-def _flagged():
+def _flagged() -> Exists:
     tag = func.json_each(Person.tags).table_valued("value")
     return exists(select(1).select_from(tag).where(tag.c.value == KEY_PERSON))
 
 
-def _where(viewer: Viewer) -> list:
+def _where(viewer: Viewer) -> list[ColumnElement[bool]]:
     return [
         Person.deleted.is_(False),
         Household.deleted.is_(False),
@@ -51,12 +51,15 @@ def _where(viewer: Viewer) -> list:
 
 
 def count_key_persons(session: Session, viewer: Viewer) -> int:
-    return session.execute(
-        select(func.count())
-        .select_from(Person)
-        .join(Household, Household.id == Person.household_id)
-        .where(*_where(viewer))
-    ).scalar()
+    return (
+        session.execute(
+            select(func.count())
+            .select_from(Person)
+            .join(Household, Household.id == Person.household_id)
+            .where(*_where(viewer))
+        ).scalar()
+        or 0
+    )
 
 
 def key_persons(ws: Workspace) -> list[KeyPerson]:
@@ -74,7 +77,7 @@ def key_persons(ws: Workspace) -> list[KeyPerson]:
         for person, number, village in people:
             concerns = or_(
                 Party.person_id == person.id,
-                Party.id_number == person.id_number if person.id_number else False,
+                Party.id_number == person.id_number if person.id_number else false(),
             )
             matters = tuple(
                 (serial, title, STATUS_LABELS.get(status, status), status in OPEN_STATUSES)

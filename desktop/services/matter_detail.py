@@ -27,8 +27,9 @@ from sync.core.domain.roles import Permission
 
 from . import matters, repeats
 from .attachments import stored_path
-from .context import Workspace
+from .context import Workspace, name_of
 from .lists import viewer_of
+from .repeats import Candidate
 from .steps import deadline_of, judicial_confirmation_due
 
 
@@ -139,7 +140,7 @@ class MatterDetail:
     repeat_of: str = ""  # the primary order's serial, for a repeat
     repeats: tuple[str, ...] = ()  # serials of the orders marked as repeats of this one
     # Earlier matters this one may repeat, while it can still be marked as a repeat.
-    possible_repeats: tuple[repeats.Candidate, ...] = ()
+    possible_repeats: tuple[Candidate, ...] = ()
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -182,12 +183,15 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
             AttachmentLine(a.id, a.filename, a.sha256, a.size, a.present, str(stored_path(ws, a.sha256)))
             for a in s.scalars(attached)
         )
-        village = s.get(Division, m.village_id).name if m.village_id else ""
-        grid = s.get(Grid, m.grid_id).name if m.grid_id else ""
+        # A pulled page may bring a matter before its village, grid, leader or primary: shown blank until then.
+        village = name_of(s, Division, m.village_id)
+        grid = name_of(s, Grid, m.grid_id)
         colour = ws.deadlines(s).colour(deadline_of(m), ws.now(), closed=m.status not in TIMED_STATUSES)
         actions = tuple(allowed_actions(matters.state_of(m), ws.actor.for_lifecycle()))
-        leader = s.get(Account, m.leader_id).display_name if m.leader_id else ""
-        primary = s.get(Matter, m.repeat_of).serial if m.repeat_of else ""
+        leader_account = s.get(Account, m.leader_id) if m.leader_id else None
+        leader = leader_account.display_name if leader_account else ""
+        primary_matter = s.get(Matter, m.repeat_of) if m.repeat_of else None
+        primary = primary_matter.serial if primary_matter else ""
         repeated_by = tuple(
             s.scalars(
                 select(Matter.serial)

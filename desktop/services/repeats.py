@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Matter, Party, Person
@@ -47,9 +49,9 @@ def candidates(s: Session, viewer: Viewer, matter: Matter) -> list[Candidate]:
         Matter.reported_at >= matter.reported_at - timedelta(days=LOOK_BACK_DAYS),
         visible_clause(viewer),
     ]
-    found: dict[str, tuple[int, str, tuple]] = {}
+    found: dict[str, tuple[int, str, Row[Any]]] = {}
 
-    def add(rank: int, reason: str, rows) -> None:
+    def add(rank: int, reason: str, rows: Iterable[Row[Any]]) -> None:
         for row in rows:
             if row.id not in found or found[row.id][0] > rank:
                 found[row.id] = (rank, reason, row)

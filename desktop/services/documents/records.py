@@ -32,7 +32,7 @@ from sync.core.domain.lifecycle import TIMED_STATUSES, Action, Status
 from sync.core.domain.messages import msg
 
 from .. import matters
-from ..context import Workspace
+from ..context import Workspace, name_of
 from ..document_layout import zh
 from ..errors import NotFound, ServiceError
 from ..steps import deadline_of
@@ -161,8 +161,8 @@ class Records:
         self.t = templates(s)
         township = s.scalar(select(Division).where(Division.level == "township"))
         self.township: str = township.name if township else ""
-        self.village: str = s.get(Division, m.village_id).name if m.village_id else ""
-        self.grid: str = s.get(Grid, m.grid_id).name if m.grid_id else ""
+        self.village = name_of(s, Division, m.village_id)
+        self.grid = name_of(s, Grid, m.grid_id)
         self.committee = self.t["township_committee"].format(township=self.township, village=self.village)
         if m.level == "village" and m.village_id:  # mediated in the village: its own committee signs
             org = s.scalar(
@@ -206,7 +206,8 @@ class Records:
     def effective_agreement(self) -> Agreement | None:
         """The agreement the matter was settled by: one in effect (written and signed, or oral), else the last."""
         in_effect = [a for a in self.agreements if a.form == "oral" or a.effective_on]
-        return (in_effect or self.agreements or [None])[-1]
+        chosen = in_effect or self.agreements
+        return chosen[-1] if chosen else None
 
     def last_event(self, action: Action) -> Event | None:
         found = [e for e in self.events if e.action == action]
