@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
@@ -35,7 +38,14 @@ def actor_of(account: Account) -> Actor:
     )
 
 
-def login(path: Path, username: str, password: str, *, clock=datetime.now, **db_options) -> Workspace:
+def login(
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    clock: Callable[[], datetime] = datetime.now,
+    **db_options: Any,
+) -> Workspace:
     """Unlock the database with this account's password, migrating it if needed, and record the sign-in."""
     db, key = Database.unlock(Path(path), username, password, **db_options)
     with db.reading() as s:
@@ -70,10 +80,10 @@ def add_account(
     username: str,
     display_name: str,
     password: str,
-    roles: str | set,
+    roles: str | set[Role],
     *,
     scope_kind: str = "township",
-    scope_ids: list | None = None,
+    scope_ids: list[str] | None = None,
     org_id: str | None = None,
     phone: str | None = None,
     kdf: KdfParams | None = None,
@@ -111,7 +121,7 @@ def add_account(
     return Changed("accounts", (account.id,), "add")
 
 
-def _households(session, given: list[str]) -> list[str]:
+def _households(session: Session, given: list[str]) -> list[str]:
     """A 联户长's households, given as ids or 户号: each must name exactly one household."""
     field = msg("联系的住户")
     if not given:

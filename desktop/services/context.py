@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -173,7 +173,13 @@ def set_config(session: Session, key: str, value: Any) -> None:
         entry.deleted = False
 
 
-def name_of(session: Session, model: type[Division] | type[Grid], record_id: str | None) -> str:
+Place = TypeVar("Place", Division, Grid)
+
+
+def name_of(session: Session, model: type[Place], record_id: str | None) -> str:
     """A village's or grid's name; blank when there is none, or a pulled page brought a record before it."""
     place = session.get(model, record_id) if record_id else None
-    return place.name if place is not None else ""
+    if place is None:
+        return ""
+    name: str = place.name
+    return name

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from desktop.store import queries
-from desktop.store.models import Division
+from desktop.store.models import Division, Party
 from desktop.store.queries import MatterFilter
 from sync.core.domain.deadlines import COLOUR_LABELS, Colour
 from sync.core.domain.lifecycle import (
@@ -71,7 +71,7 @@ def _period(f: MatterFilter | None) -> str:
     return f"上报于 {f.date_from or '…'} 至 {f.date_to or '…'}"
 
 
-def _party_text(party, unmasked: bool) -> str:
+def _party_text(party: Party, unmasked: bool) -> str:
     id_number = party.id_number if unmasked else mask_id(party.id_number)
     phone = party.phone if unmasked else mask_phone(party.phone)
     extra = "，".join(filter(None, [id_number, phone]))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import (
     Account,
+    Agreement,
     Division,
     Event,
     Grid,
@@ -74,8 +76,8 @@ class MatterInput:
     people_count: int = 0
     amount: float = 0
     risk: str | None = None
-    signals: list = field(default_factory=list)
-    parties: list = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)
+    parties: list[PartyInput] = field(default_factory=list)
     visit_id: str | None = None
     household_id: str | None = None  # the household it concerns: from the visit, or a 联户长's household
     whistleblower: bool = False
@@ -129,7 +131,8 @@ def _agreements_in_effect(matter: Matter) -> set[str]:
     and the mediator (人民调解法 Art. 29), or an oral one recorded as such (Art. 28). An unsigned draft does not
     let a matter close as resolved by agreement."""
     session = Session.object_session(matter)
-    from desktop.store.models import Agreement
+    if session is None:  # a matter not yet added to a session has no agreements stored
+        return set()
 
     return set(
         session.execute(
@@ -164,11 +167,12 @@ def derived_state(session: Session, matter_id: str) -> MatterState:
 
 
 def add_event(
-    ws: Workspace, session: Session, matter: Matter, action: Action, note: str, data: dict
+    ws: Workspace, session: Session, matter: Matter, action: Action, note: str, data: dict[str, Any]
 ) -> Event:
-    count = session.execute(
-        select(func.count()).select_from(Event).where(Event.matter_id == matter.id)
-    ).scalar()
+    count = (
+        session.execute(select(func.count()).select_from(Event).where(Event.matter_id == matter.id)).scalar()
+        or 0
+    )
     event = Event(
         matter_id=matter.id,
         action=str(action),
@@ -187,10 +191,11 @@ def handler_name(session: Session, handler: str | None) -> str | None:
     if not handler:
         return None
     kind, _, ident = handler.partition(":")
-    record = session.get(Org if kind == "org" else Account, ident)
+    record = session.get(Org, ident) if kind == "org" else session.get(Account, ident)
     if record is None:
         raise NotFound(msg("找不到承办单位或承办人"))
-    return record.name if kind == "org" else record.display_name
+    name: str = record.name if isinstance(record, Org) else record.display_name
+    return name
 
 
 def next_serial(session: Session, prefix: str, year: int) -> str:
@@ -200,7 +205,7 @@ def next_serial(session: Session, prefix: str, year: int) -> str:
     return f"{stem}{number:05d}"
 
 
-def _check_parties(parties: list[PartyInput], today, *, numbered: bool = True) -> list[Issue]:
+def _check_parties(parties: list[PartyInput], today: date, *, numbered: bool = True) -> list[Issue]:
     issues = []
     for i, party in enumerate(parties, 1):
         label = f"当事人{i}" if numbered else "当事人"
@@ -214,7 +219,7 @@ def _check_parties(parties: list[PartyInput], today, *, numbered: bool = True) -
     return issues
 
 
-def check_input(session: Session, data: MatterInput, today) -> list[Issue]:
+def check_input(session: Session, data: MatterInput, today: date) -> list[Issue]:
     issues = []
     title = (data.title or "").strip()
     if not title:
@@ -260,7 +265,7 @@ def check_category(session: Session, category: str | None, subcategory: str | No
     return []
 
 
-def _place_from_household(s, data: MatterInput) -> None:
+def _place_from_household(s: Session, data: MatterInput) -> None:
     """A matter found on a visit concerns that visit's household, and happens in its village and grid unless
     the form says otherwise."""
     if data.visit_id and not data.household_id:
@@ -284,7 +289,8 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
             raise ValidationFailed(issues)
         _place_from_household(s, data)
         if data.grid_id and not data.village_id:
-            data.village_id = s.get(Grid, data.grid_id).village_id
+            grid = s.get(Grid, data.grid_id)
+            data.village_id = grid.village_id if grid is not None else None
         if not ws.actor.scope.covers(data.village_id, data.grid_id, data.household_id):
             if ws.actor.scope.kind == "household":
                 raise NotAllowed(msg("联户长上报事项，须从所联系住户的走访记录发起"))
@@ -341,7 +347,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
     return Changed("matters", (matter.id,), str(Action.REPORT))
 
 
-def _party_fields(p: PartyInput) -> dict:
+def _party_fields(p: PartyInput) -> dict[str, Any]:
     return dict(
         name=p.name.strip(),
         role=p.role,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -47,12 +48,12 @@ class OrgSheetUnreadable(ServiceError):
 
 @dataclass
 class OrgImportReport:
-    created: list = field(default_factory=list)  # names
+    created: list[str] = field(default_factory=list)  # names
     joined: int = 0  # members added
-    rejected: list = field(default_factory=list)  # Rejected(row, field, reason)
+    rejected: list[Rejected] = field(default_factory=list)
 
 
-def _rows(path: Path) -> list[tuple[int, dict]]:
+def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     book = sheets.open_workbook(path, OrgSheetUnreadable)
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -87,12 +88,12 @@ class ImportReport:
     persons_updated: int = 0
     rows_imported: int = 0
     rows_rejected: int = 0
-    villages_created: list = field(default_factory=list)
-    grids_created: list = field(default_factory=list)
-    rejected: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+    villages_created: list[str] = field(default_factory=list)
+    grids_created: list[str] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # Rejected, as a dict
+    warnings: list[dict[str, Any]] = field(default_factory=list)  # Rejected, as a dict
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @property
@@ -100,7 +101,7 @@ class ImportReport:
         return Changed("households", (), "import", also=("persons", "divisions", "grids"))
 
 
-def _canonical(header) -> str | None:
+def _canonical(header: object) -> str | None:
     text = squeeze(str(header or "")).replace("*", "")
     for name, words in SYNONYMS.items():
         if text in words:
@@ -118,7 +119,7 @@ def write_template(path: Path) -> None:
     wb.save(path)
 
 
-def _style(sheet) -> None:
+def _style(sheet: Any) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for col, width in zip("ABCDEFGHIJKL", (12, 14, 8, 24, 10, 10, 6, 8, 22, 14, 20, 40), strict=False):
@@ -126,14 +127,16 @@ def _style(sheet) -> None:
     sheet.freeze_panes = "A2"
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The roster's rows as (spreadsheet row number, {canonical header: text}), and the original headers."""
     wb = sheets.open_workbook(path, RosterUnreadable)
     sheet = wb.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
-    header_row, columns, originals = 0, {}, []
+    header_row = 0
+    columns: dict[int, str] = {}  # column index → canonical header
+    originals: list[str] = []
     for number, values in enumerate(rows, 1):
-        found = {i: _canonical(v) for i, v in enumerate(values) if _canonical(v)}
+        found = {i: name for i, v in enumerate(values) if (name := _canonical(v))}
         if len(found) >= 3:
             header_row, columns, originals = number, found, [str(v or "") for v in values]
             break
@@ -152,7 +155,7 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
         )
     data = []
     for number, values in enumerate(rows, header_row + 1):
-        record = {}
+        record: dict[str, str] = {}
         for i, name in columns.items():
             value = values[i] if i < len(values) else None
             if isinstance(value, float) and value.is_integer():
@@ -164,7 +167,7 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     return originals, data
 
 
-def _person_fields(record: dict) -> PersonFields:
+def _person_fields(record: dict[str, str]) -> PersonFields:
     return PersonFields(
         name=record.get("姓名", ""),
         sex=record.get("性别", ""),
@@ -176,7 +179,7 @@ def _person_fields(record: dict) -> PersonFields:
     )
 
 
-def _set(obj, changes: dict) -> bool:
+def _set(obj: object, changes: dict[str, Any]) -> bool:
     changed = False
     for name, value in changes.items():
         if getattr(obj, name) != value:
@@ -197,12 +200,12 @@ def import_households(
     path = Path(path)
     _, rows = read_rows(path)
     report = ImportReport()
-    rejected_rows: dict[int, dict] = {}
+    rejected_rows: dict[int, dict[str, str]] = {}
     today = ws.now().date()
 
-    def reject(number: int, record: dict, issues: list[Issue]) -> None:
+    def reject(number: int, record: dict[str, str], issues: list[Issue]) -> None:
         for issue in issues:
-            report.rejected.append(Rejected(number, issue.field, issue.reason))
+            report.rejected.append(asdict(Rejected(number, issue.field, issue.reason)))
         rejected_rows[number] = {**record, "错误原因": "；".join(str(i) for i in issues)}
 
     with ws.tx("roster.import", path.name) as tx:
@@ -328,7 +331,6 @@ def import_households(
             report.rows_imported += 1
             report.warnings += [asdict(Rejected(number, w.field, w.reason)) for w in checked.warnings]
         report.rows_rejected = len(rejected_rows)
-        report.rejected = [asdict(r) for r in report.rejected]
         tx.detail = {k: v for k, v in report.to_dict().items() if k not in ("rejected", "warnings")}
         if progress:
             progress(len(rows), len(rows))
@@ -337,7 +339,7 @@ def import_households(
     return report
 
 
-def write_errors(path: Path, rejected_rows: dict[int, dict]) -> None:
+def write_errors(path: Path, rejected_rows: dict[int, dict[str, str]]) -> None:
     """The rejected rows in the import layout plus 原行号 and 错误原因: fix them here and import this file."""
     wb = Workbook()
     sheet = wb.active
@@ -377,6 +379,7 @@ def export_households(
     with ws.read() as s:
         for done, h in enumerate(page.rows, 1):
             household = s.get(Household, h.id)
+            address = household.address if household is not None else ""
             for p in s.execute(
                 select(Person).where(Person.household_id == h.id, Person.deleted.is_(False))
             ).scalars():
@@ -389,7 +392,7 @@ def export_households(
                             h.village,
                             h.grid,
                             h.number,
-                            household.address,
+                            address,
                             p.name,
                             p.relation or "",
                             p.sex or "",

@@ -11,12 +11,14 @@ import inspect
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
 from sync.core.domain.deadlines import Deadline
+from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
     Action,
     Refused,
@@ -32,15 +34,14 @@ from sync.core.domain.risk import Risk
 
 from . import matters
 from .context import Changed, Workspace
-from .errors import NotFound, ValidationFailed
-from .matters import Issue
+from .errors import NotFound, ServiceError, ValidationFailed
 
 
 def _step(
     ws: Workspace,
     matter_id: str,
     action: Action,
-    data: dict | None = None,
+    data: dict[str, Any] | None = None,
     note: str = "",
     extra: Callable[[Session, Matter], None] | None = None,
 ) -> Changed:
@@ -64,7 +65,7 @@ def _step(
     return Changed("matters", (matter_id,), str(action))
 
 
-def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action, data: dict) -> None:
+def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action, data: dict[str, Any]) -> None:
     calc = ws.deadlines(s)
     if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN):
         matter.registered_at = ws.now()
@@ -293,7 +294,8 @@ def judicial_confirmation_due(agreement: Agreement) -> date | None:
     an oral agreement (it cannot be confirmed) and once the application is made."""
     if agreement.form != "written" or not agreement.effective_on or agreement.confirmation_applied_on:
         return None
-    return agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
+    last_day: date = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
+    return last_day
 
 
 def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, note: str = "") -> Changed:
@@ -315,6 +317,8 @@ def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, n
             .scalars()
             .first()
         )
+        if agreement is None:  # the lifecycle's check refuses this step first; a type checker cannot know
+            raise ServiceError(msg("只有生效的书面调解协议可以申请司法确认"))
         if on > ws.now().date():
             raise ValidationFailed([Issue(msg("日期"), msg("不能晚于今天"))])
         if stage == "applied":
@@ -437,7 +441,7 @@ def reopen(ws: Workspace, matter_id: str, reason: str) -> Changed:
     return _step(ws, matter_id, Action.REOPEN, {"reason": reason}, reason)
 
 
-def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str, value) -> Changed:
+def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str, value: Any) -> Changed:
     """Two laptops took different steps offline and a field of the matter's state collided: the chosen value
     becomes the matter's state by a step of its own, checked and recorded in the history like any other."""
 
@@ -487,7 +491,7 @@ INPUTS: dict[Action, type] = {
 }
 
 
-def take(ws: Workspace, matter_id: str, action: Action, values: dict) -> Changed:
+def take(ws: Workspace, matter_id: str, action: Action, values: dict[str, Any]) -> Changed:
     """Take one step with the values of its form, passed by name."""
     if action in INPUTS:
         return STEPS[action](ws, matter_id, INPUTS[action](**values))

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import platform
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import requests
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
-from desktop.store.models import Account, Conflict, OutboxEntry, SyncState
-from desktop.store.replica import CONVERTERS, MODELS, Replica
+from desktop.store.models import MODELS, Account, Conflict, OutboxEntry, SyncState
+from desktop.store.replica import CONVERTERS, Replica
 from sync.client import CLOCK_WARNING_SECONDS, Progress, SyncClient, SyncReport
 from sync.core.domain import lifecycle
 from sync.core.domain.messages import msg
@@ -51,9 +54,9 @@ def client_for(
     server_url: str | None = None,
     *,
     progress: Progress | None = None,
-    cancelled=lambda: False,
-    session=None,
-    now=datetime.now,
+    cancelled: Callable[[], bool] = lambda: False,
+    session: requests.Session | None = None,
+    now: Callable[[], datetime] = datetime.now,
 ) -> SyncClient:
     replica = Replica(db)
     known = replica.get_state("server_url")
@@ -69,8 +72,8 @@ def sync_now(
     password: str | None = None,
     server_url: str | None = None,
     progress: Progress | None = None,
-    cancelled=lambda: False,
-    session=None,
+    cancelled: Callable[[], bool] = lambda: False,
+    session: requests.Session | None = None,
 ) -> SyncReport:
     """Push this laptop's edits and pull the township's. The first time, registers the device."""
     client = client_for(
@@ -98,7 +101,7 @@ def join_township(
     *,
     kdf: KdfParams | None = None,
     progress: Progress | None = None,
-    session=None,
+    session: requests.Session | None = None,
 ) -> Workspace:
     """A new laptop: an encrypted database for this account, registered with the township, filled by a pull."""
     db = Database.create(Path(path), username, password, kdf)
@@ -160,7 +163,7 @@ class SyncStatus:
 
 def status(ws: Workspace) -> SyncStatus:
     with ws.read() as s:
-        state = {row.key: row.value for row in s.scalars(select(SyncState))}
+        state: dict[str, Any] = {row.key: row.value for row in s.scalars(select(SyncState))}
         counts = dict(s.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all())
         conflicts = s.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved.is_(False)))
     last_error = state.get("last_error")
@@ -171,7 +174,7 @@ def status(ws: Workspace) -> SyncStatus:
         registered=bool(state.get("device_token")),
         pending=counts.get("pending", 0),
         rejected=counts.get("rejected", 0),
-        open_conflicts=conflicts,
+        open_conflicts=conflicts or 0,
         last_sync=state.get("last_sync"),
         last_error=last_error,
         clock_offset_seconds=float(state.get("clock_offset_seconds") or 0),
@@ -195,7 +198,7 @@ class ConflictRow:
     local_at: str
 
 
-def _label(s, table: str, record_id: str) -> str:
+def _label(s: Session, table: str, record_id: str) -> str:
     model = MODELS.get(table)
     row = s.get(model, record_id) if model else None
     if row is None:
@@ -206,7 +209,7 @@ def _label(s, table: str, record_id: str) -> str:
     return record_id[:8]
 
 
-def _who(s, author: str | None) -> str:
+def _who(s: Session, author: str | None) -> str:
     if not author:
         return ""
     account = s.get(Account, author)
@@ -239,7 +242,7 @@ def open_conflicts(ws: Workspace) -> list[ConflictRow]:
         ]
 
 
-def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -> Changed:
+def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value: Any = None) -> Changed:
     """Settle a conflict by an ordinary edit: keep the server's value, take ours, or write a new one."""
     if choice not in ("server", "local", "value"):
         raise ServiceError(msg("不认识的处理方式“{0}”", choice))
@@ -251,7 +254,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -
         table, record_id, field = conflict.table_name, conflict.record_id, conflict.field
     if table == "matters" and field in lifecycle.STATE_FIELDS:  # the state changes only by a lifecycle step
         changed = steps.settle_conflict(ws, record_id, conflict_id, field, chosen)
-        return Changed("conflicts", (conflict_id,), "resolved", also=changed.kinds)
+        return Changed("conflicts", (conflict_id,), "resolved", also=tuple(sorted(changed.kinds)))
     with ws.tx("sync.resolve_conflict", conflict_id, choice=choice) as tx:
         conflict = tx.session.get(Conflict, conflict_id)
         if conflict is None or conflict.resolved:
@@ -272,7 +275,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -
     return Changed("conflicts", (conflict_id,), "resolved", also=(table,))
 
 
-def _set(record, table: str, field: str, value) -> None:
+def _set(record: Any, table: str, field: str, value: Any) -> None:
     convert = CONVERTERS[table].get(field)
     if convert is None:
         raise ServiceError(msg("字段“{0}”不能修改", field))
@@ -284,7 +287,7 @@ class RejectedEdit:
     op_seq: int
     table_name: str
     record_label: str
-    fields: dict
+    fields: dict[str, Any]
     reason: str
     created_at: datetime
 
