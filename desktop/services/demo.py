@@ -4,13 +4,15 @@ in every state, each driven through the real use cases so that its history is ex
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.base import new_id
 from desktop.store.keyslots import KdfParams
@@ -53,7 +55,7 @@ class DemoReport:
     persons: int = 0
     visits: int = 0
     matters: int = 0
-    accounts_with_login: tuple = ()
+    accounts_with_login: tuple[str, ...] = ()
 
 
 def _name(rng: random.Random) -> str:
@@ -101,8 +103,24 @@ def build(
     return report
 
 
+# What the demo made and hands from step to step: "grids" (one entry per grid: the grid, village, committee,
+# worker, persons, households), "units", "teams", "accounts" by username, and "flavour" (a random stream).
+People = dict[str, Any]
+Say = Callable[[str, int, int], None]
+Sessions = dict[str, Workspace]  # a workspace per demo account, by username
+
+
 def _fill(
-    ws: Workspace, rng, seed, households, report: DemoReport, clock, real_now, say, password, kdf
+    ws: Workspace,
+    rng: random.Random,
+    seed: int,
+    households: int,
+    report: DemoReport,
+    clock: _Clock,
+    real_now: datetime,
+    say: Say,
+    password: str,
+    kdf: KdfParams | None,
 ) -> None:
     admin = ws
     with _bulk(ws, real_now) as session:
@@ -120,7 +138,9 @@ def _fill(
     report.accounts_with_login = ("admin", *logins)
 
 
-def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report: DemoReport, say) -> dict:
+def _places_and_people(
+    ws: Workspace, s: Session, rng: random.Random, total: int, report: DemoReport, say: Say
+) -> People:
     code = s.query(Division).filter_by(level="township").one()
     address = code.code[:6]
     village_count = max(2, round(total / 400))
@@ -128,7 +148,14 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     words = rng.sample([a + b for a in VILLAGE_WORDS for b in "村湾坪"], village_count)
     account = {}
 
-    def add_account(username, name, roles, kind="township", ids=(), org=None):
+    def add_account(
+        username: str,
+        name: str,
+        roles: str,
+        kind: str = "township",
+        ids: Iterable[str] = (),
+        org: str | None = None,
+    ) -> Account:
         acc = Account(
             username=username,
             display_name=name,
@@ -156,7 +183,7 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     add_account("supervisor", "孙督考", Role.SUPERVISOR)
     add_account("leader", "周镇长", Role.LEADER)
     add_account("auditor", "吴审计", Role.AUDITOR)
-    people: dict = {
+    people: People = {
         "grids": [],
         "units": list(units.values()),
         "teams": list(teams.values()),
@@ -244,7 +271,9 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     return people
 
 
-def _household_members(rng, address, used, today):
+def _household_members(
+    rng: random.Random, address: str, used: set[str], today: date
+) -> list[tuple[str, str, str, date, str, str | None]]:
     size = rng.choices([1, 2, 3, 4, 5, 6], weights=[8, 20, 25, 25, 15, 7])[0]
     head_sex = rng.choice("男女")
     surname = rng.choice(SURNAMES)
@@ -279,7 +308,9 @@ def _household_members(rng, address, used, today):
     return members
 
 
-def _visits(ws, s, rng, people, report, now):
+def _visits(
+    ws: Workspace, s: Session, rng: random.Random, people: People, report: DemoReport, now: datetime
+) -> None:
     for entry in people["grids"]:
         for household in entry["households"]:
             if rng.random() < 0.25:
@@ -317,7 +348,7 @@ PATHS = [
 
 
 @contextmanager
-def _bulk(ws: Workspace, now: datetime):
+def _bulk(ws: Workspace, now: datetime) -> Iterator[Session]:
     """One transaction shared by many use cases: the demo is written in large, quick chunks."""
     with ws.db.writing(actor_id=ws.actor.account_id, device_id=ws.device_id, now=now) as session:
         ws.ambient = session
@@ -330,10 +361,18 @@ def _bulk(ws: Workspace, now: datetime):
 MATTERS_PER_CHUNK = 100
 
 
-def _matters(ws: Workspace, rng, people, report, clock: _Clock, now: datetime, say) -> None:
+def _matters(
+    ws: Workspace,
+    rng: random.Random,
+    people: People,
+    report: DemoReport,
+    clock: _Clock,
+    now: datetime,
+    say: Say,
+) -> None:
     accounts = people["accounts"]
     with ws.read() as s:
-        channels = config_value(s, "channels")
+        channels: list[str] = config_value(s, "channels", [])
     count = max(20, sum(len(g["households"]) for g in people["grids"]) // 25)
     primaries: list[str] = []
     for start in range(0, count, MATTERS_PER_CHUNK):
@@ -350,7 +389,16 @@ def _matters(ws: Workspace, rng, people, report, clock: _Clock, now: datetime, s
         say("事项", min(count, start + MATTERS_PER_CHUNK), count)
 
 
-def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
+def _one_matter(
+    ws: Workspace,
+    as_: Sessions,
+    rng: random.Random,
+    people: People,
+    clock: _Clock,
+    now: datetime,
+    channels: list[str],
+    primaries: list[str],
+) -> None:
     names, weights = zip(*PATHS, strict=True)
     entry = rng.choice(people["grids"])
     worker = ws.as_actor(actor_of(entry["worker"]))
@@ -421,7 +469,9 @@ def _occupation(name: str) -> str:
     return OCCUPATIONS[sum(map(ord, name)) % len(OCCUPATIONS)]
 
 
-def _practice(as_, people, flavour, clock, matter_id, path) -> None:
+def _practice(
+    as_: Sessions, people: People, flavour: random.Random, clock: _Clock, matter_id: str, path: str
+) -> None:
     """What a township adds to a matter's life besides the six steps: a leader takes a hard case (包案), a
     county decision comes down to be carried out, a closed case's dossier is filed."""
     if path in ("dispatched", "handling", "claimed", "extension") and flavour.random() < 0.15:
@@ -432,7 +482,7 @@ def _practice(as_, people, flavour, clock, matter_id, path) -> None:
         steps.archive(as_["platform"], matter_id, f"卷宗存放于综治中心档案柜 {flavour.randint(1, 20)} 号")
 
 
-def _flag_key_persons(session) -> None:
+def _flag_key_persons(session: Session) -> None:
     """The applicants of matters that could flare up (易激化) are the township's 重点人员, watched until settled."""
     flagged = (
         select(Party.person_id)
@@ -446,11 +496,23 @@ def _flag_key_persons(session) -> None:
 REPLY = "已电话回复来电人，告知办理结果，来电人无异议"  # 销号回复; required only of hotline orders
 
 
-def _later(clock: _Clock, rng, now: datetime, low=0.1, high=3.0) -> None:
+def _later(clock: _Clock, rng: random.Random, now: datetime, low: float = 0.1, high: float = 3.0) -> None:
     clock.now = min(now, clock.now + timedelta(days=rng.uniform(low, high)))
 
 
-def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries, reply) -> None:
+def _drive(
+    as_: Sessions,
+    worker: Workspace,
+    entry: dict[str, Any],
+    people: People,
+    rng: random.Random,
+    clock: _Clock,
+    now: datetime,
+    matter_id: str,
+    path: str,
+    primaries: list[str],
+    reply: str,
+) -> None:
     platform = as_["platform"]
     if path == "reported":
         return
@@ -551,7 +613,7 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
         steps.reopen(platform, matter_id, "回访发现矛盾反弹")
 
 
-def _session(clock, outcome) -> steps.SessionInput:
+def _session(clock: _Clock, outcome: object) -> steps.SessionInput:
     return steps.SessionInput(
         held_on=clock.now.date(),
         kind="人民调解",
