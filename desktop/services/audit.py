@@ -1,4 +1,5 @@
-"""The audit log: who did or viewed what, when, on which device, each entry chained to the one before by hash."""
+"""The audit log: who did or viewed what, when, on which device, each entry chained to the one before by
+hash."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Backing up this laptop's records to one encrypted file, and restoring such a file here or on another laptop.
+"""Backing up this laptop's records to one encrypted file, and restoring such a file here or on another
+laptop.
 
 A restore never destroys anything: the backup is checked, unpacked and signed into beside the database first
 (by an account of the backup that may restore), and only then does the current database move into

@@ -1,5 +1,5 @@
-"""What a form's drop-down lists offer: the township's villages, grids, units, people, channels, categories and
-grades, in one read, narrowed to the signed-in account's scope."""
+"""What a form's drop-down lists offer: the township's villages, grids, units, people, channels, categories
+and grades, in one read, narrowed to the signed-in account's scope."""
 
 from __future__ import annotations
 
@@ -21,13 +21,13 @@ HANDLER_ROLES = ("mediator", "grid_worker", "grid_leader")
 class Place:
     id: str
     name: str
-    parent_id: Any = None  # a grid's village id; an org's kind; an account's roles
+    parent_id: str | None = None  # a grid's village id; an org's kind; an account's roles
 
 
 @dataclass
 class Places:
-    """One object shared by the window's pages and forms; `take` refreshes it in place when the township's set-up
-    changes, so every drop-down opened afterwards offers the new unit, grid or channel."""
+    """One object shared by the window's pages and forms; `take` refreshes it in place when the township's
+    set-up changes, so every drop-down opened afterwards offers the new unit, grid or channel."""
 
     township: str
     villages: tuple[Place, ...]

@@ -48,8 +48,8 @@ class Actor:
 
 @dataclass(frozen=True)
 class Changed:
-    """What a use case changed, for the screens to refresh: a kind of record (its `sync.core.records` table), its
-    ids, the action, and any other kinds the change touched. The window's change hub publishes it."""
+    """What a use case changed, for the screens to refresh: a kind of record (its `sync.core.records` table),
+    its ids, the action, and any other kinds the change touched. The window's change hub publishes it."""
 
     kind: str
     ids: tuple[str, ...]

@@ -1,5 +1,6 @@
 """A realistic demo township: villages, grids, accounts, households with valid ID numbers, visits, and matters
-in every state, each driven through the real use cases so that its history is exactly what the app would write."""
+in every state, each driven through the real use cases so that its history is exactly what the app would
+write."""
 
 from __future__ import annotations
 
@@ -30,8 +31,15 @@ from .context import Workspace, config_value
 from .errors import Cancelled
 from .matters import MatterInput, PartyInput
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华建军志强永刚春梅海燕德明文军小红丽娟国华秀珍凤英淑珍桂芳玉梅"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华建军志强永"
+    "刚春梅海燕德明文军小红丽娟国华秀珍凤英淑珍桂芳玉梅"
+)
 VILLAGE_WORDS = "东西南北上下前后大小新老高桥湾塘溪山岭坪庄岗河口头"
 TITLES = {
     "邻里": ["邻里排水纠纷", "楼上噪音扰民", "相邻通行受阻"],
@@ -125,8 +133,8 @@ def _fill(
     admin = ws
     with _bulk(ws, real_now) as session:
         people = _places_and_people(ws, session, rng, households, report, say)
-        # The township's own practice (督办 answered, 包案, 12345 orders, filed dossiers, decisions sent down) draws
-        # from a second stream, so the rest of the demo stays what it was for a seed.
+        # The township's own practice (督办 answered, 包案, 12345 orders, filed dossiers, decisions sent down)
+        # draws from a second stream, so the rest of the demo stays what it was for a seed.
         people["flavour"] = random.Random(seed + 1)
         _visits(ws, session, rng, people, report, real_now)
     _matters(ws, rng, people, report, clock, real_now, say)
@@ -465,7 +473,8 @@ OCCUPATIONS = (
 
 
 def _occupation(name: str) -> str:
-    """The same person, the same occupation; drawn from the name so the demo's random streams stay as they were."""
+    """The same person, the same occupation; drawn from the name so the demo's random streams stay as they
+    were."""
     return OCCUPATIONS[sum(map(ord, name)) % len(OCCUPATIONS)]
 
 
@@ -483,7 +492,8 @@ def _practice(
 
 
 def _flag_key_persons(session: Session) -> None:
-    """The applicants of matters that could flare up (易激化) are the township's 重点人员, watched until settled."""
+    """The applicants of matters that could flare up (易激化) are the township's 重点人员, watched until
+    settled."""
     flagged = (
         select(Party.person_id)
         .join(Matter, Matter.id == Party.matter_id)

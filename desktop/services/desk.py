@@ -1,5 +1,5 @@
-"""The work desk: the counts on its tiles, the matters due soon and, for the township, each village's load; every
-tile counted through the ledger's own filters, so a tile and the list it opens always agree."""
+"""The work desk: the counts on its tiles, the matters due soon and, for the township, each village's load;
+every tile counted through the ledger's own filters, so a tile and the list it opens always agree."""
 
 from __future__ import annotations
 

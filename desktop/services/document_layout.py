@@ -1,5 +1,6 @@
-"""A printed document as plain blocks (title, number, paragraphs, fields, tables, signature lines), and its two
-renderings that need no window: HTML for Qt's text document (preview, print, PDF) and an editable Word file.
+"""A printed document as plain blocks (title, number, paragraphs, fields, tables, signature lines), and its
+two renderings that need no window: HTML for Qt's text document (preview, print, PDF) and an editable Word
+file.
 
 The standard office layout of a township's papers: a centred title in a heavier face, the number on the right
 under it, the body in 宋体, signature and seal lines at the foot. Both renderings read the same blocks, so a
@@ -104,8 +105,9 @@ class Document:
     # ------------------------------------------------------------------------------------------- HTML
 
     def html(self, picture_width: int = 420) -> str:
-        """For QTextDocument: the subset of HTML and CSS it lays out (tables, alignment, page breaks). Pictures
-        are `picture_width` of the layout's pixels wide (the page's width differs between screen and printer)."""
+        """For QTextDocument: the subset of HTML and CSS it lays out (tables, alignment, page breaks).
+        Pictures are `picture_width` of the layout's pixels wide (the page's width differs between screen and
+        printer)."""
         e = html.escape
         out = [
             f"<html><head><meta charset='utf-8'></head><body style=\"font-family: {FALLBACK_FONTS};"
@@ -180,7 +182,8 @@ def _html_block(b: Block, picture_width: int) -> str:
         rows = "".join(
             "<tr>" + "".join(f"<td style='padding: 4px'>{e(c)}</td>" for c in r) + "</tr>" for r in b.rows
         )
-        return f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{rows}</table><p></p>"
+        table = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+        return f"{table}<tr>{head}</tr>{rows}</table><p></p>"
     if isinstance(b, Signatures):
         lines = "".join(
             f"<p style='margin-top: 18px'>{e(line)}：____________________</p>" for line in b.lines

@@ -1,7 +1,7 @@
-"""Duplicate residents: one ID number on two records (two households, two villages, or one person imported twice
-under different spellings of a name, or entered on two laptops offline). Listed for the township to resolve by
-moving the person or merging the records; a merge keeps the history (matters point at the kept record, the audit
-log says what was merged)."""
+"""Duplicate residents: one ID number on two records (two households, two villages, or one person imported
+twice under different spellings of a name, or entered on two laptops offline). Listed for the township to
+resolve by moving the person or merging the records; a merge keeps the history (matters point at the kept
+record, the audit log says what was merged)."""
 
 from __future__ import annotations
 
@@ -79,8 +79,9 @@ def duplicate_persons(ws: Workspace) -> list[DuplicateGroup]:
 
 
 def merge_persons(ws: Workspace, keep_id: str, drop_id: str) -> Changed:
-    """One person, two records: the matters naming `drop_id` name `keep_id`, what `keep_id` lacks is taken from
-    `drop_id` (mobile, birth date, tags …), and `drop_id` is removed. Both must carry the same ID number."""
+    """One person, two records: the matters naming `drop_id` name `keep_id`, what `keep_id` lacks is taken
+    from `drop_id` (mobile, birth date, tags …), and `drop_id` is removed. Both must carry the same ID
+    number."""
     ws.require(Permission.EDIT_RESIDENTS)
     with ws.tx("person.merge", keep_id, dropped=drop_id) as tx:
         s = tx.session

@@ -183,7 +183,8 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
             AttachmentLine(a.id, a.filename, a.sha256, a.size, a.present, str(stored_path(ws, a.sha256)))
             for a in s.scalars(attached)
         )
-        # A pulled page may bring a matter before its village, grid, leader or primary: shown blank until then.
+        # A pulled page may bring a matter before its village, grid, leader or primary: shown blank until
+        # then.
         village = name_of(s, Division, m.village_id)
         grid = name_of(s, Grid, m.grid_id)
         colour = ws.deadlines(s).colour(deadline_of(m), ws.now(), closed=m.status not in TIMED_STATUSES)

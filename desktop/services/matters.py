@@ -127,9 +127,9 @@ def state_of(matter: Matter) -> MatterState:
 
 
 def _agreements_in_effect(matter: Matter) -> set[str]:
-    """The forms (written / oral) of the matter's agreements in effect: a written agreement signed by every party
-    and the mediator (人民调解法 Art. 29), or an oral one recorded as such (Art. 28). An unsigned draft does not
-    let a matter close as resolved by agreement."""
+    """The forms (written / oral) of the matter's agreements in effect: a written agreement signed by every
+    party and the mediator (人民调解法 Art. 29), or an oral one recorded as such (Art. 28). An unsigned draft
+    does not let a matter close as resolved by agreement."""
     session = Session.object_session(matter)
     if session is None:  # a matter not yet added to a session has no agreements stored
         return set()
@@ -360,7 +360,8 @@ def _party_fields(p: PartyInput) -> dict[str, Any]:
 
 
 def party_for_edit(ws: Workspace, party_id: str) -> PartyInput:
-    """A party's particulars in full, for the form that completes them; opening it is audited like a reveal."""
+    """A party's particulars in full, for the form that completes them; opening it is audited like a
+    reveal."""
     ws.require(Permission.REVEAL_PERSONAL)
     with ws.tx("matter.party.open_for_edit", party_id) as tx:
         party = tx.session.get(Party, party_id)

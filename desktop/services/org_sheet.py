@@ -1,7 +1,7 @@
 """A township's units (司法所, 派出所 …) and teams (律师, 老干部 …) imported from a sheet: 名称, 类型, 成员.
 
-Each row is its own change: a bad row is refused alone, with its row number and reason, and the others are kept.
-A row naming a unit that already exists adds its members to it.
+Each row is its own change: a bad row is refused alone, with its row number and reason, and the others are
+kept. A row naming a unit that already exists adds its members to it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Importing a household roster from Excel (one row per person), and the template townships fill in.
 
 Valid rows are imported, each invalid row is reported with its spreadsheet row number, field and reason and
-written to an errors workbook in the same layout, so the user fixes it and imports it again. Persons are matched
-by ID number and households by village and 户号, so a second import of the same file creates nothing.
+written to an errors workbook in the same layout, so the user fixes it and imports it again. Persons are
+matched by ID number and households by village and 户号, so a second import of the same file creates nothing.
 """
 
 from __future__ import annotations
@@ -195,7 +195,8 @@ def import_households(
     errors_path: Path | None = None,
     progress: Callable[[int, int], bool] | None = None,
 ) -> ImportReport:
-    """Import a roster in one transaction. progress(done, total) may return False to cancel (nothing is kept)."""
+    """Import a roster in one transaction. progress(done, total) may return False to cancel (nothing is
+    kept)."""
     ws.require(Permission.EDIT_RESIDENTS)
     path = Path(path)
     _, rows = read_rows(path)
@@ -362,8 +363,8 @@ def export_households(
     unmasked: bool = False,
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """The households in scope (as filtered on screen) in the roster layout, one row per person; numbers masked
-    unless an entitled role asks otherwise (audited). Only an unmasked export can be imported again."""
+    """The households in scope (as filtered on screen) in the roster layout, one row per person; numbers
+    masked unless an entitled role asks otherwise (audited). Only an unmasked export can be imported again."""
     from sync.core.domain.masking import mask_id, mask_phone
 
     from .lists import households

@@ -25,7 +25,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def open_workbook(path: Path, unreadable: type[Exception]) -> Any:
-    """A workbook someone gave us, read-only; `unreadable` (with a reason naming the file) when it is not one."""
+    """A workbook someone gave us, read-only; `unreadable` (with a reason naming the file) when it is not
+    one."""
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -37,8 +38,8 @@ def open_workbook(path: Path, unreadable: type[Exception]) -> Any:
 
 
 def row(sheet: Any, values: Iterable[Any], formats: dict[int, str] | None = None) -> list[WriteOnlyCell]:
-    """Cells for `sheet.append`, in a write-only workbook or an ordinary one. Dates stay dates (Excel and WPS sort
-    and filter them as such); `formats` gives a column's number format (e.g. "0.0%")."""
+    """Cells for `sheet.append`, in a write-only workbook or an ordinary one. Dates stay dates (Excel and WPS
+    sort and filter them as such); `formats` gives a column's number format (e.g. "0.0%")."""
     cells = []
     for i, value in enumerate(values):
         cell = WriteOnlyCell(sheet, value)

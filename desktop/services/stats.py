@@ -151,8 +151,8 @@ def _matter_counts(
     unit_of: UnitOf | None = None,
 ) -> dict[str, Counts]:
     """Counts from each matter's events up to the period's end, so a finished period's figures never move:
-    found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites); resolved,
-    done, filed and still-open are the state those events lead to at the end."""
+    found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites);
+    resolved, done, filed and still-open are the state those events lead to at the end."""
     matters = {
         matter_id: (due_on, is_group)
         for matter_id, due_on, is_group in s.execute(

@@ -229,8 +229,8 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
 
 @dataclass
 class AgreementInput:
-    """人民调解法 第二十九条: parties, main facts and points in dispute with responsibilities, what was agreed,
-    and how and by when it is performed."""
+    """人民调解法 第二十九条: parties, main facts and points in dispute with responsibilities, what was
+    agreed, and how and by when it is performed."""
 
     form: str  # written / oral
     parties: str
@@ -290,8 +290,8 @@ CONFIRMATION_WINDOW_DAYS = 30  # 人民调解法 第三十三条
 
 
 def judicial_confirmation_due(agreement: Agreement) -> date | None:
-    """The last day to apply for judicial confirmation: 30 days after a written agreement took effect. None for
-    an oral agreement (it cannot be confirmed) and once the application is made."""
+    """The last day to apply for judicial confirmation: 30 days after a written agreement took effect. None
+    for an oral agreement (it cannot be confirmed) and once the application is made."""
     if agreement.form != "written" or not agreement.effective_on or agreement.confirmation_applied_on:
         return None
     last_day: date = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
@@ -384,7 +384,8 @@ def take_charge(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 def close(
     ws: Workspace, matter_id: str, outcome: str, note: str = "", legal_channels: str = "", reply: str = ""
 ) -> Changed:
-    """办结. A matter that came from the 12345 hotline (or 首发) needs the reply (销号回复) sent back to it."""
+    """办结. A matter that came from the 12345 hotline (or 首发) needs the reply (销号回复) sent back to
+    it."""
 
     def extra(s: Session, matter: Matter) -> None:
         if matter.external_no and not reply.strip():
@@ -455,9 +456,9 @@ def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str,
     return _step(ws, matter_id, Action.SETTLE_CONFLICT, {"field": field, "value": value}, note, extra)
 
 
-# Every step a matter's screen offers, by name. A step's form has exactly the parameters of its function (or of
-# the input record it takes) as fields, so values reach the use case by name, never by position; a test checks
-# every step.
+# Every step a matter's screen offers, by name. A step's form has exactly the parameters of its function (or
+# of the input record it takes) as fields, so values reach the use case by name, never by position; a test
+# checks every step.
 STEPS: dict[Action, Callable[..., Changed]] = {
     Action.REGISTER: register,
     Action.REJECT: reject,

@@ -103,7 +103,8 @@ def join_township(
     progress: Progress | None = None,
     session: requests.Session | None = None,
 ) -> Workspace:
-    """A new laptop: an encrypted database for this account, registered with the township, filled by a pull."""
+    """A new laptop: an encrypted database for this account, registered with the township, filled by a
+    pull."""
     db = Database.create(Path(path), username, password, kdf)
     with db.applying() as s:
         s.add(SyncState(key="device_id", value=str(uuid.uuid4())))
@@ -145,7 +146,7 @@ def import_bundle(ws: Workspace, source: Path) -> SyncReport:
     return report
 
 
-# ------------------------------------------------------------------------------------------ what the window shows
+# ------------------------------------------------------------------ what the window shows
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""A roster as townships send them: synonyms for headers, columns in another order, and every kind of mistake."""
+"""A roster as townships send them: synonyms for headers, columns in another order, and every kind of
+mistake."""
 
 from openpyxl import Workbook
 

@@ -1,4 +1,5 @@
-"""The exported ledger: one row per filtered matter, masked numbers by default, unmasked only when entitled."""
+"""The exported ledger: one row per filtered matter, masked numbers by default, unmasked only when
+entitled."""
 
 import re
 

@@ -1,4 +1,5 @@
-"""Matters through the use cases: a whole life, refusals by state, role and scope, audit and outbox entries."""
+"""Matters through the use cases: a whole life, refusals by state, role and scope, audit and outbox
+entries."""
 
 from datetime import date, timedelta
 

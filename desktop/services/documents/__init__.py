@@ -1,8 +1,9 @@
-"""The township's papers, made from a matter's own records: the use cases the window and `fengqiao print` call.
+"""The township's papers, made from a matter's own records: the use cases the window and the command line
+(`fengqiao print`) call.
 
 Making a paper is audited (it may carry full ID numbers). The package's modules: `templates` (the township's
-wording), `records` (what a paper is assembled from, and the refusal naming what is missing), `papers` (the seven
-papers)."""
+wording), `records` (what a paper is assembled from, and the refusal naming what is missing), `papers` (the
+seven papers)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from .templates import default_templates as default_templates
 from .templates import read_templates as read_templates
 from .templates import save_templates as save_templates
 
-# What `fengqiao print --doc` and the window offer; "agreement" is the oral registration for an oral agreement.
+# What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
 KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier")
 
 

@@ -1,6 +1,6 @@
-"""The seven papers, each made from a matter's `Records` and nothing typed twice: the mediation agreement (or the
-oral agreement's registration), a session's record, the dispatch and supervision slips, the follow-up record and
-the closed matter's dossier. A paper that the law requires an item for is refused, naming it."""
+"""The seven papers, each made from a matter's `Records` and nothing typed twice: the mediation agreement (or
+the oral agreement's registration), a session's record, the dispatch and supervision slips, the follow-up
+record and the closed matter's dossier. A paper that the law requires an item for is refused, naming it."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """What a paper is assembled from: everything about one matter that a paper may print, read once (`Records`),
-each party's particulars as the agreement names them, the dates as papers write them, and the refusal that names
-the items the law or the form needs when the records do not hold them yet."""
+each party's particulars as the agreement names them, the dates as papers write them, and the refusal that
+names the items the law or the form needs when the records do not hold them yet."""
 
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ def minute(value: datetime | None) -> str:
 
 @dataclass(frozen=True)
 class Particulars:
-    """A party as the agreement names it: from the party record, the resident it refers to, and the ID number."""
+    """A party as the agreement names it: from the party record, the resident it refers to, and the ID
+    number."""
 
     name: str
     role: str
@@ -204,7 +205,8 @@ class Records:
         return COLOUR_LABELS[colour]
 
     def effective_agreement(self) -> Agreement | None:
-        """The agreement the matter was settled by: one in effect (written and signed, or oral), else the last."""
+        """The agreement the matter was settled by: one in effect (written and signed, or oral), else the
+        last."""
         in_effect = [a for a in self.agreements if a.form == "oral" or a.effective_on]
         chosen = in_effect or self.agreements
         return chosen[-1] if chosen else None

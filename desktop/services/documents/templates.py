@@ -1,5 +1,5 @@
-"""The wording of the township's papers: `resources/reference/document_templates.json`, overridden item by item
-by the synced configuration `document_templates`; read, checked and saved here."""
+"""The wording of the township's papers: `resources/reference/document_templates.json`, overridden item by
+item by the synced configuration `document_templates`; read, checked and saved here."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ TEMPLATE_LABELS = {
     "supervision_notice": "督办单：督办要求",
     "followup_notice": "回访记录：结语",
 }
-# The names a template may use in braces, with a sample value each: a text is checked by formatting it with them.
+# The names a template may use in braces, with a sample value each: a text is checked by formatting it with
+# them.
 PLACEHOLDERS: dict[str, object] = {"township": "", "village": "", "committee": "", "copies": 0}
 LONGEST = 2000
 
