@@ -147,8 +147,7 @@ def _households(session: Session, given: list[str]) -> list[str]:
 
 
 def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfParams | None = None) -> Changed:
-    """An admin gives an account a new password: its key slot is rewritten, no data is lost, the lock
-    lifts."""
+    """An admin gives an account a new password: its key slot rewritten, no data lost, the lock lifted."""
     if username != ws.actor.username:
         ws.require(Permission.MANAGE_ACCOUNTS)
     _check_password(new_password)

@@ -1,8 +1,7 @@
 """The assessment a township sends to the county each month (or quarter, or year): the 统计 page's figures and
 ranking by village, grid, unit and team, as a printed report (with its chart) and as an Excel workbook.
 
-Both are made from the same `Report`, computed by `stats.assessment` from the events up to the period's
-end."""
+Both are made from one `Report`, computed by `stats.assessment` from the events up to the period's end."""
 
 from __future__ import annotations
 
@@ -80,8 +79,7 @@ def _percent(value: float | None) -> str:
 
 
 def document(report: Report, charts: dict[str, str] | None = None) -> Document:
-    """The printed report; `charts` gives a picture of each section's resolution rates (drawn by the
-    window)."""
+    """The printed report; `charts` holds a picture of each section's resolution rates (the window's)."""
     doc = Document("report", report.title, zh("考核期间：{0}", report.period), landscape=True)
     doc.add(
         Para(

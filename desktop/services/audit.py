@@ -1,5 +1,4 @@
-"""The audit log: who did or viewed what, when, on which device, each entry chained to the one before by
-hash."""
+"""The audit log: who did or viewed what, when, on which device; each entry chained to the last by hash."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """A realistic demo township: villages, grids, accounts, households with valid ID numbers, visits, and matters
-in every state, each driven through the real use cases so that its history is exactly what the app would
-write."""
+in every state, each driven through the real use cases so that its history is exactly what the app writes."""
 
 from __future__ import annotations
 
@@ -473,8 +472,7 @@ OCCUPATIONS = (
 
 
 def _occupation(name: str) -> str:
-    """The same person, the same occupation; drawn from the name so the demo's random streams stay as they
-    were."""
+    """The same person, the same occupation: drawn from the name, so the demo's random streams stay put."""
     return OCCUPATIONS[sum(map(ord, name)) % len(OCCUPATIONS)]
 
 
@@ -492,8 +490,7 @@ def _practice(
 
 
 def _flag_key_persons(session: Session) -> None:
-    """The applicants of matters that could flare up (易激化) are the township's 重点人员, watched until
-    settled."""
+    """The applicants of matters that could flare up (易激化) are the township's 重点人员 until settled."""
     flagged = (
         select(Party.person_id)
         .join(Matter, Matter.id == Party.matter_id)

@@ -106,8 +106,7 @@ class Document:
 
     def html(self, picture_width: int = 420) -> str:
         """For QTextDocument: the subset of HTML and CSS it lays out (tables, alignment, page breaks).
-        Pictures are `picture_width` of the layout's pixels wide (the page's width differs between screen and
-        printer)."""
+        Pictures are `picture_width` layout pixels wide (a page's pixel width differs on screen and paper)."""
         e = html.escape
         out = [
             f"<html><head><meta charset='utf-8'></head><body style=\"font-family: {FALLBACK_FONTS};"

@@ -80,8 +80,7 @@ def duplicate_persons(ws: Workspace) -> list[DuplicateGroup]:
 
 def merge_persons(ws: Workspace, keep_id: str, drop_id: str) -> Changed:
     """One person, two records: the matters naming `drop_id` name `keep_id`, what `keep_id` lacks is taken
-    from `drop_id` (mobile, birth date, tags …), and `drop_id` is removed. Both must carry the same ID
-    number."""
+    from `drop_id` (mobile, birth date, tags …), and `drop_id` is removed. Both must carry one ID number."""
     ws.require(Permission.EDIT_RESIDENTS)
     with ws.tx("person.merge", keep_id, dropped=drop_id) as tx:
         s = tx.session

@@ -360,8 +360,7 @@ def _party_fields(p: PartyInput) -> dict[str, Any]:
 
 
 def party_for_edit(ws: Workspace, party_id: str) -> PartyInput:
-    """A party's particulars in full, for the form that completes them; opening it is audited like a
-    reveal."""
+    """A party's particulars in full, for the form that completes them; audited like a reveal."""
     ws.require(Permission.REVEAL_PERSONAL)
     with ws.tx("matter.party.open_for_edit", party_id) as tx:
         party = tx.session.get(Party, party_id)

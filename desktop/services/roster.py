@@ -195,8 +195,7 @@ def import_households(
     errors_path: Path | None = None,
     progress: Callable[[int, int], bool] | None = None,
 ) -> ImportReport:
-    """Import a roster in one transaction. progress(done, total) may return False to cancel (nothing is
-    kept)."""
+    """Import a roster in one transaction; progress(done, total) may return False to cancel (none kept)."""
     ws.require(Permission.EDIT_RESIDENTS)
     path = Path(path)
     _, rows = read_rows(path)

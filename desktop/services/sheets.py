@@ -25,8 +25,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def open_workbook(path: Path, unreadable: type[Exception]) -> Any:
-    """A workbook someone gave us, read-only; `unreadable` (with a reason naming the file) when it is not
-    one."""
+    """A workbook someone gave us, read-only; `unreadable` (a reason naming the file) when it is none."""
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:

@@ -384,8 +384,7 @@ def take_charge(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 def close(
     ws: Workspace, matter_id: str, outcome: str, note: str = "", legal_channels: str = "", reply: str = ""
 ) -> Changed:
-    """办结. A matter that came from the 12345 hotline (or 首发) needs the reply (销号回复) sent back to
-    it."""
+    """办结. A matter from the 12345 hotline (or 首发) needs the reply (销号回复) sent back to it."""
 
     def extra(s: Session, matter: Matter) -> None:
         if matter.external_no and not reply.strip():

@@ -103,8 +103,7 @@ def join_township(
     progress: Progress | None = None,
     session: requests.Session | None = None,
 ) -> Workspace:
-    """A new laptop: an encrypted database for this account, registered with the township, filled by a
-    pull."""
+    """A new laptop: an encrypted database for this account, registered with the township, filled by pull."""
     db = Database.create(Path(path), username, password, kdf)
     with db.applying() as s:
         s.add(SyncState(key="device_id", value=str(uuid.uuid4())))

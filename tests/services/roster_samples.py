@@ -1,5 +1,4 @@
-"""A roster as townships send them: synonyms for headers, columns in another order, and every kind of
-mistake."""
+"""A roster as townships send them: synonyms for headers, columns in another order, every kind of mistake."""
 
 from openpyxl import Workbook
 

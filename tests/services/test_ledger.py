@@ -1,5 +1,4 @@
-"""The exported ledger: one row per filtered matter, masked numbers by default, unmasked only when
-entitled."""
+"""The exported ledger: one row per filtered matter, masked numbers by default, unmasked only if entitled."""
 
 import re
 

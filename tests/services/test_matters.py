@@ -1,5 +1,4 @@
-"""Matters through the use cases: a whole life, refusals by state, role and scope, audit and outbox
-entries."""
+"""Matters through the use cases: a whole life, refusals by state, role and scope, audit and outbox rows."""
 
 from datetime import date, timedelta
 

@@ -343,8 +343,8 @@ def test_a_matter_handed_on_later_stays_with_its_unit_in_a_finished_month(townsh
 
 def test_a_household_head_at_a_shared_pc_sees_their_households_and_what_concerns_them(township):
     """联户长: a scope of households, not grids. Signed in on the township office's PC, which holds
-    everything, they see their own households, those households' residents and the matters found there, and no
-    more."""
+    everything, they see their own households, those households' residents and the matters found there, and
+    no more."""
     from desktop.services import matters as matter_service
     from desktop.services import visits
     from desktop.services.visits import VisitInput

@@ -73,8 +73,7 @@ def minute(value: datetime | None) -> str:
 
 @dataclass(frozen=True)
 class Particulars:
-    """A party as the agreement names it: from the party record, the resident it refers to, and the ID
-    number."""
+    """A party as the agreement names it: from the party record, its resident, and the ID number."""
 
     name: str
     role: str
@@ -205,8 +204,7 @@ class Records:
         return COLOUR_LABELS[colour]
 
     def effective_agreement(self) -> Agreement | None:
-        """The agreement the matter was settled by: one in effect (written and signed, or oral), else the
-        last."""
+        """The agreement that settled the matter: one in effect (written and signed, or oral), or the last."""
         in_effect = [a for a in self.agreements if a.form == "oral" or a.effective_on]
         chosen = in_effect or self.agreements
         return chosen[-1] if chosen else None
