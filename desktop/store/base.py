@@ -98,9 +98,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm.decl_api import DeclarativeAttributeIntercept
 
     class _DeclaredColumns(DeclarativeAttributeIntercept):
-        """For the type checker only: a synced model's content columns are made at run time from its declaration
-        (`__init_subclass__` below), so mypy cannot see them; on the class (`Matter.status` in a query) they are
-        Any. The sync columns written out on `Synced` keep their types."""
+        """For the type checker only: a synced model's content columns are made at run time from its
+        declaration (`__init_subclass__` below), so mypy cannot see them; on the class (`Matter.status` in a
+        query) they are Any. The sync columns written out on `Synced` keep their types."""
 
         def __getattr__(cls, name: str) -> Any: ...
 else:
