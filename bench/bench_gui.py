@@ -26,7 +26,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.services import accounts, demo, details, lists  # noqa: E402
+from desktop.services import (  # noqa: E402
+    accounts,
+    choices,  # noqa: E402
+    demo,
+    lists,
+)
 from desktop.store import search  # noqa: E402
 from desktop.store.queries import MatterFilter  # noqa: E402
 from desktop.ui.paged import PAGE  # noqa: E402
@@ -143,7 +148,7 @@ def main() -> None:
     make_application()
     worker = DbWorker()
     ws = accounts.login(db, "platform", args.password)
-    window = MainWindow(ws, worker, details.places(ws))
+    window = MainWindow(ws, worker, choices.places(ws))
     window.resize(1366, 768)
     window.show()
     wait_idle(worker)

@@ -148,7 +148,7 @@ def smoke() -> int:
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.services import details, setup
+    from desktop.services import choices, setup
 
     from .ui.main_window import MainWindow
 
@@ -157,7 +157,7 @@ def smoke() -> int:
         ws = setup.create_township(Path(folder) / "smoke.db", "冒烟镇", secrets.token_urlsafe(16))
         worker, net_worker = make_workers()
         try:
-            window = MainWindow(ws, worker, details.places(ws))
+            window = MainWindow(ws, worker, choices.places(ws))
             window.show()
             for _ in range(200):  # until the first pages have loaded
                 app.processEvents()

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.services import accounts, assessment_report, demo, details, documents, lists
+from desktop.services import accounts, assessment_report, choices, demo, documents, lists
 from desktop.store.keyslots import KdfParams
 from sync.core.domain.lifecycle import Action
 
@@ -110,7 +110,7 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         login.resize(420, 300)
         shots.append(grab(login, out_dir / "01-login.png", worker))
         ws = accounts.login(db, "platform", PASSWORD)
-        places = details.places(ws)
+        places = choices.places(ws)
         window = MainWindow(ws, worker, places)
         window.resize(1366, 768)  # the township laptop's screen
         window.show()

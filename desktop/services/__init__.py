@@ -1,1 +1,1 @@
-"""Use cases: one function per thing a user does, each one transaction that writes its audit and outbox entries."""
+"""Use cases: one function per thing a user does, each one transaction writing audit and outbox entries."""

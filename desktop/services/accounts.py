@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
@@ -35,7 +38,14 @@ def actor_of(account: Account) -> Actor:
     )
 
 
-def login(path: Path, username: str, password: str, *, clock=datetime.now, **db_options) -> Workspace:
+def login(
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    clock: Callable[[], datetime] = datetime.now,
+    **db_options: Any,
+) -> Workspace:
     """Unlock the database with this account's password, migrating it if needed, and record the sign-in."""
     db, key = Database.unlock(Path(path), username, password, **db_options)
     with db.reading() as s:
@@ -66,10 +76,18 @@ def _check_password(password: str) -> None:
 
 
 def add_account(
-    ws: Workspace, username: str, display_name: str, password: str, roles: str | set,
-    *, scope_kind: str = "township", scope_ids: list | None = None, org_id: str | None = None,
-    phone: str | None = None, kdf: KdfParams | None = None,
-) -> Changed:  # fmt: skip
+    ws: Workspace,
+    username: str,
+    display_name: str,
+    password: str,
+    roles: str | set[Role],
+    *,
+    scope_kind: str = "township",
+    scope_ids: list[str] | None = None,
+    org_id: str | None = None,
+    phone: str | None = None,
+    kdf: KdfParams | None = None,
+) -> Changed:
     ws.require(Permission.MANAGE_ACCOUNTS)
     if not re.fullmatch(r"[A-Za-z0-9_.\-]{2,50}", username or ""):
         raise ServiceError(msg("账号名应为2–50个字母、数字、下划线、点或横线"))
@@ -88,16 +106,22 @@ def add_account(
         if scope_kind == "household":
             scope_ids = _households(tx.session, scope_ids or [])
         account = Account(
-            username=username, display_name=display_name.strip(), roles=",".join(sorted(role_set)),
-            scope_kind=scope_kind, scope_ids=list(scope_ids or []), org_id=org_id, phone=phone, created_at=ws.now(),
-        )  # fmt: skip
+            username=username,
+            display_name=display_name.strip(),
+            roles=",".join(sorted(role_set)),
+            scope_kind=scope_kind,
+            scope_ids=list(scope_ids or []),
+            org_id=org_id,
+            phone=phone,
+            created_at=ws.now(),
+        )
         tx.session.add(account)
         tx.session.flush()
         ws.db.keyfile.add(username, password, ws.data_key, kdf)
     return Changed("accounts", (account.id,), "add")
 
 
-def _households(session, given: list[str]) -> list[str]:
+def _households(session: Session, given: list[str]) -> list[str]:
     """A 联户长's households, given as ids or 户号: each must name exactly one household."""
     field = msg("联系的住户")
     if not given:
@@ -123,7 +147,7 @@ def _households(session, given: list[str]) -> list[str]:
 
 
 def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfParams | None = None) -> Changed:
-    """An admin gives an account a new password: its key slot is rewritten, no data is lost, the lock lifts."""
+    """An admin gives an account a new password: its key slot rewritten, no data lost, the lock lifted."""
     if username != ws.actor.username:
         ws.require(Permission.MANAGE_ACCOUNTS)
     _check_password(new_password)

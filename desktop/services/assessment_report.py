@@ -1,12 +1,14 @@
 """The assessment a township sends to the county each month (or quarter, or year): the 统计 page's figures and
 ranking by village, grid, unit and team, as a printed report (with its chart) and as an Excel workbook.
 
-Both are made from the same `Report`, computed by `stats.assessment` from the events up to the period's end."""
+Both are made from one `Report`, computed by `stats.assessment` from the events up to the period's end."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -21,7 +23,7 @@ from .stats import UnitMeasures
 
 SECTIONS = ("village", "grid", "unit", "team")
 # (column, the value of a unit, its Excel number format)
-COLUMNS = (
+COLUMNS: tuple[tuple[str, Callable[[UnitMeasures], Any], str | None], ...] = (
     ("名次", lambda u: u.place, "0"),
     ("单位", lambda u: u.name, None),
     ("得分", lambda u: round(u.score, 1), "0.0"),
@@ -72,14 +74,21 @@ def make(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
     return Report(township, period, no_data, figures)
 
 
-def _percent(value) -> str:
+def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
 def document(report: Report, charts: dict[str, str] | None = None) -> Document:
-    """The printed report; `charts` gives a picture of each section's resolution rates (drawn by the window)."""
+    """The printed report; `charts` holds a picture of each section's resolution rates (the window's)."""
     doc = Document("report", report.title, zh("考核期间：{0}", report.period), landscape=True)
-    doc.add(Para(zh("计分规则：{0}。化解率按期间内排查立案的事项计算，未化解的计入分母；按期办结率把期末仍超期未结的计为未按期。", report.rule)))  # fmt: skip
+    doc.add(
+        Para(
+            zh(
+                "计分规则：{0}。化解率按期间内排查立案的事项计算，未化解的计入分母；按期办结率把期末仍超期未结的计为未按期。",
+                report.rule,
+            )
+        )
+    )
     first = COLUMNS[:11]
     for number, (by, units) in enumerate(report.sections.items(), 1):
         doc.add(Heading(zh("{0}、按{1}", "一二三四五"[number - 1], stats.BY_LABELS[by])))
@@ -95,10 +104,18 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
     totals = {by: sum((u.counts for u in units), start=Counts()) for by, units in report.sections.items()}
     if "village" in totals:
         c = totals["village"]
-        doc.add(Heading(zh("全镇合计")), Fields((
-            (zh("排查立案"), str(c.registered)), (zh("已化解"), str(c.resolved)), (zh("办结"), str(c.closed)),
-            (zh("督办"), str(c.supervised)), (zh("包案"), str(c.in_charge)),
-        )))  # fmt: skip
+        doc.add(
+            Heading(zh("全镇合计")),
+            Fields(
+                (
+                    (zh("排查立案"), str(c.registered)),
+                    (zh("已化解"), str(c.resolved)),
+                    (zh("办结"), str(c.closed)),
+                    (zh("督办"), str(c.supervised)),
+                    (zh("包案"), str(c.in_charge)),
+                )
+            ),
+        )
     return doc
 
 

@@ -1,4 +1,5 @@
-"""Backing up this laptop's records to one encrypted file, and restoring such a file here or on another laptop.
+"""Backing up this laptop's records to one encrypted file, and restoring such a file here or on another
+laptop.
 
 A restore never destroys anything: the backup is checked, unpacked and signed into beside the database first
 (by an account of the backup that may restore), and only then does the current database move into
@@ -12,9 +13,11 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -43,13 +46,13 @@ COUNTED = {
 class BackupReport:
     path: Path
     size: int
-    counts: dict
+    counts: dict[str, int]
     seconds: float
 
 
 @dataclass(frozen=True)
 class RestoreReport:
-    manifest: dict
+    manifest: dict[str, Any]
     moved_aside: Path | None  # where the database that was here before now lives
 
 
@@ -62,17 +65,19 @@ def suggested_name(ws: Workspace) -> str:
     return f"枫桥备份-{place}-{ws.now():%Y%m%d-%H%M}{SUFFIX}"
 
 
-def _counts(ws: Workspace) -> dict:
+def _counts(ws: Workspace) -> dict[str, int]:
     with ws.db.reading() as s:
-        counts = {name: s.scalar(select(func.count()).select_from(m).where(m.deleted.is_(False)))
-                  for name, m in COUNTED.items()}  # fmt: skip
-        counts["unsynced_edits"] = s.scalar(
-            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
+        counts = {
+            name: s.scalar(select(func.count()).select_from(m).where(m.deleted.is_(False))) or 0
+            for name, m in COUNTED.items()
+        }
+        counts["unsynced_edits"] = (
+            s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")) or 0
         )
     return counts
 
 
-def _fresh_slots(slots: dict) -> dict:
+def _fresh_slots(slots: dict[str, Any]) -> dict[str, Any]:
     """The key slots as they go into a backup: no failure counts or locks carried to the restored laptop."""
     return {user: {**slot, "failures": 0, "locked_until": None} for user, slot in slots.items()}
 
@@ -89,23 +94,27 @@ def make_backup(ws: Workspace, target: Path, progress: sealed.Progress | None = 
         p for p in attachments.folder(ws).glob("??/*") if p.is_file() and not p.name.endswith(".part")
     )
     manifest = {
-        "township": setup.township(ws).name, "created": ws.now().isoformat(), "made_by": ws.actor.username,
-        "device_id": ws.device_id, "schema": ws.db.schema_version, "app_version": __version__, "counts": counts,
-    }  # fmt: skip
+        "township": setup.township(ws).name,
+        "created": ws.now().isoformat(),
+        "made_by": ws.actor.username,
+        "device_id": ws.device_id,
+        "schema": ws.db.schema_version,
+        "app_version": __version__,
+        "counts": counts,
+    }
     snapshot = target.with_name(f".{target.stem}-snapshot.db")
     try:
-        # Progress in percent: copying the database is the first half, sealing the files the second.
-        halves = (
-            lambda done, total: progress(50 * done // max(total, 1), 100),
-            lambda done, total: progress(50 + 50 * done // max(total, 1), 100),
-        )
-        sealed.snapshot_database(ws.db.path, ws.data_key, snapshot, progress and halves[0])
+        sealed.snapshot_database(ws.db.path, ws.data_key, snapshot, _half(progress, 0))
         sealed.write(
-            target, ws.data_key,
+            target,
+            ws.data_key,
             {"created": manifest["created"], "schema": manifest["schema"], "app_version": __version__},
-            snapshot, _fresh_slots(ws.db.keyfile.data["slots"]), manifest,
-            [(f"{p.parent.name}/{p.name}", p) for p in files], progress and halves[1],
-        )  # fmt: skip
+            snapshot,
+            _fresh_slots(ws.db.keyfile.data["slots"]),
+            manifest,
+            [(f"{p.parent.name}/{p.name}", p) for p in files],
+            _half(progress, 50),
+        )
     finally:
         snapshot.unlink(missing_ok=True)
     with ws.tx("backup.make", str(target), size=target.stat().st_size):
@@ -124,9 +133,13 @@ def check_password(path: Path, username: str, password: str) -> None:
 
 
 def restore_backup(
-    path: Path, db_path: Path, username: str, password: str, progress: sealed.Progress | None = None,
-    clock=datetime.now,
-) -> RestoreReport:  # fmt: skip
+    path: Path,
+    db_path: Path,
+    username: str,
+    password: str,
+    progress: sealed.Progress | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+) -> RestoreReport:
     """Put the backup at `db_path`, moving what is there into `backups/`. The account must be in the backup,
     active, and allowed to restore; otherwise nothing here changes."""
     path, db_path = Path(path), Path(db_path)
@@ -173,8 +186,18 @@ def restore_backup(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _read_slots(content: Path) -> dict:
-    return json.loads((content / sealed.KEYS_MEMBER).read_text(encoding="utf-8"))
+def _read_slots(content: Path) -> dict[str, Any]:
+    slots: dict[str, Any] = json.loads((content / sealed.KEYS_MEMBER).read_text(encoding="utf-8"))
+    return slots
+
+
+def _half(progress: sealed.Progress | None, start: int) -> sealed.Progress | None:
+    """Progress in percent: copying the database is the first half (from 0), sealing the files the second
+    (from 50)."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda done, total: report(start + 50 * done // max(total, 1), 100)
 
 
 def _move_aside(db_path: Path, now: datetime) -> Path | None:

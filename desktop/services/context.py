@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import paths
 from desktop.store.database import Database
-from desktop.store.models import ConfigEntry
+from desktop.store.models import ConfigEntry, Division, Grid
 from sync.core.domain import lifecycle
 from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.messages import msg
@@ -30,12 +31,12 @@ class Actor:
     account_id: str
     username: str
     display_name: str
-    roles: frozenset
+    roles: frozenset[Role]
     scope: Scope = field(default_factory=Scope)
     org_id: str | None = None
 
     @property
-    def handler_keys(self) -> frozenset:
+    def handler_keys(self) -> frozenset[str]:
         keys = {f"account:{self.account_id}"}
         if self.org_id:
             keys.add(f"org:{self.org_id}")
@@ -47,11 +48,11 @@ class Actor:
 
 @dataclass(frozen=True)
 class Changed:
-    """What a use case changed, for the screens to refresh: a kind of record (its `sync.core.records` table), its
-    ids, the action, and any other kinds the change touched. The window's change hub publishes it."""
+    """What a use case changed, for the screens to refresh: a kind of record (its `sync.core.records` table),
+    its ids, the action, and any other kinds the change touched. The window's change hub publishes it."""
 
     kind: str
-    ids: tuple
+    ids: tuple[str, ...]
     action: str
     also: tuple[str, ...] = ()
 
@@ -68,16 +69,21 @@ class Changed:
 class Tx:
     session: Session
     target: str = ""
-    detail: dict = field(default_factory=dict)
+    detail: dict[str, Any] = field(default_factory=dict)
 
 
 class Workspace:
     """An unlocked database and the account using it. Built once at login; handed to every use case."""
 
     def __init__(
-        self, db: Database, actor: Actor, data_key: bytes, device_id: str,
-        clock: Callable[[], datetime] = datetime.now, calendar: WorkdayCalendar | None = None,
-    ):  # fmt: skip
+        self,
+        db: Database,
+        actor: Actor,
+        data_key: bytes,
+        device_id: str,
+        clock: Callable[[], datetime] = datetime.now,
+        calendar: WorkdayCalendar | None = None,
+    ):
         self.db = db
         self.actor = actor
         self.data_key = data_key
@@ -111,7 +117,7 @@ class Workspace:
         return bool(set(roles) & set(self.actor.roles))
 
     @contextmanager
-    def tx(self, action: str, target: str = "", **detail):
+    def tx(self, action: str, target: str = "", **detail: Any) -> Iterator[Tx]:
         """One use case's transaction; its audit entry is written last, inside the same transaction."""
         now = self.now()
         if self.ambient is not None:
@@ -121,13 +127,20 @@ class Workspace:
         with self.db.writing(actor_id=self.actor.account_id, device_id=self.device_id, now=now) as session:
             yield from self._run(session, action, target, detail, now)
 
-    def _run(self, session: Session, action: str, target: str, detail: dict, now: datetime):
+    def _run(
+        self, session: Session, action: str, target: str, detail: dict[str, Any], now: datetime
+    ) -> Iterator[Tx]:
         tx = Tx(session, target, dict(detail))
         yield tx
         audit.record(
-            session, account=self.actor.username, device=self.device_id, action=action, target=tx.target,
-            detail=tx.detail, at=now,
-        )  # fmt: skip
+            session,
+            account=self.actor.username,
+            device=self.device_id,
+            action=action,
+            target=tx.target,
+            detail=tx.detail,
+            at=now,
+        )
 
     def as_actor(self, actor: Actor) -> Workspace:
         """The same open database used by another account (demo data, and a centre PC's shared session)."""
@@ -136,7 +149,7 @@ class Workspace:
         return other
 
     @contextmanager
-    def read(self):
+    def read(self) -> Iterator[Session]:
         with self.db.reading() as session:
             yield session
 
@@ -144,17 +157,29 @@ class Workspace:
         self.db.close()
 
 
-def config_value(session: Session, key: str, default=None):
+def config_value(session: Session, key: str, default: Any = None) -> Any:
     entry = session.execute(
         select(ConfigEntry).where(ConfigEntry.key == key, ConfigEntry.deleted.is_(False))
     ).scalar()
     return default if entry is None else entry.value
 
 
-def set_config(session: Session, key: str, value) -> None:
+def set_config(session: Session, key: str, value: Any) -> None:
     entry = session.execute(select(ConfigEntry).where(ConfigEntry.key == key)).scalar()
     if entry is None:
         session.add(ConfigEntry(key=key, value=value))
     else:
         entry.value = value
         entry.deleted = False
+
+
+Place = TypeVar("Place", Division, Grid)
+
+
+def name_of(session: Session, model: type[Place], record_id: str | None) -> str:
+    """A village's or grid's name; blank when there is none, or a pulled page brought a record before it."""
+    place = session.get(model, record_id) if record_id else None
+    if place is None:
+        return ""
+    name: str = place.name
+    return name

@@ -1,16 +1,18 @@
 """A realistic demo township: villages, grids, accounts, households with valid ID numbers, visits, and matters
-in every state, each driven through the real use cases so that its history is exactly what the app would write."""
+in every state, each driven through the real use cases so that its history is exactly what the app writes."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.base import new_id
 from desktop.store.keyslots import KdfParams
@@ -28,15 +30,27 @@ from .context import Workspace, config_value
 from .errors import Cancelled
 from .matters import MatterInput, PartyInput
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华建军志强永刚春梅海燕德明文军小红丽娟国华秀珍凤英淑珍桂芳玉梅"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国建华建军志强永"
+    "刚春梅海燕德明文军小红丽娟国华秀珍凤英淑珍桂芳玉梅"
+)
 VILLAGE_WORDS = "东西南北上下前后大小新老高桥湾塘溪山岭坪庄岗河口头"
 TITLES = {
-    "邻里": ["邻里排水纠纷", "楼上噪音扰民", "相邻通行受阻"], "婚姻家庭": ["赡养老人费用分担", "离婚财产分割", "遗产继承争议"],
-    "房屋宅基地": ["宅基地边界争议", "建房遮挡采光", "房屋租赁押金纠纷"], "合同": ["民间借款不还", "买卖货款拖欠"],
-    "劳动争议": ["工地拖欠农民工工资", "工伤赔偿争议"], "山林土地": ["土地承包到期续包", "山林界址不清"],
-    "损害赔偿": ["家禽毁坏庄稼", "犬只咬伤赔偿"], "道路交通": ["电动车刮擦赔偿"], "物业": ["小区物业费争议"],
-}  # fmt: skip
+    "邻里": ["邻里排水纠纷", "楼上噪音扰民", "相邻通行受阻"],
+    "婚姻家庭": ["赡养老人费用分担", "离婚财产分割", "遗产继承争议"],
+    "房屋宅基地": ["宅基地边界争议", "建房遮挡采光", "房屋租赁押金纠纷"],
+    "合同": ["民间借款不还", "买卖货款拖欠"],
+    "劳动争议": ["工地拖欠农民工工资", "工伤赔偿争议"],
+    "山林土地": ["土地承包到期续包", "山林界址不清"],
+    "损害赔偿": ["家禽毁坏庄稼", "犬只咬伤赔偿"],
+    "道路交通": ["电动车刮擦赔偿"],
+    "物业": ["小区物业费争议"],
+}
 TAGS = ["留守老人", "独居老人", "留守儿童", "低保户", "残疾", "退役军人"]
 
 
@@ -48,7 +62,7 @@ class DemoReport:
     persons: int = 0
     visits: int = 0
     matters: int = 0
-    accounts_with_login: tuple = ()
+    accounts_with_login: tuple[str, ...] = ()
 
 
 def _name(rng: random.Random) -> str:
@@ -65,10 +79,17 @@ class _Clock:
 
 
 def build(
-    path: Path, password: str, households: int = 2000, *, seed: int = 7, township: str = "向城镇",
-    division_code: str = "420606001000", now: datetime | None = None, kdf: KdfParams | None = None,
+    path: Path,
+    password: str,
+    households: int = 2000,
+    *,
+    seed: int = 7,
+    township: str = "向城镇",
+    division_code: str = "420606001000",
+    now: datetime | None = None,
+    kdf: KdfParams | None = None,
     progress: Callable[[str, int, int], None] | None = None,
-) -> DemoReport:  # fmt: skip
+) -> DemoReport:
     rng = random.Random(seed)
     real_now = (now or datetime.now()).replace(microsecond=0)
     clock = _Clock(real_now)
@@ -89,14 +110,30 @@ def build(
     return report
 
 
+# What the demo made and hands from step to step: "grids" (one entry per grid: the grid, village, committee,
+# worker, persons, households), "units", "teams", "accounts" by username, and "flavour" (a random stream).
+People = dict[str, Any]
+Say = Callable[[str, int, int], None]
+Sessions = dict[str, Workspace]  # a workspace per demo account, by username
+
+
 def _fill(
-    ws: Workspace, rng, seed, households, report: DemoReport, clock, real_now, say, password, kdf
+    ws: Workspace,
+    rng: random.Random,
+    seed: int,
+    households: int,
+    report: DemoReport,
+    clock: _Clock,
+    real_now: datetime,
+    say: Say,
+    password: str,
+    kdf: KdfParams | None,
 ) -> None:
     admin = ws
     with _bulk(ws, real_now) as session:
         people = _places_and_people(ws, session, rng, households, report, say)
-        # The township's own practice (督办 answered, 包案, 12345 orders, filed dossiers, decisions sent down) draws
-        # from a second stream, so the rest of the demo stays what it was for a seed.
+        # The township's own practice (督办 answered, 包案, 12345 orders, filed dossiers, decisions sent down)
+        # draws from a second stream, so the rest of the demo stays what it was for a seed.
         people["flavour"] = random.Random(seed + 1)
         _visits(ws, session, rng, people, report, real_now)
     _matters(ws, rng, people, report, clock, real_now, say)
@@ -108,7 +145,9 @@ def _fill(
     report.accounts_with_login = ("admin", *logins)
 
 
-def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report: DemoReport, say) -> dict:
+def _places_and_people(
+    ws: Workspace, s: Session, rng: random.Random, total: int, report: DemoReport, say: Say
+) -> People:
     code = s.query(Division).filter_by(level="township").one()
     address = code.code[:6]
     village_count = max(2, round(total / 400))
@@ -116,9 +155,23 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     words = rng.sample([a + b for a in VILLAGE_WORDS for b in "村湾坪"], village_count)
     account = {}
 
-    def add_account(username, name, roles, kind="township", ids=(), org=None):
-        acc = Account(username=username, display_name=name, roles=roles, scope_kind=kind, scope_ids=list(ids),
-                      org_id=org, created_at=ws.now())  # fmt: skip
+    def add_account(
+        username: str,
+        name: str,
+        roles: str,
+        kind: str = "township",
+        ids: Iterable[str] = (),
+        org: str | None = None,
+    ) -> Account:
+        acc = Account(
+            username=username,
+            display_name=name,
+            roles=roles,
+            scope_kind=kind,
+            scope_ids=list(ids),
+            org_id=org,
+            created_at=ws.now(),
+        )
         s.add(acc)
         s.flush()
         account[username] = acc
@@ -137,7 +190,7 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     add_account("supervisor", "孙督考", Role.SUPERVISOR)
     add_account("leader", "周镇长", Role.LEADER)
     add_account("auditor", "吴审计", Role.AUDITOR)
-    people: dict = {
+    people: People = {
         "grids": [],
         "units": list(units.values()),
         "teams": list(teams.values()),
@@ -166,8 +219,16 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
             worker.org_id = committee.id
             grid.worker_id = worker.id
             grids.append(grid)
-            people["grids"].append({"grid": grid, "village": village, "committee": committee, "worker": worker,
-                                    "persons": [], "households": []})  # fmt: skip
+            people["grids"].append(
+                {
+                    "grid": grid,
+                    "village": village,
+                    "committee": committee,
+                    "worker": worker,
+                    "persons": [],
+                    "households": [],
+                }
+            )
         for h in range(size):
             entry = people["grids"][-grid_count + (h % grid_count)]
             persons = [
@@ -182,16 +243,22 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
                     relation=relation,
                     tags=[],
                     note="",
-                )  # fmt: skip
+                )
                 for relation, name, sex, born, id_number, mobile in _household_members(
                     rng, address, used_ids, ws.now().date()
                 )
             ]
             household = Household(
-                id=new_id(), village_id=village.id, grid_id=entry["grid"].id, number=f"{h + 1:04d}",
-                address=f"{village.name}{rng.randint(1, 12)}组{rng.randint(1, 80)}号", worker_id=entry["worker"].id,
-                tags=rng.sample(TAGS, 1) if rng.random() < 0.15 else [], note="", head_id=persons[0].id,
-            )  # fmt: skip
+                id=new_id(),
+                village_id=village.id,
+                grid_id=entry["grid"].id,
+                number=f"{h + 1:04d}",
+                address=f"{village.name}{rng.randint(1, 12)}组{rng.randint(1, 80)}号",
+                worker_id=entry["worker"].id,
+                tags=rng.sample(TAGS, 1) if rng.random() < 0.15 else [],
+                note="",
+                head_id=persons[0].id,
+            )
             for person in persons:
                 person.household_id = household.id
             s.add(household)
@@ -211,7 +278,9 @@ def _places_and_people(ws: Workspace, s, rng: random.Random, total: int, report:
     return people
 
 
-def _household_members(rng, address, used, today):
+def _household_members(
+    rng: random.Random, address: str, used: set[str], today: date
+) -> list[tuple[str, str, str, date, str, str | None]]:
     size = rng.choices([1, 2, 3, 4, 5, 6], weights=[8, 20, 25, 25, 15, 7])[0]
     head_sex = rng.choice("男女")
     surname = rng.choice(SURNAMES)
@@ -246,27 +315,47 @@ def _household_members(rng, address, used, today):
     return members
 
 
-def _visits(ws, s, rng, people, report, now):
+def _visits(
+    ws: Workspace, s: Session, rng: random.Random, people: People, report: DemoReport, now: datetime
+) -> None:
     for entry in people["grids"]:
         for household in entry["households"]:
             if rng.random() < 0.25:
-                s.add(Visit(household_id=household.id, visitor_id=entry["worker"].id,
-                            visited_at=now - timedelta(days=rng.randint(0, 90), hours=rng.randint(0, 8)),
-                            purpose=rng.choice(PURPOSES), findings="家中情况正常，无矛盾纠纷。",
-                            needs_follow_up=rng.random() < 0.1))  # fmt: skip
+                s.add(
+                    Visit(
+                        household_id=household.id,
+                        visitor_id=entry["worker"].id,
+                        visited_at=now - timedelta(days=rng.randint(0, 90), hours=rng.randint(0, 8)),
+                        purpose=rng.choice(PURPOSES),
+                        findings="家中情况正常，无矛盾纠纷。",
+                        needs_follow_up=rng.random() < 0.1,
+                    )
+                )
                 report.visits += 1
 
 
 # How far along its life each demo matter has come, with weights: every state of the loop appears.
 PATHS = [
-    ("reported", 6), ("registered", 5), ("rejected", 2), ("repeat", 2), ("dispatched", 6), ("open_for_claim", 3),
-    ("handling", 14), ("claimed", 4), ("returned", 2), ("escalated", 3), ("extension", 3), ("closed", 8),
-    ("checked", 10), ("evaluated", 30), ("reopened", 2),
-]  # fmt: skip
+    ("reported", 6),
+    ("registered", 5),
+    ("rejected", 2),
+    ("repeat", 2),
+    ("dispatched", 6),
+    ("open_for_claim", 3),
+    ("handling", 14),
+    ("claimed", 4),
+    ("returned", 2),
+    ("escalated", 3),
+    ("extension", 3),
+    ("closed", 8),
+    ("checked", 10),
+    ("evaluated", 30),
+    ("reopened", 2),
+]
 
 
 @contextmanager
-def _bulk(ws: Workspace, now: datetime):
+def _bulk(ws: Workspace, now: datetime) -> Iterator[Session]:
     """One transaction shared by many use cases: the demo is written in large, quick chunks."""
     with ws.db.writing(actor_id=ws.actor.account_id, device_id=ws.device_id, now=now) as session:
         ws.ambient = session
@@ -279,10 +368,18 @@ def _bulk(ws: Workspace, now: datetime):
 MATTERS_PER_CHUNK = 100
 
 
-def _matters(ws: Workspace, rng, people, report, clock: _Clock, now: datetime, say) -> None:
+def _matters(
+    ws: Workspace,
+    rng: random.Random,
+    people: People,
+    report: DemoReport,
+    clock: _Clock,
+    now: datetime,
+    say: Say,
+) -> None:
     accounts = people["accounts"]
     with ws.read() as s:
-        channels = config_value(s, "channels")
+        channels: list[str] = config_value(s, "channels", [])
     count = max(20, sum(len(g["households"]) for g in people["grids"]) // 25)
     primaries: list[str] = []
     for start in range(0, count, MATTERS_PER_CHUNK):
@@ -299,7 +396,16 @@ def _matters(ws: Workspace, rng, people, report, clock: _Clock, now: datetime, s
         say("事项", min(count, start + MATTERS_PER_CHUNK), count)
 
 
-def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
+def _one_matter(
+    ws: Workspace,
+    as_: Sessions,
+    rng: random.Random,
+    people: People,
+    clock: _Clock,
+    now: datetime,
+    channels: list[str],
+    primaries: list[str],
+) -> None:
     names, weights = zip(*PATHS, strict=True)
     entry = rng.choice(people["grids"])
     worker = ws.as_actor(actor_of(entry["worker"]))
@@ -313,17 +419,40 @@ def _one_matter(ws, as_, rng, people, clock, now, channels, primaries) -> None:
     external = (
         f"{clock.now:%Y%m%d}{flavour.randint(0, 99999):05d}" if source in ("12345热线", "首发平台") else ""
     )
-    matter_id = matters.report(worker, MatterInput(
-        title=title, source=source, external_no=external,
-        category=category, facts=f"{first.name}与{second.name}因{rng.choice(TITLES[category])}发生争执，请求调处。",
-        occurred_at=clock.now - timedelta(days=rng.randint(0, 10)), place=entry["households"][0].address,
-        village_id=entry["village"].id, grid_id=entry["grid"].id, people_count=rng.choice([2, 2, 2, 3, 4, 12]),
-        amount=rng.choice([0, 0, 3000, 20000, 150000]), signals=signals,
-        parties=[PartyInput(first.name, "申请人", id_number=first.id_number or "", phone=first.mobile or "", person_id=first.id,
-                            occupation=_occupation(first.name)),
-                 PartyInput(second.name, "被申请人", id_number=second.id_number or "", person_id=second.id,
-                            occupation=_occupation(second.name))],
-    )).id  # fmt: skip
+    matter_id = matters.report(
+        worker,
+        MatterInput(
+            title=title,
+            source=source,
+            external_no=external,
+            category=category,
+            facts=f"{first.name}与{second.name}因{rng.choice(TITLES[category])}发生争执，请求调处。",
+            occurred_at=clock.now - timedelta(days=rng.randint(0, 10)),
+            place=entry["households"][0].address,
+            village_id=entry["village"].id,
+            grid_id=entry["grid"].id,
+            people_count=rng.choice([2, 2, 2, 3, 4, 12]),
+            amount=rng.choice([0, 0, 3000, 20000, 150000]),
+            signals=signals,
+            parties=[
+                PartyInput(
+                    first.name,
+                    "申请人",
+                    id_number=first.id_number or "",
+                    phone=first.mobile or "",
+                    person_id=first.id,
+                    occupation=_occupation(first.name),
+                ),
+                PartyInput(
+                    second.name,
+                    "被申请人",
+                    id_number=second.id_number or "",
+                    person_id=second.id,
+                    occupation=_occupation(second.name),
+                ),
+            ],
+        ),
+    ).id
     _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries, REPLY if external else "")
     _practice(as_, people, flavour, clock, matter_id, path)
 
@@ -343,11 +472,13 @@ OCCUPATIONS = (
 
 
 def _occupation(name: str) -> str:
-    """The same person, the same occupation; drawn from the name so the demo's random streams stay as they were."""
+    """The same person, the same occupation: drawn from the name, so the demo's random streams stay put."""
     return OCCUPATIONS[sum(map(ord, name)) % len(OCCUPATIONS)]
 
 
-def _practice(as_, people, flavour, clock, matter_id, path) -> None:
+def _practice(
+    as_: Sessions, people: People, flavour: random.Random, clock: _Clock, matter_id: str, path: str
+) -> None:
     """What a township adds to a matter's life besides the six steps: a leader takes a hard case (包案), a
     county decision comes down to be carried out, a closed case's dossier is filed."""
     if path in ("dispatched", "handling", "claimed", "extension") and flavour.random() < 0.15:
@@ -358,8 +489,8 @@ def _practice(as_, people, flavour, clock, matter_id, path) -> None:
         steps.archive(as_["platform"], matter_id, f"卷宗存放于综治中心档案柜 {flavour.randint(1, 20)} 号")
 
 
-def _flag_key_persons(session) -> None:
-    """The applicants of matters that could flare up (易激化) are the township's 重点人员, watched until settled."""
+def _flag_key_persons(session: Session) -> None:
+    """The applicants of matters that could flare up (易激化) are the township's 重点人员 until settled."""
     flagged = (
         select(Party.person_id)
         .join(Matter, Matter.id == Party.matter_id)
@@ -372,11 +503,23 @@ def _flag_key_persons(session) -> None:
 REPLY = "已电话回复来电人，告知办理结果，来电人无异议"  # 销号回复; required only of hotline orders
 
 
-def _later(clock: _Clock, rng, now: datetime, low=0.1, high=3.0) -> None:
+def _later(clock: _Clock, rng: random.Random, now: datetime, low: float = 0.1, high: float = 3.0) -> None:
     clock.now = min(now, clock.now + timedelta(days=rng.uniform(low, high)))
 
 
-def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primaries, reply) -> None:
+def _drive(
+    as_: Sessions,
+    worker: Workspace,
+    entry: dict[str, Any],
+    people: People,
+    rng: random.Random,
+    clock: _Clock,
+    now: datetime,
+    matter_id: str,
+    path: str,
+    primaries: list[str],
+    reply: str,
+) -> None:
     platform = as_["platform"]
     if path == "reported":
         return
@@ -436,15 +579,31 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
         handler_ws, matter_id, _session(clock, SessionOutcome.AGREEMENT if agreed else SessionOutcome.FAILED)
     )
     if agreed:
-        steps.record_agreement(handler_ws, matter_id, steps.AgreementInput(
-            form=rng.choice(["written", "oral"]), parties="见当事人信息", facts="双方就争议事实无异议，各自承担相应责任",
-            terms="双方自愿达成协议，按约定履行", performance="一次性当场履行", perform_by=clock.now.date() + timedelta(days=15),
-            signed_by_parties=True, signed_by_mediator=True, copies=3,
-        ))  # fmt: skip
+        steps.record_agreement(
+            handler_ws,
+            matter_id,
+            steps.AgreementInput(
+                form=rng.choice(["written", "oral"]),
+                parties="见当事人信息",
+                facts="双方就争议事实无异议，各自承担相应责任",
+                terms="双方自愿达成协议，按约定履行",
+                performance="一次性当场履行",
+                perform_by=clock.now.date() + timedelta(days=15),
+                signed_by_parties=True,
+                signed_by_mediator=True,
+                copies=3,
+            ),
+        )
         steps.close(handler_ws, matter_id, str(Outcome.AGREEMENT), "调解成功", reply=reply)
     else:
-        steps.close(handler_ws, matter_id, str(Outcome.UNRESOLVED), "调解不成",
-                    legal_channels="已告知当事人可向人民法院起诉", reply=reply)  # fmt: skip
+        steps.close(
+            handler_ws,
+            matter_id,
+            str(Outcome.UNRESOLVED),
+            "调解不成",
+            legal_channels="已告知当事人可向人民法院起诉",
+            reply=reply,
+        )
     if path == "closed":
         return
     _later(clock, rng, now)
@@ -461,6 +620,13 @@ def _drive(as_, worker, entry, people, rng, clock, now, matter_id, path, primari
         steps.reopen(platform, matter_id, "回访发现矛盾反弹")
 
 
-def _session(clock, outcome) -> steps.SessionInput:
-    return steps.SessionInput(held_on=clock.now.date(), kind="人民调解", outcome=str(outcome), place="村调解室",
-                              mediators="调解委员会", attendees="双方当事人", record="调解员释法说理，听取双方意见。")  # fmt: skip
+def _session(clock: _Clock, outcome: object) -> steps.SessionInput:
+    return steps.SessionInput(
+        held_on=clock.now.date(),
+        kind="人民调解",
+        outcome=str(outcome),
+        place="村调解室",
+        mediators="调解委员会",
+        attendees="双方当事人",
+        record="调解员释法说理，听取双方意见。",
+    )

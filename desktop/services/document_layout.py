@@ -1,5 +1,6 @@
-"""A printed document as plain blocks (title, number, paragraphs, fields, tables, signature lines), and its two
-renderings that need no window: HTML for Qt's text document (preview, print, PDF) and an editable Word file.
+"""A printed document as plain blocks (title, number, paragraphs, fields, tables, signature lines), and its
+two renderings that need no window: HTML for Qt's text document (preview, print, PDF) and an editable Word
+file.
 
 The standard office layout of a township's papers: a centred title in a heavier face, the number on the right
 under it, the body in 宋体, signature and seal lines at the foot. Both renderings read the same blocks, so a
@@ -10,13 +11,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BODY_FONT = "SimSun"  # 宋体 on Windows; Qt falls back to the machine's CJK font elsewhere
 TITLE_FONT = "SimHei"  # 黑体
 FALLBACK_FONTS = "'SimSun', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 
 
-def zh(template: str, *values) -> str:
+def zh(template: str, *values: object) -> str:
     """The papers' own words: Chinese official documents whatever the window's language (not `msg`, which the
     window translates)."""
     return template.format(*values) if values else template
@@ -66,16 +68,19 @@ class PageBreak:
     pass
 
 
+Block = Heading | Para | Fields | Table | Signatures | Picture | PageBreak
+
+
 @dataclass
 class Document:
     kind: str  # agreement / oral / record / dispatch / supervision / followup / dossier
     title: str
     number: str = ""
     header: str = ""  # the issuing body, above the title
-    blocks: list = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     landscape: bool = False  # wide tables (the assessment report)
 
-    def add(self, *blocks) -> Document:
+    def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
         return self
 
@@ -100,8 +105,8 @@ class Document:
     # ------------------------------------------------------------------------------------------- HTML
 
     def html(self, picture_width: int = 420) -> str:
-        """For QTextDocument: the subset of HTML and CSS it lays out (tables, alignment, page breaks). Pictures
-        are `picture_width` of the layout's pixels wide (the page's width differs between screen and printer)."""
+        """For QTextDocument: the subset of HTML and CSS it lays out (tables, alignment, page breaks).
+        Pictures are `picture_width` layout pixels wide (a page's pixel width differs on screen and paper)."""
         e = html.escape
         out = [
             f"<html><head><meta charset='utf-8'></head><body style=\"font-family: {FALLBACK_FONTS};"
@@ -154,7 +159,7 @@ class Document:
         return path
 
 
-def _html_block(b, picture_width: int) -> str:
+def _html_block(b: Block, picture_width: int) -> str:
     e = html.escape
     if isinstance(b, Heading):
         return f"<p style='font-weight: bold; font-size: 13pt; margin-top: 10px'>{e(b.text)}</p>"
@@ -176,7 +181,8 @@ def _html_block(b, picture_width: int) -> str:
         rows = "".join(
             "<tr>" + "".join(f"<td style='padding: 4px'>{e(c)}</td>" for c in r) + "</tr>" for r in b.rows
         )
-        return f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{rows}</table><p></p>"
+        table = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+        return f"{table}<tr>{head}</tr>{rows}</table><p></p>"
     if isinstance(b, Signatures):
         lines = "".join(
             f"<p style='margin-top: 18px'>{e(line)}：____________________</p>" for line in b.lines
@@ -190,7 +196,7 @@ def _html_block(b, picture_width: int) -> str:
     raise TypeError(b)
 
 
-def _font(font, name: str, size, bold: bool = False) -> None:
+def _font(font: Any, name: str, size: Any, bold: bool = False) -> None:
     from docx.oxml.ns import qn
 
     font.name, font.size, font.bold = name, size, bold
@@ -200,7 +206,7 @@ def _font(font, name: str, size, bold: bool = False) -> None:
     fonts.set(qn("w:eastAsia"), name)  # without it Word shows Chinese in its own default face
 
 
-def _docx_block(word, b) -> None:
+def _docx_block(word: Any, b: Block) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 

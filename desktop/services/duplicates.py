@@ -1,16 +1,17 @@
-"""Duplicate residents: one ID number on two records (two households, two villages, or one person imported twice
-under different spellings of a name, or entered on two laptops offline). Listed for the township to resolve by
-moving the person or merging the records; a merge keeps the history (matters point at the kept record, the audit
-log says what was merged)."""
+"""Duplicate residents: one ID number on two records (two households, two villages, or one person imported
+twice under different spellings of a name, or entered on two laptops offline). Listed for the township to
+resolve by moving the person or merging the records; a merge keeps the history (matters point at the kept
+record, the audit log says what was merged)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
 
 from desktop.store.models import Division, Household, Party, Person
-from desktop.store.queries import scope_clause
+from desktop.store.queries import Viewer, scope_clause
 from sync.core import records
 from sync.core.domain.issues import Issue
 from sync.core.domain.masking import mask_id
@@ -36,24 +37,26 @@ class Twin:
 @dataclass(frozen=True)
 class DuplicateGroup:
     id_number: str  # masked
-    persons: tuple  # Twin, oldest record first
+    persons: tuple[Twin, ...]  # oldest record first
 
 
-def _live():
+def _live() -> list[ColumnElement[bool]]:
     return [Person.deleted.is_(False), Person.id_number.is_not(None)]
 
 
-def _twin_numbers(viewer):
+def _twin_numbers(viewer: Viewer) -> Select[tuple[str]]:
     """ID numbers held by more than one live record, in scope."""
     return (
-        select(Person.id_number).join(Household, Household.id == Person.household_id)
+        select(Person.id_number)
+        .join(Household, Household.id == Person.household_id)
         .where(*_live(), scope_clause(Household, viewer.scope))
-        .group_by(Person.id_number).having(func.count() > 1)
-    )  # fmt: skip
+        .group_by(Person.id_number)
+        .having(func.count() > 1)
+    )
 
 
-def count_duplicates(s, viewer) -> int:
-    return s.execute(select(func.count()).select_from(_twin_numbers(viewer).subquery())).scalar()
+def count_duplicates(s: Session, viewer: Viewer) -> int:
+    return s.execute(select(func.count()).select_from(_twin_numbers(viewer).subquery())).scalar() or 0
 
 
 def duplicate_persons(ws: Workspace) -> list[DuplicateGroup]:
@@ -76,8 +79,8 @@ def duplicate_persons(ws: Workspace) -> list[DuplicateGroup]:
 
 
 def merge_persons(ws: Workspace, keep_id: str, drop_id: str) -> Changed:
-    """One person, two records: the matters naming `drop_id` name `keep_id`, what `keep_id` lacks is taken from
-    `drop_id` (mobile, birth date, tags …), and `drop_id` is removed. Both must carry the same ID number."""
+    """One person, two records: the matters naming `drop_id` name `keep_id`, what `keep_id` lacks is taken
+    from `drop_id` (mobile, birth date, tags …), and `drop_id` is removed. Both must carry one ID number."""
     ws.require(Permission.EDIT_RESIDENTS)
     with ws.tx("person.merge", keep_id, dropped=drop_id) as tx:
         s = tx.session

@@ -42,5 +42,17 @@ def explained() -> tuple[type[Exception], ...]:
     from sync.core.bundle import BundleError
     from sync.transport import SyncError
 
-    return (ValidationFailed, ServiceError, Refused, PermissionError, FileNotFoundError, FileExistsError,
-            UnlockError, DatabaseUnreadable, MigrationFailed, BackupUnreadable, BundleError, SyncError)  # fmt: skip
+    return (
+        ValidationFailed,
+        ServiceError,
+        Refused,
+        PermissionError,
+        FileNotFoundError,
+        FileExistsError,
+        UnlockError,
+        DatabaseUnreadable,
+        MigrationFailed,
+        BackupUnreadable,
+        BundleError,
+        SyncError,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import ColumnElement, Exists, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Division, Household, Matter, Party, Person, Visit
@@ -27,7 +27,7 @@ class KeyPerson:
     village: str
     household: str  # 户号
     mobile: str  # masked
-    matters: tuple  # (serial, title, status label, open)
+    matters: tuple[tuple[str, str, str, bool], ...]  # (serial, title, status label, open)
     visits: int
     last_visit: datetime | None
 
@@ -36,12 +36,12 @@ class KeyPerson:
         return sum(1 for *_, is_open in self.matters if is_open)
 
 
-def _flagged():
+def _flagged() -> Exists:
     tag = func.json_each(Person.tags).table_valued("value")
     return exists(select(1).select_from(tag).where(tag.c.value == KEY_PERSON))
 
 
-def _where(viewer: Viewer) -> list:
+def _where(viewer: Viewer) -> list[ColumnElement[bool]]:
     return [
         Person.deleted.is_(False),
         Household.deleted.is_(False),
@@ -51,10 +51,15 @@ def _where(viewer: Viewer) -> list:
 
 
 def count_key_persons(session: Session, viewer: Viewer) -> int:
-    return session.execute(
-        select(func.count()).select_from(Person).join(Household, Household.id == Person.household_id)
-        .where(*_where(viewer))
-    ).scalar()  # fmt: skip
+    return (
+        session.execute(
+            select(func.count())
+            .select_from(Person)
+            .join(Household, Household.id == Person.household_id)
+            .where(*_where(viewer))
+        ).scalar()
+        or 0
+    )
 
 
 def key_persons(ws: Workspace) -> list[KeyPerson]:
@@ -70,23 +75,38 @@ def key_persons(ws: Workspace) -> list[KeyPerson]:
         ).all()
         found = []
         for person, number, village in people:
-            concerns = or_(Party.person_id == person.id,
-                           Party.id_number == person.id_number if person.id_number else False)  # fmt: skip
+            concerns = or_(
+                Party.person_id == person.id,
+                Party.id_number == person.id_number if person.id_number else false(),
+            )
             matters = tuple(
                 (serial, title, STATUS_LABELS.get(status, status), status in OPEN_STATUSES)
                 for serial, title, status in s.execute(
-                    select(Matter.serial, Matter.title, Matter.status).distinct()
+                    select(Matter.serial, Matter.title, Matter.status)
+                    .distinct()
                     .join(Party, Party.matter_id == Matter.id)
-                    .where(concerns, Party.deleted.is_(False), Matter.deleted.is_(False),
-                           visible_clause(viewer))
+                    .where(
+                        concerns, Party.deleted.is_(False), Matter.deleted.is_(False), visible_clause(viewer)
+                    )
                     .order_by(Matter.serial.desc())
                 )
-            )  # fmt: skip
+            )
             visits, last = s.execute(
                 select(func.count(), func.max(Visit.visited_at)).where(
                     Visit.household_id == person.household_id, Visit.deleted.is_(False)
                 )
             ).one()
-            found.append(KeyPerson(person.id, person.household_id, person.name, village, number,
-                                   mask_phone(person.mobile), matters, visits, last))  # fmt: skip
+            found.append(
+                KeyPerson(
+                    person.id,
+                    person.household_id,
+                    person.name,
+                    village,
+                    number,
+                    mask_phone(person.mobile),
+                    matters,
+                    visits,
+                    last,
+                )
+            )
     return sorted(found, key=lambda k: (-k.open_matters, k.village, k.name))

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from desktop.store import queries
-from desktop.store.models import Division
+from desktop.store.models import Division, Party
 from desktop.store.queries import MatterFilter
 from sync.core.domain.deadlines import COLOUR_LABELS, Colour
 from sync.core.domain.lifecycle import (
@@ -28,12 +28,34 @@ from . import lists, sheets
 from .context import Workspace
 
 COLUMNS = [
-    ("编号", 18), ("类型", 8), ("来源", 10), ("类别", 10), ("标题", 30), ("当事人", 40), ("涉及人数", 8),
-    ("涉及金额(元)", 12), ("村/社区", 10), ("网格", 12), ("星级", 6), ("风险等级", 8), ("层级", 6), ("承办", 16),
-    ("上报时间", 17), ("立案时间", 17), ("办理期限", 11), ("期限状态", 8), ("状态", 8), ("办结时间", 17),
-    ("办结结果", 10), ("满意度", 8), ("外部工单号", 16), ("督办次数", 8), ("包案领导", 10), ("销号回复", 30),
+    ("编号", 18),
+    ("类型", 8),
+    ("来源", 10),
+    ("类别", 10),
+    ("标题", 30),
+    ("当事人", 40),
+    ("涉及人数", 8),
+    ("涉及金额(元)", 12),
+    ("村/社区", 10),
+    ("网格", 12),
+    ("星级", 6),
+    ("风险等级", 8),
+    ("层级", 6),
+    ("承办", 16),
+    ("上报时间", 17),
+    ("立案时间", 17),
+    ("办理期限", 11),
+    ("期限状态", 8),
+    ("状态", 8),
+    ("办结时间", 17),
+    ("办结结果", 10),
+    ("满意度", 8),
+    ("外部工单号", 16),
+    ("督办次数", 8),
+    ("包案领导", 10),
+    ("销号回复", 30),
     ("卷宗归档", 8),
-]  # fmt: skip
+]
 FILLS = {
     Colour.YELLOW: PatternFill("solid", fgColor="FFF2B3"),
     Colour.RED: PatternFill("solid", fgColor="FFC7C7"),
@@ -49,7 +71,7 @@ def _period(f: MatterFilter | None) -> str:
     return f"上报于 {f.date_from or '…'} 至 {f.date_to or '…'}"
 
 
-def _party_text(party, unmasked: bool) -> str:
+def _party_text(party: Party, unmasked: bool) -> str:
     id_number = party.id_number if unmasked else mask_id(party.id_number)
     phone = party.phone if unmasked else mask_phone(party.phone)
     extra = "，".join(filter(None, [id_number, phone]))
@@ -57,9 +79,13 @@ def _party_text(party, unmasked: bool) -> str:
 
 
 def export_ledger(
-    ws: Workspace, path: Path, f: MatterFilter | None = None, *, unmasked: bool = False,
+    ws: Workspace,
+    path: Path,
+    f: MatterFilter | None = None,
+    *,
+    unmasked: bool = False,
     progress: Callable[[int, int], bool] | None = None,
-) -> int:  # fmt: skip
+) -> int:
     """Write the ledger; returns how many matters it holds. Unmasked numbers only for entitled roles."""
     ws.require(Permission.EXPORT_LEDGER)
     if unmasked:
@@ -82,14 +108,34 @@ def export_ledger(
     for done, r in enumerate(page.rows, 1):
         colour = Colour(r.colour)
         values = [
-            r.serial, "信访" if r.kind == "petition" else "纠纷", r.source, r.category, r.title,
-            "；".join(_party_text(p, unmasked) for p in parties.get(r.id, [])), r.people_count, r.amount, r.village,
-            r.grid, "★" * (r.grade or 0), RISK_LABELS.get(r.risk, r.risk), LEVEL_LABELS.get(r.level, r.level),
-            r.handler_name, r.reported_at, r.registered_at, r.due_on,
-            COLOUR_LABELS[colour], STATUS_LABELS.get(r.status, r.status),
-            r.closed_at if r.status in DONE_STATUSES else None, OUTCOME_LABELS.get(r.outcome, r.outcome),
-            r.satisfaction, r.external_no, r.supervised, r.leader_name, r.closing_reply, "已归档" if r.archived else "",
-        ]  # fmt: skip
+            r.serial,
+            "信访" if r.kind == "petition" else "纠纷",
+            r.source,
+            r.category,
+            r.title,
+            "；".join(_party_text(p, unmasked) for p in parties.get(r.id, [])),
+            r.people_count,
+            r.amount,
+            r.village,
+            r.grid,
+            "★" * (r.grade or 0),
+            RISK_LABELS.get(r.risk, r.risk),
+            LEVEL_LABELS.get(r.level, r.level),
+            r.handler_name,
+            r.reported_at,
+            r.registered_at,
+            r.due_on,
+            COLOUR_LABELS[colour],
+            STATUS_LABELS.get(r.status, r.status),
+            r.closed_at if r.status in DONE_STATUSES else None,
+            OUTCOME_LABELS.get(r.outcome, r.outcome),
+            r.satisfaction,
+            r.external_no,
+            r.supervised,
+            r.leader_name,
+            r.closing_reply,
+            "已归档" if r.archived else "",
+        ]
         cells = sheets.row(sheet, values)
         if colour in FILLS:
             cells[17].fill = FILLS[colour]

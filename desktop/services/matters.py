@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import (
     Account,
+    Agreement,
     Division,
     Event,
     Grid,
@@ -74,8 +76,8 @@ class MatterInput:
     people_count: int = 0
     amount: float = 0
     risk: str | None = None
-    signals: list = field(default_factory=list)
-    parties: list = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)
+    parties: list[PartyInput] = field(default_factory=list)
     visit_id: str | None = None
     household_id: str | None = None  # the household it concerns: from the visit, or a 联户长's household
     whistleblower: bool = False
@@ -105,21 +107,32 @@ def load(ws: Workspace, session: Session, matter_id: str) -> Matter:
 def state_of(matter: Matter) -> MatterState:
     forms = _agreements_in_effect(matter)
     return MatterState(
-        status=Status(matter.status), level=Level(matter.level), failed_tries=matter.failed_tries,
-        handler=matter.handler, grade=matter.grade, pending_extension_days=matter.pending_extension_days,
-        extension_days=matter.extension_days, has_agreement=bool(forms), written_agreement="written" in forms,
-        outcome=Outcome(matter.outcome) if matter.outcome else None, satisfaction=matter.satisfaction,
-        repeat_of=matter.repeat_of, leader=matter.leader_id, supervised=matter.supervised,
-        explanation_due=bool(matter.explanation_due), archived=bool(matter.archived),
-    )  # fmt: skip
+        status=Status(matter.status),
+        level=Level(matter.level),
+        failed_tries=matter.failed_tries,
+        handler=matter.handler,
+        grade=matter.grade,
+        pending_extension_days=matter.pending_extension_days,
+        extension_days=matter.extension_days,
+        has_agreement=bool(forms),
+        written_agreement="written" in forms,
+        outcome=Outcome(matter.outcome) if matter.outcome else None,
+        satisfaction=matter.satisfaction,
+        repeat_of=matter.repeat_of,
+        leader=matter.leader_id,
+        supervised=matter.supervised,
+        explanation_due=bool(matter.explanation_due),
+        archived=bool(matter.archived),
+    )
 
 
 def _agreements_in_effect(matter: Matter) -> set[str]:
-    """The forms (written / oral) of the matter's agreements in effect: a written agreement signed by every party
-    and the mediator (人民调解法 Art. 29), or an oral one recorded as such (Art. 28). An unsigned draft does not
-    let a matter close as resolved by agreement."""
+    """The forms (written / oral) of the matter's agreements in effect: a written agreement signed by every
+    party and the mediator (人民调解法 Art. 29), or an oral one recorded as such (Art. 28). An unsigned draft
+    does not let a matter close as resolved by agreement."""
     session = Session.object_session(matter)
-    from desktop.store.models import Agreement
+    if session is None:  # a matter not yet added to a session has no agreements stored
+        return set()
 
     return set(
         session.execute(
@@ -154,15 +167,22 @@ def derived_state(session: Session, matter_id: str) -> MatterState:
 
 
 def add_event(
-    ws: Workspace, session: Session, matter: Matter, action: Action, note: str, data: dict
+    ws: Workspace, session: Session, matter: Matter, action: Action, note: str, data: dict[str, Any]
 ) -> Event:
-    count = session.execute(
-        select(func.count()).select_from(Event).where(Event.matter_id == matter.id)
-    ).scalar()
+    count = (
+        session.execute(select(func.count()).select_from(Event).where(Event.matter_id == matter.id)).scalar()
+        or 0
+    )
     event = Event(
-        matter_id=matter.id, action=str(action), actor_id=ws.actor.account_id, actor_name=ws.actor.display_name,
-        device_id=ws.device_id, at=ws.now(), note=note or "", data={**data, "n": count + 1},
-    )  # fmt: skip
+        matter_id=matter.id,
+        action=str(action),
+        actor_id=ws.actor.account_id,
+        actor_name=ws.actor.display_name,
+        device_id=ws.device_id,
+        at=ws.now(),
+        note=note or "",
+        data={**data, "n": count + 1},
+    )
     session.add(event)
     return event
 
@@ -171,10 +191,11 @@ def handler_name(session: Session, handler: str | None) -> str | None:
     if not handler:
         return None
     kind, _, ident = handler.partition(":")
-    record = session.get(Org if kind == "org" else Account, ident)
+    record = session.get(Org, ident) if kind == "org" else session.get(Account, ident)
     if record is None:
         raise NotFound(msg("找不到承办单位或承办人"))
-    return record.name if kind == "org" else record.display_name
+    name: str = record.name if isinstance(record, Org) else record.display_name
+    return name
 
 
 def next_serial(session: Session, prefix: str, year: int) -> str:
@@ -184,7 +205,7 @@ def next_serial(session: Session, prefix: str, year: int) -> str:
     return f"{stem}{number:05d}"
 
 
-def _check_parties(parties: list[PartyInput], today, *, numbered: bool = True) -> list[Issue]:
+def _check_parties(parties: list[PartyInput], today: date, *, numbered: bool = True) -> list[Issue]:
     issues = []
     for i, party in enumerate(parties, 1):
         label = f"当事人{i}" if numbered else "当事人"
@@ -198,7 +219,7 @@ def _check_parties(parties: list[PartyInput], today, *, numbered: bool = True) -
     return issues
 
 
-def check_input(session: Session, data: MatterInput, today) -> list[Issue]:
+def check_input(session: Session, data: MatterInput, today: date) -> list[Issue]:
     issues = []
     title = (data.title or "").strip()
     if not title:
@@ -244,7 +265,7 @@ def check_category(session: Session, category: str | None, subcategory: str | No
     return []
 
 
-def _place_from_household(s, data: MatterInput) -> None:
+def _place_from_household(s: Session, data: MatterInput) -> None:
     """A matter found on a visit concerns that visit's household, and happens in its village and grid unless
     the form says otherwise."""
     if data.visit_id and not data.household_id:
@@ -268,28 +289,49 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
             raise ValidationFailed(issues)
         _place_from_household(s, data)
         if data.grid_id and not data.village_id:
-            data.village_id = s.get(Grid, data.grid_id).village_id
+            grid = s.get(Grid, data.grid_id)
+            data.village_id = grid.village_id if grid is not None else None
         if not ws.actor.scope.covers(data.village_id, data.grid_id, data.household_id):
             if ws.actor.scope.kind == "household":
                 raise NotAllowed(msg("联户长上报事项，须从所联系住户的走访记录发起"))
             raise NotAllowed(msg("事项发生地不在您负责的范围内"))
         risk = assess(
-            people=data.people_count, amount=data.amount, group_tendency="group" in data.signals,
-            fight_tendency="fight" in data.signals, criminal_tendency="criminal" in data.signals,
-            abnormal_death="death" in data.signals, stated=Risk(data.risk) if data.risk else None,
-        )  # fmt: skip
+            people=data.people_count,
+            amount=data.amount,
+            group_tendency="group" in data.signals,
+            fight_tendency="fight" in data.signals,
+            criminal_tendency="criminal" in data.signals,
+            abnormal_death="death" in data.signals,
+            stated=Risk(data.risk) if data.risk else None,
+        )
         township = s.execute(select(Division).where(Division.level == "township")).scalar()
         matter = Matter(
             serial=next_serial(s, township.short_name if township else "FQ", today.year),
-            kind=data.kind, source=data.source, category=data.category, subcategory=data.subcategory,
-            title=data.title.strip(), facts=data.facts.strip(), occurred_at=data.occurred_at, place=data.place.strip(),
-            village_id=data.village_id, grid_id=data.grid_id, people_count=data.people_count, amount=data.amount,
-            risk=str(risk.risk), signals=sorted(data.signals), status=str(Status.REPORTED), level=str(Level.VILLAGE),
-            reported_at=ws.now(), reported_by=ws.actor.account_id, visit_id=data.visit_id,
+            kind=data.kind,
+            source=data.source,
+            category=data.category,
+            subcategory=data.subcategory,
+            title=data.title.strip(),
+            facts=data.facts.strip(),
+            occurred_at=data.occurred_at,
+            place=data.place.strip(),
+            village_id=data.village_id,
+            grid_id=data.grid_id,
+            people_count=data.people_count,
+            amount=data.amount,
+            risk=str(risk.risk),
+            signals=sorted(data.signals),
+            status=str(Status.REPORTED),
+            level=str(Level.VILLAGE),
+            reported_at=ws.now(),
+            reported_by=ws.actor.account_id,
+            visit_id=data.visit_id,
             household_id=data.household_id,
-            is_group=data.people_count >= 5 or "group" in data.signals, whistleblower=data.whistleblower,
-            accused_org_id=data.accused_org_id, external_no=(data.external_no or "").strip() or None,
-        )  # fmt: skip
+            is_group=data.people_count >= 5 or "group" in data.signals,
+            whistleblower=data.whistleblower,
+            accused_org_id=data.accused_org_id,
+            external_no=(data.external_no or "").strip() or None,
+        )
         s.add(matter)
         s.flush()
         for p in data.parties:
@@ -305,16 +347,20 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
     return Changed("matters", (matter.id,), str(Action.REPORT))
 
 
-def _party_fields(p: PartyInput) -> dict:
+def _party_fields(p: PartyInput) -> dict[str, Any]:
     return dict(
-        name=p.name.strip(), role=p.role, id_number=idnumber.normalise(p.id_number) or None,
-        phone=phone.normalise(p.phone) or None, address=p.address.strip(),
-        ethnicity=p.ethnicity.strip() or None, occupation=p.occupation.strip() or None,
-    )  # fmt: skip
+        name=p.name.strip(),
+        role=p.role,
+        id_number=idnumber.normalise(p.id_number) or None,
+        phone=phone.normalise(p.phone) or None,
+        address=p.address.strip(),
+        ethnicity=p.ethnicity.strip() or None,
+        occupation=p.occupation.strip() or None,
+    )
 
 
 def party_for_edit(ws: Workspace, party_id: str) -> PartyInput:
-    """A party's particulars in full, for the form that completes them; opening it is audited like a reveal."""
+    """A party's particulars in full, for the form that completes them; audited like a reveal."""
     ws.require(Permission.REVEAL_PERSONAL)
     with ws.tx("matter.party.open_for_edit", party_id) as tx:
         party = tx.session.get(Party, party_id)
@@ -322,9 +368,16 @@ def party_for_edit(ws: Workspace, party_id: str) -> PartyInput:
             raise NotFound(msg("找不到该当事人"))
         load(ws, tx.session, party.matter_id)
         return PartyInput(
-            party.name, party.role, party.kind, party.id_number or "", party.phone or "", party.address or "",
-            party.person_id, party.ethnicity or "", party.occupation or "",
-        )  # fmt: skip
+            party.name,
+            party.role,
+            party.kind,
+            party.id_number or "",
+            party.phone or "",
+            party.address or "",
+            party.person_id,
+            party.ethnicity or "",
+            party.occupation or "",
+        )
 
 
 def update_party(ws: Workspace, party_id: str, data: PartyInput) -> Changed:

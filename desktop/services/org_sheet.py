@@ -1,7 +1,7 @@
 """A township's units (司法所, 派出所 …) and teams (律师, 老干部 …) imported from a sheet: 名称, 类型, 成员.
 
-Each row is its own change: a bad row is refused alone, with its row number and reason, and the others are kept.
-A row naming a unit that already exists adds its members to it.
+Each row is its own change: a bad row is refused alone, with its row number and reason, and the others are
+kept. A row naming a unit that already exists adds its members to it.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -29,8 +30,16 @@ KINDS = {
     "调解队伍": "team",
     "team": "team",
 }
-HEADERS = {"名称": "name", "单位名称": "name", "name": "name", "类型": "kind", "kind": "kind", "成员": "members",
-           "成员账号": "members", "members": "members"}  # fmt: skip
+HEADERS = {
+    "名称": "name",
+    "单位名称": "name",
+    "name": "name",
+    "类型": "kind",
+    "kind": "kind",
+    "成员": "members",
+    "成员账号": "members",
+    "members": "members",
+}
 
 
 class OrgSheetUnreadable(ServiceError):
@@ -39,12 +48,12 @@ class OrgSheetUnreadable(ServiceError):
 
 @dataclass
 class OrgImportReport:
-    created: list = field(default_factory=list)  # names
+    created: list[str] = field(default_factory=list)  # names
     joined: int = 0  # members added
-    rejected: list = field(default_factory=list)  # Rejected(row, field, reason)
+    rejected: list[Rejected] = field(default_factory=list)
 
 
-def _rows(path: Path) -> list[tuple[int, dict]]:
+def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     book = sheets.open_workbook(path, OrgSheetUnreadable)
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
@@ -60,8 +69,10 @@ def _rows(path: Path) -> list[tuple[int, dict]]:
         found = []
         header_row = number
         for number, values in enumerate(rows, header_row + 1):
-            record = {key: str(values[i]).strip() if i < len(values) and values[i] is not None else ""
-                      for i, key in columns.items()}  # fmt: skip
+            record = {
+                key: str(values[i]).strip() if i < len(values) and values[i] is not None else ""
+                for i, key in columns.items()
+            }
             if any(record.values()):
                 found.append((number, record))
         return found

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Matter, Party, Person
@@ -40,31 +42,52 @@ def candidates(s: Session, viewer: Viewer, matter: Matter) -> list[Candidate]:
     phones = {p.phone for p in parties if p.phone}
     households = {p.household_id for p in parties if p.household_id}
     earlier = [
-        Matter.deleted.is_(False), Matter.id != matter.id, Matter.status != str(Status.REPEAT),
-        Matter.reported_at <= matter.reported_at, Matter.reported_at >= matter.reported_at - timedelta(days=LOOK_BACK_DAYS),
+        Matter.deleted.is_(False),
+        Matter.id != matter.id,
+        Matter.status != str(Status.REPEAT),
+        Matter.reported_at <= matter.reported_at,
+        Matter.reported_at >= matter.reported_at - timedelta(days=LOOK_BACK_DAYS),
         visible_clause(viewer),
-    ]  # fmt: skip
-    found: dict[str, tuple[int, str, tuple]] = {}
+    ]
+    found: dict[str, tuple[int, str, Row[Any]]] = {}
 
-    def add(rank: int, reason: str, rows) -> None:
+    def add(rank: int, reason: str, rows: Iterable[Row[Any]]) -> None:
         for row in rows:
             if row.id not in found or found[row.id][0] > rank:
                 found[row.id] = (rank, reason, row)
 
-    same_person = [c for c in (Party.id_number.in_(sorted(ids)) if ids else None,
-                               Party.phone.in_(sorted(phones)) if phones else None) if c is not None]  # fmt: skip
+    same_person = [
+        c
+        for c in (
+            Party.id_number.in_(sorted(ids)) if ids else None,
+            Party.phone.in_(sorted(phones)) if phones else None,
+        )
+        if c is not None
+    ]
     columns = (Matter.id, Matter.serial, Matter.title, Matter.status, Matter.reported_at)
     if same_person:
-        add(0, msg("当事人身份证号或电话相同"), s.execute(
-            select(*columns).distinct().join(Party, Party.matter_id == Matter.id)
-            .where(*earlier, Party.deleted.is_(False), or_(*same_person))
-        ).all())  # fmt: skip
+        add(
+            0,
+            msg("当事人身份证号或电话相同"),
+            s.execute(
+                select(*columns)
+                .distinct()
+                .join(Party, Party.matter_id == Matter.id)
+                .where(*earlier, Party.deleted.is_(False), or_(*same_person))
+            ).all(),
+        )
     if households:
-        add(1, msg("当事人是同一户"), s.execute(
-            select(*columns).distinct().join(Party, Party.matter_id == Matter.id)
-            .join(Person, Person.id == Party.person_id)
-            .where(*earlier, Party.deleted.is_(False), Person.household_id.in_(sorted(households)))
-        ).all())  # fmt: skip
+        add(
+            1,
+            msg("当事人是同一户"),
+            s.execute(
+                select(*columns)
+                .distinct()
+                .join(Party, Party.matter_id == Matter.id)
+                .join(Person, Person.id == Party.person_id)
+                .where(*earlier, Party.deleted.is_(False), Person.household_id.in_(sorted(households)))
+            ).all(),
+        )
     if matter.village_id:
         similar = [
             row

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.models import Division, Grid, Household, Person
 from sync.core import records
 from sync.core.domain.issues import Issue
 from sync.core.domain.masking import mask_id
 from sync.core.domain.messages import msg
-from sync.core.domain.residents import PersonFields, check_person
+from sync.core.domain.residents import CheckedPerson, PersonFields, check_person
 from sync.core.domain.roles import Permission
 from sync.core.domain.text import squeeze
 
@@ -26,17 +28,19 @@ class HouseholdInput:
     address: str = ""
     grid_id: str | None = None
     phone: str = ""
-    tags: list = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     note: str = ""
     worker_id: str | None = None
 
 
-def _require_scope(ws: Workspace, village_id: str | None, grid_id: str | None, household_id=None) -> None:
+def _require_scope(
+    ws: Workspace, village_id: str | None, grid_id: str | None, household_id: str | None = None
+) -> None:
     if not ws.actor.scope.covers(village_id, grid_id, household_id):
         raise NotAllowed(msg("这户不在您负责的范围内"))
 
 
-def household_in_scope(ws: Workspace, session, household_id: str) -> Household:
+def household_in_scope(ws: Workspace, session: Session, household_id: str) -> Household:
     household = session.get(Household, household_id)
     if household is None or household.deleted:
         raise NotFound(msg("找不到该户"))
@@ -44,7 +48,7 @@ def household_in_scope(ws: Workspace, session, household_id: str) -> Household:
     return household
 
 
-def _check_household(session, data: HouseholdInput) -> list[Issue]:
+def _check_household(session: Session, data: HouseholdInput) -> list[Issue]:
     issues = []
     if not squeeze(data.number):
         issues.append(Issue(msg("户号"), msg("不能为空")))
@@ -58,7 +62,7 @@ def _check_household(session, data: HouseholdInput) -> list[Issue]:
     return issues
 
 
-def check_person_fields(data: PersonFields, today):
+def check_person_fields(data: PersonFields, today: date) -> CheckedPerson:
     """The inline check a form runs as the user types: errors and warnings, and the normalised values."""
     return check_person(data, today)
 
@@ -102,7 +106,7 @@ def save_person(
     f = checked.fields
     with ws.tx("person.edit" if person_id else "person.add") as tx:
         s = tx.session
-        household_in_scope(ws, s, household_id)
+        household = household_in_scope(ws, s, household_id)
         if f.id_number:
             other = s.execute(
                 select(Person).where(Person.id_number == f.id_number, Person.deleted.is_(False))
@@ -126,7 +130,7 @@ def save_person(
         person.relation, person.tags, person.note = f.relation or None, f.tags, f.note
         s.flush()
         if f.relation == "户主":
-            s.get(Household, household_id).head_id = person.id
+            household.head_id = person.id
         tx.target = person.id
         tx.detail = {"warnings": [str(w) for w in checked.warnings]}
     return Changed("persons", (person.id,), "edit" if person_id else "add")
@@ -165,7 +169,13 @@ def person_for_edit(ws: Workspace, person_id: str) -> tuple[str, PersonFields]:
             raise NotFound(msg("找不到该居民"))
         household_in_scope(ws, tx.session, person.household_id)
         fields = PersonFields(
-            person.name, person.sex or "", person.ethnicity or "", person.id_number or "", person.mobile or "",
-            person.relation or "", list(person.tags or []), person.note or "",
-        )  # fmt: skip
+            person.name,
+            person.sex or "",
+            person.ethnicity or "",
+            person.id_number or "",
+            person.mobile or "",
+            person.relation or "",
+            list(person.tags or []),
+            person.note or "",
+        )
         return person.household_id, fields

@@ -1,8 +1,8 @@
 """Importing a household roster from Excel (one row per person), and the template townships fill in.
 
 Valid rows are imported, each invalid row is reported with its spreadsheet row number, field and reason and
-written to an errors workbook in the same layout, so the user fixes it and imports it again. Persons are matched
-by ID number and households by village and 户号, so a second import of the same file creates nothing.
+written to an errors workbook in the same layout, so the user fixes it and imports it again. Persons are
+matched by ID number and households by village and 户号, so a second import of the same file creates nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -53,8 +54,19 @@ SYNONYMS = {
     "备注": ["备注", "说明"],
 }
 REQUIRED = ("村/社区", "户号", "姓名")
-SAMPLE = ["东村", "东村一网格", "001", "东村一组12号", "张三", "户主", "男", "汉族", "110105199003070025",
-          "13800138000", ""]  # fmt: skip
+SAMPLE = [
+    "东村",
+    "东村一网格",
+    "001",
+    "东村一组12号",
+    "张三",
+    "户主",
+    "男",
+    "汉族",
+    "110105199003070025",
+    "13800138000",
+    "",
+]
 
 
 class RosterUnreadable(ServiceError):
@@ -76,12 +88,12 @@ class ImportReport:
     persons_updated: int = 0
     rows_imported: int = 0
     rows_rejected: int = 0
-    villages_created: list = field(default_factory=list)
-    grids_created: list = field(default_factory=list)
-    rejected: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+    villages_created: list[str] = field(default_factory=list)
+    grids_created: list[str] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # Rejected, as a dict
+    warnings: list[dict[str, Any]] = field(default_factory=list)  # Rejected, as a dict
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @property
@@ -89,7 +101,7 @@ class ImportReport:
         return Changed("households", (), "import", also=("persons", "divisions", "grids"))
 
 
-def _canonical(header) -> str | None:
+def _canonical(header: object) -> str | None:
     text = squeeze(str(header or "")).replace("*", "")
     for name, words in SYNONYMS.items():
         if text in words:
@@ -107,7 +119,7 @@ def write_template(path: Path) -> None:
     wb.save(path)
 
 
-def _style(sheet) -> None:
+def _style(sheet: Any) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for col, width in zip("ABCDEFGHIJKL", (12, 14, 8, 24, 10, 10, 6, 8, 22, 14, 20, 40), strict=False):
@@ -115,14 +127,16 @@ def _style(sheet) -> None:
     sheet.freeze_panes = "A2"
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The roster's rows as (spreadsheet row number, {canonical header: text}), and the original headers."""
     wb = sheets.open_workbook(path, RosterUnreadable)
     sheet = wb.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
-    header_row, columns, originals = 0, {}, []
+    header_row = 0
+    columns: dict[int, str] = {}  # column index → canonical header
+    originals: list[str] = []
     for number, values in enumerate(rows, 1):
-        found = {i: _canonical(v) for i, v in enumerate(values) if _canonical(v)}
+        found = {i: name for i, v in enumerate(values) if (name := _canonical(v))}
         if len(found) >= 3:
             header_row, columns, originals = number, found, [str(v or "") for v in values]
             break
@@ -141,7 +155,7 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
         )
     data = []
     for number, values in enumerate(rows, header_row + 1):
-        record = {}
+        record: dict[str, str] = {}
         for i, name in columns.items():
             value = values[i] if i < len(values) else None
             if isinstance(value, float) and value.is_integer():
@@ -153,15 +167,19 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     return originals, data
 
 
-def _person_fields(record: dict) -> PersonFields:
+def _person_fields(record: dict[str, str]) -> PersonFields:
     return PersonFields(
-        name=record.get("姓名", ""), sex=record.get("性别", ""), ethnicity=record.get("民族", ""),
-        id_number=record.get("身份证号", ""), mobile=record.get("手机号", ""), relation=record.get("与户主关系", ""),
+        name=record.get("姓名", ""),
+        sex=record.get("性别", ""),
+        ethnicity=record.get("民族", ""),
+        id_number=record.get("身份证号", ""),
+        mobile=record.get("手机号", ""),
+        relation=record.get("与户主关系", ""),
         note=record.get("备注", ""),
-    )  # fmt: skip
+    )
 
 
-def _set(obj, changes: dict) -> bool:
+def _set(obj: object, changes: dict[str, Any]) -> bool:
     changed = False
     for name, value in changes.items():
         if getattr(obj, name) != value:
@@ -171,20 +189,23 @@ def _set(obj, changes: dict) -> bool:
 
 
 def import_households(
-    ws: Workspace, path: Path, *, errors_path: Path | None = None,
+    ws: Workspace,
+    path: Path,
+    *,
+    errors_path: Path | None = None,
     progress: Callable[[int, int], bool] | None = None,
-) -> ImportReport:  # fmt: skip
-    """Import a roster in one transaction. progress(done, total) may return False to cancel (nothing is kept)."""
+) -> ImportReport:
+    """Import a roster in one transaction; progress(done, total) may return False to cancel (none kept)."""
     ws.require(Permission.EDIT_RESIDENTS)
     path = Path(path)
     _, rows = read_rows(path)
     report = ImportReport()
-    rejected_rows: dict[int, dict] = {}
+    rejected_rows: dict[int, dict[str, str]] = {}
     today = ws.now().date()
 
-    def reject(number: int, record: dict, issues: list[Issue]) -> None:
+    def reject(number: int, record: dict[str, str], issues: list[Issue]) -> None:
         for issue in issues:
-            report.rejected.append(Rejected(number, issue.field, issue.reason))
+            report.rejected.append(asdict(Rejected(number, issue.field, issue.reason)))
         rejected_rows[number] = {**record, "错误原因": "；".join(str(i) for i in issues)}
 
     with ws.tx("roster.import", path.name) as tx:
@@ -265,19 +286,36 @@ def import_households(
             if person is not None and person.household_id not in (None, household.id):
                 # The same person already lives elsewhere: moved here, and said so, never silently.
                 before = s.get(Household, person.household_id)
-                report.warnings.append(asdict(Rejected(number, msg("身份证号"), msg(
-                    "{0} 已登记在户号 {1}（{2}），已移入本户", person.name, before.number if before else "?",
-                    before.address if before else "",
-                ))))  # fmt: skip
+                report.warnings.append(
+                    asdict(
+                        Rejected(
+                            number,
+                            msg("身份证号"),
+                            msg(
+                                "{0} 已登记在户号 {1}（{2}），已移入本户",
+                                person.name,
+                                before.number if before else "?",
+                                before.address if before else "",
+                            ),
+                        )
+                    )
+                )
             if person is None and not f.id_number:
                 person = s.execute(
                     select(Person).where(Person.household_id == household.id, Person.name == f.name)
                 ).scalar()
             changes = {
-                "household_id": household.id, "name": f.name, "sex": f.sex or None, "ethnicity": f.ethnicity or None,
-                "id_number": f.id_number or None, "mobile": f.mobile or None, "birth_date": checked.birth_date,
-                "relation": f.relation or None, "note": f.note, "deleted": False,
-            }  # fmt: skip
+                "household_id": household.id,
+                "name": f.name,
+                "sex": f.sex or None,
+                "ethnicity": f.ethnicity or None,
+                "id_number": f.id_number or None,
+                "mobile": f.mobile or None,
+                "birth_date": checked.birth_date,
+                "relation": f.relation or None,
+                "note": f.note,
+                "deleted": False,
+            }
             if person is None:
                 person = Person(tags=f.tags)
                 _set(person, changes)
@@ -293,7 +331,6 @@ def import_households(
             report.rows_imported += 1
             report.warnings += [asdict(Rejected(number, w.field, w.reason)) for w in checked.warnings]
         report.rows_rejected = len(rejected_rows)
-        report.rejected = [asdict(r) for r in report.rejected]
         tx.detail = {k: v for k, v in report.to_dict().items() if k not in ("rejected", "warnings")}
         if progress:
             progress(len(rows), len(rows))
@@ -302,7 +339,7 @@ def import_households(
     return report
 
 
-def write_errors(path: Path, rejected_rows: dict[int, dict]) -> None:
+def write_errors(path: Path, rejected_rows: dict[int, dict[str, str]]) -> None:
     """The rejected rows in the import layout plus 原行号 and 错误原因: fix them here and import this file."""
     wb = Workbook()
     sheet = wb.active
@@ -317,11 +354,16 @@ def write_errors(path: Path, rejected_rows: dict[int, dict]) -> None:
 
 
 def export_households(
-    ws: Workspace, path: Path, *, text: str = "", village_id: str | None = None, unmasked: bool = False,
+    ws: Workspace,
+    path: Path,
+    *,
+    text: str = "",
+    village_id: str | None = None,
+    unmasked: bool = False,
     progress: Callable[[int, int], bool] | None = None,
-) -> int:  # fmt: skip
-    """The households in scope (as filtered on screen) in the roster layout, one row per person; numbers masked
-    unless an entitled role asks otherwise (audited). Only an unmasked export can be imported again."""
+) -> int:
+    """The households in scope (as filtered on screen) in the roster layout, one row per person; numbers
+    masked unless an entitled role asks otherwise (audited). Only an unmasked export can be imported again."""
     from sync.core.domain.masking import mask_id, mask_phone
 
     from .lists import households
@@ -337,14 +379,30 @@ def export_households(
     with ws.read() as s:
         for done, h in enumerate(page.rows, 1):
             household = s.get(Household, h.id)
+            address = household.address if household is not None else ""
             for p in s.execute(
                 select(Person).where(Person.household_id == h.id, Person.deleted.is_(False))
             ).scalars():
                 id_number = p.id_number if unmasked else mask_id(p.id_number)
                 mobile = p.mobile if unmasked else mask_phone(p.mobile)
-                sheet.append(sheets.row(sheet, [h.village, h.grid, h.number, household.address, p.name,
-                                                p.relation or "", p.sex or "", p.ethnicity or "", id_number or "",
-                                                mobile or "", p.note or ""]))  # fmt: skip
+                sheet.append(
+                    sheets.row(
+                        sheet,
+                        [
+                            h.village,
+                            h.grid,
+                            h.number,
+                            address,
+                            p.name,
+                            p.relation or "",
+                            p.sex or "",
+                            p.ethnicity or "",
+                            id_number or "",
+                            mobile or "",
+                            p.note or "",
+                        ],
+                    )
+                )
                 people += 1
             if progress and done % 200 == 0 and progress(done, page.total) is False:
                 raise Cancelled(msg("导出已取消"))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop import paths
 from desktop.store.database import Database
@@ -42,9 +45,15 @@ def check_division_code(code: str | None, level: str) -> str | None:
 
 
 def create_township(
-    path: Path, township: str, admin_password: str, *, division_code: str | None = None,
-    short_name: str | None = None, kdf: KdfParams | None = None, clock=datetime.now,
-) -> Workspace:  # fmt: skip
+    path: Path,
+    township: str,
+    admin_password: str,
+    *,
+    division_code: str | None = None,
+    short_name: str | None = None,
+    kdf: KdfParams | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+) -> Workspace:
     """A new encrypted database holding one township and its `admin` account (admin and platform office)."""
     township = (township or "").strip()
     if problems := check_name(township, "乡镇名称"):
@@ -82,7 +91,7 @@ def remove_database(path: Path) -> None:
         file.unlink(missing_ok=True)
 
 
-def township(ws: Workspace):
+def township(ws: Workspace) -> Division:
     with ws.read() as s:
         found = s.execute(
             select(Division).where(Division.level == "township", Division.deleted.is_(False))
@@ -126,9 +135,14 @@ ORG_KINDS = {"village_committee": "村（居）委会", "unit": "职能部门", 
 
 
 def add_org(
-    ws: Workspace, kind: str, name: str, *, level: str = "township", village_id: str | None = None,
-    members: list[str] | tuple = (),
-) -> Changed:  # fmt: skip
+    ws: Workspace,
+    kind: str,
+    name: str,
+    *,
+    level: str = "township",
+    village_id: str | None = None,
+    members: list[str] | tuple[str, ...] = (),
+) -> Changed:
     """A unit or team, with its members (accounts) if given: all of it, or nothing."""
     ws.require(Permission.CONFIGURE)
     if members:
@@ -185,7 +199,7 @@ def add_members(ws: Workspace, org_id: str, usernames: list[str]) -> Changed:
     return Changed("accounts", joined, "join", also=("orgs",))
 
 
-def _join(session, org: Org, usernames: list[str]) -> tuple:
+def _join(session: Session, org: Org, usernames: list[str]) -> tuple[str, ...]:
     found = {a.username: a for a in session.scalars(select(Account).where(Account.username.in_(usernames)))}
     if missing := [u for u in usernames if u not in found]:
         raise ValidationFailed([Issue(msg("成员"), msg("没有账号：{0}", "、".join(missing)))])
@@ -194,7 +208,7 @@ def _join(session, org: Org, usernames: list[str]) -> tuple:
     return tuple(a.id for a in found.values())
 
 
-def configure(ws: Workspace, key: str, value) -> Changed:
+def configure(ws: Workspace, key: str, value: Any) -> Changed:
     """Change one configuration entry (grade table, categories, channels …). Checked before it is stored."""
     ws.require(Permission.CONFIGURE)
     if key == "deadline_policy":
@@ -207,6 +221,6 @@ def configure(ws: Workspace, key: str, value) -> Changed:
     return Changed("config", (key,), "set")
 
 
-def read_config(ws: Workspace, key: str, default=None):
+def read_config(ws: Workspace, key: str, default: Any = None) -> Any:
     with ws.read() as s:
         return config_value(s, key, default)

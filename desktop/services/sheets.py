@@ -6,8 +6,10 @@ matter titled `=HYPERLINK(…)` must stay a title. Every string cell is written 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
@@ -22,8 +24,8 @@ from sync.core.domain.messages import msg
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def open_workbook(path: Path, unreadable: type[Exception]):
-    """A workbook someone gave us, read-only; `unreadable` (with a reason naming the file) when it is not one."""
+def open_workbook(path: Path, unreadable: type[Exception]) -> Any:
+    """A workbook someone gave us, read-only; `unreadable` (a reason naming the file) when it is none."""
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -34,9 +36,9 @@ def open_workbook(path: Path, unreadable: type[Exception]):
         ) from None
 
 
-def row(sheet, values, formats: dict[int, str] | None = None) -> list[WriteOnlyCell]:
-    """Cells for `sheet.append`, in a write-only workbook or an ordinary one. Dates stay dates (Excel and WPS sort
-    and filter them as such); `formats` gives a column's number format (e.g. "0.0%")."""
+def row(sheet: Any, values: Iterable[Any], formats: dict[int, str] | None = None) -> list[WriteOnlyCell]:
+    """Cells for `sheet.append`, in a write-only workbook or an ordinary one. Dates stay dates (Excel and WPS
+    sort and filter them as such); `formats` gives a column's number format (e.g. "0.0%")."""
     cells = []
     for i, value in enumerate(values):
         cell = WriteOnlyCell(sheet, value)
@@ -52,7 +54,7 @@ def row(sheet, values, formats: dict[int, str] | None = None) -> list[WriteOnlyC
     return cells
 
 
-def title_and_header(sheet, title: str, names: list[str]) -> None:
+def title_and_header(sheet: Any, title: str, names: list[str]) -> None:
     """The first two rows of a sheet an office prints: a bold title, then the bold column names."""
     first = WriteOnlyCell(sheet, title)
     first.font = Font(bold=True, size=14)
@@ -65,7 +67,7 @@ def title_and_header(sheet, title: str, names: list[str]) -> None:
     sheet.append(header)
 
 
-def for_print_and_filter(sheet, columns: int, header_row: int, rows: int) -> None:
+def for_print_and_filter(sheet: Any, columns: int, header_row: int, rows: int) -> None:
     """As an office prints and filters it: a filter on the header, the header on every printed page, landscape
     A4 fitted to the page's width, the title and header frozen on screen."""
     sheet.freeze_panes = f"A{header_row + 1}"

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import Session
 
 from desktop.store.models import Account, Division, Event, FollowUp, Grid, Matter, MediationSession, Org
 from desktop.store.queries import visible_clause
-from sync.core.domain.lifecycle import DONE_STATUSES, TIMED_STATUSES, Action, Outcome, Refused, replay
+from sync.core.domain.lifecycle import (
+    DONE_STATUSES,
+    TIMED_STATUSES,
+    Action,
+    MatterState,
+    Outcome,
+    Refused,
+    replay,
+)
 from sync.core.domain.measures import Counts, Measures, rank, score
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
@@ -46,7 +57,12 @@ BY_LABELS = {
 }
 
 
-def _keys(s, by: str, visible):
+UnitOf = Callable[[str | None], str | None]  # a handler ("account:<id>", "org:<id>") to its unit
+
+
+def _keys(
+    s: Session, by: str, visible: ColumnElement[bool]
+) -> tuple[dict[str, str], dict[str, str], UnitOf | None]:
     """Each visible matter's unit of assessment, the units' names, and, where the unit is whoever handles the
     matter, how a handler maps to a unit. A unit (司法所, 派出所 …) or team (律师, 老干部 …) counts what was
     dispatched to it and what its members took on, by dispatch or by claim; the handler is the one at the
@@ -55,14 +71,16 @@ def _keys(s, by: str, visible):
         raise ValueError(msg("考核维度“{0}”应为 {1} 之一", by, "、".join(BY)))
     if by in ("village", "grid"):
         column, table = (Matter.village_id, Division) if by == "village" else (Matter.grid_id, Grid)
-        keys = dict(s.execute(select(Matter.id, column).where(visible)).all())
+        keys: dict[str, str] = dict(s.execute(select(Matter.id, column).where(visible)).all())
         return keys, dict(s.execute(select(table.id, table.name)).all()), None
     accounts = s.execute(select(Account.id, Account.display_name, Account.org_id)).all()
     if by == "handler":
         names = {f"account:{i}": n for i, n, _ in accounts}
         names |= {f"org:{i}": n for i, n in s.execute(select(Org.id, Org.name))}
         return {}, names, lambda handler: handler or ""  # "": not yet with anyone (（未指定）)
-    orgs = dict(s.execute(select(Org.id, Org.name).where(Org.kind == by, Org.deleted.is_(False))).all())
+    orgs: dict[str, str] = dict(
+        s.execute(select(Org.id, Org.name).where(Org.kind == by, Org.deleted.is_(False))).all()
+    )
     member_of = {i: org for i, _, org in accounts if org in orgs}
 
     def unit_of(handler: str | None) -> str | None:
@@ -84,9 +102,13 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
         for matter_id, agreed in s.execute(
             select(MediationSession.matter_id, MediationSession.outcome == "agreement")
             .join(Matter, Matter.id == MediationSession.matter_id)
-            .where(visible, MediationSession.deleted.is_(False), MediationSession.held_on >= day_from,
-                   MediationSession.held_on <= day_to)
-        ):  # fmt: skip
+            .where(
+                visible,
+                MediationSession.deleted.is_(False),
+                MediationSession.held_on >= day_from,
+                MediationSession.held_on <= day_to,
+            )
+        ):
             if matter_id in keys:
                 c = counts.setdefault(keys[matter_id], Counts())
                 c.mediations_held += 1
@@ -120,29 +142,37 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
     )
 
 
-def _matter_counts(s, keys: dict, visible, start: datetime, end: datetime, unit_of=None) -> dict:
+def _matter_counts(
+    s: Session,
+    keys: dict[str, str],
+    visible: ColumnElement[bool],
+    start: datetime,
+    end: datetime,
+    unit_of: UnitOf | None = None,
+) -> dict[str, Counts]:
     """Counts from each matter's events up to the period's end, so a finished period's figures never move:
-    found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites); resolved,
-    done, filed and still-open are the state those events lead to at the end."""
+    found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites);
+    resolved, done, filed and still-open are the state those events lead to at the end."""
     matters = {
         matter_id: (due_on, is_group)
         for matter_id, due_on, is_group in s.execute(
             select(Matter.id, Matter.due_on, Matter.is_group).where(visible)
         )
     }
-    history: dict[str, list] = {}
+    history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
     for matter_id, action, at, data in s.execute(
         select(Event.matter_id, Event.action, Event.at, Event.data)
         .join(Matter, Matter.id == Event.matter_id)
         .where(visible, Event.deleted.is_(False), Event.at < end)
     ):
         history.setdefault(matter_id, []).append((action, at, data or {}))
-    counts: dict = {}
+    counts: dict[str, Counts] = {}
     for matter_id, events in history.items():
         events.sort(key=lambda e: ((e[2].get("n") or 0), e[1]))
         state = _state_at_end(events)
-        if unit_of is not None and state is not None and unit_of(state.handler) is not None:
-            keys[matter_id] = unit_of(state.handler)  # the handler at the period's end; sessions follow it
+        unit = unit_of(state.handler) if unit_of is not None and state is not None else None
+        if unit is not None:
+            keys[matter_id] = unit  # the handler at the period's end; sessions follow it
         if matter_id not in keys:
             continue  # not counted under this kind of unit (a village committee's matter, by team)
         due_on, is_group = matters[matter_id]
@@ -150,15 +180,17 @@ def _matter_counts(s, keys: dict, visible, start: datetime, end: datetime, unit_
         within = [(action, at) for action, at, _ in events if at >= start]
         found = next((at for action, at, _ in events if action == Action.REGISTER), None)
         done = state is not None and state.status in DONE_STATUSES
+        resolved = done and state is not None and state.outcome is not None and state.outcome in RESOLVED
+        archived = done and state is not None and bool(state.archived)
         if found is not None and found >= start:
             c.registered += 1
             c.done += done
-            c.resolved += done and state.outcome in RESOLVED
+            c.resolved += resolved
         closes = [at for action, at in within if action == Action.CLOSE]
         if closes:
             c.closed += 1
             c.closed_on_time += due_on is None or closes[-1].date() <= due_on
-            c.archived += done and state.archived
+            c.archived += archived
         elif (
             state is not None
             and state.status in TIMED_STATUSES
@@ -174,9 +206,9 @@ def _matter_counts(s, keys: dict, visible, start: datetime, end: datetime, unit_
     return counts
 
 
-def _state_at_end(events):
+def _state_at_end(events: list[tuple[str, datetime, dict[str, Any]]]) -> MatterState | None:
     try:
-        return replay([(action, {**data}) for action, _, data in events])
+        return replay([(Action(action), {**data}) for action, _, data in events])
     except (Refused, ValueError, IndexError, KeyError):
         return (
             None  # a history two offline laptops made together may not replay; such a matter is not counted

@@ -11,12 +11,14 @@ import inspect
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
 from sync.core.domain.deadlines import Deadline
+from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
     Action,
     Refused,
@@ -32,14 +34,17 @@ from sync.core.domain.risk import Risk
 
 from . import matters
 from .context import Changed, Workspace
-from .errors import NotFound, ValidationFailed
-from .matters import Issue
+from .errors import NotFound, ServiceError, ValidationFailed
 
 
 def _step(
-    ws: Workspace, matter_id: str, action: Action, data: dict | None = None, note: str = "",
+    ws: Workspace,
+    matter_id: str,
+    action: Action,
+    data: dict[str, Any] | None = None,
+    note: str = "",
     extra: Callable[[Session, Matter], None] | None = None,
-) -> Changed:  # fmt: skip
+) -> Changed:
     data = {k: v for k, v in (data or {}).items() if v is not None}
     with ws.tx(f"matter.{action}", matter_id) as tx:
         s = tx.session
@@ -60,7 +65,7 @@ def _step(
     return Changed("matters", (matter_id,), str(action))
 
 
-def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action, data: dict) -> None:
+def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action, data: dict[str, Any]) -> None:
     calc = ws.deadlines(s)
     if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN):
         matter.registered_at = ws.now()
@@ -94,9 +99,15 @@ def deadline_of(matter: Matter) -> Deadline | None:
 
 
 def register(
-    ws: Workspace, matter_id: str, grade: int, *, category: str | None = None, subcategory: str | None = None,
-    risk: str | None = None, note: str = "",
-) -> Changed:  # fmt: skip
+    ws: Workspace,
+    matter_id: str,
+    grade: int,
+    *,
+    category: str | None = None,
+    subcategory: str | None = None,
+    risk: str | None = None,
+    note: str = "",
+) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
         chosen = category or matter.category
         issues = [] if chosen else [Issue(msg("类别"), msg("立案时须选择类别"))]
@@ -197,10 +208,19 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
             issues.append(Issue(msg("调解记录"), msg("不能为空")))
         if issues:
             raise ValidationFailed(issues)
-        s.add(MediationSession(
-            matter_id=matter.id, held_on=data.held_on, place=data.place, kind=data.kind, mediators=data.mediators,
-            attendees=data.attendees, record=data.record, outcome=data.outcome, level=matter.level,
-        ))  # fmt: skip
+        s.add(
+            MediationSession(
+                matter_id=matter.id,
+                held_on=data.held_on,
+                place=data.place,
+                kind=data.kind,
+                mediators=data.mediators,
+                attendees=data.attendees,
+                record=data.record,
+                outcome=data.outcome,
+                level=matter.level,
+            )
+        )
 
     if data.outcome not in set(SessionOutcome):
         raise ValidationFailed([Issue(msg("调解结果"), msg("未知的调解结果"))])
@@ -209,8 +229,8 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
 
 @dataclass
 class AgreementInput:
-    """人民调解法 第二十九条: parties, main facts and points in dispute with responsibilities, what was agreed,
-    and how and by when it is performed."""
+    """人民调解法 第二十九条: parties, main facts and points in dispute with responsibilities, what was
+    agreed, and how and by when it is performed."""
 
     form: str  # written / oral
     parties: str
@@ -246,12 +266,22 @@ def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Cha
             raise ValidationFailed(issues)
         written_effective = data.signed_by_parties and data.signed_by_mediator
         effective = ws.now().date() if (data.form == "oral" or written_effective) else None
-        s.add(Agreement(
-            matter_id=matter.id, session_id=data.session_id, form=data.form, parties=data.parties, facts=data.facts,
-            terms=data.terms, performance=data.performance, perform_by=data.perform_by,
-            signed_by_parties=data.signed_by_parties, signed_by_mediator=data.signed_by_mediator,
-            effective_on=effective, copies=data.copies,
-        ))  # fmt: skip
+        s.add(
+            Agreement(
+                matter_id=matter.id,
+                session_id=data.session_id,
+                form=data.form,
+                parties=data.parties,
+                facts=data.facts,
+                terms=data.terms,
+                performance=data.performance,
+                perform_by=data.perform_by,
+                signed_by_parties=data.signed_by_parties,
+                signed_by_mediator=data.signed_by_mediator,
+                effective_on=effective,
+                copies=data.copies,
+            )
+        )
 
     return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
 
@@ -260,11 +290,12 @@ CONFIRMATION_WINDOW_DAYS = 30  # 人民调解法 第三十三条
 
 
 def judicial_confirmation_due(agreement: Agreement) -> date | None:
-    """The last day to apply for judicial confirmation: 30 days after a written agreement took effect. None for
-    an oral agreement (it cannot be confirmed) and once the application is made."""
+    """The last day to apply for judicial confirmation: 30 days after a written agreement took effect. None
+    for an oral agreement (it cannot be confirmed) and once the application is made."""
     if agreement.form != "written" or not agreement.effective_on or agreement.confirmation_applied_on:
         return None
-    return agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
+    last_day: date = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
+    return last_day
 
 
 def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, note: str = "") -> Changed:
@@ -272,12 +303,22 @@ def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, n
     effect), then the court's decision. Recorded on the agreement and in the history."""
 
     def extra(s: Session, matter: Matter) -> None:
-        agreement = s.execute(
-            select(Agreement)
-            .where(Agreement.matter_id == matter.id, Agreement.deleted.is_(False), Agreement.form == "written",
-                   Agreement.effective_on.is_not(None))
-            .order_by(Agreement.effective_on.desc())
-        ).scalars().first()  # fmt: skip
+        agreement = (
+            s.execute(
+                select(Agreement)
+                .where(
+                    Agreement.matter_id == matter.id,
+                    Agreement.deleted.is_(False),
+                    Agreement.form == "written",
+                    Agreement.effective_on.is_not(None),
+                )
+                .order_by(Agreement.effective_on.desc())
+            )
+            .scalars()
+            .first()
+        )
+        if agreement is None:  # the lifecycle's check refuses this step first; a type checker cannot know
+            raise ServiceError(msg("只有生效的书面调解协议可以申请司法确认"))
         if on > ws.now().date():
             raise ValidationFailed([Issue(msg("日期"), msg("不能晚于今天"))])
         if stage == "applied":
@@ -343,7 +384,7 @@ def take_charge(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 def close(
     ws: Workspace, matter_id: str, outcome: str, note: str = "", legal_channels: str = "", reply: str = ""
 ) -> Changed:
-    """办结. A matter that came from the 12345 hotline (or 首发) needs the reply (销号回复) sent back to it."""
+    """办结. A matter from the 12345 hotline (or 首发) needs the reply (销号回复) sent back to it."""
 
     def extra(s: Session, matter: Matter) -> None:
         if matter.external_no and not reply.strip():
@@ -377,10 +418,17 @@ class FollowUpInput:
 
 def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
-        s.add(FollowUp(
-            matter_id=matter.id, on=data.on, by_id=ws.actor.account_id, performed=data.performed,
-            satisfaction=data.satisfaction, relapse=data.relapse, next_step=data.next_step,
-        ))  # fmt: skip
+        s.add(
+            FollowUp(
+                matter_id=matter.id,
+                on=data.on,
+                by_id=ws.actor.account_id,
+                performed=data.performed,
+                satisfaction=data.satisfaction,
+                relapse=data.relapse,
+                next_step=data.next_step,
+            )
+        )
 
     if data.satisfaction not in SATISFACTION:
         raise ValidationFailed([Issue(msg("满意度"), msg("应为{0}之一", "、".join(SATISFACTION)))])
@@ -393,7 +441,7 @@ def reopen(ws: Workspace, matter_id: str, reason: str) -> Changed:
     return _step(ws, matter_id, Action.REOPEN, {"reason": reason}, reason)
 
 
-def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str, value) -> Changed:
+def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str, value: Any) -> Changed:
     """Two laptops took different steps offline and a field of the matter's state collided: the chosen value
     becomes the matter's state by a step of its own, checked and recorded in the history like any other."""
 
@@ -407,26 +455,43 @@ def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str,
     return _step(ws, matter_id, Action.SETTLE_CONFLICT, {"field": field, "value": value}, note, extra)
 
 
-# Every step a matter's screen offers, by name. A step's form has exactly the parameters of its function (or of
-# the input record it takes) as fields, so values reach the use case by name, never by position; a test checks
-# every step.
+# Every step a matter's screen offers, by name. A step's form has exactly the parameters of its function (or
+# of the input record it takes) as fields, so values reach the use case by name, never by position; a test
+# checks every step.
 STEPS: dict[Action, Callable[..., Changed]] = {
-    Action.REGISTER: register, Action.REJECT: reject, Action.MARK_REPEAT: mark_repeat_by_serial,
-    Action.DISPATCH: dispatch, Action.PUBLISH: publish, Action.CLAIM: claim, Action.ACCEPT: accept,
-    Action.RETURN: return_to_platform, Action.RECORD_SESSION: record_session,
-    Action.RECORD_AGREEMENT: record_agreement, Action.ESCALATE: escalate,
-    Action.REQUEST_EXTENSION: request_extension, Action.DECIDE_EXTENSION: decide_extension,
-    Action.SUPERVISE: supervise, Action.EXPLAIN_OVERDUE: explain_overdue, Action.REGRADE: regrade,
-    Action.TAKE_CHARGE: take_charge, Action.CLOSE: close, Action.CHECK: check_closure,
-    Action.FOLLOW_UP: follow_up, Action.REOPEN: reopen, Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
-    Action.REFER_DOWN: refer_down, Action.ARCHIVE: archive,
-}  # fmt: skip
+    Action.REGISTER: register,
+    Action.REJECT: reject,
+    Action.MARK_REPEAT: mark_repeat_by_serial,
+    Action.DISPATCH: dispatch,
+    Action.PUBLISH: publish,
+    Action.CLAIM: claim,
+    Action.ACCEPT: accept,
+    Action.RETURN: return_to_platform,
+    Action.RECORD_SESSION: record_session,
+    Action.RECORD_AGREEMENT: record_agreement,
+    Action.ESCALATE: escalate,
+    Action.REQUEST_EXTENSION: request_extension,
+    Action.DECIDE_EXTENSION: decide_extension,
+    Action.SUPERVISE: supervise,
+    Action.EXPLAIN_OVERDUE: explain_overdue,
+    Action.REGRADE: regrade,
+    Action.TAKE_CHARGE: take_charge,
+    Action.CLOSE: close,
+    Action.CHECK: check_closure,
+    Action.FOLLOW_UP: follow_up,
+    Action.REOPEN: reopen,
+    Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
+    Action.REFER_DOWN: refer_down,
+    Action.ARCHIVE: archive,
+}
 INPUTS: dict[Action, type] = {
-    Action.RECORD_SESSION: SessionInput, Action.RECORD_AGREEMENT: AgreementInput, Action.FOLLOW_UP: FollowUpInput,
-}  # fmt: skip
+    Action.RECORD_SESSION: SessionInput,
+    Action.RECORD_AGREEMENT: AgreementInput,
+    Action.FOLLOW_UP: FollowUpInput,
+}
 
 
-def take(ws: Workspace, matter_id: str, action: Action, values: dict) -> Changed:
+def take(ws: Workspace, matter_id: str, action: Action, values: dict[str, Any]) -> Changed:
     """Take one step with the values of its form, passed by name."""
     if action in INPUTS:
         return STEPS[action](ws, matter_id, INPUTS[action](**values))

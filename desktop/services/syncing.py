@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import platform
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import requests
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
-from desktop.store.models import Account, Conflict, OutboxEntry, SyncState
-from desktop.store.replica import CONVERTERS, MODELS, Replica
+from desktop.store.models import MODELS, Account, Conflict, OutboxEntry, SyncState
+from desktop.store.replica import CONVERTERS, Replica
 from sync.client import CLOCK_WARNING_SECONDS, Progress, SyncClient, SyncReport
 from sync.core.domain import lifecycle
 from sync.core.domain.messages import msg
@@ -46,8 +49,15 @@ class NeedsPassword(ServiceError):
     """First sync of this device: the account's password registers it with the township server."""
 
 
-def client_for(db: Database, server_url: str | None = None, *, progress: Progress | None = None,
-               cancelled=lambda: False, session=None, now=datetime.now) -> SyncClient:  # fmt: skip
+def client_for(
+    db: Database,
+    server_url: str | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    session: requests.Session | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> SyncClient:
     replica = Replica(db)
     known = replica.get_state("server_url")
     url = (server_url or known or DEFAULT_SERVER).rstrip("/")
@@ -56,8 +66,15 @@ def client_for(db: Database, server_url: str | None = None, *, progress: Progres
     return SyncClient(replica, transport, progress=progress, now=now)
 
 
-def sync_now(ws: Workspace, *, password: str | None = None, server_url: str | None = None,
-             progress: Progress | None = None, cancelled=lambda: False, session=None) -> SyncReport:  # fmt: skip
+def sync_now(
+    ws: Workspace,
+    *,
+    password: str | None = None,
+    server_url: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    session: requests.Session | None = None,
+) -> SyncReport:
     """Push this laptop's edits and pull the township's. The first time, registers the device."""
     client = client_for(
         ws.db, server_url, progress=progress, cancelled=cancelled, session=session, now=ws.clock
@@ -76,9 +93,17 @@ def sync_now(ws: Workspace, *, password: str | None = None, server_url: str | No
     return report
 
 
-def join_township(path: Path, server_url: str, username: str, password: str, *, kdf: KdfParams | None = None,
-                  progress: Progress | None = None, session=None) -> Workspace:  # fmt: skip
-    """A new laptop: an encrypted database for this account, registered with the township, filled by a pull."""
+def join_township(
+    path: Path,
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    kdf: KdfParams | None = None,
+    progress: Progress | None = None,
+    session: requests.Session | None = None,
+) -> Workspace:
+    """A new laptop: an encrypted database for this account, registered with the township, filled by pull."""
     db = Database.create(Path(path), username, password, kdf)
     with db.applying() as s:
         s.add(SyncState(key="device_id", value=str(uuid.uuid4())))
@@ -92,9 +117,16 @@ def join_township(path: Path, server_url: str, username: str, password: str, *, 
     with db.applying() as s:
         if s.scalar(select(Account).where(Account.username == username)) is None:
             # The township has not synced an account record of this name: make this laptop's own.
-            s.add(Account(username=username, display_name=info.display_name or username,
-                          roles=",".join(info.roles or ["grid_worker"]), scope_kind=info.scope_kind,
-                          scope_ids=info.scope_ids, created_at=datetime.now()))  # fmt: skip
+            s.add(
+                Account(
+                    username=username,
+                    display_name=info.display_name or username,
+                    roles=",".join(info.roles or ["grid_worker"]),
+                    scope_kind=info.scope_kind,
+                    scope_ids=info.scope_ids,
+                    created_at=datetime.now(),
+                )
+            )
     db.close()
     return accounts.login(Path(path), username, password)
 
@@ -113,7 +145,7 @@ def import_bundle(ws: Workspace, source: Path) -> SyncReport:
     return report
 
 
-# ------------------------------------------------------------------------------------------ what the window shows
+# ------------------------------------------------------------------ what the window shows
 
 
 @dataclass(frozen=True)
@@ -131,19 +163,23 @@ class SyncStatus:
 
 def status(ws: Workspace) -> SyncStatus:
     with ws.read() as s:
-        state = {row.key: row.value for row in s.scalars(select(SyncState))}
+        state: dict[str, Any] = {row.key: row.value for row in s.scalars(select(SyncState))}
         counts = dict(s.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all())
         conflicts = s.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved.is_(False)))
     last_error = state.get("last_error")
     if last_error and state.get("last_sync") and state.get("last_attempt", "") < state["last_sync"]:
         last_error = None
     return SyncStatus(
-        server_url=state.get("server_url") or DEFAULT_SERVER, registered=bool(state.get("device_token")),
-        pending=counts.get("pending", 0), rejected=counts.get("rejected", 0), open_conflicts=conflicts,
-        last_sync=state.get("last_sync"), last_error=last_error,
+        server_url=state.get("server_url") or DEFAULT_SERVER,
+        registered=bool(state.get("device_token")),
+        pending=counts.get("pending", 0),
+        rejected=counts.get("rejected", 0),
+        open_conflicts=conflicts or 0,
+        last_sync=state.get("last_sync"),
+        last_error=last_error,
         clock_offset_seconds=float(state.get("clock_offset_seconds") or 0),
         unstorable=len(state.get("skipped") or {}),
-    )  # fmt: skip
+    )
 
 
 @dataclass(frozen=True)
@@ -162,7 +198,7 @@ class ConflictRow:
     local_at: str
 
 
-def _label(s, table: str, record_id: str) -> str:
+def _label(s: Session, table: str, record_id: str) -> str:
     model = MODELS.get(table)
     row = s.get(model, record_id) if model else None
     if row is None:
@@ -173,7 +209,7 @@ def _label(s, table: str, record_id: str) -> str:
     return record_id[:8]
 
 
-def _who(s, author: str | None) -> str:
+def _who(s: Session, author: str | None) -> str:
     if not author:
         return ""
     account = s.get(Account, author)
@@ -182,17 +218,31 @@ def _who(s, author: str | None) -> str:
 
 def open_conflicts(ws: Workspace) -> list[ConflictRow]:
     with ws.read() as s:
-        rows = s.scalars(select(Conflict).where(Conflict.resolved.is_(False), Conflict.deleted.is_(False))
-                         .order_by(Conflict.server_time))  # fmt: skip
+        rows = s.scalars(
+            select(Conflict)
+            .where(Conflict.resolved.is_(False), Conflict.deleted.is_(False))
+            .order_by(Conflict.server_time)
+        )
         return [
-            ConflictRow(c.id, c.table_name, c.record_id, _label(s, c.table_name, c.record_id), c.field,
-                        c.base_value, c.server_value, c.local_value, _who(s, c.server_author),
-                        _who(s, c.local_author), str(c.server_at or ""), str(c.local_at or ""))
+            ConflictRow(
+                c.id,
+                c.table_name,
+                c.record_id,
+                _label(s, c.table_name, c.record_id),
+                c.field,
+                c.base_value,
+                c.server_value,
+                c.local_value,
+                _who(s, c.server_author),
+                _who(s, c.local_author),
+                str(c.server_at or ""),
+                str(c.local_at or ""),
+            )
             for c in rows
-        ]  # fmt: skip
+        ]
 
 
-def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -> Changed:
+def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value: Any = None) -> Changed:
     """Settle a conflict by an ordinary edit: keep the server's value, take ours, or write a new one."""
     if choice not in ("server", "local", "value"):
         raise ServiceError(msg("不认识的处理方式“{0}”", choice))
@@ -204,7 +254,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -
         table, record_id, field = conflict.table_name, conflict.record_id, conflict.field
     if table == "matters" and field in lifecycle.STATE_FIELDS:  # the state changes only by a lifecycle step
         changed = steps.settle_conflict(ws, record_id, conflict_id, field, chosen)
-        return Changed("conflicts", (conflict_id,), "resolved", also=changed.kinds)
+        return Changed("conflicts", (conflict_id,), "resolved", also=tuple(sorted(changed.kinds)))
     with ws.tx("sync.resolve_conflict", conflict_id, choice=choice) as tx:
         conflict = tx.session.get(Conflict, conflict_id)
         if conflict is None or conflict.resolved:
@@ -225,7 +275,7 @@ def resolve_conflict(ws: Workspace, conflict_id: str, choice: str, value=None) -
     return Changed("conflicts", (conflict_id,), "resolved", also=(table,))
 
 
-def _set(record, table: str, field: str, value) -> None:
+def _set(record: Any, table: str, field: str, value: Any) -> None:
     convert = CONVERTERS[table].get(field)
     if convert is None:
         raise ServiceError(msg("字段“{0}”不能修改", field))
@@ -237,7 +287,7 @@ class RejectedEdit:
     op_seq: int
     table_name: str
     record_label: str
-    fields: dict
+    fields: dict[str, Any]
     reason: str
     created_at: datetime
 
@@ -247,5 +297,14 @@ def rejected_edits(ws: Workspace) -> list[RejectedEdit]:
         entries = s.scalars(
             select(OutboxEntry).where(OutboxEntry.state == "rejected").order_by(OutboxEntry.op_seq)
         )
-        return [RejectedEdit(e.op_seq, e.table_name, _label(s, e.table_name, e.record_id), e.fields,
-                             e.reason or "", e.created_at) for e in entries]  # fmt: skip
+        return [
+            RejectedEdit(
+                e.op_seq,
+                e.table_name,
+                _label(s, e.table_name, e.record_id),
+                e.fields,
+                e.reason or "",
+                e.created_at,
+            )
+            for e in entries
+        ]

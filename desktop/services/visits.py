@@ -36,7 +36,7 @@ class VisitRow:
     purpose: str
     findings: str
     needs_follow_up: bool
-    matters: tuple  # serial numbers of the matters it raised
+    matters: tuple[str, ...]  # serial numbers of the matters it raised
 
 
 def log_visit(ws: Workspace, data: VisitInput) -> Changed:

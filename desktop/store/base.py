@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -94,7 +94,20 @@ def column_for(spec: FieldSpec):
     return mapped_column(kind, nullable=spec.optional, index=spec.index or None, **extra)
 
 
-class Synced:
+if TYPE_CHECKING:
+    from sqlalchemy.orm.decl_api import DeclarativeAttributeIntercept
+
+    class _DeclaredColumns(DeclarativeAttributeIntercept):
+        """For the type checker only: a synced model's content columns are made at run time from its
+        declaration (`__init_subclass__` below), so mypy cannot see them; on the class (`Matter.status` in a
+        query) they are Any. The sync columns written out on `Synced` keep their types."""
+
+        def __getattr__(cls, name: str) -> Any: ...
+else:
+    _DeclaredColumns = type  # at run time the plain default: SQLAlchemy's own metaclass comes with `Base`
+
+
+class Synced(metaclass=_DeclaredColumns):
     """A record that travels between laptops and the township server; its columns come from its declaration.
 
     A model names its entry of `sync.core.records` as `__record__`; its table and content columns are made from it,
@@ -113,6 +126,11 @@ class Synced:
     updated_device: Mapped[str | None] = mapped_column(String(36))
     device_time: Mapped[datetime | None] = mapped_column(DateTime)
     server_time: Mapped[datetime | None] = mapped_column(DateTime)
+
+    if TYPE_CHECKING:
+        # ... and on a record (`matter.status`), read or written, they are Any too.
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
 
     def __init_subclass__(cls, **kw) -> None:
         record = cls.__dict__.get("__record__")

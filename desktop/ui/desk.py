@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import details
-from desktop.services.details import HANDLING_ROLES
+from desktop.services import desk
+from desktop.services.desk import HANDLING_ROLES
 from sync.core.domain.lifecycle import STATUS_LABELS
 from sync.core.domain.roles import Role
 
@@ -182,7 +182,7 @@ class DeskPage(QWidget):
 
     def refresh(self) -> None:
         self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
-        self.worker.submit(lambda: details.desk(self.ws), self._show, lambda e: show_error(self, e))
+        self.worker.submit(lambda: desk.desk(self.ws), self._show, lambda e: show_error(self, e))
 
     def show_key_persons(self) -> KeyPersonsDialog:
         dialog = KeyPersonsDialog(self.ws, self.worker, self)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import details, residents
+from desktop.services import household_card, residents
 from sync.core.domain.roles import Permission
 
 from .common import ReadOnlyList, heading, show_error, when
@@ -110,7 +110,9 @@ class HouseholdCard(QWidget):
 
     def show_household(self, household_id: str) -> None:
         self.worker.submit(
-            lambda: details.household_detail(self.ws, household_id), self._show, lambda e: show_error(self, e)
+            lambda: household_card.household_detail(self.ws, household_id),
+            self._show,
+            lambda e: show_error(self, e),
         )
 
     def _show(self, d) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import facts
-from desktop.services import details
+from desktop.services import choices
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role
 from sync.core.domain.scope import SCOPE_LABELS
 
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         return self.report_dialog
 
     def _reload_places(self) -> None:
-        self.worker.submit(lambda: details.places(self.ws), self._places_read, lambda e: show_error(self, e))
+        self.worker.submit(lambda: choices.places(self.ws), self._places_read, lambda e: show_error(self, e))
 
     def _places_read(self, fresh) -> None:
         self.places.take(fresh)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import attachments, details, documents
+from desktop.services import attachments, documents, matter_detail
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
     LEVEL_LABELS,
@@ -113,7 +113,7 @@ class MatterView(QWidget):
 
     def show_matter(self, matter_id: str) -> None:
         self.worker.submit(
-            lambda: details.matter_detail(self.ws, matter_id), self._show, lambda e: show_error(self, e)
+            lambda: matter_detail.matter_detail(self.ws, matter_id), self._show, lambda e: show_error(self, e)
         )
         self.worker.submit(lambda: documents.offers(self.ws, matter_id), self._offer_papers)
 

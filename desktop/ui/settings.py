@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, details, documents, org_sheet, setup
+from desktop.services import accounts, choices, documents, org_sheet, setup
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
 from sync.core.domain.scope import SCOPE_LABELS
 
@@ -173,7 +173,7 @@ class SettingsPage(QWidget):
             )
         if self.ws.may(Permission.CONFIGURE):
             self.worker.submit(lambda: setup.read_config(self.ws, "deadline_policy"), self._show_policy)
-            self.worker.submit(lambda: details.places(self.ws), self._show_places)
+            self.worker.submit(lambda: choices.places(self.ws), self._show_places)
             self.worker.submit(
                 lambda: setup.list_orgs(self.ws), self._show_orgs, lambda e: show_error(self, e)
             )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, backups, demo, details, setup, syncing
+from desktop.services import accounts, backups, choices, demo, setup, syncing
 
 from .backup import RestoreForm
 from .common import heading, user_message
@@ -77,7 +77,7 @@ class LoginDialog(QDialog):
 
         def unlock():
             ws = accounts.login(self.path, username, password, **options)
-            return ws, details.places(ws), syncing.status(ws).server_url
+            return ws, choices.places(ws), syncing.status(ws).server_url
 
         self.worker.submit(unlock, self._done, self._failed)
 

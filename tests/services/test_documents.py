@@ -23,10 +23,31 @@ def complete_parties(t, m):
     g = t.login("grid1")
     with g.read() as s:
         parties = {p.name: p.id for p in s.scalars(select(Party).where(Party.matter_id == m))}
-    matters.update_party(g, parties["张三"], PartyInput("张三", "申请人", id_number=APPLICANT, phone="13800138000",
-                         address="东村12号", ethnicity="汉族", occupation="农民"))  # fmt: skip
-    matters.update_party(g, parties["李四"], PartyInput("李四", "被申请人", id_number=RESPONDENT,
-                         address="东村14号", ethnicity="回族", occupation="个体经营"))  # fmt: skip
+    matters.update_party(
+        g,
+        parties["张三"],
+        PartyInput(
+            "张三",
+            "申请人",
+            id_number=APPLICANT,
+            phone="13800138000",
+            address="东村12号",
+            ethnicity="汉族",
+            occupation="农民",
+        ),
+    )
+    matters.update_party(
+        g,
+        parties["李四"],
+        PartyInput(
+            "李四",
+            "被申请人",
+            id_number=RESPONDENT,
+            address="东村14号",
+            ethnicity="回族",
+            occupation="个体经营",
+        ),
+    )
 
 
 def closed_matter(t, *, complete=True, form="written"):
@@ -37,13 +58,36 @@ def closed_matter(t, *, complete=True, form="written"):
     steps.dispatch(p, m, f"org:{t.committee}", "请尽快组织调解")
     steps.accept(g, m)
     steps.supervise(t.login("supervisor"), m, "临近期限，请加快办理")
-    steps.record_session(g, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "agreement", place="东村调解室",
-                         mediators="王网格", attendees="张三、李四、王网格", record="张三称：李四围墙越界。李四称：愿意拆除。"))  # fmt: skip
+    steps.record_session(
+        g,
+        m,
+        steps.SessionInput(
+            date(2026, 11, 23),
+            "人民调解",
+            "agreement",
+            place="东村调解室",
+            mediators="王网格",
+            attendees="张三、李四、王网格",
+            record="张三称：李四围墙越界。李四称：愿意拆除。",
+        ),
+    )
     if complete:
         complete_parties(t, m)
-    steps.record_agreement(g, m, steps.AgreementInput(
-        form, "张三、李四", "围墙越界30厘米，李四负主要责任", "李四拆除越界部分并恢复原状", "自行拆除",
-        date(2026, 12, 1), signed_by_parties=True, signed_by_mediator=True, copies=3))  # fmt: skip
+    steps.record_agreement(
+        g,
+        m,
+        steps.AgreementInput(
+            form,
+            "张三、李四",
+            "围墙越界30厘米，李四负主要责任",
+            "李四拆除越界部分并恢复原状",
+            "自行拆除",
+            date(2026, 12, 1),
+            signed_by_parties=True,
+            signed_by_mediator=True,
+            copies=3,
+        ),
+    )
     steps.explain_overdue(g, m, "当事人外出务工，调解推迟")
     steps.close(g, m, "agreement", "调解成功")
     steps.check_closure(p, m, True, "核查属实")
@@ -56,10 +100,30 @@ def test_the_agreement_holds_what_article_29_requires(township):
     m = closed_matter(t)
     doc = documents.make(t.login("grid1"), m, "agreement")
     text = doc.text()
-    for item in ["人民调解协议书", "向城-2026-00001", "东村村委会", "张三", "女", "76岁", "汉族", "农民", "东村12号",
-                 APPLICANT, "李四", "男", "回族", "个体经营", RESPONDENT, "围墙越界30厘米，李四负主要责任",
-                 "李四拆除越界部分并恢复原状", "自行拆除", "2026年12月01日", "一式3份", "人民调解员（签名）王网格",
-                 "东村村委会（印）"]:  # fmt: skip
+    for item in [
+        "人民调解协议书",
+        "向城-2026-00001",
+        "东村村委会",
+        "张三",
+        "女",
+        "76岁",
+        "汉族",
+        "农民",
+        "东村12号",
+        APPLICANT,
+        "李四",
+        "男",
+        "回族",
+        "个体经营",
+        RESPONDENT,
+        "围墙越界30厘米，李四负主要责任",
+        "李四拆除越界部分并恢复原状",
+        "自行拆除",
+        "2026年12月01日",
+        "一式3份",
+        "人民调解员（签名）王网格",
+        "东村村委会（印）",
+    ]:
         assert item in text, item
     with t.admin.read() as s:
         assert "document.make" in s.scalars(select(AuditEntry.action).where(AuditEntry.target == m)).all()
@@ -94,9 +158,16 @@ def test_every_paper_of_a_closed_matter_and_its_word_file(township, tmp_path):
         "dispatch": ["矛盾纠纷交办单", "东村村委会", "钱平台", "请尽快组织调解", "★★"],
         "supervision": ["矛盾纠纷督办单", "第1次督办", "临近期限，请加快办理", "孙督考"],
         "followup": ["矛盾纠纷回访记录", "2026年11月30日", "满意", "已履行"],
-        "dossier": ["矛盾纠纷调处卷宗", "卷内目录", "流转记录", "调解笔录（第1次）", "人民调解协议书", "回访记录",
-                    "超期说明"],
-    }  # fmt: skip
+        "dossier": [
+            "矛盾纠纷调处卷宗",
+            "卷内目录",
+            "流转记录",
+            "调解笔录（第1次）",
+            "人民调解协议书",
+            "回访记录",
+            "超期说明",
+        ],
+    }
     for kind, items in expected.items():
         doc = documents.make(platform, m, kind)
         word = doc.save_docx(tmp_path / f"{kind}.docx")
@@ -114,8 +185,13 @@ def test_papers_without_their_records_are_refused(township):
     t = township
     m = report(t)
     p = t.login("platform")
-    for kind, item in [("dispatch", "交办记录"), ("supervision", "督办记录"), ("followup", "回访记录"),
-                       ("agreement", "调解协议"), ("record", "调解记录")]:  # fmt: skip
+    for kind, item in [
+        ("dispatch", "交办记录"),
+        ("supervision", "督办记录"),
+        ("followup", "回访记录"),
+        ("agreement", "调解协议"),
+        ("record", "调解记录"),
+    ]:
         with pytest.raises(MissingItems, match=item):
             documents.make(p, m, kind)
     with pytest.raises(MissingItems, match="尚未办结"):

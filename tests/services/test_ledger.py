@@ -1,4 +1,4 @@
-"""The exported ledger: one row per filtered matter, masked numbers by default, unmasked only when entitled."""
+"""The exported ledger: one row per filtered matter, masked numbers by default, unmasked only if entitled."""
 
 import re
 
@@ -80,9 +80,20 @@ def test_the_ledger_sheet_is_what_an_office_prints_and_filters(township, tmp_pat
     # LibreOffice reads the dates as dates: formatted as the sheet says, not as text.
     profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
     converted = subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
-         str(tmp_path), str(out)], capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        [
+            "soffice",
+            profile,
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert converted.returncode == 0, converted.stderr
     csv = (tmp_path / "ledger.csv").read_text("utf-8")
     assert "2026-11-28" in csv and "2026-11-23 09:30" in csv

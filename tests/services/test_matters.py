@@ -1,4 +1,4 @@
-"""Matters through the use cases: a whole life, refusals by state, role and scope, audit and outbox entries."""
+"""Matters through the use cases: a whole life, refusals by state, role and scope, audit and outbox rows."""
 
 from datetime import date, timedelta
 
@@ -16,9 +16,17 @@ APPLICANT = "11010519491231002X"
 
 
 def report(town, who="grid1", **extra):
-    data = dict(title="宅基地边界争议", source="网格排查", facts="两户因围墙边界发生争执", grid_id=town.grid,
-                people_count=2, parties=[PartyInput("张三", "申请人", id_number=APPLICANT, phone="13800138000"),
-                                         PartyInput("李四", "被申请人")])  # fmt: skip
+    data = dict(
+        title="宅基地边界争议",
+        source="网格排查",
+        facts="两户因围墙边界发生争执",
+        grid_id=town.grid,
+        people_count=2,
+        parties=[
+            PartyInput("张三", "申请人", id_number=APPLICANT, phone="13800138000"),
+            PartyInput("李四", "被申请人"),
+        ],
+    )
     data.update(extra)
     return matters.report(town.login(who), MatterInput(**data)).id
 
@@ -55,9 +63,21 @@ def test_a_whole_life_from_report_to_follow_up(township):
     steps.record_session(
         g, m, steps.SessionInput(date(2026, 11, 23), "人民调解", "agreement", record="双方同意重新测量")
     )
-    steps.record_agreement(g, m, steps.AgreementInput(
-        "written", "张三、李四", "围墙越界30厘米，李四负主要责任", "李四拆除越界部分", "自行拆除", date(2026, 12, 1),
-        signed_by_parties=True, signed_by_mediator=True, copies=3))  # fmt: skip
+    steps.record_agreement(
+        g,
+        m,
+        steps.AgreementInput(
+            "written",
+            "张三、李四",
+            "围墙越界30厘米，李四负主要责任",
+            "李四拆除越界部分",
+            "自行拆除",
+            date(2026, 12, 1),
+            signed_by_parties=True,
+            signed_by_mediator=True,
+            copies=3,
+        ),
+    )
     steps.close(g, m, "agreement", "调解成功")
     steps.check_closure(p, m, True, "核查属实")
     steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 30), "满意", performed=True))
@@ -66,8 +86,17 @@ def test_a_whole_life_from_report_to_follow_up(township):
     assert (final.status, final.outcome, final.satisfaction) == (Status.EVALUATED, "agreement", "满意")
     with t.admin.read() as s:
         actions = [e.action for e in matters.history(s, m)]
-        assert actions == ["reported", "registered", "dispatched", "accepted", "session_held", "agreement_recorded",
-                           "closed", "checked", "followed_up"]  # fmt: skip
+        assert actions == [
+            "reported",
+            "registered",
+            "dispatched",
+            "accepted",
+            "session_held",
+            "agreement_recorded",
+            "closed",
+            "checked",
+            "followed_up",
+        ]
         assert matters.derived_state(s, m).status == Status(
             final.status
         )  # the status is a cache of the events
@@ -250,7 +279,7 @@ def test_a_petition_is_graded_by_stars_and_the_stricter_limit_governs(township):
 
 
 def test_one_yellow_threshold_everywhere(township, clock):
-    from desktop.services import details, setup
+    from desktop.services import desk, matter_detail, setup
 
     t = township
     p, admin = t.login("platform"), t.admin
@@ -259,9 +288,9 @@ def test_one_yellow_threshold_everywhere(township, clock):
     m = report(t)
     steps.register(p, m, 1, category="邻里")  # 23 Nov 09:30, due end of 28 Nov: half the time by 26 Nov 09:30
     clock.now += timedelta(days=3, hours=1)
-    assert details.matter_detail(p, m).colour == "yellow"  # the matter view
+    assert matter_detail.matter_detail(p, m).colour == "yellow"  # the matter view
     assert lists.matters(p, MatterFilter(colour="yellow")).total == 1  # the ledger's 临期 filter
-    assert details.desk(p).yellow == 1  # the desk tile
+    assert desk.desk(p).yellow == 1  # the desk tile
 
 
 def in_the_committees_hands(t) -> str:
@@ -274,8 +303,16 @@ def in_the_committees_hands(t) -> str:
 
 
 def signed_agreement(form="written", mediator_signed=True) -> steps.AgreementInput:
-    return steps.AgreementInput(form, "张三、李四", "围墙越界0.3米", "拆除越界部分", "7日内拆除",
-                                signed_by_parties=True, signed_by_mediator=mediator_signed, copies=3)  # fmt: skip
+    return steps.AgreementInput(
+        form,
+        "张三、李四",
+        "围墙越界0.3米",
+        "拆除越界部分",
+        "7日内拆除",
+        signed_by_parties=True,
+        signed_by_mediator=mediator_signed,
+        copies=3,
+    )
 
 
 def test_closing_as_resolved_by_agreement_needs_an_agreement_in_effect(township):
@@ -291,21 +328,21 @@ def test_closing_as_resolved_by_agreement_needs_an_agreement_in_effect(township)
 
 
 def test_judicial_confirmation_of_a_written_agreement_within_30_days(township, clock):
-    from desktop.services import details
+    from desktop.services import desk, matter_detail
 
     t = township
     p, g = t.login("platform"), t.login("grid1")
     m = in_the_committees_hands(t)
     steps.record_agreement(g, m, signed_agreement())
     steps.close(g, m, "agreement")
-    (line,) = details.matter_detail(p, m).agreements
+    (line,) = matter_detail.matter_detail(p, m).agreements
     assert line.confirmation_due == date(2026, 12, 23)  # 30 days after it took effect on 23 Nov
     clock.now += timedelta(days=27)
-    assert details.desk(p).confirmations_due == 1  # reminded before day 30
+    assert desk.desk(p).confirmations_due == 1  # reminded before day 30
     steps.judicial_confirmation(g, m, "applied", clock.now.date(), "向城镇人民法院")
     assert (
-        details.desk(p).confirmations_due == 0
-        and details.matter_detail(p, m).agreements[0].confirmation_due is None
+        desk.desk(p).confirmations_due == 0
+        and matter_detail.matter_detail(p, m).agreements[0].confirmation_due is None
     )
     clock.now += timedelta(days=10)
     steps.judicial_confirmation(g, m, "confirmed", clock.now.date(), "（2026）民特12号")

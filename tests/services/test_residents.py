@@ -106,8 +106,14 @@ def test_a_common_text_read_in_list_order_gives_the_same_page(township):
         )
     gone = lists.persons(a, text="李秀兰").rows[0].id
     residents.remove_person(a, gone, "迁出")
-    pages = [{}, {"order": "village", "descending": True}, {"village_id": township.village},
-             {"offset": 3, "limit": 4}, {"order": "address"}, {"offset": 30}]  # fmt: skip
+    pages = [
+        {},
+        {"order": "village", "descending": True},
+        {"village_id": township.village},
+        {"offset": 3, "limit": 4},
+        {"order": "address"},
+        {"offset": 30},
+    ]
     for who in ("platform", "grid1"):
         ws = township.login(who)
         viewer = lists.viewer_of(ws)
@@ -124,8 +130,8 @@ def test_a_common_text_read_in_list_order_gives_the_same_page(township):
 
 
 def test_an_edit_replaces_the_index_entry_under_the_next_row_number(township):
-    """Each write of a record's entry takes the next row number (FTS5 writes rising numbers as one segment, not
-    one per record), and the old words leave with the old entry."""
+    """Each write of a record's entry takes the next row number (FTS5 writes rising numbers as one segment,
+    not one per record), and the old words leave with the old entry."""
     g = township.login("grid1")
     h = household(township)
     p = residents.save_person(g, h, PersonFields("欧阳娜娜")).id

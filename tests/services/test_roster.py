@@ -1,4 +1,4 @@
-"""Importing a household roster: exactly the valid rows, each bad row by its number, and idempotent re-import."""
+"""Importing a household roster: exactly the valid rows, each bad row by its number, idempotent re-import."""
 
 import pytest
 from openpyxl import load_workbook

@@ -7,7 +7,18 @@ from datetime import datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from desktop.services import accounts, demo, details, key_persons, ledger, lists, residents, stats, steps
+from desktop.services import (
+    accounts,
+    demo,
+    desk,
+    key_persons,
+    ledger,
+    lists,
+    matter_detail,
+    residents,
+    stats,
+    steps,
+)
 from desktop.services.errors import ValidationFailed
 from desktop.services.lists import MatterFilter
 from desktop.services.matters import PartyInput
@@ -37,15 +48,15 @@ def test_a_supervised_matter_is_seen_everywhere_and_explained_before_it_closes(t
     steps.take_charge(leader, m, "协调国土所")
     assert [r.id for r in lists.matters(p, MatterFilter(supervised=True)).rows] == [m]
     assert [r.id for r in lists.matters(leader, MatterFilter(leader_id=t.accounts["leader"])).rows] == [m]
-    desk = details.desk(leader)
-    assert (desk.supervised, desk.in_charge) == (1, 1)
-    detail = details.matter_detail(g, m)
+    counts = desk.desk(leader)
+    assert (counts.supervised, counts.in_charge) == (1, 1)
+    detail = matter_detail.matter_detail(g, m)
     assert (detail.supervised, detail.explanation_due, detail.leader_name) == (1, True, "周领导")
     assert Action.CLOSE not in detail.actions
     with pytest.raises(Refused, match="已被督办，须先提交超期说明"):
         steps.close(g, m, "resolved")
     steps.explain_overdue(g, m, "当事人外出务工")
-    assert not details.matter_detail(g, m).explanation_due
+    assert not matter_detail.matter_detail(g, m).explanation_due
     steps.close(g, m, "resolved", note="和解")
     path = tmp_path / "ledger.xlsx"
     ledger.export_ledger(p, path)
@@ -111,7 +122,7 @@ def test_a_decision_from_above_comes_down_with_its_own_deadline(township, clock)
     assert after.due_on == clock.now.date() + timedelta(days=10)
     with pytest.raises(Refused, match="已在村级"):
         steps.refer_down(leader, m, "再下转", 5)
-    assert details.matter_detail(p, m).events[-1].action == Action.REFER_DOWN
+    assert matter_detail.matter_detail(p, m).events[-1].action == Action.REFER_DOWN
 
 
 def test_filed_dossiers_and_the_completion_and_archive_rates(township):
@@ -126,7 +137,7 @@ def test_filed_dossiers_and_the_completion_and_archive_rates(township):
     steps.archive(p, filed, "档案柜3号")
     with pytest.raises(Refused, match="卷宗已归档"):
         steps.archive(p, filed)
-    assert details.matter_detail(p, filed).archived
+    assert matter_detail.matter_detail(p, filed).archived
     east = stats.month(p, 2026, 11)[0]
     assert (east.counts.registered, east.counts.done, east.counts.closed, east.counts.archived) == (
         3,
@@ -148,17 +159,23 @@ def test_earlier_matters_of_the_same_people_household_or_village_are_suggested_a
     similar = report(t, title="宅基地边界纠纷", parties=[PartyInput("钱七", "申请人")])
     unrelated = report(t, title="工资拖欠", parties=[PartyInput("孙八", "申请人")])
     clock.now += timedelta(days=1)
-    new = report(t, title="宅基地边界又起争议", parties=[
-        PartyInput("张三", "申请人", id_number=APPLICANT), PartyInput("赵六", "被申请人", person_id=wife)])  # fmt: skip
-    found = {c.serial: c.reason for c in details.matter_detail(p, new).possible_repeats}
+    new = report(
+        t,
+        title="宅基地边界又起争议",
+        parties=[
+            PartyInput("张三", "申请人", id_number=APPLICANT),
+            PartyInput("赵六", "被申请人", person_id=wife),
+        ],
+    )
+    found = {c.serial: c.reason for c in matter_detail.matter_detail(p, new).possible_repeats}
     serial = {m: matter(t, m).serial for m in (first, by_household, similar, unrelated)}
     assert found[serial[first]] == "当事人身份证号或电话相同"
     assert found[serial[by_household]] == "当事人是同一户"
     assert found[serial[similar]] == "同村且标题相近"
     assert serial[unrelated] not in found
     steps.mark_repeat_by_serial(p, new, serial[first], "同一诉求")
-    assert details.matter_detail(p, first).repeats == (matter(t, new).serial,)
-    assert details.matter_detail(p, new).repeat_of == serial[first]
+    assert matter_detail.matter_detail(p, first).repeats == (matter(t, new).serial,)
+    assert matter_detail.matter_detail(p, new).repeat_of == serial[first]
 
 
 def test_key_persons_with_the_matters_and_visits_that_concern_them(township):
@@ -167,18 +184,18 @@ def test_key_persons_with_the_matters_and_visits_that_concern_them(township):
     h = residents.save_household(g, HouseholdInput(t.village, "0001", "东村一组1号", t.grid)).id
     zhang = residents.save_person(g, h, PersonFields("张三", relation="户主", id_number=APPLICANT)).id
     residents.save_person(g, h, PersonFields("张小", relation="子", tags=["留守儿童"]))
-    assert key_persons.key_persons(p) == [] and details.desk(p).key_persons == 0
+    assert key_persons.key_persons(p) == [] and desk.desk(p).key_persons == 0
     _, fields = residents.person_for_edit(g, zhang)
     fields.tags = [*fields.tags, KEY_PERSON]
     residents.save_person(g, h, fields, zhang)
     report(t)  # 张三 is its applicant, by ID number
     (person,) = key_persons.key_persons(p)
     assert (person.name, person.open_matters, person.matters[0][1]) == ("张三", 1, "宅基地边界争议")
-    assert details.desk(p).key_persons == 1
+    assert desk.desk(p).key_persons == 1
     assert key_persons.key_persons(t.login("grid2")) == []  # out of that grid worker's scope
     high = report(t, signals=["group"], title="集体讨薪")
     assert [r.id for r in lists.matters(p, MatterFilter(warning=True)).rows] == [high]
-    assert details.desk(p).warnings == 1
+    assert desk.desk(p).warnings == 1
 
 
 # ------------------------------------------------------------------------------------------ the demo, by hand
@@ -194,8 +211,8 @@ def demo_ws(tmp_path_factory):
 
 
 def _hand_count(ws, start: datetime, end: datetime) -> dict:
-    """Per village, straight from the events: found (first 立案), closed, 督办, 包案, 提级 in the period, and of
-    those found, resolved by its end."""
+    """Per village, straight from the events: found (first 立案), closed, 督办, 包案, 提级 in the period, and
+    of those found, resolved by its end."""
     with ws.read() as s:
         village = dict(s.query(Matter.id, Matter.village_id).all())
         events: dict[str, list] = {}
@@ -204,13 +221,19 @@ def _hand_count(ws, start: datetime, end: datetime) -> dict:
     counted: dict = {}
     for matter_id, history in events.items():
         history = [e for e in history if e[1] < end]
-        c = counted.setdefault(village[matter_id], dict.fromkeys(("found", "resolved", "closed", "supervised", "in_charge", "escalations"), 0))  # fmt: skip
+        c = counted.setdefault(
+            village[matter_id],
+            dict.fromkeys(("found", "resolved", "closed", "supervised", "in_charge", "escalations"), 0),
+        )
         within = [action for action, at, _ in history if at >= start]
         registrations = [at for action, at, _ in history if action == "registered"]
         if registrations and start <= registrations[0] < end:
             c["found"] += 1
-            last = [(action, data) for action, _, data in history
-                    if action in ("closed", "reopened", "checked", "escalated")]  # fmt: skip
+            last = [
+                (action, data)
+                for action, _, data in history
+                if action in ("closed", "reopened", "checked", "escalated")
+            ]
             if last and last[-1][0] in ("closed", "checked"):
                 outcome = next(data["outcome"] for action, data in reversed(last) if action == "closed")
                 c["resolved"] += outcome in ("agreement", "resolved")
@@ -226,10 +249,16 @@ def test_the_demo_assessment_matches_a_hand_count(demo_ws, period):
     start, end = stats.period_bounds(period)
     units = stats.assessment(demo_ws, start, end)
     counted = {
-        u.key: dict(found=u.counts.registered, resolved=u.counts.resolved, closed=u.counts.closed,
-                    supervised=u.counts.supervised, in_charge=u.counts.in_charge, escalations=u.counts.escalations)
+        u.key: dict(
+            found=u.counts.registered,
+            resolved=u.counts.resolved,
+            closed=u.counts.closed,
+            supervised=u.counts.supervised,
+            in_charge=u.counts.in_charge,
+            escalations=u.counts.escalations,
+        )
         for u in units
-    }  # fmt: skip
+    }
     by_hand = _hand_count(demo_ws, start, end)
     assert {k: v for k, v in counted.items() if any(v.values())} == by_hand
     assert sum(v["found"] for v in by_hand.values()) > 0
@@ -254,8 +283,10 @@ def test_a_resident_imported_into_another_household_is_flagged_and_can_be_moved_
     g, p = t.login("grid1"), t.login("platform")
     home = residents.save_household(g, HouseholdInput(t.village, "0009", "东村9号", t.grid)).id
     zhang = residents.save_person(g, home, PersonFields("张三", relation="户主", id_number=APPLICANT)).id
-    sheet = write_roster(tmp_path / "r.xlsx", [
-        ("张三", APPLICANT, "", "东村", "0010", "户主", "东村一网格", "东村10号", "", True)])  # fmt: skip
+    sheet = write_roster(
+        tmp_path / "r.xlsx",
+        [("张三", APPLICANT, "", "东村", "0010", "户主", "东村一网格", "东村10号", "", True)],
+    )
     report = roster.import_households(p, sheet)
     assert [w["reason"] for w in report.warnings] == ["张三 已登记在户号 0009（东村9号），已移入本户"]
     assert lists.persons(p, household_id=home).total == 0
@@ -269,8 +300,16 @@ def test_a_grid_leader_works_over_several_grids_and_no_further(township):
 
     t = township
     third = setup.add_grid(t.admin, t.village, "东村二网格").id
-    accounts.add_account(t.admin, "gridlead", "陈网格长", PASSWORD, "grid_leader", scope_kind="grid",
-                         scope_ids=[t.grid, t.grid2], kdf=FAST_KDF)  # fmt: skip
+    accounts.add_account(
+        t.admin,
+        "gridlead",
+        "陈网格长",
+        PASSWORD,
+        "grid_leader",
+        scope_kind="grid",
+        scope_ids=[t.grid, t.grid2],
+        kdf=FAST_KDF,
+    )
     lead = t.login("gridlead")
     mine = [
         report(t, title="东村的", who="gridlead"),
@@ -282,7 +321,7 @@ def test_a_grid_leader_works_over_several_grids_and_no_further(township):
     with pytest.raises(NotAllowed):
         residents.save_household(lead, HouseholdInput(t.village, "0100", "东村100号", third))
     residents.save_household(lead, HouseholdInput(t.village2, "0101", "西村101号", t.grid2))
-    assert details.desk(lead).open_matters == 0 and lead.may(Permission.EXPORT_LEDGER)
+    assert desk.desk(lead).open_matters == 0 and lead.may(Permission.EXPORT_LEDGER)
 
 
 def test_a_matter_handed_on_later_stays_with_its_unit_in_a_finished_month(township, clock):
@@ -303,8 +342,9 @@ def test_a_matter_handed_on_later_stays_with_its_unit_in_a_finished_month(townsh
 
 
 def test_a_household_head_at_a_shared_pc_sees_their_households_and_what_concerns_them(township):
-    """联户长: a scope of households, not grids. Signed in on the township office's PC, which holds everything,
-    they see their own households, those households' residents and the matters found there, and no more."""
+    """联户长: a scope of households, not grids. Signed in on the township office's PC, which holds
+    everything, they see their own households, those households' residents and the matters found there, and
+    no more."""
     from desktop.services import matters as matter_service
     from desktop.services import visits
     from desktop.services.visits import VisitInput
@@ -314,8 +354,16 @@ def test_a_household_head_at_a_shared_pc_sees_their_households_and_what_concerns
     for number, name in (("0401", "刘一"), ("0402", "刘二")):
         ids[number] = residents.save_household(t.admin, HouseholdInput(t.village, number, "东村", t.grid)).id
         residents.save_person(t.admin, ids[number], PersonFields(name))
-    accounts.add_account(t.admin, "lhz", "陈联户", PASSWORD, "household_head", scope_kind="household",
-                         scope_ids=["0401"], kdf=FAST_KDF)  # fmt: skip
+    accounts.add_account(
+        t.admin,
+        "lhz",
+        "陈联户",
+        PASSWORD,
+        "household_head",
+        scope_kind="household",
+        scope_ids=["0401"],
+        kdf=FAST_KDF,
+    )
     grid1 = t.login("grid1")
     for number in ids:
         visit = visits.log_visit(grid1, VisitInput(ids[number], "矛盾排查", findings="邻里纠纷")).id

@@ -125,7 +125,8 @@ def test_a_finished_months_figures_do_not_move(township, clock):
     steps.close(g, m, "resolved", note="双方和解")
     november = [(u.name, u.counts, u.score) for u in stats.month(p, 2026, 11)]
     assert november[0][1].registered == 1 and november[0][1].resolved == 1
-    # In December the matter is checked, fails, and is escalated: registered_at is rewritten by the escalation.
+    # In December the matter is checked, fails, and is escalated: registered_at is rewritten by the
+    # escalation.
     clock.now = datetime(2026, 12, 3, 10, 0)
     steps.check_closure(p, m, passed=False, note="未履行")
     steps.escalate(g, m, "村级无法化解")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.services import details, duplicates, matters, residents, syncing
+from desktop.services import desk, duplicates, matters, residents, syncing
 from desktop.services.errors import ValidationFailed
 from desktop.services.matters import MatterInput, PartyInput
 from desktop.store.models import Party, Person
@@ -31,12 +31,12 @@ def test_twins_from_two_laptops_are_listed_and_merged(laptops):
         syncing.sync_now(laptop)
     (group,) = duplicates.duplicate_persons(a)
     assert {t.name for t in group.persons} == {"张三", "张叁"} and group.id_number == "110105********002X"
-    assert details.desk(a).duplicates == 1
+    assert desk.desk(a).duplicates == 1
     with pytest.raises(ValidationFailed):  # a record of another number is not a twin
         other = residents.save_person(a, first, PersonFields("李四", id_number="110105198005170017")).id
         duplicates.merge_persons(a, kept, other)
     duplicates.merge_persons(a, kept, dropped)
-    assert duplicates.duplicate_persons(a) == [] and details.desk(a).duplicates == 0
+    assert duplicates.duplicate_persons(a) == [] and desk.desk(a).duplicates == 0
     for laptop in (a, b):
         syncing.sync_now(laptop)
     with b.read() as s:

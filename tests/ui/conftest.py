@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from desktop.services import details
+from desktop.services import choices
 from desktop.ui.gc_guard import GcGuard
 from desktop.ui.worker import DbWorker
 from tests.sync.conftest import Laptops
@@ -66,7 +66,7 @@ def window_for(qtbot, township, worker, settle):
 
     def make(username: str):
         ws = township.login(username)
-        window = MainWindow(ws, worker, details.places(ws))
+        window = MainWindow(ws, worker, choices.places(ws))
         qtbot.addWidget(window)
         window.show()
         settle()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.services import details, matters, residents, steps, syncing
+from desktop.services import choices, matters, residents, steps, syncing
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 from desktop.store.models import Matter
@@ -62,7 +62,7 @@ def township_window(qtbot, laptops, worker, net_worker, settle):
     """The township laptop's window, with sync on its own network worker, opened when the test asks."""
 
     def open_window():
-        window = MainWindow(laptops.a, worker, details.places(laptops.a), net_worker)
+        window = MainWindow(laptops.a, worker, choices.places(laptops.a), net_worker)
         qtbot.addWidget(window)
         window.show()
         settle()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import desktop.ui
 from desktop import logs
 from desktop.app import make_workers
-from desktop.services import details, matters, residents
+from desktop.services import choices, matters, residents
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 
@@ -124,7 +124,7 @@ def settings_unreadable(township, s: Setting):
     from desktop.ui.settings import SettingsPage
 
     ws = township.login("platform")
-    places = details.places(ws)
+    places = choices.places(ws)
     damage(ws)
     SettingsPage(ws, s.worker, places, parent=s.holder)  # reads its tables as it opens
     s.settle()
@@ -173,7 +173,7 @@ def papers_of_a_matter_out_of_scope(township, s: Setting, no_popups):
         township.login("grid1"), MatterInput("邻里噪音纠纷", "网格排查", grid_id=township.grid)
     )
     ws = township.login("grid2")
-    view = MatterView(ws, s.worker, details.places(ws), parent=s.holder)
+    view = MatterView(ws, s.worker, choices.places(ws), parent=s.holder)
     view.show_matter(theirs.id)
     s.settle()
     # the matter's own reading has a handler of its own: that one is shown by it, not by the default handler
@@ -186,7 +186,7 @@ def papers_of_a_matter_out_of_scope(township, s: Setting, no_popups):
 CALLS = {
     ("sync_panel.py", "syncing.status(self.ws)"): sync_status_unreadable,
     ("settings.py", "setup.read_config(self.ws, 'deadline_policy')"): settings_unreadable,
-    ("settings.py", "details.places(self.ws)"): settings_unreadable,
+    ("settings.py", "choices.places(self.ws)"): settings_unreadable,
     ("settings.py", "documents.read_templates(self.ws)"): settings_unreadable,
     ("visits.py", "lists.households(self.ws, text=text, limit=20)"): household_search_unreadable,
     ("visits.py", "visits.matter_from_visit(self.ws, changed.id)"): report_form_unreadable,

@@ -211,7 +211,7 @@ def test_a_closed_demo_matter_prints_its_papers_from_the_window(qtbot, worker, s
 
     from PySide6.QtGui import QColor, QImage
 
-    from desktop.services import accounts, attachments, demo, details, lists
+    from desktop.services import accounts, attachments, choices, demo, lists
     from desktop.ui.main_window import MainWindow
     from tests.conftest import FAST_KDF
 
@@ -222,7 +222,7 @@ def test_a_closed_demo_matter_prints_its_papers_from_the_window(qtbot, worker, s
     photo = QImage(320, 200, QImage.Format.Format_RGB32)
     photo.fill(QColor("#3070B0"))
     photo.save(str(tmp_path / "现场照片.png"))
-    window = MainWindow(ws, worker, details.places(ws))
+    window = MainWindow(ws, worker, choices.places(ws))
     qtbot.addWidget(window)
     window.show()
     for row in closed:

@@ -7,7 +7,7 @@ import os
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.services import details, syncing
+from desktop.services import choices, syncing
 from desktop.ui.main_window import MainWindow
 from tests.sync.servers import start
 from tests.sync.test_end_to_end import add_household, edit_household, household_in
@@ -25,7 +25,7 @@ def test_the_conflicts_view_resolves_a_real_conflict(qtbot, laptops, worker, net
     h = add_household(a, town, "0501", "东村501号")
     syncing.sync_now(a)
     syncing.sync_now(b)
-    window = MainWindow(b, worker, details.places(b), net_worker)
+    window = MainWindow(b, worker, choices.places(b), net_worker)
     qtbot.addWidget(window)
     window.show()
     settle()
@@ -69,7 +69,7 @@ def test_a_failed_sync_is_explained_and_nothing_is_lost(qtbot, laptops, worker, 
     laptops.server.stop()
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    window = MainWindow(b, worker, details.places(b))
+    window = MainWindow(b, worker, choices.places(b))
     qtbot.addWidget(window)
     settle()
     window.sync.sync_now()
@@ -97,7 +97,7 @@ def test_automatic_sync_when_reachable_and_a_clock_warning(qtbot, laptops, worke
 
     town, b = laptops.town, laptops.b
     b.clock = Clock(datetime.now() - timedelta(days=3))  # this laptop's clock is three days behind
-    window = MainWindow(b, worker, details.places(b), net_worker)
+    window = MainWindow(b, worker, choices.places(b), net_worker)
     qtbot.addWidget(window)
     window.show()
     settle()
@@ -131,7 +131,7 @@ def test_offline_bundles_from_the_menu_and_a_double_clicked_reply(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     out, reply = laptops.town.path.parent / "b", laptops.town.path.parent / "reply.fqb"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window = MainWindow(b, worker, details.places(b))
+    window = MainWindow(b, worker, choices.places(b))
     qtbot.addWidget(window)
     settle()
 

@@ -2,7 +2,7 @@
 
 import sys
 
-from desktop.services import details, lists, matters, residents, steps
+from desktop.services import desk, lists, matter_detail, matters, residents, steps
 from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
 from desktop.ui.paged import PAGE
@@ -170,7 +170,7 @@ def test_desk_counts_follow_the_work(township, window_for, settle):
     pf.desk.refresh()
     settle()
     assert (pf.desk.counts.to_register, pf.desk.counts.open_matters) == (0, 1)
-    assert details.desk(t.login("platform")).by_status == {"registered": 1}
+    assert desk.desk(t.login("platform")).by_status == {"registered": 1}
 
 
 def test_household_export_is_what_is_listed_masked_and_imports_again(
@@ -237,7 +237,7 @@ def test_settings_add_an_account_and_change_the_time_limits(township, window_for
     assert setup.read_config(township.admin, "deadline_policy")["grades"][0]["days"] == 7
     m = matters.report(township.login("grid1"), MatterInput("邻里噪音", "网格排查", grid_id=township.grid)).id
     steps.register(township.login("platform"), m, 1, category="邻里")
-    assert details.matter_detail(township.login("platform"), m).due_on == date(2026, 11, 30)
+    assert matter_detail.matter_detail(township.login("platform"), m).due_on == date(2026, 11, 30)
     page.grades.item(0, 2).setText("seven")
     page.save_policy()
     assert "正整数" in no_popups[-1]

@@ -1,0 +1,322 @@
+"""The seven papers, each made from a matter's `Records` and nothing typed twice: the mediation agreement (or
+the oral agreement's registration), a session's record, the dispatch and supervision slips, the follow-up
+record and the closed matter's dossier. A paper that the law requires an item for is refused, naming it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.store.models import Agreement
+from sync.core.domain.lifecycle import (
+    ACTION_LABELS,
+    LEVEL_LABELS,
+    OUTCOME_LABELS,
+    SESSION_OUTCOME_LABELS,
+    Action,
+)
+
+from ..attachments import stored_path
+from ..document_layout import (
+    Block,
+    Document,
+    Fields,
+    Heading,
+    PageBreak,
+    Para,
+    Picture,
+    Signatures,
+    Table,
+    zh,
+)
+from .records import CLOSED, TITLES, MissingItems, Records, day, minute, refuse_if
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
+PERFORMED = {True: "已履行", False: "未履行", None: "—"}
+
+
+def agreement(r: Records, _index: int = 0) -> Document:
+    """人民调解协议书 (人民调解法 第二十九条), or the oral agreement's registration for an oral agreement."""
+    a = r.effective_agreement()
+    if a is None:
+        raise MissingItems(TITLES["agreement"], [zh("调解协议")])
+    if a.form == "oral":
+        return oral_agreement(r, a)
+    title = TITLES["agreement"]
+    missing = [item for p in r.parties for item in p.missing()]
+    if not r.parties:
+        missing.append(zh("当事人"))
+    wanted = {
+        "纠纷主要事实、争议事项及各方责任": a.facts,
+        "协议内容": a.terms,
+        "履行方式": a.performance,
+        "履行期限": a.perform_by,
+        "协议份数": a.copies,
+    }
+    missing += [zh(item) for item, value in wanted.items() if not value]
+    refuse_if(title, missing)
+    doc = Document("agreement", title, r.number(), r.header())
+    doc.add(*(Para(p.line(), label=f"{p.role}：", indent=False) for p in r.parties))
+    doc.add(Heading(zh("纠纷主要事实、争议事项及各方当事人责任")), Para(a.facts))
+    doc.add(Para(r.fill("agreement_intro")), Heading(zh("协议内容")), Para(a.terms))
+    doc.add(
+        Heading(zh("履行方式、时限")),
+        Para(zh("{0}，于{1}前履行完毕。", a.performance.rstrip("。，"), day(a.perform_by))),
+    )
+    doc.add(Para(r.fill("agreement_copies", copies=a.copies)), Para(r.fill("agreement_notice")))
+    mediators = "、".join(filter(None, {x.mediators for x in r.sessions})) or r.matter.handler_name or ""
+    parties = tuple(zh("当事人（签名或按指印）{0}", p.name) for p in r.parties)
+    doc.add(Signatures((*parties, zh("人民调解员（签名）{0}", mediators), zh("{0}（印）", r.committee))))
+    return doc
+
+
+def oral_agreement(r: Records, a: Agreement) -> Document:
+    title = TITLES["oral"]
+    refuse_if(title, ([zh("协议内容")] if not a.terms else []) + ([zh("当事人")] if not r.parties else []))
+    reached = a.effective_on or (r.sessions[-1].held_on if r.sessions else None)
+    doc = Document("oral", title, r.number(), r.header())
+    doc.add(
+        Fields(
+            (
+                (zh("当事人"), "\n".join(p.line() for p in r.parties)),
+                (zh("纠纷事实"), a.facts or r.matter.facts),
+                (zh("协议内容"), a.terms),
+                (zh("履行方式、时限"), f"{a.performance} {day(a.perform_by)}".strip()),
+                (zh("达成日期"), day(reached)),
+            )
+        )
+    )
+    doc.add(Para(r.fill("oral_notice")))
+    doc.add(
+        Signatures((zh("当事人（签名或按指印）"), zh("人民调解员（签名）"), zh("{0}（印）", r.committee)))
+    )
+    return doc
+
+
+def session_record(r: Records, index: int = 0) -> Document:
+    title = TITLES["record"]
+    if not 0 <= index < len(r.sessions):
+        raise MissingItems(title, [zh("调解记录")])
+    x = r.sessions[index]
+    wanted = {
+        "调解时间": x.held_on,
+        "调解地点": x.place,
+        "参加人员": x.attendees or r.parties,
+        "调解情况": x.record,
+    }
+    refuse_if(title, [zh(item) for item, value in wanted.items() if not value])
+    doc = Document("record", title, zh("{0}（第{1}次）", r.number(), index + 1), r.header())
+    doc.add(
+        Fields(
+            (
+                (zh("事项"), f"{r.matter.serial} {r.matter.title}"),
+                (zh("调解时间"), day(x.held_on)),
+                (zh("调解地点"), x.place),
+                (zh("调解方式"), f"{x.kind}（{LEVEL_LABELS.get(x.level, x.level)}）"),
+                (zh("人民调解员"), x.mediators),
+                (zh("参加人员"), x.attendees or r.party_names()),
+                (zh("当事人"), r.party_names()),
+            )
+        )
+    )
+    doc.add(Heading(zh("调解情况（各方陈述与调解经过）")), Para(x.record))
+    doc.add(Fields(((zh("调解结果"), SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome)),)))
+    doc.add(Para(r.fill("record_notice")))
+    doc.add(Signatures((zh("当事人（签名）"), zh("人民调解员（签名）"), zh("记录人（签名）"))))
+    return doc
+
+
+def dispatch_slip(r: Records, _index: int = 0) -> Document:
+    title = TITLES["dispatch"]
+    event = r.step_for(title, Action.DISPATCH, zh("交办记录"))
+    m = r.matter
+    sent_to = r.name_of((event.data or {}).get("handler")) or m.handler_name or ""
+    doc = Document("dispatch", title, r.number(), r.fill("header") or r.township)
+    doc.add(
+        Fields(
+            (
+                *r.matter_fields(),
+                (zh("交办给"), sent_to),
+                (zh("交办人"), event.actor_name),
+                (zh("交办时间"), minute(event.at)),
+                (zh("办理时限"), day(m.due_on)),
+                (zh("时限状态"), r.colour() or zh("未计时")),
+                (zh("交办意见"), event.note),
+            )
+        )
+    )
+    doc.add(Para(r.fill("dispatch_notice")))
+    doc.add(Signatures((zh("交办单位（印）"), zh("签收人（签名）"))))
+    return doc
+
+
+def supervision_slip(r: Records, _index: int = 0) -> Document:
+    title = TITLES["supervision"]
+    event = r.step_for(title, Action.SUPERVISE, zh("督办记录"))
+    m = r.matter
+    times = sum(1 for e in r.events if e.action == Action.SUPERVISE)  # this one is the last
+    number = zh("{0}（第{1}次督办）", r.number(), times)
+    doc = Document("supervision", title, number, r.fill("header") or r.township)
+    doc.add(
+        Fields(
+            (
+                *r.matter_fields(),
+                (zh("承办单位/承办人"), m.handler_name or ""),
+                (zh("办理时限"), day(m.due_on)),
+                (zh("时限状态"), r.colour() or zh("未计时")),
+                (zh("督办原因与要求"), event.note),
+                (zh("督办人"), event.actor_name),
+                (zh("督办时间"), minute(event.at)),
+                (zh("包案领导"), r.account_name(m.leader_id)),
+            )
+        )
+    )
+    doc.add(Para(r.fill("supervision_notice")))
+    doc.add(Signatures((zh("督办单位（印）"), zh("承办单位签收人（签名）"))))
+    return doc
+
+
+def _follow_up_table(r: Records) -> Table:
+    return Table(
+        (zh("回访日期"), zh("回访人"), zh("协议履行"), zh("满意度"), zh("反弹迹象"), zh("后续措施")),
+        tuple(
+            (
+                day(f.on),
+                r.account_name(f.by_id),
+                zh(PERFORMED[f.performed]),
+                f.satisfaction,
+                zh("有") if f.relapse else zh("无"),
+                f.next_step,
+            )
+            for f in r.follow_ups
+        ),
+    )
+
+
+def _outcome(r: Records) -> str:
+    outcome = r.matter.outcome
+    return OUTCOME_LABELS.get(outcome, outcome or "")
+
+
+def follow_up_record(r: Records, _index: int = 0) -> Document:
+    title = TITLES["followup"]
+    refuse_if(title, [zh("回访记录")] if not r.follow_ups else [])
+    m = r.matter
+    doc = Document("followup", title, r.number(), r.header())
+    doc.add(
+        Fields(
+            (
+                *r.matter_fields()[:2],
+                (zh("当事人"), r.party_names()),
+                (zh("办结时间"), day(m.closed_at)),
+                (zh("办结结果"), _outcome(r)),
+            )
+        )
+    )
+    doc.add(_follow_up_table(r), Para(r.fill("followup_notice")))
+    doc.add(Signatures((zh("回访人（签名）"), zh("被回访人（签名）"))))
+    return doc
+
+
+def _action_label(action: str) -> str:
+    return ACTION_LABELS.get(Action(action), action) if action in set(Action) else action
+
+
+def dossier(r: Records, _index: int = 0) -> Document:
+    """One file per closed matter: cover, contents, then every record in the order the work was done."""
+    m = r.matter
+    title = TITLES["dossier"]
+    refuse_if(title, [zh("办结（事项尚未办结）")] if m.status not in CLOSED else [])
+    doc = Document("dossier", title, zh("卷宗号：{0}", m.serial), r.header())
+    doc.add(
+        Fields(
+            (
+                (zh("案由"), m.title),
+                (zh("当事人"), r.party_names()),
+                (zh("承办"), m.handler_name or ""),
+                (zh("受理时间"), day(m.reported_at)),
+                (zh("立案时间"), day(m.registered_at)),
+                (zh("办结时间"), day(m.closed_at)),
+                (zh("办结结果"), _outcome(r)),
+                (zh("归档"), zh("已归档") if m.archived else zh("待归档")),
+            )
+        )
+    )
+    sections = [zh("受理登记与立案定级"), zh("流转记录")]
+    sections += [zh("调解笔录（第{0}次）", i + 1) for i in range(len(r.sessions))]
+    sections += [zh("调解协议")] if r.agreements else []
+    sections += [zh("回访记录")] if r.follow_ups else []
+    sections += [zh("附件")] if r.files else []
+    contents = tuple((str(i), s) for i, s in enumerate(sections, 1))
+    doc.add(PageBreak(), Heading(zh("卷内目录")), Table((zh("序号"), zh("材料名称")), contents))
+    doc.add(PageBreak(), Heading(f"一、{sections[0]}"))
+    source = m.source + (f"（{m.external_no}）" if m.external_no else "")
+    doc.add(
+        Fields(
+            (
+                *r.matter_fields(),
+                (zh("来源"), source),
+                (zh("上报时间"), minute(m.reported_at)),
+                (zh("立案定级"), r.grade_label()),
+                (zh("办理时限"), day(m.due_on)),
+            )
+        )
+    )
+    steps = tuple((minute(e.at), e.actor_name, _action_label(e.action), e.note) for e in r.events)
+    doc.add(Heading(f"二、{sections[1]}"), Table((zh("时间"), zh("办理人"), zh("环节"), zh("意见")), steps))
+    number = 2
+    for i in range(len(r.sessions)):
+        number += 1
+        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{sections[number - 1]}"))
+        doc.add(*_inside(session_record(r, i)))
+    settled = r.effective_agreement()
+    if settled is not None:
+        number += 1
+        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('调解协议')}"))
+        try:
+            doc.add(*_inside(agreement(r)))
+        except MissingItems as missing:  # the dossier still files what there is, and says what is not
+            doc.add(
+                Fields(
+                    (
+                        (zh("协议内容"), settled.terms),
+                        (zh("履行"), settled.performance),
+                        (zh("缺项"), "、".join(missing.items)),
+                    )
+                )
+            )
+    if r.follow_ups:
+        number += 1
+        doc.add(Heading(f"{_chinese(number)}、{zh('回访记录')}"), _follow_up_table(r))
+    if r.files:
+        number += 1
+        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('附件')}"))
+        for f in r.files:
+            path = stored_path(r.ws, f.sha256)
+            if f.present and f.filename.lower().endswith(IMAGE_SUFFIXES) and path.is_file():
+                doc.add(Picture(str(path), f.filename))
+            else:
+                away = "" if f.present else zh("，文件尚未同步到本机")
+                doc.add(Para(zh("{0}（{1} 字节{2}）", f.filename, f.size, away)))
+    return doc
+
+
+def _inside(paper: Document) -> list[Block]:
+    """A paper filed in the dossier: its own title and number, then its body."""
+    return [Heading(f"{paper.title}　{paper.number}"), *paper.blocks]
+
+
+def _chinese(n: int) -> str:
+    return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
+
+
+Builder = Callable[[Records, int], Document]
+BUILDERS: dict[str, Builder] = {
+    "agreement": agreement,
+    "record": session_record,
+    "followup": follow_up_record,
+    "dispatch": dispatch_slip,
+    "supervision": supervision_slip,
+    "dossier": dossier,
+}
+# Papers that carry full ID numbers and phones: only a role that may see them makes them.
+PERSONAL = {"agreement", "dossier"}

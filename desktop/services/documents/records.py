@@ -1,0 +1,243 @@
+"""What a paper is assembled from: everything about one matter that a paper may print, read once (`Records`),
+each party's particulars as the agreement names them, the dates as papers write them, and the refusal that
+names the items the law or the form needs when the records do not hold them yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.store.models import (
+    Account,
+    Agreement,
+    Attachment,
+    Division,
+    Event,
+    FollowUp,
+    Grid,
+    Household,
+    Matter,
+    MediationSession,
+    Org,
+    Party,
+    Person,
+)
+from sync.core.domain import idnumber
+from sync.core.domain.deadlines import COLOUR_LABELS
+from sync.core.domain.lifecycle import TIMED_STATUSES, Action, Status
+from sync.core.domain.messages import msg
+
+from .. import matters
+from ..context import Workspace, name_of
+from ..document_layout import zh
+from ..errors import NotFound, ServiceError
+from ..steps import deadline_of
+from .templates import templates
+
+TITLES = {
+    "agreement": "人民调解协议书",
+    "oral": "口头调解协议登记表",
+    "record": "人民调解笔录",
+    "dispatch": "矛盾纠纷交办单",
+    "supervision": "矛盾纠纷督办单",
+    "followup": "矛盾纠纷回访记录",
+    "dossier": "矛盾纠纷调处卷宗",
+}
+CLOSED = frozenset({Status.CLOSED, Status.CHECKED, Status.EVALUATED})
+
+
+class MissingItems(ServiceError):
+    """The paper cannot be made: the law or the form needs these items, which the records do not hold yet."""
+
+    def __init__(self, title: str, items: list[str]):
+        self.title, self.items = title, items
+        super().__init__(msg("无法生成{0}，缺少：{1}", title, "、".join(items)))
+
+
+def refuse_if(title: str, items: list[str]) -> None:
+    if items:
+        raise MissingItems(title, items)
+
+
+def day(value: date | datetime | None) -> str:
+    return f"{value:%Y年%m月%d日}" if value else ""
+
+
+def minute(value: datetime | None) -> str:
+    return f"{value:%Y年%m月%d日 %H:%M}" if value else ""
+
+
+@dataclass(frozen=True)
+class Particulars:
+    """A party as the agreement names it: from the party record, its resident, and the ID number."""
+
+    name: str
+    role: str
+    kind: str
+    sex: str
+    age: str
+    ethnicity: str
+    occupation: str
+    address: str
+    id_number: str
+    phone: str
+
+    def missing(self) -> list[str]:
+        """What 人民调解法 第二十九条 wants of a party that the records lack: a person's particulars, or an
+        organisation's seat."""
+        if self.kind == "org":
+            wanted = {"住所": self.address}
+        else:
+            wanted = {
+                "性别": self.sex,
+                "年龄": self.age,
+                "民族": self.ethnicity,
+                "职业或工作单位": self.occupation,
+                "住所": self.address,
+                "身份证号": self.id_number,
+            }
+        return [zh("{0}{1}的{2}", self.role, self.name, item) for item, value in wanted.items() if not value]
+
+    def line(self) -> str:
+        if self.kind == "org":
+            return "，".join(filter(None, [self.name, zh("住所：{0}", self.address), self.phone]))
+        parts = [
+            self.name,
+            self.sex,
+            zh("{0}岁", self.age) if self.age else "",
+            self.ethnicity,
+            self.occupation,
+            zh("住{0}", self.address) if self.address else "",
+            zh("公民身份号码{0}", self.id_number) if self.id_number else "",
+            zh("联系电话{0}", self.phone) if self.phone else "",
+        ]
+        return "，".join(p for p in parts if p)
+
+
+def particulars(s: Session, party: Party, on: date) -> Particulars:
+    """What the party record leaves empty is taken from the resident it refers to, then from the ID number."""
+    person = s.get(Person, party.person_id) if party.person_id else None
+    household = s.get(Household, person.household_id) if person else None
+    id_number = party.id_number or (person.id_number if person else None) or ""
+    checked = idnumber.check(id_number, today=on) if id_number else None
+    born = (person.birth_date if person else None) or (checked.birth_date if checked else None)
+    return Particulars(
+        name=party.name,
+        role=party.role,
+        kind=party.kind,
+        sex=(person.sex if person else None) or (checked.sex if checked else None) or "",
+        age=str(idnumber.age_on(born, on)) if born else "",
+        ethnicity=party.ethnicity or (person.ethnicity if person else None) or "",
+        occupation=party.occupation or "",
+        address=party.address or (household.address if household else ""),
+        id_number=id_number,
+        phone=party.phone or (person.mobile if person else None) or "",
+    )
+
+
+class Records:
+    """Everything about one matter that a paper may print, read once."""
+
+    def __init__(self, ws: Workspace, s: Session, matter_id: str):
+        self.ws, self.s = ws, s
+        self.matter = m = matters.load(ws, s, matter_id)
+        self.today = ws.now().date()
+        live = {"matter_id": m.id, "deleted": False}
+        self.parties = [particulars(s, p, self.today) for p in s.scalars(select(Party).filter_by(**live))]
+        self.sessions = list(
+            s.scalars(select(MediationSession).filter_by(**live).order_by(MediationSession.held_on))
+        )
+        self.agreements = list(s.scalars(select(Agreement).filter_by(**live)))
+        self.follow_ups = list(s.scalars(select(FollowUp).filter_by(**live).order_by(FollowUp.on)))
+        self.events = matters.history(s, m.id)
+        attached = select(Attachment).where(
+            Attachment.owner_kind == "matter", Attachment.owner_id == m.id, Attachment.deleted.is_(False)
+        )
+        self.files = list(s.scalars(attached))
+        self.t = templates(s)
+        township = s.scalar(select(Division).where(Division.level == "township"))
+        self.township: str = township.name if township else ""
+        self.village = name_of(s, Division, m.village_id)
+        self.grid = name_of(s, Grid, m.grid_id)
+        self.committee = self.t["township_committee"].format(township=self.township, village=self.village)
+        if m.level == "village" and m.village_id:  # mediated in the village: its own committee signs
+            org = s.scalar(
+                select(Org).where(
+                    Org.kind == "village_committee", Org.village_id == m.village_id, Org.deleted.is_(False)
+                )
+            )
+            self.committee = (
+                org.name if org else self.t["committee"].format(village=self.village, township=self.township)
+            )
+        self.policy = ws.deadlines(s)
+
+    def fill(self, key: str, **extra: Any) -> str:
+        return self.t[key].format(
+            township=self.township, village=self.village, committee=self.committee, **extra
+        )
+
+    def header(self) -> str:
+        return self.fill("header") if self.t["header"] else self.committee
+
+    def number(self) -> str:
+        return zh("编号：{0}", self.matter.serial)
+
+    def party_names(self) -> str:
+        return "；".join(f"{p.role} {p.name}" for p in self.parties)
+
+    def grade_label(self) -> str:
+        grade = self.matter.grade
+        rule = self.policy.policy.rules.get(grade) if grade else None
+        if rule is None:
+            return ""
+        return rule.label if "★" in rule.label else f"{'★' * grade} {rule.label}"
+
+    def colour(self) -> str:
+        m = self.matter
+        if m.status in CLOSED:
+            return zh("已办结")
+        colour = self.policy.colour(deadline_of(m), self.ws.now(), closed=m.status not in TIMED_STATUSES)
+        return COLOUR_LABELS[colour]
+
+    def effective_agreement(self) -> Agreement | None:
+        """The agreement that settled the matter: one in effect (written and signed, or oral), or the last."""
+        in_effect = [a for a in self.agreements if a.form == "oral" or a.effective_on]
+        chosen = in_effect or self.agreements
+        return chosen[-1] if chosen else None
+
+    def last_event(self, action: Action) -> Event | None:
+        found = [e for e in self.events if e.action == action]
+        return found[-1] if found else None
+
+    def step_for(self, title: str, action: Action, item: str) -> Event:
+        """The last step of a kind a paper is about (交办, 督办): refused, naming it, when there is none."""
+        event = self.last_event(action)
+        if event is None:
+            raise MissingItems(title, [item])
+        return event
+
+    def name_of(self, handler: str | None) -> str:
+        try:
+            return matters.handler_name(self.s, handler) or ""
+        except NotFound:
+            return ""
+
+    def account_name(self, account_id: str | None) -> str:
+        account = self.s.get(Account, account_id) if account_id else None
+        return account.display_name if account else ""
+
+    def matter_fields(self) -> list[tuple[str, str]]:
+        m: Matter = self.matter
+        return [
+            (zh("事项编号"), m.serial),
+            (zh("事项名称"), m.title),
+            (zh("类别"), m.category or ""),
+            (zh("星级"), self.grade_label()),
+            (zh("发生地"), f"{self.village} {self.grid} {m.place}".strip()),
+            (zh("当事人"), self.party_names()),
+            (zh("事实经过"), m.facts),
+        ]

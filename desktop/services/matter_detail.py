@@ -1,0 +1,253 @@
+"""A matter's detail screen: the matter, its parties, history, sessions, agreements, follow-ups and files, and
+the steps this account may take now, in one read; ID and phone numbers masked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.store.models import (
+    Account,
+    Agreement,
+    Attachment,
+    Division,
+    FollowUp,
+    Grid,
+    Matter,
+    MediationSession,
+    Party,
+)
+from sync.core.domain.deadlines import COLOUR_LABELS
+from sync.core.domain.lifecycle import TIMED_STATUSES, Action, Status, allowed_actions
+from sync.core.domain.masking import mask_id, mask_phone
+from sync.core.domain.roles import Permission
+
+from . import matters, repeats
+from .attachments import stored_path
+from .context import Workspace, name_of
+from .lists import viewer_of
+from .repeats import Candidate
+from .steps import deadline_of, judicial_confirmation_due
+
+
+@dataclass(frozen=True)
+class PartyLine:
+    name: str
+    role: str
+    id_number: str  # masked
+    phone: str  # masked
+    address: str
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class EventLine:
+    action: str
+    at: datetime
+    actor: str
+    note: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    held_on: date
+    kind: str
+    outcome: str
+    place: str
+    mediators: str
+    record: str
+    level: str
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    form: str
+    parties: str
+    facts: str
+    terms: str
+    performance: str
+    perform_by: date | None
+    effective_on: date | None
+    confirmation_due: date | None
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    on: date
+    satisfaction: str
+    performed: bool | None
+    relapse: bool
+    next_step: str
+
+
+@dataclass(frozen=True)
+class AttachmentLine:
+    id: str
+    filename: str
+    sha256: str
+    size: int
+    present: bool
+    path: str
+
+
+@dataclass(frozen=True)
+class MatterDetail:
+    id: str
+    serial: str
+    kind: str
+    source: str
+    category: str
+    subcategory: str
+    title: str
+    facts: str
+    place: str
+    occurred_at: datetime | None
+    village: str
+    grid: str
+    people_count: int
+    amount: float
+    risk: str
+    signals: tuple[str, ...]
+    grade: int | None
+    status: str
+    level: str
+    handler_name: str
+    reported_at: datetime
+    registered_at: datetime | None
+    due_on: date | None
+    colour: str
+    colour_label: str
+    outcome: str
+    satisfaction: str
+    is_group: bool
+    parties: tuple[PartyLine, ...]
+    events: tuple[EventLine, ...]
+    sessions: tuple[SessionLine, ...]
+    agreements: tuple[AgreementLine, ...]
+    follow_ups: tuple[FollowUpLine, ...]
+    attachments: tuple[AttachmentLine, ...]
+    actions: tuple[Action, ...]  # the lifecycle steps this account may take now
+    supervised: int = 0  # times 督办
+    explanation_due: bool = False  # supervised since the handler last explained
+    leader_name: str = ""  # 包案领导
+    external_no: str = ""  # 12345 / 首发 order number
+    closing_reply: str = ""  # 销号回复
+    archived: bool = False  # 卷宗已归档
+    repeat_of: str = ""  # the primary order's serial, for a repeat
+    repeats: tuple[str, ...] = ()  # serials of the orders marked as repeats of this one
+    # Earlier matters this one may repeat, while it can still be marked as a repeat.
+    possible_repeats: tuple[Candidate, ...] = ()
+
+
+def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
+    ws.require(Permission.VIEW_MATTERS)
+    with ws.read() as s:
+        m = matters.load(ws, s, matter_id)
+        live = {"matter_id": m.id, "deleted": False}
+        parties = tuple(
+            PartyLine(p.name, p.role, mask_id(p.id_number), mask_phone(p.phone), p.address, p.id)
+            for p in s.scalars(select(Party).filter_by(**live))
+        )
+        events = tuple(
+            EventLine(e.action, e.at, e.actor_name, e.note, e.data) for e in matters.history(s, m.id)
+        )
+        sessions = tuple(
+            SessionLine(x.held_on, x.kind, x.outcome, x.place, x.mediators, x.record, x.level)
+            for x in s.scalars(select(MediationSession).filter_by(**live).order_by(MediationSession.held_on))
+        )
+        agreements = tuple(
+            AgreementLine(
+                a.form,
+                a.parties,
+                a.facts,
+                a.terms,
+                a.performance,
+                a.perform_by,
+                a.effective_on,
+                judicial_confirmation_due(a),
+            )
+            for a in s.scalars(select(Agreement).filter_by(**live))
+        )
+        follow_ups = tuple(
+            FollowUpLine(f.on, f.satisfaction, f.performed, f.relapse, f.next_step)
+            for f in s.scalars(select(FollowUp).filter_by(**live).order_by(FollowUp.on))
+        )
+        attached = select(Attachment).where(
+            Attachment.owner_kind == "matter", Attachment.owner_id == m.id, Attachment.deleted.is_(False)
+        )
+        files = tuple(
+            AttachmentLine(a.id, a.filename, a.sha256, a.size, a.present, str(stored_path(ws, a.sha256)))
+            for a in s.scalars(attached)
+        )
+        # A pulled page may bring a matter before its village, grid, leader or primary: shown blank until
+        # then.
+        village = name_of(s, Division, m.village_id)
+        grid = name_of(s, Grid, m.grid_id)
+        colour = ws.deadlines(s).colour(deadline_of(m), ws.now(), closed=m.status not in TIMED_STATUSES)
+        actions = tuple(allowed_actions(matters.state_of(m), ws.actor.for_lifecycle()))
+        leader_account = s.get(Account, m.leader_id) if m.leader_id else None
+        leader = leader_account.display_name if leader_account else ""
+        primary_matter = s.get(Matter, m.repeat_of) if m.repeat_of else None
+        primary = primary_matter.serial if primary_matter else ""
+        repeated_by = tuple(
+            s.scalars(
+                select(Matter.serial)
+                .where(Matter.repeat_of == m.id, Matter.deleted.is_(False))
+                .order_by(Matter.serial)
+            )
+        )
+        possible = (
+            tuple(repeats.candidates(s, viewer_of(ws), m))
+            if m.status in (Status.REPORTED, Status.REGISTERED)
+            else ()
+        )
+    return MatterDetail(
+        id=m.id,
+        serial=m.serial,
+        kind=m.kind,
+        source=m.source,
+        category=m.category or "",
+        subcategory=m.subcategory or "",
+        title=m.title,
+        facts=m.facts,
+        place=m.place,
+        occurred_at=m.occurred_at,
+        village=village,
+        grid=grid,
+        people_count=m.people_count,
+        amount=m.amount,
+        risk=m.risk,
+        signals=tuple(m.signals or ()),
+        grade=m.grade,
+        status=m.status,
+        level=m.level,
+        handler_name=m.handler_name or "",
+        reported_at=m.reported_at,
+        registered_at=m.registered_at,
+        due_on=m.due_on,
+        colour=str(colour),
+        colour_label=COLOUR_LABELS[colour],
+        outcome=m.outcome or "",
+        satisfaction=m.satisfaction or "",
+        is_group=m.is_group,
+        parties=parties,
+        events=events,
+        sessions=sessions,
+        agreements=agreements,
+        follow_ups=follow_ups,
+        attachments=files,
+        actions=actions,
+        supervised=m.supervised or 0,
+        explanation_due=bool(m.explanation_due),
+        leader_name=leader,
+        external_no=m.external_no or "",
+        closing_reply=m.closing_reply or "",
+        archived=bool(m.archived),
+        repeat_of=primary,
+        repeats=repeated_by,
+        possible_repeats=possible,
+    )
