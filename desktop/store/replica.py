@@ -15,7 +15,7 @@ from sync.core import protocol as p
 from sync.core import records
 from sync.core.records import BY_TABLE, RESERVED_FIELDS
 
-from . import tracking
+from . import indexing
 from .base import by_id, chunks
 from .database import Database
 from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
@@ -275,7 +275,7 @@ class Replica:
             return
         for table, rows in fresh.items():
             s.execute(insert(MODELS[table].__table__), list(rows.values()))
-        tracking.index_new(s, fresh)
+        indexing.index_new(s, fresh)
 
     def _apply(self, s, change: p.Change, row, pending: set[str]) -> None:
         model = MODELS.get(change.table)

@@ -7,7 +7,7 @@ tokens 秀 and 英 and a one- or two-character search is an index lookup too, ne
 
 A hit is an index row number; `search_fts_refs` maps it to the record, so a search that matches thousands
 reads a small table and never the words themselves (each page of an encrypted file read is decrypted first).
-A household's words include its residents' (desktop.store.tracking), so one index answers a household search.
+A household's words include its residents' (desktop.store.indexing), so one index answers a household search.
 `matching` answers with a subquery, not a list of ids, so the database does the whole search in one go. A row
 number also says the entry's kind, so `entry_rows` needs the index alone, and `entry_in` lets a list that
 thousands of records match be read in its own order, keeping the records whose entry is a hit.

@@ -5,7 +5,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Te
 
 from desktop.services import attachments
 from desktop.services.matters import MatterInput, report
-from desktop.store import replica, search, tracking
+from desktop.store import indexing, replica, search
 from desktop.store.base import Synced
 from desktop.store.models import MODELS, SYNCED_MODELS, Base, OutboxEntry
 from sync.core import records
@@ -76,7 +76,7 @@ def test_search_declarations_name_real_fields_and_children_reindex_their_parent(
         )  # its entries' row numbers say its kind
         for child, parent_field, fields in record.search.children:
             assert {parent_field, *fields} <= set(records.BY_TABLE[child].fields)
-            assert tracking.PARENT_OF_CHILD[child] == (record.table, parent_field)
+            assert indexing.PARENT_OF_CHILD[child] == (record.table, parent_field)
 
 
 def test_a_local_field_is_not_sent(township):

@@ -51,11 +51,3 @@ class WorkdayCalendar:
             if self.is_workday(day):
                 remaining -= 1
         return day
-
-    def workdays_between(self, start: date, end: date) -> int:
-        """Working days in (start, end]."""
-        count, day = 0, start
-        while day < end:
-            day += timedelta(days=1)
-            count += self.is_workday(day)
-        return count
