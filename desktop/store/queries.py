@@ -6,14 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
-from sync.core.domain.deadlines import DeadlinePolicy
+from sync.core.domain import deadlines
+from sync.core.domain.deadlines import Colour, DeadlinePolicy
 from sync.core.domain.lifecycle import OPEN_STATUSES, TIMED_STATUSES, Status
-from sync.core.domain.masking import mask_id, mask_phone
+from sync.core.domain.masking import shown
 from sync.core.domain.risk import Risk
-from sync.core.domain.scope import Scope
+from sync.core.domain.scope import AllOf, Among, Condition, Not, Scope, Viewer
 
 from . import search
 from .base import LISTED, as_listed, chunks
@@ -27,25 +28,29 @@ class Page:
     offset: int
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking, as far as filtering goes."""
+def condition_clause(condition: Condition, column: Callable[[str], ColumnElement], *, negated: bool = False):
+    """A rule's condition (sync.core.domain.scope) as SQL over the columns `column` names. A negation is pushed
+    down to the fields, where an empty field is among nothing, so SQL's NULL answers as the rule does."""
+    if isinstance(condition, Not):
+        return condition_clause(condition.term, column, negated=not negated)
+    if isinstance(condition, Among):
+        values = sorted(condition.values, key=str)
+        col = column(condition.field)
+        return or_(col.is_(None), col.not_in(values)) if negated else col.in_(values)
+    terms = [condition_clause(term, column, negated=negated) for term in condition.terms]
+    if isinstance(condition, AllOf) != negated:  # all of, or (negated) none of any
+        return and_(true(), *terms)
+    return or_(false(), *terms)
 
-    scope: Scope
-    handler_keys: frozenset = frozenset()
-    account_id: str | None = None
-    org_id: str | None = None
-    is_mediator: bool = False
+
+def _columns(model) -> Callable[[str], ColumnElement]:
+    """A model's columns by the rules' field names; a household is its own household."""
+    return lambda name: model.id if (model is Household and name == "household_id") else getattr(model, name)
 
 
 def scope_clause(model, scope: Scope):
-    if scope.kind == "township":
-        return True
-    if scope.kind == "household":
-        column = model.id if model is Household else model.household_id
-    else:
-        column = model.village_id if scope.kind == "village" else model.grid_id
-    return column.in_(sorted(scope.ids))
+    """The records of `model` in the scope, as the scope rule decides."""
+    return condition_clause(scope.condition(), _columns(model))
 
 
 # ------------------------------------------------------------------------------------ households
@@ -144,7 +149,7 @@ def _household_rows(session: Session, ids: list[str], text: str) -> list[Househo
         _, head_name, _, head_mobile, _ = head or (None, "", None, None, None)
         matched = _why_matched(needle, people, number, address, phone) if needle else ()
         rows[household_id] = HouseholdRow(household_id, number, address, village, grid or "", head_name or "",
-                                          len(people), mask_phone(head_mobile or phone), matched)  # fmt: skip
+                                          len(people), shown("mobile", head_mobile) if head_mobile else shown("phone", phone), matched)  # fmt: skip
     return [rows[household_id] for household_id in ids]
 
 
@@ -229,8 +234,8 @@ def list_persons(
                 p.name,
                 p.sex or "",
                 p.birth_date,
-                mask_id(p.id_number),
-                mask_phone(p.mobile),
+                shown("id_number", p.id_number),
+                shown("mobile", p.mobile),
                 p.relation or "",
                 tuple(p.tags or ()),
             )  # fmt: skip
@@ -299,16 +304,8 @@ class MatterRow:
 
 
 def visible_clause(viewer: Viewer):
-    own = [Matter.reported_by == viewer.account_id]
-    if viewer.handler_keys:
-        own.append(Matter.handler.in_(sorted(viewer.handler_keys)))
-    if viewer.is_mediator:
-        own.append(Matter.status == str(Status.OPEN_FOR_CLAIM))
-    clause = or_(scope_clause(Matter, viewer.scope), *own)
-    if viewer.org_id:
-        clause = and_(clause, or_(Matter.whistleblower.is_(False), Matter.accused_org_id.is_(None),
-                                  Matter.accused_org_id != viewer.org_id))  # fmt: skip
-    return clause
+    """The matters the viewer sees, as the rule decides (sync.core.domain.scope.Viewer.sees_matters)."""
+    return condition_clause(viewer.sees_matters(), _columns(Matter))
 
 
 def yellow_ratio(session: Session) -> float:
@@ -320,16 +317,19 @@ def yellow_ratio(session: Session) -> float:
 
 
 def colour_clause(colour: str, now: datetime, ratio: float):
-    """Deadline colour in SQL, the same rule as sync.core.domain.deadlines.DeadlineCalculator.colour."""
-    timed = and_(Matter.status.in_([str(s) for s in TIMED_STATUSES]), Matter.due_on.is_not(None))
-    due_at = func.julianday(Matter.due_on, "+1 day")
-    start = func.julianday(Matter.registered_at)
-    current = func.julianday(now.isoformat(sep=" "))
-    red = current >= due_at
-    if colour == "red":
+    """The matters of one deadline colour, decided by the rule's own formulas (sync.core.domain.deadlines) given
+    SQL for the seconds they count in: a running deadline is red, else yellow, else green."""
+    timed = and_(
+        Matter.status.in_([str(s) for s in TIMED_STATUSES]),
+        Matter.registered_at.is_not(None),  # no deadline without both ends (services.steps.deadline_of)
+        Matter.due_on.is_not(None),
+    )
+    at, start, due_day = deadlines.seconds(now), func.unixepoch(Matter.registered_at), func.unixepoch(Matter.due_on)
+    red = deadlines.is_red(at, due_day)
+    if colour == Colour.RED:
         return and_(timed, red)
-    yellow = current >= start + ratio * (due_at - start)
-    if colour == "yellow":
+    yellow = deadlines.is_yellow(at, start, due_day, ratio)
+    if colour == Colour.YELLOW:
         return and_(timed, ~red, yellow)
     return and_(timed, ~red, ~yellow)
 
