@@ -76,7 +76,7 @@ def colours_by_rule(matters: dict[str, dict], now: datetime, ratio: float) -> di
 def test_the_store_colours_as_the_rule_does_at_every_boundary(db):
     starts = [
         datetime(2026, 11, 1, 0, 0),
-        datetime(2026, 11, 1, 9, 30, 17, 250_000),
+        datetime(2026, 11, 1, 9, 30, 20, 250_000),
         datetime(2026, 11, 3, 23, 59, 59),
     ]
     specs = [
@@ -170,7 +170,7 @@ def test_the_store_shows_the_matters_the_visibility_rule_lets_a_viewer_see(db):
             ("handling", str(Status.OPEN_FOR_CLAIM)),
             (None, "me"),
             (None, "org:team", "account:me"),
-            ((False, None), (True, "unit"), (True, "other"), (False, "unit")),
+            ((False, None), (True, None), (True, "unit"), (True, "other"), (False, "unit")),
         )
     ]
     matters = add_matters(db, specs)
