@@ -1,4 +1,4 @@
-"""The wire messages between a laptop and the township server, shared by both ends (DESIGN.md, Sync protocol).
+"""The wire messages between a laptop and the township server, shared by both ends (docs/architecture.md, Sync protocol).
 
 Only additive changes: a new field gets a default, so an older peer can ignore it. PROTOCOL_VERSION goes up
 only when an old peer could misunderstand a new message; the server then tells a too-old client to update.
@@ -7,11 +7,14 @@ only when an old peer could misunderstand a new message; the server then tells a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
+from annotated_types import GroupedMetadata
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, WithJsonSchema
 
 from .records import unstorable
 
@@ -36,12 +39,18 @@ def _storable(text: str) -> str:
     return text
 
 
-def Text(max_length: int, min_length: int = 0):  # noqa: N802 (a type, as pydantic's own are written)
-    """A string of bounded length that a database can store (no lone surrogates)."""
-    no_nul = r"^[^\x00]*$"  # said in the schema too, so generated clients know it
-    return Annotated[
-        str, Field(min_length=min_length, max_length=max_length, pattern=no_nul), AfterValidator(_storable)
-    ]
+@dataclass(frozen=True)
+class Text(GroupedMetadata):
+    """A string of bounded length that a database can store (no NUL, no lone surrogates): `Annotated[str,
+    Text(50, 1)]`, one to fifty characters."""
+
+    max_length: int
+    min_length: int = 0
+
+    def __iter__(self) -> Iterator[object]:
+        no_nul = r"^[^\x00]*$"  # said in the schema too, so generated clients know it
+        yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=no_nul)
+        yield AfterValidator(_storable)
 
 
 Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX)]
@@ -71,10 +80,10 @@ class AccountInfo(BaseModel):
 
 
 class Register(BaseModel):
-    username: Text(50, 1)
-    password: Text(200)
-    device_id: Text(36, 1)
-    device_name: Text(100) = ""
+    username: Annotated[str, Text(50, 1)]
+    password: Annotated[str, Text(200)]
+    device_id: Annotated[str, Text(36, 1)]
+    device_name: Annotated[str, Text(100)] = ""
 
 
 class Registered(BaseModel):
@@ -86,7 +95,7 @@ class Registered(BaseModel):
 
 class Hello(BaseModel):
     protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000)
-    schema_version: Text(20) = ""
+    schema_version: Annotated[str, Text(20)] = ""
     device_time: datetime
 
 
@@ -107,20 +116,20 @@ class Op(BaseModel):
     """One outbox entry: the changed fields of one record, each with the base its author saw."""
 
     op_seq: int = Field(ge=0, le=SEQ_MAX)
-    mutation_id: Text(36, 1)
-    table: Text(40, 1)
-    record_id: Text(36, 1)
+    mutation_id: Annotated[str, Text(36, 1)]
+    table: Annotated[str, Text(40, 1)]
+    record_id: Annotated[str, Text(36, 1)]
     op: OpKind
-    fields: dict = {}  # checked field by field against sync.core.records by the server
+    fields: dict[str, Any] = {}  # checked field by field against sync.core.records by the server
     base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
-    base_values: dict = {}
-    schema_version: Text(20) = ""
+    base_values: dict[str, Any] = {}
+    schema_version: Annotated[str, Text(20)] = ""
     device_time: datetime | None = None
-    author: Text(50) | None = None  # what the laptop says; the server records the token's account instead
+    author: Annotated[str, Text(50)] | None = None  # what the laptop says; the server records the token's account instead
 
 
 class PushRequest(BaseModel):
-    epoch: Text(40) | None = None
+    epoch: Annotated[str, Text(40)] | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
     hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
     protocol: int = Field(1, ge=1, le=10_000)  # the sender's; from 3 it reads the compact answer (`applied`)
@@ -156,23 +165,25 @@ def compact_results(
 ) -> tuple[list[tuple[int, int, int]], list[OpResult]]:
     """The answer to a protocol-3 push: plainly applied ops as runs, the rest in full."""
     by_seq = {r.op_seq: r for r in results}
-    runs: list[list[int]] = []
+    runs: list[tuple[int, int, int]] = []
     rest = []
     last = None  # (index in the request, server_seq) of the run's last op
     for index, op in enumerate(ops):
         result = by_seq.get(op.op_seq)
         if result is None:
             continue
-        if not _plain(result):
+        seq = result.server_seq
+        if seq is None or not _plain(result):
             rest.append(result)
             last = None
             continue
-        if last is not None and last == (index - 1, result.server_seq - 1):
-            runs[-1][2] += 1
+        if last is not None and last == (index - 1, seq - 1):
+            first, first_seq, count = runs[-1]
+            runs[-1] = (first, first_seq, count + 1)
         else:
-            runs.append([op.op_seq, result.server_seq, 1])
-        last = (index, result.server_seq)
-    return [tuple(run) for run in runs], rest
+            runs.append((op.op_seq, seq, 1))
+        last = (index, seq)
+    return runs, rest
 
 
 def expand_results(
@@ -202,7 +213,7 @@ class Change(BaseModel):
     server_seq: int
     removed: bool = False
     deleted: bool = False
-    data: dict = {}
+    data: dict[str, Any] = {}
     field_seq: dict[str, int] = {}
     updated_by: str | None = None
     updated_device: str | None = None

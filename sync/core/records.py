@@ -46,45 +46,45 @@ class FieldSpec:
         return self.default is not _MISSING
 
 
-def string(size: int, *, optional=False, default=_MISSING, index=False, personal=False) -> FieldSpec:
+def string(size: int, *, optional: bool = False, default: Any = _MISSING, index: bool = False, personal: bool = False) -> FieldSpec:
     return FieldSpec("string", size, optional, default, index=index, personal=personal)
 
 
-def text(*, optional=False, default=_MISSING, personal=False) -> FieldSpec:
+def text(*, optional: bool = False, default: Any = _MISSING, personal: bool = False) -> FieldSpec:
     return FieldSpec("text", None, optional, default, index=False, personal=personal)
 
 
-def integer(*, optional=False, default=_MISSING, index=False) -> FieldSpec:
+def integer(*, optional: bool = False, default: Any = _MISSING, index: bool = False) -> FieldSpec:
     return FieldSpec("integer", None, optional, default, index=index)
 
 
-def number(*, optional=False, default=_MISSING) -> FieldSpec:
+def number(*, optional: bool = False, default: Any = _MISSING) -> FieldSpec:
     return FieldSpec("number", None, optional, default, index=False)
 
 
-def boolean(*, optional=False, default=_MISSING, local=False) -> FieldSpec:
+def boolean(*, optional: bool = False, default: Any = _MISSING, local: bool = False) -> FieldSpec:
     return FieldSpec("boolean", None, optional, default, index=False, local=local)
 
 
-def day(*, optional=False, index=False, personal=False) -> FieldSpec:
+def day(*, optional: bool = False, index: bool = False, personal: bool = False) -> FieldSpec:
     return FieldSpec("date", None, optional, index=index, personal=personal)
 
 
-def moment(*, optional=False, index=False) -> FieldSpec:
+def moment(*, optional: bool = False, index: bool = False) -> FieldSpec:
     return FieldSpec("datetime", None, optional, index=index)
 
 
-def json(*, optional=False, default=_MISSING) -> FieldSpec:
+def json(*, optional: bool = False, default: Any = _MISSING) -> FieldSpec:
     return FieldSpec("json", None, optional, default, index=False)
 
 
-def ref(table: str, *, optional=True, index=True) -> FieldSpec:
+def ref(table: str, *, optional: bool = True, index: bool = True) -> FieldSpec:
     """The id of another synced record. The laptop's foreign key is deferred: a pulled page may bring a child
     before its parent."""
     return FieldSpec("ref", 36, optional, ref=table, index=index)
 
 
-def record_id(*, optional=True, index=False) -> FieldSpec:
+def record_id(*, optional: bool = True, index: bool = False) -> FieldSpec:
     """An id with no foreign key: the record may arrive later, or its table is named by another field."""
     return FieldSpec("string", 36, optional, index=index)
 
@@ -101,7 +101,7 @@ class Direct:
     grid: str = "grid_id"
     household: str | None = None  # "id": the record is the household
 
-    def household_of(self, record_id: str, data: dict) -> str | None:
+    def household_of(self, record_id: str, data: dict[str, Any]) -> str | None:
         if self.household == "id":
             return record_id
         return data.get(self.household) if self.household else None
@@ -116,11 +116,13 @@ class Parent:
     table_field: str | None = None
     table_names: tuple[tuple[str, str], ...] = ()  # value of table_field → table
 
-    def parent_table(self, data: dict) -> str | None:
+    def parent_table(self, data: dict[str, Any]) -> str | None:
         if self.table:
             return self.table
-        value = data.get(self.table_field or "")
-        return dict(self.table_names).get(value, value) if self.table_names else value
+        value: str | None = data.get(self.table_field or "")
+        if value is None or not self.table_names:
+            return value
+        return dict(self.table_names).get(value, value)
 
 
 SHARED = "shared"  # reference data every device in the township reads; only township-wide accounts write it
@@ -419,7 +421,7 @@ def unstorable(value: str) -> bool:
     return "\x00" in value
 
 
-def _depth_and_strings_ok(value) -> str | None:
+def _depth_and_strings_ok(value: object) -> str | None:
     """Nesting depth and every string inside a JSON value, without recursion (a hostile value may be deep)."""
     stack = [(value, 1)]
     while stack:
@@ -450,7 +452,7 @@ def _date_ok(value: str, kind: str) -> bool:
     return len(value) <= 40
 
 
-def value_problem(spec: FieldSpec, value) -> str | None:
+def value_problem(spec: FieldSpec, value: object) -> str | None:
     """Why a value cannot be stored in a field of this kind, or None. Empty (None) is the caller's question."""
     kind = spec.kind
     if kind in ("string", "ref", "text"):
@@ -488,7 +490,7 @@ def value_problem(spec: FieldSpec, value) -> str | None:
     return f"未知的字段类型 {kind}"
 
 
-def problems(record: RecordType, fields: dict, *, whole: bool) -> list[str]:
+def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list[str]:
     """What is wrong with these fields of a record, each naming the field and the reason; [] when nothing.
 
     whole: the fields are the whole record (an insert, or a record as the server holds it), so every required
@@ -514,7 +516,7 @@ def problems(record: RecordType, fields: dict, *, whole: bool) -> list[str]:
     return found
 
 
-def cleared(record: RecordType) -> dict:
+def cleared(record: RecordType) -> dict[str, Any]:
     """The values a deleted record's personal fields take: empty where they may be, blank where required."""
     return {
         name: (None if spec.optional else ("" if spec.kind in ("string", "text") else spec.default))

@@ -45,7 +45,7 @@ class DeadlinePolicy:
         return cls.from_config(DEFAULT_POLICY_CONFIG)
 
     @classmethod
-    def from_config(cls, config: dict) -> DeadlinePolicy:
+    def from_config(cls, config: dict[str, Any]) -> DeadlinePolicy:
         rules = {
             int(r["grade"]): GradeRule(int(r["grade"]), r["label"], r.get("handled_by", ""), int(r["days"]))
             for r in config["grades"]
@@ -58,7 +58,7 @@ class DeadlinePolicy:
             petition_extension_max_days=int(config.get("petition_extension_max_days", 30)),
         )
 
-    def to_config(self) -> dict:
+    def to_config(self) -> dict[str, Any]:
         return {
             "grades": [
                 {"grade": r.grade, "label": r.label, "handled_by": r.handled_by, "days": r.days}
@@ -76,7 +76,7 @@ class DeadlinePolicy:
         return self.rules[grade].days
 
 
-DEFAULT_POLICY_CONFIG = {
+DEFAULT_POLICY_CONFIG: dict[str, Any] = {
     "grades": [
         {"grade": 1, "label": "★ 一般", "handled_by": "村（社区）或主管部门", "days": 5},
         {"grade": 2, "label": "★★ 复杂", "handled_by": "乡镇多部门联合、司法所、听证", "days": 15},
@@ -187,7 +187,7 @@ class PetitionLimits:
     review_request: int = 30
     review_decision: int = 30
 
-    def milestones(self, received: date, accepted: date | None = None, answered: date | None = None) -> dict:
+    def milestones(self, received: date, accepted: date | None = None, answered: date | None = None) -> dict[str, date]:
         result = {
             "register_or_forward_by": received + timedelta(days=self.register_or_forward),
             "tell_acceptance_by": received + timedelta(days=self.tell_acceptance),

@@ -39,7 +39,7 @@ def assess(
     stated: Risk | None = None,
 ) -> RiskAssessment:
     """Combine the signals with what the registrar judged; signals can only raise the level, never lower it."""
-    reasons = []
+    reasons: list[str] = []
     if people >= MAJOR_PEOPLE:
         reasons.append(msg("涉及{0}人（≥{1}人）", people, MAJOR_PEOPLE))
     if amount >= MAJOR_AMOUNT:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -15,7 +16,7 @@ class WorkdayCalendar:
     years: set[int] = field(default_factory=set)
 
     @classmethod
-    def from_dict(cls, data: dict) -> WorkdayCalendar:
+    def from_dict(cls, data: dict[str, Any]) -> WorkdayCalendar:
         cal = cls()
         for year, spec in data.get("years", {}).items():
             cal.years.add(int(year))
