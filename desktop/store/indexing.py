@@ -89,8 +89,8 @@ def after_flush(session: Session, flush_context) -> None:
 
 
 def index_new(session: Session, rows_by_table: dict[str, dict[str, dict]]) -> None:
-    """Index records inserted without the ORM (a pulled page, in bulk), from their rows as inserted, and re-index
-    the parents of new children (from this page's rows where it has them)."""
+    """Index records inserted without the ORM (a pulled page, in bulk), from their rows as inserted, and
+    re-index the parents of new children (from this page's rows where it has them)."""
     touched: dict = {}
     parents: dict[str, set] = {}
     for table, rows in rows_by_table.items():

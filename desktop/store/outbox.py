@@ -103,8 +103,8 @@ def before_flush(session: Session, flush_context, instances) -> None:
             op = "delete" if changed.get("deleted") is True else "update"
             if op == "delete":
                 # A delete carries only itself. What else changed with it here (a person's data, emptied) is
-                # the server's to clear too, as the record type declares: sent as edits, stale bases would make
-                # them look like edits racing other laptops' edits.
+                # the server's to clear too, as the record type declares: sent as edits, stale bases would
+                # make them look like edits racing other laptops' edits.
                 changed, before = {"deleted": True}, {"deleted": before.get("deleted")}
             bases = {name: seqs.get(name, 0) for name in changed}
             if op == "delete":

@@ -29,8 +29,10 @@ class Page:
 
 
 def condition_clause(condition: Condition, column: Callable[[str], ColumnElement], *, negated: bool = False):
-    """A rule's condition (sync.core.domain.scope) as SQL over the columns `column` names. A negation is pushed
-    down to the fields, where an empty field is among nothing, so SQL's NULL answers as the rule does."""
+    """A rule's condition (sync.core.domain.scope) as SQL over the columns `column` names.
+
+    A negation is pushed down to the fields, where an empty field is among nothing: SQL's NULL then answers as
+    the rule does."""
     if isinstance(condition, Not):
         return condition_clause(condition.term, column, negated=not negated)
     if isinstance(condition, Among):
@@ -66,16 +68,18 @@ class HouseholdRow:
     head: str
     members: int
     phone: str  # the head's mobile (else the household's phone), masked
-    matched: tuple = ()  # for a search, where the text was found: ("户主", "王秀英"), ("配偶", "李四", "手机号"), ("地址",)
+    # for a search, where the text was found: ("户主", "王秀英"), ("配偶", "李四", "手机号"), ("地址",)
+    matched: tuple = ()
 
 
-# Each order ends in the id, so pages never overlap or skip when rows share a value. 户号 repeat from village to
-# village, so households are listed village by village; that order is an index, so a page deep in the list is
-# as quick as the first.
+# Each order ends in the id, so pages never overlap or skip when rows share a value. 户号 repeat from village
+# to village, so households are listed village by village; that order is an index, so a page deep in the list
+# is as quick as the first.
 HOUSEHOLD_ORDER = {
-    "number": (Household.village_id, Household.number), "village": (Household.village_id, Household.number),
+    "number": (Household.village_id, Household.number),
+    "village": (Household.village_id, Household.number),
     "address": (Household.address,),
-}  # fmt: skip
+}
 
 
 # From this many hits a search reads the list in its order (a page of hits is near its start), below it looks
@@ -85,10 +89,18 @@ WALK_FROM = 1000
 
 
 def list_households(
-    session: Session, viewer: Viewer, *, text: str = "", village_id: str | None = None, grid_id: str | None = None,
-    offset: int = 0, limit: int | None = 100, order: str = "number", descending: bool = False,
+    session: Session,
+    viewer: Viewer,
+    *,
+    text: str = "",
+    village_id: str | None = None,
+    grid_id: str | None = None,
+    offset: int = 0,
+    limit: int | None = 100,
+    order: str = "number",
+    descending: bool = False,
     walk_from: int = WALK_FROM,
-) -> Page:  # fmt: skip
+) -> Page:
     where = [Household.deleted.is_(False), scope_clause(Household, viewer.scope)]
     if village_id:
         where.append(Household.village_id == village_id)
@@ -148,8 +160,17 @@ def _household_rows(session: Session, ids: list[str], text: str) -> list[Househo
         head = next((p for p in people if p[0] == head_id), None)
         _, head_name, _, head_mobile, _ = head or (None, "", None, None, None)
         matched = _why_matched(needle, people, number, address, phone) if needle else ()
-        rows[household_id] = HouseholdRow(household_id, number, address, village, grid or "", head_name or "",
-                                          len(people), shown("mobile", head_mobile) if head_mobile else shown("phone", phone), matched)  # fmt: skip
+        rows[household_id] = HouseholdRow(
+            household_id,
+            number,
+            address,
+            village,
+            grid or "",
+            head_name or "",
+            len(people),
+            shown("mobile", head_mobile) if head_mobile else shown("phone", phone),
+            matched,
+        )
     return [rows[household_id] for household_id in ids]
 
 
@@ -169,15 +190,24 @@ def _why_matched(needle: str, people: list[tuple], number: str, address: str, ph
     )
 
 
-def _found_page(session: Session, where: list, text: str, in_order: list, offset: int, limit: int | None, *,
-                walk: bool, whole: bool) -> tuple[list[str], int]:  # fmt: skip
+def _found_page(
+    session: Session,
+    where: list,
+    text: str,
+    in_order: list,
+    offset: int,
+    limit: int | None,
+    *,
+    walk: bool,
+    whole: bool,
+) -> tuple[list[str], int]:
     """The ids of one page of the households that hold the text (theirs or their residents'), and how many.
 
     Few are looked up and sorted. Text that thousands hold (a surname, a county's ID prefix) is answered in
-    list order instead (`walk`): the households are read along the (village, 户号) index and those whose entry is
-    a hit kept, which stops at the end of the page. `whole`: the list is the whole township, whose households are
-    exactly those with entries (deleting a household or losing it from scope drops its entry), so a walk's
-    count is the index's.
+    list order instead (`walk`): the households are read along the (village, 户号) index and those whose entry
+    is a hit kept, which stops at the end of the page. `whole`: the list is the whole township, whose
+    households are exactly those with entries (deleting a household or losing it from scope drops its entry),
+    so a walk's count is the index's.
     """
     if walk:
         rows = search.entry_rows("household", text).cte("hit").prefix_with("MATERIALIZED")  # read once
@@ -188,8 +218,11 @@ def _found_page(session: Session, where: list, text: str, in_order: list, offset
         counted = func.count().over()
     page = session.execute(
         select(Household.id, *([] if counted is None else [counted]))
-        .where(*where, hit).order_by(*in_order).offset(offset).limit(limit)
-    ).all()  # fmt: skip
+        .where(*where, hit)
+        .order_by(*in_order)
+        .offset(offset)
+        .limit(limit)
+    ).all()
     ids = [row[0] for row in page]
     if counted is not None and page:
         return ids, page[0][1]
@@ -213,9 +246,14 @@ class PersonRow:
 
 
 def list_persons(
-    session: Session, viewer: Viewer, *, household_id: str | None = None, text: str = "", offset: int = 0,
+    session: Session,
+    viewer: Viewer,
+    *,
+    household_id: str | None = None,
+    text: str = "",
+    offset: int = 0,
     limit: int = 100,
-) -> Page:  # fmt: skip
+) -> Page:
     where = [Person.deleted.is_(False), scope_clause(Household, viewer.scope)]
     if household_id:
         where.append(Person.household_id == household_id)
@@ -238,7 +276,7 @@ def list_persons(
                 shown("mobile", p.mobile),
                 p.relation or "",
                 tuple(p.tags or ()),
-            )  # fmt: skip
+            )
             for p in people
         ],
         total,
@@ -309,7 +347,8 @@ def visible_clause(viewer: Viewer):
 
 
 def yellow_ratio(session: Session) -> float:
-    """The configured share of the allowed time after which a matter turns yellow (临期): one rule everywhere."""
+    """The configured share of the allowed time after which a matter turns yellow (临期): one rule
+    everywhere."""
     entry = session.execute(
         select(ConfigEntry.value).where(ConfigEntry.key == "deadline_policy", ConfigEntry.deleted.is_(False))
     ).scalar()
@@ -317,14 +356,18 @@ def yellow_ratio(session: Session) -> float:
 
 
 def colour_clause(colour: str, now: datetime, ratio: float):
-    """The matters of one deadline colour, decided by the rule's own formulas (sync.core.domain.deadlines) given
-    SQL for the seconds they count in: a running deadline is red, else yellow, else green."""
+    """The matters of one deadline colour, decided by the rule's own formulas (sync.core.domain.deadlines)
+    given SQL for the seconds they count in: a running deadline is red, else yellow, else green."""
     timed = and_(
         Matter.status.in_([str(s) for s in TIMED_STATUSES]),
         Matter.registered_at.is_not(None),  # no deadline without both ends (services.steps.deadline_of)
         Matter.due_on.is_not(None),
     )
-    at, start, due_day = deadlines.seconds(now), func.unixepoch(Matter.registered_at), func.unixepoch(Matter.due_on)
+    at, start, due_day = (
+        deadlines.seconds(now),
+        func.unixepoch(Matter.registered_at),
+        func.unixepoch(Matter.due_on),
+    )
     red = deadlines.is_red(at, due_day)
     if colour == Colour.RED:
         return and_(timed, red)
@@ -336,12 +379,21 @@ def colour_clause(colour: str, now: datetime, ratio: float):
 
 def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetime) -> list:
     where = [Matter.deleted.is_(False), visible_clause(viewer)]
-    for values, column in ((f.statuses, Matter.status), (f.grades, Matter.grade), (f.risks, Matter.risk),
-                           (f.sources, Matter.source), (f.categories, Matter.category)):  # fmt: skip
+    for values, column in (
+        (f.statuses, Matter.status),
+        (f.grades, Matter.grade),
+        (f.risks, Matter.risk),
+        (f.sources, Matter.source),
+        (f.categories, Matter.category),
+    ):
         if values:
             where.append(column.in_([str(v) if column is not Matter.grade else v for v in values]))
-    for value, column in ((f.kind, Matter.kind), (f.village_id, Matter.village_id), (f.grid_id, Matter.grid_id),
-                          (f.handler, Matter.handler)):  # fmt: skip
+    for value, column in (
+        (f.kind, Matter.kind),
+        (f.village_id, Matter.village_id),
+        (f.grid_id, Matter.grid_id),
+        (f.handler, Matter.handler),
+    ):
         if value:
             where.append(column == value)
     if f.handlers:
@@ -367,33 +419,75 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
 
 
 MATTER_ORDER = {
-    "reported_at": Matter.reported_at, "due_on": Matter.due_on, "serial": Matter.serial, "grade": Matter.grade,
-    "status": Matter.status, "title": Matter.title,
-}  # fmt: skip
+    "reported_at": Matter.reported_at,
+    "due_on": Matter.due_on,
+    "serial": Matter.serial,
+    "grade": Matter.grade,
+    "status": Matter.status,
+    "title": Matter.title,
+}
 
 
 _VILLAGE, _GRID, _LEADER = aliased(Division), aliased(Grid), aliased(Account)
 # MatterRow's fields in order, as columns: a list shows, it never edits, so no ORM objects are made for it.
 MATTER_ROW = (
-    Matter.id, Matter.serial, Matter.kind, Matter.source, Matter.category, Matter.title, _VILLAGE.name, _GRID.name,
-    Matter.grade, Matter.risk, Matter.status, Matter.level, Matter.handler_name, Matter.reported_at,
-    Matter.registered_at, Matter.due_on, Matter.closed_at, Matter.outcome, Matter.satisfaction, Matter.people_count,
-    Matter.amount, Matter.is_group, Matter.supervised, _LEADER.display_name, Matter.external_no,
-    Matter.closing_reply, Matter.archived,
-)  # fmt: skip
+    Matter.id,
+    Matter.serial,
+    Matter.kind,
+    Matter.source,
+    Matter.category,
+    Matter.title,
+    _VILLAGE.name,
+    _GRID.name,
+    Matter.grade,
+    Matter.risk,
+    Matter.status,
+    Matter.level,
+    Matter.handler_name,
+    Matter.reported_at,
+    Matter.registered_at,
+    Matter.due_on,
+    Matter.closed_at,
+    Matter.outcome,
+    Matter.satisfaction,
+    Matter.people_count,
+    Matter.amount,
+    Matter.is_group,
+    Matter.supervised,
+    _LEADER.display_name,
+    Matter.external_no,
+    Matter.closing_reply,
+    Matter.archived,
+)
 MATTER_ROW_FIELDS = [f.name for f in fields(MatterRow) if f.name != "colour"]
 # Text columns a list shows empty, never as None.
-MATTER_TEXTS = ("category", "village", "grid", "handler_name", "outcome", "satisfaction", "leader_name",
-                "external_no", "closing_reply")  # fmt: skip
+MATTER_TEXTS = (
+    "category",
+    "village",
+    "grid",
+    "handler_name",
+    "outcome",
+    "satisfaction",
+    "leader_name",
+    "external_no",
+    "closing_reply",
+)
 
 
 def list_matters(
-    session: Session, viewer: Viewer, f: MatterFilter, now: datetime, *, offset: int = 0, limit: int | None = 100,
-    order: str = "reported_at", descending: bool = True,
+    session: Session,
+    viewer: Viewer,
+    f: MatterFilter,
+    now: datetime,
+    *,
+    offset: int = 0,
+    limit: int | None = 100,
+    order: str = "reported_at",
+    descending: bool = True,
     colour: Callable[[datetime | None, date | None, str], str] | None = None,
-) -> Page:  # fmt: skip
-    """A page of the matters the filter finds; `colour(registered_at, due_on, status)` gives a row its deadline
-    colour (the township's rules are the service's)."""
+) -> Page:
+    """A page of the matters the filter finds; `colour(registered_at, due_on, status)` gives a row its
+    deadline colour (the township's rules are the service's)."""
     where = matter_where(session, viewer, f, now)
     # A text search reads every hit to sort them anyway, so it counts them in the same pass (the index is read
     # once); a list without text stops at the page and counts by itself.

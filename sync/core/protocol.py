@@ -1,4 +1,5 @@
-"""The wire messages between a laptop and the township server, shared by both ends (docs/architecture.md, Sync protocol).
+"""The wire messages between a laptop and the township server, shared by both ends (docs/architecture.md,
+Sync protocol).
 
 Only additive changes: a new field gets a default, so an older peer can ignore it. PROTOCOL_VERSION goes up
 only when an old peer could misunderstand a new message; the server then tells a too-old client to update.
@@ -19,7 +20,8 @@ from pydantic import AfterValidator, BaseModel, Field, StringConstraints, WithJs
 from .records import unstorable
 
 # 2: a pull does not echo the device's own applied edits (the push answer gives their numbers) and lists in
-# field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole pages.
+# field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole
+# pages.
 PROTOCOL_VERSION = 3
 OLDEST_CLIENT_PROTOCOL = 1
 
@@ -63,7 +65,8 @@ OpKind = Literal["insert", "update", "delete"]
 OpStatus = Literal["applied", "conflict", "rejected"]
 
 
-# Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one declaration.
+# Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one
+# declaration.
 
 ScopeKind = Literal["household", "grid", "village", "township"]
 
@@ -76,7 +79,7 @@ class AccountInfo(BaseModel):
     scope_ids: list[str] = []
 
 
-# --------------------------------------------------------------------------------------- registration, handshake
+# ------------------------------------------------------------------------------------ registration, handshake
 
 
 class Register(BaseModel):
@@ -125,7 +128,8 @@ class Op(BaseModel):
     base_values: dict[str, Any] = {}
     schema_version: Annotated[str, Text(20)] = ""
     device_time: datetime | None = None
-    author: Annotated[str, Text(50)] | None = None  # what the laptop says; the server records the token's account instead
+    # what the laptop says; the server records the token's account instead
+    author: Annotated[str, Text(50)] | None = None
 
 
 class PushRequest(BaseModel):
@@ -156,8 +160,13 @@ class PushResponse(BaseModel):
 
 
 def _plain(result: OpResult) -> bool:
-    return (result.status == "applied" and not result.duplicate and not result.reason and not result.conflicts
-            and result.server_seq is not None)  # fmt: skip
+    return (
+        result.status == "applied"
+        and not result.duplicate
+        and not result.reason
+        and not result.conflicts
+        and result.server_seq is not None
+    )
 
 
 def compact_results(
@@ -197,8 +206,14 @@ def expand_results(
         if start is None:
             continue
         for offset, op in enumerate(ops[start : start + count]):
-            expanded.append(OpResult(op_seq=op.op_seq, mutation_id=op.mutation_id, status="applied",
-                                     server_seq=server_seq + offset))  # fmt: skip
+            expanded.append(
+                OpResult(
+                    op_seq=op.op_seq,
+                    mutation_id=op.mutation_id,
+                    status="applied",
+                    server_seq=server_seq + offset,
+                )
+            )
     return sorted(expanded, key=lambda r: index.get(r.op_seq, -1))
 
 

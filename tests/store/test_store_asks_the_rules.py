@@ -1,6 +1,6 @@
-"""The store's lists ask the rules (sync.core.domain): a deadline colour, who sees a record and what is masked are
-decided once. The store's SQL answers as the rule answers for each record, boundary moments included, and a
-change to the rule changes what the store answers."""
+"""The store's lists ask the rules (sync.core.domain): a deadline colour, who sees a record and what is
+masked are decided once. The store's SQL answers as the rule answers for each record, boundary moments
+included, and a change to the rule changes what the store answers."""
 
 from __future__ import annotations
 

@@ -134,8 +134,8 @@ class DeadlineCalculator:
 
 # ------------------------------------------------------------------------------------------ the colour rule
 # A deadline's colour is decided here once. The formulas below take moments as whole seconds since 1970-01-01
-# on the laptop's clock, and use only arithmetic and comparison: given ints they answer for one matter, given a
-# query's expressions of those seconds they become the store's SQL for a whole list (desktop.store.queries.
+# on the laptop's clock, and use only arithmetic and comparison: given ints they answer for one matter, given
+# a query's expressions of those seconds they become the store's SQL for a whole list (desktop.store.queries.
 # colour_clause), so a list filtered by colour and the colour each row shows cannot disagree.
 
 # An int, or a query's expression of one (the store's SQL): what the formulas below compute with.
@@ -153,7 +153,7 @@ def seconds(moment: datetime | date) -> int:
 
 
 def overdue_from(due_day: Seconds) -> Seconds:
-    """The end of the due day (given as its first moment): a matter due on the 5th is on time all of the 5th."""
+    """The end of the due day (given as its first moment): due on the 5th is on time all of the 5th."""
     return due_day + DAY_SECONDS
 
 
@@ -163,7 +163,7 @@ def is_red(now: Seconds, due_day: Seconds) -> Seconds:
 
 
 def is_yellow(now: Seconds, start: Seconds, due_day: Seconds, yellow_ratio: float) -> Seconds:
-    """临期 (unless already red): at least `yellow_ratio` of the allowed time, start to overdue, has passed."""
+    """临期 (unless already red): `yellow_ratio` of the allowed time, from start to overdue, has passed."""
     return now - start >= yellow_ratio * (overdue_from(due_day) - start)
 
 
@@ -187,7 +187,9 @@ class PetitionLimits:
     review_request: int = 30
     review_decision: int = 30
 
-    def milestones(self, received: date, accepted: date | None = None, answered: date | None = None) -> dict[str, date]:
+    def milestones(
+        self, received: date, accepted: date | None = None, answered: date | None = None
+    ) -> dict[str, date]:
         result = {
             "register_or_forward_by": received + timedelta(days=self.register_or_forward),
             "tell_acceptance_by": received + timedelta(days=self.tell_acceptance),

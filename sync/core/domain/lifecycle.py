@@ -192,14 +192,21 @@ NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
 
 # The matter's columns that cache its state, with the state's attribute and how a stored value reads back.
 STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "status": ("status", lambda v: Status(v)), "level": ("level", lambda v: Level(v)),
-    "failed_tries": ("failed_tries", int), "handler": ("handler", lambda v: v),
+    "status": ("status", lambda v: Status(v)),
+    "level": ("level", lambda v: Level(v)),
+    "failed_tries": ("failed_tries", int),
+    "handler": ("handler", lambda v: v),
     "grade": ("grade", lambda v: None if v is None else int(v)),
-    "pending_extension_days": ("pending_extension_days", int), "extension_days": ("extension_days", int),
-    "outcome": ("outcome", lambda v: Outcome(v) if v else None), "satisfaction": ("satisfaction", lambda v: v),
-    "repeat_of": ("repeat_of", lambda v: v), "leader_id": ("leader", lambda v: v), "supervised": ("supervised", int),
-    "explanation_due": ("explanation_due", bool), "archived": ("archived", bool),
-}  # fmt: skip
+    "pending_extension_days": ("pending_extension_days", int),
+    "extension_days": ("extension_days", int),
+    "outcome": ("outcome", lambda v: Outcome(v) if v else None),
+    "satisfaction": ("satisfaction", lambda v: v),
+    "repeat_of": ("repeat_of", lambda v: v),
+    "leader_id": ("leader", lambda v: v),
+    "supervised": ("supervised", int),
+    "explanation_due": ("explanation_due", bool),
+    "archived": ("archived", bool),
+}
 
 
 def stored(state: MatterState, column: str) -> Any:
@@ -269,7 +276,8 @@ class Actor:
     """Who is acting, as the state machine needs to know it."""
 
     roles: frozenset[Role]
-    handler_keys: frozenset[str] = field(default_factory=frozenset)  # "account:<id>", "org:<id>" they answer for
+    # "account:<id>", "org:<id>" they answer for
+    handler_keys: frozenset[str] = field(default_factory=frozenset)
 
 
 class Refused(Exception):

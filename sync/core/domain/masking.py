@@ -42,8 +42,8 @@ MASKS: dict[str, Callable[[str | None], str]] = {
 
 
 def shown(field: str, value: str | None, *, whole: bool = False) -> str:
-    """A field's value as shown: masked if the rule masks the field, unless `whole` (the person may see it whole
-    and asked to, e.g. an export marked unmasked); empty as ""."""
+    """A field's value as shown: masked if the rule masks the field, unless `whole` (the person may see it
+    whole and asked to, e.g. an export marked unmasked); empty as ""."""
     mask = MASKS.get(field)
     if mask is None or whole:
         return value or ""

@@ -1,4 +1,5 @@
-"""Measures of the work, from raw counts. Formulas are configuration; these are the defaults of DOMAIN.md."""
+"""Measures of the work, from raw counts. Formulas are configuration; these are the defaults of
+docs/domain.md (Measures)."""
 
 from __future__ import annotations
 
@@ -51,8 +52,9 @@ class Measures:
     @classmethod
     def of(cls, c: Counts) -> Measures:
         return cls(
-            # 化解率 over the matters found in the period, as the township reports count it ("排查出矛盾纠纷324件，
-            # 已成功化解299件，整体化解成功率为92.28%"): an open matter counts against the unit.
+            # 化解率 over the matters found in the period, as the township reports count it
+            # ("排查出矛盾纠纷324件，已成功化解299件，整体化解成功率为92.28%"): an open matter counts
+            # against the unit.
             resolution_rate=ratio(c.resolved, c.registered),
             mediation_success_rate=ratio(c.mediations_agreed, c.mediations_held),
             # 按期办结率: a matter still open past its due date is not on time.

@@ -44,9 +44,13 @@ def check_person(raw: PersonFields, today: date | None = None) -> CheckedPerson:
     today = today or date.today()
     errors, warnings = list(check_name(raw.name)), []
     out = PersonFields(
-        name=normalise_name(raw.name), sex=(raw.sex or "").strip(), ethnicity=(raw.ethnicity or "").strip(),
-        relation=(raw.relation or "").strip(), tags=list(raw.tags or []), note=(raw.note or "").strip(),
-    )  # fmt: skip
+        name=normalise_name(raw.name),
+        sex=(raw.sex or "").strip(),
+        ethnicity=(raw.ethnicity or "").strip(),
+        relation=(raw.relation or "").strip(),
+        tags=list(raw.tags or []),
+        note=(raw.note or "").strip(),
+    )
     birth = None
     if (raw.id_number or "").strip():
         result = idnumber.check(raw.id_number, today=today)

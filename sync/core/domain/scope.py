@@ -2,8 +2,8 @@
 联户长, grids, villages, or all of it) and which matters a viewer sees.
 
 A decision is a `Condition` on a record's fields, plain data. `holds` answers it for one record here; the
-laptop's store turns the same condition into its SQL (desktop.store.queries.condition_clause), so a list and a check of one
-record cannot disagree.
+laptop's store turns the same condition into its SQL (desktop.store.queries.condition_clause), so a list and a
+check of one record cannot disagree.
 """
 
 from __future__ import annotations
