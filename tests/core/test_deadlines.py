@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop import paths
-from sync.core.domain.deadlines import Colour, DeadlineCalculator, DeadlinePolicy, PetitionLimits
+from sync.core.domain.deadlines import Colour, Deadline, DeadlineCalculator, DeadlinePolicy, PetitionLimits
 from sync.core.domain.workdays import WorkdayCalendar
 
 CAL = WorkdayCalendar.load(paths.reference("holidays.json"))
@@ -66,6 +66,10 @@ def test_colours_turn_yellow_at_80_percent_and_red_when_due():
     assert calc.colour(deadline, datetime(2026, 11, 6, 23, 59)) == Colour.YELLOW
     assert calc.colour(deadline, datetime(2026, 11, 7, 0, 0)) == Colour.RED
     assert calc.colour(deadline, datetime(2026, 11, 9), closed=True) == Colour.NONE
+    # A due day moved before the registration allows no time: yellow until it is over, then red.
+    moved = Deadline(datetime(2026, 11, 3, 12), date(2026, 11, 1))
+    assert calc.colour(moved, datetime(2026, 11, 1, 12)) == Colour.YELLOW
+    assert calc.colour(moved, datetime(2026, 11, 3, 13)) == Colour.RED
 
 
 def test_petition_limits():

@@ -83,6 +83,8 @@ def test_the_store_colours_as_the_rule_does_at_every_boundary(db):
         {"registered_at": start, "due_on": start.date() + timedelta(days=days)}
         for start, days in itertools.product(starts, (0, 1, 5, 15))
     ]
+    # a due day moved before the registration: no time allowed
+    specs += [{"registered_at": starts[2], "due_on": date(2026, 11, 1)}]
     specs += [  # closed, not yet registered, no due day: no colour
         {"registered_at": starts[0], "due_on": date(2026, 11, 6), "status": str(Status.CLOSED)},
         {"due_on": date(2026, 11, 6)},

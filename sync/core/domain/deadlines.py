@@ -163,8 +163,11 @@ def is_red(now: Seconds, due_day: Seconds) -> Seconds:
 
 
 def is_yellow(now: Seconds, start: Seconds, due_day: Seconds, yellow_ratio: float) -> Seconds:
-    """临期 (unless already red): `yellow_ratio` of the allowed time, from start to overdue, has passed."""
-    return now - start >= yellow_ratio * (overdue_from(due_day) - start)
+    """临期 (unless already red): `yellow_ratio` of the allowed time, from start to overdue, has passed; or no
+    time was allowed at all (a due day moved before the registration)."""
+    overdue = overdue_from(due_day)
+    # `|`, not `or`: it is SQL's OR too
+    return (now - start >= yellow_ratio * (overdue - start)) | (overdue <= start)
 
 
 def colour_of(start: int, due_day: int, now: int, yellow_ratio: float) -> Colour:
