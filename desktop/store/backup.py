@@ -117,7 +117,8 @@ class _BackupSlots(KeyFile):
 
 
 def unlock(path: Path, username: str, password: str) -> bytes:
-    """The data key, from the account's slot in the backup's header (the laptop's own key file plays no part)."""
+    """The data key, from the account's slot in the backup's header (the laptop's own key file plays no
+    part)."""
     return _BackupSlots(Path(path), {"format": 1, "slots": read_header(path)["slots"]}).unlock(
         username, password
     )
@@ -144,9 +145,15 @@ def snapshot_database(source: Path, key: bytes, target: Path, progress: Progress
 
 
 def write(
-    target: Path, key: bytes, header: dict, database: Path, slots: dict, manifest: dict,
-    attachments: list[tuple[str, Path]], progress: Progress | None = None,
-) -> None:  # fmt: skip
+    target: Path,
+    key: bytes,
+    header: dict,
+    database: Path,
+    slots: dict,
+    manifest: dict,
+    attachments: list[tuple[str, Path]],
+    progress: Progress | None = None,
+) -> None:
     """Seal the snapshot file, the slots, the manifest and the attachments into `target` (written aside, then
     renamed, so a cancelled or failed backup never leaves a file that looks whole)."""
     header = {

@@ -1,5 +1,5 @@
-"""The declarative base, and the synced record: its columns made from its `sync.core.records` declaration, plus the
-sync metadata every synced record carries (DESIGN.md, Sync protocol)."""
+"""The declarative base, and the synced record: its columns made from its `sync.core.records` declaration,
+plus the sync metadata every synced record carries (docs/architecture.md, Sync protocol)."""
 
 from __future__ import annotations
 
@@ -41,9 +41,8 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-IN_LIST = (
-    500  # ids per IN (…) list: a few queries for a page of records, well under SQLite's bound-value limit
-)
+# ids per IN (…) list: a few queries for a page of records, well under SQLite's bound-value limit
+IN_LIST = 500
 
 
 def chunks(ids) -> Iterator[list]:
@@ -53,8 +52,8 @@ def chunks(ids) -> Iterator[list]:
         yield ids[start : start + IN_LIST]
 
 
-# A list of ids as a subquery for `column.in_(LISTED)`, executed with {"ids": as_listed(ids)}: sent as one JSON
-# text, a page of 200 ids binds one parameter, not 200, and the statement can be built once.
+# A list of ids as a subquery for `column.in_(LISTED)`, executed with {"ids": as_listed(ids)}: sent as one
+# JSON text, a page of 200 ids binds one parameter, not 200, and the statement can be built once.
 LISTED = select(func.json_each(bindparam("ids")).table_valued("value").c.value)
 
 
@@ -72,7 +71,8 @@ def new_id() -> str:
 
 
 def ref(target: str, *, nullable: bool = True, index: bool = True) -> Mapped:
-    """A reference to another synced record. Deferred, because a pulled page may bring a child before its parent."""
+    """A reference to another synced record. Deferred, because a pulled page may bring a child before its
+    parent."""
     return mapped_column(
         String(36), ForeignKey(target, deferrable=True, initially="DEFERRED"), nullable=nullable, index=index
     )
@@ -80,9 +80,14 @@ def ref(target: str, *, nullable: bool = True, index: bool = True) -> Mapped:
 
 # The kinds of sync.core.records fields as column types.
 COLUMN_TYPES = {
-    "text": Text, "integer": Integer, "number": Float, "boolean": Boolean, "date": Date, "datetime": DateTime,
+    "text": Text,
+    "integer": Integer,
+    "number": Float,
+    "boolean": Boolean,
+    "date": Date,
+    "datetime": DateTime,
     "json": JSON,
-}  # fmt: skip
+}
 
 
 def column_for(spec: FieldSpec):
@@ -110,10 +115,11 @@ else:
 class Synced(metaclass=_DeclaredColumns):
     """A record that travels between laptops and the township server; its columns come from its declaration.
 
-    A model names its entry of `sync.core.records` as `__record__`; its table and content columns are made from it,
-    so the laptop's tables, the outbox, the replica and the server's checks all read one declaration.
+    A model names its entry of `sync.core.records` as `__record__`; its table and content columns are made
+    from it, so the laptop's tables, the outbox, the replica and the server's checks all read one declaration.
     Its id is a UUID made on the laptop that created it, so a retried upload can never make a second record.
-    `field_seq` maps each field to the server sequence of its last accepted change: the base an edit is made on.
+    `field_seq` maps each field to the server sequence of its last accepted change: the base an edit is made
+    on.
     """
 
     __record__: ClassVar[RecordType]

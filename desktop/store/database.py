@@ -5,11 +5,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from sync.core.domain.messages import msg
 
-from . import keyslots, migrate, tracking
+from . import indexing, keyslots, migrate, outbox
 from .engine import NO_FOREIGN_KEYS, make_engine, probe
 from .keyslots import KdfParams, KeyFile
 
@@ -22,11 +22,14 @@ class Database:
         self.schema_version = self.migration.after
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
-        tracking.install(self._write)
+        outbox.install(self._write)
+        indexing.install(self._write)
         self._pulled = sessionmaker(
             self.engine.execution_options(write=True, **{NO_FOREIGN_KEYS: True}), expire_on_commit=False
         )
-        tracking.install(self._pulled)
+        # A pulled change writes no outbox entry (before_flush returns at once for it) but is indexed.
+        outbox.install(self._pulled)
+        indexing.install(self._pulled)
 
     @classmethod
     def create(cls, path: Path, username: str, password: str, kdf: KdfParams | None = None) -> Database:
@@ -73,9 +76,6 @@ class Database:
             session.info.update(remote=True, schema_version=self.schema_version)
             with session.begin():
                 yield session
-
-    def session(self) -> Session:
-        return self._read()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,4 +1,5 @@
-"""The SQLCipher engine: a raw 256-bit key, WAL with synchronous=FULL, foreign keys on, explicit transactions."""
+"""The SQLCipher engine: a raw 256-bit key, WAL with synchronous=FULL, foreign keys on, explicit
+transactions."""
 
 from __future__ import annotations
 
@@ -56,8 +57,9 @@ def make_engine(path: Path, key: bytes) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn):
         options = conn.get_execution_options()
-        # Off for pulled records (they may point at records outside this laptop's scope; the server vouches for
-        # them) and for migrations (SQLite rebuilds a table by dropping it, which would orphan its children).
+        # Off for pulled records (they may point at records outside this laptop's scope; the server vouches
+        # for them) and for migrations (SQLite rebuilds a table by dropping it, which would orphan its
+        # children).
         conn.exec_driver_sql(f"PRAGMA foreign_keys = {'OFF' if options.get(NO_FOREIGN_KEYS) else 'ON'}")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("write") else "BEGIN")
 

@@ -63,9 +63,14 @@ def _unb64(text: str) -> bytes:
 
 def _derive(password: str, salt: bytes, params: KdfParams) -> bytes:
     return hash_secret_raw(
-        password.encode("utf-8"), salt, time_cost=params.time_cost, memory_cost=params.memory_kib,
-        parallelism=params.parallelism, hash_len=32, type=Type.ID,
-    )  # fmt: skip
+        password.encode("utf-8"),
+        salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
 
 
 class KeyFile:
@@ -108,9 +113,16 @@ class KeyFile:
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         wrapped = AESGCM(_derive(password, salt, params)).encrypt(nonce, data_key, username.encode("utf-8"))
         self.data["slots"][username] = {
-            "kdf": "argon2id", "t": params.time_cost, "m": params.memory_kib, "p": params.parallelism,
-            "salt": _b64(salt), "nonce": _b64(nonce), "wrapped": _b64(wrapped), "failures": 0, "locked_until": None,
-        }  # fmt: skip
+            "kdf": "argon2id",
+            "t": params.time_cost,
+            "m": params.memory_kib,
+            "p": params.parallelism,
+            "salt": _b64(salt),
+            "nonce": _b64(nonce),
+            "wrapped": _b64(wrapped),
+            "failures": 0,
+            "locked_until": None,
+        }
         self.save()
 
     def remove(self, username: str) -> None:

@@ -1,6 +1,6 @@
-"""The records of DOMAIN.md as tables. A synced record's columns are declared in `sync.core.records` (one declaration
-for the laptop and the server); the tables here only this laptop keeps are written out. Content only: rules live
-in sync.core.domain, use cases in desktop.services."""
+"""The records of docs/domain.md (Records) as tables. A synced record's columns are declared in
+`sync.core.records` (one declaration for the laptop and the server); the tables here only this laptop keeps
+are written out. Content only: rules live in sync.core.domain, use cases in desktop.services."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ class Division(Synced, Base):
 
 
 class Org(Synced, Base):
-    """Who can receive dispatched work: a village committee, a township unit (职能部门) or a mediation team."""
+    """Who can receive dispatched work: a village committee, a township unit (职能部门) or a mediation
+    team."""
 
     __record__ = _declared("orgs")
 
@@ -57,7 +58,8 @@ class Grid(Synced, Base):
 
 
 class ConfigEntry(Synced, Base):
-    """Township configuration (grade table, categories, channels …) as JSON values, synced from the township."""
+    """Township configuration (grade table, categories, channels …) as JSON values, synced from the
+    township."""
 
     __record__ = _declared("config")
 
@@ -107,7 +109,8 @@ class MediationSession(Synced, Base):
 
 
 class Agreement(Synced, Base):
-    """调解协议 (人民调解法 第二十九条): parties, facts and responsibilities, what was agreed, how and by when."""
+    """调解协议 (人民调解法 第二十九条): parties, facts and responsibilities, what was agreed, how and by
+    when."""
 
     __record__ = _declared("agreements")
 

@@ -6,14 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
-from sync.core.domain.deadlines import DeadlinePolicy
+from sync.core.domain import deadlines
+from sync.core.domain.deadlines import Colour, DeadlinePolicy
 from sync.core.domain.lifecycle import OPEN_STATUSES, TIMED_STATUSES, Status
-from sync.core.domain.masking import mask_id, mask_phone
+from sync.core.domain.masking import shown
 from sync.core.domain.risk import Risk
-from sync.core.domain.scope import Scope
+from sync.core.domain.scope import AllOf, Among, Condition, Not, Scope
+from sync.core.domain.scope import Viewer as Viewer  # the services name it as the lists' parameter
 
 from . import search
 from .base import LISTED, as_listed, chunks
@@ -27,25 +29,31 @@ class Page:
     offset: int
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking, as far as filtering goes."""
+def condition_clause(condition: Condition, column: Callable[[str], ColumnElement], *, negated: bool = False):
+    """A rule's condition (sync.core.domain.scope) as SQL over the columns `column` names.
 
-    scope: Scope
-    handler_keys: frozenset = frozenset()
-    account_id: str | None = None
-    org_id: str | None = None
-    is_mediator: bool = False
+    A negation is pushed down to the fields, where an empty field is among nothing: SQL's NULL then answers as
+    the rule does."""
+    if isinstance(condition, Not):
+        return condition_clause(condition.term, column, negated=not negated)
+    if isinstance(condition, Among):
+        values = sorted(condition.values, key=str)
+        col = column(condition.field)
+        return or_(col.is_(None), col.not_in(values)) if negated else col.in_(values)
+    terms = [condition_clause(term, column, negated=negated) for term in condition.terms]
+    if isinstance(condition, AllOf) != negated:  # all of, or (negated) none of any
+        return and_(true(), *terms)
+    return or_(false(), *terms)
+
+
+def _columns(model) -> Callable[[str], ColumnElement]:
+    """A model's columns by the rules' field names; a household is its own household."""
+    return lambda name: model.id if (model is Household and name == "household_id") else getattr(model, name)
 
 
 def scope_clause(model, scope: Scope):
-    if scope.kind == "township":
-        return True
-    if scope.kind == "household":
-        column = model.id if model is Household else model.household_id
-    else:
-        column = model.village_id if scope.kind == "village" else model.grid_id
-    return column.in_(sorted(scope.ids))
+    """The records of `model` in the scope, as the scope rule decides."""
+    return condition_clause(scope.condition(), _columns(model))
 
 
 # ------------------------------------------------------------------------------------ households
@@ -61,16 +69,18 @@ class HouseholdRow:
     head: str
     members: int
     phone: str  # the head's mobile (else the household's phone), masked
-    matched: tuple = ()  # for a search, where the text was found: ("户主", "王秀英"), ("配偶", "李四", "手机号"), ("地址",)
+    # for a search, where the text was found: ("户主", "王秀英"), ("配偶", "李四", "手机号"), ("地址",)
+    matched: tuple = ()
 
 
-# Each order ends in the id, so pages never overlap or skip when rows share a value. 户号 repeat from village to
-# village, so households are listed village by village; that order is an index, so a page deep in the list is
-# as quick as the first.
+# Each order ends in the id, so pages never overlap or skip when rows share a value. 户号 repeat from village
+# to village, so households are listed village by village; that order is an index, so a page deep in the list
+# is as quick as the first.
 HOUSEHOLD_ORDER = {
-    "number": (Household.village_id, Household.number), "village": (Household.village_id, Household.number),
+    "number": (Household.village_id, Household.number),
+    "village": (Household.village_id, Household.number),
     "address": (Household.address,),
-}  # fmt: skip
+}
 
 
 # From this many hits a search reads the list in its order (a page of hits is near its start), below it looks
@@ -80,10 +90,18 @@ WALK_FROM = 1000
 
 
 def list_households(
-    session: Session, viewer: Viewer, *, text: str = "", village_id: str | None = None, grid_id: str | None = None,
-    offset: int = 0, limit: int | None = 100, order: str = "number", descending: bool = False,
+    session: Session,
+    viewer: Viewer,
+    *,
+    text: str = "",
+    village_id: str | None = None,
+    grid_id: str | None = None,
+    offset: int = 0,
+    limit: int | None = 100,
+    order: str = "number",
+    descending: bool = False,
     walk_from: int = WALK_FROM,
-) -> Page:  # fmt: skip
+) -> Page:
     where = [Household.deleted.is_(False), scope_clause(Household, viewer.scope)]
     if village_id:
         where.append(Household.village_id == village_id)
@@ -143,8 +161,17 @@ def _household_rows(session: Session, ids: list[str], text: str) -> list[Househo
         head = next((p for p in people if p[0] == head_id), None)
         _, head_name, _, head_mobile, _ = head or (None, "", None, None, None)
         matched = _why_matched(needle, people, number, address, phone) if needle else ()
-        rows[household_id] = HouseholdRow(household_id, number, address, village, grid or "", head_name or "",
-                                          len(people), mask_phone(head_mobile or phone), matched)  # fmt: skip
+        rows[household_id] = HouseholdRow(
+            household_id,
+            number,
+            address,
+            village,
+            grid or "",
+            head_name or "",
+            len(people),
+            shown("mobile", head_mobile) if head_mobile else shown("phone", phone),
+            matched,
+        )
     return [rows[household_id] for household_id in ids]
 
 
@@ -164,15 +191,24 @@ def _why_matched(needle: str, people: list[tuple], number: str, address: str, ph
     )
 
 
-def _found_page(session: Session, where: list, text: str, in_order: list, offset: int, limit: int | None, *,
-                walk: bool, whole: bool) -> tuple[list[str], int]:  # fmt: skip
+def _found_page(
+    session: Session,
+    where: list,
+    text: str,
+    in_order: list,
+    offset: int,
+    limit: int | None,
+    *,
+    walk: bool,
+    whole: bool,
+) -> tuple[list[str], int]:
     """The ids of one page of the households that hold the text (theirs or their residents'), and how many.
 
     Few are looked up and sorted. Text that thousands hold (a surname, a county's ID prefix) is answered in
-    list order instead (`walk`): the households are read along the (village, 户号) index and those whose entry is
-    a hit kept, which stops at the end of the page. `whole`: the list is the whole township, whose households are
-    exactly those with entries (deleting a household or losing it from scope drops its entry), so a walk's
-    count is the index's.
+    list order instead (`walk`): the households are read along the (village, 户号) index and those whose entry
+    is a hit kept, which stops at the end of the page. `whole`: the list is the whole township, whose
+    households are exactly those with entries (deleting a household or losing it from scope drops its entry),
+    so a walk's count is the index's.
     """
     if walk:
         rows = search.entry_rows("household", text).cte("hit").prefix_with("MATERIALIZED")  # read once
@@ -183,8 +219,11 @@ def _found_page(session: Session, where: list, text: str, in_order: list, offset
         counted = func.count().over()
     page = session.execute(
         select(Household.id, *([] if counted is None else [counted]))
-        .where(*where, hit).order_by(*in_order).offset(offset).limit(limit)
-    ).all()  # fmt: skip
+        .where(*where, hit)
+        .order_by(*in_order)
+        .offset(offset)
+        .limit(limit)
+    ).all()
     ids = [row[0] for row in page]
     if counted is not None and page:
         return ids, page[0][1]
@@ -208,9 +247,14 @@ class PersonRow:
 
 
 def list_persons(
-    session: Session, viewer: Viewer, *, household_id: str | None = None, text: str = "", offset: int = 0,
+    session: Session,
+    viewer: Viewer,
+    *,
+    household_id: str | None = None,
+    text: str = "",
+    offset: int = 0,
     limit: int = 100,
-) -> Page:  # fmt: skip
+) -> Page:
     where = [Person.deleted.is_(False), scope_clause(Household, viewer.scope)]
     if household_id:
         where.append(Person.household_id == household_id)
@@ -229,11 +273,11 @@ def list_persons(
                 p.name,
                 p.sex or "",
                 p.birth_date,
-                mask_id(p.id_number),
-                mask_phone(p.mobile),
+                shown("id_number", p.id_number),
+                shown("mobile", p.mobile),
                 p.relation or "",
                 tuple(p.tags or ()),
-            )  # fmt: skip
+            )
             for p in people
         ],
         total,
@@ -299,20 +343,13 @@ class MatterRow:
 
 
 def visible_clause(viewer: Viewer):
-    own = [Matter.reported_by == viewer.account_id]
-    if viewer.handler_keys:
-        own.append(Matter.handler.in_(sorted(viewer.handler_keys)))
-    if viewer.is_mediator:
-        own.append(Matter.status == str(Status.OPEN_FOR_CLAIM))
-    clause = or_(scope_clause(Matter, viewer.scope), *own)
-    if viewer.org_id:
-        clause = and_(clause, or_(Matter.whistleblower.is_(False), Matter.accused_org_id.is_(None),
-                                  Matter.accused_org_id != viewer.org_id))  # fmt: skip
-    return clause
+    """The matters the viewer sees, as the rule decides (sync.core.domain.scope.Viewer.sees_matters)."""
+    return condition_clause(viewer.sees_matters(), _columns(Matter))
 
 
 def yellow_ratio(session: Session) -> float:
-    """The configured share of the allowed time after which a matter turns yellow (临期): one rule everywhere."""
+    """The configured share of the allowed time after which a matter turns yellow (临期): one rule
+    everywhere."""
     entry = session.execute(
         select(ConfigEntry.value).where(ConfigEntry.key == "deadline_policy", ConfigEntry.deleted.is_(False))
     ).scalar()
@@ -320,28 +357,44 @@ def yellow_ratio(session: Session) -> float:
 
 
 def colour_clause(colour: str, now: datetime, ratio: float):
-    """Deadline colour in SQL, the same rule as sync.core.domain.deadlines.DeadlineCalculator.colour."""
-    timed = and_(Matter.status.in_([str(s) for s in TIMED_STATUSES]), Matter.due_on.is_not(None))
-    due_at = func.julianday(Matter.due_on, "+1 day")
-    start = func.julianday(Matter.registered_at)
-    current = func.julianday(now.isoformat(sep=" "))
-    red = current >= due_at
-    if colour == "red":
+    """The matters of one deadline colour, decided by the rule's own formulas (sync.core.domain.deadlines)
+    given SQL for the seconds they count in: a running deadline is red, else yellow, else green."""
+    timed = and_(
+        Matter.status.in_([str(s) for s in TIMED_STATUSES]),
+        Matter.registered_at.is_not(None),  # no deadline without both ends (services.steps.deadline_of)
+        Matter.due_on.is_not(None),
+    )
+    at, start, due_day = (
+        deadlines.seconds(now),
+        func.unixepoch(Matter.registered_at),
+        func.unixepoch(Matter.due_on),
+    )
+    red = deadlines.is_red(at, due_day)
+    if colour == Colour.RED:
         return and_(timed, red)
-    yellow = current >= start + ratio * (due_at - start)
-    if colour == "yellow":
+    yellow = deadlines.is_yellow(at, start, due_day, ratio)
+    if colour == Colour.YELLOW:
         return and_(timed, ~red, yellow)
     return and_(timed, ~red, ~yellow)
 
 
 def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetime) -> list:
     where = [Matter.deleted.is_(False), visible_clause(viewer)]
-    for values, column in ((f.statuses, Matter.status), (f.grades, Matter.grade), (f.risks, Matter.risk),
-                           (f.sources, Matter.source), (f.categories, Matter.category)):  # fmt: skip
+    for values, column in (
+        (f.statuses, Matter.status),
+        (f.grades, Matter.grade),
+        (f.risks, Matter.risk),
+        (f.sources, Matter.source),
+        (f.categories, Matter.category),
+    ):
         if values:
             where.append(column.in_([str(v) if column is not Matter.grade else v for v in values]))
-    for value, column in ((f.kind, Matter.kind), (f.village_id, Matter.village_id), (f.grid_id, Matter.grid_id),
-                          (f.handler, Matter.handler)):  # fmt: skip
+    for value, column in (
+        (f.kind, Matter.kind),
+        (f.village_id, Matter.village_id),
+        (f.grid_id, Matter.grid_id),
+        (f.handler, Matter.handler),
+    ):
         if value:
             where.append(column == value)
     if f.handlers:
@@ -367,33 +420,75 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
 
 
 MATTER_ORDER = {
-    "reported_at": Matter.reported_at, "due_on": Matter.due_on, "serial": Matter.serial, "grade": Matter.grade,
-    "status": Matter.status, "title": Matter.title,
-}  # fmt: skip
+    "reported_at": Matter.reported_at,
+    "due_on": Matter.due_on,
+    "serial": Matter.serial,
+    "grade": Matter.grade,
+    "status": Matter.status,
+    "title": Matter.title,
+}
 
 
 _VILLAGE, _GRID, _LEADER = aliased(Division), aliased(Grid), aliased(Account)
 # MatterRow's fields in order, as columns: a list shows, it never edits, so no ORM objects are made for it.
 MATTER_ROW = (
-    Matter.id, Matter.serial, Matter.kind, Matter.source, Matter.category, Matter.title, _VILLAGE.name, _GRID.name,
-    Matter.grade, Matter.risk, Matter.status, Matter.level, Matter.handler_name, Matter.reported_at,
-    Matter.registered_at, Matter.due_on, Matter.closed_at, Matter.outcome, Matter.satisfaction, Matter.people_count,
-    Matter.amount, Matter.is_group, Matter.supervised, _LEADER.display_name, Matter.external_no,
-    Matter.closing_reply, Matter.archived,
-)  # fmt: skip
+    Matter.id,
+    Matter.serial,
+    Matter.kind,
+    Matter.source,
+    Matter.category,
+    Matter.title,
+    _VILLAGE.name,
+    _GRID.name,
+    Matter.grade,
+    Matter.risk,
+    Matter.status,
+    Matter.level,
+    Matter.handler_name,
+    Matter.reported_at,
+    Matter.registered_at,
+    Matter.due_on,
+    Matter.closed_at,
+    Matter.outcome,
+    Matter.satisfaction,
+    Matter.people_count,
+    Matter.amount,
+    Matter.is_group,
+    Matter.supervised,
+    _LEADER.display_name,
+    Matter.external_no,
+    Matter.closing_reply,
+    Matter.archived,
+)
 MATTER_ROW_FIELDS = [f.name for f in fields(MatterRow) if f.name != "colour"]
 # Text columns a list shows empty, never as None.
-MATTER_TEXTS = ("category", "village", "grid", "handler_name", "outcome", "satisfaction", "leader_name",
-                "external_no", "closing_reply")  # fmt: skip
+MATTER_TEXTS = (
+    "category",
+    "village",
+    "grid",
+    "handler_name",
+    "outcome",
+    "satisfaction",
+    "leader_name",
+    "external_no",
+    "closing_reply",
+)
 
 
 def list_matters(
-    session: Session, viewer: Viewer, f: MatterFilter, now: datetime, *, offset: int = 0, limit: int | None = 100,
-    order: str = "reported_at", descending: bool = True,
+    session: Session,
+    viewer: Viewer,
+    f: MatterFilter,
+    now: datetime,
+    *,
+    offset: int = 0,
+    limit: int | None = 100,
+    order: str = "reported_at",
+    descending: bool = True,
     colour: Callable[[datetime | None, date | None, str], str] | None = None,
-) -> Page:  # fmt: skip
-    """A page of the matters the filter finds; `colour(registered_at, due_on, status)` gives a row its deadline
-    colour (the township's rules are the service's)."""
+) -> Page:
+    """A page of the matters the filter finds; `colour(registered_at, due_on, status)` gives a row its
+    deadline colour (the township's rules are the service's)."""
     where = matter_where(session, viewer, f, now)
     # A text search reads every hit to sort them anyway, so it counts them in the same pass (the index is read
     # once); a list without text stops at the page and counts by itself.

@@ -1,4 +1,5 @@
-"""This laptop's side of sync over the encrypted database: the `sync.client.LocalStore` the sync client drives.
+"""This laptop's side of sync over the encrypted database: the `sync.client.LocalStore` the sync client
+drives.
 
 Each method is one transaction. A pulled value never overwrites a field that still has a pending local edit,
 and a page and the cursor after it are stored together, so a crash re-fetches the page instead of skipping it.
@@ -15,7 +16,7 @@ from sync.core import protocol as p
 from sync.core import records
 from sync.core.records import BY_TABLE, RESERVED_FIELDS
 
-from . import tracking
+from . import indexing
 from .base import by_id, chunks
 from .database import Database
 from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
@@ -43,7 +44,8 @@ NULLABLE = {
 
 
 MAX_SKIPPED = 500  # remembered unstorable records; the oldest are forgotten
-# Tables whose new records a pulled page inserts in bulk (an attachment asks whether its file is here: one by one).
+# Tables whose new records a pulled page inserts in bulk (an attachment asks whether its file is here: one by
+# one).
 BULK = {table for table in MODELS if MODELS[table] is not Attachment}
 
 
@@ -67,7 +69,8 @@ def _values(change: p.Change) -> dict:
 
 
 def _their_seqs(change: p.Change) -> dict[str, int]:
-    """Each field's number: from protocol 2 a page names only the fields whose number differs from the record's."""
+    """Each field's number: from protocol 2 a page names only the fields whose number differs from the
+    record's."""
     return {**{field: change.server_seq for field in change.data}, **change.field_seq}
 
 
@@ -120,15 +123,24 @@ class Replica:
                 .limit(limit)
             )
             return [
-                p.Op(op_seq=e.op_seq, mutation_id=e.mutation_id, table=e.table_name, record_id=e.record_id, op=e.op,
-                     fields=e.fields, base_seqs=e.base_seqs, base_values=e.base_values or {},
-                     schema_version=e.schema_version, device_time=e.created_at)
+                p.Op(
+                    op_seq=e.op_seq,
+                    mutation_id=e.mutation_id,
+                    table=e.table_name,
+                    record_id=e.record_id,
+                    op=e.op,
+                    fields=e.fields,
+                    base_seqs=e.base_seqs,
+                    base_values=e.base_values or {},
+                    schema_version=e.schema_version,
+                    device_time=e.created_at,
+                )
                 for e in entries
-            ]  # fmt: skip
+            ]
 
     def record_results(self, results: list[p.OpResult]) -> None:
-        """Each op's outcome; and the server's numbers for what it applied, which a pull no longer echoes back:
-        a field's next edit names the number its author saw."""
+        """Each op's outcome; and the server's numbers for what it applied, which a pull no longer echoes
+        back: a field's next edit names the number its author saw."""
         outbox = OutboxEntry.__table__
         with self.db.applying() as s, s.no_autoflush:
             if results:  # one statement for the batch (executemany), not one round trip per op
@@ -137,11 +149,15 @@ class Replica:
                     .where(outbox.c.mutation_id == bindparam("mutation"))
                     .values(state=bindparam("new_state"), reason=bindparam("why")),
                     [
-                        {"mutation": r.mutation_id, "new_state": STATE_OF[r.status],
-                         "why": r.reason or (f"冲突字段：{', '.join(r.conflicts)}" if r.conflicts else None)}
+                        {
+                            "mutation": r.mutation_id,
+                            "new_state": STATE_OF[r.status],
+                            "why": r.reason
+                            or (f"冲突字段：{', '.join(r.conflicts)}" if r.conflicts else None),
+                        }
                         for r in results
                     ],
-                )  # fmt: skip
+                )
             self._adopt_numbers(s, [r for r in results if r.server_seq and r.status != "rejected"])
 
     def _adopt_numbers(self, s, results: list[p.OpResult]) -> None:
@@ -151,9 +167,14 @@ class Replica:
         entries = {}
         ids = [r.mutation_id for r in results]
         for chunk in chunks(ids):
-            entries.update((e.mutation_id, e) for e in s.execute(
-                select(outbox.c.mutation_id, outbox.c.table_name, outbox.c.record_id, outbox.c.fields)
-                .where(outbox.c.mutation_id.in_(chunk))))  # fmt: skip
+            entries.update(
+                (e.mutation_id, e)
+                for e in s.execute(
+                    select(
+                        outbox.c.mutation_id, outbox.c.table_name, outbox.c.record_id, outbox.c.fields
+                    ).where(outbox.c.mutation_id.in_(chunk))
+                )
+            )
         by_table: dict[str, list[str]] = {}
         for entry in entries.values():
             by_table.setdefault(entry.table_name, []).append(entry.record_id)
@@ -176,8 +197,8 @@ class Replica:
                 continue
             took = set(entry.fields) - set(r.conflicts) - pending.get(entry.record_id, set())
             row[0].update({f: max(row[0].get(f, 0), r.server_seq) for f in took})
-            # A record this laptop made is the server's from its first number on; an edited one keeps the number
-            # of the version last pulled (a change by others before this one may still be on its way).
+            # A record this laptop made is the server's from its first number on; an edited one keeps the
+            # number of the version last pulled (a change by others before this one may still be on its way).
             row[1] = row[1] or r.server_seq
         for table in by_table:
             if table not in MODELS:
@@ -214,8 +235,8 @@ class Replica:
         """Apply a page and store the cursor after it; returns how many records could not be stored here.
 
         A record this laptop cannot store (a field of the wrong kind, a required field missing: something a
-        broken laptop once got past an older server) is skipped and remembered with its reason; the rest of the
-        page applies and sync goes on."""
+        broken laptop once got past an older server) is skipped and remembered with its reason; the rest of
+        the page applies and sync goes on."""
         with self.db.applying() as s, s.no_autoflush:  # one flush per page, not one per record
             pending = self._pending_fields(s, [c.id for c in changes])
             rows = self._rows(s, changes)
@@ -257,11 +278,18 @@ class Replica:
 
     @staticmethod
     def _new_row(change: p.Change) -> dict:
-        """Every column of a record new here, as one row of an executemany: what it brought, else the default."""
+        """Every column of a record new here, as one row of an executemany: what it brought, else the
+        default."""
         row = _values(change)
-        row.update(id=change.id, field_seq=_their_seqs(change), server_seq=change.server_seq, updated_by=change.updated_by,
-                   updated_device=change.updated_device, device_time=change.device_time,
-                   server_time=change.server_time)  # fmt: skip
+        row.update(
+            id=change.id,
+            field_seq=_their_seqs(change),
+            server_seq=change.server_seq,
+            updated_by=change.updated_by,
+            updated_device=change.updated_device,
+            device_time=change.device_time,
+            server_time=change.server_time,
+        )
         # Defaults only for the columns it did not bring (an id's default is a fresh uuid: not made in vain).
         row.update(
             {column: default() for column, default in DEFAULTS[change.table].items() if column not in row}
@@ -275,7 +303,7 @@ class Replica:
             return
         for table, rows in fresh.items():
             s.execute(insert(MODELS[table].__table__), list(rows.values()))
-        tracking.index_new(s, fresh)
+        indexing.index_new(s, fresh)
 
     def _apply(self, s, change: p.Change, row, pending: set[str]) -> None:
         model = MODELS.get(change.table)
@@ -310,7 +338,8 @@ class Replica:
         row.device_time, row.server_time = change.device_time, change.server_time
 
     def prepare_reset(self, epoch: str) -> None:
-        """The server lost its recent past: send every edit again (bases unknown) and take its snapshot anew."""
+        """The server lost its recent past: send every edit again (bases unknown) and take its snapshot
+        anew."""
         with self.db.applying() as s:
             s.execute(
                 update(OutboxEntry)
@@ -349,7 +378,7 @@ class Replica:
                 s.delete(row)
             return len(gone)
 
-    # ------------------------------------------------------------------------------------------ attachment files
+    # --------------------------------------------------------------------------------------- attachment files
 
     def _path(self, sha: str) -> Path:
         return self.files / sha[:2] / sha

@@ -7,7 +7,7 @@ tokens 秀 and 英 and a one- or two-character search is an index lookup too, ne
 
 A hit is an index row number; `search_fts_refs` maps it to the record, so a search that matches thousands
 reads a small table and never the words themselves (each page of an encrypted file read is decrypted first).
-A household's words include its residents' (desktop.store.tracking), so one index answers a household search.
+A household's words include its residents' (desktop.store.indexing), so one index answers a household search.
 `matching` answers with a subquery, not a list of ids, so the database does the whole search in one go. A row
 number also says the entry's kind, so `entry_rows` needs the index alone, and `entry_in` lets a list that
 thousands of records match be read in its own order, keeping the records whose entry is a hit.
@@ -76,8 +76,8 @@ def matching(kind: str, query: str) -> TextualSelect | None:
     # A join, not `id IN (hits)`: the index gives its hits in row order, so each is found in search_fts_refs
     # next to the last one, with no list of all hits built and sorted first.
     sql = (
-        f"SELECT search_fts_refs.ref FROM {table} CROSS JOIN search_fts_refs ON search_fts_refs.id = {table}.rowid "
-        f"WHERE {where}"
+        f"SELECT search_fts_refs.ref FROM {table} "
+        f"CROSS JOIN search_fts_refs ON search_fts_refs.id = {table}.rowid WHERE {where}"
     )
     return _with(sql, params).columns(ref=String)
 
@@ -92,8 +92,8 @@ def entry_rows(kind: str, query: str) -> TextualSelect | None:
 
 
 def entry_in(ref, rows) -> ColumnElement[bool]:
-    """Whether the record with this id (a column) has its entry among these rows (a CTE of entry_rows), asked of
-    each record a list walks through: the record's entry is looked up by id, none of the hits is."""
+    """Whether the record with this id (a column) has its entry among these rows (a CTE of entry_rows), asked
+    of each record a list walks through: the record's entry is looked up by id, none of the hits is."""
     return select(REFS.c.id).where(REFS.c.ref == ref).scalar_subquery().in_(select(rows.c.rowid))
 
 

@@ -1,4 +1,5 @@
-"""The wire messages between a laptop and the township server, shared by both ends (DESIGN.md, Sync protocol).
+"""The wire messages between a laptop and the township server, shared by both ends (docs/architecture.md,
+Sync protocol).
 
 Only additive changes: a new field gets a default, so an older peer can ignore it. PROTOCOL_VERSION goes up
 only when an old peer could misunderstand a new message; the server then tells a too-old client to update.
@@ -7,16 +8,20 @@ only when an old peer could misunderstand a new message; the server then tells a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
+from annotated_types import GroupedMetadata
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, WithJsonSchema
 
 from .records import unstorable
 
 # 2: a pull does not echo the device's own applied edits (the push answer gives their numbers) and lists in
-# field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole pages.
+# field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole
+# pages.
 PROTOCOL_VERSION = 3
 OLDEST_CLIENT_PROTOCOL = 1
 
@@ -36,12 +41,18 @@ def _storable(text: str) -> str:
     return text
 
 
-def Text(max_length: int, min_length: int = 0):  # noqa: N802 (a type, as pydantic's own are written)
-    """A string of bounded length that a database can store (no lone surrogates)."""
-    no_nul = r"^[^\x00]*$"  # said in the schema too, so generated clients know it
-    return Annotated[
-        str, Field(min_length=min_length, max_length=max_length, pattern=no_nul), AfterValidator(_storable)
-    ]
+@dataclass(frozen=True)
+class Text(GroupedMetadata):
+    """A string of bounded length that a database can store (no NUL, no lone surrogates): `Annotated[str,
+    Text(50, 1)]`, one to fifty characters."""
+
+    max_length: int
+    min_length: int = 0
+
+    def __iter__(self) -> Iterator[object]:
+        no_nul = r"^[^\x00]*$"  # said in the schema too, so generated clients know it
+        yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=no_nul)
+        yield AfterValidator(_storable)
 
 
 Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX)]
@@ -54,7 +65,8 @@ OpKind = Literal["insert", "update", "delete"]
 OpStatus = Literal["applied", "conflict", "rejected"]
 
 
-# Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one declaration.
+# Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one
+# declaration.
 
 ScopeKind = Literal["household", "grid", "village", "township"]
 
@@ -67,14 +79,14 @@ class AccountInfo(BaseModel):
     scope_ids: list[str] = []
 
 
-# --------------------------------------------------------------------------------------- registration, handshake
+# ------------------------------------------------------------------------------------ registration, handshake
 
 
 class Register(BaseModel):
-    username: Text(50, 1)
-    password: Text(200)
-    device_id: Text(36, 1)
-    device_name: Text(100) = ""
+    username: Annotated[str, Text(50, 1)]
+    password: Annotated[str, Text(200)]
+    device_id: Annotated[str, Text(36, 1)]
+    device_name: Annotated[str, Text(100)] = ""
 
 
 class Registered(BaseModel):
@@ -86,7 +98,7 @@ class Registered(BaseModel):
 
 class Hello(BaseModel):
     protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000)
-    schema_version: Text(20) = ""
+    schema_version: Annotated[str, Text(20)] = ""
     device_time: datetime
 
 
@@ -107,20 +119,21 @@ class Op(BaseModel):
     """One outbox entry: the changed fields of one record, each with the base its author saw."""
 
     op_seq: int = Field(ge=0, le=SEQ_MAX)
-    mutation_id: Text(36, 1)
-    table: Text(40, 1)
-    record_id: Text(36, 1)
+    mutation_id: Annotated[str, Text(36, 1)]
+    table: Annotated[str, Text(40, 1)]
+    record_id: Annotated[str, Text(36, 1)]
     op: OpKind
-    fields: dict = {}  # checked field by field against sync.core.records by the server
+    fields: dict[str, Any] = {}  # checked field by field against sync.core.records by the server
     base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
-    base_values: dict = {}
-    schema_version: Text(20) = ""
+    base_values: dict[str, Any] = {}
+    schema_version: Annotated[str, Text(20)] = ""
     device_time: datetime | None = None
-    author: Text(50) | None = None  # what the laptop says; the server records the token's account instead
+    # what the laptop says; the server records the token's account instead
+    author: Annotated[str, Text(50)] | None = None
 
 
 class PushRequest(BaseModel):
-    epoch: Text(40) | None = None
+    epoch: Annotated[str, Text(40)] | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
     hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
     protocol: int = Field(1, ge=1, le=10_000)  # the sender's; from 3 it reads the compact answer (`applied`)
@@ -147,8 +160,13 @@ class PushResponse(BaseModel):
 
 
 def _plain(result: OpResult) -> bool:
-    return (result.status == "applied" and not result.duplicate and not result.reason and not result.conflicts
-            and result.server_seq is not None)  # fmt: skip
+    return (
+        result.status == "applied"
+        and not result.duplicate
+        and not result.reason
+        and not result.conflicts
+        and result.server_seq is not None
+    )
 
 
 def compact_results(
@@ -156,23 +174,25 @@ def compact_results(
 ) -> tuple[list[tuple[int, int, int]], list[OpResult]]:
     """The answer to a protocol-3 push: plainly applied ops as runs, the rest in full."""
     by_seq = {r.op_seq: r for r in results}
-    runs: list[list[int]] = []
+    runs: list[tuple[int, int, int]] = []
     rest = []
     last = None  # (index in the request, server_seq) of the run's last op
     for index, op in enumerate(ops):
         result = by_seq.get(op.op_seq)
         if result is None:
             continue
-        if not _plain(result):
+        seq = result.server_seq
+        if seq is None or not _plain(result):
             rest.append(result)
             last = None
             continue
-        if last is not None and last == (index - 1, result.server_seq - 1):
-            runs[-1][2] += 1
+        if last is not None and last == (index - 1, seq - 1):
+            first, first_seq, count = runs[-1]
+            runs[-1] = (first, first_seq, count + 1)
         else:
-            runs.append([op.op_seq, result.server_seq, 1])
-        last = (index, result.server_seq)
-    return [tuple(run) for run in runs], rest
+            runs.append((op.op_seq, seq, 1))
+        last = (index, seq)
+    return runs, rest
 
 
 def expand_results(
@@ -186,8 +206,14 @@ def expand_results(
         if start is None:
             continue
         for offset, op in enumerate(ops[start : start + count]):
-            expanded.append(OpResult(op_seq=op.op_seq, mutation_id=op.mutation_id, status="applied",
-                                     server_seq=server_seq + offset))  # fmt: skip
+            expanded.append(
+                OpResult(
+                    op_seq=op.op_seq,
+                    mutation_id=op.mutation_id,
+                    status="applied",
+                    server_seq=server_seq + offset,
+                )
+            )
     return sorted(expanded, key=lambda r: index.get(r.op_seq, -1))
 
 
@@ -202,7 +228,7 @@ class Change(BaseModel):
     server_seq: int
     removed: bool = False
     deleted: bool = False
-    data: dict = {}
+    data: dict[str, Any] = {}
     field_seq: dict[str, int] = {}
     updated_by: str | None = None
     updated_device: str | None = None

@@ -37,59 +37,60 @@ class FieldSpec:
     ref: str | None = None
     index: bool = True  # for refs; other fields set it where a screen filters or searches by them
     local: bool = False  # this laptop's own fact (a file present here): never sent, never taken from a pull
-    personal: bool = (
-        False  # a person's data: cleared everywhere, the server included, when the record is deleted
-    )
+    # a person's data: cleared everywhere, the server included, when the record is deleted
+    personal: bool = False
 
     @property
     def has_default(self) -> bool:
         return self.default is not _MISSING
 
 
-def string(size: int, *, optional=False, default=_MISSING, index=False, personal=False) -> FieldSpec:
+def string(
+    size: int, *, optional: bool = False, default: Any = _MISSING, index: bool = False, personal: bool = False
+) -> FieldSpec:
     return FieldSpec("string", size, optional, default, index=index, personal=personal)
 
 
-def text(*, optional=False, default=_MISSING, personal=False) -> FieldSpec:
+def text(*, optional: bool = False, default: Any = _MISSING, personal: bool = False) -> FieldSpec:
     return FieldSpec("text", None, optional, default, index=False, personal=personal)
 
 
-def integer(*, optional=False, default=_MISSING, index=False) -> FieldSpec:
+def integer(*, optional: bool = False, default: Any = _MISSING, index: bool = False) -> FieldSpec:
     return FieldSpec("integer", None, optional, default, index=index)
 
 
-def number(*, optional=False, default=_MISSING) -> FieldSpec:
+def number(*, optional: bool = False, default: Any = _MISSING) -> FieldSpec:
     return FieldSpec("number", None, optional, default, index=False)
 
 
-def boolean(*, optional=False, default=_MISSING, local=False) -> FieldSpec:
+def boolean(*, optional: bool = False, default: Any = _MISSING, local: bool = False) -> FieldSpec:
     return FieldSpec("boolean", None, optional, default, index=False, local=local)
 
 
-def day(*, optional=False, index=False, personal=False) -> FieldSpec:
+def day(*, optional: bool = False, index: bool = False, personal: bool = False) -> FieldSpec:
     return FieldSpec("date", None, optional, index=index, personal=personal)
 
 
-def moment(*, optional=False, index=False) -> FieldSpec:
+def moment(*, optional: bool = False, index: bool = False) -> FieldSpec:
     return FieldSpec("datetime", None, optional, index=index)
 
 
-def json(*, optional=False, default=_MISSING) -> FieldSpec:
+def json(*, optional: bool = False, default: Any = _MISSING) -> FieldSpec:
     return FieldSpec("json", None, optional, default, index=False)
 
 
-def ref(table: str, *, optional=True, index=True) -> FieldSpec:
+def ref(table: str, *, optional: bool = True, index: bool = True) -> FieldSpec:
     """The id of another synced record. The laptop's foreign key is deferred: a pulled page may bring a child
     before its parent."""
     return FieldSpec("ref", 36, optional, ref=table, index=index)
 
 
-def record_id(*, optional=True, index=False) -> FieldSpec:
+def record_id(*, optional: bool = True, index: bool = False) -> FieldSpec:
     """An id with no foreign key: the record may arrive later, or its table is named by another field."""
     return FieldSpec("string", 36, optional, index=index)
 
 
-# ------------------------------------------------------------------------------------------ where records belong
+# --------------------------------------------------------------------------------------- where records belong
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Direct:
     grid: str = "grid_id"
     household: str | None = None  # "id": the record is the household
 
-    def household_of(self, record_id: str, data: dict) -> str | None:
+    def household_of(self, record_id: str, data: dict[str, Any]) -> str | None:
         if self.household == "id":
             return record_id
         return data.get(self.household) if self.household else None
@@ -116,11 +117,13 @@ class Parent:
     table_field: str | None = None
     table_names: tuple[tuple[str, str], ...] = ()  # value of table_field → table
 
-    def parent_table(self, data: dict) -> str | None:
+    def parent_table(self, data: dict[str, Any]) -> str | None:
         if self.table:
             return self.table
-        value = data.get(self.table_field or "")
-        return dict(self.table_names).get(value, value) if self.table_names else value
+        value: str | None = data.get(self.table_field or "")
+        if value is None or not self.table_names:
+            return value
+        return dict(self.table_names).get(value, value)
 
 
 SHARED = "shared"  # reference data every device in the township reads; only township-wide accounts write it
@@ -170,76 +173,127 @@ HOUSEHOLD = Parent("household_id", table="households")
 
 RECORD_TYPES: tuple[RecordType, ...] = (
     # places, people who work, configuration: shared reference data
-    RecordType("divisions", write="configure", scope=SHARED, fields={
-        "code": string(12, optional=True, index=True),  # 统计用区划代码
-        "name": string(100),
-        "level": string(10),  # county / township / village
-        "parent_id": ref("divisions"),
-        "short_name": string(20, optional=True),  # serial-number prefix, e.g. 向城
-    }),
-    RecordType("orgs", write="configure", scope=SHARED, fields={
-        "kind": string(20),  # village_committee / unit / team
-        "name": string(100),
-        "level": string(10, default="township"),
-        "village_id": ref("divisions"),
-    }),
-    RecordType("accounts", write="manage_accounts", scope=SHARED, fields={
-        "username": string(50, index=True),
-        "display_name": string(50),
-        "roles": string(200),  # comma-separated sync.core.domain.roles.Role values
-        "scope_kind": string(10, default="township"),  # household / grid / village / township
-        "scope_ids": json(default=list),
-        "org_id": ref("orgs"),
-        "phone": string(20, optional=True),
-        "disabled": boolean(default=False),
-        "created_at": moment(optional=True),
-    }),
-    RecordType("grids", write="configure", scope=SHARED, fields={
-        "village_id": ref("divisions", optional=False),
-        "name": string(50),
-        "worker_id": ref("accounts"),
-    }),
-    RecordType("config", write="configure", scope=SHARED, fields={
-        "key": string(50, index=True),
-        "value": json(optional=True),
-    }),
+    RecordType(
+        "divisions",
+        write="configure",
+        scope=SHARED,
+        fields={
+            "code": string(12, optional=True, index=True),  # 统计用区划代码
+            "name": string(100),
+            "level": string(10),  # county / township / village
+            "parent_id": ref("divisions"),
+            "short_name": string(20, optional=True),  # serial-number prefix, e.g. 向城
+        },
+    ),
+    RecordType(
+        "orgs",
+        write="configure",
+        scope=SHARED,
+        fields={
+            "kind": string(20),  # village_committee / unit / team
+            "name": string(100),
+            "level": string(10, default="township"),
+            "village_id": ref("divisions"),
+        },
+    ),
+    RecordType(
+        "accounts",
+        write="manage_accounts",
+        scope=SHARED,
+        fields={
+            "username": string(50, index=True),
+            "display_name": string(50),
+            "roles": string(200),  # comma-separated sync.core.domain.roles.Role values
+            "scope_kind": string(10, default="township"),  # household / grid / village / township
+            "scope_ids": json(default=list),
+            "org_id": ref("orgs"),
+            "phone": string(20, optional=True),
+            "disabled": boolean(default=False),
+            "created_at": moment(optional=True),
+        },
+    ),
+    RecordType(
+        "grids",
+        write="configure",
+        scope=SHARED,
+        fields={
+            "village_id": ref("divisions", optional=False),
+            "name": string(50),
+            "worker_id": ref("accounts"),
+        },
+    ),
+    RecordType(
+        "config",
+        write="configure",
+        scope=SHARED,
+        fields={
+            "key": string(50, index=True),
+            "value": json(optional=True),
+        },
+    ),
     # households and residents
-    RecordType("households", write="edit_residents", scope=Direct(household="id"), search=Search("household", ("number", "address", "phone"), children=(("persons", "household_id", ("name", "id_number", "mobile")),)), fields={
-        "village_id": ref("divisions", optional=False),
-        "grid_id": ref("grids"),
-        "number": string(30, index=True),  # 户号, unique within a village (checked by the use case)
-        "address": string(200, default=""),
-        "head_id": record_id(),  # a person; no foreign key, the head may be pulled later
-        "phone": string(20, optional=True),
-        "tags": json(default=list),
-        "worker_id": ref("accounts"),
-        "note": text(default=""),
-    }),
-    RecordType("persons", write="edit_residents", scope=HOUSEHOLD, search=Search("person", ("name", "id_number", "mobile")), fields={
-        "household_id": ref("households"),
-        "name": string(50, index=True, personal=True),
-        "sex": string(2, optional=True, personal=True),
-        "ethnicity": string(20, optional=True, personal=True),
-        "birth_date": day(optional=True, personal=True),
-        "id_number": string(18, optional=True, index=True, personal=True),
-        "mobile": string(20, optional=True, index=True, personal=True),
-        "relation": string(20, optional=True),  # 与户主关系
-        "tags": json(default=list),
-        "note": text(default="", personal=True),
-    }),
-    RecordType("visits", write="log_visit", scope=HOUSEHOLD, fields={
-        "household_id": ref("households", optional=False),
-        "visitor_id": ref("accounts"),
-        "visited_at": moment(index=True),
-        "purpose": string(100, default=""),  # sync.core.domain.visits.PURPOSES, in the source language
-        "findings": text(default=""),
-        "needs_follow_up": boolean(default=False),
-    }),
+    RecordType(
+        "households",
+        write="edit_residents",
+        scope=Direct(household="id"),
+        search=Search(
+            "household",
+            ("number", "address", "phone"),
+            children=(("persons", "household_id", ("name", "id_number", "mobile")),),
+        ),
+        fields={
+            "village_id": ref("divisions", optional=False),
+            "grid_id": ref("grids"),
+            "number": string(30, index=True),  # 户号, unique within a village (checked by the use case)
+            "address": string(200, default=""),
+            "head_id": record_id(),  # a person; no foreign key, the head may be pulled later
+            "phone": string(20, optional=True),
+            "tags": json(default=list),
+            "worker_id": ref("accounts"),
+            "note": text(default=""),
+        },
+    ),
+    RecordType(
+        "persons",
+        write="edit_residents",
+        scope=HOUSEHOLD,
+        search=Search("person", ("name", "id_number", "mobile")),
+        fields={
+            "household_id": ref("households"),
+            "name": string(50, index=True, personal=True),
+            "sex": string(2, optional=True, personal=True),
+            "ethnicity": string(20, optional=True, personal=True),
+            "birth_date": day(optional=True, personal=True),
+            "id_number": string(18, optional=True, index=True, personal=True),
+            "mobile": string(20, optional=True, index=True, personal=True),
+            "relation": string(20, optional=True),  # 与户主关系
+            "tags": json(default=list),
+            "note": text(default="", personal=True),
+        },
+    ),
+    RecordType(
+        "visits",
+        write="log_visit",
+        scope=HOUSEHOLD,
+        fields={
+            "household_id": ref("households", optional=False),
+            "visitor_id": ref("accounts"),
+            "visited_at": moment(index=True),
+            "purpose": string(100, default=""),  # sync.core.domain.visits.PURPOSES, in the source language
+            "findings": text(default=""),
+            "needs_follow_up": boolean(default=False),
+        },
+    ),
     # matters and their histories
     RecordType(
         "matters",
-        write="view_matters", scope=Direct(household="household_id"),
-        search=Search("matter", ("serial", "external_no", "title", "facts", "place"), children=(("parties", "matter_id", ("name",)),)),
+        write="view_matters",
+        scope=Direct(household="household_id"),
+        search=Search(
+            "matter",
+            ("serial", "external_no", "title", "facts", "place"),
+            children=(("parties", "matter_id", ("name",)),),
+        ),
         fields={
             "serial": string(40, index=True),
             "kind": string(10, default="dispute"),  # dispute / petition
@@ -286,77 +340,112 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "accused_org_id": ref("orgs"),
         },
     ),
-    RecordType("parties", write="view_matters", scope=MATTER, fields={
-        "matter_id": ref("matters", optional=False),
-        "kind": string(10, default="person"),  # person / org
-        "person_id": ref("persons"),
-        "name": string(100, personal=True),
-        "role": string(10),  # 申请人 / 被申请人 / 第三人 / 代理人
-        "id_number": string(18, optional=True, personal=True),
-        "phone": string(20, optional=True, personal=True),
-        "address": string(200, default="", personal=True),
-        # for the agreement's particulars (人民调解法 Art. 29) when the party is not a registered resident
-        "ethnicity": string(20, optional=True, personal=True),
-        "occupation": string(100, optional=True, personal=True),  # 职业或工作单位
-    }),
-    RecordType("matter_links", write="view_matters", scope=MATTER, fields={
-        "matter_id": ref("matters", optional=False),
-        "other_id": ref("matters", optional=False),
-        "kind": string(10),  # repeat / related
-    }),
-    RecordType("events", write="view_matters", scope=MATTER, append_only=True, fields={
-        "matter_id": ref("matters", optional=False, index=False),  # indexed with `at` by the model
-        "action": string(30),
-        "actor_id": ref("accounts"),
-        "actor_name": string(50, default=""),
-        "device_id": record_id(),
-        "at": moment(),
-        "note": text(default=""),
-        "data": json(default=dict),
-    }),
-    RecordType("mediation_sessions", write="view_matters", scope=MATTER, append_only=True, fields={
-        "matter_id": ref("matters", optional=False),
-        "held_on": day(),
-        "place": string(200, default=""),
-        "kind": string(10),  # sync.core.domain.mediation.SESSION_KINDS
-        "mediators": string(200, default=""),
-        "attendees": string(500, default=""),
-        "record": text(default=""),
-        "outcome": string(10),  # sync.core.domain.lifecycle.SessionOutcome
-        "level": string(10, default="village"),
-    }),
-    RecordType("agreements", write="view_matters", scope=MATTER, fields={
-        "matter_id": ref("matters", optional=False),
-        "session_id": ref("mediation_sessions"),
-        "form": string(10),  # written / oral
-        "parties": text(),
-        "facts": text(),
-        "terms": text(),
-        "performance": text(default=""),  # how it is carried out
-        "perform_by": day(optional=True),
-        "signed_by_parties": boolean(default=False),
-        "signed_by_mediator": boolean(default=False),
-        "effective_on": day(optional=True),
-        "copies": integer(default=0),
-        "judicial_confirmation": boolean(default=False),  # confirmed by the court (人民调解法 Art. 33)
-        "confirmation_applied_on": day(optional=True),  # applied for, within 30 days of taking effect
-        "confirmation_decided_on": day(optional=True),
-        "confirmation_result": string(10, optional=True),  # confirmed / rejected
-        "performed": boolean(optional=True),
-    }),
-    RecordType("follow_ups", write="view_matters", scope=MATTER, append_only=True, fields={
-        "matter_id": ref("matters", optional=False),
-        "on": day(),
-        "by_id": ref("accounts"),
-        "performed": boolean(optional=True),
-        "satisfaction": string(10),  # sync.core.domain.mediation.SATISFACTION
-        "relapse": boolean(default=False),
-        "next_step": text(default=""),
-    }),
+    RecordType(
+        "parties",
+        write="view_matters",
+        scope=MATTER,
+        fields={
+            "matter_id": ref("matters", optional=False),
+            "kind": string(10, default="person"),  # person / org
+            "person_id": ref("persons"),
+            "name": string(100, personal=True),
+            "role": string(10),  # 申请人 / 被申请人 / 第三人 / 代理人
+            "id_number": string(18, optional=True, personal=True),
+            "phone": string(20, optional=True, personal=True),
+            "address": string(200, default="", personal=True),
+            # for the agreement's particulars (人民调解法 Art. 29) when the party is not a registered resident
+            "ethnicity": string(20, optional=True, personal=True),
+            "occupation": string(100, optional=True, personal=True),  # 职业或工作单位
+        },
+    ),
+    RecordType(
+        "matter_links",
+        write="view_matters",
+        scope=MATTER,
+        fields={
+            "matter_id": ref("matters", optional=False),
+            "other_id": ref("matters", optional=False),
+            "kind": string(10),  # repeat / related
+        },
+    ),
+    RecordType(
+        "events",
+        write="view_matters",
+        scope=MATTER,
+        append_only=True,
+        fields={
+            "matter_id": ref("matters", optional=False, index=False),  # indexed with `at` by the model
+            "action": string(30),
+            "actor_id": ref("accounts"),
+            "actor_name": string(50, default=""),
+            "device_id": record_id(),
+            "at": moment(),
+            "note": text(default=""),
+            "data": json(default=dict),
+        },
+    ),
+    RecordType(
+        "mediation_sessions",
+        write="view_matters",
+        scope=MATTER,
+        append_only=True,
+        fields={
+            "matter_id": ref("matters", optional=False),
+            "held_on": day(),
+            "place": string(200, default=""),
+            "kind": string(10),  # sync.core.domain.mediation.SESSION_KINDS
+            "mediators": string(200, default=""),
+            "attendees": string(500, default=""),
+            "record": text(default=""),
+            "outcome": string(10),  # sync.core.domain.lifecycle.SessionOutcome
+            "level": string(10, default="village"),
+        },
+    ),
+    RecordType(
+        "agreements",
+        write="view_matters",
+        scope=MATTER,
+        fields={
+            "matter_id": ref("matters", optional=False),
+            "session_id": ref("mediation_sessions"),
+            "form": string(10),  # written / oral
+            "parties": text(),
+            "facts": text(),
+            "terms": text(),
+            "performance": text(default=""),  # how it is carried out
+            "perform_by": day(optional=True),
+            "signed_by_parties": boolean(default=False),
+            "signed_by_mediator": boolean(default=False),
+            "effective_on": day(optional=True),
+            "copies": integer(default=0),
+            "judicial_confirmation": boolean(default=False),  # confirmed by the court (人民调解法 Art. 33)
+            "confirmation_applied_on": day(optional=True),  # applied for, within 30 days of taking effect
+            "confirmation_decided_on": day(optional=True),
+            "confirmation_result": string(10, optional=True),  # confirmed / rejected
+            "performed": boolean(optional=True),
+        },
+    ),
+    RecordType(
+        "follow_ups",
+        write="view_matters",
+        scope=MATTER,
+        append_only=True,
+        fields={
+            "matter_id": ref("matters", optional=False),
+            "on": day(),
+            "by_id": ref("accounts"),
+            "performed": boolean(optional=True),
+            "satisfaction": string(10),  # sync.core.domain.mediation.SATISFACTION
+            "relapse": boolean(default=False),
+            "next_step": text(default=""),
+        },
+    ),
     RecordType(
         "attachments",
         write="view_matters",
-        scope=Parent("owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))),
+        scope=Parent(
+            "owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))
+        ),
         fields={
             "sha256": string(64, index=True),
             "filename": string(200),
@@ -367,22 +456,27 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "present": boolean(default=False, local=True),  # the file is on this laptop
         },
     ),
-    RecordType("conflicts", write="view_matters", scope=Parent("record_id", table_field="table_name"), fields={
-        "table_name": string(40),
-        "record_id": record_id(optional=False, index=True),
-        "field": string(40),
-        "base_value": json(optional=True),
-        "server_value": json(optional=True),
-        "local_value": json(optional=True),
-        "server_author": string(50, optional=True),
-        "local_author": string(50, optional=True),
-        "server_device": record_id(),
-        "local_device": record_id(),
-        "server_at": moment(optional=True),
-        "local_at": moment(optional=True),
-        "resolved": boolean(default=False),
-    }),
-)  # fmt: skip
+    RecordType(
+        "conflicts",
+        write="view_matters",
+        scope=Parent("record_id", table_field="table_name"),
+        fields={
+            "table_name": string(40),
+            "record_id": record_id(optional=False, index=True),
+            "field": string(40),
+            "base_value": json(optional=True),
+            "server_value": json(optional=True),
+            "local_value": json(optional=True),
+            "server_author": string(50, optional=True),
+            "local_author": string(50, optional=True),
+            "server_device": record_id(),
+            "local_device": record_id(),
+            "server_at": moment(optional=True),
+            "local_at": moment(optional=True),
+            "resolved": boolean(default=False),
+        },
+    ),
+)
 
 BY_TABLE: dict[str, RecordType] = {record.table: record for record in RECORD_TYPES}
 TABLES: tuple[str, ...] = tuple(BY_TABLE)
@@ -419,7 +513,7 @@ def unstorable(value: str) -> bool:
     return "\x00" in value
 
 
-def _depth_and_strings_ok(value) -> str | None:
+def _depth_and_strings_ok(value: object) -> str | None:
     """Nesting depth and every string inside a JSON value, without recursion (a hostile value may be deep)."""
     stack = [(value, 1)]
     while stack:
@@ -450,8 +544,9 @@ def _date_ok(value: str, kind: str) -> bool:
     return len(value) <= 40
 
 
-def value_problem(spec: FieldSpec, value) -> str | None:
-    """Why a value cannot be stored in a field of this kind, or None. Empty (None) is the caller's question."""
+def value_problem(spec: FieldSpec, value: object) -> str | None:
+    """Why a value cannot be stored in a field of this kind, or None. Empty (None) is the caller's
+    question."""
     kind = spec.kind
     if kind in ("string", "ref", "text"):
         if not isinstance(value, str):
@@ -488,7 +583,7 @@ def value_problem(spec: FieldSpec, value) -> str | None:
     return f"未知的字段类型 {kind}"
 
 
-def problems(record: RecordType, fields: dict, *, whole: bool) -> list[str]:
+def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list[str]:
     """What is wrong with these fields of a record, each naming the field and the reason; [] when nothing.
 
     whole: the fields are the whole record (an insert, or a record as the server holds it), so every required
@@ -514,7 +609,7 @@ def problems(record: RecordType, fields: dict, *, whole: bool) -> list[str]:
     return found
 
 
-def cleared(record: RecordType) -> dict:
+def cleared(record: RecordType) -> dict[str, Any]:
     """The values a deleted record's personal fields take: empty where they may be, blank where required."""
     return {
         name: (None if spec.optional else ("" if spec.kind in ("string", "text") else spec.default))

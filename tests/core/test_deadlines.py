@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop import paths
-from sync.core.domain.deadlines import Colour, DeadlineCalculator, DeadlinePolicy, PetitionLimits
+from sync.core.domain.deadlines import Colour, Deadline, DeadlineCalculator, DeadlinePolicy, PetitionLimits
 from sync.core.domain.workdays import WorkdayCalendar
 
 CAL = WorkdayCalendar.load(paths.reference("holidays.json"))
@@ -32,7 +32,8 @@ def test_working_days_skip_the_national_day_holiday_and_count_the_makeup_saturda
     policy = DeadlinePolicy.default()
     policy.working_days = True
     calc = DeadlineCalculator(policy, CAL)
-    # From Tue 29 Sep: 30 Sep is a workday, 1–7 Oct holidays, 8 Oct Thu, 9 Oct Fri, 10 Oct Sat (make-up), 12 Oct Mon.
+    # From Tue 29 Sep: 30 Sep is a workday, 1–7 Oct holidays, 8 Oct Thu, 9 Oct Fri, 10 Oct Sat (make-up), 12
+    # Oct Mon.
     assert calc.for_grade(datetime(2026, 9, 29, 9), 1).due_on == date(2026, 10, 12)
 
 
@@ -42,9 +43,15 @@ def test_spring_festival_makeup_days_2026():
 
 
 def test_other_townships_use_other_tables():
-    policy = DeadlinePolicy.from_config({"grades": [{"grade": 1, "label": "一般", "days": 7},
-                                                    {"grade": 2, "label": "复杂", "days": 20},
-                                                    {"grade": 3, "label": "重大", "days": 60}]})  # fmt: skip
+    policy = DeadlinePolicy.from_config(
+        {
+            "grades": [
+                {"grade": 1, "label": "一般", "days": 7},
+                {"grade": 2, "label": "复杂", "days": 20},
+                {"grade": 3, "label": "重大", "days": 60},
+            ]
+        }
+    )
     calc = DeadlineCalculator(policy, CAL)
     assert calc.for_grade(datetime(2026, 11, 1), 2).due_on == date(2026, 11, 21)
     with pytest.raises(ValueError, match="星级4未配置"):
@@ -59,6 +66,10 @@ def test_colours_turn_yellow_at_80_percent_and_red_when_due():
     assert calc.colour(deadline, datetime(2026, 11, 6, 23, 59)) == Colour.YELLOW
     assert calc.colour(deadline, datetime(2026, 11, 7, 0, 0)) == Colour.RED
     assert calc.colour(deadline, datetime(2026, 11, 9), closed=True) == Colour.NONE
+    # A due day moved before the registration allows no time: yellow until it is over, then red.
+    moved = Deadline(datetime(2026, 11, 3, 12), date(2026, 11, 1))
+    assert calc.colour(moved, datetime(2026, 11, 1, 12)) == Colour.YELLOW
+    assert calc.colour(moved, datetime(2026, 11, 3, 13)) == Colour.RED
 
 
 def test_petition_limits():

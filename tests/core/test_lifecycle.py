@@ -16,7 +16,7 @@ from sync.core.domain.lifecycle import (
     check,
     replay,
     why_not,
-)  # fmt: skip
+)
 from sync.core.domain.measures import Counts, Measures, rank, score
 from sync.core.domain.risk import Risk, assess
 from sync.core.domain.roles import Role
@@ -120,10 +120,16 @@ def test_failed_check_goes_back_to_the_handler_and_reopen_to_dispatch():
 
 def test_replay_of_a_whole_life():
     history = [
-        ("reported", {}), ("registered", {"grade": 2}), ("dispatched", {"handler": HANDLER}), ("accepted", {}),
-        ("session_held", {"outcome": "agreement"}), ("agreement_recorded", {}), ("closed", {"outcome": "agreement"}),
-        ("checked", {"passed": True}), ("followed_up", {"satisfaction": "满意"}),
-    ]  # fmt: skip
+        ("reported", {}),
+        ("registered", {"grade": 2}),
+        ("dispatched", {"handler": HANDLER}),
+        ("accepted", {}),
+        ("session_held", {"outcome": "agreement"}),
+        ("agreement_recorded", {}),
+        ("closed", {"outcome": "agreement"}),
+        ("checked", {"passed": True}),
+        ("followed_up", {"satisfaction": "满意"}),
+    ]
     state = replay(history)
     assert (state.status, state.grade, state.satisfaction) == (Status.EVALUATED, 2, "满意")
 
@@ -147,8 +153,18 @@ def test_risk_signals():
 
 
 def test_measures_from_raw_counts():
-    c = Counts(registered=10, closed=10, resolved=9, closed_on_time=8, mediations_held=12, mediations_agreed=9, follow_ups=8,
-               satisfied=6, basically_satisfied=1, dissatisfied=1)  # fmt: skip
+    c = Counts(
+        registered=10,
+        closed=10,
+        resolved=9,
+        closed_on_time=8,
+        mediations_held=12,
+        mediations_agreed=9,
+        follow_ups=8,
+        satisfied=6,
+        basically_satisfied=1,
+        dissatisfied=1,
+    )
     m = Measures.of(c)
     assert (m.resolution_rate, m.on_time_rate, m.mediation_success_rate, m.satisfaction_rate) == (
         0.9,

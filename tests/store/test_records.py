@@ -1,20 +1,26 @@
-"""One declaration of every synced record type (sync.core.records): the laptop's tables, its outbox and search index,
-and the server's scope rules all agree with it."""
+"""One declaration of every synced record type (sync.core.records): the laptop's tables, its outbox and
+search index, and the server's scope rules all agree with it."""
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
 
 from desktop.services import attachments
 from desktop.services.matters import MatterInput, report
-from desktop.store import replica, search, tracking
+from desktop.store import indexing, replica, search
 from desktop.store.base import Synced
 from desktop.store.models import MODELS, SYNCED_MODELS, Base, OutboxEntry
 from sync.core import records
 from sync.server import scope
 
 COLUMN_KINDS = {
-    String: "string", Text: "text", Integer: "integer", Float: "number", Boolean: "boolean", Date: "date",
-    DateTime: "datetime", JSON: "json",
-}  # fmt: skip
+    String: "string",
+    Text: "text",
+    Integer: "integer",
+    Float: "number",
+    Boolean: "boolean",
+    Date: "date",
+    DateTime: "datetime",
+    JSON: "json",
+}
 
 
 def test_every_declared_record_type_has_one_laptop_table_and_no_other_is_synced():
@@ -71,19 +77,26 @@ def test_search_declarations_name_real_fields_and_children_reindex_their_parent(
         if record.search is None:
             continue
         assert set(record.search.fields) <= set(record.fields), record.table
-        assert (
-            0 < search.KIND_CODES[record.search.kind] < search.SLOTS
-        )  # its entries' row numbers say its kind
+        # its entries' row numbers say its kind
+        assert 0 < search.KIND_CODES[record.search.kind] < search.SLOTS
         for child, parent_field, fields in record.search.children:
             assert {parent_field, *fields} <= set(records.BY_TABLE[child].fields)
-            assert tracking.PARENT_OF_CHILD[child] == (record.table, parent_field)
+            assert indexing.PARENT_OF_CHILD[child] == (record.table, parent_field)
 
 
 def test_a_local_field_is_not_sent(township):
 
     ws = township.login("grid1")
-    matter = report(ws, MatterInput(title="漏水", source="网格排查", village_id=township.village,
-                                           grid_id=township.grid, facts="楼上漏水"))  # fmt: skip
+    matter = report(
+        ws,
+        MatterInput(
+            title="漏水",
+            source="网格排查",
+            village_id=township.village,
+            grid_id=township.grid,
+            facts="楼上漏水",
+        ),
+    )
     photo = township.path.parent / "photo.png"
     photo.write_bytes(b"\x89PNG fake")
     attachments.add_attachment(ws, "matter", matter.id, photo)

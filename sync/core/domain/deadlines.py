@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sync.core.domain.messages import msg
 
@@ -44,7 +45,7 @@ class DeadlinePolicy:
         return cls.from_config(DEFAULT_POLICY_CONFIG)
 
     @classmethod
-    def from_config(cls, config: dict) -> DeadlinePolicy:
+    def from_config(cls, config: dict[str, Any]) -> DeadlinePolicy:
         rules = {
             int(r["grade"]): GradeRule(int(r["grade"]), r["label"], r.get("handled_by", ""), int(r["days"]))
             for r in config["grades"]
@@ -57,7 +58,7 @@ class DeadlinePolicy:
             petition_extension_max_days=int(config.get("petition_extension_max_days", 30)),
         )
 
-    def to_config(self) -> dict:
+    def to_config(self) -> dict[str, Any]:
         return {
             "grades": [
                 {"grade": r.grade, "label": r.label, "handled_by": r.handled_by, "days": r.days}
@@ -75,7 +76,7 @@ class DeadlinePolicy:
         return self.rules[grade].days
 
 
-DEFAULT_POLICY_CONFIG = {
+DEFAULT_POLICY_CONFIG: dict[str, Any] = {
     "grades": [
         {"grade": 1, "label": "★ 一般", "handled_by": "村（社区）或主管部门", "days": 5},
         {"grade": 2, "label": "★★ 复杂", "handled_by": "乡镇多部门联合、司法所、听证", "days": 15},
@@ -97,8 +98,8 @@ class Deadline:
 
     @property
     def due_at(self) -> datetime:
-        """The end of the due day: a matter due on the 5th is on time all of the 5th."""
-        return datetime.combine(self.due_on + timedelta(days=1), time.min)
+        """The end of the due day, when the matter turns red (overdue_from)."""
+        return _EPOCH + timedelta(seconds=overdue_from(seconds(self.due_on)))
 
 
 @dataclass
@@ -126,13 +127,56 @@ class DeadlineCalculator:
     def colour(self, deadline: Deadline | None, now: datetime, *, closed: bool = False) -> Colour:
         if closed or deadline is None:
             return Colour.NONE
-        if now >= deadline.due_at:
-            return Colour.RED
-        allowed = (deadline.due_at - deadline.start).total_seconds()
-        elapsed = (now - deadline.start).total_seconds()
-        if allowed <= 0 or elapsed >= self.policy.yellow_ratio * allowed:
-            return Colour.YELLOW
-        return Colour.GREEN
+        return colour_of(
+            seconds(deadline.start), seconds(deadline.due_on), seconds(now), self.policy.yellow_ratio
+        )
+
+
+# ------------------------------------------------------------------------------------------ the colour rule
+# A deadline's colour is decided here once. The formulas below take moments as whole seconds since 1970-01-01
+# on the laptop's clock, and use only arithmetic and comparison: given ints they answer for one matter, given
+# a query's expressions of those seconds they become the store's SQL for a whole list (desktop.store.queries.
+# colour_clause), so a list filtered by colour and the colour each row shows cannot disagree.
+
+# An int, or a query's expression of one (the store's SQL): what the formulas below compute with.
+Seconds = Any
+
+DAY_SECONDS = 86_400
+_EPOCH = datetime(1970, 1, 1)
+
+
+def seconds(moment: datetime | date) -> int:
+    """A moment (a day: its first moment) as whole seconds since 1970-01-01, the fraction dropped."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time.min)
+    return (moment - _EPOCH) // timedelta(seconds=1)
+
+
+def overdue_from(due_day: Seconds) -> Seconds:
+    """The end of the due day (given as its first moment): due on the 5th is on time all of the 5th."""
+    return due_day + DAY_SECONDS
+
+
+def is_red(now: Seconds, due_day: Seconds) -> Seconds:
+    """超期: the due day is over."""
+    return now >= overdue_from(due_day)
+
+
+def is_yellow(now: Seconds, start: Seconds, due_day: Seconds, yellow_ratio: float) -> Seconds:
+    """临期 (unless already red): `yellow_ratio` of the allowed time, from start to overdue, has passed; or no
+    time was allowed at all (a due day moved before the registration)."""
+    overdue = overdue_from(due_day)
+    # `|`, not `or`: it is SQL's OR too
+    return (now - start >= yellow_ratio * (overdue - start)) | (overdue <= start)
+
+
+def colour_of(start: int, due_day: int, now: int, yellow_ratio: float) -> Colour:
+    """The colour of a running deadline; red before yellow, as the store's SQL composes them."""
+    if is_red(now, due_day):
+        return Colour.RED
+    if is_yellow(now, start, due_day, yellow_ratio):
+        return Colour.YELLOW
+    return Colour.GREEN
 
 
 @dataclass(frozen=True)
@@ -146,7 +190,9 @@ class PetitionLimits:
     review_request: int = 30
     review_decision: int = 30
 
-    def milestones(self, received: date, accepted: date | None = None, answered: date | None = None) -> dict:
+    def milestones(
+        self, received: date, accepted: date | None = None, answered: date | None = None
+    ) -> dict[str, date]:
         result = {
             "register_or_forward_by": received + timedelta(days=self.register_or_forward),
             "tell_acceptance_by": received + timedelta(days=self.tell_acceptance),

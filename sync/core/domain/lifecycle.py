@@ -7,8 +7,10 @@ entitled to it and whether only the current handler may take it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from sync.core.domain.messages import msg
 
@@ -132,8 +134,8 @@ ACTION_LABELS = {
 
 @dataclass(frozen=True)
 class Rule:
-    sources: frozenset  # statuses it may start from; None stands for "no matter yet"
-    roles: frozenset
+    sources: frozenset[Status | None]  # statuses it may start from; None stands for "no matter yet"
+    roles: frozenset[Role]
     handler_only: bool = False  # only the current handler (or, for platform roles, their office) may act
 
 
@@ -189,18 +191,25 @@ RULES: dict[Action, Rule] = {
 NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
 
 # The matter's columns that cache its state, with the state's attribute and how a stored value reads back.
-STATE_FIELDS: dict[str, tuple[str, object]] = {
-    "status": ("status", lambda v: Status(v)), "level": ("level", lambda v: Level(v)),
-    "failed_tries": ("failed_tries", int), "handler": ("handler", lambda v: v),
+STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "status": ("status", lambda v: Status(v)),
+    "level": ("level", lambda v: Level(v)),
+    "failed_tries": ("failed_tries", int),
+    "handler": ("handler", lambda v: v),
     "grade": ("grade", lambda v: None if v is None else int(v)),
-    "pending_extension_days": ("pending_extension_days", int), "extension_days": ("extension_days", int),
-    "outcome": ("outcome", lambda v: Outcome(v) if v else None), "satisfaction": ("satisfaction", lambda v: v),
-    "repeat_of": ("repeat_of", lambda v: v), "leader_id": ("leader", lambda v: v), "supervised": ("supervised", int),
-    "explanation_due": ("explanation_due", bool), "archived": ("archived", bool),
-}  # fmt: skip
+    "pending_extension_days": ("pending_extension_days", int),
+    "extension_days": ("extension_days", int),
+    "outcome": ("outcome", lambda v: Outcome(v) if v else None),
+    "satisfaction": ("satisfaction", lambda v: v),
+    "repeat_of": ("repeat_of", lambda v: v),
+    "leader_id": ("leader", lambda v: v),
+    "supervised": ("supervised", int),
+    "explanation_due": ("explanation_due", bool),
+    "archived": ("archived", bool),
+}
 
 
-def stored(state: MatterState, column: str):
+def stored(state: MatterState, column: str) -> Any:
     """A state's value as the matter row stores it."""
     attribute, _ = STATE_FIELDS[column]
     value = getattr(state, attribute)
@@ -266,8 +275,9 @@ class MatterState:
 class Actor:
     """Who is acting, as the state machine needs to know it."""
 
-    roles: frozenset
-    handler_keys: frozenset = field(default_factory=frozenset)  # "account:<id>", "org:<id>" they answer for
+    roles: frozenset[Role]
+    # "account:<id>", "org:<id>" they answer for
+    handler_keys: frozenset[str] = field(default_factory=frozenset)
 
 
 class Refused(Exception):
@@ -279,7 +289,7 @@ class Refused(Exception):
         super().__init__(msg("不能{0}：{1}", ACTION_LABELS[action], reason))
 
 
-def _role_names(roles) -> str:
+def _role_names(roles: Iterable[Role]) -> str:
     return "、".join(ROLE_LABELS[r] for r in Role if r in roles)
 
 
@@ -327,11 +337,11 @@ def check(state: MatterState, action: Action, actor: Actor) -> None:
         raise Refused(action, reason)
 
 
-def advance(state: MatterState, action: Action, data: dict | None = None) -> MatterState:
+def advance(state: MatterState, action: Action, data: dict[str, Any] | None = None) -> MatterState:
     """The state after one step. Checks the data the step needs; who may act is `check`'s job."""
     data = data or {}
 
-    def need(key: str, label: str):
+    def need(key: str, label: str) -> Any:
         value = data.get(key)
         if value in (None, ""):
             raise Refused(action, msg("须填写{0}", label))
@@ -402,14 +412,14 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     if action == Action.TAKE_CHARGE:
         return replace(s, leader=need("leader", "包案领导"))
     if action == Action.CLOSE:
-        outcome = Outcome(need("outcome", "办结结果"))
-        if outcome == Outcome.AGREEMENT and not s.has_agreement:
+        closing = Outcome(need("outcome", "办结结果"))
+        if closing == Outcome.AGREEMENT and not s.has_agreement:
             raise Refused(
                 action, msg("尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结")
             )
-        if outcome == Outcome.UNRESOLVED:
+        if closing == Outcome.UNRESOLVED:
             need("legal_channels", "已告知当事人的法律途径（仲裁、诉讼、行政复议等）")
-        return replace(s, status=Status.CLOSED, outcome=outcome)
+        return replace(s, status=Status.CLOSED, outcome=closing)
     if action == Action.CHECK:
         if data.get("passed", True):
             return replace(s, status=Status.CHECKED)
@@ -441,7 +451,7 @@ def advance(state: MatterState, action: Action, data: dict | None = None) -> Mat
     raise Refused(action, msg("未知的步骤"))
 
 
-def replay(events: list[tuple[Action, dict]]) -> MatterState:
+def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
     """The state that a history of (action, data) pairs leads to."""
     state = MatterState()
     for action, data in events:

@@ -1,6 +1,12 @@
-"""Masking of ID numbers and phones for screens, lists and exports (个人信息保护法: show only what is needed)."""
+"""Masking of ID numbers and phones for screens, lists and exports (个人信息保护法: show only what is needed).
+
+Which fields are masked, and how, is decided here (`MASKS`); the store's lists ask `shown` for each field they
+show, so a new masked field is one entry here.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 
 def mask_id(number: str | None) -> str:
@@ -24,3 +30,21 @@ def mask_phone(number: str | None) -> str:
     if len(number) <= 4:
         return "*" * len(number)
     return "*" * (len(number) - 4) + number[-4:]
+
+
+# A person's identifying numbers, by the field that holds them: shown masked wherever seeing them whole is not
+# needed. A field not named here is shown as it is.
+MASKS: dict[str, Callable[[str | None], str]] = {
+    "id_number": mask_id,
+    "mobile": mask_phone,
+    "phone": mask_phone,
+}
+
+
+def shown(field: str, value: str | None, *, whole: bool = False) -> str:
+    """A field's value as shown: masked if the rule masks the field, unless `whole` (the person may see it
+    whole and asked to, e.g. an export marked unmasked); empty as ""."""
+    mask = MASKS.get(field)
+    if mask is None or whole:
+        return value or ""
+    return mask(value)

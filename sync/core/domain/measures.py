@@ -1,4 +1,5 @@
-"""Measures of the work, from raw counts. Formulas are configuration; these are the defaults of DOMAIN.md."""
+"""Measures of the work, from raw counts. Formulas are configuration; these are the defaults of
+docs/domain.md (Measures)."""
 
 from __future__ import annotations
 
@@ -51,8 +52,9 @@ class Measures:
     @classmethod
     def of(cls, c: Counts) -> Measures:
         return cls(
-            # 化解率 over the matters found in the period, as the township reports count it ("排查出矛盾纠纷324件，
-            # 已成功化解299件，整体化解成功率为92.28%"): an open matter counts against the unit.
+            # 化解率 over the matters found in the period, as the township reports count it
+            # ("排查出矛盾纠纷324件，已成功化解299件，整体化解成功率为92.28%"): an open matter counts
+            # against the unit.
             resolution_rate=ratio(c.resolved, c.registered),
             mediation_success_rate=ratio(c.mediations_agreed, c.mediations_held),
             # 按期办结率: a matter still open past its due date is not on time.
@@ -77,11 +79,11 @@ NO_DATA_RULES = ("rescale", "zero")  # configuration "assessment_no_data"; the r
 def score(measures: Measures, weights: dict[str, float] | None = None, no_data: str = "rescale") -> float:
     """Assessment score out of the sum of weights. A measure with no data is never full marks: it is left out
     and the other weights rescaled to the same total ("rescale"), or it scores nothing ("zero")."""
-    weights = weights or DEFAULT_WEIGHTS
+    weights = dict(weights or DEFAULT_WEIGHTS)
     if no_data not in NO_DATA_RULES:
         raise ValueError(f"assessment_no_data must be one of {NO_DATA_RULES}, not {no_data!r}")
     counted = {name: w for name, w in weights.items() if getattr(measures, name) is not None}
-    earned = sum(w * getattr(measures, name) for name, w in counted.items())
+    earned: float = sum(w * getattr(measures, name) for name, w in counted.items())
     if no_data == "zero":
         return round(earned, 2)
     return round(earned * sum(weights.values()) / sum(counted.values()), 2) if counted else 0.0

@@ -1,4 +1,4 @@
-"""Words of mediation and follow-up (DOMAIN.md, Records): kinds of session and degrees of satisfaction.
+"""Words of mediation and follow-up (docs/domain.md, Records): kinds of session and degrees of satisfaction.
 
 Stored as written here, in the source language; the window translates them for display only.
 """

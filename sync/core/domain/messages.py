@@ -7,21 +7,23 @@ in the same values, so the English interface never shows a Chinese refusal.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class Message(str):
     """A str with the template and values it was made from."""
 
     template: str
-    values: tuple
+    values: tuple[object, ...]
 
-    def __new__(cls, template: str, *values) -> Message:
+    def __new__(cls, template: str, *values: object) -> Message:
         made = super().__new__(cls, template.format(*values) if values else template)
         made.template, made.values = template, values
         return made
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         return (Message, (self.template, *self.values))
 
 
-def msg(template: str, *values) -> Message:
+def msg(template: str, *values: object) -> Message:
     return Message(template, *values)

@@ -27,7 +27,7 @@ class PersonFields:
     id_number: str = ""
     mobile: str = ""
     relation: str = ""
-    tags: list = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     note: str = ""
 
 
@@ -44,9 +44,13 @@ def check_person(raw: PersonFields, today: date | None = None) -> CheckedPerson:
     today = today or date.today()
     errors, warnings = list(check_name(raw.name)), []
     out = PersonFields(
-        name=normalise_name(raw.name), sex=(raw.sex or "").strip(), ethnicity=(raw.ethnicity or "").strip(),
-        relation=(raw.relation or "").strip(), tags=list(raw.tags or []), note=(raw.note or "").strip(),
-    )  # fmt: skip
+        name=normalise_name(raw.name),
+        sex=(raw.sex or "").strip(),
+        ethnicity=(raw.ethnicity or "").strip(),
+        relation=(raw.relation or "").strip(),
+        tags=list(raw.tags or []),
+        note=(raw.note or "").strip(),
+    )
     birth = None
     if (raw.id_number or "").strip():
         result = idnumber.check(raw.id_number, today=today)
@@ -59,14 +63,14 @@ def check_person(raw: PersonFields, today: date | None = None) -> CheckedPerson:
                 Issue(msg("性别"), msg("填写为“{0}”，身份证号显示为“{1}”", out.sex, result.sex), warning=True)
             )
         if result.ok and not out.sex:
-            out.sex = result.sex
+            out.sex = result.sex or ""
     if out.sex and out.sex not in SEXES:
         errors.append(Issue(msg("性别"), msg("应为“男”或“女”，而不是“{0}”", out.sex)))
     if (raw.mobile or "").strip():
-        result = phone.check(raw.mobile)
-        out.mobile = result.normalized
-        errors += result.errors
-        warnings += result.warnings
+        checked = phone.check(raw.mobile)
+        out.mobile = checked.normalized
+        errors += checked.errors
+        warnings += checked.warnings
     if birth and idnumber.age_on(birth, today) < 14:
         out.tags = sorted(set(out.tags) | {"未成年人(14岁以下)"})
     return CheckedPerson(out, birth, errors, warnings)

@@ -1,4 +1,5 @@
-"""Risk level of a matter and the signals that make it major (重大) or reportable to the police the same day."""
+"""Risk level of a matter and the signals that make it major (重大) or reportable to the police the same
+day."""
 
 from __future__ import annotations
 
@@ -38,8 +39,9 @@ def assess(
     abnormal_death: bool = False,
     stated: Risk | None = None,
 ) -> RiskAssessment:
-    """Combine the signals with what the registrar judged; signals can only raise the level, never lower it."""
-    reasons = []
+    """Combine the signals with what the registrar judged; signals can only raise the level, never lower
+    it."""
+    reasons: list[str] = []
     if people >= MAJOR_PEOPLE:
         reasons.append(msg("涉及{0}人（≥{1}人）", people, MAJOR_PEOPLE))
     if amount >= MAJOR_AMOUNT:

@@ -47,9 +47,14 @@ class Permission(StrEnum):
 
 
 _WORK_ROLES = {
-    Role.HOUSEHOLD_HEAD, Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR, Role.PLATFORM, Role.SUPERVISOR,
+    Role.HOUSEHOLD_HEAD,
+    Role.GRID_WORKER,
+    Role.GRID_LEADER,
+    Role.MEDIATOR,
+    Role.PLATFORM,
+    Role.SUPERVISOR,
     Role.LEADER,
-}  # fmt: skip
+}
 _GRID = {Role.GRID_WORKER, Role.GRID_LEADER}
 
 GRANTS: dict[Permission, set[Role]] = {

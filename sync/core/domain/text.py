@@ -47,6 +47,7 @@ def _bigrams(text: str) -> set[str]:
 
 def similarity(a: str, b: str) -> float:
     """How alike two short Chinese texts are: the share of character pairs they have in common (0 to 1). Word
-    boundaries mean little in Chinese; pairs of characters catch "宅基地边界纠纷" and "宅基地界址争议" alike."""
+    boundaries mean little in Chinese; pairs of characters catch "宅基地边界纠纷" and "宅基地界址争议"
+    alike."""
     x, y = _bigrams(a), _bigrams(b)
     return len(x & y) / len(x | y) if x and y else 0.0

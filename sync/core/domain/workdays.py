@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -15,7 +16,7 @@ class WorkdayCalendar:
     years: set[int] = field(default_factory=set)
 
     @classmethod
-    def from_dict(cls, data: dict) -> WorkdayCalendar:
+    def from_dict(cls, data: dict[str, Any]) -> WorkdayCalendar:
         cal = cls()
         for year, spec in data.get("years", {}).items():
             cal.years.add(int(year))
@@ -51,11 +52,3 @@ class WorkdayCalendar:
             if self.is_workday(day):
                 remaining -= 1
         return day
-
-    def workdays_between(self, start: date, end: date) -> int:
-        """Working days in (start, end]."""
-        count, day = 0, start
-        while day < end:
-            day += timedelta(days=1)
-            count += self.is_workday(day)
-        return count
