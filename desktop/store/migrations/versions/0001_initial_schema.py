@@ -1,4 +1,4 @@
-"""initial schema: every record of DOMAIN.md, sync metadata, outbox, audit log, full-text search
+"""initial schema: every record of docs/domain.md, sync metadata, outbox, audit log, full-text search
 
 Revision ID: 0001
 Revises:
