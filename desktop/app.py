@@ -117,7 +117,7 @@ def run_gui(db_path: Path | None = None, language: str | None = None, open_file:
             if local_server is None:
                 local_server = start_if_needed(login.server_url)
             window = MainWindow(login.workspace, worker, login.places, net_worker)
-            window.show()
+            window.show_first()
             if open_file is not None:  # a double-clicked offline sync bundle
                 window.import_bundle(Path(open_file))
                 open_file = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sync.core.domain.issues import Issue, ValidationFailed
 from sync.core.domain.lifecycle import Refused
+from sync.core.domain.messages import Message, msg
 
 __all__ = [
     "ServiceError",
@@ -14,6 +15,7 @@ __all__ = [
     "Refused",
     "Issue",
     "explained",
+    "storage_trouble",
 ]
 
 
@@ -56,3 +58,37 @@ def explained() -> tuple[type[Exception], ...]:
         BundleError,
         SyncError,
     )
+
+
+# What SQLite says when the file itself is the trouble, and what the person can do about it. The database is the
+# one thing a grid worker cannot fix by trying again, so these are told in words rather than as an error class.
+_STORAGE_TROUBLES = (
+    (
+        ("database or disk is full", "disk i/o error"),
+        msg("磁盘已满或无法写入，这次没有保存。请清理磁盘空间后再试；之前保存的数据不受影响。"),
+    ),
+    (
+        ("database disk image is malformed", "file is not a database"),
+        msg(
+            "数据库文件已损坏，无法读取。请不要继续录入：退出程序，用最近的备份恢复（“文件 → 从备份恢复…”），"
+            "或请技术支持处理。"
+        ),
+    ),
+    (
+        ("attempt to write a readonly database", "unable to open database file"),
+        msg(
+            "数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。"
+        ),
+    ),
+)
+
+
+def storage_trouble(error: BaseException) -> Message | None:
+    """The words for a failure of the database file itself (full disk, damaged file, no write access), or None.
+
+    The store's driver errors reach here wrapped (SQLAlchemy around sqlcipher3): their text names the cause."""
+    text = str(error).lower()
+    for needles, words in _STORAGE_TROUBLES:
+        if any(needle in text for needle in needles):
+            return words
+    return None

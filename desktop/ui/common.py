@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import Cancelled, Issue, ValidationFailed, explained
+from desktop.services.errors import Cancelled, Issue, ValidationFailed, explained, storage_trouble
 from sync.core.domain.messages import Message
 
 from .labels import label
@@ -67,6 +67,8 @@ def user_message(error: Exception) -> str:
     if isinstance(error, explained()):
         first = error.args[0] if error.args else None
         return say(first) if isinstance(first, Message) else str(error)
+    if trouble := storage_trouble(error):
+        return say(trouble)
     return tr("出现意外错误：{0}（数据未丢失，详情见日志）").format(f"{type(error).__name__}: {error}")
 
 

@@ -4,7 +4,7 @@ status bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -83,10 +83,26 @@ class MainWindow(QMainWindow):
         self._menus()
         self.nav.setCurrentRow(0)
         settings = QSettings()
+        self.fits_screen = True
         if settings.value("main/geometry") is not None:
             self.restoreGeometry(settings.value("main/geometry"))
         else:
-            self.resize(1280, 800)
+            self._first_size()
+
+    def _first_size(self) -> None:
+        self.resize(1280, 800)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            self.fits_screen = free.width() >= 1280 and free.height() >= 800
+
+    def show_first(self) -> None:
+        """Show the window; the first time, maximised where 1280×800 does not fit (a township laptop's 1366×768,
+        or any screen at 125 %), so the status bar and the sync button are on screen."""
+        if self.fits_screen:
+            self.show()
+        else:
+            self.showMaximized()
 
     def _page(self, key: str, title: str, widget):
         self.nav.addItem(title)

@@ -21,6 +21,10 @@
       <translation>Not finished</translation>
     </message>
     <message>
+      <source>打开日志所在文件夹</source>
+      <translation>Open the log's folder</translation>
+    </message>
+    <message>
       <source>出现意外错误：{0}（数据未丢失，详情见日志）</source>
       <translation>Unexpected error: {0} (no data was lost; see the log)</translation>
     </message>
@@ -3854,6 +3858,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>The database file {0} cannot be read: it is damaged or does not match its key file ({1})</translation>
     </message>
     <message>
+      <source>数据库文件已损坏，无法读取。请不要继续录入：退出程序，用最近的备份恢复（“文件 → 从备份恢复…”），或请技术支持处理。</source>
+      <translation>The database file is damaged and cannot be read. Stop entering data: quit, and restore the latest backup (File → Restore from backup…), or ask technical support.</translation>
+    </message>
+    <message>
+      <source>数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。</source>
+      <translation>The database file cannot be written (read-only, no permission, or its USB stick was removed); this was not saved. Check where the file is and try again.</translation>
+    </message>
+    <message>
       <source>文书模板</source>
       <translation>Paper templates</translation>
     </message>
@@ -3954,6 +3966,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>a village’s division code “{0}” must not end in 000</translation>
     </message>
     <message>
+      <source>条件的取值不能为空：{0}</source>
+      <translation>A condition needs at least one value: {0}</translation>
+    </message>
+    <message>
       <source>来源</source>
       <translation>source</translation>
     </message>
@@ -4000,6 +4016,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>满意度</source>
       <translation>satisfaction</translation>
+    </message>
+    <message>
+      <source>磁盘已满或无法写入，这次没有保存。请清理磁盘空间后再试；之前保存的数据不受影响。</source>
+      <translation>The disk is full or cannot be written; this was not saved. Free some disk space and try again; what was saved before is not affected.</translation>
     </message>
     <message>
       <source>立案时须选择类别</source>

@@ -416,6 +416,10 @@
       <source>操作未完成</source>
       <translation>操作未完成</translation>
     </message>
+    <message>
+      <source>打开日志所在文件夹</source>
+      <translation>打开日志所在文件夹</translation>
+    </message>
   </context>
   <context>
     <name>AccountDialog</name>
@@ -3849,6 +3853,14 @@
       <translation>数据库文件 {0} 无法读取：文件已损坏，或与密钥文件不匹配（{1}）</translation>
     </message>
     <message>
+      <source>数据库文件已损坏，无法读取。请不要继续录入：退出程序，用最近的备份恢复（“文件 → 从备份恢复…”），或请技术支持处理。</source>
+      <translation>数据库文件已损坏，无法读取。请不要继续录入：退出程序，用最近的备份恢复（“文件 → 从备份恢复…”），或请技术支持处理。</translation>
+    </message>
+    <message>
+      <source>数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。</source>
+      <translation>数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。</translation>
+    </message>
+    <message>
       <source>文书模板</source>
       <translation>文书模板</translation>
     </message>
@@ -3949,6 +3961,10 @@
       <translation>村（社区）的区划代码“{0}”末三位不应为000</translation>
     </message>
     <message>
+      <source>条件的取值不能为空：{0}</source>
+      <translation>条件的取值不能为空：{0}</translation>
+    </message>
+    <message>
       <source>来源</source>
       <translation>来源</translation>
     </message>
@@ -3995,6 +4011,10 @@
     <message>
       <source>满意度</source>
       <translation>满意度</translation>
+    </message>
+    <message>
+      <source>磁盘已满或无法写入，这次没有保存。请清理磁盘空间后再试；之前保存的数据不受影响。</source>
+      <translation>磁盘已满或无法写入，这次没有保存。请清理磁盘空间后再试；之前保存的数据不受影响。</translation>
     </message>
     <message>
       <source>立案时须选择类别</source>

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from shiboken6 import isValid
 
 import desktop.ui
 from desktop import logs
@@ -98,7 +99,7 @@ def app_setting(qtbot, tmp_path):
     log_path = logs.setup(tmp_path / "logs")
     setting = Setting(qtbot, log_path)
     yield setting
-    if setting.failures.box is not None:
+    if setting.failures.box is not None and isValid(setting.failures.box):
         setting.failures.box.close()
     setting.stop()
     for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(log_path)]:
@@ -225,3 +226,58 @@ def test_failures_arriving_together_make_one_message(township, app_setting, no_p
     assert boxes == [app_setting.failures.box]
     assert app_setting.message().count(DAMAGED) == 1
     assert app_setting.log().count("background work failed") == 3
+
+
+def test_a_new_failure_comes_in_front_of_a_dialog_opened_since(township, app_setting, no_popups):
+    """A message already open behind a modal dialog could not be clicked: the next failure shows it again above
+    the dialog, keeping what it said, and the person sees both reasons in one place."""
+    from PySide6.QtWidgets import QDialog
+
+    settings_unreadable(township, app_setting)
+    first = app_setting.failures.box
+    dialog = QDialog(app_setting.holder)
+    dialog.setModal(True)
+    dialog.show()
+    app_setting.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+
+    app_setting.worker.submit(lambda: {}["no such key"])  # a real failure, no handler of its own
+    app_setting.settle()
+
+    box = app_setting.failures.box
+    assert box.isVisible() and box.isModal()  # above the dialog, where it can be clicked
+    assert first is box or not isValid(first) or not first.isVisible()  # one message, not two
+    message = app_setting.message()
+    assert DAMAGED in message and "KeyError" in message
+    dialog.close()
+
+
+def test_the_message_offers_the_log_folder(app_setting):
+    app_setting.worker.submit(lambda: 1 / 0)
+    app_setting.settle()
+    box = app_setting.failures.box
+    assert "打开日志所在文件夹" in [b.text() for b in box.buttons()]
+    box.close()  # Esc and the title bar's × close it, the second button notwithstanding
+    assert not box.isVisible()
+
+
+def test_a_first_window_that_does_not_fit_opens_maximised(township, qtbot):
+    """1280×800 does not fit a 1366×768 laptop less its taskbar: the first window opens maximised there."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    QSettings().remove("main/geometry")
+    ws = township.login("platform")
+    worker, net_worker = make_workers(None)
+    try:
+        window = MainWindow(ws, worker, choices.places(ws), net_worker)
+        qtbot.addWidget(window)
+        free = window.screen().availableGeometry()
+        assert window.fits_screen == (free.width() >= 1280 and free.height() >= 800)
+        window.show_first()
+        qtbot.waitUntil(window.isVisible)
+        assert window.isMaximized() == (not window.fits_screen)
+        assert window.width() <= max(free.width(), 1280)
+    finally:
+        worker.stop()
+        net_worker.stop()
