@@ -1,6 +1,6 @@
 """The build's one piece of code: `resources/` travels in the wheel as the package `fengqiao_resources`, with
-its translations compiled (.ts → .qm) on the way, so an installed Fengqiao finds them through importlib.resources
-exactly as a checkout does. Everything else is declared in pyproject.toml."""
+its translations compiled (.ts → .qm) on the way, so an installed Fengqiao finds them through
+importlib.resources exactly as a checkout does. Everything else is declared in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -30,10 +30,10 @@ class BuildWithTranslations(build_py):
     """Compile the committed .ts files into the build; without a compiler, take .qm files already built; with
     neither, build without them and say so.
 
-    The compiler comes with Qt, which a township server's install (`pip install '.[server]'`, an isolated build
-    with no Qt) does not have, and a server needs no translations. A laptop's English does: its wheel is built
-    where Qt is (`.venv/bin/pip wheel --no-build-isolation .`, tests/packaging/test_wheel.py checks the .qm is in
-    it), and an install without it says so when asked for English (the same test)."""
+    The compiler comes with Qt, which a township server's install (`pip install '.[server]'`, an isolated
+    build with no Qt) does not have, and a server needs no translations. A laptop's English does: its wheel is
+    built where Qt is (`.venv/bin/pip wheel --no-build-isolation .`, tests/packaging/test_wheel.py checks the
+    .qm is in it), and an install without it says so when asked for English (the same test)."""
 
     def run(self) -> None:
         super().run()
@@ -50,8 +50,8 @@ class BuildWithTranslations(build_py):
                 shutil.copyfile(ts.with_suffix(".qm"), qm)
             else:
                 self.announce(
-                    f"warning: {qm.name} left out: no pyside6-lrelease in this build environment and no built .qm "
-                    f"beside {ts.name}. A township server needs none; for a laptop, build with "
+                    f"warning: {qm.name} left out: no pyside6-lrelease in this build environment and no "
+                    f"built .qm beside {ts.name}. A township server needs none; for a laptop, build with "
                     "`.venv/bin/pip wheel --no-build-isolation .` after `bash .ci/setup`",
                     level=3,
                 )

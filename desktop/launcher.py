@@ -1,7 +1,8 @@
 """The installed `fengqiao` command: before the laptop's command line loads, check that the laptop's part is
-installed. One distribution carries both ends, so a township server's install (`pip install 'fengqiao[server]'`)
-has this command too but not Qt, SQLCipher or the office libraries; there it says so in one line instead of a
-traceback from deep inside the store. `fengqiao server …` needs only the server's part and always runs."""
+installed. One distribution carries both ends, so a township server's install
+(`pip install 'fengqiao[server]'`) has this command too but not Qt, SQLCipher or the office libraries; there
+it says so in one line instead of a traceback from deep inside the store. `fengqiao server …` needs only the
+server's part and always runs."""
 
 from __future__ import annotations
 

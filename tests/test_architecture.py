@@ -21,8 +21,8 @@ LAPTOP = ("desktop", "sync.client", "sync.transport")
 # The laptop embeds a township server (no network, or the demo): only its composition root starts one.
 EMBEDS_THE_SERVER = ("desktop.local_server", "desktop.cli")
 
-# (who, what it must not import, why). `who` and `what` are module-name prefixes; `except_` lists importers the
-# rule leaves alone.
+# (who, what it must not import, why). `who` and `what` are module-name prefixes; `except_` lists
+# importers the rule leaves alone.
 RULES: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str]] = [
     (
         ("sync.core",),

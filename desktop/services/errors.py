@@ -60,8 +60,8 @@ def explained() -> tuple[type[Exception], ...]:
     )
 
 
-# What SQLite says when the file itself is the trouble, and what the person can do about it. The database is the
-# one thing a grid worker cannot fix by trying again, so these are told in words rather than as an error class.
+# What SQLite says when the file itself is the trouble, and what the person can do about it. The database is
+# the one thing a grid worker cannot fix by trying again, so these are told in words, not as an error class.
 _STORAGE_TROUBLES = (
     (
         ("database or disk is full", "disk i/o error"),
@@ -77,16 +77,18 @@ _STORAGE_TROUBLES = (
     (
         ("attempt to write a readonly database", "unable to open database file"),
         msg(
-            "数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。"
+            "数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。"
+            "请检查文件所在的位置后再试。"
         ),
     ),
 )
 
 
 def storage_trouble(error: BaseException) -> Message | None:
-    """The words for a failure of the database file itself (full disk, damaged file, no write access), or None.
+    """Words for a failure of the database file itself (full disk, damaged file, no write access), or None.
 
-    The store's driver errors reach here wrapped (SQLAlchemy around sqlcipher3): their text names the cause."""
+    The store's driver errors reach here wrapped (SQLAlchemy around sqlcipher3):
+    their text names the cause."""
     text = str(error).lower()
     for needles, words in _STORAGE_TROUBLES:
         if any(needle in text for needle in needles):

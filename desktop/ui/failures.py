@@ -78,9 +78,10 @@ class FailureReport:
         return advice
 
     def _new_box(self, *, above_a_dialog: bool) -> QMessageBox:
-        # Not modal, so a failure in the background never takes the keyboard from what the person is doing;
-        # parented to the main window, so the message stays above it. While a dialog is open, only a modal
-        # message above it can be clicked: then it is modal too, and owned by nobody, so it outlives the dialog.
+        # Not modal, so a failure in the background never takes the keyboard from what the person
+        # is doing; parented to the main window, so the message stays above it. While a dialog is
+        # open, only a modal message above it can be clicked: then it is modal too, and owned by
+        # nobody, so it outlives the dialog.
         box = QMessageBox(None if above_a_dialog else self._main_window())
         box.setObjectName(OBJECT_NAME)
         box.setIcon(QMessageBox.Icon.Warning)

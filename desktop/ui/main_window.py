@@ -97,8 +97,8 @@ class MainWindow(QMainWindow):
             self.fits_screen = free.width() >= 1280 and free.height() >= 800
 
     def show_first(self) -> None:
-        """Show the window; the first time, maximised where 1280×800 does not fit (a township laptop's 1366×768,
-        or any screen at 125 %), so the status bar and the sync button are on screen."""
+        """Show the window; the first time, maximised where 1280×800 does not fit (a township laptop's
+        1366×768, or any screen at 125 %), so the status bar and the sync button are on screen."""
         if self.fits_screen:
             self.show()
         else:

@@ -23,11 +23,11 @@ PASSWORD = "frozen password 1"
 def bundle(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
     started = time.perf_counter()
+    pyinstaller = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
+    folders = ["--workpath", str(work / "build"), "--distpath", str(work / "dist")]
     build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--workpath", str(work / "build"), "--distpath", str(work / "dist"), str(ROOT / "build.spec")],
-        capture_output=True, text=True, timeout=1200,
-    )  # fmt: skip
+        [*pyinstaller, *folders, str(ROOT / "build.spec")], capture_output=True, text=True, timeout=1200
+    )
     assert build.returncode == 0, build.stderr[-4000:]
     folder = work / "dist" / "fengqiao"
     size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
@@ -38,10 +38,19 @@ def bundle(tmp_path_factory) -> Path:
 def frozen(bundle: Path, *args, tmp: Path, **env):
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")},
-        "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp), "FENGQIAO_LOG_DIR": str(tmp / "logs"), **env,
-    }  # fmt: skip
-    return subprocess.run([str(bundle / f"fengqiao{EXE}"), *map(str, args)], capture_output=True, text=True,
-                          env=environment, stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp),
+        "FENGQIAO_LOG_DIR": str(tmp / "logs"),
+        **env,
+    }
+    return subprocess.run(
+        [str(bundle / f"fengqiao{EXE}"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
 
 
 def test_the_frozen_app_passes_its_smoke_check(bundle, tmp_path):
@@ -60,11 +69,10 @@ def _free_port() -> int:
 def test_the_frozen_server_answers_and_the_frozen_app_syncs_and_backs_up_with_it(bundle, tmp_path):
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    serve = ["server", "--data-dir", str(tmp_path / "server"), "serve", "--port", str(port)]
     server = subprocess.Popen(
-        [str(bundle / f"fengqiao{EXE}"), "server", "--data-dir", str(tmp_path / "server"), "serve", "--port",
-         str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        [str(bundle / f"fengqiao{EXE}"), *serve], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -77,19 +85,19 @@ def test_the_frozen_server_answers_and_the_frozen_app_syncs_and_backs_up_with_it
         assert health.status_code == 200 and health.json()["status"] == "ok"
 
         # A standalone server takes no registration before its first account is added.
-        added = frozen(bundle, "server", "--data-dir", tmp_path / "server", "account", "add", "admin", "--scope",
-                       "township", tmp=tmp_path, FENGQIAO_SERVER_PASSWORD=PASSWORD)  # fmt: skip
+        add = ["server", "--data-dir", tmp_path / "server", "account", "add", "admin", "--scope", "township"]
+        added = frozen(bundle, *add, tmp=tmp_path, FENGQIAO_SERVER_PASSWORD=PASSWORD)
         assert added.returncode == 0, added.stderr
         db = tmp_path / "laptop" / "fengqiao.db"
-        made = frozen(bundle, "init", "--db", db, "--township", "向城镇", tmp=tmp_path,
-                      FENGQIAO_PASSWORD=PASSWORD)  # fmt: skip
+        made = frozen(
+            bundle, "init", "--db", db, "--township", "向城镇", tmp=tmp_path, FENGQIAO_PASSWORD=PASSWORD
+        )
         assert made.returncode == 0, made.stderr
-        synced = frozen(bundle, "sync", "--db", db, "--server", url, tmp=tmp_path,
-                        FENGQIAO_PASSWORD=PASSWORD)  # fmt: skip
+        synced = frozen(bundle, "sync", "--db", db, "--server", url, tmp=tmp_path, FENGQIAO_PASSWORD=PASSWORD)
         assert synced.returncode == 0 and "同步完成" in synced.stdout, synced.stderr
-        backup = frozen(bundle, "backup", "--db", db, tmp_path / "usb" / "laptop.fqbak",
-                        tmp=tmp_path, FENGQIAO_PASSWORD=PASSWORD)  # fmt: skip
-        assert backup.returncode == 0 and (tmp_path / "usb" / "laptop.fqbak").exists(), backup.stderr
+        copy = tmp_path / "usb" / "laptop.fqbak"
+        backup = frozen(bundle, "backup", "--db", db, copy, tmp=tmp_path, FENGQIAO_PASSWORD=PASSWORD)
+        assert backup.returncode == 0 and copy.exists(), backup.stderr
     finally:
         server.terminate()
         server.wait(30)
@@ -99,9 +107,13 @@ def test_the_bundle_carries_what_the_app_loads_and_leaves_out_what_it_does_not(b
     programs = sorted(p.name for p in bundle.iterdir() if p.is_file())
     assert programs == [f"fengqiao{EXE}"]  # one program, one copy of the Python archive
     internal = bundle / "_internal"
-    for needed in ("resources/i18n/fengqiao_en.qm", "resources/reference/holidays.json",
-                   "resources/icons/fengqiao.png", "desktop/store/migrations/env.py",
-                   "sync/server/migrations/env.py"):  # fmt: skip
+    for needed in (
+        "resources/i18n/fengqiao_en.qm",
+        "resources/reference/holidays.json",
+        "resources/icons/fengqiao.png",
+        "desktop/store/migrations/env.py",
+        "sync/server/migrations/env.py",
+    ):
         assert (internal / needed).is_file(), needed
     names = {p.name for p in internal.rglob("*")}
     for unused in ("QtQml", "QtQuick", "QtWebEngineCore", "QtPdf", "QtSql", "QtTest", "QtDesigner"):
@@ -113,10 +125,12 @@ def test_the_bundle_carries_what_the_app_loads_and_leaves_out_what_it_does_not(b
 def test_the_installer_script_compiles(bundle, tmp_path):
     assert shutil.which("makensis"), "makensis is missing: bash .ci/setup installs Debian's nsis"
     out = tmp_path / "Fengqiao-setup.exe"
+    defines = ["-DQUICK", "-DVERSION=0.1.0", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={out}"]
     result = subprocess.run(
-        ["makensis", "-V2", "-DQUICK", "-DVERSION=0.1.0", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={out}",
-         str(ROOT / "resources" / "packaging" / "fengqiao.nsi")],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        ["makensis", "-V2", *defines, str(ROOT / "resources" / "packaging" / "fengqiao.nsi")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert out.read_bytes()[:2] == b"MZ"  # a Windows program

@@ -1,10 +1,10 @@
-"""The Windows installer, run: Debian's Wine in a throwaway prefix runs the NSIS installer silently, as IT staff
-would, and the test reads what it left behind (files, the registry, shortcuts).
+"""The Windows installer, run: Debian's Wine in a throwaway prefix runs the NSIS installer silently, as IT
+staff would, and the test reads what it left behind (files, the registry, shortcuts).
 
 The bundle inside is a stub (a few files named as the real bundle's): what is under test is the installer's
-logic — where it installs, what it registers, how it upgrades and uninstalls — not the app, whose frozen bundle
-tests/packaging/test_frozen_bundle.py builds and runs. The installer is 64-bit (`Target amd64-unicode`), as the
-app is x64 only; Debian's `wine64` runs it.
+logic — where it installs, what it registers, how it upgrades and uninstalls — not the app, whose frozen
+bundle tests/packaging/test_frozen_bundle.py builds and runs. The installer is 64-bit
+(`Target amd64-unicode`), as the app is x64 only; Debian's `wine64` runs it.
 """
 
 from __future__ import annotations
@@ -48,16 +48,22 @@ def _unquote(text: str) -> str:
 
 
 class Wine:
-    """A fresh Wine prefix with its own home folder. Where Wine puts the Windows desktop depends on the machine
-    (the home folder, ~/Desktop, an XDG user dir, or a plain folder in the prefix), so shortcuts are looked for
-    through the prefix's own Desktop folder, whatever it points at."""
+    """A fresh Wine prefix with its own home folder. Where Wine puts the Windows desktop depends on the
+    machine (the home folder, ~/Desktop, an XDG user dir, or a plain folder in the prefix), so shortcuts are
+    looked for through the prefix's own Desktop folder, whatever it points at."""
 
     def __init__(self, folder: Path):
         self.prefix, self.home = folder / "prefix", folder / "home"
         self.home.mkdir(parents=True)
         outside = {name: value for name, value in os.environ.items() if not name.startswith("XDG_")}
-        self.env = {**outside, "WINEPREFIX": str(self.prefix), "HOME": str(self.home), "WINEDEBUG": "-all",
-                    "WINEDLLOVERRIDES": "mscoree,mshtml=", "DISPLAY": ""}  # fmt: skip
+        self.env = {
+            **outside,
+            "WINEPREFIX": str(self.prefix),
+            "HOME": str(self.home),
+            "WINEDEBUG": "-all",
+            "WINEDLLOVERRIDES": "mscoree,mshtml=",
+            "DISPLAY": "",
+        }
         self.run("wineboot", "--init")
 
     def run(self, *args: str) -> None:
@@ -96,11 +102,13 @@ def stub_bundle(folder: Path, version: str, internal: str) -> Path:
 def build_installer(tmp: Path, version: str, internal: str) -> Path:
     bundle = stub_bundle(tmp / f"bundle-{version}", version, internal)
     out = tmp / f"Fengqiao-{version}-setup.exe"
+    defines = ["-DQUICK", f"-DVERSION={version}", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={out}"]
     subprocess.run(
-        ["makensis", "-V2", "-DQUICK", f"-DVERSION={version}", f"-DBUNDLE_DIR={bundle}", f"-DOUT_FILE={out}",
-         str(ROOT / "resources" / "packaging" / "fengqiao.nsi")],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        ["makensis", "-V2", *defines, str(ROOT / "resources" / "packaging" / "fengqiao.nsi")],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return out
 
 

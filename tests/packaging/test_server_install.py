@@ -1,10 +1,11 @@
-"""A township server installed as the README installs it: `pip install '<checkout>[server]'` (not editable) into a
-fresh virtual environment, from a copy of the checkout's files as a fresh clone has them (no built translations,
-no build folders). In that environment Qt, SQLCipher and the office libraries cannot be imported, every module of
-the server and of the shared core imports, and the laptop's `fengqiao` says in one line that it is not installed.
-Then its own `fengqiao-server` adds an account, serves on 127.0.0.1, takes a real laptop's sync (this test
-environment's laptop: the store, the services, the sync client) and a second laptop's join, and makes a backup
-that restores into another data folder. Real processes; pip's cache keeps the second run quick."""
+"""A township server installed as the README installs it: `pip install '<checkout>[server]'` (not editable)
+into a fresh virtual environment, from a copy of the checkout's files as a fresh clone has them (no built
+translations, no build folders). In that environment Qt, SQLCipher and the office libraries cannot be
+imported, every module of the server and of the shared core imports, and the laptop's `fengqiao` says in
+one line that it is not installed. Then its own `fengqiao-server` adds an account, serves on 127.0.0.1,
+takes a real laptop's sync (this test environment's laptop: the store, the services, the sync client) and a
+second laptop's join, and makes a backup that restores into another data folder. Real processes; pip's
+cache keeps the second run quick."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ print(len(names))
 
 
 def _copy_as_cloned(target: Path) -> None:
-    """The checkout's files as a clone has them: tracked and new files, nothing ignored (.qm, build/, .venv)."""
+    """The checkout's files as a clone has them: tracked and new files, none ignored (.qm, build/, .venv)."""
     git = ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
     listed = subprocess.run(git, capture_output=True, check=True).stdout.decode().split("\0")
     for name in filter(None, listed):
@@ -59,8 +60,8 @@ def _copy_as_cloned(target: Path) -> None:
 
 
 class Installed:
-    """The fresh environment's programs, run as a township's administrator runs them: from another folder, with
-    nothing of the checkout or of this test environment on the path."""
+    """The fresh environment's programs, run as a township's administrator runs them: from another folder,
+    with nothing of the checkout or of this test environment on the path."""
 
     def __init__(self, folder: Path, home: Path):
         self.folder, self.home = folder, home

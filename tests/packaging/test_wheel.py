@@ -22,26 +22,37 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_wheel_runs_outside_the_checkout(tmp_path):
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                    str(wheels), str(ROOT)], check=True, capture_output=True, timeout=600)  # fmt: skip
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+    subprocess.run([*pip_wheel, "-w", str(wheels), str(ROOT)], check=True, capture_output=True, timeout=600)
     (wheel,) = wheels.glob("fengqiao-*.whl")
     fresh = tmp_path / "elsewhere" / "venv"
     venv.create(fresh, with_pip=False)
     python = fresh / "bin" / "python"
-    site = Path(subprocess.check_output([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                                        text=True).strip())  # fmt: skip
-    # The dependencies (PySide6, SQLAlchemy …) come from the test environment; our own code only from the wheel.
+    purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    site = Path(subprocess.check_output([python, "-c", purelib], text=True).strip())
+    # Dependencies (PySide6, SQLAlchemy …) come from the test environment; our own code only from the wheel.
     (site / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=600)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     work = tmp_path / "elsewhere" / "work"
     work.mkdir()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FENGQIAO_PASSWORD": "correct horse 1",
-           "HOME": str(work), "XDG_DATA_HOME": str(work / "data"), "PYTHONPATH": ""}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FENGQIAO_PASSWORD": "correct horse 1",
+        "HOME": str(work),
+        "XDG_DATA_HOME": str(work / "data"),
+        "PYTHONPATH": "",
+    }
 
     def run(*args, **kwargs):
-        return subprocess.run([python, *args], cwd=work, env=env, capture_output=True, text=True, timeout=300,
-                              **kwargs)  # fmt: skip
+        return subprocess.run(
+            [python, *args], cwd=work, env=env, capture_output=True, text=True, timeout=300, **kwargs
+        )
 
     where = run("-c", "import desktop, desktop.paths as p; print(desktop.__file__); print(p.resources_dir())")
     code, resources = where.stdout.split()
@@ -55,9 +66,13 @@ def test_the_wheel_runs_outside_the_checkout(tmp_path):
     demo = run("-m", "desktop.cli", "demo", "--db", str(work / "demo.db"), "--households", "20")
     assert demo.returncode == 0, demo.stderr
     port = free_port()
-    server = subprocess.Popen([fresh / "bin" / "fengqiao-server", "--data-dir", str(work / "server"), "serve",
-                               "--port", str(port)], cwd=work, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE)  # fmt: skip
+    server = subprocess.Popen(
+        [fresh / "bin" / "fengqiao-server", "--data-dir", str(work / "server"), "serve", "--port", str(port)],
+        cwd=work,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         for _ in range(200):
             try:

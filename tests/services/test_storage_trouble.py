@@ -1,5 +1,6 @@
-"""A failure of the database file itself is told in words the person can act on: the errors here are the real
-driver's, provoked on real files (a damaged file, a read-only one), through SQLAlchemy as the store meets them."""
+"""A failure of the database file itself is told in words the person can act on: the errors here
+are the real driver's, provoked on real files (a damaged file, a read-only one), through
+SQLAlchemy as the store meets them."""
 
 from __future__ import annotations
 

@@ -229,8 +229,8 @@ def test_failures_arriving_together_make_one_message(township, app_setting, no_p
 
 
 def test_a_new_failure_comes_in_front_of_a_dialog_opened_since(township, app_setting, no_popups):
-    """A message already open behind a modal dialog could not be clicked: the next failure shows it again above
-    the dialog, keeping what it said, and the person sees both reasons in one place."""
+    """A message already open behind a modal dialog could not be clicked: the next failure shows it again
+    above the dialog, keeping what it said, and the person sees both reasons in one place."""
     from PySide6.QtWidgets import QDialog
 
     settings_unreadable(township, app_setting)

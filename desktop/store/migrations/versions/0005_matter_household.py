@@ -1,4 +1,4 @@
-"""a matter's household: the household it concerns, so a 联户长 sees the matters of the households they look after
+"""a matter's household: the household it concerns, so a 联户长 sees the matters of households they look after
 
 Matters reported from a visit take that visit's household.
 
@@ -20,11 +20,16 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("household_id", sa.String(length=36), nullable=True))
         batch_op.create_index(batch_op.f("ix_matters_household_id"), ["household_id"], unique=False)
         batch_op.create_foreign_key(
-            batch_op.f("fk_matters_household_id_households"), "households", ["household_id"], ["id"],
-            initially="DEFERRED", deferrable=True,
-        )  # fmt: skip
+            batch_op.f("fk_matters_household_id_households"),
+            "households",
+            ["household_id"],
+            ["id"],
+            initially="DEFERRED",
+            deferrable=True,
+        )
     op.execute(
-        "UPDATE matters SET household_id = (SELECT visits.household_id FROM visits WHERE visits.id = matters.visit_id)"
+        "UPDATE matters SET household_id ="
+        " (SELECT visits.household_id FROM visits WHERE visits.id = matters.visit_id)"
         " WHERE visit_id IS NOT NULL"
     )
 

@@ -37,7 +37,8 @@ def upgrade() -> None:
     members = defaultdict(list)
     for household_id, *words in conn.execute(
         text(
-            "SELECT household_id, name, id_number, mobile FROM persons WHERE deleted = 0 AND household_id IS NOT NULL"
+            "SELECT household_id, name, id_number, mobile FROM persons"
+            " WHERE deleted = 0 AND household_id IS NOT NULL"
         )
     ):
         members[household_id] += [w for w in words if w]

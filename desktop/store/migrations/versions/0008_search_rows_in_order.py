@@ -1,8 +1,8 @@
 """search index rows numbered in the order they are written, not by a hash of the record id
 
 FTS5 keeps new entries in memory and writes them out as one segment when the transaction ends, but only while
-row numbers rise: a smaller one makes it write what it holds at once. Row numbers hashed from record ids came in
-random order, so a pulled page of 500 records was written as hundreds of tiny segments and merged again and
+row numbers rise: a smaller one makes it write what it holds at once. Row numbers hashed from record ids came
+in random order, so a pulled page of 500 records was written as hundreds of tiny segments and merged again and
 again. Now each record's entry takes the next number (search_fts_refs finds a record's entry by its id), and
 the trigram index keeps only the words (the kind and record id are in search_fts_refs already).
 
@@ -22,7 +22,10 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
-SHORT = "CREATE VIRTUAL TABLE search_fts_short USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')"
+SHORT = (
+    "CREATE VIRTUAL TABLE search_fts_short"
+    " USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')"
+)
 
 
 def _rebuild(trigram_ddl: str, number: Callable[[int, str], int], with_refs: bool) -> None:
@@ -30,7 +33,8 @@ def _rebuild(trigram_ddl: str, number: Callable[[int, str], int], with_refs: boo
     conn = op.get_bind()
     entries = conn.execute(
         text(
-            "SELECT r.id, r.kind, r.ref, f.body FROM search_fts_refs r JOIN search_fts f ON f.rowid = r.id ORDER BY r.id"
+            "SELECT r.id, r.kind, r.ref, f.body FROM search_fts_refs r"
+            " JOIN search_fts f ON f.rowid = r.id ORDER BY r.id"
         )
     ).all()
     rows = sorted(

@@ -1,10 +1,10 @@
 """search index row numbers say the kind of record: number × 8 + the kind's code
 
-A search for households ("秀") found every entry holding the text, residents' and matters' too, and looked each
-one up in search_fts_refs only to learn its kind and drop most of them. With the kind in the low bits of the row
-number, the index itself answers how many households hold the text and which entries are theirs, and only the
-entries of the wanted kind are looked up. Numbers still rise in the order written (0008): the entry written
-next takes the next multiple of 8.
+A search for households ("秀") found every entry holding the text, residents' and matters' too, and looked
+each one up in search_fts_refs only to learn its kind and drop most of them. With the kind in the low bits of
+the row number, the index itself answers how many households hold the text and which entries are theirs, and
+only the entries of the wanted kind are looked up. Numbers still rise in the order written (0008): the entry
+written next takes the next multiple of 8.
 
 Revision ID: 0009
 Revises: 0008
@@ -24,7 +24,10 @@ BATCH = 5000
 SLOTS = 8
 CODES = {"person": 1, "household": 2, "matter": 3}  # as desktop.store.search.KIND_CODES had them at 0009
 TRIGRAM = "CREATE VIRTUAL TABLE search_fts USING fts5(body, tokenize='trigram')"
-SHORT = "CREATE VIRTUAL TABLE search_fts_short USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')"
+SHORT = (
+    "CREATE VIRTUAL TABLE search_fts_short"
+    " USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')"
+)
 
 
 def _renumber(number: Callable[[int, str], int]) -> None:
@@ -32,7 +35,8 @@ def _renumber(number: Callable[[int, str], int]) -> None:
     conn = op.get_bind()
     entries = conn.execute(
         text(
-            "SELECT r.kind, r.ref, f.body FROM search_fts_refs r JOIN search_fts f ON f.rowid = r.id ORDER BY r.id"
+            "SELECT r.kind, r.ref, f.body FROM search_fts_refs r"
+            " JOIN search_fts f ON f.rowid = r.id ORDER BY r.id"
         )
     ).all()
     rows = [
