@@ -23,9 +23,11 @@ from .models import Account, Record
 # When an account was added without roles: what its scope is for (the township's own laptop is its admin and
 # platform office, as `fengqiao init` makes it; a village or grid account is a grid worker).
 DEFAULT_ROLES = {
-    "township": ("admin", "platform"), "village": ("grid_worker",), "grid": ("grid_worker",),
+    "township": ("admin", "platform"),
+    "village": ("grid_worker",),
+    "grid": ("grid_worker",),
     "household": ("household_head",),
-}  # fmt: skip
+}
 
 
 class Refused(Exception):

@@ -41,8 +41,13 @@ def fuzz(operation, headers):
     """One operation's generated requests, as a Hypothesis test of its own."""
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
-              database=None)  # fmt: skip
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
     def check(case):
         response = case.call(headers=headers)
         SEEN[response.status_code] += 1

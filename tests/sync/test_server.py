@@ -52,9 +52,16 @@ def test_a_too_old_client_is_told_to_update_and_gzip_bodies_are_read(server, mon
     add_server_account(server, "gw", "township")
     token = register(server.url, "gw", PASSWORD).json()["token"]
     hello = {"protocol": 0, "schema_version": "0001", "device_time": "2026-11-20T09:00:00"}
-    answer = requests.post(server.url + "/v1/hello", timeout=5, headers={
-        "Authorization": f"Bearer {token}", "Content-Encoding": "gzip", "Content-Type": "application/json"},
-        data=gzip.compress(json.dumps(hello).encode())).json()  # fmt: skip
+    answer = requests.post(
+        server.url + "/v1/hello",
+        timeout=5,
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Encoding": "gzip",
+            "Content-Type": "application/json",
+        },
+        data=gzip.compress(json.dumps(hello).encode()),
+    ).json()
     assert answer["update_required"] and "新版" in answer["message"]
     assert answer["clock_offset_seconds"] > 2 * 86400  # this device's clock is days behind
     assert requests.post(server.url + "/v1/hello", json=hello, timeout=5).status_code == 401
@@ -63,8 +70,17 @@ def test_a_too_old_client_is_told_to_update_and_gzip_bodies_are_read(server, mon
 def test_scopes_are_given_by_place_names(server):
     with server.server.db.writing() as s:
         for rid, table, name in [("v1", "divisions", "东村"), ("g1", "grids", "东村一网格")]:
-            s.add(Record(id=rid, table_name=table, data={"name": name}, field_seq={}, field_device={},
-                         server_seq=1, shared=True))  # fmt: skip
+            s.add(
+                Record(
+                    id=rid,
+                    table_name=table,
+                    data={"name": name},
+                    field_seq={},
+                    field_device={},
+                    server_seq=1,
+                    shared=True,
+                )
+            )
         s.flush()
         assert server_accounts.add_account(s, "a", PASSWORD, "grid", ["东村一网格"]).scope_ids == ["g1"]
         assert server_accounts.add_account(s, "b", PASSWORD, "village", ["v1"]).scope_ids == ["v1"]
@@ -75,9 +91,19 @@ def test_scopes_are_given_by_place_names(server):
 def test_a_backup_restores_into_the_other_engine(server, postgres, tmp_path):
     add_server_account(server, "gw", "township")
     with server.server.db.writing() as s:
-        s.add(Record(id="h1", table_name="households", data={"number": "0001", "address": "东村1号"},
-                     field_seq={"number": 1}, field_device={}, server_seq=1, village_id="v", grid_id="g",
-                     server_time=datetime(2026, 11, 23, 9, 30)))  # fmt: skip
+        s.add(
+            Record(
+                id="h1",
+                table_name="households",
+                data={"number": "0001", "address": "东村1号"},
+                field_seq={"number": 1},
+                field_device={},
+                server_seq=1,
+                village_id="v",
+                grid_id="g",
+                server_time=datetime(2026, 11, 23, 9, 30),
+            )
+        )
     backup.backup(server.server.db, server.server.blobs, tmp_path / "b.zip", KEY)
     other_url = (
         postgres.new_database() if server.server.db.url.startswith("sqlite") else f"sqlite:///{tmp_path}/o.db"
