@@ -1,4 +1,5 @@
-"""The wire messages between a laptop and the township server, shared by both ends (DESIGN.md, Sync protocol).
+"""The wire messages between a laptop and the township server, shared by both ends (docs/architecture.md,
+Sync protocol).
 
 Only additive changes: a new field gets a default, so an older peer can ignore it. PROTOCOL_VERSION goes up
 only when an old peer could misunderstand a new message; the server then tells a too-old client to update.
@@ -45,6 +46,15 @@ def Text(max_length: int, min_length: int = 0):  # noqa: N802 (a type, as pydant
 
 
 Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX)]
+# Values a route takes as a query or path parameter as well as inside a message: declared once, here, so the
+# server's routes refuse before their handler runs exactly what the messages would refuse.
+ProtocolNumber = Annotated[int, Field(ge=1, le=10_000)]  # the sender's protocol (a push, a pull)
+SchemaVersion = Text(20)
+Epoch = Text(40)
+TableName = Text(40, 1)
+Cursor = Annotated[int, Field(ge=0, le=SEQ_MAX)]
+PageSize = Annotated[int, Field(ge=1, le=MAX_PULL_PAGE)]
+Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]  # an attachment's name
 # A time as the writer's clock had it, usually without an offset (laptops and the server keep local time):
 # shown to people, never relied on.
 Stamp = Annotated[
@@ -86,7 +96,7 @@ class Registered(BaseModel):
 
 class Hello(BaseModel):
     protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000)
-    schema_version: Text(20) = ""
+    schema_version: SchemaVersion = ""
     device_time: datetime
 
 
@@ -108,22 +118,22 @@ class Op(BaseModel):
 
     op_seq: int = Field(ge=0, le=SEQ_MAX)
     mutation_id: Text(36, 1)
-    table: Text(40, 1)
+    table: TableName
     record_id: Text(36, 1)
     op: OpKind
     fields: dict = {}  # checked field by field against sync.core.records by the server
     base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
     base_values: dict = {}
-    schema_version: Text(20) = ""
+    schema_version: SchemaVersion = ""
     device_time: datetime | None = None
     author: Text(50) | None = None  # what the laptop says; the server records the token's account instead
 
 
 class PushRequest(BaseModel):
-    epoch: Text(40) | None = None
+    epoch: Epoch | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
     hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
-    protocol: int = Field(1, ge=1, le=10_000)  # the sender's; from 3 it reads the compact answer (`applied`)
+    protocol: ProtocolNumber = 1  # the sender's; from 3 it reads the compact answer (`applied`)
 
 
 class OpResult(BaseModel):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
+import re
 from datetime import datetime
 
 import pytest
@@ -138,3 +140,65 @@ def test_the_embedded_township_server_takes_its_first_account_from_its_own_machi
     finally:
         town.close()
         local.stop()
+
+
+def test_metrics_count_every_request(sqlite_server):
+    def requests_so_far() -> int:
+        text = requests.get(sqlite_server.url + "/metrics", timeout=5).text
+        return int(re.search(r"^fengqiao_requests_total (\d+)$", text, re.MULTILINE).group(1))
+
+    before = requests_so_far()  # counts itself
+    for _ in range(3):
+        requests.get(sqlite_server.url + "/v1/health", timeout=5)
+    assert (
+        requests.get(sqlite_server.url + "/v1/nowhere", timeout=5).status_code == 404
+    )  # a refusal counts too
+    assert requests_so_far() == before + 5
+
+
+def device_headers(server) -> dict:
+    add_server_account(server, "gw", "township")
+    return {"Authorization": "Bearer " + register(server.url, "gw", PASSWORD).json()["token"]}
+
+
+def test_a_value_the_protocol_refuses_is_refused_by_the_route_before_its_handler(sqlite_server):
+    """Issue 31: a NUL in the pull's `schema_version` reached `protocol.Hello` inside the handler (500)."""
+    headers = device_headers(sqlite_server)
+    hello = {"device_time": "2026-11-20T09:00:00", "protocol": p.PROTOCOL_VERSION, "schema_version": "0001"}
+    url = sqlite_server.url
+    assert requests.get(url + "/v1/pull", params=hello, headers=headers, timeout=5).status_code == 200
+    for field, value in [
+        ("schema_version", "\x00\x0f"),
+        ("epoch", "a\x00"),
+        ("table", ""),
+        ("table", "\x00"),
+    ]:
+        answer = requests.get(url + "/v1/pull", params={**hello, field: value}, headers=headers, timeout=5)
+        assert answer.status_code == 422 and f"query/{field}" in answer.json()["detail"], (field, answer.text)
+    # The same type in the body of the handshake and of a push is refused the same way.
+    answer = requests.post(
+        url + "/v1/hello", json={**hello, "schema_version": "\x00"}, headers=headers, timeout=5
+    )
+    assert answer.status_code == 422 and "body/schema_version" in answer.json()["detail"]
+    answer = requests.post(url + "/v1/push", json={"ops": [], "epoch": "\x00"}, headers=headers, timeout=5)
+    assert answer.status_code == 422 and "body/epoch" in answer.json()["detail"]
+
+
+def test_a_message_refused_inside_a_handler_is_a_422_naming_the_field_and_one_line_of_log(
+    sqlite_server, caplog
+):
+    """The safety net under the routes' declarations: a route added to the real application builds a message
+    from a value nobody checked, as the pull did."""
+    app = sqlite_server.uvicorn.config.app
+
+    @app.get("/test/unchecked")
+    def unchecked(schema_version: str = "") -> dict:
+        p.Hello(schema_version=schema_version, device_time=datetime(2026, 11, 20))
+        return {}
+
+    caplog.set_level(logging.WARNING, logger="sync.server")
+    answer = requests.get(sqlite_server.url + "/test/unchecked", params={"schema_version": "\x00"}, timeout=5)
+    assert answer.status_code == 422 and "Hello/schema_version" in answer.json()["detail"]
+    logged = [r for r in caplog.records if r.name.startswith("sync.server")]
+    assert len(logged) == 1 and logged[0].exc_info is None and "\n" not in logged[0].getMessage()
+    assert "/test/unchecked" in logged[0].getMessage()

@@ -1,0 +1,27 @@
+"""Whether the server is up (and which protocol and epoch it has), and its counters for a monitoring system."""
+
+from fastapi import APIRouter, Response
+from fastapi.responses import PlainTextResponse
+
+from sync.core import protocol as p
+
+from ..body import GzipRoute
+from .deps import ServerState
+
+router = APIRouter(route_class=GzipRoute)
+
+
+@router.get("/v1/health")
+def health(server: ServerState) -> dict:
+    return {
+        "status": "ok",
+        "protocol": p.PROTOCOL_VERSION,
+        "epoch": server.epoch(),
+        "server_time": server.clock().isoformat(),
+    }
+
+
+@router.get("/metrics", response_class=PlainTextResponse)
+def metrics(server: ServerState) -> Response:
+    lines = [f"fengqiao_{name}_total {value}" for name, value in server.counters.items()]
+    return Response("\n".join(lines) + "\n", media_type="text/plain")
