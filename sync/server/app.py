@@ -8,13 +8,13 @@ The command line, the desktop's embedded server, the tests and the benches take 
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
 from sync.core import protocol as p
 
 from . import refusals
-from .routes import devices, exchange, files, health
+from .routes import deps, devices, exchange, files, health
 from .service import apply_push, caller_for, read_pull
 from .state import Counters, Server, Throttle, open_server
 
@@ -35,7 +35,10 @@ class CountRequests:
 
 def create_app(server: Server) -> FastAPI:
     app = FastAPI(
-        title="枫桥 Fengqiao township server", version=str(p.PROTOCOL_VERSION), responses=refusals.REFUSALS
+        title="枫桥 Fengqiao township server",
+        version=str(p.PROTOCOL_VERSION),
+        responses=refusals.REFUSALS,
+        dependencies=[Depends(deps.one_value_each)],
     )
     app.state.server = server
     app.add_middleware(GZipMiddleware, minimum_size=1024)

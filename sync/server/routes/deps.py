@@ -48,3 +48,13 @@ def caller(
 
 
 Authed = Annotated[Caller, Depends(caller)]
+
+
+def one_value_each(request: Request) -> None:
+    """Every query parameter of the API takes one value: a repeated one (`?epoch=a&epoch=b`) is refused, not
+    read as whichever came last."""
+    names = [name for name, _value in request.query_params.multi_items()]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        where = "；".join(f"query/{name}：只能给一次" for name in repeated[:5])
+        raise HTTPException(422, "请求格式不对：" + where)

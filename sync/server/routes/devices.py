@@ -9,6 +9,7 @@ from .. import accounts
 from ..body import GzipRoute
 from ..service import welcome
 from .deps import Authed, ServerState
+from .links import PULL_IN_EPOCH, links
 
 LOOPBACK = {"127.0.0.1", "::1"}
 PROXY_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host", "x-forwarded-proto")
@@ -37,6 +38,6 @@ def register(request: p.Register, http: Request, server: ServerState) -> p.Regis
         raise HTTPException(401, GENERIC_REFUSAL) from None
 
 
-@router.post("/v1/hello")
+@router.post("/v1/hello", responses=links(pull=PULL_IN_EPOCH))
 def hello(request: p.Hello, who: Authed, server: ServerState) -> p.Welcome:
     return welcome(server, who, request)

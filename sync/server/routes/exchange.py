@@ -15,11 +15,12 @@ from ..body import GzipRoute
 from ..db import meta
 from ..service import apply_push, read_pull, welcome
 from .deps import Authed, Reading, ServerState
+from .links import COUNTS, PULL_FROM_CURSOR, PULL_IN_EPOCH, links
 
 router = APIRouter(route_class=GzipRoute)
 
 
-@router.post("/v1/push")
+@router.post("/v1/push", responses=links(pull=PULL_IN_EPOCH))
 def push(request: p.PushRequest, who: Authed, server: ServerState) -> p.PushResponse:
     if len(request.ops) > p.MAX_OPS_PER_PUSH:
         raise HTTPException(413, f"一次最多推送 {p.MAX_OPS_PER_PUSH} 条修改，这次有 {len(request.ops)} 条")
@@ -33,7 +34,7 @@ def push(request: p.PushRequest, who: Authed, server: ServerState) -> p.PushResp
     return answer.model_copy(update={"welcome": greeting})
 
 
-@router.get("/v1/pull")
+@router.get("/v1/pull", responses=links(next_page=PULL_FROM_CURSOR, counts=COUNTS))
 def pull(
     who: Authed,
     server: ServerState,
@@ -55,6 +56,6 @@ def pull(
     return page.model_copy(update={"welcome": greeting})
 
 
-@router.get("/v1/counts")
+@router.get("/v1/counts", responses=links(pull_to_count=PULL_FROM_CURSOR))
 def counts(who: Authed, session: Reading) -> p.Counts:
     return changes.counts(session, who.scope, meta(session, "epoch").value)

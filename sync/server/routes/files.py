@@ -17,6 +17,7 @@ from ..body import GzipRoute
 from ..service import Caller
 from ..state import Server
 from .deps import Authed, Reading, ServerState
+from .links import BLOB_CONTENT, BLOB_STATE, BLOB_UPLOAD, links
 
 MAX_CHUNK = 4 << 20  # bytes of a file one answer carries
 
@@ -42,14 +43,14 @@ def visible(session: Session, who: Caller, sha: str) -> None:
         raise HTTPException(404, "本设备看不到引用这个附件的记录")
 
 
-@router.get("/v1/blobs/{sha}")
+@router.get("/v1/blobs/{sha}", responses=links(upload=BLOB_UPLOAD, content=BLOB_CONTENT))
 def blob_state(sha: Sha, who: Authed, server: ServerState, size: Size = None) -> p.BlobState:
     with blob_errors(), server.db.writing() as s:  # writing: a size starts the upload
         visible(s, who, sha)
         return server.blobs.state(s, sha, size)
 
 
-@router.put("/v1/blobs/{sha}")
+@router.put("/v1/blobs/{sha}", responses=links(state=BLOB_STATE, upload=BLOB_UPLOAD))
 async def blob_put(
     sha: Sha, request: Request, who: Authed, server: ServerState, offset: Offset = 0
 ) -> p.BlobState:

@@ -7,11 +7,12 @@ from sync.core import protocol as p
 
 from ..body import GzipRoute
 from .deps import ServerState
+from .links import PULL_IN_EPOCH, links
 
 router = APIRouter(route_class=GzipRoute)
 
 
-@router.get("/v1/health")
+@router.get("/v1/health", responses=links(pull=PULL_IN_EPOCH))
 def health(server: ServerState) -> dict:
     return {
         "status": "ok",
