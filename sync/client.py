@@ -60,8 +60,8 @@ class SyncReport:
     pulled: int = 0
     removed: int = 0
     repulled_tables: list[str] = field(default_factory=list)
-    tables: set[str] = field(default_factory=set)
-    skipped: int = 0  # pulled records this laptop could not store (remembered with their reasons)  # record types a pull changed here: what screens re-read
+    tables: set[str] = field(default_factory=set)  # record types a pull changed here: what screens re-read
+    skipped: int = 0  # pulled records this laptop could not store (remembered with their reasons)
     uploaded: int = 0
     downloaded: int = 0
     reset: bool = False
@@ -122,7 +122,7 @@ class SyncClient:
         self.transport.token = answer.token
         return answer.account
 
-    # ------------------------------------------------------------------------------------------ the whole sync
+    # ----------------------------------------------------------------------------------------- the whole sync
 
     def sync(self) -> SyncReport:
         """Push, pull, verify. The handshake rides on the first push or pull (protocol 2): a day's sync is two
@@ -175,8 +175,8 @@ class SyncClient:
             report.reset = True
 
     def push(self, report: SyncReport) -> None:
-        """Batches go one after another (the server applies a device's ops in order), but while the server works
-        on one, the laptop records the answer to the one before and reads the next from its outbox."""
+        """Batches go one after another (the server applies a device's ops in order), but while the server
+        works on one, the laptop records the answer to the one before and reads the next from its outbox."""
         total = self.local.pending_count()
         ops = self.local.pending_ops(PUSH_BATCH)
         unrecorded: list[p.OpResult] = []
@@ -216,7 +216,7 @@ class SyncClient:
         report.rejected += sum(r.status == "rejected" for r in results)
 
     def _page(self, cursor: int, table: str | None = None, epoch: str | None = None) -> p.PullPage:
-        """A page after the cursor; `epoch` given when fetched ahead, so the other thread reads no database."""
+        """A page after the cursor; `epoch` is given when fetched ahead: the other thread reads no database."""
         params = {
             "cursor": cursor,
             "limit": self.page_size,
@@ -346,7 +346,7 @@ class SyncClient:
         part.replace(target)
         return True
 
-    # ------------------------------------------------------------------------------------------ offline bundles
+    # ---------------------------------------------------------------------------------------- offline bundles
 
     def export_bundle(self, target: Path) -> int:
         ops = self.local.pending_ops(10**9)

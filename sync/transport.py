@@ -1,4 +1,5 @@
-"""HTTP to the township server over bad links: explicit timeouts, gzip bodies, retries with backoff and jitter.
+"""HTTP to the township server over bad links: explicit timeouts, gzip bodies, retries with backoff and
+jitter.
 
 Retrying is safe because every push is idempotent (the server answers a resent op from its stored result)
 and every pull is a read.

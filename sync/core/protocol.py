@@ -17,7 +17,8 @@ from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
 from .records import unstorable
 
 # 2: a pull does not echo the device's own applied edits (the push answer gives their numbers) and lists in
-# field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole pages.
+# field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole
+# pages.
 PROTOCOL_VERSION = 3
 OLDEST_CLIENT_PROTOCOL = 1
 
@@ -64,7 +65,8 @@ OpKind = Literal["insert", "update", "delete"]
 OpStatus = Literal["applied", "conflict", "rejected"]
 
 
-# Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one declaration.
+# Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one
+# declaration.
 
 ScopeKind = Literal["household", "grid", "village", "township"]
 
@@ -77,7 +79,7 @@ class AccountInfo(BaseModel):
     scope_ids: list[str] = []
 
 
-# --------------------------------------------------------------------------------------- registration, handshake
+# ------------------------------------------------------------------------------------ registration, handshake
 
 
 class Register(BaseModel):

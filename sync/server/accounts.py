@@ -155,7 +155,8 @@ def info(account: Account) -> p.AccountInfo:
 
 def bootstrap(session: Session, request: p.Register) -> None:
     """A server with no accounts yet, asked from its own machine: the first account is the township's.
-    This is how the desktop's embedded township server, and a fresh `fengqiao-server`, get their first user."""
+    This is how the desktop's embedded township server, and a fresh `fengqiao-server`, get their first
+    user."""
     if session.scalar(select(Account.id).limit(1)) is None:
         add_account(session, request.username, request.password, "township", [])
         session.flush()

@@ -22,7 +22,7 @@ __all__ = ["Server", "Throttle", "apply_push", "caller_for", "create_app", "open
 
 
 class CountRequests:
-    """Counts every HTTP request as it arrives, whatever its answer (an ASGI middleware: nothing to buffer)."""
+    """Counts every HTTP request as it arrives, whatever its answer (ASGI: nothing to buffer)."""
 
     def __init__(self, app, counters: Counters):
         self.app, self.counters = app, counters

@@ -1,4 +1,5 @@
-"""Push and pull: per-field merge against each edit's base, conflicts as records, scope moves, pages of changes.
+"""Push and pull: per-field merge against each edit's base, conflicts as records, scope moves, pages of
+changes.
 
 Everything here runs inside one writing (push) or reading (pull) transaction opened by the caller.
 """
@@ -41,8 +42,9 @@ def _iso(value) -> str | None:
 
 
 class NewRecord(SimpleNamespace):
-    """A record this push inserts, with a `Record`'s columns: written with the batch's other new records in one
-    statement, not one ORM object each (building, tracking and flushing those was most of a first push)."""
+    """A record this push inserts, with a `Record`'s columns: written with the batch's other new records in
+    one statement, not one ORM object each (building, tracking and flushing those was most of a first
+    push)."""
 
 
 class Pusher:
@@ -201,7 +203,8 @@ class Pusher:
         bad = [f for f in op.fields if f in records.RESERVED_FIELDS or not FIELD_NAME.fullmatch(f)]
         if bad:
             raise Rejected(f"字段名不合法：{', '.join(bad[:5])}")
-        # A laptop's own facts (a file present there) are not the township's: an older laptop still sends them.
+        # A laptop's own facts (a file present there) are not the township's: an older laptop still sends
+        # them.
         op.fields = {k: v for k, v in op.fields.items() if not (k in kind.fields and kind.fields[k].local)}
         record = self._record(op.record_id)
         if record is not None and record.table_name != op.table:
@@ -486,8 +489,8 @@ def pull(
     protocol: int = 1,
 ):
     """A page of changes after the cursor. From protocol 2 on, the device's own plainly applied edits are not
-    echoed back (its push answer gave it their sequence numbers), and a record's field_seq lists only the fields
-    whose number differs from the record's."""
+    echoed back (its push answer gave it their sequence numbers), and a record's field_seq lists only the
+    fields whose number differs from the record's."""
     up_to = newest(session)  # read first: what commits after it has a higher number, and comes next time
     query = select(Record).where(Record.server_seq > cursor, Record.server_seq <= up_to, _readable(scope))
     if table:
@@ -496,7 +499,8 @@ def pull(
     echoes = protocol >= 2 and device_id and cursor > 0 and not table
     records = [r for r in fetched if not (echoes and _echo(r, device_id, cursor))]
     scanned = len(fetched)
-    # A run of the device's own edits (its first push) is read past here, not sent as empty pages to ask again.
+    # A run of the device's own edits (its first push) is read past here, not sent as empty pages to ask
+    # again.
     while echoes and len(fetched) == limit and len(records) < limit and scanned < limit * ECHO_READ_AHEAD:
         after_read = fetched[-1].server_seq
         fetched = list(
@@ -530,7 +534,8 @@ def pull(
         )
     else:
         after = max(up_to, cursor)
-    # The last page of a protocol-2 pull carries the counts the laptop checks itself against: no extra request.
+    # The last page of a protocol-2 pull carries the counts the laptop checks itself against: no extra
+    # request.
     counted = _counted(session, scope, up_to) if protocol >= 2 and not more and not table else None
     return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more, counts=counted)
 

@@ -42,9 +42,9 @@ def malformed_request(_request: Request, exc: RequestValidationError) -> JSONRes
 
 
 def malformed_value(request: Request, exc: ValidationError) -> JSONResponse:
-    """A message a handler built from the request and pydantic refused. Every route declares its values with the
-    protocol's own types, so this means a route let a value through: the same answer as above, and one line in
-    the log to find the route by (not a traceback per request)."""
+    """A message a handler built from the request and pydantic refused. Every route declares its values with
+    the protocol's own types, so this means a route let a value through: the same answer as above, and one
+    line in the log to find the route by (not a traceback per request)."""
     detail = where(exc.errors(include_input=False), prefix=(exc.title,))
     log.warning(
         "%s %s: 422, a value refused inside the handler: %s", request.method, request.url.path, detail

@@ -1,6 +1,6 @@
-"""What the township server holds between requests: its database, its attachment files, its clock, the counters
-`/metrics` shows and the registration throttle. Built once by the composition root (the command line, the
-desktop's embedded server or a test) and kept on the application's `app.state`."""
+"""What the township server holds between requests: its database, its attachment files, its clock, the
+counters `/metrics` shows and the registration throttle. Built once by the composition root (the command line,
+the desktop's embedded server or a test) and kept on the application's `app.state`."""
 
 from __future__ import annotations
 

@@ -49,7 +49,8 @@ class Tally:
 
 def load(url: str, headers: dict | None = None):
     """The server's schema; `headers` (the device's token) go with every generated request, fixed: a negative
-    case breaks the request elsewhere, never the token, so a refusal is the server's answer to what it broke."""
+    case breaks the request elsewhere, never the token, so a refusal is the server's answer to what it
+    broke."""
     schema = schemathesis.openapi.from_url(url + "/openapi.json")
     schema.config.update(headers=headers or {})
     return schema

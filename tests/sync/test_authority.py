@@ -1,6 +1,6 @@
-"""The township server is the authority: each attack a buggy, outdated or stolen laptop could make, done against
-a real server (uvicorn on 127.0.0.1, SQLite and PostgreSQL). Each is refused, the other devices keep syncing,
-and nothing already stored changes."""
+"""The township server is the authority: each attack a buggy, outdated or stolen laptop could make, done
+against a real server (uvicorn on 127.0.0.1, SQLite and PostgreSQL). Each is refused, the other devices keep
+syncing, and nothing already stored changes."""
 
 from __future__ import annotations
 
@@ -151,7 +151,7 @@ def test_wrong_passwords_from_one_address_are_throttled_with_one_message(laptops
     everyone_keeps_syncing(laptops)  # devices with tokens are not held up
 
 
-# ------------------------------------------------------------------------------------------ roles and authorship
+# --------------------------------------------------------------------------------------- roles and authorship
 
 
 def test_roles_come_from_the_server_and_the_author_from_the_token(laptops):

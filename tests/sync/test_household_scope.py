@@ -134,8 +134,8 @@ def database_url(request, tmp_path):
 
 
 def test_an_older_server_database_learns_each_records_household(database_url):
-    """Upgrading a server that already holds a township: households name themselves, residents and visits (and a
-    visit's attachment) take their household, matters and reference data stay without one."""
+    """Upgrading a server that already holds a township: households name themselves, residents and visits (and
+    a visit's attachment) take their household, matters and reference data stay without one."""
     from alembic import command
     from sqlalchemy import text
 

@@ -1,8 +1,8 @@
 """The randomized sync harness: several laptops, one real server, random edits over a link that drops
 requests, drops answers after the server committed, duplicates and replays old requests late, laptops that
 crash mid-sync, and clocks days apart; and a hostile laptop among them sending schema-invalid, out-of-role and
-out-of-scope ops. After quiet, the honest laptops agree, nothing is lost or duplicated, and every hostile op was
-refused.
+out-of-scope ops. After quiet, the honest laptops agree, nothing is lost or duplicated, and every hostile op
+was refused.
 
 CI runs a modest number of examples; `FENGQIAO_SYNC_EXAMPLES=200 pytest tests/sync/test_randomized.py -s` runs
 many more and prints the count.
@@ -363,8 +363,8 @@ TestSyncConverges = QuietMachine.TestCase
 
 def teardown_module():
     print(
-        f"\nsync harness: {RUNS['examples']} examples, {RUNS['syncs']} syncs, {RUNS['faults']} injected faults, "
-        f"{RUNS['hostile']} hostile pushes"
+        f"\nsync harness: {RUNS['examples']} examples, {RUNS['syncs']} syncs, "
+        f"{RUNS['faults']} injected faults, {RUNS['hostile']} hostile pushes"
     )
 
 

@@ -1,7 +1,7 @@
-"""Protocol 2 on the wire (SQLite and PostgreSQL): a pusher is not sent its own edits back, yet keeps the server's
-numbers for them and still gets what others changed in the same records; pages name only the field numbers that
-differ from the record's; a protocol-1 laptop still gets whole pages. Protocol 3: a push is answered with runs of
-plainly applied ops and only the exceptions in full."""
+"""Protocol 2 on the wire (SQLite and PostgreSQL): a pusher is not sent its own edits back, yet keeps the
+server's numbers for them and still gets what others changed in the same records; pages name only the field
+numbers that differ from the record's; a protocol-1 laptop still gets whole pages. Protocol 3: a push is
+answered with runs of plainly applied ops and only the exceptions in full."""
 
 from __future__ import annotations
 

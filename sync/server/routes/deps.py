@@ -1,5 +1,5 @@
-"""What the routes share, as FastAPI dependencies: the server's state (kept on `app.state`), a reading database
-session, and the calling device (its identity and scope, from its token)."""
+"""What the routes share, as FastAPI dependencies: the server's state (kept on `app.state`), a reading
+database session, and the calling device (its identity and scope, from its token)."""
 
 from collections.abc import Iterator
 from typing import Annotated
@@ -25,12 +25,12 @@ def reading_session(server: ServerState) -> Iterator[Session]:
         yield session
 
 
-# Closed when the handler returns, before the answer is sent. Only routes that merely read take it: a route that
-# writes opens its own writing transaction (and its lock) in the handler, where its extent can be seen.
+# Closed when the handler returns, before the answer is sent. Only routes that merely read take it: a route
+# that writes opens its own writing transaction (and its lock) in the handler, where its extent can be seen.
 Reading = Annotated[Session, Depends(reading_session, scope="function")]
 
-# The token a device got at registration, as `Authorization: Bearer …`. A missing or foreign header is answered
-# below like a wrong token (401), not with FastAPI's own refusal.
+# The token a device got at registration, as `Authorization: Bearer …`. A missing or foreign header is
+# answered below like a wrong token (401), not with FastAPI's own refusal.
 bearer = HTTPBearer(auto_error=False, description="登记时得到的设备令牌")
 
 

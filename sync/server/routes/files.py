@@ -1,6 +1,6 @@
 """Attachments: a device asks how much of a file the server holds (starting an upload by its size), sends the
-rest in chunks at an offset, and fetches a file in ranges. A file is named by its sha256, and a device sees only
-files that a record in its scope refers to."""
+rest in chunks at an offset, and fetches a file in ranges. A file is named by its sha256, and a device sees
+only files that a record in its scope refers to."""
 
 from contextlib import contextmanager
 from typing import Annotated

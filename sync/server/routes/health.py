@@ -1,4 +1,4 @@
-"""Whether the server is up (and which protocol and epoch it has), and its counters for a monitoring system."""
+"""Whether the server is up (its protocol and epoch), and its counters for a monitoring system."""
 
 from fastapi import APIRouter, Response
 from fastapi.responses import PlainTextResponse

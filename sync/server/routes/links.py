@@ -1,6 +1,6 @@
-"""OpenAPI links between the operations: which values of one answer the next request takes (a pull page's cursor
-and epoch, an attachment's name and how much of it the server holds). They document the API for a generated
-client, and they are the paths schemathesis's stateful tests follow (tests/sync/fuzzing.py)."""
+"""OpenAPI links between the operations: which values of one answer the next request takes (a pull page's
+cursor and epoch, an attachment's name and how much of it the server holds). They document the API for a
+generated client, and they are the paths schemathesis's stateful tests follow (tests/sync/fuzzing.py)."""
 
 
 def link(path: str, method: str, **parameters: str) -> dict:

@@ -27,7 +27,8 @@ def upgrade() -> None:
     op.execute("UPDATE records SET household_id = id WHERE table_name = 'households'")
     for _ in range(_PARENT_DEPTH):
         op.execute(
-            "UPDATE records SET household_id = (SELECT p.household_id FROM records p WHERE p.id = records.parent_id)"
+            "UPDATE records SET household_id = "
+            "(SELECT p.household_id FROM records p WHERE p.id = records.parent_id)"
             " WHERE household_id IS NULL AND parent_id IS NOT NULL"
         )
 
