@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
 from .records import unstorable
 
@@ -46,6 +46,12 @@ def Text(max_length: int, min_length: int = 0):  # noqa: N802 (a type, as pydant
     ]
 
 
+def _written_time(value):
+    if isinstance(value, (int, float)):  # pydantic would read a number as a Unix time; the schema says text
+        raise ValueError("时间须为 ISO 8601 文本")
+    return value
+
+
 Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX)]
 # Values a route takes as a query or path parameter as well as inside a message: declared once, here, so the
 # server's routes refuse before their handler runs exactly what the messages would refuse.
@@ -56,6 +62,7 @@ TableName = Text(40, 1)
 Cursor = Annotated[int, Field(ge=0, le=SEQ_MAX)]
 PageSize = Annotated[int, Field(ge=1, le=MAX_PULL_PAGE)]
 Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]  # an attachment's name
+DeviceTime = Annotated[datetime, BeforeValidator(_written_time)]  # a laptop's clock, as ISO 8601 text
 # A time as the writer's clock had it, usually without an offset (laptops and the server keep local time):
 # shown to people, never relied on.
 Stamp = Annotated[
@@ -99,7 +106,7 @@ class Registered(BaseModel):
 class Hello(BaseModel):
     protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000)
     schema_version: SchemaVersion = ""
-    device_time: datetime
+    device_time: DeviceTime
 
 
 class Welcome(BaseModel):
@@ -127,7 +134,7 @@ class Op(BaseModel):
     base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
     base_values: dict = {}
     schema_version: SchemaVersion = ""
-    device_time: datetime | None = None
+    device_time: DeviceTime | None = None
     author: Text(50) | None = None  # what the laptop says; the server records the token's account instead
 
 

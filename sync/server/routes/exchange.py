@@ -3,7 +3,6 @@
 The pull's query parameters are the protocol's own types (`sync.core.protocol`), so a value the handshake's
 message would refuse is refused before the handler runs."""
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
@@ -43,7 +42,7 @@ def pull(
     limit: Annotated[p.PageSize, Query()] = 500,
     table: Annotated[p.TableName | None, Query()] = None,
     protocol: Annotated[p.ProtocolNumber, Query()] = 1,
-    device_time: Annotated[datetime | None, Query()] = None,
+    device_time: Annotated[p.DeviceTime | None, Query()] = None,
     schema_version: Annotated[p.SchemaVersion, Query()] = "",
 ) -> p.PullPage:
     greeting = None
