@@ -52,7 +52,9 @@ def _written_time(value):
     return value
 
 
-Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX)]
+# In a message a number is a JSON number: strict, so "5" is refused as the schema says (pydantic alone would
+# read it). A query parameter's values are all text, so the types below that routes share stay lenient.
+Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX, strict=True)]
 # Values a route takes as a query or path parameter as well as inside a message: declared once, here, so the
 # server's routes refuse before their handler runs exactly what the messages would refuse.
 ProtocolNumber = Annotated[int, Field(ge=1, le=10_000)]  # the sender's protocol (a push, a pull)
@@ -104,7 +106,7 @@ class Registered(BaseModel):
 
 
 class Hello(BaseModel):
-    protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000)
+    protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000, strict=True)
     schema_version: SchemaVersion = ""
     device_time: DeviceTime
 
@@ -125,7 +127,7 @@ class Welcome(BaseModel):
 class Op(BaseModel):
     """One outbox entry: the changed fields of one record, each with the base its author saw."""
 
-    op_seq: int = Field(ge=0, le=SEQ_MAX)
+    op_seq: int = Field(ge=0, le=SEQ_MAX, strict=True)
     mutation_id: Text(36, 1)
     table: TableName
     record_id: Text(36, 1)
@@ -142,7 +144,9 @@ class PushRequest(BaseModel):
     epoch: Epoch | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
     hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
-    protocol: ProtocolNumber = 1  # the sender's; from 3 it reads the compact answer (`applied`)
+    protocol: Annotated[ProtocolNumber, Field(strict=True)] = (
+        1  # the sender's; from 3 it reads the compact answer (`applied`)
+    )
 
 
 class OpResult(BaseModel):
