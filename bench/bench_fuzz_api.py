@@ -25,7 +25,7 @@ from tests.sync.fuzzing import fuzz_all  # noqa: E402
 from tests.sync.servers import PostgresCluster, RawDevice, start  # noqa: E402
 
 
-def run_engine(engine: str, examples: int, scenarios: int) -> None:
+def run_engine(engine: str, examples: int, scenarios: int) -> bool:
     folder = Path(tempfile.mkdtemp(prefix=f"fengqiao-fuzz-{engine}-"))
     cluster = PostgresCluster() if engine == "postgresql" else None
     url = cluster.new_database() if cluster else f"sqlite:///{folder / 'server.db'}"
@@ -36,12 +36,13 @@ def run_engine(engine: str, examples: int, scenarios: int) -> None:
         syncing.sync_now(laptops.a)  # the server holds the township and its accounts
         device = RawDevice(server.url, "grid1")
         started = time.monotonic()
-        tally = fuzz_all(server.url, device.headers, examples, scenarios)
+        tally = fuzz_all(server.url, device.headers, examples, scenarios, keep_going=True)
         print(
             f"\n{engine}: {examples} examples per operation and mode, {scenarios} stateful scenarios, "
             f"{time.monotonic() - started:.0f} s"
         )
         print(tally.report(), flush=True)
+        return not tally.failures and not any(code >= 500 for code in tally.histogram())
     finally:
         if laptops is not None:
             laptops.close()
@@ -56,8 +57,8 @@ def main() -> None:
     ap.add_argument("--scenarios", type=int, default=200)
     ap.add_argument("--engines", default="sqlite,postgresql")
     args = ap.parse_args()
-    for engine in args.engines.split(","):
-        run_engine(engine, args.examples, args.scenarios)
+    results = [run_engine(engine, args.examples, args.scenarios) for engine in args.engines.split(",")]
+    sys.exit(0 if all(results) else 1)
 
 
 if __name__ == "__main__":

@@ -52,9 +52,18 @@ def _written_time(value):
     return value
 
 
-# In a message a number is a JSON number: strict, so "5" is refused as the schema says (pydantic alone would
-# read it). A query parameter's values are all text, so the types below that routes share stay lenient.
-Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX, strict=True)]
+def _json_number(value):
+    if isinstance(
+        value, (str, bytes, bool)
+    ):  # pydantic would read "5" or true as a number; the schema does not
+        raise ValueError("须为数字")
+    return value
+
+
+# In a message a number is a JSON number (5 or 5.0, as JSON Schema's integer allows), never text: `Number`.
+# A query parameter's values are all text, so the types that routes share below leave it to the messages.
+Number = BeforeValidator(_json_number)
+Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX), Number]
 # Values a route takes as a query or path parameter as well as inside a message: declared once, here, so the
 # server's routes refuse before their handler runs exactly what the messages would refuse.
 ProtocolNumber = Annotated[int, Field(ge=1, le=10_000)]  # the sender's protocol (a push, a pull)
@@ -106,7 +115,7 @@ class Registered(BaseModel):
 
 
 class Hello(BaseModel):
-    protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000, strict=True)
+    protocol: Annotated[int, Number] = Field(PROTOCOL_VERSION, ge=0, le=10_000)
     schema_version: SchemaVersion = ""
     device_time: DeviceTime
 
@@ -127,7 +136,7 @@ class Welcome(BaseModel):
 class Op(BaseModel):
     """One outbox entry: the changed fields of one record, each with the base its author saw."""
 
-    op_seq: int = Field(ge=0, le=SEQ_MAX, strict=True)
+    op_seq: Annotated[int, Number] = Field(ge=0, le=SEQ_MAX)
     mutation_id: Text(36, 1)
     table: TableName
     record_id: Text(36, 1)
@@ -144,9 +153,8 @@ class PushRequest(BaseModel):
     epoch: Epoch | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
     hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
-    protocol: Annotated[ProtocolNumber, Field(strict=True)] = (
-        1  # the sender's; from 3 it reads the compact answer (`applied`)
-    )
+    # The sender's; from 3 it reads the compact answer (`applied`).
+    protocol: Annotated[ProtocolNumber, Number] = 1
 
 
 class OpResult(BaseModel):

@@ -25,6 +25,7 @@ class Tally:
 
     statuses: dict[str, Counter] = field(default_factory=dict)
     unbreakable: list[str] = field(default_factory=list)  # operations with no negative case
+    failures: list[str] = field(default_factory=list)  # what went wrong, when told to keep going
 
     def seen(self, mode: str, status: int) -> None:
         self.statuses.setdefault(mode, Counter())[status] += 1
@@ -44,6 +45,7 @@ class Tally:
             for mode, c in self.statuses.items()
         ]
         lines.append(f"no negative case (nothing to break): {', '.join(self.unbreakable) or 'none'}")
+        lines += [f"FAILED {failure}" for failure in self.failures]
         return "\n".join([*lines, f"all: {self.requests()} requests, {self.histogram()}"])
 
 
@@ -100,14 +102,29 @@ def fuzz_stateful(schema, scenarios: int, steps: int, tally: Tally) -> None:
     )
 
 
-def fuzz_all(url: str, headers: dict, examples: int, scenarios: int, steps: int = 6) -> Tally:
+def fuzz_all(
+    url: str, headers: dict, examples: int, scenarios: int, steps: int = 6, keep_going=False
+) -> Tally:
+    """Every operation in both modes, then the stateful scenarios. `keep_going`: a failure is noted in the
+    tally (and the rest still runs) instead of raised."""
     schema = load(url, headers)
     tally = Tally()
-    for operation in operations(schema):
-        fuzz_operation(operation, GenerationMode.POSITIVE, examples, tally)
+
+    def attempt(label: str, run) -> None:
         try:
-            fuzz_operation(operation, GenerationMode.NEGATIVE, examples, tally)
+            run()
         except Unsatisfiable:  # nothing to break: no parameter, no body, and the token is fixed
-            tally.unbreakable.append(operation.label)
-    fuzz_stateful(schema, scenarios, steps, tally)
+            tally.unbreakable.append(label)
+        except Exception as exc:
+            if not keep_going:
+                raise
+            tally.failures.append(f"{label}: {type(exc).__name__}: {str(exc).strip().splitlines()[:3]}")
+
+    for operation in operations(schema):
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            attempt(
+                f"{operation.label} ({mode.value})",
+                lambda o=operation, m=mode: fuzz_operation(o, m, examples, tally),
+            )
+    attempt("stateful", lambda: fuzz_stateful(schema, scenarios, steps, tally))
     return tally

@@ -185,6 +185,10 @@ def test_a_value_the_protocol_refuses_is_refused_by_the_route_before_its_handler
     # A time is ISO 8601 text, as the schema says: pydantic alone would read a number as a Unix time.
     answer = requests.post(url + "/v1/hello", json={**hello, "device_time": 0.02}, headers=headers, timeout=5)
     assert answer.status_code == 422 and "body/device_time" in answer.json()["detail"]
+    # A number in a message is a JSON number: text that looks like one is refused, as the schema says.
+    op = {"op_seq": "5", "mutation_id": "m", "table": "households", "record_id": "r", "op": "insert"}
+    answer = requests.post(url + "/v1/push", json={"ops": [op]}, headers=headers, timeout=5)
+    assert answer.status_code == 422 and "body/ops/0/op_seq" in answer.json()["detail"]
 
 
 def test_a_message_refused_inside_a_handler_is_a_422_naming_the_field_and_one_line_of_log(
