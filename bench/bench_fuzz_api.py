@@ -36,7 +36,14 @@ def run_engine(engine: str, examples: int, scenarios: int) -> bool:
         syncing.sync_now(laptops.a)  # the server holds the township and its accounts
         device = RawDevice(server.url, "grid1")
         started = time.monotonic()
-        tally = fuzz_all(server.url, device.headers, examples, scenarios, keep_going=True)
+
+        def progress(label, tally):
+            print(
+                f"{engine} {time.monotonic() - started:5.0f} s  {label}: {tally.requests()} requests so far",
+                flush=True,
+            )
+
+        tally = fuzz_all(server.url, device.headers, examples, scenarios, keep_going=True, progress=progress)
         print(
             f"\n{engine}: {examples} examples per operation and mode, {scenarios} stateful scenarios, "
             f"{time.monotonic() - started:.0f} s"

@@ -103,10 +103,10 @@ def fuzz_stateful(schema, scenarios: int, steps: int, tally: Tally) -> None:
 
 
 def fuzz_all(
-    url: str, headers: dict, examples: int, scenarios: int, steps: int = 6, keep_going=False
+    url: str, headers: dict, examples: int, scenarios: int, steps: int = 6, keep_going=False, progress=None
 ) -> Tally:
     """Every operation in both modes, then the stateful scenarios. `keep_going`: a failure is noted in the
-    tally (and the rest still runs) instead of raised."""
+    tally (and the rest still runs) instead of raised. `progress(label, tally)` after each part."""
     schema = load(url, headers)
     tally = Tally()
 
@@ -119,6 +119,8 @@ def fuzz_all(
             if not keep_going:
                 raise
             tally.failures.append(f"{label}: {type(exc).__name__}: {str(exc).strip().splitlines()[:3]}")
+        if progress is not None:
+            progress(label, tally)
 
     for operation in operations(schema):
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
