@@ -8,6 +8,7 @@ only when an old peer could misunderstand a new message; the server then tells a
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
@@ -47,9 +48,14 @@ def Text(max_length: int, min_length: int = 0):  # noqa: N802 (a type, as pydant
 
 
 def _written_time(value):
-    if isinstance(value, (int, float)):  # pydantic would read a number as a Unix time; the schema says text
+    """Pydantic would read a number, or text that is one ("0" in a query), as a Unix time: the schema says an
+    ISO 8601 date and time."""
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMBER.fullmatch(value.strip())):
         raise ValueError("时间须为 ISO 8601 文本")
     return value
+
+
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 
 
 def _json_number(value):

@@ -115,7 +115,9 @@ def fuzz_all(
             run()
         except Unsatisfiable:  # nothing to break: no parameter, no body, and the token is fixed
             tally.unbreakable.append(label)
-        except Exception as exc:
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # a FailureGroup is a BaseExceptionGroup
             if not keep_going:
                 raise
             tally.failures.append(f"{label}: {type(exc).__name__}: {str(exc).strip().splitlines()[:3]}")
