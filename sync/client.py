@@ -60,8 +60,8 @@ class SyncReport:
     pulled: int = 0
     removed: int = 0
     repulled_tables: list[str] = field(default_factory=list)
-    tables: set[str] = field(default_factory=set)
-    skipped: int = 0  # pulled records this laptop could not store (remembered with their reasons)  # record types a pull changed here: what screens re-read
+    tables: set[str] = field(default_factory=set)  # record types a pull changed here: what screens re-read
+    skipped: int = 0  # pulled records this laptop could not store (remembered with their reasons)
     uploaded: int = 0
     downloaded: int = 0
     reset: bool = False
@@ -84,8 +84,14 @@ class SyncReport:
 
 
 class SyncClient:
-    def __init__(self, local: LocalStore, transport: Transport, *, now: Callable[[], datetime] = datetime.now,
-                 progress: Progress | None = None):  # fmt: skip
+    def __init__(
+        self,
+        local: LocalStore,
+        transport: Transport,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+        progress: Progress | None = None,
+    ):
         self.local = local
         self.transport = transport
         self.page_size = PULL_PAGE
@@ -98,17 +104,25 @@ class SyncClient:
 
     def register(self, username: str, password: str, device_name: str = "") -> p.AccountInfo:
         """First contact: the account's credentials buy this device a revocable token."""
-        request = p.Register(username=username, password=password, device_id=self.local.get_state("device_id"),
-                             device_name=device_name)  # fmt: skip
+        request = p.Register(
+            username=username,
+            password=password,
+            device_id=self.local.get_state("device_id"),
+            device_name=device_name,
+        )
         answer = p.Registered.model_validate(
             self.transport.call("POST", "/v1/register", body=request.model_dump())
         )
-        self.local.set_state(server_url=self.transport.base_url, device_token=answer.token,
-                             bundle_key=answer.bundle_key, account=answer.account.model_dump())  # fmt: skip
+        self.local.set_state(
+            server_url=self.transport.base_url,
+            device_token=answer.token,
+            bundle_key=answer.bundle_key,
+            account=answer.account.model_dump(),
+        )
         self.transport.token = answer.token
         return answer.account
 
-    # ------------------------------------------------------------------------------------------ the whole sync
+    # ----------------------------------------------------------------------------------------- the whole sync
 
     def sync(self) -> SyncReport:
         """Push, pull, verify. The handshake rides on the first push or pull (protocol 2): a day's sync is two
@@ -123,8 +137,11 @@ class SyncClient:
         self.move_files(report)
         report.bytes_sent, report.bytes_received = self.transport.bytes_sent, self.transport.bytes_received
         report.round_trips = self.transport.round_trips
-        self.local.set_state(last_sync=self.now().isoformat(timespec="seconds"), last_error=None,
-                             clock_offset_seconds=report.clock_offset_seconds)  # fmt: skip
+        self.local.set_state(
+            last_sync=self.now().isoformat(timespec="seconds"),
+            last_error=None,
+            clock_offset_seconds=report.clock_offset_seconds,
+        )
         return report
 
     def _hello(self) -> p.Hello:
@@ -158,8 +175,8 @@ class SyncClient:
             report.reset = True
 
     def push(self, report: SyncReport) -> None:
-        """Batches go one after another (the server applies a device's ops in order), but while the server works
-        on one, the laptop records the answer to the one before and reads the next from its outbox."""
+        """Batches go one after another (the server applies a device's ops in order), but while the server
+        works on one, the laptop records the answer to the one before and reads the next from its outbox."""
         total = self.local.pending_count()
         ops = self.local.pending_ops(PUSH_BATCH)
         unrecorded: list[p.OpResult] = []
@@ -199,9 +216,13 @@ class SyncClient:
         report.rejected += sum(r.status == "rejected" for r in results)
 
     def _page(self, cursor: int, table: str | None = None, epoch: str | None = None) -> p.PullPage:
-        """A page after the cursor; `epoch` given when fetched ahead, so the other thread reads no database."""
-        params = {"cursor": cursor, "limit": self.page_size, "epoch": epoch or self.local.get_state("epoch"),
-                  "protocol": p.PROTOCOL_VERSION}  # fmt: skip
+        """A page after the cursor; `epoch` is given when fetched ahead: the other thread reads no database."""
+        params = {
+            "cursor": cursor,
+            "limit": self.page_size,
+            "epoch": epoch or self.local.get_state("epoch"),
+            "protocol": p.PROTOCOL_VERSION,
+        }
         if table:
             params["table"] = table
         if self.greeted is None:  # the handshake, with the first page
@@ -325,15 +346,18 @@ class SyncClient:
         part.replace(target)
         return True
 
-    # ------------------------------------------------------------------------------------------ offline bundles
+    # ---------------------------------------------------------------------------------------- offline bundles
 
     def export_bundle(self, target: Path) -> int:
         ops = self.local.pending_ops(10**9)
         request = p.Bundle(
-            device_id=self.local.get_state("device_id"), epoch=self.local.get_state("epoch"),
-            cursor=self.local.get_state("cursor", 0), schema_version=self.local.schema_version(),
-            protocol=p.PROTOCOL_VERSION, push=p.PushRequest(epoch=self.local.get_state("epoch"), ops=ops),
-        )  # fmt: skip
+            device_id=self.local.get_state("device_id"),
+            epoch=self.local.get_state("epoch"),
+            cursor=self.local.get_state("cursor", 0),
+            schema_version=self.local.schema_version(),
+            protocol=p.PROTOCOL_VERSION,
+            push=p.PushRequest(epoch=self.local.get_state("epoch"), ops=ops),
+        )
         sealed = bundle.seal(
             request.device_id, self._bundle_key(), "push", request.model_dump_json().encode()
         )

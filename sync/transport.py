@@ -1,4 +1,5 @@
-"""HTTP to the township server over bad links: explicit timeouts, gzip bodies, retries with backoff and jitter.
+"""HTTP to the township server over bad links: explicit timeouts, gzip bodies, retries with backoff and
+jitter.
 
 Retrying is safe because every push is idempotent (the server answers a resent op from its stored result)
 and every pull is a read.
@@ -39,9 +40,18 @@ class Cancelled(SyncError):
 
 
 class Transport:
-    def __init__(self, base_url: str, *, token: str | None = None, connect_timeout: float = 5,
-                 read_timeout: float = 60, retries: int = 4, backoff: float = 0.5,
-                 cancelled: Callable[[], bool] = lambda: False, session: requests.Session | None = None):  # fmt: skip
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        connect_timeout: float = 5,
+        read_timeout: float = 60,
+        retries: int = 4,
+        backoff: float = 0.5,
+        cancelled: Callable[[], bool] = lambda: False,
+        session: requests.Session | None = None,
+    ):
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = (connect_timeout, read_timeout)
@@ -78,8 +88,14 @@ class Transport:
             if self.cancelled():
                 raise Cancelled("同步已取消，已完成的部分都已保存")
             try:
-                response = self.http.request(method, self.base_url + path, data=data, params=params,
-                                             headers=headers, timeout=self.timeout)  # fmt: skip
+                response = self.http.request(
+                    method,
+                    self.base_url + path,
+                    data=data,
+                    params=params,
+                    headers=headers,
+                    timeout=self.timeout,
+                )
             except requests.RequestException as exc:
                 last = exc
             else:

@@ -8,6 +8,7 @@ only when an old peer could misunderstand a new message; the server then tells a
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from annotated_types import GroupedMetadata
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from .records import unstorable
 
@@ -55,7 +56,39 @@ class Text(GroupedMetadata):
         yield AfterValidator(_storable)
 
 
-Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX)]
+def _written_time(value: object) -> object:
+    """Pydantic would read a number, or text that is one ("0" in a query), as a Unix time: the schema says an
+    ISO 8601 date and time."""
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMBER.fullmatch(value.strip())):
+        raise ValueError("时间须为 ISO 8601 文本")
+    return value
+
+
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
+def _json_number(value: object) -> object:
+    if isinstance(
+        value, (str, bytes, bool)
+    ):  # pydantic would read "5" or true as a number; the schema does not
+        raise ValueError("须为数字")
+    return value
+
+
+# In a message a number is a JSON number (5 or 5.0, as JSON Schema's integer allows), never text: `Number`.
+# A query parameter's values are all text, so the types that routes share below leave it to the messages.
+Number = BeforeValidator(_json_number)
+Seq = Annotated[int, Field(ge=PREVIOUS_EPOCH, le=SEQ_MAX), Number]
+# Values a route takes as a query or path parameter as well as inside a message: declared once, here, so the
+# server's routes refuse before their handler runs exactly what the messages would refuse.
+ProtocolNumber = Annotated[int, Field(ge=1, le=10_000)]  # the sender's protocol (a push, a pull)
+SchemaVersion = Annotated[str, Text(20)]
+Epoch = Annotated[str, Text(40)]
+TableName = Annotated[str, Text(40, 1)]
+Cursor = Annotated[int, Field(ge=0, le=SEQ_MAX)]
+PageSize = Annotated[int, Field(ge=1, le=MAX_PULL_PAGE)]
+Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]  # an attachment's name
+DeviceTime = Annotated[datetime, BeforeValidator(_written_time)]  # a laptop's clock, as ISO 8601 text
 # A time as the writer's clock had it, usually without an offset (laptops and the server keep local time):
 # shown to people, never relied on.
 Stamp = Annotated[
@@ -97,9 +130,9 @@ class Registered(BaseModel):
 
 
 class Hello(BaseModel):
-    protocol: int = Field(PROTOCOL_VERSION, ge=0, le=10_000)
-    schema_version: Annotated[str, Text(20)] = ""
-    device_time: datetime
+    protocol: Annotated[int, Number] = Field(PROTOCOL_VERSION, ge=0, le=10_000)
+    schema_version: SchemaVersion = ""
+    device_time: DeviceTime
 
 
 class Welcome(BaseModel):
@@ -118,25 +151,26 @@ class Welcome(BaseModel):
 class Op(BaseModel):
     """One outbox entry: the changed fields of one record, each with the base its author saw."""
 
-    op_seq: int = Field(ge=0, le=SEQ_MAX)
+    op_seq: Annotated[int, Number] = Field(ge=0, le=SEQ_MAX)
     mutation_id: Annotated[str, Text(36, 1)]
-    table: Annotated[str, Text(40, 1)]
+    table: TableName
     record_id: Annotated[str, Text(36, 1)]
     op: OpKind
     fields: dict[str, Any] = {}  # checked field by field against sync.core.records by the server
     base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
     base_values: dict[str, Any] = {}
-    schema_version: Annotated[str, Text(20)] = ""
-    device_time: datetime | None = None
+    schema_version: SchemaVersion = ""
+    device_time: DeviceTime | None = None
     # what the laptop says; the server records the token's account instead
     author: Annotated[str, Text(50)] | None = None
 
 
 class PushRequest(BaseModel):
-    epoch: Annotated[str, Text(40)] | None = None
+    epoch: Epoch | None = None
     ops: list[Op]  # at most MAX_OPS_PER_PUSH over HTTP; an offline bundle carries all it has
     hello: Hello | None = None  # protocol 2: the handshake with a sync's first push
-    protocol: int = Field(1, ge=1, le=10_000)  # the sender's; from 3 it reads the compact answer (`applied`)
+    # The sender's; from 3 it reads the compact answer (`applied`).
+    protocol: Annotated[ProtocolNumber, Number] = 1
 
 
 class OpResult(BaseModel):

@@ -38,7 +38,11 @@ def _token_hash(token: str) -> str:
 
 
 # scope kind → (table of its members, the field that names one, what one is called)
-_MEMBERS = {"village": ("divisions", "name", "村"), "grid": ("grids", "name", "网格"), "household": ("households", "number", "住户（户号）")}  # fmt: skip
+_MEMBERS = {
+    "village": ("divisions", "name", "村"),
+    "grid": ("grids", "name", "网格"),
+    "household": ("households", "number", "住户（户号）"),
+}
 
 
 def resolve_places(session: Session, kind: str, names: list[str]) -> list[str]:
@@ -56,26 +60,42 @@ def resolve_places(session: Session, kind: str, names: list[str]) -> list[str]:
         if record is not None and record.table_name == table:
             ids.append(name)
             continue
-        found = [r.id for r in session.scalars(select(Record).where(Record.table_name == table))
-                 if r.data.get(name_field) == name and not r.deleted]  # fmt: skip
+        found = [
+            r.id
+            for r in session.scalars(select(Record).where(Record.table_name == table))
+            if r.data.get(name_field) == name and not r.deleted
+        ]
         if len(found) != 1:
             raise AdminError(f"找不到唯一的{called}“{name}”（{len(found)} 个同名）")
         ids.extend(found)
     return ids
 
 
-def add_account(session: Session, username: str, password: str, kind: str, places: list[str], *,
-                display_name: str = "", roles: list[str] | None = None) -> Account:  # fmt: skip
+def add_account(
+    session: Session,
+    username: str,
+    password: str,
+    kind: str,
+    places: list[str],
+    *,
+    display_name: str = "",
+    roles: list[str] | None = None,
+) -> Account:
     if session.scalar(select(Account).where(Account.username == username)):
         raise AdminError(f"账号 {username} 已存在")
     check_password(password)
     township = township_account_record(session, username)
     account = Account(
-        id=township.id if township else str(uuid.uuid4()), username=username,
-        display_name=display_name or username, password_hash=HASHER.hash(password),
+        id=township.id if township else str(uuid.uuid4()),
+        username=username,
+        display_name=display_name or username,
+        password_hash=HASHER.hash(password),
         roles=check_roles(roles or _township_roles(township) or list(DEFAULT_ROLES[kind])),
-        scope_kind=kind, scope_ids=resolve_places(session, kind, places), disabled=False, failed_logins=0,
-    )  # fmt: skip
+        scope_kind=kind,
+        scope_ids=resolve_places(session, kind, places),
+        disabled=False,
+        failed_logins=0,
+    )
     session.add(account)
     return account
 
@@ -125,14 +145,18 @@ def password_ok(password_hash: str | None, password: str) -> bool:
 
 def info(account: Account) -> p.AccountInfo:
     return p.AccountInfo(
-        username=account.username, display_name=account.display_name, roles=account.roles,
-        scope_kind=account.scope_kind, scope_ids=account.scope_ids,
-    )  # fmt: skip
+        username=account.username,
+        display_name=account.display_name,
+        roles=account.roles,
+        scope_kind=account.scope_kind,
+        scope_ids=account.scope_ids,
+    )
 
 
 def bootstrap(session: Session, request: p.Register) -> None:
     """A server with no accounts yet, asked from its own machine: the first account is the township's.
-    This is how the desktop's embedded township server, and a fresh `fengqiao-server`, get their first user."""
+    This is how the desktop's embedded township server, and a fresh `fengqiao-server`, get their first
+    user."""
     if session.scalar(select(Account.id).limit(1)) is None:
         add_account(session, request.username, request.password, "township", [])
         session.flush()

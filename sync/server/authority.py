@@ -2,8 +2,8 @@
 the use cases.
 
 Roles come from the server's own account table, never from what a laptop sends. The rules of the work are the
-pure ones of `sync.core.domain` (the only part of desktop/ the server uses): which roles hold which permission,
-and which lifecycle step may change a matter's state, from which state, for whom.
+pure ones of `sync.core.domain` (the only part of desktop/ the server uses): which roles hold which
+permission, and which lifecycle step may change a matter's state, from which state, for whom.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from .models import Account, Record
 # When an account was added without roles: what its scope is for (the township's own laptop is its admin and
 # platform office, as `fengqiao init` makes it; a village or grid account is a grid worker).
 DEFAULT_ROLES = {
-    "township": ("admin", "platform"), "village": ("grid_worker",), "grid": ("grid_worker",),
+    "township": ("admin", "platform"),
+    "village": ("grid_worker",),
+    "grid": ("grid_worker",),
     "household": ("household_head",),
-}  # fmt: skip
+}
 
 
 class Refused(Exception):

@@ -1,11 +1,12 @@
 """Backup and restore of the township server: every table as JSON lines plus the attachment files, in one zip.
 
 The format does not depend on the database engine, so a SQLite backup restores into PostgreSQL and back.
-A restore starts a new epoch: laptops then reset (re-pull, re-push what the server lacks) as DESIGN.md says.
+A restore starts a new epoch: laptops then reset (re-pull, re-push what the server lacks), as
+docs/architecture.md says (Sync protocol).
 
 A backup is authenticated: `manifest.json` lists every member with its sha256, and `manifest.mac` is an
-HMAC-SHA256 of the manifest under the key in `backup.key` of the data folder (made on the first backup; copy it
-with the backups, or give it to `restore --key`). A restore checks the MAC, every member's digest and every
+HMAC-SHA256 of the manifest under the key in `backup.key` of the data folder (made on the first backup; copy
+it with the backups, or give it to `restore --key`). A restore checks the MAC, every member's digest and every
 member's name before it deletes anything: a changed, added or misnamed member (`blobs/../../x`) refuses it
 whole.
 """
@@ -34,7 +35,8 @@ BLOB_MEMBER = re.compile(r"blobs/([0-9a-f]{64})")
 
 
 class BackupRefused(Exception):
-    """Not a backup of ours, damaged, changed since it was made, or made with another key: nothing was touched."""
+    """Not a backup of ours, damaged, changed since it was made, or made with another key: nothing was
+    touched."""
 
 
 def backup_key(data_dir: Path) -> bytes:
@@ -132,7 +134,8 @@ def _checked(z: zipfile.ZipFile, key: bytes) -> dict[str, str]:
 
 
 def restore(db: ServerDatabase, blobs: BlobStore, source: Path, key: bytes) -> str:
-    """Replace everything with the backup's content, once the whole file has checked out. Returns the new epoch."""
+    """Replace everything with the backup's content, once the whole file has checked out. Returns the new
+    epoch."""
     try:
         z = zipfile.ZipFile(source)
     except zipfile.BadZipFile as exc:

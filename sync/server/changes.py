@@ -1,4 +1,5 @@
-"""Push and pull: per-field merge against each edit's base, conflicts as records, scope moves, pages of changes.
+"""Push and pull: per-field merge against each edit's base, conflicts as records, scope moves, pages of
+changes.
 
 Everything here runs inside one writing (push) or reading (pull) transaction opened by the caller.
 """
@@ -41,15 +42,24 @@ def _iso(value) -> str | None:
 
 
 class NewRecord(SimpleNamespace):
-    """A record this push inserts, with a `Record`'s columns: written with the batch's other new records in one
-    statement, not one ORM object each (building, tracking and flushing those was most of a first push)."""
+    """A record this push inserts, with a `Record`'s columns: written with the batch's other new records in
+    one statement, not one ORM object each (building, tracking and flushing those was most of a first
+    push)."""
 
 
 class Pusher:
     """Applies a device's ops in order, in the caller's transaction, and remembers each result."""
 
-    def __init__(self, session: Session, device_id: str, who: Identity, scope: DeviceScope, now: datetime,
-                 *, savepoints: bool = False):  # fmt: skip
+    def __init__(
+        self,
+        session: Session,
+        device_id: str,
+        who: Identity,
+        scope: DeviceScope,
+        now: datetime,
+        *,
+        savepoints: bool = False,
+    ):
         # Every check of an op comes before its first write, so a refused op has nothing to undo and the batch
         # is written in one flush. Should an op be refused after writing, the caller applies the batch again
         # with a savepoint around each op (`savepoints`), which a refusal rolls back.
@@ -95,8 +105,10 @@ class Pusher:
         wanted = sorted(wanted)
         for start in range(0, len(mutations), PREFETCH):
             chunk = mutations[start : start + PREFETCH]
-            self.answered.update((r.mutation_id, r) for r in self.session.scalars(
-                select(OpResult).where(OpResult.mutation_id.in_(chunk))))  # fmt: skip
+            self.answered.update(
+                (r.mutation_id, r)
+                for r in self.session.scalars(select(OpResult).where(OpResult.mutation_id.in_(chunk)))
+            )
         # Held here as well: the session's identity map, where `session.get` finds them, keeps only weak
         # references to unchanged objects.
         self.held: dict[str, Record] = {}
@@ -134,9 +146,14 @@ class Pusher:
         seen = self.answered.get(op.mutation_id)
         if seen is not None:
             return p.OpResult(
-                op_seq=op.op_seq, mutation_id=op.mutation_id, status=seen.status, duplicate=True,
-                reason=seen.reason, server_seq=seen.server_seq, conflicts=seen.conflicts,
-            )  # fmt: skip
+                op_seq=op.op_seq,
+                mutation_id=op.mutation_id,
+                status=seen.status,
+                duplicate=True,
+                reason=seen.reason,
+                server_seq=seen.server_seq,
+                conflicts=seen.conflicts,
+            )
         self.wrote = False
         try:
             if self.savepoints:
@@ -155,17 +172,27 @@ class Pusher:
                 raise RefusedAfterWriting(str(exc)) from exc
             seq, conflicts, status, reason = None, [], "rejected", str(exc)
         answer = dict(
-            mutation_id=op.mutation_id, device_id=self.device_id, op_seq=op.op_seq, status=status,
-            reason=reason, server_seq=seq, conflicts=conflicts, schema_version=op.schema_version,
+            mutation_id=op.mutation_id,
+            device_id=self.device_id,
+            op_seq=op.op_seq,
+            status=status,
+            reason=reason,
+            server_seq=seq,
+            conflicts=conflicts,
+            schema_version=op.schema_version,
             received_at=self.now,
-        )  # fmt: skip
+        )
         self.answers.append(answer)
         # The same op twice in one batch is answered once.
         self.answered[op.mutation_id] = SimpleNamespace(**answer)
         return p.OpResult(
-            op_seq=op.op_seq, mutation_id=op.mutation_id, status=status, reason=reason, server_seq=seq,
+            op_seq=op.op_seq,
+            mutation_id=op.mutation_id,
+            status=status,
+            reason=reason,
+            server_seq=seq,
             conflicts=conflicts,
-        )  # fmt: skip
+        )
 
     # ------------------------------------------------------------------------------------------ one op
 
@@ -176,7 +203,8 @@ class Pusher:
         bad = [f for f in op.fields if f in records.RESERVED_FIELDS or not FIELD_NAME.fullmatch(f)]
         if bad:
             raise Rejected(f"字段名不合法：{', '.join(bad[:5])}")
-        # A laptop's own facts (a file present there) are not the township's: an older laptop still sends them.
+        # A laptop's own facts (a file present there) are not the township's: an older laptop still sends
+        # them.
         op.fields = {k: v for k, v in op.fields.items() if not (k in kind.fields and kind.fields[k].local)}
         record = self._record(op.record_id)
         if record is not None and record.table_name != op.table:
@@ -184,8 +212,11 @@ class Pusher:
         if record is None and op.op != "insert":
             raise Rejected("服务器上没有这条记录，无法修改或删除")
         found = records.problems(kind, op.fields, whole=record is None)
-        found += [f"{name}（原值）：{problem}" for name, value in op.base_values.items()
-                  if value is not None and (problem := records.value_problem(records.json(), value))]  # fmt: skip
+        found += [
+            f"{name}（原值）：{problem}"
+            for name, value in op.base_values.items()
+            if value is not None and (problem := records.value_problem(records.json(), value))
+        ]
         if found:
             raise Rejected("；".join(found[:5]))
         self._authorise(op, kind, record)
@@ -225,9 +256,14 @@ class Pusher:
         self.wrote = True
         seq = self.seq.next()
         record = NewRecord(
-            id=op.record_id, table_name=op.table, data=data, field_seq=dict.fromkeys(data, seq),
-            field_device=dict.fromkeys(data, self.device_id), server_seq=seq, deleted=bool(data.get("deleted")),
-        )  # fmt: skip
+            id=op.record_id,
+            table_name=op.table,
+            data=data,
+            field_seq=dict.fromkeys(data, seq),
+            field_device=dict.fromkeys(data, self.device_id),
+            server_seq=seq,
+            deleted=bool(data.get("deleted")),
+        )
         self._stamp(record, op, place)
         self.new[op.record_id] = record
         self.absent.discard(op.record_id)
@@ -311,9 +347,15 @@ class Pusher:
     def _exit(self, record: Record, old: Place) -> None:
         """The record moved: devices of its old place drop it, and its children follow it."""
         self.session.add(
-            ScopeExit(seq=record.server_seq, table_name=record.table_name, record_id=record.id,
-                      village_id=old.village_id, grid_id=old.grid_id, household_id=old.household_id)
-        )  # fmt: skip
+            ScopeExit(
+                seq=record.server_seq,
+                table_name=record.table_name,
+                record_id=record.id,
+                village_id=old.village_id,
+                grid_id=old.grid_id,
+                household_id=old.household_id,
+            )
+        )
         self.session.flush()
         for child in self.session.scalars(select(Record).where(Record.parent_id == record.id)):
             child_old = Place.of(child)
@@ -327,26 +369,44 @@ class Pusher:
         self.wrote = True
         seq = self.seq.next()
         data = {
-            "table_name": record.table_name, "record_id": record.id, "field": field,
-            "base_value": op.base_values.get(field), "server_value": record.data.get(field, record.deleted),
-            "local_value": local_value, "server_author": record.updated_by, "local_author": self.author,
-            "server_device": record.field_device.get(field, record.updated_device), "local_device": self.device_id,
-            "server_at": _iso(record.server_time), "local_at": _iso(op.device_time), "resolved": False,
+            "table_name": record.table_name,
+            "record_id": record.id,
+            "field": field,
+            "base_value": op.base_values.get(field),
+            "server_value": record.data.get(field, record.deleted),
+            "local_value": local_value,
+            "server_author": record.updated_by,
+            "local_author": self.author,
+            "server_device": record.field_device.get(field, record.updated_device),
+            "local_device": self.device_id,
+            "server_at": _iso(record.server_time),
+            "local_at": _iso(op.device_time),
+            "resolved": False,
             "deleted": False,
-        }  # fmt: skip
+        }
         if field == "deleted":
             data["server_value"] = record.deleted
         self.session.add(
             Record(
-                id=str(uuid.uuid5(CONFLICT_IDS, f"{op.mutation_id}:{field}")), table_name="conflicts", data=data,
-                field_seq=dict.fromkeys(data, seq), field_device=dict.fromkeys(data, self.device_id),
-                server_seq=seq, deleted=False, shared=record.shared, village_id=record.village_id,
-                grid_id=record.grid_id, parent_id=record.id, protected_from=record.protected_from,
+                id=str(uuid.uuid5(CONFLICT_IDS, f"{op.mutation_id}:{field}")),
+                table_name="conflicts",
+                data=data,
+                field_seq=dict.fromkeys(data, seq),
+                field_device=dict.fromkeys(data, self.device_id),
+                server_seq=seq,
+                deleted=False,
+                shared=record.shared,
+                village_id=record.village_id,
+                grid_id=record.grid_id,
+                parent_id=record.id,
+                protected_from=record.protected_from,
                 household_id=record.household_id,
                 updated_by=self.author,  # written by the server: every device pulls it, the pusher too
-                updated_device=None, device_time=op.device_time, server_time=self.now,
+                updated_device=None,
+                device_time=op.device_time,
+                server_time=self.now,
             )
-        )  # fmt: skip
+        )
 
 
 # ------------------------------------------------------------------------------------------------ pull
@@ -392,27 +452,45 @@ def _change(record: Record, slim: bool = False) -> p.Change:
     if slim:
         seqs = {field: seq for field, seq in seqs.items() if seq != record.server_seq}
     return p.Change(
-        table=record.table_name, id=record.id, server_seq=record.server_seq, deleted=record.deleted,
-        data=record.data, field_seq=seqs, updated_by=record.updated_by,
-        updated_device=record.updated_device, device_time=record.device_time, server_time=record.server_time,
-    )  # fmt: skip
+        table=record.table_name,
+        id=record.id,
+        server_seq=record.server_seq,
+        deleted=record.deleted,
+        data=record.data,
+        field_seq=seqs,
+        updated_by=record.updated_by,
+        updated_device=record.updated_device,
+        device_time=record.device_time,
+        server_time=record.server_time,
+    )
 
 
 def newest(session: Session) -> int:
     """The newest sequence number committed (records and scope exits): a pull that has read everything up to
     it stores it as its cursor, so changes out of scope or skipped are not read again."""
-    return max(session.scalar(select(func.max(Record.server_seq))) or 0,
-               session.scalar(select(func.max(ScopeExit.seq))) or 0)  # fmt: skip
+    return max(
+        session.scalar(select(func.max(Record.server_seq))) or 0,
+        session.scalar(select(func.max(ScopeExit.seq))) or 0,
+    )
 
 
 ECHO_READ_AHEAD = 20  # pages' worth of records a pull reads past while they are all the device's own
 
 
-def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: int, table: str | None = None,
-         *, device_id: str | None = None, protocol: int = 1):  # fmt: skip
+def pull(
+    session: Session,
+    scope: DeviceScope,
+    epoch: str,
+    cursor: int,
+    limit: int,
+    table: str | None = None,
+    *,
+    device_id: str | None = None,
+    protocol: int = 1,
+):
     """A page of changes after the cursor. From protocol 2 on, the device's own plainly applied edits are not
-    echoed back (its push answer gave it their sequence numbers), and a record's field_seq lists only the fields
-    whose number differs from the record's."""
+    echoed back (its push answer gave it their sequence numbers), and a record's field_seq lists only the
+    fields whose number differs from the record's."""
     up_to = newest(session)  # read first: what commits after it has a higher number, and comes next time
     query = select(Record).where(Record.server_seq > cursor, Record.server_seq <= up_to, _readable(scope))
     if table:
@@ -421,7 +499,8 @@ def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: i
     echoes = protocol >= 2 and device_id and cursor > 0 and not table
     records = [r for r in fetched if not (echoes and _echo(r, device_id, cursor))]
     scanned = len(fetched)
-    # A run of the device's own edits (its first push) is read past here, not sent as empty pages to ask again.
+    # A run of the device's own edits (its first push) is read past here, not sent as empty pages to ask
+    # again.
     while echoes and len(fetched) == limit and len(records) < limit and scanned < limit * ECHO_READ_AHEAD:
         after_read = fetched[-1].server_seq
         fetched = list(
@@ -449,11 +528,14 @@ def pull(session: Session, scope: DeviceScope, epoch: str, cursor: int, limit: i
         changes, more = changes[:limit], True
         after = changes[-1].server_seq
     elif more:  # up to where reading stopped, whether the last records read were sent or were echoes
-        after = min(fetched[-1].server_seq if len(fetched) == limit else up_to,
-                    exits[-1].seq if len(exits) == limit else up_to)  # fmt: skip
+        after = min(
+            fetched[-1].server_seq if len(fetched) == limit else up_to,
+            exits[-1].seq if len(exits) == limit else up_to,
+        )
     else:
         after = max(up_to, cursor)
-    # The last page of a protocol-2 pull carries the counts the laptop checks itself against: no extra request.
+    # The last page of a protocol-2 pull carries the counts the laptop checks itself against: no extra
+    # request.
     counted = _counted(session, scope, up_to) if protocol >= 2 and not more and not table else None
     return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more, counts=counted)
 

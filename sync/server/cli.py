@@ -27,8 +27,11 @@ DEFAULT_PORT = 8765
 
 
 def data_dir(args) -> Path:
-    folder = Path(args.data_dir or os.environ.get("FENGQIAO_SERVER_DATA") or
-                  platformdirs.user_data_dir("fengqiao-server", appauthor=False))  # fmt: skip
+    folder = Path(
+        args.data_dir
+        or os.environ.get("FENGQIAO_SERVER_DATA")
+        or platformdirs.user_data_dir("fengqiao-server", appauthor=False)
+    )
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -58,8 +61,15 @@ def account(args, server) -> int:
     with server.db.writing() as s:
         if args.action == "add":
             places = [x for x in (args.places or "").split(",") if x]
-            made = accounts.add_account(s, args.username, _password(args), args.scope, places,
-                                        display_name=args.name or "", roles=args.roles.split(",") if args.roles else [])  # fmt: skip
+            made = accounts.add_account(
+                s,
+                args.username,
+                _password(args),
+                args.scope,
+                places,
+                display_name=args.name or "",
+                roles=args.roles.split(",") if args.roles else [],
+            )
             print(f"已添加账号 {made.username}（范围 {made.scope_kind} {','.join(made.scope_ids)}）")
         elif args.action == "passwd":
             accounts.set_password(s, args.username, _password(args))
@@ -177,8 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server = open_server(database_url(args), data_dir(args))
         return args.run(args, server)
-    except (accounts.AdminError, accounts.AuthError, bundle.BundleError, backup.BackupRefused, ValueError,
-            OSError) as exc:  # fmt: skip
+    except (
+        accounts.AdminError,
+        accounts.AuthError,
+        bundle.BundleError,
+        backup.BackupRefused,
+        ValueError,
+        OSError,
+    ) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 

@@ -1,7 +1,7 @@
 """The server's database: SQLite in one file by default, PostgreSQL (psycopg 3) by URL, Alembic to head.
 
-Writers are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a row lock on the sequence counter held to commit),
-so sequence numbers are handed out in commit order and no pull can pass a change that commits later.
+Writers are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a row lock on the sequence counter held to
+commit), so sequence numbers are handed out in commit order and no pull can pass a change that commits later.
 """
 
 from __future__ import annotations
@@ -77,15 +77,16 @@ class ServerDatabase:
         self.url = url
         self.engine = make_engine(url)
         self.revision = migrate(self.engine)
-        # One snapshot per pull, so a page's records and scope moves agree (SQLite read transactions already do).
+        # One snapshot per pull, so a page's records and scope moves agree (SQLite read transactions already
+        # do).
         reader = self.engine
         if self.engine.dialect.name == "postgresql":
             reader = self.engine.execution_options(isolation_level="REPEATABLE READ")
         self._read = sessionmaker(reader, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
         # SQLite makes a writer that finds the file locked sleep and retry (up to 100 ms a time), so laptops
-        # pushing at once spent more time asleep than writing. Within this process they queue on a lock instead,
-        # and the next goes the moment the last commits. PostgreSQL queues on its row lock already.
+        # pushing at once spent more time asleep than writing. Within this process they queue on a lock
+        # instead, and the next goes the moment the last commits. PostgreSQL queues on its row lock already.
         self._queue = threading.RLock() if self.engine.dialect.name == "sqlite" else nullcontext()
         with self.writing() as s:
             if s.get(Meta, "epoch") is None:
@@ -118,7 +119,8 @@ def meta(session: Session, key: str, *, lock: bool = False) -> Meta:
 
 
 class Sequencer:
-    """Hands out sequence numbers inside one writing transaction; the counter row stays locked until commit."""
+    """Hands out sequence numbers inside one writing transaction; the counter row stays locked until
+    commit."""
 
     def __init__(self, session: Session):
         self._row = meta(session, "last_seq", lock=True)

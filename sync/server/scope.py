@@ -26,14 +26,23 @@ class Place:
 
     @classmethod
     def of(cls, record: Record) -> Place:
-        return cls(record.shared, record.village_id, record.grid_id, record.parent_id, record.protected_from,
-                   record.household_id)  # fmt: skip
+        return cls(
+            record.shared,
+            record.village_id,
+            record.grid_id,
+            record.parent_id,
+            record.protected_from,
+            record.household_id,
+        )
 
     def moved_from(self, old: Place) -> bool:
         """Some device that could read it at `old` may no longer."""
         return (self.village_id, self.grid_id, self.household_id, self.protected_from) != (
-            old.village_id, old.grid_id, old.household_id, old.protected_from
-        )  # fmt: skip
+            old.village_id,
+            old.grid_id,
+            old.household_id,
+            old.protected_from,
+        )
 
 
 def place_of(session: Session, table: str, record_id: str, data: dict, lookup=None) -> Place | None:
@@ -44,15 +53,25 @@ def place_of(session: Session, table: str, record_id: str, data: dict, lookup=No
         return Place(shared=True)
     if isinstance(rule, Direct):
         hidden = data.get("accused_org_id") if data.get("whistleblower") else None
-        return Place(village_id=data.get(rule.village), grid_id=data.get(rule.grid), protected_from=hidden,
-                     household_id=rule.household_of(record_id, data))  # fmt: skip
+        return Place(
+            village_id=data.get(rule.village),
+            grid_id=data.get(rule.grid),
+            protected_from=hidden,
+            household_id=rule.household_of(record_id, data),
+        )
     assert isinstance(rule, Parent)
     parent_id = data.get(rule.id_field)
     parent = (lookup or (lambda i: session.get(Record, i)))(parent_id) if parent_id else None
     if parent is None or parent.table_name != rule.parent_table(data):
         return None
-    return Place(parent.shared, parent.village_id, parent.grid_id, parent_id, parent.protected_from,
-                 parent.household_id)  # fmt: skip
+    return Place(
+        parent.shared,
+        parent.village_id,
+        parent.grid_id,
+        parent_id,
+        parent.protected_from,
+        parent.household_id,
+    )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import time
 
 import uvicorn
 
-from .app import Server, create_app
+from .app import create_app
+from .state import Server
 
 
 class ServerThread:

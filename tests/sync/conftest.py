@@ -1,5 +1,5 @@
-"""Fixtures for sync: a real server per test (SQLite and PostgreSQL), a township laptop that pushed its set-up,
-and a grid worker's laptop that joined from the server."""
+"""Fixtures for sync: a real server per test (SQLite and PostgreSQL), a township laptop that pushed its
+set-up, and a grid worker's laptop that joined from the server."""
 
 from __future__ import annotations
 

@@ -87,8 +87,18 @@ class PostgresCluster:
         return f"postgresql://fengqiao@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
-        subprocess.run([*self.runas, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
-                        "stop"], capture_output=True)  # fmt: skip
+        subprocess.run(
+            [
+                *self.runas,
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(self.folder / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+        )
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -97,16 +107,32 @@ class RawDevice:
 
     def __init__(self, url: str, username: str, password: str = PASSWORD):
         self.url, self.seq = url, 0
-        answer = requests.post(url + "/v1/register", timeout=30, json={
-            "username": username, "password": password, "device_id": str(uuid.uuid4()), "device_name": "probe"})  # fmt: skip
+        answer = requests.post(
+            url + "/v1/register",
+            timeout=30,
+            json={
+                "username": username,
+                "password": password,
+                "device_id": str(uuid.uuid4()),
+                "device_name": "probe",
+            },
+        )
         assert answer.status_code == 200, answer.text
         self.headers = {"Authorization": f"Bearer {answer.json()['token']}"}
 
     def op(self, table, record_id=None, op="insert", fields=None, base_seqs=None, base_values=None, **extra):
         self.seq += 1
-        return {"op_seq": self.seq, "mutation_id": str(uuid.uuid4()), "table": table,
-                "record_id": record_id or str(uuid.uuid4()), "op": op, "fields": fields or {},
-                "base_seqs": base_seqs or {}, "base_values": base_values or {}, **extra}  # fmt: skip
+        return {
+            "op_seq": self.seq,
+            "mutation_id": str(uuid.uuid4()),
+            "table": table,
+            "record_id": record_id or str(uuid.uuid4()),
+            "op": op,
+            "fields": fields or {},
+            "base_seqs": base_seqs or {},
+            "base_values": base_values or {},
+            **extra,
+        }
 
     def push(self, *ops) -> list[dict]:
         answer = requests.post(

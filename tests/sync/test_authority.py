@@ -1,6 +1,6 @@
-"""The township server is the authority: each attack a buggy, outdated or stolen laptop could make, done against
-a real server (uvicorn on 127.0.0.1, SQLite and PostgreSQL). Each is refused, the other devices keep syncing,
-and nothing already stored changes."""
+"""The township server is the authority: each attack a buggy, outdated or stolen laptop could make, done
+against a real server (uvicorn on 127.0.0.1, SQLite and PostgreSQL). Each is refused, the other devices keep
+syncing, and nothing already stored changes."""
 
 from __future__ import annotations
 
@@ -120,8 +120,12 @@ def test_bodies_are_capped_before_and_after_decompression(laptops):
     url = laptops.server.url
     bomb = gzip.compress(b"{" + b" " * (512 * 1024 * 1024) + b"}", compresslevel=9)
     assert len(bomb) < 1024 * 1024
-    answer = requests.post(url + "/v1/register", data=bomb, timeout=60,
-                           headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})  # fmt: skip
+    answer = requests.post(
+        url + "/v1/register",
+        data=bomb,
+        timeout=60,
+        headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
+    )
     assert answer.status_code == 413 and "解压" in answer.json()["detail"]
     big = b'{"username": "' + b"x" * (9 * 1024 * 1024) + b'"}'
     answer = requests.post(
@@ -135,8 +139,11 @@ def test_wrong_passwords_from_one_address_are_throttled_with_one_message(laptops
     url = laptops.server.url
 
     def attempt(password):
-        return requests.post(url + "/v1/register", timeout=30, json={
-            "username": "grid1", "password": password, "device_id": str(uuid.uuid4())})  # fmt: skip
+        return requests.post(
+            url + "/v1/register",
+            timeout=30,
+            json={"username": "grid1", "password": password, "device_id": str(uuid.uuid4())},
+        )
 
     answers = [attempt(f"guess {i}") for i in range(10)]
     assert {a.status_code for a in answers} == {401} and len({a.json()["detail"] for a in answers}) == 1
@@ -144,7 +151,7 @@ def test_wrong_passwords_from_one_address_are_throttled_with_one_message(laptops
     everyone_keeps_syncing(laptops)  # devices with tokens are not held up
 
 
-# ------------------------------------------------------------------------------------------ roles and authorship
+# --------------------------------------------------------------------------------------- roles and authorship
 
 
 def test_roles_come_from_the_server_and_the_author_from_the_token(laptops):
@@ -154,9 +161,18 @@ def test_roles_come_from_the_server_and_the_author_from_the_token(laptops):
     viewer = RawDevice(server.url, "viewer")
     grid1 = town.accounts["grid1"]
     seen = record_on_server(server, grid1)
-    (reason,) = reasons(viewer.push(viewer.op(
-        "accounts", grid1, "update", {"roles": "admin,platform"}, {"roles": seen.field_seq["roles"]},
-        author=town.accounts["mediator"])))  # fmt: skip
+    (reason,) = reasons(
+        viewer.push(
+            viewer.op(
+                "accounts",
+                grid1,
+                "update",
+                {"roles": "admin,platform"},
+                {"roles": seen.field_seq["roles"]},
+                author=town.accounts["mediator"],
+            )
+        )
+    )
     assert "无权" in reason
     assert record_on_server(server, grid1).data["roles"] == "grid_worker"
     # A grid worker's edit is recorded as the grid worker's, whatever its op claims.
@@ -164,8 +180,11 @@ def test_roles_come_from_the_server_and_the_author_from_the_token(laptops):
     h = add_household(laptops.a, town, "0300", "东村300号")
     syncing.sync_now(laptops.a)
     seq = record_on_server(server, h).field_seq["address"]
-    (result,) = grid_device.push(grid_device.op("households", h, "update", {"address": "改"}, {"address": seq},
-                                                author=town.accounts["mediator"]))  # fmt: skip
+    (result,) = grid_device.push(
+        grid_device.op(
+            "households", h, "update", {"address": "改"}, {"address": seq}, author=town.accounts["mediator"]
+        )
+    )
     assert result["status"] == "applied"
     assert record_on_server(server, h).updated_by == laptops.b.actor.account_id
     everyone_keeps_syncing(laptops)
@@ -183,7 +202,7 @@ def test_a_grid_worker_cannot_write_reference_data_or_make_conflicts(laptops, gr
                 "field": "address",
                 "resolved": False,
             },
-        ),  # fmt: skip
+        ),
     )
     assert len(reasons(results)) == 3
     everyone_keeps_syncing(laptops)
@@ -195,8 +214,17 @@ def test_a_grid_worker_cannot_write_reference_data_or_make_conflicts(laptops, gr
 def reported_in_grid(laptops) -> str:
     town = laptops.town
     party = PartyInput("张三", "申请人", id_number="110105198001010016", phone="13800138000")
-    m = matters.report(laptops.a, MatterInput("邻里噪音", "网格排查", village_id=town.village, grid_id=town.grid,
-                                              facts="夜间噪音", parties=[party])).id  # fmt: skip
+    m = matters.report(
+        laptops.a,
+        MatterInput(
+            "邻里噪音",
+            "网格排查",
+            village_id=town.village,
+            grid_id=town.grid,
+            facts="夜间噪音",
+            parties=[party],
+        ),
+    ).id
     syncing.sync_now(laptops.a)
     syncing.sync_now(laptops.b)
     return m
@@ -229,7 +257,7 @@ def test_history_is_append_only_and_status_moves_only_by_a_step(laptops, grid_de
                 "at": "2026-11-23T10:00:00",
                 "data": {"grade": 1, "n": 2},
             },
-        ),  # fmt: skip
+        ),
     )
     r = reasons(results)
     assert "只能新增" in r[0] and "只能新增" in r[1] and "办理" in r[2] and "本账号" in r[3]
@@ -257,7 +285,7 @@ def test_a_step_the_rules_do_not_allow_is_refused_with_its_state_change(laptops,
                 "at": "2026-11-23T10:00:00",
                 "data": {"grade": 1, "n": 2},
             },
-        ),  # fmt: skip
+        ),
         grid_device.op(
             "matters",
             m,
@@ -294,8 +322,18 @@ def test_a_household_in_another_village_or_grid_is_refused(laptops, grid_device)
 def test_a_whistleblower_matter_never_reaches_the_accused_units_devices(laptops, tmp_path):
     town, a, server = laptops.town, laptops.a, laptops.server
     party = PartyInput("李四", "申请人", id_number="110105198001010016", phone="13800138000")
-    secret = matters.report(a, MatterInput("反映调解队收费", "信访来信", village_id=town.village, grid_id=town.grid,
-                                           whistleblower=True, accused_org_id=town.team, parties=[party])).id  # fmt: skip
+    secret = matters.report(
+        a,
+        MatterInput(
+            "反映调解队收费",
+            "信访来信",
+            village_id=town.village,
+            grid_id=town.grid,
+            whistleblower=True,
+            accused_org_id=town.team,
+            parties=[party],
+        ),
+    ).id
     open_one = matters.report(
         a, MatterInput("邻里噪音", "网格排查", village_id=town.village, grid_id=town.grid)
     ).id
@@ -319,8 +357,9 @@ def test_a_whistleblower_matter_never_reaches_the_accused_units_devices(laptops,
 def test_a_deleted_persons_data_is_cleared_everywhere(laptops, tmp_path):
     town, a, b, server = laptops.town, laptops.a, laptops.b, laptops.server
     h = add_household(a, town, "0400", "东村400号")
-    person = residents.save_person(a, h, PersonFields("王五", id_number="110105198001010016",
-                                                      mobile="13800138000")).id  # fmt: skip
+    person = residents.save_person(
+        a, h, PersonFields("王五", id_number="110105198001010016", mobile="13800138000")
+    ).id
     syncing.sync_now(a)
     syncing.sync_now(b)
     residents.remove_person(b, person, "迁出")
@@ -394,12 +433,17 @@ def test_a_file_is_read_only_by_devices_that_see_it_and_a_wrong_size_does_not_bl
 
 def test_a_server_without_accounts_waits_for_account_add(tmp_path):
     def first(url, username="admin", headers=None):
-        return requests.post(url + "/v1/register", timeout=30, headers=headers or {}, json={
-            "username": username, "password": PASSWORD, "device_id": str(uuid.uuid4())})  # fmt: skip
+        return requests.post(
+            url + "/v1/register",
+            timeout=30,
+            headers=headers or {},
+            json={"username": username, "password": PASSWORD, "device_id": str(uuid.uuid4())},
+        )
 
     standalone = ServerThread(open_server(f"sqlite:///{tmp_path / 's.db'}", tmp_path / "s"))
-    embedded = ServerThread(open_server(f"sqlite:///{tmp_path / 'e.db'}", tmp_path / "e",
-                                        first_account_from_loopback=True))  # fmt: skip
+    embedded = ServerThread(
+        open_server(f"sqlite:///{tmp_path / 'e.db'}", tmp_path / "e", first_account_from_loopback=True)
+    )
     try:
         assert first(standalone.url).status_code == 401
         assert (
@@ -423,8 +467,16 @@ def test_exported_and_error_workbooks_write_formulas_as_text(township, tmp_path)
 
     t = township
     p = t.login("platform")
-    matters.report(p, MatterInput('=HYPERLINK("http://evil.example","点这里")', "网格排查", village_id=t.village,
-                                  grid_id=t.grid, facts="+1-1 @SUM(A1)"))  # fmt: skip
+    matters.report(
+        p,
+        MatterInput(
+            '=HYPERLINK("http://evil.example","点这里")',
+            "网格排查",
+            village_id=t.village,
+            grid_id=t.grid,
+            facts="+1-1 @SUM(A1)",
+        ),
+    )
     out = tmp_path / "ledger.xlsx"
     ledger.export_ledger(p, out, MatterFilter())
     cells = [c for row in load_workbook(out).active.iter_rows() for c in row if isinstance(c.value, str)]
@@ -454,9 +506,20 @@ def test_a_laptop_skips_what_it_cannot_store_says_so_and_goes_on(laptops):
     with server.server.db.writing() as s:
         seq = Sequencer(s).next()
         data = {"grid_id": town.grid, "number": "BAD", "tags": "oops", "deleted": False}
-        s.add(Record(id=bad, table_name="households", data=data, field_seq=dict.fromkeys(data, seq),
-                     field_device={}, server_seq=seq, deleted=False, shared=False, village_id=town.village,
-                     grid_id=town.grid))  # fmt: skip
+        s.add(
+            Record(
+                id=bad,
+                table_name="households",
+                data=data,
+                field_seq=dict.fromkeys(data, seq),
+                field_device={},
+                server_seq=seq,
+                deleted=False,
+                shared=False,
+                village_id=town.village,
+                grid_id=town.grid,
+            )
+        )
     good = add_household(laptops.a, town, "0500", "东村500号")
     syncing.sync_now(laptops.a)
     report = syncing.sync_now(b)

@@ -25,22 +25,47 @@ def env(user=None):
 
 
 def laptop(*args, user=None):
-    return subprocess.run([sys.executable, "-m", "desktop.cli", *map(str, args)], capture_output=True, text=True,
-                          env=env(user), stdin=subprocess.DEVNULL, timeout=300)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env(user),
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
 
 
 def server_cmd(data, *args):
-    return subprocess.run([sys.executable, "-m", "sync.server.cli", "--data-dir", str(data), *map(str, args)],
-                          capture_output=True, text=True, env=env(), stdin=subprocess.DEVNULL, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "sync.server.cli", "--data-dir", str(data), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env(),
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
 @pytest.fixture
 def served(tmp_path):
     data, port = tmp_path / "server", free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "--data-dir", str(data), "serve", "--port", str(port),
-         "--log-level", "warning"], env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "sync.server.cli",
+            "--data-dir",
+            str(data),
+            "serve",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:

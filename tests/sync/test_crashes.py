@@ -19,8 +19,12 @@ from tests.sync.test_end_to_end import add_household
 
 def run_until_frozen(db, username, mode, marker):
     env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    child = subprocess.Popen([sys.executable, "-m", "tests.sync.crash_child", str(db), username, PASSWORD, mode,
-                              str(marker)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.sync.crash_child", str(db), username, PASSWORD, mode, str(marker)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 120
     while not marker.exists():
         assert child.poll() is None, child.stdout.read().decode()

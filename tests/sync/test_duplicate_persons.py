@@ -25,8 +25,15 @@ def test_twins_from_two_laptops_are_listed_and_merged(laptops):
         a, first, PersonFields("张三", relation="户主", id_number=ID, mobile="13800138000")
     ).id
     dropped = residents.save_person(b, second, PersonFields("张叁", id_number=ID, tags=["重点人员"])).id
-    matter = matters.report(b, MatterInput("宅基地争议", "网格排查", grid_id=town.grid, parties=[
-        PartyInput("张叁", "申请人", id_number=ID, person_id=dropped)])).id  # fmt: skip
+    matter = matters.report(
+        b,
+        MatterInput(
+            "宅基地争议",
+            "网格排查",
+            grid_id=town.grid,
+            parties=[PartyInput("张叁", "申请人", id_number=ID, person_id=dropped)],
+        ),
+    ).id
     for laptop in (a, b, a):
         syncing.sync_now(laptop)
     (group,) = duplicates.duplicate_persons(a)

@@ -37,8 +37,16 @@ def head_of_households(laptops, tmp_path):
     for number, name in (("0301", "张一"), ("0302", "张二"), ("0303", "张三")):
         ids[number] = add_household(a, town, number, f"东村{number}号")
         residents.save_person(a, ids[number], PersonFields(name))
-    accounts.add_account(a, "lhz", "陈联户", PASSWORD, "household_head", scope_kind="household",
-                         scope_ids=["0301", "0302"], kdf=FAST_KDF)  # fmt: skip
+    accounts.add_account(
+        a,
+        "lhz",
+        "陈联户",
+        PASSWORD,
+        "household_head",
+        scope_kind="household",
+        scope_ids=["0301", "0302"],
+        kdf=FAST_KDF,
+    )
     _report_from_visit(a, ids["0302"], "0302 宅基地边界")
     _report_from_visit(a, ids["0303"], "0303 邻里噪音")
     syncing.sync_now(a)
@@ -82,8 +90,15 @@ def test_the_server_refuses_a_visit_to_a_household_outside(laptops, head_of_hous
         copy = {c: getattr(outside, c) for c in ("id", "village_id", "grid_id", "number", "address", "tags")}
     with lhz.db.writing(actor_id=lhz.actor.account_id, device_id=lhz.device_id) as s:
         s.add(Household(**copy))
-        s.add(Visit(household_id=ids["0303"], visitor_id=lhz.actor.account_id, visited_at=lhz.now(),
-                    purpose="越界", findings=""))  # fmt: skip
+        s.add(
+            Visit(
+                household_id=ids["0303"],
+                visitor_id=lhz.actor.account_id,
+                visited_at=lhz.now(),
+                purpose="越界",
+                findings="",
+            )
+        )
     visits.log_visit(lhz, VisitInput(ids["0301"], "日常走访"))
     report = syncing.sync_now(lhz)
     assert report.rejected == 2
@@ -97,8 +112,16 @@ def test_the_server_refuses_a_visit_to_a_household_outside(laptops, head_of_hous
 
 def test_unknown_household_numbers_are_refused_by_name(township):
     with pytest.raises(ValidationFailed) as refused:
-        accounts.add_account(township.admin, "lhz", "陈联户", PASSWORD, "household_head", scope_kind="household",
-                             scope_ids=["9999"], kdf=FAST_KDF)  # fmt: skip
+        accounts.add_account(
+            township.admin,
+            "lhz",
+            "陈联户",
+            PASSWORD,
+            "household_head",
+            scope_kind="household",
+            scope_ids=["9999"],
+            kdf=FAST_KDF,
+        )
     (issue,) = refused.value.issues
     assert issue.field == "联系的住户" and "9999" in issue.reason
 
@@ -111,8 +134,8 @@ def database_url(request, tmp_path):
 
 
 def test_an_older_server_database_learns_each_records_household(database_url):
-    """Upgrading a server that already holds a township: households name themselves, residents and visits (and a
-    visit's attachment) take their household, matters and reference data stay without one."""
+    """Upgrading a server that already holds a township: households name themselves, residents and visits (and
+    a visit's attachment) take their household, matters and reference data stay without one."""
     from alembic import command
     from sqlalchemy import text
 
@@ -123,15 +146,23 @@ def test_an_older_server_database_learns_each_records_household(database_url):
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0002")
-    rows = [("h1", "households", None), ("p1", "persons", "h1"), ("v1", "visits", "h1"),
-            ("f1", "attachments", "v1"), ("m1", "matters", None), ("d1", "divisions", None)]  # fmt: skip
+    rows = [
+        ("h1", "households", None),
+        ("p1", "persons", "h1"),
+        ("v1", "visits", "h1"),
+        ("f1", "attachments", "v1"),
+        ("m1", "matters", None),
+        ("d1", "divisions", None),
+    ]
     with engine.begin() as conn:
         for seq, (rid, table, parent) in enumerate(rows, 1):
             conn.execute(
-                text("INSERT INTO records (id, table_name, data, field_seq, field_device, server_seq, deleted,"
-                     " shared, parent_id) VALUES (:id, :t, '{}', '{}', '{}', :seq, false, false, :parent)"),
+                text(
+                    "INSERT INTO records (id, table_name, data, field_seq, field_device, server_seq, deleted,"
+                    " shared, parent_id) VALUES (:id, :t, '{}', '{}', '{}', :seq, false, false, :parent)"
+                ),
                 {"id": rid, "t": table, "seq": seq, "parent": parent},
-            )  # fmt: skip
+            )
     migrate(engine)
     with engine.connect() as conn:
         found = dict(conn.execute(text("SELECT id, household_id FROM records")).all())

@@ -29,17 +29,26 @@ def certificate(folder):
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "向城镇乡镇服务器")])
     now = datetime.datetime.now(datetime.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
         .sign(key, hashes.SHA256())
-    )  # fmt: skip
+    )
     cert_file, key_file = folder / "server.crt", folder / "server.key"
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))  # fmt: skip
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     return cert_file, key_file
 
 
@@ -49,10 +58,19 @@ def https_server(tmp_path):
     data, port = tmp_path / "server", free_port()
     env = {**os.environ, "FENGQIAO_SERVER_PASSWORD": PASSWORD}
     server_cli = [sys.executable, "-m", "sync.server.cli", "--data-dir", str(data)]
-    subprocess.run([*server_cli, "account", "add", "admin", "--scope", "township"], env=env, check=True,
-                   capture_output=True, timeout=120)  # fmt: skip
-    process = subprocess.Popen([*server_cli, "serve", "--port", str(port), "--certfile", str(cert), "--keyfile",
-                                str(key)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    subprocess.run(
+        [*server_cli, "account", "add", "admin", "--scope", "township"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    process = subprocess.Popen(
+        [*server_cli, "serve", "--port", str(port), "--certfile", str(cert), "--keyfile", str(key)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     url = f"https://127.0.0.1:{port}"
     for _ in range(300):
         try:

@@ -1,8 +1,8 @@
 """The randomized sync harness: several laptops, one real server, random edits over a link that drops
 requests, drops answers after the server committed, duplicates and replays old requests late, laptops that
 crash mid-sync, and clocks days apart; and a hostile laptop among them sending schema-invalid, out-of-role and
-out-of-scope ops. After quiet, the honest laptops agree, nothing is lost or duplicated, and every hostile op was
-refused.
+out-of-scope ops. After quiet, the honest laptops agree, nothing is lost or duplicated, and every hostile op
+was refused.
 
 CI runs a modest number of examples; `FENGQIAO_SYNC_EXAMPLES=200 pytest tests/sync/test_randomized.py -s` runs
 many more and prints the count.
@@ -38,11 +38,25 @@ from .servers import RawDevice, start
 EXAMPLES = int(os.environ.get("FENGQIAO_SYNC_EXAMPLES", "6"))
 FAULTS = ["ok", "ok", "ok", "drop_request", "drop_response", "duplicate", "replay", "crash"]
 TABLES = {"households": Household, "persons": Person, "conflicts": Conflict}
-CONTENT = {"households": ["number", "address", "phone", "note", "deleted"],
-           "persons": ["household_id", "name", "mobile", "note", "deleted"]}  # fmt: skip
+CONTENT = {
+    "households": ["number", "address", "phone", "note", "deleted"],
+    "persons": ["household_id", "name", "mobile", "note", "deleted"],
+}
 RUNS = {"examples": 0, "syncs": 0, "faults": 0, "hostile": 0}
-HOSTILE = ["no_village", "grid_as_list", "other_village", "other_grid", "deep", "surrogate", "roles", "bad_deleted",
-           "conflict", "event_without_matter", "tags_not_a_list", "unknown_field"]  # fmt: skip
+HOSTILE = [
+    "no_village",
+    "grid_as_list",
+    "other_village",
+    "other_grid",
+    "deep",
+    "surrogate",
+    "roles",
+    "bad_deleted",
+    "conflict",
+    "event_without_matter",
+    "tags_not_a_list",
+    "unknown_field",
+]
 
 
 class LaptopCrash(BaseException):
@@ -98,8 +112,9 @@ class SyncMachine(RuleBasedStateMachine):
         self.sent: list = []
         # Everyone starts with the same two households, so that edits collide often.
         for i in range(2):
-            h = residents.save_household(self.town.admin, HouseholdInput(self.town.village, f"start-{i}", "东村",
-                                                                         self.town.grid)).id  # fmt: skip
+            h = residents.save_household(
+                self.town.admin, HouseholdInput(self.town.village, f"start-{i}", "东村", self.town.grid)
+            ).id
             residents.save_person(self.town.admin, h, PersonFields("赵六"))
         for name in ("T", "G1", "G2"):
             syncing.sync_now(self.ws[name])
@@ -138,12 +153,18 @@ class SyncMachine(RuleBasedStateMachine):
         if self.households_made >= 4:
             return
         town = self.town
-        residents.save_household(self.ws[name], HouseholdInput(town.village, f"{name}-{self.households_made}-{n}",
-                                                               f"东村{n}号", town.grid))  # fmt: skip
+        residents.save_household(
+            self.ws[name],
+            HouseholdInput(town.village, f"{name}-{self.households_made}-{n}", f"东村{n}号", town.grid),
+        )
         self.households_made += 1
 
-    @rule(name=laptop, pick=st.integers(0, 50), field=st.sampled_from(["address", "phone", "note"]),
-          value=st.sampled_from(["甲", "乙", "13900000001", "13900000002"]))  # fmt: skip
+    @rule(
+        name=laptop,
+        pick=st.integers(0, 50),
+        field=st.sampled_from(["address", "phone", "note"]),
+        value=st.sampled_from(["甲", "乙", "13900000001", "13900000002"]),
+    )
     def edit_household(self, name, pick, field, value):
         local = self._local(name, Household)
         if not local:
@@ -261,8 +282,10 @@ class SyncMachine(RuleBasedStateMachine):
             server = {r.id: r for r in s.scalars(select(Record).where(Record.table_name.in_(list(TABLES))))}
             results = {r.mutation_id: r for r in s.scalars(select(OpResult))}
         # Nothing duplicated: every household and person made exists exactly once, on the server.
-        assert sum(r.table_name == "households" and r.village_id == self.town.village for r in server.values()) \
-            == self.households_made  # fmt: skip
+        assert (
+            sum(r.table_name == "households" and r.village_id == self.town.village for r in server.values())
+            == self.households_made
+        )
         assert sum(r.table_name == "persons" for r in server.values()) == self.persons_made
         edits = []
         for name, ws in self.ws.items():
@@ -301,9 +324,11 @@ class SyncMachine(RuleBasedStateMachine):
                 if field not in result.conflicts:
                     for other_name, other_value, other in applied.get(key, []):
                         assert other_name == name or other_value == value, (
-                            "silent overwrite", key, (other_name, other_value, _show(results[other.mutation_id])),
+                            "silent overwrite",
+                            key,
+                            (other_name, other_value, _show(results[other.mutation_id])),
                             (name, value, _show(result)),
-                        )  # fmt: skip
+                        )
                     applied.setdefault(key, []).append((name, value, entry))
 
 
@@ -324,17 +349,22 @@ class QuietMachine(SyncMachine):
 
 
 QuietMachine.TestCase.settings = settings(
-    max_examples=EXAMPLES, stateful_step_count=40, deadline=None,
-    suppress_health_check=list(HealthCheck), derandomize=not os.environ.get("FENGQIAO_SYNC_EXAMPLES"),
-    phases=[Phase.explicit, Phase.reuse, Phase.generate] if os.environ.get("FENGQIAO_SYNC_NOSHRINK") else list(Phase),
-)  # fmt: skip
+    max_examples=EXAMPLES,
+    stateful_step_count=40,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=not os.environ.get("FENGQIAO_SYNC_EXAMPLES"),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate]
+    if os.environ.get("FENGQIAO_SYNC_NOSHRINK")
+    else list(Phase),
+)
 TestSyncConverges = QuietMachine.TestCase
 
 
 def teardown_module():
     print(
-        f"\nsync harness: {RUNS['examples']} examples, {RUNS['syncs']} syncs, {RUNS['faults']} injected faults, "
-        f"{RUNS['hostile']} hostile pushes"
+        f"\nsync harness: {RUNS['examples']} examples, {RUNS['syncs']} syncs, "
+        f"{RUNS['faults']} injected faults, {RUNS['hostile']} hostile pushes"
     )
 
 

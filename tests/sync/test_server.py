@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
+import re
 from datetime import datetime
 
 import pytest
@@ -52,9 +54,16 @@ def test_a_too_old_client_is_told_to_update_and_gzip_bodies_are_read(server, mon
     add_server_account(server, "gw", "township")
     token = register(server.url, "gw", PASSWORD).json()["token"]
     hello = {"protocol": 0, "schema_version": "0001", "device_time": "2026-11-20T09:00:00"}
-    answer = requests.post(server.url + "/v1/hello", timeout=5, headers={
-        "Authorization": f"Bearer {token}", "Content-Encoding": "gzip", "Content-Type": "application/json"},
-        data=gzip.compress(json.dumps(hello).encode())).json()  # fmt: skip
+    answer = requests.post(
+        server.url + "/v1/hello",
+        timeout=5,
+        headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Encoding": "gzip",
+            "Content-Type": "application/json",
+        },
+        data=gzip.compress(json.dumps(hello).encode()),
+    ).json()
     assert answer["update_required"] and "新版" in answer["message"]
     assert answer["clock_offset_seconds"] > 2 * 86400  # this device's clock is days behind
     assert requests.post(server.url + "/v1/hello", json=hello, timeout=5).status_code == 401
@@ -63,8 +72,17 @@ def test_a_too_old_client_is_told_to_update_and_gzip_bodies_are_read(server, mon
 def test_scopes_are_given_by_place_names(server):
     with server.server.db.writing() as s:
         for rid, table, name in [("v1", "divisions", "东村"), ("g1", "grids", "东村一网格")]:
-            s.add(Record(id=rid, table_name=table, data={"name": name}, field_seq={}, field_device={},
-                         server_seq=1, shared=True))  # fmt: skip
+            s.add(
+                Record(
+                    id=rid,
+                    table_name=table,
+                    data={"name": name},
+                    field_seq={},
+                    field_device={},
+                    server_seq=1,
+                    shared=True,
+                )
+            )
         s.flush()
         assert server_accounts.add_account(s, "a", PASSWORD, "grid", ["东村一网格"]).scope_ids == ["g1"]
         assert server_accounts.add_account(s, "b", PASSWORD, "village", ["v1"]).scope_ids == ["v1"]
@@ -75,9 +93,19 @@ def test_scopes_are_given_by_place_names(server):
 def test_a_backup_restores_into_the_other_engine(server, postgres, tmp_path):
     add_server_account(server, "gw", "township")
     with server.server.db.writing() as s:
-        s.add(Record(id="h1", table_name="households", data={"number": "0001", "address": "东村1号"},
-                     field_seq={"number": 1}, field_device={}, server_seq=1, village_id="v", grid_id="g",
-                     server_time=datetime(2026, 11, 23, 9, 30)))  # fmt: skip
+        s.add(
+            Record(
+                id="h1",
+                table_name="households",
+                data={"number": "0001", "address": "东村1号"},
+                field_seq={"number": 1},
+                field_device={},
+                server_seq=1,
+                village_id="v",
+                grid_id="g",
+                server_time=datetime(2026, 11, 23, 9, 30),
+            )
+        )
     backup.backup(server.server.db, server.server.blobs, tmp_path / "b.zip", KEY)
     other_url = (
         postgres.new_database() if server.server.db.url.startswith("sqlite") else f"sqlite:///{tmp_path}/o.db"
@@ -112,3 +140,73 @@ def test_the_embedded_township_server_takes_its_first_account_from_its_own_machi
     finally:
         town.close()
         local.stop()
+
+
+def test_metrics_count_every_request(sqlite_server):
+    def requests_so_far() -> int:
+        text = requests.get(sqlite_server.url + "/metrics", timeout=5).text
+        return int(re.search(r"^fengqiao_requests_total (\d+)$", text, re.MULTILINE).group(1))
+
+    before = requests_so_far()  # counts itself
+    for _ in range(3):
+        requests.get(sqlite_server.url + "/v1/health", timeout=5)
+    assert (
+        requests.get(sqlite_server.url + "/v1/nowhere", timeout=5).status_code == 404
+    )  # a refusal counts too
+    assert requests_so_far() == before + 5
+
+
+def device_headers(server) -> dict:
+    add_server_account(server, "gw", "township")
+    return {"Authorization": "Bearer " + register(server.url, "gw", PASSWORD).json()["token"]}
+
+
+def test_a_value_the_protocol_refuses_is_refused_by_the_route_before_its_handler(sqlite_server):
+    """Issue 31: a NUL in the pull's `schema_version` reached `protocol.Hello` inside the handler (500)."""
+    headers = device_headers(sqlite_server)
+    hello = {"device_time": "2026-11-20T09:00:00", "protocol": p.PROTOCOL_VERSION, "schema_version": "0001"}
+    url = sqlite_server.url
+    assert requests.get(url + "/v1/pull", params=hello, headers=headers, timeout=5).status_code == 200
+    for field, value in [
+        ("schema_version", "\x00\x0f"),
+        ("epoch", "a\x00"),
+        ("table", ""),
+        ("table", "\x00"),
+        ("device_time", "0"),  # text that is a number: pydantic alone would read a Unix time
+    ]:
+        answer = requests.get(url + "/v1/pull", params={**hello, field: value}, headers=headers, timeout=5)
+        assert answer.status_code == 422 and f"query/{field}" in answer.json()["detail"], (field, answer.text)
+    # The same type in the body of the handshake and of a push is refused the same way.
+    answer = requests.post(
+        url + "/v1/hello", json={**hello, "schema_version": "\x00"}, headers=headers, timeout=5
+    )
+    assert answer.status_code == 422 and "body/schema_version" in answer.json()["detail"]
+    answer = requests.post(url + "/v1/push", json={"ops": [], "epoch": "\x00"}, headers=headers, timeout=5)
+    assert answer.status_code == 422 and "body/epoch" in answer.json()["detail"]
+    # A time is ISO 8601 text, as the schema says: pydantic alone would read a number as a Unix time.
+    answer = requests.post(url + "/v1/hello", json={**hello, "device_time": 0.02}, headers=headers, timeout=5)
+    assert answer.status_code == 422 and "body/device_time" in answer.json()["detail"]
+    # A number in a message is a JSON number: text that looks like one is refused, as the schema says.
+    op = {"op_seq": "5", "mutation_id": "m", "table": "households", "record_id": "r", "op": "insert"}
+    answer = requests.post(url + "/v1/push", json={"ops": [op]}, headers=headers, timeout=5)
+    assert answer.status_code == 422 and "body/ops/0/op_seq" in answer.json()["detail"]
+
+
+def test_a_message_refused_inside_a_handler_is_a_422_naming_the_field_and_one_line_of_log(
+    sqlite_server, caplog
+):
+    """The safety net under the routes' declarations: a route added to the real application builds a message
+    from a value nobody checked, as the pull did."""
+    app = sqlite_server.uvicorn.config.app
+
+    @app.get("/test/unchecked")
+    def unchecked(schema_version: str = "") -> dict:
+        p.Hello(schema_version=schema_version, device_time=datetime(2026, 11, 20))
+        return {}
+
+    caplog.set_level(logging.WARNING, logger="sync.server")
+    answer = requests.get(sqlite_server.url + "/test/unchecked", params={"schema_version": "\x00"}, timeout=5)
+    assert answer.status_code == 422 and "Hello/schema_version" in answer.json()["detail"]
+    logged = [r for r in caplog.records if r.name.startswith("sync.server")]
+    assert len(logged) == 1 and logged[0].exc_info is None and "\n" not in logged[0].getMessage()
+    assert "/test/unchecked" in logged[0].getMessage()

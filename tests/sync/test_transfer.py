@@ -1,7 +1,7 @@
-"""Protocol 2 on the wire (SQLite and PostgreSQL): a pusher is not sent its own edits back, yet keeps the server's
-numbers for them and still gets what others changed in the same records; pages name only the field numbers that
-differ from the record's; a protocol-1 laptop still gets whole pages. Protocol 3: a push is answered with runs of
-plainly applied ops and only the exceptions in full."""
+"""Protocol 2 on the wire (SQLite and PostgreSQL): a pusher is not sent its own edits back, yet keeps the
+server's numbers for them and still gets what others changed in the same records; pages name only the field
+numbers that differ from the record's; a protocol-1 laptop still gets whole pages. Protocol 3: a push is
+answered with runs of plainly applied ops and only the exceptions in full."""
 
 from __future__ import annotations
 
@@ -111,9 +111,14 @@ def test_a_protocol_1_laptop_still_gets_its_own_edits_back(laptops):
 def test_a_too_old_laptop_is_told_to_update_with_its_first_push_and_nothing_applies(laptops):
     town, b = laptops.town, laptops.b
     client = syncing.client_for(b.db, None)
-    op = {"op_seq": 1, "mutation_id": "11111111-2222-3333-4444-555555555555", "table": "households",
-          "record_id": "11111111-2222-3333-4444-666666666666", "op": "insert",
-          "fields": {"village_id": town.village, "grid_id": town.grid, "number": "0799", "address": "旧版"}}  # fmt: skip
+    op = {
+        "op_seq": 1,
+        "mutation_id": "11111111-2222-3333-4444-555555555555",
+        "table": "households",
+        "record_id": "11111111-2222-3333-4444-666666666666",
+        "op": "insert",
+        "fields": {"village_id": town.village, "grid_id": town.grid, "number": "0799", "address": "旧版"},
+    }
     hello = {"protocol": 0, "device_time": "2026-11-23T09:00:00"}
     answer = client.transport.call("POST", "/v1/push", body={"ops": [op], "hello": hello})
     assert answer["welcome"]["update_required"] and answer["results"] == []
@@ -122,9 +127,14 @@ def test_a_too_old_laptop_is_told_to_update_with_its_first_push_and_nothing_appl
 
 
 def _op(town, seq: int, number: str) -> dict:
-    return {"op_seq": seq, "mutation_id": f"11111111-2222-3333-4444-{seq:012d}", "table": "households",
-            "record_id": f"11111111-2222-3333-5555-{seq:012d}", "op": "insert",
-            "fields": {"village_id": town.village, "grid_id": town.grid, "number": number, "address": "东村"}}  # fmt: skip
+    return {
+        "op_seq": seq,
+        "mutation_id": f"11111111-2222-3333-4444-{seq:012d}",
+        "table": "households",
+        "record_id": f"11111111-2222-3333-5555-{seq:012d}",
+        "op": "insert",
+        "fields": {"village_id": town.village, "grid_id": town.grid, "number": number, "address": "东村"},
+    }
 
 
 def test_a_protocol_3_push_is_answered_with_runs_and_only_the_exceptions(laptops):
@@ -149,12 +159,14 @@ def test_compact_results_expand_to_the_same_results():
         p.Op(op_seq=s, mutation_id=f"m{s}", table="households", record_id=f"r{s}", op="insert")
         for s in range(1, 7)
     ]
-    results = [p.OpResult(op_seq=1, mutation_id="m1", status="applied", server_seq=10),
-               p.OpResult(op_seq=2, mutation_id="m2", status="applied", server_seq=11),
-               p.OpResult(op_seq=3, mutation_id="m3", status="conflict", server_seq=12, conflicts=["address"]),
-               p.OpResult(op_seq=4, mutation_id="m4", status="applied", server_seq=13),
-               p.OpResult(op_seq=5, mutation_id="m5", status="applied", server_seq=15),
-               p.OpResult(op_seq=6, mutation_id="m6", status="rejected", reason="管辖范围")]  # fmt: skip
+    results = [
+        p.OpResult(op_seq=1, mutation_id="m1", status="applied", server_seq=10),
+        p.OpResult(op_seq=2, mutation_id="m2", status="applied", server_seq=11),
+        p.OpResult(op_seq=3, mutation_id="m3", status="conflict", server_seq=12, conflicts=["address"]),
+        p.OpResult(op_seq=4, mutation_id="m4", status="applied", server_seq=13),
+        p.OpResult(op_seq=5, mutation_id="m5", status="applied", server_seq=15),
+        p.OpResult(op_seq=6, mutation_id="m6", status="rejected", reason="管辖范围"),
+    ]
     applied, rest = p.compact_results(ops, results)
     assert applied == [(1, 10, 2), (4, 13, 1), (5, 15, 1)] and [r.op_seq for r in rest] == [3, 6]
     assert p.expand_results(ops, applied, rest) == results

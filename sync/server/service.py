@@ -1,0 +1,97 @@
+"""What a device asks of the township server, apart from HTTP: the handshake, a push and a pull page.
+
+The routes (`routes/exchange.py`) and the offline bundles of the command line drive the same functions, so a
+bundle carried on a USB stick is applied exactly as a push over the network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from sync.core import protocol as p
+
+from . import accounts, authority, changes
+from .authority import Identity
+from .db import meta
+from .models import Account, Device
+from .scope import DeviceScope
+from .state import Server
+
+
+@dataclass
+class Caller:
+    device_id: str
+    identity: Identity
+    scope: DeviceScope
+
+    @property
+    def username(self) -> str:
+        return self.identity.username
+
+
+def caller_for(session: Session, device: Device, account: Account) -> Caller:
+    identity = authority.identity_of(session, account)
+    scope = DeviceScope(account.scope_kind, frozenset(account.scope_ids), identity.org_id)
+    return Caller(device.id, identity, scope)
+
+
+def welcome(server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
+    """The handshake's answer, on its own (`/v1/hello`) or with a sync's first push or pull (protocol 2)."""
+    now = server.clock()
+    offset = (now - hello.device_time.replace(tzinfo=None)).total_seconds()
+    with server.db.writing() as s:
+        device = s.get(Device, who.device_id)
+        device.last_seen, device.clock_offset_seconds = now, offset
+        account = accounts.info(s.get(accounts.Account, device.account_id))
+        epoch = meta(s, "epoch").value
+    too_old = hello.protocol < p.OLDEST_CLIENT_PROTOCOL
+    return p.Welcome(
+        update_required=too_old,
+        message="客户端版本过旧，请安装新版后再同步" if too_old else "",
+        epoch=epoch,
+        server_time=now,
+        clock_offset_seconds=offset,
+        account=account,
+    )
+
+
+def apply_push(server: Server, who: Caller, request: p.PushRequest) -> p.PushResponse:
+    try:
+        return _apply_push(server, who, request, savepoints=False)
+    except changes.RefusedAfterWriting:  # rolled back whole: again, with each op in a savepoint
+        return _apply_push(server, who, request, savepoints=True)
+
+
+def _apply_push(server: Server, who: Caller, request: p.PushRequest, *, savepoints: bool) -> p.PushResponse:
+    with server.db.writing() as s:
+        epoch = meta(s, "epoch").value
+        if request.epoch and request.epoch != epoch:
+            return p.PushResponse(epoch=epoch, reset=True)
+        pusher = changes.Pusher(
+            s, who.device_id, who.identity, who.scope, server.clock(), savepoints=savepoints
+        )
+        results = pusher.push(request.ops)
+    server.counters.add("push_ops", len(request.ops))
+    return p.PushResponse(epoch=epoch, results=results)
+
+
+def read_pull(
+    server: Server,
+    who: Caller,
+    cursor: int,
+    epoch: str | None,
+    limit: int,
+    table: str | None,
+    protocol: int = 1,
+) -> p.PullPage:
+    with server.db.reading() as s:
+        current = meta(s, "epoch").value
+        if epoch and epoch != current:
+            return p.PullPage(epoch=current, reset=True, cursor=0)
+        page = changes.pull(
+            s, who.scope, current, cursor, limit, table, device_id=who.device_id, protocol=protocol
+        )
+    server.counters.add("pull_changes", len(page.changes))
+    return page
