@@ -318,9 +318,8 @@ class Replica:
         values = _values(change)
         if model is Attachment:
             # Whether the file is on this laptop is this laptop's fact, not the uploader's.
-            values["present"] = (
-                row.present if row is not None else self._path(values.get("sha256", "")).exists()
-            )
+            path = self._path(values.get("sha256", ""))
+            values["present"] = row.present if row is not None else path is not None and path.exists()
         theirs = _their_seqs(change)
         if row is None:
             row = model(id=change.id, **values)
@@ -380,8 +379,10 @@ class Replica:
 
     # --------------------------------------------------------------------------------------- attachment files
 
-    def _path(self, sha: str) -> Path:
-        return self.files / sha[:2] / sha
+    def _path(self, sha: str) -> Path | None:
+        """Where a file's bytes are kept; None for a declared hash that is not one (records written before the
+        declaration said so, or a laptop's own bad row): such a name never becomes a path."""
+        return self.files / sha[:2] / sha if records.SHA256.fits(sha) else None
 
     def files_to_upload(self) -> list[tuple[str, Path, int]]:
         with self.db.reading() as s:
@@ -390,7 +391,8 @@ class Replica:
                 .where(Attachment.present.is_(True), Attachment.sha256.not_in(select(UploadedFile.sha256)))
                 .group_by(Attachment.sha256)
             ).all()
-        return [(sha, self._path(sha), size) for sha, size in rows if self._path(sha).exists()]
+        paths = [(sha, self._path(sha), size) for sha, size in rows]
+        return [(sha, path, size) for sha, path, size in paths if path is not None and path.exists()]
 
     def mark_uploaded(self, sha: str) -> None:
         with self.db.applying() as s:
@@ -403,7 +405,8 @@ class Replica:
                 .where(Attachment.present.is_(False), Attachment.deleted.is_(False))
                 .group_by(Attachment.sha256)
             ).all()
-        return [(sha, size, self._path(sha)) for sha, size in rows]
+        paths = [(sha, size, self._path(sha)) for sha, size in rows]
+        return [(sha, size, path) for sha, size, path in paths if path is not None]
 
     def mark_present(self, sha: str) -> None:
         """The file arrived. `present` is this laptop's fact, so it is written without an outbox entry."""

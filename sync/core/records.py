@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json as jsonlib
 import math
+import re
 from dataclasses import dataclass
 from datetime import date as date_type
 from datetime import datetime as datetime_type
@@ -20,6 +21,25 @@ from typing import Any
 # ------------------------------------------------------------------------------------------ fields
 
 _MISSING: Any = object()
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a string field may hold beyond its length, as a regular expression the whole value must match, and
+    the words that say it when a value does not."""
+
+    pattern: str
+    words: str
+
+    def fits(self, value: str) -> bool:
+        return re.fullmatch(self.pattern, value) is not None
+
+
+# A file's content hash: it names the file on disk at both ends, so anything else (a path) is refused.
+SHA256 = Shape(r"[0-9a-f]{64}", "应为 64 位小写十六进制的 sha256")
+# A name that becomes part of a file's name (an attachment's name, a matter's serial in a dossier): one
+# component, no separators or control characters.
+FILE_NAME_PART = Shape(r"[^/\\\x00-\x1f\x7f]*", "不能含有 / \\ 或控制字符")
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,7 @@ class FieldSpec:
     local: bool = False  # this laptop's own fact (a file present here): never sent, never taken from a pull
     # a person's data: cleared everywhere, the server included, when the record is deleted
     personal: bool = False
+    shape: Shape | None = None  # for strings: what the value may hold beyond its length
 
     @property
     def has_default(self) -> bool:
@@ -46,9 +67,15 @@ class FieldSpec:
 
 
 def string(
-    size: int, *, optional: bool = False, default: Any = _MISSING, index: bool = False, personal: bool = False
+    size: int,
+    *,
+    optional: bool = False,
+    default: Any = _MISSING,
+    index: bool = False,
+    personal: bool = False,
+    shape: Shape | None = None,
 ) -> FieldSpec:
-    return FieldSpec("string", size, optional, default, index=index, personal=personal)
+    return FieldSpec("string", size, optional, default, index=index, personal=personal, shape=shape)
 
 
 def text(*, optional: bool = False, default: Any = _MISSING, personal: bool = False) -> FieldSpec:
@@ -295,7 +322,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             children=(("parties", "matter_id", ("name",)),),
         ),
         fields={
-            "serial": string(40, index=True),
+            "serial": string(40, index=True, shape=FILE_NAME_PART),
             "kind": string(10, default="dispute"),  # dispute / petition
             "source": string(30, index=True),
             "category": string(30, optional=True, index=True),
@@ -447,8 +474,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))
         ),
         fields={
-            "sha256": string(64, index=True),
-            "filename": string(200),
+            "sha256": string(64, index=True, shape=SHA256),
+            "filename": string(200, shape=FILE_NAME_PART),
             "mime": string(100, default="application/octet-stream"),
             "size": integer(default=0),
             "owner_kind": string(20),  # matter / visit
@@ -554,7 +581,9 @@ def value_problem(spec: FieldSpec, value: object) -> str | None:
         limit = TEXT_MAX if kind == "text" else spec.size
         if limit and len(value) > limit:
             return f"长度 {len(value)} 超过上限 {limit}"
-        return "含有无法保存的字符" if unstorable(value) else None
+        if unstorable(value):
+            return "含有无法保存的字符"
+        return spec.shape.words if spec.shape is not None and not spec.shape.fits(value) else None
     if kind == "integer":
         if not isinstance(value, int) or isinstance(value, bool):
             return "应为整数"
