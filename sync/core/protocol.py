@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from annotated_types import GroupedMetadata
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
-from .records import unstorable
+from .records import SHA256, unstorable
 
 # 2: a pull does not echo the device's own applied edits (the push answer gives their numbers) and lists in
 # field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole
@@ -87,7 +87,7 @@ Epoch = Annotated[str, Text(40)]
 TableName = Annotated[str, Text(40, 1)]
 Cursor = Annotated[int, Field(ge=0, le=SEQ_MAX)]
 PageSize = Annotated[int, Field(ge=1, le=MAX_PULL_PAGE)]
-Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]  # an attachment's name
+Sha256 = Annotated[str, Field(pattern=f"^{SHA256.pattern}$")]  # an attachment's name, as declared
 DeviceTime = Annotated[datetime, BeforeValidator(_written_time)]  # a laptop's clock, as ISO 8601 text
 # A time as the writer's clock had it, usually without an offset (laptops and the server keep local time):
 # shown to people, never relied on.
