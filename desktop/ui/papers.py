@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
 )
@@ -24,6 +22,7 @@ from desktop.services.matters import PartyInput
 from . import printing
 from .common import show_error, user_message
 from .forms import FormDialog
+from .plain import inform, plain_label
 
 
 class PaperDialog(QDialog):
@@ -35,7 +34,7 @@ class PaperDialog(QDialog):
         self.document = None
         self.setWindowTitle(offer.title)
         self.page = QTextBrowser()
-        self.missing = QLabel()
+        self.missing = plain_label()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #B00020")
         self.missing.hide()
@@ -96,7 +95,7 @@ class PaperDialog(QDialog):
         except (OSError, ValueError) as error:
             show_error(self, error, self.tr("无法保存"))
             return None
-        QMessageBox.information(self, self.tr("已保存"), self.tr("已保存到 {0}").format(saved))
+        inform(self, self.tr("已保存"), self.tr("已保存到 {0}").format(saved))
         return saved
 
 
