@@ -20,7 +20,7 @@ from desktop.services.documents import MissingItems
 from desktop.services.matters import PartyInput
 
 from . import printing
-from .common import show_error, user_message
+from .common import say, show_error, user_message
 from .forms import FormDialog
 from .plain import inform, plain_label
 
@@ -66,6 +66,9 @@ class PaperDialog(QDialog):
         self.document = document
         self.page.setHtml(document.html())
         self._enable(True)
+        if document.notices:  # a synced template was refused: the paper uses the default wording, and says so
+            self.missing.setText("\n".join(say(n) for n in document.notices))
+            self.missing.show()
 
     def _failed(self, error: Exception) -> None:
         self.page.clear()
