@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import documents, matters
 from desktop.services.documents import MissingItems
+from desktop.services.file_names import safe_file_name
 from desktop.services.matters import PartyInput
 
 from . import printing
@@ -86,7 +87,7 @@ class PaperDialog(QDialog):
         return printing.preview(self.document, self)
 
     def _ask_and_save(self, suffix: str) -> None:
-        name = f"{self.document.number.split('：')[-1]} {self.document.title}.{suffix}"
+        name = safe_file_name(f"{self.document.number.split('：')[-1]} {self.document.title}.{suffix}")
         kinds = self.tr("PDF 文件 (*.pdf)") if suffix == "pdf" else self.tr("Word 文档 (*.docx)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存文书"), str(Path.home() / name), kinds)
         if path:
