@@ -8,6 +8,7 @@ of its own).
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QListWidget, QTextBrowser
@@ -161,3 +162,28 @@ def test_every_label_of_the_interface_is_made_by_the_plain_text_helper():
             if made_directly or (static_box and path.name not in ("main_window.py", "failures.py")):
                 offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert offenders == []
+
+
+@pytest.mark.parametrize("typed", ["王\x00秀", "王\ud800秀", "\x00", "\ud800"])
+def test_the_household_search_box_takes_a_nul_or_half_a_character(
+    qtbot, township, worker, window_for, settle, no_popups, typed
+):
+    g = township.login("platform")
+    household = residents.save_household(
+        g, HouseholdInput(township.village, "0001", "东村1号", township.grid)
+    ).id
+    residents.save_person(g, household, PersonFields("王秀英", relation="户主"))
+    window = window_for("platform")
+    window.go("households")
+    page = window.households
+    page.search.setText(typed)
+    page.refresh()  # what the pause after the last key does
+    settle()
+    assert no_popups == [] and [r.id for r in page.model.rows] == [household]
+    visit = VisitDialog(g, worker)
+    qtbot.addWidget(visit)
+    visit.search.setText(typed)
+    visit._find()
+    settle()
+    # Qt drops a lone surrogate itself; an empty box lists nothing, a NUL alone searches for everything
+    assert no_popups == [] and visit.results.count() == (1 if visit.search.text() else 0)
