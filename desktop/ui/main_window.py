@@ -7,7 +7,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -130,7 +129,7 @@ class MainWindow(QMainWindow):
         a = self.ws.actor
         roles = "、".join(label(ROLE_LABELS[r]) for r in Role if r in a.roles)
         self.account_label = plain_label(self.tr("{0}（{1}）").format(a.display_name, roles))
-        self.scope_label = QLabel(self.tr("范围：{0}").format(label(SCOPE_LABELS[a.scope.kind])))
+        self.scope_label = plain_label(self.tr("范围：{0}").format(label(SCOPE_LABELS[a.scope.kind])))
         for w in (self.account_label, self.scope_label):
             self.statusBar().addWidget(w)
         for w in self.sync.widgets():

@@ -132,16 +132,24 @@ class SettingsPage(QWidget):
             self.tabs.addTab(scrolling(rules), self.tr("办理规则"))
             self.templates = QTableWidget(0, 2)
             self.templates.setHorizontalHeaderLabels(
-                [self.tr("项目"), self.tr("内容（可用 {township} {village} {committee} {copies}）")]
+                [
+                    self.tr("项目"),
+                    self.tr("内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）"),
+                ]
             )
             self.templates.horizontalHeader().setStretchLastSection(True)
             self.templates.setWordWrap(True)
+            self.template_notices = plain_label()  # a synced template that is not used, and why
+            self.template_notices.setWordWrap(True)
+            self.template_notices.setStyleSheet("color: #B00020")
+            self.template_notices.hide()
             self.tabs.addTab(
                 self._box(
                     self.templates,
                     [
                         (self.tr("保存文书模板"), self.save_templates),
                         (self.tr("恢复默认措辞"), self.default_templates),
+                        self.template_notices,
                     ],
                 ),
                 self.tr("文书模板"),
@@ -177,6 +185,11 @@ class SettingsPage(QWidget):
                 lambda: setup.list_orgs(self.ws), self._show_orgs, lambda e: show_error(self, e)
             )
             self.worker.submit(lambda: documents.read_templates(self.ws), self._show_templates)
+            self.worker.submit(
+                lambda: documents.template_notices(self.ws),
+                self._show_template_notices,
+                lambda e: show_error(self, e),
+            )
 
     def _show_templates(self, texts: dict) -> None:
         self.templates.setRowCount(len(documents.TEMPLATE_LABELS))
@@ -188,6 +201,10 @@ class SettingsPage(QWidget):
             self.templates.setItem(r, 1, QTableWidgetItem(texts.get(key, "")))
         self.templates.resizeColumnToContents(0)
         self.templates.resizeRowsToContents()
+
+    def _show_template_notices(self, notices: list) -> None:
+        self.template_notices.setText("\n".join(say(n) for n in notices))
+        self.template_notices.setVisible(bool(notices))
 
     def save_templates(self) -> None:
         values = {

@@ -1997,6 +1997,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Remove selected channels</translation>
     </message>
     <message>
+      <source>内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）</source>
+      <translation>Wording (may use {township} {village} {committee}; the copies line also {copies})</translation>
+    </message>
+    <message>
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>Other settings are kept by the administrator or the platform office.</translation>
     </message>
@@ -2007,10 +2011,6 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>项目</source>
       <translation>Item</translation>
-    </message>
-    <message>
-      <source>内容（可用 {township} {village} {committee} {copies}）</source>
-      <translation>Wording (may use {township} {village} {committee} {copies})</translation>
     </message>
     <message>
       <source>保存文书模板</source>

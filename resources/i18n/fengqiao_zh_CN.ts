@@ -1993,6 +1993,10 @@
       <translation>删除选中的渠道</translation>
     </message>
     <message>
+      <source>内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）</source>
+      <translation>内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）</translation>
+    </message>
+    <message>
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>其他设置由管理员或平台办公室维护。</translation>
     </message>
@@ -2003,10 +2007,6 @@
     <message>
       <source>项目</source>
       <translation>项目</translation>
-    </message>
-    <message>
-      <source>内容（可用 {township} {village} {committee} {copies}）</source>
-      <translation>内容（可用 {township} {village} {committee} {copies}）</translation>
     </message>
     <message>
       <source>保存文书模板</source>

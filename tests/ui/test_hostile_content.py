@@ -157,7 +157,7 @@ def test_every_label_of_the_interface_is_made_by_the_plain_text_helper():
         if path.name == "plain.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            made_directly = "QLabel(" in line and "scope_label" not in line  # scope_label: a word of ours
+            made_directly = "QLabel(" in line
             static_box = any(f"QMessageBox.{k}(" in line for k in ("information", "warning", "question"))
             if made_directly or (static_box and path.name not in ("main_window.py", "failures.py")):
                 offenders.append(f"{path.name}:{number}: {line.strip()}")
@@ -187,3 +187,29 @@ def test_the_household_search_box_takes_a_nul_or_half_a_character(
     settle()
     # Qt drops a lone surrogate itself; an empty box lists nothing, a NUL alone searches for everything
     assert no_popups == [] and visit.results.count() == (1 if visit.search.text() else 0)
+
+
+def test_a_synced_template_that_names_code_is_not_used_and_the_screens_say_so(township, window_for, settle):
+    """A township device pushed `{township.__class__}`: the paper uses the default wording and says why beside
+    it (never a traceback), and the settings page says the same beside the templates."""
+    from desktop.services.context import set_config
+    from tests.services.test_documents import closed_matter
+
+    m = closed_matter(township)
+    platform = township.login("platform")
+    with platform.tx("config.set", "document_templates") as tx:  # as a pull stores it
+        set_config(tx.session, "document_templates", {"header": "{township.__class__}{copies}"})
+    window = window_for("platform")
+    window.ledger.view.show_matter(m)
+    settle()
+    dispatch = next(o for o in window.ledger.view.offers if o.kind == "dispatch")
+    dialog = window.ledger.view.open_paper(dispatch)
+    settle()
+    assert dialog.document.header == "向城镇" and "__class__" not in dialog.page.toPlainText()
+    assert dialog.missing.isVisibleTo(dialog) and "{township.__class__}" in dialog.missing.text()
+    assert dialog.missing.textFormat() == Qt.TextFormat.PlainText
+    dialog.close()
+    window.go("settings")
+    settings = window.stack.currentWidget()
+    settle()
+    assert not settings.template_notices.isHidden() and "默认措辞" in settings.template_notices.text()

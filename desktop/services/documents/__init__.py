@@ -31,6 +31,7 @@ from .templates import TEMPLATE_LABELS as TEMPLATE_LABELS
 from .templates import default_templates as default_templates
 from .templates import read_templates as read_templates
 from .templates import save_templates as save_templates
+from .templates import template_notices as template_notices
 
 # What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
 KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier")

@@ -111,6 +111,12 @@ def read_templates(ws: Workspace) -> dict[str, str]:
         return templates(s)
 
 
+def template_notices(ws: Workspace) -> list[Message]:
+    """Which of the synced templates are not used, and why (the settings page shows it beside them)."""
+    with ws.read() as s:
+        return checked_templates(s)[1]
+
+
 def save_templates(ws: Workspace, values: dict[str, str]) -> Changed:
     """The township's own wording, kept in the synced configuration; each text is checked for the names it may
     use in braces (`allowed`), each one named in the refusal."""
