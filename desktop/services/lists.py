@@ -22,8 +22,8 @@ def viewer_of(ws: Workspace) -> Viewer:
 
 
 def searchable(text: str | None) -> str:
-    """What a search box's text can search for. A NUL (pasted from a binary file) ends a string in SQLite and a
-    lone surrogate (half of a character, from a broken paste or input method) cannot be encoded: both are
+    """What a search box's text can search for. A NUL (pasted from a binary file) ends a string in SQLite and
+    a lone surrogate (half of a character, from a broken paste or input method) cannot be encoded: both are
     dropped, and other control characters become spaces, so a search never fails on what was typed."""
     kept = []
     for ch in text or "":

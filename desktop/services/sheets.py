@@ -1,9 +1,9 @@
 """Rows for the workbooks we write: text is always text.
 
 A value that begins with = + - @ (or a tab or carriage return) would be read by Excel or WPS as a formula; a
-matter titled `=HYPERLINK(…)` must stay a title. Every string cell is written as a string, never a formula, and
-one that begins like a formula also carries the quote prefix (the `'` Excel shows), so editing it in Excel or WPS
-does not turn it into one either.
+matter titled `=HYPERLINK(…)` must stay a title. Every string cell is written as a string, never a formula,
+and one that begins like a formula also carries the quote prefix (the `'` Excel shows), so editing it in Excel
+or WPS does not turn it into one either.
 """
 
 from __future__ import annotations

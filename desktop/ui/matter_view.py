@@ -161,7 +161,7 @@ class MatterView(QWidget):
         kind = self.tr("信访事项") if d.kind == "petition" else self.tr("矛盾纠纷")
         self.title.setText(f"{d.serial}　{d.title}")
         colour = COLOURS.get(d.colour)
-        # every value of the record below is escaped: this HTML is ours, the values are data (desktop.ui.plain)
+        # every value of the record below is escaped: the HTML is ours, the values are data (desktop.ui.plain)
         deadline = e(when(d.due_on)) + (f"（{e(label(d.colour_label))}）" if d.colour_label else "")
         badge = (
             f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline

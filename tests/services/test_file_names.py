@@ -1,6 +1,6 @@
 """File names made from data stay where they are put: a serial `../../evil` from another laptop names a member
-inside the period's dossier zip and touches nothing outside the folder it is made in; an attachment that declares
-a path for its hash never names a file outside the attachments' folder."""
+inside the period's dossier zip and touches nothing outside the folder it is made in; an attachment that
+declares a path for its hash never names a file outside the attachments' folder."""
 
 from __future__ import annotations
 

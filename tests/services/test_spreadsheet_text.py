@@ -1,6 +1,6 @@
 """A cell whose text begins like a formula (= + - @) is written as text with the quote prefix, so Excel or WPS
-neither evaluates it on opening nor turns it into a formula when someone edits it. Read back with openpyxl and,
-where LibreOffice is installed, converted by it to CSV: the text is what was typed."""
+neither evaluates it on opening nor turns it into a formula when someone edits it. Read back with openpyxl
+and, where LibreOffice is installed, converted by it to CSV: the text is what was typed."""
 
 from __future__ import annotations
 

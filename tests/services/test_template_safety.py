@@ -1,6 +1,7 @@
 """The township's document templates are data: only their named placeholders are filled, nothing in braces is
-evaluated, a template naming anything else is refused where it is saved (naming it) and, when it arrives in the
-synced configuration, replaced by the default wording with a notice, and a stray brace never stops printing."""
+evaluated, a template naming anything else is refused where it is saved (naming it) and, when it arrives in
+the synced configuration, replaced by the default wording with a notice, and a stray brace never stops
+printing."""
 
 from __future__ import annotations
 

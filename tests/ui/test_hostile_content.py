@@ -1,9 +1,9 @@
 """Markup in the data is shown as the characters it is: never bold, never a live link, never a loaded image.
 
 A real township database holds a matter, a party, an address, a village and a household head whose text is
-HTML; every screen that shows a record is opened on it offscreen. A label must hold the markup as its text and be
-set to plain text; an HTML view must hold it escaped (its plain text shows the markup, it has no anchor or image
-of its own).
+HTML; every screen that shows a record is opened on it offscreen. A label must hold the markup as its text and
+be set to plain text; an HTML view must hold it escaped (its plain text shows the markup, it has no anchor or
+image of its own).
 """
 
 from pathlib import Path

@@ -33,10 +33,10 @@ TEMPLATE_LABELS = {
     "followup_notice": "回访记录：结语",
 }
 # The names a template may use in braces, by template: a committee's name is made from the township's and the
-# village's, and only the agreement's copies line has a number of copies. Anything else in braces, an attribute
-# (`{township.__class__}`) or an index (`{x[0]}`) included, is refused where a template is saved and where one
-# is read from the synced configuration: a template is data, never code, so it is filled by `fill` below and
-# never by str.format.
+# village's, and only the agreement's copies line has a number of copies. Anything else in braces, an
+# attribute (`{township.__class__}`) or an index (`{x[0]}`) included, is refused where a template is saved and
+# where one is read from the synced configuration: a template is data, never code, so it is filled by `fill`
+# below and never by str.format.
 NAMES = ("township", "village", "committee")
 ALLOWED: dict[str, tuple[str, ...]] = {
     "committee": ("township", "village"),
@@ -61,8 +61,8 @@ def unknown_names(key: str, text: str) -> list[str]:
 
 
 def fill(text: str, values: dict[str, object]) -> str:
-    """The template with its placeholders replaced by the values named; nothing in it is evaluated, and a brace
-    that is not a placeholder is printed as it stands."""
+    """The template with its placeholders replaced by the values named; nothing in it is evaluated, and a
+    brace that is not a placeholder is printed as it stands."""
 
     def one(m: re.Match[str]) -> str:
         if m.group(1) is None:
