@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import re
 import shutil
 from pathlib import Path
 
@@ -14,9 +15,11 @@ from sync.core.protocol import file_sha256
 from . import matters
 from .context import Changed, Workspace
 from .errors import NotFound, ServiceError
+from .file_names import safe_file_name
 
 MAX_BYTES = 50 * 1024 * 1024
 OWNERS = {"matter": Matter, "visit": Visit}
+HASH = re.compile(r"[0-9a-f]{64}")
 
 
 def folder(ws: Workspace) -> Path:
@@ -24,6 +27,10 @@ def folder(ws: Workspace) -> Path:
 
 
 def stored_path(ws: Workspace, sha256: str) -> Path:
+    """Where a file's bytes are kept, by their hash. A record from another laptop may declare anything as its
+    hash ("../../x"): one that is not a hash names a file inside the folder that is never written."""
+    if not HASH.fullmatch(sha256 or ""):
+        return folder(ws) / "not-a-hash" / safe_file_name(sha256)
     return folder(ws) / sha256[:2] / sha256
 
 
@@ -54,7 +61,7 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
             raise NotFound(msg("找不到该走访记录"))
         record = Attachment(
             sha256=sha,
-            filename=source.name,
+            filename=safe_file_name(source.name),
             mime=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
             size=size,
             owner_kind=owner_kind,

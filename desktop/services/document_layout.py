@@ -79,6 +79,7 @@ class Document:
     header: str = ""  # the issuing body, above the title
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = False  # wide tables (the assessment report)
+    notices: list[str] = field(default_factory=list)  # said beside the paper, not printed on it
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -19,21 +21,38 @@ def viewer_of(ws: Workspace) -> Viewer:
     return Viewer(a.scope, a.handler_keys, a.account_id, a.org_id, Role.MEDIATOR in a.roles)
 
 
+def searchable(text: str | None) -> str:
+    """What a search box's text can search for. A NUL (pasted from a binary file) ends a string in SQLite and
+    a lone surrogate (half of a character, from a broken paste or input method) cannot be encoded: both are
+    dropped, and other control characters become spaces, so a search never fails on what was typed."""
+    kept = []
+    for ch in text or "":
+        if ch == "\x00" or "\ud800" <= ch <= "\udfff":
+            continue
+        kept.append(" " if unicodedata.category(ch) == "Cc" else ch)
+    return " ".join("".join(kept).split())
+
+
+def _searching(options: dict[str, Any]) -> dict[str, Any]:
+    return {**options, "text": searchable(options["text"])} if "text" in options else options
+
+
 def households(ws: Workspace, **options: Any) -> Page:
     ws.require(Permission.VIEW_RESIDENTS)
     with ws.read() as s:
-        return queries.list_households(s, viewer_of(ws), **options)
+        return queries.list_households(s, viewer_of(ws), **_searching(options))
 
 
 def persons(ws: Workspace, **options: Any) -> Page:
     ws.require(Permission.VIEW_RESIDENTS)
     with ws.read() as s:
-        return queries.list_persons(s, viewer_of(ws), **options)
+        return queries.list_persons(s, viewer_of(ws), **_searching(options))
 
 
 def matters(ws: Workspace, f: MatterFilter | None = None, **options: Any) -> Page:
     """Matters in scope, each row with its deadline colour."""
     ws.require(Permission.VIEW_MATTERS)
+    f = replace(f or MatterFilter(), text=searchable((f or MatterFilter()).text))
     now = ws.now()
     with ws.read() as s:
         calc = ws.deadlines(s)

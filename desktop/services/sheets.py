@@ -1,7 +1,9 @@
 """Rows for the workbooks we write: text is always text.
 
 A value that begins with = + - @ (or a tab or carriage return) would be read by Excel or WPS as a formula; a
-matter titled `=HYPERLINK(…)` must stay a title. Every string cell is written as a string, never a formula.
+matter titled `=HYPERLINK(…)` must stay a title. Every string cell is written as a string, never a formula,
+and one that begins like a formula also carries the quote prefix (the `'` Excel shows), so editing it in Excel
+or WPS does not turn it into one either.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def row(sheet: Any, values: Iterable[Any], formats: dict[int, str] | None = None
     for i, value in enumerate(values):
         cell = WriteOnlyCell(sheet, value)
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            cell.data_type = "s"
+            as_text(cell)
         elif isinstance(value, datetime):
             cell.number_format = "yyyy-mm-dd hh:mm"
         elif isinstance(value, date):
@@ -54,14 +56,26 @@ def row(sheet: Any, values: Iterable[Any], formats: dict[int, str] | None = None
     return cells
 
 
+def as_text(cell: Any) -> Any:
+    """A string cell that stays a string: stored as text, and quoted for whoever edits it later."""
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+def text_cell(sheet: Any, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value)
+    return as_text(cell) if value.startswith(FORMULA_STARTS) else cell
+
+
 def title_and_header(sheet: Any, title: str, names: list[str]) -> None:
     """The first two rows of a sheet an office prints: a bold title, then the bold column names."""
-    first = WriteOnlyCell(sheet, title)
+    first = text_cell(sheet, title)  # it begins with the township's name: data
     first.font = Font(bold=True, size=14)
     sheet.append([first])
     header = []
     for name in names:
-        cell = WriteOnlyCell(sheet, name)
+        cell = text_cell(sheet, name)
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)

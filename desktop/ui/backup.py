@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import backups
 
 from .common import run_with_progress, tr, user_message
+from .plain import inform, plain_label
 
 
 def _file_filter() -> str:
@@ -52,7 +51,7 @@ class RestoreForm(QWidget):
         form.addRow(self.tr("备份文件"), row)
         form.addRow(self.tr("账号"), self.account)
         form.addRow(self.tr("密码"), self.password)
-        note = QLabel(
+        note = plain_label(
             self.tr(
                 "用备份时本机任一账号的密码恢复（网格员、调解员、平台办公室或管理员）。"
                 "这台电脑上已有的数据会先移到 backups 文件夹保存，不会删除。"
@@ -99,7 +98,7 @@ class RestoreDialog(QDialog):
         self.worker = worker
         self.setWindowTitle(self.tr("从备份恢复"))
         self.form = RestoreForm()
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setStyleSheet("color: #B00020")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -110,7 +109,7 @@ class RestoreDialog(QDialog):
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("恢复后需要重新登录。")))
+        layout.addWidget(plain_label(self.tr("恢复后需要重新登录。")))
         layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -141,7 +140,7 @@ def make_backup(parent: QWidget, ws, worker):
 
     def done(report) -> None:
         c = report.counts
-        QMessageBox.information(
+        inform(
             parent,
             tr("备份完成"),
             tr(

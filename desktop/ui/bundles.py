@@ -11,6 +11,7 @@ from desktop.services import syncing
 from sync.core.bundle import SUFFIX
 
 from .common import show_error, tr
+from .plain import ask, inform
 
 
 def _file_filter() -> str:
@@ -26,7 +27,7 @@ def export_bundle(parent: QWidget, ws, worker) -> None:
     target = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)
 
     def done(count: int) -> None:
-        QMessageBox.information(
+        inform(
             parent,
             tr("导出离线同步包"),
             tr("已写出 {0}：{1} 条待同步的修改。\n请交乡镇平台导入，再把它给出的回执导入本机。").format(
@@ -45,14 +46,12 @@ def import_bundle(parent: QWidget, ws, worker, source: Path | None = None) -> No
             return
         source = Path(name)
     else:
-        answer = QMessageBox.question(
-            parent, tr("导入离线同步包"), tr("把离线同步包 {0} 导入本机吗？").format(source)
-        )
+        answer = ask(parent, tr("导入离线同步包"), tr("把离线同步包 {0} 导入本机吗？").format(source))
         if answer != QMessageBox.StandardButton.Yes:
             return
 
     def done(report) -> None:
-        QMessageBox.information(
+        inform(
             parent,
             tr("导入离线同步包"),
             tr("已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。").format(

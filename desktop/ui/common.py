@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QListWidget,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
@@ -22,6 +21,7 @@ from desktop.services.errors import Cancelled, Issue, ValidationFailed, explaine
 from sync.core.domain.messages import Message
 
 from .labels import label
+from .plain import inform, plain_label, warn
 
 MESSAGES = "messages"  # the .ts context of the rules' and use cases' messages (resources/i18n/update.py)
 
@@ -74,9 +74,9 @@ def user_message(error: Exception) -> str:
 
 def show_error(parent: QWidget, error: Exception, title: str | None = None) -> None:
     if isinstance(error, Cancelled):  # the person's own choice, not a failure: say what became of the work
-        QMessageBox.information(parent, tr("已取消"), user_message(error))
+        inform(parent, tr("已取消"), user_message(error))
         return
-    QMessageBox.warning(parent, title or tr("无法完成"), user_message(error))
+    warn(parent, title or tr("无法完成"), user_message(error))
 
 
 def issues_of(error: Exception) -> list[Issue]:
@@ -96,7 +96,7 @@ def stars(grade: int | None) -> str:
 
 
 def heading(text: str, size: int = 13) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     font = label.font()
     font.setPointSize(size)
     font.setBold(True)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from desktop.services import syncing
 
 from .common import ReadOnlyTable, show_error, tr, when
 from .hub import SYNCED
+from .plain import plain_label
 
 
 def field_label(field: str) -> str:
@@ -108,7 +108,7 @@ class ConflictsDialog(QDialog):
             [tr("记录"), tr("字段"), tr("原来的值"), tr("乡镇服务器上的值"), tr("本机的值"), tr("双方")],
             tr("没有冲突：两处改的不是同一项。"),
         )
-        hint = QLabel(tr("两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。"))
+        hint = plain_label(tr("两处同时改了同一项。服务器暂时保留它的值；请选择保留哪一个，或改为新的值。"))
         hint.setWordWrap(True)
         self.keep_server = QPushButton(tr("保留服务器的值"))
         self.take_local = QPushButton(tr("采用本机的值"))
@@ -133,7 +133,7 @@ class ConflictsDialog(QDialog):
             [tr("时间"), tr("记录"), tr("修改的内容"), tr("服务器拒绝的原因")],
             tr("乡镇服务器接受了本机送去的每一条修改。"),
         )
-        hint = QLabel(tr("这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。"))
+        hint = plain_label(tr("这些修改乡镇服务器没有接受，仍保存在本机。请按原因处理，或联系乡镇平台。"))
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(hint)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +21,7 @@ from .common import ACCENT, COLOURS, BarChart, flowing, heading, read_only_table
 from .duplicates import DuplicatesDialog
 from .key_persons import KeyPersonsDialog
 from .labels import label
+from .plain import plain_label
 
 TILE_WIDTH = 168
 DESK_KINDS = {"matters", "visits", "follow_ups", "config", "persons"}  # what the tiles and charts count
@@ -34,7 +34,7 @@ class Tile(QPushButton):
         super().__init__()
         self.colour = colour
         self.value = heading("—", 22)
-        self.label = QLabel(title)
+        self.label = plain_label(title)
         self.label.setWordWrap(True)
         for part in (self.value, self.label):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -127,7 +127,7 @@ class DeskPage(QWidget):
         self.due.verticalHeader().setDefaultSectionSize(self.due.fontMetrics().height() + 8)
         self.due.cellActivated.connect(lambda row, _c: self._open_due(row))
         self.due.cellDoubleClicked.connect(lambda row, _c: self._open_due(row))
-        self.due_empty = QLabel(self.tr("没有超期或临期的事项。"))
+        self.due_empty = plain_label(self.tr("没有超期或临期的事项。"))
         self.due_empty.setStyleSheet("color: #666")
         self.villages = read_only_table(
             [self.tr("村/社区"), self.tr("在办"), self.tr("超期"), self.tr("临期")]
@@ -135,7 +135,7 @@ class DeskPage(QWidget):
         self.villages.verticalHeader().setDefaultSectionSize(self.villages.fontMetrics().height() + 8)
         due_box = QVBoxLayout()
         handles = ws.has_role(*HANDLING_ROLES)
-        due_title = QLabel(
+        due_title = plain_label(
             self.tr("我的超期和临期事项（双击打开）") if handles else self.tr("超期和临期事项（双击打开）")
         )
         due_title.setStyleSheet("font-weight: bold")
@@ -143,7 +143,7 @@ class DeskPage(QWidget):
         due_box.addWidget(self.due_empty)
         due_box.addWidget(self.due, 1)
         village_box = QVBoxLayout()
-        self.villages_title = QLabel(self.tr("各村（社区）情况"))
+        self.villages_title = plain_label(self.tr("各村（社区）情况"))
         self.villages_title.setStyleSheet("font-weight: bold")
         village_box.addWidget(self.villages_title)
         village_box.addWidget(self.villages, 1)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -17,6 +15,7 @@ from desktop.services import duplicates
 from sync.core.domain.roles import Permission
 
 from .common import read_only_table, show_error
+from .plain import plain_label, warn
 
 
 class DuplicatesDialog(QDialog):
@@ -24,7 +23,7 @@ class DuplicatesDialog(QDialog):
         super().__init__(parent)
         self.ws, self.worker = ws, worker
         self.setWindowTitle(self.tr("重复人员"))
-        self.summary = QLabel(self.tr("正在读取…"))
+        self.summary = plain_label(self.tr("正在读取…"))
         self.summary.setWordWrap(True)
         headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("村/社区"), self.tr("户号"), self.tr("地址")]
         self.table = read_only_table(headers, self.tr("没有重复登记的人员。"))
@@ -68,7 +67,7 @@ class DuplicatesDialog(QDialog):
     def merge_selected(self) -> None:
         row = self.table.currentRow()
         if row < 0:
-            QMessageBox.warning(self, self.tr("无法合并"), self.tr("请先选中要保留的那条记录"))
+            warn(self, self.tr("无法合并"), self.tr("请先选中要保留的那条记录"))
             return
         group, keep = self.rows[row]
         drops = [t.id for t in group.persons if t.id != keep.id]

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.services.errors import Issue
 
 from .common import issues_of, say, tr, user_message
+from .plain import plain_label, warn
 
 
 class FieldForm(QFormLayout):
@@ -25,7 +25,7 @@ class FieldForm(QFormLayout):
         self._errors: dict[str, QLabel] = {}
 
     def add(self, name: str, widget: QWidget) -> QWidget:
-        error = QLabel()
+        error = plain_label()
         error.setStyleSheet("color: #B00020; font-size: 11px")
         error.setWordWrap(True)
         error.hide()
@@ -97,6 +97,4 @@ class FormDialog(QDialog):
         issues = issues_of(error)
         rest = self.form.show_issues(issues)
         if rest or not issues:
-            QMessageBox.warning(
-                self, self.failure_title, "\n".join(str(i) for i in rest) or user_message(error)
-            )
+            warn(self, self.failure_title, "\n".join(str(i) for i in rest) or user_message(error))

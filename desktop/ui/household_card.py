@@ -6,8 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +19,7 @@ from sync.core.domain.roles import Permission
 from .common import ReadOnlyList, heading, show_error, when
 from .household_form import HouseholdDialog
 from .labels import label
+from .plain import inform, plain_label
 from .resident_form import PersonDialog
 from .worker import DbWorker
 
@@ -39,7 +38,7 @@ class HouseholdCard(QWidget):
         self.ws, self.worker, self.places = ws, worker, places
         self.detail = None
         self.title = heading(self.tr("请选择一户"))
-        self.info = QLabel()
+        self.info = plain_label()
         self.info.setWordWrap(True)
         self.members = QTableWidget(0, 6)
         self.members.setHorizontalHeaderLabels(
@@ -82,11 +81,11 @@ class HouseholdCard(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.info)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("家庭成员")))
+        layout.addWidget(plain_label(self.tr("家庭成员")))
         layout.addWidget(self.members, 3)
-        layout.addWidget(QLabel(self.tr("走访记录")))
+        layout.addWidget(plain_label(self.tr("走访记录")))
         layout.addWidget(self.visits, 2)
-        layout.addWidget(QLabel(self.tr("相关事项")))
+        layout.addWidget(plain_label(self.tr("相关事项")))
         layout.addWidget(self.matters, 1)
         self._set_enabled(False)
         worker.hub.subscribe(self, CARD_KINDS, lambda _changes: self._reread())
@@ -163,7 +162,7 @@ class HouseholdCard(QWidget):
     def _reveal(self) -> None:
         row = self.members.currentRow()
         if row < 0:
-            QMessageBox.information(self, self.tr("查看完整号码"), self.tr("请先选中一位成员"))
+            inform(self, self.tr("查看完整号码"), self.tr("请先选中一位成员"))
             return
         person_id = self.members.item(row, 0).data(Qt.ItemDataRole.UserRole)
         self.worker.submit(

@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -27,6 +25,7 @@ from .household_card import HouseholdCard
 from .household_form import HouseholdDialog
 from .labels import label
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, table_for
+from .plain import inform, plain_label
 from .roster_report import ImportReportDialog
 from .worker import DbWorker
 
@@ -47,7 +46,7 @@ class HouseholdsPage(QWidget):
         self.village.addItem(self.tr("全部村（社区）"), None)
         for v in places.villages:
             self.village.addItem(v.name, v.id)
-        self.count = QLabel()
+        self.count = plain_label()
         add = QPushButton(self.tr("新增住户"))
         add.clicked.connect(self._add)
         imp = QPushButton(self.tr("导入花名册…"))
@@ -182,7 +181,7 @@ class HouseholdsPage(QWidget):
             lambda task: roster.export_households(
                 self.ws, name, text=text, village_id=village, progress=task.progress
             ),
-            lambda count: QMessageBox.information(
+            lambda count: inform(
                 self, self.tr("导出住户"), self.tr("已导出 %n 户到 {0}", "", count).format(name)
             ),
         )

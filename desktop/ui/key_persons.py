@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem, QVBoxLayout
 
 from desktop.services import key_persons
 
 from .common import read_only_table, show_error, when
+from .plain import plain_label
 
 
 class KeyPersonsDialog(QDialog):
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("重点人员"))
-        self.summary = QLabel(self.tr("正在读取…"))
+        self.summary = plain_label(self.tr("正在读取…"))
         headers = [
             self.tr("姓名"),
             self.tr("村/社区"),

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from .common import COLOURS, flowing, run_with_progress, scrolling, show_error, 
 from .labels import label
 from .matter_view import LIST_KINDS, MatterView
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, choosable_columns, table_for
+from .plain import inform, plain_label
 from .report_form import ReportDialog
 
 # 风险, 来源, 类别, 网格, 层级, 督办/包案 are shown on demand (a right click on the header): the rest fit
@@ -68,7 +67,7 @@ class LedgerPage(QWidget):
         if ws.has_role(Role.LEADER):
             focus.insert(1, ("in_charge", self.tr("我包的案")))
         self.focus = self._combo(self.tr("全部事项"), focus)
-        self.count = QLabel()
+        self.count = plain_label()
         new = QPushButton(self.tr("上报事项"))
         new.clicked.connect(self.new_matter)
         export = self.export_button = QPushButton(self.tr("导出台账…"))
@@ -121,7 +120,7 @@ class LedgerPage(QWidget):
             self.colour,
             self.repeat,
             self.focus,
-            side_by_side(self.use_dates, self.date_from, QLabel("—"), self.date_to),
+            side_by_side(self.use_dates, self.date_from, plain_label("—"), self.date_to),
         )
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
@@ -288,7 +287,7 @@ class LedgerPage(QWidget):
             self.worker,
             self.tr("正在导出…"),
             lambda task: ledger.export_ledger(self.ws, Path(name), f, progress=task.progress),
-            lambda count: QMessageBox.information(
+            lambda count: inform(
                 self, self.tr("导出台账"), self.tr("已导出 %n 件事项到 {0}", "", count).format(name)
             ),
         )

@@ -7,7 +7,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -30,6 +29,7 @@ from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
 from .mediation import MediationPage
+from .plain import plain_label
 from .settings import SettingsPage
 from .stats import StatsPage
 from .sync_panel import SyncPanel
@@ -128,8 +128,8 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         a = self.ws.actor
         roles = "、".join(label(ROLE_LABELS[r]) for r in Role if r in a.roles)
-        self.account_label = QLabel(self.tr("{0}（{1}）").format(a.display_name, roles))
-        self.scope_label = QLabel(self.tr("范围：{0}").format(label(SCOPE_LABELS[a.scope.kind])))
+        self.account_label = plain_label(self.tr("{0}（{1}）").format(a.display_name, roles))
+        self.scope_label = plain_label(self.tr("范围：{0}").format(label(SCOPE_LABELS[a.scope.kind])))
         for w in (self.account_label, self.scope_label):
             self.statusBar().addWidget(w)
         for w in self.sync.widgets():

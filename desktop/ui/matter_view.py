@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -38,6 +37,8 @@ from .actions import ActionDialog, starting_values
 from .common import COLOURS, FlowLayout, heading, say, show_error, stars, when
 from .labels import label
 from .papers import PaperDialog, PartyDialog
+from .plain import escaped as e
+from .plain import plain_label
 from .worker import DbWorker
 
 # A matter on screen reads itself again when any of these changes (a sync brings them under "sync").
@@ -62,7 +63,7 @@ class MatterView(QWidget):
         self.ws, self.worker, self.places = ws, worker, places
         self.detail = None
         self.title = heading(self.tr("请选择一件事项"))
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         button_box = QWidget()
@@ -160,20 +161,21 @@ class MatterView(QWidget):
         kind = self.tr("信访事项") if d.kind == "petition" else self.tr("矛盾纠纷")
         self.title.setText(f"{d.serial}　{d.title}")
         colour = COLOURS.get(d.colour)
-        deadline = f"{when(d.due_on)}" + (f"（{label(d.colour_label)}）" if d.colour_label else "")
+        # every value of the record below is escaped: the HTML is ours, the values are data (desktop.ui.plain)
+        deadline = e(when(d.due_on)) + (f"（{e(label(d.colour_label))}）" if d.colour_label else "")
         badge = (
             f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
         )
         facts = [  # label, value: three to a line, so the header reads as a card, not a run-on sentence
-            (self.tr("状态"), f"<b>{label(STATUS_LABELS.get(d.status, d.status))}</b> {stars(d.grade)}"),
+            (self.tr("状态"), f"<b>{e(label(STATUS_LABELS.get(d.status, d.status)))}</b> {stars(d.grade)}"),
             (self.tr("期限"), badge or "—"),
-            (self.tr("承办"), d.handler_name or "—"),
+            (self.tr("承办"), e(d.handler_name) or "—"),
             (self.tr("类型"), kind),
-            (self.tr("风险"), label(RISK_LABELS.get(d.risk, d.risk))),
-            (self.tr("层级"), label(LEVEL_LABELS.get(d.level, d.level))),
-            (self.tr("来源"), label(d.source)),
-            (self.tr("类别"), label(d.category) or "—"),
-            (self.tr("村/网格"), f"{d.village} {d.grid}"),
+            (self.tr("风险"), e(label(RISK_LABELS.get(d.risk, d.risk)))),
+            (self.tr("层级"), e(label(LEVEL_LABELS.get(d.level, d.level)))),
+            (self.tr("来源"), e(label(d.source))),
+            (self.tr("类别"), e(label(d.category)) or "—"),
+            (self.tr("村/网格"), f"{e(d.village)} {e(d.grid)}"),
         ]
         cells = [f"<td style='color:#666'>{name}</td><td>{value}&nbsp;&nbsp;</td>" for name, value in facts]
         lines = ["<tr>" + "".join(cells[i : i + 3]) + "</tr>" for i in range(0, len(cells), 3)]
@@ -183,42 +185,43 @@ class MatterView(QWidget):
         self._buttons(d.actions)
         complete = self.tr("补充信息") if self.ws.may(Permission.REVEAL_PERSONAL) else ""
         parties = "".join(
-            f"<li>{label(p.role)}：{p.name}　{p.id_number}　{p.phone}"
-            + (f"　<a href='party:{p.id}'>{complete}</a>" if complete else "")
+            f"<li>{e(label(p.role))}：{e(p.name)}　{e(p.id_number)}　{e(p.phone)}"
+            + (f"　<a href='party:{e(p.id)}'>{complete}</a>" if complete else "")
             + "</li>"
             for p in d.parties
         )
         self.facts.setHtml(
-            f"<p><b>{w['facts']}</b><br>{d.facts or '—'}</p><p><b>{w['when_where']}</b><br>"
-            f"{when(d.occurred_at)} {d.place}</p><p><b>{w['parties']}</b></p><ul>{parties}</ul>"
-            f"<p>{w['people']}：{d.people_count}　{w['amount']}：{d.amount:,.0f} {w['yuan']}</p>"
+            f"<p><b>{w['facts']}</b><br>{e(d.facts) or '—'}</p><p><b>{w['when_where']}</b><br>"
+            f"{when(d.occurred_at)} {e(d.place)}</p><p><b>{w['parties']}</b></p><ul>{parties}</ul>"
+            f"<p>{w['people']}：{e(d.people_count)}　{w['amount']}：{d.amount:,.0f} {w['yuan']}</p>"
             + self._repeats(d)
         )
         self.timeline.clear()
-        for e in d.events:
-            step = label(ACTION_LABELS[Action(e.action)]) if e.action in set(Action) else e.action
-            self.timeline.addItem(f"{when(e.at)}　{e.actor}　{step}" + (f"：{e.note}" if e.note else ""))
+        for event in d.events:
+            step = label(ACTION_LABELS[Action(event.action)]) if event.action in set(Action) else event.action
+            note = f"：{event.note}" if event.note else ""
+            self.timeline.addItem(f"{when(event.at)}　{event.actor}　{step}{note}")  # a list item: plain text
         sessions = "".join(
-            f"<li>{when(x.held_on)} {x.kind}（{label(LEVEL_LABELS.get(x.level, x.level))}）："
-            f"{label(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome))}<br>{x.record}</li>"
+            f"<li>{when(x.held_on)} {e(x.kind)}（{e(label(LEVEL_LABELS.get(x.level, x.level)))}）："
+            f"{e(label(SESSION_OUTCOME_LABELS.get(x.outcome, x.outcome)))}<br>{e(x.record)}</li>"
             for x in d.sessions
         )
         agreements = "".join(
             f"<li>{w['written'] if a.form == 'written' else w['oral']}　"
             f"{w['effective']}：{when(a.effective_on) or w['not_effective']}"
-            f"　{w['confirm_by']}：{when(a.confirmation_due) or '—'}<br>{w['parties']}：{a.parties}<br>"
-            f"{w['facts_duty']}：{a.facts}<br>{w['terms']}：{a.terms}<br>"
-            f"{w['performance']}：{a.performance} {when(a.perform_by)}</li>"
+            f"　{w['confirm_by']}：{when(a.confirmation_due) or '—'}<br>{w['parties']}：{e(a.parties)}<br>"
+            f"{w['facts_duty']}：{e(a.facts)}<br>{w['terms']}：{e(a.terms)}<br>"
+            f"{w['performance']}：{e(a.performance)} {when(a.perform_by)}</li>"
             for a in d.agreements
         )
         self.mediation.setHtml(
             f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol><p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
         )
-        outcome = label(OUTCOME_LABELS.get(d.outcome, d.outcome)) if d.outcome else "—"
+        outcome = e(label(OUTCOME_LABELS.get(d.outcome, d.outcome))) if d.outcome else "—"
         follow = "".join(
-            f"<li>{when(f.on)}　{f.satisfaction}"
+            f"<li>{when(f.on)}　{e(f.satisfaction)}"
             + (f"　{w['relapse']}" if f.relapse else "")
-            + f"　{f.next_step}</li>"
+            + f"　{e(f.next_step)}</li>"
             for f in d.follow_ups
         )
         self.follow_ups.setHtml(f"<p>{w['outcome']}：{outcome}</p><ul>{follow}</ul>")
@@ -243,9 +246,9 @@ class MatterView(QWidget):
                 + "&nbsp;</span>"
             )
         if d.leader_name:
-            parts.append(self.tr("包案领导：{0}").format(d.leader_name))
+            parts.append(self.tr("包案领导：{0}").format(e(d.leader_name)))
         if d.external_no:
-            parts.append(self.tr("外部工单号：{0}").format(d.external_no))
+            parts.append(self.tr("外部工单号：{0}").format(e(d.external_no)))
         if d.archived:
             parts.append(self.tr("卷宗已归档"))
         return "<br>" + "　".join(parts) if parts else ""
@@ -253,17 +256,17 @@ class MatterView(QWidget):
     def _repeats(self, d) -> str:
         html = ""
         if d.repeat_of:
-            html += "<p><b>" + self.tr("主工单") + f"</b>：{d.repeat_of}</p>"
+            html += "<p><b>" + self.tr("主工单") + f"</b>：{e(d.repeat_of)}</p>"
         if d.repeats:
-            html += "<p><b>" + self.tr("重复件") + f"</b>：{'、'.join(d.repeats)}</p>"
+            html += "<p><b>" + self.tr("重复件") + f"</b>：{e('、'.join(d.repeats))}</p>"
         if d.closing_reply:
-            html += "<p><b>" + self.tr("销号回复") + f"</b><br>{d.closing_reply}</p>"
+            html += "<p><b>" + self.tr("销号回复") + f"</b><br>{e(d.closing_reply)}</p>"
         if d.possible_repeats:
             may_mark = Action.MARK_REPEAT in d.actions
             mark = self.tr("标为其重复件")
             rows = "".join(
-                f"<li>{c.serial} {c.title}（{label(c.status)}）— {say(c.reason)}"
-                + (f"　<a href='repeat:{c.serial}'>{mark}</a>" if may_mark else "")
+                f"<li>{e(c.serial)} {e(c.title)}（{e(label(c.status))}）— {e(say(c.reason))}"
+                + (f"　<a href='repeat:{e(c.serial)}'>{mark}</a>" if may_mark else "")
                 + "</li>"
                 for c in d.possible_repeats
             )

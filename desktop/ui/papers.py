@@ -10,20 +10,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
 )
 
 from desktop.services import documents, matters
 from desktop.services.documents import MissingItems
+from desktop.services.file_names import safe_file_name
 from desktop.services.matters import PartyInput
 
 from . import printing
-from .common import show_error, user_message
+from .common import say, show_error, user_message
 from .forms import FormDialog
+from .plain import inform, plain_label
 
 
 class PaperDialog(QDialog):
@@ -35,7 +35,7 @@ class PaperDialog(QDialog):
         self.document = None
         self.setWindowTitle(offer.title)
         self.page = QTextBrowser()
-        self.missing = QLabel()
+        self.missing = plain_label()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #B00020")
         self.missing.hide()
@@ -67,6 +67,9 @@ class PaperDialog(QDialog):
         self.document = document
         self.page.setHtml(document.html())
         self._enable(True)
+        if document.notices:  # a synced template was refused: the paper uses the default wording, and says so
+            self.missing.setText("\n".join(say(n) for n in document.notices))
+            self.missing.show()
 
     def _failed(self, error: Exception) -> None:
         self.page.clear()
@@ -84,7 +87,7 @@ class PaperDialog(QDialog):
         return printing.preview(self.document, self)
 
     def _ask_and_save(self, suffix: str) -> None:
-        name = f"{self.document.number.split('：')[-1]} {self.document.title}.{suffix}"
+        name = safe_file_name(f"{self.document.number.split('：')[-1]} {self.document.title}.{suffix}")
         kinds = self.tr("PDF 文件 (*.pdf)") if suffix == "pdf" else self.tr("Word 文档 (*.docx)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存文书"), str(Path.home() / name), kinds)
         if path:
@@ -96,7 +99,7 @@ class PaperDialog(QDialog):
         except (OSError, ValueError) as error:
             show_error(self, error, self.tr("无法保存"))
             return None
-        QMessageBox.information(self, self.tr("已保存"), self.tr("已保存到 {0}").format(saved))
+        inform(self, self.tr("已保存"), self.tr("已保存到 {0}").format(saved))
         return saved
 
 

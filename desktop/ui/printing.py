@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop.services import assessment_report, documents, stats
 from desktop.services.document_layout import Document, Picture
+from desktop.services.file_names import inside, safe_file_name, unique
 
 from .common import BarChart
 
@@ -129,10 +130,12 @@ def save_dossiers(
     path = Path(path)
     folder = Path(tempfile.mkdtemp(prefix="fengqiao-dossiers-"))
     try:
+        taken: set[str] = set()
         with zipfile.ZipFile(folder / "dossiers.zip", "w", zipfile.ZIP_DEFLATED) as bundle:
             for done, (matter_id, serial) in enumerate(closed, 1):
-                paper = save_pdf(documents.make(ws, matter_id, "dossier"), folder / f"{serial}.pdf")
-                bundle.write(paper, f"{serial} 卷宗.pdf")
+                # the serial came from a laptop: it names the member only once made safe, never a path here
+                paper = save_pdf(documents.make(ws, matter_id, "dossier"), inside(folder, f"{done}.pdf"))
+                bundle.write(paper, unique(safe_file_name(f"{serial} 卷宗.pdf"), taken))
                 paper.unlink()
                 if progress and progress(done, len(closed)) is False:
                     return 0

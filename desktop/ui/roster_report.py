@@ -3,7 +3,9 @@ reason (those rows are also written to a sheet beside the roster, to correct and
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from .plain import plain_label
 
 
 class ImportReportDialog(QDialog):
@@ -12,7 +14,7 @@ class ImportReportDialog(QDialog):
     def __init__(self, report, errors_path: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入结果"))
-        summary = QLabel(
+        summary = plain_label(
             self.tr("导入 {0} 行：新建 {1} 户、{2} 人，更新 {3} 户、{4} 人；未导入 {5} 行。").format(
                 report.rows_imported,
                 report.households_created,
@@ -33,7 +35,9 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         if report.rows_rejected:
-            layout.addWidget(QLabel(self.tr("未导入的行已写入 {0}，修改后可再次导入。").format(errors_path)))
+            layout.addWidget(
+                plain_label(self.tr("未导入的行已写入 {0}，修改后可再次导入。").format(errors_path))
+            )
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

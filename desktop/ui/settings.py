@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +33,7 @@ from sync.core.domain.scope import SCOPE_LABELS
 from .common import say, scrolling, show_error, side_by_side
 from .forms import FormDialog
 from .labels import label
+from .plain import inform, plain_label, warn
 
 LANGUAGES = [("", "跟随系统"), ("zh_CN", "中文（简体）"), ("en", "English")]
 
@@ -55,7 +54,7 @@ class SettingsPage(QWidget):
         form = QFormLayout(general)
         form.addRow(self.tr("语言（重新启动后生效）"), self.language)
         if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
-            form.addRow(QLabel(self.tr("其他设置由管理员或平台办公室维护。")))
+            form.addRow(plain_label(self.tr("其他设置由管理员或平台办公室维护。")))
         self.tabs.addTab(general, self.tr("界面"))
         self.accounts = QTableWidget(0, 5)
         self.accounts.setHorizontalHeaderLabels(
@@ -133,16 +132,24 @@ class SettingsPage(QWidget):
             self.tabs.addTab(scrolling(rules), self.tr("办理规则"))
             self.templates = QTableWidget(0, 2)
             self.templates.setHorizontalHeaderLabels(
-                [self.tr("项目"), self.tr("内容（可用 {township} {village} {committee} {copies}）")]
+                [
+                    self.tr("项目"),
+                    self.tr("内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）"),
+                ]
             )
             self.templates.horizontalHeader().setStretchLastSection(True)
             self.templates.setWordWrap(True)
+            self.template_notices = plain_label()  # a synced template that is not used, and why
+            self.template_notices.setWordWrap(True)
+            self.template_notices.setStyleSheet("color: #B00020")
+            self.template_notices.hide()
             self.tabs.addTab(
                 self._box(
                     self.templates,
                     [
                         (self.tr("保存文书模板"), self.save_templates),
                         (self.tr("恢复默认措辞"), self.default_templates),
+                        self.template_notices,
                     ],
                 ),
                 self.tr("文书模板"),
@@ -178,6 +185,11 @@ class SettingsPage(QWidget):
                 lambda: setup.list_orgs(self.ws), self._show_orgs, lambda e: show_error(self, e)
             )
             self.worker.submit(lambda: documents.read_templates(self.ws), self._show_templates)
+            self.worker.submit(
+                lambda: documents.template_notices(self.ws),
+                self._show_template_notices,
+                lambda e: show_error(self, e),
+            )
 
     def _show_templates(self, texts: dict) -> None:
         self.templates.setRowCount(len(documents.TEMPLATE_LABELS))
@@ -189,6 +201,10 @@ class SettingsPage(QWidget):
             self.templates.setItem(r, 1, QTableWidgetItem(texts.get(key, "")))
         self.templates.resizeColumnToContents(0)
         self.templates.resizeRowsToContents()
+
+    def _show_template_notices(self, notices: list) -> None:
+        self.template_notices.setText("\n".join(say(n) for n in notices))
+        self.template_notices.setVisible(bool(notices))
 
     def save_templates(self) -> None:
         values = {
@@ -247,7 +263,7 @@ class SettingsPage(QWidget):
     def add_members(self) -> None:
         row = self.orgs.currentRow()
         if row < 0:
-            QMessageBox.warning(self, self.tr("无法保存"), self.tr("请先在表中选中一个单位或队伍"))
+            warn(self, self.tr("无法保存"), self.tr("请先在表中选中一个单位或队伍"))
             return
         org_id = self.shown_orgs[row].id
         usernames = [u for u in re.split(r"[,，、\s]+", self.new_members.text()) if u]
@@ -277,12 +293,12 @@ class SettingsPage(QWidget):
                 self.tr("第 {0} 行 {1}：{2}").format(r.row, r.field, say(r.reason)) for r in report.rejected
             ]
             text += "\n" + self.tr("以下各行未导入：") + "\n" + "\n".join(lines)
-        QMessageBox.information(self, self.tr("导入单位和队伍"), text)
+        inform(self, self.tr("导入单位和队伍"), text)
 
     def add_category(self) -> None:
         major, _, minor = self.new_category.text().strip().partition("/")
         if not major.strip():
-            QMessageBox.warning(self, self.tr("无法保存"), self.tr("请填写类别，如“邻里/噪音”"))
+            warn(self, self.tr("无法保存"), self.tr("请填写类别，如“邻里/噪音”"))
             return
         categories = {k: list(v) for k, v in self.places.categories.items()}
         subs = categories.setdefault(major.strip(), [])
@@ -328,15 +344,11 @@ class SettingsPage(QWidget):
         for r, g in enumerate(policy.get("grades", [])):
             text = self.grades.item(r, 2).text().strip()
             if not text.isdigit() or int(text) <= 0:
-                QMessageBox.warning(
-                    self, self.tr("无法保存"), self.tr("{0} 的时限应为正整数天数").format(g["label"])
-                )
+                warn(self, self.tr("无法保存"), self.tr("{0} 的时限应为正整数天数").format(g["label"]))
                 return
             name = self.grades.item(r, 0).text().strip()
             if not name:
-                QMessageBox.warning(
-                    self, self.tr("无法保存"), self.tr("第 {0} 行的星级名称不能为空").format(r + 1)
-                )
+                warn(self, self.tr("无法保存"), self.tr("第 {0} 行的星级名称不能为空").format(r + 1))
                 return
             grades.append(
                 {**g, "label": name, "handled_by": self.grades.item(r, 1).text().strip(), "days": int(text)}
@@ -353,7 +365,7 @@ class SettingsPage(QWidget):
 
     def _language(self) -> None:
         QSettings().setValue("language", self.language.currentData())
-        QMessageBox.information(self, self.tr("语言"), self.tr("重新启动枫桥后使用新的语言。"))
+        inform(self, self.tr("语言"), self.tr("重新启动枫桥后使用新的语言。"))
 
 
 class AccountDialog(FormDialog):

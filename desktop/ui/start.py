@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -24,6 +23,7 @@ from desktop.services import accounts, backups, choices, demo, setup, syncing
 
 from .backup import RestoreForm
 from .common import heading, user_message
+from .plain import plain_label
 from .worker import DbWorker
 
 
@@ -40,7 +40,7 @@ class LoginDialog(QDialog):
         self.account.addItems(accounts.usernames(self.path))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setStyleSheet("color: #B00020")
         self.message.setWordWrap(True)
         self.busy = QProgressBar()
@@ -54,9 +54,9 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("密码"), self.password)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("枫桥 矛盾纠纷多元化解"), 15))
-        layout.addWidget(QLabel(self.tr("数据库：{0}").format(self.path)))
+        layout.addWidget(plain_label(self.tr("数据库：{0}").format(self.path)))
         if notice:
-            shown = QLabel(notice)
+            shown = plain_label(notice)
             shown.setWordWrap(True)
             layout.addWidget(shown)
         layout.addLayout(form)
@@ -105,7 +105,7 @@ class SetupDialog(QDialog):
         self.tabs.addTab(self._demo_page(), self.tr("试用演示数据"))
         self.restore_form = RestoreForm()
         self.tabs.addTab(self.restore_form, self.tr("从备份恢复"))
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #B00020")
         self.progress = QProgressBar()
@@ -166,7 +166,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("户数"), self.households)
         self.demo_pw = self._password_pair(form)
         form.addRow(
-            QLabel(self.tr("演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码"))
+            plain_label(self.tr("演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码"))
         )
         page.setLayout(form)
         return page

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -23,6 +21,7 @@ from desktop.services import assessment_report, stats
 
 from . import printing
 from .common import BarChart, run_with_progress, show_error
+from .plain import inform, plain_label
 
 
 def percent(value) -> str:
@@ -86,7 +85,7 @@ class StatsPage(QWidget):
         dossiers.setToolTip(self.tr("本期办结事项的卷宗，每件一个 PDF，打包为 ZIP"))
         dossiers.clicked.connect(self._ask_and_pack)
         top = QHBoxLayout()
-        for w in (QLabel(self.tr("年")), self.year, self.period, self.by):
+        for w in (plain_label(self.tr("年")), self.year, self.period, self.by):
             top.addWidget(w)
         top.addStretch()
         top.addWidget(export)
@@ -149,7 +148,7 @@ class StatsPage(QWidget):
             if count is not None
             else self.tr("考核报表已保存到 {0}").format(path)
         )
-        QMessageBox.information(self, self.tr("已导出"), done)
+        inform(self, self.tr("已导出"), done)
 
     def refresh(self) -> None:
         start, end = stats.period_bounds(self.period_text())

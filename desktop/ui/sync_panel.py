@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressDialog, QToolButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog, QToolButton, QWidget
 
 from desktop.services import syncing
 
 from .common import show_error, tr
 from .hub import EVERYTHING
+from .plain import as_text, plain_label
 
 PROBE_EVERY_MS = 60_000
 AUTO_SYNC_AFTER_SECONDS = 15 * 60
@@ -43,8 +44,8 @@ class SyncPanel(QObject):
         self.running = None
         self.last_status: syncing.SyncStatus | None = None
         self.clock_offset = 0.0
-        self.label = QLabel(tr("离线工作：尚未连接乡镇服务器"))
-        self.clock_label = QLabel()
+        self.label = plain_label(tr("离线工作：尚未连接乡镇服务器"))
+        self.clock_label = plain_label()
         self.clock_label.setStyleSheet("color: #b42318; font-weight: bold;")
         self.clock_label.hide()
         self.conflicts_button = QToolButton()
@@ -77,7 +78,7 @@ class SyncPanel(QObject):
             return
         text, details = self._state(status)
         self.label.setText(text)
-        self.label.setToolTip("\n".join(details))
+        self.label.setToolTip(as_text("\n".join(details)))
         self._clock(status.clock_offset_seconds)
         count = status.open_conflicts + status.rejected
         self.conflicts_button.setText(

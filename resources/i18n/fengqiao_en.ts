@@ -1997,6 +1997,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Remove selected channels</translation>
     </message>
     <message>
+      <source>内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）</source>
+      <translation>Wording (may use {township} {village} {committee}; the copies line also {copies})</translation>
+    </message>
+    <message>
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>Other settings are kept by the administrator or the platform office.</translation>
     </message>
@@ -2007,10 +2011,6 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>项目</source>
       <translation>Item</translation>
-    </message>
-    <message>
-      <source>内容（可用 {township} {village} {committee} {copies}）</source>
-      <translation>Wording (may use {township} {village} {committee} {copies})</translation>
     </message>
     <message>
       <source>保存文书模板</source>
@@ -3870,6 +3870,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Paper templates</translation>
     </message>
     <message>
+      <source>文书模板“{0}”已改用默认措辞（{1}）</source>
+      <translation>The paper template “{0}” was replaced by the default wording ({1})</translation>
+    </message>
+    <message>
       <source>文件 {0} 有 {1:.0f} MB，最大 {2} MB</source>
       <translation>The file {0} has {1:.0f} MB; at most {2} MB</translation>
     </message>
@@ -4074,8 +4078,8 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>choose at least one role</translation>
     </message>
     <message>
-      <source>花括号中只能是 {{township}}、{{village}}、{{committee}} 或 {{copies}}（{0}）</source>
-      <translation>Only {{township}}, {{village}}, {{committee}} or {{copies}} may be used in braces ({0})</translation>
+      <source>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</source>
+      <translation>“{{{0}}}” cannot be used in braces: this item may only use {1}</translation>
     </message>
     <message>
       <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>

@@ -1993,6 +1993,10 @@
       <translation>删除选中的渠道</translation>
     </message>
     <message>
+      <source>内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）</source>
+      <translation>内容（可用 {township} {village} {committee}，份数一项另可用 {copies}）</translation>
+    </message>
+    <message>
       <source>其他设置由管理员或平台办公室维护。</source>
       <translation>其他设置由管理员或平台办公室维护。</translation>
     </message>
@@ -2003,10 +2007,6 @@
     <message>
       <source>项目</source>
       <translation>项目</translation>
-    </message>
-    <message>
-      <source>内容（可用 {township} {village} {committee} {copies}）</source>
-      <translation>内容（可用 {township} {village} {committee} {copies}）</translation>
     </message>
     <message>
       <source>保存文书模板</source>
@@ -3865,6 +3865,10 @@
       <translation>文书模板</translation>
     </message>
     <message>
+      <source>文书模板“{0}”已改用默认措辞（{1}）</source>
+      <translation>文书模板“{0}”已改用默认措辞（{1}）</translation>
+    </message>
+    <message>
       <source>文件 {0} 有 {1:.0f} MB，最大 {2} MB</source>
       <translation>文件 {0} 有 {1:.0f} MB，最大 {2} MB</translation>
     </message>
@@ -4069,8 +4073,8 @@
       <translation>至少选择一个角色</translation>
     </message>
     <message>
-      <source>花括号中只能是 {{township}}、{{village}}、{{committee}} 或 {{copies}}（{0}）</source>
-      <translation>花括号中只能是 {{township}}、{{village}}、{{committee}} 或 {{copies}}（{0}）</translation>
+      <source>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</source>
+      <translation>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</translation>
     </message>
     <message>
       <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>

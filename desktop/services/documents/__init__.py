@@ -31,6 +31,7 @@ from .templates import TEMPLATE_LABELS as TEMPLATE_LABELS
 from .templates import default_templates as default_templates
 from .templates import read_templates as read_templates
 from .templates import save_templates as save_templates
+from .templates import template_notices as template_notices
 
 # What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
 KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier")
@@ -52,7 +53,10 @@ def make(ws: Workspace, matter_id: str, kind: str, index: int = 0) -> Document:
         raise ServiceError(msg("未知的文书“{0}”（可选：{1}）", kind, "、".join(KINDS)))
     ws.require(Permission.REVEAL_PERSONAL if kind in PERSONAL else Permission.VIEW_MATTERS)
     with ws.tx("document.make", matter_id, doc=kind, index=index) as tx:
-        return BUILDERS[kind](Records(ws, tx.session, matter_id), index)
+        records = Records(ws, tx.session, matter_id)
+        document = BUILDERS[kind](records, index)
+        document.notices += records.notices
+        return document
 
 
 def closed_between(ws: Workspace, start: datetime, end: datetime) -> list[tuple[str, str]]:

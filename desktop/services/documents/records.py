@@ -36,7 +36,7 @@ from ..context import Workspace, name_of
 from ..document_layout import zh
 from ..errors import NotFound, ServiceError
 from ..steps import deadline_of
-from .templates import templates
+from .templates import checked_templates, fill
 
 TITLES = {
     "agreement": "人民调解协议书",
@@ -158,12 +158,14 @@ class Records:
             Attachment.owner_kind == "matter", Attachment.owner_id == m.id, Attachment.deleted.is_(False)
         )
         self.files = list(s.scalars(attached))
-        self.t = templates(s)
+        self.t, self.notices = checked_templates(s)  # notices: a synced template refused, default used
         township = s.scalar(select(Division).where(Division.level == "township"))
         self.township: str = township.name if township else ""
         self.village = name_of(s, Division, m.village_id)
         self.grid = name_of(s, Grid, m.grid_id)
-        self.committee = self.t["township_committee"].format(township=self.township, village=self.village)
+        self.committee = fill(
+            self.t["township_committee"], {"township": self.township, "village": self.village}
+        )
         if m.level == "village" and m.village_id:  # mediated in the village: its own committee signs
             org = s.scalar(
                 select(Org).where(
@@ -171,14 +173,15 @@ class Records:
                 )
             )
             self.committee = (
-                org.name if org else self.t["committee"].format(village=self.village, township=self.township)
+                org.name
+                if org
+                else fill(self.t["committee"], {"village": self.village, "township": self.township})
             )
         self.policy = ws.deadlines(s)
 
     def fill(self, key: str, **extra: Any) -> str:
-        return self.t[key].format(
-            township=self.township, village=self.village, committee=self.committee, **extra
-        )
+        values = {"township": self.township, "village": self.village, "committee": self.committee, **extra}
+        return fill(self.t[key], values)
 
     def header(self) -> str:
         return self.fill("header") if self.t["header"] else self.committee
