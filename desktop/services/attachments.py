@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mimetypes
-import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from desktop.store.models import Attachment, Matter, Visit
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 from sync.core.protocol import file_sha256
+from sync.core.records import SHA256
 
 from . import matters
 from .context import Changed, Workspace
@@ -19,7 +19,6 @@ from .file_names import safe_file_name
 
 MAX_BYTES = 50 * 1024 * 1024
 OWNERS = {"matter": Matter, "visit": Visit}
-HASH = re.compile(r"[0-9a-f]{64}")
 
 
 def folder(ws: Workspace) -> Path:
@@ -29,7 +28,7 @@ def folder(ws: Workspace) -> Path:
 def stored_path(ws: Workspace, sha256: str) -> Path:
     """Where a file's bytes are kept, by their hash. A record from another laptop may declare anything as its
     hash ("../../x"): one that is not a hash names a file inside the folder that is never written."""
-    if not HASH.fullmatch(sha256 or ""):
+    if not SHA256.fits(sha256 or ""):
         return folder(ws) / "not-a-hash" / safe_file_name(sha256)
     return folder(ws) / sha256[:2] / sha256
 
