@@ -216,7 +216,8 @@ class SyncClient:
         report.rejected += sum(r.status == "rejected" for r in results)
 
     def _page(self, cursor: int, table: str | None = None, epoch: str | None = None) -> p.PullPage:
-        """A page after the cursor; `epoch` is given when fetched ahead: the other thread reads no database."""
+        """A page after the cursor; `epoch` is given when fetched ahead (the other thread reads no
+        database)."""
         params = {
             "cursor": cursor,
             "limit": self.page_size,

@@ -129,7 +129,8 @@ def import_bundle(args, server) -> int:
     Path(args.reply).write_bytes(bundle.seal(device_id, key, "reply", reply.model_dump_json().encode()))
     applied = sum(r.status == "applied" for r in pushed.results)
     print(
-        f"已导入 {len(pushed.results)} 条修改（{applied} 条生效），回执含 {len(page.changes)} 条更新：{args.reply}"
+        f"已导入 {len(pushed.results)} 条修改（{applied} 条生效），"
+        f"回执含 {len(page.changes)} 条更新：{args.reply}"
     )
     return 0
 
