@@ -2,8 +2,8 @@
 the use cases.
 
 Roles come from the server's own account table, never from what a laptop sends. The rules of the work are the
-pure ones of `sync.core.domain` (the only part of desktop/ the server uses): which roles hold which
-permission, and which lifecycle step may change a matter's state, from which state, for whom.
+core's (`sync.core.domain`, the same the laptop runs): which roles hold which permission, and which lifecycle
+step may change a matter's state, from which state, for whom.
 """
 
 from __future__ import annotations
