@@ -33,6 +33,7 @@ from sync.core.domain.lifecycle import (
     Outcome,
     Status,
     check,
+    place_in_history,
     replay,
     stored,
 )
@@ -158,7 +159,7 @@ def history(session: Session, matter_id: str) -> list[Event]:
     events = session.execute(
         select(Event).where(Event.matter_id == matter_id, Event.deleted.is_(False))
     ).scalars()
-    return sorted(events, key=lambda e: (e.data.get("n", 0), e.at))
+    return sorted(events, key=lambda e: (place_in_history(e.data), e.at))
 
 
 def derived_state(session: Session, matter_id: str) -> MatterState:

@@ -19,6 +19,7 @@ from sync.core.domain.lifecycle import (
     MatterState,
     Outcome,
     Refused,
+    place_in_history,
     replay,
 )
 from sync.core.domain.measures import Counts, Measures, rank, score
@@ -168,7 +169,7 @@ def _matter_counts(
         history.setdefault(matter_id, []).append((action, at, data or {}))
     counts: dict[str, Counts] = {}
     for matter_id, events in history.items():
-        events.sort(key=lambda e: ((e[2].get("n") or 0), e[1]))
+        events.sort(key=lambda e: (place_in_history(e[2]), e[1]))
         state = _state_at_end(events)
         unit = unit_of(state.handler) if unit_of is not None and state is not None else None
         if unit is not None:

@@ -49,10 +49,12 @@ class Text(GroupedMetadata):
 
     max_length: int
     min_length: int = 0
+    one_line: bool = False  # a name shown in a list or a terminal: no control characters at all
 
     def __iter__(self) -> Iterator[object]:
-        no_nul = r"^[^\x00]*$"  # said in the schema too, so generated clients know it
-        yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=no_nul)
+        # said in the schema too, so generated clients know it
+        allowed = r"^[^\x00-\x1f\x7f]*$" if self.one_line else r"^[^\x00]*$"
+        yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=allowed)
         yield AfterValidator(_storable)
 
 
@@ -87,6 +89,8 @@ Epoch = Annotated[str, Text(40)]
 TableName = Annotated[str, Text(40, 1)]
 Cursor = Annotated[int, Field(ge=0, le=SEQ_MAX)]
 PageSize = Annotated[int, Field(ge=1, le=MAX_PULL_PAGE)]
+# A record's field name as the declarations write them (sync.core.records): anything else is not a field.
+FieldName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Sha256 = Annotated[str, Field(pattern=f"^{SHA256.pattern}$")]  # an attachment's name, as declared
 DeviceTime = Annotated[datetime, BeforeValidator(_written_time)]  # a laptop's clock, as ISO 8601 text
 # A time as the writer's clock had it, usually without an offset (laptops and the server keep local time):
@@ -116,10 +120,10 @@ class AccountInfo(BaseModel):
 
 
 class Register(BaseModel):
-    username: Annotated[str, Text(50, 1)]
+    username: Annotated[str, Text(50, 1, one_line=True)]
     password: Annotated[str, Text(200)]
-    device_id: Annotated[str, Text(36, 1)]
-    device_name: Annotated[str, Text(100)] = ""
+    device_id: Annotated[str, Text(36, 1, one_line=True)]
+    device_name: Annotated[str, Text(100, one_line=True)] = ""
 
 
 class Registered(BaseModel):
@@ -156,9 +160,9 @@ class Op(BaseModel):
     table: TableName
     record_id: Annotated[str, Text(36, 1)]
     op: OpKind
-    fields: dict[str, Any] = {}  # checked field by field against sync.core.records by the server
-    base_seqs: dict[str, Seq] = {}  # keys are checked as field names by the server
-    base_values: dict[str, Any] = {}
+    fields: dict[FieldName, Any] = {}  # checked field by field against sync.core.records by the server
+    base_seqs: dict[FieldName, Seq] = {}  # keys are checked as field names by the server
+    base_values: dict[FieldName, Any] = {}
     schema_version: SchemaVersion = ""
     device_time: DeviceTime | None = None
     # what the laptop says; the server records the token's account instead

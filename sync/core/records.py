@@ -625,7 +625,8 @@ def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list
             continue
         spec = record.fields.get(name)
         if spec is None:
-            found.append(f"{name}：{record.table} 没有这个字段")
+            shown = name if len(name) <= 40 and not unstorable(name) else ascii(name[:40])
+            found.append(f"{shown}：{record.table} 没有这个字段")
         elif value is None:
             if not spec.optional and not spec.local:
                 found.append(f"{name}：不能为空")

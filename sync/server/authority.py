@@ -113,6 +113,8 @@ def check_event(session: Session, who: Identity, data: dict) -> None:
         action = lifecycle.Action(data.get("action"))
     except ValueError:
         raise Refused(f"未知的办理步骤“{data.get('action')}”") from None
+    if problem := lifecycle.history_data_problem(data.get("data")):
+        raise Refused(problem)
     actor = acting(session, who, data.get("actor_id"))
     if not actor.roles & lifecycle.RULES[action].roles:
         raise Refused(f"账号 {actor.username} 的角色不能办理“{lifecycle.ACTION_LABELS[action]}”")
@@ -145,9 +147,11 @@ def check_new_matter(session: Session, who: Identity, data: dict) -> None:
     actor = acting(session, who, data.get("reported_by"))
     if not actor.roles & lifecycle.RULES[lifecycle.Action.REPORT].roles:
         raise Refused(f"账号 {actor.username} 的角色不能上报事项")
-    reported = lifecycle.advance(
-        lifecycle.MatterState(), lifecycle.Action.REPORT, {"level": data.get("level")}
-    )
+    try:
+        level = {} if data.get("level") is None else {"level": data["level"]}  # absent: the declared default
+        reported = lifecycle.advance(lifecycle.MatterState(), lifecycle.Action.REPORT, level)
+    except (TypeError, ValueError, lifecycle.Refused):
+        raise Refused(f"新事项的层级“{data.get('level')}”不是有效的值") from None
     for column in lifecycle.STATE_FIELDS:
         if (
             column in data
@@ -195,7 +199,11 @@ def _latest_event(session: Session, matter: Record, device_id: str) -> Record | 
         )
     )
     candidates = [e for e in events if not e.deleted and e.data.get("action") in set(lifecycle.Action)]
-    return max(candidates, key=lambda e: ((e.data.get("data") or {}).get("n", 0), e.server_seq), default=None)
+    return max(
+        candidates,
+        key=lambda e: (lifecycle.place_in_history(e.data.get("data")), e.server_seq),
+        default=None,
+    )
 
 
 # ------------------------------------------------------------------------------------------ references

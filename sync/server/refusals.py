@@ -10,6 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 
+from sync.core.records import unstorable
+
 log = logging.getLogger(__name__)
 
 
@@ -33,8 +35,15 @@ def where(errors: list, prefix: tuple = ()) -> str:
     """The places of the first few errors and what is wrong there. Never the value: a lone surrogate in the
     request must not come back in the answer (or go into the log)."""
     return "；".join(
-        "/".join(map(str, (*prefix, *e.get("loc", ())))) + "：" + str(e.get("msg", "")) for e in errors[:5]
+        "/".join(map(_place, (*prefix, *e.get("loc", ())))) + "：" + str(e.get("msg", "")) for e in errors[:5]
     )
+
+
+def _place(part: object) -> str:
+    """A step of an error's location. A dict key is the sender's own text: shown short and as ASCII escapes
+    when it is long or holds what cannot be written back."""
+    text = str(part)
+    return text if len(text) <= 40 and not unstorable(text) else ascii(text[:40])
 
 
 def malformed_request(_request: Request, exc: RequestValidationError) -> JSONResponse:

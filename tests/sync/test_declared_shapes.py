@@ -7,9 +7,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
+import requests
 
 from desktop.services import attachments, syncing
 from sync.server.models import Record
+from tests.conftest import PASSWORD
 
 from .servers import RawDevice
 from .test_authority import everyone_keeps_syncing, reported_in_grid
@@ -76,3 +78,80 @@ def test_a_bad_hash_stored_before_the_rule_is_skipped_and_sync_goes_on(laptops, 
     assert syncing.status(laptops.b).unstorable >= 1
     assert syncing.sync_now(laptops.b).rejected == 0  # and the next sync goes on as well
     assert not (laptops.b.db.path.parent / "attachments" / evil[:2]).exists()
+
+
+# ------------------------------------------------------------- what a stolen laptop tried next (review)
+
+
+def a_new_matter(town, **extra) -> dict:
+    return {
+        "serial": f"东村-2026-{uuid.uuid4().hex[:5]}",
+        "source": "网格排查",
+        "title": "邻里纠纷",
+        "status": "reported",
+        "reported_at": "2026-11-23T10:00:00",
+        "village_id": town.village,
+        "grid_id": town.grid,
+        **extra,
+    }
+
+
+def test_a_new_matter_without_a_level_takes_the_default_and_a_bogus_one_is_refused(laptops, grid_device):
+    results = grid_device.push(
+        grid_device.op("matters", fields=a_new_matter(laptops.town)),
+        grid_device.op("matters", fields=a_new_matter(laptops.town, level="bogus")),
+    )
+    assert results[0]["status"] == "applied", results[0].get("reason")
+    assert results[1]["status"] == "rejected" and "层级" in results[1]["reason"]
+    everyone_keeps_syncing(laptops)
+
+
+@pytest.mark.parametrize("n", ["zzz", None, [1], True, -1])
+def test_a_history_entry_out_of_order_is_refused_and_every_history_still_reads(laptops, grid_device, n):
+    """An event whose place in the history is not a whole number used to make the matter, and the month's
+    figures, unreadable on every laptop in its scope (and the device's next step a 500)."""
+    matter = reported_in_grid(laptops)
+    results = grid_device.push(
+        grid_device.op(
+            "events",
+            fields={
+                "matter_id": matter,
+                "action": "session_held",
+                "actor_id": laptops.b.actor.account_id,
+                "at": "2026-11-24T10:00:00",
+                "data": {"n": n},
+            },
+        )
+    )
+    assert results[0]["status"] == "rejected" and "序号" in results[0]["reason"], results
+    everyone_keeps_syncing(laptops)
+
+
+def test_a_history_with_a_bad_entry_stored_before_still_reads():
+    from sync.core.domain.lifecycle import place_in_history
+
+    entries = [{"n": "zzz"}, {"n": 2}, None, [1], {"n": True}, {"n": 1}]
+    assert sorted(entries, key=place_in_history)[-2:] == [{"n": 1}, {"n": 2}]
+
+
+@pytest.mark.parametrize("name", ["\ud800", "a\x00b", "k" * 5000, "Title", "../x"])
+def test_a_field_name_that_is_not_one_is_a_422_not_a_500(laptops, grid_device, name):
+    op = grid_device.op("households", fields={**a_household(laptops.town, "S9"), name: 1})
+    answer = grid_device.call("POST", "/v1/push", json={"ops": [op], "protocol": 3})
+    assert answer.status_code == 422, answer.text
+    assert "fields" in answer.text and len(answer.text) < 5000  # the field named, nothing echoed at length
+    everyone_keeps_syncing(laptops)
+
+
+def test_a_device_name_that_would_drive_a_terminal_is_refused(laptops):
+    answer = requests.post(
+        laptops.server.url + "/v1/register",
+        timeout=30,
+        json={
+            "username": "grid1",
+            "password": PASSWORD,
+            "device_id": str(uuid.uuid4()),
+            "device_name": "\x1b[2J\x1b]0;pwned\x07FAKE\tadmin",
+        },
+    )
+    assert answer.status_code == 422 and "device_name" in answer.text

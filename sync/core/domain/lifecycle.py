@@ -451,6 +451,27 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
     raise Refused(action, msg("未知的步骤"))
 
 
+def place_in_history(data: object) -> int:
+    """An event's place in its matter's history: the whole number `n` its data holds (device clocks can be
+    wrong, so this, not the time, orders a history). Anything else counts as 0, so one bad entry from a buggy
+    laptop cannot stop a history being read."""
+    n = data.get("n") if isinstance(data, dict) else None
+    return n if isinstance(n, int) and not isinstance(n, bool) else 0
+
+
+def history_data_problem(data: object) -> str | None:
+    """Why an event's data cannot be taken into a history, or None: it is an object, and its `n` (if any) a
+    whole number."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        return "办理记录的内容应为对象"
+    n = data.get("n", 0)
+    if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 1_000_000:
+        return "办理记录的序号 n 应为不小于 0 的整数"
+    return None
+
+
 def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
     """The state that a history of (action, data) pairs leads to."""
     state = MatterState()
