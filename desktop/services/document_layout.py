@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sync.core.domain.text import xml_safe
+
 BODY_FONT = "SimSun"  # 宋体 on Windows; Qt falls back to the machine's CJK font elsewhere
 TITLE_FONT = "SimHei"  # 黑体
 FALLBACK_FONTS = "'SimSun', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
@@ -146,13 +148,13 @@ class Document:
         def centred(text: str, size: int, font: str = BODY_FONT, bold: bool = False) -> None:
             paragraph = word.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _font(paragraph.add_run(text).font, font, Pt(size), bold)
+            _font(paragraph.add_run(xml_safe(text)).font, font, Pt(size), bold)
 
         if self.header:
             centred(self.header, 13)
         centred(self.title, 20, TITLE_FONT, bold=True)
         if self.number:
-            word.add_paragraph(self.number).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            word.add_paragraph(xml_safe(self.number)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for b in self.blocks:
             _docx_block(word, b)
         path = Path(path)
@@ -212,14 +214,14 @@ def _docx_block(word: Any, b: Block) -> None:
     from docx.shared import Cm, Pt
 
     if isinstance(b, Heading):
-        _font(word.add_paragraph().add_run(b.text).font, BODY_FONT, Pt(13), bold=True)
+        _font(word.add_paragraph().add_run(xml_safe(b.text)).font, BODY_FONT, Pt(13), bold=True)
     elif isinstance(b, Para):
         paragraph = word.add_paragraph()
         if b.label:
-            paragraph.add_run(b.label).bold = True
+            paragraph.add_run(xml_safe(b.label)).bold = True
         elif b.indent:
             paragraph.paragraph_format.first_line_indent = Pt(24)
-        paragraph.add_run(b.text)
+        paragraph.add_run(xml_safe(b.text))
         paragraph.paragraph_format.line_spacing = 1.5
     elif isinstance(b, Fields | Table):
         headers, rows = ((), b.rows) if isinstance(b, Fields) else (b.headers, b.rows)
@@ -228,14 +230,16 @@ def _docx_block(word: Any, b: Block) -> None:
         for row_no, values in enumerate(([headers] if headers else []) + list(rows)):
             cells = table.add_row().cells
             for cell, value in zip(cells, values, strict=False):
-                cell.text = str(value)
+                cell.text = xml_safe(str(value))
                 if row_no == 0 and headers or (isinstance(b, Fields) and cell is cells[0]):
                     for run in cell.paragraphs[0].runs:
                         run.bold = True
         word.add_paragraph()
     elif isinstance(b, Signatures):
         for line in b.lines:
-            word.add_paragraph(f"{line}：____________________").paragraph_format.space_before = Pt(12)
+            word.add_paragraph(xml_safe(f"{line}：____________________")).paragraph_format.space_before = Pt(
+                12
+            )
         if b.dated:
             word.add_paragraph("年　　月　　日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif isinstance(b, Picture):

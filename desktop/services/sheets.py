@@ -22,6 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sync.core.domain.messages import msg
+from sync.core.domain.text import xml_safe
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,6 +44,8 @@ def row(sheet: Any, values: Iterable[Any], formats: dict[int, str] | None = None
     sort and filter them as such); `formats` gives a column's number format (e.g. "0.0%")."""
     cells = []
     for i, value in enumerate(values):
+        if isinstance(value, str):
+            value = xml_safe(value)
         cell = WriteOnlyCell(sheet, value)
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             as_text(cell)
@@ -64,6 +67,7 @@ def as_text(cell: Any) -> Any:
 
 
 def text_cell(sheet: Any, value: str) -> WriteOnlyCell:
+    value = xml_safe(value)
     cell = WriteOnlyCell(sheet, value)
     return as_text(cell) if value.startswith(FORMULA_STARTS) else cell
 

@@ -80,3 +80,25 @@ def test_libreoffice_reads_the_quoted_cells_as_the_text_typed(township, tmp_path
     with open(tmp_path / "ledger.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[2][4] == TITLE  # the formula's text, not "点我" (its value) and not an error
+
+
+CONTROL = "噪音\x01\x0b纠纷\x1b[31m"  # a vertical tab is Word's manual line break, pasted
+
+
+def test_a_title_with_control_characters_does_not_stop_the_ledger_or_a_paper(township, tmp_path):
+    """XML cannot hold most control characters: one such title used to stop every ledger export and every
+    Word paper of its matter. They become spaces; the rest of the text is kept."""
+    from docx import Document as WordFile
+
+    from desktop.services.document_layout import Document, Fields, Heading, Para
+
+    report(township, title=CONTROL)
+    path = tmp_path / "ledger.xlsx"
+    assert ledger.export_ledger(township.login("platform"), path) == 1
+    titles = [c.value for row in load_workbook(path).active.iter_rows() for c in row if c.value]
+    assert "噪音  纠纷 [31m" in titles
+    paper = Document("record", CONTROL, number=CONTROL, header=CONTROL)
+    paper.add(Heading(CONTROL), Para(CONTROL, label=CONTROL), Fields([(CONTROL, CONTROL)]))
+    paper.save_docx(tmp_path / "paper.docx")
+    words = "\n".join(p.text for p in WordFile(str(tmp_path / "paper.docx")).paragraphs)
+    assert "噪音  纠纷 [31m" in words

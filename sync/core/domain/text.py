@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sync.core.domain.messages import msg
 
 from .issues import Issue
@@ -51,3 +53,14 @@ def similarity(a: str, b: str) -> float:
     alike."""
     x, y = _bigrams(a), _bigrams(b)
     return len(x & y) / len(x | y) if x and y else 0.0
+
+
+# What XML 1.0 (and so .xlsx and .docx) cannot hold: C0 control characters other than tab, line feed and
+# carriage return. A vertical tab is how Word's manual line break arrives when pasted.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(text: str) -> str:
+    """Text an office file can hold: a control character it cannot becomes a space (one bad title must not
+    stop the township's ledger or a paper being written)."""
+    return _NOT_IN_XML.sub(" ", text)
