@@ -171,8 +171,33 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         window.go("settings")
         settle(worker)
         shots.append(grab(window, out_dir / "11-settings.png", worker))
+        shots.append(_failure_message(out_dir / "12-failure-message.png", Path(tmp), worker))
         if papers:  # the papers are Chinese whatever the window's language
             shots += paper_pictures(ws, out_dir, Path(tmp))
         window.close()
         ws.close()
     return shots
+
+
+def _failure_message(path: Path, tmp: Path, worker) -> Path:
+    """The default failure message, for a real failure: a damaged database file read by the real driver."""
+    import logging
+    import sqlite3
+
+    from .ui.failures import FailureReport
+
+    damaged = tmp / "damaged.db"
+    damaged.write_bytes(b"\x00not a database" * 512)
+    report = FailureReport(tmp / "logs" / "fengqiao.log")
+    logging.disable(logging.ERROR)  # the picture is the point here, not the traceback on the console
+    try:
+        sqlite3.connect(damaged).execute("select count(*) from sqlite_master")
+    except sqlite3.DatabaseError as error:
+        report(error, "screenshots")
+    finally:
+        logging.disable(logging.NOTSET)
+    assert report.box is not None
+    report.box.adjustSize()
+    shot = grab(report.box, path, worker)
+    report.box.close()
+    return shot

@@ -3859,7 +3859,7 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
     <message>
       <source>数据库文件已损坏，无法读取。请不要继续录入：退出程序，用最近的备份恢复（“文件 → 从备份恢复…”），或请技术支持处理。</source>
-      <translation>The database file is damaged and cannot be read. Stop entering data: quit, and restore the latest backup (File → Restore from backup…), or ask technical support.</translation>
+      <translation>The database file is damaged and cannot be read. Stop entering data: quit, and restore the latest backup (File → Restore from a backup…), or ask technical support.</translation>
     </message>
     <message>
       <source>数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。</source>
