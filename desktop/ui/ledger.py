@@ -76,7 +76,7 @@ class LedgerPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._debounce.timeout.connect(self.refresh)
         self.text.textChanged.connect(self._debounce.start)
-        for combo in (
+        choosers = (
             self.status,
             self.grade,
             self.risk,
@@ -87,25 +87,15 @@ class LedgerPage(QWidget):
             self.handler,
             self.colour,
             self.focus,
-        ):
+        )
+        for combo in choosers:
             combo.currentIndexChanged.connect(self.refresh)
         for box in (self.use_dates, self.repeat):
             box.toggled.connect(self.refresh)
         for d in (self.date_from, self.date_to):
             d.dateChanged.connect(self._debounce.start)
         # The filters wrap onto more lines as the list narrows (a 125 % screen, a wide matter beside it).
-        for combo in (
-            self.status,
-            self.grade,
-            self.risk,
-            self.source,
-            self.category,
-            self.village,
-            self.grid,
-            self.handler,
-            self.colour,
-            self.focus,
-        ):
+        for combo in choosers:
             combo.setMinimumContentsLength(8)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         filters, _ = flowing(
