@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from annotated_types import GroupedMetadata
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic.config import JsonDict
 
 from .records import SHA256, unstorable
 
@@ -89,8 +90,12 @@ Epoch = Annotated[str, Text(40)]
 TableName = Annotated[str, Text(40, 1)]
 Cursor = Annotated[int, Field(ge=0, le=SEQ_MAX)]
 PageSize = Annotated[int, Field(ge=1, le=MAX_PULL_PAGE)]
-# A record's field name as the declarations write them (sync.core.records): anything else is not a field.
+# A record's field name as the declarations write them (sync.core.records): anything else is not a field. A
+# base may also be the whole record's (RECORD_BASE, a delete's).
 FieldName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+BaseName = Annotated[str, Field(pattern=r"^([a-z][a-z0-9_]{0,39}|\*)$")]
+# …and the schema says so: no other key (patternProperties alone would let a client think any key goes).
+NAMES_ONLY: JsonDict = {"additionalProperties": False}
 Sha256 = Annotated[str, Field(pattern=f"^{SHA256.pattern}$")]  # an attachment's name, as declared
 DeviceTime = Annotated[datetime, BeforeValidator(_written_time)]  # a laptop's clock, as ISO 8601 text
 # A time as the writer's clock had it, usually without an offset (laptops and the server keep local time):
@@ -160,9 +165,10 @@ class Op(BaseModel):
     table: TableName
     record_id: Annotated[str, Text(36, 1)]
     op: OpKind
-    fields: dict[FieldName, Any] = {}  # checked field by field against sync.core.records by the server
-    base_seqs: dict[FieldName, Seq] = {}  # keys are checked as field names by the server
-    base_values: dict[FieldName, Any] = {}
+    # checked field by field against sync.core.records by the server
+    fields: dict[FieldName, Any] = Field(default_factory=dict, json_schema_extra=NAMES_ONLY)
+    base_seqs: dict[BaseName, Seq] = Field(default_factory=dict, json_schema_extra=NAMES_ONLY)
+    base_values: dict[BaseName, Any] = Field(default_factory=dict, json_schema_extra=NAMES_ONLY)
     schema_version: SchemaVersion = ""
     device_time: DeviceTime | None = None
     # what the laptop says; the server records the token's account instead
