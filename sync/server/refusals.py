@@ -35,11 +35,11 @@ def where(errors: list, prefix: tuple = ()) -> str:
     """The places of the first few errors and what is wrong there. Never the value: a lone surrogate in the
     request must not come back in the answer (or go into the log)."""
     return "；".join(
-        "/".join(map(_place, (*prefix, *e.get("loc", ())))) + "：" + str(e.get("msg", "")) for e in errors[:5]
+        "/".join(map(place, (*prefix, *e.get("loc", ())))) + "：" + str(e.get("msg", "")) for e in errors[:5]
     )
 
 
-def _place(part: object) -> str:
+def place(part: object) -> str:
     """A step of an error's location. A dict key is the sender's own text: shown short and as ASCII escapes
     when it is long or holds what cannot be written back."""
     text = str(part)

@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from .. import accounts
+from ..refusals import place
 from ..service import Caller, caller_for
 from ..state import Server
 
@@ -56,5 +57,5 @@ def one_value_each(request: Request) -> None:
     names = [name for name, _value in request.query_params.multi_items()]
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        where = "；".join(f"query/{name}：只能给一次" for name in repeated[:5])
+        where = "；".join(f"query/{place(name)}：只能给一次" for name in repeated[:5])
         raise HTTPException(422, "请求格式不对：" + where)
