@@ -505,6 +505,26 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     ),
 )
 
+# A closed month (月结): its figures as published, fixed by a digest; written once by those who may close a
+# period, never changed (sync.core.domain.periods).
+RECORD_TYPES += (
+    RecordType(
+        "periods",
+        write="close_period",
+        scope=SHARED,
+        append_only=True,
+        fields={
+            "month": string(7, index=True, shape=Shape(r"[0-9]{4}-(0[1-9]|1[0-2])", "应写作 2026-11")),
+            "figures": json(default=dict),  # sections, rankings, adjustments (docs/domain.md, Periods)
+            "digest": string(64, shape=SHA256),  # sha256 of the canonical month and figures
+            "closed_by": ref("accounts"),
+            "closed_by_name": string(50, default=""),
+            "closed_at": moment(),
+            "automatic": boolean(default=False),  # closed by itself N days after the month's end
+        },
+    ),
+)
+
 BY_TABLE: dict[str, RecordType] = {record.table: record for record in RECORD_TYPES}
 TABLES: tuple[str, ...] = tuple(BY_TABLE)
 SCOPE_RULES: dict[str, Direct | Parent | str] = {record.table: record.scope for record in RECORD_TYPES}
