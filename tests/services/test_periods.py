@@ -3,7 +3,9 @@ closed months (月结): published once, re-printed byte for byte, later activity
 
 from datetime import date, datetime
 
-from desktop.services import stats, steps
+from openpyxl import load_workbook
+
+from desktop.services import assessment_report, periods, stats, steps
 from tests.services.test_matters import matter, report
 
 
@@ -67,3 +69,77 @@ def test_a_repeat_order_counts_once_under_its_first_order_even_when_marked_after
     (east,) = stats.month(p, 2026, 11)
     assert (east.counts.registered, east.counts.resolved, east.measures.resolution_rate) == (1, 1, 1.0)
     assert east.counts.repeat_orders == 1
+
+
+# ------------------------------------------------------------------------------------------ closed months
+
+
+def _november(t, clock):
+    """A November with work in both villages: 东村 finds and resolves one matter and has another registered,
+    西村 finds one a mediation team is handling; on 1 December the platform closes November."""
+    g, p = t.login("grid1"), t.login("platform")
+    done, open_one = report(t), report(t)
+    for m in (done, open_one):
+        steps.register(p, m, 2, category="邻里")
+    steps.dispatch(p, done, f"org:{t.committee}")
+    steps.accept(g, done)
+    steps.close(g, done, "resolved")
+    steps.check_closure(p, done)
+    west = report(t, grid_id=t.grid2, who="grid2")
+    steps.register(p, west, 2, category="合同")
+    steps.dispatch(p, west, f"org:{t.team}")
+    steps.accept(t.login("mediator"), west)
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    periods.close(p, "2026-11")
+    return done, open_one, west
+
+
+def _december(t, clock, done, open_one, west):
+    """Honest late steps in December about November (each within the days a typed date may lie back): a
+    session held on 27 November, a follow-up on the 30th, the registered matter marked a repeat of the
+    resolved one, then 西村's matter escalated."""
+    p, sup = t.login("platform"), t.login("supervisor")
+    clock.now = datetime(2026, 12, 1, 15, 0)
+    m = t.login("mediator")
+    steps.record_session(m, west, steps.SessionInput(date(2026, 11, 27), "人民调解", "failed", record="未成"))
+    steps.follow_up(sup, done, steps.FollowUpInput(date(2026, 11, 30), "满意"))
+    steps.mark_repeat(p, open_one, done, "同一诉求")
+    steps.escalate(m, west, "村级无法化解")
+
+
+def _printed(ws, period, tmp_path, name):
+    """Everything a closed month is printed as: the paper's content, the workbook's cells, and the command's
+    JSON answer."""
+    report = assessment_report.make(ws, period)
+    book = assessment_report.save_xlsx(report, tmp_path / f"{name}.xlsx")
+    cells = [[list(r) for r in sheet.iter_rows(values_only=True)] for sheet in load_workbook(book)]
+    return assessment_report.document(report), cells
+
+
+def test_a_closed_month_is_reprinted_as_published_and_later_steps_are_december_adjustments(
+    township, clock, tmp_path
+):
+    t = township
+    p = t.login("platform")
+    matters = _november(t, clock)
+    before = _printed(p, "2026-11", tmp_path, "before")
+    (row,) = periods.closed(p).values()
+    assert (row.month, row.closed_by_name, row.intact) == ("2026-11", "钱平台", True)
+    live = {u.name: u for u in stats.month(p, 2026, 11)}
+    _december(t, clock, *matters)
+    # November recomputed now has moved (a session, a follow-up, a repeat order no longer counted as found) …
+    now = {u.name: u for u in stats.month(p, 2026, 11)}
+    assert now["东村"].counts != live["东村"].counts
+    # … but November as printed has not, in any form
+    assert _printed(p, "2026-11", tmp_path, "after") == before
+    # and December shows the difference as adjustments to November
+    december = assessment_report.make(p, "2026-12")
+    lines = december.adjustment_lines("village")
+    assert [(month, unit) for month, unit, _ in lines] == [
+        ("对2026年11月的调整", "东村"),
+        ("对2026年11月的调整", "西村"),
+    ]
+    east, west = (a.counts for a in december.adjustments["2026-11"]["village"])
+    assert (east.registered, east.follow_ups, east.satisfied, east.mediations_held) == (-1, 1, 1, 0)
+    assert (west.registered, west.mediations_held, west.escalations) == (0, 1, 0)  # escalated in December
+    assert _printed(p, "2026-11", tmp_path, "later") == before
