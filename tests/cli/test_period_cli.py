@@ -29,7 +29,7 @@ def test_closing_a_month_from_the_command_line_and_reprinting_it(township, clock
     def cli(*args, user="platform"):
         return run(*args, "--db", t.path, user=user, password=PASSWORD)
 
-    early = cli("period", "close", "2026-12")  # the machine's clock is in December 2026
+    early = cli("period", "close", date.today().strftime("%Y-%m"))  # the machine's own month is not over
     assert early.returncode == 3 and "尚未结束" in early.stderr, early.stderr
     refused = cli("period", "close", "2026-11", user="grid1")
     assert refused.returncode == 1 and "月结" in refused.stderr and "grid1" not in refused.stdout

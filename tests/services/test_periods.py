@@ -3,9 +3,11 @@ closed months (月结): published once, re-printed byte for byte, later activity
 
 from datetime import date, datetime
 
+import pytest
 from openpyxl import load_workbook
 
 from desktop.services import assessment_report, periods, stats, steps
+from desktop.services.errors import NotAllowed
 from tests.services.test_matters import matter, report
 
 
@@ -143,3 +145,38 @@ def test_a_closed_month_is_reprinted_as_published_and_later_steps_are_december_a
     assert (east.registered, east.follow_ups, east.satisfied, east.mediations_held) == (-1, 1, 1, 0)
     assert (west.registered, west.mediations_held, west.escalations) == (0, 1, 0)  # escalated in December
     assert _printed(p, "2026-11", tmp_path, "later") == before
+
+
+def test_closing_twice_too_early_out_of_order_or_without_the_right_is_refused(township, clock):
+    t = township
+    p = t.login("platform")
+    report(t)
+    clock.now = datetime(2026, 11, 30, 18, 0)
+    with pytest.raises(periods.PeriodRefused, match="2026年11月尚未结束（2026-12-01起才能月结）"):
+        periods.close(p, "2026-11")
+    clock.now = datetime(2026, 12, 1, 8, 0)
+    for who in ("grid1", "leader", "supervisor", "mediator"):
+        with pytest.raises(NotAllowed, match="月结"):
+            periods.close(t.login(who), "2026-11")
+    with pytest.raises(ValueError, match="2026-11"):
+        periods.close(p, "11/2026")
+    periods.close(p, "2026-11")
+    with pytest.raises(periods.PeriodRefused, match="2026年11月已月结，不能重复月结"):
+        periods.close(p, "2026-11")
+    with pytest.raises(periods.PeriodRefused, match="不能再月结更早的2026年10月"):
+        periods.close(p, "2026-10")
+    assert list(periods.closed(p)) == ["2026-11"]
+
+
+def test_months_close_by_themselves_the_configured_days_after_their_end(township, clock):
+    t = township
+    p = t.login("platform")
+    m = report(t)
+    steps.register(p, m, 1, category="邻里")
+    clock.now = datetime(2026, 12, 5, 23, 0)
+    assert periods.close_due(p) == []  # five days after 30 November is 6 December
+    assert periods.close_due(t.login("grid1")) == []  # only the platform office closes
+    clock.now = datetime(2027, 1, 6, 8, 0)
+    assert periods.close_due(p) == ["2026-11", "2026-12"]
+    assert [r.automatic for r in periods.closed(p).values()] == [True, True]
+    assert periods.close_due(p) == []
