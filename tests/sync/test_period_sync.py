@@ -96,3 +96,19 @@ def test_a_closed_month_reaches_every_laptop_and_no_laptop_can_change_it(laptops
             "2026-11"
         ]
     everyone_keeps_syncing(laptops)
+
+
+def test_the_platform_laptop_closes_a_month_by_itself_after_a_sync(laptops, clock):
+    t = laptops.town
+    p = t.login("platform")
+    steps.register(p, report(t, who="platform"), 2, category="邻里")
+    clock.now = datetime(2026, 12, 5, 9, 0)
+    syncing.sync_now(laptops.a)
+    syncing.sync_now(laptops.b)  # the grid worker's laptop never closes a month
+    assert periods.closed(p) == {}
+    clock.now = datetime(2026, 12, 6, 9, 0)  # five days after November's end
+    syncing.sync_now(laptops.a)
+    (row,) = periods.closed(p).values()
+    assert (row.month, row.automatic) == ("2026-11", True)
+    assert syncing.sync_now(laptops.a).rejected == 0
+    assert record_on_server(laptops.server, rules.period_id("2026-11")).data["digest"] == row.digest
