@@ -90,16 +90,24 @@ class Report:
 
 def make(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Report:
     """ValueError for a period that is not 2026-10, 2026-Q4 or 2026."""
+    report = view(ws, period, sections)
+    with ws.tx("report.assessment", period):
+        pass  # the county's copy is audited like any export
+    return report
+
+
+def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Report:
+    """The figures as the 统计 page shows them (not audited; `make` is the report that leaves the laptop): a
+    closed month exactly as published, whatever happened since; the open period with the adjustments to
+    closed months it carries; any other period counted from the events."""
     start, end = stats.period_bounds(period)
     published = periods.published(ws, period)
-    if published is not None:  # a closed month: exactly as published, whatever happened since
+    if published is not None:
         figures = {by: published.units(by) for by in sections}
         carried = published.adjustments()
     else:
         figures = {by: stats.assessment(ws, start, end, by) for by in sections}
         carried = periods.adjustments(ws, period)
-    with ws.tx("report.assessment", period):
-        pass  # the county's copy is audited like any export
     with ws.read() as s:
         township = s.scalar(select(Division.name).where(Division.level == "township")) or ""
         no_data = config_value(s, "assessment_no_data", "rescale")
