@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop.store.models import Division
+from sync.core.domain import periods as period_rules
 from sync.core.domain.measures import Counts
 
 from . import periods, sheets, stats
@@ -82,7 +83,7 @@ class Report:
     def adjustment_lines(self, by: str) -> list[tuple[str, str, str]]:
         """(对2026年11月的调整, unit, what changed) for one kind of unit, oldest month first."""
         return [
-            (zh("对{0}的调整", periods.rules.label(month)), a.name, a.text())
+            (zh("对{0}的调整", period_rules.label(month)), a.name, a.text())
             for month, sections in sorted(self.adjustments.items())
             for a in sections.get(by, [])
         ]
