@@ -1,6 +1,7 @@
 """The 统计 page with closed months: it says how each rate is counted, the platform office closes a month from
 it (button, confirm), a closed month shows its figures as published, and the open month the adjustments."""
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtWidgets import QMessageBox
@@ -8,9 +9,18 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.services import steps
 from tests.services.test_matters import report
 
+# What Qt's PDF writer stamps on every file it makes (its time and a new document id); the rest is the report.
+STAMPS = re.compile(
+    rb"(/CreationDate|/ModDate) \(D:\d+Z\)|xmp:\w+Date=\"[^\"]*\"|uuid:[0-9a-f-]{36}|/ID \[[^\]]*\]"
+)
+
+
+def pdf_content(path) -> bytes:
+    return STAMPS.sub(b"", path.read_bytes())
+
 
 def test_the_platform_closes_november_from_the_page_and_december_shows_the_adjustment(
-    township, clock, window_for, settle, no_popups, monkeypatch
+    township, clock, window_for, settle, no_popups, monkeypatch, tmp_path
 ):
     t = township
     p = t.login("platform")
@@ -39,14 +49,20 @@ def test_the_platform_closes_november_from_the_page_and_december_shows_the_adjus
     page.close_month.click()
     settle()
     settle()
-    assert "月结 2026-11 后" in asked[0] and no_popups == ["2026-11 的考核数据已发布"]
+    assert "月结 2026-11 后" in asked[0] and no_popups[:1] == ["2026-11 的考核数据已发布"]
     assert page.stamp.isVisible() and "本期已月结：钱平台于2026-12-01 09:00发布" in page.stamp.text()
     assert not page.close_month.isEnabled()
+    page.export_to(str(tmp_path / "before.pdf"))
+    settle()
 
     steps.follow_up(t.login("supervisor"), m, steps.FollowUpInput(date(2026, 11, 30), "满意"))
     page.refresh()
     settle()
     assert [(u.name, u.counts.follow_ups) for u in page.units] == shown  # November as published
+    page.export_to(str(tmp_path / "after.pdf"))
+    settle()
+    assert pdf_content(tmp_path / "after.pdf") == pdf_content(tmp_path / "before.pdf")
+    assert (tmp_path / "after.pdf").stat().st_size > 1000
     page.period.setCurrentIndex(page.period.findData("-12"))
     settle()
     assert page.adjusted.isVisible() and "对2026年11月的调整　东村：回访+1，满意+1" in page.adjusted.text()
