@@ -180,3 +180,32 @@ def test_months_close_by_themselves_the_configured_days_after_their_end(township
     assert periods.close_due(p) == ["2026-11", "2026-12"]
     assert [r.automatic for r in periods.closed(p).values()] == [True, True]
     assert periods.close_due(p) == []
+
+
+def test_a_large_townships_month_fits_in_one_period_record():
+    from sync.core import records
+    from sync.core.domain import periods as rules
+
+    # 40 villages, 300 grids, 30 units and teams, 600 handlers, every count non-zero: about 1.5 MB
+    unit = [
+        f"account:{'0' * 36}",
+        "某某村第十二网格" * 2,
+        1,
+        99.5,
+        {name: 12345 for name in periods.COUNT_NAMES},
+    ]
+    figures = {
+        "version": rules.FIGURES_VERSION,
+        "no_data": "rescale",
+        "weights": None,
+        "sections": {by: [unit] * n for by, n in zip(periods.BY, (40, 300, 15, 15, 600), strict=True)},
+        "adjustments": {},
+    }
+    data = {"month": "2026-11", "figures": figures, "digest": rules.digest("2026-11", figures)}
+    data |= {"closed_at": "2026-12-01T09:00:00", "closed_by_name": "钱平台"}
+    assert records.problems(records.BY_TABLE["periods"], data, whole=True) == []
+    assert rules.record_problem(data, rules.period_id("2026-11")) is None
+    assert rules.record_problem({**data, "digest": "0" * 64}) == "digest：与月结数据不符（数据被改动过）"
+    assert (
+        records.value_problem(records.json(), figures) == "超过 64 KB"
+    )  # what any other JSON field may hold
