@@ -76,27 +76,28 @@ class Adjustment:
         return "，".join(f"{COUNT_LABELS.get(name, name)}{value:+d}" for name, value in changed)
 
 
+# The counts' names on a report, in the papers' own words (as desktop.services.document_layout.zh keeps them).
 COUNT_LABELS = {
-    "registered": msg("立案"),
-    "closed": msg("办结"),
-    "resolved": msg("化解"),
-    "done": msg("已办结（立案中）"),
-    "archived": msg("归档"),
-    "closed_on_time": msg("按期办结"),
-    "open_overdue": msg("超期未结"),
-    "mediations_held": msg("调解"),
-    "mediations_agreed": msg("调解成功"),
-    "follow_ups": msg("回访"),
-    "satisfied": msg("满意"),
-    "basically_satisfied": msg("基本满意"),
-    "dissatisfied": msg("不满意"),
-    "overdue": msg("超期"),
-    "repeat_orders": msg("重复件"),
-    "group_matters": msg("群体性"),
-    "escalations": msg("上交"),
-    "criminal_prevented": msg("防止民转刑"),
-    "supervised": msg("督办"),
-    "in_charge": msg("包案"),
+    "registered": "立案",
+    "closed": "办结",
+    "resolved": "化解",
+    "done": "已办结（立案中）",
+    "archived": "归档",
+    "closed_on_time": "按期办结",
+    "open_overdue": "超期未结",
+    "mediations_held": "调解",
+    "mediations_agreed": "调解成功",
+    "follow_ups": "回访",
+    "satisfied": "满意",
+    "basically_satisfied": "基本满意",
+    "dissatisfied": "不满意",
+    "overdue": "超期",
+    "repeat_orders": "重复件",
+    "group_matters": "群体性",
+    "escalations": "上交",
+    "criminal_prevented": "防止民转刑",
+    "supervised": "督办",
+    "in_charge": "包案",
 }
 
 
