@@ -26,6 +26,7 @@ from desktop.cli import (
     ledger,
     orgs,
     papers,
+    period,
     roster,
     screenshots,
     server,
@@ -51,6 +52,7 @@ COMMANDS = (
     assessment.add_assessment,
     papers.add_print,
     assessment.add_report,
+    period.add_period,
     accounts.add_account,
 )
 

@@ -102,8 +102,9 @@ def moment(*, optional: bool = False, index: bool = False) -> FieldSpec:
     return FieldSpec("datetime", None, optional, index=index)
 
 
-def json(*, optional: bool = False, default: Any = _MISSING) -> FieldSpec:
-    return FieldSpec("json", None, optional, default, index=False)
+def json(*, optional: bool = False, default: Any = _MISSING, size: int | None = None) -> FieldSpec:
+    """size: the most bytes the value may take, encoded, where it is not JSON_MAX_BYTES."""
+    return FieldSpec("json", size, optional, default, index=False)
 
 
 def ref(table: str, *, optional: bool = True, index: bool = True) -> FieldSpec:
@@ -505,6 +506,28 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     ),
 )
 
+PERIOD_FIGURES_MAX_BYTES = 2 * 1024 * 1024  # a month's figures for every unit: far below a push's 8 MB
+# A closed month (月结): its figures as published, fixed by a digest; written once by those who may close a
+# period, never changed (sync.core.domain.periods).
+RECORD_TYPES += (
+    RecordType(
+        "periods",
+        write="close_period",
+        scope=SHARED,
+        append_only=True,
+        fields={
+            "month": string(7, index=True, shape=Shape(r"[0-9]{4}-(0[1-9]|1[0-2])", "应写作 2026-11")),
+            # sections, rankings, adjustments (docs/domain.md, Periods): every unit of a large township
+            "figures": json(default=dict, size=PERIOD_FIGURES_MAX_BYTES),
+            "digest": string(64, shape=SHA256),  # sha256 of the canonical month and figures
+            "closed_by": ref("accounts"),
+            "closed_by_name": string(50, default=""),
+            "closed_at": moment(),
+            "automatic": boolean(default=False),  # closed by itself N days after the month's end
+        },
+    ),
+)
+
 BY_TABLE: dict[str, RecordType] = {record.table: record for record in RECORD_TYPES}
 TABLES: tuple[str, ...] = tuple(BY_TABLE)
 SCOPE_RULES: dict[str, Direct | Parent | str] = {record.table: record.scope for record in RECORD_TYPES}
@@ -608,7 +631,8 @@ def value_problem(spec: FieldSpec, value: object) -> str | None:
             size = len(jsonlib.dumps(value, ensure_ascii=False).encode())
         except (TypeError, ValueError):
             return "不是有效的 JSON"
-        return None if size <= JSON_MAX_BYTES else f"超过 {JSON_MAX_BYTES // 1024} KB"
+        limit = spec.size or JSON_MAX_BYTES
+        return None if size <= limit else f"超过 {limit // 1024} KB"
     return f"未知的字段类型 {kind}"
 
 

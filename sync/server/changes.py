@@ -18,7 +18,7 @@ from sync.core import protocol as p
 from sync.core import records
 from sync.core.domain.lifecycle import STATE_FIELDS
 
-from . import authority
+from . import authority, periods
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import OpResult, Record, ScopeExit
@@ -226,6 +226,8 @@ class Pusher:
 
     def _authorise(self, op: p.Op, kind: records.RecordType, record: Record | None) -> None:
         """Could this account have made this change through the use cases?"""
+        if kind.table == "periods":  # 月结: published once, never changed
+            return periods.check(self.session, self.who, op.op, op.record_id, op.fields, record)
         if record is not None or op.op != "insert":
             authority.check_append_only(kind, "update")
         if kind.table == "conflicts":  # written by the server; a laptop only marks one settled
