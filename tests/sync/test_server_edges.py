@@ -24,7 +24,7 @@ from sync.server import accounts as server_accounts
 from sync.server.app import open_server
 from sync.server.hashing import HashGate
 from sync.server.models import Device
-from sync.server.peers import LOOPBACK_HOSTS, TrustedProxies
+from sync.server.peers import LOOPBACK_HOSTS, TrustedProxies, client_address
 from sync.server.state import MAX_DEVICES_PER_ACCOUNT
 from sync.server.thread import ServerThread
 from tests.conftest import PASSWORD
@@ -110,6 +110,22 @@ def test_the_command_line_server_does_not_believe_local_proxy_headers(tmp_path):
         assert (
             register(url, "nobody", "guess", headers={"X-Forwarded-For": "203.0.113.99"}).status_code == 429
         )
+
+
+@pytest.mark.parametrize(
+    ("peer", "headers", "caller"),
+    [
+        ("10.0.0.5", {"x-forwarded-for": "203.0.113.1"}, "203.0.113.1"),  # the proxy, one hop
+        ("10.0.0.5", {"x-forwarded-for": "6.6.6.6, 203.0.113.1, 10.0.0.9"}, "203.0.113.1"),  # two proxies
+        ("10.0.0.5", {"forwarded": 'for=6.6.6.6, for="[2001:db8::7]:4711";proto=https'}, "2001:db8::7"),
+        ("10.0.0.5", {"x-real-ip": "203.0.113.2"}, "203.0.113.2"),
+        ("10.0.0.5", {"x-forwarded-for": "6.6.6.6, not-an-address"}, "10.0.0.5"),  # unreadable: the proxy
+        ("10.0.0.5", {}, "10.0.0.5"),
+        ("192.0.2.9", {"x-forwarded-for": "203.0.113.1"}, "192.0.2.9"),  # not a proxy: its headers ignored
+    ],
+)
+def test_the_caller_behind_trusted_proxies(peer, headers, caller):
+    assert client_address(peer, headers, TrustedProxies(["10.0.0.0/24"])) == caller
 
 
 # ------------------------------------------------------------------------------------------------ Host header
