@@ -35,6 +35,7 @@ from desktop.cli import (
     window,
 )
 from desktop.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, error
+from sync.core import cli_zh
 
 # Each command's sub-parser, in the order `fengqiao --help` lists them.
 COMMANDS = (
@@ -58,6 +59,7 @@ COMMANDS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_zh.install()  # argparse's own words (usage, options, -h) in Chinese
     # --db is accepted before the command and after it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录中）")

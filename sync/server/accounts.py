@@ -6,11 +6,12 @@ import hashlib
 import os
 import secrets
 import uuid
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
@@ -27,6 +28,11 @@ SCOPE_KINDS = ("household", "grid", "village", "township")
 
 class AuthError(Exception):
     """Wrong credentials, a locked or disabled account, a revoked device: said plainly, never which part."""
+
+
+class DeviceLimit(AuthError):
+    """The right password, but the account has as many active devices as it may: the message says which cap
+    and how to free a place (it tells a guesser nothing; the password was right)."""
 
 
 class AdminError(Exception):
@@ -162,17 +168,27 @@ def bootstrap(session: Session, request: p.Register) -> None:
         session.flush()
 
 
-def register(db, request: p.Register, now: datetime) -> p.Registered:
-    """Check the password with no lock held, then record the outcome (a failure counts towards the lock)."""
+def register(
+    db,
+    request: p.Register,
+    now: datetime,
+    *,
+    gate: AbstractContextManager | None = None,
+    max_devices: int | None = None,
+) -> p.Registered:
+    """Check the password with no lock held, then record the outcome (a failure counts towards the lock).
+    `gate` bounds how many hashes run at once (`hashing.HashGate.slot()`); `max_devices` caps an account's
+    active devices."""
     with db.reading() as s:
         found = s.scalar(select(Account).where(Account.username == request.username))
         password_hash = found.password_hash if found is not None else None
-    ok = password_ok(password_hash, request.password)
+    with gate or nullcontext():
+        ok = password_ok(password_hash, request.password)
     if found is None:
         raise AuthError("账号或密码不对")
     failure = None
     with db.writing() as s:
-        account = s.get(Account, found.id)
+        account = s.get(Account, found.id, with_for_update=True)  # PostgreSQL: one outcome at a time
         if account.disabled:
             failure = "该账号已停用，请联系乡镇平台"
         elif account.locked_until and account.locked_until > now:
@@ -184,16 +200,30 @@ def register(db, request: p.Register, now: datetime) -> p.Registered:
             failure = "账号或密码不对"
         else:
             account.failed_logins, account.locked_until = 0, None
-            return _register_device(s, account, request, now)
+            return _register_device(s, account, request, now, max_devices)
     raise AuthError(failure)
 
 
-def _register_device(session: Session, account: Account, request: p.Register, now: datetime) -> p.Registered:
+def _register_device(
+    session: Session, account: Account, request: p.Register, now: datetime, max_devices: int | None = None
+) -> p.Registered:
     device = session.get(Device, request.device_id)
     if device is not None and device.account_id != account.id:
         raise AuthError("这台设备已登记在另一个账号下，请联系乡镇平台")
     if device is not None and device.revoked_at is not None:
         raise AuthError("这台设备已被乡镇平台停用")
+    if device is None and max_devices is not None:
+        # Counted with the account row locked (`register`), so two at once cannot both take the last place.
+        active = session.scalar(
+            select(func.count())
+            .select_from(Device)
+            .where(Device.account_id == account.id, Device.revoked_at.is_(None))
+        )
+        if active >= max_devices:
+            raise DeviceLimit(
+                f"账号 {account.username} 已有 {active} 台在用设备，每个账号最多 {max_devices} 台；"
+                "请乡镇平台先停用一台旧设备（fengqiao-server device list / device revoke 设备编号）再登记"
+            )
     token = secrets.token_urlsafe(32)
     if device is None:
         device = Device(
