@@ -26,6 +26,7 @@ from sync.core.domain.text import squeeze
 from . import sheets
 from .context import Changed, Workspace
 from .errors import Cancelled, ServiceError
+from .workbook_bounds import ROSTER_LIMITS, RowCounter, WorkbookLimits, check_workbook
 
 HEADERS = [
     "村/社区",
@@ -127,10 +128,25 @@ def _style(sheet: Any) -> None:
     sheet.freeze_panes = "A2"
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The roster's rows as (spreadsheet row number, {canonical header: text}), and the original headers."""
+def read_rows(
+    path: Path, limits: WorkbookLimits = ROSTER_LIMITS
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The roster's rows as (spreadsheet row number, {canonical header: text}), and the original headers.
+    A workbook past `limits` is refused before it is opened, or as soon as its rows pass the limit."""
+    path = Path(path)
+    check_workbook(path, limits, RosterUnreadable)
     wb = sheets.open_workbook(path, RosterUnreadable)
+    try:
+        return _read_rows(path, wb, RowCounter(path, limits, RosterUnreadable))
+    finally:
+        wb.close()
+
+
+def _read_rows(
+    path: Path, wb: Any, counter: RowCounter
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     sheet = wb.worksheets[0]
+    counter.check(sheet.max_row if isinstance(sheet.max_row, int) else 0)  # as the sheet declares itself
     rows = sheet.iter_rows(values_only=True)
     header_row = 0
     columns: dict[int, str] = {}  # column index → canonical header
@@ -144,7 +160,6 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
             break
     missing = [h for h in REQUIRED if h not in columns.values()]
     if not header_row or missing:
-        wb.close()
         raise RosterUnreadable(
             msg(
                 "{0} 缺少必需的列：{1}（表头可以是 {2}）",
@@ -155,6 +170,7 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         )
     data = []
     for number, values in enumerate(rows, header_row + 1):
+        counter.check(number)
         record: dict[str, str] = {}
         for i, name in columns.items():
             value = values[i] if i < len(values) else None
@@ -163,7 +179,6 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
             record[name] = "" if value is None else str(value).strip()
         if any(record.values()):
             data.append((number, record))
-    wb.close()
     return originals, data
 
 
@@ -194,11 +209,13 @@ def import_households(
     *,
     errors_path: Path | None = None,
     progress: Callable[[int, int], bool] | None = None,
+    limits: WorkbookLimits = ROSTER_LIMITS,
 ) -> ImportReport:
-    """Import a roster in one transaction; progress(done, total) may return False to cancel (none kept)."""
+    """Import a roster in one transaction; progress(done, total) may return False to cancel (none kept).
+    `limits` bound the workbook (size, parts, inflated size, rows): past one it is refused, nothing read."""
     ws.require(Permission.EDIT_RESIDENTS)
     path = Path(path)
-    _, rows = read_rows(path)
+    _, rows = read_rows(path, limits)
     report = ImportReport()
     rejected_rows: dict[int, dict[str, str]] = {}
     today = ws.now().date()
