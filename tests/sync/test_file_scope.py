@@ -8,6 +8,7 @@ import hashlib
 import os
 import uuid
 
+import pytest
 from sqlalchemy import select
 
 from desktop.services import attachments, syncing, visits
@@ -133,3 +134,53 @@ def test_a_laptop_attaching_a_file_the_server_already_holds_sends_it_as_proof(la
     other_grid1 = laptops.join(tmp_path / "d" / "fengqiao.db", "grid1")  # joining syncs, files included
     syncing.sync_now(other_grid1)
     assert attachments.stored_path(other_grid1, sha).read_bytes() == content
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'old-server.db'}"
+    return request.getfixturevalue("postgres").new_database()
+
+
+def test_upgrading_keeps_every_file_readable_through_the_attachments_that_named_it(database_url):
+    """Files held before the rule: each device that wrote an attachment naming a complete file becomes its
+    holder, so nothing readable before the upgrade stops being readable; a file still uploading has none."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from sync.server.db import alembic_config, make_engine, migrate
+
+    engine = make_engine(database_url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    whole, partial = "a" * 64, "b" * 64
+    rows = [
+        ("f1", whole, '{"sha256": "dev-1", "filename": "dev-9"}', "dev-9"),  # later edited by dev-9
+        ("f2", whole, "{}", "dev-2"),
+        ("f3", partial, '{"sha256": "dev-3"}', "dev-3"),
+    ]
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO blobs (sha256, size, received, complete)"
+                " VALUES (:a, 1, 1, true), (:b, 2, 1, false)"
+            ),
+            {"a": whole, "b": partial},
+        )
+        for seq, (rid, sha, devices, updated) in enumerate(rows, 1):
+            conn.execute(
+                text(
+                    "INSERT INTO records (id, table_name, data, field_seq, field_device, server_seq, deleted,"
+                    " shared, blob, updated_device)"
+                    " VALUES (:id, 'attachments', '{}', '{}', :fd, :seq, false, false, :blob, :dev)"
+                ),
+                {"id": rid, "fd": devices, "seq": seq, "blob": sha, "dev": updated},
+            )
+    migrate(engine)
+    with engine.connect() as conn:
+        found = set(conn.execute(text("SELECT sha256, device_id FROM blob_holders")).all())
+    engine.dispose()
+    assert found == {(whole, "dev-1"), (whole, "dev-2")}
