@@ -7,6 +7,7 @@ matched by ID number and households by village and 户号, so a second import of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -176,10 +177,19 @@ def _read_rows(
             value = values[i] if i < len(values) else None
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # a number Excel stored as 1.0
-            record[name] = "" if value is None else str(value).strip()
+            record[name] = "" if value is None else _one_line(str(value))
         if any(record.values()):
             data.append((number, record))
     return originals, data
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _one_line(text: str) -> str:
+    """A cell's text as one line: a line break typed in the cell (Alt+Enter) or a pasted tab becomes a space,
+    as the township server takes no control character in a one-line field."""
+    return _CONTROL.sub(" ", text).strip()
 
 
 def _person_fields(record: dict[str, str]) -> PersonFields:

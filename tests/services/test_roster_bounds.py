@@ -166,3 +166,14 @@ def test_each_limit_is_configurable_and_named(township, tmp_path):
     with pytest.raises(RosterUnreadable, match="超过 3 行的上限"):
         roster.import_households(ws, path, limits=WorkbookLimits(rows=3))
     assert roster.import_households(ws, path).rows_imported  # and the same file imports under the defaults
+
+
+def test_a_line_break_or_tab_in_a_cell_becomes_a_space(township, tmp_path):
+    """Alt+Enter in an address cell, a pasted tab in a name: one line, as the server takes one-line fields."""
+    path = tmp_path / "breaks.xlsx"
+    wb = Workbook()
+    wb.active.append(["村/社区", "户号", "地址", "姓名"])
+    wb.active.append(["东村", "801", "东村\n8号\t东侧", "李\t四"])
+    wb.save(path)
+    _, rows = roster.read_rows(path)
+    assert rows == [(2, {"村/社区": "东村", "户号": "801", "地址": "东村 8号 东侧", "姓名": "李 四"})]
