@@ -366,7 +366,7 @@ class SyncClient:
         return len(ops)
 
     def import_bundle(self, source: Path) -> SyncReport:
-        blob = Path(source).read_bytes()
+        blob = bundle.read(source)  # its size checked before it is read
         if bundle.device_of(blob) != self.local.get_state("device_id"):
             raise bundle.BundleError("这个回执是给另一台设备的")
         reply = p.BundleReply.model_validate_json(bundle.unseal(blob, self._bundle_key(), "reply"))

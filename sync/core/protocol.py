@@ -45,7 +45,8 @@ def _storable(text: str) -> str:
 
 @dataclass(frozen=True)
 class Text(GroupedMetadata):
-    """A string of bounded length that a database can store (no NUL, no lone surrogates): `Annotated[str,
+    """A string of bounded length that a database can store (no NUL, no lone surrogates) and a screen or a
+    terminal shows as it is (no control characters but tab, line feed and carriage return): `Annotated[str,
     Text(50, 1)]`, one to fifty characters."""
 
     max_length: int
@@ -54,7 +55,7 @@ class Text(GroupedMetadata):
 
     def __iter__(self) -> Iterator[object]:
         # said in the schema too, so generated clients know it
-        allowed = r"^[^\x00-\x1f\x7f]*$" if self.one_line else r"^[^\x00]*$"
+        allowed = r"^[^\x00-\x1f\x7f]*$" if self.one_line else r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
         yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=allowed)
         yield AfterValidator(_storable)
 

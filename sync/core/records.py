@@ -563,6 +563,23 @@ def unstorable(value: str) -> bool:
     return "\x00" in value
 
 
+# Control characters a value arriving at the server may not hold, naming the field (issue 26): none in a
+# one-line string or a reference, none but tab, line feed and carriage return in multi-line text. Checked on
+# arrival only (`problems(..., arriving=True)`): a record the server already holds stays readable everywhere.
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_MULTI_LINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_problem(spec: FieldSpec, value: object) -> str | None:
+    """Why a string field's value holds a control character it may not, or None."""
+    if spec.kind not in ("string", "ref", "text") or not isinstance(value, str):
+        return None
+    found = (_CONTROL_MULTI_LINE if spec.kind == "text" else _CONTROL_ONE_LINE).search(value)
+    if found is None:
+        return None
+    return f"含有控制字符 U+{ord(found.group()):04X}（第 {found.start() + 1} 个字符）"
+
+
 def _depth_and_strings_ok(value: object) -> str | None:
     """Nesting depth and every string inside a JSON value, without recursion (a hostile value may be deep)."""
     stack = [(value, 1)]
@@ -636,11 +653,12 @@ def value_problem(spec: FieldSpec, value: object) -> str | None:
     return f"未知的字段类型 {kind}"
 
 
-def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list[str]:
+def problems(record: RecordType, fields: dict[str, Any], *, whole: bool, arriving: bool = False) -> list[str]:
     """What is wrong with these fields of a record, each naming the field and the reason; [] when nothing.
 
     whole: the fields are the whole record (an insert, or a record as the server holds it), so every required
-    field must be there; otherwise they are an edit of some fields."""
+    field must be there; otherwise they are an edit of some fields. arriving: pushed to the server now, so
+    control characters are refused as well (`control_problem`)."""
     found = []
     for name, value in fields.items():
         if name == "deleted":
@@ -654,7 +672,7 @@ def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list
         elif value is None:
             if not spec.optional and not spec.local:
                 found.append(f"{name}：不能为空")
-        elif problem := value_problem(spec, value):
+        elif problem := value_problem(spec, value) or (control_problem(spec, value) if arriving else None):
             found.append(f"{name}：{problem}")
     if whole:
         for name, spec in record.synced_fields.items():

@@ -211,7 +211,7 @@ class Pusher:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
         if record is None and op.op != "insert":
             raise Rejected("服务器上没有这条记录，无法修改或删除")
-        found = records.problems(kind, op.fields, whole=record is None)
+        found = records.problems(kind, op.fields, whole=record is None, arriving=True)
         found += [
             f"{name}（原值）：{problem}"
             for name, value in op.base_values.items()

@@ -164,21 +164,29 @@ def do_restore(args, server) -> int:
     return 0
 
 
+REPLY_RECORDS = 10_000  # records a reply's pull carries at most (fewer when they would pass the caps)
+
+
 def import_bundle(args, server) -> int:
     """Apply a laptop's offline bundle and write the reply it takes back: the same push and pull as online."""
-    blob = Path(args.file).read_bytes()
+    blob = bundle.read(args.file)  # its size checked before it is read
     device_id = bundle.device_of(blob)
     with server.db.reading() as s:
         dev = s.get(Device, device_id)
-        if dev is None or dev.revoked_at is not None:
-            raise accounts.AuthError(f"设备 {device_id} 未登记或已停用")
-        who = caller_for(s, dev, s.get(Account, dev.account_id))
+        if dev is None:
+            raise accounts.AuthError(f"设备 {device_id} 未登记，同步包未导入")
+        if dev.revoked_at is not None:
+            raise accounts.AuthError(f"设备 {device_id} 已被乡镇平台停用，同步包未导入")
+        account = s.get(Account, dev.account_id)
+        if account is None or account.disabled:
+            # As online (accounts.authenticate): a disabled account's laptop writes nothing more.
+            raise accounts.AuthError(f"设备 {device_id} 所属账号已停用，同步包未导入")
+        who = caller_for(s, dev, account)
         key = dev.bundle_key
     request = p.Bundle.model_validate_json(bundle.unseal(blob, key, "push"))
     pushed = apply_push(server, who, request.push)
-    page = read_pull(server, who, request.cursor, request.epoch, 10**9, None, request.protocol)
-    reply = p.BundleReply(device_id=device_id, push=pushed, pull=page)
-    Path(args.reply).write_bytes(bundle.seal(device_id, key, "reply", reply.model_dump_json().encode()))
+    sealed, page = sealed_reply(server, who, request, pushed, key)
+    Path(args.reply).write_bytes(sealed)
     applied = sum(r.status == "applied" for r in pushed.results)
     print(
         f"已导入 {len(pushed.results)} 条修改（{applied} 条生效），"
@@ -218,6 +226,23 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(2, f"{self.prog}：{message}（{self.prog} -h 查看用法）\n")
+
+
+def sealed_reply(
+    server, who, request: p.Bundle, pushed: p.PushResponse, key: bytes
+) -> tuple[bytes, p.PullPage]:
+    """The reply, its pull cut short where the whole would pass a bundle's caps: the pull is a cursor, so the
+    laptop's next bundle takes up where this one stopped."""
+    limit = REPLY_RECORDS
+    while True:
+        page = read_pull(server, who, request.cursor, request.epoch, limit, None, request.protocol)
+        reply = p.BundleReply(device_id=who.device_id, push=pushed, pull=page)
+        try:
+            return bundle.seal(who.device_id, key, "reply", reply.model_dump_json().encode()), page
+        except bundle.BundleError:
+            if len(page.changes) <= 1:
+                raise
+            limit = len(page.changes) // 2
 
 
 def parser() -> argparse.ArgumentParser:

@@ -132,3 +132,12 @@ class Blob(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BlobHolder(Base):
+    """A device that sent a file's bytes (a complete upload, or the same bytes again as proof): an attachment
+    record it wrote makes the file readable to its scope (sync.server.blob_scope)."""
+
+    __tablename__ = "blob_holders"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
