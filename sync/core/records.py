@@ -580,6 +580,15 @@ def control_problem(spec: FieldSpec, value: object) -> str | None:
     return f"含有控制字符 U+{ord(found.group()):04X}（第 {found.start() + 1} 个字符）"
 
 
+def without_controls(spec: FieldSpec, value: object) -> object:
+    """The value as the server would take it: each control character `control_problem` names becomes a space
+    (a tab pasted into a name, a line break typed with Alt+Enter in a one-line cell). The laptop writes this,
+    so an honest record is never refused for what a person cannot see."""
+    if spec.kind not in ("string", "ref", "text") or not isinstance(value, str):
+        return value
+    return (_CONTROL_MULTI_LINE if spec.kind == "text" else _CONTROL_ONE_LINE).sub(" ", value)
+
+
 def _depth_and_strings_ok(value: object) -> str | None:
     """Nesting depth and every string inside a JSON value, without recursion (a hostile value may be deep)."""
     stack = [(value, 1)]
