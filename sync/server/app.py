@@ -14,7 +14,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from sync.core import protocol as p
 
 from . import refusals
-from .routes import deps, devices, exchange, files, health
+from .routes import admin, deps, devices, exchange, files, health
 from .service import apply_push, caller_for, read_pull
 from .state import Counters, Server, Throttle, open_server
 
@@ -44,6 +44,6 @@ def create_app(server: Server) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(CountRequests, counters=server.counters)
     refusals.install(app)
-    for area in (health, devices, exchange, files):
+    for area in (health, devices, exchange, files, admin):
         app.include_router(area.router)
     return app
