@@ -1,6 +1,7 @@
 """An account's scope given by name: a village (`新街村`), a grid (`新街村第1网格`, `新街村/第1网格`,
 `第1网格` when only one village has it) or a household (its 户号, or `新街村/0012`), or by id. A name that
-matches nothing or more than one place is refused with the choices, so an account never silently sees nothing."""
+matches nothing or more than one place is refused with the choices, so an account never silently
+sees nothing."""
 
 from __future__ import annotations
 

@@ -1,14 +1,14 @@
 """the server's audit trail of account administration (accounts helper)
 
-Revision ID: 0002_accounts
-Revises: 0001
+Revision ID: 0004_accounts
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_accounts"
-down_revision = "0001"
+revision = "0004_accounts"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
