@@ -38,6 +38,12 @@ class ServerNeeded(ServiceError):
     """Accounts are changed on the township server: without it nothing is changed, and this says so."""
 
 
+def has_server(ws: Workspace) -> bool:
+    """Whether this laptop has joined a township server (then accounts are changed there, and only there)."""
+    with ws.read() as s:
+        return s.get(SyncState, "device_token") is not None and s.get(SyncState, "server_url") is not None
+
+
 def _admin(ws: Workspace) -> tuple[AdminClient, str]:
     with ws.read() as s:
         state = {row.key: row.value for row in s.scalars(select(SyncState))}
