@@ -1,11 +1,11 @@
 """`fengqiao account list|add|edit|disable|enable|reset-password`: the township's accounts, changed on
 the township server through its admin API (desktop.services.server_accounts). Offline, each says that the
-server is needed and changes nothing. A laptop that has no township server yet (a township being set up, never synced)
-keeps its accounts itself until its first sync (desktop.services.accounts).
+server is needed and changes nothing. A laptop that has no township server yet (a township being set up,
+never synced) keeps its accounts itself until its first sync (desktop.services.accounts).
 
 A place is given by name or id: `--scope grid --places 新街村第1网格` (or 新街村/第1网格); a name that
-names no place or several is refused with the choices. A new password comes from FENGQIAO_NEW_PASSWORD, or is asked for
-on the terminal."""
+names no place or several is refused with the choices. A new password comes from FENGQIAO_NEW_PASSWORD, or
+is asked for on the terminal."""
 
 from __future__ import annotations
 
