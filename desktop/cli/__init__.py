@@ -21,6 +21,7 @@ from desktop import __version__
 from desktop.cli import (
     accounts,
     assessment,
+    audit,
     backups,
     demo,
     ledger,
@@ -52,6 +53,7 @@ COMMANDS = (
     papers.add_print,
     assessment.add_report,
     accounts.add_account,
+    audit.add_audit,  # the audit trail, for the auditor
 )
 
 
