@@ -1,6 +1,6 @@
 """`fengqiao audit [--from --to --who --what] [--verify] [--limit N]`: the audit trail for the auditor
-(审计员), newest first, as tab-separated lines; `--verify` checks the hash chain first and exits non-zero if it is
-broken (desktop.services.audit_trail)."""
+(审计员), newest first, as tab-separated lines; `--verify` checks the hash chain first and exits
+non-zero if it is broken (desktop.services.audit_trail)."""
 
 from __future__ import annotations
 
