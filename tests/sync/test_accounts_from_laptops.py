@@ -1,14 +1,14 @@
-"""The township's laptop changes the server's accounts (the one truth) through the admin API: the laptop's copy
-follows at its sync, a disabled account is stopped at its device's next request and can no longer sign in on
-a laptop that has synced, offline nothing changes and the laptop says the server is needed; `fengqiao
+"""The township's laptop changes the server's accounts (the one truth) through the admin API: the laptop's
+copy follows at its sync, a disabled account is stopped at its device's next request and can no longer sign
+in on a laptop that has synced, offline nothing changes and the laptop says the server is needed; `fengqiao
 account` does the same from the command line. Real servers (SQLite and PostgreSQL), real SQLCipher laptops."""
 
 from __future__ import annotations
 
 import os
-from datetime import datetime
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
