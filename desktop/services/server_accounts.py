@@ -201,9 +201,11 @@ _FIELDS = {
 
 
 def _why(error: Any) -> str:
-    limit = (error.get("ctx") or {}).get("max_length")
+    ctx = error.get("ctx") or {}
     if error.get("type") == "string_too_long":
-        return msg("最多 {0} 个字", limit)
+        return msg("最多 {0} 个字", ctx.get("max_length"))
+    if error.get("type") == "string_too_short" and ctx.get("min_length", 0) > 1:
+        return msg("至少 {0} 个字符", ctx.get("min_length"))
     if error.get("type") == "string_too_short":
         return msg("不能为空")
     return str(error.get("msg", ""))

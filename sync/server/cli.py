@@ -127,8 +127,12 @@ def _request(model, **values):
 
 
 def _reason(error: dict) -> str:
-    limit = (error.get("ctx") or {}).get("max_length")
-    return f"最多 {limit} 个字" if error.get("type") == "string_too_long" else str(error.get("msg", ""))
+    ctx = error.get("ctx") or {}
+    if error.get("type") == "string_too_long":
+        return f"最多 {ctx.get('max_length')} 个字"
+    if error.get("type") == "string_too_short":
+        return f"至少 {ctx.get('min_length')} 位" if ctx.get("min_length", 0) > 1 else "不能为空"
+    return str(error.get("msg", ""))
 
 
 def device(args, server) -> int:
