@@ -29,8 +29,6 @@ from .models import Account, AuditEntry, Device, Record
 
 GENESIS = "0" * 64
 MANAGERS = frozenset({Role.ADMIN, Role.PLATFORM})
-# The fields of the synced account record that only the server writes (through this module).
-SERVER_FIELDS = ("username", "roles", "scope_kind", "scope_ids", "disabled", "org_id")
 
 
 @dataclass(frozen=True)

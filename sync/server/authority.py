@@ -128,7 +128,8 @@ def check_event(session: Session, who: Identity, data: dict) -> None:
 # ------------------------------------------------------------------------------------------ accounts
 
 # What only the server's account administration writes in the synced account record (`account_admin.py`).
-ACCOUNT_FIELDS = ("username", "roles", "scope_kind", "scope_ids", "disabled", "org_id")
+# The unit or team (org_id) stays a laptop's too: 设置 → 单位与队伍 adds members to a team that way.
+ACCOUNT_FIELDS = ("username", "roles", "scope_kind", "scope_ids", "disabled")
 
 
 def _same(field: str, a, b) -> bool:
@@ -145,7 +146,7 @@ def check_account_record(session: Session, record: Record | None, fields: dict) 
     """An account's roles, scope, unit and state are the server's (changed through the admin API): a laptop
     may send an account record that agrees with the server's account table (a township's set-up), but not
     change them."""
-    why = "账号的角色、范围、单位和停用状态只能通过乡镇服务器的账号管理修改（设置 → 账户）"
+    why = "账号的角色、范围和停用状态只能通过乡镇服务器的账号管理修改（设置 → 账号）"
     if record is not None:
         changed = [f for f in ACCOUNT_FIELDS if f in fields and not _same(f, fields[f], record.data.get(f))]
         if changed:
