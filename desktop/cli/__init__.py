@@ -21,6 +21,7 @@ from desktop import __version__
 from desktop.cli import (
     accounts,
     assessment,
+    audit,
     backups,
     demo,
     ledger,
@@ -55,6 +56,7 @@ COMMANDS = (
     assessment.add_report,
     period.add_period,
     accounts.add_account,
+    audit.add_audit,  # the audit trail, for the auditor
 )
 
 

@@ -20,6 +20,7 @@ from sync.core.domain.roles import ROLE_LABELS, Permission, Role
 from sync.core.domain.scope import SCOPE_LABELS
 
 from . import bundles
+from .audit import AuditPage
 from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .common import show_error
 from .conflicts import ConflictsDialog
@@ -53,7 +54,12 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 9px 12px; }")
         self.stack = QStackedWidget()
         self.pages = {}
-        self.desk = self._page("desk", self.tr("工作台"), DeskPage(ws, worker))
+        # The auditor's own screen; the desk counts matters, which not every role may read.
+        if ws.may(Permission.READ_AUDIT):
+            self.audit = self._page("audit", self.tr("审计日志"), AuditPage(ws, worker))
+        self.desk = None
+        if ws.may(Permission.VIEW_MATTERS):
+            self.desk = self._page("desk", self.tr("工作台"), DeskPage(ws, worker))
         if ws.may(Permission.VIEW_RESIDENTS):
             self.households = self._page("households", self.tr("住户"), HouseholdsPage(ws, worker, places))
             self.households.visit_requested.connect(self.new_visit)
@@ -68,10 +74,11 @@ class MainWindow(QMainWindow):
             self._page("stats", self.tr("统计"), StatsPage(ws, worker))
         self._page("settings", self.tr("设置"), SettingsPage(ws, worker, places))
         worker.hub.subscribe(self, PLACE_KINDS, lambda _changes: self._reload_places())
-        self.desk.open_ledger.connect(self.show_ledger)
-        self.desk.open_matter.connect(self.open_matter)
-        self.desk.new_visit.connect(lambda: self.new_visit())
-        self.desk.new_matter.connect(self.new_matter)
+        if self.desk is not None:
+            self.desk.open_ledger.connect(self.show_ledger)
+            self.desk.open_matter.connect(self.open_matter)
+            self.desk.new_visit.connect(lambda: self.new_visit())
+            self.desk.new_matter.connect(self.new_matter)
         self.nav.currentRowChanged.connect(self._navigate)
         central = QWidget()
         row = QHBoxLayout(central)

@@ -8,14 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -26,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, choices, documents, org_sheet, setup
-from sync.core.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
-from sync.core.domain.scope import SCOPE_LABELS
+from desktop.services import choices, documents, org_sheet, setup
+from sync.core.domain.roles import Permission
 
+from .accounts import AccountsTab
 from .common import say, scrolling, show_error, side_by_side
-from .forms import FormDialog
 from .labels import label
 from .plain import inform, plain_label, warn
 
@@ -56,19 +53,14 @@ class SettingsPage(QWidget):
         if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
             form.addRow(plain_label(self.tr("其他设置由管理员或平台办公室维护。")))
         self.tabs.addTab(general, self.tr("界面"))
-        self.accounts = QTableWidget(0, 5)
-        self.accounts.setHorizontalHeaderLabels(
-            [self.tr("账号"), self.tr("姓名"), self.tr("角色"), self.tr("范围"), self.tr("所属单位/队伍")]
-        )
-        self.accounts.horizontalHeader().setStretchLastSection(True)
+        # The township server's accounts (desktop/ui/accounts.py).
+        self.accounts = AccountsTab(ws, worker, places, self)
         self.grades = QTableWidget(0, 3)
         self.grades.setHorizontalHeaderLabels([self.tr("星级"), self.tr("承办"), self.tr("时限（天）")])
         self.categories = QListWidget()
         self.channels = QListWidget()
         if ws.may(Permission.MANAGE_ACCOUNTS):
-            self.tabs.addTab(
-                self._box(self.accounts, [(self.tr("添加账号…"), self.add_account)]), self.tr("账号")
-            )
+            self.tabs.addTab(self.accounts, self.tr("账号"))
         if ws.may(Permission.CONFIGURE):
             self.orgs = QTableWidget(0, 3)
             self.orgs.setHorizontalHeaderLabels([self.tr("类型"), self.tr("名称"), self.tr("成员")])
@@ -175,9 +167,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         if self.ws.may(Permission.MANAGE_ACCOUNTS):
-            self.worker.submit(
-                lambda: accounts.list_accounts(self.ws), self._show_accounts, lambda e: show_error(self, e)
-            )
+            self.accounts.refresh()
         if self.ws.may(Permission.CONFIGURE):
             self.worker.submit(lambda: setup.read_config(self.ws, "deadline_policy"), self._show_policy)
             self.worker.submit(lambda: choices.places(self.ws), self._show_places)
@@ -318,15 +308,6 @@ class SettingsPage(QWidget):
         if chosen:
             self._configure("channels", [c for c in self.places.channels if c not in chosen])
 
-    def _show_accounts(self, rows) -> None:
-        self.accounts.setRowCount(len(rows))
-        for r, a in enumerate(rows):
-            roles = "、".join(label(ROLE_LABELS[x]) for x in sorted(parse_roles(a.roles)))
-            scope = label(SCOPE_LABELS.get(a.scope_kind, a.scope_kind))
-            org = next((o.name for o in self.places.orgs if o.id == f"org:{a.org_id}"), "")
-            for c, value in enumerate((a.username, a.display_name, roles, scope, org)):
-                self.accounts.setItem(r, c, QTableWidgetItem(value))
-
     def _show_policy(self, policy) -> None:
         self.policy = policy or {}
         grades = self.policy.get("grades", [])
@@ -359,68 +340,8 @@ class SettingsPage(QWidget):
         )
 
     def add_account(self) -> QDialog:
-        dialog = AccountDialog(self.ws, self.worker, self.places, self)
-        dialog.open()
-        return dialog
+        return self.accounts.add_account()
 
     def _language(self) -> None:
         QSettings().setValue("language", self.language.currentData())
         inform(self, self.tr("语言"), self.tr("重新启动枫桥后使用新的语言。"))
-
-
-class AccountDialog(FormDialog):
-    """A new account: name, password, roles, and the grids or villages it works on."""
-
-    def __init__(self, ws, worker, places, parent=None):
-        super().__init__(parent)
-        self.ws, self.worker, self.places = ws, worker, places
-        self.setWindowTitle(self.tr("添加账号"))
-        self.username = self.form.add(self.tr("账号"), QLineEdit())
-        self.name = self.form.add(self.tr("姓名"), QLineEdit())
-        self.password = self.form.add(self.tr("密码"), QLineEdit())
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        roles = QWidget()
-        roles_layout = QHBoxLayout(roles)
-        roles_layout.setContentsMargins(0, 0, 0, 0)
-        self.roles = {}
-        for role in Role:
-            self.roles[role] = QCheckBox(label(ROLE_LABELS[role]))
-            roles_layout.addWidget(self.roles[role])
-        self.form.add(self.tr("角色"), roles)
-        self.scope = self.form.add(self.tr("范围"), QComboBox())
-        for kind in ("township", "village", "grid", "household"):
-            self.scope.addItem(label(SCOPE_LABELS[kind]), kind)
-        self.org = self.form.add(self.tr("所属单位/队伍"), QComboBox())
-        self.org.addItem(self.tr("（无）"), None)
-        for org in places.orgs:
-            self.org.addItem(org.name, org.id.removeprefix("org:"))
-        self.places_list = self.form.add(self.tr("负责的村或网格"), QListWidget())
-        self.places_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
-        self.households = self.form.add(self.tr("联系的住户"), QLineEdit())
-        self.households.setPlaceholderText(self.tr("联户长联系的住户：户号，用逗号分隔"))
-        self.scope.currentIndexChanged.connect(self._places)
-        self._places()
-        self.lay_out(self.save)
-
-    def _places(self) -> None:
-        self.places_list.clear()
-        kind = self.scope.currentData()
-        items = self.places.villages if kind == "village" else self.places.grids if kind == "grid" else ()
-        for place in items:
-            self.places_list.addItem(place.name)
-            self.places_list.item(self.places_list.count() - 1).setData(Qt.ItemDataRole.UserRole, place.id)
-        self.places_list.setEnabled(bool(items))
-        self.households.setEnabled(kind == "household")
-
-    def save(self) -> None:
-        roles = {role for role, box in self.roles.items() if box.isChecked()}
-        ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.places_list.selectedItems()]
-        if self.scope.currentData() == "household":
-            ids = [n.strip() for n in self.households.text().replace("，", ",").split(",") if n.strip()]
-        args = (self.username.text().strip(), self.name.text().strip(), self.password.text(), roles)
-        kind, org = self.scope.currentData(), self.org.currentData()
-        self.worker.submit(
-            lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids, org_id=org),
-            lambda _: self.accept(),
-            self.show_failure,
-        )

@@ -235,6 +235,8 @@ class Pusher:
                 raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
             return
         authority.check_permission(self.who, kind)
+        if kind.table == "accounts":
+            authority.check_account_record(self.session, record, op.fields)
         if record is None and kind.table == "events":
             authority.check_event(self.session, self.who, op.fields)
         if record is None and kind.table == "matters":
