@@ -14,6 +14,7 @@ from .worker import DbWorker
 class HouseholdDialog(FormDialog):
     def __init__(self, ws, worker: DbWorker, places, detail=None, parent=None):
         super().__init__(parent)
+        self.ask_before_discarding = True
         self.ws, self.worker, self.places = ws, worker, places
         self.household_id = detail.id if detail else None
         self.setWindowTitle(self.tr("修改住户") if detail else self.tr("新增住户"))

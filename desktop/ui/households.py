@@ -74,6 +74,8 @@ class HouseholdsPage(QWidget):
         self._order, self._descending = "number", False
         self.model = PagedModel(worker, columns, self._fetcher(), self)
         self.model.loaded.connect(self._loaded)
+        self.model.arrived.connect(self._block_came)
+        self.selected_id: str | None = None  # the record of the highlighted row: what the card shows
         self.model.searching.connect(lambda busy: busy and self.count.setText(self.tr("正在搜索…")))
         self.model.failed.connect(lambda e: show_error(self, e))
         empty = self.tr("没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。")
@@ -136,7 +138,15 @@ class HouseholdsPage(QWidget):
     def _loaded(self, total: int) -> None:
         self.count.setText(self.tr("共 %n 户", "", total))
         if total == 0:
+            self.selected_id = None
             self.card.clear()  # nothing listed, so no household's card either
+            return
+        # A new answer replaces every row: the household chosen stays chosen where it is still listed (found
+        # by its id, not by the row number it had), the card keeps it, no row highlighted, if not.
+        number = self.model.number_of(self.selected_id) if self.selected_id else None
+        if number is not None:
+            self.table.setCurrentIndex(self.model.index(number, 0))
+            self.table.scrollTo(self.model.index(number, 0))
 
     def _sort(self, section: int) -> None:
         order = {0: "number", 3: "village", 5: "address"}.get(section)
@@ -151,9 +161,27 @@ class HouseholdsPage(QWidget):
         self.refresh()
 
     def _selected(self, current, _previous) -> None:
-        row = self.model.row_at(current)
-        if row is not None:
-            self.card.show_household(row.id)
+        self._follow(current)
+
+    def _follow(self, index) -> None:
+        """The card follows the highlighted row's record id. A row still coming ("…", after Ctrl+End on a long
+        list) empties the card until its block comes, so no action can reach the household shown before."""
+        if not index.isValid():
+            return
+        household = self.model.id_at(index)
+        self.selected_id = household
+        if household is None:
+            self.card.waiting()
+        elif self.card.wanted != household:
+            self.card.show_household(household)
+
+    def _block_came(self) -> None:
+        if self.selected_id is None:
+            self._follow(self.table.currentIndex())
+
+    def household_id(self) -> str | None:
+        """The household the page stands on: the card's, which is the highlighted row's (Ctrl+N, Ctrl+M)."""
+        return self.card.detail.id if self.card.detail is not None else None
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -162,7 +190,17 @@ class HouseholdsPage(QWidget):
     def _add(self) -> None:
         dialog = HouseholdDialog(self.ws, self.worker, self.places, parent=self)
         if dialog.exec():
-            self.card.show_household(dialog.saved_id)
+            self.show_household(dialog.saved_id)
+
+    def show_household(self, household_id: str) -> None:
+        """A household chosen other than by its row (just added): highlighted if listed, else no row is."""
+        self.selected_id = household_id
+        number = self.model.number_of(household_id)
+        if number is not None:
+            self.table.setCurrentIndex(self.model.index(number, 0))
+        else:
+            self.table.selectionModel().clear()
+        self.card.show_household(household_id)
 
     def _export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -257,8 +257,8 @@ class LedgerPage(QWidget):
     def focus_search(self) -> None:
         self.text.setFocus()
 
-    def new_matter(self, prefill=None) -> ReportDialog:
-        dialog = ReportDialog(self.ws, self.worker, self.places, prefill, self)
+    def new_matter(self, prefill=None, residents=None) -> ReportDialog:
+        dialog = ReportDialog(self.ws, self.worker, self.places, prefill, self, residents)
         dialog.accepted.connect(lambda: self.view.show_matter(dialog.saved_id))
         dialog.open()
         return dialog

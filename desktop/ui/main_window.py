@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import facts
-from desktop.services import choices
+from desktop.services import choices, visits
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role
 from sync.core.domain.scope import SCOPE_LABELS
 
@@ -163,16 +163,30 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, s=slot: s())
             menu.addAction(action)
 
+    def household_in_view(self) -> str | None:
+        """The household the 住户 page stands on while it is shown: the forms opened now are about it."""
+        page = getattr(self, "households", None)
+        return page.household_id() if page is not None and self.stack.currentWidget() is page else None
+
     def new_visit(self, household_id: str | None = None) -> VisitDialog:
+        household_id = household_id or self.household_in_view()
         dialog = VisitDialog(self.ws, self.worker, household_id, self)
         dialog.found_dispute.connect(self.new_matter)
         dialog.open()
         self.visit_dialog = dialog
         return dialog
 
-    def new_matter(self, prefill=None):
+    def new_matter(self, prefill=None, residents=None):
+        household = self.household_in_view() if prefill is None else None
+        if household is not None:  # Ctrl+M from a household: its village, its residents as parties
+            self.worker.submit(
+                lambda: visits.matter_from_household(self.ws, household),
+                lambda r: self.new_matter(r.form, r.residents),
+                lambda e: show_error(self, e),
+            )
+            return None
         self.go("ledger")
-        self.report_dialog = self.ledger.new_matter(prefill)
+        self.report_dialog = self.ledger.new_matter(prefill, residents)
         return self.report_dialog
 
     def _reload_places(self) -> None:

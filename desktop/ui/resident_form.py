@@ -17,6 +17,7 @@ class PersonDialog(FormDialog):
 
     def __init__(self, ws, worker: DbWorker, household_id: str, person_id: str | None = None, parent=None):
         super().__init__(parent)
+        self.ask_before_discarding = True
         self.ws, self.worker, self.household_id, self.person_id = ws, worker, household_id, person_id
         self.setWindowTitle(self.tr("修改居民信息") if person_id else self.tr("登记居民"))
         self.name = self.form.add(self.tr("姓名"), QLineEdit())

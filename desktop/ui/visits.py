@@ -3,16 +3,19 @@ card (household_card.py); a visit that found a dispute opens the report form fil
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
 )
 
-from desktop.services import lists, visits
+from desktop.services import household_card, lists, visits
 from desktop.services.errors import Issue
 from desktop.services.visits import VisitInput
 from sync.core.domain.visits import PURPOSES
@@ -20,6 +23,15 @@ from sync.core.domain.visits import PURPOSES
 from .forms import FormDialog
 from .labels import label
 from .paged import TYPING_PAUSE_MS
+from .plain import plain_label
+
+
+def qt_time(moment: datetime) -> QDateTime:
+    return QDateTime.fromString(moment.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
+
+
+def py_time(moment: QDateTime) -> datetime:
+    return datetime.strptime(moment.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M")
 
 
 class VisitDialog(FormDialog):
@@ -29,13 +41,25 @@ class VisitDialog(FormDialog):
 
     def __init__(self, ws, worker, household_id: str | None = None, parent=None):
         super().__init__(parent)
+        self.ask_before_discarding = True
         self.ws, self.worker = ws, worker
         self.setWindowTitle(self.tr("登记走访"))
+        # The household is named (village and 户号) whether it came with the form or was searched for.
+        self.household_label = self.form.add(self.tr("走访户"), plain_label())
+        self.household_label.setStyleSheet("font-weight: bold")
         self.search = self.form.add(self.tr("户（搜索）"), QLineEdit())
         self.search.setPlaceholderText(self.tr("输入姓名、户号或地址"))
         self.results = QListWidget()
         self.results.setMaximumHeight(110)
+        self.results.currentItemChanged.connect(
+            lambda item, _old: item is not None and self.household_label.setText(item.text())
+        )
         self.form.addRow("", self.results)
+        # When the visit was: now unless it is written up later (a visit the evening before); never ahead.
+        self.visited_at = self.form.add(self.tr("走访时间"), QDateTimeEdit(qt_time(ws.now())))
+        self.visited_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.visited_at.setCalendarPopup(True)
+        self.visited_at.setMaximumDateTime(qt_time(ws.now()))
         self.purpose = self.form.add(self.tr("走访目的"), QComboBox())
         self.purpose.setEditable(True)
         for purpose in PURPOSES:  # shown translated, stored as the source word
@@ -51,10 +75,19 @@ class VisitDialog(FormDialog):
         self.search.returnPressed.connect(lambda: self.results.setFocus())
         self.household_id = household_id
         if household_id:
-            self.search.setText(self.tr("（已选定）"))
-            self.search.setEnabled(False)
-            self.results.hide()
-        self.resize(520, 460)
+            self.household_label.setText(self.tr("正在读取…"))
+            self.form.setRowVisible(self.search.parentWidget(), False)
+            self.form.setRowVisible(self.results, False)
+            worker.submit(
+                lambda: household_card.household_detail(ws, household_id), self._named, self.show_failure
+            )
+        else:
+            self.household_label.setText(self.tr("（请在下面搜索并选中一户）"))
+        self.resize(520, 500)
+
+    def _named(self, d) -> None:
+        head = next((m.name for m in d.members if m.relation == "户主"), "")
+        self.household_label.setText(f"{d.village} {d.number}号　{head}　{d.address}".strip())
 
     def _find(self) -> None:
         text = self.search.text().strip()
@@ -94,7 +127,11 @@ class VisitDialog(FormDialog):
             self.form.show_issues([Issue(self.tr("户（搜索）"), self.tr("请先搜索并选中一户"))])
             return
         data = VisitInput(
-            household, self.purpose_value(), self.findings.toPlainText(), self.follow_up.isChecked()
+            household,
+            self.purpose_value(),
+            self.findings.toPlainText(),
+            self.follow_up.isChecked(),
+            visited_at=py_time(self.visited_at.dateTime()),
         )
         self.worker.submit(lambda: visits.log_visit(self.ws, data), self._saved, self.show_failure)
 
