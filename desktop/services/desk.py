@@ -4,13 +4,13 @@ every tile counted through the ledger's own filters, so a tile and the list it o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Agreement, Division, Matter, Visit
+from desktop.store.models import Division, Matter, Visit
 from desktop.store.queries import (
     MatterFilter,
     colour_clause,
@@ -81,6 +81,28 @@ ACCEPTING_ROLES = (Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR)
 CONFIRMATION_REMINDER_DAYS = 5
 
 
+def tile_filters(ws: Workspace) -> dict[str, MatterFilter]:
+    """What each matter tile counts, as the ledger's filter: the tile counts with it and the list it opens
+    lists with it, so the two cannot disagree."""
+    mine = sorted(viewer_of(ws).handler_keys) or ["-"]  # no handler key: nothing is sent to me
+    accepting = ws.has_role(*ACCEPTING_ROLES)
+    return {
+        "red": MatterFilter(colour="red"),
+        "yellow": MatterFilter(colour="yellow"),
+        "open": MatterFilter(statuses=[str(x) for x in TIMED_STATUSES]),
+        "to_accept": MatterFilter(statuses=[str(Status.DISPATCHED)], handlers=mine if accepting else []),
+        "to_claim": MatterFilter(statuses=[str(Status.OPEN_FOR_CLAIM)]),
+        "to_register": MatterFilter(statuses=[str(Status.REPORTED)]),
+        "follow_ups": MatterFilter(statuses=[str(Status.CHECKED)]),
+        "confirmations": MatterFilter(
+            confirmation_due=(CONFIRMATION_WINDOW_DAYS, CONFIRMATION_REMINDER_DAYS)
+        ),
+        "supervised": MatterFilter(supervised=True),
+        "in_charge": MatterFilter(leader_id=ws.actor.account_id),
+        "warnings": MatterFilter(warning=True),
+    }
+
+
 def desk(ws: Workspace) -> DeskCounts:
     ws.require(Permission.VIEW_MATTERS)
     viewer = viewer_of(ws)
@@ -97,8 +119,7 @@ def desk(ws: Workspace) -> DeskCounts:
             return count(*matter_where(s, viewer, f, now))
 
         ratio = yellow_ratio(s)
-        dispatched = Matter.status == str(Status.DISPATCHED)
-        mine = Matter.handler.in_(sorted(viewer.handler_keys))
+        tiles = {key: filtered(f) for key, f in tile_filters(ws).items()}
         by_status: dict[str, int] = dict(
             s.execute(select(Matter.status, func.count()).where(*base).group_by(Matter.status)).all()
         )
@@ -110,20 +131,19 @@ def desk(ws: Workspace) -> DeskCounts:
             ).all()
         )
         return DeskCounts(
-            open_matters=count(Matter.status.in_([str(x) for x in TIMED_STATUSES])),
-            yellow=count(colour_clause("yellow", now, ratio)),
-            red=count(colour_clause("red", now, ratio)),
-            to_accept=count(dispatched, mine) if ws.has_role(*ACCEPTING_ROLES) else count(dispatched),
-            to_claim=count(Matter.status == str(Status.OPEN_FOR_CLAIM)),
-            follow_ups_due=count(Matter.status == str(Status.CHECKED)),
-            to_register=count(Matter.status == str(Status.REPORTED)),
+            open_matters=tiles["open"],
+            yellow=tiles["yellow"],
+            red=tiles["red"],
+            to_accept=tiles["to_accept"],
+            to_claim=tiles["to_claim"],
+            follow_ups_due=tiles["follow_ups"],
+            to_register=tiles["to_register"],
             visits_this_month=_visits_this_month(ws, s, now),
             yellow_ratio=ratio,
-            confirmations_due=_confirmations_due(s, base, now.date()),
-            # the ledger's own filters, so a tile and the list it opens always agree
-            supervised=filtered(MatterFilter(supervised=True)),
-            in_charge=filtered(MatterFilter(leader_id=ws.actor.account_id)),
-            warnings=filtered(MatterFilter(warning=True)),
+            confirmations_due=tiles["confirmations"],
+            supervised=tiles["supervised"],
+            in_charge=tiles["in_charge"],
+            warnings=tiles["warnings"],
             key_persons=count_key_persons(s, viewer) if may_see_residents else 0,
             duplicates=count_duplicates(s, viewer) if may_see_residents else 0,
             by_status=by_status,
@@ -161,27 +181,6 @@ def _by_village(s: Session, base: list[Any], now: datetime, ratio: float) -> lis
         .order_by(tally(red).desc(), Division.name)
     ).all()
     return [VillageRow(name, o or 0, r or 0, y or 0) for name, o, r, y in rows]
-
-
-def _confirmations_due(s: Session, base: list[Any], today: date) -> int:
-    last_day = func.date(Agreement.effective_on, f"+{CONFIRMATION_WINDOW_DAYS} days")
-    return (
-        s.execute(
-            select(func.count())
-            .select_from(Agreement)
-            .join(Matter, Matter.id == Agreement.matter_id)
-            .where(
-                *base,
-                Agreement.deleted.is_(False),
-                Agreement.form == "written",
-                Agreement.effective_on.is_not(None),
-                Agreement.confirmation_applied_on.is_(None),
-                last_day >= today.isoformat(),
-                last_day <= (today + timedelta(days=CONFIRMATION_REMINDER_DAYS)).isoformat(),
-            )
-        ).scalar()
-        or 0
-    )
 
 
 def _visits_this_month(ws: Workspace, s: Session, now: datetime) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
@@ -19,7 +19,7 @@ from sync.core.domain.scope import Viewer as Viewer  # the services name it as t
 
 from . import search
 from .base import LISTED, as_listed, chunks
-from .models import Account, ConfigEntry, Division, Grid, Household, Matter, Party, Person
+from .models import Account, Agreement, ConfigEntry, Division, Grid, Household, Matter, Party, Person
 
 
 @dataclass(frozen=True)
@@ -308,6 +308,9 @@ class MatterFilter:
     leader_id: str | None = None  # 包案: taken in charge by this leader ("我包的案")
     warning: bool = False  # 风险预警: open and 易激化 (group, fight or criminal signals make it so)
     text: str = ""
+    # 司法确认申请将到期: a written agreement in force, not yet taken to court, whose (window) days to apply
+    # end within (reminder) days from today: (window, reminder).
+    confirmation_due: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -416,7 +419,22 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
         where += [Matter.risk == str(Risk.HIGH), open_now]
     if f.text.strip():
         where.append(Matter.id.in_(search.matching("matter", f.text)))
+    if f.confirmation_due:
+        where.append(Matter.id.in_(confirmations_due(now.date(), *f.confirmation_due)))
     return where
+
+
+def confirmations_due(today: date, window_days: int, reminder_days: int):
+    """The matters with a written agreement whose days to apply for judicial confirmation end soon."""
+    last_day = func.date(Agreement.effective_on, f"+{window_days} days")
+    return select(Agreement.matter_id).where(
+        Agreement.deleted.is_(False),
+        Agreement.form == "written",
+        Agreement.effective_on.is_not(None),
+        Agreement.confirmation_applied_on.is_(None),
+        last_day >= today.isoformat(),
+        last_day <= (today + timedelta(days=reminder_days)).isoformat(),
+    )
 
 
 MATTER_ORDER = {

@@ -96,7 +96,9 @@ class DeskPage(QWidget):
         }
         if ws.has_role(Role.LEADER):
             self.tiles["in_charge"] = Tile(self.tr("我包的案"), "#E3EEFA")
-        presets = {
+        presets: dict[str, dict] = {
+            "open": {},
+            "confirmations": {},
             "red": {"colour": "red"},
             "yellow": {"colour": "yellow"},
             "to_accept": {"status": "dispatched"},
@@ -110,13 +112,16 @@ class DeskPage(QWidget):
         grid, tiles = flowing()  # as many to a line as the screen is wide
         for key, tile in self.tiles.items():
             tiles.addWidget(tile)
-            if key in presets:
-                tile.clicked.connect(lambda _=False, p=presets[key]: self.open_ledger.emit(p))
+            if key in presets:  # the ledger lists with the tile's own filter (desk.tile_filters)
+                tile.clicked.connect(
+                    lambda _=False, k=key, t=tile: self.open_ledger.emit(
+                        {**presets[k], "tile": k, "title": t.label.text()}
+                    )
+                )
                 tile.set_clickable(True)
         for key, opens in (
             ("key_persons", self.show_key_persons),
             ("duplicates", self.show_duplicates),
-            ("open", lambda: self.open_ledger.emit({})),
         ):
             self.tiles[key].clicked.connect(lambda _=False, o=opens: o())
             self.tiles[key].set_clickable(True)
