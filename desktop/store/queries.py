@@ -19,7 +19,7 @@ from sync.core.domain.scope import Viewer as Viewer  # the services name it as t
 
 from . import search
 from .base import LISTED, as_listed, chunks
-from .models import Account, Agreement, ConfigEntry, Division, Grid, Household, Matter, Party, Person
+from .models import Account, Agreement, ConfigEntry, Division, Grid, Household, Matter, Party, Person, Visit
 
 
 @dataclass(frozen=True)
@@ -549,3 +549,82 @@ def parties_of(session: Session, matter_ids: list[str]) -> dict[str, list[Party]
         ).scalars():
             result.setdefault(party.matter_id, []).append(party)
     return result
+
+
+# ---------------------------------------------------------------- visits
+
+
+@dataclass(frozen=True)
+class VisitListRow:
+    id: str
+    household_id: str
+    visited_at: datetime
+    village: str
+    grid: str
+    number: str  # the household's 户号
+    address: str
+    visitor: str
+    purpose: str
+    findings: str
+    needs_follow_up: bool
+
+
+def list_visits(
+    session: Session,
+    viewer: Viewer,
+    *,
+    village_id: str | None = None,
+    grid_id: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    follow_up_only: bool = False,
+    offset: int = 0,
+    limit: int | None = 100,
+) -> Page:
+    """The visits to households in scope, the latest first (走访 page)."""
+    where = [
+        Visit.deleted.is_(False),
+        Household.deleted.is_(False),
+        scope_clause(Household, viewer.scope),
+    ]
+    if village_id:
+        where.append(Household.village_id == village_id)
+    if grid_id:
+        where.append(Household.grid_id == grid_id)
+    if date_from:
+        where.append(Visit.visited_at >= datetime.combine(date_from, datetime.min.time()))
+    if date_to:
+        where.append(Visit.visited_at <= datetime.combine(date_to, datetime.max.time()))
+    if follow_up_only:
+        where.append(Visit.needs_follow_up.is_(True))
+    joined = select(func.count()).select_from(Visit).join(Household, Household.id == Visit.household_id)
+    total = session.execute(joined.where(*where)).scalar() or 0
+    query = (
+        select(
+            Visit.id,
+            Visit.household_id,
+            Visit.visited_at,
+            Division.name,
+            Grid.name,
+            Household.number,
+            Household.address,
+            Account.display_name,
+            Visit.purpose,
+            Visit.findings,
+            Visit.needs_follow_up,
+        )
+        .join(Household, Household.id == Visit.household_id)
+        .join(Division, Division.id == Household.village_id)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .outerjoin(Account, Account.id == Visit.visitor_id)
+        .where(*where)
+        .order_by(Visit.visited_at.desc(), Visit.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    rows = [
+        VisitListRow(i, h, at, v or "", g or "", n, a or "", who or "", p or "", f or "", bool(follow))
+        for i, h, at, v, g, n, a, who, p, f, follow in session.execute(query)
+    ]
+    return Page(rows, total, offset)

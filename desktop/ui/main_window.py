@@ -33,7 +33,7 @@ from .plain import plain_label
 from .settings import SettingsPage
 from .stats import StatsPage
 from .sync_panel import SyncPanel
-from .visits import VisitDialog
+from .visits import VisitDialog, VisitsPage
 
 # The township's set-up, which the forms' drop-down lists offer.
 PLACE_KINDS = {"divisions", "grids", "orgs", "accounts", "config"}
@@ -58,8 +58,10 @@ class MainWindow(QMainWindow):
             self.households = self._page("households", self.tr("住户"), HouseholdsPage(ws, worker, places))
             self.households.visit_requested.connect(self.new_visit)
             self.households.matter_opened.connect(self.open_matter)
-        if ws.may(Permission.LOG_VISIT):
-            self._page("visits", self.tr("走访"), None)
+        if ws.may(Permission.LOG_VISIT) and ws.may(Permission.VIEW_RESIDENTS):
+            self.visits = self._page("visits", self.tr("走访"), VisitsPage(ws, worker, places))
+            self.visits.household_opened.connect(self.open_household)
+            self.visits.visit_requested.connect(lambda: self.new_visit())
         if ws.may(Permission.VIEW_MATTERS):
             self.ledger = self._page("ledger", self.tr("矛盾纠纷台账"), LedgerPage(ws, worker, places))
         if ws.has_role(Role.MEDIATOR, Role.PLATFORM):
@@ -114,9 +116,6 @@ class MainWindow(QMainWindow):
 
     def _navigate(self, row: int) -> None:
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        if key == "visits":  # the visit form is a quick dialog, not a page
-            self.new_visit()
-            return
         self.stack.setCurrentWidget(self.pages[key])
         self._current = key
 
@@ -162,6 +161,11 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, s=slot: s())
             menu.addAction(action)
+
+    def open_household(self, household_id: str) -> None:
+        """From a visit in the 走访 list: its household on the 住户 page, its card shown."""
+        self.go("households")
+        self.households.show_household(household_id)
 
     def household_in_view(self) -> str | None:
         """The household the 住户 page stands on while it is shown: the forms opened now are about it."""
