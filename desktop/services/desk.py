@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Division, Matter, Visit
+from desktop.store.models import Account, Division, Grid, Household, Matter, Org, Visit
 from desktop.store.queries import (
     MatterFilter,
     colour_clause,
@@ -72,6 +72,35 @@ class DeskCounts:
     due_soon: list[DueRow] = field(default_factory=list)
     # For the township's own roles: open, overdue and near-due matters per village.
     by_village: list[VillageRow] = field(default_factory=list)
+    # A township being set up: each first step and whether it is done (shown until all are).
+    first_steps: list[FirstStep] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    key: str  # one of FIRST_STEPS; the window words it
+    done: bool
+
+
+FIRST_STEPS = ("villages", "grids", "orgs", "accounts", "households")
+
+
+def first_steps(ws: Workspace, s: Session) -> list[FirstStep]:
+    """What a new township does first, each ticked once done; nothing once everything is."""
+
+    def some(model: Any, *where: Any) -> bool:
+        found = s.execute(select(model.id).where(model.deleted.is_(False), *where).limit(1)).first()
+        return found is not None
+
+    done = {
+        "villages": some(Division, Division.level == "village"),
+        "grids": some(Grid),
+        "orgs": some(Org, Org.kind.in_(["unit", "team"])),
+        "accounts": some(Account, Account.id != ws.actor.account_id),
+        "households": some(Household),
+    }
+    steps = [FirstStep(key, done[key]) for key in FIRST_STEPS]
+    return [] if all(step.done for step in steps) else steps
 
 
 DUE_SOON_ROWS = 12
@@ -150,6 +179,7 @@ def desk(ws: Workspace) -> DeskCounts:
             by_category=by_category,
             due_soon=_due_soon(ws, s, now),
             by_village=_by_village(s, base, now, ratio) if ws.actor.scope.kind == "township" else [],
+            first_steps=first_steps(ws, s) if ws.may(Permission.CONFIGURE) else [],
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QPushButton,
     QTableWidget,
@@ -24,7 +25,18 @@ from .labels import label
 from .plain import plain_label
 
 TILE_WIDTH = 168
-DESK_KINDS = {"matters", "visits", "follow_ups", "config", "persons"}  # what the tiles and charts count
+DESK_KINDS = {
+    "matters",
+    "visits",
+    "follow_ups",
+    "config",
+    "persons",
+    "households",
+    "divisions",
+    "grids",
+    "orgs",
+    "accounts",
+}  # what the tiles, charts and first steps count
 
 
 class Tile(QPushButton):
@@ -75,6 +87,7 @@ class DeskPage(QWidget):
     open_matter = Signal(str)
     new_visit = Signal()
     new_matter = Signal()
+    go_to = Signal(str)  # a page of the window, by its key: where a first step is done
 
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
@@ -172,9 +185,11 @@ class DeskPage(QWidget):
         buttons.addWidget(matter)
         buttons.addStretch()
         self.greeting = heading("")
+        self.first_steps = self._first_steps_box()
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.greeting)
+        layout.addWidget(self.first_steps)
         layout.addLayout(buttons)
         layout.addWidget(grid)
         layout.addLayout(lists_row, 1)
@@ -184,6 +199,38 @@ class DeskPage(QWidget):
         outer.addWidget(scrolling(content))  # a short screen (125 % scaling) scrolls the desk
         worker.hub.subscribe(self, DESK_KINDS, lambda _changes: self.refresh())
         self.refresh()
+
+    def _first_steps_box(self) -> QGroupBox:
+        """A new township's checklist: each step with the page that does it, ticked once it is done."""
+        box = QGroupBox(self.tr("开始使用：请按顺序完成以下几步"))
+        rows = QVBoxLayout(box)
+        texts = {
+            "villages": (self.tr("添加村（社区）和人民调解委员会（设置 → 办理规则）"), "settings"),
+            "grids": (self.tr("划分网格并指定网格员（设置 → 办理规则）"), "settings"),
+            "orgs": (self.tr("添加职能部门和调解队伍（设置 → 单位与队伍）"), "settings"),
+            "accounts": (self.tr("为网格员、调解员等添加账号（设置 → 账号）"), "settings"),
+            "households": (self.tr("导入花名册或登记住户（住户 → 导入花名册…）"), "households"),
+        }
+        self.step_lines: dict[str, tuple] = {}
+        for key, (text, page) in texts.items():
+            line = plain_label(text)
+            go = QPushButton(self.tr("去完成"))
+            go.clicked.connect(lambda _=False, p=page: self.go_to.emit(p))
+            row = QHBoxLayout()
+            row.addWidget(line, 1)
+            row.addWidget(go)
+            rows.addLayout(row)
+            self.step_lines[key] = (line, go, text)
+        box.hide()
+        return box
+
+    def _show_first_steps(self, steps) -> None:
+        self.first_steps.setVisible(bool(steps))
+        for step in steps:
+            line, go, text = self.step_lines[step.key]
+            line.setText(("☑ " if step.done else "☐ ") + text)
+            line.setStyleSheet("color: #2E7D32" if step.done else "")
+            go.setVisible(not step.done)
 
     def refresh(self) -> None:
         self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
@@ -201,6 +248,7 @@ class DeskPage(QWidget):
 
     def _show(self, c) -> None:
         self.counts = c
+        self._show_first_steps(c.first_steps)
         self.tiles["yellow"].label.setText(
             self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100))
         )

@@ -115,6 +115,10 @@ class FormDialog(QDialog):
     def changed_since_opened(self) -> bool:
         return self._as_opened is not None and typed(self) != self._as_opened
 
+    def discard(self) -> None:
+        """Closed without asking (a screenshot's form, a window closing for good)."""
+        super().reject()
+
     def reject(self) -> None:
         if self.ask_before_discarding and self.result() == 0 and self.changed_since_opened():
             answer = ask(

@@ -51,7 +51,12 @@ class HouseholdsPage(QWidget):
         add.clicked.connect(self._add)
         imp = QPushButton(self.tr("导入花名册…"))
         imp.clicked.connect(self._import)
-        for b in (add, imp):
+        template = QPushButton(self.tr("花名册模板…"))
+        template.setToolTip(
+            self.tr("一行一人：村/社区、网格、户号、地址、姓名、与户主关系、身份证号、手机号等")
+        )
+        template.clicked.connect(self._template)
+        for b in (add, imp, template):
             b.setVisible(ws.may(Permission.EDIT_RESIDENTS))
         export = QPushButton(self.tr("导出…"))
         export.clicked.connect(self._export)
@@ -92,6 +97,7 @@ class HouseholdsPage(QWidget):
         top.addWidget(self.village, 1)
         top.addWidget(add)
         top.addWidget(imp)
+        top.addWidget(template)
         top.addWidget(export)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -188,9 +194,9 @@ class HouseholdsPage(QWidget):
         self.search.selectAll()
 
     def _add(self) -> None:
-        dialog = HouseholdDialog(self.ws, self.worker, self.places, parent=self)
-        if dialog.exec():
-            self.show_household(dialog.saved_id)
+        self.add_dialog = dialog = HouseholdDialog(self.ws, self.worker, self.places, parent=self)
+        dialog.accepted.connect(lambda: self.show_household(dialog.saved_id))
+        dialog.open()
 
     def show_household(self, household_id: str) -> None:
         """A household chosen other than by its row (just added): highlighted if listed, else no row is."""
@@ -222,6 +228,25 @@ class HouseholdsPage(QWidget):
             lambda count: inform(
                 self, self.tr("导出住户"), self.tr("已导出 %n 户到 {0}", "", count).format(name)
             ),
+        )
+
+    def _template(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("下载花名册模板"), self.tr("花名册模板.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if name:
+            self.save_template(name)
+
+    def save_template(self, name: str) -> None:
+        """The roster's own columns with an example row: fill it in and import it."""
+        self.worker.submit(
+            lambda: roster.write_template(Path(name)),
+            lambda _: inform(
+                self,
+                self.tr("下载花名册模板"),
+                self.tr("模板已保存到 {0}。按示例一行填一人，填好后点“导入花名册…”。").format(name),
+            ),
+            lambda e: show_error(self, e),
         )
 
     def _import(self) -> None:

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.desk.open_matter.connect(self.open_matter)
         self.desk.new_visit.connect(lambda: self.new_visit())
         self.desk.new_matter.connect(self.new_matter)
+        self.desk.go_to.connect(self.go)
         self.nav.currentRowChanged.connect(self._navigate)
         central = QWidget()
         row = QHBoxLayout(central)
