@@ -22,6 +22,7 @@ from desktop.store.queries import (
 from sync.core.domain.lifecycle import TIMED_STATUSES, Status
 from sync.core.domain.roles import Permission, Role
 
+from . import syncing
 from .context import Workspace
 from .duplicates import count_duplicates
 from .key_persons import count_key_persons
@@ -74,6 +75,8 @@ class DeskCounts:
     by_village: list[VillageRow] = field(default_factory=list)
     # A township being set up: each first step and whether it is done (shown until all are).
     first_steps: list[FirstStep] = field(default_factory=list)
+    # Sync conflicts still open on this laptop (syncing.ConflictRow): a tile and a notice until settled.
+    conflicts: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def desk(ws: Workspace) -> DeskCounts:
     now = ws.now()
     base = [Matter.deleted.is_(False), visible_clause(viewer)]
     may_see_residents = ws.may(Permission.VIEW_RESIDENTS)
+    conflicts = syncing.open_conflicts(ws)
 
     with ws.read() as s:
 
@@ -180,6 +184,7 @@ def desk(ws: Workspace) -> DeskCounts:
             due_soon=_due_soon(ws, s, now),
             by_village=_by_village(s, base, now, ratio) if ws.actor.scope.kind == "township" else [],
             first_steps=first_steps(ws, s) if ws.may(Permission.CONFIGURE) else [],
+            conflicts=conflicts,
         )
 
 

@@ -18,14 +18,30 @@ from desktop.services.desk import HANDLING_ROLES
 from sync.core.domain.lifecycle import STATUS_LABELS
 from sync.core.domain.roles import Role
 
-from .common import ACCENT, COLOURS, BarChart, flowing, heading, read_only_table, scrolling, show_error, when
+from .common import (
+    ACCENT,
+    COLOURS,
+    BarChart,
+    flowing,
+    heading,
+    read_only_table,
+    scrolling,
+    show_error,
+    side_by_side,
+    when,
+)
+from .conflicts import conflict_name, field_label
 from .duplicates import DuplicatesDialog
+from .hub import SYNCED
 from .key_persons import KeyPersonsDialog
 from .labels import label
 from .plain import plain_label
 
 TILE_WIDTH = 168
+CONFLICTS_NAMED = 3  # conflicts named in the desk's notice; the rest counted
 DESK_KINDS = {
+    "conflicts",
+    SYNCED,
     "matters",
     "visits",
     "follow_ups",
@@ -88,6 +104,7 @@ class DeskPage(QWidget):
     new_visit = Signal()
     new_matter = Signal()
     go_to = Signal(str)  # a page of the window, by its key: where a first step is done
+    open_conflicts = Signal()
 
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
@@ -106,6 +123,7 @@ class DeskPage(QWidget):
             "warnings": Tile(self.tr("风险预警（易激化）"), "#FFC7C7"),
             "key_persons": Tile(self.tr("重点人员"), "#F3F3F3"),
             "duplicates": Tile(self.tr("重复人员待处理"), "#F3F3F3"),
+            "conflicts": Tile(self.tr("同步冲突待处理"), "#FFC7C7"),
         }
         if ws.has_role(Role.LEADER):
             self.tiles["in_charge"] = Tile(self.tr("我包的案"), "#E3EEFA")
@@ -135,6 +153,7 @@ class DeskPage(QWidget):
         for key, opens in (
             ("key_persons", self.show_key_persons),
             ("duplicates", self.show_duplicates),
+            ("conflicts", self.open_conflicts.emit),
         ):
             self.tiles[key].clicked.connect(lambda _=False, o=opens: o())
             self.tiles[key].set_clickable(True)
@@ -186,9 +205,19 @@ class DeskPage(QWidget):
         buttons.addStretch()
         self.greeting = heading("")
         self.first_steps = self._first_steps_box()
+        # A conflict announces itself until it is settled: which record, in which village, where to settle.
+        self.conflict_notice = plain_label()
+        self.conflict_notice.setWordWrap(True)
+        self.conflict_notice.setStyleSheet("color: #B00020; font-weight: bold")
+        settle = QPushButton(self.tr("处理冲突…"))
+        settle.clicked.connect(self.open_conflicts)
+        self.conflict_box = side_by_side(self.conflict_notice, settle)
+        self.conflict_box.setStyleSheet("background: #FFF0F0")
+        self.conflict_box.hide()
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.greeting)
+        layout.addWidget(self.conflict_box)
         layout.addWidget(self.first_steps)
         layout.addLayout(buttons)
         layout.addWidget(grid)
@@ -232,6 +261,21 @@ class DeskPage(QWidget):
             line.setStyleSheet("color: #2E7D32" if step.done else "")
             go.setVisible(not step.done)
 
+    def _show_conflicts(self, conflicts) -> None:
+        self.tiles["conflicts"].value.setText(str(len(conflicts)))
+        self.tiles["conflicts"].setVisible(bool(conflicts))
+        self.conflict_box.setVisible(bool(conflicts))
+        if conflicts:
+            names = "、".join(
+                f"{conflict_name(c)}（{field_label(c.field)}）" for c in conflicts[:CONFLICTS_NAMED]
+            )
+            more = self.tr("等 {0} 处").format(len(conflicts)) if len(conflicts) > CONFLICTS_NAMED else ""
+            self.conflict_notice.setText(
+                self.tr("同步时两处改了同一项：{0}{1}。服务器暂时保留它的值，请选择保留哪一个。").format(
+                    names, more
+                )
+            )
+
     def refresh(self) -> None:
         self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
         self.worker.submit(lambda: desk.desk(self.ws), self._show, lambda e: show_error(self, e))
@@ -249,6 +293,7 @@ class DeskPage(QWidget):
     def _show(self, c) -> None:
         self.counts = c
         self._show_first_steps(c.first_steps)
+        self._show_conflicts(c.conflicts)
         self.tiles["yellow"].label.setText(
             self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100))
         )

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.desk.new_visit.connect(lambda: self.new_visit())
         self.desk.new_matter.connect(self.new_matter)
         self.desk.go_to.connect(self.go)
+        self.desk.open_conflicts.connect(self.show_conflicts)
         self.nav.currentRowChanged.connect(self._navigate)
         central = QWidget()
         row = QHBoxLayout(central)
