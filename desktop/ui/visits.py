@@ -26,7 +26,7 @@ from desktop.services.errors import Issue
 from desktop.services.visits import VisitInput
 from sync.core.domain.visits import PURPOSES
 
-from .common import show_error, side_by_side
+from .common import flowing, show_error, side_by_side
 from .forms import FormDialog
 from .labels import label
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, table_for
@@ -198,16 +198,13 @@ class VisitsPage(QWidget):
         self.table = table_for(self.model, self.tr("没有符合条件的走访记录。"))
         self.table.doubleClicked.connect(self.open_household)
         self.table.activated.connect(self.open_household)
-        filters = side_by_side(
+        # The filters wrap onto more lines as the window narrows (125 %, English).
+        filters, _ = flowing(
             self.village,
             self.grid,
-            self.use_dates,
-            self.date_from,
-            plain_label("—"),
-            self.date_to,
+            side_by_side(self.use_dates, self.date_from, plain_label("—"), self.date_to),
             self.follow_up,
         )
-        filters.layout().addStretch()
         top = QHBoxLayout()
         top.addWidget(filters, 1)
         top.addWidget(new)
