@@ -72,7 +72,7 @@ class VisitDialog(FormDialog):
         for purpose in PURPOSES:  # shown translated, stored as the source word
             self.purpose.addItem(label(purpose), purpose)
         self.findings = self.form.add(self.tr("走访情况"), QPlainTextEdit())
-        self.findings.setFixedHeight(90)
+        self.findings.setMinimumHeight(90)  # fills its row: a fixed one sat centred, 45 px below the label
         self.follow_up = self.form.add(self.tr("需要跟进"), QCheckBox())
         self.dispute = self.form.add(self.tr("发现矛盾纠纷"), QCheckBox(self.tr("保存后填写上报表")))
         self.lay_out(self.save)

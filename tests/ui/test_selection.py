@@ -220,3 +220,20 @@ def test_a_visit_cannot_be_dated_ahead_of_now(window, settle):
     assert NOW - timedelta(minutes=1) <= datetime.fromisoformat(
         dialog.visited_at.dateTime().toString("yyyy-MM-ddTHH:mm")
     )
+
+
+def test_the_visit_forms_labels_sit_beside_their_fields(window, settle):
+    w = window()
+    dialog = w.new_visit()
+    settle()
+    form = dialog.form
+    for row in range(form.rowCount()):
+        name = form.itemAt(row, form.ItemRole.LabelRole)
+        field = form.itemAt(row, form.ItemRole.FieldRole)
+        if name is None or field is None or name.widget() is None or not name.widget().isVisible():
+            continue
+        inside = field.widget().layout().itemAt(0).widget() if field.widget().layout() else field.widget()
+        top = inside.mapTo(dialog, inside.rect().topLeft()).y()
+        label_top = name.widget().mapTo(dialog, name.widget().rect().topLeft()).y()
+        assert abs(top - label_top) <= 8, (name.widget().text(), top, label_top)
+    dialog.discard()
