@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -70,9 +70,9 @@ class Tile(QPushButton):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.value)
         layout.addWidget(self.label)
-        self.setMinimumHeight(76)
         self.setFixedWidth(TILE_WIDTH)
         self.set_clickable(False)
+        self.fit()
 
     def set_clickable(self, clickable: bool) -> None:
         """A tile that opens something gets a raised border, a hand, a hover; one that only counts is flat."""
@@ -95,7 +95,19 @@ class Tile(QPushButton):
         self.clickable = clickable
 
     def sizeHint(self):
-        return self.layout().sizeHint()
+        """As tall as its label needs at the tile's width: a label of two or three lines (English) is never
+        cut at the bottom."""
+        hint = self.layout().sizeHint()
+        needed = self.layout().heightForWidth(TILE_WIDTH) if self.layout().hasHeightForWidth() else 0
+        return QSize(TILE_WIDTH, max(hint.height(), needed, 76))
+
+    def set_label(self, text: str) -> None:
+        self.label.setText(text)
+        self.fit()
+
+    def fit(self) -> None:
+        self.setMinimumHeight(self.sizeHint().height())
+        self.updateGeometry()
 
 
 class DeskPage(QWidget):
@@ -294,9 +306,7 @@ class DeskPage(QWidget):
         self.counts = c
         self._show_first_steps(c.first_steps)
         self._show_conflicts(c.conflicts)
-        self.tiles["yellow"].label.setText(
-            self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100))
-        )
+        self.tiles["yellow"].set_label(self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100)))
         for key, value in (
             ("red", c.red),
             ("yellow", c.yellow),

@@ -87,3 +87,36 @@ def test_the_judicial_confirmation_tile_lists_the_agreements_about_to_run_out(
     assert [r.id for r in w.ledger.model.rows] == [m]
     steps.judicial_confirmation(g, m, "applied", clock.now.date(), "向城镇人民法院")
     assert desk.desk(t.login("platform")).confirmations_due == 0
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_tile_label_is_cut(qapp, township, window_for, settle, language):
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from desktop.app import CJK_FONTS, install_translation
+
+    before = qapp.font()
+    family = next((f for f in CJK_FONTS if f in set(QFontDatabase.families())), None)
+    if family:  # the app's own font, as desktop.app sets it: its line breaks are the ones to fit
+        font = QFont(family)
+        font.setPointSize(10)
+        qapp.setFont(font)
+    install_translation(qapp, language)
+    try:
+        tiles = []
+        for who in ("platform", "leader"):
+            window = window_for(who)
+            window.resize(1366, 698)
+            settle()
+            tiles += list(window.desk.tiles.items())
+        for key, tile in tiles:
+            if not tile.isVisible():
+                continue
+            text = tile.label
+            needed = text.heightForWidth(text.width())
+            bottom = text.mapTo(tile, text.rect().topLeft()).y() + needed
+            # inside the bottom margin (6 px), above the raised 3-px border
+            assert text.height() >= needed and bottom <= tile.height() - 6, (key, text.text(), needed, bottom)
+    finally:
+        install_translation(qapp, "zh_CN")
+        qapp.setFont(before)
