@@ -112,6 +112,10 @@ class FormDialog(QDialog):
             self._as_opened = typed(self)
         super().showEvent(event)
 
+    def filled_in(self) -> None:
+        """The record a form edits has arrived and is in its fields: that is "nothing typed" now."""
+        self._as_opened = typed(self)
+
     def changed_since_opened(self) -> bool:
         return self._as_opened is not None and typed(self) != self._as_opened
 

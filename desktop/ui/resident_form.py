@@ -52,6 +52,7 @@ class PersonDialog(FormDialog):
         self.key_person.setChecked(KEY_PERSON in f.tags)
         self.tags = [t for t in f.tags if t != KEY_PERSON]
         self.setEnabled(True)
+        self.filled_in()
 
     def _choose_relation(self, relation: str) -> None:
         if relation and self.relation.findData(relation) < 0:  # an older or imported word: kept as it is

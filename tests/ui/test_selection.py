@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desktop.services import accounts, choices, demo, household_card, visits
 from desktop.ui.main_window import MainWindow
@@ -58,9 +58,7 @@ def _highlighted(page):
     return page.model.row(page.table.currentIndex().row())
 
 
-def test_ctrl_end_on_a_long_list_shows_the_last_households_card_and_the_visit_names_it(
-    window, qtbot, settle
-):
+def test_ctrl_end_on_a_long_list_shows_the_last_households_card_and_the_visit_names_it(window, qtbot, settle):
     w = window()
     w.go("households")
     page = w.households
@@ -209,6 +207,20 @@ def test_cancel_on_a_filled_form_asks_before_throwing_it_away(window, qtbot, set
     answer(QMessageBox.StandardButton.Discard)
     report.reject()
     assert not report.isVisible()
+    w.go("households")
+    settle()
+    person = w.households.card.edit_person(0)  # a resident's form too
+    settle()
+    before = len(answers)
+    person.reject()  # unchanged: no question
+    assert len(answers) == before and not person.isVisible()
+    person = w.households.card.edit_person(0)
+    settle()
+    next(iter(person.findChildren(QLineEdit))).setText("改过的名字")
+    answer(QMessageBox.StandardButton.Cancel)
+    person.reject()
+    assert len(answers) == before + 1 and person.isVisible()
+    person.discard()
 
 
 def test_a_visit_cannot_be_dated_ahead_of_now(window, settle):
@@ -237,3 +249,27 @@ def test_the_visit_forms_labels_sit_beside_their_fields(window, settle):
         label_top = name.widget().mapTo(dialog, name.widget().rect().topLeft()).y()
         assert abs(top - label_top) <= 8, (name.widget().text(), top, label_top)
     dialog.discard()
+
+
+def test_in_english_the_report_form_shows_party_roles_sources_and_categories_translated(
+    qapp, township, window_for, settle
+):
+    from desktop.app import install_translation
+    from desktop.services.matters import PARTY_ROLES
+
+    install_translation(qapp, "en")
+    try:
+        w = window_for("platform")
+        form = w.new_matter()
+        settle()
+        role = form.parties.cellWidget(1, 1)
+        shown = [role.itemText(i) for i in range(role.count())]
+        assert shown[:2] == ["Applicant", "Respondent"] and not any(r in shown for r in PARTY_ROLES)
+        assert form.roles() == ["申请人", "被申请人"]  # stored in the rule's words
+        assert form.source.currentText() == "Grid check" and form.source.currentData() == "网格排查"
+        categories = [form.category.itemText(i) for i in range(1, form.category.count())]
+        assert categories and all(c.isascii() for c in categories), categories
+        assert form.data().source == "网格排查"
+        form.discard()
+    finally:
+        install_translation(qapp, "zh_CN")
