@@ -113,6 +113,8 @@ class ReportDialog(FormDialog):
         self.add_resident = QPushButton(self.tr("添加为当事人"))
         self.add_resident.clicked.connect(self._add_resident)
         offer = side_by_side(plain_label(self.tr("本户成员")), self.resident, self.add_resident)
+        offer.layout().setStretch(1, 1)  # the names get the room, the button its own width
+        offer.layout().setStretch(2, 0)
         offer.setVisible(bool(self.residents))
         buttons = self.make_buttons(self.submit, self.tr("上报"))
         self.failure_title = self.tr("无法上报")

@@ -100,6 +100,8 @@ class SettingsPage(QWidget):
             self.village_committee = QLineEdit()
             self.new_village.setPlaceholderText(self.tr("村（社区）名称，如 新街村"))
             self.village_code.setPlaceholderText(self.tr("12位区划代码（可不填）"))
+            code_width = self.village_code.fontMetrics().horizontalAdvance("0" * 12) + 60
+            self.village_code.setMinimumWidth(code_width)  # twelve digits in sight
             self.village_committee.setPlaceholderText(
                 self.tr("人民调解委员会名称（不填则为“村名＋人民调解委员会”）")
             )
