@@ -140,7 +140,7 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         )
         visit.dispute.setChecked(True)
         shots.append(grab(visit, out_dir / "05-visit-form.png", worker))
-        visit.reject()
+        visit.discard()  # (filled in: a person's Cancel would ask first)
         window.go("ledger")
         window.ledger.colour.setCurrentIndex(window.ledger.colour.findData("yellow"))
         settle(worker)
@@ -172,9 +172,55 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         settle(worker)
         shots.append(grab(window, out_dir / "11-settings.png", worker))
         shots.append(_failure_message(out_dir / "12-failure-message.png", Path(tmp), worker))
+        shots += _visits_and_report(window, out_dir, worker)
+        shots += _new_township(out_dir, Path(tmp), worker)
         if papers:  # the papers are Chinese whatever the window's language
             shots += paper_pictures(ws, out_dir, Path(tmp))
         window.close()
+        ws.close()
+    return shots
+
+
+def _visits_and_report(window, out_dir: Path, worker) -> list[Path]:
+    """The 走访 page, and a report opened with Ctrl+M from a household (its village, its residents)."""
+    window.go("visits")
+    settle(worker)
+    window.visits.follow_up.setChecked(True)
+    settle(worker)
+    shots = [grab(window, out_dir / "13-visits.png", worker)]
+    window.go("households")
+    settle(worker)
+    window.households.table.selectRow(0)
+    settle(worker)
+    window.new_matter()
+    settle(worker)
+    report = window.report_dialog
+    report.resize(620, 700)
+    shots.append(grab(report, out_dir / "14-report-from-household.png", worker))
+    report.discard()
+    return shots
+
+
+def _new_township(out_dir: Path, tmp: Path, worker) -> list[Path]:
+    """A township just created: the desk's first steps, one of them done, and 设置's villages and grids."""
+    from .services import setup
+    from .ui.main_window import MainWindow
+
+    ws = setup.create_township(tmp / "new.db", "新城镇", PASSWORD, kdf=KdfParams(1, 8192, 1))
+    try:
+        setup.add_village_with_committee(ws, "新街村")
+        window = MainWindow(ws, worker, choices.places(ws))
+        window.resize(1366, 768)
+        window.show()
+        settle(worker)
+        shots = [grab(window, out_dir / "15-first-steps.png", worker)]
+        window.go("settings")
+        settings = window.pages["settings"]
+        settings.tabs.setCurrentWidget(settings.rules_tab)  # 办理规则: villages, grids
+        settle(worker)
+        shots.append(grab(window, out_dir / "16-settings-villages.png", worker))
+        window.close()
+    finally:
         ws.close()
     return shots
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,7 +31,7 @@ from sync.core.domain.roles import Permission
 from .accounts import AccountsTab
 from .common import say, scrolling, show_error, side_by_side
 from .labels import label
-from .plain import inform, plain_label, warn
+from .plain import ask, inform, plain_label, warn
 
 LANGUAGES = [("", "跟随系统"), ("zh_CN", "中文（简体）"), ("en", "English")]
 
@@ -86,8 +87,19 @@ class SettingsPage(QWidget):
                 ),
                 self.tr("单位与队伍"),
             )
+            self.villages = QListWidget()
+            self.new_village, self.village_code = QLineEdit(), QLineEdit()
+            self.village_committee = QLineEdit()
+            self.new_village.setPlaceholderText(self.tr("村（社区）名称，如 新街村"))
+            self.village_code.setPlaceholderText(self.tr("12位区划代码（可不填）"))
+            code_width = self.village_code.fontMetrics().horizontalAdvance("0" * 12) + 60
+            self.village_code.setMinimumWidth(code_width)  # twelve digits in sight
+            self.village_committee.setPlaceholderText(
+                self.tr("人民调解委员会名称（不填则为“村名＋人民调解委员会”）")
+            )
             self.grids = QListWidget()
             self.new_grid, self.grid_village = QLineEdit(), QComboBox()
+            self.grid_worker = QComboBox()  # the grid worker responsible for it
             self.new_category, self.new_channel = QLineEdit(), QLineEdit()
             self.new_grid.setPlaceholderText(self.tr("网格名称"))
             self.new_category.setPlaceholderText(self.tr("大类/小类"))
@@ -96,12 +108,25 @@ class SettingsPage(QWidget):
             grid = QGridLayout(rules)
             for i, (title, widget, extra) in enumerate(
                 (
-                    (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
+                    (
+                        self.tr("村（社区）与调解委员会"),
+                        self.villages,
+                        [
+                            self.new_village,
+                            side_by_side(self.village_code, self.village_committee),
+                            (self.tr("添加村（社区）"), self.add_village),
+                        ],
+                    ),
                     (
                         self.tr("网格"),
                         self.grids,
-                        [self.grid_village, self.new_grid, (self.tr("添加网格"), self.add_grid)],
+                        [
+                            side_by_side(self.grid_village, self.new_grid),
+                            side_by_side(plain_label(self.tr("网格员")), self.grid_worker),
+                            (self.tr("添加网格"), self.add_grid),
+                        ],
                     ),
+                    (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
                     (
                         self.tr("类别"),
                         self.categories,
@@ -121,7 +146,8 @@ class SettingsPage(QWidget):
                 box = QGroupBox(title)
                 QVBoxLayout(box).addWidget(self._box(widget, extra))
                 grid.addWidget(box, i // 2, i % 2)
-            self.tabs.addTab(scrolling(rules), self.tr("办理规则"))
+            self.rules_tab = scrolling(rules)
+            self.tabs.addTab(self.rules_tab, self.tr("办理规则"))
             self.templates = QTableWidget(0, 2)
             self.templates.setHorizontalHeaderLabels(
                 [
@@ -217,6 +243,11 @@ class SettingsPage(QWidget):
         self.grid_village.clear()
         for v in places.villages:
             self.grid_village.addItem(v.name, v.id)
+        self.grid_worker.clear()
+        self.grid_worker.addItem(self.tr("（暂不指定）"), None)
+        for person in places.people:
+            if "grid_worker" in (person.parent_id or ""):
+                self.grid_worker.addItem(person.name, person.id.removeprefix("account:"))
         self.categories.clear()
         self.categories.addItems([f"{k}：{'、'.join(v)}" for k, v in places.categories.items()])
         self.channels.clear()
@@ -226,14 +257,40 @@ class SettingsPage(QWidget):
         self.worker.submit(lambda: setup.configure(self.ws, key, value), None, lambda e: show_error(self, e))
 
     def add_grid(self) -> None:
-        village, name = self.grid_village.currentData(), self.new_grid.text()
+        village, name, worker = (
+            self.grid_village.currentData(),
+            self.new_grid.text(),
+            self.grid_worker.currentData(),
+        )
+        if village is None:
+            warn(self, self.tr("无法保存"), self.tr("请先添加一个村（社区），网格建在村（社区）下"))
+            return
         self.worker.submit(
-            lambda: setup.add_grid(self.ws, village, name),
+            lambda: setup.add_grid(self.ws, village, name, worker),
             lambda _: self.new_grid.clear(),
             lambda e: show_error(self, e),
         )
 
+    def add_village(self) -> None:
+        name, code, committee = (
+            self.new_village.text(),
+            self.village_code.text().strip(),
+            self.village_committee.text(),
+        )
+        self.worker.submit(
+            lambda: setup.add_village_with_committee(self.ws, name, code or None, committee),
+            lambda _: [w.clear() for w in (self.new_village, self.village_code, self.village_committee)],
+            lambda e: show_error(self, e),
+        )
+
+    def _show_villages(self, orgs) -> None:
+        committees = {o.village_id: o.name for o in orgs if o.kind == "village_committee" and o.village_id}
+        self.villages.clear()
+        for v in self.places.villages:
+            self.villages.addItem(f"{v.name}　{committees.get(v.id, self.tr('（未设调解委员会）'))}")
+
     def _show_orgs(self, orgs) -> None:
+        self._show_villages(orgs)
         shown = self.shown_orgs = [o for o in orgs if o.kind in ("unit", "team")]
         self.orgs.setRowCount(len(shown))
         for r, o in enumerate(shown):
@@ -305,7 +362,18 @@ class SettingsPage(QWidget):
 
     def remove_channel(self) -> None:
         chosen = {item.text() for item in self.channels.selectedItems()}
-        if chosen:
+        if not chosen:
+            return
+        answer = ask(
+            self,
+            self.tr("删除来源渠道"),
+            self.tr("删除来源渠道“{0}”？已登记的事项保留原来源，新上报的事项不再能选它。").format(
+                "、".join(sorted(chosen))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
             self._configure("channels", [c for c in self.places.channels if c not in chosen])
 
     def _show_policy(self, policy) -> None:
