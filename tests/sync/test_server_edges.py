@@ -150,7 +150,7 @@ def test_a_foreign_host_is_refused_before_any_route(make_server, path):
 
 
 @pytest.mark.parametrize(
-    "host", ["[::1]evil.com", "[::1].evil.com", "localhost..", "localhost:evil", "localhost\t", "127.0.0.1 x"]
+    "host", ["[::1]evil.com", "[::1].evil.com", "localhost..", "localhost:evil", "127.0.0.1 x"]
 )
 def test_a_malformed_host_naming_a_loopback_name_is_refused(make_server, host):
     """A value that only begins like a loopback name names no host: refused like a foreign one."""
