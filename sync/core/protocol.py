@@ -55,7 +55,13 @@ class Text(GroupedMetadata):
 
     def __iter__(self) -> Iterator[object]:
         # said in the schema too, so generated clients know it
-        allowed = r"^[^\x00-\x1f\x7f]*$" if self.one_line else r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+        # C1 controls, line separators and bidi overrides go with the C0 controls (as in records.py)
+        invisible = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+        allowed = (
+            rf"^[^\x00-\x1f{invisible}]*$"
+            if self.one_line
+            else rf"^[^\x00-\x08\x0b\x0c\x0e-\x1f{invisible}]*$"
+        )
         yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=allowed)
         yield AfterValidator(_storable)
 

@@ -11,15 +11,14 @@ import re
 
 from starlette.responses import JSONResponse
 
-
 # A Host header as RFC 9110 allows it: a name or IPv4 address, or a bracketed IPv6 address, then an optional
 # port. Anything else (a name followed by junk, `[::1]evil`, `localhost:evil`, a tab) names no host at all.
 _HOST = re.compile(r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_.-]+?))\.?(?::\d{1,5})?")
 
 
 def host_name(value: str) -> str:
-    """`[::1]:8765` → `::1`, `Example.org.:443` → `example.org`; the port is not part of the check. A value that
-    is not a well-formed host gives "" (which no server allows)."""
+    """`[::1]:8765` → `::1`, `Example.org.:443` → `example.org`; the port is not part of the check. A value
+    that is not a well-formed host gives "" (which no server allows)."""
     found = _HOST.fullmatch(value.lower())
     if found is None:
         return ""

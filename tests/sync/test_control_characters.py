@@ -33,6 +33,9 @@ def test_each_record_with_a_control_character_is_refused_alone_naming_its_field(
         (a_household(town, "C5\r"), "number：含有控制字符 U+000D"),
         (a_household(town, "C6", note="第一行\n第二行\t备注\r\n"), None),  # multi-line text keeps these
         (a_household(town, "C7", address="东村7号"), None),
+        (a_household(town, "C8", address="东村\x9b2J"), "address：含有控制字符 U+009B"),  # C1 escape
+        (a_household(town, "C9", address="张\u202e三"), "address：含有控制字符 U+202E"),  # reads backwards
+        (a_household(town, "C10", note="一段\u2028另一段"), "note：含有控制字符 U+2028"),
     ]
     ops = [device.op("households", str(uuid.uuid4()), fields=fields) for fields, _ in cases]
     matter = device.op(
@@ -73,7 +76,15 @@ def test_a_record_already_held_with_a_control_character_still_reads_everywhere()
 
 @pytest.mark.parametrize(
     ("value", "ok"),
-    [("密码\tabc\r\n", True), ("密码\x1b", False), ("\x7f", False), ("a\ud800", False), ("\x00", False)],
+    [
+        ("密码\tabc\r\n", True),
+        ("密码\x1b", False),
+        ("\x7f", False),
+        ("a\ud800", False),
+        ("\x00", False),
+        ("\x85", False),
+        ("a\u202eb", False),
+    ],
 )
 def test_the_text_type_refuses_control_characters_but_tab_and_line_ends(value, ok):
     register = {"username": "grid1", "password": value, "device_id": "d1"}
