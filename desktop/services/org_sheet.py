@@ -73,6 +73,8 @@ def _rows(path: Path, limits: WorkbookLimits = ROSTER_LIMITS) -> list[tuple[int,
         header_row = number
         for number, values in enumerate(rows, header_row + 1):
             counter.check(number)
+            for i, key in columns.items():
+                counter.cell(number, key, values[i] if i < len(values) else None)
             record = {
                 key: str(values[i]).strip() if i < len(values) and values[i] is not None else ""
                 for i, key in columns.items()

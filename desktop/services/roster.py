@@ -175,6 +175,7 @@ def _read_rows(
         record: dict[str, str] = {}
         for i, name in columns.items():
             value = values[i] if i < len(values) else None
+            counter.cell(number, name, value)
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # a number Excel stored as 1.0
             record[name] = "" if value is None else _one_line(str(value))

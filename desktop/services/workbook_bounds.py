@@ -29,6 +29,7 @@ class WorkbookLimits:
     inflated_bytes: int = 256 * MIB  # all parts together, inflated
     ratio: int = 100  # inflated / compressed, for a part over RATIO_FLOOR bytes
     rows: int = 100_000  # rows of the sheet read, the header included
+    cell_chars: int = 2_000  # one cell's text: the longest field a roster fills (a note) is shorter
 
 
 ROSTER_LIMITS = WorkbookLimits()
@@ -123,10 +124,27 @@ class RowCounter:
 
     def __init__(self, path: Path, limits: WorkbookLimits, refuse: type[Exception]):
         self.name, self.limit, self.refuse = Path(path).name, limits.rows, refuse
+        self.cell_chars = limits.cell_chars
 
     def check(self, number: int) -> None:
         if number > self.limit:
             raise self.refuse(msg("{0} 超过 {1} 行的上限，未导入；请分成几个文件", self.name, self.limit))
+
+    def cell(self, number: int, header: str, value: object) -> None:
+        """Refuse a cell longer than any field it could fill, before its text is copied: one long shared
+        string named by every cell of a small file would otherwise be copied once per cell (review finding:
+        a 2.8 MB file took 1.8 GB)."""
+        if isinstance(value, str) and len(value) > self.cell_chars:
+            raise self.refuse(
+                msg(
+                    "{0} 第 {1} 行“{2}”有 {3} 字，超过每格 {4} 字的上限，未导入",
+                    self.name,
+                    number,
+                    header,
+                    len(value),
+                    self.cell_chars,
+                )
+            )
 
 
 def _mb(size: int) -> str:

@@ -5,6 +5,8 @@ peak memory while refusing are measured and printed."""
 
 from __future__ import annotations
 
+import base64
+import random
 import time
 import zipfile
 from pathlib import Path
@@ -177,3 +179,42 @@ def test_a_line_break_or_tab_in_a_cell_becomes_a_space(township, tmp_path):
     wb.save(path)
     _, rows = roster.read_rows(path)
     assert rows == [(2, {"村/社区": "东村", "户号": "801", "地址": "东村 8号 东侧", "姓名": "李 四"})]
+
+
+def _shared_string_sheet(rows: int):
+    """Every cell of `rows` rows names shared string 0 (review probe: one long string, many cells)."""
+    yield SHEET_HEAD + b'<sheetData><row r="1">'
+    for col, name in zip("ABC", ("村/社区", "户号", "姓名"), strict=True):
+        yield f'<c r="{col}1" t="inlineStr"><is><t>{name}</t></is></c>'.encode()
+    yield b"</row>"
+    for n in range(2, rows + 2):
+        yield f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}" t="s"><v>0</v></c></row>'.encode()
+    yield b"</sheetData></worksheet>"
+
+
+def test_one_long_shared_string_named_by_many_cells_is_refused_before_it_is_copied(township, tmp_path):
+    """A 4 MB shared string that hardly compresses passes every bound of the file, and every cell may name
+    it: each cell's text is measured before it is copied (a 2.8 MB file took 1.8 GB before)."""
+    path = tmp_path / "shared.xlsx"
+    _shell(path, ["村/社区", "户号", "姓名"])
+    strings = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+        b"<si><t>\t"
+        + base64.b64encode(random.Random(26).randbytes(3_000_000))[:3_999_999]
+        + b"</t></si></sst>"
+    )
+    with zipfile.ZipFile(path) as z:  # openpyxl finds shared strings through the content types
+        types = z.read("[Content_Types].xml").replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        )
+    parts = {"xl/sharedStrings.xml": strings, "xl/worksheets/sheet1.xml": _shared_string_sheet(40)}
+    _replace_parts(path, {"[Content_Types].xml": types, **parts})
+    assert path.stat().st_size < 4 * MIB  # inside every bound of the file itself
+    ws = township.login("platform")
+    with Peak() as peak, pytest.raises(RosterUnreadable, match="第 2 行“村/社区”有 4000000 字，超过每格"):
+        roster.import_households(ws, path)
+    print(f"one 4 MB shared string in 80 cells: refused in {peak}")
+    assert peak.grew < 200 * MIB
