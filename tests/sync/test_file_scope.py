@@ -184,3 +184,27 @@ def test_upgrading_keeps_every_file_readable_through_the_attachments_that_named_
         found = set(conn.execute(text("SELECT sha256, device_id FROM blob_holders")).all())
     engine.dispose()
     assert found == {(whole, "dev-1"), (whole, "dev-2")}
+
+
+def test_a_device_that_only_knows_the_hash_cannot_restart_or_spoil_anothers_upload(laptops):
+    """Each device uploads into its own partial file (review finding: another grid's device that named the
+    hash could reset an upload in progress with a different size, or append garbage at its offset)."""
+    content = os.urandom(300_000)
+    sha = hashlib.sha256(content).hexdigest()
+    sender = RawDevice(laptops.server.url, "grid1")
+    name_it_in_grid_a(sender, laptops.town, sha, len(content))
+    assert sender.call("GET", f"/v1/blobs/{sha}", params={"size": len(content)}).json()["received"] == 0
+    first = sender.call("PUT", f"/v1/blobs/{sha}", params={"offset": 0}, data=content[:100_000])
+    assert first.json()["received"] == 100_000
+
+    other = RawDevice(laptops.server.url, "grid1")
+    name_it_in_grid_a(other, laptops.town, sha, len(content))
+    restarted = other.call("GET", f"/v1/blobs/{sha}", params={"size": 1})
+    assert restarted.json()["received"] == 0  # its own upload, not the sender's
+    other.call("PUT", f"/v1/blobs/{sha}", params={"offset": 0}, data=b"x")  # its own, refused at the hash
+
+    mine = sender.call("GET", f"/v1/blobs/{sha}", params={"size": len(content)}).json()
+    assert (mine["size"], mine["received"]) == (len(content), 100_000)  # untouched by the other device
+    done = sender.call("PUT", f"/v1/blobs/{sha}", params={"offset": 100_000}, data=content[100_000:])
+    assert done.json()["complete"] is True, done.text
+    assert sender.call("GET", f"/v1/blobs/{sha}/content", params={"length": 1 << 20}).content == content

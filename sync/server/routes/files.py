@@ -75,7 +75,7 @@ def blob_state(sha: Sha, who: Authed, server: ServerState, size: Size = None) ->
             return p.BlobState(sha256=sha, size=0, received=0, complete=False)
         if size is not None and proving(s, found, sha):
             return server.blobs.proof_state(s, sha, who.device_id)
-        return server.blobs.state(s, sha, size)
+        return server.blobs.state(s, sha, size, who.device_id)
 
 
 @router.put("/v1/blobs/{sha}", responses=links(state=BLOB_STATE, upload=BLOB_UPLOAD))
@@ -97,7 +97,7 @@ def store_chunk(server: Server, who: Caller, sha: str, offset: int, chunk: bytes
                 return server.blobs.proof_state(s, sha, who.device_id)
             blob_scope.hold(s, sha, who.device_id)
             return server.blobs.state(s, sha)
-        state = server.blobs.write(s, sha, offset, chunk)
+        state = server.blobs.write(s, sha, who.device_id, offset, chunk)
         if state.complete:
             blob_scope.hold(s, sha, who.device_id)  # it sent the bytes, checked against the hash
         return state
