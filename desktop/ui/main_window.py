@@ -25,6 +25,7 @@ from .common import show_error
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
 from .households import HouseholdsPage
+from .join import ServerDialog
 from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
             (work, self.tr("上报事项"), "Ctrl+M", self.new_matter, self.ws.may(Permission.VIEW_MATTERS)),
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
             (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),
+            (sync_menu, self.tr("服务器设置…"), None, self.server_settings, True),
             (sync_menu, self.tr("冲突与被拒的修改…"), None, self.show_conflicts, True),
             (sync_menu, self.tr("导出离线同步包…"), None, self.export_bundle, True),
             (sync_menu, self.tr("导入离线同步包…"), None, self.import_bundle, True),
@@ -197,6 +199,13 @@ class MainWindow(QMainWindow):
         dialog = ConflictsDialog(self.ws, self.worker, self)
         dialog.open()
         self.conflicts_dialog = dialog
+        return dialog
+
+    def server_settings(self) -> ServerDialog:
+        dialog = ServerDialog(self.ws, self.worker, self.sync.last_status, self)
+        dialog.saved.connect(lambda _url: self.sync.refresh())
+        dialog.open()
+        self.server_dialog = dialog
         return dialog
 
     def export_bundle(self) -> None:

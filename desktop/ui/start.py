@@ -23,6 +23,7 @@ from desktop.services import accounts, backups, choices, demo, setup, syncing
 
 from .backup import RestoreForm
 from .common import heading, user_message
+from .join import JoinForm, Joining
 from .plain import plain_label
 from .worker import DbWorker
 
@@ -93,13 +94,16 @@ class LoginDialog(QDialog):
 
 
 class SetupDialog(QDialog):
-    """First run: a new township, an existing database, or a demo township to try the app."""
+    """First run: join the township server (a grid worker's laptop), a new township, an existing database,
+    a backup, or a demo township to try the app."""
 
     def __init__(self, worker: DbWorker, path: Path, parent=None):
         super().__init__(parent)
         self.worker, self.path = worker, Path(path)
         self.setWindowTitle(self.tr("枫桥 · 首次使用"))
         self.tabs = QTabWidget()
+        self.join_form = JoinForm()
+        self.tabs.addTab(self.join_form, self.tr("加入乡镇服务器"))
         self.tabs.addTab(self._new_page(), self.tr("新建乡镇"))
         self.tabs.addTab(self._open_page(), self.tr("打开已有数据库"))
         self.tabs.addTab(self._demo_page(), self.tr("试用演示数据"))
@@ -122,6 +126,7 @@ class SetupDialog(QDialog):
         self.cancel.setText(self.tr("取消"))
         self.task = None  # the database being made, while it is made
         self.cancelling = False
+        self.joining = Joining(self, self.join_form, worker)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("欢迎使用枫桥")))
         layout.addWidget(self.tabs)
@@ -178,7 +183,10 @@ class SetupDialog(QDialog):
 
     def go(self) -> None:
         self.message.clear()
-        tab = self.tabs.currentIndex()
+        if self.tabs.currentWidget() is self.join_form:
+            self.joining.start()
+            return
+        tab = self.tabs.currentIndex() - 1  # after the join page: new, open, demo, restore
         if tab == 1:
             chosen = Path(self.existing.text().strip())
             if not chosen.is_file():
@@ -233,7 +241,11 @@ class SetupDialog(QDialog):
         )
 
     def reject(self) -> None:
-        """Cancel closes the dialog; while a database is being made, it stops and removes what it made."""
+        """Cancel closes the dialog; while a database is being made, it stops and removes what it made. A join
+        being cancelled stops and leaves the form as it was typed, to correct and try again."""
+        if self.joining.task is not None:
+            self.joining.cancel()
+            return
         if self.task is None:
             super().reject()
             return
