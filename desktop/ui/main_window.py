@@ -6,11 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -252,7 +256,7 @@ class MainWindow(QMainWindow):
         self.relogin_notice = notice
         self.close()
 
-    def about(self) -> QMessageBox:
+    def about(self) -> AboutDialog:
         f = facts(self.ws.db.schema_version, self.ws.db.path)
         rows = "".join(
             f"<tr><td><a href='{url}'>{name}</a></td><td>{licence}</td></tr>"
@@ -263,14 +267,7 @@ class MainWindow(QMainWindow):
             "数据库：{3}<br>数据文件夹：{4}<br>日志：{5}</p>"
             "<p>本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。</p>"
         ).format(f.version, f.build, f.schema_version, f.database, f.data_folder, f.log_folder)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("关于枫桥"),
-            text + f"<table>{rows}</table>",
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)  # the links open
+        box = AboutDialog(self.tr("关于枫桥"), text + f"<table>{rows}</table>", self)
         box.open()
         self.about_box = box
         return box
@@ -278,3 +275,26 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QSettings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+class AboutDialog(QDialog):
+    """关于枫桥: the facts and the libraries' licences in a text that scrolls (the list is longer than a
+    small screen at 150 %), its links opening in the browser."""
+
+    def __init__(self, title: str, html: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.html = html
+        browser = QTextBrowser()
+        browser.setOpenExternalLinks(True)
+        browser.setHtml(html)
+        browser.setMinimumSize(460, 360)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        self.resize(520, 520)
+
+    def text(self) -> str:
+        return self.html
