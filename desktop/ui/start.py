@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import accounts, backups, choices, demo, setup, syncing
+from desktop.services.errors import database_damaged
 
-from .backup import RestoreForm
+from .backup import RestoreDialog, RestoreForm
 from .common import heading, user_message
 from .join import JoinForm, Joining
 from .plain import plain_label
@@ -50,6 +51,10 @@ class LoginDialog(QDialog):
         self.button = QPushButton(self.tr("登录"))
         self.button.setDefault(True)
         self.button.clicked.connect(self.sign_in)
+        # Offered when the database file itself cannot be read: a backup is the way back to work.
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.clicked.connect(self.restore)
+        self.restore_button.hide()
         form = QFormLayout()
         form.addRow(self.tr("账号"), self.account)
         form.addRow(self.tr("密码"), self.password)
@@ -64,6 +69,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
         layout.addWidget(self.button)
+        layout.addWidget(self.restore_button)
         self.password.setFocus()
 
     def sign_in(self) -> None:
@@ -90,7 +96,48 @@ class LoginDialog(QDialog):
         self.busy.hide()
         self.button.setEnabled(True)
         self.password.selectAll()
-        self.message.setText(user_message(error))
+        self._say(user_message(error))
+        self.restore_button.setVisible(database_damaged(error))
+
+    def _say(self, text: str) -> None:
+        """A message shown whole: the window grows to the wrapped text (within the screen)."""
+        self.message.setText(text)
+        self.layout().activate()
+        self.adjustSize()
+
+    def restore(self) -> RestoreDialog:
+        """The database cannot be read: put a backup in its place (the damaged file is moved aside into the
+        backups folder, not deleted), then sign in as usual."""
+        dialog = RestoreDialog(self.worker, self)
+        dialog.accepted.connect(lambda: self._restore(dialog.form.values()))
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
+
+    def _restore(self, values) -> None:
+        file, user, password = values
+        self.button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.busy.show()
+        self._say(self.tr("正在从备份恢复…"))
+
+        def restored(report) -> None:
+            self.busy.hide()
+            self.button.setEnabled(True)
+            self.restore_button.setEnabled(True)
+            self.restore_button.hide()
+            self.account.setCurrentText(user)
+            text = self.tr("已从备份恢复，请登录。")
+            if report.moved_aside:
+                text += self.tr("\n无法读取的原文件已移到 {0}。").format(report.moved_aside)
+            self._say(text)
+
+        self.worker.submit(
+            lambda task: backups.restore_backup(file, self.path, user, password, progress=task.progress),
+            restored,
+            self._failed,
+            with_task=True,
+        )
 
 
 class SetupDialog(QDialog):
