@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDir,
+    QEvent,
+    QFileInfo,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -417,3 +428,31 @@ def install_screen_fit(app) -> ScreenFit:
         app.installEventFilter(fitter)
         app._fengqiao_screen_fit = fitter
     return fitter
+
+
+# ----------------------------------------------------------------------------------------- where files go
+
+LAST_FOLDER = "files/last_folder"  # QSettings key: the folder the last export or saved paper went to
+
+
+def export_folder() -> str:
+    """Where an export starts: the folder used last time, else the person's Documents folder (never the
+    program's own working folder)."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    last = QSettings().value(LAST_FOLDER, "")
+    if last and QDir(str(last)).exists():
+        return str(last)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def save_file_name(parent: QWidget, title: str, name: str, kinds: str) -> str:
+    """Ask where to save `name` (a bare file name), starting in export_folder(); remembers the folder chosen.
+    Returns the path, or "" when the person cancelled."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(QDir(export_folder()).filePath(name)), kinds)
+    if path:
+        QSettings().setValue(LAST_FOLDER, QFileInfo(path).absolutePath())
+    return path
