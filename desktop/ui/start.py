@@ -45,6 +45,7 @@ class LoginDialog(QDialog):
         self.message = plain_label()
         self.message.setStyleSheet("color: #B00020")
         self.message.setWordWrap(True)
+        self.setMinimumWidth(400)  # room for a refusal to wrap onto a few lines, not a dozen
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
@@ -102,8 +103,11 @@ class LoginDialog(QDialog):
     def _say(self, text: str) -> None:
         """A message shown whole: the window grows to the wrapped text (within the screen)."""
         self.message.setText(text)
-        self.layout().activate()
-        self.adjustSize()
+        # A word-wrapped label's height depends on its width, which a window does not follow by itself: ask
+        # for the height the text needs at the width it has, and the window grows to it.
+        margins = self.layout().contentsMargins()
+        width = max(self.width(), self.minimumWidth()) - margins.left() - margins.right()
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 
     def restore(self) -> RestoreDialog:
         """The database cannot be read: put a backup in its place (the damaged file is moved aside into the
