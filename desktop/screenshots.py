@@ -140,7 +140,7 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         )
         visit.dispute.setChecked(True)
         shots.append(grab(visit, out_dir / "05-visit-form.png", worker))
-        visit.reject()
+        visit.discard()  # (filled in: a person's Cancel would ask first)
         window.go("ledger")
         window.ledger.colour.setCurrentIndex(window.ledger.colour.findData("yellow"))
         settle(worker)
@@ -172,10 +172,56 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         settle(worker)
         shots.append(grab(window, out_dir / "11-settings.png", worker))
         shots.append(_failure_message(out_dir / "12-failure-message.png", Path(tmp), worker))
+        shots += _visits_and_report(window, out_dir, worker)
+        shots += _new_township(out_dir, Path(tmp), worker)
         shots += _joining(out_dir, Path(tmp), worker, window)
         if papers:  # the papers are Chinese whatever the window's language
             shots += paper_pictures(ws, out_dir, Path(tmp))
         window.close()
+        ws.close()
+    return shots
+
+
+def _visits_and_report(window, out_dir: Path, worker) -> list[Path]:
+    """The 走访 page, and a report opened with Ctrl+M from a household (its village, its residents)."""
+    window.go("visits")
+    settle(worker)
+    window.visits.follow_up.setChecked(True)
+    settle(worker)
+    shots = [grab(window, out_dir / "13-visits.png", worker)]
+    window.go("households")
+    settle(worker)
+    window.households.table.selectRow(0)
+    settle(worker)
+    window.new_matter()
+    settle(worker)
+    report = window.report_dialog
+    report.resize(620, 700)
+    shots.append(grab(report, out_dir / "14-report-from-household.png", worker))
+    report.discard()
+    return shots
+
+
+def _new_township(out_dir: Path, tmp: Path, worker) -> list[Path]:
+    """A township just created: the desk's first steps, one of them done, and 设置's villages and grids."""
+    from .services import setup
+    from .ui.main_window import MainWindow
+
+    ws = setup.create_township(tmp / "new.db", "新城镇", PASSWORD, kdf=KdfParams(1, 8192, 1))
+    try:
+        setup.add_village_with_committee(ws, "新街村")
+        window = MainWindow(ws, worker, choices.places(ws))
+        window.resize(1366, 768)
+        window.show()
+        settle(worker)
+        shots = [grab(window, out_dir / "15-first-steps.png", worker)]
+        window.go("settings")
+        settings = window.pages["settings"]
+        settings.tabs.setCurrentWidget(settings.rules_tab)  # 办理规则: villages, grids
+        settle(worker)
+        shots.append(grab(window, out_dir / "16-settings-villages.png", worker))
+        window.close()
+    finally:
         ws.close()
     return shots
 
@@ -225,15 +271,15 @@ def _joining(out_dir: Path, tmp: Path, worker, window) -> list[Path]:
     )
     setup.message.setStyleSheet("")
     setup.resize(560, setup.sizeHint().height())
-    shots.append(grab(setup, out_dir / "13-join-township.png", worker))
+    shots.append(grab(setup, out_dir / "17-join-township.png", worker))
     setup.close()
     server = window.server_settings()
     server.resize(480, server.sizeHint().height())
-    shots.append(grab(server, out_dir / "14-server-settings.png", worker))
+    shots.append(grab(server, out_dir / "18-server-settings.png", worker))
     server.reject()
     again = RegisterDialog(window.ws.actor.display_name, "https://192.168.1.10:8765", True, 3, window)
     again.resize(480, again.sizeHint().height())
-    shots.append(grab(again, out_dir / "15-register-again.png", worker))
+    shots.append(grab(again, out_dir / "19-register-again.png", worker))
     again.reject()
     damaged = tmp / "damaged-login.db"
     shutil.copy(window.ws.db.path, damaged)
@@ -250,6 +296,6 @@ def _joining(out_dir: Path, tmp: Path, worker, window) -> list[Path]:
     login.show()
     login.sign_in()
     settle(worker)
-    shots.append(grab(login, out_dir / "16-login-damaged.png", worker))
+    shots.append(grab(login, out_dir / "20-login-damaged.png", worker))
     login.close()
     return shots

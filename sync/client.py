@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import quote
 
 from .core import bundle, records
 from .core import protocol as p
@@ -366,7 +367,7 @@ class SyncClient:
         return len(ops)
 
     def import_bundle(self, source: Path) -> SyncReport:
-        blob = Path(source).read_bytes()
+        blob = bundle.read(source)  # its size checked before it is read
         if bundle.device_of(blob) != self.local.get_state("device_id"):
             raise bundle.BundleError("这个回执是给另一台设备的")
         reply = p.BundleReply.model_validate_json(bundle.unseal(blob, self._bundle_key(), "reply"))
@@ -386,3 +387,40 @@ class SyncClient:
         if not key:
             raise SyncError("这台设备还没在乡镇服务器登记过；离线同步包需要先联网登记一次")
         return bytes.fromhex(key)
+
+
+class AdminClient:
+    """The township's accounts on the server (the one truth), through its admin API with this device's token.
+    The server decides who may (a township platform or admin account); its refusals arrive as `Refused`."""
+
+    def __init__(self, transport: Transport):
+        self.transport = transport
+
+    def accounts(self) -> list[p.AdminAccount]:
+        return p.AccountList.model_validate(self.transport.call("GET", "/v1/admin/accounts")).accounts
+
+    def create(self, request: p.NewAccount) -> p.AdminAccount:
+        answer = self.transport.call("POST", "/v1/admin/accounts", body=request.model_dump(exclude_none=True))
+        return p.AdminAccount.model_validate(answer)
+
+    def edit(self, username: str, request: p.AccountEdit) -> p.AdminAccount:
+        body = request.model_dump(exclude_none=True)
+        return p.AdminAccount.model_validate(self.transport.call("PATCH", self._path(username), body=body))
+
+    def set_disabled(self, username: str, disabled: bool) -> p.AdminAccount:
+        path = self._path(username) + ("/disable" if disabled else "/enable")
+        return p.AdminAccount.model_validate(self.transport.call("POST", path))
+
+    def reset_password(self, username: str, password: str) -> p.AdminAccount:
+        body = p.NewPassword(password=password).model_dump()
+        return p.AdminAccount.model_validate(
+            self.transport.call("POST", self._path(username) + "/password", body=body)
+        )
+
+    def revoke_device(self, device_id: str) -> p.AdminDevice:
+        path = f"/v1/admin/devices/{quote(device_id, safe='')}/revoke"
+        return p.AdminDevice.model_validate(self.transport.call("POST", path))
+
+    @staticmethod
+    def _path(username: str) -> str:
+        return f"/v1/admin/accounts/{quote(username, safe='')}"

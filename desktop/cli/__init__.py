@@ -21,11 +21,13 @@ from desktop import __version__
 from desktop.cli import (
     accounts,
     assessment,
+    audit,
     backups,
     demo,
     ledger,
     orgs,
     papers,
+    period,
     roster,
     screenshots,
     server,
@@ -34,6 +36,7 @@ from desktop.cli import (
     window,
 )
 from desktop.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, error
+from sync.core import cli_zh
 
 # Each command's sub-parser, in the order `fengqiao --help` lists them.
 COMMANDS = (
@@ -51,11 +54,14 @@ COMMANDS = (
     assessment.add_assessment,
     papers.add_print,
     assessment.add_report,
+    period.add_period,
     accounts.add_account,
+    audit.add_audit,  # the audit trail, for the auditor
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_zh.install()  # argparse's own words (usage, options, -h) in Chinese
     # --db is accepted before the command and after it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录中）")

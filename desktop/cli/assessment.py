@@ -33,7 +33,8 @@ HEADER = ["名次", "单位", "得分", *COUNTS, *RATES]
 
 def add_assessment(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
-    p.add_argument("--period", required=True, help="2026-10、2026-Q4 或 2026")
+    p.add_argument("month", nargs="?", help="2026-10、2026-Q4 或 2026（同 --period）")
+    p.add_argument("--period", help="2026-10、2026-Q4 或 2026")
     p.add_argument("--by", default="village", choices=BY)
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含各项原始计数）")
     p.add_argument("--xlsx", help="另存为 Excel 工作簿")
@@ -51,6 +52,9 @@ def run_assessment(args: argparse.Namespace) -> int:
     """The assessment by one kind of unit: a tab-separated table, or JSON with the raw counts."""
     from desktop.services import assessment_report, stats
 
+    args.period = args.period or args.month
+    if not args.period:
+        raise UsageError("请给出考核期间，如：fengqiao assessment 2026-11")
     ws = login(args)
     try:
         report = assessment_report.make(ws, args.period, (args.by,))
@@ -68,12 +72,29 @@ def run_assessment(args: argparse.Namespace) -> int:
             for u in units
         ]
         answer = {"period": args.period, "by": args.by, "no_data": no_data, "units": rows}
+        if report.published is not None:
+            p = report.published
+            answer["published"] = {
+                "closed_by": p.closed_by_name,
+                "closed_at": p.closed_at.isoformat(),
+                "digest": p.digest,
+                "automatic": p.automatic,
+            }
+        answer["adjustments"] = [
+            {"month": month, "unit": a.name, **{k: v for k, v in asdict(a.counts).items() if v}}
+            for month, sections in sorted(report.adjustments.items())
+            for a in sections.get(args.by, [])
+        ]
         print(json.dumps(answer, ensure_ascii=False, indent=1))
         return EXIT_OK
     print(f"{args.period} 考核（按{stats.BY_LABELS[args.by]}；{report.rule}）")
+    if report.stamp:
+        print(report.stamp)
     print("\t".join(HEADER))
     for u in units:
         print("\t".join(str(v) for v in row_values(u)))
+    for month, unit, change in report.adjustment_lines(args.by):
+        print(f"{month}\t{unit}\t{change}")
     return EXIT_OK
 
 

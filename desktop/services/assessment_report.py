@@ -6,7 +6,7 @@ Both are made from one `Report`, computed by `stats.assessment` from the events 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +14,10 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop.store.models import Division
+from sync.core.domain import periods as period_rules
 from sync.core.domain.measures import Counts
 
-from . import sheets, stats
+from . import periods, sheets, stats
 from .context import Workspace, config_value
 from .document_layout import Document, Fields, Heading, Para, Picture, Table, zh
 from .stats import UnitMeasures
@@ -48,6 +49,9 @@ class Report:
     period: str
     no_data: str  # rescale / zero: how a measure with no data is scored
     sections: dict[str, list[UnitMeasures]]
+    published: periods.Published | None = None  # a closed month: its figures as published, re-printed
+    # what arrived about closed months since they were published, carried into this (open) period
+    adjustments: dict[str, dict[str, list[periods.Adjustment]]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -61,17 +65,56 @@ class Report:
             else zh("无数据的指标计零分")
         )
 
+    @property
+    def stamp(self) -> str:
+        """For a closed month, who published these figures and when, and their digest; else empty."""
+        p = self.published
+        if p is None:
+            return ""
+        how = zh("自动月结") if p.automatic else zh("月结")
+        return zh(
+            "本期已{0}：{1}于{2}发布，以下为发布时的数据（摘要 sha256:{3}）",
+            how,
+            p.closed_by_name or zh("系统"),
+            p.closed_at.strftime("%Y-%m-%d %H:%M"),
+            p.digest[:16],
+        )
+
+    def adjustment_lines(self, by: str) -> list[tuple[str, str, str]]:
+        """(对2026年11月的调整, unit, what changed) for one kind of unit, oldest month first."""
+        return [
+            (zh("对{0}的调整", period_rules.label(month)), a.name, a.text())
+            for month, sections in sorted(self.adjustments.items())
+            for a in sections.get(by, [])
+        ]
+
 
 def make(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Report:
     """ValueError for a period that is not 2026-10, 2026-Q4 or 2026."""
-    start, end = stats.period_bounds(period)
-    figures = {by: stats.assessment(ws, start, end, by) for by in sections}
+    report = view(ws, period, sections)
     with ws.tx("report.assessment", period):
         pass  # the county's copy is audited like any export
+    return report
+
+
+def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Report:
+    """The figures as the 统计 page shows them (not audited; `make` is the report that leaves the laptop): a
+    closed month exactly as published, whatever happened since; the open period with the adjustments to
+    closed months it carries; any other period counted from the events."""
+    start, end = stats.period_bounds(period)
+    published = periods.published(ws, period)
+    if published is not None:
+        figures = {by: published.units(by) for by in sections}
+        carried = published.adjustments()
+    else:
+        figures = {by: stats.assessment(ws, start, end, by) for by in sections}
+        carried = periods.adjustments(ws, period)
     with ws.read() as s:
         township = s.scalar(select(Division.name).where(Division.level == "township")) or ""
         no_data = config_value(s, "assessment_no_data", "rescale")
-    return Report(township, period, no_data, figures)
+    if published is not None:
+        no_data = published.figures.get("no_data", no_data)
+    return Report(township, period, no_data, figures, published, carried)
 
 
 def _percent(value: float | None) -> str:
@@ -89,6 +132,8 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
             )
         )
     )
+    if report.stamp:
+        doc.add(Para(report.stamp))
     first = COLUMNS[:11]
     for number, (by, units) in enumerate(report.sections.items(), 1):
         doc.add(Heading(zh("{0}、按{1}", "一二三四五"[number - 1], stats.BY_LABELS[by])))
@@ -101,6 +146,11 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
         doc.add(Table(tuple(zh(name) for name, _, _ in first), rows))
         if charts and by in charts:
             doc.add(Picture(charts[by], zh("各{0}化解率", stats.BY_LABELS[by])))
+        if lines := report.adjustment_lines(by):
+            doc.add(
+                Para(zh("以下为已月结期间的调整（本期收到、属于已月结月份的办理情况），不计入上表排名："))
+            )
+            doc.add(Table((zh("调整"), zh("单位"), zh("计数变化")), tuple(lines)))
     totals = {by: sum((u.counts for u in units), start=Counts()) for by, units in report.sections.items()}
     if "village" in totals:
         c = totals["village"]
@@ -129,6 +179,12 @@ def save_xlsx(report: Report, path: str | Path) -> Path:
         sheets.title_and_header(sheet, f"{report.title}　{report.rule}", [zh(name) for name, _, _ in COLUMNS])
         for u in units:
             sheet.append(sheets.row(sheet, [get(u) for _, get, _ in COLUMNS], formats))
+    if report.stamp or report.adjustments:
+        notes = book.create_sheet(zh("月结与调整"))
+        notes.append([report.stamp or zh("本期尚未月结")])
+        for by in report.sections:
+            for line in report.adjustment_lines(by):
+                notes.append([line[0], stats.BY_LABELS[by], line[1], line[2]])
     path = Path(path)
     book.save(path)
     return path

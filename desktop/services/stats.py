@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.store.models import Account, Division, Event, FollowUp, Grid, Matter, MediationSession, Org
 from desktop.store.queries import visible_clause
+from sync.core.domain.deadlines import DeadlineCalculator
 from sync.core.domain.lifecycle import (
     DONE_STATUSES,
     TIMED_STATUSES,
@@ -19,8 +20,8 @@ from sync.core.domain.lifecycle import (
     MatterState,
     Outcome,
     Refused,
+    advance,
     place_in_history,
-    replay,
 )
 from sync.core.domain.measures import Counts, Measures, rank, score
 from sync.core.domain.messages import msg
@@ -98,7 +99,7 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
     visible = and_(Matter.deleted.is_(False), visible_clause(viewer_of(ws)))
     with ws.read() as s:
         keys, names, unit_of = _keys(s, by, visible)
-        counts = _matter_counts(s, keys, visible, start, end, unit_of)
+        counts = _matter_counts(s, keys, visible, start, end, unit_of, ws.deadlines(s))
         day_from, day_to = start.date(), (end - timedelta(seconds=1)).date()
         for matter_id, agreed in s.execute(
             select(MediationSession.matter_id, MediationSession.outcome == "agreement")
@@ -150,16 +151,27 @@ def _matter_counts(
     start: datetime,
     end: datetime,
     unit_of: UnitOf | None = None,
+    calc: DeadlineCalculator | None = None,
 ) -> dict[str, Counts]:
     """Counts from each matter's events up to the period's end, so a finished period's figures never move:
     found (立案) is the first registration, not `registered_at` (which escalating or reopening rewrites);
-    resolved, done, filed and still-open are the state those events lead to at the end."""
+    resolved, done, filed and still-open are the state those events lead to at the end; on time is judged
+    against the due date in force when the matter closed (replayed from the events), not today's."""
     matters = {
-        matter_id: (due_on, is_group)
-        for matter_id, due_on, is_group in s.execute(
-            select(Matter.id, Matter.due_on, Matter.is_group).where(visible)
+        matter_id: (kind, is_group)
+        for matter_id, kind, is_group in s.execute(
+            select(Matter.id, Matter.kind, Matter.is_group).where(visible)
         )
     }
+    # A repeat order counts once, under its first order, whenever it was marked: its own registration,
+    # closing or lateness is no finding of the unit's.
+    repeats = set(
+        s.scalars(
+            select(Event.matter_id)
+            .join(Matter, Matter.id == Event.matter_id)
+            .where(visible, Event.deleted.is_(False), Event.action == Action.MARK_REPEAT.value)
+        )
+    )
     history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
     for matter_id, action, at, data in s.execute(
         select(Event.matter_id, Event.action, Event.at, Event.data)
@@ -170,15 +182,19 @@ def _matter_counts(
     counts: dict[str, Counts] = {}
     for matter_id, events in history.items():
         events.sort(key=lambda e: (place_in_history(e[2]), e[1]))
-        state = _state_at_end(events)
+        kind, is_group = matters[matter_id]
+        life = _life(events, kind, calc)
+        state = life.state
         unit = unit_of(state.handler) if unit_of is not None and state is not None else None
         if unit is not None:
             keys[matter_id] = unit  # the handler at the period's end; sessions follow it
         if matter_id not in keys:
             continue  # not counted under this kind of unit (a village committee's matter, by team)
-        due_on, is_group = matters[matter_id]
         c = counts.setdefault(keys[matter_id], Counts())
         within = [(action, at) for action, at, _ in events if at >= start]
+        c.repeat_orders += any(action == Action.MARK_REPEAT for action, _ in within)
+        if matter_id in repeats:
+            continue
         found = next((at for action, at, _ in events if action == Action.REGISTER), None)
         done = state is not None and state.status in DONE_STATUSES
         resolved = done and state is not None and state.outcome is not None and state.outcome in RESOLVED
@@ -187,19 +203,19 @@ def _matter_counts(
             c.registered += 1
             c.done += done
             c.resolved += resolved
-        closes = [at for action, at in within if action == Action.CLOSE]
+        closes = [(at, due) for at, due in life.closes if at >= start]
         if closes:
+            closed_at, due_then = closes[-1]
             c.closed += 1
-            c.closed_on_time += due_on is None or closes[-1].date() <= due_on
+            c.closed_on_time += due_then is None or closed_at.date() <= due_then
             c.archived += archived
         elif (
             state is not None
             and state.status in TIMED_STATUSES
-            and due_on is not None
-            and due_on < end.date()
+            and life.due_on is not None
+            and life.due_on < end.date()
         ):
             c.open_overdue += 1
-        c.repeat_orders += any(action == Action.MARK_REPEAT for action, _ in within)
         c.group_matters += bool(is_group) and any(action == Action.REPORT for action, _ in within)
         c.escalations += sum(action == Action.ESCALATE for action, _ in within)
         c.supervised += any(action == Action.SUPERVISE for action, _ in within)
@@ -207,13 +223,54 @@ def _matter_counts(
     return counts
 
 
-def _state_at_end(events: list[tuple[str, datetime, dict[str, Any]]]) -> MatterState | None:
+@dataclass(frozen=True)
+class _Life:
+    """What a matter's events up to a period's end amount to: its state, the due date then in force, and
+    each closing with the due date in force at that moment."""
+
+    state: MatterState | None
+    due_on: date | None
+    closes: tuple[tuple[datetime, date | None], ...]
+
+
+_RESTARTS = (
+    Action.REGISTER,
+    Action.ESCALATE,
+    Action.REOPEN,
+)  # the clock starts again (steps._update_deadline)
+_RECOMPUTES = (*_RESTARTS, Action.REGRADE, Action.DECIDE_EXTENSION)
+
+
+def _life(
+    events: list[tuple[str, datetime, dict[str, Any]]], kind: str | None, calc: DeadlineCalculator | None
+) -> _Life:
+    """Replays a history step by step as the steps did (desktop.services.steps._update_deadline), keeping the
+    due date in force after each step."""
+    state, started, due = MatterState(), None, None
+    closes: list[tuple[datetime, date | None]] = []
     try:
-        return replay([(Action(action), {**data}) for action, _, data in events])
-    except (Refused, ValueError, IndexError, KeyError):
-        return (
-            None  # a history two offline laptops made together may not replay; such a matter is not counted
-        )
+        for action_name, at, data in events:
+            action = Action(action_name)
+            state = advance(state, action, {**data})
+            if calc is None:
+                continue
+            if action in _RESTARTS:
+                started = at
+            if action in _RECOMPUTES and started is not None and state.grade is not None:
+                deadline = calc.for_grade(started, state.grade, extension_days=state.extension_days)
+                if kind == "petition":
+                    statute = calc.for_petition(started, extension_days=state.extension_days)
+                    deadline = min(deadline, statute, key=lambda d: d.due_on)
+                due = deadline.due_on
+            if action == Action.REFER_DOWN:
+                started = at
+                due = calc.add_days(at.date(), int(data["days"]))
+            if action == Action.CLOSE:
+                closes.append((at, due))
+    except (Refused, ValueError, IndexError, KeyError, TypeError):
+        # a history two offline laptops made together may not replay; such a matter is not counted
+        return _Life(None, None, ())
+    return _Life(state, due, tuple(closes))
 
 
 def period_bounds(period: str) -> tuple[datetime, datetime]:

@@ -30,7 +30,7 @@ from sync.core.domain.messages import msg
 from sync.pinning import CertificateUnreadable, normalise, pinned_session, server_fingerprint
 from sync.transport import AuthFailed, Offline, SyncError, Transport
 
-from . import accounts, setup, steps
+from . import accounts, periods, setup, steps
 from .context import Changed, Workspace
 from .errors import NotFound, ServiceError
 
@@ -173,6 +173,9 @@ def sync_now(
         raise
     with ws.tx("sync.run", client.transport.base_url, pushed=report.pushed, pulled=report.pulled):
         pass
+    # 月结 by itself: on the platform office's laptop, a month past its closing day closes now, with all this
+    # sync brought; the record goes out with the next sync (desktop.services.periods)
+    periods.close_due(ws)
     return report
 
 
@@ -296,6 +299,20 @@ class ConflictRow:
     local_author: str
     server_at: str
     local_at: str
+    village: str = ""  # the record's village (a household's, a resident's household's, a matter's), if any
+
+
+def _village(s: Session, table: str, record_id: str) -> str:
+    """The village a conflicting record belongs to, so "住户 0001" is told from every other village's 0001."""
+    model = MODELS.get(table)
+    row = s.get(model, record_id) if model else None
+    for step in ("household_id", "village_id"):
+        if row is not None and step == "household_id" and getattr(row, "household_id", None):
+            row = s.get(MODELS["households"], row.household_id)
+        if row is not None and step == "village_id" and getattr(row, "village_id", None):
+            village = s.get(MODELS["divisions"], row.village_id)
+            return village.name if village is not None else ""
+    return ""
 
 
 def _label(s: Session, table: str, record_id: str) -> str:
@@ -337,6 +354,7 @@ def open_conflicts(ws: Workspace) -> list[ConflictRow]:
                 _who(s, c.local_author),
                 str(c.server_at or ""),
                 str(c.local_at or ""),
+                _village(s, c.table_name, c.record_id),
             )
             for c in rows
         ]

@@ -119,6 +119,12 @@ class FollowUp(Synced, Base):
     __record__ = _declared("follow_ups")
 
 
+class Period(Synced, Base):
+    """A closed month (月结): its figures as published, never changed."""
+
+    __record__ = _declared("periods")
+
+
 class Attachment(Synced, Base):
     """A photo or scan, immutable and named by its content hash; the file may still be on its way."""
 

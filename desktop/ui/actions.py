@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import steps
+from desktop.services.errors import Issue
 from sync.core.domain import mediation
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
@@ -56,7 +57,7 @@ def fields_for(action: Action, places) -> list[Field]:
     """The fields of a step's form: their keys are the names the step's use case takes (steps.STEPS)."""
     categories = [(c, c) for c in places.categories]
     grades = getattr(places, "grades", ()) or tuple(GRADE_LABELS.items())  # the township's own grade names
-    handlers = [(p.id, p.name) for p in places.orgs] + [(p.id, p.name) for p in places.people]
+    handlers = handler_groups(places)
     return {
         Action.REGISTER: [
             Field("grade", "星级", "choice", grades),
@@ -66,7 +67,10 @@ def fields_for(action: Action, places) -> list[Field]:
         ],
         Action.REJECT: [_text("reason", "不予立案的理由", True)],
         Action.MARK_REPEAT: [_text("primary_serial", "主工单编号"), _text("note", "说明")],
-        Action.DISPATCH: [_choice("handler", "承办单位或承办人", handlers), _text("note", "交办意见", True)],
+        Action.DISPATCH: [
+            Field("handler", "承办单位或承办人", "grouped", handlers),
+            _text("note", "交办意见", True),
+        ],
         Action.PUBLISH: [_text("note", "说明")],
         Action.CLAIM: [_text("note", "说明")],
         Action.ACCEPT: [_text("note", "签收意见")],
@@ -135,9 +139,24 @@ def fields_for(action: Action, places) -> list[Field]:
     }[action]
 
 
-def starting_values(action: Action, detail) -> dict:
+HANDLER_GROUPS = ("village_committee", "unit", "team", "person")  # 交办's groups, in the order offered
+
+
+def handler_groups(places) -> tuple:
+    """Who work can be sent to, grouped: village committees, units, teams, then people by name."""
+    people = [("person", p.id, p.name) for p in places.people]
+    orgs = [(p.parent_id, p.id, p.name) for p in places.orgs]
+    return tuple(item for kind in HANDLER_GROUPS for item in orgs + people if item[0] == kind)
+
+
+def starting_values(action: Action, detail, places=None) -> dict:
     """What a step's form starts from: what the matter already says (the risk and category its report was
-    assessed with), never the form's own defaults."""
+    assessed with; for 交办, its own village's committee), never the form's own defaults."""
+    if action == Action.DISPATCH and places is not None:
+        village = next((v.id for v in places.villages if v.name == detail.village), None)
+        committees = [o for o in places.orgs if o.parent_id == "village_committee"]
+        committee = next((o.id for o in committees if o.village_id == village), None)
+        return {"handler": committee} if village and committee else {}
     if action in (Action.REGISTER, Action.REGRADE):
         known = {"risk": detail.risk, "category": detail.category, "grade": detail.grade}
         return {k: v for k, v in known.items() if v is not None}
@@ -178,6 +197,21 @@ class ActionDialog(FormDialog):
             w = QComboBox()
             for value, text in f.choices:
                 w.addItem(label(text) if isinstance(text, str) else str(text), value)
+        elif f.kind == "grouped":  # a heading per group, not choosable; nothing chosen until one is picked
+            w = QComboBox()
+            w.addItem(self.tr("（请选择）"), None)
+            headings = {
+                "village_committee": self.tr("村（居）委会"),
+                "unit": self.tr("职能部门"),
+                "team": self.tr("调解队伍"),
+                "person": self.tr("个人"),
+            }
+            for group in dict.fromkeys(g for g, _, _ in f.choices):
+                w.addItem(f"—— {headings.get(group, group)} ——", None)
+                w.model().item(w.count() - 1).setEnabled(False)
+                for g, value, text in f.choices:
+                    if g == group:
+                        w.addItem(f"    {text}", value)
         else:
             w = QLineEdit()
         return w
@@ -193,7 +227,7 @@ class ActionDialog(FormDialog):
                 result[key] = date.fromisoformat(w.date().toString("yyyy-MM-dd"))
             elif f.kind == "bool":
                 result[key] = w.isChecked()
-            elif f.kind == "choice":
+            elif f.kind in ("choice", "grouped"):
                 result[key] = w.currentData()
             else:
                 result[key] = w.text().strip()
@@ -202,7 +236,7 @@ class ActionDialog(FormDialog):
     def set_value(self, key: str, value) -> None:
         """For tests and pre-filling: set a field the way a user would."""
         f, w = self.widgets[key]
-        if f.kind == "choice":
+        if f.kind in ("choice", "grouped"):
             if (
                 index := w.findData(value)
             ) >= 0:  # a value the form does not offer leaves the choice as it was
@@ -220,6 +254,10 @@ class ActionDialog(FormDialog):
 
     def submit(self) -> None:
         v = self.values()
+        unchosen = [f for f, _ in self.widgets.values() if f.kind == "grouped" and v[f.key] is None]
+        if unchosen:  # nothing is preselected there but the matter's own committee: a choice is asked for
+            self.form.show_issues([Issue(label(f.label), self.tr("请选择")) for f in unchosen])
+            return
         self.worker.submit(
             lambda: steps.take(self.ws, self.matter_id, self.action, v),
             lambda _: self.accept(),

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.about import facts
-from desktop.services import choices
+from desktop.services import choices, visits
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role
 from sync.core.domain.scope import SCOPE_LABELS
 
 from . import bundles
+from .audit import AuditPage
 from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .common import show_error
 from .conflicts import ConflictsDialog
@@ -38,7 +39,7 @@ from .plain import plain_label
 from .settings import SettingsPage
 from .stats import StatsPage
 from .sync_panel import SyncPanel
-from .visits import VisitDialog
+from .visits import VisitDialog, VisitsPage
 
 # The township's set-up, which the forms' drop-down lists offer.
 PLACE_KINDS = {"divisions", "grids", "orgs", "accounts", "config"}
@@ -58,13 +59,20 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 9px 12px; }")
         self.stack = QStackedWidget()
         self.pages = {}
-        self.desk = self._page("desk", self.tr("工作台"), DeskPage(ws, worker))
+        # The auditor's own screen; the desk counts matters, which not every role may read.
+        if ws.may(Permission.READ_AUDIT):
+            self.audit = self._page("audit", self.tr("审计日志"), AuditPage(ws, worker))
+        self.desk = None
+        if ws.may(Permission.VIEW_MATTERS):
+            self.desk = self._page("desk", self.tr("工作台"), DeskPage(ws, worker))
         if ws.may(Permission.VIEW_RESIDENTS):
             self.households = self._page("households", self.tr("住户"), HouseholdsPage(ws, worker, places))
             self.households.visit_requested.connect(self.new_visit)
             self.households.matter_opened.connect(self.open_matter)
-        if ws.may(Permission.LOG_VISIT):
-            self._page("visits", self.tr("走访"), None)
+        if ws.may(Permission.LOG_VISIT) and ws.may(Permission.VIEW_RESIDENTS):
+            self.visits = self._page("visits", self.tr("走访"), VisitsPage(ws, worker, places))
+            self.visits.household_opened.connect(self.open_household)
+            self.visits.visit_requested.connect(lambda: self.new_visit())
         if ws.may(Permission.VIEW_MATTERS):
             self.ledger = self._page("ledger", self.tr("矛盾纠纷台账"), LedgerPage(ws, worker, places))
         if ws.has_role(Role.MEDIATOR, Role.PLATFORM):
@@ -73,10 +81,13 @@ class MainWindow(QMainWindow):
             self._page("stats", self.tr("统计"), StatsPage(ws, worker))
         self._page("settings", self.tr("设置"), SettingsPage(ws, worker, places))
         worker.hub.subscribe(self, PLACE_KINDS, lambda _changes: self._reload_places())
-        self.desk.open_ledger.connect(self.show_ledger)
-        self.desk.open_matter.connect(self.open_matter)
-        self.desk.new_visit.connect(lambda: self.new_visit())
-        self.desk.new_matter.connect(self.new_matter)
+        if self.desk is not None:
+            self.desk.open_ledger.connect(self.show_ledger)
+            self.desk.open_matter.connect(self.open_matter)
+            self.desk.new_visit.connect(lambda: self.new_visit())
+            self.desk.new_matter.connect(self.new_matter)
+            self.desk.go_to.connect(self.go)
+            self.desk.open_conflicts.connect(self.show_conflicts)
         self.nav.currentRowChanged.connect(self._navigate)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -119,9 +130,6 @@ class MainWindow(QMainWindow):
 
     def _navigate(self, row: int) -> None:
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        if key == "visits":  # the visit form is a quick dialog, not a page
-            self.new_visit()
-            return
         self.stack.setCurrentWidget(self.pages[key])
         self._current = key
 
@@ -169,16 +177,35 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, s=slot: s())
             menu.addAction(action)
 
+    def open_household(self, household_id: str) -> None:
+        """From a visit in the 走访 list: its household on the 住户 page, its card shown."""
+        self.go("households")
+        self.households.show_household(household_id)
+
+    def household_in_view(self) -> str | None:
+        """The household the 住户 page stands on while it is shown: the forms opened now are about it."""
+        page = getattr(self, "households", None)
+        return page.household_id() if page is not None and self.stack.currentWidget() is page else None
+
     def new_visit(self, household_id: str | None = None) -> VisitDialog:
+        household_id = household_id or self.household_in_view()
         dialog = VisitDialog(self.ws, self.worker, household_id, self)
         dialog.found_dispute.connect(self.new_matter)
         dialog.open()
         self.visit_dialog = dialog
         return dialog
 
-    def new_matter(self, prefill=None):
+    def new_matter(self, prefill=None, residents=None):
+        household = self.household_in_view() if prefill is None else None
+        if household is not None:  # Ctrl+M from a household: its village, its residents as parties
+            self.worker.submit(
+                lambda: visits.matter_from_household(self.ws, household),
+                lambda r: self.new_matter(r.form, r.residents),
+                lambda e: show_error(self, e),
+            )
+            return None
         self.go("ledger")
-        self.report_dialog = self.ledger.new_matter(prefill)
+        self.report_dialog = self.ledger.new_matter(prefill, residents)
         return self.report_dialog
 
     def _reload_places(self) -> None:

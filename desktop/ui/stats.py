@@ -1,5 +1,6 @@
 """统计: measures by village, grid, unit, team or handler for a month, quarter or year, from raw counts, with
-ranking and a chart."""
+ranking, a chart and how each rate is counted (口径). A closed month (月结) shows its figures as published;
+the platform office closes a month here, and the open month lists what arrived late about closed ones."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -18,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import assessment_report, stats
+from desktop.services import assessment_report, periods
+from sync.core.domain import periods as period_rules
+from sync.core.domain.roles import Permission
 
 from . import printing
 from .common import BarChart, run_with_progress, save_file_name, show_error
-from .plain import inform, plain_label
+from .plain import ask, inform, plain_label
 
 
 def percent(value) -> str:
@@ -76,6 +80,24 @@ class StatsPage(QWidget):
         ]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        rules = self.counting_rules()
+        for col, name in enumerate(headers):
+            if name in rules:
+                self.table.horizontalHeaderItem(col).setToolTip(rules[name])
+        self.rules = plain_label(
+            self.tr("口径：") + "；".join(f"{name}＝{rule}" for name, rule in rules.items()) + self.tr("。")
+        )
+        self.rules.setWordWrap(True)
+        self.stamp = plain_label()  # a closed month: who published these figures, when, their digest
+        self.stamp.setWordWrap(True)
+        self.adjusted = plain_label()  # the open month: what arrived late about closed months
+        self.adjusted.setWordWrap(True)
+        self.close_month = QPushButton(self.tr("月结…"))
+        self.close_month.setToolTip(
+            self.tr("发布本月的考核数据：此后本月的数据和报表固定不变，迟到的办理情况计入下一个月的调整")
+        )
+        self.close_month.clicked.connect(self._ask_and_close)
+        self.close_month.setVisible(ws.may(Permission.CLOSE_PERIOD) and periods.township_wide(ws))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.chart = BarChart(self.tr("化解率"))
@@ -89,19 +111,63 @@ class StatsPage(QWidget):
         for w in (plain_label(self.tr("年")), self.year, self.period, self.by):
             top.addWidget(w)
         top.addStretch()
+        top.addWidget(self.close_month)
         top.addWidget(export)
         top.addWidget(dossiers)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.stamp)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.adjusted)
+        layout.addWidget(self.rules)
         layout.addWidget(self.chart, 1)
         worker.hub.subscribe(
-            self, {"matters", "follow_ups", "mediation_sessions", "config"}, lambda _changes: self.refresh()
+            self,
+            {"matters", "follow_ups", "mediation_sessions", "config", "periods"},
+            lambda _changes: self.refresh(),
         )
         self.refresh()
 
     def period_text(self) -> str:
         return f"{self.year.value()}{self.period.currentData()}"
+
+    def counting_rules(self) -> dict[str, str]:
+        """How each measure is counted (口径), by its column's name."""
+        return {
+            self.tr("化解率"): self.tr(
+                "本期排查立案的事项中，到期末已化解的比例；未化解的计入分母；重复件只按首次工单计一次"
+            ),
+            self.tr("办结率"): self.tr("本期立案的事项中，到期末已办结的比例"),
+            self.tr("按期办结率"): self.tr(
+                "本期办结的事项中，在办结时有效的办理时限内办结的比例；期末仍超期未结的计为未按期"
+            ),
+            self.tr("调解成功率"): self.tr("调解日期在本期的调解中，达成协议的比例"),
+            self.tr("满意率"): self.tr("回访日期在本期的回访中，满意和基本满意的比例"),
+            self.tr("卷宗归档率"): self.tr("本期办结的事项中，到期末卷宗已归档的比例"),
+            self.tr("得分"): self.tr("各项比率按配置的权重加权；无数据的指标按配置不计入或计零分"),
+        }
+
+    def _ask_and_close(self) -> None:
+        month = self.period_text()
+        answer = ask(
+            self,
+            self.tr("月结"),
+            self.tr(
+                "月结 {0} 后，本月的考核数据和报表将按现在的数据固定发布，不再变动；"
+                "此后收到的属于本月的办理情况计入下一个月的调整。确定月结？"
+            ).format(month),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close_period(month)
+
+    def close_period(self, month: str) -> None:
+        self.worker.submit(lambda: periods.close(self.ws, month), self._closed, lambda e: show_error(self, e))
+
+    def _closed(self, _changed) -> None:
+        # the worker publishes the change: this page (and every other laptop's, after a sync) refreshes
+        inform(self, self.tr("已月结"), self.tr("{0} 的考核数据已发布").format(self.period_text()))
 
     def _ask_and_export(self) -> None:
         name = self.tr("{0} 考核报表.pdf").format(self.period_text())
@@ -174,14 +240,30 @@ class StatsPage(QWidget):
         inform(self, self.tr("已导出"), done)
 
     def refresh(self) -> None:
-        start, end = stats.period_bounds(self.period_text())
-        by = self.by.currentData()
+        period, by = self.period_text(), self.by.currentData()
         self.worker.submit(
-            lambda: stats.assessment(self.ws, start, end, by), self._show, lambda e: show_error(self, e)
+            lambda: assessment_report.view(self.ws, period, (by,)), self._show, lambda e: show_error(self, e)
         )
 
-    def _show(self, units) -> None:
+    def _show(self, report) -> None:
+        by = next(iter(report.sections))
+        units = report.sections[by]
+        self.report = report
         self.units = units
+        self.stamp.setText(report.stamp)
+        self.stamp.setVisible(bool(report.stamp))
+        lines = report.adjustment_lines(by)
+        self.adjusted.setText(
+            self.tr("本期计入的调整（属于已月结月份、在其后收到的办理情况；不计入上表排名）：\n")
+            + "\n".join(f"{month}　{unit}：{change}" for month, unit, change in lines)
+        )
+        self.adjusted.setVisible(bool(lines))
+        month = self.period.currentData().startswith("-") and "Q" not in self.period.currentData()
+        self.close_month.setEnabled(
+            month
+            and report.published is None
+            and self.ws.now().date() >= period_rules.first_day_after(report.period)
+        )
         self.table.setRowCount(len(units))
         for r, u in enumerate(units):
             c, m = u.counts, u.measures

@@ -102,8 +102,9 @@ def moment(*, optional: bool = False, index: bool = False) -> FieldSpec:
     return FieldSpec("datetime", None, optional, index=index)
 
 
-def json(*, optional: bool = False, default: Any = _MISSING) -> FieldSpec:
-    return FieldSpec("json", None, optional, default, index=False)
+def json(*, optional: bool = False, default: Any = _MISSING, size: int | None = None) -> FieldSpec:
+    """size: the most bytes the value may take, encoded, where it is not JSON_MAX_BYTES."""
+    return FieldSpec("json", size, optional, default, index=False)
 
 
 def ref(table: str, *, optional: bool = True, index: bool = True) -> FieldSpec:
@@ -505,6 +506,28 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     ),
 )
 
+PERIOD_FIGURES_MAX_BYTES = 2 * 1024 * 1024  # a month's figures for every unit: far below a push's 8 MB
+# A closed month (月结): its figures as published, fixed by a digest; written once by those who may close a
+# period, never changed (sync.core.domain.periods).
+RECORD_TYPES += (
+    RecordType(
+        "periods",
+        write="close_period",
+        scope=SHARED,
+        append_only=True,
+        fields={
+            "month": string(7, index=True, shape=Shape(r"[0-9]{4}-(0[1-9]|1[0-2])", "应写作 2026-11")),
+            # sections, rankings, adjustments (docs/domain.md, Periods): every unit of a large township
+            "figures": json(default=dict, size=PERIOD_FIGURES_MAX_BYTES),
+            "digest": string(64, shape=SHA256),  # sha256 of the canonical month and figures
+            "closed_by": ref("accounts"),
+            "closed_by_name": string(50, default=""),
+            "closed_at": moment(),
+            "automatic": boolean(default=False),  # closed by itself N days after the month's end
+        },
+    ),
+)
+
 BY_TABLE: dict[str, RecordType] = {record.table: record for record in RECORD_TYPES}
 TABLES: tuple[str, ...] = tuple(BY_TABLE)
 SCOPE_RULES: dict[str, Direct | Parent | str] = {record.table: record.scope for record in RECORD_TYPES}
@@ -538,6 +561,32 @@ def unstorable(value: str) -> bool:
     except UnicodeEncodeError:
         return True
     return "\x00" in value
+
+
+# Control characters a value arriving at the server may not hold, naming the field (issue 26): none in a
+# one-line string or a reference, none but tab, line feed and carriage return in multi-line text. Checked on
+# arrival only (`problems(..., arriving=True)`): a record the server already holds stays readable everywhere.
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_MULTI_LINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_problem(spec: FieldSpec, value: object) -> str | None:
+    """Why a string field's value holds a control character it may not, or None."""
+    if spec.kind not in ("string", "ref", "text") or not isinstance(value, str):
+        return None
+    found = (_CONTROL_MULTI_LINE if spec.kind == "text" else _CONTROL_ONE_LINE).search(value)
+    if found is None:
+        return None
+    return f"含有控制字符 U+{ord(found.group()):04X}（第 {found.start() + 1} 个字符）"
+
+
+def without_controls(spec: FieldSpec, value: object) -> object:
+    """The value as the server would take it: each control character `control_problem` names becomes a space
+    (a tab pasted into a name, a line break typed with Alt+Enter in a one-line cell). The laptop writes this,
+    so an honest record is never refused for what a person cannot see."""
+    if spec.kind not in ("string", "ref", "text") or not isinstance(value, str):
+        return value
+    return (_CONTROL_MULTI_LINE if spec.kind == "text" else _CONTROL_ONE_LINE).sub(" ", value)
 
 
 def _depth_and_strings_ok(value: object) -> str | None:
@@ -608,15 +657,17 @@ def value_problem(spec: FieldSpec, value: object) -> str | None:
             size = len(jsonlib.dumps(value, ensure_ascii=False).encode())
         except (TypeError, ValueError):
             return "不是有效的 JSON"
-        return None if size <= JSON_MAX_BYTES else f"超过 {JSON_MAX_BYTES // 1024} KB"
+        limit = spec.size or JSON_MAX_BYTES
+        return None if size <= limit else f"超过 {limit // 1024} KB"
     return f"未知的字段类型 {kind}"
 
 
-def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list[str]:
+def problems(record: RecordType, fields: dict[str, Any], *, whole: bool, arriving: bool = False) -> list[str]:
     """What is wrong with these fields of a record, each naming the field and the reason; [] when nothing.
 
     whole: the fields are the whole record (an insert, or a record as the server holds it), so every required
-    field must be there; otherwise they are an edit of some fields."""
+    field must be there; otherwise they are an edit of some fields. arriving: pushed to the server now, so
+    control characters are refused as well (`control_problem`)."""
     found = []
     for name, value in fields.items():
         if name == "deleted":
@@ -630,7 +681,7 @@ def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list
         elif value is None:
             if not spec.optional and not spec.local:
                 found.append(f"{name}：不能为空")
-        elif problem := value_problem(spec, value):
+        elif problem := value_problem(spec, value) or (control_problem(spec, value) if arriving else None):
             found.append(f"{name}：{problem}")
     if whole:
         for name, spec in record.synced_fields.items():

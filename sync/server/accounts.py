@@ -6,16 +6,18 @@ import hashlib
 import os
 import secrets
 import uuid
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
 from sync.core.domain.roles import Role
 
+from . import places
 from .authority import DEFAULT_ROLES, township_account_record
 from .models import Account, Device, Record
 
@@ -23,10 +25,16 @@ HASHER = PasswordHasher()
 MAX_FAILURES = 5
 LOCK = timedelta(minutes=15)
 SCOPE_KINDS = ("household", "grid", "village", "township")
+NAME_LIMIT = 50  # the account table's username and display_name columns
 
 
 class AuthError(Exception):
     """Wrong credentials, a locked or disabled account, a revoked device: said plainly, never which part."""
+
+
+class DeviceLimit(AuthError):
+    """The right password, but the account has as many active devices as it may: the message says which cap
+    and how to free a place (it tells a guesser nothing; the password was right)."""
 
 
 class AdminError(Exception):
@@ -46,29 +54,29 @@ _MEMBERS = {
 
 
 def resolve_places(session: Session, kind: str, names: list[str]) -> list[str]:
-    """Scope members given as ids or as the names the township uses (`东村`, `东村一网格`, a 户号)."""
+    """Scope members given as ids or as the names the township uses (`东村`, `东村一网格`, `东村/一网格`,
+    a 户号): a name that names no place or several is refused with the choices (`places.py`)."""
     if kind not in SCOPE_KINDS:
         raise AdminError(f"范围必须是 {' / '.join(SCOPE_KINDS)} 之一，而不是“{kind}”")
     if kind == "township":
         return []
-    table, name_field, called = _MEMBERS[kind]
+    _table, _name_field, called = _MEMBERS[kind]
+    names = [n for n in (name.strip() for name in names) if n]
     if not names:
         raise AdminError(f"范围为 {kind} 时至少要给出一个{called}")
-    ids = []
-    for name in names:
-        record = session.get(Record, name)
-        if record is not None and record.table_name == table:
-            ids.append(name)
-            continue
-        found = [
-            r.id
-            for r in session.scalars(select(Record).where(Record.table_name == table))
-            if r.data.get(name_field) == name and not r.deleted
-        ]
-        if len(found) != 1:
-            raise AdminError(f"找不到唯一的{called}“{name}”（{len(found)} 个同名）")
-        ids.extend(found)
-    return ids
+    try:
+        return places.resolve(session, kind, names)
+    except places.PlaceError as exc:
+        raise AdminError(str(exc)) from None
+
+
+def check_names(username: str, display_name: str) -> None:
+    """The account table's limits, said with the field's name rather than as a database error."""
+    if not username.strip():
+        raise AdminError("账号名（username）：不能为空")
+    for field, value in (("账号名（username）", username), ("姓名（display_name）", display_name)):
+        if len(value) > NAME_LIMIT:
+            raise AdminError(f"{field}：最多 {NAME_LIMIT} 个字，这里有 {len(value)} 个")
 
 
 def add_account(
@@ -81,6 +89,7 @@ def add_account(
     display_name: str = "",
     roles: list[str] | None = None,
 ) -> Account:
+    check_names(username, display_name)
     if session.scalar(select(Account).where(Account.username == username)):
         raise AdminError(f"账号 {username} 已存在")
     check_password(password)
@@ -162,17 +171,27 @@ def bootstrap(session: Session, request: p.Register) -> None:
         session.flush()
 
 
-def register(db, request: p.Register, now: datetime) -> p.Registered:
-    """Check the password with no lock held, then record the outcome (a failure counts towards the lock)."""
+def register(
+    db,
+    request: p.Register,
+    now: datetime,
+    *,
+    gate: AbstractContextManager | None = None,
+    max_devices: int | None = None,
+) -> p.Registered:
+    """Check the password with no lock held, then record the outcome (a failure counts towards the lock).
+    `gate` bounds how many hashes run at once (`hashing.HashGate.slot()`); `max_devices` caps an account's
+    active devices."""
     with db.reading() as s:
         found = s.scalar(select(Account).where(Account.username == request.username))
         password_hash = found.password_hash if found is not None else None
-    ok = password_ok(password_hash, request.password)
+    with gate or nullcontext():
+        ok = password_ok(password_hash, request.password)
     if found is None:
         raise AuthError("账号或密码不对")
     failure = None
     with db.writing() as s:
-        account = s.get(Account, found.id)
+        account = s.get(Account, found.id, with_for_update=True)  # PostgreSQL: one outcome at a time
         if account.disabled:
             failure = "该账号已停用，请联系乡镇平台"
         elif account.locked_until and account.locked_until > now:
@@ -184,16 +203,30 @@ def register(db, request: p.Register, now: datetime) -> p.Registered:
             failure = "账号或密码不对"
         else:
             account.failed_logins, account.locked_until = 0, None
-            return _register_device(s, account, request, now)
+            return _register_device(s, account, request, now, max_devices)
     raise AuthError(failure)
 
 
-def _register_device(session: Session, account: Account, request: p.Register, now: datetime) -> p.Registered:
+def _register_device(
+    session: Session, account: Account, request: p.Register, now: datetime, max_devices: int | None = None
+) -> p.Registered:
     device = session.get(Device, request.device_id)
     if device is not None and device.account_id != account.id:
         raise AuthError("这台设备已登记在另一个账号下，请联系乡镇平台")
     if device is not None and device.revoked_at is not None:
         raise AuthError("这台设备已被乡镇平台停用")
+    if device is None and max_devices is not None:
+        # Counted with the account row locked (`register`), so two at once cannot both take the last place.
+        active = session.scalar(
+            select(func.count())
+            .select_from(Device)
+            .where(Device.account_id == account.id, Device.revoked_at.is_(None))
+        )
+        if active >= max_devices:
+            raise DeviceLimit(
+                f"账号 {account.username} 已有 {active} 台在用设备，每个账号最多 {max_devices} 台；"
+                "请乡镇平台先停用一台旧设备（fengqiao-server device list / device revoke 设备编号）再登记"
+            )
     token = secrets.token_urlsafe(32)
     if device is None:
         device = Device(

@@ -1,6 +1,6 @@
 """The township server's HTTP API (FastAPI), assembled: the server's state on `app.state`, the routers of
-`routes/`, the refusals, compressed answers and the request counter. Bodies may come gzip-compressed too
-(`body.py`).
+`routes/`, the refusals, compressed answers, the request counter and the `Host` check (`hosts.py`). Bodies
+may come gzip-compressed too (`body.py`).
 
 The command line, the desktop's embedded server, the tests and the benches take the server from here:
 `open_server` builds its state, `create_app` the application that serves it.
@@ -14,7 +14,8 @@ from fastapi.middleware.gzip import GZipMiddleware
 from sync.core import protocol as p
 
 from . import refusals
-from .routes import deps, devices, exchange, files, health
+from .hosts import CheckHost
+from .routes import admin, deps, devices, exchange, files, health
 from .service import apply_push, caller_for, read_pull
 from .state import Counters, Server, Throttle, open_server
 
@@ -39,11 +40,16 @@ def create_app(server: Server) -> FastAPI:
         version=str(p.PROTOCOL_VERSION),
         responses=refusals.REFUSALS,
         dependencies=[Depends(deps.one_value_each)],
+        # Served by routes/health.py instead, to this machine or an admin's device only.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.server = server
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(CountRequests, counters=server.counters)
+    app.add_middleware(CheckHost, allowed=server.allowed_hosts)  # outermost: a foreign Host reaches nothing
     refusals.install(app)
-    for area in (health, devices, exchange, files):
+    for area in (health, devices, exchange, files, admin):
         app.include_router(area.router)
     return app

@@ -90,6 +90,11 @@ def acting(session: Session, who: Identity, actor_id: str | None) -> Identity:
         raise Refused("办理记录只能以本账号的名义写入")
     data = record.data
     roles = roles_of(str(data.get("roles") or "").split(","))
+    account = session.scalar(select(Account).where(Account.username == data.get("username")))
+    if account is not None:  # the server's account table is the truth; the record is its copy
+        if account.disabled:
+            raise Refused(f"账号 {account.username} 已停用，不能再以它的名义办理")
+        roles = roles_of(account.roles or [])
     return Identity(str(data.get("username")), roles, record.id, data.get("org_id"))
 
 
@@ -118,6 +123,47 @@ def check_event(session: Session, who: Identity, data: dict) -> None:
     actor = acting(session, who, data.get("actor_id"))
     if not actor.roles & lifecycle.RULES[action].roles:
         raise Refused(f"账号 {actor.username} 的角色不能办理“{lifecycle.ACTION_LABELS[action]}”")
+
+
+# ------------------------------------------------------------------------------------------ accounts
+
+# What only the server's account administration writes in the synced account record (`account_admin.py`).
+# The unit or team (org_id) stays a laptop's too: 设置 → 单位与队伍 adds members to a team that way.
+ACCOUNT_FIELDS = ("username", "roles", "scope_kind", "scope_ids", "disabled")
+
+
+def _same(field: str, a, b) -> bool:
+    if field == "roles":
+        return set(filter(None, str(a or "").split(","))) == set(filter(None, str(b or "").split(",")))
+    if field == "scope_ids":
+        return sorted(a or []) == sorted(b or [])
+    if field == "disabled":
+        return bool(a) == bool(b)
+    return (a or None) == (b or None)
+
+
+def check_account_record(session: Session, record: Record | None, fields: dict) -> None:
+    """An account's roles, scope, unit and state are the server's (changed through the admin API): a laptop
+    may send an account record that agrees with the server's account table (a township's set-up), but not
+    change them."""
+    why = "账号的角色、范围和停用状态只能通过乡镇服务器的账号管理修改（设置 → 账号）"
+    if record is not None:
+        changed = [f for f in ACCOUNT_FIELDS if f in fields and not _same(f, fields[f], record.data.get(f))]
+        if changed:
+            raise Refused(f"{why}：不能经同步修改 {', '.join(changed)}")
+        return
+    account = session.scalar(select(Account).where(Account.username == fields.get("username")))
+    if account is None:
+        return
+    server = {
+        "roles": ",".join(account.roles or []),
+        "scope_kind": account.scope_kind,
+        "scope_ids": account.scope_ids,
+        "disabled": account.disabled,
+    }
+    differs = [f for f, v in server.items() if f in fields and not _same(f, fields[f], v)]
+    if differs:
+        raise Refused(f"{why}：与服务器上账号 {account.username} 的 {', '.join(differs)} 不一致")
 
 
 # ------------------------------------------------------------------------------------------ a matter's state

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -28,6 +29,41 @@ class BlobStore:
 
     def partial(self, sha: str) -> Path:
         return self.folder / sha[:2] / f"{sha}.part"
+
+    def proof(self, sha: str, device_id: str) -> Path:
+        """Where a device's second sending of a file the server already holds is kept until it is checked
+        (named by a hash of the device's id: the id is the device's own text)."""
+        who = hashlib.sha256(device_id.encode()).hexdigest()[:16]
+        return self.folder / sha[:2] / f"{sha}.{who}.proof"
+
+    def proof_state(self, session: Session, sha: str, device_id: str) -> p.BlobState:
+        """How much of its proof a device has sent: the file's size, the bytes received, never complete (a
+        complete proof makes the device a holder, and it is then answered as one)."""
+        blob = session.get(Blob, sha)
+        if blob is None or not blob.complete:
+            raise BlobError("服务器还没有这个附件的完整文件")
+        part = self.proof(sha, device_id)
+        received = part.stat().st_size if part.exists() else 0
+        return p.BlobState(sha256=sha, size=blob.size, received=received, complete=False)
+
+    def write_proof(self, session: Session, sha: str, device_id: str, offset: int, chunk: bytes) -> bool:
+        """A chunk of a device's proof at its offset; True when the whole has arrived and matches the hash."""
+        state = self.proof_state(session, sha, device_id)
+        if offset != state.received:
+            raise BlobError(f"偏移 {offset} 不对：服务器已有 {state.received} 字节")
+        if offset + len(chunk) > state.size:
+            raise BlobError("数据比声明的大小多")
+        part = self.proof(sha, device_id)
+        part.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "ab") as f:
+            f.write(chunk)
+        if offset + len(chunk) < state.size:
+            return False
+        matches = p.file_sha256(part) == sha
+        part.unlink()
+        if not matches:
+            raise BlobError("收到的文件与 sha256 不符，已丢弃，请重新上传")
+        return True
 
     def state(self, session: Session, sha: str, size: int | None = None) -> p.BlobState:
         if not SHA256.fullmatch(sha):

@@ -18,7 +18,7 @@ from sync.core import protocol as p
 from sync.core import records
 from sync.core.domain.lifecycle import STATE_FIELDS
 
-from . import authority
+from . import authority, periods
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import OpResult, Record, ScopeExit
@@ -211,7 +211,7 @@ class Pusher:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
         if record is None and op.op != "insert":
             raise Rejected("服务器上没有这条记录，无法修改或删除")
-        found = records.problems(kind, op.fields, whole=record is None)
+        found = records.problems(kind, op.fields, whole=record is None, arriving=True)
         found += [
             f"{name}（原值）：{problem}"
             for name, value in op.base_values.items()
@@ -226,6 +226,8 @@ class Pusher:
 
     def _authorise(self, op: p.Op, kind: records.RecordType, record: Record | None) -> None:
         """Could this account have made this change through the use cases?"""
+        if kind.table == "periods":  # 月结: published once, never changed
+            return periods.check(self.session, self.who, op.op, op.record_id, op.fields, record)
         if record is not None or op.op != "insert":
             authority.check_append_only(kind, "update")
         if kind.table == "conflicts":  # written by the server; a laptop only marks one settled
@@ -233,6 +235,8 @@ class Pusher:
                 raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
             return
         authority.check_permission(self.who, kind)
+        if kind.table == "accounts":
+            authority.check_account_record(self.session, record, op.fields)
         if record is None and kind.table == "events":
             authority.check_event(self.session, self.who, op.fields)
         if record is None and kind.table == "matters":

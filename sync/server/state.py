@@ -1,6 +1,8 @@
 """What the township server holds between requests: its database, its attachment files, its clock, the
-counters `/metrics` shows and the registration throttle. Built once by the composition root (the command line,
-the desktop's embedded server or a test) and kept on the application's `app.state`."""
+counters `/metrics` shows, the registration throttle and its edge settings (trusted proxies, the host names
+it answers to, the password-hashing gate, devices per account, a pull page's bytes). Built once by the
+composition root (the command line, the desktop's embedded server or a test) and kept on the application's
+`app.state`."""
 
 from __future__ import annotations
 
@@ -14,6 +16,11 @@ from pathlib import Path
 
 from .blobs import BlobStore
 from .db import ServerDatabase, meta
+from .hashing import HashGate
+from .peers import LOOPBACK_HOSTS, TrustedProxies
+
+MAX_DEVICES_PER_ACCOUNT = 5  # active (not revoked) devices one account may register
+MAX_PAGE_BYTES = 4 * 1024 * 1024  # a pull page stops before its changes pass this many bytes of JSON
 
 FAILURES_PER_ADDRESS = 10  # failed registrations from one address in a minute, then 429 for the rest of it
 
@@ -73,6 +80,13 @@ class Server:
     counters: Counters = field(default_factory=Counters)
     first_account_from_loopback: bool = False
     throttle: Throttle = field(default_factory=Throttle)
+    # Proxy headers are believed only from these direct peers (none by default).
+    trusted_proxies: TrustedProxies = field(default_factory=TrustedProxies)
+    # The Host names answered (a web page's DNS rebinding names its own); None answers any.
+    allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS
+    hashing: HashGate = field(default_factory=HashGate)
+    max_devices: int = MAX_DEVICES_PER_ACCOUNT
+    max_page_bytes: int = MAX_PAGE_BYTES
 
     def epoch(self) -> str:
         with self.db.reading() as s:
@@ -85,10 +99,14 @@ def open_server(
     clock: Callable[[], datetime] = datetime.now,
     *,
     first_account_from_loopback: bool = False,
+    **settings,
 ) -> Server:
+    """`settings`: any of the edge fields of `Server` (trusted_proxies, allowed_hosts, hashing, max_devices,
+    max_page_bytes); the defaults suit the desktop's embedded server, which answers its own machine only."""
     return Server(
         ServerDatabase(database_url),
         BlobStore(Path(data_dir) / "blobs"),
         clock,
         first_account_from_loopback=first_account_from_loopback,
+        **settings,
     )

@@ -14,7 +14,10 @@ from .state import Server
 class ServerThread:
     def __init__(self, server: Server, host: str = "127.0.0.1", port: int = 0, start_timeout: float = 20):
         self.server = server
-        config = uvicorn.Config(create_app(server), host=host, port=port, log_level="warning", lifespan="off")
+        # proxy_headers off: uvicorn would believe X-Forwarded-For from any local process (peers.py decides).
+        config = uvicorn.Config(
+            create_app(server), host=host, port=port, log_level="warning", lifespan="off", proxy_headers=False
+        )
         self.uvicorn = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.uvicorn.run, name="fengqiao-township-server", daemon=True)
         self.thread.start()

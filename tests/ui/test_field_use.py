@@ -78,9 +78,7 @@ SCALED_125 = (1093, 558)
 
 def _pages(window):
     for row in range(window.nav.count()):
-        key = window.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        if key != "visits":  # a dialog, not a page
-            yield key
+        yield window.nav.item(row).data(Qt.ItemDataRole.UserRole)  # 走访 too: a page now
 
 
 def _scrolled(widget) -> bool:

@@ -43,6 +43,7 @@ class Permission(StrEnum):
     EXPORT_LEDGER = "export_ledger"
     READ_AUDIT = "read_audit"
     VIEW_MATTERS = "view_matters"
+    CLOSE_PERIOD = "close_period"  # 月结: publish a month's figures, fixed from then on
     BACKUP = "backup"  # make an encrypted backup of this laptop, and restore one (on this or another laptop)
 
 
@@ -69,6 +70,7 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.EXPORT_LEDGER: {Role.GRID_LEADER, Role.PLATFORM, Role.SUPERVISOR, Role.LEADER},
     Permission.READ_AUDIT: {Role.AUDITOR},
     Permission.VIEW_MATTERS: _WORK_ROLES,
+    Permission.CLOSE_PERIOD: {Role.PLATFORM},
     # Those who keep records on a laptop; oversight roles read, and need no backups of their own.
     Permission.BACKUP: {*_GRID, Role.HOUSEHOLD_HEAD, Role.MEDIATOR, Role.PLATFORM, Role.ADMIN},
 }
@@ -84,6 +86,7 @@ PERMISSION_LABELS = {
     Permission.EXPORT_LEDGER: "导出台账",
     Permission.READ_AUDIT: "查阅审计日志",
     Permission.VIEW_MATTERS: "查看矛盾纠纷",
+    Permission.CLOSE_PERIOD: "月结（发布当月考核数据）",
     Permission.BACKUP: "备份和恢复本机数据",
 }
 

@@ -1,5 +1,6 @@
 """What the routes share, as FastAPI dependencies: the server's state (kept on `app.state`), a reading
-database session, and the calling device (its identity and scope, from its token)."""
+database session, the calling device (its identity and scope, from its token), the caller's address (proxy
+headers believed only from a trusted proxy) and the admin gate on `/metrics` and the API's docs."""
 
 from collections.abc import Iterator
 from typing import Annotated
@@ -8,7 +9,10 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from sync.core.domain.roles import Role
+
 from .. import accounts
+from ..peers import client_address, from_this_machine
 from ..refusals import place
 from ..service import Caller, caller_for
 from ..state import Server
@@ -49,6 +53,44 @@ def caller(
 
 
 Authed = Annotated[Caller, Depends(caller)]
+
+
+def peer_of(request: Request) -> str:
+    """The socket's far end (uvicorn's proxy-header rewriting is off where the server is started)."""
+    return request.client.host if request.client else ""
+
+
+def caller_address(request: Request, server: ServerState) -> str:
+    """The address the registration throttle counts: the peer, or whom a trusted proxy says it forwards."""
+    return client_address(peer_of(request), request.headers, server.trusted_proxies)
+
+
+CallerAddress = Annotated[str, Depends(caller_address)]
+
+ADMIN_ROLE = Role.ADMIN.value
+NOT_ADMIN = "只有本机或乡镇管理员（admin 角色账号的设备令牌）可以查看"
+
+
+def admin_only(request: Request, server: ServerState) -> None:
+    """`/metrics` and the API's docs: to this machine itself, or to a device whose account has the admin
+    role (its token as `Authorization: Bearer …`). Anyone else is told 403 and shown nothing. The header is
+    read here rather than declared (`bearer`): for this machine no token is needed, and the API's description
+    would otherwise say every caller needs one."""
+    if from_this_machine(peer_of(request), request.headers):
+        return
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HTTPException(403, NOT_ADMIN)
+    try:
+        with server.db.reading() as s:
+            _device, account = accounts.authenticate(s, token.strip(), server.clock())
+    except accounts.AuthError as exc:
+        raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from None
+    if ADMIN_ROLE not in (account.roles or []):
+        raise HTTPException(403, NOT_ADMIN)
+
+
+AdminOnly = Depends(admin_only)
 
 
 def one_value_each(request: Request) -> None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from sync.core import protocol as p
 
-from .. import changes
+from .. import changes, pages
 from ..body import GzipRoute
 from ..db import meta
 from ..service import apply_push, read_pull, welcome
@@ -51,7 +51,7 @@ def pull(
         greeting = welcome(server, who, hello)
         if greeting.update_required:
             return p.PullPage(epoch=greeting.epoch, cursor=cursor, welcome=greeting)
-    page = read_pull(server, who, cursor, epoch, limit, table, protocol)
+    page = pages.fit(read_pull(server, who, cursor, epoch, limit, table, protocol), server.max_page_bytes)
     return page.model_copy(update={"welcome": greeting})
 
 
