@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services import lists, roster
 from sync.core.domain.roles import Permission
 
-from .common import ACCENT, run_with_progress, show_error
+from .common import ACCENT, run_with_progress, save_file_name, show_error
 from .household_card import HouseholdCard
 from .household_form import HouseholdDialog
 from .labels import label
@@ -211,7 +211,7 @@ class HouseholdsPage(QWidget):
         self.card.show_household(household_id)
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self, self.tr("导出住户"), self.tr("住户花名册.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if name:

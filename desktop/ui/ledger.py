@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -26,7 +25,17 @@ from sync.core.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
 from sync.core.domain.risk import RISK_LABELS
 from sync.core.domain.roles import Permission, Role
 
-from .common import COLOURS, flowing, run_with_progress, scrolling, show_error, side_by_side, stars, when
+from .common import (
+    COLOURS,
+    flowing,
+    run_with_progress,
+    save_file_name,
+    scrolling,
+    show_error,
+    side_by_side,
+    stars,
+    when,
+)
 from .labels import label
 from .matter_view import LIST_KINDS, MatterView
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, choosable_columns, table_for
@@ -311,7 +320,7 @@ class LedgerPage(QWidget):
         return dialog
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self, self.tr("导出台账"), self.tr("矛盾纠纷台账.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if name:

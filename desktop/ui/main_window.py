@@ -6,11 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +30,7 @@ from .common import show_error
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
 from .households import HouseholdsPage
+from .join import ServerDialog
 from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
@@ -155,6 +160,7 @@ class MainWindow(QMainWindow):
             (work, self.tr("上报事项"), "Ctrl+M", self.new_matter, self.ws.may(Permission.VIEW_MATTERS)),
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
             (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),
+            (sync_menu, self.tr("服务器设置…"), None, self.server_settings, True),
             (sync_menu, self.tr("冲突与被拒的修改…"), None, self.show_conflicts, True),
             (sync_menu, self.tr("导出离线同步包…"), None, self.export_bundle, True),
             (sync_menu, self.tr("导入离线同步包…"), None, self.import_bundle, True),
@@ -226,6 +232,13 @@ class MainWindow(QMainWindow):
         self.conflicts_dialog = dialog
         return dialog
 
+    def server_settings(self) -> ServerDialog:
+        dialog = ServerDialog(self.ws, self.worker, self.sync.last_status, self)
+        dialog.saved.connect(lambda _url: self.sync.refresh())
+        dialog.open()
+        self.server_dialog = dialog
+        return dialog
+
     def export_bundle(self) -> None:
         bundles.export_bundle(self, self.ws, self.worker)
 
@@ -270,7 +283,7 @@ class MainWindow(QMainWindow):
         self.relogin_notice = notice
         self.close()
 
-    def about(self) -> QMessageBox:
+    def about(self) -> AboutDialog:
         f = facts(self.ws.db.schema_version, self.ws.db.path)
         rows = "".join(
             f"<tr><td><a href='{url}'>{name}</a></td><td>{licence}</td></tr>"
@@ -281,14 +294,7 @@ class MainWindow(QMainWindow):
             "数据库：{3}<br>数据文件夹：{4}<br>日志：{5}</p>"
             "<p>本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。</p>"
         ).format(f.version, f.build, f.schema_version, f.database, f.data_folder, f.log_folder)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("关于枫桥"),
-            text + f"<table>{rows}</table>",
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)  # the links open
+        box = AboutDialog(self.tr("关于枫桥"), text + f"<table>{rows}</table>", self)
         box.open()
         self.about_box = box
         return box
@@ -296,3 +302,26 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QSettings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+class AboutDialog(QDialog):
+    """关于枫桥: the facts and the libraries' licences in a text that scrolls (the list is longer than a
+    small screen at 150 %), its links opening in the browser."""
+
+    def __init__(self, title: str, html: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.html = html
+        browser = QTextBrowser()
+        browser.setOpenExternalLinks(True)
+        browser.setHtml(html)
+        browser.setMinimumSize(460, 360)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        self.resize(520, 520)
+
+    def text(self) -> str:
+        return self.html

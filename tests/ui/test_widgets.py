@@ -148,7 +148,7 @@ def test_screenshots_command_writes_every_screen(tmp_path, qapp):
     assert [p.name for p in shots][:3] == ["01-login.png", "02-work-desk.png", "03-households.png"]
     screens = [p for p in shots if p.parent == tmp_path]
     papers = sorted(p.stem for p in shots if p.parent.name == "documents")
-    assert len(screens) == 16 and all(p.stat().st_size > 5000 for p in shots)
+    assert len(screens) == 20 and all(p.stat().st_size > 5000 for p in shots)
     assert papers == [
         "agreement",
         "dispatch",
