@@ -273,6 +273,108 @@
       <translation>Downloading attachments</translation>
     </message>
     <message>
+      <source>账号或密码：{0}</source>
+      <translation>Account or password: {0}</translation>
+    </message>
+    <message>
+      <source>服务器地址：{0}</source>
+      <translation>Server address: {0}</translation>
+    </message>
+    <message>
+      <source>与乡镇平台给出的指纹一致，信任此证书</source>
+      <translation>It matches the fingerprint the township platform gave: trust this certificate</translation>
+    </message>
+    <message>
+      <source>服务器证书指纹（SHA-256）：
+{0}</source>
+      <translation>Server certificate fingerprint (SHA-256):
+{0}</translation>
+    </message>
+    <message>
+      <source>如：https://192.168.1.10:8765（乡镇平台提供）</source>
+      <translation>e.g. https://192.168.1.10:8765 (from the township platform)</translation>
+    </message>
+    <message>
+      <source>服务器地址</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>加入后，本机取得本账号范围内的数据，以后在“同步”菜单同步。</source>
+      <translation>Once joined, this computer receives the data within this account's scope; sync later from the Sync menu.</translation>
+    </message>
+    <message>
+      <source>账号：请填写账号</source>
+      <translation>Account: please enter the account</translation>
+    </message>
+    <message>
+      <source>密码：请填写密码</source>
+      <translation>Password: please enter the password</translation>
+    </message>
+    <message>
+      <source>正在读取服务器证书…</source>
+      <translation>Reading the server's certificate…</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>Server address: check the certificate fingerprint with the township platform; if it matches, tick “trust this certificate” and press Start again</translation>
+    </message>
+    <message>
+      <source>首次连接这台服务器：请与乡镇平台核对下面的证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>First connection to this server: check the certificate fingerprint below with the township platform; if it matches, tick “trust this certificate” and press Start</translation>
+    </message>
+    <message>
+      <source>正在加入 {0}…</source>
+      <translation>Joining {0}…</translation>
+    </message>
+    <message>
+      <source>正在取消加入…</source>
+      <translation>Cancelling the join…</translation>
+    </message>
+    <message>
+      <source>已取消加入：本机没有留下未完成的数据库，可以修改后再试</source>
+      <translation>Join cancelled: no half-made database was left on this computer; change what you need and try again</translation>
+    </message>
+    <message>
+      <source>服务器设置</source>
+      <translation>Server settings</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>乡镇服务器换了地址时在这里修改。本机的登记保留；若新地址的服务器不认识本机，同步时会请您输入密码重新登记。</source>
+      <translation>Change this when the township server moves to a new address. This computer's registration is kept; if the server at the new address does not know this computer, the next sync asks for your password to register again.</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>Server address: check the certificate fingerprint with the township platform; if it matches, tick “trust this certificate” and save again</translation>
+    </message>
+    <message>
+      <source>请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>Check the certificate fingerprint with the township platform; if it matches, tick “trust this certificate” and save</translation>
+    </message>
+    <message>
+      <source>本机等待同步的 {0} 条修改都保留，登记后随即上传。</source>
+      <translation>The {0} changes waiting on this computer are all kept and are uploaded once it is registered.</translation>
+    </message>
+    <message>
+      <source>登记并同步</source>
+      <translation>Register and sync</translation>
+    </message>
+    <message>
+      <source>密码：请输入密码</source>
+      <translation>Password: please enter the password</translation>
+    </message>
+    <message>
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>Working offline: not yet connected to the township server</translation>
     </message>
@@ -297,6 +399,10 @@
       <translation>{0} records received that cannot be stored here (skipped)</translation>
     </message>
     <message>
+      <source>仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）</source>
+      <translation>Used on this computer only: not yet connected to a township server (Sync → Server settings)</translation>
+    </message>
+    <message>
       <source>冲突 {0}</source>
       <translation>Conflicts {0}</translation>
     </message>
@@ -307,10 +413,6 @@
     <message>
       <source>{0} 条修改保存在本机，等待同步</source>
       <translation>Changes kept on this laptop, waiting to sync: {0}</translation>
-    </message>
-    <message>
-      <source>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</source>
-      <translation>This laptop only: not yet connected to a township server (set it up in the Sync menu)</translation>
     </message>
     <message>
       <source>同步未完成：{0}</source>
@@ -335,6 +437,14 @@
     <message>
       <source>登记这台电脑</source>
       <translation>Register this computer</translation>
+    </message>
+    <message>
+      <source>重新登记这台电脑</source>
+      <translation>Register this computer again</translation>
+    </message>
+    <message>
+      <source>乡镇服务器 {1} 不再认识这台电脑的登记（例如服务器重装或从备份恢复）。请输入账号“{0}”的密码重新登记。</source>
+      <translation>The township server {1} no longer knows this computer's registration (for example, the server was reinstalled or restored from a backup). Enter the password of account “{0}” to register again.</translation>
     </message>
     <message>
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
@@ -1455,6 +1565,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Sign in</translation>
     </message>
     <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from a backup…</translation>
+    </message>
+    <message>
       <source>账号</source>
       <translation>Account</translation>
     </message>
@@ -1477,6 +1591,20 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>正在解锁数据库…</source>
       <translation>Unlocking the database…</translation>
+    </message>
+    <message>
+      <source>正在从备份恢复…</source>
+      <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
+      <source>已从备份恢复，请登录。</source>
+      <translation>Restored from the backup; please sign in.</translation>
+    </message>
+    <message>
+      <source>
+无法读取的原文件已移到 {0}。</source>
+      <translation>
+The unreadable original file was moved to {0}.</translation>
     </message>
   </context>
   <context>
@@ -1556,6 +1684,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>立即同步</source>
       <translation>Sync now</translation>
+    </message>
+    <message>
+      <source>服务器设置…</source>
+      <translation>Server settings…</translation>
     </message>
     <message>
       <source>冲突与被拒的修改…</source>
@@ -2410,6 +2542,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Fengqiao · First start</translation>
     </message>
     <message>
+      <source>加入乡镇服务器</source>
+      <translation>Join a township server</translation>
+    </message>
+    <message>
       <source>新建乡镇</source>
       <translation>New township</translation>
     </message>
@@ -2687,6 +2823,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
       <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出考核报表…</source>
+      <translation>Exporting the assessment report…</translation>
     </message>
     <message>
       <source>{0} 卷宗.zip</source>
@@ -3876,6 +4016,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>figures: a closed month's figures must be version {0}</translation>
     </message>
     <message>
+      <source>https 地址需要先核对并信任服务器证书的指纹</source>
+      <translation>An https address needs the server certificate's fingerprint checked and trusted first</translation>
+    </message>
+    <message>
       <source>id：{0}的月结记录编号应为 {1}</source>
       <translation>id: the closing record of {0} must be numbered {1}</translation>
     </message>
@@ -3902,6 +4046,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>{0} 有 {1} MB，超过上限 {2} MB，未导入</source>
       <translation>{0} is {1} MB, over the limit of {2} MB; not imported</translation>
+    </message>
+    <message>
+      <source>{0} 第 {1} 行“{2}”有 {3} 字，超过每格 {4} 字的上限，未导入</source>
+      <translation>{0}: row {1}, “{2}” has {3} characters, over the limit of {4} per cell; not imported</translation>
     </message>
     <message>
       <source>{0} 缺少“名称”列（表头：名称、类型、成员）</source>
@@ -3954,6 +4102,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>“{0}”不是事项的办理状态</source>
       <translation>“{0}” is not part of the matter's state</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：应写成 http(s)://主机[:端口]</source>
+      <translation>“{0}” is not a valid address: write it as http(s)://host[:port]</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：端口应是数字</source>
+      <translation>“{0}” is not a valid address: the port must be a number</translation>
     </message>
     <message>
       <source>不在您负责的范围内</source>
@@ -4680,8 +4836,16 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Roles</translation>
     </message>
     <message>
+      <source>请填写乡镇服务器地址，如 https://192.168.1.10:8765</source>
+      <translation>Enter the township server's address, e.g. https://192.168.1.10:8765</translation>
+    </message>
+    <message>
       <source>请选择一个村（社区）</source>
       <translation>please choose a village (community)</translation>
+    </message>
+    <message>
+      <source>读不到服务器的证书：{0}</source>
+      <translation>Cannot read the server's certificate: {0}</translation>
     </message>
     <message>
       <source>调解委员会名称</source>

@@ -251,6 +251,108 @@
       <translation>下载附件</translation>
     </message>
     <message>
+      <source>账号或密码：{0}</source>
+      <translation>账号或密码：{0}</translation>
+    </message>
+    <message>
+      <source>服务器地址：{0}</source>
+      <translation>服务器地址：{0}</translation>
+    </message>
+    <message>
+      <source>与乡镇平台给出的指纹一致，信任此证书</source>
+      <translation>与乡镇平台给出的指纹一致，信任此证书</translation>
+    </message>
+    <message>
+      <source>服务器证书指纹（SHA-256）：
+{0}</source>
+      <translation>服务器证书指纹（SHA-256）：
+{0}</translation>
+    </message>
+    <message>
+      <source>如：https://192.168.1.10:8765（乡镇平台提供）</source>
+      <translation>如：https://192.168.1.10:8765（乡镇平台提供）</translation>
+    </message>
+    <message>
+      <source>服务器地址</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <source>账号</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>加入后，本机取得本账号范围内的数据，以后在“同步”菜单同步。</source>
+      <translation>加入后，本机取得本账号范围内的数据，以后在“同步”菜单同步。</translation>
+    </message>
+    <message>
+      <source>账号：请填写账号</source>
+      <translation>账号：请填写账号</translation>
+    </message>
+    <message>
+      <source>密码：请填写密码</source>
+      <translation>密码：请填写密码</translation>
+    </message>
+    <message>
+      <source>正在读取服务器证书…</source>
+      <translation>正在读取服务器证书…</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再按开始</translation>
+    </message>
+    <message>
+      <source>首次连接这台服务器：请与乡镇平台核对下面的证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>首次连接这台服务器：请与乡镇平台核对下面的证书指纹，一致后勾选“信任此证书”，再按开始</translation>
+    </message>
+    <message>
+      <source>正在加入 {0}…</source>
+      <translation>正在加入 {0}…</translation>
+    </message>
+    <message>
+      <source>正在取消加入…</source>
+      <translation>正在取消加入…</translation>
+    </message>
+    <message>
+      <source>已取消加入：本机没有留下未完成的数据库，可以修改后再试</source>
+      <translation>已取消加入：本机没有留下未完成的数据库，可以修改后再试</translation>
+    </message>
+    <message>
+      <source>服务器设置</source>
+      <translation>服务器设置</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>乡镇服务器换了地址时在这里修改。本机的登记保留；若新地址的服务器不认识本机，同步时会请您输入密码重新登记。</source>
+      <translation>乡镇服务器换了地址时在这里修改。本机的登记保留；若新地址的服务器不认识本机，同步时会请您输入密码重新登记。</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</translation>
+    </message>
+    <message>
+      <source>请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</translation>
+    </message>
+    <message>
+      <source>本机等待同步的 {0} 条修改都保留，登记后随即上传。</source>
+      <translation>本机等待同步的 {0} 条修改都保留，登记后随即上传。</translation>
+    </message>
+    <message>
+      <source>登记并同步</source>
+      <translation>登记并同步</translation>
+    </message>
+    <message>
+      <source>密码：请输入密码</source>
+      <translation>密码：请输入密码</translation>
+    </message>
+    <message>
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>离线工作：尚未连接乡镇服务器</translation>
     </message>
@@ -275,6 +377,10 @@
       <translation>收到 {0} 条无法保存的记录（已跳过）</translation>
     </message>
     <message>
+      <source>仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）</source>
+      <translation>仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）</translation>
+    </message>
+    <message>
       <source>冲突 {0}</source>
       <translation>冲突 {0}</translation>
     </message>
@@ -285,10 +391,6 @@
     <message>
       <source>{0} 条修改保存在本机，等待同步</source>
       <translation>{0} 条修改保存在本机，等待同步</translation>
-    </message>
-    <message>
-      <source>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</source>
-      <translation>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</translation>
     </message>
     <message>
       <source>同步未完成：{0}</source>
@@ -313,6 +415,14 @@
     <message>
       <source>登记这台电脑</source>
       <translation>登记这台电脑</translation>
+    </message>
+    <message>
+      <source>重新登记这台电脑</source>
+      <translation>重新登记这台电脑</translation>
+    </message>
+    <message>
+      <source>乡镇服务器 {1} 不再认识这台电脑的登记（例如服务器重装或从备份恢复）。请输入账号“{0}”的密码重新登记。</source>
+      <translation>乡镇服务器 {1} 不再认识这台电脑的登记（例如服务器重装或从备份恢复）。请输入账号“{0}”的密码重新登记。</translation>
     </message>
     <message>
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
@@ -1451,6 +1561,10 @@
       <translation>登录</translation>
     </message>
     <message>
+      <source>从备份恢复…</source>
+      <translation>从备份恢复…</translation>
+    </message>
+    <message>
       <source>账号</source>
       <translation>账号</translation>
     </message>
@@ -1473,6 +1587,20 @@
     <message>
       <source>正在解锁数据库…</source>
       <translation>正在解锁数据库…</translation>
+    </message>
+    <message>
+      <source>正在从备份恢复…</source>
+      <translation>正在从备份恢复…</translation>
+    </message>
+    <message>
+      <source>已从备份恢复，请登录。</source>
+      <translation>已从备份恢复，请登录。</translation>
+    </message>
+    <message>
+      <source>
+无法读取的原文件已移到 {0}。</source>
+      <translation>
+无法读取的原文件已移到 {0}。</translation>
     </message>
   </context>
   <context>
@@ -1552,6 +1680,10 @@
     <message>
       <source>立即同步</source>
       <translation>立即同步</translation>
+    </message>
+    <message>
+      <source>服务器设置…</source>
+      <translation>服务器设置…</translation>
     </message>
     <message>
       <source>冲突与被拒的修改…</source>
@@ -2406,6 +2538,10 @@
       <translation>枫桥 · 首次使用</translation>
     </message>
     <message>
+      <source>加入乡镇服务器</source>
+      <translation>加入乡镇服务器</translation>
+    </message>
+    <message>
       <source>新建乡镇</source>
       <translation>新建乡镇</translation>
     </message>
@@ -2683,6 +2819,10 @@
     <message>
       <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
       <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出考核报表…</source>
+      <translation>正在导出考核报表…</translation>
     </message>
     <message>
       <source>{0} 卷宗.zip</source>
@@ -3870,6 +4010,10 @@
       <translation>figures：月结数据的格式应为第{0}版</translation>
     </message>
     <message>
+      <source>https 地址需要先核对并信任服务器证书的指纹</source>
+      <translation>https 地址需要先核对并信任服务器证书的指纹</translation>
+    </message>
+    <message>
       <source>id：{0}的月结记录编号应为 {1}</source>
       <translation>id：{0}的月结记录编号应为 {1}</translation>
     </message>
@@ -3896,6 +4040,10 @@
     <message>
       <source>{0} 有 {1} MB，超过上限 {2} MB，未导入</source>
       <translation>{0} 有 {1} MB，超过上限 {2} MB，未导入</translation>
+    </message>
+    <message>
+      <source>{0} 第 {1} 行“{2}”有 {3} 字，超过每格 {4} 字的上限，未导入</source>
+      <translation>{0} 第 {1} 行“{2}”有 {3} 字，超过每格 {4} 字的上限，未导入</translation>
     </message>
     <message>
       <source>{0} 缺少“名称”列（表头：名称、类型、成员）</source>
@@ -3948,6 +4096,14 @@
     <message>
       <source>“{0}”不是事项的办理状态</source>
       <translation>“{0}”不是事项的办理状态</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：应写成 http(s)://主机[:端口]</source>
+      <translation>“{0}”不是有效的地址：应写成 http(s)://主机[:端口]</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：端口应是数字</source>
+      <translation>“{0}”不是有效的地址：端口应是数字</translation>
     </message>
     <message>
       <source>不在您负责的范围内</source>
@@ -4674,8 +4830,16 @@
       <translation>角色</translation>
     </message>
     <message>
+      <source>请填写乡镇服务器地址，如 https://192.168.1.10:8765</source>
+      <translation>请填写乡镇服务器地址，如 https://192.168.1.10:8765</translation>
+    </message>
+    <message>
       <source>请选择一个村（社区）</source>
       <translation>请选择一个村（社区）</translation>
+    </message>
+    <message>
+      <source>读不到服务器的证书：{0}</source>
+      <translation>读不到服务器的证书：{0}</translation>
     </message>
     <message>
       <source>调解委员会名称</source>

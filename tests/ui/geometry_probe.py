@@ -85,9 +85,9 @@ def main(db: Path, out: Path) -> int:
     window.go("households")
     settle(worker)
     household = window.households.model.rows[0].id
+    from desktop.ui.accounts import AccountDialog
     from desktop.ui.household_form import HouseholdDialog
     from desktop.ui.resident_form import PersonDialog
-    from desktop.ui.accounts import AccountDialog
 
     record("HouseholdDialog", HouseholdDialog(ws, worker, window.places, parent=window))
     record("PersonDialog", PersonDialog(ws, worker, household, parent=window))
