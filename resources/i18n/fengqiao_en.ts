@@ -400,7 +400,7 @@
     </message>
     <message>
       <source>仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）</source>
-      <translation>Used on this computer only: not yet connected to a township server (Sync → Server settings)</translation>
+      <translation>This laptop only: not yet connected to a township server (Sync → Server settings)</translation>
     </message>
     <message>
       <source>冲突 {0}</source>
