@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from desktop.store.models import Agreement, Conflict, FollowUp, Matter, MatterLi
 from sync.core.domain.deadlines import Deadline
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
+    STEP_SET_FIELDS,
     Action,
     Refused,
     SessionOutcome,
@@ -27,10 +28,12 @@ from sync.core.domain.lifecycle import (
     advance,
     allowed_actions,
     check,
+    step_times,
 )
 from sync.core.domain.mediation import SATISFACTION, SESSION_KINDS
 from sync.core.domain.messages import msg
 from sync.core.domain.risk import Risk
+from sync.core.domain.timing import due_on_after
 
 from . import matters
 from .context import Changed, Workspace
@@ -52,41 +55,38 @@ def _step(
         state = matters.state_of(matter)
         check(state, action, ws.actor.for_lifecycle())
         new_state = advance(state, action, {**data, "note": note})
-        if extra:
-            extra(s, matter)
-        # The event first: the township server accepts a change of state only after the step that makes it.
-        matters.add_event(ws, s, matter, action, note, data)
+        # The event first, alone: the township server accepts a change of the matter only after the step that
+        # makes it, and checks the step against the state it holds before the change.
+        event = matters.add_event(ws, s, matter, action, note, data)
         s.flush()
-        matters.store_state(matter, new_state)
-        if new_state.handler != state.handler:
-            matter.handler_name = matters.handler_name(s, new_state.handler)
-        _update_deadline(ws, s, matter, action, data)
+        # … and the matter's changes in one edit after it: the server pairs an edit with the step before it.
+        with s.no_autoflush:
+            if extra:
+                extra(s, matter)
+            matters.store_state(matter, new_state)
+            if new_state.handler != state.handler:
+                matter.handler_name = matters.handler_name(s, new_state.handler)
+            _update_deadline(ws, s, matter, action, data, event.at)
         tx.detail = {"serial": matter.serial, "status": matter.status}
     return Changed("matters", (matter_id,), str(action))
 
 
-def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action, data: dict[str, Any]) -> None:
-    calc = ws.deadlines(s)
-    if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN):
-        matter.registered_at = ws.now()
-    if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN, Action.REGRADE, Action.DECIDE_EXTENSION):
-        deadline = calc.for_grade(matter.registered_at, matter.grade, extension_days=matter.extension_days)
-        if matter.kind == "petition":
-            # Graded by stars like every 信访矛盾; where the statute's limit is shorter, the stricter governs.
-            statute = calc.for_petition(matter.registered_at, extension_days=matter.extension_days)
-            deadline = min(deadline, statute, key=lambda d: d.due_on)
-        matter.due_on = deadline.due_on
-    if action == Action.REFER_DOWN:
-        matter.registered_at = ws.now()
-        matter.due_on = calc.add_days(matter.registered_at.date(), int(data["days"]))  # its own deadline
-    if action == Action.CLOSE:
-        matter.closed_at = ws.now()
-    if action == Action.CHECK:
-        matter.checked_at = ws.now() if matter.status == Status.CHECKED else None
-        if matter.status == Status.HANDLING:
-            matter.closed_at = None
-    if action == Action.REOPEN:
-        matter.closed_at = matter.checked_at = None
+def _update_deadline(
+    ws: Workspace, s: Session, matter: Matter, action: Action, data: dict[str, Any], at: datetime
+) -> None:
+    """The times and the due date a step sets, by the rules the server checks them with: the times are the
+    event's own, the due date `timing.due_on_after`'s."""
+    for column, value in step_times(action, data, at, checked=matter.status == Status.CHECKED).items():
+        setattr(matter, column, value)
+    if action in STEP_SET_FIELDS["due_on"]:
+        matter.due_on = due_on_after(
+            ws.deadlines(s),
+            matter.kind,
+            matter.registered_at,
+            matter.grade,
+            matter.extension_days,
+            int(data["days"]) if action == Action.REFER_DOWN else None,
+        )
 
 
 def deadline_of(matter: Matter) -> Deadline | None:

@@ -43,6 +43,7 @@ class Identity:
     account_id: str | None = None  # the township's account record of this name: the laptops' id for it
     org_id: str | None = None  # the unit or team the account belongs to
     township_pc: bool = False  # a township-wide office account: its PC is shared by several accounts
+    names: frozenset[str] = frozenset()  # the names the server knows the account by: what its events show
 
     @property
     def author(self) -> str:
@@ -75,7 +76,10 @@ def identity_of(session: Session, account: Account) -> Identity:
     roles = roles_of(account.roles or DEFAULT_ROLES.get(account.scope_kind, ()))
     data = record.data if record is not None else {}
     township_pc = account.scope_kind == "township" and bool(roles & {Role.PLATFORM, Role.ADMIN})
-    return Identity(account.username, roles, record.id if record else None, data.get("org_id"), township_pc)
+    names = frozenset(n for n in (data.get("display_name"), account.display_name) if n)
+    return Identity(
+        account.username, roles, record.id if record else None, data.get("org_id"), township_pc, names
+    )
 
 
 def acting(session: Session, who: Identity, actor_id: str | None) -> Identity:
@@ -90,7 +94,8 @@ def acting(session: Session, who: Identity, actor_id: str | None) -> Identity:
         raise Refused("办理记录只能以本账号的名义写入")
     data = record.data
     roles = roles_of(str(data.get("roles") or "").split(","))
-    return Identity(str(data.get("username")), roles, record.id, data.get("org_id"))
+    names = frozenset({str(data["display_name"])} if data.get("display_name") else set())
+    return Identity(str(data.get("username")), roles, record.id, data.get("org_id"), names=names)
 
 
 # ------------------------------------------------------------------------------------------ permissions
@@ -167,7 +172,7 @@ def check_state_change(
     """The matter's state changes only by a lifecycle step: an event this device sent after the state last
     changed here, that the rules allow this account from the state the laptop saw, and that leads to exactly
     these values."""
-    step = _latest_event(session, matter, device_id)
+    step = latest_event(session, matter, device_id)
     if step is None:
         raise Refused("事项的办理状态只能由办理步骤改变（没有找到对应的办理记录）")
     action = lifecycle.Action(step.data["action"])
@@ -188,8 +193,10 @@ def check_state_change(
         raise Refused(f"“{lifecycle.ACTION_LABELS[action]}”不会把事项的 {', '.join(wrong)} 改成这样")
 
 
-def _latest_event(session: Session, matter: Record, device_id: str) -> Record | None:
-    changed_at = max((matter.field_seq.get(c, 0) for c in lifecycle.STATE_FIELDS), default=0)
+def latest_event(session: Session, matter: Record, device_id: str) -> Record | None:
+    """This device's latest step on the matter since its state (or a field a step sets) last changed here."""
+    watched = [*lifecycle.STATE_FIELDS, *lifecycle.STEP_SET_FIELDS, "handler_name"]
+    changed_at = max((matter.field_seq.get(c, 0) for c in watched), default=0)
     events = session.scalars(
         select(Record).where(
             Record.parent_id == matter.id,

@@ -16,9 +16,8 @@ from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
 from sync.core import records
-from sync.core.domain.lifecycle import STATE_FIELDS
 
-from . import authority
+from . import authority, history
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import OpResult, Record, ScopeExit
@@ -73,6 +72,7 @@ class Pusher:
         self.now = now
         self.seq = Sequencer(session)
         self.epoch_start = int(meta(session, "epoch_start_seq").value)
+        self.times: history.DeviceTimes | None = None  # read once, when the batch holds an event
 
     def push(self, ops: list[p.Op]) -> list[p.OpResult]:
         self._prefetch(ops)
@@ -235,6 +235,9 @@ class Pusher:
         authority.check_permission(self.who, kind)
         if record is None and kind.table == "events":
             authority.check_event(self.session, self.who, op.fields)
+            if self.times is None:
+                self.times = history.DeviceTimes.of(self.session, self.device_id, self.now)
+            history.check_event(self.session, self.who, op.fields, self.times, self._record)
         if record is None and kind.table == "matters":
             authority.check_new_matter(self.session, self.who, op.fields)
 
@@ -312,6 +315,8 @@ class Pusher:
             )
             if kind.table == "matters":
                 self._check_state(record, applied, op.base_values)
+            if kind.table == "agreements":
+                history.check_agreement_change(record, applied)
             place = self._check_place(op.table, record.id, data, "移出管辖范围")
             self.wrote = True
             seq = self.seq.next()
@@ -330,9 +335,7 @@ class Pusher:
         return seq, conflicts
 
     def _check_state(self, matter: Record, applied: dict, bases: dict) -> None:
-        changes = {f: v for f, v in applied.items() if f in STATE_FIELDS and v != matter.data.get(f)}
-        if changes:
-            authority.check_state_change(self.session, self.who, self.device_id, matter, changes, bases)
+        history.check_matter_change(self.session, self.who, self.device_id, matter, applied, bases)
 
     def _stamp(self, record: Record | NewRecord, op: p.Op, place: Place) -> None:
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id

@@ -209,6 +209,46 @@ STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 }
 
 
+# The matter's other columns a step sets (besides the state above): written only along with a step that sets
+# them, to the value the step gives (`step_times`, the deadline rule in `timing.due_on_after`, the handler's
+# name). The server refuses them written any other way.
+STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
+    "registered_at": frozenset({Action.REGISTER, Action.ESCALATE, Action.REOPEN, Action.REFER_DOWN}),
+    "due_on": frozenset(
+        {
+            Action.REGISTER,
+            Action.ESCALATE,
+            Action.REOPEN,
+            Action.REGRADE,
+            Action.DECIDE_EXTENSION,
+            Action.REFER_DOWN,
+        }
+    ),
+    "closed_at": frozenset({Action.CLOSE, Action.CHECK, Action.REOPEN}),
+    "checked_at": frozenset({Action.CHECK, Action.REOPEN}),
+    "risk": frozenset({Action.REGISTER}),
+    "category": frozenset({Action.REGISTER}),
+    "subcategory": frozenset({Action.REGISTER}),
+    "closing_reply": frozenset({Action.CLOSE}),
+}
+# Written once, when the matter is reported: never changed by any laptop afterwards.
+FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind")
+
+
+def step_times(action: Action, data: dict[str, Any], at: Any, checked: bool = True) -> dict[str, Any]:
+    """The times a step sets on the matter: the step's own time (`at`, the event's), or clears.
+    `checked`: for 核查销号, whether the check passed."""
+    if action in (Action.REGISTER, Action.ESCALATE, Action.REFER_DOWN):
+        return {"registered_at": at}
+    if action == Action.REOPEN:
+        return {"registered_at": at, "closed_at": None, "checked_at": None}
+    if action == Action.CLOSE:
+        return {"closed_at": at}
+    if action == Action.CHECK:
+        return {"checked_at": at} if checked else {"checked_at": None, "closed_at": None}
+    return {}
+
+
 def stored(state: MatterState, column: str) -> Any:
     """A state's value as the matter row stores it."""
     attribute, _ = STATE_FIELDS[column]
