@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
+from desktop.store.models import Account, Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
 from sync.core.domain.deadlines import Deadline
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
@@ -25,6 +25,7 @@ from sync.core.domain.lifecycle import (
     Refused,
     SessionOutcome,
     Status,
+    accused_problem,
     advance,
     allowed_actions,
     check,
@@ -33,7 +34,13 @@ from sync.core.domain.lifecycle import (
 from sync.core.domain.mediation import SATISFACTION, SESSION_KINDS
 from sync.core.domain.messages import msg
 from sync.core.domain.risk import Risk
-from sync.core.domain.timing import due_on_after
+from sync.core.domain.timing import (
+    LATE_REASON,
+    due_on_after,
+    extension_problem,
+    needs_late_reason,
+    typed_date_problem,
+)
 
 from . import matters
 from .context import Changed, Workspace
@@ -160,9 +167,26 @@ def regrade(ws: Workspace, matter_id: str, grade: int, reason: str) -> Changed:
 # ------------------------------------------------------------------ 指挥派遣 dispatch and claim
 
 
+def _not_to_the_accused(s: Session, matter: Matter, handler: str) -> None:
+    """A whistleblower matter goes neither to the unit it accuses nor to anyone of it."""
+    kind, _, ident = handler.partition(":")
+    account = s.get(Account, ident) if kind == "account" else None
+    if problem := accused_problem(
+        matter.accused_org_id if matter.whistleblower else None, handler, account.org_id if account else None
+    ):
+        raise ValidationFailed([Issue(msg("承办单位或承办人"), problem)])
+
+
 def dispatch(ws: Workspace, matter_id: str, handler: str, note: str = "") -> Changed:
     """交办 to a village committee, unit or team ("org:<id>") or a person ("account:<id>")."""
-    return _step(ws, matter_id, Action.DISPATCH, {"handler": handler}, note)
+    return _step(
+        ws,
+        matter_id,
+        Action.DISPATCH,
+        {"handler": handler},
+        note,
+        lambda s, matter: _not_to_the_accused(s, matter, handler),
+    )
 
 
 def publish(ws: Workspace, matter_id: str, note: str = "") -> Changed:
@@ -171,7 +195,15 @@ def publish(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 
 
 def claim(ws: Workspace, matter_id: str, note: str = "") -> Changed:
-    return _step(ws, matter_id, Action.CLAIM, {"handler": f"account:{ws.actor.account_id}"}, note)
+    me = f"account:{ws.actor.account_id}"
+    return _step(
+        ws,
+        matter_id,
+        Action.CLAIM,
+        {"handler": me},
+        note,
+        lambda s, matter: _not_to_the_accused(s, matter, me),
+    )
 
 
 # ------------------------------------------------------------------ 处理反馈 handling
@@ -195,6 +227,19 @@ class SessionInput:
     mediators: str = ""
     attendees: str = ""
     record: str = ""
+    late_reason: str = ""  # why a session held more than the window ago is entered only now
+
+
+def typed_date_issues(ws: Workspace, label: str, typed: date, reason: str | None) -> list[Issue]:
+    """A date a person typed: never after today, and before the window only with a reason (timing)."""
+    problem = typed_date_problem(label, typed, ws.now().date(), ws.calendar, reason)
+    return [Issue(msg(label), problem)] if problem else []
+
+
+def late_entry(ws: Workspace, typed: date, reason: str | None) -> dict[str, Any]:
+    """What the event records of a typed date: the date, and the reason when it lies before the window."""
+    late = needs_late_reason(typed, ws.now().date(), ws.calendar)
+    return {"on": typed.isoformat(), LATE_REASON: (reason or "").strip() if late else None}
 
 
 def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed:
@@ -202,8 +247,7 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
         issues = []
         if data.kind not in SESSION_KINDS:
             issues.append(Issue(msg("调解类型"), msg("应为{0}之一", "、".join(SESSION_KINDS))))
-        if data.held_on > ws.now().date():
-            issues.append(Issue(msg("调解日期"), msg("不能晚于今天")))
+        issues += typed_date_issues(ws, "调解日期", data.held_on, data.late_reason)
         if not data.record.strip():
             issues.append(Issue(msg("调解记录"), msg("不能为空")))
         if issues:
@@ -224,7 +268,8 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
 
     if data.outcome not in set(SessionOutcome):
         raise ValidationFailed([Issue(msg("调解结果"), msg("未知的调解结果"))])
-    return _step(ws, matter_id, Action.RECORD_SESSION, {"outcome": data.outcome}, data.record[:200], extra)
+    step = {"outcome": data.outcome, **late_entry(ws, data.held_on, data.late_reason)}
+    return _step(ws, matter_id, Action.RECORD_SESSION, step, data.record[:200], extra)
 
 
 @dataclass
@@ -298,7 +343,9 @@ def judicial_confirmation_due(agreement: Agreement) -> date | None:
     return last_day
 
 
-def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, note: str = "") -> Changed:
+def judicial_confirmation(
+    ws: Workspace, matter_id: str, stage: str, on: date, note: str = "", late_reason: str = ""
+) -> Changed:
     """司法确认 of the matter's written agreement in effect: the application (within 30 days of it taking
     effect), then the court's decision. Recorded on the agreement and in the history."""
 
@@ -319,8 +366,8 @@ def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, n
         )
         if agreement is None:  # the lifecycle's check refuses this step first; a type checker cannot know
             raise ServiceError(msg("只有生效的书面调解协议可以申请司法确认"))
-        if on > ws.now().date():
-            raise ValidationFailed([Issue(msg("日期"), msg("不能晚于今天"))])
+        if issues := typed_date_issues(ws, "日期", on, late_reason):
+            raise ValidationFailed(issues)
         if stage == "applied":
             last = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
             if on > last:
@@ -335,7 +382,12 @@ def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, n
             agreement.judicial_confirmation = stage == "confirmed"
 
     return _step(
-        ws, matter_id, Action.JUDICIAL_CONFIRMATION, {"stage": stage, "on": on.isoformat()}, note, extra
+        ws,
+        matter_id,
+        Action.JUDICIAL_CONFIRMATION,
+        {"stage": stage, **late_entry(ws, on, late_reason)},
+        note,
+        extra,
     )
 
 
@@ -349,8 +401,15 @@ def refer_down(ws: Workspace, matter_id: str, decision: str, days: int) -> Chang
     return _step(ws, matter_id, Action.REFER_DOWN, {"decision": decision, "days": days}, decision)
 
 
+def _before_due(ws: Workspace, matter: Matter, action: Action) -> None:
+    """An extension is asked and granted only before the due date passes (timing.extension_problem)."""
+    if problem := extension_problem(matter.due_on, ws.now().date()):
+        raise Refused(action, problem)
+
+
 def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
+        _before_due(ws, matter, Action.REQUEST_EXTENSION)
         limit = ws.deadlines(s).policy.petition_extension_max_days
         if matter.kind == "petition" and matter.extension_days + days > limit:
             raise ValidationFailed([Issue(msg("延期天数"), msg("信访事项延期合计不得超过{0}日", limit))])
@@ -359,7 +418,11 @@ def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> 
 
 
 def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = "") -> Changed:
-    return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note)
+    def extra(s: Session, matter: Matter) -> None:
+        if approved:  # refusing one stays possible after the date: it only says no
+            _before_due(ws, matter, Action.DECIDE_EXTENSION)
+
+    return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note, extra)
 
 
 def supervise(ws: Workspace, matter_id: str, note: str) -> Changed:
@@ -414,10 +477,13 @@ class FollowUpInput:
     performed: bool | None = None
     relapse: bool = False
     next_step: str = ""
+    late_reason: str = ""  # why a follow-up made more than the window ago is entered only now
 
 
 def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
+        if issues := typed_date_issues(ws, "回访日期", data.on, data.late_reason):
+            raise ValidationFailed(issues)
         s.add(
             FollowUp(
                 matter_id=matter.id,
@@ -432,7 +498,11 @@ def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
 
     if data.satisfaction not in SATISFACTION:
         raise ValidationFailed([Issue(msg("满意度"), msg("应为{0}之一", "、".join(SATISFACTION)))])
-    payload = {"satisfaction": data.satisfaction, "relapse": data.relapse or None}
+    payload = {
+        "satisfaction": data.satisfaction,
+        "relapse": data.relapse or None,
+        **late_entry(ws, data.on, data.late_reason),
+    }
     return _step(ws, matter_id, Action.FOLLOW_UP, payload, data.next_step, extra)
 
 
@@ -517,4 +587,7 @@ def actions_for(ws: Workspace, matter_id: str) -> list[Action]:
     """Exactly the steps this account may take on this matter now: what the screen offers."""
     with ws.read() as s:
         matter = matters.load(ws, s, matter_id)
-        return allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
+        offered = allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
+        if extension_problem(matter.due_on, ws.now().date()):  # past the due date: no extension to ask
+            offered = [a for a in offered if a != Action.REQUEST_EXTENSION]
+        return offered

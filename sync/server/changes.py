@@ -285,6 +285,8 @@ class Pusher:
         old = Place.of(record)
         if not self.scope.covers(old):
             raise Rejected("不能修改：记录不在本设备账号的管辖范围内")
+        if kind.table == "agreements":  # what the parties signed, whatever the edit's base
+            history.check_agreement_change(record, op.fields)
         undelete = op.fields.get("deleted") is False and self._base_ok(
             record, "deleted", op.base_seqs.get("deleted", 0)
         )
@@ -315,8 +317,6 @@ class Pusher:
             )
             if kind.table == "matters":
                 self._check_state(record, applied, op.base_values)
-            if kind.table == "agreements":
-                history.check_agreement_change(record, applied)
             place = self._check_place(op.table, record.id, data, "移出管辖范围")
             self.wrote = True
             seq = self.seq.next()
@@ -443,8 +443,10 @@ def _exits(scope: DeviceScope, cursor: int, table: str | None):
 def _echo(record: Record, device_id: str, cursor: int) -> bool:
     """The device's own edit, as it has it: written last by this device, and every field either its own or one
     it had already pulled (numbered at or below its cursor). The server's own changes name no device."""
-    if record.updated_device != device_id:
-        return False
+    if record.updated_device != device_id or record.table_name == "events":
+        return (
+            False  # (a step's history entry goes back to its author too: the server's receipt time is news)
+        )
     return all(
         record.field_device.get(f) == device_id or seq <= cursor for f, seq in record.field_seq.items()
     )

@@ -44,6 +44,12 @@ class DeviceTimes:
     previous_push: datetime | None  # when the server received it (its clock)
     previous_seq: int  # the server's sequence then: changes after it the device may not have seen
     received: datetime  # now
+    registered: datetime | None = None  # when the device joined: a device that never pushed is bounded by it
+
+    @property
+    def bound(self) -> datetime | None:
+        """No step of this device is older than this (its clock's offset aside)."""
+        return self.previous_push or self.registered
 
     @classmethod
     def of(cls, session: Session, device_id: str, received: datetime) -> DeviceTimes:
@@ -62,6 +68,7 @@ class DeviceTimes:
             complete[0] if complete else None,
             (complete[1] or 0) if complete else 0,
             received,
+            device.registered_at if device is not None else None,
         )
 
 
@@ -93,7 +100,7 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
     at = _moment(data.get("at"))
     if at is None:
         raise Refused("at：应为日期和时间")
-    if problem := timing.event_time_problem(at, times.offset_seconds, times.previous_push, times.received):
+    if problem := timing.event_time_problem(at, times.offset_seconds, times.bound, times.received):
         raise Refused(problem)
     matter = lookup(data.get("matter_id")) if isinstance(data.get("matter_id"), str) else None
     if matter is None or matter.table_name != "matters" or matter.deleted:
@@ -120,7 +127,8 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         _check_settled_conflict(session, matter, step)
     if action == Action.REQUEST_EXTENSION or (action == Action.DECIDE_EXTENSION and step.get("approved")):
         due = _day(matter.data.get("due_on"))
-        if problem := timing.extension_problem(due, timing.on_server_clock(at, times.offset_seconds).date()):
+        # The due date was reckoned on the laptops' clocks, as the step's own time is (bounded above).
+        if problem := timing.extension_problem(due, at.date()):
             raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{problem}")
 
 
@@ -132,11 +140,19 @@ def _events_of(session: Session, matter_id: str, action: Action) -> list[Record]
 
 
 def _changed_by_another_since(matter: Record, times: DeviceTimes) -> bool:
+    """Another device changed the matter's state where this one may not have seen it: after this device's
+    previous complete push (or, if it never pushed, after it joined). A laptop that took a step offline is
+    then not refused: its state change meets the other as a conflict, which a person settles."""
     fields = [c for c in lifecycle.STATE_FIELDS if c in matter.field_seq]
     if not fields:
         return False
     last = max(fields, key=lambda c: matter.field_seq.get(c, 0))
-    return matter.field_device.get(last) != times.device_id and matter.field_seq[last] > times.previous_seq
+    if matter.field_device.get(last) == times.device_id:
+        return False
+    if times.previous_push is not None:
+        return bool(matter.field_seq[last] > times.previous_seq)
+    changed = matter.server_time
+    return times.registered is None or (changed is not None and changed > times.registered)
 
 
 def _check_settled_conflict(session: Session, matter: Record, step: dict) -> None:

@@ -518,3 +518,13 @@ def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
     for action, data in events:
         state = advance(state, Action(action), data)
     return state
+
+
+def accused_problem(accused_org_id: str | None, handler: str | None, handler_org: str | None) -> str | None:
+    """A whistleblower matter (检举) never goes to the unit it accuses, nor to anyone of that unit: `handler`
+    is who it would go to ("org:<id>" / "account:<id>"), `handler_org` that account's unit."""
+    if not accused_org_id:
+        return None
+    if handler == f"org:{accused_org_id}" or (handler_org is not None and handler_org == accused_org_id):
+        return msg("检举事项不能交给被检举的单位或其人员办理")
+    return None
