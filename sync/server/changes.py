@@ -238,6 +238,10 @@ class Pusher:
             if self.times is None:
                 self.times = history.DeviceTimes.of(self.session, self.device_id, self.now)
             history.check_event(self.session, self.who, op.fields, self.times, self._record)
+        if record is None and kind.table in history.TYPED_RECORDS:
+            if self.times is None:
+                self.times = history.DeviceTimes.of(self.session, self.device_id, self.now)
+            history.check_typed_record(self.session, kind.table, op.fields, self.times, self._record)
         if record is None and kind.table == "matters":
             authority.check_new_matter(self.session, self.who, op.fields)
 

@@ -9,7 +9,7 @@ the core's (`sync.core.domain.lifecycle`, `timing`), the same the laptop runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -125,11 +125,73 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
             raise Refused(str(exc)) from None
     if action == Action.SETTLE_CONFLICT:
         _check_settled_conflict(session, matter, step)
+    if action in (Action.DISPATCH, Action.CLAIM):
+        _check_not_to_the_accused(session, matter, step.get("handler"))
+    if action in TYPED_DATES and "on" in step:
+        typed = _day(step.get("on"))
+        if typed is None:
+            raise Refused(f"{TYPED_DATES[action]}：应为日期")
+        _check_typed_date(TYPED_DATES[action], typed, step.get(timing.LATE_REASON), at.date())
     if action == Action.REQUEST_EXTENSION or (action == Action.DECIDE_EXTENSION and step.get("approved")):
         due = _day(matter.data.get("due_on"))
         # The due date was reckoned on the laptops' clocks, as the step's own time is (bounded above).
         if problem := timing.extension_problem(due, at.date()):
             raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{problem}")
+
+
+# The steps that record a date a person typed, and what the date is called.
+TYPED_DATES = {
+    Action.RECORD_SESSION: "调解日期",
+    Action.FOLLOW_UP: "回访日期",
+    Action.JUDICIAL_CONFIRMATION: "日期",
+}
+# The records that hold such a date: (field, the step that records it).
+TYPED_RECORDS = {
+    "mediation_sessions": ("held_on", Action.RECORD_SESSION),
+    "follow_ups": ("on", Action.FOLLOW_UP),
+}
+
+
+def _check_typed_date(label: str, typed: date, reason: Any, today: date) -> None:
+    """`today`: the day the step was taken, on the device's clock (the date the person saw; the step's time is
+    bounded by the server's), so a step that waited offline for its sync is judged by the day it was taken."""
+    given = reason if isinstance(reason, str) else None
+    if problem := timing.typed_date_problem(label, typed, today, _calendar(), given):
+        raise Refused(problem)
+
+
+def check_typed_record(session: Session, table: str, data: dict, times: DeviceTimes, lookup) -> None:
+    """A session or a follow-up record: its date within the window, or late with the reason its step gave
+    (the step comes first, from this device)."""
+    if table not in TYPED_RECORDS:
+        return
+    field, action = TYPED_RECORDS[table]
+    typed = _day(data.get(field))
+    if typed is None:
+        return  # the shape check says why
+    steps = [
+        e
+        for e in _events_of(session, str(data.get("matter_id")), action)
+        if e.updated_device == times.device_id and (e.data.get("data") or {}).get("on") == typed.isoformat()
+    ]
+    if steps:
+        step = max(steps, key=lambda e: e.server_seq).data
+        taken = _moment(step.get("at"))
+        today = taken.date() if taken else times.received.date()
+        _check_typed_date(TYPED_DATES[action], typed, step["data"].get(timing.LATE_REASON), today)
+        return
+    device_today = (times.received - timedelta(seconds=times.offset_seconds or 0.0)).date()
+    _check_typed_date(TYPED_DATES[action], typed, None, device_today)
+
+
+def _check_not_to_the_accused(session: Session, matter: Record, handler: Any) -> None:
+    if not matter.data.get("whistleblower") or not isinstance(handler, str):
+        return
+    kind, _, ident = handler.partition(":")
+    account = session.get(Record, ident) if kind == "account" else None
+    org = account.data.get("org_id") if account is not None and account.table_name == "accounts" else None
+    if problem := lifecycle.accused_problem(matter.data.get("accused_org_id"), handler, org):
+        raise Refused(problem)
 
 
 def _events_of(session: Session, matter_id: str, action: Action) -> list[Record]:

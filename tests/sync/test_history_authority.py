@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from desktop.services import steps, syncing
+from desktop.services import matters, steps, syncing
+from desktop.services.matters import MatterInput
 from desktop.services.steps import AgreementInput, SessionInput
 from desktop.store.models import Agreement, Event, Matter
 from sync.core.domain import lifecycle
@@ -33,11 +34,11 @@ STEP_COLUMNS = [
 ]
 
 
-def handling(laptops, today: bool = True) -> str:
+def handling(laptops, today: bool = True, days_ago: int = 0) -> str:
     """A matter the grid worker's laptop (b) is handling: reported, registered, dispatched to it, accepted.
-    `today`: the township's laptop's clock set to the real one, as the joined laptop's is."""
+    `today`: the township's laptop's clock set to the real one, as the joined laptop's is (or `days_ago`)."""
     if today:
-        laptops.town.clock.now = datetime.now().replace(microsecond=0)
+        laptops.town.clock.now = datetime.now().replace(microsecond=0) - timedelta(days=days_ago)
     m = reported_in_grid(laptops)
     steps.register(laptops.a, m, 1, category="邻里")
     steps.dispatch(laptops.a, m, f"account:{laptops.b.actor.account_id}")
@@ -299,3 +300,77 @@ def test_a_laptop_may_not_report_a_matter_twice(laptops, device):
     (reason,) = reasons(device.push(device.op("events", fields=event(laptops, m, "reported", data={}))))
     assert "上报" in reason
     assert str(uuid.UUID(m))
+
+
+def test_typed_dates_beyond_the_window_need_a_reason_on_the_server_too(laptops, device):
+    m = handling(laptops)
+    synced_once(laptops, device)
+    long_ago = (datetime.now() - timedelta(days=30)).date().isoformat()
+    session = {
+        "matter_id": m,
+        "held_on": long_ago,
+        "kind": "人民调解",
+        "outcome": "adjourned",
+        "record": "补记",
+    }
+    results = device.push(
+        device.op(
+            "events", fields=event(laptops, m, "session_held", data={"outcome": "adjourned", "on": long_ago})
+        ),
+        device.op("mediation_sessions", fields=session),
+        device.op(
+            "events",
+            fields=event(laptops, m, "session_held", data={"outcome": "adjourned", "on": "2099-01-01"}),
+        ),
+    )
+    r = reasons(results)
+    assert "补录理由" in r[0] and "补录理由" in r[1] and "不能晚于今天" in r[2]
+    # With the reason on its step, the late session is taken, and the reason stays in the history.
+    late = {"outcome": "adjourned", "on": long_ago, "late_reason": "记录本遗失，今日补录"}
+    results = device.push(
+        device.op("events", fields=event(laptops, m, "session_held", data=late)),
+        device.op("mediation_sessions", fields=session),
+    )
+    assert [x["status"] for x in results] == ["applied", "applied"]
+    everyone_keeps_syncing(laptops)
+
+
+def test_an_extension_after_the_due_date_is_refused_on_the_server(laptops, device):
+    m = handling(laptops, days_ago=20)  # registered twenty days ago: a one-star matter's five days are past
+    synced_once(laptops, device)
+    due = record_on_server(laptops.server, m).data["due_on"]
+    ask = event(laptops, m, "extension_requested", data={"days": 5, "reason": "拖延"})
+    (reason,) = reasons(device.push(device.op("events", fields=ask)))
+    assert due in reason and "已过" in reason
+    everyone_keeps_syncing(laptops)
+
+
+def test_a_whistleblower_matter_is_not_dispatched_to_the_accused_unit_by_any_laptop(laptops):
+    town, a = laptops.town, laptops.a
+    town.clock.now = datetime.now().replace(microsecond=0)
+    m = matters.report(
+        a,
+        MatterInput(
+            "检举村干部",
+            "网格排查",
+            village_id=town.village,
+            grid_id=town.grid,
+            facts="检举",
+            whistleblower=True,
+            accused_org_id=town.committee,
+        ),
+    ).id
+    steps.register(a, m, 1, category="邻里")
+    syncing.sync_now(a)
+    office = RawDevice(laptops.server.url, "admin")
+    fields = {
+        **event(laptops, m, "dispatched", data={"handler": f"org:{town.committee}"}),
+        "actor_id": a.actor.account_id,
+        "actor_name": a.actor.display_name,
+    }
+    (reason,) = reasons(office.push(office.op("events", fields=fields)))
+    assert "被检举" in reason
+    fields["data"] = {"handler": f"account:{town.accounts['grid1']}"}  # one of that committee
+    (reason,) = reasons(office.push(office.op("events", fields=fields)))
+    assert "被检举" in reason
+    everyone_keeps_syncing(laptops)

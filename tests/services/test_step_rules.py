@@ -1,0 +1,130 @@
+"""The step rules on the laptop (a real SQLCipher database): typed dates within a window or with a reason,
+extensions only before the due date, whistleblower matters kept from the unit they accuse, and every field a
+step sets equal to what its events give."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services import documents, matters, steps
+from desktop.services.errors import NotFound, ValidationFailed
+from desktop.store.models import Event, Matter
+from sync.core.domain.lifecycle import Action, Refused, step_times
+from sync.core.domain.timing import LATE_REASON
+
+from .test_matters import matter, report
+
+
+def handling(t, **extra) -> str:
+    """Reported, registered (grade 1: due 2026-11-28), dispatched to the village committee, accepted."""
+    m = report(t, **extra)
+    p = t.login("platform")
+    steps.register(p, m, 1, category="房屋宅基地")
+    steps.dispatch(p, m, f"org:{t.committee}")
+    steps.accept(t.login("grid1"), m)
+    return m
+
+
+def last_event(t, m) -> Event:
+    with t.admin.read() as s:
+        return matters.history(s, m)[-1]
+
+
+def session(held_on: date, late_reason: str = "") -> steps.SessionInput:
+    return steps.SessionInput(held_on, "人民调解", "adjourned", record="择期再调", late_reason=late_reason)
+
+
+def test_a_session_date_lies_within_three_working_days_or_comes_with_a_reason(township):
+    t = township  # today is Monday 2026-11-23: three working days back is Wednesday the 18th
+    m = handling(t)
+    g = t.login("grid1")
+    steps.record_session(g, m, session(date(2026, 11, 18)))
+    assert last_event(t, m).data.get(LATE_REASON) is None
+    with pytest.raises(ValidationFailed, match="补录理由"):
+        steps.record_session(g, m, session(date(2026, 11, 17)))
+    with pytest.raises(ValidationFailed, match="不能晚于今天"):
+        steps.record_session(g, m, session(date(2026, 11, 24)))
+    steps.record_session(g, m, session(date(2026, 11, 2), "调解员住院，记录今日补录"))
+    event = last_event(t, m)
+    assert event.data[LATE_REASON] == "调解员住院，记录今日补录" and event.data["on"] == "2026-11-02"
+
+
+def test_a_follow_up_date_follows_the_same_rule(township):
+    t = township
+    m = handling(t)
+    steps.close(t.login("grid1"), m, "resolved", "已化解")
+    steps.check_closure(t.login("platform"), m, True)
+    sup = t.login("supervisor")
+    with pytest.raises(ValidationFailed, match="不能晚于今天"):
+        steps.follow_up(sup, m, steps.FollowUpInput(date(2027, 3, 1), "满意"))
+    with pytest.raises(ValidationFailed, match="补录理由"):
+        steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 1), "满意"))
+    steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 20), "满意"))
+    assert matter(t, m).status == "evaluated"
+
+
+def test_an_extension_is_asked_and_granted_only_before_the_due_date(township, clock):
+    t = township
+    m = handling(t)
+    g, p = t.login("grid1"), t.login("platform")
+    assert Action.REQUEST_EXTENSION in steps.actions_for(g, m)
+    steps.request_extension(g, m, 5, "当事人外出")
+    clock.now = datetime(2026, 11, 30, 9, 0)  # past the 28th
+    with pytest.raises(Refused, match="2026-11-28"):
+        steps.decide_extension(p, m, True)
+    steps.decide_extension(p, m, False, "已超期，不予延期")
+    assert Action.REQUEST_EXTENSION not in steps.actions_for(g, m)
+    with pytest.raises(Refused, match="办理期限 2026-11-28 已过"):
+        steps.request_extension(g, m, 5, "再延")
+    assert matter(t, m).extension_days == 0
+
+
+def test_a_whistleblower_matter_never_goes_to_the_unit_it_accuses(township):
+    t = township
+    m = report(t, whistleblower=True, accused_org_id=t.committee)
+    p = t.login("platform")
+    steps.register(p, m, 1, category="房屋宅基地")
+    with pytest.raises(ValidationFailed, match="被检举"):
+        steps.dispatch(p, m, f"org:{t.committee}")
+    with pytest.raises(ValidationFailed, match="被检举"):
+        steps.dispatch(p, m, f"account:{t.accounts['grid1']}")  # a member of that committee
+    steps.dispatch(p, m, f"org:{t.unit}")
+    assert matter(t, m).handler == f"org:{t.unit}"
+    # A mediator of the accused team cannot claim one that accuses the team: it is not even shown to them.
+    m2 = report(t, whistleblower=True, accused_org_id=t.team)
+    steps.register(p, m2, 1, category="房屋宅基地")
+    steps.publish(p, m2)
+    with pytest.raises(NotFound):
+        steps.claim(t.login("mediator"), m2)
+    assert matter(t, m2).status == "open_for_claim"
+
+
+def test_no_paper_names_a_whistleblowers_reporter_outside_the_platform_office(township):
+    t = township
+    m = report(t, whistleblower=True, accused_org_id=t.committee)
+    p = t.login("platform")
+    steps.register(p, m, 1, category="房屋宅基地")
+    steps.dispatch(p, m, f"org:{t.unit}")
+    office = documents.make(p, m, "dispatch").text()
+    assert "张三" in office  # the platform office knows who reported it
+    leader = documents.make(t.login("leader"), m, "dispatch").text()
+    assert "张三" not in leader and "李四" in leader
+
+
+def test_the_times_and_due_date_a_step_sets_are_its_events(township):
+    t = township
+    m = handling(t)
+    steps.close(t.login("grid1"), m, "resolved", "已化解")
+    with t.admin.read() as s:
+        row = s.get(Matter, m)
+        history = matters.history(s, m)
+        registered = next(e for e in history if e.action == "registered")
+        closed = next(e for e in history if e.action == "closed")
+        assert row.registered_at == step_times(Action.REGISTER, {}, registered.at)["registered_at"]
+        assert row.closed_at == closed.at
+        assert row.due_on == date(2026, 11, 28)
+        assert matters.derived_state(s, m) == matters.state_of(row)
+        assert s.scalar(select(Event.id).where(Event.matter_id == m, Event.action == "closed"))
