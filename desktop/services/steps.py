@@ -20,6 +20,8 @@ from desktop.store.models import Account, Agreement, Conflict, FollowUp, Matter,
 from sync.core.domain.deadlines import Deadline
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
+    RISK_LOWERED_FROM,
+    RISK_REASON,
     STEP_SET_FIELDS,
     Action,
     Refused,
@@ -33,7 +35,7 @@ from sync.core.domain.lifecycle import (
 )
 from sync.core.domain.mediation import SATISFACTION, SESSION_KINDS
 from sync.core.domain.messages import msg
-from sync.core.domain.risk import Risk
+from sync.core.domain.risk import RISK_LABELS, Risk, lowered, signalled
 from sync.core.domain.timing import (
     LATE_REASON,
     due_on_after,
@@ -114,6 +116,7 @@ def register(
     subcategory: str | None = None,
     risk: str | None = None,
     note: str = "",
+    risk_reason: str = "",
 ) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
         chosen = category or matter.category
@@ -134,9 +137,29 @@ def register(
         if risk:
             matter.risk = risk
 
-    return _step(
-        ws, matter_id, Action.REGISTER, {"grade": grade, "category": category, "risk": risk}, note, extra
-    )
+    data: dict[str, Any] = {"grade": grade, "category": category, "risk": risk}
+    with ws.read() as s:
+        found = matters.load(ws, s, matter_id)
+        signals = signalled(found.people_count, found.amount, found.signals or [])
+    if lowered(risk, signals):
+        # Lower than the signals say: the reason is recorded, and the matter stays on the early-warning list
+        # as lowered by whom and why until a leader confirms it.
+        if not risk_reason.strip():
+            raise ValidationFailed(
+                [
+                    Issue(
+                        msg("降低风险等级的理由"),
+                        msg("信号显示为“{0}”，定为更低须说明理由", RISK_LABELS[signals]),
+                    )
+                ]
+            )
+        data.update({RISK_LOWERED_FROM: str(signals), RISK_REASON: risk_reason.strip()})
+    return _step(ws, matter_id, Action.REGISTER, data, note, extra)
+
+
+def confirm_risk(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    """A leader confirms a risk registered lower than its signals: it leaves the early-warning list."""
+    return _step(ws, matter_id, Action.CONFIRM_RISK, {}, note)
 
 
 def reject(ws: Workspace, matter_id: str, reason: str) -> Changed:
@@ -553,6 +576,7 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
     Action.REFER_DOWN: refer_down,
     Action.ARCHIVE: archive,
+    Action.CONFIRM_RISK: confirm_risk,
 }
 INPUTS: dict[Action, type] = {
     Action.RECORD_SESSION: SessionInput,

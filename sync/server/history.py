@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
-from sync.core.domain import lifecycle, timing
+from sync.core.domain import lifecycle, risk, timing
 from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.lifecycle import Action
 from sync.core.domain.workdays import WorkdayCalendar
@@ -125,6 +125,8 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
             raise Refused(str(exc)) from None
     if action == Action.SETTLE_CONFLICT:
         _check_settled_conflict(session, matter, step)
+    if action == Action.REGISTER:
+        _check_risk(matter, step)
     if action in (Action.DISPATCH, Action.CLAIM):
         _check_not_to_the_accused(session, matter, step.get("handler"))
     if action in TYPED_DATES and "on" in step:
@@ -182,6 +184,22 @@ def check_typed_record(session: Session, table: str, data: dict, times: DeviceTi
         return
     device_today = (times.received - timedelta(seconds=times.offset_seconds or 0.0)).date()
     _check_typed_date(TYPED_DATES[action], typed, None, device_today)
+
+
+def _check_risk(matter: Record, step: dict) -> None:
+    """立案定级 below the risk the matter's signals give records it, with a reason and the signals' level."""
+    data = matter.data
+    try:
+        signals = risk.signalled(
+            int(data.get("people_count") or 0), float(data.get("amount") or 0), data.get("signals") or []
+        )
+    except (TypeError, ValueError):
+        return
+    if risk.lowered(step.get("risk"), signals) and not (
+        step.get(lifecycle.RISK_LOWERED_FROM) == signals
+        and str(step.get(lifecycle.RISK_REASON) or "").strip()
+    ):
+        raise Refused(f"立案定级：风险等级低于信号所示（{risk.RISK_LABELS[signals]}），须记录理由")
 
 
 def _check_not_to_the_accused(session: Session, matter: Record, handler: Any) -> None:

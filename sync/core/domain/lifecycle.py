@@ -100,6 +100,7 @@ class Action(StrEnum):
     REFER_DOWN = "referred_down"  # the level above decided; a lower level carries the decision out
     ARCHIVE = "archived"  # 卷宗归档: the closed matter's dossier is filed
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
+    CONFIRM_RISK = "risk_confirmed"  # a leader confirms a risk registered lower than its signals say
 
 
 ACTION_LABELS = {
@@ -129,6 +130,7 @@ ACTION_LABELS = {
     Action.REFER_DOWN: "交下级落实",
     Action.ARCHIVE: "卷宗归档",
     Action.SETTLE_CONFLICT: "处理同步冲突",
+    Action.CONFIRM_RISK: "确认风险等级",
 }
 
 
@@ -186,6 +188,7 @@ RULES: dict[Action, Rule] = {
     Action.REFER_DOWN: Rule(frozenset({_S.REGISTERED, _S.HANDLING}), frozenset({Role.PLATFORM, Role.LEADER})),
     Action.ARCHIVE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR})),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
+    Action.CONFIRM_RISK: Rule(frozenset(Status), frozenset({Role.LEADER})),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view).
 NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
@@ -256,6 +259,11 @@ def stored(state: MatterState, column: str) -> Any:
     return str(value) if column in ("status", "level", "outcome") and value is not None else value
 
 
+# What 立案定级 records when it sets a risk below the signals' (sync.core.domain.risk.assess): the level the
+# signals gave, and why it is lower.
+RISK_LOWERED_FROM = "risk_lowered_from"
+RISK_REASON = "risk_reason"
+
 CONFIRMATION_STAGES = {"applied": "已申请司法确认", "confirmed": "法院确认有效", "rejected": "法院不予确认"}
 
 
@@ -309,6 +317,9 @@ class MatterState:
     supervised: int = 0
     explanation_due: bool = False  # supervised (督办) since the handler last explained the delay
     archived: bool = False  # the dossier (卷宗) is filed
+    # registered with a risk below what its signals say, and no leader has confirmed that yet (from the
+    # events, like has_agreement: not a column of its own)
+    risk_lowered: bool = False
 
 
 @dataclass(frozen=True)
@@ -363,6 +374,8 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("只有生效的书面调解协议可以申请司法确认")
     if action == Action.DECIDE_EXTENSION and not state.pending_extension_days:
         return msg("没有待审批的延期申请")
+    if action == Action.CONFIRM_RISK and not state.risk_lowered:
+        return msg("没有待确认的降低风险等级")
     return None
 
 
@@ -391,7 +404,12 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
     if action == Action.REPORT:
         return MatterState(status=Status.REPORTED, level=Level(data.get("level", Level.VILLAGE)))
     if action == Action.REGISTER:
-        return replace(s, status=Status.REGISTERED, grade=int(need("grade", "星级")))
+        lowered = bool(data.get(RISK_LOWERED_FROM))
+        if lowered:
+            need(RISK_REASON, "降低风险等级的理由")
+        return replace(s, status=Status.REGISTERED, grade=int(need("grade", "星级")), risk_lowered=lowered)
+    if action == Action.CONFIRM_RISK:
+        return replace(s, risk_lowered=False)
     if action == Action.REJECT:
         need("reason", "不予立案的理由")
         return replace(s, status=Status.REJECTED)
