@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from desktop.services import documents, matters, steps
+from desktop.services import desk, documents, matters, steps
 from desktop.services.errors import NotFound, ValidationFailed
 from desktop.store.models import Event, Matter
 from sync.core.domain.lifecycle import Action, Refused, step_times
@@ -128,3 +128,25 @@ def test_the_times_and_due_date_a_step_sets_are_its_events(township):
         assert row.due_on == date(2026, 11, 28)
         assert matters.derived_state(s, m) == matters.state_of(row)
         assert s.scalar(select(Event.id).where(Event.matter_id == m, Event.action == "closed"))
+
+
+def test_lowering_risk_needs_a_reason_and_stays_on_the_early_warning_until_a_leader_confirms(township):
+    t = township
+    m = report(t, people_count=15, signals=["fight"])  # 15 people and 械斗: 易激化
+    p, leader = t.login("platform"), t.login("leader")
+    assert matter(t, m).risk == "high"
+    with pytest.raises(ValidationFailed, match="易激化"):
+        steps.register(p, m, 1, category="房屋宅基地", risk="low")
+    steps.register(p, m, 1, category="房屋宅基地", risk="low", risk_reason="双方已和解，仅剩赔偿金额")
+    assert matter(t, m).risk == "low"
+    (row,) = desk.lowered_risks(p)
+    assert (row.matter_id, row.signalled, row.chosen, row.by) == (m, "high", "low", "钱平台")
+    assert row.reason == "双方已和解，仅剩赔偿金额"
+    assert desk.desk(p).warnings == 1  # still on the early warning, though no longer 易激化
+    assert Action.CONFIRM_RISK not in steps.actions_for(p, m)  # a leader's step
+    assert Action.CONFIRM_RISK in steps.actions_for(leader, m)
+    steps.confirm_risk(leader, m, "同意")
+    assert desk.lowered_risks(p) == [] and desk.desk(p).warnings == 0
+    assert Action.CONFIRM_RISK not in steps.actions_for(leader, m)
+    with t.admin.read() as s:
+        assert matters.derived_state(s, m) == matters.state_of(s.get(Matter, m))

@@ -374,3 +374,30 @@ def test_a_whistleblower_matter_is_not_dispatched_to_the_accused_unit_by_any_lap
     (reason,) = reasons(office.push(office.op("events", fields=fields)))
     assert "被检举" in reason
     everyone_keeps_syncing(laptops)
+
+
+def test_risk_lowered_below_the_signals_without_a_reason_is_refused(laptops):
+    town, a = laptops.town, laptops.a
+    town.clock.now = datetime.now().replace(microsecond=0)
+    m = matters.report(
+        a,
+        MatterInput(
+            "械斗苗头",
+            "网格排查",
+            village_id=town.village,
+            grid_id=town.grid,
+            people_count=15,
+            signals=["fight"],
+        ),
+    ).id
+    syncing.sync_now(a)
+    office = RawDevice(laptops.server.url, "admin")
+    step = {"grade": 1, "risk": "low", "n": 2}
+    fields = {**event(laptops, m, "registered", data=step), "actor_id": a.actor.account_id}
+    fields["actor_name"] = a.actor.display_name
+    (reason,) = reasons(office.push(office.op("events", fields=fields)))
+    assert "须记录理由" in reason and "易激化" in reason
+    # The honest laptop records the reason; the server takes it, and the risk it sets.
+    steps.register(a, m, 1, category="邻里", risk="low", risk_reason="已当面化解，仅剩赔偿")
+    everyone_keeps_syncing(laptops)
+    assert same_everywhere(laptops, m)["risk"] == "low"
