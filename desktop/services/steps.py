@@ -329,6 +329,13 @@ def agreement_issues(data: AgreementInput) -> list[Issue]:
 
 
 def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Changed:
+    extra = _agreement_extra(ws, data)
+    return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
+
+
+def _agreement_extra(
+    ws: Workspace, data: AgreementInput, replaces_id: str | None = None
+) -> Callable[[Session, Matter], None]:
     def extra(s: Session, matter: Matter) -> None:
         if issues := agreement_issues(data):
             raise ValidationFailed(issues)
@@ -348,10 +355,28 @@ def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Cha
                 signed_by_mediator=data.signed_by_mediator,
                 effective_on=effective,
                 copies=data.copies,
+                replaces_id=replaces_id,
             )
         )
 
-    return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
+    return extra
+
+
+def amend_agreement(ws: Workspace, matter_id: str, replaces_id: str, data: AgreementInput) -> Changed:
+    """变更协议: a signed agreement is never edited; its change is a new agreement, signed anew, naming the
+    one it replaces. The old one stays as the parties signed it, and printable."""
+    make = _agreement_extra(ws, data, replaces_id)
+
+    def extra(s: Session, matter: Matter) -> None:
+        old = s.get(Agreement, replaces_id)
+        if old is None or old.deleted or old.matter_id != matter.id:
+            raise ValidationFailed([Issue(msg("原协议"), msg("应为本事项的一份协议"))])
+        if not old.signed_by_parties:
+            raise ValidationFailed([Issue(msg("原协议"), msg("尚未由当事人签名，不必另立变更协议"))])
+        make(s, matter)
+
+    step = {"form": data.form, "replaces": replaces_id}
+    return _step(ws, matter_id, Action.RECORD_AGREEMENT, step, data.terms[:200], extra)
 
 
 CONFIRMATION_WINDOW_DAYS = 30  # 人民调解法 第三十三条

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from desktop.services import desk, documents, matters, steps
 from desktop.services.errors import NotFound, ValidationFailed
-from desktop.store.models import Event, Matter
+from desktop.store.models import Agreement, Event, Matter
 from sync.core.domain.lifecycle import Action, Refused, step_times
 from sync.core.domain.timing import LATE_REASON
 
@@ -150,3 +150,38 @@ def test_lowering_risk_needs_a_reason_and_stays_on_the_early_warning_until_a_lea
     assert Action.CONFIRM_RISK not in steps.actions_for(leader, m)
     with t.admin.read() as s:
         assert matters.derived_state(s, m) == matters.state_of(s.get(Matter, m))
+
+
+def test_a_change_to_a_signed_agreement_is_a_new_version_and_the_old_stays(township):
+    t = township
+    m = handling(t)
+    g = t.login("grid1")
+    signed = steps.AgreementInput(
+        "written",
+        "张三、李四",
+        "围墙越界",
+        "李四拆除越界部分",
+        perform_by=date(2026, 12, 1),
+        signed_by_parties=True,
+        signed_by_mediator=True,
+    )
+    steps.record_agreement(g, m, signed)
+    with t.admin.read() as s:
+        (first,) = s.scalars(select(Agreement).where(Agreement.matter_id == m))
+        first_id = first.id
+    changed = steps.AgreementInput(
+        "written",
+        "张三、李四",
+        "围墙越界",
+        "李四赔偿2000元，不再拆除",
+        perform_by=date(2026, 12, 10),
+        signed_by_parties=True,
+        signed_by_mediator=True,
+    )
+    steps.amend_agreement(g, m, first_id, changed)
+    with t.admin.read() as s:
+        both = {a.id: a for a in s.scalars(select(Agreement).where(Agreement.matter_id == m))}
+        assert both[first_id].terms == "李四拆除越界部分" and both[first_id].replaces_id is None
+        (second,) = [a for a in both.values() if a.id != first_id]
+        assert second.replaces_id == first_id and second.terms == "李四赔偿2000元，不再拆除"
+        assert matters.history(s, m)[-1].data["replaces"] == first_id
