@@ -91,7 +91,7 @@ def closed_matter(t, *, complete=True, form="written"):
     steps.explain_overdue(g, m, "当事人外出务工，调解推迟")
     steps.close(g, m, "agreement", "调解成功")
     steps.check_closure(p, m, True, "核查属实")
-    steps.follow_up(t.login("supervisor"), m, steps.FollowUpInput(date(2026, 11, 30), "满意", performed=True))
+    steps.follow_up(t.login("supervisor"), m, steps.FollowUpInput(date(2026, 11, 23), "满意", performed=True))
     return m
 
 

@@ -80,7 +80,7 @@ def test_a_whole_life_from_report_to_follow_up(township):
     )
     steps.close(g, m, "agreement", "调解成功")
     steps.check_closure(p, m, True, "核查属实")
-    steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 30), "满意", performed=True))
+    steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 23), "满意", performed=True))
 
     final = matter(t, m)
     assert (final.status, final.outcome, final.satisfaction) == (Status.EVALUATED, "agreement", "满意")
@@ -247,7 +247,7 @@ def test_relapse_reopens(township):
         steps.close(g, m, "unresolved")
     steps.close(g, m, "unresolved", legal_channels="已告知可向人民法院起诉")
     steps.check_closure(p, m)
-    steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 30), "不满意", relapse=True))
+    steps.follow_up(sup, m, steps.FollowUpInput(date(2026, 11, 23), "不满意", relapse=True))
     steps.reopen(sup, m, "回访发现矛盾反弹")
     assert matter(t, m).status == "registered"
 
