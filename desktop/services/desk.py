@@ -15,11 +15,19 @@ from desktop.store.queries import (
     MatterFilter,
     colour_clause,
     list_matters,
+    lowered_unconfirmed,
     matter_where,
     visible_clause,
     yellow_ratio,
 )
-from sync.core.domain.lifecycle import TIMED_STATUSES, Status
+from sync.core.domain.lifecycle import (
+    OPEN_STATUSES,
+    RISK_LOWERED_FROM,
+    RISK_REASON,
+    TIMED_STATUSES,
+    Action,
+    Status,
+)
 from sync.core.domain.roles import Permission, Role
 
 from . import syncing
@@ -27,6 +35,7 @@ from .context import Workspace
 from .duplicates import count_duplicates
 from .key_persons import count_key_persons
 from .lists import viewer_of
+from .matters import history, visible
 from .steps import CONFIRMATION_WINDOW_DAYS
 
 
@@ -225,3 +234,45 @@ def _visits_this_month(ws: Workspace, s: Session, now: datetime) -> int:
         s.execute(mine.where(Visit.visitor_id == ws.actor.account_id, Visit.visited_at >= start)).scalar()
         or 0
     )
+
+
+@dataclass(frozen=True)
+class LoweredRow:
+    """A matter the early warning keeps: registered with a risk below its signals', not yet confirmed."""
+
+    matter_id: str
+    serial: str
+    title: str
+    signalled: str  # the level the signals gave (sync.core.domain.risk.Risk)
+    chosen: str  # the level it was registered with
+    by: str  # who lowered it
+    reason: str  # why
+
+
+def lowered_risks(ws: Workspace) -> list[LoweredRow]:
+    """The early-warning list's "lowered by whom, why": until a leader confirms (确认风险等级)."""
+    ws.require(Permission.VIEW_MATTERS)
+    with ws.read() as s:
+        rows = []
+        open_now = [str(x) for x in OPEN_STATUSES]
+        for matter in s.scalars(
+            select(Matter).where(
+                Matter.id.in_(lowered_unconfirmed()), Matter.deleted.is_(False), Matter.status.in_(open_now)
+            )
+        ):
+            if not visible(ws.actor, matter):
+                continue
+            step = next(e for e in reversed(history(s, matter.id)) if e.action == Action.REGISTER)
+            data = step.data or {}
+            rows.append(
+                LoweredRow(
+                    matter.id,
+                    matter.serial,
+                    matter.title,
+                    str(data.get(RISK_LOWERED_FROM)),
+                    str(data.get("risk")),
+                    step.actor_name,
+                    str(data.get(RISK_REASON) or ""),
+                )
+            )
+        return rows

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
+from sqlalchemy import ColumnElement, CompoundSelect, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sync.core.domain import deadlines
@@ -19,7 +19,19 @@ from sync.core.domain.scope import Viewer as Viewer  # the services name it as t
 
 from . import search
 from .base import LISTED, as_listed, chunks
-from .models import Account, Agreement, ConfigEntry, Division, Grid, Household, Matter, Party, Person, Visit
+from .models import (
+    Account,
+    Agreement,
+    ConfigEntry,
+    Division,
+    Event,
+    Grid,
+    Household,
+    Matter,
+    Party,
+    Person,
+    Visit,
+)
 
 
 @dataclass(frozen=True)
@@ -415,8 +427,8 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
         where += [Matter.supervised > 0, open_now]
     if f.leader_id:
         where.append(Matter.leader_id == f.leader_id)
-    if f.warning:
-        where += [Matter.risk == str(Risk.HIGH), open_now]
+    if f.warning:  # 易激化, or registered lower than its signals and not yet confirmed by a leader
+        where += [or_(Matter.risk == str(Risk.HIGH), Matter.id.in_(lowered_unconfirmed())), open_now]
     if f.text.strip():
         where.append(Matter.id.in_(search.matching("matter", f.text)))
     if f.confirmation_due:
@@ -549,6 +561,18 @@ def parties_of(session: Session, matter_ids: list[str]) -> dict[str, list[Party]
         ).scalars():
             result.setdefault(party.matter_id, []).append(party)
     return result
+
+
+def lowered_unconfirmed() -> CompoundSelect:
+    """The matters whose 立案定级 set a risk below their signals' and that no leader has confirmed since (the
+    early warning keeps them): ids, as a subquery."""
+    lowered = select(Event.matter_id).where(
+        Event.action == "registered",
+        Event.deleted.is_(False),
+        Event.data["risk_lowered_from"].as_string().is_not(None),
+    )
+    confirmed = select(Event.matter_id).where(Event.action == "risk_confirmed", Event.deleted.is_(False))
+    return lowered.except_(confirmed)
 
 
 # ---------------------------------------------------------------- visits

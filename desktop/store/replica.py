@@ -314,6 +314,8 @@ class Replica:
                 s.delete(row)
             return
         if row is not None and row.server_seq and row.server_seq >= change.server_seq:
+            if row.server_time is None and row.server_seq == change.server_seq:
+                row.server_time = change.server_time  # its own step sent back: when the server received it
             return  # already as new (a page fetched twice, or a late offline reply)
         values = _values(change)
         if model is Attachment:

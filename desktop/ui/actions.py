@@ -63,6 +63,7 @@ def fields_for(action: Action, places) -> list[Field]:
             Field("grade", "星级", "choice", grades),
             _choice("category", "类别", categories),
             _choice("risk", "风险等级", RISKS),
+            _text("risk_reason", "降低风险等级的理由（低于信号所示时必填）", True),
             _text("note", "核实意见", True),
         ],
         Action.REJECT: [_text("reason", "不予立案的理由", True)],
@@ -83,6 +84,7 @@ def fields_for(action: Action, places) -> list[Field]:
             _text("mediators", "调解人员"),
             _text("attendees", "参加人员"),
             _text("record", "调解记录", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
         Action.RECORD_AGREEMENT: [
             _choice("form", "协议形式", [("written", "书面协议"), ("oral", "口头协议")]),
@@ -129,12 +131,15 @@ def fields_for(action: Action, places) -> list[Field]:
             Field("performed", "协议已履行", "bool", default=True),
             Field("relapse", "发现反弹迹象", "bool"),
             _text("next_step", "下一步", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
         Action.REOPEN: [_text("reason", "恢复办理的理由", True)],
+        Action.CONFIRM_RISK: [_text("note", "确认意见", True)],
         Action.JUDICIAL_CONFIRMATION: [
             _choice("stage", "进展", CONFIRMATION_STAGES.items()),
             Field("on", "日期", "date"),
             _text("note", "说明（法院、文书号）"),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
     }[action]
 

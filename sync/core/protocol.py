@@ -34,6 +34,7 @@ RECORD_BASE = "*"
 
 SEQ_MAX = 2**53  # sequence numbers and cursors beyond this are malformed, not merely large
 MAX_OPS_PER_PUSH = 1000  # a laptop sends 500 at a time
+CLIENT_PUSH_BATCH = 500  # … this many: a push of fewer emptied its outbox (event times are bounded by it)
 MAX_PULL_PAGE = 2000  # records a pull page may hold
 
 

@@ -451,6 +451,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "confirmation_decided_on": day(optional=True),
             "confirmation_result": string(10, optional=True),  # confirmed / rejected
             "performed": boolean(optional=True),
+            # 变更协议: the signed agreement this one changes (that one stays as signed, and printable)
+            "replaces_id": record_id(),
         },
     ),
     RecordType(

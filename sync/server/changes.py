@@ -16,9 +16,8 @@ from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
 from sync.core import records
-from sync.core.domain.lifecycle import STATE_FIELDS
 
-from . import authority, periods
+from . import authority, history, periods
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import OpResult, Record, ScopeExit
@@ -73,6 +72,7 @@ class Pusher:
         self.now = now
         self.seq = Sequencer(session)
         self.epoch_start = int(meta(session, "epoch_start_seq").value)
+        self.times: history.DeviceTimes | None = None  # read once, when the batch holds an event
 
     def push(self, ops: list[p.Op]) -> list[p.OpResult]:
         self._prefetch(ops)
@@ -239,6 +239,13 @@ class Pusher:
             authority.check_account_record(self.session, record, op.fields)
         if record is None and kind.table == "events":
             authority.check_event(self.session, self.who, op.fields)
+            if self.times is None:
+                self.times = history.DeviceTimes.of(self.session, self.device_id, self.now)
+            history.check_event(self.session, self.who, op.fields, self.times, self._record)
+        if record is None and kind.table in history.TYPED_RECORDS:
+            if self.times is None:
+                self.times = history.DeviceTimes.of(self.session, self.device_id, self.now)
+            history.check_typed_record(self.session, kind.table, op.fields, self.times, self._record)
         if record is None and kind.table == "matters":
             authority.check_new_matter(self.session, self.who, op.fields)
 
@@ -286,6 +293,8 @@ class Pusher:
         old = Place.of(record)
         if not self.scope.covers(old):
             raise Rejected("不能修改：记录不在本设备账号的管辖范围内")
+        if kind.table == "agreements":  # what the parties signed, whatever the edit's base
+            history.check_agreement_change(record, op.fields)
         undelete = op.fields.get("deleted") is False and self._base_ok(
             record, "deleted", op.base_seqs.get("deleted", 0)
         )
@@ -334,9 +343,7 @@ class Pusher:
         return seq, conflicts
 
     def _check_state(self, matter: Record, applied: dict, bases: dict) -> None:
-        changes = {f: v for f, v in applied.items() if f in STATE_FIELDS and v != matter.data.get(f)}
-        if changes:
-            authority.check_state_change(self.session, self.who, self.device_id, matter, changes, bases)
+        history.check_matter_change(self.session, self.who, self.device_id, matter, applied, bases)
 
     def _stamp(self, record: Record | NewRecord, op: p.Op, place: Place) -> None:
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
@@ -444,8 +451,10 @@ def _exits(scope: DeviceScope, cursor: int, table: str | None):
 def _echo(record: Record, device_id: str, cursor: int) -> bool:
     """The device's own edit, as it has it: written last by this device, and every field either its own or one
     it had already pulled (numbered at or below its cursor). The server's own changes name no device."""
-    if record.updated_device != device_id:
-        return False
+    if record.updated_device != device_id or record.table_name == "events":
+        return (
+            False  # (a step's history entry goes back to its author too: the server's receipt time is news)
+        )
     return all(
         record.field_device.get(f) == device_id or seq <= cursor for f, seq in record.field_seq.items()
     )
