@@ -100,3 +100,40 @@ def _scans(line: str, big: set[str], postgres: bool) -> bool:
         if match and re.search(r"VIRTUAL TABLE INDEX \d+:\S", line):
             return False
     return bool(match) and match.group(1) in big
+
+
+def heavy_reads(engine: Engine, statements, big: set[str], most: int) -> list[str]:
+    """PostgreSQL: each SELECT run again under EXPLAIN ANALYZE, and named when one of its scans of a big table
+    visits more than `most` rows (returned or filtered out). An index walked from end to end is no Seq Scan,
+    so the plan alone does not tell; the rows it visited do."""
+    found, done = [], set()
+    with engine.connect() as conn:
+        # As the planner chooses on a big table (on a test's small one a sequential read is cheaper).
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        for statement, parameters in statements:
+            if not re.match(r"^\s*(SELECT|WITH)\b", statement, re.IGNORECASE) or statement in done:
+                continue
+            done.add(statement)
+            plan = conn.exec_driver_sql(
+                "EXPLAIN (ANALYZE, FORMAT JSON) " + statement, parameters or ()
+            ).scalar()
+            visited = [
+                (node["Relation Name"], rows)
+                for node in _nodes(plan[0]["Plan"])
+                if node.get("Relation Name") in big
+                and (
+                    rows := (node["Actual Rows"] + node.get("Rows Removed by Filter", 0))
+                    * node["Actual Loops"]
+                )
+                > most
+            ]
+            if visited:
+                found.append(f"{' '.join(statement.split())[:400]}\n    → {visited}")
+        conn.rollback()
+    return found
+
+
+def _nodes(node: dict):
+    yield node
+    for child in node.get("Plans", ()):
+        yield from _nodes(child)
