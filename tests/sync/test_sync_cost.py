@@ -60,13 +60,19 @@ def township(laptops):
 def test_no_statement_of_a_days_sync_reads_a_whole_big_table(township):
     laptops, puller = township
     town, pusher, server = laptops.town, laptops.a, laptops.server.server.db.engine
+    grid = laptops.b  # a grid worker's laptop: its pull is filtered by scope, with scope exits
     syncing.sync_now(puller)  # the scheduled count check is done; what follows are the day's syncs
+    syncing.sync_now(grid)
     a_day(pusher, town.village, town.grid, 7)
     with watching(pusher.db.engine) as laptop, watching(server) as served:
         assert syncing.sync_now(pusher).pushed == 61
     with watching(puller.db.engine) as pulling, watching(server) as served_pull:
         assert syncing.sync_now(puller).pulled == 61
-    scans = full_scans(pusher.db.engine, laptop.statements, laptop_big(pusher))
+    with watching(grid.db.engine) as grid_pull, watching(server) as served_grid:
+        assert syncing.sync_now(grid).pulled == 61
+    scans = full_scans(grid.db.engine, grid_pull.statements, laptop_big(grid))
+    served.statements += served_grid.statements
+    scans += full_scans(pusher.db.engine, laptop.statements, laptop_big(pusher))
     scans += full_scans(puller.db.engine, pulling.statements, laptop_big(puller))
     scans += full_scans(server, served.statements + served_pull.statements, SERVER_BIG)
     assert scans == [], "\n".join(scans)
