@@ -500,6 +500,7 @@ def pull(
     *,
     device_id: str | None = None,
     protocol: int = 1,
+    with_counts: bool = True,
 ):
     """A page of changes after the cursor. From protocol 2 on, the device's own plainly applied edits are not
     echoed back (its push answer gave it their sequence numbers), and a record's field_seq lists only the
@@ -548,8 +549,9 @@ def pull(
     else:
         after = max(up_to, cursor)
     # The last page of a protocol-2 pull carries the counts the laptop checks itself against: no extra
-    # request.
-    counted = _counted(session, scope, up_to) if protocol >= 2 and not more and not table else None
+    # request. Counting reads the whole scope, so a laptop asks for it only when it compares (on a schedule).
+    wanted = with_counts and protocol >= 2 and not more and not table
+    counted = _counted(session, scope, up_to) if wanted else None
     return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more, counts=counted)
 
 
