@@ -22,6 +22,8 @@ from sync.core.domain.roles import Permission, Role, parse_roles
 from sync.core.domain.scope import Scope
 from sync.core.domain.text import check_name
 
+from desktop.store import blobs
+
 from . import audit
 from .context import Actor, Changed, Workspace
 from .errors import NotAllowed, NotFound, ServiceError, ValidationFailed
@@ -59,6 +61,7 @@ def login(
     ws = Workspace(db, actor_of(account), key, device.value, clock=clock)
     with db.writing(actor_id=account.id, device_id=ws.device_id) as s:
         audit.record(s, account=username, device=ws.device_id, action="login", at=ws.now())
+    blobs.seal_folder(db.file_key, db.path.parent / "attachments")  # once: plain files from before sealing
     return ws
 
 

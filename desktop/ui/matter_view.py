@@ -229,7 +229,9 @@ class MatterView(QWidget):
         for a in d.attachments:
             item = QListWidgetItem(a.filename)
             if a.present and a.filename.lower().endswith(IMAGE_SUFFIXES):
-                item.setIcon(QIcon(QPixmap(a.path).scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio)))
+                pixmap = QPixmap()
+                pixmap.loadFromData(attachments.read_bytes(self.ws, a.sha256))  # sealed on disk
+                item.setIcon(QIcon(pixmap.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio)))
             elif not a.present:
                 item.setText(self.tr("{0}（等待同步）").format(a.filename))
             self.files.addItem(item)
