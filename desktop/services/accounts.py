@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.store import blobs
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Division, Grid, Household, SyncState
@@ -21,8 +22,6 @@ from sync.core.domain.place_names import resolve as resolve_names
 from sync.core.domain.roles import Permission, Role, parse_roles
 from sync.core.domain.scope import Scope
 from sync.core.domain.text import check_name
-
-from desktop.store import blobs
 
 from . import audit
 from .context import Actor, Changed, Workspace

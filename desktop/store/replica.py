@@ -395,7 +395,7 @@ class Replica:
         return [(sha, path, size) for sha, path, size in paths if path is not None and path.exists()]
 
     def read_file(self, sha: str, path: Path) -> bytes:
-        """A stored file's plain bytes, in memory, to upload (the server knows it by the plain bytes' hash)."""
+        """A stored file's plain bytes, in memory, to upload (the server knows it by their hash)."""
         return blobs.read(self.db.file_key, path, sha)
 
     def keep_file(self, sha: str, part: Path, target: Path) -> None:
