@@ -166,6 +166,8 @@ class MatterView(QWidget):
         badge = (
             f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
         )
+        if d.calendar_note:  # counted Monday to Friday through a year whose holidays are not entered
+            badge += f"<br><span style='color:#A05A00'>{e(say(d.calendar_note))}</span>"
         facts = [  # label, value: three to a line, so the header reads as a card, not a run-on sentence
             (self.tr("状态"), f"<b>{e(label(STATUS_LABELS.get(d.status, d.status)))}</b> {stars(d.grade)}"),
             (self.tr("期限"), badge or "—"),

@@ -1,7 +1,7 @@
 """The township's working-day calendar as data: the years it entered (holidays and 调休 working days, each day
 with its name), kept in the synced configuration under CONFIG_KEY, laid over the built-in years; the rows of a
-sheet (日期, 类型 休/班, 名称) read into years, each bad row refused alone with its row number and reason. (The
-years a deadline needed but the calendar lacks: DeadlineCalculator.unknown_years.)
+sheet (日期, 类型 休/班, 名称) read into years, each bad row refused alone with its row number and reason.
+(The years a deadline needed but the calendar lacks: DeadlineCalculator.unknown_years.)
 
 The configuration's shape, per year: {"holidays": [[first, last], …], "workdays": [day, …],
 "names": {day: name}} — the built-in reference file's shape (WorkdayCalendar.from_dict reads both), plus
