@@ -75,7 +75,7 @@ class CalendarTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.worker.submit(lambda: calendar.years(self.ws), self._show_years)
+        self.worker.submit(lambda: calendar.years(self.ws), self._show_years, self._error)
 
     def _show_years(self, lines: list[calendar.YearLine]) -> None:
         self.lines = lines
