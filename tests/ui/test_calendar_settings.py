@@ -4,6 +4,7 @@ imported from a sheet; the matter view and the desk show the flag until the year
 from __future__ import annotations
 
 import csv
+import hashlib
 from datetime import date, datetime
 
 from desktop.services import calendar, setup, steps
@@ -60,3 +61,22 @@ def test_the_holidays_tab_enters_a_year_and_the_flags_go(
     assert [d.on for d in next(y for y in calendar.years(admin) if y.year == 2027).days] == [
         date(2027, 2, 20)
     ]
+
+
+def test_a_sealed_attachment_shows_in_the_matter_view(township, window_for, settle, tmp_path):
+    """The matter view's thumbnail comes from memory: the file on disk is sealed."""
+    from desktop.services import attachments
+    from tests.sync.test_attachments_at_rest import PNG_MAGIC, png
+
+    m = report(township)
+    scan = tmp_path / "协议书.png"
+    scan.write_bytes(png(40, 30))
+    attachments.add_attachment(township.login("grid1"), "matter", m, scan)
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert not attachments.stored_path(township.admin, sha).read_bytes().startswith(PNG_MAGIC)
+    window = window_for("platform")
+    window.ledger.view.show_matter(m)
+    settle()
+    item = window.ledger.view.files.item(0)
+    assert item.text() == "协议书.png" and not item.icon().isNull()
+    # The dossier printed with its photo from sealed storage: tests/ui/test_papers.py (the image in the PDF).
