@@ -43,15 +43,17 @@ def is_plain(sha: str, raw: bytes) -> bool:
 
 
 def unseal(key: bytes, sha: str, raw: bytes) -> bytes:
+    if raw.startswith(MAGIC):
+        body = raw[len(MAGIC) :]
+        try:
+            return AESGCM(key).decrypt(body[:_NONCE], body[_NONCE:], sha.encode())
+        except Exception as exc:  # InvalidTag: another key, damaged bytes, or a plain file so begun
+            if is_plain(sha, raw):
+                return raw
+            raise BlobUnreadable(msg("附件 {0} 无法解密（已损坏或属于另一个数据库）", sha[:12])) from exc
     if is_plain(sha, raw):
         return raw  # a file from before encryption (its caller seals it)
-    if not raw.startswith(MAGIC):
-        raise BlobUnreadable(msg("附件 {0} 已损坏", sha[:12]))
-    body = raw[len(MAGIC) :]
-    try:
-        return AESGCM(key).decrypt(body[:_NONCE], body[_NONCE:], sha.encode())
-    except Exception as exc:  # InvalidTag: another database's key, or damaged bytes
-        raise BlobUnreadable(msg("附件 {0} 无法解密（已损坏或属于另一个数据库）", sha[:12])) from exc
+    raise BlobUnreadable(msg("附件 {0} 已损坏", sha[:12]))
 
 
 def write(key: bytes, path: Path, sha: str, plain: bytes) -> None:
@@ -79,8 +81,11 @@ def seal_folder(key: bytes, folder: Path) -> int:
     for path in folder.glob("??/*"):
         if not path.is_file() or "." in path.name or len(path.name) != 64:
             continue
+        with path.open("rb") as f:
+            if f.read(len(MAGIC)) == MAGIC:
+                continue  # sealed already: every sign-in after the first reads four bytes a file
         raw = path.read_bytes()
-        if is_plain(path.name, raw):
+        if is_plain(path.name, raw):  # (a plain file that happens to begin so is sealed on its first read)
             write(key, path, path.name, raw)
             count += 1
     return count
