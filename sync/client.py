@@ -52,6 +52,8 @@ class LocalStore(Protocol):
     def local_counts(self) -> dict[str, int]: ...
     def keep_only(self, table: str, ids: set[str]) -> int: ...
     def files_to_upload(self) -> list[tuple[str, Path, int]]: ...
+    def read_file(self, sha: str, path: Path) -> bytes: ...  # the plain bytes (the laptop may seal at rest)
+    def keep_file(self, sha: str, part: Path, target: Path) -> None: ...  # store a checked download
     def mark_uploaded(self, sha: str) -> None: ...
     def files_to_download(self) -> list[tuple[str, int, Path]]: ...
     def mark_present(self, sha: str) -> None: ...
@@ -340,17 +342,14 @@ class SyncClient:
         state = p.BlobState.model_validate(
             self.transport.call("GET", f"/v1/blobs/{sha}", params={"size": size})
         )
-        with open(path, "rb") as f:
-            while not state.complete:
-                f.seek(state.received)
-                chunk = f.read(CHUNK)
-                if not chunk:
-                    return False
-                state = p.BlobState.model_validate(
-                    self.transport.call(
-                        "PUT", f"/v1/blobs/{sha}", params={"offset": state.received}, raw=chunk
-                    )
-                )
+        data = self.local.read_file(sha, path) if not state.complete else b""
+        while not state.complete:
+            chunk = data[state.received : state.received + CHUNK]
+            if not chunk:
+                return False
+            state = p.BlobState.model_validate(
+                self.transport.call("PUT", f"/v1/blobs/{sha}", params={"offset": state.received}, raw=chunk)
+            )
         return True
 
     def download(self, sha: str, size: int, target: Path) -> bool:
@@ -371,7 +370,7 @@ class SyncClient:
         if p.file_sha256(part) != sha:
             part.unlink()
             return False
-        part.replace(target)
+        self.local.keep_file(sha, part, target)
         return True
 
     # ---------------------------------------------------------------------------------------- offline bundles

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.store import blobs
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
 from desktop.store.models import Account, Division, Grid, Household, SyncState
@@ -59,6 +60,7 @@ def login(
     ws = Workspace(db, actor_of(account), key, device.value, clock=clock)
     with db.writing(actor_id=account.id, device_id=ws.device_id) as s:
         audit.record(s, account=username, device=ws.device_id, action="login", at=ws.now())
+    blobs.seal_folder(db.file_key, db.path.parent / "attachments")  # once: plain files from before sealing
     return ws
 
 

@@ -1,15 +1,21 @@
-"""Attachments: photos and scans, copied into the data folder under their sha256 and never changed."""
+"""Attachments: photos and scans, kept in the data folder under their plain bytes' sha256, sealed at rest with
+a key derived from the database's (desktop.store.blobs); opened in memory, or as a short-lived temp file only
+where another program must have a file."""
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
-import shutil
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.store import blobs
 from desktop.store.models import Attachment, Matter, Visit
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
-from sync.core.protocol import file_sha256
 from sync.core.records import SHA256
 
 from . import matters
@@ -46,13 +52,11 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
         raise ServiceError(
             msg("文件 {0} 有 {1:.0f} MB，最大 {2} MB", source.name, size / 1e6, MAX_BYTES // 1024 // 1024)
         )
-    sha = file_sha256(source)
+    plain = source.read_bytes()
+    sha = hashlib.sha256(plain).hexdigest()
     target = stored_path(ws, sha)
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
+        blobs.write(ws.db.file_key, target, sha, plain)
     with ws.tx("attachment.add", owner_id, filename=source.name, sha256=sha) as tx:
         if owner_kind == "matter":
             matters.load(ws, tx.session, owner_id)
@@ -70,3 +74,37 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
         tx.session.add(record)
         tx.session.flush()
     return Changed("attachments", (record.id,), "add")
+
+
+def read_bytes(ws: Workspace, sha256: str) -> bytes:
+    """A stored attachment's plain bytes, in memory only; b"" when the file is not (yet) on this laptop."""
+    path = stored_path(ws, sha256)
+    if not path.is_file():
+        return b""
+    try:
+        return blobs.read(ws.db.file_key, path, sha256)
+    except blobs.BlobUnreadable as exc:
+        raise ServiceError(str(exc)) from exc
+
+
+@contextmanager
+def handed_out(ws: Workspace, sha256: str, filename: str) -> Iterator[Path]:
+    """For another program (the system viewer, a printer driver): a plain temp copy, removed when the block
+    ends. The caller keeps the block as short as that program needs the file."""
+    plain = read_bytes(ws, sha256)
+    if not plain:
+        raise NotFound(msg("附件“{0}”尚未同步到本机", filename))
+    handle, name = tempfile.mkstemp(prefix="fq-", suffix="-" + safe_file_name(filename))
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as f:
+            f.write(plain)
+        path.chmod(0o600)
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def seal_plain_files(ws: Workspace) -> int:
+    """The one-time migration at sign-in: plain attachment files from before encryption are sealed."""
+    return blobs.seal_folder(ws.db.file_key, folder(ws))

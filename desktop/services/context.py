@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop import paths
 from desktop.store.database import Database
 from desktop.store.models import ConfigEntry, Division, Grid
+from sync.core.domain import calendar as township_calendar
 from sync.core.domain import lifecycle
 from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.messages import msg
@@ -102,7 +103,9 @@ class Workspace:
     def deadlines(self, session: Session) -> DeadlineCalculator:
         config = config_value(session, "deadline_policy")
         policy = DeadlinePolicy.from_config(config) if config else DeadlinePolicy.default()
-        return DeadlineCalculator(policy, self.calendar)
+        # The built-in years with the township's own entered over them (synced configuration).
+        entered = config_value(session, township_calendar.CONFIG_KEY)
+        return DeadlineCalculator(policy, township_calendar.merged(self.calendar, entered))
 
     def may(self, permission: Permission) -> bool:
         return may(set(self.actor.roles), permission)

@@ -30,7 +30,7 @@ from sync.core.domain.lifecycle import (
 )
 from sync.core.domain.roles import Permission, Role
 
-from . import syncing
+from . import calendar, syncing
 from .context import Workspace
 from .duplicates import count_duplicates
 from .key_persons import count_key_persons
@@ -86,6 +86,8 @@ class DeskCounts:
     first_steps: list[FirstStep] = field(default_factory=list)
     # Sync conflicts still open on this laptop (syncing.ConflictRow): a tile and a notice until settled.
     conflicts: list[Any] = field(default_factory=list)
+    # While an open matter's deadline runs into a year whose holidays are not entered (services.calendar).
+    calendar_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ def desk(ws: Workspace) -> DeskCounts:
             by_village=_by_village(s, base, now, ratio) if ws.actor.scope.kind == "township" else [],
             first_steps=first_steps(ws, s) if ws.may(Permission.CONFIGURE) else [],
             conflicts=conflicts,
+            calendar_note=calendar.desk_note(ws, s),
         )
 
 

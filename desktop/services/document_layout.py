@@ -9,6 +9,7 @@ paper printed and the same paper finished in WPS say the same thing."""
 from __future__ import annotations
 
 import html
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,8 +62,9 @@ class Signatures:
 
 @dataclass(frozen=True)
 class Picture:
-    path: str
+    path: str  # a name for the picture in the page (attachments: their hash path; never read as a file then)
     caption: str
+    data: bytes = b""  # the image's bytes, decrypted in memory; when empty the path is read
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,9 @@ def _docx_block(word: Any, b: Block) -> None:
         if b.dated:
             word.add_paragraph("年　　月　　日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif isinstance(b, Picture):
-        if Path(b.path).is_file():
+        if b.data:  # an attachment, decrypted in memory: never written out in plain
+            word.add_picture(io.BytesIO(b.data), width=Cm(12))
+        elif Path(b.path).is_file():
             word.add_picture(b.path, width=Cm(12))
         word.add_paragraph(b.caption).alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif isinstance(b, PageBreak):

@@ -27,6 +27,7 @@ from sync.core.domain.roles import Permission
 
 from . import matters, repeats
 from .attachments import stored_path
+from .calendar import unknown_note, unknown_years_of
 from .context import Workspace, name_of
 from .lists import viewer_of
 from .repeats import Candidate
@@ -141,6 +142,8 @@ class MatterDetail:
     repeats: tuple[str, ...] = ()  # serials of the orders marked as repeats of this one
     # Earlier matters this one may repeat, while it can still be marked as a repeat.
     possible_repeats: tuple[Candidate, ...] = ()
+    # Set while its deadline was counted Monday to Friday through a year whose holidays are not entered.
+    calendar_note: str = ""
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -188,6 +191,8 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         village = name_of(s, Division, m.village_id)
         grid = name_of(s, Grid, m.grid_id)
         colour = ws.deadlines(s).colour(deadline_of(m), ws.now(), closed=m.status not in TIMED_STATUSES)
+        unknown = unknown_years_of(ws.deadlines(s), m.registered_at, m.due_on)
+        calendar_note = unknown_note(unknown) if m.status in TIMED_STATUSES else ""
         actions = tuple(allowed_actions(matters.state_of(m), ws.actor.for_lifecycle()))
         leader_account = s.get(Account, m.leader_id) if m.leader_id else None
         leader = leader_account.display_name if leader_account else ""
@@ -250,4 +255,5 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         repeat_of=primary,
         repeats=repeated_by,
         possible_repeats=possible,
+        calendar_note=calendar_note,
     )

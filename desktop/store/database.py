@@ -9,7 +9,7 @@ from sqlalchemy.orm import sessionmaker
 
 from sync.core.domain.messages import msg
 
-from . import indexing, keyslots, migrate, outbox
+from . import blobs, indexing, keyslots, migrate, outbox
 from .engine import NO_FOREIGN_KEYS, make_engine, probe
 from .keyslots import KdfParams, KeyFile
 
@@ -18,6 +18,7 @@ class Database:
     def __init__(self, path: Path, key: bytes, *, script_location: Path | None = None):
         self.path = Path(path)
         self.engine = make_engine(self.path, key)
+        self.file_key = blobs.file_key(key)  # attachments at rest: held only while the database is open
         self.migration = migrate.upgrade(self.engine, self.path, script_location)
         self.schema_version = self.migration.after
         self._read = sessionmaker(self.engine, expire_on_commit=False)

@@ -16,7 +16,7 @@ from sync.core import protocol as p
 from sync.core import records
 from sync.core.records import BY_TABLE, RESERVED_FIELDS
 
-from . import indexing
+from . import blobs, indexing
 from .base import by_id, chunks
 from .database import Database
 from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
@@ -400,6 +400,17 @@ class Replica:
             ).all()
         paths = [(sha, self._path(sha), size) for sha, size in rows]
         return [(sha, path, size) for sha, path, size in paths if path is not None and path.exists()]
+
+    def read_file(self, sha: str, path: Path) -> bytes:
+        """A stored file's plain bytes, in memory, to upload (the server knows it by their hash)."""
+        return blobs.read(self.db.file_key, path, sha)
+
+    def keep_file(self, sha: str, part: Path, target: Path) -> None:
+        """A downloaded file (already checked against its hash): sealed into place, the plain part removed."""
+        try:
+            blobs.write(self.db.file_key, target, sha, part.read_bytes())
+        finally:
+            part.unlink(missing_ok=True)
 
     def mark_uploaded(self, sha: str) -> None:
         with self.db.applying() as s:

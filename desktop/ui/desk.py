@@ -25,6 +25,7 @@ from .common import (
     flowing,
     heading,
     read_only_table,
+    say,
     scrolling,
     show_error,
     side_by_side,
@@ -231,6 +232,9 @@ class DeskPage(QWidget):
         layout.addWidget(self.greeting)
         layout.addWidget(self.conflict_box)
         layout.addWidget(self.first_steps)
+        self.calendar_note = plain_label()  # a deadline counted past the entered holidays (设置 › 节假日)
+        self.calendar_note.setStyleSheet("color: #A05A00; font-weight: bold")
+        layout.addWidget(self.calendar_note)
         layout.addLayout(buttons)
         layout.addWidget(grid)
         layout.addLayout(lists_row, 1)
@@ -304,6 +308,8 @@ class DeskPage(QWidget):
 
     def _show(self, c) -> None:
         self.counts = c
+        self.calendar_note.setText(say(c.calendar_note) if c.calendar_note else "")
+        self.calendar_note.setVisible(bool(c.calendar_note))
         self._show_first_steps(c.first_steps)
         self._show_conflicts(c.conflicts)
         self.tiles["yellow"].set_label(self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100)))

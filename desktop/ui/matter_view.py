@@ -166,6 +166,8 @@ class MatterView(QWidget):
         badge = (
             f"<span style='background:{colour.name()}'>&nbsp;{deadline}&nbsp;</span>" if colour else deadline
         )
+        if d.calendar_note:  # counted Monday to Friday through a year whose holidays are not entered
+            badge += f"<br><span style='color:#A05A00'>{e(say(d.calendar_note))}</span>"
         facts = [  # label, value: three to a line, so the header reads as a card, not a run-on sentence
             (self.tr("状态"), f"<b>{e(label(STATUS_LABELS.get(d.status, d.status)))}</b> {stars(d.grade)}"),
             (self.tr("期限"), badge or "—"),
@@ -229,7 +231,9 @@ class MatterView(QWidget):
         for a in d.attachments:
             item = QListWidgetItem(a.filename)
             if a.present and a.filename.lower().endswith(IMAGE_SUFFIXES):
-                item.setIcon(QIcon(QPixmap(a.path).scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio)))
+                pixmap = QPixmap()
+                pixmap.loadFromData(attachments.read_bytes(self.ws, a.sha256))  # sealed on disk
+                item.setIcon(QIcon(pixmap.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio)))
             elif not a.present:
                 item.setText(self.tr("{0}（等待同步）").format(a.filename))
             self.files.addItem(item)

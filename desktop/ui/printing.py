@@ -42,7 +42,8 @@ def text_document(doc: Document, device=None) -> QTextDocument:
     text.setDefaultFont(font)
     for block in doc.blocks:
         if isinstance(block, Picture):  # attachments are stored by content hash, without a suffix
-            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(block.path), QImage(block.path))
+            image = QImage.fromData(block.data) if block.data else QImage(block.path)  # sealed on disk
+            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(block.path), image)
     text.setHtml(doc.html(picture_width))
     return text
 

@@ -29,6 +29,7 @@ from desktop.services import choices, documents, org_sheet, setup
 from sync.core.domain.roles import Permission
 
 from .accounts import AccountsTab
+from .calendar_settings import CalendarTab
 from .common import say, scrolling, show_error, side_by_side
 from .labels import label
 from .plain import ask, inform, plain_label, warn
@@ -172,6 +173,8 @@ class SettingsPage(QWidget):
                 ),
                 self.tr("文书模板"),
             )
+        if ws.may(Permission.CONFIGURE):
+            self.tabs.addTab(CalendarTab(ws, worker), self.tr("节假日"))
         worker.hub.subscribe(
             self, {"accounts", "divisions", "grids", "orgs", "config"}, lambda _changes: self.refresh()
         )

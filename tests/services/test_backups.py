@@ -53,7 +53,7 @@ def test_a_backup_restores_on_another_laptop_with_records_keys_and_files(backed_
         with ws.db.reading() as s:
             (record,) = s.scalars(select(Attachment)).all()
             actions = s.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)).all()
-        assert attachments.stored_path(ws, record.sha256).read_bytes() == photo.read_bytes()
+        assert attachments.read_bytes(ws, record.sha256) == photo.read_bytes()  # sealed; same data key
         assert actions[-3:] == ["login", "backup.restore", "login"]
     finally:
         ws.close()

@@ -91,7 +91,7 @@ def test_naming_another_grids_file_does_not_open_it(laptops, tmp_path):
     syncing.sync_now(c)
     with c.read() as s:
         assert s.scalar(select(Attachment).where(Attachment.sha256 == sha)).present is True
-    assert attachments.stored_path(c, sha).read_bytes() == content
+    assert attachments.read_bytes(c, sha) == content  # sealed on disk
     township = RawDevice(laptops.server.url, "admin")
     whole = township.call("GET", f"/v1/blobs/{sha}/content", params={"length": len(content)})
     assert whole.status_code == 200 and whole.content == content
@@ -133,7 +133,7 @@ def test_a_laptop_attaching_a_file_the_server_already_holds_sends_it_as_proof(la
     assert syncing.sync_now(b).uploaded == 1
     other_grid1 = laptops.join(tmp_path / "d" / "fengqiao.db", "grid1")  # joining syncs, files included
     syncing.sync_now(other_grid1)
-    assert attachments.stored_path(other_grid1, sha).read_bytes() == content
+    assert attachments.read_bytes(other_grid1, sha) == content  # sealed on disk
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -67,7 +67,7 @@ def test_a_broken_upload_resumes_from_its_offset_and_arrives_byte_identical(lapt
     with b.read() as s:
         record = s.scalar(select(Attachment))
         assert record.present is True
-    assert attachments.stored_path(b, record.sha256).read_bytes() == photo.read_bytes()
+    assert attachments.read_bytes(b, record.sha256) == photo.read_bytes()  # sealed on disk, whole in memory
 
 
 def test_offline_bundles_have_the_same_idempotency_as_the_network(laptops, tmp_path):

@@ -15,7 +15,7 @@ from sync.core.domain.lifecycle import (
     Action,
 )
 
-from ..attachments import stored_path
+from ..attachments import read_bytes, stored_path
 from ..document_layout import (
     Block,
     Document,
@@ -293,7 +293,7 @@ def dossier(r: Records, _index: int = 0) -> Document:
         for f in r.files:
             path = stored_path(r.ws, f.sha256)
             if f.present and f.filename.lower().endswith(IMAGE_SUFFIXES) and path.is_file():
-                doc.add(Picture(str(path), f.filename))
+                doc.add(Picture(str(path), f.filename, read_bytes(r.ws, f.sha256)))
             else:
                 away = "" if f.present else zh("，文件尚未同步到本机")
                 doc.add(Para(zh("{0}（{1} 字节{2}）", f.filename, f.size, away)))

@@ -113,6 +113,13 @@ class DeadlineCalculator:
             return self.calendar.add_workdays(start, days)
         return start + timedelta(days=days)
 
+    def unknown_years(self, start: date, due: date) -> list[int]:
+        """The years whose holidays this deadline needed but the calendar does not know: it was counted on
+        Monday to Friday there. None for calendar days, which need no holidays."""
+        if not self.policy.working_days:
+            return []
+        return [y for y in range(start.year, due.year + 1) if not self.calendar.covers(date(y, 1, 1))]
+
     def for_grade(self, start: datetime, grade: int, *, extension_days: int = 0) -> Deadline:
         return Deadline(start, self.add_days(start.date(), self.policy.days_for(grade) + extension_days))
 
