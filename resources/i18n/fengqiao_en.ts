@@ -784,6 +784,81 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
   </context>
   <context>
+    <name>CalendarTab</name>
+    <message>
+      <source>年份 </source>
+      <translation>Year </translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>类型（休/班）</source>
+      <translation>Type (休 off / 班 work)</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>法定节假日以国务院办公厅每年发布的通知为准。未录入的年份，期限按周一至周五计算，并在事项和工作台上提示。表格导入：第一行为表头“日期、类型、名称”，类型填“休”或“班”。</source>
+      <translation>Public holidays follow the notice the State Council's General Office publishes each year. For a year not entered, deadlines are counted Monday to Friday and flagged on the matter and the desk. Sheet import: the first row is the header “日期、类型、名称” (date, type, name); the type is “休” (off) or “班” (work).</translation>
+    </message>
+    <message>
+      <source>添加一行</source>
+      <translation>Add a row</translation>
+    </message>
+    <message>
+      <source>删除选中行</source>
+      <translation>Delete selected rows</translation>
+    </message>
+    <message>
+      <source>保存本年</source>
+      <translation>Save this year</translation>
+    </message>
+    <message>
+      <source>撤销本年录入</source>
+      <translation>Withdraw this year's entry</translation>
+    </message>
+    <message>
+      <source>从表格导入…</source>
+      <translation>Import from a sheet…</translation>
+    </message>
+    <message>
+      <source>{0}年（{1}）：放假{2}天，调休上班{3}天</source>
+      <translation>{0} ({1}): {2} days off, {3} make-up working days</translation>
+    </message>
+    <message>
+      <source>第 {0} 行：{1}</source>
+      <translation>Row {0}: {1}</translation>
+    </message>
+    <message>
+      <source>{0} 不在 {1} 年</source>
+      <translation>{0} is not in {1}</translation>
+    </message>
+    <message>
+      <source>节假日</source>
+      <translation>Holidays</translation>
+    </message>
+    <message>
+      <source>导入节假日</source>
+      <translation>Import holidays</translation>
+    </message>
+    <message>
+      <source>表格 (*.xlsx *.csv)</source>
+      <translation>Sheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <source>已导入（替换该年原有录入）：{0}；期限随之调整的在办事项 {1} 件。</source>
+      <translation>Imported (replacing that year's earlier entry): {0}; open matters whose deadline moved: {1}.</translation>
+    </message>
+    <message>
+      <source>以下各行未导入：</source>
+      <translation>These rows were not imported:</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskPage</name>
     <message>
       <source>已超期</source>
@@ -2475,6 +2550,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Cannot save</translation>
     </message>
     <message>
+      <source>节假日</source>
+      <translation>Holidays</translation>
+    </message>
+    <message>
       <source>（暂不指定）</source>
       <translation>(not yet)</translation>
     </message>
@@ -3737,6 +3816,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Dispute screening</translation>
     </message>
     <message>
+      <source>确认意见</source>
+      <translation>Confirmation note</translation>
+    </message>
+    <message>
+      <source>确认风险等级</source>
+      <translation>Confirm the risk level</translation>
+    </message>
+    <message>
       <source>祖父母</source>
       <translation>Grandparent</translation>
     </message>
@@ -3823,6 +3910,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>行政调解</source>
       <translation>Administrative mediation</translation>
+    </message>
+    <message>
+      <source>补录理由（日期早于3个工作日前时必填）</source>
+      <translation>Reason for late entry (required for a date more than 3 working days back)</translation>
     </message>
     <message>
       <source>被申请人</source>
@@ -3969,6 +4060,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Township</translation>
     </message>
     <message>
+      <source>降低风险等级的理由（低于信号所示时必填）</source>
+      <translation>Reason for a lower risk level (required when lower than the signals show)</translation>
+    </message>
+    <message>
       <source>集体上访倾向</source>
       <translation>Risk of group petition</translation>
     </message>
@@ -4024,6 +4119,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>id: the closing record of {0} must be numbered {1}</translation>
     </message>
     <message>
+      <source>{0} {1} 早于 {2}（{3}个工作日前），须填写补录理由</source>
+      <translation>{0} {1} is before {2} ({3} working days back): a reason for the late entry is required</translation>
+    </message>
+    <message>
       <source>{0} 不是枫桥备份文件</source>
       <translation>{0} is not a Fengqiao backup file</translation>
     </message>
@@ -4068,6 +4167,22 @@ The unreadable original file was moved to {0}.</translation>
       <translation>{0} has more than {1} rows, over the limit; not imported — split it into several files</translation>
     </message>
     <message>
+      <source>{0}不在{1}年</source>
+      <translation>{0} is not in {1}</translation>
+    </message>
+    <message>
+      <source>{0}不能晚于今天（{1}）</source>
+      <translation>{0} cannot be later than today ({1})</translation>
+    </message>
+    <message>
+      <source>{0}件在办事项的期限跨入未录入的年份：{1}</source>
+      <translation>{0} open matters have deadlines in a year whose holidays are not entered: {1}</translation>
+    </message>
+    <message>
+      <source>{0}在第{1}行已出现</source>
+      <translation>{0} already appears in row {1}</translation>
+    </message>
+    <message>
       <source>{0}尚未结束（{1}起才能月结）</source>
       <translation>{0} is not over yet (it can be closed from {1})</translation>
     </message>
@@ -4084,8 +4199,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>{1}/{0}</translation>
     </message>
     <message>
+      <source>{0}年节假日未录入，期限按周一至周五计算</source>
+      <translation>Holidays for {0} not entered; the deadline is counted Monday to Friday</translation>
+    </message>
+    <message>
+      <source>{0}是周一至周五，本来就上班，不是调休上班日</source>
+      <translation>{0} is a weekday, a working day anyway, not a make-up working day</translation>
+    </message>
+    <message>
       <source>{0}角色</source>
       <translation>role {0}</translation>
+    </message>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>{0}：重复的日期</source>
+      <translation>{0}: a repeated date</translation>
     </message>
     <message>
       <source>“{0}”不在配置的来源渠道中</source>
@@ -4110,6 +4241,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>“{0}”不是有效的地址：端口应是数字</source>
       <translation>“{0}” is not a valid address: the port must be a number</translation>
+    </message>
+    <message>
+      <source>一次只录入一年，这里有{0}</source>
+      <translation>Enter one year at a time; this has {0}</translation>
     </message>
     <message>
       <source>不在您负责的范围内</source>
@@ -4192,6 +4327,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>the matter is now “{0}”</translation>
     </message>
     <message>
+      <source>信号显示为“{0}”，定为更低须说明理由</source>
+      <translation>The signals show “{0}”: a lower level needs a reason</translation>
+    </message>
+    <message>
       <source>信访事项延期合计不得超过{0}日</source>
       <translation>extensions of a petition may not exceed {0} days in all</translation>
     </message>
@@ -4206,6 +4345,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>创建数据库结构失败：{0}</source>
       <translation>Could not create the database structure: {0}</translation>
+    </message>
+    <message>
+      <source>办理时间 {0} 早于本设备上次同步（{1}）：那时记下的步骤那时就会同步，不能补记到之前</source>
+      <translation>Step time {0} is before this device's last sync ({1}): a step recorded then would have synced then; it cannot be dated before it</translation>
+    </message>
+    <message>
+      <source>办理时间 {0} 晚于服务器收到它的时间</source>
+      <translation>Step time {0} is later than the server received it</translation>
+    </message>
+    <message>
+      <source>办理期限 {0} 已过，不能再延期</source>
+      <translation>The deadline {0} has passed; it can no longer be extended</translation>
     </message>
     <message>
       <source>区划代码“{0}”应为12位数字</source>
@@ -4226,6 +4377,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>卷宗已归档</source>
       <translation>Dossier filed</translation>
+    </message>
+    <message>
+      <source>原协议</source>
+      <translation>Original agreement</translation>
     </message>
     <message>
       <source>发生时间</source>
@@ -4270,6 +4425,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>同步冲突：{0} 取“{1}”</source>
       <translation>Sync conflict: {0} set to “{1}”</translation>
+    </message>
+    <message>
+      <source>名称最长{0}字</source>
+      <translation>A name is at most {0} characters</translation>
     </message>
     <message>
       <source>地址码{0}不在已知区划内</source>
@@ -4364,6 +4523,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>No mediation agreement in effect yet (a written one needs every party's and the mediator's signature): cannot close as resolved by mediation</translation>
     </message>
     <message>
+      <source>尚未由当事人签名，不必另立变更协议</source>
+      <translation>Not yet signed by the parties: no amended agreement is needed</translation>
+    </message>
+    <message>
       <source>尚未申请司法确认</source>
       <translation>Judicial confirmation has not been applied for</translation>
     </message>
@@ -4396,6 +4559,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>it was supervised: explain the delay first</translation>
     </message>
     <message>
+      <source>年份{0}超出范围（{1}–{2}）</source>
+      <translation>Year {0} is out of range ({1}–{2})</translation>
+    </message>
+    <message>
       <source>应为17位数字加1位数字或X</source>
       <translation>must be 17 digits followed by a digit or X</translation>
     </message>
@@ -4422,6 +4589,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>应为另一件非重复的事项</source>
       <translation>must be another matter that is not itself a repeat</translation>
+    </message>
+    <message>
+      <source>应为本事项的一份协议</source>
+      <translation>Must be an agreement of this matter</translation>
     </message>
     <message>
       <source>应为矛盾纠纷或信访事项</source>
@@ -4540,6 +4711,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>visit not found</translation>
     </message>
     <message>
+      <source>承办单位或承办人</source>
+      <translation>Handling unit or person</translation>
+    </message>
+    <message>
       <source>操作</source>
       <translation>Action</translation>
     </message>
@@ -4588,12 +4763,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Cannot make the {0}: missing {1}</translation>
     </message>
     <message>
+      <source>无法读取 {0}：不是 UTF-8 或 GBK 编码的 CSV</source>
+      <translation>Cannot read {0}: not a CSV in UTF-8 or GBK</translation>
+    </message>
+    <message>
       <source>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</source>
       <translation>Cannot read {0}: not a valid .xlsx workbook ({1})</translation>
     </message>
     <message>
       <source>日期</source>
       <translation>Date</translation>
+    </message>
+    <message>
+      <source>日期“{0}”看不懂（应如 2027-01-01）</source>
+      <translation>Cannot read the date “{0}” (write it like 2027-01-01)</translation>
     </message>
     <message>
       <source>星级</source>
@@ -4708,12 +4891,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>check digit does not match (should be {0})</translation>
     </message>
     <message>
+      <source>检举事项不能交给被检举的单位或其人员办理</source>
+      <translation>A whistleblower matter cannot go to the unit it accuses or its people</translation>
+    </message>
+    <message>
       <source>没有待审批的延期申请</source>
       <translation>no extension request is waiting for a decision</translation>
     </message>
     <message>
+      <source>没有待确认的降低风险等级</source>
+      <translation>No lowered risk level waits for confirmation</translation>
+    </message>
+    <message>
       <source>没有账号：{0}</source>
       <translation>No such account: {0}</translation>
+    </message>
+    <message>
+      <source>没有这一天：{0}</source>
+      <translation>No such day: {0}</translation>
     </message>
     <message>
       <source>涉及{0}人（≥{1}人）</source>
@@ -4764,6 +4959,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>type</translation>
     </message>
     <message>
+      <source>类型应为“休”或“班”，而不是“{0}”</source>
+      <translation>The type must be “休” (off) or “班” (work), not “{0}”</translation>
+    </message>
+    <message>
       <source>结束日期 {0} 早于开始日期 {1}</source>
       <translation>The end date {0} is before the start date {1}</translation>
     </message>
@@ -4808,6 +5007,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>choose at least one role</translation>
     </message>
     <message>
+      <source>节假日：{0}</source>
+      <translation>Holidays: {0}</translation>
+    </message>
+    <message>
       <source>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</source>
       <translation>“{{{0}}}” cannot be used in braces: this item may only use {1}</translation>
     </message>
@@ -4832,6 +5035,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>the days to carry it out must be more than 0</translation>
     </message>
     <message>
+      <source>表头应包含“日期”和“类型”（还可有“名称”），现为：{0}</source>
+      <translation>The header must hold “日期” (date) and “类型” (type), and may hold “名称” (name); it is: {0}</translation>
+    </message>
+    <message>
+      <source>表格是空的，第一行应为表头：{0}</source>
+      <translation>The sheet is empty; its first row should be the header: {0}</translation>
+    </message>
+    <message>
       <source>角色</source>
       <translation>Roles</translation>
     </message>
@@ -4850,10 +5061,6 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>调解委员会名称</source>
       <translation>Mediation committee name</translation>
-    </message>
-    <message>
-      <source>调解日期</source>
-      <translation>mediation date</translation>
     </message>
     <message>
       <source>调解类型</source>
@@ -4952,8 +5159,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>has {0} digits; it should have 18</translation>
     </message>
     <message>
+      <source>附件 {0} 已损坏</source>
+      <translation>Attachment {0} is damaged</translation>
+    </message>
+    <message>
+      <source>附件 {0} 无法解密（已损坏或属于另一个数据库）</source>
+      <translation>Attachment {0} cannot be decrypted (damaged or from another database)</translation>
+    </message>
+    <message>
+      <source>附件“{0}”尚未同步到本机</source>
+      <translation>Attachment “{0}” has not reached this computer yet</translation>
+    </message>
+    <message>
       <source>附件只能加到事项或走访上，而不是“{0}”</source>
       <translation>attachments belong to a matter or a visit, not to “{0}”</translation>
+    </message>
+    <message>
+      <source>降低风险等级的理由</source>
+      <translation>Reason for a lower risk level</translation>
     </message>
     <message>
       <source>须填写{0}</source>

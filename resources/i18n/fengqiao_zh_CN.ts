@@ -784,6 +784,81 @@
     </message>
   </context>
   <context>
+    <name>CalendarTab</name>
+    <message>
+      <source>年份 </source>
+      <translation>年份 </translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>类型（休/班）</source>
+      <translation>类型（休/班）</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>法定节假日以国务院办公厅每年发布的通知为准。未录入的年份，期限按周一至周五计算，并在事项和工作台上提示。表格导入：第一行为表头“日期、类型、名称”，类型填“休”或“班”。</source>
+      <translation>法定节假日以国务院办公厅每年发布的通知为准。未录入的年份，期限按周一至周五计算，并在事项和工作台上提示。表格导入：第一行为表头“日期、类型、名称”，类型填“休”或“班”。</translation>
+    </message>
+    <message>
+      <source>添加一行</source>
+      <translation>添加一行</translation>
+    </message>
+    <message>
+      <source>删除选中行</source>
+      <translation>删除选中行</translation>
+    </message>
+    <message>
+      <source>保存本年</source>
+      <translation>保存本年</translation>
+    </message>
+    <message>
+      <source>撤销本年录入</source>
+      <translation>撤销本年录入</translation>
+    </message>
+    <message>
+      <source>从表格导入…</source>
+      <translation>从表格导入…</translation>
+    </message>
+    <message>
+      <source>{0}年（{1}）：放假{2}天，调休上班{3}天</source>
+      <translation>{0}年（{1}）：放假{2}天，调休上班{3}天</translation>
+    </message>
+    <message>
+      <source>第 {0} 行：{1}</source>
+      <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+      <source>{0} 不在 {1} 年</source>
+      <translation>{0} 不在 {1} 年</translation>
+    </message>
+    <message>
+      <source>节假日</source>
+      <translation>节假日</translation>
+    </message>
+    <message>
+      <source>导入节假日</source>
+      <translation>导入节假日</translation>
+    </message>
+    <message>
+      <source>表格 (*.xlsx *.csv)</source>
+      <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <source>已导入（替换该年原有录入）：{0}；期限随之调整的在办事项 {1} 件。</source>
+      <translation>已导入（替换该年原有录入）：{0}；期限随之调整的在办事项 {1} 件。</translation>
+    </message>
+    <message>
+      <source>以下各行未导入：</source>
+      <translation>以下各行未导入：</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskPage</name>
     <message>
       <source>已超期</source>
@@ -2471,6 +2546,10 @@
       <translation>无法保存</translation>
     </message>
     <message>
+      <source>节假日</source>
+      <translation>节假日</translation>
+    </message>
+    <message>
       <source>（暂不指定）</source>
       <translation>（暂不指定）</translation>
     </message>
@@ -3731,6 +3810,14 @@
       <translation>矛盾排查</translation>
     </message>
     <message>
+      <source>确认意见</source>
+      <translation>确认意见</translation>
+    </message>
+    <message>
+      <source>确认风险等级</source>
+      <translation>确认风险等级</translation>
+    </message>
+    <message>
       <source>祖父母</source>
       <translation>祖父母</translation>
     </message>
@@ -3817,6 +3904,10 @@
     <message>
       <source>行政调解</source>
       <translation>行政调解</translation>
+    </message>
+    <message>
+      <source>补录理由（日期早于3个工作日前时必填）</source>
+      <translation>补录理由（日期早于3个工作日前时必填）</translation>
     </message>
     <message>
       <source>被申请人</source>
@@ -3963,6 +4054,10 @@
       <translation>镇级</translation>
     </message>
     <message>
+      <source>降低风险等级的理由（低于信号所示时必填）</source>
+      <translation>降低风险等级的理由（低于信号所示时必填）</translation>
+    </message>
+    <message>
       <source>集体上访倾向</source>
       <translation>集体上访倾向</translation>
     </message>
@@ -4018,6 +4113,10 @@
       <translation>id：{0}的月结记录编号应为 {1}</translation>
     </message>
     <message>
+      <source>{0} {1} 早于 {2}（{3}个工作日前），须填写补录理由</source>
+      <translation>{0} {1} 早于 {2}（{3}个工作日前），须填写补录理由</translation>
+    </message>
+    <message>
       <source>{0} 不是枫桥备份文件</source>
       <translation>{0} 不是枫桥备份文件</translation>
     </message>
@@ -4062,6 +4161,22 @@
       <translation>{0} 超过 {1} 行的上限，未导入；请分成几个文件</translation>
     </message>
     <message>
+      <source>{0}不在{1}年</source>
+      <translation>{0}不在{1}年</translation>
+    </message>
+    <message>
+      <source>{0}不能晚于今天（{1}）</source>
+      <translation>{0}不能晚于今天（{1}）</translation>
+    </message>
+    <message>
+      <source>{0}件在办事项的期限跨入未录入的年份：{1}</source>
+      <translation>{0}件在办事项的期限跨入未录入的年份：{1}</translation>
+    </message>
+    <message>
+      <source>{0}在第{1}行已出现</source>
+      <translation>{0}在第{1}行已出现</translation>
+    </message>
+    <message>
       <source>{0}尚未结束（{1}起才能月结）</source>
       <translation>{0}尚未结束（{1}起才能月结）</translation>
     </message>
@@ -4078,8 +4193,24 @@
       <translation>{0}年{1}月</translation>
     </message>
     <message>
+      <source>{0}年节假日未录入，期限按周一至周五计算</source>
+      <translation>{0}年节假日未录入，期限按周一至周五计算</translation>
+    </message>
+    <message>
+      <source>{0}是周一至周五，本来就上班，不是调休上班日</source>
+      <translation>{0}是周一至周五，本来就上班，不是调休上班日</translation>
+    </message>
+    <message>
       <source>{0}角色</source>
       <translation>{0}角色</translation>
+    </message>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}：{1}</translation>
+    </message>
+    <message>
+      <source>{0}：重复的日期</source>
+      <translation>{0}：重复的日期</translation>
     </message>
     <message>
       <source>“{0}”不在配置的来源渠道中</source>
@@ -4104,6 +4235,10 @@
     <message>
       <source>“{0}”不是有效的地址：端口应是数字</source>
       <translation>“{0}”不是有效的地址：端口应是数字</translation>
+    </message>
+    <message>
+      <source>一次只录入一年，这里有{0}</source>
+      <translation>一次只录入一年，这里有{0}</translation>
     </message>
     <message>
       <source>不在您负责的范围内</source>
@@ -4186,6 +4321,10 @@
       <translation>事项当前为“{0}”</translation>
     </message>
     <message>
+      <source>信号显示为“{0}”，定为更低须说明理由</source>
+      <translation>信号显示为“{0}”，定为更低须说明理由</translation>
+    </message>
+    <message>
       <source>信访事项延期合计不得超过{0}日</source>
       <translation>信访事项延期合计不得超过{0}日</translation>
     </message>
@@ -4200,6 +4339,18 @@
     <message>
       <source>创建数据库结构失败：{0}</source>
       <translation>创建数据库结构失败：{0}</translation>
+    </message>
+    <message>
+      <source>办理时间 {0} 早于本设备上次同步（{1}）：那时记下的步骤那时就会同步，不能补记到之前</source>
+      <translation>办理时间 {0} 早于本设备上次同步（{1}）：那时记下的步骤那时就会同步，不能补记到之前</translation>
+    </message>
+    <message>
+      <source>办理时间 {0} 晚于服务器收到它的时间</source>
+      <translation>办理时间 {0} 晚于服务器收到它的时间</translation>
+    </message>
+    <message>
+      <source>办理期限 {0} 已过，不能再延期</source>
+      <translation>办理期限 {0} 已过，不能再延期</translation>
     </message>
     <message>
       <source>区划代码“{0}”应为12位数字</source>
@@ -4220,6 +4371,10 @@
     <message>
       <source>卷宗已归档</source>
       <translation>卷宗已归档</translation>
+    </message>
+    <message>
+      <source>原协议</source>
+      <translation>原协议</translation>
     </message>
     <message>
       <source>发生时间</source>
@@ -4264,6 +4419,10 @@
     <message>
       <source>同步冲突：{0} 取“{1}”</source>
       <translation>同步冲突：{0} 取“{1}”</translation>
+    </message>
+    <message>
+      <source>名称最长{0}字</source>
+      <translation>名称最长{0}字</translation>
     </message>
     <message>
       <source>地址码{0}不在已知区划内</source>
@@ -4358,6 +4517,10 @@
       <translation>尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结</translation>
     </message>
     <message>
+      <source>尚未由当事人签名，不必另立变更协议</source>
+      <translation>尚未由当事人签名，不必另立变更协议</translation>
+    </message>
+    <message>
       <source>尚未申请司法确认</source>
       <translation>尚未申请司法确认</translation>
     </message>
@@ -4390,6 +4553,10 @@
       <translation>已被督办，须先提交超期说明</translation>
     </message>
     <message>
+      <source>年份{0}超出范围（{1}–{2}）</source>
+      <translation>年份{0}超出范围（{1}–{2}）</translation>
+    </message>
+    <message>
       <source>应为17位数字加1位数字或X</source>
       <translation>应为17位数字加1位数字或X</translation>
     </message>
@@ -4416,6 +4583,10 @@
     <message>
       <source>应为另一件非重复的事项</source>
       <translation>应为另一件非重复的事项</translation>
+    </message>
+    <message>
+      <source>应为本事项的一份协议</source>
+      <translation>应为本事项的一份协议</translation>
     </message>
     <message>
       <source>应为矛盾纠纷或信访事项</source>
@@ -4534,6 +4705,10 @@
       <translation>找不到该走访记录</translation>
     </message>
     <message>
+      <source>承办单位或承办人</source>
+      <translation>承办单位或承办人</translation>
+    </message>
+    <message>
       <source>操作</source>
       <translation>操作</translation>
     </message>
@@ -4582,12 +4757,20 @@
       <translation>无法生成{0}，缺少：{1}</translation>
     </message>
     <message>
+      <source>无法读取 {0}：不是 UTF-8 或 GBK 编码的 CSV</source>
+      <translation>无法读取 {0}：不是 UTF-8 或 GBK 编码的 CSV</translation>
+    </message>
+    <message>
       <source>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</source>
       <translation>无法读取 {0}：不是有效的 .xlsx 工作簿（{1}）</translation>
     </message>
     <message>
       <source>日期</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <source>日期“{0}”看不懂（应如 2027-01-01）</source>
+      <translation>日期“{0}”看不懂（应如 2027-01-01）</translation>
     </message>
     <message>
       <source>星级</source>
@@ -4702,12 +4885,24 @@
       <translation>校验位不符（应为{0}）</translation>
     </message>
     <message>
+      <source>检举事项不能交给被检举的单位或其人员办理</source>
+      <translation>检举事项不能交给被检举的单位或其人员办理</translation>
+    </message>
+    <message>
       <source>没有待审批的延期申请</source>
       <translation>没有待审批的延期申请</translation>
     </message>
     <message>
+      <source>没有待确认的降低风险等级</source>
+      <translation>没有待确认的降低风险等级</translation>
+    </message>
+    <message>
       <source>没有账号：{0}</source>
       <translation>没有账号：{0}</translation>
+    </message>
+    <message>
+      <source>没有这一天：{0}</source>
+      <translation>没有这一天：{0}</translation>
     </message>
     <message>
       <source>涉及{0}人（≥{1}人）</source>
@@ -4758,6 +4953,10 @@
       <translation>类型</translation>
     </message>
     <message>
+      <source>类型应为“休”或“班”，而不是“{0}”</source>
+      <translation>类型应为“休”或“班”，而不是“{0}”</translation>
+    </message>
+    <message>
       <source>结束日期 {0} 早于开始日期 {1}</source>
       <translation>结束日期 {0} 早于开始日期 {1}</translation>
     </message>
@@ -4802,6 +5001,10 @@
       <translation>至少选择一个角色</translation>
     </message>
     <message>
+      <source>节假日：{0}</source>
+      <translation>节假日：{0}</translation>
+    </message>
+    <message>
       <source>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</source>
       <translation>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</translation>
     </message>
@@ -4826,6 +5029,14 @@
       <translation>落实期限应大于0天</translation>
     </message>
     <message>
+      <source>表头应包含“日期”和“类型”（还可有“名称”），现为：{0}</source>
+      <translation>表头应包含“日期”和“类型”（还可有“名称”），现为：{0}</translation>
+    </message>
+    <message>
+      <source>表格是空的，第一行应为表头：{0}</source>
+      <translation>表格是空的，第一行应为表头：{0}</translation>
+    </message>
+    <message>
       <source>角色</source>
       <translation>角色</translation>
     </message>
@@ -4844,10 +5055,6 @@
     <message>
       <source>调解委员会名称</source>
       <translation>调解委员会名称</translation>
-    </message>
-    <message>
-      <source>调解日期</source>
-      <translation>调解日期</translation>
     </message>
     <message>
       <source>调解类型</source>
@@ -4946,8 +5153,24 @@
       <translation>长度为{0}位，应为18位</translation>
     </message>
     <message>
+      <source>附件 {0} 已损坏</source>
+      <translation>附件 {0} 已损坏</translation>
+    </message>
+    <message>
+      <source>附件 {0} 无法解密（已损坏或属于另一个数据库）</source>
+      <translation>附件 {0} 无法解密（已损坏或属于另一个数据库）</translation>
+    </message>
+    <message>
+      <source>附件“{0}”尚未同步到本机</source>
+      <translation>附件“{0}”尚未同步到本机</translation>
+    </message>
+    <message>
       <source>附件只能加到事项或走访上，而不是“{0}”</source>
       <translation>附件只能加到事项或走访上，而不是“{0}”</translation>
+    </message>
+    <message>
+      <source>降低风险等级的理由</source>
+      <translation>降低风险等级的理由</translation>
     </message>
     <message>
       <source>须填写{0}</source>
