@@ -10,7 +10,7 @@ from dataclasses import asdict
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, Subcommands, UsageError, error, login
 from desktop.cli.papers import paper_suffix, qt_for_paper
 
-BY = ["village", "grid", "unit", "team", "handler"]
+BY = ["village", "grid", "unit", "team", "handler", "source", "category"]
 # The tab-separated table's columns after place, name and score: the raw counts, then the rates they make.
 COUNTS = {
     "立案": "registered",
@@ -21,18 +21,24 @@ COUNTS = {
     "督办": "supervised",
     "包案": "in_charge",
     "归档": "archived",
+    "应回访": "follow_up_due",
+    "回访": "followed_up",
+    "防止民转刑": "criminal_prevented",
 }
 RATES = {
     "化解率": "resolution_rate",
     "办结率": "completion_rate",
     "按期办结率": "on_time_rate",
     "卷宗归档率": "archive_rate",
+    "回访率": "follow_up_rate",
 }
 HEADER = ["名次", "单位", "得分", *COUNTS, *RATES]
 
 
 def add_assessment(sub: Subcommands, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
+    p = sub.add_parser(
+        "assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名（也可按来源、类别计数）"
+    )
     p.add_argument("month", nargs="?", help="2026-10、2026-Q4 或 2026（同 --period）")
     p.add_argument("--period", help="2026-10、2026-Q4 或 2026")
     p.add_argument("--by", default="village", choices=BY)
@@ -72,6 +78,8 @@ def run_assessment(args: argparse.Namespace) -> int:
             for u in units
         ]
         answer = {"period": args.period, "by": args.by, "no_data": no_data, "units": rows}
+        if (total := report.total()) is not None and args.by in stats.PARTITIONS:
+            answer["total"] = {"score": total.score, **asdict(total.measures), **asdict(total.counts)}
         if report.published is not None:
             p = report.published
             answer["published"] = {
@@ -93,6 +101,8 @@ def run_assessment(args: argparse.Namespace) -> int:
     print("\t".join(HEADER))
     for u in units:
         print("\t".join(str(v) for v in row_values(u)))
+    if (total := report.total()) is not None and args.by in stats.PARTITIONS:
+        print("\t".join(str(v) for v in ["", *row_values(total)[1:]]))
     for month, unit, change in report.adjustment_lines(args.by):
         print(f"{month}\t{unit}\t{change}")
     return EXIT_OK

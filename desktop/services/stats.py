@@ -23,7 +23,7 @@ from sync.core.domain.lifecycle import (
     advance,
     place_in_history,
 )
-from sync.core.domain.measures import Counts, Measures, rank, score
+from sync.core.domain.measures import Counts, Measures, criminal_risk, rank, score
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 
@@ -49,14 +49,17 @@ def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-BY = ("village", "grid", "unit", "team", "handler")  # what an assessment is counted by
+BY = ("village", "grid", "unit", "team", "handler", "source", "category")  # what an assessment is counted by
 BY_LABELS = {
     "village": "村（社区）",
     "grid": "网格",
     "unit": "单位",
     "team": "队伍",
     "handler": "承办单位/人",
+    "source": "来源",
+    "category": "类别",
 }
+TOTAL_KEY = "*"  # the township total row's key: no unit's id is ever "*"
 
 
 UnitOf = Callable[[str | None], str | None]  # a handler ("account:<id>", "org:<id>") to its unit
@@ -75,6 +78,11 @@ def _keys(
         column, table = (Matter.village_id, Division) if by == "village" else (Matter.grid_id, Grid)
         keys: dict[str, str] = dict(s.execute(select(Matter.id, column).where(visible)).all())
         return keys, dict(s.execute(select(table.id, table.name)).all()), None
+    if by in ("source", "category"):
+        # counts by source channel (来源) or category (类别): their names are the words stored on the matter
+        column = Matter.source if by == "source" else Matter.category
+        keys = {i: value or "" for i, value in s.execute(select(Matter.id, column).where(visible))}
+        return keys, {value: value for value in set(keys.values()) if value}, None
     accounts = s.execute(select(Account.id, Account.display_name, Account.org_id)).all()
     if by == "handler":
         names = {f"account:{i}": n for i, n, _ in accounts}
@@ -144,6 +152,19 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
     )
 
 
+# the kinds of unit that share out every matter of the township: their total row is the township's
+PARTITIONS = ("village", "source", "category")
+
+
+def township_total(units: list[UnitMeasures], weights: Any = None, no_data: str = "rescale") -> UnitMeasures:
+    """The township's total row (全镇合计): every unit's counts added, with every rate over them (the headline
+    化解率 of seed 001: "排查出矛盾纠纷324件，已成功化解299件，整体化解成功率为92.28%"). Made from the units'
+    counts, so a closed month's total is re-made from its published figures, identical."""
+    total = sum((u.counts for u in units), Counts())
+    m = Measures.of(total)
+    return UnitMeasures(TOTAL_KEY, msg("全镇合计"), total, m, score(m, weights, no_data))
+
+
 def _matter_counts(
     s: Session,
     keys: dict[str, str],
@@ -158,9 +179,9 @@ def _matter_counts(
     resolved, done, filed and still-open are the state those events lead to at the end; on time is judged
     against the due date in force when the matter closed (replayed from the events), not today's."""
     matters = {
-        matter_id: (kind, is_group)
-        for matter_id, kind, is_group in s.execute(
-            select(Matter.id, Matter.kind, Matter.is_group).where(visible)
+        matter_id: (kind, is_group, signals)
+        for matter_id, kind, is_group, signals in s.execute(
+            select(Matter.id, Matter.kind, Matter.is_group, Matter.signals).where(visible)
         )
     }
     # A repeat order counts once, under its first order, whenever it was marked: its own registration,
@@ -172,6 +193,14 @@ def _matter_counts(
             .where(visible, Event.deleted.is_(False), Event.action == Action.MARK_REPEAT.value)
         )
     )
+    # follow-ups (回访) by the date they were made, as the follow-up count takes them, up to the period's end
+    followed: dict[str, list[date]] = {}
+    for matter_id, on in s.execute(
+        select(FollowUp.matter_id, FollowUp.on)
+        .join(Matter, Matter.id == FollowUp.matter_id)
+        .where(visible, FollowUp.deleted.is_(False), FollowUp.on < end.date())
+    ):
+        followed.setdefault(matter_id, []).append(on)
     history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
     for matter_id, action, at, data in s.execute(
         select(Event.matter_id, Event.action, Event.at, Event.data)
@@ -182,7 +211,7 @@ def _matter_counts(
     counts: dict[str, Counts] = {}
     for matter_id, events in history.items():
         events.sort(key=lambda e: (place_in_history(e[2]), e[1]))
-        kind, is_group = matters[matter_id]
+        kind, is_group, signals = matters[matter_id]
         life = _life(events, kind, calc)
         state = life.state
         unit = unit_of(state.handler) if unit_of is not None and state is not None else None
@@ -209,6 +238,12 @@ def _matter_counts(
             c.closed += 1
             c.closed_on_time += due_then is None or closed_at.date() <= due_then
             c.archived += archived
+            if resolved_now := done and state is not None and state.outcome in RESOLVED:
+                # settled: a follow-up (回访) is owed, and is counted when made by the period's end
+                c.follow_up_due += 1
+                c.followed_up += any(on >= closed_at.date() for on in followed.get(matter_id, ()))
+            # 民转刑 prevented: a matter that could have turned criminal, settled without a criminal case
+            c.criminal_prevented += bool(resolved_now) and criminal_risk(signals)
         elif (
             state is not None
             and state.status in TIMED_STATUSES

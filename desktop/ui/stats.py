@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import assessment_report, periods
+from desktop.services import assessment_report, periods, stats
 from sync.core.domain import periods as period_rules
 from sync.core.domain.roles import Permission
 
@@ -54,6 +54,8 @@ class StatsPage(QWidget):
             ("unit", self.tr("按单位")),
             ("team", self.tr("按队伍")),
             ("handler", self.tr("按承办单位/人")),
+            ("source", self.tr("按来源")),
+            ("category", self.tr("按类别")),
         ):
             self.by.addItem(label, key)
         self.year.valueChanged.connect(self.refresh)
@@ -71,6 +73,8 @@ class StatsPage(QWidget):
             self.tr("调解成功率"),
             self.tr("满意率"),
             self.tr("卷宗归档率"),
+            self.tr("回访率"),
+            self.tr("防止民转刑"),
             self.tr("督办"),
             self.tr("包案"),
             self.tr("重复件"),
@@ -142,6 +146,8 @@ class StatsPage(QWidget):
             ),
             self.tr("调解成功率"): self.tr("调解日期在本期的调解中，达成协议的比例"),
             self.tr("满意率"): self.tr("回访日期在本期的回访中，满意和基本满意的比例"),
+            self.tr("回访率"): self.tr("本期办结并已化解的事项中，期末前已回访的比例"),
+            self.tr("防止民转刑"): self.tr("有民转刑、械斗或非正常死亡苗头的事项，本期化解办结的件数"),
             self.tr("卷宗归档率"): self.tr("本期办结的事项中，到期末卷宗已归档的比例"),
             self.tr("得分"): self.tr("各项比率按配置的权重加权；无数据的指标按配置不计入或计零分"),
         }
@@ -241,11 +247,14 @@ class StatsPage(QWidget):
             and report.published is None
             and self.ws.now().date() >= period_rules.first_day_after(report.period)
         )
-        self.table.setRowCount(len(units))
-        for r, u in enumerate(units):
+        # the township's total row (全镇合计) with every rate, under a kind of unit that shares out every matter
+        total = report.total() if by in stats.PARTITIONS and units else None
+        listed = [*units, total] if total is not None else units
+        self.table.setRowCount(len(listed))
+        for r, u in enumerate(listed):
             c, m = u.counts, u.measures
             values = [
-                u.place,
+                "" if u is total else u.place,
                 u.name,
                 f"{u.score:.1f}",
                 c.registered,
@@ -256,6 +265,8 @@ class StatsPage(QWidget):
                 percent(m.mediation_success_rate),
                 percent(m.satisfaction_rate),
                 percent(m.archive_rate),
+                percent(m.follow_up_rate),
+                c.criminal_prevented,
                 c.supervised,
                 c.in_charge,
                 c.repeat_orders,
