@@ -21,8 +21,8 @@ COUNTS = {
     "督办": "supervised",
     "包案": "in_charge",
     "归档": "archived",
-    "应回访": "follow_up_due",
-    "回访": "followed_up",
+    "应回访件": "follow_up_due",
+    "已回访件": "followed_up",
     "防止民转刑": "criminal_prevented",
 }
 RATES = {
@@ -101,7 +101,7 @@ def run_assessment(args: argparse.Namespace) -> int:
     print("\t".join(HEADER))
     for u in units:
         print("\t".join(str(v) for v in row_values(u)))
-    if (total := report.total()) is not None and args.by in stats.PARTITIONS:
+    if units and (total := report.total()) is not None and args.by in stats.PARTITIONS:
         print("\t".join(str(v) for v in ["", *row_values(total)[1:]]))
     for month, unit, change in report.adjustment_lines(args.by):
         print(f"{month}\t{unit}\t{change}")

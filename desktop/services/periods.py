@@ -98,6 +98,8 @@ COUNT_LABELS = {
     "criminal_prevented": "防止民转刑",
     "supervised": "督办",
     "in_charge": "包案",
+    "follow_up_due": "应回访件",
+    "followed_up": "已回访件",
 }
 
 

@@ -247,7 +247,7 @@ class StatsPage(QWidget):
             and report.published is None
             and self.ws.now().date() >= period_rules.first_day_after(report.period)
         )
-        # the township's total row (全镇合计) with every rate, under a kind of unit that shares out every matter
+        # the township total row (全镇合计) with every rate, under a kind of unit sharing out every matter
         total = report.total() if by in stats.PARTITIONS and units else None
         listed = [*units, total] if total is not None else units
         self.table.setRowCount(len(listed))
