@@ -3,7 +3,11 @@ docs/domain.md (Measures)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
+from typing import Any
+
+from sync.core.domain.messages import msg
 
 
 @dataclass
@@ -117,3 +121,31 @@ def rank(scores: dict[str, float]) -> list[tuple[int, str, float]]:
             place = i + 1
         result.append((place, name, value))
     return result
+
+
+# ------------------------------------------------------------------------------------------ marks by hand
+
+MARK_KINDS = {"highlight": "亮点工作", "notice": "通报", "interview": "约谈"}
+MARK_UNITS = ("village", "grid", "unit", "team", "handler")
+HIGHLIGHT_MAX = 20  # points one 亮点工作 entry may give; the seeds give no cap, this keeps a slip visible
+
+
+def mark_problem(data: dict[str, Any]) -> str | None:
+    """Why an assessment mark (亮点工作赋分, 通报, 约谈) cannot be recorded, naming the field, or None."""
+    kind = data.get("kind")
+    if kind not in MARK_KINDS:
+        return msg("kind：应为{0}之一", "、".join(MARK_KINDS))
+    if data.get("unit_by") not in MARK_UNITS:
+        return msg("unit_by：应为{0}之一", "、".join(MARK_UNITS))
+    if not str(data.get("unit_key") or "").strip():
+        return msg("unit_key：请指明被考核的单位")
+    if not str(data.get("reason") or "").strip():
+        return msg("reason：请写明{0}的理由", MARK_KINDS[kind])
+    points = data.get("points", 0)
+    if isinstance(points, bool) or not isinstance(points, int | float) or math.isnan(points):
+        return msg("points：应为数字")
+    if kind == "highlight" and not 0 < points <= HIGHLIGHT_MAX:
+        return msg("points：亮点工作加分应大于0且不超过{0}分", HIGHLIGHT_MAX)
+    if kind != "highlight" and points != 0:
+        return msg("points：{0}不加分", MARK_KINDS[kind])
+    return None
