@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Account, Division, Event, FollowUp, Grid, Matter, MediationSession, Org
+from desktop.store.models import (
+    Account,
+    AssessmentMark,
+    Division,
+    Event,
+    FollowUp,
+    Grid,
+    Matter,
+    MediationSession,
+    Org,
+)
 from desktop.store.queries import visible_clause
 from sync.core.domain.deadlines import DeadlineCalculator
 from sync.core.domain.lifecycle import (
@@ -23,7 +33,7 @@ from sync.core.domain.lifecycle import (
     advance,
     place_in_history,
 )
-from sync.core.domain.measures import Counts, Measures, criminal_risk, rank, score
+from sync.core.domain.measures import MARK_KINDS, Counts, Measures, criminal_risk, rank, score
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 
@@ -39,8 +49,86 @@ class UnitMeasures:
     name: str
     counts: Counts
     measures: Measures
-    score: float
+    score: float  # 公式分: the configured weights over the measures
     place: int = 0
+    highlight: float = (
+        0.0  # 亮点分: points the 督考办 gave by hand (assessment marks), shown beside the formula
+    )
+
+    @property
+    def total_score(self) -> float:
+        """总分 = 公式分 + 亮点分; the ranking's order."""
+        return round(self.score + self.highlight, 2)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """亮点工作 (with points), 通报 or 约谈 recorded by the 督考办 against a unit
+    (desktop.services.assessment_marks)."""
+
+    kind: str
+    on: date
+    unit_by: str
+    unit_key: str
+    unit_name: str
+    points: float
+    reason: str
+    by_name: str
+
+    @property
+    def kind_label(self) -> str:
+        return MARK_KINDS.get(self.kind, self.kind)
+
+    def encoded(self) -> list[Any]:
+        """As a closed month publishes it: plain JSON values in this order."""
+        day = self.on.isoformat()
+        return [
+            self.kind,
+            day,
+            self.unit_by,
+            self.unit_key,
+            self.unit_name,
+            self.points,
+            self.reason,
+            self.by_name,
+        ]
+
+    @classmethod
+    def decoded(cls, raw: list[Any]) -> Mark:
+        kind, on, unit_by, unit_key, unit_name, points, reason, by_name = raw
+        return cls(kind, date.fromisoformat(on), unit_by, unit_key, unit_name, points, reason, by_name)
+
+
+def marks_between(s: Session, start: datetime, end: datetime) -> list[Mark]:
+    """The marks dated in [start, end), oldest first."""
+    rows = s.scalars(
+        select(AssessmentMark)
+        .where(
+            AssessmentMark.deleted.is_(False),
+            AssessmentMark.on >= start.date(),
+            AssessmentMark.on < end.date(),
+        )
+        .order_by(AssessmentMark.on, AssessmentMark.unit_name, AssessmentMark.id)
+    ).all()
+    return [
+        Mark(r.kind, r.on, r.unit_by, r.unit_key, r.unit_name, r.points, r.reason, r.by_name) for r in rows
+    ]
+
+
+def highlights(marks: list[Mark], by: str) -> dict[str, float]:
+    """亮点分 per unit of one kind."""
+    points: dict[str, float] = {}
+    for m in marks:
+        if m.kind == "highlight" and m.unit_by == by:
+            points[m.unit_key] = points.get(m.unit_key, 0) + m.points
+    return points
+
+
+def with_highlights(units: list[UnitMeasures], points: dict[str, float]) -> list[UnitMeasures]:
+    """Units with their 亮点分, ranked by 总分 (公式分 + 亮点分), equal totals sharing a place."""
+    added = [replace(u, highlight=round(points.get(u.key, 0), 2)) for u in units]
+    places = {name: place for place, name, _ in rank({u.key: u.total_score for u in added})}
+    return sorted((replace(u, place=places[u.key]) for u in added), key=lambda u: (u.place, u.name))
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
@@ -139,17 +227,22 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
                     c.dissatisfied += 1
         weights = config_value(s, "assessment_weights")
         no_data = config_value(s, "assessment_no_data", "rescale")
+        points = highlights(marks_between(s, start, end), by)
     units = []
     for key, c in counts.items():
         if c == Counts():
             continue  # nothing happened there in this period
         m = Measures.of(c)
         units.append(UnitMeasures(key or "", names.get(key, "（未指定）"), c, m, score(m, weights, no_data)))
-    places = {name: place for place, name, _ in rank({u.key: u.score for u in units})}
-    return sorted(
-        (UnitMeasures(u.key, u.name, u.counts, u.measures, u.score, places[u.key]) for u in units),
-        key=lambda u: (u.place, u.name),
-    )
+    return with_highlights(units, points)
+
+
+def unit_names(ws: Workspace, by: str) -> dict[str, str]:
+    """Every unit of one kind this account sees, key → name: what a mark may be recorded against."""
+    ws.require(Permission.VIEW_MATTERS)
+    visible = and_(Matter.deleted.is_(False), visible_clause(viewer_of(ws)))
+    with ws.read() as s:
+        return dict(_keys(s, by, visible)[1])
 
 
 # the kinds of unit that share out every matter of the township: their total row is the township's
