@@ -1,7 +1,8 @@
 """亮点工作赋分, 通报 and 约谈: what the 督考办 records by hand against a unit of assessment for a month
 (seed 004: "统一模版智能评分和亮点工作人工赋分相结合", "月通报、季排名", "通报批评 … 约谈"). Highlight points
-stand beside the formula score, never folded into it silently: 公式分 + 亮点分 = 总分. A mark is a synced, append-only record;
-the server takes it only from an account with the permission (records.py `assessment_marks`)."""
+stand beside the formula score, never folded into it silently: 公式分 + 亮点分 = 总分. A mark is a synced,
+append-only record; the server takes it only from an account with the permission (records.py
+`assessment_marks`)."""
 
 from __future__ import annotations
 
