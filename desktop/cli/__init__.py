@@ -53,6 +53,7 @@ COMMANDS = (
     assessment.add_assessment,
     papers.add_print,
     assessment.add_report,
+    assessment.add_mark,
     period.add_period,
     accounts.add_account,
 )

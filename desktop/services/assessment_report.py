@@ -26,7 +26,9 @@ SECTIONS = ("village", "grid", "unit", "team", "source", "category")
 COLUMNS: tuple[tuple[str, Callable[[UnitMeasures], Any], str | None], ...] = (
     ("名次", lambda u: u.place, "0"),
     ("单位", lambda u: u.name, None),
-    ("得分", lambda u: round(u.score, 1), "0.0"),
+    ("公式分", lambda u: round(u.score, 1), "0.0"),  # the configured weights over the measures
+    ("亮点分", lambda u: round(u.highlight, 1), "0.0"),  # 亮点工作赋分 by the 督考办, beside the formula
+    ("总分", lambda u: round(u.total_score, 1), "0.0"),  # 公式分 + 亮点分: the ranking's order
     ("立案", lambda u: u.counts.registered, "0"),
     ("办结", lambda u: u.counts.closed, "0"),
     ("化解率", lambda u: u.measures.resolution_rate, "0.0%"),
@@ -54,6 +56,7 @@ class Report:
     # what arrived about closed months since they were published, carried into this (open) period
     adjustments: dict[str, dict[str, list[periods.Adjustment]]] = field(default_factory=dict)
     weights: Any = None  # the weights in force (configuration, or as published with a closed month)
+    marks: list[stats.Mark] = field(default_factory=list)  # 亮点工作, 通报, 约谈 of the period
 
     @property
     def title(self) -> str:
@@ -114,17 +117,29 @@ def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
     if published is not None:
         figures = {by: published.units(by) for by in sections}
         carried = published.adjustments()
+        marks = published.marks()
     else:
         figures = {by: stats.assessment(ws, start, end, by) for by in sections}
         carried = periods.adjustments(ws, period)
     with ws.read() as s:
+        if published is None:
+            marks = stats.marks_between(s, start, end)
         township = s.scalar(select(Division.name).where(Division.level == "township")) or ""
         no_data = config_value(s, "assessment_no_data", "rescale")
         weights = config_value(s, "assessment_weights")
     if published is not None:
         no_data = published.figures.get("no_data", no_data)
         weights = published.figures.get("weights", weights)
-    return Report(township, period, no_data, figures, published, carried, weights)
+    return Report(township, period, no_data, figures, published, carried, weights, marks)
+
+
+MARK_COLUMNS = (zh("日期"), zh("类别"), zh("对象"), zh("加分"), zh("事由"), zh("记录人"))
+
+
+def mark_row(mark: stats.Mark) -> tuple[str, ...]:
+    """One 亮点工作, 通报 or 约谈 as the page, the report and the workbook list it."""
+    points = f"{mark.points:g}" if mark.kind == "highlight" else ""
+    return (mark.on.isoformat(), zh(mark.kind_label), mark.unit_name, points, mark.reason, mark.by_name)
 
 
 def _percent(value: float | None) -> str:
@@ -144,13 +159,14 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
     )
     if report.stamp:
         doc.add(Para(report.stamp))
-    first = (*COLUMNS[:11], *COLUMNS[11:13])
+    first = (*COLUMNS[:13], *COLUMNS[13:15])  # to 卷宗归档率, then 回访率 and 防止民转刑
     for number, (by, units) in enumerate(report.sections.items(), 1):
         doc.add(Heading(zh("{0}、按{1}", "一二三四五六七八九"[number - 1], stats.BY_LABELS[by])))
         if not units:
             doc.add(Para(zh("本期无数据。")))
             continue
-        listed = [*units, report.total()] if by in stats.PARTITIONS and report.total() else units
+        total = report.total() if by in stats.PARTITIONS else None
+        listed = [*units, total] if total is not None else units
         rows = tuple(
             tuple(
                 ""
@@ -170,6 +186,9 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
                 Para(zh("以下为已月结期间的调整（本期收到、属于已月结月份的办理情况），不计入上表排名："))
             )
             doc.add(Table((zh("调整"), zh("单位"), zh("计数变化")), tuple(lines)))
+    if report.marks:
+        doc.add(Heading(zh("亮点工作赋分和通报、约谈")))
+        doc.add(Table(MARK_COLUMNS, tuple(mark_row(mark) for mark in report.marks)))
     if (total := report.total()) is not None:
         c, m = total.counts, total.measures
         doc.add(
@@ -203,9 +222,14 @@ def save_xlsx(report: Report, path: str | Path) -> Path:
         sheet = book.create_sheet(zh("按{0}", stats.BY_LABELS[by]).replace("/", "、"))
         sheets.for_print_and_filter(sheet, len(COLUMNS), HEADER_ROW, len(units))
         sheets.title_and_header(sheet, f"{report.title}　{report.rule}", [zh(name) for name, _, _ in COLUMNS])
-        total = [report.total()] if by in stats.PARTITIONS and report.total() else []
-        for u in [*units, *total]:
+        total = report.total() if by in stats.PARTITIONS and units else None
+        for u in [*units, total] if total is not None else units:
             sheet.append(sheets.row(sheet, [get(u) for _, get, _ in COLUMNS], formats))
+    if report.marks:
+        marked = book.create_sheet(zh("亮点工作和通报约谈"))
+        marked.append(list(MARK_COLUMNS))
+        for mark in report.marks:
+            marked.append(list(mark_row(mark)))
     if report.stamp or report.adjustments:
         notes = book.create_sheet(zh("月结与调整"))
         notes.append([report.stamp or zh("本期尚未月结")])

@@ -283,8 +283,8 @@ def test_the_assessment_report_as_pdf_and_excel(demo_db, tmp_path):
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages))
     assert all(f"按{label}" in text for label in ("村（社区）", "网格", "单位", "队伍")) and "化解率" in text
     book = load_workbook(tmp_path / "r.xlsx")
-    assert book.sheetnames == ["按村（社区）", "按网格", "按单位", "按队伍"]
+    assert book.sheetnames == ["按村（社区）", "按网格", "按单位", "按队伍", "按来源", "按类别"]
     village = book["按村（社区）"]
-    assert [c.value for c in village[2]][:3] == ["名次", "单位", "得分"]
+    assert [c.value for c in village[2]][:5] == ["名次", "单位", "公式分", "亮点分", "总分"]
     assert village.auto_filter.ref.startswith("A2")
-    assert village["F3"].number_format == "0.0%"
+    assert village["H3"].number_format == "0.0%"
