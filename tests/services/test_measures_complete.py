@@ -6,7 +6,13 @@ all part of a closed month's published figures and of its adjustments, on a real
 import json
 from datetime import date, datetime
 
-from desktop.services import assessment_report, periods, setup, stats, steps
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from desktop.services import assessment_marks, assessment_report, periods, setup, stats, steps
+from desktop.services.errors import NotAllowed
+from desktop.store.models import AssessmentMark
 from tests.cli.test_cli import run
 from tests.conftest import PASSWORD
 from tests.services.test_matters import report
@@ -120,3 +126,99 @@ def test_new_figures_are_published_with_a_closed_month_and_later_follow_ups_are_
     (adjusted,) = december.adjustments["2026-11"]["village"]
     assert (adjusted.name, adjusted.counts.followed_up, adjusted.counts.follow_ups) == ("东村", 1, 1)
     assert "已回访件+1" in adjusted.text()
+
+
+# ------------------------------------------------------------------------------------------ marks by hand
+
+
+def test_highlight_points_stand_beside_the_formula_score_and_order_the_ranking(township, clock):
+    t = township
+    _november(t, clock)
+    p, sup = t.login("platform"), t.login("supervisor")
+    setup.configure(t.admin, "assessment_weights", {"follow_up_rate": 10})  # 东村 5 points, 西村 none
+    before = {u.name: u for u in stats.month(p, 2026, 11)}
+    assert before["东村"].place == 1 and before["西村"].score < before["东村"].score
+    gap = before["东村"].score - before["西村"].score
+    assessment_marks.record(
+        sup, "highlight", "village", t.village2, "创建“无讼村”，经验被县里推广", date(2026, 11, 20), gap + 1
+    )
+    assessment_marks.record(sup, "notice", "village", t.village, "超期未结被通报", date(2026, 11, 24))
+    assessment_marks.record(sup, "interview", "village", t.village, "约谈村支书", date(2026, 11, 25))
+    after = {u.name: u for u in stats.month(p, 2026, 11)}
+    west = after["西村"]
+    # 公式分 unchanged, 亮点分 beside it, 总分 = the two, and the ranking follows 总分
+    assert (west.score, west.highlight) == (before["西村"].score, round(gap + 1, 2))
+    assert west.total_score == round(west.score + west.highlight, 2) and west.place == 1
+    assert after["东村"].highlight == 0 and after["东村"].place == 2
+    listed = [(m.kind_label, m.unit_name, m.by_name) for m in assessment_marks.of_period(p, "2026-11")]
+    assert listed == [("亮点工作", "西村", "孙督考"), ("通报", "东村", "孙督考"), ("约谈", "东村", "孙督考")]
+
+
+def test_a_mark_needs_the_supervisors_right_a_reason_and_sensible_points(township, clock):
+    t = township
+    sup, on = t.login("supervisor"), date(2026, 11, 20)
+    with pytest.raises(NotAllowed, match="亮点工作赋分"):
+        assessment_marks.record(t.login("grid1"), "highlight", "village", t.village, "好", on, 2)
+    cases = [
+        (("highlight", "village", t.village, " ", on, 2), "reason"),
+        (("highlight", "village", t.village, "好", on, 0), "points"),
+        (("highlight", "village", t.village, "好", on, 50), "points"),
+        (("notice", "village", t.village, "差", on, 2), "points"),
+        (("praise", "village", t.village, "好", on, 2), "kind"),
+        (("highlight", "village", "no-such-village", "好", on, 2), "unit_key"),
+        (("highlight", "source", "网格排查", "好", on, 2), "unit_by"),
+    ]
+    for args, field_name in cases:
+        with pytest.raises(assessment_marks.MarkRefused, match=field_name):
+            assessment_marks.record(sup, *args[:5], points=args[5])
+    assert assessment_marks.of_period(sup, "2026-11") == []
+
+
+def test_marks_are_published_with_the_closed_month_and_may_not_be_added_to_it_afterwards(
+    township, clock, tmp_path
+):
+    t = township
+    _november(t, clock)
+    p, sup = t.login("platform"), t.login("supervisor")
+    assessment_marks.record(sup, "highlight", "village", t.village, "调解经验获评", date(2026, 11, 26), 4)
+    assessment_marks.record(sup, "notice", "village", t.village2, "回访不到位", date(2026, 11, 27))
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    periods.close(p, "2026-11")
+    published = periods.published(p, "2026-11")
+    assert [m[0] for m in published.figures["marks"]] == ["highlight", "notice"]
+    before = assessment_report.view(p, "2026-11")
+    book = assessment_report.save_xlsx(before, tmp_path / "before.xlsx")
+    east = next(u for u in before.sections["village"] if u.name == "东村")
+    assert (east.highlight, east.total_score) == (4, round(east.score + 4, 2))
+    with pytest.raises(assessment_marks.MarkRefused, match="已月结"):
+        assessment_marks.record(sup, "highlight", "village", t.village2, "补记", date(2026, 11, 30), 2)
+    # the mark row itself is what was published: even a mark deleted locally does not move the re-print
+    with t.admin.db.writing(actor_id=None, device_id="x", now=clock.now) as s:
+        for row in s.scalars(select(AssessmentMark)):
+            row.deleted = True
+    after = assessment_report.view(p, "2026-11")
+    assert after.sections == before.sections and after.marks == before.marks
+    cells = [[list(r) for r in sheet.iter_rows(values_only=True)] for sheet in load_workbook(book)]
+    names = load_workbook(book).sheetnames
+    assert "亮点工作和通报约谈" in names and any("回访不到位" in str(row) for sheet in cells for row in sheet)
+
+
+def test_the_supervisor_marks_from_the_command_line(township, clock):
+    t = township
+    _november(t, clock)
+
+    def cli(*args, user="supervisor"):
+        return run(*args, "--db", t.path, user=user, password=PASSWORD)
+
+    done = cli("mark", "highlight", "东村", "--points", "2.5", "--reason", "化解积案", "--on", "2026-11-22")
+    assert done.returncode == 0 and "已记录亮点工作：东村" in done.stdout, done.stderr
+    refused = cli("mark", "highlight", "东村", "--points", "2", "--reason", "好", user="grid1")
+    assert refused.returncode == 1 and "权限" in refused.stderr
+    unknown = cli("mark", "notice", "北村", "--reason", "差", "--on", "2026-11-22")
+    assert unknown.returncode == 2 and "北村" in unknown.stderr
+    shown = json.loads(cli("assessment", "2026-11", "--json", user="platform").stdout)
+    east = next(u for u in shown["units"] if u["name"] == "东村")
+    assert (east["highlight"], east["total_score"]) == (2.5, round(east["score"] + 2.5, 2))
+    assert [(m["kind"], m["unit_name"], m["reason"]) for m in shown["marks"]] == [
+        ("highlight", "东村", "化解积案")
+    ]
