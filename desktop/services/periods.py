@@ -55,7 +55,13 @@ class Published:
         points = stats.highlights(self.marks(), by)
         return [
             UnitMeasures(
-                key, name, counts := _counts(raw), Measures.of(counts), score, place, points.get(key, 0.0)
+                key,
+                name,
+                counts := _counts(raw),
+                Measures.of(counts),
+                score,
+                place,
+                round(float(points.get(key, 0.0)), 2),
             )
             for key, name, place, score, raw in self.figures["sections"].get(by, [])
         ]

@@ -126,7 +126,7 @@ def highlights(marks: list[Mark], by: str) -> dict[str, float]:
 
 def with_highlights(units: list[UnitMeasures], points: dict[str, float]) -> list[UnitMeasures]:
     """Units with their 亮点分, ranked by 总分 (公式分 + 亮点分), equal totals sharing a place."""
-    added = [replace(u, highlight=round(points.get(u.key, 0), 2)) for u in units]
+    added = [replace(u, highlight=round(float(points.get(u.key, 0.0)), 2)) for u in units]
     places = {name: place for place, name, _ in rank({u.key: u.total_score for u in added})}
     return sorted((replace(u, place=places[u.key]) for u in added), key=lambda u: (u.place, u.name))
 
