@@ -166,7 +166,9 @@ def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(d
         assert found[name] == sum(u["registered"] for m in months for u in m["units"] if u["name"] == name)
     year = run("assessment", "--db", demo_db, "--period", "2026", user="platform")
     assert year.returncode == 0 and "考核" in year.stdout and "化解率" in year.stdout
-    assert load_workbook(q4).active.max_row == len(report["units"]) + 2  # title, header
+    # title, header, the units, and the township total row (全镇合计) with every rate
+    assert load_workbook(q4).active.max_row == len(report["units"]) + 3
+    assert report["total"]["registered"] == sum(u["registered"] for u in report["units"])
     bad = run("assessment", "--db", demo_db, "--period", "2026-13", user="platform")
     assert bad.returncode == 2 and "2026-Q4" in bad.stderr
 
