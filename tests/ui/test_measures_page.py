@@ -61,3 +61,21 @@ def test_the_supervisor_marks_a_village_and_the_page_shows_every_figure(township
     other = window_for("grid1")
     other.go("stats")
     assert not other.stack.currentWidget().mark.isVisible()
+
+
+def test_the_printed_report_lists_the_months_marks_and_the_township_total(township, clock, qapp, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.services import assessment_marks, assessment_report
+    from desktop.ui import printing
+
+    t = township
+    m = report(t, signals=["criminal"])
+    steps.register(t.login("platform"), m, 1, category="邻里")
+    sup = t.login("supervisor")
+    assessment_marks.record(sup, "notice", "village", t.village, "超期未结被通报", date(2026, 11, 24))
+    path = tmp_path / "r.pdf"
+    printing.save_report(assessment_report.make(t.login("platform"), "2026-11"), str(path))
+    text = "".join(page.extract_text() for page in PdfReader(path).pages).replace("\n", "")
+    for words in ("亮点工作赋分和通报、约谈", "超期未结被通报", "全镇合计", "回访率", "按来源", "按类别"):
+        assert words in text, words
