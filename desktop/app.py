@@ -35,6 +35,9 @@ def make_application(argv=None, language: str | None = None) -> QApplication:
             app.setFont(font)
             break
     install_translation(app, language)
+    from .ui.common import install_screen_fit
+
+    install_screen_fit(app)  # every window and dialog within the screen it opens on
     if not hasattr(app, "_fengqiao_gc"):
         from .ui.gc_guard import GcGuard
 

@@ -140,7 +140,7 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         )
         visit.dispute.setChecked(True)
         shots.append(grab(visit, out_dir / "05-visit-form.png", worker))
-        visit.reject()
+        visit.discard()  # (filled in: a person's Cancel would ask first)
         window.go("ledger")
         window.ledger.colour.setCurrentIndex(window.ledger.colour.findData("yellow"))
         settle(worker)
@@ -172,9 +172,56 @@ def _take(out_dir: Path, worker, households: int, papers: bool) -> list[Path]:
         settle(worker)
         shots.append(grab(window, out_dir / "11-settings.png", worker))
         shots.append(_failure_message(out_dir / "12-failure-message.png", Path(tmp), worker))
+        shots += _visits_and_report(window, out_dir, worker)
+        shots += _new_township(out_dir, Path(tmp), worker)
+        shots += _joining(out_dir, Path(tmp), worker, window)
         if papers:  # the papers are Chinese whatever the window's language
             shots += paper_pictures(ws, out_dir, Path(tmp))
         window.close()
+        ws.close()
+    return shots
+
+
+def _visits_and_report(window, out_dir: Path, worker) -> list[Path]:
+    """The 走访 page, and a report opened with Ctrl+M from a household (its village, its residents)."""
+    window.go("visits")
+    settle(worker)
+    window.visits.follow_up.setChecked(True)
+    settle(worker)
+    shots = [grab(window, out_dir / "13-visits.png", worker)]
+    window.go("households")
+    settle(worker)
+    window.households.table.selectRow(0)
+    settle(worker)
+    window.new_matter()
+    settle(worker)
+    report = window.report_dialog
+    report.resize(620, 700)
+    shots.append(grab(report, out_dir / "14-report-from-household.png", worker))
+    report.discard()
+    return shots
+
+
+def _new_township(out_dir: Path, tmp: Path, worker) -> list[Path]:
+    """A township just created: the desk's first steps, one of them done, and 设置's villages and grids."""
+    from .services import setup
+    from .ui.main_window import MainWindow
+
+    ws = setup.create_township(tmp / "new.db", "新城镇", PASSWORD, kdf=KdfParams(1, 8192, 1))
+    try:
+        setup.add_village_with_committee(ws, "新街村")
+        window = MainWindow(ws, worker, choices.places(ws))
+        window.resize(1366, 768)
+        window.show()
+        settle(worker)
+        shots = [grab(window, out_dir / "15-first-steps.png", worker)]
+        window.go("settings")
+        settings = window.pages["settings"]
+        settings.tabs.setCurrentWidget(settings.rules_tab)  # 办理规则: villages, grids
+        settle(worker)
+        shots.append(grab(window, out_dir / "16-settings-villages.png", worker))
+        window.close()
+    finally:
         ws.close()
     return shots
 
@@ -201,3 +248,54 @@ def _failure_message(path: Path, tmp: Path, worker) -> Path:
     shot = grab(report.box, path, worker)
     report.box.close()
     return shot
+
+
+def _joining(out_dir: Path, tmp: Path, worker, window) -> list[Path]:
+    """A laptop reaching its township: the first-run page that joins it (an https server's fingerprint shown
+    to compare), 同步 → 服务器设置, the question after the server forgot the laptop, and the login offering a
+    backup when the database file is damaged."""
+    from .ui.join import RegisterDialog
+    from .ui.start import LoginDialog, SetupDialog
+
+    shots = []
+    setup = SetupDialog(worker, tmp / "joining.db")
+    form = setup.join_form
+    form.address.setText("https://192.168.1.10:8765")
+    form.account.setText("gw001")
+    form.password.setText("secret")
+    form.certificate.show_for("https://192.168.1.10:8765", "3f" * 8 + "a1" * 8 + "9c" * 8 + "47" * 8)
+    setup.message.setText(
+        QCoreApplication.translate(
+            "", "首次连接这台服务器：请与乡镇平台核对下面的证书指纹，一致后勾选“信任此证书”，再按开始"
+        )
+    )
+    setup.message.setStyleSheet("")
+    setup.resize(560, setup.sizeHint().height())
+    shots.append(grab(setup, out_dir / "17-join-township.png", worker))
+    setup.close()
+    server = window.server_settings()
+    server.resize(480, server.sizeHint().height())
+    shots.append(grab(server, out_dir / "18-server-settings.png", worker))
+    server.reject()
+    again = RegisterDialog(window.ws.actor.display_name, "https://192.168.1.10:8765", True, 3, window)
+    again.resize(480, again.sizeHint().height())
+    shots.append(grab(again, out_dir / "19-register-again.png", worker))
+    again.reject()
+    damaged = tmp / "damaged-login.db"
+    shutil.copy(window.ws.db.path, damaged)
+    keys = Path(f"{window.ws.db.path}.keys")
+    if keys.exists():
+        shutil.copy(keys, Path(f"{damaged}.keys"))
+    data = bytearray(damaged.read_bytes())
+    data[:4096] = bytes(4096)
+    damaged.write_bytes(bytes(data))
+    login = LoginDialog(worker, damaged)
+    login.resize(460, 300)
+    login.account.setCurrentText("platform")
+    login.password.setText(PASSWORD)
+    login.show()
+    login.sign_in()
+    settle(worker)
+    shots.append(grab(login, out_dir / "20-login-damaged.png", worker))
+    login.close()
+    return shots

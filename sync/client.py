@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import quote
 
 from .core import bundle, records
 from .core import protocol as p
@@ -26,6 +27,11 @@ FAST_PAGE_SECONDS = 1.0  # a page fetched faster doubles the next (fewer request
 SLOW_PAGE_SECONDS = 4.0  # a page slower halves it (a dropped link loses less)
 CHUNK = 256 * 1024
 CLOCK_WARNING_SECONDS = 5 * 60
+# How often the counts per record type are compared with the server's. Counting reads every record of the
+# scope on both ends, so it is not done on every sync (a day's sync would cost what the township holds): on
+# the first pull, after the server was restored (a new epoch), after a comparison that could not be made,
+# and otherwise once in this many seconds.
+VERIFY_EVERY_SECONDS = 6 * 3600
 
 Progress = Callable[[str, int, int], None]
 
@@ -96,6 +102,8 @@ class SyncClient:
         self.transport = transport
         self.page_size = PULL_PAGE
         self.counted: p.Counts | None = None  # the counts the last pull's last page brought
+        self.verify_every = VERIFY_EVERY_SECONDS
+        self.verifying = True  # during a sync: whether this one compares counts (see VERIFY_EVERY_SECONDS)
         self.greeted: p.Welcome | None | bool = True  # during a sync: None until the handshake is answered
         self.now = now
         self.progress = progress or (lambda stage, done, total: None)
@@ -129,6 +137,7 @@ class SyncClient:
         round trips; a server that does not answer it that way gets the handshake on its own."""
         report = SyncReport()
         self.greeted = None
+        self.verifying = self._verify_due()
         self.push(report)
         self.pull(report)
         if self.greeted is None:
@@ -143,6 +152,18 @@ class SyncClient:
             clock_offset_seconds=report.clock_offset_seconds,
         )
         return report
+
+    def _verify_due(self) -> bool:
+        """Whether this sync compares counts: never compared, nothing pulled yet, or the last comparison is
+        older than `verify_every` (or in the future: a clock set back)."""
+        last = self.local.get_state("verified_at")
+        if not last or not self.local.get_state("cursor", 0):
+            return True
+        try:
+            age = (self.now() - datetime.fromisoformat(last)).total_seconds()
+        except (TypeError, ValueError):
+            return True
+        return not 0 <= age < self.verify_every
 
     def _hello(self) -> p.Hello:
         return p.Hello(schema_version=self.local.schema_version(), device_time=self.now())
@@ -173,6 +194,7 @@ class SyncClient:
             # The server was restored from a backup: re-pull everything, re-push what it may have lost.
             self.local.prepare_reset(epoch)
             report.reset = True
+            self.verifying = True  # a restored server: what this laptop holds is compared after the re-pull
 
     def push(self, report: SyncReport) -> None:
         """Batches go one after another (the server applies a device's ops in order), but while the server
@@ -226,6 +248,8 @@ class SyncClient:
         }
         if table:
             params["table"] = table
+        elif not self.verifying:
+            params["counts"] = "false"  # the last page need not count the scope (the server's costliest read)
         if self.greeted is None:  # the handshake, with the first page
             hello = self._hello()
             params.update(device_time=hello.device_time.isoformat(), schema_version=hello.schema_version)
@@ -268,6 +292,8 @@ class SyncClient:
 
     def verify(self, report: SyncReport, epoch: str) -> None:
         """Compare counts per record type with the server's; re-pull a type that disagrees."""
+        if not self.verifying:
+            return
         self.progress("verify", 0, 1)
         counts = self.counted  # brought by the pull's last page (protocol 2)
         if counts is None or counts.cursor != self.local.get_state("cursor", 0):
@@ -279,6 +305,7 @@ class SyncClient:
             if local.get(table, 0) != counts.counts.get(table, 0):
                 self._repull(table, report)
                 report.repulled_tables.append(table)
+        self.local.set_state(verified_at=self.now().isoformat(timespec="seconds"))
 
     def _repull(self, table: str, report: SyncReport) -> None:
         seen, cursor = set(), 0
@@ -366,7 +393,7 @@ class SyncClient:
         return len(ops)
 
     def import_bundle(self, source: Path) -> SyncReport:
-        blob = Path(source).read_bytes()
+        blob = bundle.read(source)  # its size checked before it is read
         if bundle.device_of(blob) != self.local.get_state("device_id"):
             raise bundle.BundleError("这个回执是给另一台设备的")
         reply = p.BundleReply.model_validate_json(bundle.unseal(blob, self._bundle_key(), "reply"))
@@ -386,3 +413,40 @@ class SyncClient:
         if not key:
             raise SyncError("这台设备还没在乡镇服务器登记过；离线同步包需要先联网登记一次")
         return bytes.fromhex(key)
+
+
+class AdminClient:
+    """The township's accounts on the server (the one truth), through its admin API with this device's token.
+    The server decides who may (a township platform or admin account); its refusals arrive as `Refused`."""
+
+    def __init__(self, transport: Transport):
+        self.transport = transport
+
+    def accounts(self) -> list[p.AdminAccount]:
+        return p.AccountList.model_validate(self.transport.call("GET", "/v1/admin/accounts")).accounts
+
+    def create(self, request: p.NewAccount) -> p.AdminAccount:
+        answer = self.transport.call("POST", "/v1/admin/accounts", body=request.model_dump(exclude_none=True))
+        return p.AdminAccount.model_validate(answer)
+
+    def edit(self, username: str, request: p.AccountEdit) -> p.AdminAccount:
+        body = request.model_dump(exclude_none=True)
+        return p.AdminAccount.model_validate(self.transport.call("PATCH", self._path(username), body=body))
+
+    def set_disabled(self, username: str, disabled: bool) -> p.AdminAccount:
+        path = self._path(username) + ("/disable" if disabled else "/enable")
+        return p.AdminAccount.model_validate(self.transport.call("POST", path))
+
+    def reset_password(self, username: str, password: str) -> p.AdminAccount:
+        body = p.NewPassword(password=password).model_dump()
+        return p.AdminAccount.model_validate(
+            self.transport.call("POST", self._path(username) + "/password", body=body)
+        )
+
+    def revoke_device(self, device_id: str) -> p.AdminDevice:
+        path = f"/v1/admin/devices/{quote(device_id, safe='')}/revoke"
+        return p.AdminDevice.model_validate(self.transport.call("POST", path))
+
+    @staticmethod
+    def _path(username: str) -> str:
+        return f"/v1/admin/accounts/{quote(username, safe='')}"

@@ -21,6 +21,7 @@ from desktop import __version__
 from desktop.cli import (
     accounts,
     assessment,
+    audit,
     backups,
     demo,
     ledger,
@@ -56,6 +57,7 @@ COMMANDS = (
     assessment.add_mark,
     period.add_period,
     accounts.add_account,
+    audit.add_audit,  # the audit trail, for the auditor
 )
 
 

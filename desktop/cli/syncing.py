@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import EXIT_OK, Progress, Subcommands, database, password, user
+from desktop.cli.common import EXIT_OK, Progress, Subcommands, UsageError, database, password, user
 
 
 def add_sync(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -23,6 +23,10 @@ def add_join(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("join", parents=[common], help="新电脑：从乡镇服务器取得本账号范围内的数据")
     p.add_argument("--server", required=True, help="乡镇服务器地址")
     p.add_argument("--username", required=True, help="账号")
+    p.add_argument(
+        "--fingerprint",
+        help="https 服务器证书的 SHA-256 指纹（乡镇平台提供）；不填则显示指纹，核对后确认",
+    )
     p.set_defaults(run=run_join)
 
 
@@ -60,11 +64,35 @@ def run_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def trusted_fingerprint(url: str, given: str | None) -> str | None:
+    """The same trust as the window's: an https:// server's certificate is shown by its fingerprint and
+    trusted once the person says it matches the one the township gave them (or it is given on the line)."""
+    from desktop.services import syncing
+    from sync.pinning import normalise, shown
+
+    found = syncing.certificate_of(url)
+    if found is None:
+        return None
+    if given:
+        if normalise(given) != found:
+            raise UsageError(f"服务器证书的指纹是 {shown(found)}，与 --fingerprint 给出的不一致：没有加入")
+        return found
+    print(f"乡镇服务器 {url} 的证书指纹（SHA-256）：\n  {shown(found)}")
+    answer = input("与乡镇平台给出的指纹一致吗？一致请输入 y 信任此证书：").strip().lower()
+    if answer not in ("y", "yes", "是"):
+        raise UsageError("没有信任服务器证书：没有加入")
+    return found
+
+
 def run_join(args: argparse.Namespace) -> int:
     from desktop.services import syncing
 
+    url = syncing.server_address(args.server)
+    fingerprint = trusted_fingerprint(url, args.fingerprint)
     secret = password(f"账号 {args.username} 的密码：")
-    ws = syncing.join_township(database(args), args.server, args.username, secret, progress=Progress())
+    ws = syncing.join_township(
+        database(args), url, args.username, secret, progress=Progress(), fingerprint=fingerprint
+    )
     ws.close()
     print(f"已加入：{database(args)} 已从 {args.server} 取得账号 {args.username} 范围内的数据")
     return EXIT_OK

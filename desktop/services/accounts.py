@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams
-from desktop.store.models import Account, Household, SyncState
+from desktop.store.models import Account, Division, Grid, Household, SyncState
 from sync.core.domain.issues import Issue
 from sync.core.domain.messages import msg
+from sync.core.domain.place_names import Candidate, PlaceNameError
+from sync.core.domain.place_names import resolve as resolve_names
 from sync.core.domain.roles import Permission, Role, parse_roles
 from sync.core.domain.scope import Scope
 from sync.core.domain.text import check_name
@@ -105,6 +107,8 @@ def add_account(
             raise ServiceError(msg("账号“{0}”已存在", username))
         if scope_kind == "household":
             scope_ids = _households(tx.session, scope_ids or [])
+        elif scope_kind in ("grid", "village"):
+            scope_ids = _named_places(tx.session, scope_kind, scope_ids or [])
         account = Account(
             username=username,
             display_name=display_name.strip(),
@@ -144,6 +148,24 @@ def _households(session: Session, given: list[str]) -> list[str]:
             raise ValidationFailed([Issue(field, why)])
         ids.append(matches[0])
     return ids
+
+
+def _named_places(session: Session, kind: str, given: list[str]) -> list[str]:
+    """Grids or villages given by id or by name (新街村第1网格, 新街村/第1网格): each names exactly one."""
+    field = msg("范围")
+    villages = {d.id: d.name for d in session.scalars(select(Division).where(Division.deleted.is_(False)))}
+    if kind == "village":
+        candidates = [Candidate(i, name) for i, name in villages.items()]
+    else:
+        grids = session.scalars(select(Grid).where(Grid.deleted.is_(False)))
+        candidates = [Candidate(g.id, g.name, villages.get(g.village_id, "")) for g in grids]
+    given = [g for g in given if g.strip()]
+    if not given:
+        raise ValidationFailed([Issue(field, msg("范围为 {0} 时至少要给出一个村或网格", kind))])
+    try:
+        return resolve_names(given, candidates, "网格" if kind == "grid" else "村")
+    except PlaceNameError as exc:
+        raise ValidationFailed([Issue(field, str(exc))]) from None
 
 
 def reset_password(ws: Workspace, username: str, new_password: str, kdf: KdfParams | None = None) -> Changed:

@@ -22,6 +22,7 @@ class Place:
     id: str
     name: str
     parent_id: str | None = None  # a grid's village id; an org's kind; an account's roles
+    village_id: str | None = None  # a village committee's village
 
 
 @dataclass
@@ -63,9 +64,11 @@ def places(ws: Workspace) -> Places:
             )
         )
         orgs = tuple(
-            Place(f"org:{i}", n, k)
-            for i, n, k in s.execute(
-                select(Org.id, Org.name, Org.kind).where(Org.deleted.is_(False)).order_by(Org.kind, Org.name)
+            Place(f"org:{i}", n, k, v)
+            for i, n, k, v in s.execute(
+                select(Org.id, Org.name, Org.kind, Org.village_id)
+                .where(Org.deleted.is_(False))
+                .order_by(Org.kind, Org.name)
             )
         )
         accounts = s.execute(

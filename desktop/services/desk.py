@@ -4,28 +4,38 @@ every tile counted through the ledger's own filters, so a tile and the list it o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Agreement, Division, Matter, Visit
+from desktop.store.models import Account, Division, Grid, Household, Matter, Org, Visit
 from desktop.store.queries import (
     MatterFilter,
     colour_clause,
     list_matters,
+    lowered_unconfirmed,
     matter_where,
     visible_clause,
     yellow_ratio,
 )
-from sync.core.domain.lifecycle import TIMED_STATUSES, Status
+from sync.core.domain.lifecycle import (
+    OPEN_STATUSES,
+    RISK_LOWERED_FROM,
+    RISK_REASON,
+    TIMED_STATUSES,
+    Action,
+    Status,
+)
 from sync.core.domain.roles import Permission, Role
 
+from . import syncing
 from .context import Workspace
 from .duplicates import count_duplicates
 from .key_persons import count_key_persons
 from .lists import viewer_of
+from .matters import history, visible
 from .steps import CONFIRMATION_WINDOW_DAYS
 
 
@@ -72,6 +82,37 @@ class DeskCounts:
     due_soon: list[DueRow] = field(default_factory=list)
     # For the township's own roles: open, overdue and near-due matters per village.
     by_village: list[VillageRow] = field(default_factory=list)
+    # A township being set up: each first step and whether it is done (shown until all are).
+    first_steps: list[FirstStep] = field(default_factory=list)
+    # Sync conflicts still open on this laptop (syncing.ConflictRow): a tile and a notice until settled.
+    conflicts: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    key: str  # one of FIRST_STEPS; the window words it
+    done: bool
+
+
+FIRST_STEPS = ("villages", "grids", "orgs", "accounts", "households")
+
+
+def first_steps(ws: Workspace, s: Session) -> list[FirstStep]:
+    """What a new township does first, each ticked once done; nothing once everything is."""
+
+    def some(model: Any, *where: Any) -> bool:
+        found = s.execute(select(model.id).where(model.deleted.is_(False), *where).limit(1)).first()
+        return found is not None
+
+    done = {
+        "villages": some(Division, Division.level == "village"),
+        "grids": some(Grid),
+        "orgs": some(Org, Org.kind.in_(["unit", "team"])),
+        "accounts": some(Account, Account.id != ws.actor.account_id),
+        "households": some(Household),
+    }
+    steps = [FirstStep(key, done[key]) for key in FIRST_STEPS]
+    return [] if all(step.done for step in steps) else steps
 
 
 DUE_SOON_ROWS = 12
@@ -81,12 +122,35 @@ ACCEPTING_ROLES = (Role.GRID_WORKER, Role.GRID_LEADER, Role.MEDIATOR)
 CONFIRMATION_REMINDER_DAYS = 5
 
 
+def tile_filters(ws: Workspace) -> dict[str, MatterFilter]:
+    """What each matter tile counts, as the ledger's filter: the tile counts with it and the list it opens
+    lists with it, so the two cannot disagree."""
+    mine = sorted(viewer_of(ws).handler_keys) or ["-"]  # no handler key: nothing is sent to me
+    accepting = ws.has_role(*ACCEPTING_ROLES)
+    return {
+        "red": MatterFilter(colour="red"),
+        "yellow": MatterFilter(colour="yellow"),
+        "open": MatterFilter(statuses=[str(x) for x in TIMED_STATUSES]),
+        "to_accept": MatterFilter(statuses=[str(Status.DISPATCHED)], handlers=mine if accepting else []),
+        "to_claim": MatterFilter(statuses=[str(Status.OPEN_FOR_CLAIM)]),
+        "to_register": MatterFilter(statuses=[str(Status.REPORTED)]),
+        "follow_ups": MatterFilter(statuses=[str(Status.CHECKED)]),
+        "confirmations": MatterFilter(
+            confirmation_due=(CONFIRMATION_WINDOW_DAYS, CONFIRMATION_REMINDER_DAYS)
+        ),
+        "supervised": MatterFilter(supervised=True),
+        "in_charge": MatterFilter(leader_id=ws.actor.account_id),
+        "warnings": MatterFilter(warning=True),
+    }
+
+
 def desk(ws: Workspace) -> DeskCounts:
     ws.require(Permission.VIEW_MATTERS)
     viewer = viewer_of(ws)
     now = ws.now()
     base = [Matter.deleted.is_(False), visible_clause(viewer)]
     may_see_residents = ws.may(Permission.VIEW_RESIDENTS)
+    conflicts = syncing.open_conflicts(ws)
 
     with ws.read() as s:
 
@@ -97,8 +161,7 @@ def desk(ws: Workspace) -> DeskCounts:
             return count(*matter_where(s, viewer, f, now))
 
         ratio = yellow_ratio(s)
-        dispatched = Matter.status == str(Status.DISPATCHED)
-        mine = Matter.handler.in_(sorted(viewer.handler_keys))
+        tiles = {key: filtered(f) for key, f in tile_filters(ws).items()}
         by_status: dict[str, int] = dict(
             s.execute(select(Matter.status, func.count()).where(*base).group_by(Matter.status)).all()
         )
@@ -110,26 +173,27 @@ def desk(ws: Workspace) -> DeskCounts:
             ).all()
         )
         return DeskCounts(
-            open_matters=count(Matter.status.in_([str(x) for x in TIMED_STATUSES])),
-            yellow=count(colour_clause("yellow", now, ratio)),
-            red=count(colour_clause("red", now, ratio)),
-            to_accept=count(dispatched, mine) if ws.has_role(*ACCEPTING_ROLES) else count(dispatched),
-            to_claim=count(Matter.status == str(Status.OPEN_FOR_CLAIM)),
-            follow_ups_due=count(Matter.status == str(Status.CHECKED)),
-            to_register=count(Matter.status == str(Status.REPORTED)),
+            open_matters=tiles["open"],
+            yellow=tiles["yellow"],
+            red=tiles["red"],
+            to_accept=tiles["to_accept"],
+            to_claim=tiles["to_claim"],
+            follow_ups_due=tiles["follow_ups"],
+            to_register=tiles["to_register"],
             visits_this_month=_visits_this_month(ws, s, now),
             yellow_ratio=ratio,
-            confirmations_due=_confirmations_due(s, base, now.date()),
-            # the ledger's own filters, so a tile and the list it opens always agree
-            supervised=filtered(MatterFilter(supervised=True)),
-            in_charge=filtered(MatterFilter(leader_id=ws.actor.account_id)),
-            warnings=filtered(MatterFilter(warning=True)),
+            confirmations_due=tiles["confirmations"],
+            supervised=tiles["supervised"],
+            in_charge=tiles["in_charge"],
+            warnings=tiles["warnings"],
             key_persons=count_key_persons(s, viewer) if may_see_residents else 0,
             duplicates=count_duplicates(s, viewer) if may_see_residents else 0,
             by_status=by_status,
             by_category=by_category,
             due_soon=_due_soon(ws, s, now),
             by_village=_by_village(s, base, now, ratio) if ws.actor.scope.kind == "township" else [],
+            first_steps=first_steps(ws, s) if ws.may(Permission.CONFIGURE) else [],
+            conflicts=conflicts,
         )
 
 
@@ -163,27 +227,6 @@ def _by_village(s: Session, base: list[Any], now: datetime, ratio: float) -> lis
     return [VillageRow(name, o or 0, r or 0, y or 0) for name, o, r, y in rows]
 
 
-def _confirmations_due(s: Session, base: list[Any], today: date) -> int:
-    last_day = func.date(Agreement.effective_on, f"+{CONFIRMATION_WINDOW_DAYS} days")
-    return (
-        s.execute(
-            select(func.count())
-            .select_from(Agreement)
-            .join(Matter, Matter.id == Agreement.matter_id)
-            .where(
-                *base,
-                Agreement.deleted.is_(False),
-                Agreement.form == "written",
-                Agreement.effective_on.is_not(None),
-                Agreement.confirmation_applied_on.is_(None),
-                last_day >= today.isoformat(),
-                last_day <= (today + timedelta(days=CONFIRMATION_REMINDER_DAYS)).isoformat(),
-            )
-        ).scalar()
-        or 0
-    )
-
-
 def _visits_this_month(ws: Workspace, s: Session, now: datetime) -> int:
     start = datetime(now.year, now.month, 1)
     mine = select(func.count()).select_from(Visit)
@@ -191,3 +234,45 @@ def _visits_this_month(ws: Workspace, s: Session, now: datetime) -> int:
         s.execute(mine.where(Visit.visitor_id == ws.actor.account_id, Visit.visited_at >= start)).scalar()
         or 0
     )
+
+
+@dataclass(frozen=True)
+class LoweredRow:
+    """A matter the early warning keeps: registered with a risk below its signals', not yet confirmed."""
+
+    matter_id: str
+    serial: str
+    title: str
+    signalled: str  # the level the signals gave (sync.core.domain.risk.Risk)
+    chosen: str  # the level it was registered with
+    by: str  # who lowered it
+    reason: str  # why
+
+
+def lowered_risks(ws: Workspace) -> list[LoweredRow]:
+    """The early-warning list's "lowered by whom, why": until a leader confirms (确认风险等级)."""
+    ws.require(Permission.VIEW_MATTERS)
+    with ws.read() as s:
+        rows = []
+        open_now = [str(x) for x in OPEN_STATUSES]
+        for matter in s.scalars(
+            select(Matter).where(
+                Matter.id.in_(lowered_unconfirmed()), Matter.deleted.is_(False), Matter.status.in_(open_now)
+            )
+        ):
+            if not visible(ws.actor, matter):
+                continue
+            step = next(e for e in reversed(history(s, matter.id)) if e.action == Action.REGISTER)
+            data = step.data or {}
+            rows.append(
+                LoweredRow(
+                    matter.id,
+                    matter.serial,
+                    matter.title,
+                    str(data.get(RISK_LOWERED_FROM)),
+                    str(data.get("risk")),
+                    step.actor_name,
+                    str(data.get(RISK_REASON) or ""),
+                )
+            )
+        return rows

@@ -94,3 +94,15 @@ def storage_trouble(error: BaseException) -> Message | None:
         if any(needle in text for needle in needles):
             return words
     return None
+
+
+def database_damaged(error: BaseException) -> bool:
+    """The database file itself is the trouble (damaged, not a database, a failed upgrade, its key file
+    missing), not the password typed: a backup is the way back (the login offers to restore one)."""
+    from desktop.store.engine import DatabaseUnreadable
+    from desktop.store.keyslots import UnlockError
+    from desktop.store.migrate import MigrationFailed
+
+    if isinstance(error, UnlockError):
+        return "密钥文件" in str(error)  # a missing or unreadable key file, not a wrong password
+    return isinstance(error, (DatabaseUnreadable, MigrationFailed)) or storage_trouble(error) is not None

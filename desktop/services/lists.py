@@ -62,3 +62,10 @@ def matters(ws: Workspace, f: MatterFilter | None = None, **options: Any) -> Pag
             return str(calc.colour(deadline, now, closed=status not in TIMED_STATUSES))
 
         return queries.list_matters(s, viewer_of(ws), f or MatterFilter(), now, colour=colour, **options)
+
+
+def visits(ws: Workspace, **options: Any) -> Page:
+    """Visits to households in scope, the latest first, filtered by village, grid, dates, follow-up."""
+    ws.require(Permission.VIEW_RESIDENTS)
+    with ws.read() as s:
+        return queries.list_visits(s, viewer_of(ws), **options)

@@ -26,6 +26,7 @@ from desktop.store.models import (
 from sync.core.domain import idnumber, phone
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
+    RISK_LOWERED_FROM,
     STATE_FIELDS,
     Action,
     Level,
@@ -124,7 +125,26 @@ def state_of(matter: Matter) -> MatterState:
         supervised=matter.supervised,
         explanation_due=bool(matter.explanation_due),
         archived=bool(matter.archived),
+        risk_lowered=_risk_lowered(matter),
     )
+
+
+def _risk_lowered(matter: Matter) -> bool:
+    """Registered with a risk below its signals' and not confirmed by a leader since: from the events."""
+    session = Session.object_session(matter)
+    if session is None:
+        return False
+    steps = session.execute(
+        select(Event.action, Event.data).where(
+            Event.matter_id == matter.id,
+            Event.deleted.is_(False),
+            Event.action.in_([str(Action.REGISTER), str(Action.CONFIRM_RISK)]),
+        )
+    ).all()
+    if not steps:
+        return False
+    action, data = max(steps, key=lambda e: place_in_history(e.data))
+    return action == Action.REGISTER and bool((data or {}).get(RISK_LOWERED_FROM))
 
 
 def _agreements_in_effect(matter: Matter) -> set[str]:

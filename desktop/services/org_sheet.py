@@ -21,6 +21,7 @@ from . import setup, sheets
 from .context import Workspace
 from .errors import ServiceError, ValidationFailed
 from .roster import Rejected
+from .workbook_bounds import ROSTER_LIMITS, RowCounter, WorkbookLimits, check_workbook
 
 KINDS = {
     "单位": "unit",
@@ -53,7 +54,9 @@ class OrgImportReport:
     rejected: list[Rejected] = field(default_factory=list)
 
 
-def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _rows(path: Path, limits: WorkbookLimits = ROSTER_LIMITS) -> list[tuple[int, dict[str, Any]]]:
+    check_workbook(path, limits, OrgSheetUnreadable)  # before openpyxl holds any of it
+    counter = RowCounter(path, limits, OrgSheetUnreadable)
     book = sheets.open_workbook(path, OrgSheetUnreadable)
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
@@ -69,6 +72,9 @@ def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         found = []
         header_row = number
         for number, values in enumerate(rows, header_row + 1):
+            counter.check(number)
+            for i, key in columns.items():
+                counter.cell(number, key, values[i] if i < len(values) else None)
             record = {
                 key: str(values[i]).strip() if i < len(values) and values[i] is not None else ""
                 for i, key in columns.items()

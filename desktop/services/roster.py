@@ -7,6 +7,7 @@ matched by ID number and households by village and 户号, so a second import of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from sync.core.domain.text import squeeze
 from . import sheets
 from .context import Changed, Workspace
 from .errors import Cancelled, ServiceError
+from .workbook_bounds import ROSTER_LIMITS, RowCounter, WorkbookLimits, check_workbook
 
 HEADERS = [
     "村/社区",
@@ -127,10 +129,25 @@ def _style(sheet: Any) -> None:
     sheet.freeze_panes = "A2"
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The roster's rows as (spreadsheet row number, {canonical header: text}), and the original headers."""
+def read_rows(
+    path: Path, limits: WorkbookLimits = ROSTER_LIMITS
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The roster's rows as (spreadsheet row number, {canonical header: text}), and the original headers.
+    A workbook past `limits` is refused before it is opened, or as soon as its rows pass the limit."""
+    path = Path(path)
+    check_workbook(path, limits, RosterUnreadable)
     wb = sheets.open_workbook(path, RosterUnreadable)
+    try:
+        return _read_rows(path, wb, RowCounter(path, limits, RosterUnreadable))
+    finally:
+        wb.close()
+
+
+def _read_rows(
+    path: Path, wb: Any, counter: RowCounter
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     sheet = wb.worksheets[0]
+    counter.check(sheet.max_row if isinstance(sheet.max_row, int) else 0)  # as the sheet declares itself
     rows = sheet.iter_rows(values_only=True)
     header_row = 0
     columns: dict[int, str] = {}  # column index → canonical header
@@ -144,7 +161,6 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
             break
     missing = [h for h in REQUIRED if h not in columns.values()]
     if not header_row or missing:
-        wb.close()
         raise RosterUnreadable(
             msg(
                 "{0} 缺少必需的列：{1}（表头可以是 {2}）",
@@ -155,16 +171,26 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         )
     data = []
     for number, values in enumerate(rows, header_row + 1):
+        counter.check(number)
         record: dict[str, str] = {}
         for i, name in columns.items():
             value = values[i] if i < len(values) else None
+            counter.cell(number, name, value)
             if isinstance(value, float) and value.is_integer():
                 value = int(value)  # a number Excel stored as 1.0
-            record[name] = "" if value is None else str(value).strip()
+            record[name] = "" if value is None else _one_line(str(value))
         if any(record.values()):
             data.append((number, record))
-    wb.close()
     return originals, data
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _one_line(text: str) -> str:
+    """A cell's text as one line: a line break typed in the cell (Alt+Enter) or a pasted tab becomes a space,
+    as the township server takes no control character in a one-line field."""
+    return _CONTROL.sub(" ", text).strip()
 
 
 def _person_fields(record: dict[str, str]) -> PersonFields:
@@ -194,11 +220,13 @@ def import_households(
     *,
     errors_path: Path | None = None,
     progress: Callable[[int, int], bool] | None = None,
+    limits: WorkbookLimits = ROSTER_LIMITS,
 ) -> ImportReport:
-    """Import a roster in one transaction; progress(done, total) may return False to cancel (none kept)."""
+    """Import a roster in one transaction; progress(done, total) may return False to cancel (none kept).
+    `limits` bound the workbook (size, parts, inflated size, rows): past one it is refused, nothing read."""
     ws.require(Permission.EDIT_RESIDENTS)
     path = Path(path)
-    _, rows = read_rows(path)
+    _, rows = read_rows(path, limits)
     report = ImportReport()
     rejected_rows: dict[int, dict[str, str]] = {}
     today = ws.now().date()

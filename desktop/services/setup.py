@@ -118,6 +118,36 @@ def add_village(ws: Workspace, name: str, division_code: str | None = None) -> C
     return Changed("divisions", (village.id,), "add")
 
 
+def add_village_with_committee(
+    ws: Workspace, name: str, division_code: str | None = None, committee: str = ""
+) -> Changed:
+    """A village (社区) and its people's mediation committee, which the village's matters are sent to first
+    and whose name its papers carry: both, or neither. The committee is named after the village if not
+    given."""
+    ws.require(Permission.CONFIGURE)
+    problems = check_name(name, msg("村（社区）名称"))
+    committee = committee.strip() or f"{(name or '').strip()}人民调解委员会"
+    problems += check_name(committee, msg("调解委员会名称"))
+    if problems:
+        raise ValidationFailed(problems)
+    parent = township(ws)
+    code = check_division_code(division_code, "village")
+    with ws.tx("village.add", name.strip()) as tx:
+        if tx.session.execute(
+            select(Division).where(
+                Division.name == name.strip(), Division.level == "village", Division.deleted.is_(False)
+            )
+        ).first():
+            raise ValidationFailed([Issue(msg("村（社区）名称"), msg("村（社区）“{0}”已存在", name.strip()))])
+        village = Division(name=name.strip(), level="village", code=code, parent_id=parent.id)
+        tx.session.add(village)
+        tx.session.flush()
+        org = Org(kind="village_committee", name=committee, level="village", village_id=village.id)
+        tx.session.add(org)
+        tx.session.flush()
+    return Changed("divisions", (village.id,), "add", also=("orgs",))
+
+
 def add_grid(ws: Workspace, village_id: str, name: str, worker_id: str | None = None) -> Changed:
     ws.require(Permission.CONFIGURE)
     if problems := check_name(name, "网格名称"):
@@ -171,6 +201,7 @@ class OrgLine:
     name: str
     level: str
     members: tuple[str, ...]  # usernames
+    village_id: str | None = None  # a village committee's village
 
 
 def list_orgs(ws: Workspace, kind: str | None = None) -> list[OrgLine]:
@@ -185,7 +216,10 @@ def list_orgs(ws: Workspace, kind: str | None = None) -> list[OrgLine]:
             )
         ):
             members.setdefault(org_id, []).append(username)
-        return [OrgLine(o.id, o.kind, o.name, o.level, tuple(sorted(members.get(o.id, [])))) for o in orgs]
+        return [
+            OrgLine(o.id, o.kind, o.name, o.level, tuple(sorted(members.get(o.id, []))), o.village_id)
+            for o in orgs
+        ]
 
 
 def add_members(ws: Workspace, org_id: str, usernames: list[str]) -> Changed:

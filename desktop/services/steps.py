@@ -10,27 +10,39 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
+from desktop.store.models import Account, Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
 from sync.core.domain.deadlines import Deadline
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
+    RISK_LOWERED_FROM,
+    RISK_REASON,
+    STEP_SET_FIELDS,
     Action,
     Refused,
     SessionOutcome,
     Status,
+    accused_problem,
     advance,
     allowed_actions,
     check,
+    step_times,
 )
 from sync.core.domain.mediation import SATISFACTION, SESSION_KINDS
 from sync.core.domain.messages import msg
-from sync.core.domain.risk import Risk
+from sync.core.domain.risk import RISK_LABELS, Risk, lowered, signalled
+from sync.core.domain.timing import (
+    LATE_REASON,
+    due_on_after,
+    extension_problem,
+    needs_late_reason,
+    typed_date_problem,
+)
 
 from . import matters
 from .context import Changed, Workspace
@@ -52,41 +64,38 @@ def _step(
         state = matters.state_of(matter)
         check(state, action, ws.actor.for_lifecycle())
         new_state = advance(state, action, {**data, "note": note})
-        if extra:
-            extra(s, matter)
-        # The event first: the township server accepts a change of state only after the step that makes it.
-        matters.add_event(ws, s, matter, action, note, data)
+        # The event first, alone: the township server accepts a change of the matter only after the step that
+        # makes it, and checks the step against the state it holds before the change.
+        event = matters.add_event(ws, s, matter, action, note, data)
         s.flush()
-        matters.store_state(matter, new_state)
-        if new_state.handler != state.handler:
-            matter.handler_name = matters.handler_name(s, new_state.handler)
-        _update_deadline(ws, s, matter, action, data)
+        # … and the matter's changes in one edit after it: the server pairs an edit with the step before it.
+        with s.no_autoflush:
+            if extra:
+                extra(s, matter)
+            matters.store_state(matter, new_state)
+            if new_state.handler != state.handler:
+                matter.handler_name = matters.handler_name(s, new_state.handler)
+            _update_deadline(ws, s, matter, action, data, event.at)
         tx.detail = {"serial": matter.serial, "status": matter.status}
     return Changed("matters", (matter_id,), str(action))
 
 
-def _update_deadline(ws: Workspace, s: Session, matter: Matter, action: Action, data: dict[str, Any]) -> None:
-    calc = ws.deadlines(s)
-    if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN):
-        matter.registered_at = ws.now()
-    if action in (Action.REGISTER, Action.ESCALATE, Action.REOPEN, Action.REGRADE, Action.DECIDE_EXTENSION):
-        deadline = calc.for_grade(matter.registered_at, matter.grade, extension_days=matter.extension_days)
-        if matter.kind == "petition":
-            # Graded by stars like every 信访矛盾; where the statute's limit is shorter, the stricter governs.
-            statute = calc.for_petition(matter.registered_at, extension_days=matter.extension_days)
-            deadline = min(deadline, statute, key=lambda d: d.due_on)
-        matter.due_on = deadline.due_on
-    if action == Action.REFER_DOWN:
-        matter.registered_at = ws.now()
-        matter.due_on = calc.add_days(matter.registered_at.date(), int(data["days"]))  # its own deadline
-    if action == Action.CLOSE:
-        matter.closed_at = ws.now()
-    if action == Action.CHECK:
-        matter.checked_at = ws.now() if matter.status == Status.CHECKED else None
-        if matter.status == Status.HANDLING:
-            matter.closed_at = None
-    if action == Action.REOPEN:
-        matter.closed_at = matter.checked_at = None
+def _update_deadline(
+    ws: Workspace, s: Session, matter: Matter, action: Action, data: dict[str, Any], at: datetime
+) -> None:
+    """The times and the due date a step sets, by the rules the server checks them with: the times are the
+    event's own, the due date `timing.due_on_after`'s."""
+    for column, value in step_times(action, data, at, checked=matter.status == Status.CHECKED).items():
+        setattr(matter, column, value)
+    if action in STEP_SET_FIELDS["due_on"]:
+        matter.due_on = due_on_after(
+            ws.deadlines(s),
+            matter.kind,
+            matter.registered_at,
+            matter.grade,
+            matter.extension_days,
+            int(data["days"]) if action == Action.REFER_DOWN else None,
+        )
 
 
 def deadline_of(matter: Matter) -> Deadline | None:
@@ -107,6 +116,7 @@ def register(
     subcategory: str | None = None,
     risk: str | None = None,
     note: str = "",
+    risk_reason: str = "",
 ) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
         chosen = category or matter.category
@@ -127,9 +137,29 @@ def register(
         if risk:
             matter.risk = risk
 
-    return _step(
-        ws, matter_id, Action.REGISTER, {"grade": grade, "category": category, "risk": risk}, note, extra
-    )
+    data: dict[str, Any] = {"grade": grade, "category": category, "risk": risk}
+    with ws.read() as s:
+        found = matters.load(ws, s, matter_id)
+        signals = signalled(found.people_count, found.amount, found.signals or [])
+    if lowered(risk, signals):
+        # Lower than the signals say: the reason is recorded, and the matter stays on the early-warning list
+        # as lowered by whom and why until a leader confirms it.
+        if not risk_reason.strip():
+            raise ValidationFailed(
+                [
+                    Issue(
+                        msg("降低风险等级的理由"),
+                        msg("信号显示为“{0}”，定为更低须说明理由", RISK_LABELS[signals]),
+                    )
+                ]
+            )
+        data.update({RISK_LOWERED_FROM: str(signals), RISK_REASON: risk_reason.strip()})
+    return _step(ws, matter_id, Action.REGISTER, data, note, extra)
+
+
+def confirm_risk(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    """A leader confirms a risk registered lower than its signals: it leaves the early-warning list."""
+    return _step(ws, matter_id, Action.CONFIRM_RISK, {}, note)
 
 
 def reject(ws: Workspace, matter_id: str, reason: str) -> Changed:
@@ -160,9 +190,26 @@ def regrade(ws: Workspace, matter_id: str, grade: int, reason: str) -> Changed:
 # ------------------------------------------------------------------ 指挥派遣 dispatch and claim
 
 
+def _not_to_the_accused(s: Session, matter: Matter, handler: str) -> None:
+    """A whistleblower matter goes neither to the unit it accuses nor to anyone of it."""
+    kind, _, ident = handler.partition(":")
+    account = s.get(Account, ident) if kind == "account" else None
+    if problem := accused_problem(
+        matter.accused_org_id if matter.whistleblower else None, handler, account.org_id if account else None
+    ):
+        raise ValidationFailed([Issue(msg("承办单位或承办人"), problem)])
+
+
 def dispatch(ws: Workspace, matter_id: str, handler: str, note: str = "") -> Changed:
     """交办 to a village committee, unit or team ("org:<id>") or a person ("account:<id>")."""
-    return _step(ws, matter_id, Action.DISPATCH, {"handler": handler}, note)
+    return _step(
+        ws,
+        matter_id,
+        Action.DISPATCH,
+        {"handler": handler},
+        note,
+        lambda s, matter: _not_to_the_accused(s, matter, handler),
+    )
 
 
 def publish(ws: Workspace, matter_id: str, note: str = "") -> Changed:
@@ -171,7 +218,15 @@ def publish(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 
 
 def claim(ws: Workspace, matter_id: str, note: str = "") -> Changed:
-    return _step(ws, matter_id, Action.CLAIM, {"handler": f"account:{ws.actor.account_id}"}, note)
+    me = f"account:{ws.actor.account_id}"
+    return _step(
+        ws,
+        matter_id,
+        Action.CLAIM,
+        {"handler": me},
+        note,
+        lambda s, matter: _not_to_the_accused(s, matter, me),
+    )
 
 
 # ------------------------------------------------------------------ 处理反馈 handling
@@ -195,6 +250,19 @@ class SessionInput:
     mediators: str = ""
     attendees: str = ""
     record: str = ""
+    late_reason: str = ""  # why a session held more than the window ago is entered only now
+
+
+def typed_date_issues(ws: Workspace, label: str, typed: date, reason: str | None) -> list[Issue]:
+    """A date a person typed: never after today, and before the window only with a reason (timing)."""
+    problem = typed_date_problem(label, typed, ws.now().date(), ws.calendar, reason)
+    return [Issue(msg(label), problem)] if problem else []
+
+
+def late_entry(ws: Workspace, typed: date, reason: str | None) -> dict[str, Any]:
+    """What the event records of a typed date: the date, and the reason when it lies before the window."""
+    late = needs_late_reason(typed, ws.now().date(), ws.calendar)
+    return {"on": typed.isoformat(), LATE_REASON: (reason or "").strip() if late else None}
 
 
 def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed:
@@ -202,8 +270,7 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
         issues = []
         if data.kind not in SESSION_KINDS:
             issues.append(Issue(msg("调解类型"), msg("应为{0}之一", "、".join(SESSION_KINDS))))
-        if data.held_on > ws.now().date():
-            issues.append(Issue(msg("调解日期"), msg("不能晚于今天")))
+        issues += typed_date_issues(ws, "调解日期", data.held_on, data.late_reason)
         if not data.record.strip():
             issues.append(Issue(msg("调解记录"), msg("不能为空")))
         if issues:
@@ -224,7 +291,8 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
 
     if data.outcome not in set(SessionOutcome):
         raise ValidationFailed([Issue(msg("调解结果"), msg("未知的调解结果"))])
-    return _step(ws, matter_id, Action.RECORD_SESSION, {"outcome": data.outcome}, data.record[:200], extra)
+    step = {"outcome": data.outcome, **late_entry(ws, data.held_on, data.late_reason)}
+    return _step(ws, matter_id, Action.RECORD_SESSION, step, data.record[:200], extra)
 
 
 @dataclass
@@ -261,6 +329,13 @@ def agreement_issues(data: AgreementInput) -> list[Issue]:
 
 
 def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Changed:
+    extra = _agreement_extra(ws, data)
+    return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
+
+
+def _agreement_extra(
+    ws: Workspace, data: AgreementInput, replaces_id: str | None = None
+) -> Callable[[Session, Matter], None]:
     def extra(s: Session, matter: Matter) -> None:
         if issues := agreement_issues(data):
             raise ValidationFailed(issues)
@@ -280,10 +355,28 @@ def record_agreement(ws: Workspace, matter_id: str, data: AgreementInput) -> Cha
                 signed_by_mediator=data.signed_by_mediator,
                 effective_on=effective,
                 copies=data.copies,
+                replaces_id=replaces_id,
             )
         )
 
-    return _step(ws, matter_id, Action.RECORD_AGREEMENT, {"form": data.form}, data.terms[:200], extra)
+    return extra
+
+
+def amend_agreement(ws: Workspace, matter_id: str, replaces_id: str, data: AgreementInput) -> Changed:
+    """变更协议: a signed agreement is never edited; its change is a new agreement, signed anew, naming the
+    one it replaces. The old one stays as the parties signed it, and printable."""
+    make = _agreement_extra(ws, data, replaces_id)
+
+    def extra(s: Session, matter: Matter) -> None:
+        old = s.get(Agreement, replaces_id)
+        if old is None or old.deleted or old.matter_id != matter.id:
+            raise ValidationFailed([Issue(msg("原协议"), msg("应为本事项的一份协议"))])
+        if not old.signed_by_parties:
+            raise ValidationFailed([Issue(msg("原协议"), msg("尚未由当事人签名，不必另立变更协议"))])
+        make(s, matter)
+
+    step = {"form": data.form, "replaces": replaces_id}
+    return _step(ws, matter_id, Action.RECORD_AGREEMENT, step, data.terms[:200], extra)
 
 
 CONFIRMATION_WINDOW_DAYS = 30  # 人民调解法 第三十三条
@@ -298,7 +391,9 @@ def judicial_confirmation_due(agreement: Agreement) -> date | None:
     return last_day
 
 
-def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, note: str = "") -> Changed:
+def judicial_confirmation(
+    ws: Workspace, matter_id: str, stage: str, on: date, note: str = "", late_reason: str = ""
+) -> Changed:
     """司法确认 of the matter's written agreement in effect: the application (within 30 days of it taking
     effect), then the court's decision. Recorded on the agreement and in the history."""
 
@@ -319,8 +414,8 @@ def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, n
         )
         if agreement is None:  # the lifecycle's check refuses this step first; a type checker cannot know
             raise ServiceError(msg("只有生效的书面调解协议可以申请司法确认"))
-        if on > ws.now().date():
-            raise ValidationFailed([Issue(msg("日期"), msg("不能晚于今天"))])
+        if issues := typed_date_issues(ws, "日期", on, late_reason):
+            raise ValidationFailed(issues)
         if stage == "applied":
             last = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
             if on > last:
@@ -335,7 +430,12 @@ def judicial_confirmation(ws: Workspace, matter_id: str, stage: str, on: date, n
             agreement.judicial_confirmation = stage == "confirmed"
 
     return _step(
-        ws, matter_id, Action.JUDICIAL_CONFIRMATION, {"stage": stage, "on": on.isoformat()}, note, extra
+        ws,
+        matter_id,
+        Action.JUDICIAL_CONFIRMATION,
+        {"stage": stage, **late_entry(ws, on, late_reason)},
+        note,
+        extra,
     )
 
 
@@ -349,8 +449,15 @@ def refer_down(ws: Workspace, matter_id: str, decision: str, days: int) -> Chang
     return _step(ws, matter_id, Action.REFER_DOWN, {"decision": decision, "days": days}, decision)
 
 
+def _before_due(ws: Workspace, matter: Matter, action: Action) -> None:
+    """An extension is asked and granted only before the due date passes (timing.extension_problem)."""
+    if problem := extension_problem(matter.due_on, ws.now().date()):
+        raise Refused(action, problem)
+
+
 def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
+        _before_due(ws, matter, Action.REQUEST_EXTENSION)
         limit = ws.deadlines(s).policy.petition_extension_max_days
         if matter.kind == "petition" and matter.extension_days + days > limit:
             raise ValidationFailed([Issue(msg("延期天数"), msg("信访事项延期合计不得超过{0}日", limit))])
@@ -359,7 +466,11 @@ def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> 
 
 
 def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = "") -> Changed:
-    return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note)
+    def extra(s: Session, matter: Matter) -> None:
+        if approved:  # refusing one stays possible after the date: it only says no
+            _before_due(ws, matter, Action.DECIDE_EXTENSION)
+
+    return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note, extra)
 
 
 def supervise(ws: Workspace, matter_id: str, note: str) -> Changed:
@@ -414,10 +525,13 @@ class FollowUpInput:
     performed: bool | None = None
     relapse: bool = False
     next_step: str = ""
+    late_reason: str = ""  # why a follow-up made more than the window ago is entered only now
 
 
 def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
     def extra(s: Session, matter: Matter) -> None:
+        if issues := typed_date_issues(ws, "回访日期", data.on, data.late_reason):
+            raise ValidationFailed(issues)
         s.add(
             FollowUp(
                 matter_id=matter.id,
@@ -432,7 +546,11 @@ def follow_up(ws: Workspace, matter_id: str, data: FollowUpInput) -> Changed:
 
     if data.satisfaction not in SATISFACTION:
         raise ValidationFailed([Issue(msg("满意度"), msg("应为{0}之一", "、".join(SATISFACTION)))])
-    payload = {"satisfaction": data.satisfaction, "relapse": data.relapse or None}
+    payload = {
+        "satisfaction": data.satisfaction,
+        "relapse": data.relapse or None,
+        **late_entry(ws, data.on, data.late_reason),
+    }
     return _step(ws, matter_id, Action.FOLLOW_UP, payload, data.next_step, extra)
 
 
@@ -483,6 +601,7 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
     Action.REFER_DOWN: refer_down,
     Action.ARCHIVE: archive,
+    Action.CONFIRM_RISK: confirm_risk,
 }
 INPUTS: dict[Action, type] = {
     Action.RECORD_SESSION: SessionInput,
@@ -517,4 +636,7 @@ def actions_for(ws: Workspace, matter_id: str) -> list[Action]:
     """Exactly the steps this account may take on this matter now: what the screen offers."""
     with ws.read() as s:
         matter = matters.load(ws, s, matter_id)
-        return allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
+        offered = allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
+        if extension_problem(matter.due_on, ws.now().date()):  # past the due date: no extension to ask
+            offered = [a for a in offered if a != Action.REQUEST_EXTENSION]
+        return offered

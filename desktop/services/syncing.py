@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from sqlalchemy import func, select
@@ -24,10 +25,12 @@ from desktop.store.models import MODELS, Account, Conflict, OutboxEntry, SyncSta
 from desktop.store.replica import CONVERTERS, Replica
 from sync.client import CLOCK_WARNING_SECONDS, Progress, SyncClient, SyncReport
 from sync.core.domain import lifecycle
+from sync.core.domain.issues import Issue, ValidationFailed
 from sync.core.domain.messages import msg
-from sync.transport import Offline, SyncError, Transport
+from sync.pinning import CertificateUnreadable, normalise, pinned_session, server_fingerprint
+from sync.transport import AuthFailed, Offline, SyncError, Transport
 
-from . import accounts, periods, steps
+from . import accounts, periods, setup, steps
 from .context import Changed, Workspace
 from .errors import NotFound, ServiceError
 
@@ -37,12 +40,73 @@ DEFAULT_SERVER = "http://127.0.0.1:8765"  # the township server run from the REA
 __all__ = ["CLOCK_WARNING_SECONDS", "Offline", "SyncError", "SyncReport"]
 
 
-def reachable(server_url: str) -> bool:
+ADDRESS = "服务器地址"  # the field a bad address is reported against, in the window and on the command line
+
+
+def reachable(server_url: str, fingerprint: str | None = None) -> bool:
     """One quick look at the township server's health; no retries, a short timeout."""
     try:
-        return requests.get(server_url.rstrip("/") + "/v1/health", timeout=3).ok
+        return _session(server_url, fingerprint).get(server_url.rstrip("/") + "/v1/health", timeout=3).ok
     except requests.RequestException:
         return False
+
+
+def server_address(text: str) -> str:
+    """The address as typed → "http(s)://host[:port]", or a refusal naming the field and saying why."""
+    url = text.strip().rstrip("/")
+    if not url:
+        raise ValidationFailed([Issue(ADDRESS, msg("请填写乡镇服务器地址，如 https://192.168.1.10:8765"))])
+    if "://" not in url:
+        url = "http://" + url
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 — raises ValueError for a port that is not a number
+    except ValueError:
+        raise ValidationFailed(
+            [Issue(ADDRESS, msg("“{0}”不是有效的地址：端口应是数字", text.strip()))]
+        ) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+        raise ValidationFailed(
+            [Issue(ADDRESS, msg("“{0}”不是有效的地址：应写成 http(s)://主机[:端口]", text.strip()))]
+        )
+    return url
+
+
+def certificate_of(server_url: str) -> str | None:
+    """The fingerprint of an https:// server's certificate, for the person to compare before trusting it
+    (None for plain http, which has no certificate)."""
+    if not server_url.startswith("https://"):
+        return None
+    try:
+        return server_fingerprint(server_url)
+    except CertificateUnreadable as exc:
+        raise ValidationFailed([Issue(ADDRESS, msg("读不到服务器的证书：{0}", str(exc)))]) from None
+
+
+def _session(url: str, fingerprint: str | None) -> requests.Session:
+    """HTTPS to a township server trusts the one certificate whose fingerprint was accepted."""
+    if url.startswith("https://") and fingerprint:
+        return pinned_session(fingerprint)
+    return requests.Session()
+
+
+class RegistrationLost(AuthFailed):
+    """The township server no longer knows this laptop's registration (its token): register again with the
+    account's password; the edits waiting in the outbox stay and go up with the next sync."""
+
+
+def set_server(ws: Workspace, server_url: str, fingerprint: str | None = None) -> str:
+    """同步 → 服务器设置: the township server's address (and its trusted certificate). The registration stays;
+    if the server there does not know it, the next sync asks for the password to register again."""
+    url = server_address(server_url)
+    if url.startswith("https://") and not fingerprint:
+        raise ValidationFailed([Issue(ADDRESS, msg("https 地址需要先核对并信任服务器证书的指纹"))])
+    with ws.tx("sync.set_server", url):
+        pass
+    Replica(ws.db).set_state(
+        server_url=url, server_fingerprint=normalise(fingerprint) if fingerprint else None
+    )
+    return url
 
 
 class NeedsPassword(ServiceError):
@@ -57,12 +121,17 @@ def client_for(
     cancelled: Callable[[], bool] = lambda: False,
     session: requests.Session | None = None,
     now: Callable[[], datetime] = datetime.now,
+    fingerprint: str | None = None,
 ) -> SyncClient:
     replica = Replica(db)
     known = replica.get_state("server_url")
     url = (server_url or known or DEFAULT_SERVER).rstrip("/")
     token = replica.get_state("device_token") if url == known else None
-    transport = Transport(url, token=token, cancelled=cancelled, session=session)
+    if fingerprint is None and url == known:
+        fingerprint = replica.get_state("server_fingerprint")
+    transport = Transport(
+        url, token=token, cancelled=cancelled, session=session or _session(url, fingerprint)
+    )
     return SyncClient(replica, transport, progress=progress, now=now)
 
 
@@ -74,17 +143,31 @@ def sync_now(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     session: requests.Session | None = None,
+    register_again: bool = False,
 ) -> SyncReport:
-    """Push this laptop's edits and pull the township's. The first time, registers the device."""
+    """Push this laptop's edits and pull the township's. The first time, registers the device; after the
+    server forgot the registration, `register_again` with the password registers it anew (same device id,
+    so the server keeps its history; the outbox is untouched and is pushed by this very sync)."""
     client = client_for(
         ws.db, server_url, progress=progress, cancelled=cancelled, session=session, now=ws.clock
     )
     try:
-        if not client.transport.token:
+        if not client.transport.token or register_again:
             if not password:
                 raise NeedsPassword(msg("这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备"))
             client.register(ws.actor.username, password, platform.node())
+            client.local.set_state(registration_lost=None)
         report = client.sync()
+    except AuthFailed as exc:
+        lost = "重新登记" in str(
+            exc
+        )  # the server's words for a token it does not know (not a revoked device)
+        client.local.set_state(
+            last_error=str(exc), last_attempt=ws.now().isoformat(), registration_lost=True if lost else None
+        )
+        if lost:
+            raise RegistrationLost(str(exc)) from exc
+        raise
     except SyncError as exc:
         client.local.set_state(last_error=str(exc), last_attempt=ws.now().isoformat())
         raise
@@ -105,17 +188,30 @@ def join_township(
     kdf: KdfParams | None = None,
     progress: Progress | None = None,
     session: requests.Session | None = None,
+    fingerprint: str | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Workspace:
-    """A new laptop: an encrypted database for this account, registered with the township, filled by pull."""
-    db = Database.create(Path(path), username, password, kdf)
-    with db.applying() as s:
-        s.add(SyncState(key="device_id", value=str(uuid.uuid4())))
-    client = client_for(db, server_url, progress=progress, session=session)
+    """A new laptop: an encrypted database for this account, registered with the township, filled by pull.
+    An https:// server is trusted by the certificate fingerprint the person accepted (`certificate_of`).
+    If anything fails or is cancelled, the half-made database is removed, so the same form can try again."""
+    server_url = server_address(server_url)
+    if server_url.startswith("https://") and not fingerprint and session is None:
+        raise ValidationFailed([Issue(ADDRESS, msg("https 地址需要先核对并信任服务器证书的指纹"))])
+    path = Path(path)
+    db = Database.create(path, username, password, kdf)
     try:
+        with db.applying() as s:
+            s.add(SyncState(key="device_id", value=str(uuid.uuid4())))
+            if fingerprint:
+                s.add(SyncState(key="server_fingerprint", value=normalise(fingerprint)))
+        client = client_for(
+            db, server_url, progress=progress, session=session, fingerprint=fingerprint, cancelled=cancelled
+        )
         info = client.register(username, password, platform.node())
         client.sync()
-    except SyncError:
+    except BaseException:
         db.close()
+        setup.remove_database(path)
         raise
     with db.applying() as s:
         if s.scalar(select(Account).where(Account.username == username)) is None:
@@ -162,6 +258,8 @@ class SyncStatus:
     last_error: str | None
     clock_offset_seconds: float
     unstorable: int = 0  # records the township sent that this laptop could not store
+    fingerprint: str | None = None  # the trusted certificate of an https:// server
+    registration_lost: bool = False  # the server forgot this laptop's registration: register again
 
 
 def status(ws: Workspace) -> SyncStatus:
@@ -182,6 +280,8 @@ def status(ws: Workspace) -> SyncStatus:
         last_error=last_error,
         clock_offset_seconds=float(state.get("clock_offset_seconds") or 0),
         unstorable=len(state.get("skipped") or {}),
+        fingerprint=state.get("server_fingerprint"),
+        registration_lost=bool(state.get("registration_lost")) and bool(last_error),
     )
 
 
@@ -199,6 +299,20 @@ class ConflictRow:
     local_author: str
     server_at: str
     local_at: str
+    village: str = ""  # the record's village (a household's, a resident's household's, a matter's), if any
+
+
+def _village(s: Session, table: str, record_id: str) -> str:
+    """The village a conflicting record belongs to, so "住户 0001" is told from every other village's 0001."""
+    model = MODELS.get(table)
+    row = s.get(model, record_id) if model else None
+    for step in ("household_id", "village_id"):
+        if row is not None and step == "household_id" and getattr(row, "household_id", None):
+            row = s.get(MODELS["households"], row.household_id)
+        if row is not None and step == "village_id" and getattr(row, "village_id", None):
+            village = s.get(MODELS["divisions"], row.village_id)
+            return village.name if village is not None else ""
+    return ""
 
 
 def _label(s: Session, table: str, record_id: str) -> str:
@@ -240,6 +354,7 @@ def open_conflicts(ws: Workspace) -> list[ConflictRow]:
                 _who(s, c.local_author),
                 str(c.server_at or ""),
                 str(c.local_at or ""),
+                _village(s, c.table_name, c.record_id),
             )
             for c in rows
         ]

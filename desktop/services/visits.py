@@ -130,3 +130,46 @@ def visits_of(ws: Workspace, household_id: str) -> list[VisitRow]:
         )
         for v, name in rows
     ]
+
+
+@dataclass(frozen=True)
+class HouseholdReport:
+    """A report form opened from a household: set to its village, grid and address, its head the first
+    party, and every resident offered as a party."""
+
+    form: MatterInput
+    residents: list[PartyInput]
+
+
+def matter_from_household(ws: Workspace, household_id: str) -> HouseholdReport:
+    ws.require(Permission.VIEW_MATTERS)
+    from desktop.store.models import Person
+
+    with ws.read() as s:
+        household = household_in_scope(ws, s, household_id)
+        people = (
+            s.execute(
+                select(Person)
+                .where(Person.household_id == household.id, Person.deleted.is_(False))
+                .order_by(Person.id != household.head_id, Person.name)
+            )
+            .scalars()
+            .all()
+        )
+        residents = [
+            PartyInput(p.name, "申请人", id_number=p.id_number or "", phone=p.mobile or "", person_id=p.id)
+            for p in people
+        ]
+    first = residents[:1] or [PartyInput("", "申请人")]
+    return HouseholdReport(
+        MatterInput(
+            title="",
+            source="网格排查",
+            place=household.address,
+            village_id=household.village_id,
+            grid_id=household.grid_id,
+            parties=[*first, PartyInput("", "被申请人")],
+            household_id=household.id,
+        ),
+        residents,
+    )

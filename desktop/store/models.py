@@ -135,6 +135,8 @@ class Attachment(Synced, Base):
     """A photo or scan, immutable and named by its content hash; the file may still be on its way."""
 
     __record__ = _declared("attachments")
+    # Every sync asks which files are still to move (present or not, by hash): read here, not the whole table.
+    __table_args__ = (Index("ix_attachments_present_sha256", "present", "sha256"),)
 
 
 class Conflict(Synced, Base):

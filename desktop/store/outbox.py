@@ -11,7 +11,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from sync.core.protocol import RECORD_BASE
-from sync.core.records import SYNC_COLUMNS
+from sync.core.records import SYNC_COLUMNS, without_controls
 
 from .base import Synced, new_id
 from .models import OutboxEntry
@@ -49,6 +49,15 @@ def _fill_defaults(obj) -> None:
                 setattr(obj, attr.key, arg(None))
 
 
+def _clean(obj) -> None:
+    """Control characters out of every string the record sends, as the server's arrival check would refuse
+    them (sync.core.records.control_problem)."""
+    for key, spec in obj.__record__.fields.items():
+        value = getattr(obj, key, None)
+        if isinstance(value, str) and (cleaned := without_controls(spec, value)) != value:
+            setattr(obj, key, cleaned)
+
+
 def _stamp(obj, info) -> None:
     obj.updated_by = info.get("actor_id")
     obj.updated_device = info.get("device_id")
@@ -81,6 +90,7 @@ def before_flush(session: Session, flush_context, instances) -> None:
     for obj in list(session.new):
         if isinstance(obj, Synced):
             _fill_defaults(obj)
+            _clean(obj)
             _stamp(obj, session.info)
             # A new record has no base: every field starts from nothing. Empty fields are left out.
             fields = {
@@ -90,6 +100,7 @@ def before_flush(session: Session, flush_context, instances) -> None:
     for obj in list(session.dirty):
         if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
             continue
+        _clean(obj)
         state = inspect(obj)
         seqs = obj.field_seq or {}
         changed, before = {}, {}

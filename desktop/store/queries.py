@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
+from sqlalchemy import ColumnElement, CompoundSelect, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sync.core.domain import deadlines
@@ -19,7 +19,19 @@ from sync.core.domain.scope import Viewer as Viewer  # the services name it as t
 
 from . import search
 from .base import LISTED, as_listed, chunks
-from .models import Account, ConfigEntry, Division, Grid, Household, Matter, Party, Person
+from .models import (
+    Account,
+    Agreement,
+    ConfigEntry,
+    Division,
+    Event,
+    Grid,
+    Household,
+    Matter,
+    Party,
+    Person,
+    Visit,
+)
 
 
 @dataclass(frozen=True)
@@ -308,6 +320,9 @@ class MatterFilter:
     leader_id: str | None = None  # 包案: taken in charge by this leader ("我包的案")
     warning: bool = False  # 风险预警: open and 易激化 (group, fight or criminal signals make it so)
     text: str = ""
+    # 司法确认申请将到期: a written agreement in force, not yet taken to court, whose (window) days to apply
+    # end within (reminder) days from today: (window, reminder).
+    confirmation_due: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -412,11 +427,26 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
         where += [Matter.supervised > 0, open_now]
     if f.leader_id:
         where.append(Matter.leader_id == f.leader_id)
-    if f.warning:
-        where += [Matter.risk == str(Risk.HIGH), open_now]
+    if f.warning:  # 易激化, or registered lower than its signals and not yet confirmed by a leader
+        where += [or_(Matter.risk == str(Risk.HIGH), Matter.id.in_(lowered_unconfirmed())), open_now]
     if f.text.strip():
         where.append(Matter.id.in_(search.matching("matter", f.text)))
+    if f.confirmation_due:
+        where.append(Matter.id.in_(confirmations_due(now.date(), *f.confirmation_due)))
     return where
+
+
+def confirmations_due(today: date, window_days: int, reminder_days: int):
+    """The matters with a written agreement whose days to apply for judicial confirmation end soon."""
+    last_day = func.date(Agreement.effective_on, f"+{window_days} days")
+    return select(Agreement.matter_id).where(
+        Agreement.deleted.is_(False),
+        Agreement.form == "written",
+        Agreement.effective_on.is_not(None),
+        Agreement.confirmation_applied_on.is_(None),
+        last_day >= today.isoformat(),
+        last_day <= (today + timedelta(days=reminder_days)).isoformat(),
+    )
 
 
 MATTER_ORDER = {
@@ -531,3 +561,94 @@ def parties_of(session: Session, matter_ids: list[str]) -> dict[str, list[Party]
         ).scalars():
             result.setdefault(party.matter_id, []).append(party)
     return result
+
+
+def lowered_unconfirmed() -> CompoundSelect:
+    """The matters whose 立案定级 set a risk below their signals' and that no leader has confirmed since (the
+    early warning keeps them): ids, as a subquery."""
+    lowered = select(Event.matter_id).where(
+        Event.action == "registered",
+        Event.deleted.is_(False),
+        Event.data["risk_lowered_from"].as_string().is_not(None),
+    )
+    confirmed = select(Event.matter_id).where(Event.action == "risk_confirmed", Event.deleted.is_(False))
+    return lowered.except_(confirmed)
+
+
+# ---------------------------------------------------------------- visits
+
+
+@dataclass(frozen=True)
+class VisitListRow:
+    id: str
+    household_id: str
+    visited_at: datetime
+    village: str
+    grid: str
+    number: str  # the household's 户号
+    address: str
+    visitor: str
+    purpose: str
+    findings: str
+    needs_follow_up: bool
+
+
+def list_visits(
+    session: Session,
+    viewer: Viewer,
+    *,
+    village_id: str | None = None,
+    grid_id: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    follow_up_only: bool = False,
+    offset: int = 0,
+    limit: int | None = 100,
+) -> Page:
+    """The visits to households in scope, the latest first (走访 page)."""
+    where = [
+        Visit.deleted.is_(False),
+        Household.deleted.is_(False),
+        scope_clause(Household, viewer.scope),
+    ]
+    if village_id:
+        where.append(Household.village_id == village_id)
+    if grid_id:
+        where.append(Household.grid_id == grid_id)
+    if date_from:
+        where.append(Visit.visited_at >= datetime.combine(date_from, datetime.min.time()))
+    if date_to:
+        where.append(Visit.visited_at <= datetime.combine(date_to, datetime.max.time()))
+    if follow_up_only:
+        where.append(Visit.needs_follow_up.is_(True))
+    joined = select(func.count()).select_from(Visit).join(Household, Household.id == Visit.household_id)
+    total = session.execute(joined.where(*where)).scalar() or 0
+    query = (
+        select(
+            Visit.id,
+            Visit.household_id,
+            Visit.visited_at,
+            Division.name,
+            Grid.name,
+            Household.number,
+            Household.address,
+            Account.display_name,
+            Visit.purpose,
+            Visit.findings,
+            Visit.needs_follow_up,
+        )
+        .join(Household, Household.id == Visit.household_id)
+        .join(Division, Division.id == Household.village_id)
+        .outerjoin(Grid, Grid.id == Household.grid_id)
+        .outerjoin(Account, Account.id == Visit.visitor_id)
+        .where(*where)
+        .order_by(Visit.visited_at.desc(), Visit.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    rows = [
+        VisitListRow(i, h, at, v or "", g or "", n, a or "", who or "", p or "", f or "", bool(follow))
+        for i, h, at, v, g, n, a, who, p, f, follow in session.execute(query)
+    ]
+    return Page(rows, total, offset)

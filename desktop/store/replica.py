@@ -220,15 +220,20 @@ class Replica:
     # ------------------------------------------------------------------------------------------ pull
 
     def _pending_fields(self, s, ids: list[str]) -> dict[str, set[str]]:
+        """Fields with an edit still waiting to be pushed, by record id. Asked on the record-id index only:
+        with the state in the WHERE clause SQLite takes the state index and walks every pending entry for
+        each chunk (a first push's 500-op batches each walked all the ones still to go); the few entries of
+        one record are filtered here instead."""
         pending: dict[str, set[str]] = {}
         for chunk in chunks(ids):
             rows = s.execute(
-                select(OutboxEntry.record_id, OutboxEntry.fields).where(
-                    OutboxEntry.state == "pending", OutboxEntry.record_id.in_(chunk)
+                select(OutboxEntry.record_id, OutboxEntry.fields, OutboxEntry.state).where(
+                    OutboxEntry.record_id.in_(chunk)
                 )
             )
-            for record_id, fields in rows:
-                pending.setdefault(record_id, set()).update(fields)
+            for record_id, fields, state in rows:
+                if state == "pending":
+                    pending.setdefault(record_id, set()).update(fields)
         return pending
 
     def apply_page(self, changes: list[p.Change], cursor: int | None) -> int:
@@ -314,6 +319,8 @@ class Replica:
                 s.delete(row)
             return
         if row is not None and row.server_seq and row.server_seq >= change.server_seq:
+            if row.server_time is None and row.server_seq == change.server_seq:
+                row.server_time = change.server_time  # its own step sent back: when the server received it
             return  # already as new (a page fetched twice, or a late offline reply)
         values = _values(change)
         if model is Attachment:

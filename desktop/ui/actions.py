@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import steps
+from desktop.services.errors import Issue
 from sync.core.domain import mediation
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
@@ -56,17 +57,21 @@ def fields_for(action: Action, places) -> list[Field]:
     """The fields of a step's form: their keys are the names the step's use case takes (steps.STEPS)."""
     categories = [(c, c) for c in places.categories]
     grades = getattr(places, "grades", ()) or tuple(GRADE_LABELS.items())  # the township's own grade names
-    handlers = [(p.id, p.name) for p in places.orgs] + [(p.id, p.name) for p in places.people]
+    handlers = handler_groups(places)
     return {
         Action.REGISTER: [
             Field("grade", "星级", "choice", grades),
             _choice("category", "类别", categories),
             _choice("risk", "风险等级", RISKS),
+            _text("risk_reason", "降低风险等级的理由（低于信号所示时必填）", True),
             _text("note", "核实意见", True),
         ],
         Action.REJECT: [_text("reason", "不予立案的理由", True)],
         Action.MARK_REPEAT: [_text("primary_serial", "主工单编号"), _text("note", "说明")],
-        Action.DISPATCH: [_choice("handler", "承办单位或承办人", handlers), _text("note", "交办意见", True)],
+        Action.DISPATCH: [
+            Field("handler", "承办单位或承办人", "grouped", handlers),
+            _text("note", "交办意见", True),
+        ],
         Action.PUBLISH: [_text("note", "说明")],
         Action.CLAIM: [_text("note", "说明")],
         Action.ACCEPT: [_text("note", "签收意见")],
@@ -79,6 +84,7 @@ def fields_for(action: Action, places) -> list[Field]:
             _text("mediators", "调解人员"),
             _text("attendees", "参加人员"),
             _text("record", "调解记录", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
         Action.RECORD_AGREEMENT: [
             _choice("form", "协议形式", [("written", "书面协议"), ("oral", "口头协议")]),
@@ -125,19 +131,37 @@ def fields_for(action: Action, places) -> list[Field]:
             Field("performed", "协议已履行", "bool", default=True),
             Field("relapse", "发现反弹迹象", "bool"),
             _text("next_step", "下一步", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
         Action.REOPEN: [_text("reason", "恢复办理的理由", True)],
+        Action.CONFIRM_RISK: [_text("note", "确认意见", True)],
         Action.JUDICIAL_CONFIRMATION: [
             _choice("stage", "进展", CONFIRMATION_STAGES.items()),
             Field("on", "日期", "date"),
             _text("note", "说明（法院、文书号）"),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
     }[action]
 
 
-def starting_values(action: Action, detail) -> dict:
+HANDLER_GROUPS = ("village_committee", "unit", "team", "person")  # 交办's groups, in the order offered
+
+
+def handler_groups(places) -> tuple:
+    """Who work can be sent to, grouped: village committees, units, teams, then people by name."""
+    people = [("person", p.id, p.name) for p in places.people]
+    orgs = [(p.parent_id, p.id, p.name) for p in places.orgs]
+    return tuple(item for kind in HANDLER_GROUPS for item in orgs + people if item[0] == kind)
+
+
+def starting_values(action: Action, detail, places=None) -> dict:
     """What a step's form starts from: what the matter already says (the risk and category its report was
-    assessed with), never the form's own defaults."""
+    assessed with; for 交办, its own village's committee), never the form's own defaults."""
+    if action == Action.DISPATCH and places is not None:
+        village = next((v.id for v in places.villages if v.name == detail.village), None)
+        committees = [o for o in places.orgs if o.parent_id == "village_committee"]
+        committee = next((o.id for o in committees if o.village_id == village), None)
+        return {"handler": committee} if village and committee else {}
     if action in (Action.REGISTER, Action.REGRADE):
         known = {"risk": detail.risk, "category": detail.category, "grade": detail.grade}
         return {k: v for k, v in known.items() if v is not None}
@@ -178,6 +202,21 @@ class ActionDialog(FormDialog):
             w = QComboBox()
             for value, text in f.choices:
                 w.addItem(label(text) if isinstance(text, str) else str(text), value)
+        elif f.kind == "grouped":  # a heading per group, not choosable; nothing chosen until one is picked
+            w = QComboBox()
+            w.addItem(self.tr("（请选择）"), None)
+            headings = {
+                "village_committee": self.tr("村（居）委会"),
+                "unit": self.tr("职能部门"),
+                "team": self.tr("调解队伍"),
+                "person": self.tr("个人"),
+            }
+            for group in dict.fromkeys(g for g, _, _ in f.choices):
+                w.addItem(f"—— {headings.get(group, group)} ——", None)
+                w.model().item(w.count() - 1).setEnabled(False)
+                for g, value, text in f.choices:
+                    if g == group:
+                        w.addItem(f"    {text}", value)
         else:
             w = QLineEdit()
         return w
@@ -193,7 +232,7 @@ class ActionDialog(FormDialog):
                 result[key] = date.fromisoformat(w.date().toString("yyyy-MM-dd"))
             elif f.kind == "bool":
                 result[key] = w.isChecked()
-            elif f.kind == "choice":
+            elif f.kind in ("choice", "grouped"):
                 result[key] = w.currentData()
             else:
                 result[key] = w.text().strip()
@@ -202,7 +241,7 @@ class ActionDialog(FormDialog):
     def set_value(self, key: str, value) -> None:
         """For tests and pre-filling: set a field the way a user would."""
         f, w = self.widgets[key]
-        if f.kind == "choice":
+        if f.kind in ("choice", "grouped"):
             if (
                 index := w.findData(value)
             ) >= 0:  # a value the form does not offer leaves the choice as it was
@@ -220,6 +259,10 @@ class ActionDialog(FormDialog):
 
     def submit(self) -> None:
         v = self.values()
+        unchosen = [f for f, _ in self.widgets.values() if f.kind == "grouped" and v[f.key] is None]
+        if unchosen:  # nothing is preselected there but the matter's own committee: a choice is asked for
+            self.form.show_issues([Issue(label(f.label), self.tr("请选择")) for f in unchosen])
+            return
         self.worker.submit(
             lambda: steps.take(self.ws, self.matter_id, self.action, v),
             lambda _: self.accept(),

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop.services import syncing
 from sync.core.bundle import SUFFIX
 
-from .common import show_error, tr
+from .common import save_file_name, show_error, tr
 from .plain import ask, inform
 
 
@@ -19,9 +19,7 @@ def _file_filter() -> str:
 
 
 def export_bundle(parent: QWidget, ws, worker) -> None:
-    name, _ = QFileDialog.getSaveFileName(
-        parent, tr("导出离线同步包"), f"{ws.actor.username}{SUFFIX}", _file_filter()
-    )
+    name = save_file_name(parent, tr("导出离线同步包"), f"{ws.actor.username}{SUFFIX}", _file_filter())
     if not name:
         return
     target = Path(name) if name.endswith(SUFFIX) else Path(name + SUFFIX)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDir,
+    QEvent,
+    QFileInfo,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -310,3 +321,138 @@ def read_only_table(headers: list[str], empty_text: str = "") -> QTableWidget:
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+# ----------------------------------------------------------------------------------------- fitting the screen
+
+FRAME_ALLOWANCE = 8  # borders around a window frame, beyond the title bar, before the frame is known
+
+
+def available_room(window: QWidget) -> QRect:
+    """The part of the window's screen that windows may use: the screen less the taskbar (or dock)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+
+def _frame_extra(window: QWidget) -> QSize:
+    """How much the window system's frame adds around the window: measured once shown; before, estimated
+    from the style's title bar (a window not yet shown has no frame to measure)."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    frame, inner = window.frameGeometry(), window.geometry()
+    if frame.height() > inner.height():
+        return QSize(frame.width() - inner.width(), frame.height() - inner.height())
+    title = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, window)
+    return QSize(2 * FRAME_ALLOWANCE, title + 2 * FRAME_ALLOWANCE)
+
+
+def _own_dialog(window: QWidget) -> bool:
+    """One of our dialogs (Qt's own message boxes, file and progress dialogs size themselves)."""
+    from PySide6.QtWidgets import QDialog
+
+    return isinstance(window, QDialog) and not type(window).__module__.startswith("PySide6")
+
+
+def scroll_inside(dialog: QWidget) -> None:
+    """Move a dialog's contents into a scroll area, its row of buttons kept below it and always on screen."""
+    from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout
+
+    old = dialog.layout()
+    if old is None or getattr(dialog, "_scrolls_inside", False):
+        return
+    buttons = None
+    last = old.itemAt(old.count() - 1) if old.count() else None
+    if last is not None and isinstance(last.widget(), QDialogButtonBox):
+        buttons = last.widget()
+        old.removeWidget(buttons)
+    inner = QWidget()
+    inner.setLayout(old)  # Qt takes the layout, and the widgets in it, over from the dialog
+    outer = QVBoxLayout(dialog)
+    margins = old.contentsMargins()
+    outer.setContentsMargins(0, 0, 0, margins.bottom())
+    outer.addWidget(scrolling(inner), 1)
+    if buttons is not None:
+        row = QHBoxLayout()
+        row.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        row.addWidget(buttons)
+        outer.addLayout(row)
+    dialog._scrolls_inside = True
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Keep a window, frame and all, inside the available screen: a dialog taller or wider than the room
+    scrolls inside (its buttons stay visible); any window is made no larger than the room, and moved onto
+    it."""
+    room = available_room(window)
+    extra = _frame_extra(window)
+    width, height = room.width() - extra.width(), room.height() - extra.height()
+    needed = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if _own_dialog(window) and (needed.height() > height or needed.width() > width):
+        scroll_inside(window)
+        window.layout().activate()
+    if window.minimumWidth() > width or window.minimumHeight() > height:
+        window.setMinimumSize(min(window.minimumWidth(), width), min(window.minimumHeight(), height))
+    if window.width() > width or window.height() > height:
+        window.resize(min(window.width(), width), min(window.height(), height))
+    if not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        return  # not placed yet: Qt centres it next (QDialog::showEvent), itself keeping it on the screen
+    frame_w, frame_h = window.width() + extra.width(), window.height() + extra.height()
+    x = min(max(window.x(), room.left()), room.left() + room.width() - frame_w)
+    y = min(max(window.y(), room.top()), room.top() + room.height() - frame_h)
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
+
+
+class ScreenFit(QObject):
+    """The one place every window is fitted to its screen: an application event filter that sees each window
+    just before it appears (a 1366×768 laptop, or any screen at 125 % or 150 %)."""
+
+    def eventFilter(self, obj, event) -> bool:
+        # Menus, drop-downs and tooltips place themselves; windows and dialogs are fitted here.
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(obj, QWidget)
+            and obj.isWindow()
+            and obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+        ):
+            fit_to_screen(obj)
+        return False
+
+
+def install_screen_fit(app) -> ScreenFit:
+    fitter = getattr(app, "_fengqiao_screen_fit", None)
+    if fitter is None:
+        fitter = ScreenFit(app)
+        app.installEventFilter(fitter)
+        app._fengqiao_screen_fit = fitter
+    return fitter
+
+
+# ----------------------------------------------------------------------------------------- where files go
+
+LAST_FOLDER = "files/last_folder"  # QSettings key: the folder the last export or saved paper went to
+
+
+def export_folder() -> str:
+    """Where an export starts: the folder used last time, else the person's Documents folder (never the
+    program's own working folder)."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    last = QSettings().value(LAST_FOLDER, "")
+    if last and QDir(str(last)).exists():
+        return str(last)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def save_file_name(parent: QWidget, title: str, name: str, kinds: str) -> str:
+    """Ask where to save `name` (a bare file name), starting in export_folder(); remembers the folder chosen.
+    Returns the path, or "" when the person cancelled."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(QDir(export_folder()).filePath(name)), kinds)
+    if path:
+        QSettings().setValue(LAST_FOLDER, QFileInfo(path).absolutePath())
+    return path

@@ -71,6 +71,11 @@ def show_value(field: str, value) -> str:
     return str(value)
 
 
+def conflict_name(c) -> str:
+    """ "新街村 住户 0001": the record with its village, so a 0001 is not taken for another village's."""
+    return " ".join(part for part in (c.village, table_label(c.table_name), c.record_label) if part)
+
+
 class ConflictsDialog(QDialog):
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
@@ -155,7 +160,7 @@ class ConflictsDialog(QDialog):
                 c.server_author, c.server_at[:16], c.local_author, c.local_at[:16]
             )
             cells = [
-                f"{table_label(c.table_name)} {c.record_label}",
+                conflict_name(c),
                 field_label(c.field),
                 show_value(c.field, c.base_value),
                 show_value(c.field, c.server_value),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QPushButton,
     QTableWidget,
@@ -17,14 +18,41 @@ from desktop.services.desk import HANDLING_ROLES
 from sync.core.domain.lifecycle import STATUS_LABELS
 from sync.core.domain.roles import Role
 
-from .common import ACCENT, COLOURS, BarChart, flowing, heading, read_only_table, scrolling, show_error, when
+from .common import (
+    ACCENT,
+    COLOURS,
+    BarChart,
+    flowing,
+    heading,
+    read_only_table,
+    scrolling,
+    show_error,
+    side_by_side,
+    when,
+)
+from .conflicts import conflict_name, field_label
 from .duplicates import DuplicatesDialog
+from .hub import SYNCED
 from .key_persons import KeyPersonsDialog
 from .labels import label
 from .plain import plain_label
 
 TILE_WIDTH = 168
-DESK_KINDS = {"matters", "visits", "follow_ups", "config", "persons"}  # what the tiles and charts count
+CONFLICTS_NAMED = 3  # conflicts named in the desk's notice; the rest counted
+DESK_KINDS = {
+    "conflicts",
+    SYNCED,
+    "matters",
+    "visits",
+    "follow_ups",
+    "config",
+    "persons",
+    "households",
+    "divisions",
+    "grids",
+    "orgs",
+    "accounts",
+}  # what the tiles, charts and first steps count
 
 
 class Tile(QPushButton):
@@ -42,9 +70,9 @@ class Tile(QPushButton):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.value)
         layout.addWidget(self.label)
-        self.setMinimumHeight(76)
         self.setFixedWidth(TILE_WIDTH)
         self.set_clickable(False)
+        self.fit()
 
     def set_clickable(self, clickable: bool) -> None:
         """A tile that opens something gets a raised border, a hand, a hover; one that only counts is flat."""
@@ -67,7 +95,19 @@ class Tile(QPushButton):
         self.clickable = clickable
 
     def sizeHint(self):
-        return self.layout().sizeHint()
+        """As tall as its label needs at the tile's width: a label of two or three lines (English) is never
+        cut at the bottom."""
+        hint = self.layout().sizeHint()
+        needed = self.layout().heightForWidth(TILE_WIDTH) if self.layout().hasHeightForWidth() else 0
+        return QSize(TILE_WIDTH, max(hint.height(), needed, 76))
+
+    def set_label(self, text: str) -> None:
+        self.label.setText(text)
+        self.fit()
+
+    def fit(self) -> None:
+        self.setMinimumHeight(self.sizeHint().height())
+        self.updateGeometry()
 
 
 class DeskPage(QWidget):
@@ -75,6 +115,8 @@ class DeskPage(QWidget):
     open_matter = Signal(str)
     new_visit = Signal()
     new_matter = Signal()
+    go_to = Signal(str)  # a page of the window, by its key: where a first step is done
+    open_conflicts = Signal()
 
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
@@ -93,10 +135,13 @@ class DeskPage(QWidget):
             "warnings": Tile(self.tr("风险预警（易激化）"), "#FFC7C7"),
             "key_persons": Tile(self.tr("重点人员"), "#F3F3F3"),
             "duplicates": Tile(self.tr("重复人员待处理"), "#F3F3F3"),
+            "conflicts": Tile(self.tr("同步冲突待处理"), "#FFC7C7"),
         }
         if ws.has_role(Role.LEADER):
             self.tiles["in_charge"] = Tile(self.tr("我包的案"), "#E3EEFA")
-        presets = {
+        presets: dict[str, dict] = {
+            "open": {},
+            "confirmations": {},
             "red": {"colour": "red"},
             "yellow": {"colour": "yellow"},
             "to_accept": {"status": "dispatched"},
@@ -110,13 +155,17 @@ class DeskPage(QWidget):
         grid, tiles = flowing()  # as many to a line as the screen is wide
         for key, tile in self.tiles.items():
             tiles.addWidget(tile)
-            if key in presets:
-                tile.clicked.connect(lambda _=False, p=presets[key]: self.open_ledger.emit(p))
+            if key in presets:  # the ledger lists with the tile's own filter (desk.tile_filters)
+                tile.clicked.connect(
+                    lambda _=False, k=key, t=tile: self.open_ledger.emit(
+                        {**presets[k], "tile": k, "title": t.label.text()}
+                    )
+                )
                 tile.set_clickable(True)
         for key, opens in (
             ("key_persons", self.show_key_persons),
             ("duplicates", self.show_duplicates),
-            ("open", lambda: self.open_ledger.emit({})),
+            ("conflicts", self.open_conflicts.emit),
         ):
             self.tiles[key].clicked.connect(lambda _=False, o=opens: o())
             self.tiles[key].set_clickable(True)
@@ -167,9 +216,21 @@ class DeskPage(QWidget):
         buttons.addWidget(matter)
         buttons.addStretch()
         self.greeting = heading("")
+        self.first_steps = self._first_steps_box()
+        # A conflict announces itself until it is settled: which record, in which village, where to settle.
+        self.conflict_notice = plain_label()
+        self.conflict_notice.setWordWrap(True)
+        self.conflict_notice.setStyleSheet("color: #B00020; font-weight: bold")
+        settle = QPushButton(self.tr("处理冲突…"))
+        settle.clicked.connect(self.open_conflicts)
+        self.conflict_box = side_by_side(self.conflict_notice, settle)
+        self.conflict_box.setStyleSheet("background: #FFF0F0")
+        self.conflict_box.hide()
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.greeting)
+        layout.addWidget(self.conflict_box)
+        layout.addWidget(self.first_steps)
         layout.addLayout(buttons)
         layout.addWidget(grid)
         layout.addLayout(lists_row, 1)
@@ -179,6 +240,53 @@ class DeskPage(QWidget):
         outer.addWidget(scrolling(content))  # a short screen (125 % scaling) scrolls the desk
         worker.hub.subscribe(self, DESK_KINDS, lambda _changes: self.refresh())
         self.refresh()
+
+    def _first_steps_box(self) -> QGroupBox:
+        """A new township's checklist: each step with the page that does it, ticked once it is done."""
+        box = QGroupBox(self.tr("开始使用：请按顺序完成以下几步"))
+        rows = QVBoxLayout(box)
+        texts = {
+            "villages": (self.tr("添加村（社区）和人民调解委员会（设置 → 办理规则）"), "settings"),
+            "grids": (self.tr("划分网格并指定网格员（设置 → 办理规则）"), "settings"),
+            "orgs": (self.tr("添加职能部门和调解队伍（设置 → 单位与队伍）"), "settings"),
+            "accounts": (self.tr("为网格员、调解员等添加账号（设置 → 账号）"), "settings"),
+            "households": (self.tr("导入花名册或登记住户（住户 → 导入花名册…）"), "households"),
+        }
+        self.step_lines: dict[str, tuple] = {}
+        for key, (text, page) in texts.items():
+            line = plain_label(text)
+            go = QPushButton(self.tr("去完成"))
+            go.clicked.connect(lambda _=False, p=page: self.go_to.emit(p))
+            row = QHBoxLayout()
+            row.addWidget(line, 1)
+            row.addWidget(go)
+            rows.addLayout(row)
+            self.step_lines[key] = (line, go, text)
+        box.hide()
+        return box
+
+    def _show_first_steps(self, steps) -> None:
+        self.first_steps.setVisible(bool(steps))
+        for step in steps:
+            line, go, text = self.step_lines[step.key]
+            line.setText(("☑ " if step.done else "☐ ") + text)
+            line.setStyleSheet("color: #2E7D32" if step.done else "")
+            go.setVisible(not step.done)
+
+    def _show_conflicts(self, conflicts) -> None:
+        self.tiles["conflicts"].value.setText(str(len(conflicts)))
+        self.tiles["conflicts"].setVisible(bool(conflicts))
+        self.conflict_box.setVisible(bool(conflicts))
+        if conflicts:
+            names = "、".join(
+                f"{conflict_name(c)}（{field_label(c.field)}）" for c in conflicts[:CONFLICTS_NAMED]
+            )
+            more = self.tr("等 {0} 处").format(len(conflicts)) if len(conflicts) > CONFLICTS_NAMED else ""
+            self.conflict_notice.setText(
+                self.tr("同步时两处改了同一项：{0}{1}。服务器暂时保留它的值，请选择保留哪一个。").format(
+                    names, more
+                )
+            )
 
     def refresh(self) -> None:
         self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
@@ -196,9 +304,9 @@ class DeskPage(QWidget):
 
     def _show(self, c) -> None:
         self.counts = c
-        self.tiles["yellow"].label.setText(
-            self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100))
-        )
+        self._show_first_steps(c.first_steps)
+        self._show_conflicts(c.conflicts)
+        self.tiles["yellow"].set_label(self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100)))
         for key, value in (
             ("red", c.red),
             ("yellow", c.yellow),

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -14,7 +22,30 @@ from PySide6.QtWidgets import (
 from desktop.services.errors import Issue
 
 from .common import issues_of, say, tr, user_message
-from .plain import plain_label, warn
+from .plain import ask, plain_label, warn
+
+
+def typed(dialog: QWidget) -> list:
+    """What a form holds as the person left it: every field's value, in the order the fields were made."""
+    values: list = []
+    for w in dialog.findChildren(QWidget):
+        if isinstance(w, QLineEdit) and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+            values.append(w.text())
+        elif isinstance(w, QPlainTextEdit):
+            values.append(w.toPlainText())
+        elif isinstance(w, QComboBox):
+            values.append(w.currentText())
+        elif isinstance(w, QDateTimeEdit):
+            values.append(w.dateTime().toString())
+        elif isinstance(w, QAbstractSpinBox):
+            values.append(w.text())
+        elif isinstance(w, QAbstractButton) and w.isCheckable():
+            values.append(w.isChecked())
+        elif isinstance(w, QTableWidget):
+            values.append(
+                [w.item(r, c).text() if w.item(r, c) else "" for r in range(w.rowCount()) for c in range(2)]
+            )
+    return values
 
 
 class FieldForm(QFormLayout):
@@ -71,6 +102,39 @@ class FormDialog(QDialog):
         self.saved_id: str | None = None
         self.last_error: Exception | None = None
         self.failure_title = tr("无法保存")
+        # A form that asks before Cancel or Esc throws away what was typed into it (report, visit, household,
+        # resident); its values when it was first shown are what "nothing typed" means.
+        self.ask_before_discarding = False
+        self._as_opened: list | None = None
+
+    def showEvent(self, event) -> None:
+        if self._as_opened is None:
+            self._as_opened = typed(self)
+        super().showEvent(event)
+
+    def filled_in(self) -> None:
+        """The record a form edits has arrived and is in its fields: that is "nothing typed" now."""
+        self._as_opened = typed(self)
+
+    def changed_since_opened(self) -> bool:
+        return self._as_opened is not None and typed(self) != self._as_opened
+
+    def discard(self) -> None:
+        """Closed without asking (a screenshot's form, a window closing for good)."""
+        super().reject()
+
+    def reject(self) -> None:
+        if self.ask_before_discarding and self.result() == 0 and self.changed_since_opened():
+            answer = ask(
+                self,
+                tr("放弃填写"),
+                tr("表单里已填写的内容还没有保存。放弃这些内容并关闭吗？"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def make_buttons(self, on_ok, ok_text: str | None = None) -> QDialogButtonBox:
         buttons = QDialogButtonBox(

@@ -37,6 +37,7 @@ class HouseholdCard(QWidget):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
         self.detail = None
+        self.wanted: str | None = None  # the household asked for last: an older answer is not shown
         self.title = heading(self.tr("请选择一户"))
         self.info = plain_label()
         self.info.setWordWrap(True)
@@ -91,13 +92,20 @@ class HouseholdCard(QWidget):
         worker.hub.subscribe(self, CARD_KINDS, lambda _changes: self._reread())
 
     def _reread(self) -> None:
-        if self.detail is not None:
+        if self.detail is not None and self.wanted == self.detail.id:
             self.show_household(self.detail.id)
+
+    def waiting(self) -> None:
+        """The row chosen is still being read: nothing shown, nothing to act on."""
+        self.clear()
+        self.title.setText(self.tr("正在读取…"))
 
     def clear(self) -> None:
         self.detail = None
+        self.wanted = None
         self._set_enabled(False)
         self.title.setText(self.tr("请选择一户"))
+        self.visit.setText(self.tr("登记走访"))
         self.info.clear()
         self.members.setRowCount(0)
         self.visits.clear()
@@ -108,6 +116,9 @@ class HouseholdCard(QWidget):
             b.setEnabled(enabled)
 
     def show_household(self, household_id: str) -> None:
+        self.wanted = household_id
+        if self.detail is not None and self.detail.id != household_id:
+            self._set_enabled(False)  # the buttons act on the household asked for once it is shown
         self.worker.submit(
             lambda: household_card.household_detail(self.ws, household_id),
             self._show,
@@ -115,9 +126,12 @@ class HouseholdCard(QWidget):
         )
 
     def _show(self, d) -> None:
+        if d.id != self.wanted:  # another household was chosen while this one was read
+            return
         self.detail = d
         self._set_enabled(True)
         self.title.setText(self.tr("{0} {1}号户").format(d.village, d.number))
+        self.visit.setText(self.tr("登记走访（{0} {1}号）").format(d.village, d.number))
         tags = "、".join(d.tags) or self.tr("无")
         self.info.setText(
             self.tr("地址：{0}　网格：{1}　标签：{2}").format(d.address, d.grid or self.tr("未分配"), tags)

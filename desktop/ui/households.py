@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services import lists, roster
 from sync.core.domain.roles import Permission
 
-from .common import ACCENT, run_with_progress, show_error
+from .common import ACCENT, run_with_progress, save_file_name, show_error
 from .household_card import HouseholdCard
 from .household_form import HouseholdDialog
 from .labels import label
@@ -51,7 +51,12 @@ class HouseholdsPage(QWidget):
         add.clicked.connect(self._add)
         imp = QPushButton(self.tr("导入花名册…"))
         imp.clicked.connect(self._import)
-        for b in (add, imp):
+        template = QPushButton(self.tr("花名册模板…"))
+        template.setToolTip(
+            self.tr("一行一人：村/社区、网格、户号、地址、姓名、与户主关系、身份证号、手机号等")
+        )
+        template.clicked.connect(self._template)
+        for b in (add, imp, template):
             b.setVisible(ws.may(Permission.EDIT_RESIDENTS))
         export = QPushButton(self.tr("导出…"))
         export.clicked.connect(self._export)
@@ -74,6 +79,8 @@ class HouseholdsPage(QWidget):
         self._order, self._descending = "number", False
         self.model = PagedModel(worker, columns, self._fetcher(), self)
         self.model.loaded.connect(self._loaded)
+        self.model.arrived.connect(self._block_came)
+        self.selected_id: str | None = None  # the record of the highlighted row: what the card shows
         self.model.searching.connect(lambda busy: busy and self.count.setText(self.tr("正在搜索…")))
         self.model.failed.connect(lambda e: show_error(self, e))
         empty = self.tr("没有找到住户。换个关键字，或点“新增住户”“导入花名册…”登记。")
@@ -96,7 +103,10 @@ class HouseholdsPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table)
-        left_layout.addWidget(self.count)
+        bottom = QHBoxLayout()  # the template beside the count: the top line stays as narrow as it was
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(template)
+        left_layout.addLayout(bottom)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.card)
@@ -136,7 +146,15 @@ class HouseholdsPage(QWidget):
     def _loaded(self, total: int) -> None:
         self.count.setText(self.tr("共 %n 户", "", total))
         if total == 0:
+            self.selected_id = None
             self.card.clear()  # nothing listed, so no household's card either
+            return
+        # A new answer replaces every row: the household chosen stays chosen where it is still listed (found
+        # by its id, not by the row number it had), the card keeps it, no row highlighted, if not.
+        number = self.model.number_of(self.selected_id) if self.selected_id else None
+        if number is not None:
+            self.table.setCurrentIndex(self.model.index(number, 0))
+            self.table.scrollTo(self.model.index(number, 0))
 
     def _sort(self, section: int) -> None:
         order = {0: "number", 3: "village", 5: "address"}.get(section)
@@ -151,21 +169,49 @@ class HouseholdsPage(QWidget):
         self.refresh()
 
     def _selected(self, current, _previous) -> None:
-        row = self.model.row_at(current)
-        if row is not None:
-            self.card.show_household(row.id)
+        self._follow(current)
+
+    def _follow(self, index) -> None:
+        """The card follows the highlighted row's record id. A row still coming ("…", after Ctrl+End on a long
+        list) empties the card until its block comes, so no action can reach the household shown before."""
+        if not index.isValid():
+            return
+        household = self.model.id_at(index)
+        self.selected_id = household
+        if household is None:
+            self.card.waiting()
+        elif self.card.wanted != household:
+            self.card.show_household(household)
+
+    def _block_came(self) -> None:
+        if self.selected_id is None:
+            self._follow(self.table.currentIndex())
+
+    def household_id(self) -> str | None:
+        """The household the page stands on: the card's, which is the highlighted row's (Ctrl+N, Ctrl+M)."""
+        return self.card.detail.id if self.card.detail is not None else None
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def _add(self) -> None:
-        dialog = HouseholdDialog(self.ws, self.worker, self.places, parent=self)
-        if dialog.exec():
-            self.card.show_household(dialog.saved_id)
+        self.add_dialog = dialog = HouseholdDialog(self.ws, self.worker, self.places, parent=self)
+        dialog.accepted.connect(lambda: self.show_household(dialog.saved_id))
+        dialog.open()
+
+    def show_household(self, household_id: str) -> None:
+        """A household chosen other than by its row (just added): highlighted if listed, else no row is."""
+        self.selected_id = household_id
+        number = self.model.number_of(household_id)
+        if number is not None:
+            self.table.setCurrentIndex(self.model.index(number, 0))
+        else:
+            self.table.selectionModel().clear()
+        self.card.show_household(household_id)
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self, self.tr("导出住户"), self.tr("住户花名册.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if name:
@@ -184,6 +230,25 @@ class HouseholdsPage(QWidget):
             lambda count: inform(
                 self, self.tr("导出住户"), self.tr("已导出 %n 户到 {0}", "", count).format(name)
             ),
+        )
+
+    def _template(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("下载花名册模板"), self.tr("花名册模板.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if name:
+            self.save_template(name)
+
+    def save_template(self, name: str) -> None:
+        """The roster's own columns with an example row: fill it in and import it."""
+        self.worker.submit(
+            lambda: roster.write_template(Path(name)),
+            lambda _: inform(
+                self,
+                self.tr("下载花名册模板"),
+                self.tr("模板已保存到 {0}。按示例一行填一人，填好后点“导入花名册…”。").format(name),
+            ),
+            lambda e: show_error(self, e),
         )
 
     def _import(self) -> None:

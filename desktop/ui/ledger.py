@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -19,13 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import ledger, lists
+from desktop.services import desk, ledger, lists
 from desktop.services.lists import MatterFilter
 from sync.core.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
 from sync.core.domain.risk import RISK_LABELS
 from sync.core.domain.roles import Permission, Role
 
-from .common import COLOURS, flowing, run_with_progress, scrolling, show_error, side_by_side, stars, when
+from .common import (
+    COLOURS,
+    flowing,
+    run_with_progress,
+    save_file_name,
+    scrolling,
+    show_error,
+    side_by_side,
+    stars,
+    when,
+)
 from .labels import label
 from .matter_view import LIST_KINDS, MatterView
 from .paged import TYPING_PAUSE_MS, Column, PagedModel, choosable_columns, table_for
@@ -67,7 +77,17 @@ class LedgerPage(QWidget):
         if ws.has_role(Role.LEADER):
             focus.insert(1, ("in_charge", self.tr("我包的案")))
         self.focus = self._combo(self.tr("全部事项"), focus)
+        self.choosers: tuple = ()
         self.count = plain_label()
+        # A desk tile's list: the tile's own filter under whatever else is chosen, named until it is cleared.
+        self.base: MatterFilter | None = None
+        self.tile_note = plain_label()
+        self.tile_note.setStyleSheet("font-weight: bold")
+        self.tile_clear = QPushButton(self.tr("清除"))
+        self.tile_clear.clicked.connect(self.clear_tile)
+        self.tile_box = side_by_side(self.tile_note, self.tile_clear)
+        self.tile_box.layout().addStretch()
+        self.tile_box.hide()
         new = QPushButton(self.tr("上报事项"))
         new.clicked.connect(self.new_matter)
         export = self.export_button = QPushButton(self.tr("导出台账…"))
@@ -88,6 +108,7 @@ class LedgerPage(QWidget):
             self.colour,
             self.focus,
         )
+        self.choosers = choosers
         for combo in choosers:
             combo.currentIndexChanged.connect(self.refresh)
         for box in (self.use_dates, self.repeat):
@@ -148,6 +169,7 @@ class LedgerPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
+        left_layout.addWidget(self.tile_box)
         left_layout.addWidget(filters)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count)
@@ -193,7 +215,7 @@ class LedgerPage(QWidget):
         def one(combo):
             return [combo.currentData()] if combo.currentData() is not None else []
 
-        return MatterFilter(
+        chosen = MatterFilter(
             statuses=one(self.status),
             grades=one(self.grade),
             risks=one(self.risk),
@@ -215,6 +237,18 @@ class LedgerPage(QWidget):
             warning=self.focus.currentData() == "warning",
             leader_id=self.ws.actor.account_id if self.focus.currentData() == "in_charge" else None,
         )
+        if self.base is None:
+            return chosen
+        # what is chosen narrows the tile's list; what is left at "全部" keeps the tile's own filter
+        empty = MatterFilter()
+        return replace(
+            self.base,
+            **{
+                f.name: getattr(chosen, f.name)
+                for f in fields(MatterFilter)
+                if getattr(chosen, f.name) != getattr(empty, f.name)
+            },
+        )
 
     def _oversight(self, row) -> str:
         parts = [self.tr("督办{0}次").format(row.supervised)] if row.supervised else []
@@ -223,9 +257,31 @@ class LedgerPage(QWidget):
         return " · ".join(parts)
 
     def apply(self, preset: dict) -> None:
-        """Show what a desk tile counts: its filter alone, the other quick filters cleared."""
+        """Show what a desk tile counts: its filter alone (every other filter and the search cleared), so the
+        list has exactly the tile's count."""
+        quiet = [*self.choosers, self.text, self.use_dates, self.repeat, self.date_from, self.date_to]
+        for widget in quiet:
+            widget.blockSignals(True)
+        for combo in self.choosers:
+            combo.setCurrentIndex(0)
         for key, combo in (("status", self.status), ("colour", self.colour), ("focus", self.focus)):
-            combo.setCurrentIndex(max(0, combo.findData(preset.get(key))) if key in preset else 0)
+            if key in preset:
+                combo.setCurrentIndex(max(0, combo.findData(preset[key])))
+        self.text.clear()
+        self.use_dates.setChecked(False)
+        self.repeat.setChecked(False)
+        for widget in quiet:
+            widget.blockSignals(False)
+        tile = preset.get("tile")
+        self.base = desk.tile_filters(self.ws).get(tile) if tile else None
+        self.tile_note.setText(self.tr("工作台：{0}").format(preset.get("title", "")))
+        self.tile_box.setVisible(self.base is not None)
+        self.refresh()
+
+    def clear_tile(self) -> None:
+        self.base = None
+        self.tile_box.hide()
+        self.refresh()
 
     def _fetcher(self):
         f, order, descending = self.current_filter(), self._order, self._descending
@@ -257,14 +313,14 @@ class LedgerPage(QWidget):
     def focus_search(self) -> None:
         self.text.setFocus()
 
-    def new_matter(self, prefill=None) -> ReportDialog:
-        dialog = ReportDialog(self.ws, self.worker, self.places, prefill, self)
+    def new_matter(self, prefill=None, residents=None) -> ReportDialog:
+        dialog = ReportDialog(self.ws, self.worker, self.places, prefill, self, residents)
         dialog.accepted.connect(lambda: self.view.show_matter(dialog.saved_id))
         dialog.open()
         return dialog
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self, self.tr("导出台账"), self.tr("矛盾纠纷台账.xlsx"), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if name:

@@ -6,25 +6,31 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.about import facts
-from desktop.services import choices
+from desktop.services import choices, visits
 from sync.core.domain.roles import ROLE_LABELS, Permission, Role
 from sync.core.domain.scope import SCOPE_LABELS
 
 from . import bundles
+from .audit import AuditPage
 from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .common import show_error
 from .conflicts import ConflictsDialog
 from .desk import DeskPage
 from .households import HouseholdsPage
+from .join import ServerDialog
 from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
@@ -33,7 +39,7 @@ from .plain import plain_label
 from .settings import SettingsPage
 from .stats import StatsPage
 from .sync_panel import SyncPanel
-from .visits import VisitDialog
+from .visits import VisitDialog, VisitsPage
 
 # The township's set-up, which the forms' drop-down lists offer.
 PLACE_KINDS = {"divisions", "grids", "orgs", "accounts", "config"}
@@ -53,13 +59,20 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 9px 12px; }")
         self.stack = QStackedWidget()
         self.pages = {}
-        self.desk = self._page("desk", self.tr("工作台"), DeskPage(ws, worker))
+        # The auditor's own screen; the desk counts matters, which not every role may read.
+        if ws.may(Permission.READ_AUDIT):
+            self.audit = self._page("audit", self.tr("审计日志"), AuditPage(ws, worker))
+        self.desk = None
+        if ws.may(Permission.VIEW_MATTERS):
+            self.desk = self._page("desk", self.tr("工作台"), DeskPage(ws, worker))
         if ws.may(Permission.VIEW_RESIDENTS):
             self.households = self._page("households", self.tr("住户"), HouseholdsPage(ws, worker, places))
             self.households.visit_requested.connect(self.new_visit)
             self.households.matter_opened.connect(self.open_matter)
-        if ws.may(Permission.LOG_VISIT):
-            self._page("visits", self.tr("走访"), None)
+        if ws.may(Permission.LOG_VISIT) and ws.may(Permission.VIEW_RESIDENTS):
+            self.visits = self._page("visits", self.tr("走访"), VisitsPage(ws, worker, places))
+            self.visits.household_opened.connect(self.open_household)
+            self.visits.visit_requested.connect(lambda: self.new_visit())
         if ws.may(Permission.VIEW_MATTERS):
             self.ledger = self._page("ledger", self.tr("矛盾纠纷台账"), LedgerPage(ws, worker, places))
         if ws.has_role(Role.MEDIATOR, Role.PLATFORM):
@@ -68,10 +81,13 @@ class MainWindow(QMainWindow):
             self._page("stats", self.tr("统计"), StatsPage(ws, worker))
         self._page("settings", self.tr("设置"), SettingsPage(ws, worker, places))
         worker.hub.subscribe(self, PLACE_KINDS, lambda _changes: self._reload_places())
-        self.desk.open_ledger.connect(self.show_ledger)
-        self.desk.open_matter.connect(self.open_matter)
-        self.desk.new_visit.connect(lambda: self.new_visit())
-        self.desk.new_matter.connect(self.new_matter)
+        if self.desk is not None:
+            self.desk.open_ledger.connect(self.show_ledger)
+            self.desk.open_matter.connect(self.open_matter)
+            self.desk.new_visit.connect(lambda: self.new_visit())
+            self.desk.new_matter.connect(self.new_matter)
+            self.desk.go_to.connect(self.go)
+            self.desk.open_conflicts.connect(self.show_conflicts)
         self.nav.currentRowChanged.connect(self._navigate)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -114,9 +130,6 @@ class MainWindow(QMainWindow):
 
     def _navigate(self, row: int) -> None:
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        if key == "visits":  # the visit form is a quick dialog, not a page
-            self.new_visit()
-            return
         self.stack.setCurrentWidget(self.pages[key])
         self._current = key
 
@@ -147,6 +160,7 @@ class MainWindow(QMainWindow):
             (work, self.tr("上报事项"), "Ctrl+M", self.new_matter, self.ws.may(Permission.VIEW_MATTERS)),
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
             (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),
+            (sync_menu, self.tr("服务器设置…"), None, self.server_settings, True),
             (sync_menu, self.tr("冲突与被拒的修改…"), None, self.show_conflicts, True),
             (sync_menu, self.tr("导出离线同步包…"), None, self.export_bundle, True),
             (sync_menu, self.tr("导入离线同步包…"), None, self.import_bundle, True),
@@ -163,16 +177,35 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, s=slot: s())
             menu.addAction(action)
 
+    def open_household(self, household_id: str) -> None:
+        """From a visit in the 走访 list: its household on the 住户 page, its card shown."""
+        self.go("households")
+        self.households.show_household(household_id)
+
+    def household_in_view(self) -> str | None:
+        """The household the 住户 page stands on while it is shown: the forms opened now are about it."""
+        page = getattr(self, "households", None)
+        return page.household_id() if page is not None and self.stack.currentWidget() is page else None
+
     def new_visit(self, household_id: str | None = None) -> VisitDialog:
+        household_id = household_id or self.household_in_view()
         dialog = VisitDialog(self.ws, self.worker, household_id, self)
         dialog.found_dispute.connect(self.new_matter)
         dialog.open()
         self.visit_dialog = dialog
         return dialog
 
-    def new_matter(self, prefill=None):
+    def new_matter(self, prefill=None, residents=None):
+        household = self.household_in_view() if prefill is None else None
+        if household is not None:  # Ctrl+M from a household: its village, its residents as parties
+            self.worker.submit(
+                lambda: visits.matter_from_household(self.ws, household),
+                lambda r: self.new_matter(r.form, r.residents),
+                lambda e: show_error(self, e),
+            )
+            return None
         self.go("ledger")
-        self.report_dialog = self.ledger.new_matter(prefill)
+        self.report_dialog = self.ledger.new_matter(prefill, residents)
         return self.report_dialog
 
     def _reload_places(self) -> None:
@@ -197,6 +230,13 @@ class MainWindow(QMainWindow):
         dialog = ConflictsDialog(self.ws, self.worker, self)
         dialog.open()
         self.conflicts_dialog = dialog
+        return dialog
+
+    def server_settings(self) -> ServerDialog:
+        dialog = ServerDialog(self.ws, self.worker, self.sync.last_status, self)
+        dialog.saved.connect(lambda _url: self.sync.refresh())
+        dialog.open()
+        self.server_dialog = dialog
         return dialog
 
     def export_bundle(self) -> None:
@@ -243,7 +283,7 @@ class MainWindow(QMainWindow):
         self.relogin_notice = notice
         self.close()
 
-    def about(self) -> QMessageBox:
+    def about(self) -> AboutDialog:
         f = facts(self.ws.db.schema_version, self.ws.db.path)
         rows = "".join(
             f"<tr><td><a href='{url}'>{name}</a></td><td>{licence}</td></tr>"
@@ -254,14 +294,7 @@ class MainWindow(QMainWindow):
             "数据库：{3}<br>数据文件夹：{4}<br>日志：{5}</p>"
             "<p>本软件使用以下开源库，各依其许可证；Qt 依 LGPL-3.0 动态链接，可替换。</p>"
         ).format(f.version, f.build, f.schema_version, f.database, f.data_folder, f.log_folder)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("关于枫桥"),
-            text + f"<table>{rows}</table>",
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)  # the links open
+        box = AboutDialog(self.tr("关于枫桥"), text + f"<table>{rows}</table>", self)
         box.open()
         self.about_box = box
         return box
@@ -269,3 +302,26 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QSettings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+class AboutDialog(QDialog):
+    """关于枫桥: the facts and the libraries' licences in a text that scrolls (the list is longer than a
+    small screen at 150 %), its links opening in the browser."""
+
+    def __init__(self, title: str, html: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.html = html
+        browser = QTextBrowser()
+        browser.setOpenExternalLinks(True)
+        browser.setHtml(html)
+        browser.setMinimumSize(460, 360)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
+        self.resize(520, 520)
+
+    def text(self) -> str:
+        return self.html

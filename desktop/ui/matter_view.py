@@ -301,7 +301,7 @@ class MatterView(QWidget):
             action,
             self.places,
             parent=self,
-            start=starting_values(action, self.detail),
+            start=starting_values(action, self.detail, self.places),
         )
         dialog.open()
         return dialog

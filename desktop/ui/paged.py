@@ -49,6 +49,7 @@ class PagedModel(QStandardItemModel):
     fitted = Signal()  # the first page with rows: views size their columns to it, once
     searching = Signal(bool)  # a new query is under way / has answered
     failed = Signal(object)
+    arrived = Signal()  # a block scrolled to has come: a row that was "…" has its record now
 
     def __init__(self, worker: DbWorker, columns: list[Column], fetch: Callable, parent=None):
         super().__init__(0, len(columns), parent)
@@ -164,6 +165,7 @@ class PagedModel(QStandardItemModel):
             return
         self.blocks[block] = list(page.rows)[: max(0, self.total - block * PAGE)]
         self._make_items(block * PAGE, block * PAGE + PAGE - 1)
+        self.arrived.emit()
 
     def show_rows(self, first: int, last: int) -> None:
         """The view shows rows first..last: their blocks are asked for, and a row still to come says so."""
@@ -209,6 +211,25 @@ class PagedModel(QStandardItemModel):
 
     def row_at(self, index: QModelIndex):
         return self.row(index.row()) if index.isValid() else None
+
+    def id_at(self, index: QModelIndex) -> str | None:
+        """The record id of the row as it is shown (its first cell's; the items and the blocks are always of
+        the same answer): a row still "…" has none until its block comes (`arrived`)."""
+        if not index.isValid():
+            return None
+        item = self.item(index.row(), 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+            return item.data(Qt.ItemDataRole.UserRole)
+        row = self.row(index.row())  # its block may have come before its items were made
+        return row.id if row is not None else None
+
+    def number_of(self, record_id: str) -> int | None:
+        """Where a record is among the rows loaded, or None."""
+        for block, rows in self.blocks.items():
+            for offset, row in enumerate(rows):
+                if row.id == record_id:
+                    return block * PAGE + offset
+        return None
 
 
 class PagedTable(EmptyText, QTableView):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLineEdit,
     QTextBrowser,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from desktop.services.file_names import safe_file_name
 from desktop.services.matters import PartyInput
 
 from . import printing
-from .common import say, show_error, user_message
+from .common import save_file_name, say, show_error, user_message
 from .forms import FormDialog
 from .plain import inform, plain_label
 
@@ -89,7 +88,7 @@ class PaperDialog(QDialog):
     def _ask_and_save(self, suffix: str) -> None:
         name = safe_file_name(f"{self.document.number.split('：')[-1]} {self.document.title}.{suffix}")
         kinds = self.tr("PDF 文件 (*.pdf)") if suffix == "pdf" else self.tr("Word 文档 (*.docx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存文书"), str(Path.home() / name), kinds)
+        path = save_file_name(self, self.tr("保存文书"), name, kinds)
         if path:
             self.save_to(path)
 

@@ -17,6 +17,7 @@ class PersonDialog(FormDialog):
 
     def __init__(self, ws, worker: DbWorker, household_id: str, person_id: str | None = None, parent=None):
         super().__init__(parent)
+        self.ask_before_discarding = True
         self.ws, self.worker, self.household_id, self.person_id = ws, worker, household_id, person_id
         self.setWindowTitle(self.tr("修改居民信息") if person_id else self.tr("登记居民"))
         self.name = self.form.add(self.tr("姓名"), QLineEdit())
@@ -51,6 +52,7 @@ class PersonDialog(FormDialog):
         self.key_person.setChecked(KEY_PERSON in f.tags)
         self.tags = [t for t in f.tags if t != KEY_PERSON]
         self.setEnabled(True)
+        self.filled_in()
 
     def _choose_relation(self, relation: str) -> None:
         if relation and self.relation.findData(relation) < 0:  # an older or imported word: kept as it is

@@ -8,16 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,14 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import accounts, choices, documents, org_sheet, setup
-from sync.core.domain.roles import ROLE_LABELS, Permission, Role, parse_roles
-from sync.core.domain.scope import SCOPE_LABELS
+from desktop.services import choices, documents, org_sheet, setup
+from sync.core.domain.roles import Permission
 
+from .accounts import AccountsTab
 from .common import say, scrolling, show_error, side_by_side
-from .forms import FormDialog
 from .labels import label
-from .plain import inform, plain_label, warn
+from .plain import ask, inform, plain_label, warn
 
 LANGUAGES = [("", "跟随系统"), ("zh_CN", "中文（简体）"), ("en", "English")]
 
@@ -56,19 +54,14 @@ class SettingsPage(QWidget):
         if not (ws.may(Permission.MANAGE_ACCOUNTS) or ws.may(Permission.CONFIGURE)):
             form.addRow(plain_label(self.tr("其他设置由管理员或平台办公室维护。")))
         self.tabs.addTab(general, self.tr("界面"))
-        self.accounts = QTableWidget(0, 5)
-        self.accounts.setHorizontalHeaderLabels(
-            [self.tr("账号"), self.tr("姓名"), self.tr("角色"), self.tr("范围"), self.tr("所属单位/队伍")]
-        )
-        self.accounts.horizontalHeader().setStretchLastSection(True)
+        # The township server's accounts (desktop/ui/accounts.py).
+        self.accounts = AccountsTab(ws, worker, places, self)
         self.grades = QTableWidget(0, 3)
         self.grades.setHorizontalHeaderLabels([self.tr("星级"), self.tr("承办"), self.tr("时限（天）")])
         self.categories = QListWidget()
         self.channels = QListWidget()
         if ws.may(Permission.MANAGE_ACCOUNTS):
-            self.tabs.addTab(
-                self._box(self.accounts, [(self.tr("添加账号…"), self.add_account)]), self.tr("账号")
-            )
+            self.tabs.addTab(self.accounts, self.tr("账号"))
         if ws.may(Permission.CONFIGURE):
             self.orgs = QTableWidget(0, 3)
             self.orgs.setHorizontalHeaderLabels([self.tr("类型"), self.tr("名称"), self.tr("成员")])
@@ -94,8 +87,19 @@ class SettingsPage(QWidget):
                 ),
                 self.tr("单位与队伍"),
             )
+            self.villages = QListWidget()
+            self.new_village, self.village_code = QLineEdit(), QLineEdit()
+            self.village_committee = QLineEdit()
+            self.new_village.setPlaceholderText(self.tr("村（社区）名称，如 新街村"))
+            self.village_code.setPlaceholderText(self.tr("12位区划代码（可不填）"))
+            code_width = self.village_code.fontMetrics().horizontalAdvance("0" * 12) + 60
+            self.village_code.setMinimumWidth(code_width)  # twelve digits in sight
+            self.village_committee.setPlaceholderText(
+                self.tr("人民调解委员会名称（不填则为“村名＋人民调解委员会”）")
+            )
             self.grids = QListWidget()
             self.new_grid, self.grid_village = QLineEdit(), QComboBox()
+            self.grid_worker = QComboBox()  # the grid worker responsible for it
             self.new_category, self.new_channel = QLineEdit(), QLineEdit()
             self.new_grid.setPlaceholderText(self.tr("网格名称"))
             self.new_category.setPlaceholderText(self.tr("大类/小类"))
@@ -104,12 +108,25 @@ class SettingsPage(QWidget):
             grid = QGridLayout(rules)
             for i, (title, widget, extra) in enumerate(
                 (
-                    (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
+                    (
+                        self.tr("村（社区）与调解委员会"),
+                        self.villages,
+                        [
+                            self.new_village,
+                            side_by_side(self.village_code, self.village_committee),
+                            (self.tr("添加村（社区）"), self.add_village),
+                        ],
+                    ),
                     (
                         self.tr("网格"),
                         self.grids,
-                        [self.grid_village, self.new_grid, (self.tr("添加网格"), self.add_grid)],
+                        [
+                            side_by_side(self.grid_village, self.new_grid),
+                            side_by_side(plain_label(self.tr("网格员")), self.grid_worker),
+                            (self.tr("添加网格"), self.add_grid),
+                        ],
                     ),
+                    (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
                     (
                         self.tr("类别"),
                         self.categories,
@@ -129,7 +146,8 @@ class SettingsPage(QWidget):
                 box = QGroupBox(title)
                 QVBoxLayout(box).addWidget(self._box(widget, extra))
                 grid.addWidget(box, i // 2, i % 2)
-            self.tabs.addTab(scrolling(rules), self.tr("办理规则"))
+            self.rules_tab = scrolling(rules)
+            self.tabs.addTab(self.rules_tab, self.tr("办理规则"))
             self.templates = QTableWidget(0, 2)
             self.templates.setHorizontalHeaderLabels(
                 [
@@ -175,9 +193,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         if self.ws.may(Permission.MANAGE_ACCOUNTS):
-            self.worker.submit(
-                lambda: accounts.list_accounts(self.ws), self._show_accounts, lambda e: show_error(self, e)
-            )
+            self.accounts.refresh()
         if self.ws.may(Permission.CONFIGURE):
             self.worker.submit(lambda: setup.read_config(self.ws, "deadline_policy"), self._show_policy)
             self.worker.submit(lambda: choices.places(self.ws), self._show_places)
@@ -227,6 +243,11 @@ class SettingsPage(QWidget):
         self.grid_village.clear()
         for v in places.villages:
             self.grid_village.addItem(v.name, v.id)
+        self.grid_worker.clear()
+        self.grid_worker.addItem(self.tr("（暂不指定）"), None)
+        for person in places.people:
+            if "grid_worker" in (person.parent_id or ""):
+                self.grid_worker.addItem(person.name, person.id.removeprefix("account:"))
         self.categories.clear()
         self.categories.addItems([f"{k}：{'、'.join(v)}" for k, v in places.categories.items()])
         self.channels.clear()
@@ -236,14 +257,40 @@ class SettingsPage(QWidget):
         self.worker.submit(lambda: setup.configure(self.ws, key, value), None, lambda e: show_error(self, e))
 
     def add_grid(self) -> None:
-        village, name = self.grid_village.currentData(), self.new_grid.text()
+        village, name, worker = (
+            self.grid_village.currentData(),
+            self.new_grid.text(),
+            self.grid_worker.currentData(),
+        )
+        if village is None:
+            warn(self, self.tr("无法保存"), self.tr("请先添加一个村（社区），网格建在村（社区）下"))
+            return
         self.worker.submit(
-            lambda: setup.add_grid(self.ws, village, name),
+            lambda: setup.add_grid(self.ws, village, name, worker),
             lambda _: self.new_grid.clear(),
             lambda e: show_error(self, e),
         )
 
+    def add_village(self) -> None:
+        name, code, committee = (
+            self.new_village.text(),
+            self.village_code.text().strip(),
+            self.village_committee.text(),
+        )
+        self.worker.submit(
+            lambda: setup.add_village_with_committee(self.ws, name, code or None, committee),
+            lambda _: [w.clear() for w in (self.new_village, self.village_code, self.village_committee)],
+            lambda e: show_error(self, e),
+        )
+
+    def _show_villages(self, orgs) -> None:
+        committees = {o.village_id: o.name for o in orgs if o.kind == "village_committee" and o.village_id}
+        self.villages.clear()
+        for v in self.places.villages:
+            self.villages.addItem(f"{v.name}　{committees.get(v.id, self.tr('（未设调解委员会）'))}")
+
     def _show_orgs(self, orgs) -> None:
+        self._show_villages(orgs)
         shown = self.shown_orgs = [o for o in orgs if o.kind in ("unit", "team")]
         self.orgs.setRowCount(len(shown))
         for r, o in enumerate(shown):
@@ -315,17 +362,19 @@ class SettingsPage(QWidget):
 
     def remove_channel(self) -> None:
         chosen = {item.text() for item in self.channels.selectedItems()}
-        if chosen:
+        if not chosen:
+            return
+        answer = ask(
+            self,
+            self.tr("删除来源渠道"),
+            self.tr("删除来源渠道“{0}”？已登记的事项保留原来源，新上报的事项不再能选它。").format(
+                "、".join(sorted(chosen))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
             self._configure("channels", [c for c in self.places.channels if c not in chosen])
-
-    def _show_accounts(self, rows) -> None:
-        self.accounts.setRowCount(len(rows))
-        for r, a in enumerate(rows):
-            roles = "、".join(label(ROLE_LABELS[x]) for x in sorted(parse_roles(a.roles)))
-            scope = label(SCOPE_LABELS.get(a.scope_kind, a.scope_kind))
-            org = next((o.name for o in self.places.orgs if o.id == f"org:{a.org_id}"), "")
-            for c, value in enumerate((a.username, a.display_name, roles, scope, org)):
-                self.accounts.setItem(r, c, QTableWidgetItem(value))
 
     def _show_policy(self, policy) -> None:
         self.policy = policy or {}
@@ -359,68 +408,8 @@ class SettingsPage(QWidget):
         )
 
     def add_account(self) -> QDialog:
-        dialog = AccountDialog(self.ws, self.worker, self.places, self)
-        dialog.open()
-        return dialog
+        return self.accounts.add_account()
 
     def _language(self) -> None:
         QSettings().setValue("language", self.language.currentData())
         inform(self, self.tr("语言"), self.tr("重新启动枫桥后使用新的语言。"))
-
-
-class AccountDialog(FormDialog):
-    """A new account: name, password, roles, and the grids or villages it works on."""
-
-    def __init__(self, ws, worker, places, parent=None):
-        super().__init__(parent)
-        self.ws, self.worker, self.places = ws, worker, places
-        self.setWindowTitle(self.tr("添加账号"))
-        self.username = self.form.add(self.tr("账号"), QLineEdit())
-        self.name = self.form.add(self.tr("姓名"), QLineEdit())
-        self.password = self.form.add(self.tr("密码"), QLineEdit())
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        roles = QWidget()
-        roles_layout = QHBoxLayout(roles)
-        roles_layout.setContentsMargins(0, 0, 0, 0)
-        self.roles = {}
-        for role in Role:
-            self.roles[role] = QCheckBox(label(ROLE_LABELS[role]))
-            roles_layout.addWidget(self.roles[role])
-        self.form.add(self.tr("角色"), roles)
-        self.scope = self.form.add(self.tr("范围"), QComboBox())
-        for kind in ("township", "village", "grid", "household"):
-            self.scope.addItem(label(SCOPE_LABELS[kind]), kind)
-        self.org = self.form.add(self.tr("所属单位/队伍"), QComboBox())
-        self.org.addItem(self.tr("（无）"), None)
-        for org in places.orgs:
-            self.org.addItem(org.name, org.id.removeprefix("org:"))
-        self.places_list = self.form.add(self.tr("负责的村或网格"), QListWidget())
-        self.places_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
-        self.households = self.form.add(self.tr("联系的住户"), QLineEdit())
-        self.households.setPlaceholderText(self.tr("联户长联系的住户：户号，用逗号分隔"))
-        self.scope.currentIndexChanged.connect(self._places)
-        self._places()
-        self.lay_out(self.save)
-
-    def _places(self) -> None:
-        self.places_list.clear()
-        kind = self.scope.currentData()
-        items = self.places.villages if kind == "village" else self.places.grids if kind == "grid" else ()
-        for place in items:
-            self.places_list.addItem(place.name)
-            self.places_list.item(self.places_list.count() - 1).setData(Qt.ItemDataRole.UserRole, place.id)
-        self.places_list.setEnabled(bool(items))
-        self.households.setEnabled(kind == "household")
-
-    def save(self) -> None:
-        roles = {role for role, box in self.roles.items() if box.isChecked()}
-        ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.places_list.selectedItems()]
-        if self.scope.currentData() == "household":
-            ids = [n.strip() for n in self.households.text().replace("，", ",").split(",") if n.strip()]
-        args = (self.username.text().strip(), self.name.text().strip(), self.password.text(), roles)
-        kind, org = self.scope.currentData(), self.org.currentData()
-        self.worker.submit(
-            lambda: accounts.add_account(self.ws, *args, scope_kind=kind, scope_ids=ids, org_id=org),
-            lambda _: self.accept(),
-            self.show_failure,
-        )

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import accounts, backups, choices, demo, setup, syncing
+from desktop.services.errors import database_damaged
 
-from .backup import RestoreForm
+from .backup import RestoreDialog, RestoreForm
 from .common import heading, user_message
+from .join import JoinForm, Joining
 from .plain import plain_label
 from .worker import DbWorker
 
@@ -43,12 +45,17 @@ class LoginDialog(QDialog):
         self.message = plain_label()
         self.message.setStyleSheet("color: #B00020")
         self.message.setWordWrap(True)
+        self.setMinimumWidth(400)  # room for a refusal to wrap onto a few lines, not a dozen
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
         self.button = QPushButton(self.tr("登录"))
         self.button.setDefault(True)
         self.button.clicked.connect(self.sign_in)
+        # Offered when the database file itself cannot be read: a backup is the way back to work.
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.clicked.connect(self.restore)
+        self.restore_button.hide()
         form = QFormLayout()
         form.addRow(self.tr("账号"), self.account)
         form.addRow(self.tr("密码"), self.password)
@@ -63,6 +70,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
         layout.addWidget(self.button)
+        layout.addWidget(self.restore_button)
         self.password.setFocus()
 
     def sign_in(self) -> None:
@@ -89,17 +97,64 @@ class LoginDialog(QDialog):
         self.busy.hide()
         self.button.setEnabled(True)
         self.password.selectAll()
-        self.message.setText(user_message(error))
+        self._say(user_message(error))
+        self.restore_button.setVisible(database_damaged(error))
+
+    def _say(self, text: str) -> None:
+        """A message shown whole: the window grows to the wrapped text (within the screen)."""
+        self.message.setText(text)
+        # A word-wrapped label's height depends on its width, which a window does not follow by itself: ask
+        # for the height the text needs at the width it has, and the window grows to it.
+        margins = self.layout().contentsMargins()
+        width = max(self.width(), self.minimumWidth()) - margins.left() - margins.right()
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
+
+    def restore(self) -> RestoreDialog:
+        """The database cannot be read: put a backup in its place (the damaged file is moved aside into the
+        backups folder, not deleted), then sign in as usual."""
+        dialog = RestoreDialog(self.worker, self)
+        dialog.accepted.connect(lambda: self._restore(dialog.form.values()))
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
+
+    def _restore(self, values) -> None:
+        file, user, password = values
+        self.button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.busy.show()
+        self._say(self.tr("正在从备份恢复…"))
+
+        def restored(report) -> None:
+            self.busy.hide()
+            self.button.setEnabled(True)
+            self.restore_button.setEnabled(True)
+            self.restore_button.hide()
+            self.account.setCurrentText(user)
+            text = self.tr("已从备份恢复，请登录。")
+            if report.moved_aside:
+                text += self.tr("\n无法读取的原文件已移到 {0}。").format(report.moved_aside)
+            self._say(text)
+
+        self.worker.submit(
+            lambda task: backups.restore_backup(file, self.path, user, password, progress=task.progress),
+            restored,
+            self._failed,
+            with_task=True,
+        )
 
 
 class SetupDialog(QDialog):
-    """First run: a new township, an existing database, or a demo township to try the app."""
+    """First run: join the township server (a grid worker's laptop), a new township, an existing database,
+    a backup, or a demo township to try the app."""
 
     def __init__(self, worker: DbWorker, path: Path, parent=None):
         super().__init__(parent)
         self.worker, self.path = worker, Path(path)
         self.setWindowTitle(self.tr("枫桥 · 首次使用"))
         self.tabs = QTabWidget()
+        self.join_form = JoinForm()
+        self.tabs.addTab(self.join_form, self.tr("加入乡镇服务器"))
         self.tabs.addTab(self._new_page(), self.tr("新建乡镇"))
         self.tabs.addTab(self._open_page(), self.tr("打开已有数据库"))
         self.tabs.addTab(self._demo_page(), self.tr("试用演示数据"))
@@ -122,6 +177,7 @@ class SetupDialog(QDialog):
         self.cancel.setText(self.tr("取消"))
         self.task = None  # the database being made, while it is made
         self.cancelling = False
+        self.joining = Joining(self, self.join_form, worker)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("欢迎使用枫桥")))
         layout.addWidget(self.tabs)
@@ -178,7 +234,10 @@ class SetupDialog(QDialog):
 
     def go(self) -> None:
         self.message.clear()
-        tab = self.tabs.currentIndex()
+        if self.tabs.currentWidget() is self.join_form:
+            self.joining.start()
+            return
+        tab = self.tabs.currentIndex() - 1  # after the join page: new, open, demo, restore
         if tab == 1:
             chosen = Path(self.existing.text().strip())
             if not chosen.is_file():
@@ -233,7 +292,11 @@ class SetupDialog(QDialog):
         )
 
     def reject(self) -> None:
-        """Cancel closes the dialog; while a database is being made, it stops and removes what it made."""
+        """Cancel closes the dialog; while a database is being made, it stops and removes what it made. A join
+        being cancelled stops and leaves the form as it was typed, to correct and try again."""
+        if self.joining.task is not None:
+            self.joining.cancel()
+            return
         if self.task is None:
             super().reject()
             return

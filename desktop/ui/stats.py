@@ -4,6 +4,8 @@ the platform office closes a month here, and the open month lists what arrived l
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -31,7 +32,7 @@ from sync.core.domain.measures import HIGHLIGHT_MAX, MARK_KINDS, MARK_UNITS
 from sync.core.domain.roles import Permission
 
 from . import printing
-from .common import BarChart, read_only_table, run_with_progress, show_error
+from .common import BarChart, read_only_table, run_with_progress, save_file_name, show_error
 from .plain import ask, inform, plain_label
 
 
@@ -213,31 +214,53 @@ class StatsPage(QWidget):
         inform(self, self.tr("已月结"), self.tr("{0} 的考核数据已发布").format(self.period_text()))
 
     def _ask_and_export(self) -> None:
-        name = str(Path.home() / self.tr("{0} 考核报表.pdf").format(self.period_text()))
-        path, _ = QFileDialog.getSaveFileName(
+        name = self.tr("{0} 考核报表.pdf").format(self.period_text())
+        path = save_file_name(
             self, self.tr("导出考核报表"), name, self.tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)")
         )
         if path:
             self.export_to(path)
 
-    def export_to(self, path: str) -> None:
-        """The figures are counted off the UI thread; the PDF's charts are drawn here, as the page's are."""
+    def export_to(self, path: str):
+        """The figures are counted and the file written on the worker, behind a progress dialog that can
+        cancel; only the PDF's charts are drawn here, as the page's are (a widget draws in this thread)."""
         period = self.period_text()
         if path.lower().endswith(".xlsx"):
-            work = lambda: assessment_report.save_xlsx(assessment_report.make(self.ws, period), path)  # noqa: E731
-            self.worker.submit(work, self._exported, lambda e: show_error(self, e))
-        else:
-            self.worker.submit(
-                lambda: assessment_report.make(self.ws, period),
-                lambda report: self._exported(printing.save_report(report, path)),
-                lambda e: show_error(self, e),
+
+            def work(task):
+                task.progress(0, 2)
+                report = assessment_report.make(self.ws, period)
+                task.progress(1, 2)
+                return assessment_report.save_xlsx(report, path)
+
+            return run_with_progress(self, self.worker, self.tr("正在导出考核报表…"), work, self._exported)
+
+        def counted(report) -> None:
+            folder = Path(tempfile.mkdtemp(prefix="fengqiao-report-"))
+            document = printing.report_document(report, folder)
+
+            def finished(saved) -> None:
+                shutil.rmtree(folder, ignore_errors=True)
+                self._exported(saved)
+
+            self.export_task = run_with_progress(
+                self,
+                self.worker,
+                self.tr("正在导出考核报表…"),
+                lambda task: printing.save(document, path),
+                finished,
             )
 
+        def count(task):
+            task.progress(0, 2)
+            return assessment_report.make(self.ws, period)
+
+        self.export_task = run_with_progress(self, self.worker, self.tr("正在导出考核报表…"), count, counted)
+        return self.export_task
+
     def _ask_and_pack(self) -> None:
-        name = str(Path.home() / self.tr("{0} 卷宗.zip").format(self.period_text()))
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("本期卷宗打包"), name, self.tr("ZIP 压缩包 (*.zip)")
-        )
+        name = self.tr("{0} 卷宗.zip").format(self.period_text())
+        path = save_file_name(self, self.tr("本期卷宗打包"), name, self.tr("ZIP 压缩包 (*.zip)"))
         if path:
             self.pack_dossiers(path)
 

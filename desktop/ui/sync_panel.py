@@ -9,27 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog, QToolButton, QWidget
+from PySide6.QtWidgets import QProgressDialog, QToolButton, QWidget
 
 from desktop.services import syncing
 
 from .common import show_error, tr
 from .hub import EVERYTHING
+from .join import RegisterDialog, stage_name
 from .plain import as_text, plain_label
 
 PROBE_EVERY_MS = 60_000
 AUTO_SYNC_AFTER_SECONDS = 15 * 60
-
-
-def _stage(key: str) -> str:
-    return {
-        "hello": tr("连接服务器"),
-        "push": tr("上传修改"),
-        "pull": tr("下载更新"),
-        "verify": tr("核对数量"),
-        "upload": tr("上传附件"),
-        "download": tr("下载附件"),
-    }.get(key, key)
 
 
 class SyncPanel(QObject):
@@ -78,6 +68,8 @@ class SyncPanel(QObject):
             return
         text, details = self._state(status)
         self.label.setText(text)
+        # A failed sync stays in red until a sync succeeds: the person sees it whenever they look down.
+        self.label.setStyleSheet("color: #b42318;" if status.last_error and status.registered else "")
         self.label.setToolTip(as_text("\n".join(details)))
         self._clock(status.clock_offset_seconds)
         count = status.open_conflicts + status.rejected
@@ -100,7 +92,7 @@ class SyncPanel(QObject):
             details.append(tr("收到 {0} 条无法保存的记录（已跳过）").format(status.unstorable))
         details = [d for d in details if d]
         if not status.registered:
-            return tr("仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）"), details
+            return tr("仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）"), details
         if status.last_error:
             return tr("同步未完成：{0}").format(status.last_error), details
         if self.online is False:
@@ -126,35 +118,50 @@ class SyncPanel(QObject):
         """Is the township server reachable? If so and there is work to send or news is due, sync."""
         if self.net is None or self.running is not None or self.last_status is None:
             return
-        url = self.last_status.server_url
-        self.net.submit(lambda: syncing.reachable(url), self._probed, lambda _e: self._probed(False))
+        url, fingerprint = self.last_status.server_url, self.last_status.fingerprint
+        self.net.submit(
+            lambda: syncing.reachable(url, fingerprint), self._probed, lambda _e: self._probed(False)
+        )
 
     def _probed(self, online: bool) -> None:
         was = self.online
         self.online = online
         status = self.last_status
-        if online and status and status.registered and (status.pending or was is False or _stale(status)):
+        if (
+            online
+            and status
+            and status.registered
+            and not status.registration_lost
+            and (status.pending or was is False or _stale(status))
+        ):
             self.sync_now(automatic=True)
         elif status:
             self._show(status)
 
     # ------------------------------------------------------------------------------------------ sync
 
-    def sync_now(self, password: str | None = None, automatic: bool = False):
+    def ask_password(self, again: bool) -> RegisterDialog:
+        """The account's password to register this laptop (first time, or again); on OK the sync runs."""
+        status = self.last_status
+        dialog = RegisterDialog(
+            self.ws.actor.display_name,
+            status.server_url if status else "",
+            again,
+            status.pending if status else 0,
+            self.window,
+        )
+        dialog.accepted.connect(lambda: self.sync_now(dialog.password.text(), register_again=again))
+        dialog.open()
+        self.password_dialog = dialog
+        return dialog
+
+    def sync_now(self, password: str | None = None, automatic: bool = False, register_again: bool = False):
         if self.running is not None:
             return self.running
         status = self.last_status
-        if not automatic and status is not None and not status.registered and password is None:
-            password, ok = QInputDialog.getText(
-                self.window,
-                tr("登记这台电脑"),
-                tr("第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。").format(
-                    self.ws.actor.display_name, status.server_url
-                ),
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok or not password:
-                return None
+        first_or_again = status is not None and (not status.registered or status.registration_lost)
+        if not automatic and password is None and first_or_again:
+            return self.ask_password(again=status.registered)
         progress = None
         if not automatic:
             progress = QProgressDialog(tr("正在同步…"), tr("取消"), 0, 0, self.window)
@@ -169,12 +176,16 @@ class SyncPanel(QObject):
                 task.stage = stage
 
             return syncing.sync_now(
-                self.ws, password=password, progress=report, cancelled=lambda: task.cancelled
+                self.ws,
+                password=password,
+                progress=report,
+                cancelled=lambda: task.cancelled,
+                register_again=register_again,
             )
 
         def step(done: int, total: int) -> None:
             if progress is not None:
-                progress.setLabelText(_stage(getattr(self.running, "stage", "")) + "…")
+                progress.setLabelText(stage_name(getattr(self.running, "stage", "")) + "…")
                 progress.setMaximum(total)
                 progress.setValue(min(done, total))
 
@@ -184,6 +195,10 @@ class SyncPanel(QObject):
             self.running = None
             self.button.setEnabled(True)
             self.online = error is None or not isinstance(error, syncing.Offline)
+            if isinstance(error, syncing.RegistrationLost) and not automatic:
+                self.refresh()
+                self.ask_password(again=True)  # not a dead end: the password registers again, then syncs
+                return
             if error is not None and not automatic:
                 show_error(self.window, error, tr("同步没有完成"))
             if result is not None:

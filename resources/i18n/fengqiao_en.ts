@@ -49,6 +49,14 @@
       <translation>Cannot save</translation>
     </message>
     <message>
+      <source>放弃填写</source>
+      <translation>Discard what was typed</translation>
+    </message>
+    <message>
+      <source>表单里已填写的内容还没有保存。放弃这些内容并关闭吗？</source>
+      <translation>What was typed into this form has not been saved. Discard it and close?</translation>
+    </message>
+    <message>
       <source>地址</source>
       <translation>Address</translation>
     </message>
@@ -265,6 +273,108 @@
       <translation>Downloading attachments</translation>
     </message>
     <message>
+      <source>账号或密码：{0}</source>
+      <translation>Account or password: {0}</translation>
+    </message>
+    <message>
+      <source>服务器地址：{0}</source>
+      <translation>Server address: {0}</translation>
+    </message>
+    <message>
+      <source>与乡镇平台给出的指纹一致，信任此证书</source>
+      <translation>It matches the fingerprint the township platform gave: trust this certificate</translation>
+    </message>
+    <message>
+      <source>服务器证书指纹（SHA-256）：
+{0}</source>
+      <translation>Server certificate fingerprint (SHA-256):
+{0}</translation>
+    </message>
+    <message>
+      <source>如：https://192.168.1.10:8765（乡镇平台提供）</source>
+      <translation>e.g. https://192.168.1.10:8765 (from the township platform)</translation>
+    </message>
+    <message>
+      <source>服务器地址</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>加入后，本机取得本账号范围内的数据，以后在“同步”菜单同步。</source>
+      <translation>Once joined, this computer receives the data within this account's scope; sync later from the Sync menu.</translation>
+    </message>
+    <message>
+      <source>账号：请填写账号</source>
+      <translation>Account: please enter the account</translation>
+    </message>
+    <message>
+      <source>密码：请填写密码</source>
+      <translation>Password: please enter the password</translation>
+    </message>
+    <message>
+      <source>正在读取服务器证书…</source>
+      <translation>Reading the server's certificate…</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>Server address: check the certificate fingerprint with the township platform; if it matches, tick “trust this certificate” and press Start again</translation>
+    </message>
+    <message>
+      <source>首次连接这台服务器：请与乡镇平台核对下面的证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>First connection to this server: check the certificate fingerprint below with the township platform; if it matches, tick “trust this certificate” and press Start</translation>
+    </message>
+    <message>
+      <source>正在加入 {0}…</source>
+      <translation>Joining {0}…</translation>
+    </message>
+    <message>
+      <source>正在取消加入…</source>
+      <translation>Cancelling the join…</translation>
+    </message>
+    <message>
+      <source>已取消加入：本机没有留下未完成的数据库，可以修改后再试</source>
+      <translation>Join cancelled: no half-made database was left on this computer; change what you need and try again</translation>
+    </message>
+    <message>
+      <source>服务器设置</source>
+      <translation>Server settings</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>乡镇服务器换了地址时在这里修改。本机的登记保留；若新地址的服务器不认识本机，同步时会请您输入密码重新登记。</source>
+      <translation>Change this when the township server moves to a new address. This computer's registration is kept; if the server at the new address does not know this computer, the next sync asks for your password to register again.</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>Server address: check the certificate fingerprint with the township platform; if it matches, tick “trust this certificate” and save again</translation>
+    </message>
+    <message>
+      <source>请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>Check the certificate fingerprint with the township platform; if it matches, tick “trust this certificate” and save</translation>
+    </message>
+    <message>
+      <source>本机等待同步的 {0} 条修改都保留，登记后随即上传。</source>
+      <translation>The {0} changes waiting on this computer are all kept and are uploaded once it is registered.</translation>
+    </message>
+    <message>
+      <source>登记并同步</source>
+      <translation>Register and sync</translation>
+    </message>
+    <message>
+      <source>密码：请输入密码</source>
+      <translation>Password: please enter the password</translation>
+    </message>
+    <message>
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>Working offline: not yet connected to the township server</translation>
     </message>
@@ -289,6 +399,10 @@
       <translation>{0} records received that cannot be stored here (skipped)</translation>
     </message>
     <message>
+      <source>仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）</source>
+      <translation>This laptop only: not yet connected to a township server (Sync → Server settings)</translation>
+    </message>
+    <message>
       <source>冲突 {0}</source>
       <translation>Conflicts {0}</translation>
     </message>
@@ -299,10 +413,6 @@
     <message>
       <source>{0} 条修改保存在本机，等待同步</source>
       <translation>Changes kept on this laptop, waiting to sync: {0}</translation>
-    </message>
-    <message>
-      <source>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</source>
-      <translation>This laptop only: not yet connected to a township server (set it up in the Sync menu)</translation>
     </message>
     <message>
       <source>同步未完成：{0}</source>
@@ -327,6 +437,14 @@
     <message>
       <source>登记这台电脑</source>
       <translation>Register this computer</translation>
+    </message>
+    <message>
+      <source>重新登记这台电脑</source>
+      <translation>Register this computer again</translation>
+    </message>
+    <message>
+      <source>乡镇服务器 {1} 不再认识这台电脑的登记（例如服务器重装或从备份恢复）。请输入账号“{0}”的密码重新登记。</source>
+      <translation>The township server {1} no longer knows this computer's registration (for example, the server was reinstalled or restored from a backup). Enter the password of account “{0}” to register again.</translation>
     </message>
     <message>
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
@@ -428,6 +546,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Add account</translation>
     </message>
     <message>
+      <source>修改账号</source>
+      <translation>Edit account</translation>
+    </message>
+    <message>
       <source>账号</source>
       <translation>Account</translation>
     </message>
@@ -467,12 +589,198 @@ Hand it to the township platform office to import, then import the reply it give
       <source>联户长联系的住户：户号，用逗号分隔</source>
       <translation>The household head's households: numbers, separated by commas</translation>
     </message>
+    <message>
+      <source>用“重设密码…”修改</source>
+      <translation>Change it with “Reset password…”</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsTab</name>
+    <message>
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>Roles</translation>
+    </message>
+    <message>
+      <source>范围</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>Devices</translation>
+    </message>
+    <message>
+      <source>添加账号…</source>
+      <translation>Add account…</translation>
+    </message>
+    <message>
+      <source>修改角色、范围、单位…</source>
+      <translation>Edit roles, scope, unit…</translation>
+    </message>
+    <message>
+      <source>停用</source>
+      <translation>Disable</translation>
+    </message>
+    <message>
+      <source>启用</source>
+      <translation>Enable</translation>
+    </message>
+    <message>
+      <source>重设密码…</source>
+      <translation>Reset password…</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>账号以乡镇服务器为准：这里的修改直接改服务器上的账号，各电脑下次同步后随之更新。</source>
+      <translation>Accounts are the township server's: changes here change the server's accounts, and every computer follows at its next sync.</translation>
+    </message>
+    <message>
+      <source>这台电脑还没有连接乡镇服务器：账号先建在本机，第一次同步后由乡镇服务器管理。</source>
+      <translation>This computer has not connected to a township server yet: accounts are made here first, and the township server manages them after the first sync.</translation>
+    </message>
+    <message>
+      <source>正常</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>重设密码</source>
+      <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>{0} 的新密码：</source>
+      <translation>New password for {0}:</translation>
+    </message>
   </context>
   <context>
     <name>ActionDialog</name>
     <message>
       <source>无法办理</source>
       <translation>Cannot do this step</translation>
+    </message>
+    <message>
+      <source>（请选择）</source>
+      <translation>(choose)</translation>
+    </message>
+    <message>
+      <source>村（居）委会</source>
+      <translation>Village committees</translation>
+    </message>
+    <message>
+      <source>职能部门</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <source>调解队伍</source>
+      <translation>Mediation teams</translation>
+    </message>
+    <message>
+      <source>个人</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <source>请选择</source>
+      <translation>Please choose</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message>
+      <source>正在校验哈希链…</source>
+      <translation>Verifying the hash chain…</translation>
+    </message>
+    <message>
+      <source>从（YYYY-MM-DD）</source>
+      <translation>From (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>至（YYYY-MM-DD）</source>
+      <translation>To (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>操作人账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>操作或对象，如 login、account.disable</source>
+      <translation>Action or target, e.g. login, account.disable</translation>
+    </message>
+    <message>
+      <source>筛选</source>
+      <translation>Filter</translation>
+    </message>
+    <message>
+      <source>校验哈希链</source>
+      <translation>Verify hash chain</translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>详情</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>Devices</translation>
+    </message>
+    <message>
+      <source>共 {0} 条</source>
+      <translation>{0} entries</translation>
+    </message>
+    <message>
+      <source>没有符合条件的审计记录。</source>
+      <translation>No audit entries match.</translation>
+    </message>
+    <message>
+      <source>日期“{0}”应写作 YYYY-MM-DD</source>
+      <translation>Write the date “{0}” as YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>从</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>✔ 哈希链完好：共 {0} 条记录，未发现改动</source>
+      <translation>✔ Hash chain intact: {0} entries, no changes found</translation>
+    </message>
+    <message>
+      <source>✘ 哈希链校验失败：第 {0} 条记录起的日志可能被改动或删除，请保全本机数据并报告</source>
+      <translation>✘ Hash chain broken: entries from no. {0} on may have been changed or removed; keep this computer's data as it is and report it</translation>
     </message>
   </context>
   <context>
@@ -528,6 +836,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>重复人员待处理</source>
       <translation>Duplicate residents</translation>
+    </message>
+    <message>
+      <source>同步冲突待处理</source>
+      <translation>Sync conflicts to settle</translation>
     </message>
     <message>
       <source>我包的案</source>
@@ -592,6 +904,46 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>上报事项 (Ctrl+M)</source>
       <translation>Report a matter (Ctrl+M)</translation>
+    </message>
+    <message>
+      <source>处理冲突…</source>
+      <translation>Settle conflicts…</translation>
+    </message>
+    <message>
+      <source>开始使用：请按顺序完成以下几步</source>
+      <translation>Getting started: complete these steps in order</translation>
+    </message>
+    <message>
+      <source>添加村（社区）和人民调解委员会（设置 → 办理规则）</source>
+      <translation>Add villages and their mediation committees (Settings → Rules)</translation>
+    </message>
+    <message>
+      <source>划分网格并指定网格员（设置 → 办理规则）</source>
+      <translation>Divide villages into grids and name their grid workers (Settings → Rules)</translation>
+    </message>
+    <message>
+      <source>添加职能部门和调解队伍（设置 → 单位与队伍）</source>
+      <translation>Add units and mediation teams (Settings → Units and teams)</translation>
+    </message>
+    <message>
+      <source>为网格员、调解员等添加账号（设置 → 账号）</source>
+      <translation>Add accounts for grid workers, mediators and others (Settings → Accounts)</translation>
+    </message>
+    <message>
+      <source>导入花名册或登记住户（住户 → 导入花名册…）</source>
+      <translation>Import a roster or register households (Households → Import roster…)</translation>
+    </message>
+    <message>
+      <source>去完成</source>
+      <translation>Go</translation>
+    </message>
+    <message>
+      <source>等 {0} 处</source>
+      <translation>and others, {0} in all</translation>
+    </message>
+    <message>
+      <source>同步时两处改了同一项：{0}{1}。服务器暂时保留它的值，请选择保留哪一个。</source>
+      <translation>Two edits changed the same item during sync: {0}{1}. The server keeps its value for now; choose which one to keep.</translation>
     </message>
     <message>
       <source>{0}，您好</source>
@@ -731,8 +1083,16 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Matters</translation>
     </message>
     <message>
+      <source>正在读取…</source>
+      <translation>Reading…</translation>
+    </message>
+    <message>
       <source>{0} {1}号户</source>
       <translation>{0}, household {1}</translation>
+    </message>
+    <message>
+      <source>登记走访（{0} {1}号）</source>
+      <translation>Log visit ({0} no. {1})</translation>
     </message>
     <message>
       <source>无</source>
@@ -770,6 +1130,22 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Village</translation>
     </message>
     <message>
+      <source>还没有村（社区）：写下村名，如 新街村</source>
+      <translation>No village yet: type its name, e.g. 新街村</translation>
+    </message>
+    <message>
+      <source>添加村（社区）</source>
+      <translation>Add village</translation>
+    </message>
+    <message>
+      <source>村（社区）名称</source>
+      <translation>Village name</translation>
+    </message>
+    <message>
+      <source>还没有村（社区）。请管理员在“设置”的“办理规则”页添加。</source>
+      <translation>No village yet. Ask an administrator to add one under Settings → Rules.</translation>
+    </message>
+    <message>
       <source>网格</source>
       <translation>Grid</translation>
     </message>
@@ -799,6 +1175,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>导入花名册…</source>
       <translation>Import roster…</translation>
+    </message>
+    <message>
+      <source>花名册模板…</source>
+      <translation>Roster template…</translation>
+    </message>
+    <message>
+      <source>一行一人：村/社区、网格、户号、地址、姓名、与户主关系、身份证号、手机号等</source>
+      <translation>One person a row: village, grid, household no., address, name, relation to head, ID number, mobile …</translation>
     </message>
     <message>
       <source>导出…</source>
@@ -843,6 +1227,18 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>正在导出…</source>
       <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>下载花名册模板</source>
+      <translation>Download roster template</translation>
+    </message>
+    <message>
+      <source>花名册模板.xlsx</source>
+      <translation>roster-template.xlsx</translation>
+    </message>
+    <message>
+      <source>模板已保存到 {0}。按示例一行填一人，填好后点“导入花名册…”。</source>
+      <translation>Template saved to {0}. Fill in one person a row as in the example, then click “Import roster…”.</translation>
     </message>
     <message>
       <source>导入花名册</source>
@@ -1044,6 +1440,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>All matters</translation>
     </message>
     <message>
+      <source>清除</source>
+      <translation>Clear</translation>
+    </message>
+    <message>
       <source>上报事项</source>
       <translation>Report a matter</translation>
     </message>
@@ -1118,6 +1518,10 @@ Hand it to the township platform office to import, then import the reply it give
       <source>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</source>
       <translation>No matters match. Loosen the filters, or click “Report a matter” to record one.</translation>
     </message>
+    <message>
+      <source>工作台：{0}</source>
+      <translation>From the desk: {0}</translation>
+    </message>
     <message numerus="yes">
       <source>已导出 %n 件事项到 {0}</source>
       <translation>
@@ -1161,6 +1565,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Sign in</translation>
     </message>
     <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from a backup…</translation>
+    </message>
+    <message>
       <source>账号</source>
       <translation>Account</translation>
     </message>
@@ -1184,12 +1592,30 @@ Hand it to the township platform office to import, then import the reply it give
       <source>正在解锁数据库…</source>
       <translation>Unlocking the database…</translation>
     </message>
+    <message>
+      <source>正在从备份恢复…</source>
+      <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
+      <source>已从备份恢复，请登录。</source>
+      <translation>Restored from the backup; please sign in.</translation>
+    </message>
+    <message>
+      <source>
+无法读取的原文件已移到 {0}。</source>
+      <translation>
+The unreadable original file was moved to {0}.</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>枫桥 · {0}</source>
       <translation>Fengqiao · {0}</translation>
+    </message>
+    <message>
+      <source>审计日志</source>
+      <translation>Audit log</translation>
     </message>
     <message>
       <source>工作台</source>
@@ -1258,6 +1684,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>立即同步</source>
       <translation>Sync now</translation>
+    </message>
+    <message>
+      <source>服务器设置…</source>
+      <translation>Server settings…</translation>
     </message>
     <message>
       <source>冲突与被拒的修改…</source>
@@ -1792,6 +2222,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Add party</translation>
     </message>
     <message>
+      <source>添加为当事人</source>
+      <translation>Add as party</translation>
+    </message>
+    <message>
+      <source>本户成员</source>
+      <translation>Household members</translation>
+    </message>
+    <message>
       <source>上报</source>
       <translation>Report</translation>
     </message>
@@ -1873,22 +2311,6 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Account</translation>
     </message>
     <message>
-      <source>姓名</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>角色</source>
-      <translation>Role</translation>
-    </message>
-    <message>
-      <source>范围</source>
-      <translation>Scope</translation>
-    </message>
-    <message>
-      <source>所属单位/队伍</source>
-      <translation>Unit or team</translation>
-    </message>
-    <message>
       <source>星级</source>
       <translation>Grade</translation>
     </message>
@@ -1899,10 +2321,6 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>时限（天）</source>
       <translation>Days allowed</translation>
-    </message>
-    <message>
-      <source>添加账号…</source>
-      <translation>Add account…</translation>
     </message>
     <message>
       <source>类型</source>
@@ -1949,6 +2367,18 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Units and teams</translation>
     </message>
     <message>
+      <source>村（社区）名称，如 新街村</source>
+      <translation>Village name, e.g. 新街村</translation>
+    </message>
+    <message>
+      <source>12位区划代码（可不填）</source>
+      <translation>12-digit division code (optional)</translation>
+    </message>
+    <message>
+      <source>人民调解委员会名称（不填则为“村名＋人民调解委员会”）</source>
+      <translation>Mediation committee name (default: village name + 人民调解委员会)</translation>
+    </message>
+    <message>
       <source>网格名称</source>
       <translation>Grid name</translation>
     </message>
@@ -1959,6 +2389,18 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>新的来源渠道</source>
       <translation>New channel</translation>
+    </message>
+    <message>
+      <source>村（社区）与调解委员会</source>
+      <translation>Villages and mediation committees</translation>
+    </message>
+    <message>
+      <source>添加村（社区）</source>
+      <translation>Add village</translation>
+    </message>
+    <message>
+      <source>网格员</source>
+      <translation>Grid worker</translation>
     </message>
     <message>
       <source>星级与办理时限</source>
@@ -2033,6 +2475,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Cannot save</translation>
     </message>
     <message>
+      <source>（暂不指定）</source>
+      <translation>(not yet)</translation>
+    </message>
+    <message>
+      <source>请先添加一个村（社区），网格建在村（社区）下</source>
+      <translation>Add a village first: a grid belongs to a village</translation>
+    </message>
+    <message>
       <source>请先在表中选中一个单位或队伍</source>
       <translation>Select a unit or team in the table first</translation>
     </message>
@@ -2061,6 +2511,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Enter a category, e.g. “邻里/噪音”</translation>
     </message>
     <message>
+      <source>删除来源渠道</source>
+      <translation>Delete source channel</translation>
+    </message>
+    <message>
+      <source>删除来源渠道“{0}”？已登记的事项保留原来源，新上报的事项不再能选它。</source>
+      <translation>Delete the source channel “{0}”? Matters already recorded keep it; new reports can no longer choose it.</translation>
+    </message>
+    <message>
       <source>{0} 的时限应为正整数天数</source>
       <translation>The days for {0} must be a positive whole number</translation>
     </message>
@@ -2082,6 +2540,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>枫桥 · 首次使用</source>
       <translation>Fengqiao · First start</translation>
+    </message>
+    <message>
+      <source>加入乡镇服务器</source>
+      <translation>Join a township server</translation>
     </message>
     <message>
       <source>新建乡镇</source>
@@ -2271,6 +2733,22 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Escalated</translation>
     </message>
     <message>
+      <source>口径：</source>
+      <translation>How counted: </translation>
+    </message>
+    <message>
+      <source>。</source>
+      <translation>. </translation>
+    </message>
+    <message>
+      <source>月结…</source>
+      <translation>Close month…</translation>
+    </message>
+    <message>
+      <source>发布本月的考核数据：此后本月的数据和报表固定不变，迟到的办理情况计入下一个月的调整</source>
+      <translation>Publish this month's assessment: from then on its figures and reports stay fixed, and late work counts as an adjustment in the next month</translation>
+    </message>
+    <message>
       <source>导出考核报表…</source>
       <translation>Export assessment report…</translation>
     </message>
@@ -2291,6 +2769,50 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Year</translation>
     </message>
     <message>
+      <source>本期排查立案的事项中，到期末已化解的比例；未化解的计入分母；重复件只按首次工单计一次</source>
+      <translation>Of the matters registered this period, the share resolved by the period's end; unresolved ones count in the denominator; a repeat order counts once, under its first order</translation>
+    </message>
+    <message>
+      <source>本期立案的事项中，到期末已办结的比例</source>
+      <translation>Of the matters registered this period, the share closed by the period's end</translation>
+    </message>
+    <message>
+      <source>本期办结的事项中，在办结时有效的办理时限内办结的比例；期末仍超期未结的计为未按期</source>
+      <translation>Of the matters closed this period, the share closed within the deadline in force when they closed; matters still open past their deadline at the period's end count as late</translation>
+    </message>
+    <message>
+      <source>调解日期在本期的调解中，达成协议的比例</source>
+      <translation>Of the mediation sessions held this period, the share that reached an agreement</translation>
+    </message>
+    <message>
+      <source>回访日期在本期的回访中，满意和基本满意的比例</source>
+      <translation>Of the follow-ups made this period, the share satisfied or mostly satisfied</translation>
+    </message>
+    <message>
+      <source>本期办结的事项中，到期末卷宗已归档的比例</source>
+      <translation>Of the matters closed this period, the share whose file was archived by the period's end</translation>
+    </message>
+    <message>
+      <source>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</source>
+      <translation>Each rate is weighted as configured; a measure without data is left out or scored zero, as configured</translation>
+    </message>
+    <message>
+      <source>月结</source>
+      <translation>Close month</translation>
+    </message>
+    <message>
+      <source>月结 {0} 后，本月的考核数据和报表将按现在的数据固定发布，不再变动；此后收到的属于本月的办理情况计入下一个月的调整。确定月结？</source>
+      <translation>Once {0} is closed, this month's assessment figures and reports are published as they are now and never change; work about this month received later counts as an adjustment in the next month. Close the month?</translation>
+    </message>
+    <message>
+      <source>已月结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>{0} 的考核数据已发布</source>
+      <translation>The assessment of {0} is published</translation>
+    </message>
+    <message>
       <source>{0} 考核报表.pdf</source>
       <translation>{0} assessment report.pdf</translation>
     </message>
@@ -2301,6 +2823,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
       <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出考核报表…</source>
+      <translation>Exporting the assessment report…</translation>
     </message>
     <message>
       <source>{0} 卷宗.zip</source>
@@ -2333,6 +2859,12 @@ Hand it to the township platform office to import, then import the reply it give
       <source>已导出</source>
       <translation>Exported</translation>
     </message>
+    <message>
+      <source>本期计入的调整（属于已月结月份、在其后收到的办理情况；不计入上表排名）：
+</source>
+      <translation>Adjustments counted in this period (work about a closed month received after it closed; not in the ranking above):
+</translation>
+    </message>
   </context>
   <context>
     <name>Tile</name>
@@ -2348,12 +2880,20 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Log a visit</translation>
     </message>
     <message>
+      <source>走访户</source>
+      <translation>Household</translation>
+    </message>
+    <message>
       <source>户（搜索）</source>
       <translation>Household (search)</translation>
     </message>
     <message>
       <source>输入姓名、户号或地址</source>
       <translation>Type a name, household no. or address</translation>
+    </message>
+    <message>
+      <source>走访时间</source>
+      <translation>Visited at</translation>
     </message>
     <message>
       <source>走访目的</source>
@@ -2376,12 +2916,86 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>fill in a report after saving</translation>
     </message>
     <message>
-      <source>（已选定）</source>
-      <translation>(chosen)</translation>
+      <source>正在读取…</source>
+      <translation>Reading…</translation>
+    </message>
+    <message>
+      <source>（请在下面搜索并选中一户）</source>
+      <translation>(search for a household below and select it)</translation>
     </message>
     <message>
       <source>请先搜索并选中一户</source>
       <translation>Search for a household and pick it first</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsPage</name>
+    <message>
+      <source>走访日期</source>
+      <translation>Visit date</translation>
+    </message>
+    <message>
+      <source>只看需要跟进的</source>
+      <translation>Needing follow-up only</translation>
+    </message>
+    <message>
+      <source>登记走访 (Ctrl+N)</source>
+      <translation>Log visit (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>走访时间</source>
+      <translation>Visited at</translation>
+    </message>
+    <message>
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>户号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <source>走访人</source>
+      <translation>Visitor</translation>
+    </message>
+    <message>
+      <source>目的</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <source>跟进</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>需要跟进</source>
+      <translation>Needs follow-up</translation>
+    </message>
+    <message>
+      <source>走访情况</source>
+      <translation>Findings</translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 次走访</source>
+      <translation>
+        <numerusform>%n visit</numerusform>
+        <numerusform>%n visits</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>没有符合条件的走访记录。</source>
+      <translation>No visits match these filters.</translation>
+    </message>
+    <message>
+      <source>全部村（社区）</source>
+      <translation>All villages</translation>
+    </message>
+    <message>
+      <source>全部网格</source>
+      <translation>All grids</translation>
     </message>
   </context>
   <context>
@@ -2943,6 +3557,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Grade</translation>
     </message>
     <message>
+      <source>月结（发布当月考核数据）</source>
+      <translation>Close a month (publish its assessment)</translation>
+    </message>
+    <message>
       <source>服务纠纷</source>
       <translation>Service dispute</translation>
     </message>
@@ -3390,8 +4008,32 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>a 15-digit old number has no check digit; use the 18-digit number where possible</translation>
     </message>
     <message>
+      <source>digest：与月结数据不符（数据被改动过）</source>
+      <translation>digest: does not match the closed month's figures (the figures were changed)</translation>
+    </message>
+    <message>
+      <source>figures：月结数据的格式应为第{0}版</source>
+      <translation>figures: a closed month's figures must be version {0}</translation>
+    </message>
+    <message>
+      <source>https 地址需要先核对并信任服务器证书的指纹</source>
+      <translation>An https address needs the server certificate's fingerprint checked and trusted first</translation>
+    </message>
+    <message>
+      <source>id：{0}的月结记录编号应为 {1}</source>
+      <translation>id: the closing record of {0} must be numbered {1}</translation>
+    </message>
+    <message>
       <source>{0} 不是枫桥备份文件</source>
       <translation>{0} is not a Fengqiao backup file</translation>
+    </message>
+    <message>
+      <source>{0} 中的 {1} 压缩比超过上限 {2} 倍，未导入（可能是压缩炸弹）</source>
+      <translation>{1} in {0} is compressed more than {2} times, over the limit; not imported (possibly a zip bomb)</translation>
+    </message>
+    <message>
+      <source>{0} 含有 {1} 个部件，超过上限 {2}，未导入</source>
+      <translation>{0} holds {1} parts, over the limit of {2}; not imported</translation>
     </message>
     <message>
       <source>{0} 已登记为“{1}”</source>
@@ -3402,12 +4044,44 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>{0} was registered in household {1} ({2}) and has been moved here</translation>
     </message>
     <message>
+      <source>{0} 有 {1} MB，超过上限 {2} MB，未导入</source>
+      <translation>{0} is {1} MB, over the limit of {2} MB; not imported</translation>
+    </message>
+    <message>
+      <source>{0} 第 {1} 行“{2}”有 {3} 字，超过每格 {4} 字的上限，未导入</source>
+      <translation>{0}: row {1}, “{2}” has {3} characters, over the limit of {4} per cell; not imported</translation>
+    </message>
+    <message>
       <source>{0} 缺少“名称”列（表头：名称、类型、成员）</source>
       <translation>{0} has no 名称 (name) column (headers: 名称, 类型, 成员)</translation>
     </message>
     <message>
       <source>{0} 缺少必需的列：{1}（表头可以是 {2}）</source>
       <translation>{0} lacks required columns: {1} (the header may be {2})</translation>
+    </message>
+    <message>
+      <source>{0} 解压后超过上限 {1} MB，未导入（可能是压缩炸弹）</source>
+      <translation>{0} inflates past the limit of {1} MB; not imported (possibly a zip bomb)</translation>
+    </message>
+    <message>
+      <source>{0} 超过 {1} 行的上限，未导入；请分成几个文件</source>
+      <translation>{0} has more than {1} rows, over the limit; not imported — split it into several files</translation>
+    </message>
+    <message>
+      <source>{0}尚未结束（{1}起才能月结）</source>
+      <translation>{0} is not over yet (it can be closed from {1})</translation>
+    </message>
+    <message>
+      <source>{0}已月结，不能再月结更早的{1}</source>
+      <translation>{0} is closed; the earlier {1} cannot be closed now</translation>
+    </message>
+    <message>
+      <source>{0}已月结，不能重复月结</source>
+      <translation>{0} is already closed</translation>
+    </message>
+    <message>
+      <source>{0}年{1}月</source>
+      <translation>{1}/{0}</translation>
     </message>
     <message>
       <source>{0}角色</source>
@@ -3428,6 +4102,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>“{0}”不是事项的办理状态</source>
       <translation>“{0}” is not part of the matter's state</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：应写成 http(s)://主机[:端口]</source>
+      <translation>“{0}” is not a valid address: write it as http(s)://host[:port]</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：端口应是数字</source>
+      <translation>“{0}” is not a valid address: the port must be a number</translation>
     </message>
     <message>
       <source>不在您负责的范围内</source>
@@ -3494,6 +4176,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>main order number</translation>
     </message>
     <message>
+      <source>乡镇服务器没有修改账号：{0}</source>
+      <translation>The township server did not change the account: {0}</translation>
+    </message>
+    <message>
       <source>乡镇的区划代码“{0}”末三位应为000</source>
       <translation>a township’s division code “{0}” must end in 000</translation>
     </message>
@@ -3548,6 +4234,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>只有{0}可以办理</source>
       <translation>only {0} may do this</translation>
+    </message>
+    <message>
+      <source>只有全镇范围的账号才能月结</source>
+      <translation>Only a township-wide account can close a month</translation>
     </message>
     <message>
       <source>只有平台办公室可以关联事项</source>
@@ -3632,6 +4322,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>字段“{0}”不能修改</source>
       <translation>the field “{0}” cannot be changed</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
     </message>
     <message>
       <source>密码至少{0}个字符</source>
@@ -3774,6 +4468,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Household number “{0}” exists in several villages; use the household id</translation>
     </message>
     <message>
+      <source>所属单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
       <source>手机号</source>
       <translation>mobile number</translation>
     </message>
@@ -3842,6 +4540,14 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>visit not found</translation>
     </message>
     <message>
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>Who</translation>
+    </message>
+    <message>
       <source>数据库 {0} 已存在，不会覆盖</source>
       <translation>Database {0} already exists and will not be overwritten</translation>
     </message>
@@ -3898,6 +4604,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>grade {0} is not configured (choose from: {1})</translation>
     </message>
     <message>
+      <source>最多 {0} 个字</source>
+      <translation>at most {0} characters</translation>
+    </message>
+    <message>
       <source>最多2000个字符</source>
       <translation>At most 2,000 characters</translation>
     </message>
@@ -3908,6 +4618,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>最多40个字母、数字或 - _ /</source>
       <translation>at most 40 letters, digits or - _ /</translation>
+    </message>
+    <message>
+      <source>月份“{0}”应写作 2026-11</source>
+      <translation>Write the month “{0}” as 2026-11</translation>
     </message>
     <message>
       <source>有械斗倾向</source>
@@ -3964,6 +4678,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>村（社区）“{0}”已存在</source>
       <translation>village (community) “{0}” already exists</translation>
+    </message>
+    <message>
+      <source>村（社区）名称</source>
+      <translation>Village name</translation>
     </message>
     <message>
       <source>村（社区）的区划代码“{0}”末三位不应为000</source>
@@ -4046,6 +4764,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>type</translation>
     </message>
     <message>
+      <source>结束日期 {0} 早于开始日期 {1}</source>
+      <translation>The end date {0} is before the start date {1}</translation>
+    </message>
+    <message>
       <source>网格</source>
       <translation>grid</translation>
     </message>
@@ -4074,12 +4796,32 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Households looked after</translation>
     </message>
     <message>
+      <source>至</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>至少 {0} 个字符</source>
+      <translation>at least {0} characters</translation>
+    </message>
+    <message>
       <source>至少选择一个角色</source>
       <translation>choose at least one role</translation>
     </message>
     <message>
       <source>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</source>
       <translation>“{{{0}}}” cannot be used in braces: this item may only use {1}</translation>
+    </message>
+    <message>
+      <source>范围</source>
+      <translation>Scope</translation>
+    </message>
+    <message>
+      <source>范围为 {0} 时至少要给出一个村或网格</source>
+      <translation>A {0} scope needs at least one village or grid</translation>
+    </message>
+    <message>
+      <source>范围内的村、网格或住户</source>
+      <translation>Villages, grids or households of the scope</translation>
     </message>
     <message>
       <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>
@@ -4090,8 +4832,24 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>the days to carry it out must be more than 0</translation>
     </message>
     <message>
+      <source>角色</source>
+      <translation>Roles</translation>
+    </message>
+    <message>
+      <source>请填写乡镇服务器地址，如 https://192.168.1.10:8765</source>
+      <translation>Enter the township server's address, e.g. https://192.168.1.10:8765</translation>
+    </message>
+    <message>
       <source>请选择一个村（社区）</source>
       <translation>please choose a village (community)</translation>
+    </message>
+    <message>
+      <source>读不到服务器的证书：{0}</source>
+      <translation>Cannot read the server's certificate: {0}</translation>
+    </message>
+    <message>
+      <source>调解委员会名称</source>
+      <translation>Mediation committee name</translation>
     </message>
     <message>
       <source>调解日期</source>
@@ -4138,8 +4896,20 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Account “{0}” may not restore backups (a grid worker, mediator, platform office or administrator may)</translation>
     </message>
     <message>
+      <source>账号名</source>
+      <translation>Username</translation>
+    </message>
+    <message>
       <source>账号名应为2–50个字母、数字、下划线、点或横线</source>
       <translation>an account name has 2–50 letters, digits, underscores, dots or hyphens</translation>
+    </message>
+    <message>
+      <source>账号由乡镇服务器管理，现在连不上 {0}：联网后再试；本机什么都没有改</source>
+      <translation>Accounts are managed by the township server, and {0} cannot be reached: try again when online; nothing was changed here</translation>
+    </message>
+    <message>
+      <source>账号由乡镇服务器管理：这台电脑还没有在乡镇服务器登记，请先同步一次；本机什么都没有改</source>
+      <translation>Accounts are managed by the township server: this computer is not registered with it yet, sync once first; nothing was changed here</translation>
     </message>
     <message>
       <source>走访时间</source>

@@ -27,6 +27,14 @@
       <translation>无法保存</translation>
     </message>
     <message>
+      <source>放弃填写</source>
+      <translation>放弃填写</translation>
+    </message>
+    <message>
+      <source>表单里已填写的内容还没有保存。放弃这些内容并关闭吗？</source>
+      <translation>表单里已填写的内容还没有保存。放弃这些内容并关闭吗？</translation>
+    </message>
+    <message>
       <source>地址</source>
       <translation>地址</translation>
     </message>
@@ -243,6 +251,108 @@
       <translation>下载附件</translation>
     </message>
     <message>
+      <source>账号或密码：{0}</source>
+      <translation>账号或密码：{0}</translation>
+    </message>
+    <message>
+      <source>服务器地址：{0}</source>
+      <translation>服务器地址：{0}</translation>
+    </message>
+    <message>
+      <source>与乡镇平台给出的指纹一致，信任此证书</source>
+      <translation>与乡镇平台给出的指纹一致，信任此证书</translation>
+    </message>
+    <message>
+      <source>服务器证书指纹（SHA-256）：
+{0}</source>
+      <translation>服务器证书指纹（SHA-256）：
+{0}</translation>
+    </message>
+    <message>
+      <source>如：https://192.168.1.10:8765（乡镇平台提供）</source>
+      <translation>如：https://192.168.1.10:8765（乡镇平台提供）</translation>
+    </message>
+    <message>
+      <source>服务器地址</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <source>账号</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>加入后，本机取得本账号范围内的数据，以后在“同步”菜单同步。</source>
+      <translation>加入后，本机取得本账号范围内的数据，以后在“同步”菜单同步。</translation>
+    </message>
+    <message>
+      <source>账号：请填写账号</source>
+      <translation>账号：请填写账号</translation>
+    </message>
+    <message>
+      <source>密码：请填写密码</source>
+      <translation>密码：请填写密码</translation>
+    </message>
+    <message>
+      <source>正在读取服务器证书…</source>
+      <translation>正在读取服务器证书…</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再按开始</translation>
+    </message>
+    <message>
+      <source>首次连接这台服务器：请与乡镇平台核对下面的证书指纹，一致后勾选“信任此证书”，再按开始</source>
+      <translation>首次连接这台服务器：请与乡镇平台核对下面的证书指纹，一致后勾选“信任此证书”，再按开始</translation>
+    </message>
+    <message>
+      <source>正在加入 {0}…</source>
+      <translation>正在加入 {0}…</translation>
+    </message>
+    <message>
+      <source>正在取消加入…</source>
+      <translation>正在取消加入…</translation>
+    </message>
+    <message>
+      <source>已取消加入：本机没有留下未完成的数据库，可以修改后再试</source>
+      <translation>已取消加入：本机没有留下未完成的数据库，可以修改后再试</translation>
+    </message>
+    <message>
+      <source>服务器设置</source>
+      <translation>服务器设置</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>乡镇服务器换了地址时在这里修改。本机的登记保留；若新地址的服务器不认识本机，同步时会请您输入密码重新登记。</source>
+      <translation>乡镇服务器换了地址时在这里修改。本机的登记保留；若新地址的服务器不认识本机，同步时会请您输入密码重新登记。</translation>
+    </message>
+    <message>
+      <source>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>服务器地址：请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</translation>
+    </message>
+    <message>
+      <source>请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</source>
+      <translation>请与乡镇平台核对证书指纹，一致后勾选“信任此证书”，再保存</translation>
+    </message>
+    <message>
+      <source>本机等待同步的 {0} 条修改都保留，登记后随即上传。</source>
+      <translation>本机等待同步的 {0} 条修改都保留，登记后随即上传。</translation>
+    </message>
+    <message>
+      <source>登记并同步</source>
+      <translation>登记并同步</translation>
+    </message>
+    <message>
+      <source>密码：请输入密码</source>
+      <translation>密码：请输入密码</translation>
+    </message>
+    <message>
       <source>离线工作：尚未连接乡镇服务器</source>
       <translation>离线工作：尚未连接乡镇服务器</translation>
     </message>
@@ -267,6 +377,10 @@
       <translation>收到 {0} 条无法保存的记录（已跳过）</translation>
     </message>
     <message>
+      <source>仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）</source>
+      <translation>仅在本机使用：尚未连接乡镇服务器（同步 → 服务器设置）</translation>
+    </message>
+    <message>
       <source>冲突 {0}</source>
       <translation>冲突 {0}</translation>
     </message>
@@ -277,10 +391,6 @@
     <message>
       <source>{0} 条修改保存在本机，等待同步</source>
       <translation>{0} 条修改保存在本机，等待同步</translation>
-    </message>
-    <message>
-      <source>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</source>
-      <translation>仅在本机使用：尚未连接乡镇服务器（在“同步”菜单设置）</translation>
     </message>
     <message>
       <source>同步未完成：{0}</source>
@@ -305,6 +415,14 @@
     <message>
       <source>登记这台电脑</source>
       <translation>登记这台电脑</translation>
+    </message>
+    <message>
+      <source>重新登记这台电脑</source>
+      <translation>重新登记这台电脑</translation>
+    </message>
+    <message>
+      <source>乡镇服务器 {1} 不再认识这台电脑的登记（例如服务器重装或从备份恢复）。请输入账号“{0}”的密码重新登记。</source>
+      <translation>乡镇服务器 {1} 不再认识这台电脑的登记（例如服务器重装或从备份恢复）。请输入账号“{0}”的密码重新登记。</translation>
     </message>
     <message>
       <source>第一次同步：请输入账号“{0}”的密码，在乡镇服务器 {1} 登记这台电脑。</source>
@@ -428,6 +546,10 @@
       <translation>添加账号</translation>
     </message>
     <message>
+      <source>修改账号</source>
+      <translation>修改账号</translation>
+    </message>
+    <message>
       <source>账号</source>
       <translation>账号</translation>
     </message>
@@ -467,12 +589,198 @@
       <source>联户长联系的住户：户号，用逗号分隔</source>
       <translation>联户长联系的住户：户号，用逗号分隔</translation>
     </message>
+    <message>
+      <source>用“重设密码…”修改</source>
+      <translation>用“重设密码…”修改</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsTab</name>
+    <message>
+      <source>账号</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>范围</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>添加账号…</source>
+      <translation>添加账号…</translation>
+    </message>
+    <message>
+      <source>修改角色、范围、单位…</source>
+      <translation>修改角色、范围、单位…</translation>
+    </message>
+    <message>
+      <source>停用</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>启用</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>重设密码…</source>
+      <translation>重设密码…</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <source>账号以乡镇服务器为准：这里的修改直接改服务器上的账号，各电脑下次同步后随之更新。</source>
+      <translation>账号以乡镇服务器为准：这里的修改直接改服务器上的账号，各电脑下次同步后随之更新。</translation>
+    </message>
+    <message>
+      <source>这台电脑还没有连接乡镇服务器：账号先建在本机，第一次同步后由乡镇服务器管理。</source>
+      <translation>这台电脑还没有连接乡镇服务器：账号先建在本机，第一次同步后由乡镇服务器管理。</translation>
+    </message>
+    <message>
+      <source>正常</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>重设密码</source>
+      <translation>重设密码</translation>
+    </message>
+    <message>
+      <source>{0} 的新密码：</source>
+      <translation>{0} 的新密码：</translation>
+    </message>
   </context>
   <context>
     <name>ActionDialog</name>
     <message>
       <source>无法办理</source>
       <translation>无法办理</translation>
+    </message>
+    <message>
+      <source>（请选择）</source>
+      <translation>（请选择）</translation>
+    </message>
+    <message>
+      <source>村（居）委会</source>
+      <translation>村（居）委会</translation>
+    </message>
+    <message>
+      <source>职能部门</source>
+      <translation>职能部门</translation>
+    </message>
+    <message>
+      <source>调解队伍</source>
+      <translation>调解队伍</translation>
+    </message>
+    <message>
+      <source>个人</source>
+      <translation>个人</translation>
+    </message>
+    <message>
+      <source>请选择</source>
+      <translation>请选择</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message>
+      <source>正在校验哈希链…</source>
+      <translation>正在校验哈希链…</translation>
+    </message>
+    <message>
+      <source>从（YYYY-MM-DD）</source>
+      <translation>从（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <source>至（YYYY-MM-DD）</source>
+      <translation>至（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <source>操作人账号</source>
+      <translation>操作人账号</translation>
+    </message>
+    <message>
+      <source>操作或对象，如 login、account.disable</source>
+      <translation>操作或对象，如 login、account.disable</translation>
+    </message>
+    <message>
+      <source>筛选</source>
+      <translation>筛选</translation>
+    </message>
+    <message>
+      <source>校验哈希链</source>
+      <translation>校验哈希链</translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>操作</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>对象</translation>
+    </message>
+    <message>
+      <source>详情</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>共 {0} 条</source>
+      <translation>共 {0} 条</translation>
+    </message>
+    <message>
+      <source>没有符合条件的审计记录。</source>
+      <translation>没有符合条件的审计记录。</translation>
+    </message>
+    <message>
+      <source>日期“{0}”应写作 YYYY-MM-DD</source>
+      <translation>日期“{0}”应写作 YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>从</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>至</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>✔ 哈希链完好：共 {0} 条记录，未发现改动</source>
+      <translation>✔ 哈希链完好：共 {0} 条记录，未发现改动</translation>
+    </message>
+    <message>
+      <source>✘ 哈希链校验失败：第 {0} 条记录起的日志可能被改动或删除，请保全本机数据并报告</source>
+      <translation>✘ 哈希链校验失败：第 {0} 条记录起的日志可能被改动或删除，请保全本机数据并报告</translation>
     </message>
   </context>
   <context>
@@ -528,6 +836,10 @@
     <message>
       <source>重复人员待处理</source>
       <translation>重复人员待处理</translation>
+    </message>
+    <message>
+      <source>同步冲突待处理</source>
+      <translation>同步冲突待处理</translation>
     </message>
     <message>
       <source>我包的案</source>
@@ -592,6 +904,46 @@
     <message>
       <source>上报事项 (Ctrl+M)</source>
       <translation>上报事项 (Ctrl+M)</translation>
+    </message>
+    <message>
+      <source>处理冲突…</source>
+      <translation>处理冲突…</translation>
+    </message>
+    <message>
+      <source>开始使用：请按顺序完成以下几步</source>
+      <translation>开始使用：请按顺序完成以下几步</translation>
+    </message>
+    <message>
+      <source>添加村（社区）和人民调解委员会（设置 → 办理规则）</source>
+      <translation>添加村（社区）和人民调解委员会（设置 → 办理规则）</translation>
+    </message>
+    <message>
+      <source>划分网格并指定网格员（设置 → 办理规则）</source>
+      <translation>划分网格并指定网格员（设置 → 办理规则）</translation>
+    </message>
+    <message>
+      <source>添加职能部门和调解队伍（设置 → 单位与队伍）</source>
+      <translation>添加职能部门和调解队伍（设置 → 单位与队伍）</translation>
+    </message>
+    <message>
+      <source>为网格员、调解员等添加账号（设置 → 账号）</source>
+      <translation>为网格员、调解员等添加账号（设置 → 账号）</translation>
+    </message>
+    <message>
+      <source>导入花名册或登记住户（住户 → 导入花名册…）</source>
+      <translation>导入花名册或登记住户（住户 → 导入花名册…）</translation>
+    </message>
+    <message>
+      <source>去完成</source>
+      <translation>去完成</translation>
+    </message>
+    <message>
+      <source>等 {0} 处</source>
+      <translation>等 {0} 处</translation>
+    </message>
+    <message>
+      <source>同步时两处改了同一项：{0}{1}。服务器暂时保留它的值，请选择保留哪一个。</source>
+      <translation>同步时两处改了同一项：{0}{1}。服务器暂时保留它的值，请选择保留哪一个。</translation>
     </message>
     <message>
       <source>{0}，您好</source>
@@ -731,8 +1083,16 @@
       <translation>相关事项</translation>
     </message>
     <message>
+      <source>正在读取…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
       <source>{0} {1}号户</source>
       <translation>{0} {1}号户</translation>
+    </message>
+    <message>
+      <source>登记走访（{0} {1}号）</source>
+      <translation>登记走访（{0} {1}号）</translation>
     </message>
     <message>
       <source>无</source>
@@ -770,6 +1130,22 @@
       <translation>村/社区</translation>
     </message>
     <message>
+      <source>还没有村（社区）：写下村名，如 新街村</source>
+      <translation>还没有村（社区）：写下村名，如 新街村</translation>
+    </message>
+    <message>
+      <source>添加村（社区）</source>
+      <translation>添加村（社区）</translation>
+    </message>
+    <message>
+      <source>村（社区）名称</source>
+      <translation>村（社区）名称</translation>
+    </message>
+    <message>
+      <source>还没有村（社区）。请管理员在“设置”的“办理规则”页添加。</source>
+      <translation>还没有村（社区）。请管理员在“设置”的“办理规则”页添加。</translation>
+    </message>
+    <message>
       <source>网格</source>
       <translation>网格</translation>
     </message>
@@ -799,6 +1175,14 @@
     <message>
       <source>导入花名册…</source>
       <translation>导入花名册…</translation>
+    </message>
+    <message>
+      <source>花名册模板…</source>
+      <translation>花名册模板…</translation>
+    </message>
+    <message>
+      <source>一行一人：村/社区、网格、户号、地址、姓名、与户主关系、身份证号、手机号等</source>
+      <translation>一行一人：村/社区、网格、户号、地址、姓名、与户主关系、身份证号、手机号等</translation>
     </message>
     <message>
       <source>导出…</source>
@@ -843,6 +1227,18 @@
     <message>
       <source>正在导出…</source>
       <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>下载花名册模板</source>
+      <translation>下载花名册模板</translation>
+    </message>
+    <message>
+      <source>花名册模板.xlsx</source>
+      <translation>花名册模板.xlsx</translation>
+    </message>
+    <message>
+      <source>模板已保存到 {0}。按示例一行填一人，填好后点“导入花名册…”。</source>
+      <translation>模板已保存到 {0}。按示例一行填一人，填好后点“导入花名册…”。</translation>
     </message>
     <message>
       <source>导入花名册</source>
@@ -1042,6 +1438,10 @@
       <translation>全部事项</translation>
     </message>
     <message>
+      <source>清除</source>
+      <translation>清除</translation>
+    </message>
+    <message>
       <source>上报事项</source>
       <translation>上报事项</translation>
     </message>
@@ -1115,6 +1515,10 @@
       <source>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</source>
       <translation>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</translation>
     </message>
+    <message>
+      <source>工作台：{0}</source>
+      <translation>工作台：{0}</translation>
+    </message>
     <message numerus="yes">
       <source>已导出 %n 件事项到 {0}</source>
       <translation>
@@ -1157,6 +1561,10 @@
       <translation>登录</translation>
     </message>
     <message>
+      <source>从备份恢复…</source>
+      <translation>从备份恢复…</translation>
+    </message>
+    <message>
       <source>账号</source>
       <translation>账号</translation>
     </message>
@@ -1180,12 +1588,30 @@
       <source>正在解锁数据库…</source>
       <translation>正在解锁数据库…</translation>
     </message>
+    <message>
+      <source>正在从备份恢复…</source>
+      <translation>正在从备份恢复…</translation>
+    </message>
+    <message>
+      <source>已从备份恢复，请登录。</source>
+      <translation>已从备份恢复，请登录。</translation>
+    </message>
+    <message>
+      <source>
+无法读取的原文件已移到 {0}。</source>
+      <translation>
+无法读取的原文件已移到 {0}。</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>枫桥 · {0}</source>
       <translation>枫桥 · {0}</translation>
+    </message>
+    <message>
+      <source>审计日志</source>
+      <translation>审计日志</translation>
     </message>
     <message>
       <source>工作台</source>
@@ -1254,6 +1680,10 @@
     <message>
       <source>立即同步</source>
       <translation>立即同步</translation>
+    </message>
+    <message>
+      <source>服务器设置…</source>
+      <translation>服务器设置…</translation>
     </message>
     <message>
       <source>冲突与被拒的修改…</source>
@@ -1788,6 +2218,14 @@
       <translation>添加当事人</translation>
     </message>
     <message>
+      <source>添加为当事人</source>
+      <translation>添加为当事人</translation>
+    </message>
+    <message>
+      <source>本户成员</source>
+      <translation>本户成员</translation>
+    </message>
+    <message>
       <source>上报</source>
       <translation>上报</translation>
     </message>
@@ -1869,22 +2307,6 @@
       <translation>账号</translation>
     </message>
     <message>
-      <source>姓名</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>角色</source>
-      <translation>角色</translation>
-    </message>
-    <message>
-      <source>范围</source>
-      <translation>范围</translation>
-    </message>
-    <message>
-      <source>所属单位/队伍</source>
-      <translation>所属单位/队伍</translation>
-    </message>
-    <message>
       <source>星级</source>
       <translation>星级</translation>
     </message>
@@ -1895,10 +2317,6 @@
     <message>
       <source>时限（天）</source>
       <translation>时限（天）</translation>
-    </message>
-    <message>
-      <source>添加账号…</source>
-      <translation>添加账号…</translation>
     </message>
     <message>
       <source>类型</source>
@@ -1945,6 +2363,18 @@
       <translation>单位与队伍</translation>
     </message>
     <message>
+      <source>村（社区）名称，如 新街村</source>
+      <translation>村（社区）名称，如 新街村</translation>
+    </message>
+    <message>
+      <source>12位区划代码（可不填）</source>
+      <translation>12位区划代码（可不填）</translation>
+    </message>
+    <message>
+      <source>人民调解委员会名称（不填则为“村名＋人民调解委员会”）</source>
+      <translation>人民调解委员会名称（不填则为“村名＋人民调解委员会”）</translation>
+    </message>
+    <message>
       <source>网格名称</source>
       <translation>网格名称</translation>
     </message>
@@ -1955,6 +2385,18 @@
     <message>
       <source>新的来源渠道</source>
       <translation>新的来源渠道</translation>
+    </message>
+    <message>
+      <source>村（社区）与调解委员会</source>
+      <translation>村（社区）与调解委员会</translation>
+    </message>
+    <message>
+      <source>添加村（社区）</source>
+      <translation>添加村（社区）</translation>
+    </message>
+    <message>
+      <source>网格员</source>
+      <translation>网格员</translation>
     </message>
     <message>
       <source>星级与办理时限</source>
@@ -2029,6 +2471,14 @@
       <translation>无法保存</translation>
     </message>
     <message>
+      <source>（暂不指定）</source>
+      <translation>（暂不指定）</translation>
+    </message>
+    <message>
+      <source>请先添加一个村（社区），网格建在村（社区）下</source>
+      <translation>请先添加一个村（社区），网格建在村（社区）下</translation>
+    </message>
+    <message>
       <source>请先在表中选中一个单位或队伍</source>
       <translation>请先在表中选中一个单位或队伍</translation>
     </message>
@@ -2057,6 +2507,14 @@
       <translation>请填写类别，如“邻里/噪音”</translation>
     </message>
     <message>
+      <source>删除来源渠道</source>
+      <translation>删除来源渠道</translation>
+    </message>
+    <message>
+      <source>删除来源渠道“{0}”？已登记的事项保留原来源，新上报的事项不再能选它。</source>
+      <translation>删除来源渠道“{0}”？已登记的事项保留原来源，新上报的事项不再能选它。</translation>
+    </message>
+    <message>
       <source>{0} 的时限应为正整数天数</source>
       <translation>{0} 的时限应为正整数天数</translation>
     </message>
@@ -2078,6 +2536,10 @@
     <message>
       <source>枫桥 · 首次使用</source>
       <translation>枫桥 · 首次使用</translation>
+    </message>
+    <message>
+      <source>加入乡镇服务器</source>
+      <translation>加入乡镇服务器</translation>
     </message>
     <message>
       <source>新建乡镇</source>
@@ -2267,6 +2729,22 @@
       <translation>提级</translation>
     </message>
     <message>
+      <source>口径：</source>
+      <translation>口径：</translation>
+    </message>
+    <message>
+      <source>。</source>
+      <translation>。</translation>
+    </message>
+    <message>
+      <source>月结…</source>
+      <translation>月结…</translation>
+    </message>
+    <message>
+      <source>发布本月的考核数据：此后本月的数据和报表固定不变，迟到的办理情况计入下一个月的调整</source>
+      <translation>发布本月的考核数据：此后本月的数据和报表固定不变，迟到的办理情况计入下一个月的调整</translation>
+    </message>
+    <message>
       <source>导出考核报表…</source>
       <translation>导出考核报表…</translation>
     </message>
@@ -2287,6 +2765,50 @@
       <translation>年</translation>
     </message>
     <message>
+      <source>本期排查立案的事项中，到期末已化解的比例；未化解的计入分母；重复件只按首次工单计一次</source>
+      <translation>本期排查立案的事项中，到期末已化解的比例；未化解的计入分母；重复件只按首次工单计一次</translation>
+    </message>
+    <message>
+      <source>本期立案的事项中，到期末已办结的比例</source>
+      <translation>本期立案的事项中，到期末已办结的比例</translation>
+    </message>
+    <message>
+      <source>本期办结的事项中，在办结时有效的办理时限内办结的比例；期末仍超期未结的计为未按期</source>
+      <translation>本期办结的事项中，在办结时有效的办理时限内办结的比例；期末仍超期未结的计为未按期</translation>
+    </message>
+    <message>
+      <source>调解日期在本期的调解中，达成协议的比例</source>
+      <translation>调解日期在本期的调解中，达成协议的比例</translation>
+    </message>
+    <message>
+      <source>回访日期在本期的回访中，满意和基本满意的比例</source>
+      <translation>回访日期在本期的回访中，满意和基本满意的比例</translation>
+    </message>
+    <message>
+      <source>本期办结的事项中，到期末卷宗已归档的比例</source>
+      <translation>本期办结的事项中，到期末卷宗已归档的比例</translation>
+    </message>
+    <message>
+      <source>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</source>
+      <translation>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</translation>
+    </message>
+    <message>
+      <source>月结</source>
+      <translation>月结</translation>
+    </message>
+    <message>
+      <source>月结 {0} 后，本月的考核数据和报表将按现在的数据固定发布，不再变动；此后收到的属于本月的办理情况计入下一个月的调整。确定月结？</source>
+      <translation>月结 {0} 后，本月的考核数据和报表将按现在的数据固定发布，不再变动；此后收到的属于本月的办理情况计入下一个月的调整。确定月结？</translation>
+    </message>
+    <message>
+      <source>已月结</source>
+      <translation>已月结</translation>
+    </message>
+    <message>
+      <source>{0} 的考核数据已发布</source>
+      <translation>{0} 的考核数据已发布</translation>
+    </message>
+    <message>
       <source>{0} 考核报表.pdf</source>
       <translation>{0} 考核报表.pdf</translation>
     </message>
@@ -2297,6 +2819,10 @@
     <message>
       <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
       <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出考核报表…</source>
+      <translation>正在导出考核报表…</translation>
     </message>
     <message>
       <source>{0} 卷宗.zip</source>
@@ -2328,6 +2854,12 @@
       <source>已导出</source>
       <translation>已导出</translation>
     </message>
+    <message>
+      <source>本期计入的调整（属于已月结月份、在其后收到的办理情况；不计入上表排名）：
+</source>
+      <translation>本期计入的调整（属于已月结月份、在其后收到的办理情况；不计入上表排名）：
+</translation>
+    </message>
   </context>
   <context>
     <name>Tile</name>
@@ -2343,12 +2875,20 @@
       <translation>登记走访</translation>
     </message>
     <message>
+      <source>走访户</source>
+      <translation>走访户</translation>
+    </message>
+    <message>
       <source>户（搜索）</source>
       <translation>户（搜索）</translation>
     </message>
     <message>
       <source>输入姓名、户号或地址</source>
       <translation>输入姓名、户号或地址</translation>
+    </message>
+    <message>
+      <source>走访时间</source>
+      <translation>走访时间</translation>
     </message>
     <message>
       <source>走访目的</source>
@@ -2371,12 +2911,85 @@
       <translation>保存后填写上报表</translation>
     </message>
     <message>
-      <source>（已选定）</source>
-      <translation>（已选定）</translation>
+      <source>正在读取…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
+      <source>（请在下面搜索并选中一户）</source>
+      <translation>（请在下面搜索并选中一户）</translation>
     </message>
     <message>
       <source>请先搜索并选中一户</source>
       <translation>请先搜索并选中一户</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsPage</name>
+    <message>
+      <source>走访日期</source>
+      <translation>走访日期</translation>
+    </message>
+    <message>
+      <source>只看需要跟进的</source>
+      <translation>只看需要跟进的</translation>
+    </message>
+    <message>
+      <source>登记走访 (Ctrl+N)</source>
+      <translation>登记走访 (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>走访时间</source>
+      <translation>走访时间</translation>
+    </message>
+    <message>
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <source>户号</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>走访人</source>
+      <translation>走访人</translation>
+    </message>
+    <message>
+      <source>目的</source>
+      <translation>目的</translation>
+    </message>
+    <message>
+      <source>跟进</source>
+      <translation>跟进</translation>
+    </message>
+    <message>
+      <source>需要跟进</source>
+      <translation>需要跟进</translation>
+    </message>
+    <message>
+      <source>走访情况</source>
+      <translation>走访情况</translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 次走访</source>
+      <translation>
+        <numerusform>共 %n 次走访</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>没有符合条件的走访记录。</source>
+      <translation>没有符合条件的走访记录。</translation>
+    </message>
+    <message>
+      <source>全部村（社区）</source>
+      <translation>全部村（社区）</translation>
+    </message>
+    <message>
+      <source>全部网格</source>
+      <translation>全部网格</translation>
     </message>
   </context>
   <context>
@@ -2938,6 +3551,10 @@
       <translation>星级</translation>
     </message>
     <message>
+      <source>月结（发布当月考核数据）</source>
+      <translation>月结（发布当月考核数据）</translation>
+    </message>
+    <message>
       <source>服务纠纷</source>
       <translation>服务纠纷</translation>
     </message>
@@ -3385,8 +4002,32 @@
       <translation>15位旧号码，无校验位，请尽量换用18位号码</translation>
     </message>
     <message>
+      <source>digest：与月结数据不符（数据被改动过）</source>
+      <translation>digest：与月结数据不符（数据被改动过）</translation>
+    </message>
+    <message>
+      <source>figures：月结数据的格式应为第{0}版</source>
+      <translation>figures：月结数据的格式应为第{0}版</translation>
+    </message>
+    <message>
+      <source>https 地址需要先核对并信任服务器证书的指纹</source>
+      <translation>https 地址需要先核对并信任服务器证书的指纹</translation>
+    </message>
+    <message>
+      <source>id：{0}的月结记录编号应为 {1}</source>
+      <translation>id：{0}的月结记录编号应为 {1}</translation>
+    </message>
+    <message>
       <source>{0} 不是枫桥备份文件</source>
       <translation>{0} 不是枫桥备份文件</translation>
+    </message>
+    <message>
+      <source>{0} 中的 {1} 压缩比超过上限 {2} 倍，未导入（可能是压缩炸弹）</source>
+      <translation>{0} 中的 {1} 压缩比超过上限 {2} 倍，未导入（可能是压缩炸弹）</translation>
+    </message>
+    <message>
+      <source>{0} 含有 {1} 个部件，超过上限 {2}，未导入</source>
+      <translation>{0} 含有 {1} 个部件，超过上限 {2}，未导入</translation>
     </message>
     <message>
       <source>{0} 已登记为“{1}”</source>
@@ -3397,12 +4038,44 @@
       <translation>{0} 已登记在户号 {1}（{2}），已移入本户</translation>
     </message>
     <message>
+      <source>{0} 有 {1} MB，超过上限 {2} MB，未导入</source>
+      <translation>{0} 有 {1} MB，超过上限 {2} MB，未导入</translation>
+    </message>
+    <message>
+      <source>{0} 第 {1} 行“{2}”有 {3} 字，超过每格 {4} 字的上限，未导入</source>
+      <translation>{0} 第 {1} 行“{2}”有 {3} 字，超过每格 {4} 字的上限，未导入</translation>
+    </message>
+    <message>
       <source>{0} 缺少“名称”列（表头：名称、类型、成员）</source>
       <translation>{0} 缺少“名称”列（表头：名称、类型、成员）</translation>
     </message>
     <message>
       <source>{0} 缺少必需的列：{1}（表头可以是 {2}）</source>
       <translation>{0} 缺少必需的列：{1}（表头可以是 {2}）</translation>
+    </message>
+    <message>
+      <source>{0} 解压后超过上限 {1} MB，未导入（可能是压缩炸弹）</source>
+      <translation>{0} 解压后超过上限 {1} MB，未导入（可能是压缩炸弹）</translation>
+    </message>
+    <message>
+      <source>{0} 超过 {1} 行的上限，未导入；请分成几个文件</source>
+      <translation>{0} 超过 {1} 行的上限，未导入；请分成几个文件</translation>
+    </message>
+    <message>
+      <source>{0}尚未结束（{1}起才能月结）</source>
+      <translation>{0}尚未结束（{1}起才能月结）</translation>
+    </message>
+    <message>
+      <source>{0}已月结，不能再月结更早的{1}</source>
+      <translation>{0}已月结，不能再月结更早的{1}</translation>
+    </message>
+    <message>
+      <source>{0}已月结，不能重复月结</source>
+      <translation>{0}已月结，不能重复月结</translation>
+    </message>
+    <message>
+      <source>{0}年{1}月</source>
+      <translation>{0}年{1}月</translation>
     </message>
     <message>
       <source>{0}角色</source>
@@ -3423,6 +4096,14 @@
     <message>
       <source>“{0}”不是事项的办理状态</source>
       <translation>“{0}”不是事项的办理状态</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：应写成 http(s)://主机[:端口]</source>
+      <translation>“{0}”不是有效的地址：应写成 http(s)://主机[:端口]</translation>
+    </message>
+    <message>
+      <source>“{0}”不是有效的地址：端口应是数字</source>
+      <translation>“{0}”不是有效的地址：端口应是数字</translation>
     </message>
     <message>
       <source>不在您负责的范围内</source>
@@ -3489,6 +4170,10 @@
       <translation>主工单编号</translation>
     </message>
     <message>
+      <source>乡镇服务器没有修改账号：{0}</source>
+      <translation>乡镇服务器没有修改账号：{0}</translation>
+    </message>
+    <message>
       <source>乡镇的区划代码“{0}”末三位应为000</source>
       <translation>乡镇的区划代码“{0}”末三位应为000</translation>
     </message>
@@ -3543,6 +4228,10 @@
     <message>
       <source>只有{0}可以办理</source>
       <translation>只有{0}可以办理</translation>
+    </message>
+    <message>
+      <source>只有全镇范围的账号才能月结</source>
+      <translation>只有全镇范围的账号才能月结</translation>
     </message>
     <message>
       <source>只有平台办公室可以关联事项</source>
@@ -3627,6 +4316,10 @@
     <message>
       <source>字段“{0}”不能修改</source>
       <translation>字段“{0}”不能修改</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>密码</translation>
     </message>
     <message>
       <source>密码至少{0}个字符</source>
@@ -3769,6 +4462,10 @@
       <translation>户号“{0}”在多个村都有，请用住户编号</translation>
     </message>
     <message>
+      <source>所属单位</source>
+      <translation>所属单位</translation>
+    </message>
+    <message>
       <source>手机号</source>
       <translation>手机号</translation>
     </message>
@@ -3837,6 +4534,14 @@
       <translation>找不到该走访记录</translation>
     </message>
     <message>
+      <source>操作</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
       <source>数据库 {0} 已存在，不会覆盖</source>
       <translation>数据库 {0} 已存在，不会覆盖</translation>
     </message>
@@ -3893,6 +4598,10 @@
       <translation>星级{0}未配置（可选：{1}）</translation>
     </message>
     <message>
+      <source>最多 {0} 个字</source>
+      <translation>最多 {0} 个字</translation>
+    </message>
+    <message>
       <source>最多2000个字符</source>
       <translation>最多2000个字符</translation>
     </message>
@@ -3903,6 +4612,10 @@
     <message>
       <source>最多40个字母、数字或 - _ /</source>
       <translation>最多40个字母、数字或 - _ /</translation>
+    </message>
+    <message>
+      <source>月份“{0}”应写作 2026-11</source>
+      <translation>月份“{0}”应写作 2026-11</translation>
     </message>
     <message>
       <source>有械斗倾向</source>
@@ -3959,6 +4672,10 @@
     <message>
       <source>村（社区）“{0}”已存在</source>
       <translation>村（社区）“{0}”已存在</translation>
+    </message>
+    <message>
+      <source>村（社区）名称</source>
+      <translation>村（社区）名称</translation>
     </message>
     <message>
       <source>村（社区）的区划代码“{0}”末三位不应为000</source>
@@ -4041,6 +4758,10 @@
       <translation>类型</translation>
     </message>
     <message>
+      <source>结束日期 {0} 早于开始日期 {1}</source>
+      <translation>结束日期 {0} 早于开始日期 {1}</translation>
+    </message>
+    <message>
       <source>网格</source>
       <translation>网格</translation>
     </message>
@@ -4069,12 +4790,32 @@
       <translation>联系的住户</translation>
     </message>
     <message>
+      <source>至</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>至少 {0} 个字符</source>
+      <translation>至少 {0} 个字符</translation>
+    </message>
+    <message>
       <source>至少选择一个角色</source>
       <translation>至少选择一个角色</translation>
     </message>
     <message>
       <source>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</source>
       <translation>花括号中的“{{{0}}}”不能用：这一项只能用 {1}</translation>
+    </message>
+    <message>
+      <source>范围</source>
+      <translation>范围</translation>
+    </message>
+    <message>
+      <source>范围为 {0} 时至少要给出一个村或网格</source>
+      <translation>范围为 {0} 时至少要给出一个村或网格</translation>
+    </message>
+    <message>
+      <source>范围内的村、网格或住户</source>
+      <translation>范围内的村、网格或住户</translation>
     </message>
     <message>
       <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>
@@ -4085,8 +4826,24 @@
       <translation>落实期限应大于0天</translation>
     </message>
     <message>
+      <source>角色</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>请填写乡镇服务器地址，如 https://192.168.1.10:8765</source>
+      <translation>请填写乡镇服务器地址，如 https://192.168.1.10:8765</translation>
+    </message>
+    <message>
       <source>请选择一个村（社区）</source>
       <translation>请选择一个村（社区）</translation>
+    </message>
+    <message>
+      <source>读不到服务器的证书：{0}</source>
+      <translation>读不到服务器的证书：{0}</translation>
+    </message>
+    <message>
+      <source>调解委员会名称</source>
+      <translation>调解委员会名称</translation>
     </message>
     <message>
       <source>调解日期</source>
@@ -4133,8 +4890,20 @@
       <translation>账号“{0}”没有恢复备份的权限（需网格员、调解员、平台办公室或管理员）</translation>
     </message>
     <message>
+      <source>账号名</source>
+      <translation>账号名</translation>
+    </message>
+    <message>
       <source>账号名应为2–50个字母、数字、下划线、点或横线</source>
       <translation>账号名应为2–50个字母、数字、下划线、点或横线</translation>
+    </message>
+    <message>
+      <source>账号由乡镇服务器管理，现在连不上 {0}：联网后再试；本机什么都没有改</source>
+      <translation>账号由乡镇服务器管理，现在连不上 {0}：联网后再试；本机什么都没有改</translation>
+    </message>
+    <message>
+      <source>账号由乡镇服务器管理：这台电脑还没有在乡镇服务器登记，请先同步一次；本机什么都没有改</source>
+      <translation>账号由乡镇服务器管理：这台电脑还没有在乡镇服务器登记，请先同步一次；本机什么都没有改</translation>
     </message>
     <message>
       <source>走访时间</source>

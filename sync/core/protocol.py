@@ -34,6 +34,7 @@ RECORD_BASE = "*"
 
 SEQ_MAX = 2**53  # sequence numbers and cursors beyond this are malformed, not merely large
 MAX_OPS_PER_PUSH = 1000  # a laptop sends 500 at a time
+CLIENT_PUSH_BATCH = 500  # … this many: a push of fewer emptied its outbox (event times are bounded by it)
 MAX_PULL_PAGE = 2000  # records a pull page may hold
 
 
@@ -45,7 +46,8 @@ def _storable(text: str) -> str:
 
 @dataclass(frozen=True)
 class Text(GroupedMetadata):
-    """A string of bounded length that a database can store (no NUL, no lone surrogates): `Annotated[str,
+    """A string of bounded length that a database can store (no NUL, no lone surrogates) and a screen or a
+    terminal shows as it is (no control characters but tab, line feed and carriage return): `Annotated[str,
     Text(50, 1)]`, one to fifty characters."""
 
     max_length: int
@@ -54,7 +56,13 @@ class Text(GroupedMetadata):
 
     def __iter__(self) -> Iterator[object]:
         # said in the schema too, so generated clients know it
-        allowed = r"^[^\x00-\x1f\x7f]*$" if self.one_line else r"^[^\x00]*$"
+        # C1 controls, line separators and bidi overrides go with the C0 controls (as in records.py)
+        invisible = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+        allowed = (
+            rf"^[^\x00-\x1f{invisible}]*$"
+            if self.one_line
+            else rf"^[^\x00-\x08\x0b\x0c\x0e-\x1f{invisible}]*$"
+        )
         yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=allowed)
         yield AfterValidator(_storable)
 
@@ -333,3 +341,62 @@ class BundleReply(BaseModel):
     device_id: str
     push: PushResponse
     pull: PullPage
+
+
+# ------------------------------------------------------------------------------------ account administration
+# The township's accounts live on the server (one truth); a platform or admin account changes them through
+# `/v1/admin/…` (sync/server/routes/admin.py). A place is given by id or by the name the township uses.
+
+AccountName = Annotated[str, Text(50, 1, one_line=True)]
+PersonName = Annotated[str, Text(50, one_line=True)]
+PlaceName = Annotated[str, Text(100, 1, one_line=True)]
+RoleName = Annotated[str, Text(30, 1, one_line=True)]
+NewPasswordText = Annotated[str, Text(200, 8)]
+
+
+class AdminDevice(BaseModel):
+    id: str
+    name: str = ""
+    registered_at: datetime | None = None
+    last_seen: datetime | None = None
+    revoked: bool = False
+
+
+class AdminAccount(BaseModel):
+    username: str
+    display_name: str = ""
+    roles: list[str] = []
+    scope_kind: ScopeKind = "grid"
+    scope_ids: list[str] = []
+    scope_names: list[str] = []  # the places' names, as the township reads them
+    org_id: str | None = None
+    disabled: bool = False
+    devices: list[AdminDevice] = []
+
+
+class AccountList(BaseModel):
+    accounts: list[AdminAccount] = []
+
+
+class NewAccount(BaseModel):
+    username: AccountName
+    password: NewPasswordText
+    display_name: PersonName = ""
+    roles: Annotated[list[RoleName], Field(max_length=10)] = []
+    scope_kind: ScopeKind = "grid"
+    places: Annotated[list[PlaceName], Field(max_length=200)] = []
+    org_id: Annotated[str, Text(36)] | None = None
+
+
+class AccountEdit(BaseModel):
+    """Only the fields given change; `org_id` "" clears the unit."""
+
+    display_name: PersonName | None = None
+    roles: Annotated[list[RoleName], Field(max_length=10)] | None = None
+    scope_kind: ScopeKind | None = None
+    places: Annotated[list[PlaceName], Field(max_length=200)] | None = None
+    org_id: Annotated[str, Text(36)] | None = None
+
+
+class NewPassword(BaseModel):
+    password: NewPasswordText

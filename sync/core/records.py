@@ -451,6 +451,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "confirmation_decided_on": day(optional=True),
             "confirmation_result": string(10, optional=True),  # confirmed / rejected
             "performed": boolean(optional=True),
+            # 变更协议: the signed agreement this one changes (that one stays as signed, and printable)
+            "replaces_id": record_id(),
         },
     ),
     RecordType(
@@ -584,6 +586,35 @@ def unstorable(value: str) -> bool:
     return "\x00" in value
 
 
+# Control characters a value arriving at the server may not hold, naming the field (issue 26): none in a
+# one-line string or a reference, none but tab, line feed and carriage return in multi-line text. Checked on
+# arrival only (`problems(..., arriving=True)`): a record the server already holds stays readable everywhere.
+# C1 controls (a terminal's escape sequences), the Unicode line and paragraph separators and the bidirectional
+# overrides and isolates (which can make a name read backwards, 'gpj.exe' as 'exe.jpg') go with them.
+_INVISIBLE = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL_ONE_LINE = re.compile(f"[\\x00-\\x1f{_INVISIBLE}]")
+_CONTROL_MULTI_LINE = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_INVISIBLE}]")
+
+
+def control_problem(spec: FieldSpec, value: object) -> str | None:
+    """Why a string field's value holds a control character it may not, or None."""
+    if spec.kind not in ("string", "ref", "text") or not isinstance(value, str):
+        return None
+    found = (_CONTROL_MULTI_LINE if spec.kind == "text" else _CONTROL_ONE_LINE).search(value)
+    if found is None:
+        return None
+    return f"含有控制字符 U+{ord(found.group()):04X}（第 {found.start() + 1} 个字符）"
+
+
+def without_controls(spec: FieldSpec, value: object) -> object:
+    """The value as the server would take it: each control character `control_problem` names becomes a space
+    (a tab pasted into a name, a line break typed with Alt+Enter in a one-line cell). The laptop writes this,
+    so an honest record is never refused for what a person cannot see."""
+    if spec.kind not in ("string", "ref", "text") or not isinstance(value, str):
+        return value
+    return (_CONTROL_MULTI_LINE if spec.kind == "text" else _CONTROL_ONE_LINE).sub(" ", value)
+
+
 def _depth_and_strings_ok(value: object) -> str | None:
     """Nesting depth and every string inside a JSON value, without recursion (a hostile value may be deep)."""
     stack = [(value, 1)]
@@ -657,11 +688,12 @@ def value_problem(spec: FieldSpec, value: object) -> str | None:
     return f"未知的字段类型 {kind}"
 
 
-def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list[str]:
+def problems(record: RecordType, fields: dict[str, Any], *, whole: bool, arriving: bool = False) -> list[str]:
     """What is wrong with these fields of a record, each naming the field and the reason; [] when nothing.
 
     whole: the fields are the whole record (an insert, or a record as the server holds it), so every required
-    field must be there; otherwise they are an edit of some fields."""
+    field must be there; otherwise they are an edit of some fields. arriving: pushed to the server now, so
+    control characters are refused as well (`control_problem`)."""
     found = []
     for name, value in fields.items():
         if name == "deleted":
@@ -675,7 +707,7 @@ def problems(record: RecordType, fields: dict[str, Any], *, whole: bool) -> list
         elif value is None:
             if not spec.optional and not spec.local:
                 found.append(f"{name}：不能为空")
-        elif problem := value_problem(spec, value):
+        elif problem := value_problem(spec, value) or (control_problem(spec, value) if arriving else None):
             found.append(f"{name}：{problem}")
     if whole:
         for name, spec in record.synced_fields.items():

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core.domain.roles import Role
 
+from . import places
 from .authority import DEFAULT_ROLES, township_account_record
 from .models import Account, Device, Record
 
@@ -24,6 +25,7 @@ HASHER = PasswordHasher()
 MAX_FAILURES = 5
 LOCK = timedelta(minutes=15)
 SCOPE_KINDS = ("household", "grid", "village", "township")
+NAME_LIMIT = 50  # the account table's username and display_name columns
 
 
 class AuthError(Exception):
@@ -52,29 +54,29 @@ _MEMBERS = {
 
 
 def resolve_places(session: Session, kind: str, names: list[str]) -> list[str]:
-    """Scope members given as ids or as the names the township uses (`东村`, `东村一网格`, a 户号)."""
+    """Scope members given as ids or as the names the township uses (`东村`, `东村一网格`, `东村/一网格`,
+    a 户号): a name that names no place or several is refused with the choices (`places.py`)."""
     if kind not in SCOPE_KINDS:
         raise AdminError(f"范围必须是 {' / '.join(SCOPE_KINDS)} 之一，而不是“{kind}”")
     if kind == "township":
         return []
-    table, name_field, called = _MEMBERS[kind]
+    _table, _name_field, called = _MEMBERS[kind]
+    names = [n for n in (name.strip() for name in names) if n]
     if not names:
         raise AdminError(f"范围为 {kind} 时至少要给出一个{called}")
-    ids = []
-    for name in names:
-        record = session.get(Record, name)
-        if record is not None and record.table_name == table:
-            ids.append(name)
-            continue
-        found = [
-            r.id
-            for r in session.scalars(select(Record).where(Record.table_name == table))
-            if r.data.get(name_field) == name and not r.deleted
-        ]
-        if len(found) != 1:
-            raise AdminError(f"找不到唯一的{called}“{name}”（{len(found)} 个同名）")
-        ids.extend(found)
-    return ids
+    try:
+        return places.resolve(session, kind, names)
+    except places.PlaceError as exc:
+        raise AdminError(str(exc)) from None
+
+
+def check_names(username: str, display_name: str) -> None:
+    """The account table's limits, said with the field's name rather than as a database error."""
+    if not username.strip():
+        raise AdminError("账号名（username）：不能为空")
+    for field, value in (("账号名（username）", username), ("姓名（display_name）", display_name)):
+        if len(value) > NAME_LIMIT:
+            raise AdminError(f"{field}：最多 {NAME_LIMIT} 个字，这里有 {len(value)} 个")
 
 
 def add_account(
@@ -87,6 +89,7 @@ def add_account(
     display_name: str = "",
     roles: list[str] | None = None,
 ) -> Account:
+    check_names(username, display_name)
     if session.scalar(select(Account).where(Account.username == username)):
         raise AdminError(f"账号 {username} 已存在")
     check_password(password)

@@ -15,7 +15,7 @@ from sync.core import protocol as p
 
 from . import refusals
 from .hosts import CheckHost
-from .routes import deps, devices, exchange, files, health
+from .routes import admin, deps, devices, exchange, files, health
 from .service import apply_push, caller_for, read_pull
 from .state import Counters, Server, Throttle, open_server
 
@@ -50,6 +50,6 @@ def create_app(server: Server) -> FastAPI:
     app.add_middleware(CountRequests, counters=server.counters)
     app.add_middleware(CheckHost, allowed=server.allowed_hosts)  # outermost: a foreign Host reaches nothing
     refusals.install(app)
-    for area in (health, devices, exchange, files):
+    for area in (health, devices, exchange, files, admin):
         app.include_router(area.router)
     return app

@@ -43,6 +43,7 @@ class Identity:
     account_id: str | None = None  # the township's account record of this name: the laptops' id for it
     org_id: str | None = None  # the unit or team the account belongs to
     township_pc: bool = False  # a township-wide office account: its PC is shared by several accounts
+    names: frozenset[str] = frozenset()  # the names the server knows the account by: what its events show
 
     @property
     def author(self) -> str:
@@ -75,22 +76,33 @@ def identity_of(session: Session, account: Account) -> Identity:
     roles = roles_of(account.roles or DEFAULT_ROLES.get(account.scope_kind, ()))
     data = record.data if record is not None else {}
     township_pc = account.scope_kind == "township" and bool(roles & {Role.PLATFORM, Role.ADMIN})
-    return Identity(account.username, roles, record.id if record else None, data.get("org_id"), township_pc)
+    names = frozenset(n for n in (data.get("display_name"), account.display_name) if n)
+    return Identity(
+        account.username, roles, record.id if record else None, data.get("org_id"), township_pc, names
+    )
 
 
 def acting(session: Session, who: Identity, actor_id: str | None) -> Identity:
     """Whose step a history entry records. A laptop writes steps in its own account's name; the township's own
     PCs (the platform office, a mediation room) are shared by several accounts, each signing in with its own
-    password, and carry their steps too. The actor's roles are those its account record gives, which only an
-    admin can write."""
+    password, and carry their steps too. The actor must be an account of the server's own table (an account
+    record no server account stands behind is refused: review finding), with the roles that table gives."""
     if actor_id is None or actor_id == who.account_id:
         return who
     record = session.get(Record, actor_id)
     if not who.township_pc or record is None or record.table_name != "accounts" or record.deleted:
         raise Refused("办理记录只能以本账号的名义写入")
     data = record.data
-    roles = roles_of(str(data.get("roles") or "").split(","))
-    return Identity(str(data.get("username")), roles, record.id, data.get("org_id"))
+    account = session.scalar(select(Account).where(Account.username == data.get("username")))
+    if account is None:
+        raise Refused(
+            f"账号 {data.get('username')} 不在乡镇服务器上，不能以它的名义办理（先在 设置 → 账号 建立）"
+        )
+    if account.disabled:
+        raise Refused(f"账号 {account.username} 已停用，不能再以它的名义办理")
+    roles = roles_of(account.roles or [])
+    names = frozenset(str(n) for n in (data.get("display_name"), account.display_name) if n)
+    return Identity(str(data.get("username")), roles, record.id, data.get("org_id"), names=names)
 
 
 # ------------------------------------------------------------------------------------------ permissions
@@ -120,6 +132,47 @@ def check_event(session: Session, who: Identity, data: dict) -> None:
         raise Refused(f"账号 {actor.username} 的角色不能办理“{lifecycle.ACTION_LABELS[action]}”")
 
 
+# ------------------------------------------------------------------------------------------ accounts
+
+# What only the server's account administration writes in the synced account record (`account_admin.py`).
+# The unit or team (org_id) stays a laptop's too: 设置 → 单位与队伍 adds members to a team that way.
+ACCOUNT_FIELDS = ("username", "roles", "scope_kind", "scope_ids", "disabled")
+
+
+def _same(field: str, a, b) -> bool:
+    if field == "roles":
+        return set(filter(None, str(a or "").split(","))) == set(filter(None, str(b or "").split(",")))
+    if field == "scope_ids":
+        return sorted(a or []) == sorted(b or [])
+    if field == "disabled":
+        return bool(a) == bool(b)
+    return (a or None) == (b or None)
+
+
+def check_account_record(session: Session, record: Record | None, fields: dict) -> None:
+    """An account's roles, scope, unit and state are the server's (changed through the admin API): a laptop
+    may send an account record that agrees with the server's account table (a township's set-up), but not
+    change them."""
+    why = "账号的角色、范围和停用状态只能通过乡镇服务器的账号管理修改（设置 → 账号）"
+    if record is not None:
+        changed = [f for f in ACCOUNT_FIELDS if f in fields and not _same(f, fields[f], record.data.get(f))]
+        if changed:
+            raise Refused(f"{why}：不能经同步修改 {', '.join(changed)}")
+        return
+    account = session.scalar(select(Account).where(Account.username == fields.get("username")))
+    if account is None:
+        return
+    server = {
+        "roles": ",".join(account.roles or []),
+        "scope_kind": account.scope_kind,
+        "scope_ids": account.scope_ids,
+        "disabled": account.disabled,
+    }
+    differs = [f for f, v in server.items() if f in fields and not _same(f, fields[f], v)]
+    if differs:
+        raise Refused(f"{why}：与服务器上账号 {account.username} 的 {', '.join(differs)} 不一致")
+
+
 # ------------------------------------------------------------------------------------------ a matter's state
 
 
@@ -139,7 +192,23 @@ def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterSt
             values[attribute] = getattr(defaults, attribute) if raw is None else read(raw)
         except (TypeError, ValueError):
             raise Refused(f"事项的“{column}”不是有效的值") from None
-    return lifecycle.MatterState(has_agreement=bool(forms), written_agreement="written" in forms, **values)
+    steps = [  # the last 立案定级 or 确认风险等级: a risk lowered and not yet confirmed
+        r.data
+        for r in session.scalars(
+            select(Record).where(Record.parent_id == matter_id, Record.table_name == "events")
+        )
+        if r.data.get("action") in (lifecycle.Action.REGISTER, lifecycle.Action.CONFIRM_RISK)
+        and not r.deleted
+    ]
+    last = max(steps, key=lambda e: lifecycle.place_in_history(e.get("data")), default=None)
+    lowered = (
+        last is not None
+        and last.get("action") == lifecycle.Action.REGISTER
+        and bool((last.get("data") or {}).get(lifecycle.RISK_LOWERED_FROM))
+    )
+    return lifecycle.MatterState(
+        has_agreement=bool(forms), written_agreement="written" in forms, risk_lowered=lowered, **values
+    )
 
 
 def check_new_matter(session: Session, who: Identity, data: dict) -> None:
@@ -167,7 +236,7 @@ def check_state_change(
     """The matter's state changes only by a lifecycle step: an event this device sent after the state last
     changed here, that the rules allow this account from the state the laptop saw, and that leads to exactly
     these values."""
-    step = _latest_event(session, matter, device_id)
+    step = latest_event(session, matter, device_id)
     if step is None:
         raise Refused("事项的办理状态只能由办理步骤改变（没有找到对应的办理记录）")
     action = lifecycle.Action(step.data["action"])
@@ -188,8 +257,10 @@ def check_state_change(
         raise Refused(f"“{lifecycle.ACTION_LABELS[action]}”不会把事项的 {', '.join(wrong)} 改成这样")
 
 
-def _latest_event(session: Session, matter: Record, device_id: str) -> Record | None:
-    changed_at = max((matter.field_seq.get(c, 0) for c in lifecycle.STATE_FIELDS), default=0)
+def latest_event(session: Session, matter: Record, device_id: str) -> Record | None:
+    """This device's latest step on the matter since its state (or a field a step sets) last changed here."""
+    watched = [*lifecycle.STATE_FIELDS, *lifecycle.STEP_SET_FIELDS, "handler_name"]
+    changed_at = max((matter.field_seq.get(c, 0) for c in watched), default=0)
     events = session.scalars(
         select(Record).where(
             Record.parent_id == matter.id,

@@ -16,9 +16,8 @@ from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
 from sync.core import records
-from sync.core.domain.lifecycle import STATE_FIELDS
 
-from . import authority, marks, periods
+from . import authority, history, marks, periods
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import OpResult, Record, ScopeExit
@@ -73,6 +72,7 @@ class Pusher:
         self.now = now
         self.seq = Sequencer(session)
         self.epoch_start = int(meta(session, "epoch_start_seq").value)
+        self.times: history.DeviceTimes | None = None  # read once, when the batch holds an event
 
     def push(self, ops: list[p.Op]) -> list[p.OpResult]:
         self._prefetch(ops)
@@ -211,7 +211,7 @@ class Pusher:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
         if record is None and op.op != "insert":
             raise Rejected("服务器上没有这条记录，无法修改或删除")
-        found = records.problems(kind, op.fields, whole=record is None)
+        found = records.problems(kind, op.fields, whole=record is None, arriving=True)
         found += [
             f"{name}（原值）：{problem}"
             for name, value in op.base_values.items()
@@ -237,8 +237,17 @@ class Pusher:
                 raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
             return
         authority.check_permission(self.who, kind)
+        if kind.table == "accounts":
+            authority.check_account_record(self.session, record, op.fields)
         if record is None and kind.table == "events":
             authority.check_event(self.session, self.who, op.fields)
+            if self.times is None:
+                self.times = history.DeviceTimes.of(self.session, self.device_id, self.now)
+            history.check_event(self.session, self.who, op.fields, self.times, self._record)
+        if record is None and kind.table in history.TYPED_RECORDS:
+            if self.times is None:
+                self.times = history.DeviceTimes.of(self.session, self.device_id, self.now)
+            history.check_typed_record(self.session, kind.table, op.fields, self.times, self._record)
         if record is None and kind.table == "matters":
             authority.check_new_matter(self.session, self.who, op.fields)
 
@@ -286,6 +295,8 @@ class Pusher:
         old = Place.of(record)
         if not self.scope.covers(old):
             raise Rejected("不能修改：记录不在本设备账号的管辖范围内")
+        if kind.table == "agreements":  # what the parties signed, whatever the edit's base
+            history.check_agreement_change(record, op.fields)
         undelete = op.fields.get("deleted") is False and self._base_ok(
             record, "deleted", op.base_seqs.get("deleted", 0)
         )
@@ -334,9 +345,7 @@ class Pusher:
         return seq, conflicts
 
     def _check_state(self, matter: Record, applied: dict, bases: dict) -> None:
-        changes = {f: v for f, v in applied.items() if f in STATE_FIELDS and v != matter.data.get(f)}
-        if changes:
-            authority.check_state_change(self.session, self.who, self.device_id, matter, changes, bases)
+        history.check_matter_change(self.session, self.who, self.device_id, matter, applied, bases)
 
     def _stamp(self, record: Record | NewRecord, op: p.Op, place: Place) -> None:
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
@@ -444,8 +453,10 @@ def _exits(scope: DeviceScope, cursor: int, table: str | None):
 def _echo(record: Record, device_id: str, cursor: int) -> bool:
     """The device's own edit, as it has it: written last by this device, and every field either its own or one
     it had already pulled (numbered at or below its cursor). The server's own changes name no device."""
-    if record.updated_device != device_id:
-        return False
+    if record.updated_device != device_id or record.table_name == "events":
+        return (
+            False  # (a step's history entry goes back to its author too: the server's receipt time is news)
+        )
     return all(
         record.field_device.get(f) == device_id or seq <= cursor for f, seq in record.field_seq.items()
     )
@@ -491,6 +502,7 @@ def pull(
     *,
     device_id: str | None = None,
     protocol: int = 1,
+    with_counts: bool = True,
 ):
     """A page of changes after the cursor. From protocol 2 on, the device's own plainly applied edits are not
     echoed back (its push answer gave it their sequence numbers), and a record's field_seq lists only the
@@ -539,8 +551,9 @@ def pull(
     else:
         after = max(up_to, cursor)
     # The last page of a protocol-2 pull carries the counts the laptop checks itself against: no extra
-    # request.
-    counted = _counted(session, scope, up_to) if protocol >= 2 and not more and not table else None
+    # request. Counting reads the whole scope, so a laptop asks for it only when it compares (on a schedule).
+    wanted = with_counts and protocol >= 2 and not more and not table
+    counted = _counted(session, scope, up_to) if wanted else None
     return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more, counts=counted)
 
 

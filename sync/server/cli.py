@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sync.core import bundle, cli_zh
 from sync.core import protocol as p
 
-from . import accounts, backup
+from . import account_admin, accounts, backup
 from .app import apply_push, caller_for, create_app, open_server, read_pull
 from .hashing import HASHING_AT_ONCE, HASHING_QUEUE, HashGate
 from .models import Account, Device
@@ -109,37 +110,87 @@ def serve(args, server) -> int:
     return 0
 
 
+def _places(text: str | None) -> list[str] | None:
+    return None if text is None else [x.strip() for x in text.replace("，", ",").split(",") if x.strip()]
+
+
+def _roles(text: str | None) -> list[str] | None:
+    return None if text is None else [r.strip() for r in text.split(",") if r.strip()]
+
+
 def account(args, server) -> int:
+    """Every change goes through `account_admin`, as the admin API's do: audited, and copied to the synced
+    account record that laptops receive."""
+    now = datetime.now()
+    who = account_admin.SERVER_CLI
     with server.db.writing() as s:
         if args.action == "add":
-            places = [x for x in (args.places or "").split(",") if x]
-            made = accounts.add_account(
-                s,
-                args.username,
-                _password(args),
-                args.scope,
-                places,
+            request = _request(
+                p.NewAccount,
+                username=args.username,
+                password=_password(args),
                 display_name=args.name or "",
-                roles=args.roles.split(",") if args.roles else [],
+                roles=_roles(args.roles) or [],
+                scope_kind=args.scope or "grid",
+                places=_places(args.places) or [],
+                org_id=args.org,
             )
-            print(f"已添加账号 {made.username}（范围 {made.scope_kind} {','.join(made.scope_ids)}）")
+            made = account_admin.create(s, who, request, now)
+            print(f"已添加账号 {made.username}（范围 {made.scope_kind} {','.join(made.scope_names)}）")
+        elif args.action == "edit":
+            edit = _request(
+                p.AccountEdit,
+                display_name=args.name,
+                roles=_roles(args.roles),
+                scope_kind=args.scope,
+                places=_places(args.places),
+                org_id=args.org,
+            )
+            made = account_admin.edit(s, who, args.username, edit, now)
+            print(
+                f"已修改账号 {made.username}：{','.join(made.roles)}，"
+                f"范围 {made.scope_kind} {','.join(made.scope_names)}"
+            )
         elif args.action == "passwd":
-            accounts.set_password(s, args.username, _password(args))
+            account_admin.reset_password(s, who, args.username, _password(args), now)
             print(f"已重设 {args.username} 的密码")
-        elif args.action == "disable":
-            accounts.account_named(s, args.username).disabled = True
-            print(f"已停用 {args.username}")
+        elif args.action in ("disable", "enable"):
+            account_admin.set_disabled(s, who, args.username, args.action == "disable", now)
+            print(f"已{'停用' if args.action == 'disable' else '启用'} {args.username}")
         else:
-            for a in s.scalars(select(Account).order_by(Account.username)):
+            for a in account_admin.list_accounts(s).accounts:
                 state = "停用" if a.disabled else "正常"
-                print(f"{a.username}\t{a.display_name}\t{a.scope_kind}\t{','.join(a.scope_ids)}\t{state}")
+                print(
+                    f"{a.username}\t{a.display_name}\t{','.join(a.roles)}\t{a.scope_kind}\t"
+                    f"{','.join(a.scope_names)}\t{state}"
+                )
     return 0
+
+
+def _request(model, **values):
+    """A command line's values checked as the admin API checks them: a bad one is named (name: too long)."""
+    try:
+        return model(**{k: v for k, v in values.items() if v is not None})
+    except ValidationError as exc:
+        problems = "；".join(
+            f"{'.'.join(map(str, e.get('loc', ())))}：{_reason(e)}" for e in exc.errors()[:5]
+        )
+        raise accounts.AdminError(problems) from None
+
+
+def _reason(error: dict) -> str:
+    ctx = error.get("ctx") or {}
+    if error.get("type") == "string_too_long":
+        return f"最多 {ctx.get('max_length')} 个字"
+    if error.get("type") == "string_too_short":
+        return f"至少 {ctx.get('min_length')} 位" if ctx.get("min_length", 0) > 1 else "不能为空"
+    return str(error.get("msg", ""))
 
 
 def device(args, server) -> int:
     with server.db.writing() as s:
         if args.action == "revoke":
-            accounts.revoke(s, args.device_id, datetime.now())
+            account_admin.revoke_device(s, account_admin.SERVER_CLI, args.device_id, datetime.now())
             print(f"已停用设备 {args.device_id}")
             return 0
         for d in s.scalars(select(Device).order_by(Device.registered_at)):
@@ -164,21 +215,29 @@ def do_restore(args, server) -> int:
     return 0
 
 
+REPLY_RECORDS = 10_000  # records a reply's pull carries at most (fewer when they would pass the caps)
+
+
 def import_bundle(args, server) -> int:
     """Apply a laptop's offline bundle and write the reply it takes back: the same push and pull as online."""
-    blob = Path(args.file).read_bytes()
+    blob = bundle.read(args.file)  # its size checked before it is read
     device_id = bundle.device_of(blob)
     with server.db.reading() as s:
         dev = s.get(Device, device_id)
-        if dev is None or dev.revoked_at is not None:
-            raise accounts.AuthError(f"设备 {device_id} 未登记或已停用")
-        who = caller_for(s, dev, s.get(Account, dev.account_id))
+        if dev is None:
+            raise accounts.AuthError(f"设备 {device_id} 未登记，同步包未导入")
+        if dev.revoked_at is not None:
+            raise accounts.AuthError(f"设备 {device_id} 已被乡镇平台停用，同步包未导入")
+        account = s.get(Account, dev.account_id)
+        if account is None or account.disabled:
+            # As online (accounts.authenticate): a disabled account's laptop writes nothing more.
+            raise accounts.AuthError(f"设备 {device_id} 所属账号已停用，同步包未导入")
+        who = caller_for(s, dev, account)
         key = dev.bundle_key
     request = p.Bundle.model_validate_json(bundle.unseal(blob, key, "push"))
     pushed = apply_push(server, who, request.push)
-    page = read_pull(server, who, request.cursor, request.epoch, 10**9, None, request.protocol)
-    reply = p.BundleReply(device_id=device_id, push=pushed, pull=page)
-    Path(args.reply).write_bytes(bundle.seal(device_id, key, "reply", reply.model_dump_json().encode()))
+    sealed, page = sealed_reply(server, who, request, pushed, key)
+    Path(args.reply).write_bytes(sealed)
     applied = sum(r.status == "applied" for r in pushed.results)
     print(
         f"已导入 {len(pushed.results)} 条修改（{applied} 条生效），"
@@ -218,6 +277,23 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(2, f"{self.prog}：{message}（{self.prog} -h 查看用法）\n")
+
+
+def sealed_reply(
+    server, who, request: p.Bundle, pushed: p.PushResponse, key: bytes
+) -> tuple[bytes, p.PullPage]:
+    """The reply, its pull cut short where the whole would pass a bundle's caps: the pull is a cursor, so the
+    laptop's next bundle takes up where this one stopped."""
+    limit = REPLY_RECORDS
+    while True:
+        page = read_pull(server, who, request.cursor, request.epoch, limit, None, request.protocol)
+        reply = p.BundleReply(device_id=who.device_id, push=pushed, pull=page)
+        try:
+            return bundle.seal(who.device_id, key, "reply", reply.model_dump_json().encode()), page
+        except bundle.BundleError:
+            if len(page.changes) <= 1:
+                raise
+            limit = len(page.changes) // 2
 
 
 def parser() -> argparse.ArgumentParser:
@@ -277,13 +353,17 @@ def parser() -> argparse.ArgumentParser:
         help=f"一页拉取的最大字节数（KiB；默认 {MAX_PAGE_BYTES // 1024}）",
     )
     sv.set_defaults(run=serve)
-    ac = sub.add_parser("account", help="账号：add / passwd / disable / list")
-    ac.add_argument("action", choices=["add", "passwd", "disable", "list"])
+    ac = sub.add_parser("account", help="账号：add / edit / passwd / disable / enable / list")
+    ac.add_argument("action", choices=["add", "edit", "passwd", "disable", "enable", "list"])
     ac.add_argument("username", nargs="?")
-    ac.add_argument("--scope", default="grid", choices=accounts.SCOPE_KINDS)
-    ac.add_argument("--places", help="范围内的村、网格或住户：名称（住户用户号）或编号，逗号分隔")
-    ac.add_argument("--name")
-    ac.add_argument("--roles")
+    ac.add_argument("--scope", choices=accounts.SCOPE_KINDS, help="范围（新账号默认 grid）")
+    ac.add_argument(
+        "--places",
+        help="范围内的村、网格或住户：名称（如 新街村第1网格、新街村/第1网格，住户用户号）或编号，逗号分隔",
+    )
+    ac.add_argument("--name", help="姓名")
+    ac.add_argument("--roles", help="角色，逗号分隔")
+    ac.add_argument("--org", help="所属单位的编号（空字符串：清除）")
     ac.add_argument("--password")
     ac.set_defaults(run=account)
     dv = sub.add_parser("device", help="设备：list / revoke")

@@ -7,17 +7,22 @@ standalone server answers the names given with `fengqiao-server serve --allowed-
 
 from __future__ import annotations
 
+import re
+
 from starlette.responses import JSONResponse
+
+# A Host header as RFC 9110 allows it: a name or IPv4 address, or a bracketed IPv6 address, then an optional
+# port. Anything else (a name followed by junk, `[::1]evil`, `localhost:evil`, a tab) names no host at all.
+_HOST = re.compile(r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_.-]+?))\.?(?::\d{1,5})?")
 
 
 def host_name(value: str) -> str:
-    """`[::1]:8765` → `::1`, `Example.org.:443` → `example.org`; the port is not part of the check."""
-    value = value.strip().lower()
-    if value.startswith("["):
-        return value[1:].split("]", 1)[0]
-    if value.count(":") == 1:
-        value = value.split(":", 1)[0]
-    return value.rstrip(".")
+    """`[::1]:8765` → `::1`, `Example.org.:443` → `example.org`; the port is not part of the check. A value
+    that is not a well-formed host gives "" (which no server allows)."""
+    found = _HOST.fullmatch(value.lower())
+    if found is None:
+        return ""
+    return found.group("v6") or found.group("name")
 
 
 class CheckHost:
@@ -25,7 +30,10 @@ class CheckHost:
 
     def __init__(self, app, allowed: frozenset[str] | None):
         self.app = app
-        self.allowed = None if allowed is None else frozenset(host_name(name) for name in allowed)
+        # configured names are written plainly (`::1`, `sync.example.org`), not as a Host header writes them
+        self.allowed = (
+            None if allowed is None else frozenset(n.strip("[]").lower().rstrip(".") for n in allowed)
+        )
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and self.allowed is not None:

@@ -132,3 +132,28 @@ class Blob(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BlobHolder(Base):
+    """A device that sent a file's bytes (a complete upload, or the same bytes again as proof): an attachment
+    record it wrote makes the file readable to its scope (sync.server.blob_scope)."""
+
+    __tablename__ = "blob_holders"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class AuditEntry(Base):
+    """The server's audit trail of account administration: who changed which account, from which device,
+    each entry chained to the last by hash (as the laptops' own trail is)."""
+
+    __tablename__ = "server_audit"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    account: Mapped[str] = mapped_column(String(50))
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

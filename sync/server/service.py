@@ -85,13 +85,22 @@ def read_pull(
     limit: int,
     table: str | None,
     protocol: int = 1,
+    with_counts: bool = True,
 ) -> p.PullPage:
     with server.db.reading() as s:
         current = meta(s, "epoch").value
         if epoch and epoch != current:
             return p.PullPage(epoch=current, reset=True, cursor=0)
         page = changes.pull(
-            s, who.scope, current, cursor, limit, table, device_id=who.device_id, protocol=protocol
+            s,
+            who.scope,
+            current,
+            cursor,
+            limit,
+            table,
+            device_id=who.device_id,
+            protocol=protocol,
+            with_counts=with_counts,
         )
     server.counters.add("pull_changes", len(page.changes))
     return page

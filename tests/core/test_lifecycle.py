@@ -39,6 +39,7 @@ def test_every_step_from_every_status(action, status):
         has_agreement=True,
         written_agreement=True,  # what the steps that need an agreement need
         level=Level.COUNTY if action == Action.REFER_DOWN else Level.VILLAGE,  # a level below to refer to
+        risk_lowered=action == Action.CONFIRM_RISK,  # a lowered risk to confirm
     )
     rule = RULES[action]
     reason = why_not(state, action, actor(*rule.roles))
@@ -218,3 +219,20 @@ def test_a_dossier_is_filed_once_and_reopening_unfiles_it():
     filed = advance(closed, Action.ARCHIVE)
     assert filed.archived and why_not(filed, Action.ARCHIVE, actor(Role.PLATFORM)) == "卷宗已归档"
     assert not advance(filed, Action.REOPEN, {"reason": "反弹"}).archived
+
+
+def test_a_risk_lowered_below_its_signals_needs_a_reason_and_a_leaders_confirmation():
+    registered = MatterState(status=Status.REPORTED)
+    with pytest.raises(Refused, match="降低风险等级的理由"):
+        advance(registered, Action.REGISTER, {"grade": 1, "risk": "low", "risk_lowered_from": "high"})
+    lowered = advance(
+        registered,
+        Action.REGISTER,
+        {"grade": 1, "risk": "low", "risk_lowered_from": "high", "risk_reason": "已和解"},
+    )
+    assert lowered.risk_lowered
+    leader = actor(Role.LEADER)
+    assert why_not(lowered, Action.CONFIRM_RISK, leader) is None
+    confirmed = advance(lowered, Action.CONFIRM_RISK)
+    assert not confirmed.risk_lowered and "没有待确认" in why_not(confirmed, Action.CONFIRM_RISK, leader)
+    assert not advance(registered, Action.REGISTER, {"grade": 1, "risk": "high"}).risk_lowered

@@ -91,7 +91,7 @@ def closed_matter(t, *, complete=True, form="written"):
     steps.explain_overdue(g, m, "当事人外出务工，调解推迟")
     steps.close(g, m, "agreement", "调解成功")
     steps.check_closure(p, m, True, "核查属实")
-    steps.follow_up(t.login("supervisor"), m, steps.FollowUpInput(date(2026, 11, 30), "满意", performed=True))
+    steps.follow_up(t.login("supervisor"), m, steps.FollowUpInput(date(2026, 11, 23), "满意", performed=True))
     return m
 
 
@@ -157,7 +157,7 @@ def test_every_paper_of_a_closed_matter_and_its_word_file(township, tmp_path):
         "record": ["人民调解笔录", "东村调解室", "张三、李四、王网格", "李四称：愿意拆除", "达成协议"],
         "dispatch": ["矛盾纠纷交办单", "东村村委会", "钱平台", "请尽快组织调解", "★★"],
         "supervision": ["矛盾纠纷督办单", "第1次督办", "临近期限，请加快办理", "孙督考"],
-        "followup": ["矛盾纠纷回访记录", "2026年11月30日", "满意", "已履行"],
+        "followup": ["矛盾纠纷回访记录", "2026年11月23日", "满意", "已履行"],
         "dossier": [
             "矛盾纠纷调处卷宗",
             "卷内目录",

@@ -55,7 +55,7 @@ def test_monthly_assessment_counts_and_ranks(township, clock):
     steps.record_agreement(g, done, steps.AgreementInput("oral", "双方", "事实清楚", "赔偿500元", "当场履行"))
     steps.close(g, done, "agreement")
     steps.check_closure(p, done)
-    steps.follow_up(sup, done, steps.FollowUpInput(date(2026, 11, 25), "基本满意"))
+    steps.follow_up(sup, done, steps.FollowUpInput(date(2026, 11, 23), "基本满意"))
     late = report(t)
     steps.register(p, late, 1, category="邻里")
     steps.dispatch(p, late, f"org:{t.committee}")

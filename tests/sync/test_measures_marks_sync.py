@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from desktop.services import assessment_marks, syncing
 from desktop.store.models import AssessmentMark
+from sync.server import accounts as server_accounts
+from tests.conftest import PASSWORD
 
 from .servers import RawDevice
 from .test_authority import everyone_keeps_syncing, reasons, record_on_server
@@ -18,6 +20,11 @@ from .test_authority import everyone_keeps_syncing, reasons, record_on_server
 
 def test_the_supervisors_marks_reach_every_laptop_and_no_one_else_may_write_one(laptops, clock):
     t = laptops.town
+    with laptops.server.server.db.writing() as s:  # the accounts the township's PC carries, on the server
+        for username, name in (("supervisor", "孙督考"), ("platform", "钱平台")):
+            server_accounts.add_account(
+                s, username, PASSWORD, "township", [], display_name=name, roles=[username]
+            )
     sup = t.login("supervisor")  # signing in on the township's own PC
     changed = assessment_marks.record(
         sup, "highlight", "village", t.village, "调解经验被县里推广", date(2026, 11, 20), 3

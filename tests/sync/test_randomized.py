@@ -10,12 +10,13 @@ many more and prints the count.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
 import shutil
 import tempfile
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import requests
@@ -24,9 +25,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import select
 
-from desktop.services import accounts, residents, syncing
+from desktop.services import accounts, matters, residents, steps, syncing
+from desktop.services.matters import MatterInput
 from desktop.services.residents import HouseholdInput
-from desktop.store.models import Conflict, Household, OutboxEntry, Person
+from desktop.store.models import Conflict, Household, Matter, OutboxEntry, Person
+from sync.core.domain.lifecycle import FIXED_FIELDS, STATE_FIELDS, STEP_SET_FIELDS, Refused
 from sync.core.domain.residents import PersonFields
 from sync.server.models import OpResult, Record
 from sync.transport import SyncError
@@ -56,7 +59,15 @@ HOSTILE = [
     "event_without_matter",
     "tags_not_a_list",
     "unknown_field",
+    # steps a matter's history could not hold (issue 25): the server replays the rules and refuses them
+    "backdated_close",
+    "due_on_write",
+    "foreign_name",
+    "settle_no_conflict",
+    "reporter_rewrite",
 ]
+# Every field of a matter a step sets, or that is fixed once reported: equal on every end after quiet.
+MATTER_FIELDS = [*STATE_FIELDS, *STEP_SET_FIELDS, "handler_name", *FIXED_FIELDS]
 
 
 class LaptopCrash(BaseException):
@@ -120,6 +131,18 @@ class SyncMachine(RuleBasedStateMachine):
             syncing.sync_now(self.ws[name])
         self.households_made = 2
         self.persons_made = 2
+        # One matter the grid laptops handle: honest steps and hostile ones meet on it.
+        admin = self.town.admin
+        self.matter = matters.report(
+            admin, MatterInput("邻里纠纷", "网格排查", village_id=self.town.village, grid_id=self.town.grid)
+        ).id
+        steps.register(admin, self.matter, 1, category="邻里")
+        steps.dispatch(admin, self.matter, f"account:{self.town.accounts['grid1']}")
+        for name in ("T", "G1", "G2"):
+            syncing.sync_now(self.ws[name])
+        steps.accept(self.ws["G1"], self.matter)
+        for name in ("G1", "T", "G2"):
+            syncing.sync_now(self.ws[name])
         self.hostile = RawDevice(self.server.url, "grid1")  # a stolen grid laptop, or a broken one
 
     def teardown(self):
@@ -198,6 +221,21 @@ class SyncMachine(RuleBasedStateMachine):
         if local:
             residents.remove_person(self.ws[name], local[pick % len(local)].id, "迁出")
 
+    @rule(name=st.sampled_from(["G1", "G2"]))
+    def record_session(self, name):
+        """An honest step on the shared matter, synced at once (its time is bounded by the sync before)."""
+        ws = self.ws[name]
+        try:
+            steps.record_session(
+                ws,
+                self.matter,
+                steps.SessionInput(ws.now().date(), "人民调解", "adjourned", record="择期再调"),
+            )
+        except Refused:
+            return  # this laptop has not yet seen the matter accepted
+        with contextlib.suppress(SyncError):  # the link gave up: it goes with the next sync
+            syncing.sync_now(ws)
+
     @rule(name=laptop, plan=st.lists(st.sampled_from(FAULTS), max_size=6))
     def sync(self, name, plan):
         RUNS["syncs"] += 1
@@ -258,12 +296,37 @@ class SyncMachine(RuleBasedStateMachine):
                 "persons", fields={"household_id": target.id, "name": "张三", "tags": "not a list"}
             ),
             "unknown_field": lambda: device.op("households", target.id, "update", {"server_seq": 1}),
+            **self._hostile_steps(device),
         }[kind]()
         answer = device.call("POST", "/v1/push", json={"ops": [op]})
         if answer.status_code == 422:  # refused whole, as malformed
             return
         (result,) = answer.json()["results"]
         assert result["status"] == "rejected", (kind, result)
+
+    def _hostile_steps(self, device):
+        m, grid1 = self.matter, self.town.accounts["grid1"]
+        with self.ws["G1"].read() as s:
+            name = s.get(Matter, m) and self.ws["G1"].actor.display_name
+        long_ago = (datetime.now() - timedelta(days=40)).isoformat(timespec="seconds")
+
+        def event(action, data, at=None, who=None):
+            fields = {"matter_id": m, "action": action, "actor_id": grid1, "actor_name": who or name}
+            return device.op(
+                "events", fields={**fields, "at": at or datetime.now().isoformat(), "data": data}
+            )
+
+        return {
+            "backdated_close": lambda: event("closed", {"outcome": "resolved"}, at=long_ago),
+            "due_on_write": lambda: device.op(
+                "matters", m, "update", {"due_on": "2027-06-30"}, {"due_on": 10**9}
+            ),
+            "foreign_name": lambda: event("session_held", {"outcome": "adjourned"}, who="冒名的人"),
+            "settle_no_conflict": lambda: event("conflict_settled", {"field": "status", "value": "closed"}),
+            "reporter_rewrite": lambda: device.op(
+                "matters", m, "update", {"reported_by": grid1}, {"reported_by": 10**9}
+            ),
+        }
 
     @invariant()
     def outbox_is_never_lost(self):
@@ -311,6 +374,19 @@ class SyncMachine(RuleBasedStateMachine):
                             else entry.fields.get(field)
                         )
                         assert conflict.data["local_value"] == expected
+
+        # The matter: every field a step sets (and those fixed at its report) equal on every end, and each
+        # end's cache equal to what its own history gives.
+        with self.server.server.db.reading() as s:
+            held = s.get(Record, self.matter).data
+        for name, ws in self.ws.items():
+            with ws.read() as s:
+                row = s.get(Matter, self.matter)
+                for field in MATTER_FIELDS:
+                    value = getattr(row, field)
+                    value = value.isoformat() if hasattr(value, "isoformat") else value
+                    assert value == held.get(field), (name, field, value, held.get(field))
+                assert matters.derived_state(s, self.matter) == matters.state_of(row), name
 
         # Conflicts exactly where edits collided: two laptops changing one field from the same base to
         # different values are never both applied.

@@ -149,6 +149,18 @@ def test_a_foreign_host_is_refused_before_any_route(make_server, path):
         assert answer.status_code == 200, name
 
 
+@pytest.mark.parametrize(
+    "host", ["[::1]evil.com", "[::1].evil.com", "localhost..", "localhost:evil", "127.0.0.1 x"]
+)
+def test_a_malformed_host_naming_a_loopback_name_is_refused(make_server, host):
+    """A value that only begins like a loopback name names no host: refused like a foreign one."""
+    server = make_server()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as raw:
+        raw.sendall(f"GET /v1/health HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        answer = raw.recv(4096).decode("latin-1")
+    assert answer.split(" ", 2)[1] in ("400", "421"), answer
+
+
 def test_a_standalone_server_answers_the_names_it_is_given(tmp_path):
     with command_line_server(tmp_path, "--allowed-host", "sync.town.example") as url:
         port = url.rsplit(":", 1)[1]

@@ -72,7 +72,7 @@ def test_a_new_laptop_starts_from_a_backup(qtbot, township, worker, settle, tmp_
     new_laptop = tmp_path / "new" / "fengqiao.db"
     setup = SetupDialog(worker, new_laptop)
     qtbot.addWidget(setup)
-    setup.tabs.setCurrentIndex(3)
+    setup.tabs.setCurrentWidget(setup.restore_form)
     setup.go()
     assert "请选择备份文件" in setup.message.text()
     setup.restore_form.file.setText(str(report.path))

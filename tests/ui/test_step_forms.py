@@ -28,7 +28,7 @@ def test_a_step_taken_with_its_forms_values_by_name(township):
     t = township
     p = t.login("platform")
     m = matters.report(p, MatterInput("邻里噪音", "网格排查", village_id=t.village, grid_id=t.grid)).id
-    values = {"grade": 2, "category": "邻里", "risk": "watch", "note": "已核实"}
+    values = {"grade": 2, "category": "邻里", "risk": "watch", "note": "已核实", "risk_reason": ""}
     assert {f.key for f in fields_for(Action.REGISTER, Places)} == set(values)
     steps.take(p, m, Action.REGISTER, dict(reversed(values.items())))  # any order: the names carry them
     with p.read() as s:

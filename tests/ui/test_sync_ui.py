@@ -46,7 +46,7 @@ def test_the_conflicts_view_resolves_a_real_conflict(qtbot, laptops, worker, net
     dialog = window.show_conflicts()
     settle()
     cells = [dialog.conflicts.item(0, j).text() for j in range(5)]
-    assert cells == ["住户 0501", "地址", "东村501号", "平台改的地址", "网格员改的地址"]
+    assert cells == ["东村 住户 0501", "地址", "东村501号", "平台改的地址", "网格员改的地址"]
     if SHOTS:
         dialog.grab().save(os.path.join(SHOTS, "sync-conflicts.png"))
         window.grab().save(os.path.join(SHOTS, "sync-status.png"))

@@ -148,7 +148,7 @@ def test_screenshots_command_writes_every_screen(tmp_path, qapp):
     assert [p.name for p in shots][:3] == ["01-login.png", "02-work-desk.png", "03-households.png"]
     screens = [p for p in shots if p.parent == tmp_path]
     papers = sorted(p.stem for p in shots if p.parent.name == "documents")
-    assert len(screens) == 12 and all(p.stat().st_size > 5000 for p in shots)
+    assert len(screens) == 20 and all(p.stat().st_size > 5000 for p in shots)
     assert papers == [
         "agreement",
         "dispatch",
@@ -284,8 +284,9 @@ def test_edit_a_household_from_its_card(township, window_for, settle, no_popups)
     assert pf.households.model.rows[0].address == "东村二组8号" and pf.households.model.total == 1
 
 
-def test_settings_grids_categories_and_channels(township, window_for, settle, no_popups):
+def test_settings_grids_categories_and_channels(township, window_for, settle, no_popups, monkeypatch):
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
 
     from desktop.services import setup
 
@@ -307,9 +308,14 @@ def test_settings_grids_categories_and_channels(township, window_for, settle, no
     settle()
     assert "村民议事会" in setup.read_config(township.admin, "channels")
     page.channels.findItems("村民议事会", Qt.MatchFlag.MatchExactly)[0].setSelected(True)
-    page.remove_channel()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
+    page.remove_channel()  # asks first (tests/ui/test_setup_screens.py: "No" keeps it)
     settle()
     assert "村民议事会" not in setup.read_config(township.admin, "channels") and no_popups == []
+    assert len(asked) == 1
 
 
 def test_about_names_version_schema_folders_and_licences(window_for, settle):

@@ -190,7 +190,11 @@ class Records:
         return zh("编号：{0}", self.matter.serial)
 
     def party_names(self) -> str:
-        return "；".join(f"{p.role} {p.name}" for p in self.parties)
+        return "；".join(f"{p.role} {p.name}" for p in self.parties if not self.hides(p.role))
+
+    def hides(self, role: str) -> bool:
+        """A whistleblower matter's reporter (申请人, who 检举) is named to the platform office only."""
+        return bool(self.matter.whistleblower) and role == "申请人" and "platform" not in self.ws.actor.roles
 
     def grade_label(self) -> str:
         grade = self.matter.grade

@@ -100,6 +100,7 @@ class Action(StrEnum):
     REFER_DOWN = "referred_down"  # the level above decided; a lower level carries the decision out
     ARCHIVE = "archived"  # 卷宗归档: the closed matter's dossier is filed
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
+    CONFIRM_RISK = "risk_confirmed"  # a leader confirms a risk registered lower than its signals say
 
 
 ACTION_LABELS = {
@@ -129,6 +130,7 @@ ACTION_LABELS = {
     Action.REFER_DOWN: "交下级落实",
     Action.ARCHIVE: "卷宗归档",
     Action.SETTLE_CONFLICT: "处理同步冲突",
+    Action.CONFIRM_RISK: "确认风险等级",
 }
 
 
@@ -186,6 +188,7 @@ RULES: dict[Action, Rule] = {
     Action.REFER_DOWN: Rule(frozenset({_S.REGISTERED, _S.HANDLING}), frozenset({Role.PLATFORM, Role.LEADER})),
     Action.ARCHIVE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR})),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
+    Action.CONFIRM_RISK: Rule(frozenset(Status), frozenset({Role.LEADER})),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view).
 NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
@@ -209,12 +212,57 @@ STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 }
 
 
+# The matter's other columns a step sets (besides the state above): written only along with a step that sets
+# them, to the value the step gives (`step_times`, the deadline rule in `timing.due_on_after`, the handler's
+# name). The server refuses them written any other way.
+STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
+    "registered_at": frozenset({Action.REGISTER, Action.ESCALATE, Action.REOPEN, Action.REFER_DOWN}),
+    "due_on": frozenset(
+        {
+            Action.REGISTER,
+            Action.ESCALATE,
+            Action.REOPEN,
+            Action.REGRADE,
+            Action.DECIDE_EXTENSION,
+            Action.REFER_DOWN,
+        }
+    ),
+    "closed_at": frozenset({Action.CLOSE, Action.CHECK, Action.REOPEN}),
+    "checked_at": frozenset({Action.CHECK, Action.REOPEN}),
+    "risk": frozenset({Action.REGISTER}),
+    "category": frozenset({Action.REGISTER}),
+    "subcategory": frozenset({Action.REGISTER}),
+    "closing_reply": frozenset({Action.CLOSE}),
+}
+# Written once, when the matter is reported: never changed by any laptop afterwards.
+FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind")
+
+
+def step_times(action: Action, data: dict[str, Any], at: Any, checked: bool = True) -> dict[str, Any]:
+    """The times a step sets on the matter: the step's own time (`at`, the event's), or clears.
+    `checked`: for 核查销号, whether the check passed."""
+    if action in (Action.REGISTER, Action.ESCALATE, Action.REFER_DOWN):
+        return {"registered_at": at}
+    if action == Action.REOPEN:
+        return {"registered_at": at, "closed_at": None, "checked_at": None}
+    if action == Action.CLOSE:
+        return {"closed_at": at}
+    if action == Action.CHECK:
+        return {"checked_at": at} if checked else {"checked_at": None, "closed_at": None}
+    return {}
+
+
 def stored(state: MatterState, column: str) -> Any:
     """A state's value as the matter row stores it."""
     attribute, _ = STATE_FIELDS[column]
     value = getattr(state, attribute)
     return str(value) if column in ("status", "level", "outcome") and value is not None else value
 
+
+# What 立案定级 records when it sets a risk below the signals' (sync.core.domain.risk.assess): the level the
+# signals gave, and why it is lower.
+RISK_LOWERED_FROM = "risk_lowered_from"
+RISK_REASON = "risk_reason"
 
 CONFIRMATION_STAGES = {"applied": "已申请司法确认", "confirmed": "法院确认有效", "rejected": "法院不予确认"}
 
@@ -269,6 +317,9 @@ class MatterState:
     supervised: int = 0
     explanation_due: bool = False  # supervised (督办) since the handler last explained the delay
     archived: bool = False  # the dossier (卷宗) is filed
+    # registered with a risk below what its signals say, and no leader has confirmed that yet (from the
+    # events, like has_agreement: not a column of its own)
+    risk_lowered: bool = False
 
 
 @dataclass(frozen=True)
@@ -323,6 +374,8 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("只有生效的书面调解协议可以申请司法确认")
     if action == Action.DECIDE_EXTENSION and not state.pending_extension_days:
         return msg("没有待审批的延期申请")
+    if action == Action.CONFIRM_RISK and not state.risk_lowered:
+        return msg("没有待确认的降低风险等级")
     return None
 
 
@@ -351,7 +404,12 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
     if action == Action.REPORT:
         return MatterState(status=Status.REPORTED, level=Level(data.get("level", Level.VILLAGE)))
     if action == Action.REGISTER:
-        return replace(s, status=Status.REGISTERED, grade=int(need("grade", "星级")))
+        lowered = bool(data.get(RISK_LOWERED_FROM))
+        if lowered:
+            need(RISK_REASON, "降低风险等级的理由")
+        return replace(s, status=Status.REGISTERED, grade=int(need("grade", "星级")), risk_lowered=lowered)
+    if action == Action.CONFIRM_RISK:
+        return replace(s, risk_lowered=False)
     if action == Action.REJECT:
         need("reason", "不予立案的理由")
         return replace(s, status=Status.REJECTED)
@@ -478,3 +536,13 @@ def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
     for action, data in events:
         state = advance(state, Action(action), data)
     return state
+
+
+def accused_problem(accused_org_id: str | None, handler: str | None, handler_org: str | None) -> str | None:
+    """A whistleblower matter (检举) never goes to the unit it accuses, nor to anyone of that unit: `handler`
+    is who it would go to ("org:<id>" / "account:<id>"), `handler_org` that account's unit."""
+    if not accused_org_id:
+        return None
+    if handler == f"org:{accused_org_id}" or (handler_org is not None and handler_org == accused_org_id):
+        return msg("检举事项不能交给被检举的单位或其人员办理")
+    return None

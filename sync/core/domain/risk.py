@@ -62,3 +62,23 @@ def assess(
     elif major and risk == Risk.LOW:
         risk = Risk.WATCH
     return RiskAssessment(risk=risk, major=major, report_to_police=police, reasons=reasons)
+
+
+RISK_ORDER = [Risk.LOW, Risk.WATCH, Risk.HIGH]
+
+
+def lowered(chosen: str | None, signalled: Risk) -> bool:
+    """A risk chosen below what the signals say: it needs a reason and a leader's confirmation."""
+    return chosen in set(Risk) and RISK_ORDER.index(Risk(chosen)) < RISK_ORDER.index(signalled)
+
+
+def signalled(people: int, amount: float, signals: list[str] | tuple[str, ...]) -> Risk:
+    """The risk a matter's own signals (people, amount, tendencies) give, whatever was stated."""
+    return assess(
+        people=people,
+        amount=amount,
+        group_tendency="group" in signals,
+        fight_tendency="fight" in signals,
+        criminal_tendency="criminal" in signals,
+        abnormal_death="death" in signals,
+    ).risk

@@ -44,6 +44,7 @@ def pull(
     protocol: Annotated[p.ProtocolNumber, Query()] = 1,
     device_time: Annotated[p.DeviceTime | None, Query()] = None,
     schema_version: Annotated[p.SchemaVersion, Query()] = "",
+    counts: Annotated[bool, Query()] = True,  # false: the last page does not count the scope (no check due)
 ) -> p.PullPage:
     greeting = None
     if device_time is not None:  # the handshake rides on the first page (protocol 2)
@@ -51,7 +52,8 @@ def pull(
         greeting = welcome(server, who, hello)
         if greeting.update_required:
             return p.PullPage(epoch=greeting.epoch, cursor=cursor, welcome=greeting)
-    page = pages.fit(read_pull(server, who, cursor, epoch, limit, table, protocol), server.max_page_bytes)
+    page = read_pull(server, who, cursor, epoch, limit, table, protocol, with_counts=counts)
+    page = pages.fit(page, server.max_page_bytes)
     return page.model_copy(update={"welcome": greeting})
 
 

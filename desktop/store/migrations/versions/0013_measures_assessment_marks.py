@@ -1,14 +1,14 @@
 """assessment marks: 亮点工作赋分, 通报 and 约谈 recorded by the 督考办 against a unit for a month
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0013
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,359 @@
+"""A matter's history as the server checks it: each step an event records is one the rules allow from the
+state the server holds, at a time the server can bound, in the name of the account that pushes it; what a
+step sets is written only with that step, to the value the rules give; what is fixed once written stays so.
+
+`authority` says who may act; this module says whether the history a laptop sends could be true. The rules are
+the core's (`sync.core.domain.lifecycle`, `timing`), the same the laptop runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sync.core import protocol as p
+from sync.core.domain import lifecycle, risk, timing
+from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
+from sync.core.domain.lifecycle import Action
+from sync.core.domain.workdays import WorkdayCalendar
+
+from . import authority
+from .authority import Identity, Refused
+from .models import Device, OpResult, Record
+
+HOLIDAYS = Path(__file__).resolve().parents[2] / "resources" / "reference" / "holidays.json"
+# A push of fewer ops than a laptop sends at once emptied its outbox: whatever it recorded before, it sent.
+COMPLETE_PUSH = p.CLIENT_PUSH_BATCH
+# The agreement's content the parties signed: frozen once they have (人民调解法 Art. 29); a change is a new
+# agreement (变更协议) with its own signatures.
+SIGNED_CONTENT = ("matter_id", "session_id", "form", "parties", "facts", "terms", "performance", "perform_by")
+
+
+@dataclass(frozen=True)
+class DeviceTimes:
+    """What the server knows of a pushing device's clock and its previous complete push."""
+
+    device_id: str
+    offset_seconds: float | None  # server minus device, measured at the device's last handshake
+    previous_push: datetime | None  # when the server received it (its clock)
+    previous_seq: int  # the server's sequence then: changes after it the device may not have seen
+    received: datetime  # now
+    registered: datetime | None = None  # when the device joined: a device that never pushed is bounded by it
+
+    @property
+    def bound(self) -> datetime | None:
+        """No step of this device is older than this (its clock's offset aside)."""
+        return self.previous_push or self.registered
+
+    @classmethod
+    def of(cls, session: Session, device_id: str, received: datetime) -> DeviceTimes:
+        device = session.get(Device, device_id)
+        pushes = session.execute(
+            select(OpResult.received_at, func.count(), func.max(OpResult.server_seq))
+            .where(OpResult.device_id == device_id)
+            .group_by(OpResult.received_at)
+            .order_by(OpResult.received_at.desc())
+            .limit(50)
+        ).all()
+        complete = next(((at, seq) for at, count, seq in pushes if count < COMPLETE_PUSH), None)
+        return cls(
+            device_id,
+            device.clock_offset_seconds if device is not None else None,
+            complete[0] if complete else None,
+            (complete[1] or 0) if complete else 0,
+            received,
+            device.registered_at if device is not None else None,
+        )
+
+
+def _moment(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------ an event
+
+
+def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes, lookup) -> None:
+    """An event is a step that happened: in the name of the account pushing it, at a time the server can
+    bound, allowed by the rules from the state the server holds."""
+    actor = authority.acting(session, who, data.get("actor_id"))
+    name = data.get("actor_name") or ""
+    known = actor.names or frozenset({actor.username})
+    if name not in known:
+        raise Refused(f"办理记录的经办人应为“{'、'.join(sorted(known))}”（服务器上的账号），不能写“{name}”")
+    at = _moment(data.get("at"))
+    if at is None:
+        raise Refused("at：应为日期和时间")
+    if problem := timing.event_time_problem(at, times.offset_seconds, times.bound, times.received):
+        raise Refused(problem)
+    matter = lookup(data.get("matter_id")) if isinstance(data.get("matter_id"), str) else None
+    if matter is None or matter.table_name != "matters" or matter.deleted:
+        return  # the reference check says why
+    action = Action(data["action"])
+    step = data.get("data") or {}
+    if action == Action.REPORT:
+        if _events_of(session, matter.id, Action.REPORT):
+            raise Refused("事项已有上报记录，不能再上报一次")
+        return
+    state = authority.state_of(session, matter.id, matter.data)
+    reason = lifecycle.why_not(state, action, actor.lifecycle_actor())
+    if reason is not None:
+        if not _changed_by_another_since(matter, times):
+            raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{reason}（服务器上的状态）")
+        # Another device changed the matter since this one last synced: both took a step offline. The state
+        # change that follows meets the other's as a conflict, which a person settles by a step of its own.
+    else:
+        try:
+            lifecycle.advance(state, action, {**step, "note": data.get("note")})
+        except (lifecycle.Refused, ValueError, IndexError, TypeError) as exc:
+            raise Refused(str(exc)) from None
+    if action == Action.SETTLE_CONFLICT:
+        _check_settled_conflict(session, matter, step)
+    if action == Action.REGISTER:
+        _check_risk(matter, step)
+    if action in (Action.DISPATCH, Action.CLAIM):
+        _check_not_to_the_accused(session, matter, step.get("handler"))
+    if action in TYPED_DATES and "on" in step:
+        typed = _day(step.get("on"))
+        if typed is None:
+            raise Refused(f"{TYPED_DATES[action]}：应为日期")
+        _check_typed_date(TYPED_DATES[action], typed, step.get(timing.LATE_REASON), at.date())
+    if action == Action.REQUEST_EXTENSION or (action == Action.DECIDE_EXTENSION and step.get("approved")):
+        due = _day(matter.data.get("due_on"))
+        # The due date was reckoned on the laptops' clocks, as the step's own time is (bounded above).
+        if problem := timing.extension_problem(due, at.date()):
+            raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{problem}")
+
+
+# The steps that record a date a person typed, and what the date is called.
+TYPED_DATES = {
+    Action.RECORD_SESSION: "调解日期",
+    Action.FOLLOW_UP: "回访日期",
+    Action.JUDICIAL_CONFIRMATION: "日期",
+}
+# The records that hold such a date: (field, the step that records it).
+TYPED_RECORDS = {
+    "mediation_sessions": ("held_on", Action.RECORD_SESSION),
+    "follow_ups": ("on", Action.FOLLOW_UP),
+}
+
+
+def _check_typed_date(label: str, typed: date, reason: Any, today: date) -> None:
+    """`today`: the day the step was taken, on the device's clock (the date the person saw; the step's time is
+    bounded by the server's), so a step that waited offline for its sync is judged by the day it was taken."""
+    given = reason if isinstance(reason, str) else None
+    if problem := timing.typed_date_problem(label, typed, today, _calendar(), given):
+        raise Refused(problem)
+
+
+def check_typed_record(session: Session, table: str, data: dict, times: DeviceTimes, lookup) -> None:
+    """A session or a follow-up record: its date within the window, or late with the reason its step gave
+    (the step comes first, from this device)."""
+    if table not in TYPED_RECORDS:
+        return
+    field, action = TYPED_RECORDS[table]
+    typed = _day(data.get(field))
+    if typed is None:
+        return  # the shape check says why
+    steps = [
+        e
+        for e in _events_of(session, str(data.get("matter_id")), action)
+        if e.updated_device == times.device_id and (e.data.get("data") or {}).get("on") == typed.isoformat()
+    ]
+    if steps:
+        step = max(steps, key=lambda e: e.server_seq).data
+        taken = _moment(step.get("at"))
+        today = taken.date() if taken else times.received.date()
+        _check_typed_date(TYPED_DATES[action], typed, step["data"].get(timing.LATE_REASON), today)
+        return
+    device_today = (times.received - timedelta(seconds=times.offset_seconds or 0.0)).date()
+    _check_typed_date(TYPED_DATES[action], typed, None, device_today)
+
+
+def _check_risk(matter: Record, step: dict) -> None:
+    """立案定级 below the risk the matter's signals give records it, with a reason and the signals' level."""
+    data = matter.data
+    try:
+        signals = risk.signalled(
+            int(data.get("people_count") or 0), float(data.get("amount") or 0), data.get("signals") or []
+        )
+    except (TypeError, ValueError):
+        return
+    if risk.lowered(step.get("risk"), signals) and not (
+        step.get(lifecycle.RISK_LOWERED_FROM) == signals
+        and str(step.get(lifecycle.RISK_REASON) or "").strip()
+    ):
+        raise Refused(f"立案定级：风险等级低于信号所示（{risk.RISK_LABELS[signals]}），须记录理由")
+
+
+def _check_not_to_the_accused(session: Session, matter: Record, handler: Any) -> None:
+    if not matter.data.get("whistleblower") or not isinstance(handler, str):
+        return
+    kind, _, ident = handler.partition(":")
+    account = session.get(Record, ident) if kind == "account" else None
+    org = account.data.get("org_id") if account is not None and account.table_name == "accounts" else None
+    if problem := lifecycle.accused_problem(matter.data.get("accused_org_id"), handler, org):
+        raise Refused(problem)
+
+
+def _events_of(session: Session, matter_id: str, action: Action) -> list[Record]:
+    found = session.scalars(
+        select(Record).where(Record.parent_id == matter_id, Record.table_name == "events")
+    )
+    return [e for e in found if e.data.get("action") == action and not e.deleted]
+
+
+def _changed_by_another_since(matter: Record, times: DeviceTimes) -> bool:
+    """Another device changed the matter's state where this one may not have seen it: after this device's
+    previous complete push (or, if it never pushed, after it joined). A laptop that took a step offline is
+    then not refused: its state change meets the other as a conflict, which a person settles."""
+    fields = [c for c in lifecycle.STATE_FIELDS if c in matter.field_seq]
+    if not fields:
+        return False
+    last = max(fields, key=lambda c: matter.field_seq.get(c, 0))
+    if matter.field_device.get(last) == times.device_id:
+        return False
+    if times.previous_push is not None:
+        return bool(matter.field_seq[last] > times.previous_seq)
+    changed = matter.server_time
+    return times.registered is None or (changed is not None and changed > times.registered)
+
+
+def _check_settled_conflict(session: Session, matter: Record, step: dict) -> None:
+    """处理同步冲突 settles a conflict the server recorded on this matter's field, with one of its values."""
+    field = step.get("field")
+    for conflict in session.scalars(
+        select(Record).where(Record.parent_id == matter.id, Record.table_name == "conflicts")
+    ):
+        data = conflict.data
+        if data.get("record_id") == matter.id and data.get("field") == field:
+            if step.get("value") in (data.get("server_value"), data.get("local_value")):
+                return
+            raise Refused(f"处理同步冲突：“{step.get('value')}”不是这条冲突的任何一方的值")
+    raise Refused(f"处理同步冲突：服务器上没有事项“{field}”的冲突")
+
+
+# ------------------------------------------------------------------------------------------ a matter's fields
+
+
+def check_matter_change(
+    session: Session, who: Identity, device_id: str, matter: Record, applied: dict, bases: dict
+) -> None:
+    """What is fixed stays; the state changes only by a step (`authority.check_state_change`); what a step
+    sets besides the state is written only with it, to the value the rules give."""
+    changed = {f: v for f, v in applied.items() if v != matter.data.get(f)}
+    fixed = [f for f in changed if f in lifecycle.FIXED_FIELDS]
+    if fixed:
+        raise Refused(f"事项的 {', '.join(fixed)} 在上报时写定，之后不能修改")
+    state = {f: v for f, v in changed.items() if f in lifecycle.STATE_FIELDS}
+    if state:
+        authority.check_state_change(session, who, device_id, matter, state, bases)
+    stepped = {f: v for f, v in changed.items() if f in lifecycle.STEP_SET_FIELDS or f == "handler_name"}
+    if stepped:
+        _check_step_fields(session, device_id, matter, stepped, {**matter.data, **applied})
+
+
+def _check_step_fields(session: Session, device_id: str, matter: Record, changes: dict, after: dict) -> None:
+    step = authority.latest_event(session, matter, device_id)
+    if step is None:
+        raise Refused(f"事项的 {', '.join(changes)} 只能由办理步骤写入（没有找到对应的办理记录）")
+    action = Action(step.data["action"])
+    label = lifecycle.ACTION_LABELS[action]
+    data = step.data.get("data") or {}
+    not_by = [f for f in changes if f != "handler_name" and action not in lifecycle.STEP_SET_FIELDS[f]]
+    if not_by:
+        raise Refused(f"“{label}”不会改变事项的 {', '.join(not_by)}")
+    wrong = []
+    times = lifecycle.step_times(action, data, _moment(step.data.get("at")), after.get("status") == "checked")
+    for column in set(changes) & {"registered_at", "closed_at", "checked_at"}:
+        if _moment(changes[column]) != times.get(column, _moment(matter.data.get(column))):
+            wrong.append(column)
+    if "due_on" in changes and _day(changes["due_on"]) != _due_on(session, action, data, after):
+        wrong.append("due_on")
+    if "risk" in changes and changes["risk"] != data.get("risk"):
+        wrong.append("risk")
+    if "handler_name" in changes and changes["handler_name"] != _handler_name(session, after.get("handler")):
+        wrong.append("handler_name")
+    if wrong:
+        raise Refused(f"“{label}”不会把事项的 {', '.join(sorted(wrong))} 改成这样")
+
+
+def _due_on(session: Session, action: Action, data: dict, after: dict) -> date | None:
+    registered = _moment(after.get("registered_at"))
+    if registered is None:
+        return None
+    try:
+        refer = int(data["days"]) if action == Action.REFER_DOWN else None
+        return timing.due_on_after(
+            calculator(session),
+            str(after.get("kind") or "dispute"),
+            registered,
+            after.get("grade"),
+            int(after.get("extension_days") or 0),
+            refer,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _handler_name(session: Session, handler: Any) -> str | None:
+    if not isinstance(handler, str) or ":" not in handler:
+        return None
+    kind, _, ident = handler.partition(":")
+    record = session.get(Record, ident)
+    if record is None or record.table_name != ("orgs" if kind == "org" else "accounts"):
+        return None
+    return record.data.get("name") if kind == "org" else record.data.get("display_name")
+
+
+@cache
+def _calendar() -> WorkdayCalendar:
+    return WorkdayCalendar.load(HOLIDAYS) if HOLIDAYS.exists() else WorkdayCalendar()
+
+
+def calculator(session: Session) -> DeadlineCalculator:
+    """The township's deadline rules as its laptops apply them: its configured policy, the shared calendar."""
+    config = next(
+        (
+            r.data.get("value")
+            for r in session.scalars(select(Record).where(Record.table_name == "config"))
+            if r.data.get("key") == "deadline_policy" and not r.deleted
+        ),
+        None,
+    )
+    policy = DeadlinePolicy.from_config(config) if config else DeadlinePolicy.default()
+    return DeadlineCalculator(policy, _calendar())
+
+
+# ------------------------------------------------------------------------------------------ agreements
+
+
+def check_agreement_change(agreement: Record, applied: dict) -> None:
+    """Once the parties signed, what they signed is fixed: a change is a new agreement (变更协议)."""
+    if not agreement.data.get("signed_by_parties"):
+        return
+    changed = [f for f in SIGNED_CONTENT if f in applied and applied[f] != agreement.data.get(f)]
+    if applied.get("signed_by_parties") is False:
+        changed.append("signed_by_parties")
+    if applied.get("deleted") is True:
+        changed.append("deleted")
+    if changed:
+        raise Refused(
+            f"协议已由当事人签名，{', '.join(changed)} 不能再改；变更须另立变更协议，由各方重新签名"
+        )
