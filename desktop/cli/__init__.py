@@ -54,6 +54,7 @@ COMMANDS = (
     assessment.add_assessment,
     papers.add_print,
     assessment.add_report,
+    assessment.add_mark,
     period.add_period,
     accounts.add_account,
     audit.add_audit,  # the audit trail, for the auditor

@@ -9,8 +9,9 @@ from dataclasses import asdict
 
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, Subcommands, UsageError, error, login
 from desktop.cli.papers import paper_suffix, qt_for_paper
+from sync.core.domain.measures import MARK_KINDS, MARK_UNITS
 
-BY = ["village", "grid", "unit", "team", "handler"]
+BY = ["village", "grid", "unit", "team", "handler", "source", "category"]
 # The tab-separated table's columns after place, name and score: the raw counts, then the rates they make.
 COUNTS = {
     "立案": "registered",
@@ -21,18 +22,24 @@ COUNTS = {
     "督办": "supervised",
     "包案": "in_charge",
     "归档": "archived",
+    "应回访件": "follow_up_due",
+    "已回访件": "followed_up",
+    "防止民转刑": "criminal_prevented",
 }
 RATES = {
     "化解率": "resolution_rate",
     "办结率": "completion_rate",
     "按期办结率": "on_time_rate",
     "卷宗归档率": "archive_rate",
+    "回访率": "follow_up_rate",
 }
-HEADER = ["名次", "单位", "得分", *COUNTS, *RATES]
+HEADER = ["名次", "单位", "公式分", "亮点分", "总分", *COUNTS, *RATES]
 
 
 def add_assessment(sub: Subcommands, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名")
+    p = sub.add_parser(
+        "assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名（也可按来源、类别计数）"
+    )
     p.add_argument("month", nargs="?", help="2026-10、2026-Q4 或 2026（同 --period）")
     p.add_argument("--period", help="2026-10、2026-Q4 或 2026")
     p.add_argument("--by", default="village", choices=BY)
@@ -68,10 +75,20 @@ def run_assessment(args: argparse.Namespace) -> int:
         assessment_report.save_xlsx(report, args.xlsx)
     if args.json:
         rows = [
-            {"place": u.place, "name": u.name, "score": u.score, **asdict(u.measures), **asdict(u.counts)}
+            {
+                "place": u.place,
+                "name": u.name,
+                "score": u.score,
+                "highlight": u.highlight,
+                "total_score": u.total_score,
+                **asdict(u.measures),
+                **asdict(u.counts),
+            }
             for u in units
         ]
         answer = {"period": args.period, "by": args.by, "no_data": no_data, "units": rows}
+        if (total := report.total()) is not None and args.by in stats.PARTITIONS:
+            answer["total"] = {"score": total.score, **asdict(total.measures), **asdict(total.counts)}
         if report.published is not None:
             p = report.published
             answer["published"] = {
@@ -80,6 +97,7 @@ def run_assessment(args: argparse.Namespace) -> int:
                 "digest": p.digest,
                 "automatic": p.automatic,
             }
+        answer["marks"] = [asdict(m) | {"on": m.on.isoformat()} for m in report.marks]
         answer["adjustments"] = [
             {"month": month, "unit": a.name, **{k: v for k, v in asdict(a.counts).items() if v}}
             for month, sections in sorted(report.adjustments.items())
@@ -93,8 +111,12 @@ def run_assessment(args: argparse.Namespace) -> int:
     print("\t".join(HEADER))
     for u in units:
         print("\t".join(str(v) for v in row_values(u)))
+    if units and (total := report.total()) is not None and args.by in stats.PARTITIONS:
+        print("\t".join(str(v) for v in ["", *row_values(total)[1:]]))
     for month, unit, change in report.adjustment_lines(args.by):
         print(f"{month}\t{unit}\t{change}")
+    for mark in report.marks:
+        print("\t".join(assessment_report.mark_row(mark)))
     return EXIT_OK
 
 
@@ -102,11 +124,47 @@ def row_values(u) -> list:
     """One unit's line of the table, in HEADER's order."""
     counts = [getattr(u.counts, name) for name in COUNTS.values()]
     rates = [percent(getattr(u.measures, name)) for name in RATES.values()]
-    return [u.place, u.name, u.score, *counts, *rates]
+    return [u.place, u.name, u.score, u.highlight, u.total_score, *counts, *rates]
 
 
 def percent(value) -> str:
     return "无数据" if value is None else f"{value * 100:.2f}%"
+
+
+def add_mark(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("mark", parents=[common], help="督考办：亮点工作赋分，或记录通报、约谈")
+    p.add_argument("kind", choices=list(MARK_KINDS), help="highlight 亮点工作 / notice 通报 / interview 约谈")
+    p.add_argument("unit", help="被考核的单位名称，如 东村")
+    p.add_argument("--by", default="village", choices=list(MARK_UNITS))
+    p.add_argument("--reason", required=True, help="事由")
+    p.add_argument("--points", type=float, default=0, help="亮点工作加分")
+    p.add_argument("--on", help="日期（默认今天），如 2026-11-20")
+    p.set_defaults(run=run_mark)
+
+
+def run_mark(args: argparse.Namespace) -> int:
+    """Records one 亮点工作 (with its points), 通报 or 约谈 against a unit, by the name the page shows."""
+    from datetime import date
+
+    from desktop.services import assessment_marks, stats
+
+    try:
+        on = date.fromisoformat(args.on) if args.on else None
+    except ValueError:
+        raise UsageError(f"--on：日期“{args.on}”应写作 2026-11-20") from None
+    ws = login(args)
+    try:
+        keys = [key for key, name in stats.unit_names(ws, args.by).items() if name == args.unit]
+        if len(keys) != 1:
+            what = "没有" if not keys else "有多个"
+            raise UsageError(f"unit：{what}名为“{args.unit}”的{stats.BY_LABELS[args.by]}")
+        assessment_marks.record(
+            ws, args.kind, args.by, keys[0], args.reason, on or ws.now().date(), points=args.points
+        )
+    finally:
+        ws.close()
+    print(f"已记录{MARK_KINDS[args.kind]}：{args.unit}")
+    return EXIT_OK
 
 
 def run_report(args: argparse.Namespace) -> int:

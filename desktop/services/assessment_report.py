@@ -15,19 +15,20 @@ from sqlalchemy import select
 
 from desktop.store.models import Division
 from sync.core.domain import periods as period_rules
-from sync.core.domain.measures import Counts
 
 from . import periods, sheets, stats
 from .context import Workspace, config_value
 from .document_layout import Document, Fields, Heading, Para, Picture, Table, zh
 from .stats import UnitMeasures
 
-SECTIONS = ("village", "grid", "unit", "team")
+SECTIONS = ("village", "grid", "unit", "team", "source", "category")
 # (column, the value of a unit, its Excel number format)
 COLUMNS: tuple[tuple[str, Callable[[UnitMeasures], Any], str | None], ...] = (
     ("名次", lambda u: u.place, "0"),
     ("单位", lambda u: u.name, None),
-    ("得分", lambda u: round(u.score, 1), "0.0"),
+    ("公式分", lambda u: round(u.score, 1), "0.0"),  # the configured weights over the measures
+    ("亮点分", lambda u: round(u.highlight, 1), "0.0"),  # 亮点工作赋分 by the 督考办, beside the formula
+    ("总分", lambda u: round(u.total_score, 1), "0.0"),  # 公式分 + 亮点分: the ranking's order
     ("立案", lambda u: u.counts.registered, "0"),
     ("办结", lambda u: u.counts.closed, "0"),
     ("化解率", lambda u: u.measures.resolution_rate, "0.0%"),
@@ -36,6 +37,8 @@ COLUMNS: tuple[tuple[str, Callable[[UnitMeasures], Any], str | None], ...] = (
     ("调解成功率", lambda u: u.measures.mediation_success_rate, "0.0%"),
     ("满意率", lambda u: u.measures.satisfaction_rate, "0.0%"),
     ("卷宗归档率", lambda u: u.measures.archive_rate, "0.0%"),
+    ("回访率", lambda u: u.measures.follow_up_rate, "0.0%"),
+    ("防止民转刑", lambda u: u.counts.criminal_prevented, "0"),
     ("督办", lambda u: u.counts.supervised, "0"),
     ("包案", lambda u: u.counts.in_charge, "0"),
     ("重复件", lambda u: u.counts.repeat_orders, "0"),
@@ -52,6 +55,8 @@ class Report:
     published: periods.Published | None = None  # a closed month: its figures as published, re-printed
     # what arrived about closed months since they were published, carried into this (open) period
     adjustments: dict[str, dict[str, list[periods.Adjustment]]] = field(default_factory=dict)
+    weights: Any = None  # the weights in force (configuration, or as published with a closed month)
+    marks: list[stats.Mark] = field(default_factory=list)  # 亮点工作, 通报, 约谈 of the period
 
     @property
     def title(self) -> str:
@@ -64,6 +69,12 @@ class Report:
             if self.no_data == "rescale"
             else zh("无数据的指标计零分")
         )
+
+    def total(self) -> UnitMeasures | None:
+        """The township's total row (全镇合计) with every rate, from the village section's counts (each matter
+        is under one village, or （未指定）); for a closed month, from the published counts, so identical."""
+        units = next((self.sections[by] for by in stats.PARTITIONS if by in self.sections), None)
+        return None if units is None else stats.township_total(units, self.weights, self.no_data)
 
     @property
     def stamp(self) -> str:
@@ -106,15 +117,29 @@ def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
     if published is not None:
         figures = {by: published.units(by) for by in sections}
         carried = published.adjustments()
+        marks = published.marks()
     else:
         figures = {by: stats.assessment(ws, start, end, by) for by in sections}
         carried = periods.adjustments(ws, period)
     with ws.read() as s:
+        if published is None:
+            marks = stats.marks_between(s, start, end)
         township = s.scalar(select(Division.name).where(Division.level == "township")) or ""
         no_data = config_value(s, "assessment_no_data", "rescale")
+        weights = config_value(s, "assessment_weights")
     if published is not None:
         no_data = published.figures.get("no_data", no_data)
-    return Report(township, period, no_data, figures, published, carried)
+        weights = published.figures.get("weights", weights)
+    return Report(township, period, no_data, figures, published, carried, weights, marks)
+
+
+MARK_COLUMNS = (zh("日期"), zh("类别"), zh("对象"), zh("加分"), zh("事由"), zh("记录人"))
+
+
+def mark_row(mark: stats.Mark) -> tuple[str, ...]:
+    """One 亮点工作, 通报 or 约谈 as the page, the report and the workbook list it."""
+    points = f"{mark.points:g}" if mark.kind == "highlight" else ""
+    return (mark.on.isoformat(), zh(mark.kind_label), mark.unit_name, points, mark.reason, mark.by_name)
 
 
 def _percent(value: float | None) -> str:
@@ -134,14 +159,24 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
     )
     if report.stamp:
         doc.add(Para(report.stamp))
-    first = COLUMNS[:11]
+    first = (*COLUMNS[:13], *COLUMNS[13:15])  # to 卷宗归档率, then 回访率 and 防止民转刑
     for number, (by, units) in enumerate(report.sections.items(), 1):
-        doc.add(Heading(zh("{0}、按{1}", "一二三四五"[number - 1], stats.BY_LABELS[by])))
+        doc.add(Heading(zh("{0}、按{1}", "一二三四五六七八九"[number - 1], stats.BY_LABELS[by])))
         if not units:
             doc.add(Para(zh("本期无数据。")))
             continue
+        total = report.total() if by in stats.PARTITIONS else None
+        listed = [*units, total] if total is not None else units
         rows = tuple(
-            tuple(_percent(get(u)) if fmt == "0.0%" else str(get(u)) for _, get, fmt in first) for u in units
+            tuple(
+                ""
+                if u.key == stats.TOTAL_KEY and name == "名次"
+                else _percent(get(u))
+                if fmt == "0.0%"
+                else str(get(u))
+                for name, get, fmt in first
+            )
+            for u in listed
         )
         doc.add(Table(tuple(zh(name) for name, _, _ in first), rows))
         if charts and by in charts:
@@ -151,16 +186,26 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
                 Para(zh("以下为已月结期间的调整（本期收到、属于已月结月份的办理情况），不计入上表排名："))
             )
             doc.add(Table((zh("调整"), zh("单位"), zh("计数变化")), tuple(lines)))
-    totals = {by: sum((u.counts for u in units), start=Counts()) for by, units in report.sections.items()}
-    if "village" in totals:
-        c = totals["village"]
+    if report.marks:
+        doc.add(Heading(zh("亮点工作赋分和通报、约谈")))
+        doc.add(Table(MARK_COLUMNS, tuple(mark_row(mark) for mark in report.marks)))
+    if (total := report.total()) is not None:
+        c, m = total.counts, total.measures
         doc.add(
             Heading(zh("全镇合计")),
             Fields(
                 (
                     (zh("排查立案"), str(c.registered)),
                     (zh("已化解"), str(c.resolved)),
+                    (zh("化解率"), _percent(m.resolution_rate)),
                     (zh("办结"), str(c.closed)),
+                    (zh("办结率"), _percent(m.completion_rate)),
+                    (zh("按期办结率"), _percent(m.on_time_rate)),
+                    (zh("调解成功率"), _percent(m.mediation_success_rate)),
+                    (zh("满意率"), _percent(m.satisfaction_rate)),
+                    (zh("卷宗归档率"), _percent(m.archive_rate)),
+                    (zh("回访率"), _percent(m.follow_up_rate)),
+                    (zh("防止民转刑"), str(c.criminal_prevented)),
                     (zh("督办"), str(c.supervised)),
                     (zh("包案"), str(c.in_charge)),
                 )
@@ -177,8 +222,14 @@ def save_xlsx(report: Report, path: str | Path) -> Path:
         sheet = book.create_sheet(zh("按{0}", stats.BY_LABELS[by]).replace("/", "、"))
         sheets.for_print_and_filter(sheet, len(COLUMNS), HEADER_ROW, len(units))
         sheets.title_and_header(sheet, f"{report.title}　{report.rule}", [zh(name) for name, _, _ in COLUMNS])
-        for u in units:
+        total = report.total() if by in stats.PARTITIONS and units else None
+        for u in [*units, total] if total is not None else units:
             sheet.append(sheets.row(sheet, [get(u) for _, get, _ in COLUMNS], formats))
+    if report.marks:
+        marked = book.create_sheet(zh("亮点工作和通报约谈"))
+        marked.append(list(MARK_COLUMNS))
+        for mark in report.marks:
+            marked.append(list(mark_row(mark)))
     if report.stamp or report.adjustments:
         notes = book.create_sheet(zh("月结与调整"))
         notes.append([report.stamp or zh("本期尚未月结")])

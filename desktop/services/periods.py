@@ -22,7 +22,7 @@ from sync.core.domain.roles import Permission
 from . import stats
 from .context import Changed, Workspace, config_value
 from .errors import Refused, ServiceError
-from .stats import UnitMeasures
+from .stats import Mark, UnitMeasures
 
 BY = stats.BY  # every kind of unit a report or `fengqiao assessment` shows, published together
 COUNT_NAMES = tuple(f.name for f in fields(Counts))
@@ -52,10 +52,23 @@ class Published:
         )
 
     def units(self, by: str) -> list[UnitMeasures]:
+        points = stats.highlights(self.marks(), by)
         return [
-            UnitMeasures(key, name, counts := _counts(raw), Measures.of(counts), score, place)
+            UnitMeasures(
+                key,
+                name,
+                counts := _counts(raw),
+                Measures.of(counts),
+                score,
+                place,
+                round(float(points.get(key, 0.0)), 2),
+            )
             for key, name, place, score, raw in self.figures["sections"].get(by, [])
         ]
+
+    def marks(self) -> list[Mark]:
+        """亮点工作, 通报 and 约谈 of the month, as published."""
+        return [Mark.decoded(raw) for raw in self.figures.get("marks", [])]
 
     def adjustments(self) -> dict[str, dict[str, list[Adjustment]]]:
         """The adjustments to earlier closed months this month carried, as published."""
@@ -98,6 +111,8 @@ COUNT_LABELS = {
     "criminal_prevented": "防止民转刑",
     "supervised": "督办",
     "in_charge": "包案",
+    "follow_up_due": "应回访件",
+    "followed_up": "已回访件",
 }
 
 
@@ -240,6 +255,8 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
         "weights": weights,
         "sections": _encode(_sections(ws, month)),
         "adjustments": _encode_adjustments(carried),
+        # 亮点工作赋分, 通报 and 约谈 of the month: the 总分 and the list re-print from these
+        "marks": [m.encoded() for m in _marks(ws, month)],
     }
     record_id = rules.period_id(month)
     with ws.tx("period.close", month, automatic=automatic) as tx:
@@ -259,6 +276,11 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
             )
         )
     return Changed("periods", (record_id,), "close")
+
+
+def _marks(ws: Workspace, month: str) -> list[Mark]:
+    with ws.read() as s:
+        return stats.marks_between(s, *stats.period_bounds(month))
 
 
 def close_after_days(ws: Workspace) -> int:

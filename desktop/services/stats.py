@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Account, Division, Event, FollowUp, Grid, Matter, MediationSession, Org
+from desktop.store.models import (
+    Account,
+    AssessmentMark,
+    Division,
+    Event,
+    FollowUp,
+    Grid,
+    Matter,
+    MediationSession,
+    Org,
+)
 from desktop.store.queries import visible_clause
 from sync.core.domain.deadlines import DeadlineCalculator
 from sync.core.domain.lifecycle import (
@@ -23,7 +33,7 @@ from sync.core.domain.lifecycle import (
     advance,
     place_in_history,
 )
-from sync.core.domain.measures import Counts, Measures, rank, score
+from sync.core.domain.measures import MARK_KINDS, Counts, Measures, criminal_risk, rank, score
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 
@@ -39,8 +49,86 @@ class UnitMeasures:
     name: str
     counts: Counts
     measures: Measures
-    score: float
+    score: float  # 公式分: the configured weights over the measures
     place: int = 0
+    highlight: float = (
+        0.0  # 亮点分: points the 督考办 gave by hand (assessment marks), shown beside the formula
+    )
+
+    @property
+    def total_score(self) -> float:
+        """总分 = 公式分 + 亮点分; the ranking's order."""
+        return round(self.score + self.highlight, 2)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """亮点工作 (with points), 通报 or 约谈 recorded by the 督考办 against a unit
+    (desktop.services.assessment_marks)."""
+
+    kind: str
+    on: date
+    unit_by: str
+    unit_key: str
+    unit_name: str
+    points: float
+    reason: str
+    by_name: str
+
+    @property
+    def kind_label(self) -> str:
+        return MARK_KINDS.get(self.kind, self.kind)
+
+    def encoded(self) -> list[Any]:
+        """As a closed month publishes it: plain JSON values in this order."""
+        day = self.on.isoformat()
+        return [
+            self.kind,
+            day,
+            self.unit_by,
+            self.unit_key,
+            self.unit_name,
+            self.points,
+            self.reason,
+            self.by_name,
+        ]
+
+    @classmethod
+    def decoded(cls, raw: list[Any]) -> Mark:
+        kind, on, unit_by, unit_key, unit_name, points, reason, by_name = raw
+        return cls(kind, date.fromisoformat(on), unit_by, unit_key, unit_name, points, reason, by_name)
+
+
+def marks_between(s: Session, start: datetime, end: datetime) -> list[Mark]:
+    """The marks dated in [start, end), oldest first."""
+    rows = s.scalars(
+        select(AssessmentMark)
+        .where(
+            AssessmentMark.deleted.is_(False),
+            AssessmentMark.on >= start.date(),
+            AssessmentMark.on < end.date(),
+        )
+        .order_by(AssessmentMark.on, AssessmentMark.unit_name, AssessmentMark.id)
+    ).all()
+    return [
+        Mark(r.kind, r.on, r.unit_by, r.unit_key, r.unit_name, r.points, r.reason, r.by_name) for r in rows
+    ]
+
+
+def highlights(marks: list[Mark], by: str) -> dict[str, float]:
+    """亮点分 per unit of one kind."""
+    points: dict[str, float] = {}
+    for m in marks:
+        if m.kind == "highlight" and m.unit_by == by:
+            points[m.unit_key] = points.get(m.unit_key, 0) + m.points
+    return points
+
+
+def with_highlights(units: list[UnitMeasures], points: dict[str, float]) -> list[UnitMeasures]:
+    """Units with their 亮点分, ranked by 总分 (公式分 + 亮点分), equal totals sharing a place."""
+    added = [replace(u, highlight=round(float(points.get(u.key, 0.0)), 2)) for u in units]
+    places = {name: place for place, name, _ in rank({u.key: u.total_score for u in added})}
+    return sorted((replace(u, place=places[u.key]) for u in added), key=lambda u: (u.place, u.name))
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
@@ -49,14 +137,17 @@ def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-BY = ("village", "grid", "unit", "team", "handler")  # what an assessment is counted by
+BY = ("village", "grid", "unit", "team", "handler", "source", "category")  # what an assessment is counted by
 BY_LABELS = {
     "village": "村（社区）",
     "grid": "网格",
     "unit": "单位",
     "team": "队伍",
     "handler": "承办单位/人",
+    "source": "来源",
+    "category": "类别",
 }
+TOTAL_KEY = "*"  # the township total row's key: no unit's id is ever "*"
 
 
 UnitOf = Callable[[str | None], str | None]  # a handler ("account:<id>", "org:<id>") to its unit
@@ -75,6 +166,11 @@ def _keys(
         column, table = (Matter.village_id, Division) if by == "village" else (Matter.grid_id, Grid)
         keys: dict[str, str] = dict(s.execute(select(Matter.id, column).where(visible)).all())
         return keys, dict(s.execute(select(table.id, table.name)).all()), None
+    if by in ("source", "category"):
+        # counts by source channel (来源) or category (类别): their names are the words stored on the matter
+        column = Matter.source if by == "source" else Matter.category
+        keys = {i: value or "" for i, value in s.execute(select(Matter.id, column).where(visible))}
+        return keys, {value: value for value in set(keys.values()) if value}, None
     accounts = s.execute(select(Account.id, Account.display_name, Account.org_id)).all()
     if by == "handler":
         names = {f"account:{i}": n for i, n, _ in accounts}
@@ -131,17 +227,35 @@ def assessment(ws: Workspace, start: datetime, end: datetime, by: str = "village
                     c.dissatisfied += 1
         weights = config_value(s, "assessment_weights")
         no_data = config_value(s, "assessment_no_data", "rescale")
+        points = highlights(marks_between(s, start, end), by)
     units = []
     for key, c in counts.items():
         if c == Counts():
             continue  # nothing happened there in this period
         m = Measures.of(c)
         units.append(UnitMeasures(key or "", names.get(key, "（未指定）"), c, m, score(m, weights, no_data)))
-    places = {name: place for place, name, _ in rank({u.key: u.score for u in units})}
-    return sorted(
-        (UnitMeasures(u.key, u.name, u.counts, u.measures, u.score, places[u.key]) for u in units),
-        key=lambda u: (u.place, u.name),
-    )
+    return with_highlights(units, points)
+
+
+def unit_names(ws: Workspace, by: str) -> dict[str, str]:
+    """Every unit of one kind this account sees, key → name: what a mark may be recorded against."""
+    ws.require(Permission.VIEW_MATTERS)
+    visible = and_(Matter.deleted.is_(False), visible_clause(viewer_of(ws)))
+    with ws.read() as s:
+        return dict(_keys(s, by, visible)[1])
+
+
+# the kinds of unit that share out every matter of the township: their total row is the township's
+PARTITIONS = ("village", "source", "category")
+
+
+def township_total(units: list[UnitMeasures], weights: Any = None, no_data: str = "rescale") -> UnitMeasures:
+    """The township's total row (全镇合计): every unit's counts added, with every rate over them (the headline
+    化解率 of seed 001: "排查出矛盾纠纷324件，已成功化解299件，整体化解成功率为92.28%"). Made from the units'
+    counts, so a closed month's total is re-made from its published figures, identical."""
+    total = sum((u.counts for u in units), Counts())
+    m = Measures.of(total)
+    return UnitMeasures(TOTAL_KEY, msg("全镇合计"), total, m, score(m, weights, no_data))
 
 
 def _matter_counts(
@@ -158,9 +272,9 @@ def _matter_counts(
     resolved, done, filed and still-open are the state those events lead to at the end; on time is judged
     against the due date in force when the matter closed (replayed from the events), not today's."""
     matters = {
-        matter_id: (kind, is_group)
-        for matter_id, kind, is_group in s.execute(
-            select(Matter.id, Matter.kind, Matter.is_group).where(visible)
+        matter_id: (kind, is_group, signals)
+        for matter_id, kind, is_group, signals in s.execute(
+            select(Matter.id, Matter.kind, Matter.is_group, Matter.signals).where(visible)
         )
     }
     # A repeat order counts once, under its first order, whenever it was marked: its own registration,
@@ -172,6 +286,14 @@ def _matter_counts(
             .where(visible, Event.deleted.is_(False), Event.action == Action.MARK_REPEAT.value)
         )
     )
+    # follow-ups (回访) by the date they were made, as the follow-up count takes them, up to the period's end
+    followed: dict[str, list[date]] = {}
+    for matter_id, on in s.execute(
+        select(FollowUp.matter_id, FollowUp.on)
+        .join(Matter, Matter.id == FollowUp.matter_id)
+        .where(visible, FollowUp.deleted.is_(False), FollowUp.on < end.date())
+    ):
+        followed.setdefault(matter_id, []).append(on)
     history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
     for matter_id, action, at, data in s.execute(
         select(Event.matter_id, Event.action, Event.at, Event.data)
@@ -182,7 +304,7 @@ def _matter_counts(
     counts: dict[str, Counts] = {}
     for matter_id, events in history.items():
         events.sort(key=lambda e: (place_in_history(e[2]), e[1]))
-        kind, is_group = matters[matter_id]
+        kind, is_group, signals = matters[matter_id]
         life = _life(events, kind, calc)
         state = life.state
         unit = unit_of(state.handler) if unit_of is not None and state is not None else None
@@ -209,6 +331,12 @@ def _matter_counts(
             c.closed += 1
             c.closed_on_time += due_then is None or closed_at.date() <= due_then
             c.archived += archived
+            if resolved_now := done and state is not None and state.outcome in RESOLVED:
+                # settled: a follow-up (回访) is owed, and is counted when made by the period's end
+                c.follow_up_due += 1
+                c.followed_up += any(on >= closed_at.date() for on in followed.get(matter_id, ()))
+            # 民转刑 prevented: a matter that could have turned criminal, settled without a criminal case
+            c.criminal_prevented += bool(resolved_now) and criminal_risk(signals)
         elif (
             state is not None
             and state.status in TIMED_STATUSES

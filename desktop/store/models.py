@@ -125,6 +125,12 @@ class Period(Synced, Base):
     __record__ = _declared("periods")
 
 
+class AssessmentMark(Synced, Base):
+    """亮点工作赋分, 通报 or 约谈 recorded against a unit for a month; append-only."""
+
+    __record__ = _declared("assessment_marks")
+
+
 class Attachment(Synced, Base):
     """A photo or scan, immutable and named by its content hash; the file may still be on its way."""
 

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -20,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import assessment_report, periods
+from desktop.services import assessment_marks, assessment_report, periods, stats
 from sync.core.domain import periods as period_rules
+from sync.core.domain.measures import HIGHLIGHT_MAX, MARK_KINDS, MARK_UNITS
 from sync.core.domain.roles import Permission
 
 from . import printing
-from .common import BarChart, run_with_progress, save_file_name, show_error
+from .common import BarChart, read_only_table, run_with_progress, save_file_name, show_error
 from .plain import ask, inform, plain_label
 
 
@@ -55,6 +62,8 @@ class StatsPage(QWidget):
             ("unit", self.tr("按单位")),
             ("team", self.tr("按队伍")),
             ("handler", self.tr("按承办单位/人")),
+            ("source", self.tr("按来源")),
+            ("category", self.tr("按类别")),
         ):
             self.by.addItem(label, key)
         self.year.valueChanged.connect(self.refresh)
@@ -63,7 +72,9 @@ class StatsPage(QWidget):
         headers = [
             self.tr("名次"),
             self.tr("单位"),
-            self.tr("得分"),
+            self.tr("公式分"),
+            self.tr("亮点分"),
+            self.tr("总分"),
             self.tr("立案"),
             self.tr("办结"),
             self.tr("化解率"),
@@ -72,6 +83,8 @@ class StatsPage(QWidget):
             self.tr("调解成功率"),
             self.tr("满意率"),
             self.tr("卷宗归档率"),
+            self.tr("回访率"),
+            self.tr("防止民转刑"),
             self.tr("督办"),
             self.tr("包案"),
             self.tr("重复件"),
@@ -92,6 +105,15 @@ class StatsPage(QWidget):
         self.stamp.setWordWrap(True)
         self.adjusted = plain_label()  # the open month: what arrived late about closed months
         self.adjusted.setWordWrap(True)
+        # 亮点工作, 通报 and 约谈 of the period (assessment marks)
+        self.marks = read_only_table(
+            [self.tr(name) for name in ("日期", "类别", "对象", "加分", "事由", "记录人")],
+            self.tr("本期没有亮点工作赋分、通报或约谈"),
+        )
+        self.mark = QPushButton(self.tr("亮点赋分/通报/约谈…"))
+        self.mark.setToolTip(self.tr("督考办：给某个村、网格或单位的亮点工作加分，或记录通报、约谈"))
+        self.mark.clicked.connect(self._ask_and_mark)
+        self.mark.setVisible(ws.may(Permission.MARK_ASSESSMENT))
         self.close_month = QPushButton(self.tr("月结…"))
         self.close_month.setToolTip(
             self.tr("发布本月的考核数据：此后本月的数据和报表固定不变，迟到的办理情况计入下一个月的调整")
@@ -112,6 +134,7 @@ class StatsPage(QWidget):
             top.addWidget(w)
         top.addStretch()
         top.addWidget(self.close_month)
+        top.addWidget(self.mark)
         top.addWidget(export)
         top.addWidget(dossiers)
         layout = QVBoxLayout(self)
@@ -119,11 +142,12 @@ class StatsPage(QWidget):
         layout.addWidget(self.stamp)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.adjusted)
+        layout.addWidget(self.marks, 1)
         layout.addWidget(self.rules)
         layout.addWidget(self.chart, 1)
         worker.hub.subscribe(
             self,
-            {"matters", "follow_ups", "mediation_sessions", "config", "periods"},
+            {"matters", "follow_ups", "mediation_sessions", "config", "periods", "assessment_marks"},
             lambda _changes: self.refresh(),
         )
         self.refresh()
@@ -143,8 +167,12 @@ class StatsPage(QWidget):
             ),
             self.tr("调解成功率"): self.tr("调解日期在本期的调解中，达成协议的比例"),
             self.tr("满意率"): self.tr("回访日期在本期的回访中，满意和基本满意的比例"),
+            self.tr("回访率"): self.tr("本期办结并已化解的事项中，期末前已回访的比例"),
+            self.tr("防止民转刑"): self.tr("有民转刑、械斗或非正常死亡苗头的事项，本期化解办结的件数"),
             self.tr("卷宗归档率"): self.tr("本期办结的事项中，到期末卷宗已归档的比例"),
-            self.tr("得分"): self.tr("各项比率按配置的权重加权；无数据的指标按配置不计入或计零分"),
+            self.tr("公式分"): self.tr("各项比率按配置的权重加权；无数据的指标按配置不计入或计零分"),
+            self.tr("亮点分"): self.tr("督考办对亮点工作的人工赋分，列在公式分旁，不并入公式分"),
+            self.tr("总分"): self.tr("公式分＋亮点分；名次按总分排列"),
         }
 
     def _ask_and_close(self) -> None:
@@ -161,6 +189,22 @@ class StatsPage(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.close_period(month)
+
+    def _ask_and_mark(self) -> None:
+        by = self.by.currentData() if self.by.currentData() in MARK_UNITS else "village"
+        names = sorted(
+            ((name, key) for key, name in stats.unit_names(self.ws, by).items()), key=lambda kv: kv[0]
+        )
+        dialog = MarkDialog(names, self.ws.now().date(), self)
+        if dialog.exec():
+            self.record_mark(by, *dialog.values())
+
+    def record_mark(self, by: str, kind: str, key: str, reason: str, on, points: float) -> None:
+        self.worker.submit(
+            lambda: assessment_marks.record(self.ws, kind, by, key, reason, on, points),
+            lambda _changed: None,  # the worker publishes the change and this page refreshes
+            lambda e: show_error(self, e),
+        )
 
     def close_period(self, month: str) -> None:
         self.worker.submit(lambda: periods.close(self.ws, month), self._closed, lambda e: show_error(self, e))
@@ -264,13 +308,18 @@ class StatsPage(QWidget):
             and report.published is None
             and self.ws.now().date() >= period_rules.first_day_after(report.period)
         )
-        self.table.setRowCount(len(units))
-        for r, u in enumerate(units):
+        # the township total row (全镇合计) with every rate, under a kind of unit sharing out every matter
+        total = report.total() if by in stats.PARTITIONS and units else None
+        listed = [*units, total] if total is not None else units
+        self.table.setRowCount(len(listed))
+        for r, u in enumerate(listed):
             c, m = u.counts, u.measures
             values = [
-                u.place,
+                "" if u is total else u.place,
                 u.name,
                 f"{u.score:.1f}",
+                f"{u.highlight:.1f}",
+                f"{u.total_score:.1f}",
                 c.registered,
                 c.closed,
                 percent(m.resolution_rate),
@@ -279,6 +328,8 @@ class StatsPage(QWidget):
                 percent(m.mediation_success_rate),
                 percent(m.satisfaction_rate),
                 percent(m.archive_rate),
+                percent(m.follow_up_rate),
+                c.criminal_prevented,
                 c.supervised,
                 c.in_charge,
                 c.repeat_orders,
@@ -288,6 +339,51 @@ class StatsPage(QWidget):
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(str(value)))
         self.table.resizeColumnsToContents()
+        self.marks.setRowCount(len(report.marks))
+        for r, mark in enumerate(report.marks):
+            for col, value in enumerate(assessment_report.mark_row(mark)):
+                self.marks.setItem(r, col, QTableWidgetItem(value))
+        self.marks.resizeColumnsToContents()
         self.chart.set_items(
             [(u.name, (u.measures.resolution_rate or 0) * 100) for u in units[:12]], "{:.0f}%"
         )
+
+
+class MarkDialog(QDialog):
+    """One 亮点工作 (with its points), 通报 or 约谈: kind, unit, date, points and the reason."""
+
+    def __init__(self, units: list[tuple[str, str]], today, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("亮点赋分/通报/约谈"))
+        self.kind = QComboBox()
+        for key, label in MARK_KINDS.items():
+            self.kind.addItem(self.tr(label), key)
+        self.unit = QComboBox()
+        for name, key in units:
+            self.unit.addItem(name, key)
+        self.on = QDateEdit(today)
+        self.on.setCalendarPopup(True)
+        self.points = QDoubleSpinBox()
+        self.points.setRange(0, HIGHLIGHT_MAX)
+        self.points.setSingleStep(0.5)
+        self.reason = QLineEdit()
+        self.kind.currentIndexChanged.connect(
+            lambda: self.points.setEnabled(self.kind.currentData() == "highlight")
+        )
+        form = QFormLayout(self)
+        form.addRow(self.tr("类别"), self.kind)
+        form.addRow(self.tr("对象"), self.unit)
+        form.addRow(self.tr("日期"), self.on)
+        form.addRow(self.tr("加分"), self.points)
+        form.addRow(self.tr("事由"), self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, str, object, float]:
+        kind = self.kind.currentData()
+        points = self.points.value() if kind == "highlight" else 0.0
+        return kind, self.unit.currentData(), self.reason.text(), self.on.date().toPython(), points

@@ -528,6 +528,27 @@ RECORD_TYPES += (
             "automatic": boolean(default=False),  # closed by itself N days after the month's end
         },
     ),
+    RecordType(
+        # 亮点工作赋分 (points beside the formula score), 通报 and 约谈, recorded by the 督考办 against a unit
+        # of assessment for a month (sync.core.domain.measures.mark_problem); never edited: a mistake is
+        # answered by another mark with a reason
+        "assessment_marks",
+        write="mark_assessment",
+        scope=SHARED,
+        append_only=True,
+        fields={
+            "kind": string(12),  # highlight / notice / interview
+            "month": string(7, index=True, shape=Shape(r"[0-9]{4}-(0[1-9]|1[0-2])", "应写作 2026-11")),
+            "on": day(),
+            "unit_by": string(10),  # village / grid / unit / team / handler
+            "unit_key": string(50),  # the unit's id ("account:<id>" / "org:<id>" for a handler)
+            "unit_name": string(100),
+            "points": number(default=0),  # highlight points; 0 for a 通报 or 约谈
+            "reason": text(),
+            "by_id": ref("accounts"),
+            "by_name": string(50, default=""),
+        },
+    ),
 )
 
 BY_TABLE: dict[str, RecordType] = {record.table: record for record in RECORD_TYPES}

@@ -166,7 +166,9 @@ def test_assessment_for_a_month_a_quarter_and_a_year_with_the_counts_behind_it(d
         assert found[name] == sum(u["registered"] for m in months for u in m["units"] if u["name"] == name)
     year = run("assessment", "--db", demo_db, "--period", "2026", user="platform")
     assert year.returncode == 0 and "考核" in year.stdout and "化解率" in year.stdout
-    assert load_workbook(q4).active.max_row == len(report["units"]) + 2  # title, header
+    # title, header, the units, and the township total row (全镇合计) with every rate
+    assert load_workbook(q4).active.max_row == len(report["units"]) + 3
+    assert report["total"]["registered"] == sum(u["registered"] for u in report["units"])
     bad = run("assessment", "--db", demo_db, "--period", "2026-13", user="platform")
     assert bad.returncode == 2 and "2026-Q4" in bad.stderr
 
@@ -283,8 +285,8 @@ def test_the_assessment_report_as_pdf_and_excel(demo_db, tmp_path):
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages))
     assert all(f"按{label}" in text for label in ("村（社区）", "网格", "单位", "队伍")) and "化解率" in text
     book = load_workbook(tmp_path / "r.xlsx")
-    assert book.sheetnames == ["按村（社区）", "按网格", "按单位", "按队伍"]
+    assert book.sheetnames == ["按村（社区）", "按网格", "按单位", "按队伍", "按来源", "按类别"]
     village = book["按村（社区）"]
-    assert [c.value for c in village[2]][:3] == ["名次", "单位", "得分"]
+    assert [c.value for c in village[2]][:5] == ["名次", "单位", "公式分", "亮点分", "总分"]
     assert village.auto_filter.ref.startswith("A2")
-    assert village["F3"].number_format == "0.0%"
+    assert village["H3"].number_format == "0.0%"

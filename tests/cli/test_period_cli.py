@@ -61,4 +61,4 @@ def test_closing_a_month_from_the_command_line_and_reprinting_it(township, clock
     assert cli("assessment", "2026-11", "--json").stdout == as_json.stdout
     december = cli("assessment", "2026-12")
     assert december.returncode == 0
-    assert "对2026年11月的调整\t东村\t立案-1，回访+1，满意+1" in december.stdout.splitlines()
+    assert "对2026年11月的调整\t东村\t立案-1，回访+1，满意+1，已回访件+1" in december.stdout.splitlines()

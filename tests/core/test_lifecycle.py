@@ -174,7 +174,9 @@ def test_measures_from_raw_counts():
         0.875,
     )
     assert Measures.of(Counts()).resolution_rate is None
-    assert score(m) == pytest.approx(40 * 0.9 + 30 * 0.8 + 20 * 0.875 + 10 * 0.75)
+    # no settled matter owed a follow-up: 回访率 has no data, the other 90 points are rescaled to 100
+    assert m.follow_up_rate is None
+    assert score(m) == pytest.approx((40 * 0.9 + 20 * 0.8 + 20 * 0.875 + 10 * 0.75) * 100 / 90, abs=0.005)
     assert rank({"东村": 90, "西村": 95, "南村": 90, "北村": 80}) == [
         (1, "西村", 95),
         (2, "东村", 90),

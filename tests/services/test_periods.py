@@ -186,7 +186,8 @@ def test_a_large_townships_month_fits_in_one_period_record():
     from sync.core import records
     from sync.core.domain import periods as rules
 
-    # 40 villages, 300 grids, 30 units and teams, 600 handlers, every count non-zero: about 1.5 MB
+    # 40 villages, 300 grids, 30 units and teams, 600 handlers, 12 sources and 60 categories, every count
+    # non-zero
     unit = [
         f"account:{'0' * 36}",
         "某某村第十二网格" * 2,
@@ -198,7 +199,9 @@ def test_a_large_townships_month_fits_in_one_period_record():
         "version": rules.FIGURES_VERSION,
         "no_data": "rescale",
         "weights": None,
-        "sections": {by: [unit] * n for by, n in zip(periods.BY, (40, 300, 15, 15, 600), strict=True)},
+        "sections": {
+            by: [unit] * n for by, n in zip(periods.BY, (40, 300, 15, 15, 600, 12, 60), strict=True)
+        },
         "adjustments": {},
     }
     data = {"month": "2026-11", "figures": figures, "digest": rules.digest("2026-11", figures)}

@@ -82,7 +82,9 @@ def test_monthly_assessment_counts_and_ranks(township, clock):
     )
     # 西村 found one matter and has not resolved it: that counts against it, and no data is not full marks.
     assert units["西村"].measures.resolution_rate == 0 and units["西村"].measures.on_time_rate is None
-    assert (units["东村"].score, units["西村"].score) == (60.0, 0.0)
+    # 40·0.5 + 20·0.5 + 20·1 + 10·0.5 + 10·1 (its one settled matter was followed up: 回访率 100 %)
+    assert units["东村"].measures.follow_up_rate == 1.0
+    assert (units["东村"].score, units["西村"].score) == (65.0, 0.0)
     assert units["东村"].place == 1 and units["西村"].place == 2
     assert stats.month(p, 2026, 10) == []
 

@@ -3,7 +3,11 @@ docs/domain.md (Measures)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
+from typing import Any
+
+from sync.core.domain.messages import msg
 
 
 @dataclass
@@ -30,6 +34,8 @@ class Counts:
     criminal_prevented: int = 0
     supervised: int = 0  # matters supervised (督办) in the period
     in_charge: int = 0  # matters a leader took in charge (包案) in the period
+    follow_up_due: int = 0  # closed in the period as resolved: those a follow-up (回访) is owed for
+    followed_up: int = 0  # of those, followed up (回访) by the period's end
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -48,6 +54,7 @@ class Measures:
     satisfaction_rate: float | None
     completion_rate: float | None = None  # 办结率: of the matters found, closed by the period's end
     archive_rate: float | None = None  # 卷宗归档率: of the matters closed, dossiers filed
+    follow_up_rate: float | None = None  # 回访率: of the matters settled in the period, followed up
 
     @classmethod
     def of(cls, c: Counts) -> Measures:
@@ -62,15 +69,31 @@ class Measures:
             satisfaction_rate=ratio(c.satisfied + c.basically_satisfied, c.follow_ups),
             completion_rate=ratio(c.done, c.registered),
             archive_rate=ratio(c.archived, c.closed),
+            # 回访率 over the matters settled (化解) in the period, as seed 001 counts it
+            # ("对已经化解的矛盾纠纷进行跟踪回访"): a village that never follows up scores nothing here.
+            follow_up_rate=ratio(c.followed_up, c.follow_up_due),
         )
 
 
+# The seeds give no weight for 回访率; 10 of the 100 points are taken from the on-time rate (still the second
+# weight) so the total stays 100. A township sets its own in configuration "assessment_weights".
 DEFAULT_WEIGHTS = {
     "resolution_rate": 40,
-    "on_time_rate": 30,
+    "on_time_rate": 20,
     "satisfaction_rate": 20,
     "mediation_success_rate": 10,
+    "follow_up_rate": 10,
 }
+
+# 民转刑 signals (records.py matters.signals): a matter carrying one and settled is a 民转刑 prevented.
+CRIMINAL_SIGNALS = frozenset({"fight", "criminal", "death"})
+
+
+def criminal_risk(signals: object) -> bool:
+    """Whether a matter's signals say it could turn into a criminal case (可能民转刑, 械斗, 非正常死亡)."""
+    return isinstance(signals, list | tuple | set | frozenset) and bool(
+        CRIMINAL_SIGNALS & set(map(str, signals))
+    )
 
 
 NO_DATA_RULES = ("rescale", "zero")  # configuration "assessment_no_data"; the report says which applied
@@ -98,3 +121,31 @@ def rank(scores: dict[str, float]) -> list[tuple[int, str, float]]:
             place = i + 1
         result.append((place, name, value))
     return result
+
+
+# ------------------------------------------------------------------------------------------ marks by hand
+
+MARK_KINDS = {"highlight": "亮点工作", "notice": "通报", "interview": "约谈"}
+MARK_UNITS = ("village", "grid", "unit", "team", "handler")
+HIGHLIGHT_MAX = 20  # points one 亮点工作 entry may give; the seeds give no cap, this keeps a slip visible
+
+
+def mark_problem(data: dict[str, Any]) -> str | None:
+    """Why an assessment mark (亮点工作赋分, 通报, 约谈) cannot be recorded, naming the field, or None."""
+    kind = data.get("kind")
+    if kind not in MARK_KINDS:
+        return msg("kind：应为{0}之一", "、".join(MARK_KINDS))
+    if data.get("unit_by") not in MARK_UNITS:
+        return msg("unit_by：应为{0}之一", "、".join(MARK_UNITS))
+    if not str(data.get("unit_key") or "").strip():
+        return msg("unit_key：请指明被考核的单位")
+    if not str(data.get("reason") or "").strip():
+        return msg("reason：请写明{0}的理由", MARK_KINDS[kind])
+    points = data.get("points", 0)
+    if isinstance(points, bool) or not isinstance(points, int | float) or math.isnan(points):
+        return msg("points：应为数字")
+    if kind == "highlight" and not 0 < points <= HIGHLIGHT_MAX:
+        return msg("points：亮点工作加分应大于0且不超过{0}分", HIGHLIGHT_MAX)
+    if kind != "highlight" and points != 0:
+        return msg("points：{0}不加分", MARK_KINDS[kind])
+    return None

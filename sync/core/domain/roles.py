@@ -45,6 +45,7 @@ class Permission(StrEnum):
     VIEW_MATTERS = "view_matters"
     CLOSE_PERIOD = "close_period"  # 月结: publish a month's figures, fixed from then on
     BACKUP = "backup"  # make an encrypted backup of this laptop, and restore one (on this or another laptop)
+    MARK_ASSESSMENT = "mark_assessment"  # 督考办: 亮点工作赋分, 通报 and 约谈 recorded against a unit
 
 
 _WORK_ROLES = {
@@ -73,6 +74,8 @@ GRANTS: dict[Permission, set[Role]] = {
     Permission.CLOSE_PERIOD: {Role.PLATFORM},
     # Those who keep records on a laptop; oversight roles read, and need no backups of their own.
     Permission.BACKUP: {*_GRID, Role.HOUSEHOLD_HEAD, Role.MEDIATOR, Role.PLATFORM, Role.ADMIN},
+    # seed 004: the 督考办 scores 亮点工作 by hand beside the formula, and 通报 / 约谈 the units behind
+    Permission.MARK_ASSESSMENT: {Role.SUPERVISOR},
 }
 
 PERMISSION_LABELS = {
@@ -88,6 +91,7 @@ PERMISSION_LABELS = {
     Permission.VIEW_MATTERS: "查看矛盾纠纷",
     Permission.CLOSE_PERIOD: "月结（发布当月考核数据）",
     Permission.BACKUP: "备份和恢复本机数据",
+    Permission.MARK_ASSESSMENT: "亮点工作赋分、通报和约谈",
 }
 
 
