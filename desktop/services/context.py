@@ -153,6 +153,11 @@ class Workspace:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session to read in; inside a shared transaction (the demo's chunks) that one, which sees what the
+        transaction wrote before it commits."""
+        if self.ambient is not None:
+            yield self.ambient
+            return
         with self.db.reading() as session:
             yield session
 
