@@ -234,15 +234,15 @@ def check_state_change(
     session: Session, who: Identity, device_id: str, matter: Record, changes: dict, bases: dict
 ) -> None:
     """The matter's state changes only by a lifecycle step: an event this device sent after the state last
-    changed here, that the rules allow this account from the state the laptop saw, and that leads to exactly
-    these values."""
+    changed here, that the rules allow this account from the state the server holds, and that leads to
+    exactly these values."""
     step = latest_event(session, matter, device_id)
     if step is None:
         raise Refused("事项的办理状态只能由办理步骤改变（没有找到对应的办理记录）")
     action = lifecycle.Action(step.data["action"])
     actor = acting(session, who, step.data.get("actor_id"))
-    seen = {**matter.data, **{f: bases.get(f) for f in changes}}
-    before = state_of(session, matter.id, seen)
+    # From the state the server holds, not the one the laptop says it saw (a claimed base is its word only).
+    before = state_of(session, matter.id, matter.data)
     reason = lifecycle.why_not(before, action, actor.lifecycle_actor())
     if reason:
         raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{reason}")

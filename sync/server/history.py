@@ -56,7 +56,9 @@ class DeviceTimes:
         device = session.get(Device, device_id)
         pushes = session.execute(
             select(OpResult.received_at, func.count(), func.max(OpResult.server_seq))
-            .where(OpResult.device_id == device_id)
+            # Applied ops only: a push padded to a full batch with refused junk must not pass for one that
+            # left more behind, keeping the bound in the past (review finding).
+            .where(OpResult.device_id == device_id, OpResult.status.in_(("applied", "conflict")))
             .group_by(OpResult.received_at)
             .order_by(OpResult.received_at.desc())
             .limit(50)
@@ -114,10 +116,10 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
     state = authority.state_of(session, matter.id, matter.data)
     reason = lifecycle.why_not(state, action, actor.lifecycle_actor())
     if reason is not None:
-        if not _changed_by_another_since(matter, times):
-            raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{reason}（服务器上的状态）")
-        # Another device changed the matter since this one last synced: both took a step offline. The state
-        # change that follows meets the other's as a conflict, which a person settles by a step of its own.
+        # Judged from the state the server holds, always: a step another device's change made impossible is
+        # refused with the reason (the laptop then takes the server's state), never let through as "offline
+        # at the same time" — that door let a stolen laptop close a matter it was never given (review).
+        raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{reason}（服务器上的状态）")
     else:
         try:
             lifecycle.advance(state, action, {**step, "note": data.get("note")})
@@ -217,22 +219,6 @@ def _events_of(session: Session, matter_id: str, action: Action) -> list[Record]
         select(Record).where(Record.parent_id == matter_id, Record.table_name == "events")
     )
     return [e for e in found if e.data.get("action") == action and not e.deleted]
-
-
-def _changed_by_another_since(matter: Record, times: DeviceTimes) -> bool:
-    """Another device changed the matter's state where this one may not have seen it: after this device's
-    previous complete push (or, if it never pushed, after it joined). A laptop that took a step offline is
-    then not refused: its state change meets the other as a conflict, which a person settles."""
-    fields = [c for c in lifecycle.STATE_FIELDS if c in matter.field_seq]
-    if not fields:
-        return False
-    last = max(fields, key=lambda c: matter.field_seq.get(c, 0))
-    if matter.field_device.get(last) == times.device_id:
-        return False
-    if times.previous_push is not None:
-        return bool(matter.field_seq[last] > times.previous_seq)
-    changed = matter.server_time
-    return times.registered is None or (changed is not None and changed > times.registered)
 
 
 def _check_settled_conflict(session: Session, matter: Record, step: dict) -> None:
