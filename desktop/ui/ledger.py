@@ -303,7 +303,9 @@ class LedgerPage(QWidget):
 
     def _reread_lowered(self) -> None:
         if self.current_filter().warning:
-            self.worker.submit(lambda: desk.lowered_risks(self.ws), self._show_lowered)
+            self.worker.submit(
+                lambda: desk.lowered_risks(self.ws), self._show_lowered, lambda e: show_error(self, e)
+            )
         else:
             self._show_lowered([])
 
