@@ -21,7 +21,14 @@ from desktop.store.models import (
     Party,
 )
 from sync.core.domain.deadlines import COLOUR_LABELS
-from sync.core.domain.lifecycle import TIMED_STATUSES, Action, Status, allowed_actions
+from sync.core.domain.lifecycle import (
+    RISK_LOWERED_FROM,
+    RISK_REASON,
+    TIMED_STATUSES,
+    Action,
+    Status,
+    allowed_actions,
+)
 from sync.core.domain.masking import mask_id, mask_phone
 from sync.core.domain.roles import Permission
 
@@ -96,6 +103,16 @@ class AttachmentLine:
 
 
 @dataclass(frozen=True)
+class LoweredLine:
+    """A risk registered lower than the signals gave, awaiting a leader's 确认风险等级: who, from, to, why."""
+
+    signalled: str  # the level the signals gave (sync.core.domain.risk.Risk)
+    chosen: str  # the level it was registered with
+    by: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class MatterDetail:
     id: str
     serial: str
@@ -144,6 +161,8 @@ class MatterDetail:
     possible_repeats: tuple[Candidate, ...] = ()
     # Set while its deadline was counted Monday to Friday through a year whose holidays are not entered.
     calendar_note: str = ""
+    # Registered with a risk below its signals' and no leader has confirmed it yet (确认风险等级).
+    lowered: LoweredLine | None = None
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -193,7 +212,9 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         colour = ws.deadlines(s).colour(deadline_of(m), ws.now(), closed=m.status not in TIMED_STATUSES)
         unknown = unknown_years_of(ws.deadlines(s), m.registered_at, m.due_on)
         calendar_note = unknown_note(unknown) if m.status in TIMED_STATUSES else ""
-        actions = tuple(allowed_actions(matters.state_of(m), ws.actor.for_lifecycle()))
+        state = matters.state_of(m)
+        actions = tuple(allowed_actions(state, ws.actor.for_lifecycle()))
+        lowered = _lowered(events) if state.risk_lowered else None
         leader_account = s.get(Account, m.leader_id) if m.leader_id else None
         leader = leader_account.display_name if leader_account else ""
         primary_matter = s.get(Matter, m.repeat_of) if m.repeat_of else None
@@ -256,4 +277,19 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         repeats=repeated_by,
         possible_repeats=possible,
         calendar_note=calendar_note,
+        lowered=lowered,
+    )
+
+
+def _lowered(events: tuple[EventLine, ...]) -> LoweredLine | None:
+    """The 立案定级 that lowered the risk: its levels, its actor and its reason, as recorded."""
+    registered = [e for e in events if e.action == Action.REGISTER]
+    if not registered:
+        return None
+    data = registered[-1].data or {}
+    return LoweredLine(
+        str(data.get(RISK_LOWERED_FROM) or ""),
+        str(data.get("risk") or ""),
+        registered[-1].actor,
+        str(data.get(RISK_REASON) or ""),
     )

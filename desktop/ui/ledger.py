@@ -88,6 +88,11 @@ class LedgerPage(QWidget):
         self.tile_box = side_by_side(self.tile_note, self.tile_clear)
         self.tile_box.layout().addStretch()
         self.tile_box.hide()
+        # With the early warning on: the matters kept on it because their risk was lowered, by whom and why.
+        self.lowered_note = plain_label()
+        self.lowered_note.setWordWrap(True)
+        self.lowered_note.setStyleSheet("color: #A05A00")
+        self.lowered_note.hide()
         new = QPushButton(self.tr("上报事项"))
         new.clicked.connect(self.new_matter)
         export = self.export_button = QPushButton(self.tr("导出台账…"))
@@ -171,6 +176,7 @@ class LedgerPage(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.tile_box)
         left_layout.addWidget(filters)
+        left_layout.addWidget(self.lowered_note)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count)
         self.splitter = QSplitter()
@@ -182,6 +188,8 @@ class LedgerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         worker.hub.subscribe(self, LIST_KINDS, lambda _changes: self.refresh())
+        # a leader's 确认风险等级 is an event: the lowered line goes with it
+        worker.hub.subscribe(self, {"events"}, lambda _changes: self._reread_lowered())
         self.refresh()
 
     def _combo(self, everything: str, items) -> QComboBox:
@@ -291,6 +299,22 @@ class LedgerPage(QWidget):
 
     def refresh(self) -> None:
         self.model.reload(self._fetcher())
+        self._reread_lowered()
+
+    def _reread_lowered(self) -> None:
+        if self.current_filter().warning:
+            self.worker.submit(
+                lambda: desk.lowered_risks(self.ws), self._show_lowered, lambda e: show_error(self, e)
+            )
+        else:
+            self._show_lowered([])
+
+    def _show_lowered(self, rows) -> None:
+        """One plain line per matter whose risk was lowered below its signals' and is not yet confirmed."""
+        warning = self.current_filter().warning
+        lines = [f"{r.serial}　{r.title}：{self.view.lowered_line(r)}" for r in rows] if warning else []
+        self.lowered_note.setText("\n".join(lines))
+        self.lowered_note.setVisible(bool(lines))
 
     def _sort(self, section: int) -> None:
         order = {0: "serial", 1: "title", 2: "grade", 3: "status", 4: "due_on", 13: "reported_at"}.get(

@@ -66,6 +66,11 @@ class MatterView(QWidget):
         self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # A risk registered below its signals': who lowered it and why (plain text), until a leader confirms.
+        self.lowered = plain_label()
+        self.lowered.setWordWrap(True)
+        self.lowered.setStyleSheet("color: #A05A00")
+        self.lowered.hide()
         button_box = QWidget()
         self.buttons = FlowLayout(
             button_box
@@ -104,6 +109,7 @@ class MatterView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.lowered)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         worker.hub.subscribe(self, MATTER_KINDS, lambda _changes: self._reread())
@@ -184,6 +190,8 @@ class MatterView(QWidget):
         self.summary.setText(
             f"<table cellspacing='0' cellpadding='1'>{''.join(lines)}</table>" + self._oversight(d)
         )
+        self.lowered.setText(self.lowered_line(d.lowered) if d.lowered else "")
+        self.lowered.setVisible(d.lowered is not None)
         self._buttons(d.actions)
         complete = self.tr("补充信息") if self.ws.may(Permission.REVEAL_PERSONAL) else ""
         parties = "".join(
@@ -237,6 +245,15 @@ class MatterView(QWidget):
             elif not a.present:
                 item.setText(self.tr("{0}（等待同步）").format(a.filename))
             self.files.addItem(item)
+
+    def lowered_line(self, lowered) -> str:
+        """ "风险等级由 X 降为 Y（张三：理由），待领导确认": plain text, the name and reason are data."""
+        return self.tr("风险等级由 {0} 降为 {1}（{2}：{3}），待领导确认").format(
+            label(RISK_LABELS.get(lowered.signalled, lowered.signalled)),
+            label(RISK_LABELS.get(lowered.chosen, lowered.chosen)),
+            lowered.by,
+            lowered.reason,
+        )
 
     def _oversight(self, d) -> str:
         """督办, 包案, the hotline order and the filed dossier: what a leader looks for first, on one line."""

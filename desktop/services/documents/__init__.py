@@ -83,9 +83,16 @@ def offers(ws: Workspace, matter_id: str) -> list[Offer]:
     with ws.read() as s:
         r = Records(ws, s, matter_id)
         found = []
-        a = r.effective_agreement()
-        if a is not None and ws.may(Permission.REVEAL_PERSONAL):
-            found.append(Offer("agreement", TITLES["oral" if a.form == "oral" else "agreement"]))
+        versions = r.versions() if ws.may(Permission.REVEAL_PERSONAL) else []
+        for i, a in enumerate(versions):  # newest first: the one in effect, then those 变更协议 replaced
+            title, number = TITLES["oral" if a.form == "oral" else "agreement"], len(versions) - i
+            if len(versions) > 1:
+                title = (
+                    zh("{0}（第{1}版，现行）", title, number)
+                    if i == 0
+                    else zh("{0}（第{1}版，已变更，被第{2}版取代）", title, number, number + 1)
+                )
+            found.append(Offer("agreement", title, i))
         found += [
             Offer("record", zh("{0}（第{1}次，{2}）", TITLES["record"], i + 1, day(x.held_on)), i)
             for i, x in enumerate(r.sessions)

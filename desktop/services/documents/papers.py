@@ -34,13 +34,37 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 PERFORMED = {True: "已履行", False: "未履行", None: "—"}
 
 
-def agreement(r: Records, _index: int = 0) -> Document:
-    """人民调解协议书 (人民调解法 第二十九条), or the oral agreement's registration for an oral agreement."""
-    a = r.effective_agreement()
-    if a is None:
+def agreement(r: Records, index: int = 0) -> Document:
+    """人民调解协议书 (人民调解法 第二十九条), or the oral agreement's registration for an oral agreement:
+    the one in effect (index 0), or a version it replaced (1 the one before it, and so on), printed as the
+    parties signed it with a line saying it was superseded."""
+    versions = r.versions()
+    if not versions:
         raise MissingItems(TITLES["agreement"], [zh("调解协议")])
-    if a.form == "oral":
-        return oral_agreement(r, a)
+    if not 0 <= index < len(versions):
+        raise MissingItems(TITLES["agreement"], [zh("变更前的第{0}份协议", index)])
+    a = versions[index]
+    doc = oral_agreement(r, a) if a.form == "oral" else _written_agreement(r, a)
+    if index:  # a replaced version: its own words, unchanged, and a line saying it is no longer in effect
+        newer = versions[index - 1]
+        number = len(versions) - index
+        since = zh("（{0}生效）", day(newer.effective_on)) if newer.effective_on else ""
+        doc.blocks.insert(
+            0,
+            Para(
+                zh(
+                    "本协议为第{0}版，已变更，被第{1}版协议取代{2}；此件存档备查，不再作为现行协议履行。",
+                    number,
+                    number + 1,
+                    since,
+                ),
+                label=zh("已变更："),
+            ),
+        )
+    return doc
+
+
+def _written_agreement(r: Records, a: Agreement) -> Document:
     title = TITLES["agreement"]
     missing = [item for p in r.parties for item in p.missing()]
     if not r.parties:

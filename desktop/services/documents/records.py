@@ -211,10 +211,24 @@ class Records:
         return COLOUR_LABELS[colour]
 
     def effective_agreement(self) -> Agreement | None:
-        """The agreement that settled the matter: one in effect (written and signed, or oral), or the last."""
-        in_effect = [a for a in self.agreements if a.form == "oral" or a.effective_on]
-        chosen = in_effect or self.agreements
+        """The agreement that settled the matter: one in effect (written and signed, or oral), or the last;
+        never one a 变更协议 has replaced."""
+        replaced = {a.replaces_id for a in self.agreements if a.replaces_id}
+        current = [a for a in self.agreements if a.id not in replaced]
+        in_effect = [a for a in current if a.form == "oral" or a.effective_on]
+        chosen = in_effect or current
         return chosen[-1] if chosen else None
+
+    def versions(self) -> list[Agreement]:
+        """The agreement in effect and the versions it replaced (each 变更协议 names the one before it),
+        newest first: every version stays printable as the parties signed it."""
+        by_id = {a.id: a for a in self.agreements}
+        chain: list[Agreement] = []
+        a = self.effective_agreement()
+        while a is not None and a not in chain:  # (a loop in hostile data ends where it repeats)
+            chain.append(a)
+            a = by_id.get(a.replaces_id) if a.replaces_id else None
+        return chain
 
     def last_event(self, action: Action) -> Event | None:
         found = [e for e in self.events if e.action == action]
