@@ -75,19 +75,17 @@ class SettingsPage(QWidget):
             adding = side_by_side(self.org_kind, self.new_org)
             self.new_members = QLineEdit()
             self.new_members.setPlaceholderText(self.tr("成员账号，用逗号分隔"))
-            self.tabs.addTab(
-                self._box(
-                    self.orgs,
-                    [
-                        adding,
-                        (self.tr("添加单位或队伍"), self.add_org),
-                        self.new_members,
-                        (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
-                        (self.tr("从 Excel 导入…"), self.import_orgs),
-                    ],
-                ),
-                self.tr("单位与队伍"),
+            self.orgs_tab = self._box(
+                self.orgs,
+                [
+                    adding,
+                    (self.tr("添加单位或队伍"), self.add_org),
+                    self.new_members,
+                    (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
+                    (self.tr("从 Excel 导入…"), self.import_orgs),
+                ],
             )
+            self.tabs.addTab(self.orgs_tab, self.tr("单位与队伍"))
             self.villages = QListWidget()
             self.new_village, self.village_code = QLineEdit(), QLineEdit()
             self.village_committee = QLineEdit()
@@ -179,6 +177,27 @@ class SettingsPage(QWidget):
             self, {"accounts", "divisions", "grids", "orgs", "config"}, lambda _changes: self.refresh()
         )
         self.refresh()
+
+    def show_part(self, part: str) -> bool:
+        """Open the tab where a first step is done (the desk's checklist), its first field ready to type in;
+        False when this account has no such tab."""
+        parts = {
+            "villages": ("rules_tab", "new_village"),
+            "grids": ("rules_tab", "new_grid"),
+            "orgs": ("orgs_tab", "new_org"),
+            "accounts": ("accounts", None),
+        }
+        tab_name, field_name = parts.get(part, (None, None))
+        tab = getattr(self, tab_name, None) if tab_name else None
+        if tab is None or self.tabs.indexOf(tab) < 0:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        field = getattr(self, field_name) if field_name else None
+        if field is not None:
+            if tab is getattr(self, "rules_tab", None):
+                tab.ensureWidgetVisible(field)
+            field.setFocus()
+        return True
 
     @staticmethod
     def _box(widget, extra) -> QWidget:
