@@ -124,3 +124,15 @@ def test_an_empty_village_goes_with_its_committee_and_a_used_one_names_its_matte
     with pytest.raises(ServiceError) as scoped:  # grid1's account is scoped to this grid
         setup.remove_grid(admin, township.grid)
     assert "账号1个" in str(scoped.value)
+
+
+def test_a_grid_a_matter_names_is_kept(township):
+    from tests.services.test_matters import report
+
+    admin = township.admin
+    spare = setup.add_grid(admin, township.village, "东村二网格").id
+    report(township, "platform", grid_id=spare)
+    with pytest.raises(ServiceError) as refused:
+        setup.remove_grid(admin, spare)
+    assert "事项1件" in str(refused.value) and "住户0户" in str(refused.value)
+    assert "东村二网格" in {g.name for g in choices.places(admin).grids}
