@@ -10,11 +10,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Account, Division, Grid, Household, Matter, Org, Visit
+from desktop.store.models import Account, Division, Grid, Household, Matter, Org
 from desktop.store.queries import (
     MatterFilter,
     colour_clause,
     list_matters,
+    list_visits,
     lowered_unconfirmed,
     matter_where,
     visible_clause,
@@ -164,6 +165,8 @@ def desk(ws: Workspace) -> DeskCounts:
 
         ratio = yellow_ratio(s)
         tiles = {key: filtered(f) for key, f in tile_filters(ws).items()}
+        # Counted by the 走访 page's own query with the page's own options: the tile is the page's total.
+        month = list_visits(s, viewer, limit=1, **month_visits(ws)).total if may_see_residents else 0
         by_status: dict[str, int] = dict(
             s.execute(select(Matter.status, func.count()).where(*base).group_by(Matter.status)).all()
         )
@@ -182,7 +185,7 @@ def desk(ws: Workspace) -> DeskCounts:
             to_claim=tiles["to_claim"],
             follow_ups_due=tiles["follow_ups"],
             to_register=tiles["to_register"],
-            visits_this_month=_visits_this_month(ws, s, now),
+            visits_this_month=month if may_see_residents else 0,
             yellow_ratio=ratio,
             confirmations_due=tiles["confirmations"],
             supervised=tiles["supervised"],
@@ -230,13 +233,11 @@ def _by_village(s: Session, base: list[Any], now: datetime, ratio: float) -> lis
     return [VillageRow(name, o or 0, r or 0, y or 0) for name, o, r, y in rows]
 
 
-def _visits_this_month(ws: Workspace, s: Session, now: datetime) -> int:
-    start = datetime(now.year, now.month, 1)
-    mine = select(func.count()).select_from(Visit)
-    return (
-        s.execute(mine.where(Visit.visitor_id == ws.actor.account_id, Visit.visited_at >= start)).scalar()
-        or 0
-    )
+def month_visits(ws: Workspace) -> dict[str, Any]:
+    """What the 本月走访 tile counts, as the 走访 page's own options (lists.visits): the visits in scope from
+    the first of this month to today. The tile counts with them and the page it opens lists with them."""
+    today = ws.now().date()
+    return {"date_from": today.replace(day=1), "date_to": today}
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop import paths
 from desktop.store.database import Database
 from desktop.store.keyslots import KdfParams, keyfile_for
-from desktop.store.models import Account, Division, Grid, Org, SyncState
+from desktop.store.models import Account, Division, Grid, Household, Matter, Org, SyncState
 from sync.core.domain.deadlines import DeadlinePolicy
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission, Role
@@ -258,3 +258,122 @@ def configure(ws: Workspace, key: str, value: Any) -> Changed:
 def read_config(ws: Workspace, key: str, default: Any = None) -> Any:
     with ws.read() as s:
         return config_value(s, key, default)
+
+
+# ---------------------------------------------------------------- renaming and removing villages and grids
+
+
+def rename_village(ws: Workspace, village_id: str, name: str) -> Changed:
+    """A new name for a village (社区); its households, grids and matters keep pointing at it."""
+    ws.require(Permission.CONFIGURE)
+    if problems := check_name(name, msg("村（社区）名称")):
+        raise ValidationFailed(problems)
+    with ws.tx("village.rename", name.strip()) as tx:
+        village = _live(tx.session, Division, village_id, msg("找不到该村（社区）"))
+        taken = tx.session.execute(
+            select(Division.id).where(
+                Division.name == name.strip(),
+                Division.level == "village",
+                Division.deleted.is_(False),
+                Division.id != village_id,
+            )
+        ).first()
+        if taken:
+            raise ValidationFailed([Issue(msg("村（社区）名称"), msg("村（社区）“{0}”已存在", name.strip()))])
+        village.name = name.strip()
+    return Changed("divisions", (village_id,), "update")
+
+
+def rename_grid(ws: Workspace, grid_id: str, name: str) -> Changed:
+    ws.require(Permission.CONFIGURE)
+    if problems := check_name(name, msg("网格名称")):
+        raise ValidationFailed(problems)
+    with ws.tx("grid.rename", name.strip()) as tx:
+        grid = _live(tx.session, Grid, grid_id, msg("找不到该网格"))
+        taken = tx.session.execute(
+            select(Grid.id).where(
+                Grid.village_id == grid.village_id,
+                Grid.name == name.strip(),
+                Grid.deleted.is_(False),
+                Grid.id != grid_id,
+            )
+        ).first()
+        if taken:
+            raise ValidationFailed([Issue(msg("网格名称"), msg("本村（社区）已有网格“{0}”", name.strip()))])
+        grid.name = name.strip()
+    return Changed("grids", (grid_id,), "update")
+
+
+def remove_village(ws: Workspace, village_id: str) -> Changed:
+    """Refused, with what still uses it, while households, matters, grids or accounts do; else removed with
+    its mediation committee."""
+    ws.require(Permission.CONFIGURE)
+    with ws.tx("village.remove", village_id) as tx:
+        s = tx.session
+        village = _live(s, Division, village_id, msg("找不到该村（社区）"))
+        households, matters = _uses(s, "village_id", village_id)
+        grids = _count(s, Grid, Grid.village_id == village_id)
+        accounts = _scoped_accounts(s, "village", village_id)
+        if households or matters or grids or accounts:
+            raise ServiceError(
+                msg(
+                    "村（社区）“{0}”还在使用（住户{1}户、事项{2}件、网格{3}个、以它为范围的账号{4}个），不能删除",
+                    village.name,
+                    households,
+                    matters,
+                    grids,
+                    accounts,
+                )
+            )
+        village.deleted = True
+        for org in s.scalars(select(Org).where(Org.village_id == village_id, Org.deleted.is_(False))):
+            org.deleted = True
+    return Changed("divisions", (village_id,), "delete", also=("orgs",))
+
+
+def remove_grid(ws: Workspace, grid_id: str) -> Changed:
+    """Refused, with what still uses it, while households, matters or accounts do."""
+    ws.require(Permission.CONFIGURE)
+    with ws.tx("grid.remove", grid_id) as tx:
+        s = tx.session
+        grid = _live(s, Grid, grid_id, msg("找不到该网格"))
+        households, matters = _uses(s, "grid_id", grid_id)
+        accounts = _scoped_accounts(s, "grid", grid_id)
+        if households or matters or accounts:
+            raise ServiceError(
+                msg(
+                    "网格“{0}”还在使用（住户{1}户、事项{2}件、以它为范围的账号{3}个），不能删除",
+                    grid.name,
+                    households,
+                    matters,
+                    accounts,
+                )
+            )
+        grid.deleted = True
+    return Changed("grids", (grid_id,), "delete")
+
+
+def _live(s: Session, model: Any, record_id: str, missing: Any) -> Any:
+    found = s.get(model, record_id)
+    if found is None or found.deleted:
+        raise NotFound(missing)
+    return found
+
+
+def _count(s: Session, model: Any, *where: Any) -> int:
+    return (
+        s.execute(select(func.count()).select_from(model).where(model.deleted.is_(False), *where)).scalar()
+        or 0
+    )
+
+
+def _uses(s: Session, column: str, record_id: str) -> tuple[int, int]:
+    """How many households and matters name this village or grid: each a reason not to remove it."""
+    households = _count(s, Household, getattr(Household, column) == record_id)
+    return households, _count(s, Matter, getattr(Matter, column) == record_id)
+
+
+def _scoped_accounts(s: Session, kind: str, record_id: str) -> int:
+    """Accounts whose scope is this village or grid (scope_ids is a JSON list: read, then matched here)."""
+    accounts = s.scalars(select(Account).where(Account.deleted.is_(False), Account.scope_kind == kind))
+    return sum(1 for a in accounts if record_id in (a.scope_ids or []))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QTableWidget,
+    QToolTip,
     QWidget,
 )
 
@@ -116,7 +117,13 @@ def heading(text: str, size: int = 13) -> QLabel:
 
 
 class BarChart(QWidget):
-    """A plain horizontal bar chart: enough for counts by status or category, with no extra Qt modules."""
+    """A plain horizontal bar chart: enough for counts by status or category, with no extra Qt modules.
+    Its labels take the room they need, up to part of the width; a longer one (English) is elided, and its
+    whole text is the row's tooltip."""
+
+    ROW, TOP = 24, 30
+    VALUE_WIDTH = 56
+    LABEL_SHARE = 0.45  # labels take at most this share of the width; the bars keep the rest
 
     def __init__(self, title: str = "", parent=None):
         super().__init__(parent)
@@ -127,8 +134,35 @@ class BarChart(QWidget):
 
     def set_items(self, items: list[tuple[str, float]], fmt: str = "{:.0f}") -> None:
         self.items = [(label, value, fmt.format(value)) for label, value in items]
-        self.setMinimumHeight(40 + 24 * max(1, len(self.items)))
+        self.setMinimumHeight(40 + self.ROW * max(1, len(self.items)))
         self.update()
+
+    def label_width(self) -> int:
+        """As wide as the longest label, at least 110 px, at most LABEL_SHARE of the chart."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(name) for name, _, _ in self.items), default=0) + 12
+        return int(max(min(widest, self.width() * self.LABEL_SHARE), min(110, self.width() * 0.5)))
+
+    def shown_labels(self) -> list[str]:
+        """The labels as drawn: whole when they fit, else elided with "…"."""
+        room = self.label_width() - 8
+        metrics = self.fontMetrics()
+        return [metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) for name, _, _ in self.items]
+
+    def row_at(self, y: float) -> int | None:
+        row = int((y - self.TOP) // self.ROW)
+        return row if y >= self.TOP and row < len(self.items) else None
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            row = self.row_at(event.pos().y())
+            if row is None:
+                QToolTip.hideText()
+            else:  # the whole label, and its count: what an elided label leaves out
+                name, _, text = self.items[row]
+                QToolTip.showText(event.globalPos(), f"{name} — {text}", self)
+            return True
+        return super().event(event)
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
@@ -143,15 +177,15 @@ class BarChart(QWidget):
             p.drawText(QRectF(8, 30, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, tr("暂无数据"))
             return
         top = max(v for _, v, _ in self.items) or 1
-        label_w, value_w = 110, 56
+        label_w, value_w = self.label_width(), self.VALUE_WIDTH
         bar_w = max(10, self.width() - label_w - value_w - 24)
-        for i, (name, value, text) in enumerate(self.items):
-            y = 30 + i * 24
+        for i, ((_name, value, text), shown) in enumerate(zip(self.items, self.shown_labels(), strict=True)):
+            y = self.TOP + i * self.ROW
             p.setPen(QColor("#333"))
             p.drawText(
                 QRectF(8, y, label_w - 8, 20),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                name,
+                shown,
             )
             p.fillRect(QRectF(label_w + 4, y + 3, bar_w * value / top, 14), QColor(ACCENT))
             p.drawText(

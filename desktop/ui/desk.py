@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.services import desk
 from desktop.services.desk import HANDLING_ROLES
 from sync.core.domain.lifecycle import STATUS_LABELS
-from sync.core.domain.roles import Role
+from sync.core.domain.roles import Permission, Role
 
 from .common import (
     ACCENT,
@@ -116,8 +116,10 @@ class DeskPage(QWidget):
     open_matter = Signal(str)
     new_visit = Signal()
     new_matter = Signal()
-    go_to = Signal(str)  # a page of the window, by its key: where a first step is done
+    # A page of the window, by its key, where a first step is done; "settings/villages" also opens that tab.
+    go_to = Signal(str)
     open_conflicts = Signal()
+    open_visits = Signal()  # the 走访 page, this month's visits: the 本月走访 tile's list
 
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
@@ -170,6 +172,12 @@ class DeskPage(QWidget):
         ):
             self.tiles[key].clicked.connect(lambda _=False, o=opens: o())
             self.tiles[key].set_clickable(True)
+        # Counted from the 走访 page's own query (desk.month_visits); a role without that page has no tile.
+        if ws.may(Permission.LOG_VISIT) and ws.may(Permission.VIEW_RESIDENTS):
+            self.tiles["visits"].clicked.connect(lambda _=False: self.open_visits.emit())
+            self.tiles["visits"].set_clickable(True)
+        else:
+            self.tiles["visits"].hide()
         self.due = read_only_table(
             [self.tr("期限"), self.tr("编号"), self.tr("标题"), self.tr("村/社区"), self.tr("承办")]
         )
@@ -250,10 +258,10 @@ class DeskPage(QWidget):
         box = QGroupBox(self.tr("开始使用：请按顺序完成以下几步"))
         rows = QVBoxLayout(box)
         texts = {
-            "villages": (self.tr("添加村（社区）和人民调解委员会（设置 → 办理规则）"), "settings"),
-            "grids": (self.tr("划分网格并指定网格员（设置 → 办理规则）"), "settings"),
-            "orgs": (self.tr("添加职能部门和调解队伍（设置 → 单位与队伍）"), "settings"),
-            "accounts": (self.tr("为网格员、调解员等添加账号（设置 → 账号）"), "settings"),
+            "villages": (self.tr("添加村（社区）和人民调解委员会（设置 → 办理规则）"), "settings/villages"),
+            "grids": (self.tr("划分网格并指定网格员（设置 → 办理规则）"), "settings/grids"),
+            "orgs": (self.tr("添加职能部门和调解队伍（设置 → 单位与队伍）"), "settings/orgs"),
+            "accounts": (self.tr("为网格员、调解员等添加账号（设置 → 账号）"), "settings/accounts"),
             "households": (self.tr("导入花名册或登记住户（住户 → 导入花名册…）"), "households"),
         }
         self.step_lines: dict[str, tuple] = {}

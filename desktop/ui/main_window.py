@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
             self.desk.new_matter.connect(self.new_matter)
             self.desk.go_to.connect(self.go)
             self.desk.open_conflicts.connect(self.show_conflicts)
+            if "visits" in self.pages:  # the 本月走访 tile opens this month's visits
+                self.desk.open_visits.connect(lambda: (self.visits.show_this_month(), self.go("visits")))
         self.nav.currentRowChanged.connect(self._navigate)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -134,9 +136,12 @@ class MainWindow(QMainWindow):
         self._current = key
 
     def go(self, key: str) -> None:
+        key, _, part = key.partition("/")  # "settings/grids": the page, then the part of it that does it
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
+        if part and hasattr(self.pages.get(key), "show_part"):
+            self.pages[key].show_part(part)
 
     def _status(self) -> None:
         a = self.ws.actor

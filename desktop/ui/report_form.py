@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.services import matters
 from desktop.services.matters import SIGNALS, MatterInput, PartyInput
 
-from .common import side_by_side
+from .common import flowing, side_by_side
 from .forms import FormDialog
 from .labels import label
 from .plain import plain_label
@@ -86,14 +85,12 @@ class ReportDialog(FormDialog):
         self.amount = form.add(self.tr("涉及金额"), QDoubleSpinBox())
         self.amount.setRange(0, 1e10)
         self.amount.setSuffix(self.tr(" 元"))
-        signals = QWidget()
-        row = QHBoxLayout(signals)
+        # The signals wrap onto more lines as the form narrows: on one line they were wider than the form in
+        # English, which then scrolled sideways (1366×768 at 125 %).
+        self.signals = {key: QCheckBox(label(text)) for key, text in SIGNALS.items()}
+        self.signal_box, row = flowing(*self.signals.values())
         row.setContentsMargins(0, 0, 0, 0)
-        self.signals = {}
-        for key, text in SIGNALS.items():
-            self.signals[key] = QCheckBox(label(text))
-            row.addWidget(self.signals[key])
-        form.add(self.tr("风险信号"), signals)
+        form.add(self.tr("风险信号"), self.signal_box)
         self.parties = QTableWidget(0, 4)
         self.parties.setHorizontalHeaderLabels(
             [self.tr("姓名"), self.tr("角色"), self.tr("身份证号"), self.tr("电话")]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -75,19 +76,17 @@ class SettingsPage(QWidget):
             adding = side_by_side(self.org_kind, self.new_org)
             self.new_members = QLineEdit()
             self.new_members.setPlaceholderText(self.tr("成员账号，用逗号分隔"))
-            self.tabs.addTab(
-                self._box(
-                    self.orgs,
-                    [
-                        adding,
-                        (self.tr("添加单位或队伍"), self.add_org),
-                        self.new_members,
-                        (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
-                        (self.tr("从 Excel 导入…"), self.import_orgs),
-                    ],
-                ),
-                self.tr("单位与队伍"),
+            self.orgs_tab = self._box(
+                self.orgs,
+                [
+                    adding,
+                    (self.tr("添加单位或队伍"), self.add_org),
+                    self.new_members,
+                    (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
+                    (self.tr("从 Excel 导入…"), self.import_orgs),
+                ],
             )
+            self.tabs.addTab(self.orgs_tab, self.tr("单位与队伍"))
             self.villages = QListWidget()
             self.new_village, self.village_code = QLineEdit(), QLineEdit()
             self.village_committee = QLineEdit()
@@ -116,6 +115,8 @@ class SettingsPage(QWidget):
                             self.new_village,
                             side_by_side(self.village_code, self.village_committee),
                             (self.tr("添加村（社区）"), self.add_village),
+                            (self.tr("重命名选中的村（社区）…"), self.rename_village),
+                            (self.tr("删除选中的村（社区）"), self.remove_village),
                         ],
                     ),
                     (
@@ -125,6 +126,8 @@ class SettingsPage(QWidget):
                             side_by_side(self.grid_village, self.new_grid),
                             side_by_side(plain_label(self.tr("网格员")), self.grid_worker),
                             (self.tr("添加网格"), self.add_grid),
+                            (self.tr("重命名选中的网格…"), self.rename_grid),
+                            (self.tr("删除选中的网格"), self.remove_grid),
                         ],
                     ),
                     (self.tr("星级与办理时限"), self.grades, [(self.tr("保存星级表"), self.save_policy)]),
@@ -179,6 +182,27 @@ class SettingsPage(QWidget):
             self, {"accounts", "divisions", "grids", "orgs", "config"}, lambda _changes: self.refresh()
         )
         self.refresh()
+
+    def show_part(self, part: str) -> bool:
+        """Open the tab where a first step is done (the desk's checklist), its first field ready to type in;
+        False when this account has no such tab."""
+        parts = {
+            "villages": ("rules_tab", "new_village"),
+            "grids": ("rules_tab", "new_grid"),
+            "orgs": ("orgs_tab", "new_org"),
+            "accounts": ("accounts", None),
+        }
+        tab_name, field_name = parts.get(part, (None, None))
+        tab = getattr(self, tab_name, None) if tab_name else None
+        if tab is None or self.tabs.indexOf(tab) < 0:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        field = getattr(self, field_name) if field_name else None
+        if field is not None:
+            if tab is getattr(self, "rules_tab", None):
+                tab.ensureWidgetVisible(field)
+            field.setFocus()
+        return True
 
     @staticmethod
     def _box(widget, extra) -> QWidget:
@@ -242,7 +266,9 @@ class SettingsPage(QWidget):
         self.places = places
         names = {v.id: v.name for v in places.villages}
         self.grids.clear()
-        self.grids.addItems([f"{names.get(g.parent_id, '')} {g.name}" for g in places.grids])
+        for g in places.grids:  # each line knows its grid: renaming and removing act on the one selected
+            self.grids.addItem(f"{names.get(g.parent_id, '')} {g.name}")
+            self.grids.item(self.grids.count() - 1).setData(Qt.ItemDataRole.UserRole, (g.id, g.name))
         self.grid_village.clear()
         for v in places.villages:
             self.grid_village.addItem(v.name, v.id)
@@ -286,11 +312,67 @@ class SettingsPage(QWidget):
             lambda e: show_error(self, e),
         )
 
+    @staticmethod
+    def _chosen(places: QListWidget) -> tuple[str, str] | None:
+        item = places.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None and item.isSelected() else None
+
+    def rename_village(self) -> None:
+        self._rename(self.villages, self.tr("重命名村（社区）"), self.tr("新名称："), setup.rename_village)
+
+    def rename_grid(self) -> None:
+        self._rename(self.grids, self.tr("重命名网格"), self.tr("新名称："), setup.rename_grid)
+
+    def _rename(self, places: QListWidget, title: str, prompt: str, rename) -> None:
+        chosen = self._chosen(places)
+        if chosen is None:
+            warn(self, title, self.tr("请先在列表中选中一项"))
+            return
+        record_id, name = chosen
+        new_name, ok = QInputDialog.getText(self, title, prompt, text=name)
+        if ok and new_name.strip() and new_name.strip() != name:
+            renaming = lambda: rename(self.ws, record_id, new_name)  # noqa: E731
+            self.worker.submit(renaming, None, lambda e: show_error(self, e))
+
+    def remove_village(self) -> None:
+        self._remove(
+            self.villages,
+            self.tr("删除村（社区）"),
+            self.tr("删除村（社区）“{0}”及其人民调解委员会？还有住户、事项、网格或账号使用它时不能删除。"),
+            setup.remove_village,
+        )
+
+    def remove_grid(self) -> None:
+        self._remove(
+            self.grids,
+            self.tr("删除网格"),
+            self.tr("删除网格“{0}”？还有住户、事项或账号使用它时不能删除。"),
+            setup.remove_grid,
+        )
+
+    def _remove(self, places: QListWidget, title: str, question: str, remove) -> None:
+        """Asks first; the service refuses, naming what still uses it, while anything does."""
+        chosen = self._chosen(places)
+        if chosen is None:
+            warn(self, title, self.tr("请先在列表中选中一项"))
+            return
+        record_id, name = chosen
+        answer = ask(
+            self,
+            title,
+            question.format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.worker.submit(lambda: remove(self.ws, record_id), None, lambda e: show_error(self, e))
+
     def _show_villages(self, orgs) -> None:
         committees = {o.village_id: o.name for o in orgs if o.kind == "village_committee" and o.village_id}
         self.villages.clear()
         for v in self.places.villages:
             self.villages.addItem(f"{v.name}　{committees.get(v.id, self.tr('（未设调解委员会）'))}")
+            self.villages.item(self.villages.count() - 1).setData(Qt.ItemDataRole.UserRole, (v.id, v.name))
 
     def _show_orgs(self, orgs) -> None:
         self._show_villages(orgs)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import household_card, lists, visits
+from desktop.services import desk, household_card, lists, visits
 from desktop.services.errors import Issue
 from desktop.services.visits import VisitInput
 from sync.core.domain.visits import PURPOSES
@@ -251,6 +251,24 @@ class VisitsPage(QWidget):
 
     def refresh(self) -> None:
         self.model.reload(self._fetcher())
+
+    def show_this_month(self) -> None:
+        """The desk's 本月走访 tile: this month's visits in scope and nothing else narrowing them, so the list
+        holds exactly the tile's count (desk.month_visits is what both use)."""
+        month = desk.month_visits(self.ws)
+        controls = (self.village, self.grid, self.use_dates, self.date_from, self.date_to, self.follow_up)
+        for control in controls:
+            control.blockSignals(True)
+        self.village.setCurrentIndex(0)
+        self.places_changed()  # every village's grids again
+        self.grid.setCurrentIndex(0)
+        self.use_dates.setChecked(True)
+        self.follow_up.setChecked(False)
+        for edit, day in ((self.date_from, month["date_from"]), (self.date_to, month["date_to"])):
+            edit.setDate(QDate.fromString(day.isoformat(), "yyyy-MM-dd"))
+        for control in controls:
+            control.blockSignals(False)
+        self.refresh()
 
     def open_household(self, index) -> None:
         row = self.model.row_at(index)

@@ -186,7 +186,8 @@ def test_the_desk_tiles_are_buttons_and_the_desk_lists_what_is_late(township, cl
     desk = window.desk
     red = desk.tiles["red"]
     assert isinstance(red, Tile) and red.clickable and red.focusPolicy() == Qt.FocusPolicy.StrongFocus
-    assert not desk.tiles["visits"].clickable
+    # every tile opens its list now, 本月走访 included (tests/ui/test_desk_tiles_open.py)
+    assert desk.tiles["visits"].clickable
     assert [r.id for r in desk.counts.due_soon] == [late] and desk.counts.due_soon[0].colour == "red"
     assert desk.due.rowCount() == 1 and desk.due.item(0, 1).text() == desk.counts.due_soon[0].serial
     assert [(v.village, v.red) for v in desk.counts.by_village if v.red] == [("东村", 1)]
