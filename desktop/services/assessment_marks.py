@@ -40,13 +40,13 @@ def record(
     month = period_rules.month_of(on)
     if month in periods.closed(ws):
         raise MarkRefused(
-            msg("on：{0}已月结，{1}请记在当前月份", period_rules.label(month), MARK_KINDS.get(kind, kind))
+            msg("日期：{0}已月结，{1}请记在当前月份", period_rules.label(month), MARK_KINDS.get(kind, kind))
         )
     if unit_by not in MARK_UNITS:
-        raise MarkRefused(msg("unit_by：应为{0}之一", "、".join(MARK_UNITS)))
+        raise MarkRefused(msg("对象类别：应为{0}之一", "、".join(MARK_UNITS)))
     names = stats.unit_names(ws, unit_by)
     if unit_key not in names:
-        raise MarkRefused(msg("unit_key：没有这个{0}：{1}", stats.BY_LABELS[unit_by], unit_key))
+        raise MarkRefused(msg("对象：没有这个{0}：{1}", stats.BY_LABELS[unit_by], unit_key))
     data = {
         "kind": kind,
         "month": month,

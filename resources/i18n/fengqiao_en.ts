@@ -1806,6 +1806,33 @@ The unreadable original file was moved to {0}.</translation>
     </message>
   </context>
   <context>
+    <name>MarkDialog</name>
+    <message>
+      <source>亮点赋分/通报/约谈</source>
+      <translation>Highlight points / notice / interview</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>加分</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <source>事由</source>
+      <translation>Reason</translation>
+    </message>
+  </context>
+  <context>
     <name>MatterDialog</name>
     <message>
       <source>事项详情</source>
@@ -1969,6 +1996,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>{0}（等待同步）</source>
       <translation>{0} (waiting for sync)</translation>
+    </message>
+    <message>
+      <source>风险等级由 {0} 降为 {1}（{2}：{3}），待领导确认</source>
+      <translation>Risk level lowered from {0} to {1} ({2}: {3}); awaiting a leader's confirmation</translation>
     </message>
     <message>
       <source>，待超期说明</source>
@@ -2474,8 +2505,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Add village</translation>
     </message>
     <message>
+      <source>重命名选中的村（社区）…</source>
+      <translation>Rename selected village…</translation>
+    </message>
+    <message>
+      <source>删除选中的村（社区）</source>
+      <translation>Delete selected village</translation>
+    </message>
+    <message>
       <source>网格员</source>
       <translation>Grid worker</translation>
+    </message>
+    <message>
+      <source>重命名选中的网格…</source>
+      <translation>Rename selected grid…</translation>
+    </message>
+    <message>
+      <source>删除选中的网格</source>
+      <translation>Delete selected grid</translation>
     </message>
     <message>
       <source>星级与办理时限</source>
@@ -2560,6 +2607,38 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>请先添加一个村（社区），网格建在村（社区）下</source>
       <translation>Add a village first: a grid belongs to a village</translation>
+    </message>
+    <message>
+      <source>重命名村（社区）</source>
+      <translation>Rename village</translation>
+    </message>
+    <message>
+      <source>新名称：</source>
+      <translation>New name:</translation>
+    </message>
+    <message>
+      <source>重命名网格</source>
+      <translation>Rename grid</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中一项</source>
+      <translation>Select an entry in the list first</translation>
+    </message>
+    <message>
+      <source>删除村（社区）</source>
+      <translation>Delete village</translation>
+    </message>
+    <message>
+      <source>删除村（社区）“{0}”及其人民调解委员会？还有住户、事项、网格或账号使用它时不能删除。</source>
+      <translation>Delete the village “{0}” and its people's mediation committee? It cannot be deleted while households, matters, grids or accounts use it.</translation>
+    </message>
+    <message>
+      <source>删除网格</source>
+      <translation>Delete grid</translation>
+    </message>
+    <message>
+      <source>删除网格“{0}”？还有住户、事项或账号使用它时不能删除。</source>
+      <translation>Delete the grid “{0}”? It cannot be deleted while households, matters or accounts use it.</translation>
     </message>
     <message>
       <source>请先在表中选中一个单位或队伍</source>
@@ -2756,10 +2835,6 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Unit</translation>
     </message>
     <message>
-      <source>得分</source>
-      <translation>Score</translation>
-    </message>
-    <message>
       <source>立案</source>
       <translation>Registered</translation>
     </message>
@@ -2804,6 +2879,34 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Supervised</translation>
     </message>
     <message>
+      <source>按来源</source>
+      <translation>By source</translation>
+    </message>
+    <message>
+      <source>按类别</source>
+      <translation>By category</translation>
+    </message>
+    <message>
+      <source>公式分</source>
+      <translation>Formula score</translation>
+    </message>
+    <message>
+      <source>亮点分</source>
+      <translation>Highlight points</translation>
+    </message>
+    <message>
+      <source>总分</source>
+      <translation>Total score</translation>
+    </message>
+    <message>
+      <source>回访率</source>
+      <translation>Follow-up rate</translation>
+    </message>
+    <message>
+      <source>防止民转刑</source>
+      <translation>Crimes prevented</translation>
+    </message>
+    <message>
       <source>包案</source>
       <translation>Leader cases</translation>
     </message>
@@ -2818,6 +2921,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>。</source>
       <translation>. </translation>
+    </message>
+    <message>
+      <source>本期没有亮点工作赋分、通报或约谈</source>
+      <translation>No highlight points, notices or interviews this period</translation>
+    </message>
+    <message>
+      <source>亮点赋分/通报/约谈…</source>
+      <translation>Highlight points / notice / interview…</translation>
+    </message>
+    <message>
+      <source>督考办：给某个村、网格或单位的亮点工作加分，或记录通报、约谈</source>
+      <translation>Supervision office: give points for a village's, grid's or unit's highlight work, or record a notice or an interview</translation>
     </message>
     <message>
       <source>月结…</source>
@@ -2868,12 +2983,28 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Of the follow-ups made this period, the share satisfied or mostly satisfied</translation>
     </message>
     <message>
+      <source>本期办结并已化解的事项中，期末前已回访的比例</source>
+      <translation>Of the matters closed as resolved this period, the share followed up by the period's end</translation>
+    </message>
+    <message>
+      <source>有民转刑、械斗或非正常死亡苗头的事项，本期化解办结的件数</source>
+      <translation>Matters with signs of turning criminal, of a fight or of an abnormal death, closed as resolved this period</translation>
+    </message>
+    <message>
       <source>本期办结的事项中，到期末卷宗已归档的比例</source>
       <translation>Of the matters closed this period, the share whose file was archived by the period's end</translation>
     </message>
     <message>
       <source>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</source>
       <translation>Each rate is weighted as configured; a measure without data is left out or scored zero, as configured</translation>
+    </message>
+    <message>
+      <source>督考办对亮点工作的人工赋分，列在公式分旁，不并入公式分</source>
+      <translation>Points the supervision office gives for highlight work, shown beside the formula score, not folded into it</translation>
+    </message>
+    <message>
+      <source>公式分＋亮点分；名次按总分排列</source>
+      <translation>Formula score + highlight points; ranked by the total</translation>
     </message>
     <message>
       <source>月结</source>
@@ -3170,6 +3301,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>交通事故</source>
       <translation>Traffic accident</translation>
+    </message>
+    <message>
+      <source>亮点工作赋分、通报和约谈</source>
+      <translation>Highlight points, notices and interviews</translation>
     </message>
     <message>
       <source>人民调解</source>
@@ -4319,6 +4454,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>a township’s division code “{0}” must end in 000</translation>
     </message>
     <message>
+      <source>事由：请写明{0}的理由</source>
+      <translation>Reason: write why the {0} is given</translation>
+    </message>
+    <message>
       <source>事项发生地不在您负责的范围内</source>
       <translation>the place of the matter is outside your area</translation>
     </message>
@@ -4339,6 +4478,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>a petition may be extended by at most {0} days</translation>
     </message>
     <message>
+      <source>全镇合计</source>
+      <translation>Township total</translation>
+    </message>
+    <message>
       <source>冲突涉及的记录不在这台电脑上</source>
       <translation>the record of this conflict is not on this computer</translation>
     </message>
@@ -4357,6 +4500,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>办理期限 {0} 已过，不能再延期</source>
       <translation>The deadline {0} has passed; it can no longer be extended</translation>
+    </message>
+    <message>
+      <source>加分：{0}不加分</source>
+      <translation>Points: a {0} carries no points</translation>
+    </message>
+    <message>
+      <source>加分：亮点工作加分应大于0且不超过{0}分</source>
+      <translation>Points: highlight points must be more than 0 and at most {0}</translation>
+    </message>
+    <message>
+      <source>加分：应为数字</source>
+      <translation>Points: must be a number</translation>
     </message>
     <message>
       <source>区划代码“{0}”应为12位数字</source>
@@ -4505,6 +4660,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>密钥文件 {0} 的格式版本 {1} 不受支持</source>
       <translation>The key file {0} has format version {1}, which is not supported</translation>
+    </message>
+    <message>
+      <source>对象类别：应为{0}之一</source>
+      <translation>Unit kind: must be one of {0}</translation>
+    </message>
+    <message>
+      <source>对象：没有这个{0}：{1}</source>
+      <translation>Unit: no such {0}: {1}</translation>
+    </message>
+    <message>
+      <source>对象：请指明被考核的单位</source>
+      <translation>Unit: name the unit assessed</translation>
     </message>
     <message>
       <source>导入已取消，未写入任何数据</source>
@@ -4707,6 +4874,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>village (community) not found</translation>
     </message>
     <message>
+      <source>找不到该网格</source>
+      <translation>Grid not found</translation>
+    </message>
+    <message>
       <source>找不到该走访记录</source>
       <translation>visit not found</translation>
     </message>
@@ -4777,6 +4948,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>日期“{0}”看不懂（应如 2027-01-01）</source>
       <translation>Cannot read the date “{0}” (write it like 2027-01-01)</translation>
+    </message>
+    <message>
+      <source>日期：{0}已月结，{1}请记在当前月份</source>
+      <translation>Date: {0} is closed; record {1} in the current month</translation>
     </message>
     <message>
       <source>星级</source>
@@ -4851,6 +5026,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>this village already has a household numbered “{0}”</translation>
     </message>
     <message>
+      <source>本村（社区）已有网格“{0}”</source>
+      <translation>This village already has a grid “{0}”</translation>
+    </message>
+    <message>
       <source>本级已调解{0}次未成，应提级报请上一级</source>
       <translation>{0} failed mediations at this level: escalate to the level above</translation>
     </message>
@@ -4861,6 +5040,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>村（社区）“{0}”已存在</source>
       <translation>village (community) “{0}” already exists</translation>
+    </message>
+    <message>
+      <source>村（社区）“{0}”还在使用（住户{1}户、事项{2}件、网格{3}个、以它为范围的账号{4}个），不能删除</source>
+      <translation>The village “{0}” is still in use ({1} households, {2} matters, {3} grids, {4} accounts scoped to it) and cannot be deleted</translation>
     </message>
     <message>
       <source>村（社区）名称</source>
@@ -4955,6 +5138,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>category</translation>
     </message>
     <message>
+      <source>类别：应为{0}之一</source>
+      <translation>Kind: must be one of {0}</translation>
+    </message>
+    <message>
       <source>类型</source>
       <translation>type</translation>
     </message>
@@ -4971,8 +5158,16 @@ The unreadable original file was moved to {0}.</translation>
       <translation>grid</translation>
     </message>
     <message>
+      <source>网格“{0}”还在使用（住户{1}户、事项{2}件、以它为范围的账号{3}个），不能删除</source>
+      <translation>The grid “{0}” is still in use ({1} households, {2} matters, {3} accounts scoped to it) and cannot be deleted</translation>
+    </message>
+    <message>
       <source>网格不属于所选的村（社区）</source>
       <translation>the grid does not belong to the chosen village (community)</translation>
+    </message>
+    <message>
+      <source>网格名称</source>
+      <translation>Grid name</translation>
     </message>
     <message>
       <source>考核期间“{0}”应为 2026-10、2026-Q4 或 2026</source>

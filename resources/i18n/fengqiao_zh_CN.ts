@@ -1802,6 +1802,33 @@
     </message>
   </context>
   <context>
+    <name>MarkDialog</name>
+    <message>
+      <source>亮点赋分/通报/约谈</source>
+      <translation>亮点赋分/通报/约谈</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>对象</source>
+      <translation>对象</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>加分</source>
+      <translation>加分</translation>
+    </message>
+    <message>
+      <source>事由</source>
+      <translation>事由</translation>
+    </message>
+  </context>
+  <context>
     <name>MatterDialog</name>
     <message>
       <source>事项详情</source>
@@ -1965,6 +1992,10 @@
     <message>
       <source>{0}（等待同步）</source>
       <translation>{0}（等待同步）</translation>
+    </message>
+    <message>
+      <source>风险等级由 {0} 降为 {1}（{2}：{3}），待领导确认</source>
+      <translation>风险等级由 {0} 降为 {1}（{2}：{3}），待领导确认</translation>
     </message>
     <message>
       <source>，待超期说明</source>
@@ -2470,8 +2501,24 @@
       <translation>添加村（社区）</translation>
     </message>
     <message>
+      <source>重命名选中的村（社区）…</source>
+      <translation>重命名选中的村（社区）…</translation>
+    </message>
+    <message>
+      <source>删除选中的村（社区）</source>
+      <translation>删除选中的村（社区）</translation>
+    </message>
+    <message>
       <source>网格员</source>
       <translation>网格员</translation>
+    </message>
+    <message>
+      <source>重命名选中的网格…</source>
+      <translation>重命名选中的网格…</translation>
+    </message>
+    <message>
+      <source>删除选中的网格</source>
+      <translation>删除选中的网格</translation>
     </message>
     <message>
       <source>星级与办理时限</source>
@@ -2556,6 +2603,38 @@
     <message>
       <source>请先添加一个村（社区），网格建在村（社区）下</source>
       <translation>请先添加一个村（社区），网格建在村（社区）下</translation>
+    </message>
+    <message>
+      <source>重命名村（社区）</source>
+      <translation>重命名村（社区）</translation>
+    </message>
+    <message>
+      <source>新名称：</source>
+      <translation>新名称：</translation>
+    </message>
+    <message>
+      <source>重命名网格</source>
+      <translation>重命名网格</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中一项</source>
+      <translation>请先在列表中选中一项</translation>
+    </message>
+    <message>
+      <source>删除村（社区）</source>
+      <translation>删除村（社区）</translation>
+    </message>
+    <message>
+      <source>删除村（社区）“{0}”及其人民调解委员会？还有住户、事项、网格或账号使用它时不能删除。</source>
+      <translation>删除村（社区）“{0}”及其人民调解委员会？还有住户、事项、网格或账号使用它时不能删除。</translation>
+    </message>
+    <message>
+      <source>删除网格</source>
+      <translation>删除网格</translation>
+    </message>
+    <message>
+      <source>删除网格“{0}”？还有住户、事项或账号使用它时不能删除。</source>
+      <translation>删除网格“{0}”？还有住户、事项或账号使用它时不能删除。</translation>
     </message>
     <message>
       <source>请先在表中选中一个单位或队伍</source>
@@ -2752,10 +2831,6 @@
       <translation>单位</translation>
     </message>
     <message>
-      <source>得分</source>
-      <translation>得分</translation>
-    </message>
-    <message>
       <source>立案</source>
       <translation>立案</translation>
     </message>
@@ -2800,6 +2875,34 @@
       <translation>督办</translation>
     </message>
     <message>
+      <source>按来源</source>
+      <translation>按来源</translation>
+    </message>
+    <message>
+      <source>按类别</source>
+      <translation>按类别</translation>
+    </message>
+    <message>
+      <source>公式分</source>
+      <translation>公式分</translation>
+    </message>
+    <message>
+      <source>亮点分</source>
+      <translation>亮点分</translation>
+    </message>
+    <message>
+      <source>总分</source>
+      <translation>总分</translation>
+    </message>
+    <message>
+      <source>回访率</source>
+      <translation>回访率</translation>
+    </message>
+    <message>
+      <source>防止民转刑</source>
+      <translation>防止民转刑</translation>
+    </message>
+    <message>
       <source>包案</source>
       <translation>包案</translation>
     </message>
@@ -2814,6 +2917,18 @@
     <message>
       <source>。</source>
       <translation>。</translation>
+    </message>
+    <message>
+      <source>本期没有亮点工作赋分、通报或约谈</source>
+      <translation>本期没有亮点工作赋分、通报或约谈</translation>
+    </message>
+    <message>
+      <source>亮点赋分/通报/约谈…</source>
+      <translation>亮点赋分/通报/约谈…</translation>
+    </message>
+    <message>
+      <source>督考办：给某个村、网格或单位的亮点工作加分，或记录通报、约谈</source>
+      <translation>督考办：给某个村、网格或单位的亮点工作加分，或记录通报、约谈</translation>
     </message>
     <message>
       <source>月结…</source>
@@ -2864,12 +2979,28 @@
       <translation>回访日期在本期的回访中，满意和基本满意的比例</translation>
     </message>
     <message>
+      <source>本期办结并已化解的事项中，期末前已回访的比例</source>
+      <translation>本期办结并已化解的事项中，期末前已回访的比例</translation>
+    </message>
+    <message>
+      <source>有民转刑、械斗或非正常死亡苗头的事项，本期化解办结的件数</source>
+      <translation>有民转刑、械斗或非正常死亡苗头的事项，本期化解办结的件数</translation>
+    </message>
+    <message>
       <source>本期办结的事项中，到期末卷宗已归档的比例</source>
       <translation>本期办结的事项中，到期末卷宗已归档的比例</translation>
     </message>
     <message>
       <source>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</source>
       <translation>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</translation>
+    </message>
+    <message>
+      <source>督考办对亮点工作的人工赋分，列在公式分旁，不并入公式分</source>
+      <translation>督考办对亮点工作的人工赋分，列在公式分旁，不并入公式分</translation>
+    </message>
+    <message>
+      <source>公式分＋亮点分；名次按总分排列</source>
+      <translation>公式分＋亮点分；名次按总分排列</translation>
     </message>
     <message>
       <source>月结</source>
@@ -3164,6 +3295,10 @@
     <message>
       <source>交通事故</source>
       <translation>交通事故</translation>
+    </message>
+    <message>
+      <source>亮点工作赋分、通报和约谈</source>
+      <translation>亮点工作赋分、通报和约谈</translation>
     </message>
     <message>
       <source>人民调解</source>
@@ -4313,6 +4448,10 @@
       <translation>乡镇的区划代码“{0}”末三位应为000</translation>
     </message>
     <message>
+      <source>事由：请写明{0}的理由</source>
+      <translation>事由：请写明{0}的理由</translation>
+    </message>
+    <message>
       <source>事项发生地不在您负责的范围内</source>
       <translation>事项发生地不在您负责的范围内</translation>
     </message>
@@ -4333,6 +4472,10 @@
       <translation>信访事项延期最多{0}日</translation>
     </message>
     <message>
+      <source>全镇合计</source>
+      <translation>全镇合计</translation>
+    </message>
+    <message>
       <source>冲突涉及的记录不在这台电脑上</source>
       <translation>冲突涉及的记录不在这台电脑上</translation>
     </message>
@@ -4351,6 +4494,18 @@
     <message>
       <source>办理期限 {0} 已过，不能再延期</source>
       <translation>办理期限 {0} 已过，不能再延期</translation>
+    </message>
+    <message>
+      <source>加分：{0}不加分</source>
+      <translation>加分：{0}不加分</translation>
+    </message>
+    <message>
+      <source>加分：亮点工作加分应大于0且不超过{0}分</source>
+      <translation>加分：亮点工作加分应大于0且不超过{0}分</translation>
+    </message>
+    <message>
+      <source>加分：应为数字</source>
+      <translation>加分：应为数字</translation>
     </message>
     <message>
       <source>区划代码“{0}”应为12位数字</source>
@@ -4499,6 +4654,18 @@
     <message>
       <source>密钥文件 {0} 的格式版本 {1} 不受支持</source>
       <translation>密钥文件 {0} 的格式版本 {1} 不受支持</translation>
+    </message>
+    <message>
+      <source>对象类别：应为{0}之一</source>
+      <translation>对象类别：应为{0}之一</translation>
+    </message>
+    <message>
+      <source>对象：没有这个{0}：{1}</source>
+      <translation>对象：没有这个{0}：{1}</translation>
+    </message>
+    <message>
+      <source>对象：请指明被考核的单位</source>
+      <translation>对象：请指明被考核的单位</translation>
     </message>
     <message>
       <source>导入已取消，未写入任何数据</source>
@@ -4701,6 +4868,10 @@
       <translation>找不到该村（社区）</translation>
     </message>
     <message>
+      <source>找不到该网格</source>
+      <translation>找不到该网格</translation>
+    </message>
+    <message>
       <source>找不到该走访记录</source>
       <translation>找不到该走访记录</translation>
     </message>
@@ -4771,6 +4942,10 @@
     <message>
       <source>日期“{0}”看不懂（应如 2027-01-01）</source>
       <translation>日期“{0}”看不懂（应如 2027-01-01）</translation>
+    </message>
+    <message>
+      <source>日期：{0}已月结，{1}请记在当前月份</source>
+      <translation>日期：{0}已月结，{1}请记在当前月份</translation>
     </message>
     <message>
       <source>星级</source>
@@ -4845,6 +5020,10 @@
       <translation>本村已有户号为“{0}”的住户</translation>
     </message>
     <message>
+      <source>本村（社区）已有网格“{0}”</source>
+      <translation>本村（社区）已有网格“{0}”</translation>
+    </message>
+    <message>
       <source>本级已调解{0}次未成，应提级报请上一级</source>
       <translation>本级已调解{0}次未成，应提级报请上一级</translation>
     </message>
@@ -4855,6 +5034,10 @@
     <message>
       <source>村（社区）“{0}”已存在</source>
       <translation>村（社区）“{0}”已存在</translation>
+    </message>
+    <message>
+      <source>村（社区）“{0}”还在使用（住户{1}户、事项{2}件、网格{3}个、以它为范围的账号{4}个），不能删除</source>
+      <translation>村（社区）“{0}”还在使用（住户{1}户、事项{2}件、网格{3}个、以它为范围的账号{4}个），不能删除</translation>
     </message>
     <message>
       <source>村（社区）名称</source>
@@ -4949,6 +5132,10 @@
       <translation>类别</translation>
     </message>
     <message>
+      <source>类别：应为{0}之一</source>
+      <translation>类别：应为{0}之一</translation>
+    </message>
+    <message>
       <source>类型</source>
       <translation>类型</translation>
     </message>
@@ -4965,8 +5152,16 @@
       <translation>网格</translation>
     </message>
     <message>
+      <source>网格“{0}”还在使用（住户{1}户、事项{2}件、以它为范围的账号{3}个），不能删除</source>
+      <translation>网格“{0}”还在使用（住户{1}户、事项{2}件、以它为范围的账号{3}个），不能删除</translation>
+    </message>
+    <message>
       <source>网格不属于所选的村（社区）</source>
       <translation>网格不属于所选的村（社区）</translation>
+    </message>
+    <message>
+      <source>网格名称</source>
+      <translation>网格名称</translation>
     </message>
     <message>
       <source>考核期间“{0}”应为 2026-10、2026-Q4 或 2026</source>

@@ -134,18 +134,18 @@ def mark_problem(data: dict[str, Any]) -> str | None:
     """Why an assessment mark (亮点工作赋分, 通报, 约谈) cannot be recorded, naming the field, or None."""
     kind = data.get("kind")
     if kind not in MARK_KINDS:
-        return msg("kind：应为{0}之一", "、".join(MARK_KINDS))
+        return msg("类别：应为{0}之一", "、".join(MARK_KINDS))
     if data.get("unit_by") not in MARK_UNITS:
-        return msg("unit_by：应为{0}之一", "、".join(MARK_UNITS))
+        return msg("对象类别：应为{0}之一", "、".join(MARK_UNITS))
     if not str(data.get("unit_key") or "").strip():
-        return msg("unit_key：请指明被考核的单位")
+        return msg("对象：请指明被考核的单位")
     if not str(data.get("reason") or "").strip():
-        return msg("reason：请写明{0}的理由", MARK_KINDS[kind])
+        return msg("事由：请写明{0}的理由", MARK_KINDS[kind])
     points = data.get("points", 0)
     if isinstance(points, bool) or not isinstance(points, int | float) or math.isnan(points):
-        return msg("points：应为数字")
+        return msg("加分：应为数字")
     if kind == "highlight" and not 0 < points <= HIGHLIGHT_MAX:
-        return msg("points：亮点工作加分应大于0且不超过{0}分", HIGHLIGHT_MAX)
+        return msg("加分：亮点工作加分应大于0且不超过{0}分", HIGHLIGHT_MAX)
     if kind != "highlight" and points != 0:
-        return msg("points：{0}不加分", MARK_KINDS[kind])
+        return msg("加分：{0}不加分", MARK_KINDS[kind])
     return None
