@@ -560,9 +560,10 @@ def _drive(
         steps.escalate(handler_ws, matter_id, "本级三次调解未成，上报乡镇")
         return
     if path == "extension":
-        _later(clock, rng, now)
+        # asked and granted within days: an extension is possible only before the due date passes
+        _later(clock, rng, now, high=0.5)
         steps.request_extension(handler_ws, matter_id, 5, "当事人外出务工，需延期调解")
-        _later(clock, rng, now)
+        _later(clock, rng, now, high=0.5)
         steps.decide_extension(platform, matter_id, True, "同意延期5天")
     if path in ("handling", "extension"):
         if rng.random() < 0.5:
