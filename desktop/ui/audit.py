@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import audit_trail
 from sync.core.domain.issues import Issue, ValidationFailed
@@ -14,6 +14,7 @@ from sync.core.domain.issues import Issue, ValidationFailed
 from .common import show_error
 from .hub import SYNCED
 from .paged import Column, PagedModel, table_for
+from .plain import plain_label
 
 OK_STYLE = "color: #1B5E20; font-weight: bold; padding: 6px;"
 BROKEN_STYLE = "color: white; background: #B00020; font-weight: bold; padding: 6px;"
@@ -23,7 +24,7 @@ class AuditPage(QWidget):
     def __init__(self, ws, worker, parent=None):
         super().__init__(parent)
         self.ws, self.worker = ws, worker
-        self.chain = QLabel(self.tr("正在校验哈希链…"))
+        self.chain = plain_label(self.tr("正在校验哈希链…"))
         self.chain.setWordWrap(True)
         self.check: audit_trail.ChainCheck | None = None
         self.start, self.end, self.who, self.what = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
@@ -51,7 +52,7 @@ class AuditPage(QWidget):
         self.model.failed.connect(lambda e: show_error(self, e))
         self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 {0} 条").format(total)))
         self.table = table_for(self.model, self.tr("没有符合条件的审计记录。"))
-        self.count = QLabel()
+        self.count = plain_label()
         filters = QHBoxLayout()
         for widget in (self.start, self.end, self.who, self.what, apply, verify):
             filters.addWidget(widget)

@@ -12,7 +12,9 @@ from sqlalchemy import select
 from desktop.services import periods, steps, syncing
 from desktop.store.models import Period
 from sync.core.domain import periods as rules
+from sync.server import accounts as server_accounts
 from sync.server.models import Record
+from tests.conftest import PASSWORD
 from tests.services.test_matters import report
 
 from .servers import RawDevice
@@ -21,10 +23,17 @@ from .test_authority import everyone_keeps_syncing, reasons, record_on_server
 
 def _closed_november(laptops, clock):
     t = laptops.town
+    with laptops.server.server.db.writing() as s:  # the platform office signs in on the township's PC
+        server_accounts.add_account(
+            s, "platform", PASSWORD, "township", [], display_name="钱平台", roles=["platform"]
+        )
     p = t.login("platform")
+    # November's last minutes, then December's first: a laptop's clock runs on, it does not jump days between
+    # recording a step and sending it (the server bounds a step's time by the device's: docs/domain.md)
+    clock.now = datetime(2026, 11, 30, 23, 57)
     m = report(t, who="platform")
     steps.register(p, m, 2, category="邻里")
-    clock.now = datetime(2026, 12, 1, 9, 0)
+    clock.now = datetime(2026, 12, 1, 0, 1)
     periods.close(p, "2026-11")
     assert syncing.sync_now(laptops.a).rejected == 0
     return rules.period_id("2026-11")
