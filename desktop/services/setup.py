@@ -22,7 +22,7 @@ from sync.core.domain.deadlines import DeadlinePolicy
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission, Role
 from sync.core.domain.scope import Scope
-from sync.core.domain.text import check_name
+from sync.core.domain.text import check_place_name
 
 from . import audit
 from .context import Actor, Changed, Workspace, config_value, set_config
@@ -56,7 +56,7 @@ def create_township(
 ) -> Workspace:
     """A new encrypted database holding one township and its `admin` account (admin and platform office)."""
     township = (township or "").strip()
-    if problems := check_name(township, "乡镇名称"):
+    if problems := check_place_name(township, "乡镇名称"):
         raise ValidationFailed(problems)
     if len(admin_password or "") < 8:
         raise ServiceError(msg("管理员密码至少8个字符"))
@@ -103,7 +103,7 @@ def township(ws: Workspace) -> Division:
 
 def add_village(ws: Workspace, name: str, division_code: str | None = None) -> Changed:
     ws.require(Permission.CONFIGURE)
-    if problems := check_name(name, "村（社区）名称"):
+    if problems := check_place_name(name, "村（社区）名称"):
         raise ValidationFailed(problems)
     parent = township(ws)
     code = check_division_code(division_code, "village")
@@ -125,9 +125,9 @@ def add_village_with_committee(
     and whose name its papers carry: both, or neither. The committee is named after the village if not
     given."""
     ws.require(Permission.CONFIGURE)
-    problems = check_name(name, msg("村（社区）名称"))
+    problems = check_place_name(name, msg("村（社区）名称"))
     committee = committee.strip() or f"{(name or '').strip()}人民调解委员会"
-    problems += check_name(committee, msg("调解委员会名称"))
+    problems += check_place_name(committee, msg("调解委员会名称"))
     if problems:
         raise ValidationFailed(problems)
     parent = township(ws)
@@ -150,7 +150,7 @@ def add_village_with_committee(
 
 def add_grid(ws: Workspace, village_id: str, name: str, worker_id: str | None = None) -> Changed:
     ws.require(Permission.CONFIGURE)
-    if problems := check_name(name, "网格名称"):
+    if problems := check_place_name(name, "网格名称"):
         raise ValidationFailed(problems)
     with ws.tx("grid.add", name.strip()) as tx:
         if tx.session.get(Division, village_id) is None:
@@ -179,7 +179,7 @@ def add_org(
         ws.require(Permission.MANAGE_ACCOUNTS)
     if kind not in ORG_KINDS:
         raise ServiceError(msg("单位类型应为 {0} 之一", ", ".join(ORG_KINDS)))
-    if problems := check_name(name, "单位名称"):
+    if problems := check_place_name(name, "单位名称"):
         raise ValidationFailed(problems)
     with ws.tx("org.add", name.strip()) as tx:
         twin = select(Org.id).where(Org.kind == kind, Org.name == name.strip(), Org.deleted.is_(False))
@@ -266,7 +266,7 @@ def read_config(ws: Workspace, key: str, default: Any = None) -> Any:
 def rename_village(ws: Workspace, village_id: str, name: str) -> Changed:
     """A new name for a village (社区); its households, grids and matters keep pointing at it."""
     ws.require(Permission.CONFIGURE)
-    if problems := check_name(name, msg("村（社区）名称")):
+    if problems := check_place_name(name, msg("村（社区）名称")):
         raise ValidationFailed(problems)
     with ws.tx("village.rename", name.strip()) as tx:
         village = _live(tx.session, Division, village_id, msg("找不到该村（社区）"))
@@ -286,7 +286,7 @@ def rename_village(ws: Workspace, village_id: str, name: str) -> Changed:
 
 def rename_grid(ws: Workspace, grid_id: str, name: str) -> Changed:
     ws.require(Permission.CONFIGURE)
-    if problems := check_name(name, msg("网格名称")):
+    if problems := check_place_name(name, msg("网格名称")):
         raise ValidationFailed(problems)
     with ws.tx("grid.rename", name.strip()) as tx:
         grid = _live(tx.session, Grid, grid_id, msg("找不到该网格"))

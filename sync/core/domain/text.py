@@ -34,6 +34,16 @@ def check_name(name: str | None, field: str = msg("姓名")) -> list[Issue]:
     return []
 
 
+def check_place_name(name: str | None, field: str) -> list[Issue]:
+    """A place's or a unit's name: 1–50 characters, digits allowed (第1网格, 红星1组, 110指挥中心)."""
+    value = (name or "").strip()
+    if not value:
+        return [Issue(field, msg("不能为空"))]
+    if len(value) > 50:
+        return [Issue(field, msg("长度为{0}个字符，最多50个", len(value)))]
+    return []
+
+
 def normalise_name(name: str) -> str:
     """Unify the dot variants (・ ‧ • .) used in minority names to the standard middle dot."""
     value = " ".join((name or "").split())
