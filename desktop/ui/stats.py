@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import assessment_marks, assessment_report, periods, stats
 from sync.core.domain import periods as period_rules
+from sync.core.domain.issues import Issue, ValidationFailed
 from sync.core.domain.measures import HIGHLIGHT_MAX, MARK_KINDS, MARK_UNITS
 from sync.core.domain.roles import Permission
 
@@ -363,6 +364,8 @@ class MarkDialog(QDialog):
             self.unit.addItem(name, key)
         self.on = QDateEdit(today)
         self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumWidth(420)
         self.points = QDoubleSpinBox()
         self.points.setRange(0, HIGHLIGHT_MAX)
         self.points.setSingleStep(0.5)
@@ -379,9 +382,17 @@ class MarkDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_if_complete)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _accept_if_complete(self) -> None:
+        """A mark without its reason stays open with what was typed (the record would be refused anyway)."""
+        if not self.reason.text().strip():
+            show_error(self, ValidationFailed([Issue(self.tr("事由"), self.tr("请写明理由"))]))
+            self.reason.setFocus()
+            return
+        self.accept()
 
     def values(self) -> tuple[str, str, str, object, float]:
         kind = self.kind.currentData()

@@ -1831,6 +1831,10 @@ The unreadable original file was moved to {0}.</translation>
       <source>事由</source>
       <translation>Reason</translation>
     </message>
+    <message>
+      <source>请写明理由</source>
+      <translation>Write the reason</translation>
+    </message>
   </context>
   <context>
     <name>MatterDialog</name>

@@ -1827,6 +1827,10 @@
       <source>事由</source>
       <translation>事由</translation>
     </message>
+    <message>
+      <source>请写明理由</source>
+      <translation>请写明理由</translation>
+    </message>
   </context>
   <context>
     <name>MatterDialog</name>

@@ -92,6 +92,9 @@ def main(db: Path, out: Path) -> int:
     record("HouseholdDialog", HouseholdDialog(ws, worker, window.places, parent=window))
     record("PersonDialog", PersonDialog(ws, worker, household, parent=window))
     record("AccountDialog", AccountDialog(ws, worker, window.places, window))
+    from desktop.ui.stats import MarkDialog
+
+    record("MarkDialog", MarkDialog([("东村", "v1")], ws.now().date(), window))
     rejected = [{"row": n, "field": "身份证号", "reason": "校验位不对"} for n in range(2, 80)]
     report = ImportReport(rows_imported=120, rows_rejected=len(rejected), rejected=rejected)
     record("ImportReportDialog", ImportReportDialog(report, str(db.with_name("roster-errors.xlsx")), window))

@@ -79,3 +79,17 @@ def test_the_printed_report_lists_the_months_marks_and_the_township_total(townsh
     text = "".join(page.extract_text() for page in PdfReader(path).pages).replace("\n", "")
     for words in ("亮点工作赋分和通报、约谈", "超期未结被通报", "全镇合计", "回访率", "按来源", "按类别"):
         assert words in text, words
+
+
+def test_a_mark_without_its_reason_stays_open_with_what_was_typed(qapp, no_popups):
+    """Review finding: the dialog closed on OK and the refusal came after, with everything typed gone."""
+    dialog = MarkDialog([("东村", "v1")], date(2026, 11, 20), None)
+    dialog.points.setValue(3)
+    dialog.show()
+    dialog._accept_if_complete()
+    assert dialog.isVisible() and dialog.result() == 0 and dialog.points.value() == 3
+    assert any("事由" in said for said in no_popups)
+    dialog.reason.setText("经验被推广")
+    dialog._accept_if_complete()
+    assert not dialog.isVisible() and dialog.result() == 1
+    assert dialog.on.displayFormat() == "yyyy-MM-dd"
