@@ -55,23 +55,22 @@ def install_translation(app: QApplication, language: str | None = None) -> str:
     remove_translation(app)
     asked = language
     language = language or QSettings().value("language", "") or QLocale.system().name()
-    qt_own = QTranslator(app)  # Qt's own buttons (Save, Cancel …) in the chosen language
-    if qt_own.load(
-        f"qtbase_{'zh_CN' if language.startswith('zh') else language}",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
+    chosen = "zh_CN"
+    if not language.startswith("zh"):
+        translator = QTranslator(app)
+        if translator.load(str(paths.resources_dir() / "i18n" / f"fengqiao_{language.split('_')[0]}.qm")):
+            app.installTranslator(translator)
+            app._fengqiao_translator = translator  # keep it alive as long as the application
+            chosen = language
+        elif asked:
+            raise MissingTranslation(f"没有找到界面语言 {asked} 的翻译（{paths.resources_dir() / 'i18n'}）")
+    # Qt's own buttons (Save, Cancel …) in the language the window ends up in, not the system's: on a
+    # system whose locale is C or English the window falls back to Chinese, and so must they (review).
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         app._fengqiao_qt_translator = qt_own
-    if language.startswith("zh"):
-        return "zh_CN"
-    translator = QTranslator(app)
-    if translator.load(str(paths.resources_dir() / "i18n" / f"fengqiao_{language.split('_')[0]}.qm")):
-        app.installTranslator(translator)
-        app._fengqiao_translator = translator  # keep it alive as long as the application
-        return language
-    if asked:
-        raise MissingTranslation(f"没有找到界面语言 {asked} 的翻译（{paths.resources_dir() / 'i18n'}）")
-    return "zh_CN"
+    return chosen
 
 
 def remove_translation(app: QApplication) -> None:

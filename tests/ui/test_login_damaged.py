@@ -77,3 +77,22 @@ def test_qts_own_buttons_are_chinese_on_an_english_system(qapp, monkeypatch):
         assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
     finally:
         remove_translation(qapp)
+
+
+def test_qts_own_buttons_follow_the_window_not_a_c_locale(qapp, monkeypatch):
+    """LANG=C.UTF-8 (review): the window falls back to Chinese, and Qt's own buttons fall back with it."""
+    from PySide6.QtCore import QLocale, QSettings
+
+    from desktop.app import install_translation, remove_translation
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("C")))
+    monkeypatch.setattr(QSettings, "value", lambda self, key, default=None, *a, **k: default)
+    try:
+        assert install_translation(qapp) == "zh_CN"
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save
+        )
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
+        assert buttons.button(QDialogButtonBox.StandardButton.Save).text().startswith("保存")
+    finally:
+        remove_translation(qapp)
