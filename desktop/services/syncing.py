@@ -7,6 +7,7 @@ account signed in, and turns what came back into plain objects for the window an
 from __future__ import annotations
 
 import platform
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,6 +52,12 @@ def reachable(server_url: str, fingerprint: str | None = None) -> bool:
         return False
 
 
+# A host name, an IPv4 address or an IPv6 address (urlsplit gives it without brackets): no spaces, no junk.
+_HOST = re.compile(
+    r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*|[0-9a-fA-F:.]+"
+)
+
+
 def server_address(text: str) -> str:
     """The address as typed → "http(s)://host[:port]", or a refusal naming the field and saying why."""
     url = text.strip().rstrip("/")
@@ -65,7 +72,8 @@ def server_address(text: str) -> str:
         raise ValidationFailed(
             [Issue(ADDRESS, msg("“{0}”不是有效的地址：端口应是数字", text.strip()))]
         ) from None
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+    host_ok = bool(parts.hostname) and _HOST.fullmatch(parts.hostname or "") is not None
+    if parts.scheme not in ("http", "https") or not host_ok or parts.path or parts.query:
         raise ValidationFailed(
             [Issue(ADDRESS, msg("“{0}”不是有效的地址：应写成 http(s)://主机[:端口]", text.strip()))]
         )
