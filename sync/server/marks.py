@@ -4,13 +4,15 @@ on the township's shared PC), and well formed by sync.core.domain.measures.mark_
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from sync.core import records
 from sync.core.domain.measures import mark_problem
 from sync.core.domain.roles import Permission
 
-from . import authority
+from . import authority, periods
 from .authority import Identity, Refused
 
 
@@ -25,3 +27,9 @@ def check(session: Session, who: Identity, op_kind: str, data: dict, existing) -
         raise Refused(problem)
     if not str(data.get("on") or "").startswith(str(data.get("month"))):
         raise Refused("month：应为日期所在的月份")
+    periods.check_name(actor, data.get("by_name"), "by_name")
+    month = str(data.get("month"))
+    if month in periods.closed_months(session):
+        raise Refused(f"on：{month} 已月结，请记在当前月份")
+    if month > date.today().strftime("%Y-%m"):  # the server's day: a mark is for a month begun
+        raise Refused(f"month：{month} 还没有到")

@@ -4,7 +4,7 @@ A period record is never changed afterwards (the rules are sync.core.domain.peri
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,14 +28,26 @@ def check(session: Session, who: Identity, op_kind: str, record_id: str, data: d
     actor = authority.acting(session, who, data.get("closed_by"))
     if not actor.may("close_period"):
         raise Refused(f"账号 {actor.username} 无权月结")
-    closed = {
+    check_name(actor, data.get("closed_by_name"), "closed_by_name")
+    # the server's own day decides whether the month is over (a laptop's clock is its own word)
+    if reason := rules.why_not_close(month, date.today(), closed_months(session)):
+        raise Refused(reason)
+
+
+def closed_months(session: Session) -> set[str]:
+    return {
         str(r.data.get("month"))
         for r in session.scalars(select(Record).where(Record.table_name == "periods"))
         if not r.deleted
     }
-    # the laptop's day may run ahead of the server's by a time zone: a day's allowance
-    if reason := rules.why_not_close(month, date.today() + timedelta(days=1), closed):
-        raise Refused(reason)
+
+
+def check_name(actor: Identity, name: object, field: str) -> None:
+    """The name a publication is signed with is one the server knows the account by (review: a month was
+    published as closed by "县委书记")."""
+    known = actor.names or frozenset({actor.username})
+    if (name or "") not in known:
+        raise Refused(f"{field}：应为“{'、'.join(sorted(known))}”（服务器上的账号），不能写“{name}”")
 
 
 def _label(month: str) -> str:

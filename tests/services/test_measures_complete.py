@@ -160,13 +160,13 @@ def test_a_mark_needs_the_supervisors_right_a_reason_and_sensible_points(townshi
     with pytest.raises(NotAllowed, match="亮点工作赋分"):
         assessment_marks.record(t.login("grid1"), "highlight", "village", t.village, "好", on, 2)
     cases = [
-        (("highlight", "village", t.village, " ", on, 2), "reason"),
-        (("highlight", "village", t.village, "好", on, 0), "points"),
-        (("highlight", "village", t.village, "好", on, 50), "points"),
-        (("notice", "village", t.village, "差", on, 2), "points"),
-        (("praise", "village", t.village, "好", on, 2), "kind"),
-        (("highlight", "village", "no-such-village", "好", on, 2), "unit_key"),
-        (("highlight", "source", "网格排查", "好", on, 2), "unit_by"),
+        (("highlight", "village", t.village, " ", on, 2), "事由"),
+        (("highlight", "village", t.village, "好", on, 0), "加分"),
+        (("highlight", "village", t.village, "好", on, 50), "加分"),
+        (("notice", "village", t.village, "差", on, 2), "加分"),
+        (("praise", "village", t.village, "好", on, 2), "类别"),
+        (("highlight", "village", "no-such-village", "好", on, 2), "对象："),
+        (("highlight", "source", "网格排查", "好", on, 2), "对象类别"),
     ]
     for args, field_name in cases:
         with pytest.raises(assessment_marks.MarkRefused, match=field_name):

@@ -79,8 +79,16 @@ def test_the_supervisors_marks_reach_every_laptop_and_no_one_else_may_write_one(
         )
     )
     assert "无权" in results[0]
-    assert results[1].startswith("points") and results[2].startswith("points")
-    assert results[3].startswith("reason") and results[4].startswith("month")
+    assert results[1].startswith("加分") and results[2].startswith("加分")
+    assert results[3].startswith("事由") and results[4].startswith("month")
     assert "只能新增" in results[5]
+    # Review: a mark signed with a name the account does not have, or for a month not begun
+    forged, future = reasons(
+        office.push(
+            office.op("assessment_marks", fields={**as_supervisor, "by_name": "县委书记"}),
+            office.op("assessment_marks", fields={**as_supervisor, "month": "2099-05", "on": "2099-05-01"}),
+        )
+    )
+    assert forged.startswith("by_name") and "孙督考" in forged and future.startswith("month")
     assert record_on_server(laptops.server, mark_id).data == stored.data
     everyone_keeps_syncing(laptops)

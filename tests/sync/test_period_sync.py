@@ -99,6 +99,13 @@ def test_a_closed_month_reaches_every_laptop_and_no_laptop_can_change_it(laptops
     assert "尚未结束" in results[3]
     assert "不能再月结更早的" in results[4]
     assert "无权月结" in results[5] or "本账号的名义" in results[5]
+    # Review: a month published in a name the closing account does not have
+    (signed,) = reasons(
+        office.push(
+            office.op("periods", rules.period_id("2026-10"), fields={**forged, "closed_by_name": "县委书记"})
+        )
+    )
+    assert signed.startswith("closed_by_name") and "钱平台" in signed
     assert record_on_server(laptops.server, period_id).data == stored.data
     with laptops.server.server.db.reading() as s:
         assert [r.data["month"] for r in s.scalars(select(Record).where(Record.table_name == "periods"))] == [
