@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -298,3 +299,31 @@ def revoke_device(session: Session, who: Admin, device_id: str, now: datetime) -
         last_seen=device.last_seen,
         revoked=True,
     )
+
+
+def adopt(session: Session, who: Admin, record_id: str, fields: dict[str, Any], now: datetime) -> None:
+    """An account record a township's admin laptop sends for a username the server has no account for (a
+    township set up offline, then joined) becomes a server account — audited, and disabled like any other —
+    with no password until an admin sets one, so it can neither sign in nor register a device before. Steps in
+    its name are then checked against this account (review: such a record used to stand alone, a name with
+    roles no server account held)."""
+    username = str(fields.get("username") or "")
+    kind = str(fields.get("scope_kind") or "township")
+    try:
+        roles = _check_roles([r for r in str(fields.get("roles") or "").split(",") if r])
+        places = accounts.resolve_places(session, kind, list(fields.get("scope_ids") or []))
+    except (AdminError, ValueError) as exc:
+        raise AdminError(f"账号 {username}：{exc}") from None
+    account = Account(
+        id=record_id,
+        username=username,
+        display_name=str(fields.get("display_name") or username),
+        password_hash=accounts.HASHER.hash(secrets.token_urlsafe(32)),  # no one knows it: set by an admin
+        roles=roles,
+        scope_kind=kind,
+        scope_ids=places,
+        disabled=bool(fields.get("disabled")),
+        failed_logins=0,
+    )
+    session.add(account)
+    audit(session, who, "account.adopt", username, _state(account), now)

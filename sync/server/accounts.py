@@ -19,7 +19,7 @@ from sync.core.domain.roles import Role
 
 from . import places
 from .authority import DEFAULT_ROLES, township_account_record
-from .models import Account, Device, Record
+from .models import Account, AuditEntry, Device, Record
 
 HASHER = PasswordHasher()
 MAX_FAILURES = 5
@@ -90,9 +90,17 @@ def add_account(
     roles: list[str] | None = None,
 ) -> Account:
     check_names(username, display_name)
-    if session.scalar(select(Account).where(Account.username == username)):
-        raise AdminError(f"账号 {username} 已存在")
     check_password(password)
+    existing = session.scalar(select(Account).where(Account.username == username))
+    if existing is not None and _adopted_without_password(session, username):
+        # the township's laptop sent this account before the server had it: `account add` completes it
+        existing.password_hash = HASHER.hash(password)
+        existing.display_name = display_name or existing.display_name
+        existing.roles = check_roles(roles) if roles else existing.roles
+        existing.scope_kind, existing.scope_ids = kind, resolve_places(session, kind, places)
+        return existing
+    if existing is not None:
+        raise AdminError(f"账号 {username} 已存在")
     township = township_account_record(session, username)
     account = Account(
         id=township.id if township else str(uuid.uuid4()),
@@ -107,6 +115,18 @@ def add_account(
     )
     session.add(account)
     return account
+
+
+def _adopted_without_password(session: Session, username: str) -> bool:
+    """An account the server took from a township's synced record (account_admin.adopt) that no one has given
+    a password since: its last audited change is its adoption."""
+    last = session.scalar(
+        select(AuditEntry.action)
+        .where(AuditEntry.target == username)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    return last == "account.adopt"
 
 
 def _township_roles(record: Record | None) -> list[str]:

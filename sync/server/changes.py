@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core import records
 
-from . import authority, history, marks, periods
+from . import account_admin, authority, history, marks, periods
+from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
-from .models import OpResult, Record, ScopeExit
+from .models import Account, OpResult, Record, ScopeExit
 from .scope import DeviceScope, Place, place_of
 
 FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
@@ -224,6 +225,17 @@ class Pusher:
             return self._insert(op, kind), []
         return self._update(op, self._stored(record), kind)
 
+    def _adopt_account(self, op: p.Op) -> None:
+        """A new account record for a username the server has no account for becomes one (account_admin)."""
+        username = op.fields.get("username")
+        if self.session.scalar(select(Account.id).where(Account.username == username)) is not None:
+            return
+        admin = account_admin.Admin(self.who.username, self.device_id, self.who.author)
+        try:
+            account_admin.adopt(self.session, admin, op.record_id, op.fields, self.now)
+        except AdminError as exc:
+            raise authority.Refused(str(exc)) from None
+
     def _authorise(self, op: p.Op, kind: records.RecordType, record: Record | None) -> None:
         """Could this account have made this change through the use cases?"""
         if kind.table == "periods":  # 月结: published once, never changed
@@ -239,6 +251,8 @@ class Pusher:
         authority.check_permission(self.who, kind)
         if kind.table == "accounts":
             authority.check_account_record(self.session, record, op.fields)
+            if record is None:
+                self._adopt_account(op)
         if record is None and kind.table == "events":
             authority.check_event(self.session, self.who, op.fields)
             if self.times is None:

@@ -9,7 +9,7 @@ the core's (`sync.core.domain.lifecycle`, `timing`), the same the laptop runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,12 +44,13 @@ class DeviceTimes:
     previous_push: datetime | None  # when the server received it (its clock)
     previous_seq: int  # the server's sequence then: changes after it the device may not have seen
     received: datetime  # now
-    registered: datetime | None = None  # when the device joined: a device that never pushed is bounded by it
+    registered: datetime | None = None  # when the device joined
 
     @property
     def bound(self) -> datetime | None:
-        """No step of this device is older than this (its clock's offset aside)."""
-        return self.previous_push or self.registered
+        """No step of this device is older than this (its clock's offset aside). Before its first push there
+        is none: a laptop worked offline before it joined sends that history at its first sync."""
+        return self.previous_push
 
     @classmethod
     def of(cls, session: Session, device_id: str, received: datetime) -> DeviceTimes:
@@ -178,14 +179,35 @@ def check_typed_record(session: Session, table: str, data: dict, times: DeviceTi
         for e in _events_of(session, str(data.get("matter_id")), action)
         if e.updated_device == times.device_id and (e.data.get("data") or {}).get("on") == typed.isoformat()
     ]
-    if steps:
-        step = max(steps, key=lambda e: e.server_seq).data
-        taken = _moment(step.get("at"))
-        today = taken.date() if taken else times.received.date()
-        _check_typed_date(TYPED_DATES[action], typed, step["data"].get(timing.LATE_REASON), today)
-        return
-    device_today = (times.received - timedelta(seconds=times.offset_seconds or 0.0)).date()
-    _check_typed_date(TYPED_DATES[action], typed, None, device_today)
+    if not steps:
+        # A session or a follow-up counts in the figures: it is written by its step, never alone (review).
+        raise Refused(f"没有对应的“{lifecycle.ACTION_LABELS[action]}”办理步骤，不能单独写入")
+    latest = max(steps, key=lambda e: e.server_seq)
+    if _written_since(session, table, data, latest, times.device_id):
+        raise Refused(f"一次“{lifecycle.ACTION_LABELS[action]}”只写一条记录")
+    step = latest.data
+    if table == "follow_ups" and data.get("by_id") not in (None, step.get("actor_id")):
+        raise Refused("by_id：回访人应为办理这一步的账号")
+    taken = _moment(step.get("at"))
+    today = taken.date() if taken else times.received.date()
+    _check_typed_date(TYPED_DATES[action], typed, step["data"].get(timing.LATE_REASON), today)
+
+
+def _written_since(session: Session, table: str, data: dict, step: Record, device_id: str) -> bool:
+    """Whether this device already wrote a record of `table` for the matter after that step."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Record)
+            .where(
+                Record.table_name == table,
+                Record.parent_id == data.get("matter_id"),
+                Record.updated_device == device_id,
+                Record.server_seq > step.server_seq,
+            )
+        )
+        or 0
+    ) > 0
 
 
 def _check_risk(matter: Record, step: dict) -> None:

@@ -324,7 +324,8 @@ def test_typed_dates_beyond_the_window_need_a_reason_on_the_server_too(laptops, 
         ),
     )
     r = reasons(results)
-    assert "补录理由" in r[0] and "补录理由" in r[1] and "不能晚于今天" in r[2]
+    # the session's step was refused, so the session is too: it is never written without its step
+    assert "补录理由" in r[0] and "办理步骤" in r[1] and "不能晚于今天" in r[2]
     # With the reason on its step, the late session is taken, and the reason stays in the history.
     late = {"outcome": "adjourned", "on": long_ago, "late_reason": "记录本遗失，今日补录"}
     results = device.push(
@@ -332,6 +333,9 @@ def test_typed_dates_beyond_the_window_need_a_reason_on_the_server_too(laptops, 
         device.op("mediation_sessions", fields=session),
     )
     assert [x["status"] for x in results] == ["applied", "applied"]
+    # One step, one record (review: five sessions and three follow-ups were written with no step at all)
+    (again,) = reasons(device.push(device.op("mediation_sessions", fields=session)))
+    assert "只写一条" in again
     everyone_keeps_syncing(laptops)
 
 
