@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
-from sync.core.domain import lifecycle, risk, timing
+from sync.core.domain import calendar, lifecycle, risk, timing
 from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.lifecycle import Action
 from sync.core.domain.workdays import WorkdayCalendar
@@ -273,8 +273,19 @@ def check_matter_change(
     if state:
         authority.check_state_change(session, who, device_id, matter, state, bases)
     stepped = {f: v for f, v in changed.items() if f in lifecycle.STEP_SET_FIELDS or f == "handler_name"}
+    if stepped == {"due_on": changed.get("due_on")} and _recounted(session, matter, applied):
+        return  # a year's holidays entered (设置 › 节假日): the due date recounted by the rules, no step
     if stepped:
         _check_step_fields(session, device_id, matter, stepped, {**matter.data, **applied})
+
+
+def _recounted(session: Session, matter: Record, applied: dict) -> bool:
+    """The due date the rules give the matter as it stands, on the township's calendar now: what a laptop
+    writes when a year's holidays are entered and moves the open matters' due dates."""
+    after = {**matter.data, **applied}
+    if after.get("status") not in {str(s) for s in lifecycle.TIMED_STATUSES}:
+        return False
+    return _day(applied.get("due_on")) == _due_on(session, Action.REGISTER, {}, after)
 
 
 def _check_step_fields(session: Session, device_id: str, matter: Record, changes: dict, after: dict) -> None:
@@ -346,7 +357,18 @@ def calculator(session: Session) -> DeadlineCalculator:
         None,
     )
     policy = DeadlinePolicy.from_config(config) if config else DeadlinePolicy.default()
-    return DeadlineCalculator(policy, _calendar())
+    return DeadlineCalculator(policy, calendar.merged(_calendar(), _config(session, "holidays")))
+
+
+def _config(session: Session, key: str) -> Any:
+    return next(
+        (
+            r.data.get("value")
+            for r in session.scalars(select(Record).where(Record.table_name == "config"))
+            if r.data.get("key") == key and not r.deleted
+        ),
+        None,
+    )
 
 
 # ------------------------------------------------------------------------------------------ agreements
