@@ -19,7 +19,7 @@ from annotated_types import GroupedMetadata
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic.config import JsonDict
 
-from .records import SHA256, unstorable
+from .records import INVISIBLE, SHA256, unstorable
 
 # 2: a pull does not echo the device's own applied edits (the push answer gives their numbers) and lists in
 # field_seq only the fields whose number differs from the record's; a protocol-1 laptop still gets whole
@@ -56,12 +56,10 @@ class Text(GroupedMetadata):
 
     def __iter__(self) -> Iterator[object]:
         # said in the schema too, so generated clients know it
-        # C1 controls, line separators and bidi overrides go with the C0 controls (as in records.py)
-        invisible = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
         allowed = (
-            rf"^[^\x00-\x1f{invisible}]*$"
+            rf"^[^\x00-\x1f{INVISIBLE}]*$"
             if self.one_line
-            else rf"^[^\x00-\x08\x0b\x0c\x0e-\x1f{invisible}]*$"
+            else rf"^[^\x00-\x08\x0b\x0c\x0e-\x1f{INVISIBLE}]*$"
         )
         yield from StringConstraints(min_length=self.min_length, max_length=self.max_length, pattern=allowed)
         yield AfterValidator(_storable)

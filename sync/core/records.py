@@ -591,9 +591,9 @@ def unstorable(value: str) -> bool:
 # arrival only (`problems(..., arriving=True)`): a record the server already holds stays readable everywhere.
 # C1 controls (a terminal's escape sequences), the Unicode line and paragraph separators and the bidirectional
 # overrides and isolates (which can make a name read backwards, 'gpj.exe' as 'exe.jpg') go with them.
-_INVISIBLE = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_CONTROL_ONE_LINE = re.compile(f"[\\x00-\\x1f{_INVISIBLE}]")
-_CONTROL_MULTI_LINE = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_INVISIBLE}]")
+INVISIBLE = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL_ONE_LINE = re.compile(f"[\\x00-\\x1f{INVISIBLE}]")
+_CONTROL_MULTI_LINE = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{INVISIBLE}]")
 
 
 def control_problem(spec: FieldSpec, value: object) -> str | None:

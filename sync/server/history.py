@@ -347,15 +347,8 @@ def _calendar() -> WorkdayCalendar:
 
 
 def calculator(session: Session) -> DeadlineCalculator:
-    """The township's deadline rules as its laptops apply them: its configured policy, the shared calendar."""
-    config = next(
-        (
-            r.data.get("value")
-            for r in session.scalars(select(Record).where(Record.table_name == "config"))
-            if r.data.get("key") == "deadline_policy" and not r.deleted
-        ),
-        None,
-    )
+    """The township's deadline rules as its laptops apply them: its configured policy, its calendar."""
+    config = _config(session, "deadline_policy")
     policy = DeadlinePolicy.from_config(config) if config else DeadlinePolicy.default()
     return DeadlineCalculator(policy, calendar.merged(_calendar(), _config(session, "holidays")))
 
