@@ -62,6 +62,9 @@ DAY_MATTERS = 17  # bench_cost.py's day: 17 matters with two parties each
 
 def npm_ci() -> None:
     """The peer's packages from the lock file, once: a fresh clone has no node_modules."""
+    for tool in ("node", "npm"):
+        if shutil.which(tool) is None:
+            sys.exit(f"bench_peer.py needs `{tool}` on PATH (Debian: apt-get install nodejs npm)")
     if (PEER / "node_modules" / "pouchdb" / "package.json").exists():
         return
     print("installing the PouchDB peer: npm ci in bench/peer", flush=True)
