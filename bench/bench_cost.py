@@ -36,10 +36,13 @@ def cpu_of(pid: int) -> float:
 
 
 class Measured:
-    def __init__(self, server_pid: int, profile: bool):
+    def __init__(self, server_pid: int, profile: bool, proxy=None):
         self.server_pid, self.profile = server_pid, profile
+        self.proxy, self.wire = proxy, []  # a counting proxy's figures, one entry a phase (bench/wire.py)
 
     def __call__(self, label: str, records: int, fn):
+        if self.proxy:
+            self.proxy.take()
         server, laptop, wall = cpu_of(self.server_pid), time.process_time(), time.perf_counter()
         profiler = cProfile.Profile() if self.profile else None
         if profiler:
@@ -49,6 +52,8 @@ class Measured:
             profiler.disable()
         wall, laptop = time.perf_counter() - wall, time.process_time() - laptop
         server = cpu_of(self.server_pid) - server
+        if self.proxy:
+            self.wire.append(self.proxy.take())
         print(
             f"{label:<34} {wall:7.2f} s wall  laptop {laptop:6.2f} s  server {server:6.2f} s CPU"
             f"   {1e3 * wall / records:6.2f} / {1e3 * laptop / records:5.2f} / {1e3 * server / records:5.2f}"
@@ -60,17 +65,21 @@ class Measured:
         return result, wall, laptop, server
 
 
-def run(url: str | None, size: int, profile: str | None) -> dict:
+def run(url: str | None, size: int, profile: str | None, wire=None) -> dict:
+    """`wire`, when given, makes a counting proxy from the server's port (bench.wire.CountingProxy): the
+    laptops then sync through it and the result's "wire" holds each phase's bytes and round trips."""
     folder = Path(tempfile.mkdtemp(prefix="fengqiao-bench-cost-"))
     data = folder / "server"
     process, address = serve(data, url)
+    proxy = wire(int(address.rsplit(":", 1)[1])) if wire else None
+    address = proxy.address if proxy else address
     try:
         server_account(data, url, "admin", "township")
         server_account(data, url, "platform", "township")
         town, village, grid = township(folder)
         syncing.sync_now(town, password=PASSWORD, server_url=address)
         write_matters(town, village, grid, size, 1, "向城")
-        measure = Measured(process.pid, False)
+        measure = Measured(process.pid, False, proxy)
         records = 3 * size
         print(f"-- {size} matters ({records} records), server on {'PostgreSQL' if url else 'SQLite'}")
         measure.profile = profile == "push"
@@ -87,8 +96,13 @@ def run(url: str | None, size: int, profile: str | None) -> dict:
         _, *puller = measure("the same day, puller", 51, lambda: syncing.sync_now(fresh))
         fresh.close()
         town.close()
-        return {"push": push, "pull": pull, "pusher": pusher, "puller": puller, "records": records}
+        result = {"push": push, "pull": pull, "pusher": pusher, "puller": puller, "records": records}
+        if proxy:
+            result["wire"] = dict(zip(("push", "pull", "pusher", "puller"), measure.wire, strict=True))
+        return result
     finally:
+        if proxy:
+            proxy.stop()
         process.terminate()
         process.wait(10)
         shutil.rmtree(folder, ignore_errors=True)
