@@ -22,12 +22,11 @@ from desktop.store.models import (
 )
 from sync.core.domain.deadlines import COLOUR_LABELS
 from sync.core.domain.lifecycle import (
-    RISK_LOWERED_FROM,
-    RISK_REASON,
     TIMED_STATUSES,
     Action,
     Status,
     allowed_actions,
+    lowering,
 )
 from sync.core.domain.masking import mask_id, mask_phone
 from sync.core.domain.roles import Permission
@@ -282,14 +281,9 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
 
 
 def _lowered(events: tuple[EventLine, ...]) -> LoweredLine | None:
-    """The 立案定级 that lowered the risk: its levels, its actor and its reason, as recorded."""
-    registered = [e for e in events if e.action == Action.REGISTER]
-    if not registered:
+    """The step that lowered the risk (立案定级, or a 更正事实 signalling less): levels, actor, reason."""
+    found = [(e, step) for e in events if (step := lowering(e.action, e.data))]
+    if not found:
         return None
-    data = registered[-1].data or {}
-    return LoweredLine(
-        str(data.get(RISK_LOWERED_FROM) or ""),
-        str(data.get("risk") or ""),
-        registered[-1].actor,
-        str(data.get(RISK_REASON) or ""),
-    )
+    event, (signals, chosen, reason) = found[-1]
+    return LoweredLine(signals, chosen, event.actor, reason)
