@@ -80,6 +80,17 @@ class AgreementLine:
     perform_by: date | None
     effective_on: date | None
     confirmation_due: date | None
+    # what 变更协议 starts from and what the view shows of 司法确认
+    id: str = ""
+    signed_by_parties: bool = False
+    signed_by_mediator: bool = False
+    copies: int = 0
+    replaced: bool = False  # a later 变更协议 took its place
+    court: str = ""
+    applied_on: date | None = None
+    result: str = ""  # confirmed / rejected
+    document_no: str = ""
+    decided_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +191,8 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
             SessionLine(x.held_on, x.kind, x.outcome, x.place, x.mediators, x.record, x.level)
             for x in s.scalars(select(MediationSession).filter_by(**live).order_by(MediationSession.held_on))
         )
+        kept = list(s.scalars(select(Agreement).filter_by(**live)))
+        replaced = {a.replaces_id for a in kept if a.replaces_id}
         agreements = tuple(
             AgreementLine(
                 a.form,
@@ -190,8 +203,18 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
                 a.perform_by,
                 a.effective_on,
                 judicial_confirmation_due(a),
+                a.id,
+                bool(a.signed_by_parties),
+                bool(a.signed_by_mediator),
+                a.copies,
+                a.id in replaced,
+                a.court or "",
+                a.confirmation_applied_on,
+                a.confirmation_result or "",
+                a.confirmation_document_no or "",
+                a.confirmation_decided_on,
             )
-            for a in s.scalars(select(Agreement).filter_by(**live))
+            for a in kept
         )
         follow_ups = tuple(
             FollowUpLine(f.on, f.satisfaction, f.performed, f.relapse, f.next_step)

@@ -428,9 +428,19 @@ def _confirmable(s: Session, matter: Matter) -> Agreement:
     return agreement
 
 
-def _confirmation_issues(ws: Workspace, court: str, on: date, late_reason: str) -> list[Issue]:
-    issues = [] if court.strip() else [Issue(msg("人民法院"), msg("须填写受理的人民法院"))]
-    return issues + typed_date_issues(ws, "日期", on, late_reason)
+def _confirmable_id(ws: Workspace, matter_id: str) -> str | None:
+    """The id the step names (None: the lifecycle's check then says why there is none)."""
+    with ws.read() as s:
+        try:
+            return _confirmable(s, matters.load(ws, s, matter_id)).id
+        except ServiceError:
+            return None
+
+
+def _court_issues(court: str) -> list[Issue]:
+    if not court.strip() or len(court.strip()) > confirmation.COURT_MAX:
+        return [Issue(msg("人民法院"), msg("须填写受理的人民法院"))]
+    return []
 
 
 def apply_confirmation(
@@ -438,12 +448,13 @@ def apply_confirmation(
 ) -> Changed:
     """申请司法确认 of the matter's written agreement in effect, to a court, within 30 days of it taking
     effect (人民调解法 第三十三条). Recorded on the agreement (the court, the day) and in the history."""
-    with ws.read() as s:
-        agreement_id = _confirmable(s, matters.load(ws, s, matter_id)).id
+    if issues := _court_issues(court):
+        raise ValidationFailed(issues)
+    agreement_id = _confirmable_id(ws, matter_id)
 
     def extra(s: Session, matter: Matter) -> None:
         agreement = _confirmable(s, matter)
-        issues = _confirmation_issues(ws, court, on, late_reason)
+        issues = typed_date_issues(ws, "日期", on, late_reason)
         if agreement.confirmation_applied_on is not None:
             issues.append(Issue(msg("协议"), msg("已申请过司法确认")))
         last = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
@@ -469,19 +480,19 @@ def decide_confirmation(
 ) -> Changed:
     """司法确认结果: the court confirmed the agreement (确认有效) or rejected the application (驳回), by a
     ruling with its number (文书号, e.g. "（2026）鲁1324民特12号") and date."""
-    with ws.read() as s:
-        agreement_id = _confirmable(s, matters.load(ws, s, matter_id)).id
+    issues = _court_issues(court)
+    if result not in confirmation.RESULTS:
+        issues.append(Issue(msg("裁定结果"), msg("应为{0}之一", "、".join(confirmation.RESULTS.values()))))
+    number = document_no.strip()
+    if not confirmation.DOCUMENT_NO.fullmatch(number) or len(number) > confirmation.DOCUMENT_NO_MAX:
+        issues.append(Issue(msg("文书号"), msg("应形如“（2026）鲁1324民特12号”")))
+    if issues:
+        raise ValidationFailed(issues)
+    agreement_id = _confirmable_id(ws, matter_id)
 
     def extra(s: Session, matter: Matter) -> None:
         agreement = _confirmable(s, matter)
-        issues = _confirmation_issues(ws, court, on, late_reason)
-        if result not in confirmation.RESULTS:
-            issues.append(
-                Issue(msg("裁定结果"), msg("应为{0}之一", "、".join(confirmation.RESULTS.values())))
-            )
-        number = document_no.strip()
-        if not confirmation.DOCUMENT_NO.fullmatch(number) or len(number) > confirmation.DOCUMENT_NO_MAX:
-            issues.append(Issue(msg("文书号"), msg("应形如“（2026）鲁1324民特12号”")))
+        issues = typed_date_issues(ws, "日期", on, late_reason)
         if agreement.confirmation_applied_on is None:
             issues.append(Issue(msg("协议"), msg("尚未申请司法确认")))
         elif on < agreement.confirmation_applied_on:

@@ -58,6 +58,7 @@ def test_a_whole_life_from_report_to_follow_up(township):
         Action.RETURN,
         Action.REQUEST_EXTENSION,
         Action.EXPLAIN_OVERDUE,
+        Action.CORRECT_FACTS,  # the handler corrects the facts the risk is judged by, with a reason
     ]
     steps.accept(g, m)
     steps.record_session(
