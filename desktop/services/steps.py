@@ -392,6 +392,7 @@ def amend_agreement(ws: Workspace, matter_id: str, replaces_id: str, data: Agree
 
 
 CONFIRMATION_WINDOW_DAYS = 30  # 人民调解法 第三十三条
+CONFIRMING = (Action.APPLY_CONFIRMATION, Action.DECIDE_CONFIRMATION)
 
 
 def judicial_confirmation_due(agreement: Agreement) -> date | None:
@@ -782,4 +783,9 @@ def actions_for(ws: Workspace, matter_id: str) -> list[Action]:
         offered = allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
         if extension_problem(matter.due_on, ws.now().date()):  # past the due date: no extension to ask
             offered = [a for a in offered if a != Action.REQUEST_EXTENSION]
+        if Action.APPLY_CONFIRMATION in offered:  # the pair in order: applied for once, then decided once
+            agreement = _confirmable(s, matter)
+            applied, decided = agreement.confirmation_applied_on, agreement.confirmation_decided_on
+            drop = {Action.APPLY_CONFIRMATION} if applied else {Action.DECIDE_CONFIRMATION}
+            offered = [a for a in offered if a not in drop and not (decided and a in CONFIRMING)]
         return offered
