@@ -356,7 +356,8 @@ def test_judicial_confirmation_of_a_written_agreement_within_30_days(township, c
 
         agreement = s.scalars(select(Agreement).where(Agreement.matter_id == m)).one()
         assert agreement.judicial_confirmation and agreement.confirmation_result == "confirmed"
-        assert (agreement.court, agreement.confirmation_document_no) == ("城镇人民法院", "（2026）鲁1324民特12号")
+        number = "（2026）鲁1324民特12号"
+        assert (agreement.court, agreement.confirmation_document_no) == ("城镇人民法院", number)
         actions = [e.action for e in matters.history(s, m)]
     assert actions[-2:] == ["confirmation_applied", "confirmation_decided"]
 
