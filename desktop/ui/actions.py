@@ -315,3 +315,39 @@ class ActionDialog(FormDialog):
             lambda _: self.accept(),
             self.show_failure,
         )
+
+
+def amendment_start(agreement) -> dict:
+    """变更协议 starts from the signed terms (an AgreementLine); the signatures start empty: the parties
+    and the mediator sign the changed agreement anew."""
+    return {
+        "form": agreement.form,
+        "parties": agreement.parties,
+        "facts": agreement.facts,
+        "terms": agreement.terms,
+        "performance": agreement.performance,
+        **({"perform_by": agreement.perform_by} if agreement.perform_by else {}),
+        "copies": agreement.copies or 3,
+        "signed_by_parties": False,
+        "signed_by_mediator": False,
+    }
+
+
+class AmendAgreementDialog(ActionDialog):
+    """变更协议: the fields of 记录协议, filled with the signed agreement's terms; saved as a new agreement
+    that replaces it (`steps.amend_agreement`), the old one kept as signed. A refusal keeps what was typed."""
+
+    def __init__(self, ws, worker, matter_id: str, agreement, places, parent=None):
+        super().__init__(
+            ws, worker, matter_id, Action.RECORD_AGREEMENT, places, parent, start=amendment_start(agreement)
+        )
+        self.replaces_id = agreement.id
+        self.setWindowTitle(self.tr("变更协议"))
+
+    def submit(self) -> None:
+        data = steps.AgreementInput(**self.values())
+        self.worker.submit(
+            lambda: steps.amend_agreement(self.ws, self.matter_id, self.replaces_id, data),
+            lambda _: self.accept(),
+            self.show_failure,
+        )
