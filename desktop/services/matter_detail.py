@@ -25,7 +25,6 @@ from sync.core.domain.lifecycle import (
     TIMED_STATUSES,
     Action,
     Status,
-    allowed_actions,
     lowering,
 )
 from sync.core.domain.masking import mask_id, mask_phone
@@ -37,7 +36,7 @@ from .calendar import unknown_note, unknown_years_of
 from .context import Workspace, name_of
 from .lists import viewer_of
 from .repeats import Candidate
-from .steps import deadline_of, judicial_confirmation_due
+from .steps import deadline_of, judicial_confirmation_due, offered_on
 
 
 @dataclass(frozen=True)
@@ -235,7 +234,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         unknown = unknown_years_of(ws.deadlines(s), m.registered_at, m.due_on)
         calendar_note = unknown_note(unknown) if m.status in TIMED_STATUSES else ""
         state = matters.state_of(m)
-        actions = tuple(allowed_actions(state, ws.actor.for_lifecycle()))
+        actions = tuple(offered_on(ws, s, m))  # exactly what steps.actions_for offers
         lowered = _lowered(events) if state.risk_lowered else None
         leader_account = s.get(Account, m.leader_id) if m.leader_id else None
         leader = leader_account.display_name if leader_account else ""

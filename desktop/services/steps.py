@@ -779,13 +779,17 @@ def parameters(action: Action) -> tuple[set[str], set[str]]:
 def actions_for(ws: Workspace, matter_id: str) -> list[Action]:
     """Exactly the steps this account may take on this matter now: what the screen offers."""
     with ws.read() as s:
-        matter = matters.load(ws, s, matter_id)
-        offered = allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
-        if extension_problem(matter.due_on, ws.now().date()):  # past the due date: no extension to ask
-            offered = [a for a in offered if a != Action.REQUEST_EXTENSION]
-        if Action.APPLY_CONFIRMATION in offered:  # the pair in order: applied for once, then decided once
-            agreement = _confirmable(s, matter)
-            applied, decided = agreement.confirmation_applied_on, agreement.confirmation_decided_on
-            drop = {Action.APPLY_CONFIRMATION} if applied else {Action.DECIDE_CONFIRMATION}
-            offered = [a for a in offered if a not in drop and not (decided and a in CONFIRMING)]
-        return offered
+        return offered_on(ws, s, matters.load(ws, s, matter_id))
+
+
+def offered_on(ws: Workspace, s: Session, matter: Matter) -> list[Action]:
+    """The same, for a matter already read (the matter's screen reads it with everything else)."""
+    offered = allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
+    if extension_problem(matter.due_on, ws.now().date()):  # past the due date: no extension to ask
+        offered = [a for a in offered if a != Action.REQUEST_EXTENSION]
+    if Action.APPLY_CONFIRMATION in offered:  # the pair in order: applied for once, then decided once
+        agreement = _confirmable(s, matter)
+        applied, decided = agreement.confirmation_applied_on, agreement.confirmation_decided_on
+        drop = {Action.APPLY_CONFIRMATION} if applied else {Action.DECIDE_CONFIRMATION}
+        offered = [a for a in offered if a not in drop and not (decided and a in CONFIRMING)]
+    return offered

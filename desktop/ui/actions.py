@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
@@ -343,6 +344,9 @@ class AmendAgreementDialog(ActionDialog):
         )
         self.replaces_id = agreement.id
         self.setWindowTitle(self.tr("变更协议"))
+        self.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("变更协议")
+        )
 
     def submit(self) -> None:
         data = steps.AgreementInput(**self.values())

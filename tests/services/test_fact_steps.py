@@ -54,7 +54,7 @@ def test_a_correction_needs_a_reason_and_a_lowering_stays_on_the_early_warning(t
 
 
 def test_a_correction_before_registration_and_the_risk_registered_after_it(township):
-    """Before 立案 the reporter corrects the report; a lowering then stays lowered through the registration."""
+    """Before 立案 the reporter corrects the report; a lowering stays lowered through the registration."""
     t = township
     m = report(t, people_count=15, signals=["fight"])
     g, p = t.login("grid1"), t.login("platform")
