@@ -160,8 +160,12 @@ def fields_for(action: Action, places) -> list[Field]:
             _text("reason", "更正理由", True),
         ],
         Action.CHANGE_PLACE: [
-            _choice("village_id", "村（社区）", [(v.id, v.name) for v in places.villages]),
-            _choice("grid_id", "网格", [(None, "（不指定）"), *((g.id, g.name) for g in places.grids)]),
+            _choice("village_id", "村（社区）", [(v.id, v.name) for v in getattr(places, "villages", ())]),
+            _choice(
+                "grid_id",
+                "网格",
+                [(None, "（不指定）"), *((g.id, g.name) for g in getattr(places, "grids", ()))],
+            ),
             _text("reason", "变更理由", True),
         ],
     }[action]
