@@ -212,3 +212,28 @@ def test_a_signed_agreements_confirmation_dates_and_versions_are_written_only_by
         b, other
     )  # nothing applied for there
     everyone_keeps_syncing(laptops)
+
+
+def test_signals_rewritten_before_registration_cannot_make_way_for_a_silent_lowering(laptops):
+    """The review's probe: the report's signals rewritten directly, then 立案定级 low with no reason."""
+    town, a = laptops.town, laptops.a
+    town.clock.now = datetime.now().replace(microsecond=0)
+    found = MatterInput(
+        "械斗苗头", "网格排查", village_id=town.village, grid_id=town.grid, people_count=15, signals=["fight"]
+    )
+    m = matters.report(a, found).id
+    syncing.sync_now(a)
+    grid = RawDevice(laptops.server.url, "grid1")
+    facts = {"people_count": 1, "signals": [], "is_group": False}
+    (why,) = reasons(grid.push(grid.op("matters", m, "update", facts, dict.fromkeys(facts, 10**9))))
+    assert "people_count" in why and "更正事实" in why
+    office = RawDevice(laptops.server.url, "admin")
+    low = {
+        **event(laptops, m, "registered", data={"grade": 1, "risk": "low", "n": 2}),
+        "actor_id": a.actor.account_id,
+        "actor_name": a.actor.display_name,
+    }
+    (why,) = reasons(office.push(office.op("events", fields=low)))
+    assert "易激化" in why and "理由" in why
+    assert record_on_server(laptops.server, m).data["signals"] == ["fight"]
+    everyone_keeps_syncing(laptops)
