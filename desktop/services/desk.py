@@ -23,11 +23,9 @@ from desktop.store.queries import (
 )
 from sync.core.domain.lifecycle import (
     OPEN_STATUSES,
-    RISK_LOWERED_FROM,
-    RISK_REASON,
     TIMED_STATUSES,
-    Action,
     Status,
+    lowering,
 )
 from sync.core.domain.roles import Permission, Role
 
@@ -266,17 +264,10 @@ def lowered_risks(ws: Workspace) -> list[LoweredRow]:
         ):
             if not visible(ws.actor, matter):
                 continue
-            step = next(e for e in reversed(history(s, matter.id)) if e.action == Action.REGISTER)
-            data = step.data or {}
+            # the latest step that lowered it: 立案定级 below the signals, or a 更正事实 signalling less
+            step = next(e for e in reversed(history(s, matter.id)) if lowering(e.action, e.data))
+            signals, chosen, reason = lowering(step.action, step.data) or ("", "", "")
             rows.append(
-                LoweredRow(
-                    matter.id,
-                    matter.serial,
-                    matter.title,
-                    str(data.get(RISK_LOWERED_FROM)),
-                    str(data.get("risk")),
-                    step.actor_name,
-                    str(data.get(RISK_REASON) or ""),
-                )
+                LoweredRow(matter.id, matter.serial, matter.title, signals, chosen, step.actor_name, reason)
             )
         return rows

@@ -22,12 +22,10 @@ from desktop.store.models import (
 )
 from sync.core.domain.deadlines import COLOUR_LABELS
 from sync.core.domain.lifecycle import (
-    RISK_LOWERED_FROM,
-    RISK_REASON,
     TIMED_STATUSES,
     Action,
     Status,
-    allowed_actions,
+    lowering,
 )
 from sync.core.domain.masking import mask_id, mask_phone
 from sync.core.domain.roles import Permission
@@ -38,7 +36,7 @@ from .calendar import unknown_note, unknown_years_of
 from .context import Workspace, name_of
 from .lists import viewer_of
 from .repeats import Candidate
-from .steps import deadline_of, judicial_confirmation_due
+from .steps import deadline_of, judicial_confirmation_due, offered_on
 
 
 @dataclass(frozen=True)
@@ -81,6 +79,17 @@ class AgreementLine:
     perform_by: date | None
     effective_on: date | None
     confirmation_due: date | None
+    # what 变更协议 starts from and what the view shows of 司法确认
+    id: str = ""
+    signed_by_parties: bool = False
+    signed_by_mediator: bool = False
+    copies: int = 0
+    replaced: bool = False  # a later 变更协议 took its place
+    court: str = ""
+    applied_on: date | None = None
+    result: str = ""  # confirmed / rejected
+    document_no: str = ""
+    decided_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +190,8 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
             SessionLine(x.held_on, x.kind, x.outcome, x.place, x.mediators, x.record, x.level)
             for x in s.scalars(select(MediationSession).filter_by(**live).order_by(MediationSession.held_on))
         )
+        kept = list(s.scalars(select(Agreement).filter_by(**live)))
+        replaced = {a.replaces_id for a in kept if a.replaces_id}
         agreements = tuple(
             AgreementLine(
                 a.form,
@@ -191,8 +202,18 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
                 a.perform_by,
                 a.effective_on,
                 judicial_confirmation_due(a),
+                a.id,
+                bool(a.signed_by_parties),
+                bool(a.signed_by_mediator),
+                a.copies,
+                a.id in replaced,
+                a.court or "",
+                a.confirmation_applied_on,
+                a.confirmation_result or "",
+                a.confirmation_document_no or "",
+                a.confirmation_decided_on,
             )
-            for a in s.scalars(select(Agreement).filter_by(**live))
+            for a in kept
         )
         follow_ups = tuple(
             FollowUpLine(f.on, f.satisfaction, f.performed, f.relapse, f.next_step)
@@ -213,7 +234,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         unknown = unknown_years_of(ws.deadlines(s), m.registered_at, m.due_on)
         calendar_note = unknown_note(unknown) if m.status in TIMED_STATUSES else ""
         state = matters.state_of(m)
-        actions = tuple(allowed_actions(state, ws.actor.for_lifecycle()))
+        actions = tuple(offered_on(ws, s, m))  # exactly what steps.actions_for offers
         lowered = _lowered(events) if state.risk_lowered else None
         leader_account = s.get(Account, m.leader_id) if m.leader_id else None
         leader = leader_account.display_name if leader_account else ""
@@ -282,14 +303,9 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
 
 
 def _lowered(events: tuple[EventLine, ...]) -> LoweredLine | None:
-    """The 立案定级 that lowered the risk: its levels, its actor and its reason, as recorded."""
-    registered = [e for e in events if e.action == Action.REGISTER]
-    if not registered:
+    """The step that lowered the risk (立案定级, or a 更正事实 signalling less): levels, actor, reason."""
+    found = [(e, step) for e in events if (step := lowering(e.action, e.data))]
+    if not found:
         return None
-    data = registered[-1].data or {}
-    return LoweredLine(
-        str(data.get(RISK_LOWERED_FROM) or ""),
-        str(data.get("risk") or ""),
-        registered[-1].actor,
-        str(data.get(RISK_REASON) or ""),
-    )
+    event, (signals, chosen, reason) = found[-1]
+    return LoweredLine(signals, chosen, event.actor, reason)

@@ -26,7 +26,7 @@ from desktop.store.models import (
 from sync.core.domain import idnumber, phone
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
-    RISK_LOWERED_FROM,
+    LOWERING_ACTIONS,
     STATE_FIELDS,
     Action,
     Level,
@@ -36,6 +36,7 @@ from sync.core.domain.lifecycle import (
     check,
     place_in_history,
     replay,
+    risk_lowered_in,
     stored,
 )
 from sync.core.domain.messages import msg
@@ -134,17 +135,13 @@ def _risk_lowered(matter: Matter) -> bool:
     session = Session.object_session(matter)
     if session is None:
         return False
+    watched = [str(a) for a in (*LOWERING_ACTIONS, Action.CONFIRM_RISK)]
     steps = session.execute(
         select(Event.action, Event.data).where(
-            Event.matter_id == matter.id,
-            Event.deleted.is_(False),
-            Event.action.in_([str(Action.REGISTER), str(Action.CONFIRM_RISK)]),
+            Event.matter_id == matter.id, Event.deleted.is_(False), Event.action.in_(watched)
         )
     ).all()
-    if not steps:
-        return False
-    action, data = max(steps, key=lambda e: place_in_history(e.data))
-    return action == Action.REGISTER and bool((data or {}).get(RISK_LOWERED_FROM))
+    return risk_lowered_in((action, data) for action, data in steps)
 
 
 def _agreements_in_effect(matter: Matter) -> set[str]:

@@ -16,11 +16,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Account, Agreement, Conflict, FollowUp, Matter, MatterLink, MediationSession
+from desktop.store.models import (
+    Account,
+    Agreement,
+    Conflict,
+    Division,
+    FollowUp,
+    Grid,
+    Matter,
+    MatterLink,
+    MediationSession,
+)
+from sync.core.domain import confirmation, facts
 from sync.core.domain.deadlines import Deadline
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
     RISK_LOWERED_FROM,
+    RISK_LOWERED_TO,
     RISK_REASON,
     STEP_SET_FIELDS,
     Action,
@@ -380,6 +392,7 @@ def amend_agreement(ws: Workspace, matter_id: str, replaces_id: str, data: Agree
 
 
 CONFIRMATION_WINDOW_DAYS = 30  # 人民调解法 第三十三条
+CONFIRMING = (Action.APPLY_CONFIRMATION, Action.DECIDE_CONFIRMATION)
 
 
 def judicial_confirmation_due(agreement: Agreement) -> date | None:
@@ -391,52 +404,180 @@ def judicial_confirmation_due(agreement: Agreement) -> date | None:
     return last_day
 
 
-def judicial_confirmation(
-    ws: Workspace, matter_id: str, stage: str, on: date, note: str = "", late_reason: str = ""
+def _confirmable(s: Session, matter: Matter) -> Agreement:
+    """The matter's written agreement in effect that no 变更协议 replaced: the one a court confirms."""
+    replaced = select(Agreement.replaces_id).where(
+        Agreement.matter_id == matter.id, Agreement.deleted.is_(False), Agreement.replaces_id.is_not(None)
+    )
+    agreement = (
+        s.execute(
+            select(Agreement)
+            .where(
+                Agreement.matter_id == matter.id,
+                Agreement.deleted.is_(False),
+                Agreement.form == "written",
+                Agreement.effective_on.is_not(None),
+                Agreement.id.not_in(replaced),
+            )
+            .order_by(Agreement.effective_on.desc())
+        )
+        .scalars()
+        .first()
+    )
+    if agreement is None:  # the lifecycle's check refuses this step first; a type checker cannot know
+        raise ServiceError(msg("只有生效的书面调解协议可以申请司法确认"))
+    return agreement
+
+
+def _confirmable_id(ws: Workspace, matter_id: str) -> str | None:
+    """The id the step names (None: the lifecycle's check then says why there is none)."""
+    with ws.read() as s:
+        try:
+            return _confirmable(s, matters.load(ws, s, matter_id)).id
+        except ServiceError:
+            return None
+
+
+def _court_issues(court: str) -> list[Issue]:
+    if not court.strip() or len(court.strip()) > confirmation.COURT_MAX:
+        return [Issue(msg("人民法院"), msg("须填写受理的人民法院"))]
+    return []
+
+
+def apply_confirmation(
+    ws: Workspace, matter_id: str, court: str, on: date, note: str = "", late_reason: str = ""
 ) -> Changed:
-    """司法确认 of the matter's written agreement in effect: the application (within 30 days of it taking
-    effect), then the court's decision. Recorded on the agreement and in the history."""
+    """申请司法确认 of the matter's written agreement in effect, to a court, within 30 days of it taking
+    effect (人民调解法 第三十三条). Recorded on the agreement (the court, the day) and in the history."""
+    if issues := _court_issues(court):
+        raise ValidationFailed(issues)
+    agreement_id = _confirmable_id(ws, matter_id)
 
     def extra(s: Session, matter: Matter) -> None:
-        agreement = (
-            s.execute(
-                select(Agreement)
-                .where(
-                    Agreement.matter_id == matter.id,
-                    Agreement.deleted.is_(False),
-                    Agreement.form == "written",
-                    Agreement.effective_on.is_not(None),
-                )
-                .order_by(Agreement.effective_on.desc())
-            )
-            .scalars()
-            .first()
-        )
-        if agreement is None:  # the lifecycle's check refuses this step first; a type checker cannot know
-            raise ServiceError(msg("只有生效的书面调解协议可以申请司法确认"))
-        if issues := typed_date_issues(ws, "日期", on, late_reason):
+        agreement = _confirmable(s, matter)
+        issues = typed_date_issues(ws, "日期", on, late_reason)
+        if agreement.confirmation_applied_on is not None:
+            issues.append(Issue(msg("协议"), msg("已申请过司法确认")))
+        last = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
+        if on > last:
+            issues.append(Issue(msg("日期"), msg("应在协议生效后30日内（{0}前）申请", last.isoformat())))
+        if issues:
             raise ValidationFailed(issues)
-        if stage == "applied":
-            last = agreement.effective_on + timedelta(days=CONFIRMATION_WINDOW_DAYS)
-            if on > last:
-                raise ValidationFailed(
-                    [Issue(msg("日期"), msg("应在协议生效后30日内（{0}前）申请", last.isoformat()))]
-                )
-            agreement.confirmation_applied_on = on
-        else:
-            if agreement.confirmation_applied_on is None:
-                raise ValidationFailed([Issue(msg("进展"), msg("尚未申请司法确认"))])
-            agreement.confirmation_decided_on, agreement.confirmation_result = on, stage
-            agreement.judicial_confirmation = stage == "confirmed"
+        agreement.confirmation_applied_on, agreement.court = on, court.strip()
 
-    return _step(
-        ws,
-        matter_id,
-        Action.JUDICIAL_CONFIRMATION,
-        {"stage": stage, **late_entry(ws, on, late_reason)},
-        note,
-        extra,
-    )
+    data = {"agreement_id": agreement_id, "court": court.strip(), **late_entry(ws, on, late_reason)}
+    return _step(ws, matter_id, Action.APPLY_CONFIRMATION, data, note, extra)
+
+
+def decide_confirmation(
+    ws: Workspace,
+    matter_id: str,
+    result: str,
+    court: str,
+    document_no: str,
+    on: date,
+    note: str = "",
+    late_reason: str = "",
+) -> Changed:
+    """司法确认结果: the court confirmed the agreement (确认有效) or rejected the application (驳回), by a
+    ruling with its number (文书号, e.g. "（2026）鲁1324民特12号") and date."""
+    issues = _court_issues(court)
+    if result not in confirmation.RESULTS:
+        issues.append(Issue(msg("裁定结果"), msg("应为{0}之一", "、".join(confirmation.RESULTS.values()))))
+    number = document_no.strip()
+    if not confirmation.DOCUMENT_NO.fullmatch(number) or len(number) > confirmation.DOCUMENT_NO_MAX:
+        issues.append(Issue(msg("文书号"), msg("应形如“（2026）鲁1324民特12号”")))
+    if issues:
+        raise ValidationFailed(issues)
+    agreement_id = _confirmable_id(ws, matter_id)
+
+    def extra(s: Session, matter: Matter) -> None:
+        agreement = _confirmable(s, matter)
+        issues = typed_date_issues(ws, "日期", on, late_reason)
+        if agreement.confirmation_applied_on is None:
+            issues.append(Issue(msg("协议"), msg("尚未申请司法确认")))
+        elif on < agreement.confirmation_applied_on:
+            issues.append(Issue(msg("日期"), msg("不能早于申请日期{0}", agreement.confirmation_applied_on)))
+        if agreement.confirmation_decided_on is not None:
+            issues.append(Issue(msg("协议"), msg("司法确认已有结果")))
+        if issues:
+            raise ValidationFailed(issues)
+        agreement.confirmation_decided_on, agreement.confirmation_result = on, result
+        agreement.judicial_confirmation = result == "confirmed"
+        agreement.court, agreement.confirmation_document_no = court.strip(), number
+
+    data = {
+        "agreement_id": agreement_id,
+        "result": result,
+        "court": court.strip(),
+        "document_no": document_no.strip(),
+        **late_entry(ws, on, late_reason),
+    }
+    return _step(ws, matter_id, Action.DECIDE_CONFIRMATION, data, note, extra)
+
+
+# ------------------------------------------------------------------ 更正事实, 变更属地
+
+
+def correct_facts(
+    ws: Workspace, matter_id: str, people_count: int, amount: float, signals: list[str], reason: str
+) -> Changed:
+    """更正事实: the people, amount and signals a matter's risk and figures are judged by, with a reason. A
+    correction whose facts signal a lower risk than before is a lowering: recorded as one, kept on the early
+    warning until a leader confirms it."""
+    issues = [] if reason.strip() else [Issue(msg("更正理由"), msg("不能为空"))]
+    if people_count < 0:
+        issues.append(Issue(msg("涉及人数"), msg("不能为负数")))
+    if amount < 0:
+        issues.append(Issue(msg("涉及金额"), msg("不能为负数")))
+    if unknown := set(signals) - set(facts.SIGNAL_KEYS):
+        issues.append(Issue(msg("风险信号"), msg("未知的信号：{0}", "、".join(sorted(unknown)))))
+    if issues:
+        raise ValidationFailed(issues)
+    new = {"people_count": int(people_count), "amount": float(amount), "signals": sorted(set(signals))}
+    with ws.read() as s:
+        found = matters.load(ws, s, matter_id)
+        before = {"people_count": found.people_count, "amount": found.amount, "signals": found.signals or []}
+    if all(facts.same_facts(before[k], new[k], k) for k in new):
+        raise ValidationFailed([Issue(msg("更正事实"), msg("与原来的事实相同，没有需要更正的内容"))])
+    data: dict[str, Any] = {**new, "reason": reason.strip(), facts.BEFORE: before}
+    if (old := facts.lowers(before, new)) is not None:
+        data.update(
+            {
+                RISK_LOWERED_FROM: str(old),
+                RISK_LOWERED_TO: str(facts.signalled(new)),
+                RISK_REASON: reason.strip(),
+            }
+        )
+
+    def extra(s: Session, matter: Matter) -> None:
+        for column, value in facts.corrected(data).items():
+            setattr(matter, column, value)
+
+    return _step(ws, matter_id, Action.CORRECT_FACTS, data, reason.strip(), extra)
+
+
+def change_place(ws: Workspace, matter_id: str, village_id: str, grid_id: str | None, reason: str) -> Changed:
+    """变更属地: the matter belongs to another village (and grid), with a reason; its figures move with it."""
+    issues = [] if reason.strip() else [Issue(msg("变更理由"), msg("不能为空"))]
+    with ws.read() as s:
+        village = s.get(Division, village_id) if village_id else None
+        grid = s.get(Grid, grid_id) if grid_id else None
+        if village is None:
+            issues.append(Issue(msg("村（社区）"), msg("请选择")))
+        elif grid_id and (grid is None or grid.village_id != village_id):
+            issues.append(Issue(msg("网格"), msg("不属于所选的村（社区）")))
+        found = matters.load(ws, s, matter_id)
+        if not issues and (found.village_id, found.grid_id) == (village_id, grid_id or None):
+            issues.append(Issue(msg("村（社区）"), msg("与原来的属地相同")))
+    if issues:
+        raise ValidationFailed(issues)
+    data = {"village_id": village_id, "grid_id": grid_id or None, "reason": reason.strip()}
+
+    def extra(s: Session, matter: Matter) -> None:
+        matter.village_id, matter.grid_id = village_id, grid_id or None
+
+    return _step(ws, matter_id, Action.CHANGE_PLACE, data, reason.strip(), extra)
 
 
 def escalate(ws: Workspace, matter_id: str, reason: str) -> Changed:
@@ -598,7 +739,10 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.CHECK: check_closure,
     Action.FOLLOW_UP: follow_up,
     Action.REOPEN: reopen,
-    Action.JUDICIAL_CONFIRMATION: judicial_confirmation,
+    Action.APPLY_CONFIRMATION: apply_confirmation,
+    Action.DECIDE_CONFIRMATION: decide_confirmation,
+    Action.CORRECT_FACTS: correct_facts,
+    Action.CHANGE_PLACE: change_place,
     Action.REFER_DOWN: refer_down,
     Action.ARCHIVE: archive,
     Action.CONFIRM_RISK: confirm_risk,
@@ -635,8 +779,17 @@ def parameters(action: Action) -> tuple[set[str], set[str]]:
 def actions_for(ws: Workspace, matter_id: str) -> list[Action]:
     """Exactly the steps this account may take on this matter now: what the screen offers."""
     with ws.read() as s:
-        matter = matters.load(ws, s, matter_id)
-        offered = allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
-        if extension_problem(matter.due_on, ws.now().date()):  # past the due date: no extension to ask
-            offered = [a for a in offered if a != Action.REQUEST_EXTENSION]
-        return offered
+        return offered_on(ws, s, matters.load(ws, s, matter_id))
+
+
+def offered_on(ws: Workspace, s: Session, matter: Matter) -> list[Action]:
+    """The same, for a matter already read (the matter's screen reads it with everything else)."""
+    offered = allowed_actions(matters.state_of(matter), ws.actor.for_lifecycle())
+    if extension_problem(matter.due_on, ws.now().date()):  # past the due date: no extension to ask
+        offered = [a for a in offered if a != Action.REQUEST_EXTENSION]
+    if Action.APPLY_CONFIRMATION in offered:  # the pair in order: applied for once, then decided once
+        agreement = _confirmable(s, matter)
+        applied, decided = agreement.confirmation_applied_on, agreement.confirmation_decided_on
+        drop = {Action.APPLY_CONFIRMATION} if applied else {Action.DECIDE_CONFIRMATION}
+        offered = [a for a in offered if a not in drop and not (decided and a in CONFIRMING)]
+    return offered

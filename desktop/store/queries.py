@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, CompoundSelect, and_, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sync.core.domain import deadlines
 from sync.core.domain.deadlines import Colour, DeadlinePolicy
-from sync.core.domain.lifecycle import OPEN_STATUSES, TIMED_STATUSES, Status
+from sync.core.domain.lifecycle import LOWERING_ACTIONS, OPEN_STATUSES, TIMED_STATUSES, Status
 from sync.core.domain.masking import shown
 from sync.core.domain.risk import Risk
 from sync.core.domain.scope import AllOf, Among, Condition, Not, Scope
@@ -563,16 +563,24 @@ def parties_of(session: Session, matter_ids: list[str]) -> dict[str, list[Party]
     return result
 
 
-def lowered_unconfirmed() -> CompoundSelect:
-    """The matters whose 立案定级 set a risk below their signals' and that no leader has confirmed since (the
-    early warning keeps them): ids, as a subquery."""
-    lowered = select(Event.matter_id).where(
-        Event.action == "registered",
-        Event.deleted.is_(False),
-        Event.data["risk_lowered_from"].as_string().is_not(None),
+def lowered_unconfirmed() -> Select:
+    """The matters whose 立案定级 set a risk below their signals', or whose 更正事实 signalled a lower one
+    (`lifecycle.LOWERING_ACTIONS`), with no leader's 确认风险等级 after it (the early warning keeps them):
+    ids, as a subquery. "After" by the place in the history (`n`), as `lifecycle.risk_lowered_in` reads it."""
+    lowering, confirm = aliased(Event), aliased(Event)
+    place = func.coalesce(lowering.data["n"].as_integer(), 0)
+    confirmed_after = select(confirm.id).where(
+        confirm.matter_id == lowering.matter_id,
+        confirm.action == "risk_confirmed",
+        confirm.deleted.is_(False),
+        func.coalesce(confirm.data["n"].as_integer(), 0) >= place,
     )
-    confirmed = select(Event.matter_id).where(Event.action == "risk_confirmed", Event.deleted.is_(False))
-    return lowered.except_(confirmed)
+    return select(lowering.matter_id).where(
+        lowering.action.in_([str(a) for a in LOWERING_ACTIONS]),
+        lowering.deleted.is_(False),
+        lowering.data["risk_lowered_from"].as_string().is_not(None),
+        ~confirmed_after.exists(),
+    )
 
 
 # ---------------------------------------------------------------- visits

@@ -10,18 +10,22 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QWidget,
 )
 
 from desktop.services import steps
 from desktop.services.errors import Issue
-from sync.core.domain import mediation
+from desktop.services.matters import SIGNALS
+from sync.core.domain import confirmation, mediation
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
-    CONFIRMATION_STAGES,
     OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     Action,
@@ -135,11 +139,34 @@ def fields_for(action: Action, places) -> list[Field]:
         ],
         Action.REOPEN: [_text("reason", "恢复办理的理由", True)],
         Action.CONFIRM_RISK: [_text("note", "确认意见", True)],
-        Action.JUDICIAL_CONFIRMATION: [
-            _choice("stage", "进展", CONFIRMATION_STAGES.items()),
-            Field("on", "日期", "date"),
-            _text("note", "说明（法院、文书号）"),
+        Action.APPLY_CONFIRMATION: [
+            _text("court", "受理的人民法院"),
+            Field("on", "申请日期", "date"),
+            _text("note", "说明"),
             _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
+        Action.DECIDE_CONFIRMATION: [
+            _choice("result", "裁定结果", confirmation.RESULTS.items()),
+            _text("court", "作出裁定的人民法院"),
+            _text("document_no", "文书号（如（2026）鲁1324民特12号）"),
+            Field("on", "裁定日期", "date"),
+            _text("note", "说明"),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
+        Action.CORRECT_FACTS: [
+            Field("people_count", "涉及人数", "int"),
+            Field("amount", "涉及金额（元）", "float"),
+            Field("signals", "风险信号", "checks", tuple(SIGNALS.items())),
+            _text("reason", "更正理由", True),
+        ],
+        Action.CHANGE_PLACE: [
+            _choice("village_id", "村（社区）", [(v.id, v.name) for v in getattr(places, "villages", ())]),
+            _choice(
+                "grid_id",
+                "网格",
+                [(None, "（不指定）"), *((g.id, g.name) for g in getattr(places, "grids", ()))],
+            ),
+            _text("reason", "变更理由", True),
         ],
     }[action]
 
@@ -162,6 +189,10 @@ def starting_values(action: Action, detail, places=None) -> dict:
         committees = [o for o in places.orgs if o.parent_id == "village_committee"]
         committee = next((o.id for o in committees if o.village_id == village), None)
         return {"handler": committee} if village and committee else {}
+    if action == Action.CORRECT_FACTS:  # the facts as they stand: the user changes what was wrong
+        return {"people_count": detail.people_count, "amount": detail.amount, "signals": list(detail.signals)}
+    if action == Action.DECIDE_CONFIRMATION:  # the court applied to
+        return {"court": next((a.court for a in detail.agreements if a.court), "")}
     if action in (Action.REGISTER, Action.REGRADE):
         known = {"risk": detail.risk, "category": detail.category, "grade": detail.grade}
         return {k: v for k, v in known.items() if v is not None}
@@ -198,6 +229,18 @@ class ActionDialog(FormDialog):
         elif f.kind == "bool":
             w = QCheckBox()
             w.setChecked(bool(f.default))
+        elif f.kind == "float":
+            w = QDoubleSpinBox()
+            w.setRange(0, 1e12)
+            w.setDecimals(2)
+        elif f.kind == "checks":  # several may be ticked: a row of check boxes, their keys as data
+            w = QWidget()
+            row = QHBoxLayout(w)
+            row.setContentsMargins(0, 0, 0, 0)
+            w.boxes = {}
+            for value, text in f.choices:
+                w.boxes[value] = QCheckBox(label(text))
+                row.addWidget(w.boxes[value])
         elif f.kind == "choice":
             w = QComboBox()
             for value, text in f.choices:
@@ -232,6 +275,10 @@ class ActionDialog(FormDialog):
                 result[key] = date.fromisoformat(w.date().toString("yyyy-MM-dd"))
             elif f.kind == "bool":
                 result[key] = w.isChecked()
+            elif f.kind == "float":
+                result[key] = w.value()
+            elif f.kind == "checks":
+                result[key] = [k for k, box in w.boxes.items() if box.isChecked()]
             elif f.kind in ("choice", "grouped"):
                 result[key] = w.currentData()
             else:
@@ -248,6 +295,11 @@ class ActionDialog(FormDialog):
                 w.setCurrentIndex(index)
         elif f.kind == "bool":
             w.setChecked(bool(value))
+        elif f.kind == "checks":
+            for k, box in w.boxes.items():
+                box.setChecked(k in value)
+        elif f.kind == "float":
+            w.setValue(float(value))
         elif f.kind == "int":
             w.setValue(int(value))
         elif f.kind == "long":
@@ -265,6 +317,45 @@ class ActionDialog(FormDialog):
             return
         self.worker.submit(
             lambda: steps.take(self.ws, self.matter_id, self.action, v),
+            lambda _: self.accept(),
+            self.show_failure,
+        )
+
+
+def amendment_start(agreement) -> dict:
+    """变更协议 starts from the signed terms (an AgreementLine); the signatures start empty: the parties
+    and the mediator sign the changed agreement anew."""
+    return {
+        "form": agreement.form,
+        "parties": agreement.parties,
+        "facts": agreement.facts,
+        "terms": agreement.terms,
+        "performance": agreement.performance,
+        **({"perform_by": agreement.perform_by} if agreement.perform_by else {}),
+        "copies": agreement.copies or 3,
+        "signed_by_parties": False,
+        "signed_by_mediator": False,
+    }
+
+
+class AmendAgreementDialog(ActionDialog):
+    """变更协议: the fields of 记录协议, filled with the signed agreement's terms; saved as a new agreement
+    that replaces it (`steps.amend_agreement`), the old one kept as signed. A refusal keeps what was typed."""
+
+    def __init__(self, ws, worker, matter_id: str, agreement, places, parent=None):
+        super().__init__(
+            ws, worker, matter_id, Action.RECORD_AGREEMENT, places, parent, start=amendment_start(agreement)
+        )
+        self.replaces_id = agreement.id
+        self.setWindowTitle(self.tr("变更协议"))
+        self.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("变更协议")
+        )
+
+    def submit(self) -> None:
+        data = steps.AgreementInput(**self.values())
+        self.worker.submit(
+            lambda: steps.amend_agreement(self.ws, self.matter_id, self.replaces_id, data),
             lambda _: self.accept(),
             self.show_failure,
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import attachments, documents, matter_detail
+from sync.core.domain import confirmation
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
     LEVEL_LABELS,
@@ -33,7 +34,7 @@ from sync.core.domain.lifecycle import (
 from sync.core.domain.risk import RISK_LABELS
 from sync.core.domain.roles import Permission
 
-from .actions import ActionDialog, starting_values
+from .actions import ActionDialog, AmendAgreementDialog, starting_values
 from .common import COLOURS, FlowLayout, heading, say, show_error, stars, when
 from .labels import label
 from .papers import PaperDialog, PartyDialog
@@ -62,6 +63,7 @@ class MatterView(QWidget):
         super().__init__(parent)
         self.ws, self.worker, self.places = ws, worker, places
         self.detail = None
+        self.amendable = None
         self.title = heading(self.tr("请选择一件事项"))
         self.summary = plain_label()
         self.summary.setWordWrap(True)
@@ -103,7 +105,19 @@ class MatterView(QWidget):
         files_layout.addWidget(add_file)
         self.tabs.addTab(self.facts, self.tr("基本情况"))
         self.tabs.addTab(self.timeline, self.tr("流转记录"))
-        self.tabs.addTab(self.mediation, self.tr("调解与协议"))
+        # 变更协议 of the signed agreement in effect: the parties re-sign a changed one, the old one stays.
+        self.amend = QPushButton(self.tr("变更协议…"))
+        self.amend.clicked.connect(lambda: self.open_amendment())
+        self.amend.hide()
+        mediation_page = QWidget()
+        mediation_layout = QVBoxLayout(mediation_page)
+        mediation_layout.setContentsMargins(0, 0, 0, 0)
+        mediation_layout.addWidget(self.mediation)
+        amend_row = QHBoxLayout()
+        amend_row.addStretch(1)
+        amend_row.addWidget(self.amend)
+        mediation_layout.addLayout(amend_row)
+        self.tabs.addTab(mediation_page, self.tr("调解与协议"))
         self.tabs.addTab(self.follow_ups, self.tr("回访"))
         self.tabs.addTab(files_page, self.tr("附件"))
         layout = QVBoxLayout(self)
@@ -163,6 +177,9 @@ class MatterView(QWidget):
             "written": self.tr("书面协议"),
             "oral": self.tr("口头协议"),
             "not_effective": self.tr("未生效"),
+            "replaced": self.tr("已被变更协议取代"),
+            "applied": self.tr("已向{0}申请司法确认（{1}）"),
+            "decided": self.tr("司法确认：{0}，{1}（{2}）"),
         }
         kind = self.tr("信访事项") if d.kind == "petition" else self.tr("矛盾纠纷")
         self.title.setText(f"{d.serial}　{d.title}")
@@ -221,9 +238,13 @@ class MatterView(QWidget):
             f"{w['effective']}：{when(a.effective_on) or w['not_effective']}"
             f"　{w['confirm_by']}：{when(a.confirmation_due) or '—'}<br>{w['parties']}：{e(a.parties)}<br>"
             f"{w['facts_duty']}：{e(a.facts)}<br>{w['terms']}：{e(a.terms)}<br>"
-            f"{w['performance']}：{e(a.performance)} {when(a.perform_by)}</li>"
+            f"{w['performance']}：{e(a.performance)} {when(a.perform_by)}"
+            + self._confirmation_line(a, w)
+            + "</li>"
             for a in d.agreements
         )
+        self.amendable = self._amendable(d)
+        self.amend.setVisible(self.amendable is not None)
         self.mediation.setHtml(
             f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol><p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
         )
@@ -245,6 +266,34 @@ class MatterView(QWidget):
             elif not a.present:
                 item.setText(self.tr("{0}（等待同步）").format(a.filename))
             self.files.addItem(item)
+
+    def _confirmation_line(self, a, w) -> str:
+        """What became of the agreement: replaced by a 变更协议, applied for and decided by a court."""
+        lines = [w["replaced"]] if a.replaced else []
+        if a.result:
+            result = label(confirmation.RESULTS.get(a.result, a.result))
+            lines.append(
+                w["decided"].format(e(a.court), e(result), e(a.document_no)) + " " + when(a.decided_on)
+            )
+        elif a.applied_on:
+            lines.append(w["applied"].format(e(a.court), when(a.applied_on)))
+        return "".join(f"<br><span style='color:#555'>{line}</span>" for line in lines)
+
+    @staticmethod
+    def _amendable(d):
+        """The signed agreement a 变更协议 may change: signed by the parties, not yet replaced (the newest),
+        when this account may record an agreement on the matter now."""
+        if Action.RECORD_AGREEMENT not in d.actions:
+            return None
+        signed = [a for a in d.agreements if a.signed_by_parties and not a.replaced and a.id]
+        return signed[-1] if signed else None
+
+    def open_amendment(self) -> QDialog | None:
+        if self.detail is None or self.amendable is None:
+            return None
+        dialog = AmendAgreementDialog(self.ws, self.worker, self.detail.id, self.amendable, self.places, self)
+        dialog.open()
+        return dialog
 
     def lowered_line(self, lowered) -> str:
         """ "风险等级由 X 降为 Y（张三：理由），待领导确认": plain text, the name and reason are data."""

@@ -450,6 +450,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "confirmation_applied_on": day(optional=True),  # applied for, within 30 days of taking effect
             "confirmation_decided_on": day(optional=True),
             "confirmation_result": string(10, optional=True),  # confirmed / rejected
+            "court": string(100, optional=True),  # the court applied to (申请司法确认 / 司法确认结果)
+            "confirmation_document_no": string(60, optional=True),  # 文书号: （2026）鲁1324民特12号
             "performed": boolean(optional=True),
             # 变更协议: the signed agreement this one changes (that one stays as signed, and printable)
             "replaces_id": record_id(),

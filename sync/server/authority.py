@@ -192,19 +192,13 @@ def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterSt
             values[attribute] = getattr(defaults, attribute) if raw is None else read(raw)
         except (TypeError, ValueError):
             raise Refused(f"事项的“{column}”不是有效的值") from None
-    steps = [  # the last 立案定级 or 确认风险等级: a risk lowered and not yet confirmed
-        r.data
+    watched = {*lifecycle.LOWERING_ACTIONS, lifecycle.Action.CONFIRM_RISK}
+    lowered = lifecycle.risk_lowered_in(  # a risk lowered and not yet confirmed
+        (r.data.get("action"), r.data.get("data"))
         for r in session.scalars(
             select(Record).where(Record.parent_id == matter_id, Record.table_name == "events")
         )
-        if r.data.get("action") in (lifecycle.Action.REGISTER, lifecycle.Action.CONFIRM_RISK)
-        and not r.deleted
-    ]
-    last = max(steps, key=lambda e: lifecycle.place_in_history(e.get("data")), default=None)
-    lowered = (
-        last is not None
-        and last.get("action") == lifecycle.Action.REGISTER
-        and bool((last.get("data") or {}).get(lifecycle.RISK_LOWERED_FROM))
+        if r.data.get("action") in watched and not r.deleted
     )
     return lifecycle.MatterState(
         has_agreement=bool(forms), written_agreement="written" in forms, risk_lowered=lowered, **values

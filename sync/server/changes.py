@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core import records
 
-from . import account_admin, authority, history, marks, periods
+from . import account_admin, authority, fact_checks, history, marks, periods
 from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
@@ -264,6 +264,8 @@ class Pusher:
             history.check_typed_record(self.session, kind.table, op.fields, self.times, self._record)
         if record is None and kind.table == "matters":
             authority.check_new_matter(self.session, self.who, op.fields)
+        if record is None and kind.table == "agreements":  # by its 记录协议 step (fact_checks)
+            fact_checks.check_new_agreement(self.session, op.fields, self.device_id)
 
     def _readable(self, record: Record) -> bool:
         return record.shared or self.scope.covers(Place.of(record))
@@ -311,6 +313,7 @@ class Pusher:
             raise Rejected("不能修改：记录不在本设备账号的管辖范围内")
         if kind.table == "agreements":  # what the parties signed, whatever the edit's base
             history.check_agreement_change(record, op.fields)
+            fact_checks.check_agreement_edit(self.session, record, op.fields, self.device_id, op.op)
         undelete = op.fields.get("deleted") is False and self._base_ok(
             record, "deleted", op.base_seqs.get("deleted", 0)
         )

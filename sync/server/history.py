@@ -23,7 +23,7 @@ from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.lifecycle import Action
 from sync.core.domain.workdays import WorkdayCalendar
 
-from . import authority
+from . import authority, fact_checks
 from .authority import Identity, Refused
 from .models import Device, OpResult, Record
 
@@ -132,6 +132,7 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         _check_risk(matter, step)
     if action in (Action.DISPATCH, Action.CLAIM):
         _check_not_to_the_accused(session, matter, step.get("handler"))
+    fact_checks.check_step(session, matter, action, step, lookup)  # 更正事实, 变更属地, 司法确认
     if action in TYPED_DATES and "on" in step:
         typed = _day(step.get("on"))
         if typed is None:
@@ -149,6 +150,8 @@ TYPED_DATES = {
     Action.RECORD_SESSION: "调解日期",
     Action.FOLLOW_UP: "回访日期",
     Action.JUDICIAL_CONFIRMATION: "日期",
+    Action.APPLY_CONFIRMATION: "申请日期",
+    Action.DECIDE_CONFIRMATION: "裁定日期",
 }
 # The records that hold such a date: (field, the step that records it).
 TYPED_RECORDS = {
@@ -291,7 +294,10 @@ def _recounted(session: Session, matter: Record, applied: dict) -> bool:
 def _check_step_fields(session: Session, device_id: str, matter: Record, changes: dict, after: dict) -> None:
     step = authority.latest_event(session, matter, device_id)
     if step is None:
-        raise Refused(f"事项的 {', '.join(changes)} 只能由办理步骤写入（没有找到对应的办理记录）")
+        raise Refused(
+            fact_checks.refused_without_step(changes)
+            or f"事项的 {', '.join(changes)} 只能由办理步骤写入（没有找到对应的办理记录）"
+        )
     action = Action(step.data["action"])
     label = lifecycle.ACTION_LABELS[action]
     data = step.data.get("data") or {}
@@ -309,6 +315,7 @@ def _check_step_fields(session: Session, device_id: str, matter: Record, changes
         wrong.append("risk")
     if "handler_name" in changes and changes["handler_name"] != _handler_name(session, after.get("handler")):
         wrong.append("handler_name")
+    wrong += fact_checks.wrong_facts(action, data, changes)
     if wrong:
         raise Refused(f"“{label}”不会把事项的 {', '.join(sorted(wrong))} 改成这样")
 

@@ -137,11 +137,12 @@ def test_replay_of_a_whole_life():
 
 def test_what_a_grid_worker_is_offered():
     reported = MatterState(status=Status.REPORTED)
-    assert allowed_actions(reported, actor(Role.GRID_WORKER)) == []
+    # before 立案 the report's facts may be corrected (with a reason) by whoever reported; nothing else
+    assert allowed_actions(reported, actor(Role.GRID_WORKER)) == [Action.CORRECT_FACTS]
     assert Action.REGISTER in allowed_actions(reported, actor(Role.PLATFORM))
     dispatched = MatterState(status=Status.DISPATCHED, handler=HANDLER)
     assert Action.ACCEPT in allowed_actions(dispatched, actor(Role.GRID_WORKER))
-    assert allowed_actions(dispatched, actor(Role.GRID_WORKER, handler=False)) == []
+    assert allowed_actions(dispatched, actor(Role.GRID_WORKER, handler=False)) == []  # not theirs: no 更正
 
 
 def test_risk_signals():

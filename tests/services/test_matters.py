@@ -58,6 +58,7 @@ def test_a_whole_life_from_report_to_follow_up(township):
         Action.RETURN,
         Action.REQUEST_EXTENSION,
         Action.EXPLAIN_OVERDUE,
+        Action.CORRECT_FACTS,  # the handler corrects the facts the risk is judged by, with a reason
     ]
     steps.accept(g, m)
     steps.record_session(
@@ -341,20 +342,24 @@ def test_judicial_confirmation_of_a_written_agreement_within_30_days(township, c
     assert line.confirmation_due == date(2026, 12, 23)  # 30 days after it took effect on 23 Nov
     clock.now += timedelta(days=27)
     assert desk.desk(p).confirmations_due == 1  # reminded before day 30
-    steps.judicial_confirmation(g, m, "applied", clock.now.date(), "向城镇人民法院")
+    steps.apply_confirmation(g, m, "城镇人民法院", clock.now.date())
     assert (
         desk.desk(p).confirmations_due == 0
         and matter_detail.matter_detail(p, m).agreements[0].confirmation_due is None
     )
     clock.now += timedelta(days=10)
-    steps.judicial_confirmation(g, m, "confirmed", clock.now.date(), "（2026）民特12号")
+    with pytest.raises(ValidationFailed, match="文书号"):
+        steps.decide_confirmation(g, m, "confirmed", "城镇人民法院", "民特12号", clock.now.date())
+    steps.decide_confirmation(g, m, "confirmed", "城镇人民法院", "（2026）鲁1324民特12号", clock.now.date())
     with matters_session(t) as s:
         from desktop.store.models import Agreement
 
         agreement = s.scalars(select(Agreement).where(Agreement.matter_id == m)).one()
         assert agreement.judicial_confirmation and agreement.confirmation_result == "confirmed"
+        number = "（2026）鲁1324民特12号"
+        assert (agreement.court, agreement.confirmation_document_no) == ("城镇人民法院", number)
         actions = [e.action for e in matters.history(s, m)]
-    assert actions.count("judicial_confirmation") == 2
+    assert actions[-2:] == ["confirmation_applied", "confirmation_decided"]
 
 
 def test_judicial_confirmation_is_refused_for_an_oral_agreement_and_after_30_days(township, clock):
@@ -364,11 +369,11 @@ def test_judicial_confirmation_is_refused_for_an_oral_agreement_and_after_30_day
     for m, form in ((oral, "oral"), (late, "written")):
         steps.record_agreement(g, m, signed_agreement(form))
     with pytest.raises(Refused, match="书面"):
-        steps.judicial_confirmation(g, oral, "applied", clock.now.date())
-    assert Action.JUDICIAL_CONFIRMATION not in steps.actions_for(g, oral)
+        steps.apply_confirmation(g, oral, "城镇人民法院", clock.now.date())
+    assert Action.APPLY_CONFIRMATION not in steps.actions_for(g, oral)
     clock.now += timedelta(days=31)
     with pytest.raises(ValidationFailed, match="30日内"):
-        steps.judicial_confirmation(g, late, "applied", clock.now.date())
+        steps.apply_confirmation(g, late, "城镇人民法院", clock.now.date())
 
 
 def matters_session(t):

@@ -71,7 +71,8 @@ def test_whole_life_in_the_ui(township, window_for, settle, monkeypatch, qtbot):
         assert s.execute(select(Visit)).scalar().needs_follow_up is False
     select_first(gw, settle)
     assert gw.ledger.model.rows[0].serial == m.serial
-    assert gw.ledger.view.action_buttons == {}  # a grid worker may not register
+    # a grid worker may not register; only correct the report's facts (更正事实, with a reason)
+    assert set(gw.ledger.view.action_buttons) == {Action.CORRECT_FACTS}
 
     # 2. The platform office registers, grades and dispatches it to the village committee.
     pf = window_for("platform")
@@ -89,6 +90,7 @@ def test_whole_life_in_the_ui(township, window_for, settle, monkeypatch, qtbot):
         Action.RETURN,
         Action.REQUEST_EXTENSION,
         Action.EXPLAIN_OVERDUE,
+        Action.CORRECT_FACTS,
     }
     do(gw, Action.ACCEPT, settle)
     do(gw, Action.RECORD_SESSION, settle, kind="人民调解", outcome="agreement", record="双方同意疏通排水沟")

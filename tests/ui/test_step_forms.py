@@ -7,7 +7,7 @@ from sync.core.domain.lifecycle import NOT_OFFERED, Action
 
 class Places:
     categories = {"邻里": ["噪音"]}
-    orgs = people = ()
+    orgs = people = villages = grids = ()
 
 
 def test_every_step_the_screen_offers_has_a_use_case():

@@ -85,7 +85,7 @@ def test_the_judicial_confirmation_tile_lists_the_agreements_about_to_run_out(
     tile.click()
     settle()
     assert [r.id for r in w.ledger.model.rows] == [m]
-    steps.judicial_confirmation(g, m, "applied", clock.now.date(), "向城镇人民法院")
+    steps.apply_confirmation(g, m, "城镇人民法院", clock.now.date())
     assert desk.desk(t.login("platform")).confirmations_due == 0
 
 

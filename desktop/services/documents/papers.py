@@ -61,7 +61,22 @@ def agreement(r: Records, index: int = 0) -> Document:
                 label=zh("已变更："),
             ),
         )
+    if (confirmed := _confirmation(a)) is not None:
+        doc.add(confirmed)
     return doc
+
+
+def _confirmation(a: Agreement) -> Para | None:
+    """司法确认 as the steps recorded it (人民调解法 第三十三条): applied to which court, when; the ruling."""
+    if a.confirmation_applied_on is None:
+        return None
+    court = a.court or zh("人民法院")
+    text = zh("{0}向{1}申请司法确认", day(a.confirmation_applied_on), court)
+    if a.confirmation_result:
+        verdict = zh("确认本协议有效") if a.confirmation_result == "confirmed" else zh("驳回申请")
+        number = a.confirmation_document_no or ""
+        text += zh("；{0}{1}以{2}裁定{3}", day(a.confirmation_decided_on), court, number, verdict)
+    return Para(text + "。", label=zh("司法确认："))
 
 
 def _written_agreement(r: Records, a: Agreement) -> Document:

@@ -14,6 +14,8 @@ from typing import Any
 
 from sync.core.domain.messages import msg
 
+from . import confirmation
+from .facts import facts_problem
 from .roles import ROLE_LABELS, Role
 
 
@@ -101,6 +103,10 @@ class Action(StrEnum):
     ARCHIVE = "archived"  # 卷宗归档: the closed matter's dossier is filed
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
     CONFIRM_RISK = "risk_confirmed"  # a leader confirms a risk registered lower than its signals say
+    CORRECT_FACTS = "facts_corrected"  # 更正事实: people, amount, signals, with a reason (facts.py)
+    CHANGE_PLACE = "place_changed"  # 变更属地: the village and grid, with a reason
+    APPLY_CONFIRMATION = "confirmation_applied"  # 申请司法确认: which agreement, which court, when
+    DECIDE_CONFIRMATION = "confirmation_decided"  # 司法确认结果: confirmed or rejected, court, 文书号, date
 
 
 ACTION_LABELS = {
@@ -131,6 +137,10 @@ ACTION_LABELS = {
     Action.ARCHIVE: "卷宗归档",
     Action.SETTLE_CONFLICT: "处理同步冲突",
     Action.CONFIRM_RISK: "确认风险等级",
+    Action.CORRECT_FACTS: "更正事实",
+    Action.CHANGE_PLACE: "变更属地",
+    Action.APPLY_CONFIRMATION: "申请司法确认",
+    Action.DECIDE_CONFIRMATION: "司法确认结果",
 }
 
 
@@ -189,9 +199,17 @@ RULES: dict[Action, Rule] = {
     Action.ARCHIVE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR})),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
     Action.CONFIRM_RISK: Rule(frozenset(Status), frozenset({Role.LEADER})),
+    # Before 立案 (no handler yet) whoever may report corrects the report; then its handler or the office.
+    Action.CORRECT_FACTS: Rule(OPEN_STATUSES, _HANDLERS | {Role.LEADER}, handler_only=True),
+    Action.CHANGE_PLACE: Rule(OPEN_STATUSES, frozenset({Role.PLATFORM})),
+    Action.APPLY_CONFIRMATION: Rule(frozenset({_S.HANDLING, _S.CLOSED, _S.CHECKED, _S.EVALUATED}), _HANDLERS),
+    Action.DECIDE_CONFIRMATION: Rule(
+        frozenset({_S.HANDLING, _S.CLOSED, _S.CHECKED, _S.EVALUATED}), _HANDLERS
+    ),
 }
-# Steps taken from elsewhere than the matter's buttons (the conflicts view).
-NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
+# Steps taken from elsewhere than the matter's buttons (the conflicts view), and 司法确认 as one step, which
+# older laptops recorded (their histories still replay; it is now the pair 申请司法确认 / 司法确认结果).
+NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT, Action.JUDICIAL_CONFIRMATION})
 
 # The matter's columns that cache its state, with the state's attribute and how a stored value reads back.
 STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
@@ -233,6 +251,13 @@ STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
     "category": frozenset({Action.REGISTER}),
     "subcategory": frozenset({Action.REGISTER}),
     "closing_reply": frozenset({Action.CLOSE}),
+    # the facts the risk and the figures are judged by (sync.core.domain.facts): a step with a reason
+    "people_count": frozenset({Action.CORRECT_FACTS}),
+    "amount": frozenset({Action.CORRECT_FACTS}),
+    "signals": frozenset({Action.CORRECT_FACTS}),
+    "is_group": frozenset({Action.CORRECT_FACTS}),
+    "village_id": frozenset({Action.CHANGE_PLACE}),
+    "grid_id": frozenset({Action.CHANGE_PLACE}),
 }
 # Written once, when the matter is reported: never changed by any laptop afterwards.
 FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind")
@@ -263,6 +288,32 @@ def stored(state: MatterState, column: str) -> Any:
 # signals gave, and why it is lower.
 RISK_LOWERED_FROM = "risk_lowered_from"
 RISK_REASON = "risk_reason"
+# … and what 更正事实 records when its facts signal a lower level than the ones it replaced: the new level.
+RISK_LOWERED_TO = "risk_lowered_to"
+# The steps that may lower a risk below the signals' (each records RISK_LOWERED_FROM when it does).
+LOWERING_ACTIONS = frozenset({Action.REGISTER, Action.CORRECT_FACTS})
+
+
+def lowering(action: str, data: Any) -> tuple[str, str, str] | None:
+    """What a step lowered, as recorded: (the signals' level, the level it went to, the reason); None when the
+    step lowered nothing."""
+    if action not in LOWERING_ACTIONS or not isinstance(data, dict) or not data.get(RISK_LOWERED_FROM):
+        return None
+    to = data.get("risk") if action == Action.REGISTER else data.get(RISK_LOWERED_TO)
+    return str(data[RISK_LOWERED_FROM]), str(to or ""), str(data.get(RISK_REASON) or "")
+
+
+def risk_lowered_in(steps: Iterable[tuple[str, Any]]) -> bool:
+    """Whether a matter's history (its (action, data) pairs, any order) holds a lowering of the risk that no
+    确认风险等级 followed: the early warning keeps such a matter."""
+    lowered = False
+    for action, data in sorted(steps, key=lambda step: place_in_history(step[1])):
+        if action == Action.CONFIRM_RISK:
+            lowered = False
+        elif lowering(action, data):
+            lowered = True
+    return lowered
+
 
 CONFIRMATION_STAGES = {"applied": "已申请司法确认", "confirmed": "法院确认有效", "rejected": "法院不予确认"}
 
@@ -356,7 +407,13 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("事项当前为“{0}”", current)
     if not (actor.roles & rule.roles):
         return msg("只有{0}可以办理", _role_names(rule.roles))
-    if rule.handler_only and not is_handler(state, actor) and Role.PLATFORM not in actor.roles:
+    unhandled = action == Action.CORRECT_FACTS and state.status == Status.REPORTED  # the report itself
+    if (
+        rule.handler_only
+        and not unhandled
+        and not is_handler(state, actor)
+        and Role.PLATFORM not in actor.roles
+    ):
         return msg("只有当前承办人可以办理")
     if action == Action.RECORD_SESSION and state.failed_tries >= TRIES_PER_LEVEL:
         return msg("本级已调解{0}次未成，应提级报请上一级", TRIES_PER_LEVEL)
@@ -370,7 +427,8 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("卷宗已归档")
     if action == Action.REQUEST_EXTENSION and state.pending_extension_days:
         return msg("已有待审批的延期申请")
-    if action == Action.JUDICIAL_CONFIRMATION and not state.written_agreement:
+    confirming = (Action.JUDICIAL_CONFIRMATION, Action.APPLY_CONFIRMATION, Action.DECIDE_CONFIRMATION)
+    if action in confirming and not state.written_agreement:
         return msg("只有生效的书面调解协议可以申请司法确认")
     if action == Action.DECIDE_EXTENSION and not state.pending_extension_days:
         return msg("没有待审批的延期申请")
@@ -407,7 +465,8 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         lowered = bool(data.get(RISK_LOWERED_FROM))
         if lowered:
             need(RISK_REASON, "降低风险等级的理由")
-        return replace(s, status=Status.REGISTERED, grade=int(need("grade", "星级")), risk_lowered=lowered)
+        grade = int(need("grade", "星级"))
+        return replace(s, status=Status.REGISTERED, grade=grade, risk_lowered=s.risk_lowered or lowered)
     if action == Action.CONFIRM_RISK:
         return replace(s, risk_lowered=False)
     if action == Action.REJECT:
@@ -488,6 +547,20 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
     if action == Action.JUDICIAL_CONFIRMATION:
         if need("stage", "进展") not in CONFIRMATION_STAGES:
             raise Refused(action, msg("司法确认的进展应为{0}之一", "、".join(CONFIRMATION_STAGES.values())))
+        return s
+    if action == Action.CORRECT_FACTS:
+        need("reason", "更正理由")
+        if problem := facts_problem(data):
+            raise Refused(action, problem)
+        return replace(s, risk_lowered=s.risk_lowered or bool(data.get(RISK_LOWERED_FROM)))
+    if action == Action.CHANGE_PLACE:
+        need("reason", "变更理由")
+        need("village_id", "村（社区）")
+        return s
+    if action in (Action.APPLY_CONFIRMATION, Action.DECIDE_CONFIRMATION):
+        decided = action == Action.DECIDE_CONFIRMATION
+        if problem := (confirmation.decision_problem if decided else confirmation.application_problem)(data):
+            raise Refused(action, problem)
         return s
     if action == Action.SETTLE_CONFLICT:
         field_name = need("field", "字段")
