@@ -126,6 +126,8 @@ def state_of(matter: Matter) -> MatterState:
         explanation_due=bool(matter.explanation_due),
         archived=bool(matter.archived),
         risk_lowered=_risk_lowered(matter),
+        referral_kind=matter.referral_kind,
+        referral_result=matter.referral_result,
     )
 
 

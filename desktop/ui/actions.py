@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import steps
 from desktop.services.errors import Issue
-from sync.core.domain import mediation
+from sync.core.domain import linkage, mediation
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
@@ -141,6 +141,20 @@ def fields_for(action: Action, places) -> list[Field]:
             _text("note", "说明（法院、文书号）"),
             _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
+        Action.RECEIVE_REFERRAL: [
+            _choice("kind", "联动类型", linkage.KIND_LABELS.items()),
+            _text("number", "法院案号或接警编号"),
+            _text("body", "移送法院或派出所"),
+            Field("received_on", "收到日期", "date"),
+            # 诉前调解 runs 30 days unless the court says otherwise: the form starts there
+            Field("due_on", "法院期限或反馈期限", "date", default=30),
+            _text("note", "说明", True),
+        ],
+        Action.ANSWER_REFERRAL: [
+            _choice("result", "调解结果", linkage.RESULT_LABELS.items()),
+            Field("on", "反馈日期", "date"),
+            _text("reply", "反馈意见（回复函、反馈单的正文）", True),
+        ],
     }[action]
 
 
@@ -192,7 +206,8 @@ class ActionDialog(FormDialog):
             w.setRange(0, 100000)
             w.setValue(f.default or 0)
         elif f.kind == "date":
-            w = QDateEdit(QDate.fromString(self.ws.now().date().isoformat(), "yyyy-MM-dd"))
+            start = self.ws.now().date() + timedelta(days=f.default if isinstance(f.default, int) else 0)
+            w = QDateEdit(QDate.fromString(start.isoformat(), "yyyy-MM-dd"))
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")
         elif f.kind == "bool":

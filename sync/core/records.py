@@ -366,6 +366,15 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "leader_id": ref("accounts"),
             "whistleblower": boolean(default=False),  # 检举: never shown to the accused
             "accused_org_id": ref("orgs"),
+            # 三调联动 (sync.core.domain.linkage): set by its two steps only
+            "referral_kind": string(20, optional=True, index=True),  # court_pre / court_entrusted / police
+            "referral_no": string(60, optional=True, index=True),  # the court's 案号 or the 110 接警编号
+            "referral_body": string(100, optional=True),  # the court or the police station
+            "referral_received_on": day(optional=True),
+            "referral_due_on": day(optional=True),  # the court's deadline for the mediation
+            "referral_result": string(10, optional=True),  # success / failure, sent back
+            "referral_result_on": day(optional=True),
+            "referral_reply": text(default=""),  # what the 回复函 / 反馈单 says
         },
     ),
     RecordType(

@@ -14,6 +14,7 @@ from typing import Any
 
 from sync.core.domain.messages import msg
 
+from . import linkage
 from .roles import ROLE_LABELS, Role
 
 
@@ -101,6 +102,8 @@ class Action(StrEnum):
     ARCHIVE = "archived"  # 卷宗归档: the closed matter's dossier is filed
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
     CONFIRM_RISK = "risk_confirmed"  # a leader confirms a risk registered lower than its signals say
+    RECEIVE_REFERRAL = "referral_received"  # 三调联动: the court's or the police's referral, with its number
+    ANSWER_REFERRAL = "referral_answered"  # … and the result sent back to them (sync.core.domain.linkage)
 
 
 ACTION_LABELS = {
@@ -131,6 +134,8 @@ ACTION_LABELS = {
     Action.ARCHIVE: "卷宗归档",
     Action.SETTLE_CONFLICT: "处理同步冲突",
     Action.CONFIRM_RISK: "确认风险等级",
+    Action.RECEIVE_REFERRAL: "登记联动移送",
+    Action.ANSWER_REFERRAL: "反馈联动结果",
 }
 
 
@@ -189,6 +194,10 @@ RULES: dict[Action, Rule] = {
     Action.ARCHIVE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR})),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
     Action.CONFIRM_RISK: Rule(frozenset(Status), frozenset({Role.LEADER})),
+    # The 综治中心 (or the 调委会's mediator the court sent it to) records the court's or station's referral
+    # while it is open; the result goes back once the matter is done, from whoever handled it.
+    Action.RECEIVE_REFERRAL: Rule(OPEN_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR, Role.LEADER})),
+    Action.ANSWER_REFERRAL: Rule(DONE_STATUSES, _HANDLERS, handler_only=True),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view).
 NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
@@ -209,6 +218,8 @@ STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "supervised": ("supervised", int),
     "explanation_due": ("explanation_due", bool),
     "archived": ("archived", bool),
+    "referral_kind": ("referral_kind", lambda v: v),  # 三调联动: who sent it (linkage.KIND_LABELS)
+    "referral_result": ("referral_result", lambda v: v),  # … and the result sent back to them
 }
 
 
@@ -233,6 +244,13 @@ STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
     "category": frozenset({Action.REGISTER}),
     "subcategory": frozenset({Action.REGISTER}),
     "closing_reply": frozenset({Action.CLOSE}),
+    # 三调联动: the outside body's number, name and dates, and the reply (sync.core.domain.linkage)
+    "referral_no": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_body": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_received_on": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_due_on": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_result_on": frozenset({Action.ANSWER_REFERRAL}),
+    "referral_reply": frozenset({Action.ANSWER_REFERRAL}),
 }
 # Written once, when the matter is reported: never changed by any laptop afterwards.
 FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind")
@@ -320,6 +338,8 @@ class MatterState:
     # registered with a risk below what its signals say, and no leader has confirmed that yet (from the
     # events, like has_agreement: not a column of its own)
     risk_lowered: bool = False
+    referral_kind: str | None = None  # 三调联动: sent by the court or the police (linkage.KIND_LABELS)
+    referral_result: str | None = None  # … and the result sent back (linkage.RESULT_LABELS)
 
 
 @dataclass(frozen=True)
@@ -376,6 +396,12 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("没有待审批的延期申请")
     if action == Action.CONFIRM_RISK and not state.risk_lowered:
         return msg("没有待确认的降低风险等级")
+    if action == Action.RECEIVE_REFERRAL and state.referral_kind:
+        return msg("已登记为“{0}”", linkage.KIND_LABELS.get(state.referral_kind, state.referral_kind))
+    if action == Action.ANSWER_REFERRAL and not state.referral_kind:
+        return msg("不是法院或公安移送的事项，须先登记联动移送")
+    if action == Action.ANSWER_REFERRAL and state.referral_result:
+        return msg("已反馈结果")
     return None
 
 
@@ -489,6 +515,15 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         if need("stage", "进展") not in CONFIRMATION_STAGES:
             raise Refused(action, msg("司法确认的进展应为{0}之一", "、".join(CONFIRMATION_STAGES.values())))
         return s
+    if action == Action.RECEIVE_REFERRAL:
+        if problems := linkage.received_problems(data):
+            raise Refused(action, msg("{0}：{1}", *problems[0]))
+        return replace(s, referral_kind=data["kind"])
+    if action == Action.ANSWER_REFERRAL:
+        # the received date is checked against the matter's column by the use case and the server
+        if problems := linkage.answered_problems(data, None, str(s.outcome) if s.outcome else None):
+            raise Refused(action, msg("{0}：{1}", *problems[0]))
+        return replace(s, referral_result=data["result"])
     if action == Action.SETTLE_CONFLICT:
         field_name = need("field", "字段")
         if field_name not in STATE_FIELDS:
