@@ -441,7 +441,7 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
     return where
 
 
-def source_clause(sources: list):
+def source_clause(sources: list) -> ColumnElement[bool]:
     """Matters from any of these sources: a channel (来源) as stored, or a 三调联动 kind by its label
     (诉前调解, 委派调解, 警调对接), which a referral from the court or the police counts under whatever its
     channel."""
@@ -450,7 +450,7 @@ def source_clause(sources: list):
     return or_(Matter.source.in_(channels), Matter.referral_kind.in_(kinds))
 
 
-def source_key():
+def source_key() -> ColumnElement[str]:
     """What a matter counts under by source (sync.core.domain.linkage.source_label), as SQL."""
     return case(
         *((Matter.referral_kind == kind, name) for kind, name in linkage.KIND_LABELS.items()),

@@ -1,5 +1,5 @@
-"""三调联动: a court's 诉前调解 / 委派调解 and a 110 警调对接 carry the outside body's number in, the result goes
-back out with it; the steps come in order, the matter and the ledger show them, the assessment counts them by
+"""三调联动: a court's 诉前调解 / 委派调解 and a 110 警调对接 carry the outside body's number in, the result
+goes back out with it; the steps come in order, the matter and the ledger show them, the assessment counts them by
 source."""
 
 from datetime import date, datetime
@@ -67,7 +67,8 @@ def test_a_court_referral_carries_its_case_number_in_and_the_result_back(townshi
     ledger.export_ledger(p, path)
     rows = list(load_workbook(path).active.values)[1:]
     found = dict(zip(rows[0], rows[1], strict=True))
-    assert (found["三调联动"], found["法院案号/接警编号"], found["联动反馈"]) == ("诉前调解", CASE, "调解成功")
+    linked = (found["三调联动"], found["法院案号/接警编号"], found["联动反馈"])
+    assert linked == ("诉前调解", CASE, "调解成功")
 
 
 def test_a_police_referral_and_the_source_it_counts_under(township):
