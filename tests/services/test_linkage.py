@@ -1,6 +1,6 @@
 """三调联动: a court's 诉前调解 / 委派调解 and a 110 警调对接 carry the outside body's number in, the result
-goes back out with it; the steps come in order, the matter and the ledger show them, the assessment counts them by
-source."""
+goes back out with it; the steps come in order, the matter and the ledger show them, the assessment counts
+them by source."""
 
 from datetime import date, datetime
 
