@@ -5,9 +5,11 @@ them by source."""
 from datetime import date, datetime
 
 import pytest
+from docx import Document as WordDocument
 from openpyxl import load_workbook
 
-from desktop.services import ledger, lists, matter_detail, stats, steps
+from desktop.services import documents, ledger, lists, matter_detail, stats, steps
+from desktop.services.documents import MissingItems
 from desktop.services.errors import ValidationFailed
 from desktop.services.lists import MatterFilter
 from sync.core.domain.lifecycle import Action, Refused
@@ -136,3 +138,41 @@ def test_a_matter_not_referred_has_no_result_to_send(township):
     _closed(t, m)
     with pytest.raises(Refused, match="不是法院或公安移送的事项"):
         steps.answer_referral(t.login("grid1"), m, "success", date(2026, 11, 3))
+
+
+def test_the_paper_back_quotes_the_number_it_came_with(township, tmp_path):
+    t = township
+    p, g = t.login("platform"), t.login("grid1")
+    court = report(t, source="法院移送", title="借款纠纷")
+    police = report(t, source="110警情", title="酒后争吵")
+    steps.receive_referral(p, court, "court_entrusted", CASE, COURT, date(2026, 11, 2), date(2026, 12, 2))
+    steps.receive_referral(p, police, "police", "JJ-2026-110-0042", "向城派出所", date(2026, 11, 2))
+    with pytest.raises(MissingItems, match="反馈联动结果"):
+        documents.make(p, court, "referral")
+    with pytest.raises(MissingItems, match="联动移送登记"):
+        documents.make(p, report(t), "referral")
+    for m in (court, police):
+        _closed(t, m)
+        steps.answer_referral(g, m, "success", date(2026, 11, 20), reply="双方自愿和解")
+    assert "referral" in [o.kind for o in documents.offers(p, court)]
+    letter = documents.make(p, court, "referral")
+    word = WordDocument(str(letter.save_docx(tmp_path / "letter.docx")))
+    words = "\n".join(
+        [x.text for x in word.paragraphs]
+        + [c.text for tb in word.tables for row in tb.rows for c in row.cells]
+    )
+    for item in (
+        "调解结果回复函",
+        COURT,
+        CASE,
+        "委派调解",
+        "2026年11月02日",
+        "调解成功",
+        "双方自愿和解",
+        "借款纠纷",
+    ):
+        assert item in letter.text(), item
+        assert item in words, item
+    slip = documents.make(p, police, "referral")
+    for item in ("警调对接反馈单", "向城派出所", "接警编号", "JJ-2026-110-0042", "调解成功"):
+        assert item in slip.text(), item
