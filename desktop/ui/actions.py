@@ -39,6 +39,7 @@ class Field:
     kind: str = "text"  # text / long / int / date / bool / choice
     choices: tuple = ()  # (value, label) pairs; for choice
     default: object = None
+    also: tuple = ()  # other names a refusal may give the field (linkage's per-kind words)
 
 
 def _text(k, label, long=False):
@@ -143,11 +144,11 @@ def fields_for(action: Action, places) -> list[Field]:
         ],
         Action.RECEIVE_REFERRAL: [
             _choice("kind", "联动类型", linkage.KIND_LABELS.items()),
-            _text("number", "法院案号或接警编号"),
-            _text("body", "移送法院或派出所"),
+            Field("number", "法院案号或接警编号", also=("法院案号", "接警编号")),
+            Field("body", "移送法院或派出所", also=("移送法院", "委派法院", "移送派出所")),
             Field("received_on", "收到日期", "date"),
             # 诉前调解 runs 30 days unless the court says otherwise: the form starts there
-            Field("due_on", "法院期限或反馈期限", "date", default=30),
+            Field("due_on", "法院期限或反馈期限", "date", default=30, also=("法院期限", "反馈期限")),
             _text("note", "说明", True),
         ],
         Action.ANSWER_REFERRAL: [
@@ -191,6 +192,7 @@ class ActionDialog(FormDialog):
         self.widgets = {}
         for f in fields_for(action, places):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
+            self.form.also_named(label(f.label), *(label(name) for name in f.also))
         self.lay_out(self.submit, label(ACTION_LABELS[action]))
         for key, value in (start or {}).items():
             if key in self.widgets:
