@@ -560,6 +560,38 @@ RECORD_TYPES += (
     ),
 )
 
+# 重点人员 management (sync.core.domain.key_persons): a watched resident's 稳控 plan, and each contact made.
+KEY_PERSON_SCOPE = Parent("person_id", table="persons")
+RECORD_TYPES += (
+    RecordType(
+        "key_person_plans",
+        write="edit_residents",
+        scope=KEY_PERSON_SCOPE,
+        fields={
+            "person_id": ref("persons", optional=False),
+            "category": string(10, index=True),  # key_persons.CATEGORIES
+            "keeper_id": ref("accounts"),  # 包保责任人
+            "plan": text(default=""),  # 稳控措施
+            "every_days": integer(default=30),  # a contact at least this often
+            "since": day(),  # 列管日期
+            "ended_on": day(optional=True),  # 解除列管
+        },
+    ),
+    RecordType(
+        "key_person_contacts",
+        write="log_visit",
+        scope=KEY_PERSON_SCOPE,
+        append_only=True,
+        fields={
+            "person_id": ref("persons", optional=False),
+            "on": day(index=True),
+            "way": string(10),  # key_persons.WAYS
+            "seen": text(default=""),  # what was seen and said
+            "by_id": ref("accounts"),
+        },
+    ),
+)
+
 BY_TABLE: dict[str, RecordType] = {record.table: record for record in RECORD_TYPES}
 TABLES: tuple[str, ...] = tuple(BY_TABLE)
 SCOPE_RULES: dict[str, Direct | Parent | str] = {record.table: record.scope for record in RECORD_TYPES}
