@@ -1,4 +1,5 @@
-"""重点人员 management: a watched resident's 稳控 plan (category, 包保责任人, contact frequency) and each contact
+"""重点人员 management: a watched resident's 稳控 plan (category, 包保责任人, contact frequency) and each
+contact
 
 Revision ID: 0015_linkage
 Revises: 0014_linkage
