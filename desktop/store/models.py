@@ -131,6 +131,12 @@ class AssessmentMark(Synced, Base):
     __record__ = _declared("assessment_marks")
 
 
+class Patrol(Synced, Base):
+    """巡查: a patrol of a place that is no household, and what was seen there."""
+
+    __record__ = _declared("patrols")
+
+
 class KeyPersonPlan(Synced, Base):
     """重点人员: a watched resident's category, 包保责任人, 稳控 plan and contact frequency."""
 

@@ -375,6 +375,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "referral_result": string(10, optional=True),  # success / failure, sent back
             "referral_result_on": day(optional=True),
             "referral_reply": text(default=""),  # what the 回复函 / 反馈单 says
+            "patrol_id": ref("patrols"),  # the 巡查 entry it was found on (sync.core.domain.patrols)
         },
     ),
     RecordType(
@@ -483,14 +484,16 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "attachments",
         write="view_matters",
         scope=Parent(
-            "owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))
+            "owner_id",
+            table_field="owner_kind",
+            table_names=(("matter", "matters"), ("visit", "visits"), ("patrol", "patrols")),
         ),
         fields={
             "sha256": string(64, index=True, shape=SHA256),
             "filename": string(200, shape=FILE_NAME_PART),
             "mime": string(100, default="application/octet-stream"),
             "size": integer(default=0),
-            "owner_kind": string(20),  # matter / visit
+            "owner_kind": string(20),  # matter / visit / patrol
             "owner_id": record_id(optional=False, index=True),
             "present": boolean(default=False, local=True),  # the file is on this laptop
         },
@@ -588,6 +591,25 @@ RECORD_TYPES += (
             "way": string(10),  # key_persons.WAYS
             "seen": text(default=""),  # what was seen and said
             "by_id": ref("accounts"),
+        },
+    ),
+)
+
+# 巡查: a grid worker's patrol of a place that is no household (sync.core.domain.patrols).
+RECORD_TYPES += (
+    RecordType(
+        "patrols",
+        write="log_visit",
+        scope=Direct(),
+        fields={
+            "village_id": ref("divisions", optional=False),
+            "grid_id": ref("grids"),
+            "patroller_id": ref("accounts"),
+            "patrolled_at": moment(index=True),
+            "place": string(200),
+            "place_kind": string(10),  # patrols.PLACE_KINDS
+            "seen": text(default=""),
+            "needs_follow_up": boolean(default=False),
         },
     ),
 )
