@@ -139,7 +139,7 @@ def _fill(
     _matters(ws, rng, people, report, clock, real_now, say)
     with _bulk(ws, real_now) as session:
         _flag_key_persons(session)
-    logins = ["platform", "mediator", "supervisor", "leader", "auditor", "gw001"]
+    logins = ["platform", "mediator", "lawyer", "supervisor", "leader", "auditor", "gw001"]
     for username in logins:
         admin.db.keyfile.add(username, password, admin.data_key, kdf)
     report.accounts_with_login = ("admin", *logins)
@@ -186,7 +186,10 @@ def _places_and_people(
     s.flush()
     add_account("platform", "钱平台", Role.PLATFORM)
     add_account("mediator", "赵调解", Role.MEDIATOR, org=teams["老娘舅调解队"].id)
-    add_account("lawyer", "冯律师", Role.MEDIATOR, org=teams["律师调解工作室"].id)
+    # The 律师调解工作室's lawyer records that studio's mediation and nothing else: a mediator whose scope
+    # holds no village, so they see the matters their studio or they themselves handle, and those open for
+    # claim, but no resident and no other matter; they sign in with a key slot of their own (logins below).
+    add_account("lawyer", "冯律师", Role.MEDIATOR, "village", [], org=teams["律师调解工作室"].id)
     add_account("supervisor", "孙督考", Role.SUPERVISOR)
     add_account("leader", "周镇长", Role.LEADER)
     add_account("auditor", "吴审计", Role.AUDITOR)
