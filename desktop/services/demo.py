@@ -186,10 +186,11 @@ def _places_and_people(
     s.flush()
     add_account("platform", "钱平台", Role.PLATFORM)
     add_account("mediator", "赵调解", Role.MEDIATOR, org=teams["老娘舅调解队"].id)
-    # The 律师调解工作室's lawyer records that studio's mediation and nothing else: a mediator whose scope
-    # holds no village, so they see the matters their studio or they themselves handle, and those open for
-    # claim, but no resident and no other matter; they sign in with a key slot of their own (logins below).
-    add_account("lawyer", "冯律师", Role.MEDIATOR, "village", [], org=teams["律师调解工作室"].id)
+    # The 律师调解工作室's lawyer: a mediator of that studio, who signs in with a key slot of their own
+    # (logins below) to record the studio's mediation; the role takes no registration, dispatch, residents'
+    # records or settings. (Township-wide like every mediator: the server's scopes are places, and a scope
+    # of no place would leave the studio's own matters off the lawyer's laptop.)
+    add_account("lawyer", "冯律师", Role.MEDIATOR, org=teams["律师调解工作室"].id)
     add_account("supervisor", "孙督考", Role.SUPERVISOR)
     add_account("leader", "周镇长", Role.LEADER)
     add_account("auditor", "吴审计", Role.AUDITOR)

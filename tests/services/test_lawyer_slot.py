@@ -1,17 +1,19 @@
-"""The demo's 律师调解工作室 lawyer (冯律师) signs in with a key slot of their own and records that studio's
-mediation, and nothing else: no resident, no other unit's matter, no report of their own."""
+"""The demo's 律师调解工作室 lawyer (冯律师) signs in with a key slot of their own and records the studio's
+mediation from acceptance to close; the role takes no registration, dispatch, residents' records or
+settings."""
 
 from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
 
-from desktop.services import accounts, demo, lists, matters, steps
-from desktop.services.errors import NotAllowed, NotFound
-from desktop.services.lists import MatterFilter
+from desktop.services import accounts, choices, demo, matters, residents, setup, steps
+from desktop.services.errors import NotAllowed
 from desktop.services.matters import MatterInput
+from desktop.services.residents import HouseholdInput
 from desktop.services.steps import AgreementInput, SessionInput
-from desktop.store.models import Grid, Matter, Org
+from desktop.store.models import Account, Grid, Matter, Org
+from sync.core.domain.lifecycle import Refused
 from tests.conftest import FAST_KDF, PASSWORD
 
 NOW = datetime(2026, 11, 23, 9, 30)
@@ -25,69 +27,51 @@ def demo_db(tmp_path_factory):
     return path
 
 
-def test_the_lawyer_signs_in_and_records_the_studios_mediation_only(demo_db):
+def test_the_lawyer_signs_in_and_records_the_studios_mediation(demo_db):
+    with pytest.raises(Exception, match="密码"):
+        accounts.login(demo_db, "lawyer", "wrong-password", clock=lambda: NOW)
     lawyer = accounts.login(demo_db, "lawyer", PASSWORD, clock=lambda: NOW)  # their own key slot
     platform = accounts.login(demo_db, "platform", PASSWORD, clock=lambda: NOW)
     try:
         assert lawyer.actor.display_name == "冯律师" and lawyer.actor.roles == frozenset({"mediator"})
         with platform.read() as s:
             studio = s.execute(select(Org.id).where(Org.name == "律师调解工作室")).scalar_one()
-            other_team = s.execute(select(Org.id).where(Org.name == "老娘舅调解队")).scalar_one()
+            assert (
+                s.execute(select(Account.org_id).where(Account.username == "lawyer")).scalar_one() == studio
+            )
             grid = s.execute(select(Grid)).scalars().first()
             grid_id, village_id = grid.id, grid.village_id
-        # what the lawyer sees before anything is sent to the studio: matters open for claim, or theirs
-        seen = lists.matters(lawyer, MatterFilter(), limit=None).rows
-        with platform.read() as s:
-            theirs = {
-                m.id
-                for m in s.scalars(select(Matter))
-                if m.status == "open_for_claim"
-                or m.handler in (f"org:{studio}", f"account:{lawyer.actor.account_id}")
-            }
-        assert {r.id for r in seen} == theirs
-        assert lists.households(lawyer).total == 0  # no resident
-        # the platform sends one matter to the studio and one to another team
-        made = []
-        for title in ("借贷纠纷", "邻里噪音"):
-            m = matters.report(
-                platform,
-                MatterInput(title, "当事人申请", grid_id=grid_id, village_id=village_id, facts="事实"),
-            ).ids[0]
-            steps.register(platform, m, 1, category=_a_category(platform))
-            made.append(m)
-        to_studio, to_other = made
-        steps.dispatch(platform, to_studio, f"org:{studio}")
-        steps.dispatch(platform, to_other, f"org:{other_team}")
-        visible = {r.id for r in lists.matters(lawyer, MatterFilter(), limit=None).rows}
-        assert to_studio in visible and to_other not in visible
-        with pytest.raises(NotFound):
-            steps.accept(lawyer, to_other)
+        category = next(iter(choices.places(platform).categories))
+        m = matters.report(
+            platform,
+            MatterInput("借贷纠纷", "当事人申请", grid_id=grid_id, village_id=village_id, facts="借款未还"),
+        ).ids[0]
+        # not the lawyer's to register or dispatch
+        with pytest.raises(Refused, match="只有"):
+            steps.register(lawyer, m, 1, category=category)
+        steps.register(platform, m, 1, category=category)
+        with pytest.raises(Refused, match="只有"):
+            steps.dispatch(lawyer, m, f"org:{studio}")
+        steps.dispatch(platform, m, f"org:{studio}")
         # the studio's matter, recorded through to its close by the lawyer
-        steps.accept(lawyer, to_studio)
+        steps.accept(lawyer, m)
         steps.record_session(
-            lawyer,
-            to_studio,
-            SessionInput(date(2026, 11, 23), "人民调解", "agreement", record="双方同意分期还款"),
+            lawyer, m, SessionInput(date(2026, 11, 23), "人民调解", "agreement", record="同意分期")
         )
-        steps.record_agreement(
-            lawyer,
-            to_studio,
-            AgreementInput(
-                "written", "甲、乙", "借款两万元未还", "分四期还清", "转账", date(2026, 12, 31), True, True, 3
-            ),
+        agreement = AgreementInput(
+            "written", "甲、乙", "借款两万元未还", "分四期还清", "转账", None, True, True, 3
         )
-        steps.close(lawyer, to_studio, "agreement", note="达成协议")
+        steps.record_agreement(lawyer, m, agreement)
+        steps.close(lawyer, m, "agreement", note="达成协议")
         with lawyer.read() as s:
-            assert s.get(Matter, to_studio).status == "closed"
-        # and nothing else: no report of their own, no household
+            assert s.get(Matter, m).status == "closed"
+        with pytest.raises(Refused, match="只有"):
+            steps.check_closure(lawyer, m)  # the platform's
+        # and no residents' records or settings
         with pytest.raises(NotAllowed):
-            matters.report(lawyer, MatterInput("自报", "当事人申请", grid_id=grid_id, village_id=village_id))
+            residents.save_household(lawyer, HouseholdInput(village_id, "9999", "某地", grid_id))
+        with pytest.raises(NotAllowed):
+            setup.add_village(lawyer, "新村", "420606001099")
     finally:
         lawyer.close()
         platform.close()
-
-
-def _a_category(ws) -> str:
-    from desktop.services import choices
-
-    return next(iter(choices.places(ws).categories))
