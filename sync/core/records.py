@@ -319,7 +319,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         scope=Direct(household="household_id"),
         search=Search(
             "matter",
-            ("serial", "external_no", "title", "facts", "place"),
+            ("serial", "external_no", "title", "facts", "place", "referral_no"),
             children=(("parties", "matter_id", ("name",)),),
         ),
         fields={

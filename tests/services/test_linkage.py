@@ -85,6 +85,9 @@ def test_a_police_referral_and_the_source_it_counts_under(township):
     # the ledger's source filter finds them by the 三调联动 kind, and by the channel as before
     found = {r.title for r in lists.matters(p, MatterFilter(sources=["警调对接"])).rows}
     assert found == {"酒后争吵"}
+    # found by the number the court or the station quotes
+    assert [r.title for r in lists.matters(p, MatterFilter(text="民诉前调345号")).rows] == ["借款纠纷"]
+    assert [r.title for r in lists.matters(p, MatterFilter(text="JJ-2026-110-0042")).rows] == ["酒后争吵"]
     found = {r.title for r in lists.matters(p, MatterFilter(sources=["委派调解", "网格排查"])).rows}
     assert found == {"借款纠纷", "宅基地边界争议"}
     for m in (police, court, plain):
