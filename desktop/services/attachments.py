@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.store import blobs
-from desktop.store.models import Attachment, Matter, Visit
+from desktop.store.models import Attachment, Matter, Patrol, Visit
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 from sync.core.records import SHA256
@@ -24,7 +24,7 @@ from .errors import NotFound, ServiceError
 from .file_names import safe_file_name
 
 MAX_BYTES = 50 * 1024 * 1024
-OWNERS = {"matter": Matter, "visit": Visit}
+OWNERS = {"matter": Matter, "visit": Visit, "patrol": Patrol}
 
 
 def folder(ws: Workspace) -> Path:
@@ -44,7 +44,7 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
     ws.require(Permission.VIEW_MATTERS)
     source = Path(source)
     if owner_kind not in OWNERS:
-        raise ServiceError(msg("附件只能加到事项或走访上，而不是“{0}”", owner_kind))
+        raise ServiceError(msg("附件只能加到事项、走访或巡查上，而不是“{0}”", owner_kind))
     if not source.is_file():
         raise NotFound(msg("找不到文件 {0}", source))
     size = source.stat().st_size
@@ -60,6 +60,10 @@ def add_attachment(ws: Workspace, owner_kind: str, owner_id: str, source: Path) 
     with ws.tx("attachment.add", owner_id, filename=source.name, sha256=sha) as tx:
         if owner_kind == "matter":
             matters.load(ws, tx.session, owner_id)
+        elif owner_kind == "patrol":
+            patrol = tx.session.get(Patrol, owner_id)
+            if patrol is None or not ws.actor.scope.covers(patrol.village_id, patrol.grid_id, None):
+                raise NotFound(msg("找不到该巡查记录，或不在您的范围内"))
         elif tx.session.get(Visit, owner_id) is None:
             raise NotFound(msg("找不到该走访记录"))
         record = Attachment(

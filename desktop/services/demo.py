@@ -139,7 +139,7 @@ def _fill(
     _matters(ws, rng, people, report, clock, real_now, say)
     with _bulk(ws, real_now) as session:
         _flag_key_persons(session)
-    logins = ["platform", "mediator", "supervisor", "leader", "auditor", "gw001"]
+    logins = ["platform", "mediator", "lawyer", "supervisor", "leader", "auditor", "gw001"]
     for username in logins:
         admin.db.keyfile.add(username, password, admin.data_key, kdf)
     report.accounts_with_login = ("admin", *logins)
@@ -186,6 +186,10 @@ def _places_and_people(
     s.flush()
     add_account("platform", "钱平台", Role.PLATFORM)
     add_account("mediator", "赵调解", Role.MEDIATOR, org=teams["老娘舅调解队"].id)
+    # The 律师调解工作室's lawyer: a mediator of that studio, who signs in with a key slot of their own
+    # (logins below) to record the studio's mediation; the role takes no registration, dispatch, residents'
+    # records or settings. (Township-wide like every mediator: the server's scopes are places, and a scope
+    # of no place would leave the studio's own matters off the lawyer's laptop.)
     add_account("lawyer", "冯律师", Role.MEDIATOR, org=teams["律师调解工作室"].id)
     add_account("supervisor", "孙督考", Role.SUPERVISOR)
     add_account("leader", "周镇长", Role.LEADER)

@@ -32,7 +32,7 @@ from sync.core.domain.roles import Permission, Role
 from . import calendar, syncing
 from .context import Workspace
 from .duplicates import count_duplicates
-from .key_persons import count_key_persons
+from .key_persons import count_due, count_key_persons
 from .lists import viewer_of
 from .matters import history, visible
 from .steps import CONFIRMATION_WINDOW_DAYS
@@ -87,6 +87,8 @@ class DeskCounts:
     conflicts: list[Any] = field(default_factory=list)
     # While an open matter's deadline runs into a year whose holidays are not entered (services.calendar).
     calendar_note: str = ""
+    # 重点人员 whose contact under their 稳控 plan is due today or overdue (重点人员 待走访).
+    key_persons_due: int = 0
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,7 @@ def desk(ws: Workspace) -> DeskCounts:
             first_steps=first_steps(ws, s) if ws.may(Permission.CONFIGURE) else [],
             conflicts=conflicts,
             calendar_note=calendar.desk_note(ws, s),
+            key_persons_due=count_due(s, viewer, now.date()) if may_see_residents else 0,
         )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from desktop.store import queries
 from desktop.store.models import Division, Party
 from desktop.store.queries import MatterFilter
+from sync.core.domain import linkage
 from sync.core.domain.deadlines import COLOUR_LABELS, Colour
 from sync.core.domain.lifecycle import (
     DONE_STATUSES,
@@ -55,6 +56,9 @@ COLUMNS = [
     ("包案领导", 10),
     ("销号回复", 30),
     ("卷宗归档", 8),
+    ("三调联动", 10),
+    ("法院案号/接警编号", 26),
+    ("联动反馈", 10),
 ]
 FILLS = {
     Colour.YELLOW: PatternFill("solid", fgColor="FFF2B3"),
@@ -135,6 +139,9 @@ def export_ledger(
             r.leader_name,
             r.closing_reply,
             "已归档" if r.archived else "",
+            linkage.KIND_LABELS.get(r.referral_kind, ""),
+            r.referral_no,
+            linkage.RESULT_LABELS.get(r.referral_result, "待反馈" if r.referral_kind else ""),
         ]
         cells = sheets.row(sheet, values)
         if colour in FILLS:

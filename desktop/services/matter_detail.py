@@ -20,6 +20,7 @@ from desktop.store.models import (
     MediationSession,
     Party,
 )
+from sync.core.domain import linkage
 from sync.core.domain.deadlines import COLOUR_LABELS
 from sync.core.domain.lifecycle import (
     TIMED_STATUSES,
@@ -122,6 +123,22 @@ class LoweredLine:
 
 
 @dataclass(frozen=True)
+class ReferralLine:
+    """A court's or police station's referral (sync.core.domain.linkage), in the words shown."""
+
+    kind: str  # 诉前调解 / 委派调解 / 警调对接
+    number_label: str  # 法院案号 / 接警编号
+    number: str
+    body: str
+    received_on: date | None
+    due_on: date | None
+    result: str  # 调解成功 / 调解不成功, "" until sent back
+    result_on: date | None
+    reply: str
+    paper: str  # 回复函 / 警调对接反馈单
+
+
+@dataclass(frozen=True)
 class MatterDetail:
     id: str
     serial: str
@@ -172,6 +189,8 @@ class MatterDetail:
     calendar_note: str = ""
     # Registered with a risk below its signals' and no leader has confirmed it yet (确认风险等级).
     lowered: LoweredLine | None = None
+    # 三调联动: sent by the court or the police, with their number, and the result sent back.
+    referral: ReferralLine | None = None
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -299,6 +318,25 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         possible_repeats=possible,
         calendar_note=calendar_note,
         lowered=lowered,
+        referral=referral_of(m),
+    )
+
+
+def referral_of(m: Matter) -> ReferralLine | None:
+    if not m.referral_kind:
+        return None
+    kind = m.referral_kind
+    return ReferralLine(
+        linkage.KIND_LABELS.get(kind, kind),
+        linkage.NUMBER_LABELS.get(kind, ""),
+        m.referral_no or "",
+        m.referral_body or "",
+        m.referral_received_on,
+        m.referral_due_on,
+        linkage.RESULT_LABELS.get(m.referral_result or "", ""),
+        m.referral_result_on,
+        m.referral_reply or "",
+        linkage.PAPER_LABELS.get(kind, ""),
     )
 
 

@@ -21,6 +21,7 @@ from desktop.store.models import (
     MatterLink,
     Org,
     Party,
+    Patrol,
     Visit,
 )
 from sync.core.domain import idnumber, phone
@@ -86,6 +87,7 @@ class MatterInput:
     whistleblower: bool = False
     accused_org_id: str | None = None
     external_no: str = ""  # the 12345 hotline's or 首发 platform's order number, when it came from there
+    patrol_id: str | None = None  # the 巡查 entry it was found on (services.patrols)
 
 
 def visible(actor: Actor, matter: Matter) -> bool:
@@ -127,6 +129,8 @@ def state_of(matter: Matter) -> MatterState:
         explanation_due=bool(matter.explanation_due),
         archived=bool(matter.archived),
         risk_lowered=_risk_lowered(matter),
+        referral_kind=matter.referral_kind,
+        referral_result=matter.referral_result,
     )
 
 
@@ -297,6 +301,16 @@ def _place_from_household(s: Session, data: MatterInput) -> None:
     data.grid_id = data.grid_id or household.grid_id
 
 
+def _patrol_in_scope(ws: Workspace, s: Session, patrol_id: str | None) -> str | None:
+    """The 巡查 entry a matter is reported from: one this account may see."""
+    if not patrol_id:
+        return None
+    patrol = s.get(Patrol, patrol_id)
+    if patrol is None or patrol.deleted or not ws.actor.scope.covers(patrol.village_id, patrol.grid_id, None):
+        raise NotFound(msg("找不到该巡查记录，或不在您的范围内"))
+    return patrol_id
+
+
 def report(ws: Workspace, data: MatterInput) -> Changed:
     """采集上报: the first step of every matter, by a grid worker on a visit or from any channel."""
     today = ws.now().date()
@@ -349,6 +363,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
             whistleblower=data.whistleblower,
             accused_org_id=data.accused_org_id,
             external_no=(data.external_no or "").strip() or None,
+            patrol_id=_patrol_in_scope(ws, s, data.patrol_id),
         )
         s.add(matter)
         s.flush()

@@ -21,7 +21,7 @@ from desktop.store.models import (
     MediationSession,
     Org,
 )
-from desktop.store.queries import visible_clause
+from desktop.store.queries import source_key, visible_clause
 from sync.core.domain.deadlines import DeadlineCalculator
 from sync.core.domain.lifecycle import (
     DONE_STATUSES,
@@ -168,7 +168,8 @@ def _keys(
         return keys, dict(s.execute(select(table.id, table.name)).all()), None
     if by in ("source", "category"):
         # counts by source channel (来源) or category (类别): their names are the words stored on the matter
-        column = Matter.source if by == "source" else Matter.category
+        # (a referral from the court or the police counts under its 三调联动 kind: queries.source_key)
+        column = source_key() if by == "source" else Matter.category
         keys = {i: value or "" for i, value in s.execute(select(Matter.id, column).where(visible))}
         return keys, {value: value for value in set(keys.values()) if value}, None
     accounts = s.execute(select(Account.id, Account.display_name, Account.org_id)).all()

@@ -27,7 +27,7 @@ from desktop.store.models import (
     MatterLink,
     MediationSession,
 )
-from sync.core.domain import confirmation, facts
+from sync.core.domain import confirmation, facts, linkage
 from sync.core.domain.deadlines import Deadline
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
@@ -714,6 +714,58 @@ def settle_conflict(ws: Workspace, matter_id: str, conflict_id: str, field: str,
     return _step(ws, matter_id, Action.SETTLE_CONFLICT, {"field": field, "value": value}, note, extra)
 
 
+# ------------------------------------------------------------------ 三调联动: the court's and police's
+
+
+def receive_referral(
+    ws: Workspace,
+    matter_id: str,
+    kind: str,
+    number: str,
+    body: str,
+    received_on: date,
+    due_on: date | None = None,
+    note: str = "",
+) -> Changed:
+    """登记联动移送: the court's 诉前调解 / 委派调解 (its 案号, the court, when received, its deadline) or the
+    police's 警调对接 (the 110 接警编号, the station), recorded on the matter by the step."""
+    data = {
+        "kind": kind,
+        "number": (number or "").strip(),
+        "body": (body or "").strip(),
+        "received_on": received_on.isoformat() if isinstance(received_on, date) else received_on,
+        "due_on": due_on.isoformat() if isinstance(due_on, date) else (due_on or None),
+    }
+    if problems := linkage.received_problems(data, ws.now().date()):
+        raise ValidationFailed([Issue(msg(f), reason) for f, reason in problems])
+
+    def extra(s: Session, matter: Matter) -> None:
+        for column, value in linkage.columns("received", data).items():
+            setattr(matter, column, value)
+
+    return _step(ws, matter_id, Action.RECEIVE_REFERRAL, data, note, extra)
+
+
+def answer_referral(
+    ws: Workspace, matter_id: str, result: str, on: date, reply: str = "", note: str = ""
+) -> Changed:
+    """反馈联动结果: the mediation's result goes back to the court (回复函) or the station
+    (警调对接反馈单) once the matter is done."""
+    data = {"result": result, "on": on.isoformat() if isinstance(on, date) else on, "reply": reply.strip()}
+    with ws.read() as s:
+        found = matters.load(ws, s, matter_id)
+        received_on, outcome = found.referral_received_on, found.outcome
+    if problems := linkage.answered_problems(data, received_on, outcome, ws.now().date()):
+        raise ValidationFailed([Issue(msg(f), reason) for f, reason in problems])
+
+    def extra(s: Session, matter: Matter) -> None:
+        matter.referral_result = result
+        for column, value in linkage.columns("answered", data).items():
+            setattr(matter, column, value)
+
+    return _step(ws, matter_id, Action.ANSWER_REFERRAL, data, note or reply[:200], extra)
+
+
 # Every step a matter's screen offers, by name. A step's form has exactly the parameters of its function (or
 # of the input record it takes) as fields, so values reach the use case by name, never by position; a test
 # checks every step.
@@ -746,6 +798,8 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.REFER_DOWN: refer_down,
     Action.ARCHIVE: archive,
     Action.CONFIRM_RISK: confirm_risk,
+    Action.RECEIVE_REFERRAL: receive_referral,
+    Action.ANSWER_REFERRAL: answer_referral,
 }
 INPUTS: dict[Action, type] = {
     Action.RECORD_SESSION: SessionInput,

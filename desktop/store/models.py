@@ -131,6 +131,24 @@ class AssessmentMark(Synced, Base):
     __record__ = _declared("assessment_marks")
 
 
+class Patrol(Synced, Base):
+    """巡查: a patrol of a place that is no household, and what was seen there."""
+
+    __record__ = _declared("patrols")
+
+
+class KeyPersonPlan(Synced, Base):
+    """重点人员: a watched resident's category, 包保责任人, 稳控 plan and contact frequency."""
+
+    __record__ = _declared("key_person_plans")
+
+
+class KeyPersonContact(Synced, Base):
+    """A contact with a 重点人员 (date, way, what was seen); append-only."""
+
+    __record__ = _declared("key_person_contacts")
+
+
 class Attachment(Synced, Base):
     """A photo or scan, immutable and named by its content hash; the file may still be on its way."""
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
-from sync.core.domain import deadlines
+from sync.core.domain import deadlines, linkage
 from sync.core.domain.deadlines import Colour, DeadlinePolicy
 from sync.core.domain.lifecycle import LOWERING_ACTIONS, OPEN_STATUSES, TIMED_STATUSES, Status
 from sync.core.domain.masking import shown
@@ -355,6 +355,10 @@ class MatterRow:
     closing_reply: str  # 销号回复
     archived: bool  # 卷宗已归档
     colour: str = ""  # filled in by the service, from the township's deadline rules
+    # 三调联动 (sync.core.domain.linkage): the court's or police's referral, its number, the result sent back
+    referral_kind: str = ""
+    referral_no: str = ""
+    referral_result: str = ""
 
 
 def visible_clause(viewer: Viewer):
@@ -399,11 +403,12 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
         (f.statuses, Matter.status),
         (f.grades, Matter.grade),
         (f.risks, Matter.risk),
-        (f.sources, Matter.source),
         (f.categories, Matter.category),
     ):
         if values:
             where.append(column.in_([str(v) if column is not Matter.grade else v for v in values]))
+    if f.sources:
+        where.append(source_clause(f.sources))
     for value, column in (
         (f.kind, Matter.kind),
         (f.village_id, Matter.village_id),
@@ -434,6 +439,23 @@ def matter_where(session: Session, viewer: Viewer, f: MatterFilter, now: datetim
     if f.confirmation_due:
         where.append(Matter.id.in_(confirmations_due(now.date(), *f.confirmation_due)))
     return where
+
+
+def source_clause(sources: list) -> ColumnElement[bool]:
+    """Matters from any of these sources: a channel (来源) as stored, or a 三调联动 kind by its label
+    (诉前调解, 委派调解, 警调对接), which a referral from the court or the police counts under whatever its
+    channel."""
+    kinds = [k for k, name in linkage.KIND_LABELS.items() if name in sources]
+    channels = [str(v) for v in sources if v not in linkage.KIND_LABELS.values()]
+    return or_(Matter.source.in_(channels), Matter.referral_kind.in_(kinds))
+
+
+def source_key() -> ColumnElement[str]:
+    """What a matter counts under by source (sync.core.domain.linkage.source_label), as SQL."""
+    return case(
+        *((Matter.referral_kind == kind, name) for kind, name in linkage.KIND_LABELS.items()),
+        else_=Matter.source,
+    )
 
 
 def confirmations_due(today: date, window_days: int, reminder_days: int):
@@ -489,6 +511,9 @@ MATTER_ROW = (
     Matter.external_no,
     Matter.closing_reply,
     Matter.archived,
+    Matter.referral_kind,
+    Matter.referral_no,
+    Matter.referral_result,
 )
 MATTER_ROW_FIELDS = [f.name for f in fields(MatterRow) if f.name != "colour"]
 # Text columns a list shows empty, never as None.
@@ -502,6 +527,9 @@ MATTER_TEXTS = (
     "leader_name",
     "external_no",
     "closing_reply",
+    "referral_kind",
+    "referral_no",
+    "referral_result",
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services import steps
 from desktop.services.errors import Issue
 from desktop.services.matters import SIGNALS
-from sync.core.domain import confirmation, mediation
+from sync.core.domain import confirmation, linkage, mediation
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
@@ -43,6 +43,7 @@ class Field:
     kind: str = "text"  # text / long / int / date / bool / choice
     choices: tuple = ()  # (value, label) pairs; for choice
     default: object = None
+    also: tuple = ()  # other names a refusal may give the field (linkage's per-kind words)
 
 
 def _text(k, label, long=False):
@@ -168,6 +169,20 @@ def fields_for(action: Action, places) -> list[Field]:
             ),
             _text("reason", "变更理由", True),
         ],
+        Action.RECEIVE_REFERRAL: [
+            _choice("kind", "联动类型", linkage.KIND_LABELS.items()),
+            Field("number", "法院案号或接警编号", also=("法院案号", "接警编号")),
+            Field("body", "移送法院或派出所", also=("移送法院", "委派法院", "移送派出所")),
+            Field("received_on", "收到日期", "date"),
+            # 诉前调解 runs 30 days unless the court says otherwise: the form starts there
+            Field("due_on", "法院期限或反馈期限", "date", default=30, also=("法院期限", "反馈期限")),
+            _text("note", "说明", True),
+        ],
+        Action.ANSWER_REFERRAL: [
+            _choice("result", "调解结果", linkage.RESULT_LABELS.items()),
+            Field("on", "反馈日期", "date"),
+            _text("reply", "反馈意见（回复函、反馈单的正文）", True),
+        ],
     }[action]
 
 
@@ -208,6 +223,7 @@ class ActionDialog(FormDialog):
         self.widgets = {}
         for f in fields_for(action, places):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
+            self.form.also_named(label(f.label), *(label(name) for name in f.also))
         self.lay_out(self.submit, label(ACTION_LABELS[action]))
         for key, value in (start or {}).items():
             if key in self.widgets:
@@ -223,7 +239,8 @@ class ActionDialog(FormDialog):
             w.setRange(0, 100000)
             w.setValue(f.default or 0)
         elif f.kind == "date":
-            w = QDateEdit(QDate.fromString(self.ws.now().date().isoformat(), "yyyy-MM-dd"))
+            start = self.ws.now().date() + timedelta(days=f.default if isinstance(f.default, int) else 0)
+            w = QDateEdit(QDate.fromString(start.isoformat(), "yyyy-MM-dd"))
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")
         elif f.kind == "bool":

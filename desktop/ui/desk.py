@@ -44,6 +44,8 @@ DESK_KINDS = {
     "conflicts",
     SYNCED,
     "matters",
+    "key_person_plans",  # 重点人员 待走访
+    "key_person_contacts",
     "visits",
     "follow_ups",
     "config",
@@ -137,6 +139,7 @@ class DeskPage(QWidget):
             "supervised": Tile(self.tr("督办件"), "#FFE0C2"),
             "warnings": Tile(self.tr("风险预警（易激化）"), "#FFC7C7"),
             "key_persons": Tile(self.tr("重点人员"), "#F3F3F3"),
+            "key_persons_due": Tile(self.tr("重点人员 待走访"), "#FFF2B3"),
             "duplicates": Tile(self.tr("重复人员待处理"), "#F3F3F3"),
             "conflicts": Tile(self.tr("同步冲突待处理"), "#FFC7C7"),
         }
@@ -167,6 +170,7 @@ class DeskPage(QWidget):
                 tile.set_clickable(True)
         for key, opens in (
             ("key_persons", self.show_key_persons),
+            ("key_persons_due", lambda: self.show_key_persons(due_only=True)),
             ("duplicates", self.show_duplicates),
             ("conflicts", self.open_conflicts.emit),
         ):
@@ -304,8 +308,8 @@ class DeskPage(QWidget):
         self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
         self.worker.submit(lambda: desk.desk(self.ws), self._show, lambda e: show_error(self, e))
 
-    def show_key_persons(self) -> KeyPersonsDialog:
-        dialog = KeyPersonsDialog(self.ws, self.worker, self)
+    def show_key_persons(self, due_only: bool = False) -> KeyPersonsDialog:
+        dialog = KeyPersonsDialog(self.ws, self.worker, self, due_only=due_only)
         dialog.open()
         return dialog
 
@@ -334,6 +338,7 @@ class DeskPage(QWidget):
             ("supervised", c.supervised),
             ("warnings", c.warnings),
             ("key_persons", c.key_persons),
+            ("key_persons_due", c.key_persons_due),
             ("duplicates", c.duplicates),
             ("in_charge", c.in_charge),
         ):

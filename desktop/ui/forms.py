@@ -70,6 +70,12 @@ class FieldForm(QFormLayout):
         self._errors[name] = error
         return widget
 
+    def also_named(self, name: str, *others: str) -> None:
+        """Issues naming the field by any of `others` (a form row that stands for several, as the court's
+        案号 or the police's 接警编号) go under it too."""
+        for other in others:
+            self._errors[other] = self._errors[name]
+
     def show_issues(self, issues: list[Issue]) -> list[Issue]:
         """Put each issue under its field; return those that belong to no field of this form."""
         self.clear_issues()

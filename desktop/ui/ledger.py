@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import desk, ledger, lists
 from desktop.services.lists import MatterFilter
+from sync.core.domain import linkage
 from sync.core.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
 from sync.core.domain.risk import RISK_LABELS
 from sync.core.domain.roles import Permission, Role
@@ -47,6 +48,19 @@ from .report_form import ReportDialog
 LEDGER_HIDDEN_BY_DEFAULT = {5, 6, 7, 9, 10, 12}
 
 
+def sources(places) -> list[tuple[str, str]]:
+    """The source filter's choices: the township's channels, then the 三调联动 kinds (a matter the court or
+    the police sent counts under its kind, whatever its channel)."""
+    return [(c, label(c)) for c in places.channels] + [(k, label(k)) for k in linkage.KIND_LABELS.values()]
+
+
+def _source(r) -> str:
+    """A row's source, with the 三调联动 kind and number when the court or the police sent it."""
+    if not r.referral_kind:
+        return label(r.source)
+    return f"{label(linkage.KIND_LABELS.get(r.referral_kind, r.referral_kind))} {r.referral_no}"
+
+
 class LedgerPage(QWidget):
     def __init__(self, ws, worker, places, parent=None):
         super().__init__(parent)
@@ -57,7 +71,7 @@ class LedgerPage(QWidget):
         self.status = self._combo(self.tr("全部状态"), [(k, label(v)) for k, v in STATUS_LABELS.items()])
         self.grade = self._combo(self.tr("全部星级"), [(1, "★"), (2, "★★"), (3, "★★★")])
         self.risk = self._combo(self.tr("全部风险"), [(k, label(v)) for k, v in RISK_LABELS.items()])
-        self.source = self._combo(self.tr("全部来源"), [(c, label(c)) for c in places.channels])
+        self.source = self._combo(self.tr("全部来源"), sources(places))
         self.category = self._combo(self.tr("全部类别"), [(c, label(c)) for c in places.categories])
         self.village = self._combo(self.tr("全部村（社区）"), [(v.id, v.name) for v in places.villages])
         self.grid = self._combo(self.tr("全部网格"), [(g.id, g.name) for g in places.grids])
@@ -149,7 +163,7 @@ class LedgerPage(QWidget):
             Column(self.tr("状态"), lambda r: label(STATUS_LABELS.get(r.status, r.status))),
             Column(self.tr("期限"), lambda r: when(r.due_on), lambda r: COLOURS.get(r.colour)),
             Column(self.tr("风险"), lambda r: label(RISK_LABELS.get(r.risk, r.risk))),
-            Column(self.tr("来源"), lambda r: label(r.source)),
+            Column(self.tr("来源"), _source),
             Column(self.tr("类别"), lambda r: label(r.category)),
             Column(self.tr("村/社区"), lambda r: r.village),
             Column(self.tr("网格"), lambda r: r.grid),
@@ -204,7 +218,7 @@ class LedgerPage(QWidget):
         keeping what is chosen."""
         p = self.places
         for combo, items in (
-            (self.source, [(c, label(c)) for c in p.channels]),
+            (self.source, sources(p)),
             (self.category, [(c, label(c)) for c in p.categories]),
             (self.village, [(v.id, v.name) for v in p.villages]),
             (self.grid, [(g.id, g.name) for g in p.grids]),

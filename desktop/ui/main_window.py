@@ -35,6 +35,7 @@ from .labels import label
 from .ledger import LedgerPage
 from .matter_view import MatterDialog
 from .mediation import MediationPage
+from .patrols import PatrolsDialog
 from .plain import plain_label
 from .settings import SettingsPage
 from .stats import StatsPage
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         for menu, text, shortcut, slot, allowed in (
             (work, self.tr("登记走访"), "Ctrl+N", self.new_visit, self.ws.may(Permission.LOG_VISIT)),
             (work, self.tr("上报事项"), "Ctrl+M", self.new_matter, self.ws.may(Permission.VIEW_MATTERS)),
+            (work, self.tr("巡查记录…"), None, self.show_patrols, self.ws.may(Permission.LOG_VISIT)),
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
             (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),
             (sync_menu, self.tr("服务器设置…"), None, self.server_settings, True),
@@ -198,6 +200,14 @@ class MainWindow(QMainWindow):
         dialog.found_dispute.connect(self.new_matter)
         dialog.open()
         self.visit_dialog = dialog
+        return dialog
+
+    def show_patrols(self) -> PatrolsDialog:
+        """巡查: patrols of places that are no household; a matter reported from one opens the report form."""
+        dialog = PatrolsDialog(self.ws, self.worker, self.places, self)
+        dialog.found_dispute.connect(self.new_matter)
+        dialog.open()
+        self.patrols_dialog = dialog
         return dialog
 
     def new_matter(self, prefill=None, residents=None):

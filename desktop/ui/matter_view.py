@@ -321,7 +321,21 @@ class MatterView(QWidget):
             parts.append(self.tr("外部工单号：{0}").format(e(d.external_no)))
         if d.archived:
             parts.append(self.tr("卷宗已归档"))
+        if d.referral:
+            parts.append(self.referral_line(d.referral))
         return "<br>" + "　".join(parts) if parts else ""
+
+    def referral_line(self, r) -> str:
+        """三调联动: who sent it under which number, by when, and what went back to them."""
+        received = self.tr("收到 {0}，期限 {1}").format(when(r.received_on), when(r.due_on) or "—")
+        line = f"<b>{e(label(r.kind))}</b> {e(label(r.number_label))}：{e(r.number)}　{e(r.body)}　{received}"
+        if r.result:
+            line += "　" + self.tr("已反馈：{0}（{1}，{2}）").format(
+                e(label(r.result)), when(r.result_on), e(label(r.paper))
+            )
+        else:
+            line += "　" + self.tr("尚未反馈结果")
+        return line
 
     def _repeats(self, d) -> str:
         html = ""

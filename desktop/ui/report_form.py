@@ -205,6 +205,7 @@ class ReportDialog(FormDialog):
             visit_id=self.prefill.visit_id,
             household_id=self.prefill.household_id,
             external_no=self.external_no.text(),
+            patrol_id=self.prefill.patrol_id,  # reported from a 巡查 entry
         )
 
     def _source(self) -> str:

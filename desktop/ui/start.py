@@ -222,7 +222,9 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("户数"), self.households)
         self.demo_pw = self._password_pair(form)
         form.addRow(
-            plain_label(self.tr("演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码"))
+            plain_label(
+                self.tr("演示账号 admin、platform、mediator、lawyer、supervisor、leader、gw001 使用同一密码")
+            )
         )
         page.setLayout(form)
         return page

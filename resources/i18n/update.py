@@ -84,6 +84,13 @@ def all_labels() -> set[str]:
         | set(visits.PURPOSES)
     )
     texts |= {name for _, name in LANGUAGES}
+    # 三调联动, 重点人员 and 巡查 words (sync.core.domain.linkage, key_persons, patrols)
+    from sync.core.domain import key_persons, linkage, patrols
+
+    for table in (linkage.KIND_LABELS, linkage.RESULT_LABELS, linkage.NUMBER_LABELS, linkage.BODY_LABELS):
+        texts |= set(table.values())
+    texts |= set(linkage.PAPER_LABELS.values()) | set(key_persons.CATEGORIES) | set(key_persons.WAYS)
+    texts |= set(patrols.PLACE_KINDS)
     # Data words a township starts with (its own additions stay in its own words), and those of residents.
     import json
 

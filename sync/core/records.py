@@ -319,7 +319,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         scope=Direct(household="household_id"),
         search=Search(
             "matter",
-            ("serial", "external_no", "title", "facts", "place"),
+            ("serial", "external_no", "title", "facts", "place", "referral_no"),
             children=(("parties", "matter_id", ("name",)),),
         ),
         fields={
@@ -366,6 +366,16 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "leader_id": ref("accounts"),
             "whistleblower": boolean(default=False),  # 检举: never shown to the accused
             "accused_org_id": ref("orgs"),
+            # 三调联动 (sync.core.domain.linkage): set by its two steps only
+            "referral_kind": string(20, optional=True, index=True),  # court_pre / court_entrusted / police
+            "referral_no": string(60, optional=True, index=True),  # the court's 案号 or the 110 接警编号
+            "referral_body": string(100, optional=True),  # the court or the police station
+            "referral_received_on": day(optional=True),
+            "referral_due_on": day(optional=True),  # the court's deadline for the mediation
+            "referral_result": string(10, optional=True),  # success / failure, sent back
+            "referral_result_on": day(optional=True),
+            "referral_reply": text(default=""),  # what the 回复函 / 反馈单 says
+            "patrol_id": ref("patrols"),  # the 巡查 entry it was found on (sync.core.domain.patrols)
         },
     ),
     RecordType(
@@ -476,14 +486,16 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "attachments",
         write="view_matters",
         scope=Parent(
-            "owner_id", table_field="owner_kind", table_names=(("matter", "matters"), ("visit", "visits"))
+            "owner_id",
+            table_field="owner_kind",
+            table_names=(("matter", "matters"), ("visit", "visits"), ("patrol", "patrols")),
         ),
         fields={
             "sha256": string(64, index=True, shape=SHA256),
             "filename": string(200, shape=FILE_NAME_PART),
             "mime": string(100, default="application/octet-stream"),
             "size": integer(default=0),
-            "owner_kind": string(20),  # matter / visit
+            "owner_kind": string(20),  # matter / visit / patrol
             "owner_id": record_id(optional=False, index=True),
             "present": boolean(default=False, local=True),  # the file is on this laptop
         },
@@ -549,6 +561,57 @@ RECORD_TYPES += (
             "reason": text(),
             "by_id": ref("accounts"),
             "by_name": string(50, default=""),
+        },
+    ),
+)
+
+# 重点人员 management (sync.core.domain.key_persons): a watched resident's 稳控 plan, and each contact made.
+KEY_PERSON_SCOPE = Parent("person_id", table="persons")
+RECORD_TYPES += (
+    RecordType(
+        "key_person_plans",
+        write="edit_residents",
+        scope=KEY_PERSON_SCOPE,
+        fields={
+            "person_id": ref("persons", optional=False),
+            "category": string(10, index=True),  # key_persons.CATEGORIES
+            "keeper_id": ref("accounts"),  # 包保责任人
+            "plan": text(default=""),  # 稳控措施
+            "every_days": integer(default=30),  # a contact at least this often
+            "since": day(),  # 列管日期
+            "ended_on": day(optional=True),  # 解除列管
+        },
+    ),
+    RecordType(
+        "key_person_contacts",
+        write="log_visit",
+        scope=KEY_PERSON_SCOPE,
+        append_only=True,
+        fields={
+            "person_id": ref("persons", optional=False),
+            "on": day(index=True),
+            "way": string(10),  # key_persons.WAYS
+            "seen": text(default=""),  # what was seen and said
+            "by_id": ref("accounts"),
+        },
+    ),
+)
+
+# 巡查: a grid worker's patrol of a place that is no household (sync.core.domain.patrols).
+RECORD_TYPES += (
+    RecordType(
+        "patrols",
+        write="log_visit",
+        scope=Direct(),
+        fields={
+            "village_id": ref("divisions", optional=False),
+            "grid_id": ref("grids"),
+            "patroller_id": ref("accounts"),
+            "patrolled_at": moment(index=True),
+            "place": string(200),
+            "place_kind": string(10),  # patrols.PLACE_KINDS
+            "seen": text(default=""),
+            "needs_follow_up": boolean(default=False),
         },
     ),
 )

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core import records
 
-from . import account_admin, authority, fact_checks, history, marks, periods
+from . import account_admin, authority, fact_checks, history, key_persons, marks, patrols, periods
 from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
@@ -249,6 +249,10 @@ class Pusher:
                 raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
             return
         authority.check_permission(self.who, kind)
+        if kind.table in key_persons.TABLES:  # 重点人员's plans and contacts
+            key_persons.check(self.session, self.who, kind.table, op.fields, record, self.now.date())
+        if kind.table == "patrols":  # 巡查
+            patrols.check(self.session, self.who, op.fields, record, self.now)
         if kind.table == "accounts":
             authority.check_account_record(self.session, record, op.fields)
             if record is None:

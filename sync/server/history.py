@@ -23,7 +23,7 @@ from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.lifecycle import Action
 from sync.core.domain.workdays import WorkdayCalendar
 
-from . import authority, fact_checks
+from . import authority, fact_checks, linkage
 from .authority import Identity, Refused
 from .models import Device, OpResult, Record
 
@@ -138,6 +138,7 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         if typed is None:
             raise Refused(f"{TYPED_DATES[action]}：应为日期")
         _check_typed_date(TYPED_DATES[action], typed, step.get(timing.LATE_REASON), at.date())
+    linkage.check_step(action, step, matter.data, at.date())
     if action == Action.REQUEST_EXTENSION or (action == Action.DECIDE_EXTENSION and step.get("approved")):
         due = _day(matter.data.get("due_on"))
         # The due date was reckoned on the laptops' clocks, as the step's own time is (bounded above).
@@ -316,6 +317,7 @@ def _check_step_fields(session: Session, device_id: str, matter: Record, changes
     if "handler_name" in changes and changes["handler_name"] != _handler_name(session, after.get("handler")):
         wrong.append("handler_name")
     wrong += fact_checks.wrong_facts(action, data, changes)
+    wrong += linkage.wrong_columns(action, data, changes)
     if wrong:
         raise Refused(f"“{label}”不会把事项的 {', '.join(sorted(wrong))} 改成这样")
 

@@ -40,6 +40,7 @@ def test_every_step_from_every_status(action, status):
         written_agreement=True,  # what the steps that need an agreement need
         level=Level.COUNTY if action == Action.REFER_DOWN else Level.VILLAGE,  # a level below to refer to
         risk_lowered=action == Action.CONFIRM_RISK,  # a lowered risk to confirm
+        referral_kind="court_pre" if action == Action.ANSWER_REFERRAL else None,  # a referral to answer
     )
     rule = RULES[action]
     reason = why_not(state, action, actor(*rule.roles))

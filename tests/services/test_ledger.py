@@ -69,7 +69,7 @@ def test_the_ledger_sheet_is_what_an_office_prints_and_filters(township, tmp_pat
     sheet = load_workbook(out).active
     assert sheet["A1"].value.startswith("向城镇矛盾纠纷台账（上报于 2026-11-01 至 …")
     assert (
-        sheet.auto_filter.ref == "A2:AA3" and sheet.print_title_rows == "$2:$2" and sheet.freeze_panes == "A3"
+        sheet.auto_filter.ref == "A2:AD3" and sheet.print_title_rows == "$2:$2" and sheet.freeze_panes == "A3"
     )
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.sheet_properties.pageSetUpPr.fitToPage

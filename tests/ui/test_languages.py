@@ -71,7 +71,8 @@ def test_the_window_in_english(english, window_for, settle):
     assert window.sync_label.text().startswith("This laptop only")
     assert window.ledger.count.text() == "0 matters"  # plurals through Qt's %n
     assert window.ledger.tr("共 %n 件", "", 1) == "1 matter"
-    assert window.ledger.model.columns[6].value(type("Row", (), {"source": "网格排查"})()) == "Grid check"
+    row = type("Row", (), {"source": "网格排查", "referral_kind": ""})()
+    assert window.ledger.model.columns[6].value(row) == "Grid check"
     assert "Platform office" in window.account_label.text()
     assert tr("取消") == "Cancel"  # strings of the shared helpers, outside any widget class
 

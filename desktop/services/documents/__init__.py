@@ -15,6 +15,7 @@ from sqlalchemy import select
 from desktop.store.models import Matter
 from desktop.store.queries import visible_clause
 from sync.core.domain.lifecycle import Action
+from sync.core.domain.linkage import PAPER_LABELS
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 
@@ -34,7 +35,7 @@ from .templates import save_templates as save_templates
 from .templates import template_notices as template_notices
 
 # What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
-KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier")
+KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier", "referral")
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ def offers(ws: Workspace, matter_id: str) -> list[Offer]:
         found += [Offer("dispatch", TITLES["dispatch"])] if r.last_event(Action.DISPATCH) else []
         found += [Offer("supervision", TITLES["supervision"])] if r.last_event(Action.SUPERVISE) else []
         found += [Offer("followup", TITLES["followup"])] if r.follow_ups else []
+        if r.matter.referral_result:  # 三调联动: the 回复函 / 反馈单 back to the court or the station
+            found.append(Offer("referral", PAPER_LABELS.get(r.matter.referral_kind or "", "")))
         if r.matter.status in CLOSED and ws.may(Permission.REVEAL_PERSONAL):
             found.append(Offer("dossier", TITLES["dossier"]))
         return found

@@ -29,6 +29,7 @@ from ..document_layout import (
     zh,
 )
 from .records import CLOSED, TITLES, MissingItems, Records, day, minute, refuse_if
+from .referral import referral_reply
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 PERFORMED = {True: "已履行", False: "未履行", None: "—"}
@@ -356,6 +357,7 @@ BUILDERS: dict[str, Builder] = {
     "dispatch": dispatch_slip,
     "supervision": supervision_slip,
     "dossier": dossier,
+    "referral": referral_reply,
 }
 # Papers that carry full ID numbers and phones: only a role that may see them makes them.
 PERSONAL = {"agreement", "dossier"}

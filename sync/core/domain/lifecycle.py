@@ -14,7 +14,7 @@ from typing import Any
 
 from sync.core.domain.messages import msg
 
-from . import confirmation
+from . import confirmation, linkage
 from .facts import facts_problem
 from .roles import ROLE_LABELS, Role
 
@@ -107,6 +107,8 @@ class Action(StrEnum):
     CHANGE_PLACE = "place_changed"  # 变更属地: the village and grid, with a reason
     APPLY_CONFIRMATION = "confirmation_applied"  # 申请司法确认: which agreement, which court, when
     DECIDE_CONFIRMATION = "confirmation_decided"  # 司法确认结果: confirmed or rejected, court, 文书号, date
+    RECEIVE_REFERRAL = "referral_received"  # 三调联动: the court's or the police's referral, with its number
+    ANSWER_REFERRAL = "referral_answered"  # … and the result sent back to them (sync.core.domain.linkage)
 
 
 ACTION_LABELS = {
@@ -141,6 +143,8 @@ ACTION_LABELS = {
     Action.CHANGE_PLACE: "变更属地",
     Action.APPLY_CONFIRMATION: "申请司法确认",
     Action.DECIDE_CONFIRMATION: "司法确认结果",
+    Action.RECEIVE_REFERRAL: "登记联动移送",
+    Action.ANSWER_REFERRAL: "反馈联动结果",
 }
 
 
@@ -206,6 +210,10 @@ RULES: dict[Action, Rule] = {
     Action.DECIDE_CONFIRMATION: Rule(
         frozenset({_S.HANDLING, _S.CLOSED, _S.CHECKED, _S.EVALUATED}), _HANDLERS
     ),
+    # The 综治中心 (or the 调委会's mediator the court sent it to) records the court's or station's referral
+    # while it is open; the result goes back once the matter is done, from whoever handled it.
+    Action.RECEIVE_REFERRAL: Rule(OPEN_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR, Role.LEADER})),
+    Action.ANSWER_REFERRAL: Rule(DONE_STATUSES, _HANDLERS, handler_only=True),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view), and 司法确认 as one step, which
 # older laptops recorded (their histories still replay; it is now the pair 申请司法确认 / 司法确认结果).
@@ -227,6 +235,8 @@ STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "supervised": ("supervised", int),
     "explanation_due": ("explanation_due", bool),
     "archived": ("archived", bool),
+    "referral_kind": ("referral_kind", lambda v: v),  # 三调联动: who sent it (linkage.KIND_LABELS)
+    "referral_result": ("referral_result", lambda v: v),  # … and the result sent back to them
 }
 
 
@@ -258,6 +268,13 @@ STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
     "is_group": frozenset({Action.CORRECT_FACTS}),
     "village_id": frozenset({Action.CHANGE_PLACE}),
     "grid_id": frozenset({Action.CHANGE_PLACE}),
+    # 三调联动: the outside body's number, name and dates, and the reply (sync.core.domain.linkage)
+    "referral_no": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_body": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_received_on": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_due_on": frozenset({Action.RECEIVE_REFERRAL}),
+    "referral_result_on": frozenset({Action.ANSWER_REFERRAL}),
+    "referral_reply": frozenset({Action.ANSWER_REFERRAL}),
 }
 # Written once, when the matter is reported: never changed by any laptop afterwards.
 FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind")
@@ -371,6 +388,8 @@ class MatterState:
     # registered with a risk below what its signals say, and no leader has confirmed that yet (from the
     # events, like has_agreement: not a column of its own)
     risk_lowered: bool = False
+    referral_kind: str | None = None  # 三调联动: sent by the court or the police (linkage.KIND_LABELS)
+    referral_result: str | None = None  # … and the result sent back (linkage.RESULT_LABELS)
 
 
 @dataclass(frozen=True)
@@ -434,6 +453,12 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("没有待审批的延期申请")
     if action == Action.CONFIRM_RISK and not state.risk_lowered:
         return msg("没有待确认的降低风险等级")
+    if action == Action.RECEIVE_REFERRAL and state.referral_kind:
+        return msg("已登记为“{0}”", linkage.KIND_LABELS.get(state.referral_kind, state.referral_kind))
+    if action == Action.ANSWER_REFERRAL and not state.referral_kind:
+        return msg("不是法院或公安移送的事项，须先登记联动移送")
+    if action == Action.ANSWER_REFERRAL and state.referral_result:
+        return msg("已反馈结果")
     return None
 
 
@@ -562,6 +587,15 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         if problem := (confirmation.decision_problem if decided else confirmation.application_problem)(data):
             raise Refused(action, problem)
         return s
+    if action == Action.RECEIVE_REFERRAL:
+        if problems := linkage.received_problems(data):
+            raise Refused(action, msg("{0}：{1}", *problems[0]))
+        return replace(s, referral_kind=data["kind"])
+    if action == Action.ANSWER_REFERRAL:
+        # the received date is checked against the matter's column by the use case and the server
+        if problems := linkage.answered_problems(data, None, str(s.outcome) if s.outcome else None):
+            raise Refused(action, msg("{0}：{1}", *problems[0]))
+        return replace(s, referral_result=data["result"])
     if action == Action.SETTLE_CONFLICT:
         field_name = need("field", "字段")
         if field_name not in STATE_FIELDS:
