@@ -86,6 +86,15 @@ def fields_for(action: Action, places) -> list[Field]:
             _text("record", "调解记录", True),
             _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
+        Action.INVESTIGATE: [
+            Field("held_on", "调查日期", "date"),
+            _text("investigators", "调查人（单位、姓名）"),
+            _text("place", "调查地点"),
+            _text("subject", "调查事项"),
+            _text("present", "被调查人或在场人"),
+            _text("findings", "调查结果", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
         Action.RECORD_AGREEMENT: [
             _choice("form", "协议形式", [("written", "书面协议"), ("oral", "口头协议")]),
             _text("parties", "当事人", True),

@@ -102,8 +102,8 @@ def test_the_agreement_holds_what_article_29_requires(township):
     text = doc.text()
     for item in [
         "人民调解协议书",
-        "向城-2026-00001",
-        "东村村委会",
+        "（2026）向东调字第1号",
+        "东村人民调解委员会",
         "张三",
         "女",
         "76岁",
@@ -122,7 +122,7 @@ def test_the_agreement_holds_what_article_29_requires(township):
         "2026年12月01日",
         "一式3份",
         "人民调解员（签名）王网格",
-        "东村村委会（印）",
+        "东村人民调解委员会（印）",
     ]:
         assert item in text, item
     with t.admin.read() as s:
@@ -162,7 +162,7 @@ def test_every_paper_of_a_closed_matter_and_its_word_file(township, tmp_path):
             "矛盾纠纷调处卷宗",
             "卷内目录",
             "流转记录",
-            "调解笔录（第1次）",
+            "调解记录（第1次）",
             "人民调解协议书",
             "回访记录",
             "超期说明",

@@ -8,27 +8,23 @@ from collections.abc import Callable
 
 from desktop.store.models import Agreement
 from sync.core.domain.lifecycle import (
-    ACTION_LABELS,
     LEVEL_LABELS,
     OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     Action,
 )
 
-from ..attachments import read_bytes, stored_path
+from .. import committees
 from ..document_layout import (
-    Block,
     Document,
     Fields,
     Heading,
-    PageBreak,
     Para,
-    Picture,
     Signatures,
     Table,
     zh,
 )
-from .records import CLOSED, TITLES, MissingItems, Records, day, minute, refuse_if
+from .records import TITLES, MissingItems, Records, day, minute, refuse_if
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
 PERFORMED = {True: "已履行", False: "未履行", None: "—"}
@@ -78,7 +74,9 @@ def _written_agreement(r: Records, a: Agreement) -> Document:
     }
     missing += [zh(item) for item, value in wanted.items() if not value]
     refuse_if(title, missing)
-    doc = Document("agreement", title, r.number(), r.header())
+    # the committee's 调解文书号, given when signed or, for one signed before numbers were given, now
+    number = committees.give_number(r.s, r.matter, a, r.ws.now().year)
+    doc = Document("agreement", title, number, r.header())
     doc.add(*(Para(p.line(), label=f"{p.role}：", indent=False) for p in r.parties))
     doc.add(Heading(zh("纠纷主要事实、争议事项及各方当事人责任")), Para(a.facts))
     doc.add(Para(r.fill("agreement_intro")), Heading(zh("协议内容")), Para(a.terms))
@@ -87,7 +85,7 @@ def _written_agreement(r: Records, a: Agreement) -> Document:
         Para(zh("{0}，于{1}前履行完毕。", a.performance.rstrip("。，"), day(a.perform_by))),
     )
     doc.add(Para(r.fill("agreement_copies", copies=a.copies)), Para(r.fill("agreement_notice")))
-    mediators = "、".join(filter(None, {x.mediators for x in r.sessions})) or r.matter.handler_name or ""
+    mediators = r.mediators() or r.matter.handler_name or ""
     parties = tuple(zh("当事人（签名或按指印）{0}", p.name) for p in r.parties)
     doc.add(Signatures((*parties, zh("人民调解员（签名）{0}", mediators), zh("{0}（印）", r.committee))))
     return doc
@@ -241,98 +239,6 @@ def follow_up_record(r: Records, _index: int = 0) -> Document:
     return doc
 
 
-def _action_label(action: str) -> str:
-    return ACTION_LABELS.get(Action(action), action) if action in set(Action) else action
-
-
-def dossier(r: Records, _index: int = 0) -> Document:
-    """One file per closed matter: cover, contents, then every record in the order the work was done."""
-    m = r.matter
-    title = TITLES["dossier"]
-    refuse_if(title, [zh("办结（事项尚未办结）")] if m.status not in CLOSED else [])
-    doc = Document("dossier", title, zh("卷宗号：{0}", m.serial), r.header())
-    doc.add(
-        Fields(
-            (
-                (zh("案由"), m.title),
-                (zh("当事人"), r.party_names()),
-                (zh("承办"), m.handler_name or ""),
-                (zh("受理时间"), day(m.reported_at)),
-                (zh("立案时间"), day(m.registered_at)),
-                (zh("办结时间"), day(m.closed_at)),
-                (zh("办结结果"), _outcome(r)),
-                (zh("归档"), zh("已归档") if m.archived else zh("待归档")),
-            )
-        )
-    )
-    sections = [zh("受理登记与立案定级"), zh("流转记录")]
-    sections += [zh("调解笔录（第{0}次）", i + 1) for i in range(len(r.sessions))]
-    sections += [zh("调解协议")] if r.agreements else []
-    sections += [zh("回访记录")] if r.follow_ups else []
-    sections += [zh("附件")] if r.files else []
-    contents = tuple((str(i), s) for i, s in enumerate(sections, 1))
-    doc.add(PageBreak(), Heading(zh("卷内目录")), Table((zh("序号"), zh("材料名称")), contents))
-    doc.add(PageBreak(), Heading(f"一、{sections[0]}"))
-    source = m.source + (f"（{m.external_no}）" if m.external_no else "")
-    doc.add(
-        Fields(
-            (
-                *r.matter_fields(),
-                (zh("来源"), source),
-                (zh("上报时间"), minute(m.reported_at)),
-                (zh("立案定级"), r.grade_label()),
-                (zh("办理时限"), day(m.due_on)),
-            )
-        )
-    )
-    steps = tuple((minute(e.at), e.actor_name, _action_label(e.action), e.note) for e in r.events)
-    doc.add(Heading(f"二、{sections[1]}"), Table((zh("时间"), zh("办理人"), zh("环节"), zh("意见")), steps))
-    number = 2
-    for i in range(len(r.sessions)):
-        number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{sections[number - 1]}"))
-        doc.add(*_inside(session_record(r, i)))
-    settled = r.effective_agreement()
-    if settled is not None:
-        number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('调解协议')}"))
-        try:
-            doc.add(*_inside(agreement(r)))
-        except MissingItems as missing:  # the dossier still files what there is, and says what is not
-            doc.add(
-                Fields(
-                    (
-                        (zh("协议内容"), settled.terms),
-                        (zh("履行"), settled.performance),
-                        (zh("缺项"), "、".join(missing.items)),
-                    )
-                )
-            )
-    if r.follow_ups:
-        number += 1
-        doc.add(Heading(f"{_chinese(number)}、{zh('回访记录')}"), _follow_up_table(r))
-    if r.files:
-        number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('附件')}"))
-        for f in r.files:
-            path = stored_path(r.ws, f.sha256)
-            if f.present and f.filename.lower().endswith(IMAGE_SUFFIXES) and path.is_file():
-                doc.add(Picture(str(path), f.filename, read_bytes(r.ws, f.sha256)))
-            else:
-                away = "" if f.present else zh("，文件尚未同步到本机")
-                doc.add(Para(zh("{0}（{1} 字节{2}）", f.filename, f.size, away)))
-    return doc
-
-
-def _inside(paper: Document) -> list[Block]:
-    """A paper filed in the dossier: its own title and number, then its body."""
-    return [Heading(f"{paper.title}　{paper.number}"), *paper.blocks]
-
-
-def _chinese(n: int) -> str:
-    return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
-
-
 Builder = Callable[[Records, int], Document]
 BUILDERS: dict[str, Builder] = {
     "agreement": agreement,
@@ -340,7 +246,6 @@ BUILDERS: dict[str, Builder] = {
     "followup": follow_up_record,
     "dispatch": dispatch_slip,
     "supervision": supervision_slip,
-    "dossier": dossier,
 }
 # Papers that carry full ID numbers and phones: only a role that may see them makes them.
 PERSONAL = {"agreement", "dossier"}

@@ -101,6 +101,7 @@ class Action(StrEnum):
     ARCHIVE = "archived"  # 卷宗归档: the closed matter's dossier is filed
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
     CONFIRM_RISK = "risk_confirmed"  # a leader confirms a risk registered lower than its signals say
+    INVESTIGATE = "investigated"  # 调查: who looked into what, when and where, and what they found
 
 
 ACTION_LABELS = {
@@ -131,6 +132,7 @@ ACTION_LABELS = {
     Action.ARCHIVE: "卷宗归档",
     Action.SETTLE_CONFLICT: "处理同步冲突",
     Action.CONFIRM_RISK: "确认风险等级",
+    Action.INVESTIGATE: "记录调查",
 }
 
 
@@ -189,6 +191,7 @@ RULES: dict[Action, Rule] = {
     Action.ARCHIVE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR})),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
     Action.CONFIRM_RISK: Rule(frozenset(Status), frozenset({Role.LEADER})),
+    Action.INVESTIGATE: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view).
 NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
@@ -431,6 +434,9 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         return replace(s, failed_tries=s.failed_tries + (outcome == SessionOutcome.FAILED))
     if action == Action.RECORD_AGREEMENT:
         return replace(s, has_agreement=True)
+    if action == Action.INVESTIGATE:
+        need("on", "调查日期")
+        return s
     if action == Action.ESCALATE:
         need("reason", "提级理由")
         upper = LEVEL_ORDER[LEVEL_ORDER.index(s.level) + 1]
