@@ -50,14 +50,28 @@ def complete_parties(t, m):
     )
 
 
-def closed_matter(t, *, complete=True, form="written"):
-    """Reported, registered, dispatched, supervised, mediated, agreed, closed, checked and followed up."""
+def closed_matter(t, *, complete=True, form="written", investigate=False):
+    """Reported, registered, dispatched, supervised, (investigated,) mediated, agreed, closed, checked and
+    followed up."""
     g, p = t.login("grid1"), t.login("platform")
     m = report(t)
     steps.register(p, m, 2, category="邻里")
     steps.dispatch(p, m, f"org:{t.committee}", "请尽快组织调解")
     steps.accept(g, m)
     steps.supervise(t.login("supervisor"), m, "临近期限，请加快办理")
+    if investigate:
+        steps.record_investigation(
+            g,
+            m,
+            steps.InvestigationInput(
+                date(2026, 11, 23),
+                "镇自然资源所 赵测量",
+                "实测围墙越界30厘米，界桩位置与1998年宅基地证附图一致。",
+                place="东村12号与14号之间",
+                subject="宅基地界址测量",
+                present="张三、李四",
+            ),
+        )
     steps.record_session(
         g,
         m,
