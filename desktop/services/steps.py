@@ -27,11 +27,13 @@ from desktop.store.models import (
     MatterLink,
     MediationSession,
 )
+from sync.core.domain import supervision
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
     RISK_LOWERED_FROM,
     RISK_REASON,
     STEP_SET_FIELDS,
+    TIMED_STATUSES,
     Action,
     Refused,
     SessionOutcome,
@@ -238,8 +240,16 @@ def claim(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 # ------------------------------------------------------------------ 处理反馈 handling
 
 
-def accept(ws: Workspace, matter_id: str, note: str = "") -> Changed:
-    return _step(ws, matter_id, Action.ACCEPT, {}, note)
+def accept(ws: Workspace, matter_id: str, note: str = "", received_by: str = "") -> Changed:
+    """签收; `received_by` records the 交办单's 回执 returned by the unit, with who signed it for them
+    (shown in
+    the matter's history)."""
+    received_by = (received_by or "").strip()
+    if len(received_by) > 50:
+        raise ValidationFailed([Issue(msg("回执签收人"), msg("最多{0}个字符", 50))])
+    if received_by:
+        note = "；".join(filter(None, [note.strip(), f"交办单回执已收回，签收人：{received_by}"]))
+    return _step(ws, matter_id, Action.ACCEPT, {"received_by": received_by or None}, note)
 
 
 def return_to_platform(ws: Workspace, matter_id: str, reason: str) -> Changed:
@@ -313,7 +323,8 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
 
 @dataclass
 class InvestigationInput:
-    """调查记录: who investigated (with their unit: 自然资源所 张工), when, where, what was looked into and what
+    """调查记录: who investigated (with their unit: 自然资源所 张工), when, where, what was looked into
+    and what
     was found; filed in the dossier as a record of its own, not inside a session's text."""
 
     held_on: date
@@ -538,11 +549,38 @@ def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = 
     return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note, extra)
 
 
-def supervise(ws: Workspace, matter_id: str, note: str) -> Changed:
-    """督办: chase a late matter; the note says what is asked and by when."""
+def supervise(ws: Workspace, matter_id: str, note: str, level: str = "", reply_days: int = 0) -> Changed:
+    """督办: chase a late matter; the note says what is asked. The slip is printed from what the step records
+    now — the state, 时限状态 and days overdue at this moment, the 督办 level (by the days overdue
+    unless chosen)
+    and the 反馈时限 — so it reads the same after the matter moves on or is reopened."""
     if not (note or "").strip():
         raise Refused(Action.SUPERVISE, msg("须填写督办意见"))
-    return _step(ws, matter_id, Action.SUPERVISE, {}, note)
+    if level and (problem := supervision.level_problem(level)):
+        raise ValidationFailed([Issue(msg("督办级别"), msg(problem))])
+    if reply_days < 0 or reply_days > 60:
+        raise ValidationFailed(
+            [Issue(msg("反馈时限（工作日）"), msg("应在0到60之间（0为默认{0}个工作日）", 3))]
+        )
+    now = ws.now()
+    with ws.read() as s:
+        matter = matters.load(ws, s, matter_id)
+        colour = ws.deadlines(s).colour(
+            deadline_of(matter), now, closed=matter.status not in {str(x) for x in TIMED_STATUSES}
+        )
+        overdue = max((now.date() - matter.due_on).days, 0) if matter.due_on else 0
+        snapshot = {
+            "status": matter.status,
+            "colour": str(colour),
+            "overdue_days": overdue,
+            "due_on": matter.due_on.isoformat() if matter.due_on else None,
+            "handler_name": matter.handler_name or "",
+            "level": level or supervision.level_for(overdue),
+            "reply_by": ws.calendar.add_workdays(
+                now.date(), reply_days or supervision.REPLY_WORKDAYS
+            ).isoformat(),
+        }
+    return _step(ws, matter_id, Action.SUPERVISE, snapshot, note)
 
 
 def explain_overdue(ws: Workspace, matter_id: str, note: str) -> Changed:

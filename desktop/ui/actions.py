@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import steps
 from desktop.services.errors import Issue
-from sync.core.domain import mediation
+from sync.core.domain import mediation, supervision
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
@@ -74,7 +74,10 @@ def fields_for(action: Action, places) -> list[Field]:
         ],
         Action.PUBLISH: [_text("note", "说明")],
         Action.CLAIM: [_text("note", "说明")],
-        Action.ACCEPT: [_text("note", "签收意见")],
+        Action.ACCEPT: [
+            _text("note", "签收意见"),
+            _text("received_by", "交办单回执签收人（收回回执时填写）"),
+        ],
         Action.RETURN: [_text("reason", "回流理由", True)],
         Action.RECORD_SESSION: [
             Field("held_on", "调解日期", "date"),
@@ -120,7 +123,11 @@ def fields_for(action: Action, places) -> list[Field]:
             Field("approved", "同意延期", "bool", default=True),
             _text("note", "审批意见"),
         ],
-        Action.SUPERVISE: [_text("note", "督办意见", True)],
+        Action.SUPERVISE: [
+            _text("note", "督办意见", True),
+            _choice("level", "督办级别", [("", "按超期天数"), *((x, x) for x in supervision.LEVELS)]),
+            Field("reply_days", "反馈时限（工作日，0为默认3个）", "int", default=3),
+        ],
         Action.EXPLAIN_OVERDUE: [_text("note", "超期说明", True)],
         Action.REGRADE: [Field("grade", "星级", "choice", grades), _text("reason", "调整理由", True)],
         Action.TAKE_CHARGE: [_text("note", "包案说明")],

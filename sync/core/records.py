@@ -222,7 +222,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "name": string(100),
             "level": string(10, default="township"),
             "village_id": ref("divisions"),
-            # the 人民调解委员会 that seals its agreements ("X村委会" → "X村人民调解委员会" when empty), and the short
+            # the 人民调解委员会 that seals its agreements ("X村委会" → "X村人民调解委员会" when empty),
+            # and the short
             # name in its 调解文书号 ("（2026）芒新调字第1号": township and unit, first characters when empty)
             "committee_name": string(100, optional=True),
             "short_name": string(10, optional=True),
@@ -463,7 +464,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         },
     ),
     RecordType(
-        # 调查记录: a fact established outside a session (a measurement by 自然资源所, a site visit), written by
+        # 调查记录: a fact established outside a session (a measurement by 自然资源所, a site visit),
+        # written by
         # its step (lifecycle.Action.INVESTIGATE) and filed in the dossier before the sessions
         "investigations",
         write="view_matters",

@@ -372,7 +372,8 @@ def _config(session: Session, key: str) -> Any:
 
 
 def check_agreement_change(agreement: Record, applied: dict) -> None:
-    """Once the parties signed, what they signed is fixed: a change is a new agreement (变更协议). Its 调解文书号,
+    """Once the parties signed, what they signed is fixed: a change is a new agreement (变更协议). Its
+    调解文书号,
     once given, is fixed too: it is printed on what the parties hold."""
     given = agreement.data.get("doc_no")
     if given and "doc_no" in applied and applied["doc_no"] != given:

@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date
 
 import pytest
 
-from desktop.services import documents, steps
+from desktop.services import documents
 from desktop.ui.printing import save_pdf
 from tests.services.test_documents import closed_matter
 

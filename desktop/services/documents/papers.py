@@ -5,12 +5,15 @@ record and the closed matter's dossier. A paper that the law requires an item fo
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from desktop.store.models import Agreement
+from sync.core.domain.deadlines import COLOUR_LABELS, Colour
 from sync.core.domain.lifecycle import (
     LEVEL_LABELS,
     OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
+    STATUS_LABELS,
     Action,
 )
 
@@ -168,24 +171,59 @@ def dispatch_slip(r: Records, _index: int = 0) -> Document:
     )
     doc.add(Para(r.fill("dispatch_notice")))
     doc.add(Signatures((zh("交办单位（印）"), zh("签收人（签名）"))))
+    # the 回执, torn off along the line and returned by the unit; its return is recorded at 签收
+    doc.add(
+        Para(
+            "- - - - - - - - - - - - - - - - " + zh("沿此线剪下") + " - - - - - - - - - - - - - - - -",
+            indent=False,
+        )
+    )
+    doc.add(Heading(zh("{0}回执", title)))
+    doc.add(
+        Fields(
+            (
+                (zh("事项编号"), m.serial),
+                (zh("事项名称"), m.title),
+                (zh("交办时间"), minute(event.at)),
+                (zh("接收单位"), sent_to),
+            )
+        )
+    )
+    doc.add(Signatures((zh("接收单位（印）"), zh("签收人（签名）"))))
     return doc
 
 
 def supervision_slip(r: Records, _index: int = 0) -> Document:
+    """督办单, printed from what the 督办 step recorded at that moment (the state, 时限状态 and days
+    overdue, the
+    level and the 反馈时限): the same slip however the matter moves on, a reopen included. A step recorded
+    before it kept these is printed with what the matter says now."""
     title = TITLES["supervision"]
     event = r.step_for(title, Action.SUPERVISE, zh("督办记录"))
     m = r.matter
+    taken = event.data or {}
     times = sum(1 for e in r.events if e.action == Action.SUPERVISE)  # this one is the last
     number = zh("{0}（第{1}次督办）", r.number(), times)
+    colour = taken.get("colour")
+    colour_text = (
+        COLOUR_LABELS.get(Colour(colour), "") if colour in set(Colour) else r.colour() or zh("未计时")
+    )
+    due = taken.get("due_on")
+    overdue = taken.get("overdue_days")
+    reply_by = taken.get("reply_by")
     doc = Document("supervision", title, number, r.fill("header") or r.township)
     doc.add(
         Fields(
             (
                 *r.matter_fields(),
-                (zh("承办单位/承办人"), m.handler_name or ""),
-                (zh("办理时限"), day(m.due_on)),
-                (zh("时限状态"), r.colour() or zh("未计时")),
+                (zh("承办单位/承办人"), str(taken.get("handler_name", m.handler_name or ""))),
+                (zh("办理时限"), _iso_day(due) if "due_on" in taken else day(m.due_on)),
+                (zh("督办时状态"), STATUS_LABELS.get(taken.get("status"), "") if "status" in taken else ""),
+                (zh("时限状态"), colour_text),
+                (zh("超期天数"), zh("{0}天", overdue) if isinstance(overdue, int) else ""),
+                (zh("督办级别"), str(taken.get("level", ""))),
                 (zh("督办原因与要求"), event.note),
+                (zh("反馈时限"), zh("{0}前书面反馈", _iso_day(reply_by)) if reply_by else ""),
                 (zh("督办人"), event.actor_name),
                 (zh("督办时间"), minute(event.at)),
                 (zh("包案领导"), r.account_name(m.leader_id)),
@@ -195,6 +233,13 @@ def supervision_slip(r: Records, _index: int = 0) -> Document:
     doc.add(Para(r.fill("supervision_notice")))
     doc.add(Signatures((zh("督办单位（印）"), zh("承办单位签收人（签名）"))))
     return doc
+
+
+def _iso_day(value: object) -> str:
+    try:
+        return day(date.fromisoformat(str(value)))
+    except ValueError:
+        return ""
 
 
 def _follow_up_table(r: Records) -> Table:
