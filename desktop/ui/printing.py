@@ -181,7 +181,7 @@ def report_document(report: assessment_report.Report, folder: Path) -> Document:
     for by, units in report.sections.items():
         if not units:
             continue
-        chart = BarChart(f"{report.period} 化解率")
+        chart = BarChart(f"{report.period_name} 化解率")
         chart.set_items([(u.name, (u.measures.resolution_rate or 0) * 100) for u in units[:15]], "{:.0f}%")
         chart.resize(640, chart.minimumHeight())
         sharp = QPixmap(chart.size() * 3)  # drawn at three times the size: print is finer than a screen

@@ -1,5 +1,7 @@
-"""The papers an archive inspection reads: the 督办单 as it was at the 督办 (identical after a reopen), with its
-level, days overdue and 反馈时限; the 交办单's 回执 and its return recorded at 签收; the agreement sealed by the
+"""The papers an archive inspection reads: the 督办单 as it was at the 督办 (identical after a reopen),
+with its
+level, days overdue and 反馈时限; the 交办单's 回执 and its return recorded at 签收; the agreement
+sealed by the
 unit's 人民调解委员会 and numbered by the committee's year; the 调查记录 refused without what it must say."""
 
 from __future__ import annotations
@@ -124,3 +126,20 @@ def test_an_investigation_is_filed_and_refused_without_what_it_must_say(township
             t.login("grid1"), other, steps.InvestigationInput(date(2026, 11, 23), " ", "")
         )
     assert {str(i.field) for i in refused.value.issues} >= {"调查人", "调查结果"}
+
+
+def test_chinese_papers_name_periods_in_chinese(township):
+    from desktop.services import assessment_report
+    from sync.core.domain.periods import chinese_name
+
+    assert [chinese_name(p) for p in ("2026-Q4", "2026-q1", "2026-11", "2026-03", "2026")] == [
+        "2026年第4季度",
+        "2026年第1季度",
+        "2026年11月",
+        "2026年3月",
+        "2026年度",
+    ]
+    report = assessment_report.view(township.login("supervisor"), "2026-Q4")
+    doc = assessment_report.document(report, {})
+    assert "考核（2026年第4季度）" in doc.title and "考核期间：2026年第4季度" in doc.text()
+    assert "Q4" not in doc.text()
