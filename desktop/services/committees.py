@@ -21,8 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Agreement, Division, Matter, Org
+from sync.core.domain.issues import Issue
+from sync.core.domain.messages import msg
+from sync.core.domain.roles import Permission
+from sync.core.domain.text import check_place_name
 
+from .context import Changed, Workspace
 from .documents.templates import checked_templates, fill
+from .errors import NotFound, ValidationFailed
 
 # The endings of a village or community committee's name, and what its 人民调解委员会 keeps of it.
 _UNIT_ENDINGS = (("村民委员会", "村"), ("居民委员会", ""), ("村委会", "村"), ("居委会", ""), ("社区", "社区"))
@@ -98,3 +104,39 @@ def give_number(s: Session, matter: Matter, agreement: Agreement, year: int) -> 
     if not agreement.doc_no and agreement.form == "written":
         agreement.doc_no = next_number(s, committee_of(s, matter), year)
     return agreement.doc_no or ""
+
+
+def name_committee(ws: Workspace, org_id: str, committee_name: str = "", short_name: str = "") -> Changed:
+    """The unit's 人民调解委员会 as its agreements are sealed, and its short name in the 调解文书号; empty for
+    the defaults (made from the unit's name and the township's)."""
+    ws.require(Permission.CONFIGURE)
+    committee_name, short_name = (committee_name or "").strip(), (short_name or "").strip()
+    issues = check_place_name(committee_name, msg("调解委员会名称")) if committee_name else []
+    if len(short_name) > 10:
+        issues.append(Issue(msg("文书号简称"), msg("最多{0}个字符", 10)))
+    elif short_name and not short_name.isalnum():  # it stands in "（2026）芒新调字第1号"
+        issues.append(Issue(msg("文书号简称"), msg("只能用汉字、字母或数字")))
+    if issues:
+        raise ValidationFailed(issues)
+    with ws.tx("org.committee", org_id) as tx:
+        org = tx.session.get(Org, org_id)
+        if org is None or org.deleted:
+            raise NotFound(msg("找不到该单位"))
+        org.committee_name, org.short_name = committee_name or None, short_name or None
+    return Changed("orgs", (org_id,), "edit")
+
+
+def committee_names(ws: Workspace) -> dict[str, tuple[str, str]]:
+    """Every unit's committee as its papers name it: org id → (committee name, short name in the number)."""
+    with ws.read() as s:
+        township = s.scalar(select(Division).where(Division.level == "township"))
+        first = _first(township.name if township else "")
+        found = {}
+        for org in s.scalars(select(Org).where(Org.deleted.is_(False))):
+            village = s.get(Division, org.village_id) if org.village_id else None
+            unit = village.name if village else org.name
+            found[org.id] = (
+                org.committee_name or committee_from_unit(org.name),
+                org.short_name or first + _first(unit),
+            )
+        return found

@@ -143,3 +143,14 @@ def test_chinese_papers_name_periods_in_chinese(township):
     doc = assessment_report.document(report, {})
     assert "考核（2026年第4季度）" in doc.title and "考核期间：2026年第4季度" in doc.text()
     assert "Q4" not in doc.text()
+
+
+def test_a_unit_names_its_committee_and_short_name(township):
+    t = township
+    admin = t.admin
+    with pytest.raises(ValidationFailed, match="文书号简称"):
+        committees.name_committee(admin, t.committee, "东村人民调解委员会", "东/村")
+    committees.name_committee(admin, t.committee, "东村联合人民调解委员会", "向东联")
+    assert committees.committee_names(admin)[t.committee] == ("东村联合人民调解委员会", "向东联")
+    committees.name_committee(admin, t.committee)  # back to the defaults
+    assert committees.committee_names(admin)[t.committee] == ("东村人民调解委员会", "向东")
