@@ -50,7 +50,8 @@ class _Parts:
     """The dossier's materials as they are added: each begins a page, with its mark and its contents row."""
 
     def __init__(self, doc: Document):
-        self.doc, self.rows = doc, []
+        self.doc = doc
+        self.rows: list[tuple[str, str, str]] = []
 
     def begin(self, mark: str, title: str, on: str = "") -> None:
         if not self.rows:
@@ -89,8 +90,8 @@ def dossier(r: Records, _index: int = 0) -> Document:
     parts = _Parts(doc)
     _application(r, parts)
     _register(r, parts)
-    for i, x in enumerate(r.investigations):
-        parts.begin(f"investigation-{i}", zh("调查记录（第{0}次）", i + 1), day(x.held_on))
+    for i, found in enumerate(r.investigations):
+        parts.begin(f"investigation-{i}", zh("调查记录（第{0}次）", i + 1), day(found.held_on))
         doc.add(*_investigation(r, i))
     for i, x in enumerate(r.sessions):
         parts.begin(f"session-{i}", zh("调解记录（第{0}次）", i + 1), day(x.held_on))

@@ -15,6 +15,7 @@ from sync.core.domain.lifecycle import (
     SESSION_OUTCOME_LABELS,
     STATUS_LABELS,
     Action,
+    Status,
 )
 
 from .. import committees
@@ -218,7 +219,7 @@ def supervision_slip(r: Records, _index: int = 0) -> Document:
                 *r.matter_fields(),
                 (zh("承办单位/承办人"), str(taken.get("handler_name", m.handler_name or ""))),
                 (zh("办理时限"), _iso_day(due) if "due_on" in taken else day(m.due_on)),
-                (zh("督办时状态"), STATUS_LABELS.get(taken.get("status"), "") if "status" in taken else ""),
+                (zh("督办时状态"), _status_label(taken.get("status"))),
                 (zh("时限状态"), colour_text),
                 (zh("超期天数"), zh("{0}天", overdue) if isinstance(overdue, int) else ""),
                 (zh("督办级别"), str(taken.get("level", ""))),
@@ -233,6 +234,10 @@ def supervision_slip(r: Records, _index: int = 0) -> Document:
     doc.add(Para(r.fill("supervision_notice")))
     doc.add(Signatures((zh("督办单位（印）"), zh("承办单位签收人（签名）"))))
     return doc
+
+
+def _status_label(status: object) -> str:
+    return STATUS_LABELS[Status(status)] if isinstance(status, str) and status in set(Status) else ""
 
 
 def _iso_day(value: object) -> str:
