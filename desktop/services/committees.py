@@ -3,14 +3,13 @@
 An agreement is sealed by the committee of the unit that mediated it, never by the unit itself: a matter
 mediated in a village by "东村村委会" is sealed "东村人民调解委员会（印）". A unit may name its committee
 (`Org.committee_name`); otherwise the name is made from the unit's ("X村委会" → "X村人民调解委员会"),
-and a matter
-mediated at the township by the township's committee (the template `township_committee`).
+and a matter mediated at the township is sealed by the township's committee (the template
+`township_committee`).
 
 The 调解文书号 "（2026）芒新调字第1号" is the committee's own count for the year: the year, the short name
-(township and unit, their first characters unless the unit gives `Org.short_name`), and the next number
-of that
-committee's year. It is given once, when the agreement is signed or first printed, and never changed (the
-township server refuses a change); the ledger's serial stays the ledger's."""
+(township and unit, their first characters unless the unit gives `Org.short_name`), and the
+next number of that committee's year. It is given once, when the agreement is signed or first printed,
+and never changed (the township server refuses a change); the ledger's serial stays the ledger's."""
 
 from __future__ import annotations
 

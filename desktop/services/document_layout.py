@@ -36,8 +36,8 @@ class Heading:
 @dataclass(frozen=True)
 class Contents:
     """卷内目录: one row per part (序号, 题名, 日期, 页号); the pages are the laid-out paper's own,
-    filled in by
-    whoever lays it out (`Document.pages`), left empty where nobody does (a Word file numbers its own)."""
+    filled in by whoever lays it out (`Document.pages`), left empty where nobody does (a Word file
+    numbers its own)."""
 
     rows: tuple[tuple[str, str, str], ...]  # (the part's mark, its title, its date)
 

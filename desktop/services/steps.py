@@ -242,8 +242,7 @@ def claim(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 
 def accept(ws: Workspace, matter_id: str, note: str = "", received_by: str = "") -> Changed:
     """签收; `received_by` records the 交办单's 回执 returned by the unit, with who signed it for them
-    (shown in
-    the matter's history)."""
+    (shown in the matter's history)."""
     received_by = (received_by or "").strip()
     if len(received_by) > 50:
         raise ValidationFailed([Issue(msg("回执签收人"), msg("最多{0}个字符", 50))])
@@ -324,8 +323,7 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
 @dataclass
 class InvestigationInput:
     """调查记录: who investigated (with their unit: 自然资源所 张工), when, where, what was looked into
-    and what
-    was found; filed in the dossier as a record of its own, not inside a session's text."""
+    and what was found; filed in the dossier as a record of its own, not inside a session's text."""
 
     held_on: date
     investigators: str

@@ -100,9 +100,8 @@ def _part_pages(text: QTextDocument, doc: Document) -> tuple[dict[str, str], int
 
 
 def print_document(text: QTextDocument, device, doc: Document) -> None:
-    """Print page by page; a page-numbered paper gets its number at the top right of each numbered page,
-    in the
-    top margin (archives number a file's pages there), the cover, contents and 备考表 left unnumbered."""
+    """Print page by page; a page-numbered paper gets its number at the top right of each numbered page, in
+    the top margin (archives number a file's pages there); the cover, contents and 备考表 stay unnumbered."""
     if not doc.numbered_from:
         text.print_(device)
         return

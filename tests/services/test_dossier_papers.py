@@ -1,8 +1,7 @@
 """The papers an archive inspection reads: the 督办单 as it was at the 督办 (identical after a reopen),
-with its
-level, days overdue and 反馈时限; the 交办单's 回执 and its return recorded at 签收; the agreement
-sealed by the
-unit's 人民调解委员会 and numbered by the committee's year; the 调查记录 refused without what it must say."""
+with its level, days overdue and 反馈时限; the 交办单's 回执 and its return recorded at 签收; the
+agreement sealed by the unit's 人民调解委员会 and numbered by the committee's year; the 调查记录 refused
+without what it must say; periods named in Chinese."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""设置 → 单位与队伍: a unit's 人民调解委员会 and its 文书号简称 typed for the selected unit, kept on
-the unit."""
+"""设置 → 单位与队伍: a unit's 人民调解委员会 and its 文书号简称, typed for the selected unit, kept on the
+unit."""
 
 from __future__ import annotations
 

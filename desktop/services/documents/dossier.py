@@ -1,8 +1,6 @@
 """The closed matter's 卷宗, as a 人民调解 file is archived: 封面, 卷内目录, then the materials in their
-archive
-order — 人民调解申请书 (or 口头申请记录), 受理登记表, 调查记录, 调解记录, 调解协议书 (every version, a
-replaced one
-marked), 回访记录, the 流转记录 and attachments — and the 卷内备考表 last.
+archive order — 人民调解申请书 (or 口头申请记录), 受理登记表, 调查记录, 调解记录, 调解协议书 (every
+version, a replaced one marked), 回访记录, the 流转记录 and attachments — and the 卷内备考表 last.
 
 The materials' pages are numbered from the first material to the last (the cover, the contents and the 备考表
 carry no number, as archives number a file); the contents give each material's pages and the 备考表 their

@@ -196,9 +196,8 @@ def dispatch_slip(r: Records, _index: int = 0) -> Document:
 
 def supervision_slip(r: Records, _index: int = 0) -> Document:
     """督办单, printed from what the 督办 step recorded at that moment (the state, 时限状态 and days
-    overdue, the
-    level and the 反馈时限): the same slip however the matter moves on, a reopen included. A step recorded
-    before it kept these is printed with what the matter says now."""
+    overdue, the level and the 反馈时限): the same slip however the matter moves on, a reopen included. A
+    step recorded before it kept these is printed with what the matter says now."""
     title = TITLES["supervision"]
     event = r.step_for(title, Action.SUPERVISE, zh("督办记录"))
     m = r.matter

@@ -123,8 +123,8 @@ def record_problem(data: dict[str, Any], record_id: str | None = None) -> str | 
 
 def chinese_name(period: str) -> str:
     """A period as Chinese papers, reports and pages name it: "2026-Q4" → 2026年第4季度, "2026-11" →
-    2026年11月,
-    "2026" → 2026年度 (never "2026-Q4"; the English window keeps its own form). Anything else as it stands."""
+    2026年11月, "2026" → 2026年度 (never "2026-Q4"; the English window keeps its own form). Anything else
+    as it stands."""
     text = period.strip().upper()
     year, _, part = text.partition("-")
     if not (len(year) == 4 and year.isdigit()):
