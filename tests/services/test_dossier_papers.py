@@ -153,3 +153,12 @@ def test_a_unit_names_its_committee_and_short_name(township):
     assert committees.committee_names(admin)[t.committee] == ("东村联合人民调解委员会", "向东联")
     committees.name_committee(admin, t.committee)  # back to the defaults
     assert committees.committee_names(admin)[t.committee] == ("东村人民调解委员会", "向东")
+
+
+def test_the_retention_period_follows_the_grade_and_the_townships_wording(township):
+    t = township
+    m = closed_matter(t)  # a ★★ matter
+    platform = t.login("platform")
+    assert _field(documents.make(platform, m, "dossier"), "保管期限") == "定期30年"
+    documents.save_templates(t.admin, {**documents.read_templates(t.admin), "retention_2": "长期"})
+    assert _field(documents.make(platform, m, "dossier"), "保管期限") == "长期"
