@@ -16,6 +16,7 @@ from desktop.store.models import (
     Division,
     FollowUp,
     Grid,
+    Investigation,
     Matter,
     MediationSession,
     Party,
@@ -69,6 +70,17 @@ class SessionLine:
     mediators: str
     record: str
     level: str
+
+
+@dataclass(frozen=True)
+class InvestigationLine:
+    """调查记录 as the matter's screen lists it."""
+
+    held_on: date
+    investigators: str
+    place: str
+    subject: str
+    findings: str
 
 
 @dataclass(frozen=True)
@@ -163,6 +175,7 @@ class MatterDetail:
     calendar_note: str = ""
     # Registered with a risk below its signals' and no leader has confirmed it yet (确认风险等级).
     lowered: LoweredLine | None = None
+    investigations: tuple[InvestigationLine, ...] = ()  # 调查记录, in the order they were made
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -180,6 +193,10 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         sessions = tuple(
             SessionLine(x.held_on, x.kind, x.outcome, x.place, x.mediators, x.record, x.level)
             for x in s.scalars(select(MediationSession).filter_by(**live).order_by(MediationSession.held_on))
+        )
+        investigations = tuple(
+            InvestigationLine(x.held_on, x.investigators, x.place, x.subject, x.findings)
+            for x in s.scalars(select(Investigation).filter_by(**live).order_by(Investigation.held_on))
         )
         agreements = tuple(
             AgreementLine(
@@ -263,6 +280,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         parties=parties,
         events=events,
         sessions=sessions,
+        investigations=investigations,
         agreements=agreements,
         follow_ups=follow_ups,
         attachments=files,
