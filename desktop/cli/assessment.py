@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, Subcommands, UsageError, error, login
 from desktop.cli.papers import paper_suffix, qt_for_paper
+from sync.core.domain import periods as period_rules
 from sync.core.domain.measures import MARK_KINDS, MARK_UNITS
 
 BY = ["village", "grid", "unit", "team", "handler", "source", "category"]
@@ -105,7 +106,7 @@ def run_assessment(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(answer, ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(f"{args.period} 考核（按{stats.BY_LABELS[args.by]}；{report.rule}）")
+    print(f"{period_rules.chinese_name(args.period)} 考核（按{stats.BY_LABELS[args.by]}；{report.rule}）")
     if report.stamp:
         print(report.stamp)
     print("\t".join(HEADER))

@@ -60,7 +60,12 @@ class Report:
 
     @property
     def title(self) -> str:
-        return zh("{0}矛盾纠纷排查化解工作考核（{1}）", self.township, self.period)
+        return zh("{0}矛盾纠纷排查化解工作考核（{1}）", self.township, self.period_name)
+
+    @property
+    def period_name(self) -> str:
+        """The period as a Chinese report names it: 2026年第4季度, not 2026-Q4."""
+        return period_rules.chinese_name(self.period)
 
     @property
     def rule(self) -> str:
@@ -148,7 +153,7 @@ def _percent(value: float | None) -> str:
 
 def document(report: Report, charts: dict[str, str] | None = None) -> Document:
     """The printed report; `charts` holds a picture of each section's resolution rates (the window's)."""
-    doc = Document("report", report.title, zh("考核期间：{0}", report.period), landscape=True)
+    doc = Document("report", report.title, zh("考核期间：{0}", report.period_name), landscape=True)
     doc.add(
         Para(
             zh(

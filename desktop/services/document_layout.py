@@ -30,6 +30,24 @@ def zh(template: str, *values: object) -> str:
 @dataclass(frozen=True)
 class Heading:
     text: str
+    mark: str = ""  # a part of a page-numbered paper begins here: its contents row gives this part's pages
+
+
+@dataclass(frozen=True)
+class Contents:
+    """卷内目录: one row per part (序号, 题名, 日期, 页号); the pages are the laid-out paper's own,
+    filled in by whoever lays it out (`Document.pages`), left empty where nobody does (a Word file
+    numbers its own)."""
+
+    rows: tuple[tuple[str, str, str], ...]  # (the part's mark, its title, its date)
+
+
+@dataclass(frozen=True)
+class PageTotal:
+    """A line that says how many numbered pages the paper has: "{0}" is the count once it is laid out."""
+
+    text: str
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,7 +90,7 @@ class PageBreak:
     pass
 
 
-Block = Heading | Para | Fields | Table | Signatures | Picture | PageBreak
+Block = Heading | Para | Fields | Table | Signatures | Picture | PageBreak | Contents | PageTotal
 
 
 @dataclass
@@ -84,6 +102,21 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = False  # wide tables (the assessment report)
     notices: list[str] = field(default_factory=list)  # said beside the paper, not printed on it
+    # A page-numbered paper (the dossier): pages are numbered from the part marked `numbered_from` up to, not
+    # including, the part marked `numbered_until` (the cover, the contents and the 备考表 carry no number, as
+    # archives number them). `pages` (mark → "3" or "3-5") and `page_count` are filled in once laid out.
+    numbered_from: str = ""
+    numbered_until: str = ""
+    pages: dict[str, str] = field(default_factory=dict)
+    page_count: int = 0
+
+    def contents_rows(self, b: Contents) -> list[tuple[str, ...]]:
+        return [
+            (str(i), title, on, self.pages.get(mark, "")) for i, (mark, title, on) in enumerate(b.rows, 1)
+        ]
+
+    def total(self, b: PageTotal) -> str:
+        return b.text.format(self.page_count or "____")
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
@@ -95,6 +128,10 @@ class Document:
         for b in self.blocks:
             if isinstance(b, Heading):
                 parts.append(b.text)
+            elif isinstance(b, Contents):
+                parts += ["　".join(r) for r in self.contents_rows(b)]
+            elif isinstance(b, PageTotal):
+                parts.append(b.label + self.total(b))
             elif isinstance(b, Para):
                 parts.append(b.label + b.text)
             elif isinstance(b, Fields):
@@ -106,6 +143,14 @@ class Document:
             elif isinstance(b, Picture):
                 parts.append(b.caption)
         return "\n".join(p for p in parts if p)
+
+    def _fixed(self, b: Block) -> Block:
+        """The contents and the page total as the blocks they print as, with the pages known now."""
+        if isinstance(b, Contents):
+            return Table(CONTENTS_HEADERS, tuple(self.contents_rows(b)))
+        if isinstance(b, PageTotal):
+            return Para(self.total(b), label=b.label, indent=False)
+        return b
 
     # ------------------------------------------------------------------------------------------- HTML
 
@@ -126,7 +171,7 @@ class Document:
         if self.number:
             out.append(f"<p align='right'>{e(self.number)}</p>")
         for b in self.blocks:
-            out.append(_html_block(b, picture_width))
+            out.append(_html_block(self._fixed(b), picture_width))
         out.append("</body></html>")
         return "".join(out)
 
@@ -158,16 +203,21 @@ class Document:
         if self.number:
             word.add_paragraph(xml_safe(self.number)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for b in self.blocks:
-            _docx_block(word, b)
+            _docx_block(word, self._fixed(b))
         path = Path(path)
         word.save(str(path))
         return path
 
 
+CONTENTS_HEADERS = ("序号", "题名", "日期", "页号")
+
+
 def _html_block(b: Block, picture_width: int) -> str:
     e = html.escape
     if isinstance(b, Heading):
-        return f"<p style='font-weight: bold; font-size: 13pt; margin-top: 10px'>{e(b.text)}</p>"
+        # the mark is an anchor the layout finds again, to say on which page the part begins
+        text = f"<a name='{e(b.mark)}'>{e(b.text)}</a>" if b.mark else e(b.text)
+        return f"<p style='font-weight: bold; font-size: 13pt; margin-top: 10px'>{text}</p>"
     if isinstance(b, Para):
         lead = f"<b>{e(b.label)}</b>" if b.label else ""
         body = "<br>".join(e(line) for line in b.text.splitlines()) or "&nbsp;"

@@ -16,6 +16,7 @@ from desktop.store.models import (
     Division,
     FollowUp,
     Grid,
+    Investigation,
     Matter,
     MediationSession,
     Party,
@@ -68,6 +69,17 @@ class SessionLine:
     mediators: str
     record: str
     level: str
+
+
+@dataclass(frozen=True)
+class InvestigationLine:
+    """调查记录 as the matter's screen lists it."""
+
+    held_on: date
+    investigators: str
+    place: str
+    subject: str
+    findings: str
 
 
 @dataclass(frozen=True)
@@ -191,6 +203,7 @@ class MatterDetail:
     lowered: LoweredLine | None = None
     # 三调联动: sent by the court or the police, with their number, and the result sent back.
     referral: ReferralLine | None = None
+    investigations: tuple[InvestigationLine, ...] = ()  # 调查记录, in the order they were made
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -211,6 +224,10 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         )
         kept = list(s.scalars(select(Agreement).filter_by(**live)))
         replaced = {a.replaces_id for a in kept if a.replaces_id}
+        investigations = tuple(
+            InvestigationLine(x.held_on, x.investigators, x.place, x.subject, x.findings)
+            for x in s.scalars(select(Investigation).filter_by(**live).order_by(Investigation.held_on))
+        )
         agreements = tuple(
             AgreementLine(
                 a.form,
@@ -303,6 +320,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         parties=parties,
         events=events,
         sessions=sessions,
+        investigations=investigations,
         agreements=agreements,
         follow_ups=follow_ups,
         attachments=files,

@@ -25,6 +25,7 @@ from desktop.store.models import (
     Visit,
 )
 from sync.core.domain import idnumber, phone
+from sync.core.domain.deadlines import Deadline
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
     LOWERING_ACTIONS,
@@ -450,3 +451,9 @@ def id_by_serial(ws: Workspace, serial: str) -> str:
         if matter is None or not visible(ws.actor, matter):
             raise ValidationFailed([Issue(msg("主工单编号"), msg("找不到编号为“{0}”的事项", serial))])
         return matter.id
+
+
+def deadline_of(matter: Matter) -> Deadline | None:
+    if matter.registered_at is None or matter.due_on is None:
+        return None
+    return Deadline(matter.registered_at, matter.due_on)

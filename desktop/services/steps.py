@@ -8,6 +8,7 @@ agreement, a follow-up) in the same transaction.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 from datetime import date, datetime, timedelta
@@ -23,18 +24,19 @@ from desktop.store.models import (
     Division,
     FollowUp,
     Grid,
+    Investigation,
     Matter,
     MatterLink,
     MediationSession,
 )
-from sync.core.domain import confirmation, facts, linkage
-from sync.core.domain.deadlines import Deadline
+from sync.core.domain import confirmation, facts, linkage, supervision
 from sync.core.domain.issues import Issue
 from sync.core.domain.lifecycle import (
     RISK_LOWERED_FROM,
     RISK_LOWERED_TO,
     RISK_REASON,
     STEP_SET_FIELDS,
+    TIMED_STATUSES,
     Action,
     Refused,
     SessionOutcome,
@@ -56,7 +58,7 @@ from sync.core.domain.timing import (
     typed_date_problem,
 )
 
-from . import matters
+from . import committees, matters
 from .context import Changed, Workspace
 from .errors import NotFound, ServiceError, ValidationFailed
 
@@ -110,10 +112,7 @@ def _update_deadline(
         )
 
 
-def deadline_of(matter: Matter) -> Deadline | None:
-    if matter.registered_at is None or matter.due_on is None:
-        return None
-    return Deadline(matter.registered_at, matter.due_on)
+deadline_of = matters.deadline_of  # (where the papers and the matter's view read it too)
 
 
 # ------------------------------------------------------------------ 核实立案 registration
@@ -244,8 +243,15 @@ def claim(ws: Workspace, matter_id: str, note: str = "") -> Changed:
 # ------------------------------------------------------------------ 处理反馈 handling
 
 
-def accept(ws: Workspace, matter_id: str, note: str = "") -> Changed:
-    return _step(ws, matter_id, Action.ACCEPT, {}, note)
+def accept(ws: Workspace, matter_id: str, note: str = "", received_by: str = "") -> Changed:
+    """签收; `received_by` records the 交办单's 回执 returned by the unit, with who signed it for them
+    (shown in the matter's history)."""
+    received_by = (received_by or "").strip()
+    if len(received_by) > 50:
+        raise ValidationFailed([Issue(msg("回执签收人"), msg("最多{0}个字符", 50))])
+    if received_by:
+        note = "；".join(filter(None, [note.strip(), f"交办单回执已收回，签收人：{received_by}"]))
+    return _step(ws, matter_id, Action.ACCEPT, {"received_by": received_by or None}, note)
 
 
 def return_to_platform(ws: Workspace, matter_id: str, reason: str) -> Changed:
@@ -287,8 +293,18 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
             issues.append(Issue(msg("调解记录"), msg("不能为空")))
         if issues:
             raise ValidationFailed(issues)
+        # the mediators as accounts where a typed name is an account's (the agreement's mediator line reads
+        # them), the typed text kept as written
+        typed = {n.strip() for n in re.split("[、，,;；]", data.mediators) if n.strip()}
+        mediator_ids = [
+            a.id
+            for a in s.scalars(
+                select(Account).where(Account.display_name.in_(typed), Account.disabled.is_(False))
+            )
+        ]
         s.add(
             MediationSession(
+                mediator_ids=sorted(mediator_ids),
                 matter_id=matter.id,
                 held_on=data.held_on,
                 place=data.place,
@@ -305,6 +321,54 @@ def record_session(ws: Workspace, matter_id: str, data: SessionInput) -> Changed
         raise ValidationFailed([Issue(msg("调解结果"), msg("未知的调解结果"))])
     step = {"outcome": data.outcome, **late_entry(ws, data.held_on, data.late_reason)}
     return _step(ws, matter_id, Action.RECORD_SESSION, step, data.record[:200], extra)
+
+
+@dataclass
+class InvestigationInput:
+    """调查记录: who investigated (with their unit: 自然资源所 张工), when, where, what was looked into
+    and what was found; filed in the dossier as a record of its own, not inside a session's text."""
+
+    held_on: date
+    investigators: str
+    findings: str
+    place: str = ""
+    subject: str = ""
+    present: str = ""
+    late_reason: str = ""  # why an investigation made more than the window ago is entered only now
+
+
+def record_investigation(ws: Workspace, matter_id: str, data: InvestigationInput) -> Changed:
+    def extra(s: Session, matter: Matter) -> None:
+        issues = typed_date_issues(ws, "调查日期", data.held_on, data.late_reason)
+        for value, label, longest in (
+            (data.investigators, "调查人", 200),
+            (data.place, "调查地点", 200),
+            (data.subject, "调查事项", 200),
+            (data.present, "被调查人或在场人", 500),
+        ):
+            if len(value or "") > longest:
+                issues.append(Issue(msg(label), msg("最多{0}个字符", longest)))
+        if not (data.investigators or "").strip():
+            issues.append(Issue(msg("调查人"), msg("不能为空")))
+        if not (data.findings or "").strip():
+            issues.append(Issue(msg("调查结果"), msg("不能为空")))
+        if issues:
+            raise ValidationFailed(issues)
+        s.add(
+            Investigation(
+                matter_id=matter.id,
+                held_on=data.held_on,
+                place=data.place.strip(),
+                investigators=data.investigators.strip(),
+                present=data.present.strip(),
+                subject=data.subject.strip(),
+                findings=data.findings.strip(),
+                by_id=ws.actor.account_id,
+            )
+        )
+
+    step = late_entry(ws, data.held_on, data.late_reason)
+    return _step(ws, matter_id, Action.INVESTIGATE, step, (data.subject or data.findings)[:200], extra)
 
 
 @dataclass
@@ -353,23 +417,24 @@ def _agreement_extra(
             raise ValidationFailed(issues)
         written_effective = data.signed_by_parties and data.signed_by_mediator
         effective = ws.now().date() if (data.form == "oral" or written_effective) else None
-        s.add(
-            Agreement(
-                matter_id=matter.id,
-                session_id=data.session_id,
-                form=data.form,
-                parties=data.parties,
-                facts=data.facts,
-                terms=data.terms,
-                performance=data.performance,
-                perform_by=data.perform_by,
-                signed_by_parties=data.signed_by_parties,
-                signed_by_mediator=data.signed_by_mediator,
-                effective_on=effective,
-                copies=data.copies,
-                replaces_id=replaces_id,
-            )
+        agreement = Agreement(
+            matter_id=matter.id,
+            session_id=data.session_id,
+            form=data.form,
+            parties=data.parties,
+            facts=data.facts,
+            terms=data.terms,
+            performance=data.performance,
+            perform_by=data.perform_by,
+            signed_by_parties=data.signed_by_parties,
+            signed_by_mediator=data.signed_by_mediator,
+            effective_on=effective,
+            copies=data.copies,
+            replaces_id=replaces_id,
         )
+        s.add(agreement)
+        if written_effective:  # signed: the committee's 调解文书号 for the year, fixed from now on
+            committees.give_number(s, matter, agreement, ws.now().year)
 
     return extra
 
@@ -614,11 +679,38 @@ def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = 
     return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note, extra)
 
 
-def supervise(ws: Workspace, matter_id: str, note: str) -> Changed:
-    """督办: chase a late matter; the note says what is asked and by when."""
+def supervise(ws: Workspace, matter_id: str, note: str, level: str = "", reply_days: int = 0) -> Changed:
+    """督办: chase a late matter; the note says what is asked. The slip is printed from what the step records
+    now — the state, 时限状态 and days overdue at this moment, the 督办 level (by the days overdue
+    unless chosen)
+    and the 反馈时限 — so it reads the same after the matter moves on or is reopened."""
     if not (note or "").strip():
         raise Refused(Action.SUPERVISE, msg("须填写督办意见"))
-    return _step(ws, matter_id, Action.SUPERVISE, {}, note)
+    if level and (problem := supervision.level_problem(level)):
+        raise ValidationFailed([Issue(msg("督办级别"), msg(problem))])
+    if reply_days < 0 or reply_days > 60:
+        raise ValidationFailed(
+            [Issue(msg("反馈时限（工作日）"), msg("应在0到60之间（0为默认{0}个工作日）", 3))]
+        )
+    now = ws.now()
+    with ws.read() as s:
+        matter = matters.load(ws, s, matter_id)
+        colour = ws.deadlines(s).colour(
+            deadline_of(matter), now, closed=matter.status not in {str(x) for x in TIMED_STATUSES}
+        )
+        overdue = max((now.date() - matter.due_on).days, 0) if matter.due_on else 0
+        snapshot = {
+            "status": matter.status,
+            "colour": str(colour),
+            "overdue_days": overdue,
+            "due_on": matter.due_on.isoformat() if matter.due_on else None,
+            "handler_name": matter.handler_name or "",
+            "level": level or supervision.level_for(overdue),
+            "reply_by": ws.calendar.add_workdays(
+                now.date(), reply_days or supervision.REPLY_WORKDAYS
+            ).isoformat(),
+        }
+    return _step(ws, matter_id, Action.SUPERVISE, snapshot, note)
 
 
 def explain_overdue(ws: Workspace, matter_id: str, note: str) -> Changed:
@@ -800,11 +892,13 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.CONFIRM_RISK: confirm_risk,
     Action.RECEIVE_REFERRAL: receive_referral,
     Action.ANSWER_REFERRAL: answer_referral,
+    Action.INVESTIGATE: record_investigation,
 }
 INPUTS: dict[Action, type] = {
     Action.RECORD_SESSION: SessionInput,
     Action.RECORD_AGREEMENT: AgreementInput,
     Action.FOLLOW_UP: FollowUpInput,
+    Action.INVESTIGATE: InvestigationInput,
 }
 
 

@@ -119,6 +119,12 @@ class FollowUp(Synced, Base):
     __record__ = _declared("follow_ups")
 
 
+class Investigation(Synced, Base):
+    """调查记录: who investigated what on a matter, when and where, and what they found."""
+
+    __record__ = _declared("investigations")
+
+
 class Period(Synced, Base):
     """A closed month (月结): its figures as published, never changed."""
 

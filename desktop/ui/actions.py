@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services import steps
 from desktop.services.errors import Issue
 from desktop.services.matters import SIGNALS
-from sync.core.domain import confirmation, linkage, mediation
+from sync.core.domain import confirmation, linkage, mediation, supervision
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
     ACTION_LABELS,
@@ -79,7 +79,10 @@ def fields_for(action: Action, places) -> list[Field]:
         ],
         Action.PUBLISH: [_text("note", "说明")],
         Action.CLAIM: [_text("note", "说明")],
-        Action.ACCEPT: [_text("note", "签收意见")],
+        Action.ACCEPT: [
+            _text("note", "签收意见"),
+            _text("received_by", "交办单回执签收人（收回回执时填写）"),
+        ],
         Action.RETURN: [_text("reason", "回流理由", True)],
         Action.RECORD_SESSION: [
             Field("held_on", "调解日期", "date"),
@@ -89,6 +92,15 @@ def fields_for(action: Action, places) -> list[Field]:
             _text("mediators", "调解人员"),
             _text("attendees", "参加人员"),
             _text("record", "调解记录", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
+        Action.INVESTIGATE: [
+            Field("held_on", "调查日期", "date"),
+            _text("investigators", "调查人（单位、姓名）"),
+            _text("place", "调查地点"),
+            _text("subject", "调查事项"),
+            _text("present", "被调查人或在场人"),
+            _text("findings", "调查结果", True),
             _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
         ],
         Action.RECORD_AGREEMENT: [
@@ -116,7 +128,11 @@ def fields_for(action: Action, places) -> list[Field]:
             Field("approved", "同意延期", "bool", default=True),
             _text("note", "审批意见"),
         ],
-        Action.SUPERVISE: [_text("note", "督办意见", True)],
+        Action.SUPERVISE: [
+            _text("note", "督办意见", True),
+            _choice("level", "督办级别", [("", "按超期天数"), *((x, x) for x in supervision.LEVELS)]),
+            Field("reply_days", "反馈时限（工作日，0为默认3个）", "int", default=3),
+        ],
         Action.EXPLAIN_OVERDUE: [_text("note", "超期说明", True)],
         Action.REGRADE: [Field("grade", "星级", "choice", grades), _text("reason", "调整理由", True)],
         Action.TAKE_CHARGE: [_text("note", "包案说明")],

@@ -48,6 +48,7 @@ MATTER_KINDS = {
     "parties",
     "events",
     "mediation_sessions",
+    "investigations",
     "agreements",
     "follow_ups",
     "attachments",
@@ -171,6 +172,7 @@ class MatterView(QWidget):
             "terms": self.tr("协议内容"),
             "performance": self.tr("履行"),
             "sessions": self.tr("调解记录"),
+            "investigations": self.tr("调查记录"),
             "agreements": self.tr("调解协议"),
             "relapse": self.tr("有反弹迹象"),
             "outcome": self.tr("办结结果"),
@@ -245,8 +247,17 @@ class MatterView(QWidget):
         )
         self.amendable = self._amendable(d)
         self.amend.setVisible(self.amendable is not None)
+        # 调查记录 first: what was established (a measurement, a site visit) before the sessions
+        found = "".join(
+            f"<li>{when(x.held_on)} {e(x.investigators)}　{e(x.place)}　{e(x.subject)}"
+            f"<br>{e(x.findings)}</li>"
+            for x in d.investigations
+        )
+        found = f"<p><b>{w['investigations']}</b></p><ol>{found}</ol>" if found else ""
         self.mediation.setHtml(
-            f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol><p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
+            found
+            + f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol>"
+            + f"<p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
         )
         outcome = e(label(OUTCOME_LABELS.get(d.outcome, d.outcome))) if d.outcome else "—"
         follow = "".join(

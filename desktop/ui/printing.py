@@ -9,8 +9,17 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QPixmap, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPixmap,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop.services import assessment_report, documents, stats
@@ -45,7 +54,79 @@ def text_document(doc: Document, device=None) -> QTextDocument:
             image = QImage.fromData(block.data) if block.data else QImage(block.path)  # sealed on disk
             text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(block.path), image)
     text.setHtml(doc.html(picture_width))
+    if doc.numbered_from and device is not None:
+        # Two passes (three at most): lay out, read on which page each part begins, print those pages in the
+        # contents and the total in the 备考表, lay out again; done when a pass changes no number.
+        for _ in range(3):
+            pages, count = _part_pages(text, doc)
+            if (pages, count) == (doc.pages, doc.page_count):
+                break
+            doc.pages, doc.page_count = pages, count
+            text.setHtml(doc.html(picture_width))
     return text
+
+
+def _marks(text: QTextDocument) -> dict[str, int]:
+    """Each marked part's first page (0-based), where the layout put its heading."""
+    height = text.pageSize().height()
+    layout = text.documentLayout()
+    found: dict[str, int] = {}
+    block = text.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            for name in it.fragment().charFormat().anchorNames():
+                found.setdefault(name, int(layout.blockBoundingRect(block).top() // height))
+            it += 1
+        block = block.next()
+    return found
+
+
+def _part_pages(text: QTextDocument, doc: Document) -> tuple[dict[str, str], int]:
+    """The numbered pages of every marked part ("3" or "3-5") and how many numbered pages there are."""
+    marks = _marks(text)
+    first = marks.get(doc.numbered_from, 0)
+    end = marks.get(doc.numbered_until, text.pageCount())
+    starts = sorted(marks.items(), key=lambda kv: kv[1])
+    pages = {}
+    for i, (name, page) in enumerate(starts):
+        if not first <= page < end:
+            continue
+        last = (starts[i + 1][1] - 1) if i + 1 < len(starts) else end - 1
+        last = min(max(last, page), end - 1)
+        a, b = page - first + 1, last - first + 1
+        pages[name] = str(a) if a == b else f"{a}-{b}"
+    return pages, end - first
+
+
+def print_document(text: QTextDocument, device, doc: Document) -> None:
+    """Print page by page; a page-numbered paper gets its number at the top right of each numbered page, in
+    the top margin (archives number a file's pages there); the cover, contents and 备考表 stay unnumbered."""
+    if not doc.numbered_from:
+        text.print_(device)
+        return
+    marks = _marks(text)
+    first = marks.get(doc.numbered_from, 0)
+    end = marks.get(doc.numbered_until, text.pageCount())
+    page = text.pageSize()
+    painter = QPainter(device)
+    font = QFont()
+    font.setFamilies(CJK_FAMILIES)
+    font.setPointSize(12)
+    for i in range(text.pageCount()):
+        if i:
+            device.newPage()
+        painter.save()
+        painter.translate(0, -i * page.height())
+        text.drawContents(painter, QRectF(0, i * page.height(), page.width(), page.height()))
+        painter.restore()
+        if first <= i < end:
+            painter.setFont(font)
+            band = QRectF(0, -device.resolution() * 0.5, page.width(), device.resolution() * 0.4)
+            painter.drawText(
+                band, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(i - first + 1)
+            )
+    painter.end()
 
 
 def _lay_out(device, doc: Document) -> None:
@@ -64,7 +145,7 @@ def save_pdf(doc: Document, path: str | Path) -> Path:
     writer.setCreator("枫桥 Fengqiao")
     writer.setResolution(300)
     _lay_out(writer, doc)
-    text_document(doc, writer).print_(writer)
+    print_document(text_document(doc, writer), writer, doc)
     del writer  # the file is complete once the writer is gone
     return path
 
@@ -87,7 +168,7 @@ def preview(doc: Document, parent=None) -> QPrintPreviewDialog:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(doc.title)
     laid_out = text_document(doc, printer)
-    dialog.paintRequested.connect(laid_out.print_)
+    dialog.paintRequested.connect(lambda device: print_document(laid_out, device, doc))
     dialog.laid_out, dialog.printer = laid_out, printer  # kept alive with the dialog
     dialog.open()
     return dialog
@@ -99,7 +180,7 @@ def report_document(report: assessment_report.Report, folder: Path) -> Document:
     for by, units in report.sections.items():
         if not units:
             continue
-        chart = BarChart(f"{report.period} 化解率")
+        chart = BarChart(f"{report.period_name} 化解率")
         chart.set_items([(u.name, (u.measures.resolution_rate or 0) * 100) for u in units[:15]], "{:.0f}%")
         chart.resize(640, chart.minimumHeight())
         sharp = QPixmap(chart.size() * 3)  # drawn at three times the size: print is finer than a screen

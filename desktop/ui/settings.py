@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import choices, documents, org_sheet, setup
+from desktop.services import choices, committees, documents, org_sheet, setup
 from sync.core.domain.roles import Permission
 
 from .accounts import AccountsTab
@@ -84,6 +84,8 @@ class SettingsPage(QWidget):
                     self.new_members,
                     (self.tr("把这些账号加入选中的单位或队伍"), self.add_members),
                     (self.tr("从 Excel 导入…"), self.import_orgs),
+                    self._committee_inputs(),
+                    (self.tr("设置选中单位的人民调解委员会（协议书印章、调解文书号）"), self.name_committee),
                 ],
             )
             self.tabs.addTab(self.orgs_tab, self.tr("单位与队伍"))
@@ -389,6 +391,25 @@ class SettingsPage(QWidget):
         self.worker.submit(
             lambda: setup.add_org(self.ws, kind, name),
             lambda _: self.new_org.clear(),
+            lambda e: show_error(self, e),
+        )
+
+    def _committee_inputs(self) -> QWidget:
+        self.committee_name, self.committee_short = QLineEdit(), QLineEdit()
+        self.committee_name.setPlaceholderText(self.tr("人民调解委员会名称（不填则由单位名称生成）"))
+        self.committee_short.setPlaceholderText(self.tr("文书号简称，如 芒新（不填则取镇、村首字）"))
+        return side_by_side(self.committee_name, self.committee_short)
+
+    def name_committee(self) -> None:
+        row = self.orgs.currentRow()
+        if row < 0:
+            warn(self, self.tr("无法保存"), self.tr("请先在表中选中一个单位或队伍"))
+            return
+        org_id = self.shown_orgs[row].id
+        name, short = self.committee_name.text(), self.committee_short.text()
+        self.worker.submit(
+            lambda: committees.name_committee(self.ws, org_id, name, short),
+            lambda _: (self.committee_name.clear(), self.committee_short.clear()),
             lambda e: show_error(self, e),
         )
 

@@ -156,6 +156,16 @@ class StatsPage(QWidget):
     def period_text(self) -> str:
         return f"{self.year.value()}{self.period.currentData()}"
 
+    def period_name(self) -> str:
+        """The period as people read it: 2026年第4季度, 2026年11月, 2026年度 in Chinese (never 2026-Q4); the
+        English window its own form."""
+        year, part = self.year.value(), self.period.currentData()
+        if not part:
+            return self.tr("{0}年度").format(year)
+        if part.startswith("-Q"):
+            return self.tr("{0}年第{1}季度").format(year, part[2:])
+        return self.tr("{0}年{1}月").format(year, int(part[1:]))
+
     def counting_rules(self) -> dict[str, str]:
         """How each measure is counted (口径), by its column's name."""
         return {
@@ -184,7 +194,7 @@ class StatsPage(QWidget):
             self.tr(
                 "月结 {0} 后，本月的考核数据和报表将按现在的数据固定发布，不再变动；"
                 "此后收到的属于本月的办理情况计入下一个月的调整。确定月结？"
-            ).format(month),
+            ).format(self.period_name()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -212,10 +222,10 @@ class StatsPage(QWidget):
 
     def _closed(self, _changed) -> None:
         # the worker publishes the change: this page (and every other laptop's, after a sync) refreshes
-        inform(self, self.tr("已月结"), self.tr("{0} 的考核数据已发布").format(self.period_text()))
+        inform(self, self.tr("已月结"), self.tr("{0} 的考核数据已发布").format(self.period_name()))
 
     def _ask_and_export(self) -> None:
-        name = self.tr("{0} 考核报表.pdf").format(self.period_text())
+        name = self.tr("{0} 考核报表.pdf").format(self.period_name())
         path = save_file_name(
             self, self.tr("导出考核报表"), name, self.tr("PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)")
         )
@@ -260,7 +270,7 @@ class StatsPage(QWidget):
         return self.export_task
 
     def _ask_and_pack(self) -> None:
-        name = self.tr("{0} 卷宗.zip").format(self.period_text())
+        name = self.tr("{0} 卷宗.zip").format(self.period_name())
         path = save_file_name(self, self.tr("本期卷宗打包"), name, self.tr("ZIP 压缩包 (*.zip)"))
         if path:
             self.pack_dossiers(path)

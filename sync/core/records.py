@@ -222,6 +222,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "name": string(100),
             "level": string(10, default="township"),
             "village_id": ref("divisions"),
+            # the 人民调解委员会 that seals its agreements ("X村委会" → "X村人民调解委员会" when empty),
+            # and the short
+            # name in its 调解文书号 ("（2026）芒新调字第1号": township and unit, first characters when empty)
+            "committee_name": string(100, optional=True),
+            "short_name": string(10, optional=True),
         },
     ),
     RecordType(
@@ -437,6 +442,7 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "record": text(default=""),
             "outcome": string(10),  # sync.core.domain.lifecycle.SessionOutcome
             "level": string(10, default="village"),
+            "mediator_ids": json(default=list),  # the accounts who mediated (the agreement's mediator line)
         },
     ),
     RecordType(
@@ -465,6 +471,27 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "performed": boolean(optional=True),
             # 变更协议: the signed agreement this one changes (that one stays as signed, and printable)
             "replaces_id": record_id(),
+            # 调解文书号 "（2026）芒新调字第1号": per committee and year, given when signed (or first printed)
+            "doc_no": string(40, optional=True),
+        },
+    ),
+    RecordType(
+        # 调查记录: a fact established outside a session (a measurement by 自然资源所, a site visit),
+        # written by
+        # its step (lifecycle.Action.INVESTIGATE) and filed in the dossier before the sessions
+        "investigations",
+        write="view_matters",
+        scope=MATTER,
+        append_only=True,
+        fields={
+            "matter_id": ref("matters", optional=False),
+            "held_on": day(),
+            "place": string(200, default=""),
+            "investigators": string(200),  # who investigated, with their unit: 自然资源所 张工
+            "present": string(500, default=""),  # who was asked or present
+            "subject": string(200, default=""),  # what was looked into
+            "findings": text(),
+            "by_id": ref("accounts"),  # who entered it
         },
     ),
     RecordType(

@@ -153,11 +153,13 @@ TYPED_DATES = {
     Action.JUDICIAL_CONFIRMATION: "日期",
     Action.APPLY_CONFIRMATION: "申请日期",
     Action.DECIDE_CONFIRMATION: "裁定日期",
+    Action.INVESTIGATE: "调查日期",
 }
 # The records that hold such a date: (field, the step that records it).
 TYPED_RECORDS = {
     "mediation_sessions": ("held_on", Action.RECORD_SESSION),
     "follow_ups": ("on", Action.FOLLOW_UP),
+    "investigations": ("held_on", Action.INVESTIGATE),
 }
 
 
@@ -192,6 +194,8 @@ def check_typed_record(session: Session, table: str, data: dict, times: DeviceTi
     step = latest.data
     if table == "follow_ups" and data.get("by_id") not in (None, step.get("actor_id")):
         raise Refused("by_id：回访人应为办理这一步的账号")
+    if table == "investigations" and data.get("by_id") not in (None, step.get("actor_id")):
+        raise Refused("by_id：调查记录的录入人应为办理这一步的账号")
     taken = _moment(step.get("at"))
     today = taken.date() if taken else times.received.date()
     _check_typed_date(TYPED_DATES[action], typed, step["data"].get(timing.LATE_REASON), today)
@@ -377,7 +381,12 @@ def _config(session: Session, key: str) -> Any:
 
 
 def check_agreement_change(agreement: Record, applied: dict) -> None:
-    """Once the parties signed, what they signed is fixed: a change is a new agreement (变更协议)."""
+    """Once the parties signed, what they signed is fixed: a change is a new agreement (变更协议). Its
+    调解文书号,
+    once given, is fixed too: it is printed on what the parties hold."""
+    given = agreement.data.get("doc_no")
+    if given and "doc_no" in applied and applied["doc_no"] != given:
+        raise Refused(f"调解文书号 {given} 已编定，不能再改")
     if not agreement.data.get("signed_by_parties"):
         return
     changed = [f for f in SIGNED_CONTENT if f in applied and applied[f] != agreement.data.get(f)]

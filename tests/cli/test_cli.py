@@ -259,7 +259,7 @@ def test_print_papers_of_a_demo_matter_and_refuse_what_lacks_an_item(demo_db, tm
     )
     assert pdf.returncode == 0, pdf.stderr
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "a.pdf").pages)
-    assert "人民调解协议书" in re.sub(r"\s+", "", text) and written in text
+    assert "人民调解协议书" in re.sub(r"\s+", "", text) and re.search(r"（2026）\S+调字第\d+号", text)
     word = run(
         "print", written, "--db", demo_db, "--doc", "dossier", "--out", tmp_path / "d.docx", user="platform"
     )

@@ -50,14 +50,28 @@ def complete_parties(t, m):
     )
 
 
-def closed_matter(t, *, complete=True, form="written"):
-    """Reported, registered, dispatched, supervised, mediated, agreed, closed, checked and followed up."""
+def closed_matter(t, *, complete=True, form="written", investigate=False):
+    """Reported, registered, dispatched, supervised, (investigated,) mediated, agreed, closed, checked and
+    followed up."""
     g, p = t.login("grid1"), t.login("platform")
     m = report(t)
     steps.register(p, m, 2, category="邻里")
     steps.dispatch(p, m, f"org:{t.committee}", "请尽快组织调解")
     steps.accept(g, m)
     steps.supervise(t.login("supervisor"), m, "临近期限，请加快办理")
+    if investigate:
+        steps.record_investigation(
+            g,
+            m,
+            steps.InvestigationInput(
+                date(2026, 11, 23),
+                "镇自然资源所 赵测量",
+                "实测围墙越界30厘米，界桩位置与1998年宅基地证附图一致。",
+                place="东村12号与14号之间",
+                subject="宅基地界址测量",
+                present="张三、李四",
+            ),
+        )
     steps.record_session(
         g,
         m,
@@ -102,8 +116,8 @@ def test_the_agreement_holds_what_article_29_requires(township):
     text = doc.text()
     for item in [
         "人民调解协议书",
-        "向城-2026-00001",
-        "东村村委会",
+        "（2026）向东调字第1号",
+        "东村人民调解委员会",
         "张三",
         "女",
         "76岁",
@@ -122,7 +136,7 @@ def test_the_agreement_holds_what_article_29_requires(township):
         "2026年12月01日",
         "一式3份",
         "人民调解员（签名）王网格",
-        "东村村委会（印）",
+        "东村人民调解委员会（印）",
     ]:
         assert item in text, item
     with t.admin.read() as s:
@@ -162,7 +176,7 @@ def test_every_paper_of_a_closed_matter_and_its_word_file(township, tmp_path):
             "矛盾纠纷调处卷宗",
             "卷内目录",
             "流转记录",
-            "调解笔录（第1次）",
+            "调解记录（第1次）",
             "人民调解协议书",
             "回访记录",
             "超期说明",

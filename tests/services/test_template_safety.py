@@ -68,8 +68,8 @@ def test_a_synced_template_naming_anything_else_falls_back_to_the_default_and_sa
         assert len(paper.notices) == 4
         assert any("“{township.__class__.__mro__}”" in n for n in paper.notices)
     agreement = documents.make(platform, m, "agreement")
-    assert "本协议一式3份" in agreement.text() and agreement.header == "东村村委会"
-    assert defaults["agreement_intro"].replace("{committee}", "东村村委会") in agreement.text()
+    assert "本协议一式3份" in agreement.text() and agreement.header == "东村人民调解委员会"
+    assert defaults["agreement_intro"].replace("{committee}", "东村人民调解委员会") in agreement.text()
 
 
 def test_a_synced_template_that_is_not_text_is_ignored(township):

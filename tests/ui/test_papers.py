@@ -190,7 +190,7 @@ def test_the_statistics_page_exports_the_report_and_packs_the_months_dossiers(
     settle()
     text = _flat("".join(p.extract_text() for p in PdfReader(tmp_path / "report.pdf").pages))
     assert (
-        "向城镇矛盾纠纷排查化解工作考核（2026-11）" in text
+        "向城镇矛盾纠纷排查化解工作考核（2026年11月）" in text
         and "东村" in text
         and "各村（社区）化解率" in text
     )

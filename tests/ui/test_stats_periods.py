@@ -49,7 +49,8 @@ def test_the_platform_closes_november_from_the_page_and_december_shows_the_adjus
     page.close_month.click()
     settle()
     settle()
-    assert "月结 2026-11 后" in asked[0] and no_popups[:1] == ["2026-11 的考核数据已发布"]
+    # the period as Chinese names it, never 2026-11
+    assert "月结 2026年11月 后" in asked[0] and no_popups[:1] == ["2026年11月 的考核数据已发布"]
     assert page.stamp.isVisible() and "本期已月结：钱平台于2026-12-01 09:00发布" in page.stamp.text()
     assert not page.close_month.isEnabled()
     page.export_to(str(tmp_path / "before.pdf"))

@@ -23,7 +23,9 @@ from ..context import Workspace
 from ..document_layout import Document, zh
 from ..errors import ServiceError
 from ..lists import viewer_of
-from .papers import BUILDERS, PERSONAL
+from .dossier import dossier
+from .papers import BUILDERS as PAPERS
+from .papers import PERSONAL
 from .records import CLOSED, TITLES, Records, day
 
 # The package's face for its callers: the refusal `make` raises, and the templates' use cases (settings page).
@@ -36,6 +38,7 @@ from .templates import template_notices as template_notices
 
 # What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
 KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier", "referral")
+BUILDERS = {**PAPERS, "dossier": dossier}
 
 
 @dataclass(frozen=True)

@@ -5,30 +5,30 @@ record and the closed matter's dossier. A paper that the law requires an item fo
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from desktop.store.models import Agreement
+from sync.core.domain.deadlines import COLOUR_LABELS, Colour
 from sync.core.domain.lifecycle import (
-    ACTION_LABELS,
     LEVEL_LABELS,
     OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
+    STATUS_LABELS,
     Action,
+    Status,
 )
 
-from ..attachments import read_bytes, stored_path
+from .. import committees
 from ..document_layout import (
-    Block,
     Document,
     Fields,
     Heading,
-    PageBreak,
     Para,
-    Picture,
     Signatures,
     Table,
     zh,
 )
-from .records import CLOSED, TITLES, MissingItems, Records, day, minute, refuse_if
+from .records import TITLES, MissingItems, Records, day, minute, refuse_if
 from .referral import referral_reply
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif")
@@ -94,7 +94,9 @@ def _written_agreement(r: Records, a: Agreement) -> Document:
     }
     missing += [zh(item) for item, value in wanted.items() if not value]
     refuse_if(title, missing)
-    doc = Document("agreement", title, r.number(), r.header())
+    # the committee's 调解文书号, given when signed or, for one signed before numbers were given, now
+    number = committees.give_number(r.s, r.matter, a, r.ws.now().year)
+    doc = Document("agreement", title, number, r.header())
     doc.add(*(Para(p.line(), label=f"{p.role}：", indent=False) for p in r.parties))
     doc.add(Heading(zh("纠纷主要事实、争议事项及各方当事人责任")), Para(a.facts))
     doc.add(Para(r.fill("agreement_intro")), Heading(zh("协议内容")), Para(a.terms))
@@ -103,7 +105,7 @@ def _written_agreement(r: Records, a: Agreement) -> Document:
         Para(zh("{0}，于{1}前履行完毕。", a.performance.rstrip("。，"), day(a.perform_by))),
     )
     doc.add(Para(r.fill("agreement_copies", copies=a.copies)), Para(r.fill("agreement_notice")))
-    mediators = "、".join(filter(None, {x.mediators for x in r.sessions})) or r.matter.handler_name or ""
+    mediators = r.mediators() or r.matter.handler_name or ""
     parties = tuple(zh("当事人（签名或按指印）{0}", p.name) for p in r.parties)
     doc.add(Signatures((*parties, zh("人民调解员（签名）{0}", mediators), zh("{0}（印）", r.committee))))
     return doc
@@ -186,24 +188,58 @@ def dispatch_slip(r: Records, _index: int = 0) -> Document:
     )
     doc.add(Para(r.fill("dispatch_notice")))
     doc.add(Signatures((zh("交办单位（印）"), zh("签收人（签名）"))))
+    # the 回执, torn off along the line and returned by the unit; its return is recorded at 签收
+    doc.add(
+        Para(
+            "- - - - - - - - - - - - - - - - " + zh("沿此线剪下") + " - - - - - - - - - - - - - - - -",
+            indent=False,
+        )
+    )
+    doc.add(Heading(zh("{0}回执", title)))
+    doc.add(
+        Fields(
+            (
+                (zh("事项编号"), m.serial),
+                (zh("事项名称"), m.title),
+                (zh("交办时间"), minute(event.at)),
+                (zh("接收单位"), sent_to),
+            )
+        )
+    )
+    doc.add(Signatures((zh("接收单位（印）"), zh("签收人（签名）"))))
     return doc
 
 
 def supervision_slip(r: Records, _index: int = 0) -> Document:
+    """督办单, printed from what the 督办 step recorded at that moment (the state, 时限状态 and days
+    overdue, the level and the 反馈时限): the same slip however the matter moves on, a reopen included. A
+    step recorded before it kept these is printed with what the matter says now."""
     title = TITLES["supervision"]
     event = r.step_for(title, Action.SUPERVISE, zh("督办记录"))
     m = r.matter
+    taken = event.data or {}
     times = sum(1 for e in r.events if e.action == Action.SUPERVISE)  # this one is the last
     number = zh("{0}（第{1}次督办）", r.number(), times)
+    colour = taken.get("colour")
+    colour_text = (
+        COLOUR_LABELS.get(Colour(colour), "") if colour in set(Colour) else r.colour() or zh("未计时")
+    )
+    due = taken.get("due_on")
+    overdue = taken.get("overdue_days")
+    reply_by = taken.get("reply_by")
     doc = Document("supervision", title, number, r.fill("header") or r.township)
     doc.add(
         Fields(
             (
                 *r.matter_fields(),
-                (zh("承办单位/承办人"), m.handler_name or ""),
-                (zh("办理时限"), day(m.due_on)),
-                (zh("时限状态"), r.colour() or zh("未计时")),
+                (zh("承办单位/承办人"), str(taken.get("handler_name", m.handler_name or ""))),
+                (zh("办理时限"), _iso_day(due) if "due_on" in taken else day(m.due_on)),
+                (zh("督办时状态"), _status_label(taken.get("status"))),
+                (zh("时限状态"), colour_text),
+                (zh("超期天数"), zh("{0}天", overdue) if isinstance(overdue, int) else ""),
+                (zh("督办级别"), str(taken.get("level", ""))),
                 (zh("督办原因与要求"), event.note),
+                (zh("反馈时限"), zh("{0}前书面反馈", _iso_day(reply_by)) if reply_by else ""),
                 (zh("督办人"), event.actor_name),
                 (zh("督办时间"), minute(event.at)),
                 (zh("包案领导"), r.account_name(m.leader_id)),
@@ -213,6 +249,17 @@ def supervision_slip(r: Records, _index: int = 0) -> Document:
     doc.add(Para(r.fill("supervision_notice")))
     doc.add(Signatures((zh("督办单位（印）"), zh("承办单位签收人（签名）"))))
     return doc
+
+
+def _status_label(status: object) -> str:
+    return STATUS_LABELS[Status(status)] if isinstance(status, str) and status in set(Status) else ""
+
+
+def _iso_day(value: object) -> str:
+    try:
+        return day(date.fromisoformat(str(value)))
+    except ValueError:
+        return ""
 
 
 def _follow_up_table(r: Records) -> Table:
@@ -257,98 +304,6 @@ def follow_up_record(r: Records, _index: int = 0) -> Document:
     return doc
 
 
-def _action_label(action: str) -> str:
-    return ACTION_LABELS.get(Action(action), action) if action in set(Action) else action
-
-
-def dossier(r: Records, _index: int = 0) -> Document:
-    """One file per closed matter: cover, contents, then every record in the order the work was done."""
-    m = r.matter
-    title = TITLES["dossier"]
-    refuse_if(title, [zh("办结（事项尚未办结）")] if m.status not in CLOSED else [])
-    doc = Document("dossier", title, zh("卷宗号：{0}", m.serial), r.header())
-    doc.add(
-        Fields(
-            (
-                (zh("案由"), m.title),
-                (zh("当事人"), r.party_names()),
-                (zh("承办"), m.handler_name or ""),
-                (zh("受理时间"), day(m.reported_at)),
-                (zh("立案时间"), day(m.registered_at)),
-                (zh("办结时间"), day(m.closed_at)),
-                (zh("办结结果"), _outcome(r)),
-                (zh("归档"), zh("已归档") if m.archived else zh("待归档")),
-            )
-        )
-    )
-    sections = [zh("受理登记与立案定级"), zh("流转记录")]
-    sections += [zh("调解笔录（第{0}次）", i + 1) for i in range(len(r.sessions))]
-    sections += [zh("调解协议")] if r.agreements else []
-    sections += [zh("回访记录")] if r.follow_ups else []
-    sections += [zh("附件")] if r.files else []
-    contents = tuple((str(i), s) for i, s in enumerate(sections, 1))
-    doc.add(PageBreak(), Heading(zh("卷内目录")), Table((zh("序号"), zh("材料名称")), contents))
-    doc.add(PageBreak(), Heading(f"一、{sections[0]}"))
-    source = m.source + (f"（{m.external_no}）" if m.external_no else "")
-    doc.add(
-        Fields(
-            (
-                *r.matter_fields(),
-                (zh("来源"), source),
-                (zh("上报时间"), minute(m.reported_at)),
-                (zh("立案定级"), r.grade_label()),
-                (zh("办理时限"), day(m.due_on)),
-            )
-        )
-    )
-    steps = tuple((minute(e.at), e.actor_name, _action_label(e.action), e.note) for e in r.events)
-    doc.add(Heading(f"二、{sections[1]}"), Table((zh("时间"), zh("办理人"), zh("环节"), zh("意见")), steps))
-    number = 2
-    for i in range(len(r.sessions)):
-        number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{sections[number - 1]}"))
-        doc.add(*_inside(session_record(r, i)))
-    settled = r.effective_agreement()
-    if settled is not None:
-        number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('调解协议')}"))
-        try:
-            doc.add(*_inside(agreement(r)))
-        except MissingItems as missing:  # the dossier still files what there is, and says what is not
-            doc.add(
-                Fields(
-                    (
-                        (zh("协议内容"), settled.terms),
-                        (zh("履行"), settled.performance),
-                        (zh("缺项"), "、".join(missing.items)),
-                    )
-                )
-            )
-    if r.follow_ups:
-        number += 1
-        doc.add(Heading(f"{_chinese(number)}、{zh('回访记录')}"), _follow_up_table(r))
-    if r.files:
-        number += 1
-        doc.add(PageBreak(), Heading(f"{_chinese(number)}、{zh('附件')}"))
-        for f in r.files:
-            path = stored_path(r.ws, f.sha256)
-            if f.present and f.filename.lower().endswith(IMAGE_SUFFIXES) and path.is_file():
-                doc.add(Picture(str(path), f.filename, read_bytes(r.ws, f.sha256)))
-            else:
-                away = "" if f.present else zh("，文件尚未同步到本机")
-                doc.add(Para(zh("{0}（{1} 字节{2}）", f.filename, f.size, away)))
-    return doc
-
-
-def _inside(paper: Document) -> list[Block]:
-    """A paper filed in the dossier: its own title and number, then its body."""
-    return [Heading(f"{paper.title}　{paper.number}"), *paper.blocks]
-
-
-def _chinese(n: int) -> str:
-    return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
-
-
 Builder = Callable[[Records, int], Document]
 BUILDERS: dict[str, Builder] = {
     "agreement": agreement,
@@ -356,7 +311,6 @@ BUILDERS: dict[str, Builder] = {
     "followup": follow_up_record,
     "dispatch": dispatch_slip,
     "supervision": supervision_slip,
-    "dossier": dossier,
     "referral": referral_reply,
 }
 # Papers that carry full ID numbers and phones: only a role that may see them makes them.

@@ -4,6 +4,7 @@ names the items the law or the form needs when the records do not hold them yet.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,9 +21,9 @@ from desktop.store.models import (
     FollowUp,
     Grid,
     Household,
+    Investigation,
     Matter,
     MediationSession,
-    Org,
     Party,
     Person,
 )
@@ -31,11 +32,10 @@ from sync.core.domain.deadlines import COLOUR_LABELS
 from sync.core.domain.lifecycle import TIMED_STATUSES, Action, Status
 from sync.core.domain.messages import msg
 
-from .. import matters
+from .. import committees, matters
 from ..context import Workspace, name_of
 from ..document_layout import zh
 from ..errors import NotFound, ServiceError
-from ..steps import deadline_of
 from .templates import checked_templates, fill
 
 TITLES = {
@@ -163,20 +163,11 @@ class Records:
         self.township: str = township.name if township else ""
         self.village = name_of(s, Division, m.village_id)
         self.grid = name_of(s, Grid, m.grid_id)
-        self.committee = fill(
-            self.t["township_committee"], {"township": self.township, "village": self.village}
+        self.seal = committees.committee_of(s, m)  # the 人民调解委员会 that seals its agreements
+        self.committee = self.seal.name
+        self.investigations = list(
+            s.scalars(select(Investigation).filter_by(**live).order_by(Investigation.held_on))
         )
-        if m.level == "village" and m.village_id:  # mediated in the village: its own committee signs
-            org = s.scalar(
-                select(Org).where(
-                    Org.kind == "village_committee", Org.village_id == m.village_id, Org.deleted.is_(False)
-                )
-            )
-            self.committee = (
-                org.name
-                if org
-                else fill(self.t["committee"], {"village": self.village, "township": self.township})
-            )
         self.policy = ws.deadlines(s)
 
     def fill(self, key: str, **extra: Any) -> str:
@@ -207,7 +198,9 @@ class Records:
         m = self.matter
         if m.status in CLOSED:
             return zh("已办结")
-        colour = self.policy.colour(deadline_of(m), self.ws.now(), closed=m.status not in TIMED_STATUSES)
+        colour = self.policy.colour(
+            matters.deadline_of(m), self.ws.now(), closed=m.status not in TIMED_STATUSES
+        )
         return COLOUR_LABELS[colour]
 
     def effective_agreement(self) -> Agreement | None:
@@ -229,6 +222,19 @@ class Records:
             chain.append(a)
             a = by_id.get(a.replaces_id) if a.replaces_id else None
         return chain
+
+    def mediators(self) -> str:
+        """The mediators the sessions recorded as accounts (structured), in the order they first mediated;
+        a session recorded before that, or by name only, adds its written names."""
+        names: list[str] = []
+        for x in self.sessions:
+            recorded = [self.account_name(i) for i in (x.mediator_ids or []) if isinstance(i, str)]
+            for name in [n for n in recorded if n] or [
+                n.strip() for n in re.split("[、，,;；]", x.mediators)
+            ]:
+                if name and name not in names:
+                    names.append(name)
+        return "、".join(names)
 
     def last_event(self, action: Action) -> Event | None:
         found = [e for e in self.events if e.action == action]

@@ -31,6 +31,9 @@ TEMPLATE_LABELS = {
     "dispatch_notice": "交办单：办理要求",
     "supervision_notice": "督办单：督办要求",
     "followup_notice": "回访记录：结语",
+    "retention_1": "卷宗保管期限：一星事项",
+    "retention_2": "卷宗保管期限：二星事项",
+    "retention_3": "卷宗保管期限：三星事项",
 }
 # The names a template may use in braces, by template: a committee's name is made from the township's and the
 # village's, and only the agreement's copies line has a number of copies. Anything else in braces, an

@@ -109,6 +109,7 @@ class Action(StrEnum):
     DECIDE_CONFIRMATION = "confirmation_decided"  # 司法确认结果: confirmed or rejected, court, 文书号, date
     RECEIVE_REFERRAL = "referral_received"  # 三调联动: the court's or the police's referral, with its number
     ANSWER_REFERRAL = "referral_answered"  # … and the result sent back to them (sync.core.domain.linkage)
+    INVESTIGATE = "investigated"  # 调查: who looked into what, when and where, and what they found
 
 
 ACTION_LABELS = {
@@ -145,6 +146,7 @@ ACTION_LABELS = {
     Action.DECIDE_CONFIRMATION: "司法确认结果",
     Action.RECEIVE_REFERRAL: "登记联动移送",
     Action.ANSWER_REFERRAL: "反馈联动结果",
+    Action.INVESTIGATE: "记录调查",
 }
 
 
@@ -214,6 +216,7 @@ RULES: dict[Action, Rule] = {
     # while it is open; the result goes back once the matter is done, from whoever handled it.
     Action.RECEIVE_REFERRAL: Rule(OPEN_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR, Role.LEADER})),
     Action.ANSWER_REFERRAL: Rule(DONE_STATUSES, _HANDLERS, handler_only=True),
+    Action.INVESTIGATE: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view), and 司法确认 as one step, which
 # older laptops recorded (their histories still replay; it is now the pair 申请司法确认 / 司法确认结果).
@@ -515,6 +518,9 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         return replace(s, failed_tries=s.failed_tries + (outcome == SessionOutcome.FAILED))
     if action == Action.RECORD_AGREEMENT:
         return replace(s, has_agreement=True)
+    if action == Action.INVESTIGATE:
+        need("on", "调查日期")
+        return s
     if action == Action.ESCALATE:
         need("reason", "提级理由")
         upper = LEVEL_ORDER[LEVEL_ORDER.index(s.level) + 1]

@@ -119,3 +119,20 @@ def record_problem(data: dict[str, Any], record_id: str | None = None) -> str | 
     if data.get("digest") != digest(str(name), figures):
         return msg("digest：与月结数据不符（数据被改动过）")
     return None
+
+
+def chinese_name(period: str) -> str:
+    """A period as Chinese papers, reports and pages name it: "2026-Q4" → 2026年第4季度, "2026-11" →
+    2026年11月, "2026" → 2026年度 (never "2026-Q4"; the English window keeps its own form). Anything else
+    as it stands."""
+    text = period.strip().upper()
+    year, _, part = text.partition("-")
+    if not (len(year) == 4 and year.isdigit()):
+        return period
+    if not part:
+        return f"{year}年度"
+    if part.startswith("Q") and part[1:] in ("1", "2", "3", "4"):
+        return f"{year}年第{part[1:]}季度"
+    if part.isdigit() and 1 <= int(part) <= 12:
+        return f"{year}年{int(part)}月"
+    return period
