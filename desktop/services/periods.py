@@ -7,14 +7,16 @@ whose scope is a village or a grid goes on seeing the live figures of what it se
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from desktop.store.models import Event, Matter, Period
+from desktop.store.models import Event, Matter, OutboxEntry, Period
 from sync.core.domain import periods as rules
+from sync.core.domain.counting import Book
 from sync.core.domain.measures import Counts, Measures
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
@@ -25,7 +27,7 @@ from .errors import Refused, ServiceError
 from .stats import Mark, UnitMeasures
 
 BY = stats.BY  # every kind of unit a report or `fengqiao assessment` shows, published together
-COUNT_NAMES = tuple(f.name for f in fields(Counts))
+COUNT_NAMES = rules.COUNT_NAMES
 
 
 class PeriodRefused(ServiceError):
@@ -116,12 +118,7 @@ COUNT_LABELS = {
 }
 
 
-def _counts(raw: dict[str, int]) -> Counts:
-    return Counts(**{name: int(raw.get(name, 0)) for name in COUNT_NAMES})
-
-
-def _nonzero(c: Counts) -> dict[str, int]:
-    return {name: value for name, value in asdict(c).items() if value}
+_counts = rules.counts_of
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -133,7 +130,8 @@ def township_wide(ws: Workspace) -> bool:
 
 
 def closed(ws: Workspace) -> dict[str, Published]:
-    """Every closed month, by month."""
+    """Every closed month, by month; not one this laptop closed and the server refused (`refused`)."""
+    no = refused(ws)
     with ws.read() as s:
         rows = s.scalars(select(Period).where(Period.deleted.is_(False)).order_by(Period.month)).all()
         return {
@@ -141,7 +139,38 @@ def closed(ws: Workspace) -> dict[str, Published]:
                 r.month, r.closed_by_name, r.closed_at, r.digest, bool(r.automatic), dict(r.figures or {})
             )
             for r in rows
+            if r.month not in no
         }
+
+
+def refused(ws: Workspace) -> dict[str, str]:
+    """Months this laptop closed whose publication the server refused (its figures differ from what the
+    server holds: records not yet pulled here), month → the server's reason. Such a month is not closed: the
+    laptop syncs and closes it again."""
+    with ws.read() as s:
+        found = s.execute(
+            select(Period.month, OutboxEntry.reason)
+            .join(OutboxEntry, OutboxEntry.record_id == Period.id)
+            .where(
+                OutboxEntry.table_name == "periods",
+                OutboxEntry.op == "insert",
+                OutboxEntry.state == "rejected",
+                Period.server_seq.is_(None) | (Period.server_seq == 0),
+            )
+        ).all()
+    return {month: reason or "" for month, reason in found}
+
+
+def _forget_refused(ws: Workspace, month: str) -> None:
+    """A refused close of this month is dropped here (never sent again: its outbox entry stays, refused), so
+    the month can be closed again with the figures as they are now. Written as the server's own news is (no
+    outbox entry): the server never held the record."""
+    if month not in refused(ws):
+        return
+    with ws.db.applying() as s:
+        row = s.get(Period, rules.period_id(month))
+        if row is not None:
+            s.delete(row)
 
 
 def published(ws: Workspace, period: str) -> Published | None:
@@ -158,16 +187,10 @@ def open_period(ws: Workspace) -> str:
 # ------------------------------------------------------------------------------------------ computing
 
 
-def _sections(ws: Workspace, month: str) -> dict[str, list[UnitMeasures]]:
-    year, month_no = rules.parse_month(month)
-    return {by: stats.month(ws, year, month_no, by) for by in BY}
-
-
-def _encode(sections: dict[str, list[UnitMeasures]]) -> dict[str, list[list[Any]]]:
-    return {
-        by: [[u.key, u.name, u.place, u.score, _nonzero(u.counts)] for u in units]
-        for by, units in sections.items()
-    }
+def _book(ws: Workspace, s: Session, first: str, last: str) -> Book:
+    """What counting reads from this laptop for the months `first` to `last`: the records a township-wide
+    account sees (the server recomputes a closed month from its own, by the same rules)."""
+    return stats.book(s, stats.visible_matters(ws), rules.bounds(first)[0], rules.bounds(last)[1])
 
 
 def _decode_adjustments(raw: dict[str, Any]) -> dict[str, dict[str, list[Adjustment]]]:
@@ -176,13 +199,6 @@ def _decode_adjustments(raw: dict[str, Any]) -> dict[str, dict[str, list[Adjustm
             by: [Adjustment(key, name, _counts(c)) for key, name, c in rows] for by, rows in sections.items()
         }
         for month, sections in raw.items()
-    }
-
-
-def _encode_adjustments(adjustments: dict[str, dict[str, list[Adjustment]]]) -> dict[str, Any]:
-    return {
-        month: {by: [[a.key, a.name, _nonzero(a.counts)] for a in rows] for by, rows in sections.items()}
-        for month, sections in adjustments.items()
     }
 
 
@@ -196,37 +212,19 @@ def adjustments(ws: Workspace, period: str) -> dict[str, dict[str, list[Adjustme
     done = closed(ws)
     if not done or period.strip() != rules.open_period(set(done), ws.now().date()):
         return {}
-    result: dict[str, dict[str, list[Adjustment]]] = {}
-    for month, pub in done.items():
-        carried: dict[tuple[str, str], Counts] = {}
-        for later in done.values():
-            for by, rows in later.adjustments().get(month, {}).items():
-                for a in rows:
-                    carried[by, a.key] = carried.get((by, a.key), Counts()) + a.counts
-        now = _sections(ws, month)
-        sections: dict[str, list[Adjustment]] = {}
-        for by in BY:
-            before = {u.key: u for u in pub.units(by)}
-            after = {u.key: u for u in now[by]}
-            rows = []
-            for key in sorted(set(before) | set(after), key=lambda k: (after.get(k) or before[k]).name):
-                was = before[key].counts if key in before else Counts()
-                delta = _minus(
-                    _minus(after[key].counts if key in after else Counts(), was), carried.get((by, key))
-                )
-                if delta != Counts():
-                    rows.append(Adjustment(key, (after.get(key) or before[key]).name, delta))
-            if rows:
-                sections[by] = rows
-        if sections:
-            result[month] = sections
-    return result
+    with ws.read() as s:
+        book = _book(ws, s, min(done), max(done))
+        calc = ws.deadlines(s)
+    return _decode_adjustments(rules.adjustments(book, {m: p.figures for m, p in done.items()}, calc))
 
 
-def _minus(a: Counts, b: Counts | None) -> Counts:
-    if b is None:
-        return a
-    return Counts(**{name: getattr(a, name) - getattr(b, name) for name in COUNT_NAMES})
+def figures(ws: Workspace, month: str) -> dict[str, Any]:
+    """The month's figures as closing it now would publish them (sync.core.domain.periods.figures)."""
+    done = closed(ws)
+    with ws.read() as s:
+        book = _book(ws, s, min([*done, month]), month)
+        calc = ws.deadlines(s)
+    return rules.figures(book, month, {m: p.figures for m, p in done.items()}, calc)
 
 
 # ------------------------------------------------------------------------------------------ closing
@@ -245,19 +243,8 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
     reason = rules.why_not_close(month, ws.now().date(), set(done))
     if reason:
         raise PeriodRefused(reason)
-    with ws.read() as s:
-        no_data = config_value(s, "assessment_no_data", "rescale")
-        weights = config_value(s, "assessment_weights")
-    carried = adjustments(ws, month) if done and month == rules.next_month(max(done)) else {}
-    figures = {
-        "version": rules.FIGURES_VERSION,
-        "no_data": no_data,
-        "weights": weights,
-        "sections": _encode(_sections(ws, month)),
-        "adjustments": _encode_adjustments(carried),
-        # 亮点工作赋分, 通报 and 约谈 of the month: the 总分 and the list re-print from these
-        "marks": [m.encoded() for m in _marks(ws, month)],
-    }
+    _forget_refused(ws, month)
+    figures_now = figures(ws, month)
     record_id = rules.period_id(month)
     with ws.tx("period.close", month, automatic=automatic) as tx:
         s = tx.session
@@ -267,8 +254,8 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
             Period(
                 id=record_id,
                 month=month,
-                figures=figures,
-                digest=rules.digest(month, figures),
+                figures=figures_now,
+                digest=rules.digest(month, figures_now),
                 closed_by=ws.actor.account_id,
                 closed_by_name=ws.actor.display_name,
                 closed_at=ws.now(),
@@ -276,11 +263,6 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
             )
         )
     return Changed("periods", (record_id,), "close")
-
-
-def _marks(ws: Workspace, month: str) -> list[Mark]:
-    with ws.read() as s:
-        return stats.marks_between(s, *stats.period_bounds(month))
 
 
 def close_after_days(ws: Workspace) -> int:
