@@ -241,7 +241,9 @@ def _difference(a: Any, b: Any, where: str) -> tuple[str, Any, Any] | None:
                 return found
         return None
     if isinstance(a, list) and isinstance(b, list):
-        units = not where.endswith("marks") and all(isinstance(r, list) and len(r) >= 2 and isinstance(r[0], str) for r in a + b)
+        units = not where.endswith("marks") and all(
+            isinstance(r, list) and len(r) >= 2 and isinstance(r[0], str) for r in a + b
+        )
         if units:  # a section's or adjustment's rows: matched by unit, named by its name
             mine = {r[0]: r for r in a}
             theirs = {r[0]: r for r in b}
@@ -249,7 +251,7 @@ def _difference(a: Any, b: Any, where: str) -> tuple[str, Any, Any] | None:
                 row = mine.get(key) or theirs[key]
                 if key not in mine or key not in theirs:
                     return f"{where}[{row[1] or key}]", mine.get(key), theirs.get(key)
-                if found := _difference(mine[key], theirs[key], f"{where}[{row[1] or key}]"):
+                if found := _unit_difference(mine[key], theirs[key], f"{where}[{row[1] or key}]"):
                     return found
             if [r[0] for r in a] != [r[0] for r in b]:
                 return f"{where}（排名顺序）", [r[1] for r in a], [r[1] for r in b]
@@ -261,3 +263,17 @@ def _difference(a: Any, b: Any, where: str) -> tuple[str, Any, Any] | None:
                 return found
         return None
     return None if a == b else (where, a, b)
+
+
+# a unit's row: [key, name, place, score, counts] in a section, [key, name, counts] in an adjustment
+_ROW_FIELDS = {5: ("key", "name", "place", "score", ""), 3: ("key", "name", "")}
+
+
+def _unit_difference(a: list[Any], b: list[Any], where: str) -> tuple[str, Any, Any] | None:
+    names = _ROW_FIELDS.get(len(a)) if len(a) == len(b) else None
+    if names is None:
+        return _difference(a, b, where)
+    for label, x, y in zip(names, a, b, strict=True):
+        if found := _difference(x, y, f"{where}.{label}" if label else where):
+            return found
+    return None
