@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Event, Matter, OutboxEntry, Period
+from sync.core.domain import measures
 from sync.core.domain import periods as rules
 from sync.core.domain.counting import Book
 from sync.core.domain.measures import Counts, Measures
@@ -292,3 +293,104 @@ def close_due(ws: Workspace) -> list[str]:
             break  # closed elsewhere meanwhile: the rest wait for the next sync
         made.append(month)
     return made
+
+
+# ----------------------------------------------------------------------------------------- quarters and years
+
+
+def months_of(period: str) -> list[str] | None:
+    """The months of a quarter ("2026-Q4") or a year ("2026"), oldest first; None for a month."""
+    start, end = stats.period_bounds(period)
+    if (end.year - start.year) * 12 + end.month - start.month <= 1:
+        return None
+    months, day = [], start.date()
+    while day < end.date():
+        months.append(rules.month_of(day))
+        day = rules.first_day_after(months[-1])
+    return months
+
+
+@dataclass(frozen=True)
+class Combined:
+    """A quarter or year made from its months: each closed month as published (with the adjustments it
+    carried, which count in the month they arrived in), each open month live; so a quarter whose months are
+    all closed never moves again."""
+
+    sections: dict[str, list[UnitMeasures]]
+    marks: list[Mark]
+    weights: Any
+    no_data: str
+    closed: tuple[str, ...]
+    live: tuple[str, ...]  # begun, not closed: counted from the records as they are now
+
+    @property
+    def basis(self) -> str:
+        published = "、".join(rules.label(m) for m in self.closed)
+        if not self.live:
+            return msg("本期由已月结月份（{0}）发布的数据合成（含各月发布时计入的调整），不再变动", published)
+        return msg(
+            "本期由已月结月份（{0}）发布的数据，加上未月结月份（{1}）的实时数据合成；月结前实时部分仍会变动",
+            published,
+            "、".join(rules.label(m) for m in self.live),
+        )
+
+
+def combined(ws: Workspace, period: str, kinds: tuple[str, ...]) -> Combined | None:
+    """A quarter or year with at least one closed month, for an account that reads the township's figures:
+    sums of each unit's counts (numerators and denominators) over its months, the measures and ranking made
+    from the sums. None for a month, or when none of its months is closed (counted from the records then)."""
+    months = months_of(period)
+    if months is None or not township_wide(ws):
+        return None
+    done = closed(ws)
+    if not any(m in done for m in months):
+        return None
+    today = ws.now()
+    live = [m for m in months if m not in done and rules.bounds(m)[0] <= today]
+    with ws.read() as s:
+        weights, no_data = (
+            config_value(s, "assessment_weights"),
+            config_value(s, "assessment_no_data", "rescale"),
+        )
+    if not live:  # all published: scored as the last of them was, whatever the configuration says since
+        last = done[[m for m in months if m in done][-1]].figures
+        weights, no_data = last.get("weights", weights), last.get("no_data", no_data)
+    marks: list[Mark] = []
+    sums: dict[str, dict[str, tuple[str, Counts]]] = {by: {} for by in kinds}
+
+    def add(by: str, key: str, name: str, c: Counts) -> None:
+        was = sums[by].get(key, (name, Counts()))[1]
+        sums[by][key] = (name, was + c)
+
+    for month in months:
+        if month in done:
+            pub = done[month]
+            marks += pub.marks()
+            for by in kinds:
+                for u in pub.units(by):
+                    add(by, u.key, u.name, u.counts)
+            carried = pub.adjustments()
+        elif month in live:
+            start, end = rules.bounds(month)
+            with ws.read() as s:
+                marks += stats.marks_between(s, start, end)
+            for by in kinds:
+                for u in stats.assessment(ws, start, end, by):
+                    add(by, u.key, u.name, u.counts)
+            carried = adjustments(ws, month)
+        else:
+            continue
+        for rows in carried.values():
+            for by, changes in rows.items():
+                for a in changes:
+                    if by in sums:
+                        add(by, a.key, a.name, a.counts)
+    found = {}
+    for by in kinds:
+        units = [
+            UnitMeasures(key, name, c, m := Measures.of(c), measures.score(m, weights, no_data))
+            for key, (name, c) in sums[by].items()
+            if c != Counts()
+        ]
+        found[by] = stats.with_highlights(units, stats.highlights(marks, by))
+    return Combined(found, marks, weights, no_data, tuple(m for m in months if m in done), tuple(live))
