@@ -58,6 +58,7 @@ class Report:
     weights: Any = None  # the weights in force (configuration, or as published with a closed month)
     marks: list[stats.Mark] = field(default_factory=list)  # 亮点工作, 通报, 约谈 of the period
     combined: periods.Combined | None = None  # a quarter or year made from its months' published figures
+    refused: str = ""  # this laptop closed the month and the server refused it: why (sync, then close again)
 
     @property
     def title(self) -> str:
@@ -81,6 +82,8 @@ class Report:
     def stamp(self) -> str:
         """For a closed month, who published these figures and when, and their digest; else empty."""
         p = self.published
+        if p is None and self.refused:
+            return zh("本月的月结被乡镇服务器退回，请同步后重新月结：{0}", self.refused)
         if p is None:
             return self.combined.basis if self.combined is not None else ""
         how = zh("自动月结") if p.automatic else zh("月结")
@@ -136,7 +139,8 @@ def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
         weights = published.figures.get("weights", weights)
     if combined is not None:
         no_data, weights = combined.no_data, combined.weights
-    return Report(township, period, no_data, figures, published, carried, weights, marks, combined)
+    refused = periods.refused(ws).get(period.strip(), "") if published is None else ""
+    return Report(township, period, no_data, figures, published, carried, weights, marks, combined, refused)
 
 
 MARK_COLUMNS = (zh("日期"), zh("类别"), zh("对象"), zh("加分"), zh("事由"), zh("记录人"))

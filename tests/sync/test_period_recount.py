@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
-from desktop.services import matters, periods, steps, syncing
+from desktop.services import assessment_report, matters, periods, steps, syncing
 from desktop.services.matters import MatterInput
 from sync.core.domain import periods as rules
 from sync.server import accounts as server_accounts
@@ -60,6 +60,8 @@ def test_a_laptop_that_has_not_pulled_is_refused_then_closes_after_syncing(lapto
     assert "figures.sections." in reason and "group_matters" in reason and "请先同步" in reason
     assert record_on_server(laptops.server, rules.period_id("2026-11")) is None
     assert periods.closed(p) == {}  # refused: the month is not closed here either
+    stamp = assessment_report.view(p, "2026-11").stamp  # the 统计 page says so, and what to do
+    assert stamp.startswith("本月的月结被乡镇服务器退回，请同步后重新月结") and "group_matters" in stamp
 
     # that sync pulled the grid worker's matter: the month closes again, with it, and the server takes it
     clock.now = datetime(2026, 12, 1, 0, 3)
