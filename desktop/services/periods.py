@@ -149,17 +149,21 @@ def refused(ws: Workspace) -> dict[str, str]:
     server holds: records not yet pulled here), month → the server's reason. Such a month is not closed: the
     laptop syncs and closes it again."""
     with ws.read() as s:
-        found = s.execute(
-            select(Period.month, OutboxEntry.reason)
-            .join(OutboxEntry, OutboxEntry.record_id == Period.id)
-            .where(
-                OutboxEntry.table_name == "periods",
-                OutboxEntry.op == "insert",
-                OutboxEntry.state == "rejected",
-                Period.server_seq.is_(None) | (Period.server_seq == 0),
-            )
-        ).all()
-    return {month: reason or "" for month, reason in found}
+        last: dict[str, tuple[str, str | None]] = {}  # the latest close of each month sent: its state, why
+        for record_id, state, reason in s.execute(
+            select(OutboxEntry.record_id, OutboxEntry.state, OutboxEntry.reason)
+            .where(OutboxEntry.table_name == "periods", OutboxEntry.op == "insert")
+            .order_by(OutboxEntry.op_seq)
+        ):
+            last[record_id] = (state, reason)
+        unpublished: dict[str, str] = dict(
+            s.execute(select(Period.id, Period.month).where(Period.server_seq == 0)).all()
+        )
+    return {
+        month: last[record_id][1] or ""
+        for record_id, month in unpublished.items()
+        if record_id in last and last[record_id][0] == "rejected"
+    }
 
 
 def _forget_refused(ws: Workspace, month: str) -> None:

@@ -84,7 +84,8 @@ def test_fengqiao_audit_lists_filters_and_verifies(township):
     # as an auditor reads it: who by name, the action in Chinese, the account named, the roles given
     lines = [line.split("\t") for line in verified.stdout.splitlines()[1:] if not line.startswith("\t")]
     assert len(lines) == 7 and {line[3] for line in lines} == {"新增账号"}
-    assert {line[2] for line in lines} == {"管理员（admin）"} and "吴审计（auditor）" in {line[4] for line in lines}
+    assert {line[2] for line in lines} == {"管理员（admin）"}
+    assert "吴审计（auditor）" in {line[4] for line in lines}
     assert "\t\t角色: 审计员" in verified.stdout and "account.add" not in verified.stdout
     mine = fengqiao(db, "--who", "吴审计", "--from", day, "--to", day)  # the name a person goes by
     assert mine.returncode == 0 and "\t吴审计（auditor）\t登录\t" in mine.stdout, mine.stdout

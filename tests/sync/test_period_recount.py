@@ -67,6 +67,7 @@ def test_a_laptop_that_has_not_pulled_is_refused_then_closes_after_syncing(lapto
     clock.now = datetime(2026, 12, 1, 0, 3)
     before = datetime.now()
     periods.close(p, "2026-11")
+    assert periods.refused(p) == {} and "2026-11" in periods.closed(p)  # closed here, on its way
     assert syncing.sync_now(laptops.a).rejected == 0
     stored = record_on_server(laptops.server, rules.period_id("2026-11"))
     village = stored.data["figures"]["sections"]["village"]
