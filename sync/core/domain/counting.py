@@ -116,6 +116,10 @@ class Book:
     marks: list[Mark] = field(default_factory=list)
     weights: Any = None  # configuration "assessment_weights"
     no_data: str = "rescale"  # configuration "assessment_no_data"
+    # each matter's history up to a period's end, replayed once for every kind of unit counted (by end)
+    replayed: dict[tuple[datetime, int], dict[str, tuple[list[Any], _Life]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
 
 UnitOf = Callable[[str | None], str | None]  # a handler ("account:<id>", "org:<id>") to its unit
@@ -228,15 +232,9 @@ def matter_counts(
     for matter_id, on, _ in book.follow_ups:
         if on < end.date():
             followed.setdefault(matter_id, []).append(on)
-    history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
-    for matter_id, action, at, data in book.events:
-        if at < end and matter_id in book.matters:
-            history.setdefault(matter_id, []).append((action, at, data or {}))
     counts: dict[Any, Counts] = {}
-    for matter_id, events in history.items():
-        events.sort(key=lambda e: (place_in_history(e[2]), e[1]))
+    for matter_id, (events, life) in _histories(book, end, calc).items():
         facts = book.matters[matter_id]
-        life = _life(events, facts.kind, calc)
         state = life.state
         unit = unit_of(state.handler) if unit_of is not None and state is not None else None
         if unit is not None:
@@ -280,6 +278,26 @@ def matter_counts(
         c.supervised += any(action == Action.SUPERVISE for action, _ in within)
         c.in_charge += any(action == Action.TAKE_CHARGE for action, _ in within)
     return counts
+
+
+def _histories(
+    book: Book, end: datetime, calc: DeadlineCalculator | None
+) -> dict[str, tuple[list[Any], _Life]]:
+    """Each counted matter's events before `end`, in history order, and what they amount to: replayed once per
+    period's end, whatever kind of unit is counted (a month's figures count seven)."""
+    key = (end, id(calc))  # the same rules (a book is counted with one calculator, held by the caller)
+    if key in book.replayed:
+        return book.replayed[key]
+    history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
+    for matter_id, action, at, data in book.events:
+        if at < end and matter_id in book.matters:
+            history.setdefault(matter_id, []).append((action, at, data or {}))
+    found = {}
+    for matter_id, events in history.items():
+        events.sort(key=lambda e: (place_in_history(e[2]), e[1]))
+        found[matter_id] = (events, _life(events, book.matters[matter_id].kind, calc))
+    book.replayed[key] = found
+    return found
 
 
 @dataclass(frozen=True)
