@@ -57,6 +57,8 @@ class Report:
     adjustments: dict[str, dict[str, list[periods.Adjustment]]] = field(default_factory=dict)
     weights: Any = None  # the weights in force (configuration, or as published with a closed month)
     marks: list[stats.Mark] = field(default_factory=list)  # 亮点工作, 通报, 约谈 of the period
+    combined: periods.Combined | None = None  # a quarter or year made from its months' published figures
+    refused: str = ""  # this laptop closed the month and the server refused it: why (sync, then close again)
 
     @property
     def title(self) -> str:
@@ -85,8 +87,10 @@ class Report:
     def stamp(self) -> str:
         """For a closed month, who published these figures and when, and their digest; else empty."""
         p = self.published
+        if p is None and self.refused:
+            return zh("本月的月结被乡镇服务器退回，请同步后重新月结：{0}", self.refused)
         if p is None:
-            return ""
+            return self.combined.basis if self.combined is not None else ""
         how = zh("自动月结") if p.automatic else zh("月结")
         return zh(
             "本期已{0}：{1}于{2}发布，以下为发布时的数据（摘要 sha256:{3}）",
@@ -119,7 +123,10 @@ def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
     closed months it carries; any other period counted from the events."""
     start, end = stats.period_bounds(period)
     published = periods.published(ws, period)
-    if published is not None:
+    combined = periods.combined(ws, period, sections) if published is None else None
+    if combined is not None:  # a quarter or year with closed months: from what they published
+        figures, carried, marks = combined.sections, {}, combined.marks
+    elif published is not None:
         figures = {by: published.units(by) for by in sections}
         carried = published.adjustments()
         marks = published.marks()
@@ -127,7 +134,7 @@ def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
         figures = {by: stats.assessment(ws, start, end, by) for by in sections}
         carried = periods.adjustments(ws, period)
     with ws.read() as s:
-        if published is None:
+        if published is None and combined is None:
             marks = stats.marks_between(s, start, end)
         township = s.scalar(select(Division.name).where(Division.level == "township")) or ""
         no_data = config_value(s, "assessment_no_data", "rescale")
@@ -135,7 +142,10 @@ def view(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Re
     if published is not None:
         no_data = published.figures.get("no_data", no_data)
         weights = published.figures.get("weights", weights)
-    return Report(township, period, no_data, figures, published, carried, weights, marks)
+    if combined is not None:
+        no_data, weights = combined.no_data, combined.weights
+    refused = periods.refused(ws).get(period.strip(), "") if published is None else ""
+    return Report(township, period, no_data, figures, published, carried, weights, marks, combined, refused)
 
 
 MARK_COLUMNS = (zh("日期"), zh("类别"), zh("对象"), zh("加分"), zh("事由"), zh("记录人"))

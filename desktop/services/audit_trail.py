@@ -1,5 +1,9 @@
 """The audit trail read: the auditor's screen and `fengqiao audit` page through it with filters (from, to,
-who, what) and verify its hash chain (`audit.verify`). Only the auditor (审计员) may."""
+who, what) and verify its hash chain (`audit.verify`). Only the auditor (审计员) may.
+
+Each entry is read as an auditor reads it (desktop.services.audit_words): the action in Chinese, who by name,
+the record named the way a person knows it, and the change as "字段: 旧 → 新" lines; the raw entry (action,
+target, detail as JSON) stays on the row for whoever needs it."""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from desktop.store.models import AuditEntry
+from desktop.store.models import Account, AuditEntry
 from sync.core.domain.issues import Issue
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 
+from . import audit_words
 from .audit import verify
 from .context import Workspace
 from .errors import ValidationFailed
@@ -28,7 +33,26 @@ class AuditRow:
     device: str
     action: str
     target: str
-    detail: str
+    detail: str  # the raw detail, as JSON
+    who: str = ""  # 钱平台（platform）
+    action_label: str = ""  # 登记立案
+    target_label: str = ""  # 向城-2026-00001 宅基地边界争议
+    changes: tuple[str, ...] = ()  # 状态: 已上报 → 已登记
+
+    @property
+    def raw(self) -> str:
+        """The entry as stored, for the details toggle."""
+        return "\n".join(
+            [
+                f"seq: {self.id}",
+                f"at: {self.at.isoformat()}",
+                f"account: {self.account}",
+                f"device: {self.device}",
+                f"action: {self.action}",
+                f"target: {self.target}",
+                f"detail: {self.detail or '{}'}",
+            ]
+        )
 
 
 @dataclass(frozen=True)
@@ -72,8 +96,10 @@ def _where(f: AuditFilter) -> list[Any]:
         where.append(AuditEntry.at >= datetime.combine(f.start, time.min))
     if f.end:
         where.append(AuditEntry.at < datetime.combine(f.end + timedelta(days=1), time.min))
-    if f.who.strip():
-        where.append(AuditEntry.account.contains(f.who.strip(), autoescape=True))
+    if f.who.strip():  # the account name, or the name the person goes by
+        who = f.who.strip()
+        named = select(Account.username).where(Account.display_name.contains(who, autoescape=True))
+        where.append(or_(AuditEntry.account.contains(who, autoescape=True), AuditEntry.account.in_(named)))
     if f.what.strip():
         what = f.what.strip()
         where.append(
@@ -92,9 +118,13 @@ def read(ws: Workspace, f: AuditFilter, offset: int = 0, limit: int = 100) -> Au
     where = _where(f)
     with ws.read() as s:
         total = s.scalar(select(func.count()).select_from(AuditEntry).where(*where)) or 0
-        entries = s.scalars(
-            select(AuditEntry).where(*where).order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)
+        entries = list(
+            s.scalars(
+                select(AuditEntry).where(*where).order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)
+            )
         )
+        words = audit_words.Words(s)
+        before = words.statuses_before(entries)
         rows = [
             AuditRow(
                 e.seq,
@@ -104,6 +134,10 @@ def read(ws: Workspace, f: AuditFilter, offset: int = 0, limit: int = 100) -> Au
                 e.action,
                 e.target,
                 json.dumps(e.detail, ensure_ascii=False, sort_keys=True, default=str) if e.detail else "",
+                words.account(e.account),
+                words.action(e.action),
+                words.target(e.action, e.target),
+                words.changes(e.action, e.detail or {}, before.get(e.seq)),
             )
             for e in entries
         ]

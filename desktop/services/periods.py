@@ -7,14 +7,17 @@ whose scope is a village or a grid goes on seeing the live figures of what it se
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from desktop.store.models import Event, Matter, Period
+from desktop.store.models import Event, Matter, OutboxEntry, Period
+from sync.core.domain import measures
 from sync.core.domain import periods as rules
+from sync.core.domain.counting import Book
 from sync.core.domain.measures import Counts, Measures
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
@@ -25,7 +28,7 @@ from .errors import Refused, ServiceError
 from .stats import Mark, UnitMeasures
 
 BY = stats.BY  # every kind of unit a report or `fengqiao assessment` shows, published together
-COUNT_NAMES = tuple(f.name for f in fields(Counts))
+COUNT_NAMES = rules.COUNT_NAMES
 
 
 class PeriodRefused(ServiceError):
@@ -116,12 +119,7 @@ COUNT_LABELS = {
 }
 
 
-def _counts(raw: dict[str, int]) -> Counts:
-    return Counts(**{name: int(raw.get(name, 0)) for name in COUNT_NAMES})
-
-
-def _nonzero(c: Counts) -> dict[str, int]:
-    return {name: value for name, value in asdict(c).items() if value}
+_counts = rules.counts_of
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -133,7 +131,8 @@ def township_wide(ws: Workspace) -> bool:
 
 
 def closed(ws: Workspace) -> dict[str, Published]:
-    """Every closed month, by month."""
+    """Every closed month, by month; not one this laptop closed and the server refused (`refused`)."""
+    no = refused(ws)
     with ws.read() as s:
         rows = s.scalars(select(Period).where(Period.deleted.is_(False)).order_by(Period.month)).all()
         return {
@@ -141,7 +140,42 @@ def closed(ws: Workspace) -> dict[str, Published]:
                 r.month, r.closed_by_name, r.closed_at, r.digest, bool(r.automatic), dict(r.figures or {})
             )
             for r in rows
+            if r.month not in no
         }
+
+
+def refused(ws: Workspace) -> dict[str, str]:
+    """Months this laptop closed whose publication the server refused (its figures differ from what the
+    server holds: records not yet pulled here), month → the server's reason. Such a month is not closed: the
+    laptop syncs and closes it again."""
+    with ws.read() as s:
+        last: dict[str, tuple[str, str | None]] = {}  # the latest close of each month sent: its state, why
+        for record_id, state, reason in s.execute(
+            select(OutboxEntry.record_id, OutboxEntry.state, OutboxEntry.reason)
+            .where(OutboxEntry.table_name == "periods", OutboxEntry.op == "insert")
+            .order_by(OutboxEntry.op_seq)
+        ):
+            last[record_id] = (state, reason)
+        unpublished: dict[str, str] = dict(
+            s.execute(select(Period.id, Period.month).where(Period.server_seq == 0)).all()
+        )
+    return {
+        month: last[record_id][1] or ""
+        for record_id, month in unpublished.items()
+        if record_id in last and last[record_id][0] == "rejected"
+    }
+
+
+def _forget_refused(ws: Workspace, month: str) -> None:
+    """A refused close of this month is dropped here (never sent again: its outbox entry stays, refused), so
+    the month can be closed again with the figures as they are now. Written as the server's own news is (no
+    outbox entry): the server never held the record."""
+    if month not in refused(ws):
+        return
+    with ws.db.applying() as s:
+        row = s.get(Period, rules.period_id(month))
+        if row is not None:
+            s.delete(row)
 
 
 def published(ws: Workspace, period: str) -> Published | None:
@@ -158,16 +192,10 @@ def open_period(ws: Workspace) -> str:
 # ------------------------------------------------------------------------------------------ computing
 
 
-def _sections(ws: Workspace, month: str) -> dict[str, list[UnitMeasures]]:
-    year, month_no = rules.parse_month(month)
-    return {by: stats.month(ws, year, month_no, by) for by in BY}
-
-
-def _encode(sections: dict[str, list[UnitMeasures]]) -> dict[str, list[list[Any]]]:
-    return {
-        by: [[u.key, u.name, u.place, u.score, _nonzero(u.counts)] for u in units]
-        for by, units in sections.items()
-    }
+def _book(ws: Workspace, s: Session, first: str, last: str) -> Book:
+    """What counting reads from this laptop for the months `first` to `last`: the records a township-wide
+    account sees (the server recomputes a closed month from its own, by the same rules)."""
+    return stats.book(s, stats.visible_matters(ws), rules.bounds(first)[0], rules.bounds(last)[1])
 
 
 def _decode_adjustments(raw: dict[str, Any]) -> dict[str, dict[str, list[Adjustment]]]:
@@ -176,13 +204,6 @@ def _decode_adjustments(raw: dict[str, Any]) -> dict[str, dict[str, list[Adjustm
             by: [Adjustment(key, name, _counts(c)) for key, name, c in rows] for by, rows in sections.items()
         }
         for month, sections in raw.items()
-    }
-
-
-def _encode_adjustments(adjustments: dict[str, dict[str, list[Adjustment]]]) -> dict[str, Any]:
-    return {
-        month: {by: [[a.key, a.name, _nonzero(a.counts)] for a in rows] for by, rows in sections.items()}
-        for month, sections in adjustments.items()
     }
 
 
@@ -196,37 +217,19 @@ def adjustments(ws: Workspace, period: str) -> dict[str, dict[str, list[Adjustme
     done = closed(ws)
     if not done or period.strip() != rules.open_period(set(done), ws.now().date()):
         return {}
-    result: dict[str, dict[str, list[Adjustment]]] = {}
-    for month, pub in done.items():
-        carried: dict[tuple[str, str], Counts] = {}
-        for later in done.values():
-            for by, rows in later.adjustments().get(month, {}).items():
-                for a in rows:
-                    carried[by, a.key] = carried.get((by, a.key), Counts()) + a.counts
-        now = _sections(ws, month)
-        sections: dict[str, list[Adjustment]] = {}
-        for by in BY:
-            before = {u.key: u for u in pub.units(by)}
-            after = {u.key: u for u in now[by]}
-            rows = []
-            for key in sorted(set(before) | set(after), key=lambda k: (after.get(k) or before[k]).name):
-                was = before[key].counts if key in before else Counts()
-                delta = _minus(
-                    _minus(after[key].counts if key in after else Counts(), was), carried.get((by, key))
-                )
-                if delta != Counts():
-                    rows.append(Adjustment(key, (after.get(key) or before[key]).name, delta))
-            if rows:
-                sections[by] = rows
-        if sections:
-            result[month] = sections
-    return result
+    with ws.read() as s:
+        book = _book(ws, s, min(done), max(done))
+        calc = ws.deadlines(s)
+    return _decode_adjustments(rules.adjustments(book, {m: p.figures for m, p in done.items()}, calc))
 
 
-def _minus(a: Counts, b: Counts | None) -> Counts:
-    if b is None:
-        return a
-    return Counts(**{name: getattr(a, name) - getattr(b, name) for name in COUNT_NAMES})
+def figures(ws: Workspace, month: str) -> dict[str, Any]:
+    """The month's figures as closing it now would publish them (sync.core.domain.periods.figures)."""
+    done = closed(ws)
+    with ws.read() as s:
+        book = _book(ws, s, min([*done, month]), month)
+        calc = ws.deadlines(s)
+    return rules.figures(book, month, {m: p.figures for m, p in done.items()}, calc)
 
 
 # ------------------------------------------------------------------------------------------ closing
@@ -245,19 +248,8 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
     reason = rules.why_not_close(month, ws.now().date(), set(done))
     if reason:
         raise PeriodRefused(reason)
-    with ws.read() as s:
-        no_data = config_value(s, "assessment_no_data", "rescale")
-        weights = config_value(s, "assessment_weights")
-    carried = adjustments(ws, month) if done and month == rules.next_month(max(done)) else {}
-    figures = {
-        "version": rules.FIGURES_VERSION,
-        "no_data": no_data,
-        "weights": weights,
-        "sections": _encode(_sections(ws, month)),
-        "adjustments": _encode_adjustments(carried),
-        # 亮点工作赋分, 通报 and 约谈 of the month: the 总分 and the list re-print from these
-        "marks": [m.encoded() for m in _marks(ws, month)],
-    }
+    _forget_refused(ws, month)
+    figures_now = figures(ws, month)
     record_id = rules.period_id(month)
     with ws.tx("period.close", month, automatic=automatic) as tx:
         s = tx.session
@@ -267,8 +259,8 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
             Period(
                 id=record_id,
                 month=month,
-                figures=figures,
-                digest=rules.digest(month, figures),
+                figures=figures_now,
+                digest=rules.digest(month, figures_now),
                 closed_by=ws.actor.account_id,
                 closed_by_name=ws.actor.display_name,
                 closed_at=ws.now(),
@@ -276,11 +268,6 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
             )
         )
     return Changed("periods", (record_id,), "close")
-
-
-def _marks(ws: Workspace, month: str) -> list[Mark]:
-    with ws.read() as s:
-        return stats.marks_between(s, *stats.period_bounds(month))
 
 
 def close_after_days(ws: Workspace) -> int:
@@ -310,3 +297,104 @@ def close_due(ws: Workspace) -> list[str]:
             break  # closed elsewhere meanwhile: the rest wait for the next sync
         made.append(month)
     return made
+
+
+# ----------------------------------------------------------------------------------------- quarters and years
+
+
+def months_of(period: str) -> list[str] | None:
+    """The months of a quarter ("2026-Q4") or a year ("2026"), oldest first; None for a month."""
+    start, end = stats.period_bounds(period)
+    if (end.year - start.year) * 12 + end.month - start.month <= 1:
+        return None
+    months, day = [], start.date()
+    while day < end.date():
+        months.append(rules.month_of(day))
+        day = rules.first_day_after(months[-1])
+    return months
+
+
+@dataclass(frozen=True)
+class Combined:
+    """A quarter or year made from its months: each closed month as published (with the adjustments it
+    carried, which count in the month they arrived in), each open month live; so a quarter whose months are
+    all closed never moves again."""
+
+    sections: dict[str, list[UnitMeasures]]
+    marks: list[Mark]
+    weights: Any
+    no_data: str
+    closed: tuple[str, ...]
+    live: tuple[str, ...]  # begun, not closed: counted from the records as they are now
+
+    @property
+    def basis(self) -> str:
+        published = "、".join(rules.label(m) for m in self.closed)
+        if not self.live:
+            return msg("本期由已月结月份（{0}）发布的数据合成（含各月发布时计入的调整），不再变动", published)
+        return msg(
+            "本期由已月结月份（{0}）发布的数据，加上未月结月份（{1}）的实时数据合成；月结前实时部分仍会变动",
+            published,
+            "、".join(rules.label(m) for m in self.live),
+        )
+
+
+def combined(ws: Workspace, period: str, kinds: tuple[str, ...]) -> Combined | None:
+    """A quarter or year with at least one closed month, for an account that reads the township's figures:
+    sums of each unit's counts (numerators and denominators) over its months, the measures and ranking made
+    from the sums. None for a month, or when none of its months is closed (counted from the records then)."""
+    months = months_of(period)
+    if months is None or not township_wide(ws):
+        return None
+    done = closed(ws)
+    if not any(m in done for m in months):
+        return None
+    today = ws.now()
+    live = [m for m in months if m not in done and rules.bounds(m)[0] <= today]
+    with ws.read() as s:
+        weights, no_data = (
+            config_value(s, "assessment_weights"),
+            config_value(s, "assessment_no_data", "rescale"),
+        )
+    if not live:  # all published: scored as the last of them was, whatever the configuration says since
+        last = done[[m for m in months if m in done][-1]].figures
+        weights, no_data = last.get("weights", weights), last.get("no_data", no_data)
+    marks: list[Mark] = []
+    sums: dict[str, dict[str, tuple[str, Counts]]] = {by: {} for by in kinds}
+
+    def add(by: str, key: str, name: str, c: Counts) -> None:
+        was = sums[by].get(key, (name, Counts()))[1]
+        sums[by][key] = (name, was + c)
+
+    for month in months:
+        if month in done:
+            pub = done[month]
+            marks += pub.marks()
+            for by in kinds:
+                for u in pub.units(by):
+                    add(by, u.key, u.name, u.counts)
+            carried = pub.adjustments()
+        elif month in live:
+            start, end = rules.bounds(month)
+            with ws.read() as s:
+                marks += stats.marks_between(s, start, end)
+            for by in kinds:
+                for u in stats.assessment(ws, start, end, by):
+                    add(by, u.key, u.name, u.counts)
+            carried = adjustments(ws, month)
+        else:
+            continue
+        for rows in carried.values():
+            for by, changes in rows.items():
+                for a in changes:
+                    if by in sums:
+                        add(by, a.key, a.name, a.counts)
+    found = {}
+    for by in kinds:
+        units = [
+            UnitMeasures(key, name, c, m := Measures.of(c), measures.score(m, weights, no_data))
+            for key, (name, c) in sums[by].items()
+            if c != Counts()
+        ]
+        found[by] = stats.with_highlights(units, stats.highlights(marks, by))
+    return Combined(found, marks, weights, no_data, tuple(m for m in months if m in done), tuple(live))

@@ -239,7 +239,7 @@ class Pusher:
     def _authorise(self, op: p.Op, kind: records.RecordType, record: Record | None) -> None:
         """Could this account have made this change through the use cases?"""
         if kind.table == "periods":  # 月结: published once, never changed
-            return periods.check(self.session, self.who, op.op, op.record_id, op.fields, record)
+            return periods.check(self.session, self.who, op.op, op.record_id, op.fields, record, self.now)
         if kind.table == "assessment_marks":  # 督考办's marks, also from the township's shared PC
             return marks.check(self.session, self.who, op.op, op.fields, record)
         if record is not None or op.op != "insert":
@@ -298,6 +298,9 @@ class Pusher:
             deleted=bool(data.get("deleted")),
         )
         self._stamp(record, op, place)
+        # 月结: its closed_at is the server's receipt time, which the laptop pulls back
+        if op.table == "periods":
+            periods.received(record, self.seq.next())
         self.new[op.record_id] = record
         self.absent.discard(op.record_id)
         self.held[op.record_id] = record

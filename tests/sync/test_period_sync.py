@@ -116,8 +116,16 @@ def test_a_closed_month_reaches_every_laptop_and_no_laptop_can_change_it(laptops
 
 def test_the_platform_laptop_closes_a_month_by_itself_after_a_sync(laptops, clock):
     t = laptops.town
+    with laptops.server.server.db.writing() as s:  # the platform office signs in on the township's PC
+        server_accounts.add_account(
+            s, "platform", PASSWORD, "township", [], display_name="钱平台", roles=["platform"]
+        )
     p = t.login("platform")
+    # a step recorded after the laptop's last sync (the server refuses one backdated before it), in November
+    clock.now = datetime(2026, 11, 30, 23, 57)
     steps.register(p, report(t, who="platform"), 2, category="邻里")
+    clock.now = datetime(2026, 11, 30, 23, 58)
+    assert syncing.sync_now(laptops.a).rejected == 0
     clock.now = datetime(2026, 12, 5, 9, 0)
     syncing.sync_now(laptops.a)
     syncing.sync_now(laptops.b)  # the grid worker's laptop never closes a month
@@ -126,5 +134,5 @@ def test_the_platform_laptop_closes_a_month_by_itself_after_a_sync(laptops, cloc
     syncing.sync_now(laptops.a)
     (row,) = periods.closed(p).values()
     assert (row.month, row.automatic) == ("2026-11", True)
-    assert syncing.sync_now(laptops.a).rejected == 0
+    assert syncing.sync_now(laptops.a).rejected == 0, periods.refused(p)
     assert record_on_server(laptops.server, rules.period_id("2026-11")).data["digest"] == row.digest

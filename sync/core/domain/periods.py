@@ -7,9 +7,14 @@ import hashlib
 import json
 import re
 import uuid
-from datetime import date, timedelta
+from dataclasses import asdict, fields
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from sync.core.domain import counting
+from sync.core.domain.counting import BY, Book, UnitMeasures
+from sync.core.domain.deadlines import DeadlineCalculator
+from sync.core.domain.measures import Counts
 from sync.core.domain.messages import msg
 
 MONTH_PATTERN = r"[0-9]{4}-(0[1-9]|1[0-2])"
@@ -136,3 +141,156 @@ def chinese_name(period: str) -> str:
     if part.isdigit() and 1 <= int(part) <= 12:
         return f"{year}年{int(part)}月"
     return period
+
+
+# ------------------------------------------------------------------------------------------ the figures
+# What a closed month publishes, computed from the records by the same rules on the laptop that closes it and
+# on the server that takes it (sync.server.periods recomputes them from what it holds and refuses a month
+# whose figures differ: the digest only binds what the laptop sent).
+
+COUNT_NAMES = tuple(f.name for f in fields(Counts))
+
+
+def bounds(name: str) -> tuple[datetime, datetime]:
+    """A month as [start, end)."""
+    year, month = parse_month(name)
+    start = datetime(year, month, 1)
+    return start, datetime.combine(first_day_after(name), datetime.min.time())
+
+
+def nonzero(c: Counts) -> dict[str, int]:
+    return {name: value for name, value in asdict(c).items() if value}
+
+
+def counts_of(raw: dict[str, int]) -> Counts:
+    return Counts(**{name: int(raw.get(name, 0)) for name in COUNT_NAMES})
+
+
+def sections(book: Book, name: str, calc: DeadlineCalculator | None) -> dict[str, list[UnitMeasures]]:
+    """The month counted by every kind of unit (the book must hold its events and the rest)."""
+    start, end = bounds(name)
+    return {by: counting.assessment(book, start, end, by, calc) for by in BY}
+
+
+def encode_sections(found: dict[str, list[UnitMeasures]]) -> dict[str, list[list[Any]]]:
+    return {
+        by: [[u.key, u.name, u.place, u.score, nonzero(u.counts)] for u in units]
+        for by, units in found.items()
+    }
+
+
+def published_counts(figures: dict[str, Any], by: str) -> dict[str, tuple[str, Counts]]:
+    """A published month's counts of one kind of unit: key → (name, counts)."""
+    return {key: (unit, counts_of(raw)) for key, unit, _, _, raw in figures.get("sections", {}).get(by, [])}
+
+
+def adjustments(
+    book: Book, closed: dict[str, dict[str, Any]], calc: DeadlineCalculator | None
+) -> dict[str, Any]:
+    """What arrived about closed months since they were published, as the open period carries it: for each
+    closed month (month → its published figures) and kind of unit, (the month recomputed now) − (the month as
+    published) − (adjustments to it published with later closed months), as [key, name, nonzero counts]
+    rows, units by name."""
+    result: dict[str, Any] = {}
+    for month, figures in sorted(closed.items()):
+        carried: dict[tuple[str, str], Counts] = {}
+        for later in closed.values():
+            for by, rows in later.get("adjustments", {}).get(month, {}).items():
+                for key, _, raw in rows:
+                    carried[by, key] = carried.get((by, key), Counts()) + counts_of(raw)
+        now = sections(book, month, calc)
+        changed: dict[str, list[list[Any]]] = {}
+        for by in BY:
+            before = published_counts(figures, by)
+            after = {u.key: (u.name, u.counts) for u in now[by]}
+            rows = []
+            for key in sorted(set(before) | set(after), key=lambda k: (after.get(k) or before[k])[0]):
+                was = before[key][1] if key in before else Counts()
+                delta = _minus(
+                    _minus(after[key][1] if key in after else Counts(), was), carried.get((by, key))
+                )
+                if delta != Counts():
+                    rows.append([key, (after.get(key) or before[key])[0], nonzero(delta)])
+            if rows:
+                changed[by] = rows
+        if changed:
+            result[month] = changed
+    return result
+
+
+def _minus(a: Counts, b: Counts | None) -> Counts:
+    if b is None:
+        return a
+    return Counts(**{name: getattr(a, name) - getattr(b, name) for name in COUNT_NAMES})
+
+
+def figures(
+    book: Book, name: str, closed: dict[str, dict[str, Any]], calc: DeadlineCalculator | None
+) -> dict[str, Any]:
+    """A month's figures as its close publishes them: every kind of unit, the configuration they were scored
+    by, the adjustments to earlier closed months it carries (when it is the month after the last closed), and
+    the month's 亮点工作, 通报 and 约谈. `closed` holds every month closed before, with its published figures;
+    the book holds everything from the first of them (or this month) to this month's end."""
+    start, end = bounds(name)
+    carried = adjustments(book, closed, calc) if closed and name == next_month(max(closed)) else {}
+    return {
+        "version": FIGURES_VERSION,
+        "no_data": book.no_data,
+        "weights": book.weights,
+        "sections": encode_sections(sections(book, name, calc)),
+        "adjustments": carried,
+        "marks": [m.encoded() for m in counting.marks_between(book, start, end)],
+    }
+
+
+def first_difference(sent: Any, expected: Any, where: str = "figures") -> tuple[str, Any, Any] | None:
+    """Where two figures first differ (a path a person can follow, units named), with both values; None when
+    they agree. Compared as JSON carries them (a tuple is a list, 2.0 is 2)."""
+    return _difference(json.loads(json.dumps(sent)), json.loads(json.dumps(expected)), where)
+
+
+def _difference(a: Any, b: Any, where: str) -> tuple[str, Any, Any] | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b), key=str):
+            if key not in a or key not in b:
+                return f"{where}.{key}", a.get(key), b.get(key)
+            if found := _difference(a[key], b[key], f"{where}.{key}"):
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        units = not where.endswith("marks") and all(
+            isinstance(r, list) and len(r) >= 2 and isinstance(r[0], str) for r in a + b
+        )
+        if units:  # a section's or adjustment's rows: matched by unit, named by its name
+            mine = {r[0]: r for r in a}
+            theirs = {r[0]: r for r in b}
+            for key in list(mine) + [k for k in theirs if k not in mine]:
+                row = mine.get(key) or theirs[key]
+                if key not in mine or key not in theirs:
+                    return f"{where}[{row[1] or key}]", mine.get(key), theirs.get(key)
+                if found := _unit_difference(mine[key], theirs[key], f"{where}[{row[1] or key}]"):
+                    return found
+            if [r[0] for r in a] != [r[0] for r in b]:
+                return f"{where}（排名顺序）", [r[1] for r in a], [r[1] for r in b]
+            return None
+        if len(a) != len(b):
+            return f"{where}（条数）", len(a), len(b)
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            if found := _difference(x, y, f"{where}[{i}]"):
+                return found
+        return None
+    return None if a == b else (where, a, b)
+
+
+# a unit's row: [key, name, place, score, counts] in a section, [key, name, counts] in an adjustment
+_ROW_FIELDS = {5: ("key", "name", "place", "score", ""), 3: ("key", "name", "")}
+
+
+def _unit_difference(a: list[Any], b: list[Any], where: str) -> tuple[str, Any, Any] | None:
+    names = _ROW_FIELDS.get(len(a)) if len(a) == len(b) else None
+    if names is None:
+        return _difference(a, b, where)
+    for label, x, y in zip(names, a, b, strict=True):
+        if found := _difference(x, y, f"{where}.{label}" if label else where):
+            return found
+    return None
