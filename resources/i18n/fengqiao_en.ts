@@ -697,6 +697,13 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
   </context>
   <context>
+    <name>AmendAgreementDialog</name>
+    <message>
+      <source>变更协议</source>
+      <translation>Amend agreement</translation>
+    </message>
+  </context>
+  <context>
     <name>AuditPage</name>
     <message>
       <source>正在校验哈希链…</source>
@@ -711,8 +718,8 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>To (YYYY-MM-DD)</translation>
     </message>
     <message>
-      <source>操作人账号</source>
-      <translation>Account</translation>
+      <source>操作人姓名或账号</source>
+      <translation>Name or username of who acted</translation>
     </message>
     <message>
       <source>操作或对象，如 login、account.disable</source>
@@ -747,8 +754,8 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Target</translation>
     </message>
     <message>
-      <source>详情</source>
-      <translation>Details</translation>
+      <source>变更</source>
+      <translation>Change</translation>
     </message>
     <message>
       <source>设备</source>
@@ -761,6 +768,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>没有符合条件的审计记录。</source>
       <translation>No audit entries match.</translation>
+    </message>
+    <message>
+      <source>显示原始记录</source>
+      <translation>Show the raw entry</translation>
+    </message>
+    <message>
+      <source>请在上表中选择一条记录</source>
+      <translation>Select an entry in the table above</translation>
     </message>
     <message>
       <source>日期“{0}”应写作 YYYY-MM-DD</source>
@@ -859,6 +874,29 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
   </context>
   <context>
+    <name>ContactDialog</name>
+    <message>
+      <source>记录走访 — {0}</source>
+      <translation>Record a contact — {0}</translation>
+    </message>
+    <message>
+      <source>走访日期</source>
+      <translation>Date of contact</translation>
+    </message>
+    <message>
+      <source>方式</source>
+      <translation>Way</translation>
+    </message>
+    <message>
+      <source>见到的情况</source>
+      <translation>What was seen</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskPage</name>
     <message>
       <source>已超期</source>
@@ -907,6 +945,10 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>重点人员</source>
       <translation>Key persons</translation>
+    </message>
+    <message>
+      <source>重点人员 待走访</source>
+      <translation>Key persons due a contact</translation>
     </message>
     <message>
       <source>重复人员待处理</source>
@@ -1388,6 +1430,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Key persons</translation>
     </message>
     <message>
+      <source>重点人员 待走访</source>
+      <translation>Key persons due a contact</translation>
+    </message>
+    <message>
       <source>正在读取…</source>
       <translation>Reading…</translation>
     </message>
@@ -1400,8 +1446,56 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Village</translation>
     </message>
     <message>
-      <source>户号</source>
-      <translation>Household no.</translation>
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>包保责任人</source>
+      <translation>Person responsible</translation>
+    </message>
+    <message>
+      <source>频次</source>
+      <translation>Every</translation>
+    </message>
+    <message>
+      <source>上次走访</source>
+      <translation>Last contact</translation>
+    </message>
+    <message>
+      <source>应走访日期</source>
+      <translation>Contact due</translation>
+    </message>
+    <message>
+      <source>没有到期待走访的重点人员。</source>
+      <translation>No key person is due a contact.</translation>
+    </message>
+    <message>
+      <source>稳控方案…</source>
+      <translation>Watch plan…</translation>
+    </message>
+    <message>
+      <source>记录走访…</source>
+      <translation>Record a contact…</translation>
+    </message>
+    <message>
+      <source>共 {0} 名重点人员到期待走访，其中 {1} 名已逾期</source>
+      <translation>{0} key persons due a contact, {1} of them overdue</translation>
+    </message>
+    <message>
+      <source>共 {0} 名重点人员，其中 {1} 名有在办事项，{2} 名走访已逾期</source>
+      <translation>{0} key persons, {1} with open matters, {2} overdue a contact</translation>
+    </message>
+    <message>
+      <source>（逾期{0}天）</source>
+      <translation> ({0} days overdue)</translation>
+    </message>
+    <message>
+      <source>（未定方案）</source>
+      <translation>(no plan yet)</translation>
+    </message>
+    <message>
+      <source>{0}天</source>
+      <translation>{0} days</translation>
     </message>
     <message>
       <source>手机号</source>
@@ -1416,20 +1510,8 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Matters</translation>
     </message>
     <message>
-      <source>走访次数</source>
-      <translation>Visits</translation>
-    </message>
-    <message>
-      <source>最近走访</source>
-      <translation>Last visit</translation>
-    </message>
-    <message>
       <source>没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。</source>
       <translation>No residents are listed as key persons. Tick “Key person” in a resident’s details to list one.</translation>
-    </message>
-    <message>
-      <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
-      <translation>{0} key persons, {1} with open matters</translation>
     </message>
     <message>
       <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
@@ -1753,6 +1835,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Report a matter</translation>
     </message>
     <message>
+      <source>巡查记录…</source>
+      <translation>Patrol log…</translation>
+    </message>
+    <message>
       <source>搜索</source>
       <translation>Search</translation>
     </message>
@@ -1866,6 +1952,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Timeline</translation>
     </message>
     <message>
+      <source>变更协议…</source>
+      <translation>Amend agreement…</translation>
+    </message>
+    <message>
       <source>调解与协议</source>
       <translation>Mediation and agreement</translation>
     </message>
@@ -1926,6 +2016,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Record</translation>
     </message>
     <message>
+      <source>调查记录</source>
+      <translation>Investigations</translation>
+    </message>
+    <message>
       <source>调解协议</source>
       <translation>Agreement</translation>
     </message>
@@ -1948,6 +2042,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>未生效</source>
       <translation>not yet</translation>
+    </message>
+    <message>
+      <source>已被变更协议取代</source>
+      <translation>Replaced by an amended agreement</translation>
+    </message>
+    <message>
+      <source>已向{0}申请司法确认（{1}）</source>
+      <translation>Judicial confirmation applied for at {0} ({1})</translation>
+    </message>
+    <message>
+      <source>司法确认：{0}，{1}（{2}）</source>
+      <translation>Judicial confirmation: {0}, {1} ({2})</translation>
     </message>
     <message>
       <source>信访事项</source>
@@ -2024,6 +2130,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>卷宗已归档</source>
       <translation>Dossier filed</translation>
+    </message>
+    <message>
+      <source>收到 {0}，期限 {1}</source>
+      <translation>received {0}, due {1}</translation>
+    </message>
+    <message>
+      <source>已反馈：{0}（{1}，{2}）</source>
+      <translation>answered: {0} ({1}, {2})</translation>
+    </message>
+    <message>
+      <source>尚未反馈结果</source>
+      <translation>result not yet sent back</translation>
     </message>
     <message>
       <source>主工单</source>
@@ -2199,6 +2317,128 @@ The unreadable original file was moved to {0}.</translation>
     </message>
   </context>
   <context>
+    <name>PatrolDialog</name>
+    <message>
+      <source>记录巡查</source>
+      <translation>Record a patrol</translation>
+    </message>
+    <message>
+      <source>如：村东公路桥、某某小区建筑工地、河堤北段</source>
+      <translation>e.g. the road bridge east of the village, a building site, the north river bank</translation>
+    </message>
+    <message>
+      <source>需要跟进</source>
+      <translation>Needs following up</translation>
+    </message>
+    <message>
+      <source>村（社区）</source>
+      <translation>Village (community)</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <source>巡查地点</source>
+      <translation>Place patrolled</translation>
+    </message>
+    <message>
+      <source>地点类型</source>
+      <translation>Kind of place</translation>
+    </message>
+    <message>
+      <source>巡查时间</source>
+      <translation>Time of patrol</translation>
+    </message>
+    <message>
+      <source>发现情况</source>
+      <translation>What was seen</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>（不指定）</source>
+      <translation>(none)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatrolsDialog</name>
+    <message>
+      <source>巡查记录</source>
+      <translation>Patrol log</translation>
+    </message>
+    <message>
+      <source>正在读取…</source>
+      <translation>Reading…</translation>
+    </message>
+    <message>
+      <source>巡查时间</source>
+      <translation>Time of patrol</translation>
+    </message>
+    <message>
+      <source>巡查人</source>
+      <translation>Patrolled by</translation>
+    </message>
+    <message>
+      <source>村/社区</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>Grid</translation>
+    </message>
+    <message>
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>发现情况</source>
+      <translation>What was seen</translation>
+    </message>
+    <message>
+      <source>照片</source>
+      <translation>Photos</translation>
+    </message>
+    <message>
+      <source>上报的事项</source>
+      <translation>Matters reported</translation>
+    </message>
+    <message>
+      <source>还没有巡查记录。点“记录巡查…”登记一次。</source>
+      <translation>No patrol yet. Click “Record a patrol…” to enter one.</translation>
+    </message>
+    <message>
+      <source>记录巡查…</source>
+      <translation>Record a patrol…</translation>
+    </message>
+    <message>
+      <source>添加照片…</source>
+      <translation>Add a photo…</translation>
+    </message>
+    <message>
+      <source>发现矛盾，上报事项…</source>
+      <translation>Found a dispute: report a matter…</translation>
+    </message>
+    <message>
+      <source>共 {0} 次巡查，其中 {1} 次需要跟进</source>
+      <translation>{0} patrols, {1} of them to follow up</translation>
+    </message>
+    <message>
+      <source>选择照片</source>
+      <translation>Choose a photo</translation>
+    </message>
+    <message>
+      <source>图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)</source>
+      <translation>Pictures (*.png *.jpg *.jpeg *.bmp);;All files (*)</translation>
+    </message>
+  </context>
+  <context>
     <name>PersonDialog</name>
     <message>
       <source>登记居民</source>
@@ -2243,6 +2483,45 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>列为重点人员（稳控对象）</source>
       <translation>List as key person (steady watch)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanDialog</name>
+    <message>
+      <source>稳控方案 — {0}</source>
+      <translation>Watch plan — {0}</translation>
+    </message>
+    <message>
+      <source>（请选择）</source>
+      <translation>(choose)</translation>
+    </message>
+    <message>
+      <source> 天</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>包保责任人</source>
+      <translation>Person responsible</translation>
+    </message>
+    <message>
+      <source>稳控措施</source>
+      <translation>Watch measures</translation>
+    </message>
+    <message>
+      <source>走访频次（天）</source>
+      <translation>Contact every (days)</translation>
+    </message>
+    <message>
+      <source>列管日期</source>
+      <translation>Watched since</translation>
+    </message>
+    <message>
+      <source>保存方案</source>
+      <translation>Save plan</translation>
     </message>
   </context>
   <context>
@@ -2473,6 +2752,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Import from Excel…</translation>
     </message>
     <message>
+      <source>设置选中单位的人民调解委员会（协议书印章、调解文书号）</source>
+      <translation>Set the selected unit's people's mediation committee (agreement seal, mediation document number)</translation>
+    </message>
+    <message>
       <source>单位与队伍</source>
       <translation>Units and teams</translation>
     </message>
@@ -2645,6 +2928,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Delete the grid “{0}”? It cannot be deleted while households, matters or accounts use it.</translation>
     </message>
     <message>
+      <source>人民调解委员会名称（不填则由单位名称生成）</source>
+      <translation>Mediation committee name (blank: made from the unit's name)</translation>
+    </message>
+    <message>
+      <source>文书号简称，如 芒新（不填则取镇、村首字）</source>
+      <translation>Short name in document numbers, e.g. 芒新 (blank: first characters of township and village)</translation>
+    </message>
+    <message>
       <source>请先在表中选中一个单位或队伍</source>
       <translation>Select a unit or team in the table first</translation>
     </message>
@@ -2772,8 +3063,8 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Households</translation>
     </message>
     <message>
-      <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
-      <translation>Demo accounts admin, platform, mediator, supervisor, leader, gw001 share this password</translation>
+      <source>演示账号 admin、platform、mediator、lawyer、supervisor、leader、gw001 使用同一密码</source>
+      <translation>Demo accounts admin, platform, mediator, lawyer, supervisor, leader and gw001 share one password</translation>
     </message>
     <message>
       <source>打开数据库</source>
@@ -2965,6 +3256,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>年</source>
       <translation>Year</translation>
+    </message>
+    <message>
+      <source>{0}年度</source>
+      <translation>{0}</translation>
+    </message>
+    <message>
+      <source>{0}年第{1}季度</source>
+      <translation>{0}-Q{1}</translation>
+    </message>
+    <message>
+      <source>{0}年{1}月</source>
+      <translation>{0}-{1:02d}</translation>
     </message>
     <message>
       <source>本期排查立案的事项中，到期末已化解的比例；未化解的计入分母；重复件只按首次工单计一次</source>
@@ -3239,12 +3542,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>★★★ major</translation>
     </message>
     <message>
+      <source>一般</source>
+      <translation>Ordinary</translation>
+    </message>
+    <message>
       <source>上报</source>
       <translation>Report</translation>
     </message>
     <message>
       <source>上级处理意见</source>
       <translation>Decision from above</translation>
+    </message>
+    <message>
+      <source>上门走访</source>
+      <translation>Home visit</translation>
     </message>
     <message>
       <source>下一步</source>
@@ -3299,6 +3610,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Dispatch</translation>
     </message>
     <message>
+      <source>交办单回执签收人（收回回执时填写）</source>
+      <translation>Receipt signed by (when the dispatch slip's receipt is returned)</translation>
+    </message>
+    <message>
       <source>交办意见</source>
       <translation>Instructions</translation>
     </message>
@@ -3327,8 +3642,16 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Copies</translation>
     </message>
     <message>
+      <source>企业厂区</source>
+      <translation>Factory grounds</translation>
+    </message>
+    <message>
       <source>住户信息</source>
       <translation>Household details</translation>
+    </message>
+    <message>
+      <source>作出裁定的人民法院</source>
+      <translation>Court that ruled</translation>
     </message>
     <message>
       <source>信息核实</source>
@@ -3367,6 +3690,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Whole township</translation>
     </message>
     <message>
+      <source>公共场所</source>
+      <translation>Public place</translation>
+    </message>
+    <message>
       <source>公安移送</source>
       <translation>Referred by police</translation>
     </message>
@@ -3377,6 +3704,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>其他方式化解</source>
       <translation>Resolved otherwise</translation>
+    </message>
+    <message>
+      <source>刑满释放</source>
+      <translation>Released from prison</translation>
     </message>
     <message>
       <source>办理中</source>
@@ -3443,12 +3774,40 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Attendees</translation>
     </message>
     <message>
+      <source>反馈意见（回复函、反馈单的正文）</source>
+      <translation>Reply (the text of the letter or slip)</translation>
+    </message>
+    <message>
+      <source>反馈日期</source>
+      <translation>Date answered</translation>
+    </message>
+    <message>
+      <source>反馈时限（工作日，0为默认3个）</source>
+      <translation>Reply within (working days, 0 for the default 3)</translation>
+    </message>
+    <message>
+      <source>反馈联动结果</source>
+      <translation>Send the result back</translation>
+    </message>
+    <message>
       <source>发布认领</source>
       <translation>Open for claim</translation>
     </message>
     <message>
       <source>发现反弹迹象</source>
       <translation>Signs of relapse</translation>
+    </message>
+    <message>
+      <source>受理的人民法院</source>
+      <translation>Court applied to</translation>
+    </message>
+    <message>
+      <source>变更属地</source>
+      <translation>Change place</translation>
+    </message>
+    <message>
+      <source>变更理由</source>
+      <translation>Reason for the change</translation>
     </message>
     <message>
       <source>口头协议</source>
@@ -3461,6 +3820,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>司法确认</source>
       <translation>Judicial confirmation</translation>
+    </message>
+    <message>
+      <source>司法确认结果</source>
+      <translation>Judicial confirmation ruling</translation>
     </message>
     <message>
       <source>司法调解</source>
@@ -3547,6 +3910,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Son-in-law</translation>
     </message>
     <message>
+      <source>委派法院</source>
+      <translation>Entrusting court</translation>
+    </message>
+    <message>
+      <source>委派调解</source>
+      <translation>Court-entrusted mediation</translation>
+    </message>
+    <message>
       <source>婚姻</source>
       <translation>Marriage</translation>
     </message>
@@ -3631,10 +4002,6 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Followed up</translation>
     </message>
     <message>
-      <source>已申请司法确认</source>
-      <translation>Applied for judicial confirmation</translation>
-    </message>
-    <message>
       <source>已销号</source>
       <translation>Checked</translation>
     </message>
@@ -3653,6 +4020,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>建房</source>
       <translation>House building</translation>
+    </message>
+    <message>
+      <source>建筑工地</source>
+      <translation>Building site</translation>
     </message>
     <message>
       <source>归档说明（卷宗号、存放位置）</source>
@@ -3739,12 +4110,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Resettlement</translation>
     </message>
     <message>
+      <source>挂牌</source>
+      <translation>Listed (挂牌督办)</translation>
+    </message>
+    <message>
+      <source>按超期天数</source>
+      <translation>By days overdue</translation>
+    </message>
+    <message>
       <source>损害赔偿</source>
       <translation>Damages</translation>
     </message>
     <message>
       <source>排水</source>
       <translation>Drainage</translation>
+    </message>
+    <message>
+      <source>接警编号</source>
+      <translation>110 call number</translation>
     </message>
     <message>
       <source>提级理由</source>
@@ -3755,16 +4138,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Escalate (refer up)</translation>
     </message>
     <message>
+      <source>收到日期</source>
+      <translation>Date received</translation>
+    </message>
+    <message>
       <source>政策宣传</source>
       <translation>Explaining policy</translation>
     </message>
     <message>
-      <source>日常走访</source>
-      <translation>Routine visit</translation>
+      <source>文书号（如（2026）鲁1324民特12号）</source>
+      <translation>Ruling number (e.g. (2026) Lu 1324 Min Te No. 12)</translation>
     </message>
     <message>
-      <source>日期</source>
-      <translation>Date</translation>
+      <source>日常走访</source>
+      <translation>Routine visit</translation>
     </message>
     <message>
       <source>易激化</source>
@@ -3773,6 +4160,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>星级</source>
       <translation>Grade</translation>
+    </message>
+    <message>
+      <source>更正事实</source>
+      <translation>Correct facts</translation>
+    </message>
+    <message>
+      <source>更正理由</source>
+      <translation>Reason for the correction</translation>
     </message>
     <message>
       <source>月结（发布当月考核数据）</source>
@@ -3793,6 +4188,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>村（社区）</source>
       <translation>Village</translation>
+    </message>
+    <message>
+      <source>极端倾向</source>
+      <translation>Extreme tendencies</translation>
     </message>
     <message>
       <source>查看住户</source>
@@ -3855,12 +4254,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Water pollution</translation>
     </message>
     <message>
-      <source>法院不予确认</source>
-      <translation>Not confirmed by the court</translation>
+      <source>河道堤岸</source>
+      <translation>River bank</translation>
     </message>
     <message>
-      <source>法院确认有效</source>
-      <translation>Confirmed by the court</translation>
+      <source>法院期限或反馈期限</source>
+      <translation>Court's or station's deadline</translation>
+    </message>
+    <message>
+      <source>法院案号</source>
+      <translation>Court case number</translation>
+    </message>
+    <message>
+      <source>法院案号或接警编号</source>
+      <translation>Court case number or 110 call number</translation>
     </message>
     <message>
       <source>法院移送</source>
@@ -3869,6 +4276,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>消费</source>
       <translation>Consumer</translation>
+    </message>
+    <message>
+      <source>涉及人数</source>
+      <translation>People involved</translation>
+    </message>
+    <message>
+      <source>涉及金额（元）</source>
+      <translation>Amount involved (yuan)</translation>
     </message>
     <message>
       <source>满意</source>
@@ -3915,12 +4330,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Applicant</translation>
     </message>
     <message>
+      <source>申请司法确认</source>
+      <translation>Apply for judicial confirmation</translation>
+    </message>
+    <message>
       <source>申请延期</source>
       <translation>Ask for extension</translation>
     </message>
     <message>
+      <source>申请日期</source>
+      <translation>Date applied</translation>
+    </message>
+    <message>
       <source>电话</source>
       <translation>Phone</translation>
+    </message>
+    <message>
+      <source>电话联系</source>
+      <translation>Phone call</translation>
     </message>
     <message>
       <source>男</source>
@@ -3929,6 +4356,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>登记和修改住户</source>
       <translation>register and edit households</translation>
+    </message>
+    <message>
+      <source>登记联动移送</source>
+      <translation>Record a referral</translation>
     </message>
     <message>
       <source>登记走访</source>
@@ -3947,6 +4378,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Supervision note</translation>
     </message>
     <message>
+      <source>督办级别</source>
+      <translation>Supervision level</translation>
+    </message>
+    <message>
       <source>督考办</source>
       <translation>Supervision office</translation>
     </message>
@@ -3959,8 +4394,16 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Confirmation note</translation>
     </message>
     <message>
+      <source>确认有效</source>
+      <translation>Confirmed valid</translation>
+    </message>
+    <message>
       <source>确认风险等级</source>
       <translation>Confirm the risk level</translation>
+    </message>
+    <message>
+      <source>社区矫正</source>
+      <translation>Community correction</translation>
     </message>
     <message>
       <source>祖父母</source>
@@ -3969,6 +4412,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>种植养殖</source>
       <translation>Farming</translation>
+    </message>
+    <message>
+      <source>移送法院</source>
+      <translation>Referring court</translation>
+    </message>
+    <message>
+      <source>移送法院或派出所</source>
+      <translation>Referring court or police station</translation>
+    </message>
+    <message>
+      <source>移送派出所</source>
+      <translation>Referring police station</translation>
     </message>
     <message>
       <source>空气污染</source>
@@ -4003,6 +4458,18 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Category</translation>
     </message>
     <message>
+      <source>精神障碍</source>
+      <translation>Mental disorder</translation>
+    </message>
+    <message>
+      <source>红牌</source>
+      <translation>Red card</translation>
+    </message>
+    <message>
+      <source>约谈</source>
+      <translation>Interview</translation>
+    </message>
+    <message>
       <source>继承</source>
       <translation>Inheritance</translation>
     </message>
@@ -4029,6 +4496,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>网格长</source>
       <translation>Grid leader</translation>
+    </message>
+    <message>
+      <source>联动类型</source>
+      <translation>Referral kind</translation>
     </message>
     <message>
       <source>联合调解</source>
@@ -4059,6 +4530,30 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Respondent</translation>
     </message>
     <message>
+      <source>被调查人或在场人</source>
+      <translation>Persons questioned or present</translation>
+    </message>
+    <message>
+      <source>裁定日期</source>
+      <translation>Date of ruling</translation>
+    </message>
+    <message>
+      <source>裁定结果</source>
+      <translation>Ruling</translation>
+    </message>
+    <message>
+      <source>视频联系</source>
+      <translation>Video call</translation>
+    </message>
+    <message>
+      <source>警调对接</source>
+      <translation>Police referral</translation>
+    </message>
+    <message>
+      <source>警调对接反馈单</source>
+      <translation>Police referral feedback slip</translation>
+    </message>
+    <message>
       <source>认领</source>
       <translation>Claim</translation>
     </message>
@@ -4067,16 +4562,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Record agreement</translation>
     </message>
     <message>
+      <source>记录调查</source>
+      <translation>Record investigation</translation>
+    </message>
+    <message>
       <source>记录调解</source>
       <translation>Record session</translation>
     </message>
     <message>
-      <source>说明</source>
-      <translation>Note</translation>
+      <source>诉前调解</source>
+      <translation>Pre-suit mediation</translation>
     </message>
     <message>
-      <source>说明（法院、文书号）</source>
-      <translation>Note (court, document number)</translation>
+      <source>说明</source>
+      <translation>Note</translation>
     </message>
     <message>
       <source>调整星级</source>
@@ -4087,8 +4586,32 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Reason</translation>
     </message>
     <message>
+      <source>调查事项</source>
+      <translation>Subject of investigation</translation>
+    </message>
+    <message>
+      <source>调查人（单位、姓名）</source>
+      <translation>Investigated by (unit, name)</translation>
+    </message>
+    <message>
+      <source>调查地点</source>
+      <translation>Place of investigation</translation>
+    </message>
+    <message>
+      <source>调查日期</source>
+      <translation>Date of investigation</translation>
+    </message>
+    <message>
+      <source>调查结果</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
       <source>调解不成</source>
       <translation>Failed</translation>
+    </message>
+    <message>
+      <source>调解不成功</source>
+      <translation>Mediation failed</translation>
     </message>
     <message>
       <source>调解人员</source>
@@ -4117,6 +4640,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>调解结果</source>
       <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>调解结果回复函</source>
+      <translation>Mediation result letter</translation>
     </message>
     <message>
       <source>调解记录</source>
@@ -4159,8 +4686,8 @@ The unreadable original file was moved to {0}.</translation>
       <translation>What was agreed</translation>
     </message>
     <message>
-      <source>进展</source>
-      <translation>Stage</translation>
+      <source>道路</source>
+      <translation>Road</translation>
     </message>
     <message>
       <source>道路交通</source>
@@ -4199,6 +4726,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Township</translation>
     </message>
     <message>
+      <source>长期非访</source>
+      <translation>Long-term irregular petitioner</translation>
+    </message>
+    <message>
       <source>降低风险等级的理由（低于信号所示时必填）</source>
       <translation>Reason for a lower risk level (required when lower than the signals show)</translation>
     </message>
@@ -4223,12 +4754,28 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Leader takes charge</translation>
     </message>
     <message>
+      <source>风险信号</source>
+      <translation>Risk signals</translation>
+    </message>
+    <message>
       <source>风险等级</source>
       <translation>Risk level</translation>
     </message>
     <message>
       <source>首发平台</source>
       <translation>First-report platform</translation>
+    </message>
+    <message>
+      <source>驳回申请</source>
+      <translation>Application rejected</translation>
+    </message>
+    <message>
+      <source>黄牌</source>
+      <translation>Yellow card</translation>
+    </message>
+    <message>
+      <source>（不指定）</source>
+      <translation>(none)</translation>
     </message>
   </context>
   <context>
@@ -4242,8 +4789,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>a 15-digit old number has no check digit; use the 18-digit number where possible</translation>
     </message>
     <message>
+      <source>agreement_id：须指明申请确认的协议</source>
+      <translation>agreement_id: name the agreement to be confirmed</translation>
+    </message>
+    <message>
+      <source>amount：涉及金额应为不小于0的数</source>
+      <translation>amount: the amount involved must be a number not below 0</translation>
+    </message>
+    <message>
+      <source>court：须填写受理的人民法院（不超过{0}字）</source>
+      <translation>court: enter the court applied to (at most {0} characters)</translation>
+    </message>
+    <message>
       <source>digest：与月结数据不符（数据被改动过）</source>
       <translation>digest: does not match the closed month's figures (the figures were changed)</translation>
+    </message>
+    <message>
+      <source>document_no：文书号应形如“（2026）鲁1324民特12号”</source>
+      <translation>document_no: a ruling number looks like "（2026）鲁1324民特12号"</translation>
     </message>
     <message>
       <source>figures：月结数据的格式应为第{0}版</source>
@@ -4256,6 +4819,26 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>id：{0}的月结记录编号应为 {1}</source>
       <translation>id: the closing record of {0} must be numbered {1}</translation>
+    </message>
+    <message>
+      <source>on：应为日期</source>
+      <translation>on: must be a date</translation>
+    </message>
+    <message>
+      <source>people_count：涉及人数应为0到{0}之间的整数</source>
+      <translation>people_count: the people involved must be a whole number from 0 to {0}</translation>
+    </message>
+    <message>
+      <source>result：应为{0}之一</source>
+      <translation>result: must be one of {0}</translation>
+    </message>
+    <message>
+      <source>signals：风险信号不能重复</source>
+      <translation>signals: a risk signal may not repeat</translation>
+    </message>
+    <message>
+      <source>signals：风险信号应为{0}中的若干项</source>
+      <translation>signals: risk signals must be among {0}</translation>
     </message>
     <message>
       <source>{0} {1} 早于 {2}（{3}个工作日前），须填写补录理由</source>
@@ -4350,6 +4933,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>role {0}</translation>
     </message>
     <message>
+      <source>{0}（{1} 的当事人）</source>
+      <translation>{0} (a party of {1})</translation>
+    </message>
+    <message>
+      <source>{0}（人员）</source>
+      <translation>{0} (person)</translation>
+    </message>
+    <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -4390,8 +4981,16 @@ The unreadable original file was moved to {0}.</translation>
       <translation>is outside your area</translation>
     </message>
     <message>
+      <source>不属于所选的村（社区）</source>
+      <translation>does not belong to the chosen village (community)</translation>
+    </message>
+    <message>
       <source>不是有效的手机号或带区号的固定电话</source>
       <translation>is not a valid mobile number or landline with area code</translation>
+    </message>
+    <message>
+      <source>不是法院或公安移送的事项，须先登记联动移送</source>
+      <translation>not referred by a court or the police; record the referral first</translation>
     </message>
     <message>
       <source>不能{0}：{1}</source>
@@ -4422,6 +5021,18 @@ The unreadable original file was moved to {0}.</translation>
       <translation>must not contain digits</translation>
     </message>
     <message>
+      <source>不能早于收到日期</source>
+      <translation>cannot be before the date received</translation>
+    </message>
+    <message>
+      <source>不能早于收到移送的日期（{0}）</source>
+      <translation>cannot be before the referral was received ({0})</translation>
+    </message>
+    <message>
+      <source>不能早于申请日期{0}</source>
+      <translation>cannot be before the date applied, {0}</translation>
+    </message>
+    <message>
       <source>不能晚于今天</source>
       <translation>must not be later than today</translation>
     </message>
@@ -4432,6 +5043,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>不认识的处理方式“{0}”</source>
       <translation>unknown way of resolving “{0}”</translation>
+    </message>
+    <message>
+      <source>与原来的事实相同，没有需要更正的内容</source>
+      <translation>the same as the facts before: nothing to correct</translation>
+    </message>
+    <message>
+      <source>与原来的属地相同</source>
+      <translation>the same as the place before</translation>
     </message>
     <message>
       <source>与第{0}行重复</source>
@@ -4462,12 +5081,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Reason: write why the {0} is given</translation>
     </message>
     <message>
+      <source>事项以“未化解”办结，不能反馈调解成功</source>
+      <translation>the matter was closed unresolved; it cannot be reported as settled</translation>
+    </message>
+    <message>
       <source>事项发生地不在您负责的范围内</source>
       <translation>the place of the matter is outside your area</translation>
     </message>
     <message>
+      <source>事项已达成调解协议，不能反馈调解不成功</source>
+      <translation>the matter has a mediation agreement; it cannot be reported as failed</translation>
+    </message>
+    <message>
       <source>事项当前为“{0}”</source>
       <translation>the matter is now “{0}”</translation>
+    </message>
+    <message>
+      <source>人民法院</source>
+      <translation>Court</translation>
     </message>
     <message>
       <source>信号显示为“{0}”，定为更低须说明理由</source>
@@ -4518,8 +5149,16 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Points: must be a number</translation>
     </message>
     <message>
+      <source>包保责任人</source>
+      <translation>Person responsible</translation>
+    </message>
+    <message>
       <source>区划代码“{0}”应为12位数字</source>
       <translation>division code “{0}” must be 12 digits</translation>
+    </message>
+    <message>
+      <source>协议</source>
+      <translation>Agreement</translation>
     </message>
     <message>
       <source>协议形式</source>
@@ -4542,8 +5181,16 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Original agreement</translation>
     </message>
     <message>
+      <source>反馈时限（工作日）</source>
+      <translation>Reply within (working days)</translation>
+    </message>
+    <message>
       <source>发生时间</source>
       <translation>time of occurrence</translation>
+    </message>
+    <message>
+      <source>变更理由</source>
+      <translation>Reason for the change</translation>
     </message>
     <message>
       <source>只有{0}可以办理</source>
@@ -4566,12 +5213,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Only a written mediation agreement in effect can be judicially confirmed</translation>
     </message>
     <message>
+      <source>只能用汉字、字母或数字</source>
+      <translation>Only Chinese characters, letters or digits</translation>
+    </message>
+    <message>
       <source>可能民转刑</source>
       <translation>may turn criminal</translation>
     </message>
     <message>
       <source>号段{0}不常见，请核对</source>
       <translation>the prefix {0} is unusual; please check</translation>
+    </message>
+    <message>
+      <source>司法确认已有结果</source>
+      <translation>the judicial confirmation already has a ruling</translation>
     </message>
     <message>
       <source>司法确认的进展应为{0}之一</source>
@@ -4588,6 +5243,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>名称最长{0}字</source>
       <translation>A name is at most {0} characters</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>回执签收人</source>
+      <translation>Receipt signed by</translation>
     </message>
     <message>
       <source>地址码{0}不在已知区划内</source>
@@ -4706,6 +5369,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>how and by when it is carried out</translation>
     </message>
     <message>
+      <source>巡查地点不在您负责的范围内</source>
+      <translation>the place patrolled is outside your area</translation>
+    </message>
+    <message>
+      <source>已反馈结果</source>
+      <translation>the result was already sent back</translation>
+    </message>
+    <message>
       <source>已取消，演示数据库已删除</source>
       <translation>Cancelled; the demo database was removed</translation>
     </message>
@@ -4726,6 +5397,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>an extension request is already waiting for a decision</translation>
     </message>
     <message>
+      <source>已申请过司法确认</source>
+      <translation>judicial confirmation was already applied for</translation>
+    </message>
+    <message>
+      <source>已登记为“{0}”</source>
+      <translation>already recorded as “{0}”</translation>
+    </message>
+    <message>
       <source>已被督办，须先提交超期说明</source>
       <translation>it was supervised: explain the delay first</translation>
     </message>
@@ -4736,6 +5415,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>应为17位数字加1位数字或X</source>
       <translation>must be 17 digits followed by a digit or X</translation>
+    </message>
+    <message>
+      <source>应为1至{0}之间的整数</source>
+      <translation>should be a whole number from 1 to {0}</translation>
+    </message>
+    <message>
+      <source>应为4至40个字母、数字或 - _ /</source>
+      <translation>should be 4 to 40 letters, digits or - _ /</translation>
     </message>
     <message>
       <source>应为{0}之一</source>
@@ -4754,28 +5441,60 @@ The unreadable original file was moved to {0}.</translation>
       <translation>must be “男” (male) or “女” (female), not “{0}”</translation>
     </message>
     <message>
+      <source>应为一个在用的账号</source>
+      <translation>should be an account in use</translation>
+    </message>
+    <message>
       <source>应为书面或口头</source>
       <translation>must be written or oral</translation>
+    </message>
+    <message>
+      <source>应为人民法院的名称</source>
+      <translation>should be the name of a people's court</translation>
     </message>
     <message>
       <source>应为另一件非重复的事项</source>
       <translation>must be another matter that is not itself a repeat</translation>
     </message>
     <message>
+      <source>应为日期</source>
+      <translation>should be a date</translation>
+    </message>
+    <message>
+      <source>应为日期和时间</source>
+      <translation>should be a date and time</translation>
+    </message>
+    <message>
       <source>应为本事项的一份协议</source>
       <translation>Must be an agreement of this matter</translation>
+    </message>
+    <message>
+      <source>应为派出所或公安机关的名称</source>
+      <translation>should be the name of a police station</translation>
     </message>
     <message>
       <source>应为矛盾纠纷或信访事项</source>
       <translation>must be a dispute or a petition</translation>
     </message>
     <message>
+      <source>应写作“（2026）鲁1324民诉前调345号”的样式</source>
+      <translation>should be written like “（2026）鲁1324民诉前调345号”</translation>
+    </message>
+    <message>
       <source>应写明怎样履行、何时履行</source>
       <translation>must say how and when it is carried out</translation>
     </message>
     <message>
+      <source>应在0到60之间（0为默认{0}个工作日）</source>
+      <translation>Should be between 0 and 60 (0 for the default {0} working days)</translation>
+    </message>
+    <message>
       <source>应在协议生效后30日内（{0}前）申请</source>
       <translation>Apply within 30 days of the agreement taking effect (by {0})</translation>
+    </message>
+    <message>
+      <source>应形如“（2026）鲁1324民特12号”</source>
+      <translation>should look like "（2026）鲁1324民特12号"</translation>
     </message>
     <message>
       <source>延期天数</source>
@@ -4804,6 +5523,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>户号</source>
       <translation>household number</translation>
+    </message>
+    <message>
+      <source>户号 {0}（户主 {1}）</source>
+      <translation>Household {0} (head {1})</translation>
     </message>
     <message>
       <source>户号“{0}”在多个村都有，请用住户编号</source>
@@ -4862,6 +5585,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>resident not found</translation>
     </message>
     <message>
+      <source>找不到该巡查记录，或不在您的范围内</source>
+      <translation>patrol entry not found, or outside your area</translation>
+    </message>
+    <message>
       <source>找不到该当事人</source>
       <translation>Party not found</translation>
     </message>
@@ -4884,6 +5611,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>找不到该走访记录</source>
       <translation>visit not found</translation>
+    </message>
+    <message>
+      <source>找不到该重点人员，或不在您的范围内（须先在居民信息中列为重点人员）</source>
+      <translation>key person not found, or outside your area (flag the resident as a key person first)</translation>
     </message>
     <message>
       <source>承办单位或承办人</source>
@@ -4920,6 +5651,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。</source>
       <translation>The database file cannot be written (read-only, no permission, or its USB stick was removed); this was not saved. Check where the file is and try again.</translation>
+    </message>
+    <message>
+      <source>文书号</source>
+      <translation>Ruling number</translation>
+    </message>
+    <message>
+      <source>文书号简称</source>
+      <translation>Short name in document numbers</translation>
     </message>
     <message>
       <source>文书模板</source>
@@ -4966,8 +5705,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>grade {0} is not configured (choose from: {1})</translation>
     </message>
     <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>更正事实</source>
+      <translation>Correct facts</translation>
+    </message>
+    <message>
+      <source>更正理由</source>
+      <translation>Reason for the correction</translation>
+    </message>
+    <message>
       <source>最多 {0} 个字</source>
       <translation>at most {0} characters</translation>
+    </message>
+    <message>
+      <source>最多100个字符</source>
+      <translation>at most 100 characters</translation>
     </message>
     <message>
       <source>最多2000个字符</source>
@@ -4980,6 +5735,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>最多40个字母、数字或 - _ /</source>
       <translation>at most 40 letters, digits or - _ /</translation>
+    </message>
+    <message>
+      <source>最多{0}个字符</source>
+      <translation>At most {0} characters</translation>
     </message>
     <message>
       <source>月份“{0}”应写作 2026-11</source>
@@ -4996,6 +5755,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>期限配置无效：{0}</source>
       <translation>invalid deadline settings: {0}</translation>
+    </message>
+    <message>
+      <source>未填</source>
+      <translation>Not filled in</translation>
+    </message>
+    <message>
+      <source>未知的信号：{0}</source>
+      <translation>unknown signal: {0}</translation>
     </message>
     <message>
       <source>未知的文书“{0}”（可选：{1}）</source>
@@ -5026,6 +5793,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>unknown: {0}</translation>
     </message>
     <message>
+      <source>本期由已月结月份（{0}）发布的数据合成（含各月发布时计入的调整），不再变动</source>
+      <translation>This period is built from the figures published by its closed months ({0}), adjustments included as each month published them; it no longer changes</translation>
+    </message>
+    <message>
+      <source>本期由已月结月份（{0}）发布的数据，加上未月结月份（{1}）的实时数据合成；月结前实时部分仍会变动</source>
+      <translation>This period is built from the figures published by its closed months ({0}) plus the live figures of the months not yet closed ({1}); the live part changes until they are closed</translation>
+    </message>
+    <message>
       <source>本村已有户号为“{0}”的住户</source>
       <translation>this village already has a household numbered “{0}”</translation>
     </message>
@@ -5040,6 +5815,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>村/社区</source>
       <translation>village/community</translation>
+    </message>
+    <message>
+      <source>村（社区）</source>
+      <translation>Village (community)</translation>
     </message>
     <message>
       <source>村（社区）“{0}”已存在</source>
@@ -5098,6 +5877,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>No such day: {0}</translation>
     </message>
     <message>
+      <source>法院移送的案件须填写调解期限</source>
+      <translation>a case from the court needs the court's deadline</translation>
+    </message>
+    <message>
       <source>涉及{0}人（≥{1}人）</source>
       <translation>involves {0} people (≥{1})</translation>
     </message>
@@ -5120,6 +5903,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>满意度</source>
       <translation>satisfaction</translation>
+    </message>
+    <message>
+      <source>督办级别</source>
+      <translation>Supervision level</translation>
     </message>
     <message>
       <source>磁盘已满或无法写入，这次没有保存。请清理磁盘空间后再试；之前保存的数据不受影响。</source>
@@ -5242,12 +6029,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>The sheet is empty; its first row should be the header: {0}</translation>
     </message>
     <message>
+      <source>裁定结果</source>
+      <translation>Ruling</translation>
+    </message>
+    <message>
       <source>角色</source>
       <translation>Roles</translation>
     </message>
     <message>
+      <source>该重点人员没有在管的稳控方案</source>
+      <translation>this key person has no watch plan in force</translation>
+    </message>
+    <message>
       <source>请填写乡镇服务器地址，如 https://192.168.1.10:8765</source>
       <translation>Enter the township server's address, e.g. https://192.168.1.10:8765</translation>
+    </message>
+    <message>
+      <source>请选择</source>
+      <translation>please choose</translation>
     </message>
     <message>
       <source>请选择一个村（社区）</source>
@@ -5256,6 +6055,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>读不到服务器的证书：{0}</source>
       <translation>Cannot read the server's certificate: {0}</translation>
+    </message>
+    <message>
+      <source>调查人</source>
+      <translation>Investigated by</translation>
+    </message>
+    <message>
+      <source>调查结果</source>
+      <translation>Findings</translation>
     </message>
     <message>
       <source>调解委员会名称</source>
@@ -5318,6 +6125,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Accounts are managed by the township server: this computer is not registered with it yet, sync once first; nothing was changed here</translation>
     </message>
     <message>
+      <source>走访 {0}</source>
+      <translation>Visit {0}</translation>
+    </message>
+    <message>
       <source>走访时间</source>
       <translation>time of visit</translation>
     </message>
@@ -5340,10 +6151,6 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>这条冲突已不存在或已处理</source>
       <translation>this conflict no longer exists or has been resolved</translation>
-    </message>
-    <message>
-      <source>进展</source>
-      <translation>Stage</translation>
     </message>
     <message>
       <source>销号回复</source>
@@ -5370,8 +6177,8 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Attachment “{0}” has not reached this computer yet</translation>
     </message>
     <message>
-      <source>附件只能加到事项或走访上，而不是“{0}”</source>
-      <translation>attachments belong to a matter or a visit, not to “{0}”</translation>
+      <source>附件只能加到事项、走访或巡查上，而不是“{0}”</source>
+      <translation>attachments go on a matter, a visit or a patrol, not on “{0}”</translation>
     </message>
     <message>
       <source>降低风险等级的理由</source>
@@ -5382,8 +6189,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>{0} is required</translation>
     </message>
     <message>
+      <source>须填写受理的人民法院</source>
+      <translation>enter the court applied to</translation>
+    </message>
+    <message>
       <source>须填写督办意见</source>
       <translation>the supervision opinion is required</translation>
+    </message>
+    <message>
+      <source>须指定一个账号</source>
+      <translation>choose an account</translation>
+    </message>
+    <message>
+      <source>须选择一个村（社区）</source>
+      <translation>choose a village (community)</translation>
     </message>
     <message>
       <source>风险信号</source>
@@ -5392,6 +6211,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>风险等级</source>
       <translation>risk level</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(empty)</translation>
     </message>
   </context>
 </TS>

@@ -697,6 +697,13 @@
     </message>
   </context>
   <context>
+    <name>AmendAgreementDialog</name>
+    <message>
+      <source>变更协议</source>
+      <translation>变更协议</translation>
+    </message>
+  </context>
+  <context>
     <name>AuditPage</name>
     <message>
       <source>正在校验哈希链…</source>
@@ -711,8 +718,8 @@
       <translation>至（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <source>操作人账号</source>
-      <translation>操作人账号</translation>
+      <source>操作人姓名或账号</source>
+      <translation>操作人姓名或账号</translation>
     </message>
     <message>
       <source>操作或对象，如 login、account.disable</source>
@@ -747,8 +754,8 @@
       <translation>对象</translation>
     </message>
     <message>
-      <source>详情</source>
-      <translation>详情</translation>
+      <source>变更</source>
+      <translation>变更</translation>
     </message>
     <message>
       <source>设备</source>
@@ -761,6 +768,14 @@
     <message>
       <source>没有符合条件的审计记录。</source>
       <translation>没有符合条件的审计记录。</translation>
+    </message>
+    <message>
+      <source>显示原始记录</source>
+      <translation>显示原始记录</translation>
+    </message>
+    <message>
+      <source>请在上表中选择一条记录</source>
+      <translation>请在上表中选择一条记录</translation>
     </message>
     <message>
       <source>日期“{0}”应写作 YYYY-MM-DD</source>
@@ -859,6 +874,29 @@
     </message>
   </context>
   <context>
+    <name>ContactDialog</name>
+    <message>
+      <source>记录走访 — {0}</source>
+      <translation>记录走访 — {0}</translation>
+    </message>
+    <message>
+      <source>走访日期</source>
+      <translation>走访日期</translation>
+    </message>
+    <message>
+      <source>方式</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>见到的情况</source>
+      <translation>见到的情况</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskPage</name>
     <message>
       <source>已超期</source>
@@ -907,6 +945,10 @@
     <message>
       <source>重点人员</source>
       <translation>重点人员</translation>
+    </message>
+    <message>
+      <source>重点人员 待走访</source>
+      <translation>重点人员 待走访</translation>
     </message>
     <message>
       <source>重复人员待处理</source>
@@ -1386,6 +1428,10 @@
       <translation>重点人员</translation>
     </message>
     <message>
+      <source>重点人员 待走访</source>
+      <translation>重点人员 待走访</translation>
+    </message>
+    <message>
       <source>正在读取…</source>
       <translation>正在读取…</translation>
     </message>
@@ -1398,8 +1444,56 @@
       <translation>村/社区</translation>
     </message>
     <message>
-      <source>户号</source>
-      <translation>户号</translation>
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>包保责任人</source>
+      <translation>包保责任人</translation>
+    </message>
+    <message>
+      <source>频次</source>
+      <translation>频次</translation>
+    </message>
+    <message>
+      <source>上次走访</source>
+      <translation>上次走访</translation>
+    </message>
+    <message>
+      <source>应走访日期</source>
+      <translation>应走访日期</translation>
+    </message>
+    <message>
+      <source>没有到期待走访的重点人员。</source>
+      <translation>没有到期待走访的重点人员。</translation>
+    </message>
+    <message>
+      <source>稳控方案…</source>
+      <translation>稳控方案…</translation>
+    </message>
+    <message>
+      <source>记录走访…</source>
+      <translation>记录走访…</translation>
+    </message>
+    <message>
+      <source>共 {0} 名重点人员到期待走访，其中 {1} 名已逾期</source>
+      <translation>共 {0} 名重点人员到期待走访，其中 {1} 名已逾期</translation>
+    </message>
+    <message>
+      <source>共 {0} 名重点人员，其中 {1} 名有在办事项，{2} 名走访已逾期</source>
+      <translation>共 {0} 名重点人员，其中 {1} 名有在办事项，{2} 名走访已逾期</translation>
+    </message>
+    <message>
+      <source>（逾期{0}天）</source>
+      <translation>（逾期{0}天）</translation>
+    </message>
+    <message>
+      <source>（未定方案）</source>
+      <translation>（未定方案）</translation>
+    </message>
+    <message>
+      <source>{0}天</source>
+      <translation>{0}天</translation>
     </message>
     <message>
       <source>手机号</source>
@@ -1414,20 +1508,8 @@
       <translation>相关事项</translation>
     </message>
     <message>
-      <source>走访次数</source>
-      <translation>走访次数</translation>
-    </message>
-    <message>
-      <source>最近走访</source>
-      <translation>最近走访</translation>
-    </message>
-    <message>
       <source>没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。</source>
       <translation>没有列为重点人员的居民。在居民信息里勾选“重点人员”即可列入。</translation>
-    </message>
-    <message>
-      <source>共 {0} 名重点人员，其中 {1} 名有在办事项</source>
-      <translation>共 {0} 名重点人员，其中 {1} 名有在办事项</translation>
     </message>
     <message>
       <source>没有列为重点人员的居民。在居民信息中勾选“列为重点人员”即可加入。</source>
@@ -1749,6 +1831,10 @@
       <translation>上报事项</translation>
     </message>
     <message>
+      <source>巡查记录…</source>
+      <translation>巡查记录…</translation>
+    </message>
+    <message>
       <source>搜索</source>
       <translation>搜索</translation>
     </message>
@@ -1862,6 +1948,10 @@
       <translation>流转记录</translation>
     </message>
     <message>
+      <source>变更协议…</source>
+      <translation>变更协议…</translation>
+    </message>
+    <message>
       <source>调解与协议</source>
       <translation>调解与协议</translation>
     </message>
@@ -1922,6 +2012,10 @@
       <translation>调解记录</translation>
     </message>
     <message>
+      <source>调查记录</source>
+      <translation>调查记录</translation>
+    </message>
+    <message>
       <source>调解协议</source>
       <translation>调解协议</translation>
     </message>
@@ -1944,6 +2038,18 @@
     <message>
       <source>未生效</source>
       <translation>未生效</translation>
+    </message>
+    <message>
+      <source>已被变更协议取代</source>
+      <translation>已被变更协议取代</translation>
+    </message>
+    <message>
+      <source>已向{0}申请司法确认（{1}）</source>
+      <translation>已向{0}申请司法确认（{1}）</translation>
+    </message>
+    <message>
+      <source>司法确认：{0}，{1}（{2}）</source>
+      <translation>司法确认：{0}，{1}（{2}）</translation>
     </message>
     <message>
       <source>信访事项</source>
@@ -2020,6 +2126,18 @@
     <message>
       <source>卷宗已归档</source>
       <translation>卷宗已归档</translation>
+    </message>
+    <message>
+      <source>收到 {0}，期限 {1}</source>
+      <translation>收到 {0}，期限 {1}</translation>
+    </message>
+    <message>
+      <source>已反馈：{0}（{1}，{2}）</source>
+      <translation>已反馈：{0}（{1}，{2}）</translation>
+    </message>
+    <message>
+      <source>尚未反馈结果</source>
+      <translation>尚未反馈结果</translation>
     </message>
     <message>
       <source>主工单</source>
@@ -2195,6 +2313,128 @@
     </message>
   </context>
   <context>
+    <name>PatrolDialog</name>
+    <message>
+      <source>记录巡查</source>
+      <translation>记录巡查</translation>
+    </message>
+    <message>
+      <source>如：村东公路桥、某某小区建筑工地、河堤北段</source>
+      <translation>如：村东公路桥、某某小区建筑工地、河堤北段</translation>
+    </message>
+    <message>
+      <source>需要跟进</source>
+      <translation>需要跟进</translation>
+    </message>
+    <message>
+      <source>村（社区）</source>
+      <translation>村（社区）</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>巡查地点</source>
+      <translation>巡查地点</translation>
+    </message>
+    <message>
+      <source>地点类型</source>
+      <translation>地点类型</translation>
+    </message>
+    <message>
+      <source>巡查时间</source>
+      <translation>巡查时间</translation>
+    </message>
+    <message>
+      <source>发现情况</source>
+      <translation>发现情况</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>（不指定）</source>
+      <translation>（不指定）</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatrolsDialog</name>
+    <message>
+      <source>巡查记录</source>
+      <translation>巡查记录</translation>
+    </message>
+    <message>
+      <source>正在读取…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
+      <source>巡查时间</source>
+      <translation>巡查时间</translation>
+    </message>
+    <message>
+      <source>巡查人</source>
+      <translation>巡查人</translation>
+    </message>
+    <message>
+      <source>村/社区</source>
+      <translation>村/社区</translation>
+    </message>
+    <message>
+      <source>网格</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>地点</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>发现情况</source>
+      <translation>发现情况</translation>
+    </message>
+    <message>
+      <source>照片</source>
+      <translation>照片</translation>
+    </message>
+    <message>
+      <source>上报的事项</source>
+      <translation>上报的事项</translation>
+    </message>
+    <message>
+      <source>还没有巡查记录。点“记录巡查…”登记一次。</source>
+      <translation>还没有巡查记录。点“记录巡查…”登记一次。</translation>
+    </message>
+    <message>
+      <source>记录巡查…</source>
+      <translation>记录巡查…</translation>
+    </message>
+    <message>
+      <source>添加照片…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <source>发现矛盾，上报事项…</source>
+      <translation>发现矛盾，上报事项…</translation>
+    </message>
+    <message>
+      <source>共 {0} 次巡查，其中 {1} 次需要跟进</source>
+      <translation>共 {0} 次巡查，其中 {1} 次需要跟进</translation>
+    </message>
+    <message>
+      <source>选择照片</source>
+      <translation>选择照片</translation>
+    </message>
+    <message>
+      <source>图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)</source>
+      <translation>图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)</translation>
+    </message>
+  </context>
+  <context>
     <name>PersonDialog</name>
     <message>
       <source>登记居民</source>
@@ -2239,6 +2479,45 @@
     <message>
       <source>列为重点人员（稳控对象）</source>
       <translation>列为重点人员（稳控对象）</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanDialog</name>
+    <message>
+      <source>稳控方案 — {0}</source>
+      <translation>稳控方案 — {0}</translation>
+    </message>
+    <message>
+      <source>（请选择）</source>
+      <translation>（请选择）</translation>
+    </message>
+    <message>
+      <source> 天</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>包保责任人</source>
+      <translation>包保责任人</translation>
+    </message>
+    <message>
+      <source>稳控措施</source>
+      <translation>稳控措施</translation>
+    </message>
+    <message>
+      <source>走访频次（天）</source>
+      <translation>走访频次（天）</translation>
+    </message>
+    <message>
+      <source>列管日期</source>
+      <translation>列管日期</translation>
+    </message>
+    <message>
+      <source>保存方案</source>
+      <translation>保存方案</translation>
     </message>
   </context>
   <context>
@@ -2469,6 +2748,10 @@
       <translation>从 Excel 导入…</translation>
     </message>
     <message>
+      <source>设置选中单位的人民调解委员会（协议书印章、调解文书号）</source>
+      <translation>设置选中单位的人民调解委员会（协议书印章、调解文书号）</translation>
+    </message>
+    <message>
       <source>单位与队伍</source>
       <translation>单位与队伍</translation>
     </message>
@@ -2641,6 +2924,14 @@
       <translation>删除网格“{0}”？还有住户、事项或账号使用它时不能删除。</translation>
     </message>
     <message>
+      <source>人民调解委员会名称（不填则由单位名称生成）</source>
+      <translation>人民调解委员会名称（不填则由单位名称生成）</translation>
+    </message>
+    <message>
+      <source>文书号简称，如 芒新（不填则取镇、村首字）</source>
+      <translation>文书号简称，如 芒新（不填则取镇、村首字）</translation>
+    </message>
+    <message>
       <source>请先在表中选中一个单位或队伍</source>
       <translation>请先在表中选中一个单位或队伍</translation>
     </message>
@@ -2768,8 +3059,8 @@
       <translation>户数</translation>
     </message>
     <message>
-      <source>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</source>
-      <translation>演示账号 admin、platform、mediator、supervisor、leader、gw001 使用同一密码</translation>
+      <source>演示账号 admin、platform、mediator、lawyer、supervisor、leader、gw001 使用同一密码</source>
+      <translation>演示账号 admin、platform、mediator、lawyer、supervisor、leader、gw001 使用同一密码</translation>
     </message>
     <message>
       <source>打开数据库</source>
@@ -2961,6 +3252,18 @@
     <message>
       <source>年</source>
       <translation>年</translation>
+    </message>
+    <message>
+      <source>{0}年度</source>
+      <translation>{0}年度</translation>
+    </message>
+    <message>
+      <source>{0}年第{1}季度</source>
+      <translation>{0}年第{1}季度</translation>
+    </message>
+    <message>
+      <source>{0}年{1}月</source>
+      <translation>{0}年{1}月</translation>
     </message>
     <message>
       <source>本期排查立案的事项中，到期末已化解的比例；未化解的计入分母；重复件只按首次工单计一次</source>
@@ -3233,12 +3536,20 @@
       <translation>★★★ 重大</translation>
     </message>
     <message>
+      <source>一般</source>
+      <translation>一般</translation>
+    </message>
+    <message>
       <source>上报</source>
       <translation>上报</translation>
     </message>
     <message>
       <source>上级处理意见</source>
       <translation>上级处理意见</translation>
+    </message>
+    <message>
+      <source>上门走访</source>
+      <translation>上门走访</translation>
     </message>
     <message>
       <source>下一步</source>
@@ -3293,6 +3604,10 @@
       <translation>交办</translation>
     </message>
     <message>
+      <source>交办单回执签收人（收回回执时填写）</source>
+      <translation>交办单回执签收人（收回回执时填写）</translation>
+    </message>
+    <message>
       <source>交办意见</source>
       <translation>交办意见</translation>
     </message>
@@ -3321,8 +3636,16 @@
       <translation>份数</translation>
     </message>
     <message>
+      <source>企业厂区</source>
+      <translation>企业厂区</translation>
+    </message>
+    <message>
       <source>住户信息</source>
       <translation>住户信息</translation>
+    </message>
+    <message>
+      <source>作出裁定的人民法院</source>
+      <translation>作出裁定的人民法院</translation>
     </message>
     <message>
       <source>信息核实</source>
@@ -3361,6 +3684,10 @@
       <translation>全镇</translation>
     </message>
     <message>
+      <source>公共场所</source>
+      <translation>公共场所</translation>
+    </message>
+    <message>
       <source>公安移送</source>
       <translation>公安移送</translation>
     </message>
@@ -3371,6 +3698,10 @@
     <message>
       <source>其他方式化解</source>
       <translation>其他方式化解</translation>
+    </message>
+    <message>
+      <source>刑满释放</source>
+      <translation>刑满释放</translation>
     </message>
     <message>
       <source>办理中</source>
@@ -3437,12 +3768,40 @@
       <translation>参加人员</translation>
     </message>
     <message>
+      <source>反馈意见（回复函、反馈单的正文）</source>
+      <translation>反馈意见（回复函、反馈单的正文）</translation>
+    </message>
+    <message>
+      <source>反馈日期</source>
+      <translation>反馈日期</translation>
+    </message>
+    <message>
+      <source>反馈时限（工作日，0为默认3个）</source>
+      <translation>反馈时限（工作日，0为默认3个）</translation>
+    </message>
+    <message>
+      <source>反馈联动结果</source>
+      <translation>反馈联动结果</translation>
+    </message>
+    <message>
       <source>发布认领</source>
       <translation>发布认领</translation>
     </message>
     <message>
       <source>发现反弹迹象</source>
       <translation>发现反弹迹象</translation>
+    </message>
+    <message>
+      <source>受理的人民法院</source>
+      <translation>受理的人民法院</translation>
+    </message>
+    <message>
+      <source>变更属地</source>
+      <translation>变更属地</translation>
+    </message>
+    <message>
+      <source>变更理由</source>
+      <translation>变更理由</translation>
     </message>
     <message>
       <source>口头协议</source>
@@ -3455,6 +3814,10 @@
     <message>
       <source>司法确认</source>
       <translation>司法确认</translation>
+    </message>
+    <message>
+      <source>司法确认结果</source>
+      <translation>司法确认结果</translation>
     </message>
     <message>
       <source>司法调解</source>
@@ -3541,6 +3904,14 @@
       <translation>女婿</translation>
     </message>
     <message>
+      <source>委派法院</source>
+      <translation>委派法院</translation>
+    </message>
+    <message>
+      <source>委派调解</source>
+      <translation>委派调解</translation>
+    </message>
+    <message>
       <source>婚姻</source>
       <translation>婚姻</translation>
     </message>
@@ -3625,10 +3996,6 @@
       <translation>已回访</translation>
     </message>
     <message>
-      <source>已申请司法确认</source>
-      <translation>已申请司法确认</translation>
-    </message>
-    <message>
       <source>已销号</source>
       <translation>已销号</translation>
     </message>
@@ -3647,6 +4014,10 @@
     <message>
       <source>建房</source>
       <translation>建房</translation>
+    </message>
+    <message>
+      <source>建筑工地</source>
+      <translation>建筑工地</translation>
     </message>
     <message>
       <source>归档说明（卷宗号、存放位置）</source>
@@ -3733,12 +4104,24 @@
       <translation>拆迁安置</translation>
     </message>
     <message>
+      <source>挂牌</source>
+      <translation>挂牌</translation>
+    </message>
+    <message>
+      <source>按超期天数</source>
+      <translation>按超期天数</translation>
+    </message>
+    <message>
       <source>损害赔偿</source>
       <translation>损害赔偿</translation>
     </message>
     <message>
       <source>排水</source>
       <translation>排水</translation>
+    </message>
+    <message>
+      <source>接警编号</source>
+      <translation>接警编号</translation>
     </message>
     <message>
       <source>提级理由</source>
@@ -3749,16 +4132,20 @@
       <translation>提级（报请上级）</translation>
     </message>
     <message>
+      <source>收到日期</source>
+      <translation>收到日期</translation>
+    </message>
+    <message>
       <source>政策宣传</source>
       <translation>政策宣传</translation>
     </message>
     <message>
-      <source>日常走访</source>
-      <translation>日常走访</translation>
+      <source>文书号（如（2026）鲁1324民特12号）</source>
+      <translation>文书号（如（2026）鲁1324民特12号）</translation>
     </message>
     <message>
-      <source>日期</source>
-      <translation>日期</translation>
+      <source>日常走访</source>
+      <translation>日常走访</translation>
     </message>
     <message>
       <source>易激化</source>
@@ -3767,6 +4154,14 @@
     <message>
       <source>星级</source>
       <translation>星级</translation>
+    </message>
+    <message>
+      <source>更正事实</source>
+      <translation>更正事实</translation>
+    </message>
+    <message>
+      <source>更正理由</source>
+      <translation>更正理由</translation>
     </message>
     <message>
       <source>月结（发布当月考核数据）</source>
@@ -3787,6 +4182,10 @@
     <message>
       <source>村（社区）</source>
       <translation>村（社区）</translation>
+    </message>
+    <message>
+      <source>极端倾向</source>
+      <translation>极端倾向</translation>
     </message>
     <message>
       <source>查看住户</source>
@@ -3849,12 +4248,20 @@
       <translation>水污染</translation>
     </message>
     <message>
-      <source>法院不予确认</source>
-      <translation>法院不予确认</translation>
+      <source>河道堤岸</source>
+      <translation>河道堤岸</translation>
     </message>
     <message>
-      <source>法院确认有效</source>
-      <translation>法院确认有效</translation>
+      <source>法院期限或反馈期限</source>
+      <translation>法院期限或反馈期限</translation>
+    </message>
+    <message>
+      <source>法院案号</source>
+      <translation>法院案号</translation>
+    </message>
+    <message>
+      <source>法院案号或接警编号</source>
+      <translation>法院案号或接警编号</translation>
     </message>
     <message>
       <source>法院移送</source>
@@ -3863,6 +4270,14 @@
     <message>
       <source>消费</source>
       <translation>消费</translation>
+    </message>
+    <message>
+      <source>涉及人数</source>
+      <translation>涉及人数</translation>
+    </message>
+    <message>
+      <source>涉及金额（元）</source>
+      <translation>涉及金额（元）</translation>
     </message>
     <message>
       <source>满意</source>
@@ -3909,12 +4324,24 @@
       <translation>申请人</translation>
     </message>
     <message>
+      <source>申请司法确认</source>
+      <translation>申请司法确认</translation>
+    </message>
+    <message>
       <source>申请延期</source>
       <translation>申请延期</translation>
     </message>
     <message>
+      <source>申请日期</source>
+      <translation>申请日期</translation>
+    </message>
+    <message>
       <source>电话</source>
       <translation>电话</translation>
+    </message>
+    <message>
+      <source>电话联系</source>
+      <translation>电话联系</translation>
     </message>
     <message>
       <source>男</source>
@@ -3923,6 +4350,10 @@
     <message>
       <source>登记和修改住户</source>
       <translation>登记和修改住户</translation>
+    </message>
+    <message>
+      <source>登记联动移送</source>
+      <translation>登记联动移送</translation>
     </message>
     <message>
       <source>登记走访</source>
@@ -3941,6 +4372,10 @@
       <translation>督办意见</translation>
     </message>
     <message>
+      <source>督办级别</source>
+      <translation>督办级别</translation>
+    </message>
+    <message>
       <source>督考办</source>
       <translation>督考办</translation>
     </message>
@@ -3953,8 +4388,16 @@
       <translation>确认意见</translation>
     </message>
     <message>
+      <source>确认有效</source>
+      <translation>确认有效</translation>
+    </message>
+    <message>
       <source>确认风险等级</source>
       <translation>确认风险等级</translation>
+    </message>
+    <message>
+      <source>社区矫正</source>
+      <translation>社区矫正</translation>
     </message>
     <message>
       <source>祖父母</source>
@@ -3963,6 +4406,18 @@
     <message>
       <source>种植养殖</source>
       <translation>种植养殖</translation>
+    </message>
+    <message>
+      <source>移送法院</source>
+      <translation>移送法院</translation>
+    </message>
+    <message>
+      <source>移送法院或派出所</source>
+      <translation>移送法院或派出所</translation>
+    </message>
+    <message>
+      <source>移送派出所</source>
+      <translation>移送派出所</translation>
     </message>
     <message>
       <source>空气污染</source>
@@ -3997,6 +4452,18 @@
       <translation>类别</translation>
     </message>
     <message>
+      <source>精神障碍</source>
+      <translation>精神障碍</translation>
+    </message>
+    <message>
+      <source>红牌</source>
+      <translation>红牌</translation>
+    </message>
+    <message>
+      <source>约谈</source>
+      <translation>约谈</translation>
+    </message>
+    <message>
       <source>继承</source>
       <translation>继承</translation>
     </message>
@@ -4023,6 +4490,10 @@
     <message>
       <source>网格长</source>
       <translation>网格长</translation>
+    </message>
+    <message>
+      <source>联动类型</source>
+      <translation>联动类型</translation>
     </message>
     <message>
       <source>联合调解</source>
@@ -4053,6 +4524,30 @@
       <translation>被申请人</translation>
     </message>
     <message>
+      <source>被调查人或在场人</source>
+      <translation>被调查人或在场人</translation>
+    </message>
+    <message>
+      <source>裁定日期</source>
+      <translation>裁定日期</translation>
+    </message>
+    <message>
+      <source>裁定结果</source>
+      <translation>裁定结果</translation>
+    </message>
+    <message>
+      <source>视频联系</source>
+      <translation>视频联系</translation>
+    </message>
+    <message>
+      <source>警调对接</source>
+      <translation>警调对接</translation>
+    </message>
+    <message>
+      <source>警调对接反馈单</source>
+      <translation>警调对接反馈单</translation>
+    </message>
+    <message>
       <source>认领</source>
       <translation>认领</translation>
     </message>
@@ -4061,16 +4556,20 @@
       <translation>记录协议</translation>
     </message>
     <message>
+      <source>记录调查</source>
+      <translation>记录调查</translation>
+    </message>
+    <message>
       <source>记录调解</source>
       <translation>记录调解</translation>
     </message>
     <message>
-      <source>说明</source>
-      <translation>说明</translation>
+      <source>诉前调解</source>
+      <translation>诉前调解</translation>
     </message>
     <message>
-      <source>说明（法院、文书号）</source>
-      <translation>说明（法院、文书号）</translation>
+      <source>说明</source>
+      <translation>说明</translation>
     </message>
     <message>
       <source>调整星级</source>
@@ -4081,8 +4580,32 @@
       <translation>调整理由</translation>
     </message>
     <message>
+      <source>调查事项</source>
+      <translation>调查事项</translation>
+    </message>
+    <message>
+      <source>调查人（单位、姓名）</source>
+      <translation>调查人（单位、姓名）</translation>
+    </message>
+    <message>
+      <source>调查地点</source>
+      <translation>调查地点</translation>
+    </message>
+    <message>
+      <source>调查日期</source>
+      <translation>调查日期</translation>
+    </message>
+    <message>
+      <source>调查结果</source>
+      <translation>调查结果</translation>
+    </message>
+    <message>
       <source>调解不成</source>
       <translation>调解不成</translation>
+    </message>
+    <message>
+      <source>调解不成功</source>
+      <translation>调解不成功</translation>
     </message>
     <message>
       <source>调解人员</source>
@@ -4111,6 +4634,10 @@
     <message>
       <source>调解结果</source>
       <translation>调解结果</translation>
+    </message>
+    <message>
+      <source>调解结果回复函</source>
+      <translation>调解结果回复函</translation>
     </message>
     <message>
       <source>调解记录</source>
@@ -4153,8 +4680,8 @@
       <translation>达成的协议内容</translation>
     </message>
     <message>
-      <source>进展</source>
-      <translation>进展</translation>
+      <source>道路</source>
+      <translation>道路</translation>
     </message>
     <message>
       <source>道路交通</source>
@@ -4193,6 +4720,10 @@
       <translation>镇级</translation>
     </message>
     <message>
+      <source>长期非访</source>
+      <translation>长期非访</translation>
+    </message>
+    <message>
       <source>降低风险等级的理由（低于信号所示时必填）</source>
       <translation>降低风险等级的理由（低于信号所示时必填）</translation>
     </message>
@@ -4217,12 +4748,28 @@
       <translation>领导包案</translation>
     </message>
     <message>
+      <source>风险信号</source>
+      <translation>风险信号</translation>
+    </message>
+    <message>
       <source>风险等级</source>
       <translation>风险等级</translation>
     </message>
     <message>
       <source>首发平台</source>
       <translation>首发平台</translation>
+    </message>
+    <message>
+      <source>驳回申请</source>
+      <translation>驳回申请</translation>
+    </message>
+    <message>
+      <source>黄牌</source>
+      <translation>黄牌</translation>
+    </message>
+    <message>
+      <source>（不指定）</source>
+      <translation>（不指定）</translation>
     </message>
   </context>
   <context>
@@ -4236,8 +4783,24 @@
       <translation>15位旧号码，无校验位，请尽量换用18位号码</translation>
     </message>
     <message>
+      <source>agreement_id：须指明申请确认的协议</source>
+      <translation>agreement_id：须指明申请确认的协议</translation>
+    </message>
+    <message>
+      <source>amount：涉及金额应为不小于0的数</source>
+      <translation>amount：涉及金额应为不小于0的数</translation>
+    </message>
+    <message>
+      <source>court：须填写受理的人民法院（不超过{0}字）</source>
+      <translation>court：须填写受理的人民法院（不超过{0}字）</translation>
+    </message>
+    <message>
       <source>digest：与月结数据不符（数据被改动过）</source>
       <translation>digest：与月结数据不符（数据被改动过）</translation>
+    </message>
+    <message>
+      <source>document_no：文书号应形如“（2026）鲁1324民特12号”</source>
+      <translation>document_no：文书号应形如“（2026）鲁1324民特12号”</translation>
     </message>
     <message>
       <source>figures：月结数据的格式应为第{0}版</source>
@@ -4250,6 +4813,26 @@
     <message>
       <source>id：{0}的月结记录编号应为 {1}</source>
       <translation>id：{0}的月结记录编号应为 {1}</translation>
+    </message>
+    <message>
+      <source>on：应为日期</source>
+      <translation>on：应为日期</translation>
+    </message>
+    <message>
+      <source>people_count：涉及人数应为0到{0}之间的整数</source>
+      <translation>people_count：涉及人数应为0到{0}之间的整数</translation>
+    </message>
+    <message>
+      <source>result：应为{0}之一</source>
+      <translation>result：应为{0}之一</translation>
+    </message>
+    <message>
+      <source>signals：风险信号不能重复</source>
+      <translation>signals：风险信号不能重复</translation>
+    </message>
+    <message>
+      <source>signals：风险信号应为{0}中的若干项</source>
+      <translation>signals：风险信号应为{0}中的若干项</translation>
     </message>
     <message>
       <source>{0} {1} 早于 {2}（{3}个工作日前），须填写补录理由</source>
@@ -4344,6 +4927,14 @@
       <translation>{0}角色</translation>
     </message>
     <message>
+      <source>{0}（{1} 的当事人）</source>
+      <translation>{0}（{1} 的当事人）</translation>
+    </message>
+    <message>
+      <source>{0}（人员）</source>
+      <translation>{0}（人员）</translation>
+    </message>
+    <message>
       <source>{0}：{1}</source>
       <translation>{0}：{1}</translation>
     </message>
@@ -4384,8 +4975,16 @@
       <translation>不在您负责的范围内</translation>
     </message>
     <message>
+      <source>不属于所选的村（社区）</source>
+      <translation>不属于所选的村（社区）</translation>
+    </message>
+    <message>
       <source>不是有效的手机号或带区号的固定电话</source>
       <translation>不是有效的手机号或带区号的固定电话</translation>
+    </message>
+    <message>
+      <source>不是法院或公安移送的事项，须先登记联动移送</source>
+      <translation>不是法院或公安移送的事项，须先登记联动移送</translation>
     </message>
     <message>
       <source>不能{0}：{1}</source>
@@ -4416,6 +5015,18 @@
       <translation>不能包含数字</translation>
     </message>
     <message>
+      <source>不能早于收到日期</source>
+      <translation>不能早于收到日期</translation>
+    </message>
+    <message>
+      <source>不能早于收到移送的日期（{0}）</source>
+      <translation>不能早于收到移送的日期（{0}）</translation>
+    </message>
+    <message>
+      <source>不能早于申请日期{0}</source>
+      <translation>不能早于申请日期{0}</translation>
+    </message>
+    <message>
       <source>不能晚于今天</source>
       <translation>不能晚于今天</translation>
     </message>
@@ -4426,6 +5037,14 @@
     <message>
       <source>不认识的处理方式“{0}”</source>
       <translation>不认识的处理方式“{0}”</translation>
+    </message>
+    <message>
+      <source>与原来的事实相同，没有需要更正的内容</source>
+      <translation>与原来的事实相同，没有需要更正的内容</translation>
+    </message>
+    <message>
+      <source>与原来的属地相同</source>
+      <translation>与原来的属地相同</translation>
     </message>
     <message>
       <source>与第{0}行重复</source>
@@ -4456,12 +5075,24 @@
       <translation>事由：请写明{0}的理由</translation>
     </message>
     <message>
+      <source>事项以“未化解”办结，不能反馈调解成功</source>
+      <translation>事项以“未化解”办结，不能反馈调解成功</translation>
+    </message>
+    <message>
       <source>事项发生地不在您负责的范围内</source>
       <translation>事项发生地不在您负责的范围内</translation>
     </message>
     <message>
+      <source>事项已达成调解协议，不能反馈调解不成功</source>
+      <translation>事项已达成调解协议，不能反馈调解不成功</translation>
+    </message>
+    <message>
       <source>事项当前为“{0}”</source>
       <translation>事项当前为“{0}”</translation>
+    </message>
+    <message>
+      <source>人民法院</source>
+      <translation>人民法院</translation>
     </message>
     <message>
       <source>信号显示为“{0}”，定为更低须说明理由</source>
@@ -4512,8 +5143,16 @@
       <translation>加分：应为数字</translation>
     </message>
     <message>
+      <source>包保责任人</source>
+      <translation>包保责任人</translation>
+    </message>
+    <message>
       <source>区划代码“{0}”应为12位数字</source>
       <translation>区划代码“{0}”应为12位数字</translation>
+    </message>
+    <message>
+      <source>协议</source>
+      <translation>协议</translation>
     </message>
     <message>
       <source>协议形式</source>
@@ -4536,8 +5175,16 @@
       <translation>原协议</translation>
     </message>
     <message>
+      <source>反馈时限（工作日）</source>
+      <translation>反馈时限（工作日）</translation>
+    </message>
+    <message>
       <source>发生时间</source>
       <translation>发生时间</translation>
+    </message>
+    <message>
+      <source>变更理由</source>
+      <translation>变更理由</translation>
     </message>
     <message>
       <source>只有{0}可以办理</source>
@@ -4560,12 +5207,20 @@
       <translation>只有生效的书面调解协议可以申请司法确认</translation>
     </message>
     <message>
+      <source>只能用汉字、字母或数字</source>
+      <translation>只能用汉字、字母或数字</translation>
+    </message>
+    <message>
       <source>可能民转刑</source>
       <translation>可能民转刑</translation>
     </message>
     <message>
       <source>号段{0}不常见，请核对</source>
       <translation>号段{0}不常见，请核对</translation>
+    </message>
+    <message>
+      <source>司法确认已有结果</source>
+      <translation>司法确认已有结果</translation>
     </message>
     <message>
       <source>司法确认的进展应为{0}之一</source>
@@ -4582,6 +5237,14 @@
     <message>
       <source>名称最长{0}字</source>
       <translation>名称最长{0}字</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>回执签收人</source>
+      <translation>回执签收人</translation>
     </message>
     <message>
       <source>地址码{0}不在已知区划内</source>
@@ -4700,6 +5363,14 @@
       <translation>履行方式和期限</translation>
     </message>
     <message>
+      <source>巡查地点不在您负责的范围内</source>
+      <translation>巡查地点不在您负责的范围内</translation>
+    </message>
+    <message>
+      <source>已反馈结果</source>
+      <translation>已反馈结果</translation>
+    </message>
+    <message>
       <source>已取消，演示数据库已删除</source>
       <translation>已取消，演示数据库已删除</translation>
     </message>
@@ -4720,6 +5391,14 @@
       <translation>已有待审批的延期申请</translation>
     </message>
     <message>
+      <source>已申请过司法确认</source>
+      <translation>已申请过司法确认</translation>
+    </message>
+    <message>
+      <source>已登记为“{0}”</source>
+      <translation>已登记为“{0}”</translation>
+    </message>
+    <message>
       <source>已被督办，须先提交超期说明</source>
       <translation>已被督办，须先提交超期说明</translation>
     </message>
@@ -4730,6 +5409,14 @@
     <message>
       <source>应为17位数字加1位数字或X</source>
       <translation>应为17位数字加1位数字或X</translation>
+    </message>
+    <message>
+      <source>应为1至{0}之间的整数</source>
+      <translation>应为1至{0}之间的整数</translation>
+    </message>
+    <message>
+      <source>应为4至40个字母、数字或 - _ /</source>
+      <translation>应为4至40个字母、数字或 - _ /</translation>
     </message>
     <message>
       <source>应为{0}之一</source>
@@ -4748,28 +5435,60 @@
       <translation>应为“男”或“女”，而不是“{0}”</translation>
     </message>
     <message>
+      <source>应为一个在用的账号</source>
+      <translation>应为一个在用的账号</translation>
+    </message>
+    <message>
       <source>应为书面或口头</source>
       <translation>应为书面或口头</translation>
+    </message>
+    <message>
+      <source>应为人民法院的名称</source>
+      <translation>应为人民法院的名称</translation>
     </message>
     <message>
       <source>应为另一件非重复的事项</source>
       <translation>应为另一件非重复的事项</translation>
     </message>
     <message>
+      <source>应为日期</source>
+      <translation>应为日期</translation>
+    </message>
+    <message>
+      <source>应为日期和时间</source>
+      <translation>应为日期和时间</translation>
+    </message>
+    <message>
       <source>应为本事项的一份协议</source>
       <translation>应为本事项的一份协议</translation>
+    </message>
+    <message>
+      <source>应为派出所或公安机关的名称</source>
+      <translation>应为派出所或公安机关的名称</translation>
     </message>
     <message>
       <source>应为矛盾纠纷或信访事项</source>
       <translation>应为矛盾纠纷或信访事项</translation>
     </message>
     <message>
+      <source>应写作“（2026）鲁1324民诉前调345号”的样式</source>
+      <translation>应写作“（2026）鲁1324民诉前调345号”的样式</translation>
+    </message>
+    <message>
       <source>应写明怎样履行、何时履行</source>
       <translation>应写明怎样履行、何时履行</translation>
     </message>
     <message>
+      <source>应在0到60之间（0为默认{0}个工作日）</source>
+      <translation>应在0到60之间（0为默认{0}个工作日）</translation>
+    </message>
+    <message>
       <source>应在协议生效后30日内（{0}前）申请</source>
       <translation>应在协议生效后30日内（{0}前）申请</translation>
+    </message>
+    <message>
+      <source>应形如“（2026）鲁1324民特12号”</source>
+      <translation>应形如“（2026）鲁1324民特12号”</translation>
     </message>
     <message>
       <source>延期天数</source>
@@ -4798,6 +5517,10 @@
     <message>
       <source>户号</source>
       <translation>户号</translation>
+    </message>
+    <message>
+      <source>户号 {0}（户主 {1}）</source>
+      <translation>户号 {0}（户主 {1}）</translation>
     </message>
     <message>
       <source>户号“{0}”在多个村都有，请用住户编号</source>
@@ -4856,6 +5579,10 @@
       <translation>找不到该居民</translation>
     </message>
     <message>
+      <source>找不到该巡查记录，或不在您的范围内</source>
+      <translation>找不到该巡查记录，或不在您的范围内</translation>
+    </message>
+    <message>
       <source>找不到该当事人</source>
       <translation>找不到该当事人</translation>
     </message>
@@ -4878,6 +5605,10 @@
     <message>
       <source>找不到该走访记录</source>
       <translation>找不到该走访记录</translation>
+    </message>
+    <message>
+      <source>找不到该重点人员，或不在您的范围内（须先在居民信息中列为重点人员）</source>
+      <translation>找不到该重点人员，或不在您的范围内（须先在居民信息中列为重点人员）</translation>
     </message>
     <message>
       <source>承办单位或承办人</source>
@@ -4914,6 +5645,14 @@
     <message>
       <source>数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。</source>
       <translation>数据库文件无法写入（只读、无权限或所在的 U 盘已拔出），这次没有保存。请检查文件所在的位置后再试。</translation>
+    </message>
+    <message>
+      <source>文书号</source>
+      <translation>文书号</translation>
+    </message>
+    <message>
+      <source>文书号简称</source>
+      <translation>文书号简称</translation>
     </message>
     <message>
       <source>文书模板</source>
@@ -4960,8 +5699,24 @@
       <translation>星级{0}未配置（可选：{1}）</translation>
     </message>
     <message>
+      <source>是</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>更正事实</source>
+      <translation>更正事实</translation>
+    </message>
+    <message>
+      <source>更正理由</source>
+      <translation>更正理由</translation>
+    </message>
+    <message>
       <source>最多 {0} 个字</source>
       <translation>最多 {0} 个字</translation>
+    </message>
+    <message>
+      <source>最多100个字符</source>
+      <translation>最多100个字符</translation>
     </message>
     <message>
       <source>最多2000个字符</source>
@@ -4974,6 +5729,10 @@
     <message>
       <source>最多40个字母、数字或 - _ /</source>
       <translation>最多40个字母、数字或 - _ /</translation>
+    </message>
+    <message>
+      <source>最多{0}个字符</source>
+      <translation>最多{0}个字符</translation>
     </message>
     <message>
       <source>月份“{0}”应写作 2026-11</source>
@@ -4990,6 +5749,14 @@
     <message>
       <source>期限配置无效：{0}</source>
       <translation>期限配置无效：{0}</translation>
+    </message>
+    <message>
+      <source>未填</source>
+      <translation>未填</translation>
+    </message>
+    <message>
+      <source>未知的信号：{0}</source>
+      <translation>未知的信号：{0}</translation>
     </message>
     <message>
       <source>未知的文书“{0}”（可选：{1}）</source>
@@ -5020,6 +5787,14 @@
       <translation>未知：{0}</translation>
     </message>
     <message>
+      <source>本期由已月结月份（{0}）发布的数据合成（含各月发布时计入的调整），不再变动</source>
+      <translation>本期由已月结月份（{0}）发布的数据合成（含各月发布时计入的调整），不再变动</translation>
+    </message>
+    <message>
+      <source>本期由已月结月份（{0}）发布的数据，加上未月结月份（{1}）的实时数据合成；月结前实时部分仍会变动</source>
+      <translation>本期由已月结月份（{0}）发布的数据，加上未月结月份（{1}）的实时数据合成；月结前实时部分仍会变动</translation>
+    </message>
+    <message>
       <source>本村已有户号为“{0}”的住户</source>
       <translation>本村已有户号为“{0}”的住户</translation>
     </message>
@@ -5034,6 +5809,10 @@
     <message>
       <source>村/社区</source>
       <translation>村/社区</translation>
+    </message>
+    <message>
+      <source>村（社区）</source>
+      <translation>村（社区）</translation>
     </message>
     <message>
       <source>村（社区）“{0}”已存在</source>
@@ -5092,6 +5871,10 @@
       <translation>没有这一天：{0}</translation>
     </message>
     <message>
+      <source>法院移送的案件须填写调解期限</source>
+      <translation>法院移送的案件须填写调解期限</translation>
+    </message>
+    <message>
       <source>涉及{0}人（≥{1}人）</source>
       <translation>涉及{0}人（≥{1}人）</translation>
     </message>
@@ -5114,6 +5897,10 @@
     <message>
       <source>满意度</source>
       <translation>满意度</translation>
+    </message>
+    <message>
+      <source>督办级别</source>
+      <translation>督办级别</translation>
     </message>
     <message>
       <source>磁盘已满或无法写入，这次没有保存。请清理磁盘空间后再试；之前保存的数据不受影响。</source>
@@ -5236,12 +6023,24 @@
       <translation>表格是空的，第一行应为表头：{0}</translation>
     </message>
     <message>
+      <source>裁定结果</source>
+      <translation>裁定结果</translation>
+    </message>
+    <message>
       <source>角色</source>
       <translation>角色</translation>
     </message>
     <message>
+      <source>该重点人员没有在管的稳控方案</source>
+      <translation>该重点人员没有在管的稳控方案</translation>
+    </message>
+    <message>
       <source>请填写乡镇服务器地址，如 https://192.168.1.10:8765</source>
       <translation>请填写乡镇服务器地址，如 https://192.168.1.10:8765</translation>
+    </message>
+    <message>
+      <source>请选择</source>
+      <translation>请选择</translation>
     </message>
     <message>
       <source>请选择一个村（社区）</source>
@@ -5250,6 +6049,14 @@
     <message>
       <source>读不到服务器的证书：{0}</source>
       <translation>读不到服务器的证书：{0}</translation>
+    </message>
+    <message>
+      <source>调查人</source>
+      <translation>调查人</translation>
+    </message>
+    <message>
+      <source>调查结果</source>
+      <translation>调查结果</translation>
     </message>
     <message>
       <source>调解委员会名称</source>
@@ -5312,6 +6119,10 @@
       <translation>账号由乡镇服务器管理：这台电脑还没有在乡镇服务器登记，请先同步一次；本机什么都没有改</translation>
     </message>
     <message>
+      <source>走访 {0}</source>
+      <translation>走访 {0}</translation>
+    </message>
+    <message>
       <source>走访时间</source>
       <translation>走访时间</translation>
     </message>
@@ -5334,10 +6145,6 @@
     <message>
       <source>这条冲突已不存在或已处理</source>
       <translation>这条冲突已不存在或已处理</translation>
-    </message>
-    <message>
-      <source>进展</source>
-      <translation>进展</translation>
     </message>
     <message>
       <source>销号回复</source>
@@ -5364,8 +6171,8 @@
       <translation>附件“{0}”尚未同步到本机</translation>
     </message>
     <message>
-      <source>附件只能加到事项或走访上，而不是“{0}”</source>
-      <translation>附件只能加到事项或走访上，而不是“{0}”</translation>
+      <source>附件只能加到事项、走访或巡查上，而不是“{0}”</source>
+      <translation>附件只能加到事项、走访或巡查上，而不是“{0}”</translation>
     </message>
     <message>
       <source>降低风险等级的理由</source>
@@ -5376,8 +6183,20 @@
       <translation>须填写{0}</translation>
     </message>
     <message>
+      <source>须填写受理的人民法院</source>
+      <translation>须填写受理的人民法院</translation>
+    </message>
+    <message>
       <source>须填写督办意见</source>
       <translation>须填写督办意见</translation>
+    </message>
+    <message>
+      <source>须指定一个账号</source>
+      <translation>须指定一个账号</translation>
+    </message>
+    <message>
+      <source>须选择一个村（社区）</source>
+      <translation>须选择一个村（社区）</translation>
     </message>
     <message>
       <source>风险信号</source>
@@ -5386,6 +6205,10 @@
     <message>
       <source>风险等级</source>
       <translation>风险等级</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>（空）</translation>
     </message>
   </context>
 </TS>
