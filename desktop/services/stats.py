@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import (
@@ -295,10 +295,12 @@ def _matter_counts(
     ):
         followed.setdefault(matter_id, []).append(on)
     history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
+    # Each step at the time it counts at: the server's (timing.counted_time) once synced, else its own.
+    counted = func.coalesce(Event.counted_at, Event.at)
     for matter_id, action, at, data in s.execute(
-        select(Event.matter_id, Event.action, Event.at, Event.data)
+        select(Event.matter_id, Event.action, counted, Event.data)
         .join(Matter, Matter.id == Event.matter_id)
-        .where(visible, Event.deleted.is_(False), Event.at < end)
+        .where(visible, Event.deleted.is_(False), counted < end)
     ):
         history.setdefault(matter_id, []).append((action, at, data or {}))
     counts: dict[str, Counts] = {}

@@ -47,6 +47,23 @@ def event_time_problem(
     return None
 
 
+def counted_time(
+    at: datetime, offset_seconds: float | None, lower: datetime | None, received: datetime
+) -> datetime:
+    """The time a step counts at (closed_at, on time, the extension check, a typed date's "today", periods):
+    the device's time `at` moved by its measured offset, then clamped between `lower` (the account's previous
+    complete push, any device, less the tolerance; None for an account's very first push) and `received`
+    (the server's receipt). A clock, honest or claimed, cannot move a step outside what the server saw."""
+    moved = min(on_server_clock(at.replace(tzinfo=None), offset_seconds), received)
+    return max(moved, lower - EVENT_TOLERANCE) if lower is not None else moved
+
+
+def counted_or_own(counted_at: datetime | None, at: datetime) -> datetime:
+    """A step's time for the rules and the measures: the server's counted time once it arrived; before its
+    sync, the laptop's own."""
+    return counted_at if counted_at is not None else at
+
+
 def earliest_without_reason(
     today: date, calendar: WorkdayCalendar, window: int = LATE_ENTRY_WORKDAYS
 ) -> date:
