@@ -54,8 +54,10 @@ def counted_time(
     the device's time `at` moved by its measured offset, then clamped between `lower` (the account's previous
     complete push, any device, less the tolerance; None for an account's very first push) and `received`
     (the server's receipt). A clock, honest or claimed, cannot move a step outside what the server saw."""
-    moved = min(on_server_clock(at.replace(tzinfo=None), offset_seconds), received)
-    return max(moved, lower - EVENT_TOLERANCE) if lower is not None else moved
+    moved = on_server_clock(at.replace(tzinfo=None), offset_seconds)
+    if lower is not None:
+        moved = max(moved, lower - EVENT_TOLERANCE)
+    return min(moved, received)  # the receipt last: nothing counts later than the server saw it
 
 
 def counted_or_own(counted_at: datetime | None, at: datetime) -> datetime:
