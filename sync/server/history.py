@@ -108,7 +108,7 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
     if problem := timing.event_time_problem(at, times.offset_seconds, times.bound, times.received):
         raise Refused(problem)
     # The rules below judge the step at the time it counts at, not the one its device claims.
-    at = counted_time.stamp(data, at, times.offset_seconds, times.account_bound, times.received)
+    own, at = at, counted_time.stamp(data, at, times.offset_seconds, times.account_bound, times.received)
     matter = lookup(data.get("matter_id")) if isinstance(data.get("matter_id"), str) else None
     if matter is None or matter.table_name != "matters" or matter.deleted:
         return  # the reference check says why
@@ -140,7 +140,9 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         typed = _day(step.get("on"))
         if typed is None:
             raise Refused(f"{TYPED_DATES[action]}：应为日期")
-        _check_typed_date(TYPED_DATES[action], typed, step.get(timing.LATE_REASON), at.date())
+        _check_typed_date(
+            TYPED_DATES[action], typed, step.get(timing.LATE_REASON), timing.typed_today(own, at)
+        )
     if action == Action.REQUEST_EXTENSION or (action == Action.DECIDE_EXTENSION and step.get("approved")):
         due = _day(matter.data.get("due_on"))
         # Judged at the step's counted time: a clock claimed slow cannot grant an extension after the date.
@@ -162,9 +164,9 @@ TYPED_RECORDS = {
 
 
 def _check_typed_date(label: str, typed: date, reason: Any, today: date) -> None:
-    """`today`: the day the step counts at (its device's time moved by the measured offset, bounded by what
-    the server saw), so a step that waited offline for its sync is judged by the day it was taken, and a clock
-    claimed slow cannot stretch the window back."""
+    """`today`: the day the step was taken (`timing.typed_today`: the device's day while its clock is near
+    the counted time, else the day the step counts at), so a step that waited offline for its sync is judged
+    by the day it was taken, and a clock claimed weeks slow cannot stretch the window back."""
     given = reason if isinstance(reason, str) else None
     if problem := timing.typed_date_problem(label, typed, today, _calendar(), given):
         raise Refused(problem)
@@ -193,8 +195,8 @@ def check_typed_record(session: Session, table: str, data: dict, times: DeviceTi
     step = latest.data
     if table == "follow_ups" and data.get("by_id") not in (None, step.get("actor_id")):
         raise Refused("by_id：回访人应为办理这一步的账号")
-    taken = counted_time.of(step)
-    today = taken.date() if taken else times.received.date()
+    taken, own = counted_time.of(step), _moment(step.get("at"))
+    today = timing.typed_today(own, taken) if taken and own else times.received.date()
     _check_typed_date(TYPED_DATES[action], typed, step["data"].get(timing.LATE_REASON), today)
 
 

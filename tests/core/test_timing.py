@@ -88,3 +88,10 @@ def test_a_synced_step_counts_at_the_servers_time():
     own = datetime(2026, 12, 7, 9, 0)
     assert timing.counted_or_own(None, own) == own
     assert timing.counted_or_own(RECEIVED, own) == RECEIVED
+
+
+def test_a_typed_date_is_judged_by_the_devices_day_only_while_its_clock_is_near():
+    counted = RECEIVED
+    assert timing.typed_today(RECEIVED + timedelta(days=4), counted) == (RECEIVED + timedelta(days=4)).date()
+    assert timing.typed_today(RECEIVED - timedelta(days=3), counted) == (RECEIVED - timedelta(days=3)).date()
+    assert timing.typed_today(RECEIVED - timedelta(days=40), counted) == RECEIVED.date()

@@ -17,6 +17,8 @@ from .workdays import WorkdayCalendar
 
 # Between the laptop reading its outbox and the server receiving the push; and the clock offset's own error.
 EVENT_TOLERANCE = timedelta(minutes=10)
+# How far a device's clock may be off for the date it shows to stand as "today" for a date a person types.
+CLOCK_SLACK = timedelta(days=5)
 # How far back a typed date may lie without a reason, in working days.
 LATE_ENTRY_WORKDAYS = 3
 # The key a step's data records the reason for a late date under.
@@ -58,6 +60,13 @@ def counted_time(
     if lower is not None:
         moved = max(moved, lower - EVENT_TOLERANCE)
     return min(moved, received)  # the receipt last: nothing counts later than the server saw it
+
+
+def typed_today(at: datetime, counted: datetime) -> date:
+    """The "today" a typed date is judged by: the day the person saw on the device (`at`), when its clock is
+    within `CLOCK_SLACK` of the counted time (an honest clock days off still enters today's session); else the
+    day the step counts at, so a clock claimed weeks slow cannot push a typed date back without a reason."""
+    return at.date() if abs(at.replace(tzinfo=None) - counted) <= CLOCK_SLACK else counted.date()
 
 
 def counted_or_own(counted_at: datetime | None, at: datetime) -> datetime:
