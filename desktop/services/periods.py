@@ -283,7 +283,7 @@ def close_due(ws: Workspace) -> list[str]:
         return []
     with ws.read() as s:
         first: datetime | None = s.scalar(
-            select(func.min(Event.at))
+            select(func.min(func.coalesce(Event.counted_at, Event.at)))
             .join(Matter, Matter.id == Event.matter_id)
             .where(Event.deleted.is_(False))
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import (
@@ -87,15 +87,17 @@ def book(s: Session, visible: ColumnElement[bool], start: datetime, end: datetim
             ).where(visible)
         )
     }
+    # Each step at the time it counts at: the server's (timing.counted_time) once synced, else its own.
+    counted = func.coalesce(Event.counted_at, Event.at)
     events = [
         (matter_id, action, at, data or {})
         for matter_id, action, at, data in s.execute(
-            select(Event.matter_id, Event.action, Event.at, Event.data)
+            select(Event.matter_id, Event.action, counted, Event.data)
             .join(Matter, Matter.id == Event.matter_id)
             .where(
                 visible,
                 Event.deleted.is_(False),
-                or_(Event.at < end, Event.action == Action.MARK_REPEAT.value),
+                or_(counted < end, Event.action == Action.MARK_REPEAT.value),
             )
         )
     ]

@@ -321,6 +321,8 @@ class Replica:
         if row is not None and row.server_seq and row.server_seq >= change.server_seq:
             if row.server_time is None and row.server_seq == change.server_seq:
                 row.server_time = change.server_time  # its own step sent back: when the server received it
+                if "counted_at" in change.data and hasattr(row, "counted_at"):  # … and the time it counts at
+                    row.counted_at = _values(change).get("counted_at")
             return  # already as new (a page fetched twice, or a late offline reply)
         values = _values(change)
         if model is Attachment:

@@ -425,6 +425,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "at": moment(),
             "note": text(default=""),
             "data": json(default=dict),
+            # The time the step counts at, written by the server (sync.core.domain.timing.counted_time).
+            "counted_at": moment(optional=True),
         },
     ),
     RecordType(

@@ -260,7 +260,8 @@ def latest_event(session: Session, matter: Record, device_id: str) -> Record | N
             Record.parent_id == matter.id,
             Record.table_name == "events",
             Record.updated_device == device_id,
-            Record.server_seq > changed_at,
+            # (>=: the fields the server derived from a step carry that step's number, `derived`)
+            Record.server_seq >= changed_at,
         )
     )
     candidates = [e for e in events if not e.deleted and e.data.get("action") in set(lifecycle.Action)]

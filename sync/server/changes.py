@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core import records
 
-from . import account_admin, authority, fact_checks, history, key_persons, marks, patrols, periods
+from . import account_admin, authority, derived, fact_checks, history, key_persons, marks, patrols, periods
 from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
@@ -222,7 +222,10 @@ class Pusher:
             raise Rejected("；".join(found[:5]))
         self._authorise(op, kind, record)
         if record is None:
-            return self._insert(op, kind), []
+            seq = self._insert(op, kind)
+            if kind.table == "events":  # the step's consequences on the server's matter: derived, not written
+                derived.apply_step(self, op.fields, seq)
+            return seq, []
         return self._update(op, self._stored(record), kind)
 
     def _adopt_account(self, op: p.Op) -> None:
@@ -351,6 +354,7 @@ class Pusher:
             )
             if kind.table == "matters":
                 self._check_state(record, applied, op.base_values)
+                data = {**record.data, **applied}  # the server's counted times stand (history)
             place = self._check_place(op.table, record.id, data, "移出管辖范围")
             self.wrote = True
             seq = self.seq.next()
@@ -360,7 +364,9 @@ class Pusher:
             record.server_seq = seq
             record.deleted = bool(data.get("deleted"))
             self._stamp(record, op, place)
-            if set(applied) - set(op.fields):
+            if set(applied) - set(op.fields) or any(
+                op.fields[f] != v for f, v in applied.items() if f in op.fields
+            ):
                 record.updated_device = None  # the server changed more than the device sent: it pulls it back
             if place.moved_from(old):
                 self._exit(record, old)

@@ -23,7 +23,7 @@ from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.lifecycle import Action
 from sync.core.domain.workdays import WorkdayCalendar
 
-from . import authority, fact_checks, linkage
+from . import authority, counted_time, fact_checks, linkage
 from .authority import Identity, Refused
 from .models import Device, OpResult, Record
 
@@ -45,6 +45,7 @@ class DeviceTimes:
     previous_seq: int  # the server's sequence then: changes after it the device may not have seen
     received: datetime  # now
     registered: datetime | None = None  # when the device joined
+    account_bound: datetime | None = None  # the account's previous complete push, any device (counted_time)
 
     @property
     def bound(self) -> datetime | None:
@@ -72,6 +73,7 @@ class DeviceTimes:
             (complete[1] or 0) if complete else 0,
             received,
             device.registered_at if device is not None else None,
+            counted_time.account_bound(session, device_id),
         )
 
 
@@ -105,6 +107,8 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         raise Refused("at：应为日期和时间")
     if problem := timing.event_time_problem(at, times.offset_seconds, times.bound, times.received):
         raise Refused(problem)
+    # The rules below judge the step at the time it counts at, not the one its device claims.
+    own, at = at, counted_time.stamp(data, at, times.offset_seconds, times.account_bound, times.received)
     matter = lookup(data.get("matter_id")) if isinstance(data.get("matter_id"), str) else None
     if matter is None or matter.table_name != "matters" or matter.deleted:
         return  # the reference check says why
@@ -137,11 +141,13 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         typed = _day(step.get("on"))
         if typed is None:
             raise Refused(f"{TYPED_DATES[action]}：应为日期")
-        _check_typed_date(TYPED_DATES[action], typed, step.get(timing.LATE_REASON), at.date())
+        _check_typed_date(
+            TYPED_DATES[action], typed, step.get(timing.LATE_REASON), timing.typed_today(own, at)
+        )
     linkage.check_step(action, step, matter.data, at.date())
     if action == Action.REQUEST_EXTENSION or (action == Action.DECIDE_EXTENSION and step.get("approved")):
         due = _day(matter.data.get("due_on"))
-        # The due date was reckoned on the laptops' clocks, as the step's own time is (bounded above).
+        # Judged at the step's counted time: a clock claimed slow cannot grant an extension after the date.
         if problem := timing.extension_problem(due, at.date()):
             raise Refused(f"不能{lifecycle.ACTION_LABELS[action]}：{problem}")
 
@@ -164,8 +170,9 @@ TYPED_RECORDS = {
 
 
 def _check_typed_date(label: str, typed: date, reason: Any, today: date) -> None:
-    """`today`: the day the step was taken, on the device's clock (the date the person saw; the step's time is
-    bounded by the server's), so a step that waited offline for its sync is judged by the day it was taken."""
+    """`today`: the day the step was taken (`timing.typed_today`: the device's day while its clock is near
+    the counted time, else the day the step counts at), so a step that waited offline for its sync is judged
+    by the day it was taken, and a clock claimed weeks slow cannot stretch the window back."""
     given = reason if isinstance(reason, str) else None
     if problem := timing.typed_date_problem(label, typed, today, _calendar(), given):
         raise Refused(problem)
@@ -196,8 +203,8 @@ def check_typed_record(session: Session, table: str, data: dict, times: DeviceTi
         raise Refused("by_id：回访人应为办理这一步的账号")
     if table == "investigations" and data.get("by_id") not in (None, step.get("actor_id")):
         raise Refused("by_id：调查记录的录入人应为办理这一步的账号")
-    taken = _moment(step.get("at"))
-    today = taken.date() if taken else times.received.date()
+    taken, own = counted_time.of(step), _moment(step.get("at"))
+    today = timing.typed_today(own, taken) if taken and own else times.received.date()
     _check_typed_date(TYPED_DATES[action], typed, step["data"].get(timing.LATE_REASON), today)
 
 
@@ -273,6 +280,12 @@ def check_matter_change(
 ) -> None:
     """What is fixed stays; the state changes only by a step (`authority.check_state_change`); what a step
     sets besides the state is written only with it, to the value the rules give."""
+    if kept := counted_time.kept(session, device_id, matter, applied):
+        # The laptop's times on its own clock, checked as its step gives them; the server's counted ones win.
+        _check_step_fields(
+            session, device_id, matter, {f: applied[f] for f in kept}, {**matter.data, **applied}
+        )
+        applied.update({f: matter.data.get(f) for f in kept})
     changed = {f: v for f, v in applied.items() if v != matter.data.get(f)}
     fixed = [f for f in changed if f in lifecycle.FIXED_FIELDS]
     if fixed:

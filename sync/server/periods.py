@@ -93,7 +93,8 @@ def book(session: Session) -> Book:
     }
     events = []
     for r in rows("events"):
-        at = _moment(r.data.get("at"))
+        # at the time it counts at (the server's bound, sync.server.counted_time), as the laptops count it
+        at = _moment(r.data.get("counted_at") or r.data.get("at"))
         if at is not None:
             events.append(
                 (str(r.data.get("matter_id")), str(r.data.get("action")), at, r.data.get("data") or {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from sync.core.domain import timing
 from sync.core.domain.timing import (
     EVENT_TOLERANCE,
     earliest_without_reason,
@@ -47,3 +48,50 @@ def test_an_extension_only_before_the_due_date_passes():
     assert extension_problem(date(2026, 11, 28), date(2026, 11, 28)) is None  # the due day itself
     assert "2026-11-28" in extension_problem(date(2026, 11, 28), date(2026, 11, 29))
     assert extension_problem(None, date(2026, 11, 29)) is None
+
+
+# ------------------------------------------------------------------ counted time (the offset game)
+
+RECEIVED = datetime(2026, 12, 7, 10, 0)
+
+
+def test_counted_time_moves_the_device_time_by_its_offset():
+    at = datetime(2026, 12, 4, 10, 0)  # a clock three days slow, honestly measured
+    assert timing.counted_time(at, 3 * 86400, RECEIVED - timedelta(hours=2), RECEIVED) == RECEIVED
+
+
+def test_counted_time_is_never_after_the_receipt():
+    at = datetime(2026, 12, 7, 9, 0)
+    assert timing.counted_time(at, 18 * 86400, None, RECEIVED) == RECEIVED
+
+
+def test_counted_time_is_never_before_the_accounts_previous_push():
+    """A step claimed long ago by a device that never pushed, of an account that did: no earlier than that
+    push, less the tolerance."""
+    previous = RECEIVED - timedelta(hours=1)
+    counted = timing.counted_time(RECEIVED - timedelta(days=5), 0.0, previous, RECEIVED)
+    assert counted == previous - timing.EVENT_TOLERANCE
+
+
+def test_an_accounts_first_push_keeps_its_history():
+    """No lower bound: a township that worked offline before it joined sends months at once (the demo)."""
+    long_ago = RECEIVED - timedelta(days=90)
+    assert timing.counted_time(long_ago, 0.0, None, RECEIVED) == long_ago
+
+
+def test_the_receipt_wins_over_the_lower_bound():
+    """A server clock set back (or a push received at once): nothing counts later than the server saw it."""
+    assert timing.counted_time(RECEIVED, 0.0, RECEIVED + timedelta(hours=1), RECEIVED) == RECEIVED
+
+
+def test_a_synced_step_counts_at_the_servers_time():
+    own = datetime(2026, 12, 7, 9, 0)
+    assert timing.counted_or_own(None, own) == own
+    assert timing.counted_or_own(RECEIVED, own) == RECEIVED
+
+
+def test_a_typed_date_is_judged_by_the_devices_day_only_while_its_clock_is_near():
+    counted = RECEIVED
+    assert timing.typed_today(RECEIVED + timedelta(days=4), counted) == (RECEIVED + timedelta(days=4)).date()
+    assert timing.typed_today(RECEIVED - timedelta(days=3), counted) == (RECEIVED - timedelta(days=3)).date()
+    assert timing.typed_today(RECEIVED - timedelta(days=40), counted) == RECEIVED.date()

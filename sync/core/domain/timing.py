@@ -17,6 +17,8 @@ from .workdays import WorkdayCalendar
 
 # Between the laptop reading its outbox and the server receiving the push; and the clock offset's own error.
 EVENT_TOLERANCE = timedelta(minutes=10)
+# How far a device's clock may be off for the date it shows to stand as "today" for a date a person types.
+CLOCK_SLACK = timedelta(days=5)
 # How far back a typed date may lie without a reason, in working days.
 LATE_ENTRY_WORKDAYS = 3
 # The key a step's data records the reason for a late date under.
@@ -45,6 +47,32 @@ def event_time_problem(
             previous_push.isoformat(sep=" ", timespec="minutes"),
         )
     return None
+
+
+def counted_time(
+    at: datetime, offset_seconds: float | None, lower: datetime | None, received: datetime
+) -> datetime:
+    """The time a step counts at (closed_at, on time, the extension check, a typed date's "today", periods):
+    the device's time `at` moved by its measured offset, then clamped between `lower` (the account's previous
+    complete push, any device, less the tolerance; None for an account's very first push) and `received`
+    (the server's receipt). A clock, honest or claimed, cannot move a step outside what the server saw."""
+    moved = on_server_clock(at.replace(tzinfo=None), offset_seconds)
+    if lower is not None:
+        moved = max(moved, lower - EVENT_TOLERANCE)
+    return min(moved, received)  # the receipt last: nothing counts later than the server saw it
+
+
+def typed_today(at: datetime, counted: datetime) -> date:
+    """The "today" a typed date is judged by: the day the person saw on the device (`at`), when its clock is
+    within `CLOCK_SLACK` of the counted time (an honest clock days off still enters today's session); else the
+    day the step counts at, so a clock claimed weeks slow cannot push a typed date back without a reason."""
+    return at.date() if abs(at.replace(tzinfo=None) - counted) <= CLOCK_SLACK else counted.date()
+
+
+def counted_or_own(counted_at: datetime | None, at: datetime) -> datetime:
+    """A step's time for the rules and the measures: the server's counted time once it arrived; before its
+    sync, the laptop's own."""
+    return counted_at if counted_at is not None else at
 
 
 def earliest_without_reason(
