@@ -85,6 +85,7 @@ class MatterInput:
     whistleblower: bool = False
     accused_org_id: str | None = None
     external_no: str = ""  # the 12345 hotline's or 首发 platform's order number, when it came from there
+    by_proxy: bool = False  # 信访代办: the reporting grid worker files the petition on the petitioner's behalf
 
 
 def visible(actor: Actor, matter: Matter) -> bool:
@@ -126,6 +127,9 @@ def state_of(matter: Matter) -> MatterState:
         explanation_due=bool(matter.explanation_due),
         archived=bool(matter.archived),
         risk_lowered=_risk_lowered(matter),
+        petition=matter.kind == "petition",
+        petition_stage=matter.petition_stage,
+        petition_since=matter.petition_since,
     )
 
 
@@ -249,6 +253,8 @@ def check_input(session: Session, data: MatterInput, today: date) -> list[Issue]
         issues.append(Issue(msg("标题"), msg("最多200个字符")))
     if data.kind not in ("dispute", "petition"):
         issues.append(Issue(msg("类型"), msg("应为矛盾纠纷或信访事项")))
+    if data.by_proxy and data.kind != "petition":
+        issues.append(Issue(msg("信访代办"), msg("只有信访事项可以代办")))
     channels = config_value(session, "channels", [])
     if not data.source:
         issues.append(Issue(msg("来源"), msg("不能为空")))
@@ -352,6 +358,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
             whistleblower=data.whistleblower,
             accused_org_id=data.accused_org_id,
             external_no=(data.external_no or "").strip() or None,
+            by_proxy=bool(data.by_proxy),
         )
         s.add(matter)
         s.flush()

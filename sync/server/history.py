@@ -149,6 +149,10 @@ TYPED_DATES = {
     Action.RECORD_SESSION: "调解日期",
     Action.FOLLOW_UP: "回访日期",
     Action.JUDICIAL_CONFIRMATION: "日期",
+    Action.REQUEST_REVIEW: "复查申请日期",
+    Action.DECIDE_REVIEW: "复查意见日期",
+    Action.REQUEST_RECHECK: "复核申请日期",
+    Action.DECIDE_RECHECK: "复核意见日期",
 }
 # The records that hold such a date: (field, the step that records it).
 TYPED_RECORDS = {

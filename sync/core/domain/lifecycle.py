@@ -14,6 +14,8 @@ from typing import Any
 
 from sync.core.domain.messages import msg
 
+from . import petitions
+from .petitions import Stage
 from .roles import ROLE_LABELS, Role
 
 
@@ -29,6 +31,7 @@ class Status(StrEnum):
     CLOSED = "closed"
     CHECKED = "checked"
     EVALUATED = "evaluated"
+    FORWARDED = "forwarded"  # 信访转送: sent to the organ in charge with a 转送告知书
 
 
 STATUS_LABELS = {
@@ -43,6 +46,7 @@ STATUS_LABELS = {
     Status.CLOSED: "已办结",
     Status.CHECKED: "已销号",
     Status.EVALUATED: "已回访",
+    Status.FORWARDED: "已转送",
 }
 
 OPEN_STATUSES = frozenset(
@@ -101,6 +105,13 @@ class Action(StrEnum):
     ARCHIVE = "archived"  # 卷宗归档: the closed matter's dossier is filed
     SETTLE_CONFLICT = "conflict_settled"  # two laptops took different steps offline; someone decides
     CONFIRM_RISK = "risk_confirmed"  # a leader confirms a risk registered lower than its signals say
+    # 信访 by the regulation (sync.core.domain.petitions): 转送, then after the written reply 复查 and 复核
+    FORWARD = "forwarded"
+    REQUEST_REVIEW = "review_requested"
+    DECIDE_REVIEW = "review_decided"
+    REQUEST_RECHECK = "recheck_requested"
+    DECIDE_RECHECK = "recheck_decided"
+    CONCLUDE = "concluded"
 
 
 ACTION_LABELS = {
@@ -131,6 +142,12 @@ ACTION_LABELS = {
     Action.ARCHIVE: "卷宗归档",
     Action.SETTLE_CONFLICT: "处理同步冲突",
     Action.CONFIRM_RISK: "确认风险等级",
+    Action.FORWARD: "转送",
+    Action.REQUEST_REVIEW: "登记复查申请",
+    Action.DECIDE_REVIEW: "复查意见",
+    Action.REQUEST_RECHECK: "登记复核申请",
+    Action.DECIDE_RECHECK: "复核意见",
+    Action.CONCLUDE: "信访终结",
 }
 
 
@@ -189,6 +206,31 @@ RULES: dict[Action, Rule] = {
     Action.ARCHIVE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR})),
     Action.SETTLE_CONFLICT: Rule(frozenset(Status), _HANDLERS, handler_only=True),
     Action.CONFIRM_RISK: Rule(frozenset(Status), frozenset({Role.LEADER})),
+    # 信访: the 信访办 (the platform) decides, records the petitioner's requests and gives the opinions
+    Action.FORWARD: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
+    Action.REQUEST_REVIEW: Rule(DONE_STATUSES, frozenset({Role.PLATFORM})),
+    Action.DECIDE_REVIEW: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.LEADER})),
+    Action.REQUEST_RECHECK: Rule(DONE_STATUSES, frozenset({Role.PLATFORM})),
+    Action.DECIDE_RECHECK: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.LEADER})),
+    Action.CONCLUDE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.LEADER})),
+}
+PETITION_ACTIONS = frozenset(
+    {
+        Action.FORWARD,
+        Action.REQUEST_REVIEW,
+        Action.DECIDE_REVIEW,
+        Action.REQUEST_RECHECK,
+        Action.DECIDE_RECHECK,
+        Action.CONCLUDE,
+    }
+)
+# The petition stage each step after the reply needs, and the one it leads to.
+PETITION_STAGES: dict[Action, tuple[frozenset[str | None], str]] = {
+    Action.REQUEST_REVIEW: (frozenset({Stage.REPLIED}), Stage.REVIEW_REQUESTED),
+    Action.DECIDE_REVIEW: (frozenset({Stage.REVIEW_REQUESTED}), Stage.REVIEWED),
+    Action.REQUEST_RECHECK: (frozenset({Stage.REVIEWED}), Stage.RECHECK_REQUESTED),
+    Action.DECIDE_RECHECK: (frozenset({Stage.RECHECK_REQUESTED}), Stage.RECHECKED),
+    Action.CONCLUDE: (frozenset({Stage.REPLIED, Stage.REVIEWED, Stage.RECHECKED}), Stage.CONCLUDED),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view).
 NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT})
@@ -209,6 +251,8 @@ STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "supervised": ("supervised", int),
     "explanation_due": ("explanation_due", bool),
     "archived": ("archived", bool),
+    "petition_stage": ("petition_stage", lambda v: v),
+    "petition_since": ("petition_since", lambda v: v),
 }
 
 
@@ -234,8 +278,9 @@ STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
     "subcategory": frozenset({Action.REGISTER}),
     "closing_reply": frozenset({Action.CLOSE}),
 }
+# 信访代办: set when the matter is reported (a grid worker files on the petitioner's behalf), never after.
 # Written once, when the matter is reported: never changed by any laptop afterwards.
-FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind")
+FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind", "by_proxy")
 
 
 def step_times(action: Action, data: dict[str, Any], at: Any, checked: bool = True) -> dict[str, Any]:
@@ -320,6 +365,11 @@ class MatterState:
     # registered with a risk below what its signals say, and no leader has confirmed that yet (from the
     # events, like has_agreement: not a column of its own)
     risk_lowered: bool = False
+    # 信访 (sync.core.domain.petitions): the matter's kind (not a state: fixed at the report), the stage after
+    # the written reply and the ISO day its window runs from
+    petition: bool = False
+    petition_stage: str | None = None
+    petition_since: str | None = None
 
 
 @dataclass(frozen=True)
@@ -376,6 +426,13 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("没有待审批的延期申请")
     if action == Action.CONFIRM_RISK and not state.risk_lowered:
         return msg("没有待确认的降低风险等级")
+    if action in PETITION_ACTIONS and not state.petition:
+        return msg("只有信访事项有此步骤")
+    if action in PETITION_STAGES and state.petition_stage not in PETITION_STAGES[action][0]:
+        current = petitions.STAGE_LABELS.get(state.petition_stage or "", "尚未书面答复")
+        return msg("信访事项当前为“{0}”", current)
+    if action == Action.REOPEN and state.petition_stage == Stage.CONCLUDED:
+        return msg("信访事项已终结，同一事实不再受理")
     return None
 
 
@@ -471,13 +528,20 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         return replace(s, leader=need("leader", "包案领导"))
     if action == Action.CLOSE:
         closing = Outcome(need("outcome", "办结结果"))
+        # 信访: the 办结 is the written reply (书面答复意见书), dated: 复查 may be asked within 30 days of it
+        replied = {}
+        if data.get("replied_on") is not None:
+            on = petitions.day_of(data.get("replied_on"))
+            if on is None:
+                raise Refused(action, msg("书面答复日期应为日期"))
+            replied = {"petition_stage": Stage.REPLIED, "petition_since": on.isoformat()}
         if closing == Outcome.AGREEMENT and not s.has_agreement:
             raise Refused(
                 action, msg("尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结")
             )
         if closing == Outcome.UNRESOLVED:
             need("legal_channels", "已告知当事人的法律途径（仲裁、诉讼、行政复议等）")
-        return replace(s, status=Status.CLOSED, outcome=closing)
+        return replace(s, status=Status.CLOSED, outcome=closing, **replied)
     if action == Action.CHECK:
         if data.get("passed", True):
             return replace(s, status=Status.CHECKED)
@@ -505,8 +569,38 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
             failed_tries=0,
             satisfaction=None,
             archived=False,
+            petition_stage=None,
+            petition_since=None,
         )
+    if action == Action.FORWARD:
+        need("organ", "转送机关")
+        return replace(s, status=Status.FORWARDED)
+    if action in PETITION_STAGES:
+        return _petition_step(s, action, data)
     raise Refused(action, msg("未知的步骤"))
+
+
+def _petition_step(s: MatterState, action: Action, data: dict[str, Any]) -> MatterState:
+    """复查 / 复核 asked and answered, and 终结: each dated (`on`), each request within its 30 days."""
+    label = ACTION_LABELS[action]
+    try:
+        on = petitions.typed_day(data, label)
+    except ValueError as exc:
+        raise Refused(action, str(exc)) from None
+    since = petitions.day_of(s.petition_since)
+    if action in (Action.REQUEST_REVIEW, Action.REQUEST_RECHECK):
+        asked = "复查申请" if action == Action.REQUEST_REVIEW else "复核申请"
+        if problem := petitions.request_problem(asked, since, on, petitions.LIMITS.review_request):
+            raise Refused(action, problem)
+    elif action in (Action.DECIDE_REVIEW, Action.DECIDE_RECHECK):
+        need_text = data.get("opinion")
+        if not str(need_text or "").strip():
+            raise Refused(action, msg("须填写{0}", "意见书内容"))
+        if since is not None and on < since:
+            raise Refused(action, msg("意见书日期 {0} 早于申请日期 {1}", on.isoformat(), since.isoformat()))
+    elif problem := petitions.conclude_problem(s.petition_stage, since, on):
+        raise Refused(action, problem)
+    return replace(s, petition_stage=PETITION_STAGES[action][1], petition_since=on.isoformat())
 
 
 def place_in_history(data: object) -> int:

@@ -1,0 +1,96 @@
+"""信访 by the 信访工作条例 (2022) on a real laptop database: a petition from 来访 to 终结 with every window, a
+late acceptance, a 复查 asked on day 31 refused naming the last day, and 信访三率 against a hand count."""
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.services import petitions, steps
+from desktop.services.errors import ValidationFailed
+from desktop.store.models import Matter
+from sync.core.domain.lifecycle import Action, Refused, Status
+from sync.core.domain.petitions import Stage, windows
+from tests.services.test_matters import matter, report
+
+
+def _facts(t, m):
+    with t.admin.read() as s:
+        return petitions.of_matter(s, s.get(Matter, m))
+
+
+def _windows(t, m):
+    return [(w.label, w.start, w.due, w.met_on) for w in windows(_facts(t, m))]
+
+
+def test_a_petition_from_visit_to_conclusion_with_every_window(township, clock):
+    t = township
+    g, p, med = t.login("grid1"), t.login("platform"), t.login("mediator")
+    m = report(t, kind="petition", source="信访来访", by_proxy=True)  # 2026-11-23, filed by the grid worker
+    assert matter(t, m).by_proxy
+    assert _windows(t, m) == [("受理告知（15日内）", date(2026, 11, 23), date(2026, 12, 8), None)]
+
+    clock.now = datetime(2026, 12, 1, 10, 0)  # day 8: accepted (受理), 60 days from today
+    steps.register(p, m, 3, category="劳动争议")
+    assert matter(t, m).due_on == date(2027, 1, 30)
+    assert _windows(t, m) == [
+        ("受理告知（15日内）", date(2026, 11, 23), date(2026, 12, 8), date(2026, 12, 1)),
+        ("办理答复（60日内，可延30日）", date(2026, 12, 1), date(2027, 1, 30), None),
+    ]
+    steps.dispatch(p, m, f"org:{t.team}")
+    steps.accept(med, m)
+
+    clock.now = datetime(2027, 1, 20, 10, 0)  # the written reply (书面答复意见书)
+    with pytest.raises(ValidationFailed, match="书面答复意见"):
+        steps.close(med, m, "resolved", note="已答复")
+    steps.close(med, m, "resolved", note="已答复", reply="经核查，拖欠工资已由用工单位结清。")
+    row = matter(t, m)
+    assert (row.petition_stage, row.petition_since) == (Stage.REPLIED, "2027-01-20")
+    assert _windows(t, m)[-1] == ("申请复查（答复后30日内）", date(2027, 1, 20), date(2027, 2, 19), None)
+    with pytest.raises(Refused, match="2027-02-19 前申请复查，期限届满前不能终结"):
+        steps.conclude(p, m)
+
+    clock.now = datetime(2027, 2, 20, 9, 0)  # day 31 after the reply: too late for 复查
+    with pytest.raises(Refused, match=r"至 2027-02-19）.*2027-02-20 已超过期限"):
+        steps.request_review(p, m, date(2027, 2, 20))
+    assert matter(t, m).petition_stage == Stage.REPLIED
+    steps.request_review(p, m, date(2027, 2, 19))  # day 30: in time (the letter came in yesterday)
+    assert _windows(t, m)[-1] == ("复查意见（30日内）", date(2027, 2, 19), date(2027, 3, 21), None)
+
+    clock.now = datetime(2027, 3, 10, 9, 0)
+    with pytest.raises(Refused, match="须填写意见书内容"):
+        steps.decide_review(p, m, date(2027, 3, 10), "  ")
+    steps.decide_review(p, m, date(2027, 3, 10), "维持原答复意见。")
+    assert _windows(t, m)[-1] == ("申请复核（复查意见后30日内）", date(2027, 3, 10), date(2027, 4, 9), None)
+
+    clock.now = datetime(2027, 3, 30, 9, 0)
+    with pytest.raises(Refused, match="信访事项当前为“已复查”"):
+        steps.decide_recheck(p, m, date(2027, 3, 30), "维持")
+    steps.request_recheck(p, m, date(2027, 3, 30))
+    assert _windows(t, m)[-1] == ("复核意见（30日内）", date(2027, 3, 30), date(2027, 4, 29), None)
+
+    clock.now = datetime(2027, 4, 20, 9, 0)
+    steps.decide_recheck(p, m, date(2027, 4, 20), "复核维持复查意见。")
+    steps.conclude(p, m, "复核已结束，依法终结")
+    row = matter(t, m)
+    assert (row.petition_stage, row.status) == (Stage.CONCLUDED, Status.CLOSED)
+    with pytest.raises(Refused, match="同一事实不再受理"):
+        steps.reopen(p, m, "信访人再次反映")
+    with pytest.raises(Refused, match="信访事项当前为“已终结”"):
+        steps.request_review(p, m, date(2027, 4, 20))
+
+
+def test_a_late_acceptance_shows_late_and_a_dispute_has_no_petition_steps(township, clock):
+    t = township
+    p = t.login("platform")
+    m = report(t, kind="petition", source="信访来信")
+    dispute = report(t)
+    clock.now = datetime(2026, 12, 9, 9, 0)  # day 16
+    steps.forward(p, m, "县人力资源和社会保障局")
+    assert matter(t, m).status == Status.FORWARDED
+    (acceptance,) = windows(_facts(t, m))
+    assert (acceptance.due, acceptance.met_on, acceptance.late) == (date(2026, 12, 8), date(2026, 12, 9), True)
+    with pytest.raises(Refused, match="只有信访事项有此步骤"):
+        steps.forward(p, dispute, "县法院")
+    with pytest.raises(ValidationFailed, match="转送机关"):
+        steps.forward(p, dispute, " ")
+    assert Action.FORWARD not in steps.actions_for(p, dispute)
