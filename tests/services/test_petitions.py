@@ -5,7 +5,8 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.services import petitions, steps
+from desktop.services import documents, petitions, steps
+from desktop.services.document_layout import Fields, Para, Signatures
 from desktop.services.errors import ValidationFailed
 from desktop.store.models import Matter
 from sync.core.domain.lifecycle import Action, Refused, Status
@@ -16,6 +17,20 @@ from tests.services.test_matters import matter, report
 def _facts(t, m):
     with t.admin.read() as s:
         return petitions.of_matter(s, s.get(Matter, m))
+
+
+def paper_text(ws, m, kind) -> str:
+    """The words of one paper, as printed: its head, fields, paragraphs and signature lines."""
+    doc = documents.make(ws, m, kind)
+    words = [doc.header, doc.title, doc.number]
+    for block in doc.blocks:
+        if isinstance(block, Fields):
+            words += [f"{k}：{v}" for k, v in block.rows]
+        elif isinstance(block, Para):
+            words.append(block.label + block.text)
+        elif isinstance(block, Signatures):
+            words += list(block.lines)
+    return "\n".join(words)
 
 
 def _windows(t, m):
@@ -78,6 +93,23 @@ def test_a_petition_from_visit_to_conclusion_with_every_window(township, clock):
     with pytest.raises(Refused, match="信访事项当前为“已终结”"):
         steps.request_review(p, m, date(2027, 4, 20))
 
+    # Every paper, from the step that decides it; the 代办人 on each
+    offered = [o.kind for o in documents.offers(p, m) if o.kind.startswith("petition")]
+    assert offered == ["petition_accepted", "petition_reply", "petition_review", "petition_recheck"]
+    accepted = paper_text(p, m, "petition_accepted")
+    assert "信访事项受理告知书" in accepted and "向城镇人民政府信访办公室" in accepted
+    assert "已于2026年12月01日依法受理，将于2027年01月30日前办结" in accepted
+    assert "代办人：" in accepted and "信访代办" in accepted and "信访人：张三" in accepted
+    reply = paper_text(p, m, "petition_reply")
+    assert "拖欠工资已由用工单位结清" in reply and "答复日期：2027年01月20日" in reply
+    assert "三十日内，请求原办理机关的上一级机关复查" in reply and "超过办理期限" not in reply
+    review = paper_text(p, m, "petition_review")
+    assert "请求日期：2027年02月19日" in review and "意见：维持原答复意见。" in review
+    recheck = paper_text(p, m, "petition_recheck")
+    assert "复核维持复查意见" in recheck and "不再受理" in recheck
+    with pytest.raises(documents.MissingItems, match="转送"):
+        documents.make(p, m, "petition_forwarded")
+
 
 def test_a_late_acceptance_shows_late_and_a_dispute_has_no_petition_steps(township, clock):
     t = township
@@ -94,3 +126,11 @@ def test_a_late_acceptance_shows_late_and_a_dispute_has_no_petition_steps(townsh
     with pytest.raises(ValidationFailed, match="转送机关"):
         steps.forward(p, dispute, " ")
     assert Action.FORWARD not in steps.actions_for(p, dispute)
+    forwarded = paper_text(p, m, "petition_forwarded")
+    assert "属于县人力资源和社会保障局的职责范围" in forwarded and "代办人" not in forwarded
+    with pytest.raises(documents.MissingItems, match="信访事项"):
+        documents.make(p, dispute, "petition_accepted")
+
+    refused = report(t, kind="petition", source="信访来访")
+    steps.reject(p, refused, "已经人民法院生效判决处理，应通过司法程序解决")
+    assert "不予受理的理由：已经人民法院生效判决处理" in paper_text(p, refused, "petition_not_accepted")

@@ -22,6 +22,7 @@ from ..context import Workspace
 from ..document_layout import Document, zh
 from ..errors import ServiceError
 from ..lists import viewer_of
+from . import petition_papers
 from .papers import BUILDERS, PERSONAL
 from .records import CLOSED, TITLES, Records, day
 
@@ -35,6 +36,9 @@ from .templates import template_notices as template_notices
 
 # What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
 KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier")
+# 信访 papers (受理 / 不予受理 / 转送告知书, 书面答复 / 复查 / 复核意见书), kept in a module of their own
+KINDS += petition_papers.KINDS
+BUILDERS = {**BUILDERS, **petition_papers.BUILDERS}
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ def offers(ws: Workspace, matter_id: str) -> list[Offer]:
         found += [Offer("dispatch", TITLES["dispatch"])] if r.last_event(Action.DISPATCH) else []
         found += [Offer("supervision", TITLES["supervision"])] if r.last_event(Action.SUPERVISE) else []
         found += [Offer("followup", TITLES["followup"])] if r.follow_ups else []
+        found += [Offer(kind, title) for kind, title in petition_papers.offered(r)]
         if r.matter.status in CLOSED and ws.may(Permission.REVEAL_PERSONAL):
             found.append(Offer("dossier", TITLES["dossier"]))
         return found
