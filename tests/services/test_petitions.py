@@ -99,7 +99,7 @@ def test_a_petition_from_visit_to_conclusion_with_every_window(township, clock):
     accepted = paper_text(p, m, "petition_accepted")
     assert "信访事项受理告知书" in accepted and "向城镇人民政府信访办公室" in accepted
     assert "已于2026年12月01日依法受理，将于2027年01月30日前办结" in accepted
-    assert "代办人：" in accepted and "信访代办" in accepted and "信访人：张三" in accepted
+    assert "代办人：" in accepted and "信访代办" in accepted and "信访人：张三" in accepted and "\n张三：\n" in accepted
     reply = paper_text(p, m, "petition_reply")
     assert "拖欠工资已由用工单位结清" in reply and "答复日期：2027年01月20日" in reply
     assert "三十日内，请求原办理机关的上一级机关复查" in reply and "超过办理期限" not in reply

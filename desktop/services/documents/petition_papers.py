@@ -59,13 +59,13 @@ def _start(r: Records, kind: str, event: Event) -> Document:
     ]
     if m.by_proxy:  # 信访代办: the grid worker who filed it on the petitioner's behalf
         rows.append((zh("代办人"), zh("{0}（网格员，信访代办）", r.account_name(m.reported_by))))
-    doc.add(Fields(tuple(rows)))
+    doc.add(Fields(tuple(rows)), Para(zh("{0}：", _petitioner(r)), indent=False))  # the addressee
     return doc
 
 
 def _end(r: Records, doc: Document, notice_key: str, event: Event) -> Document:
     doc.add(Para(r.fill(notice_key)))
-    doc.add(Signatures((zh("{0}（印）", r.fill("petition_office")), zh("经办人：{0}", event.actor_name))))
+    doc.add(Signatures((zh("{0}（印）", r.fill("petition_office")), zh("经办人（签名）{0}", event.actor_name))))
     return doc
 
 
@@ -76,9 +76,8 @@ def accepted(r: Records, _index: int = 0) -> Document:
     doc.add(
         Para(
             zh(
-                "{0}：你（你们）于{1}提出的信访事项，经审查，符合受理条件，本机关已于{2}依法受理，"
-                "将于{3}前办结并书面答复。",
-                _petitioner(r),
+                "你（你们）于{0}提出的信访事项，经审查，符合受理条件，本机关已于{1}依法受理，"
+                "将于{2}前办结并书面答复。",
                 day(r.matter.reported_at),
                 day(event.at),
                 day(due),
@@ -95,8 +94,7 @@ def not_accepted(r: Records, _index: int = 0) -> Document:
     doc.add(
         Para(
             zh(
-                "{0}：你（你们）于{1}提出的信访事项，经审查，本机关决定不予受理。",
-                _petitioner(r),
+                "你（你们）于{0}提出的信访事项，经审查，本机关决定不予受理。",
                 day(r.matter.reported_at),
             )
         ),
@@ -112,8 +110,7 @@ def forwarded(r: Records, _index: int = 0) -> Document:
     doc.add(
         Para(
             zh(
-                "{0}：你（你们）于{1}提出的信访事项，属于{2}的职责范围，本机关已于{3}将其转送{2}办理。",
-                _petitioner(r),
+                "你（你们）于{0}提出的信访事项，属于{1}的职责范围，本机关已于{2}将其转送{1}办理。",
                 day(r.matter.reported_at),
                 organ,
                 day(event.at),
@@ -141,7 +138,7 @@ def reply(r: Records, _index: int = 0) -> Document:
                 (zh("承办单位"), m.handler_name or ""),
             )
         ),
-        Para(zh("{0}：你（你们）反映的问题，经调查核实，现答复如下：", _petitioner(r))),
+        Para(zh("你（你们）反映的问题，经调查核实，现答复如下：")),
         Para(m.closing_reply),
     )
     return _end(r, doc, "petition_reply_notice", event)
