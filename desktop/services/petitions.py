@@ -12,6 +12,9 @@ from desktop.store.models import Event, Matter
 from sync.core.domain import petitions
 from sync.core.domain.lifecycle import Action, place_in_history
 from sync.core.domain.petitions import PetitionFacts
+from sync.core.domain.petitions import Stage as Stage
+from sync.core.domain.petitions import running_window as running_window
+from sync.core.domain.petitions import windows as windows
 
 # The steps that decide a received petition, and the decision each is.
 DECIDING = {Action.REGISTER: "accepted", Action.REJECT: "not_accepted", Action.FORWARD: "forwarded"}

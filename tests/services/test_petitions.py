@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.services import documents, petitions, steps
+from desktop.services import desk, documents, matter_detail, petitions, steps
 from desktop.services.document_layout import Fields, Para, Signatures
 from desktop.services.errors import ValidationFailed
 from desktop.store.models import Matter
@@ -134,3 +134,43 @@ def test_a_late_acceptance_shows_late_and_a_dispute_has_no_petition_steps(townsh
     refused = report(t, kind="petition", source="信访来访")
     steps.reject(p, refused, "已经人民法院生效判决处理，应通过司法程序解决")
     assert "不予受理的理由：已经人民法院生效判决处理" in paper_text(p, refused, "petition_not_accepted")
+
+
+def test_the_desk_and_the_matter_colour_the_offices_windows(township, clock):
+    """受理 within 15 days: 临期 once 80 % of the time to the end of day 15 has passed, 超期 after it; the 复查 answer likewise after a request,
+    while the petitioner's own window to ask is shown uncoloured."""
+    t = township
+    p, g = t.login("platform"), t.login("grid1")
+    m = report(t, kind="petition", source="信访来访", title="欠薪信访")
+    report(t, title="不相干的纠纷")
+
+    def desk_row():
+        return next((r for r in desk.desk(p).due_soon if r.id == m), None)
+
+    clock.now = datetime(2026, 12, 4, 9, 0)  # day 11
+    assert desk_row() is None
+    assert matter_detail.matter_detail(p, m).petition_windows[0].colour == "green"
+    clock.now = datetime(2026, 12, 5, 19, 0)  # 12.8 of the 16 days from the 23rd to the end of the 8th: not yet
+    assert desk_row() is None
+    clock.now = datetime(2026, 12, 5, 19, 15)  # … and now
+    row = desk_row()
+    assert (row.colour, row.due_on, row.title) == ("yellow", date(2026, 12, 8), "【受理告知（15日内）】欠薪信访")
+    clock.now = datetime(2026, 12, 9, 0, 0)  # the 15th day is over
+    assert desk_row().colour == "red"
+    assert not [r for r in desk.desk(g).due_soon if r.id == m]  # a grid worker's desk lists her own work
+    steps.register(p, m, 1, category="劳动争议")
+    assert desk_row() is None or desk_row().title == "欠薪信访"  # now its own due date, as any matter
+    (acceptance, handling) = matter_detail.matter_detail(p, m).petition_windows
+    assert (acceptance.late, acceptance.colour, handling.colour) == (True, "none", "green")
+
+    steps.dispatch(p, m, f"account:{t.accounts['grid1']}")
+    steps.accept(g, m)
+    steps.close(g, m, "resolved", reply="已答复")
+    shown = matter_detail.matter_detail(p, m)
+    assert (shown.petition_stage, shown.petition_windows[-1].for_petitioner) == ("replied", True)
+    assert shown.petition_windows[-1].colour == "none"
+    steps.request_review(p, m, date(2026, 12, 9))
+    clock.now = datetime(2027, 1, 3, 9, 0)  # 25 of the 30 days to answer
+    row = desk_row()
+    assert (row.colour, row.due_on) == ("yellow", date(2027, 1, 8))
+    assert row.title.startswith("【复查意见（30日内）】")

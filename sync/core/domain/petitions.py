@@ -15,10 +15,10 @@ The stage after the reply and the day its window runs from are the matter's stat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from .deadlines import PetitionLimits
+from .deadlines import Colour, PetitionLimits, colour_of, seconds
 from .measures import ratio
 from .messages import msg
 
@@ -118,6 +118,8 @@ class Window:
     start: date
     due: date
     met_on: date | None = None
+    # a window for the petitioner to ask in (复查 / 复核), not the office's deadline: shown, never coloured
+    for_petitioner: bool = False
 
     @property
     def late(self) -> bool:
@@ -125,6 +127,13 @@ class Window:
 
     def running(self) -> bool:
         return self.met_on is None
+
+    def colour(self, now: datetime, yellow_ratio: float) -> Colour:
+        """The office's running window coloured as a dispute's deadline is (临期 / 超期); none once met, and
+        none for the petitioner's own window to ask."""
+        if self.met_on is not None or self.for_petitioner:
+            return Colour.NONE
+        return colour_of(seconds(self.start), seconds(self.due), seconds(now), yellow_ratio)
 
 
 @dataclass(frozen=True)
@@ -162,11 +171,11 @@ def windows(f: PetitionFacts) -> list[Window]:
     request_by = since + timedelta(days=LIMITS.review_request)
     answer_by = since + timedelta(days=LIMITS.review_decision)
     if f.stage == Stage.REPLIED:
-        result.append(Window(msg("申请复查（答复后30日内）"), since, request_by))
+        result.append(Window(msg("申请复查（答复后30日内）"), since, request_by, for_petitioner=True))
     elif f.stage == Stage.REVIEW_REQUESTED:
         result.append(Window(msg("复查意见（30日内）"), since, answer_by))
     elif f.stage == Stage.REVIEWED:
-        result.append(Window(msg("申请复核（复查意见后30日内）"), since, request_by))
+        result.append(Window(msg("申请复核（复查意见后30日内）"), since, request_by, for_petitioner=True))
     elif f.stage == Stage.RECHECK_REQUESTED:
         result.append(Window(msg("复核意见（30日内）"), since, answer_by))
     return result
@@ -176,7 +185,7 @@ def running_window(f: PetitionFacts) -> Window | None:
     """The window that runs now against the office (acceptance, handling, an answer to 复查 / 复核), or None.
     A window for the petitioner to ask is not the office's deadline: it is shown, not coloured."""
     for w in windows(f):
-        if w.running() and not w.label.startswith(("申请复查", "申请复核")):
+        if w.running() and not w.for_petitioner:
             return w
     return None
 
