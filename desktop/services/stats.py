@@ -33,6 +33,7 @@ from sync.core.domain.lifecycle import (
     advance,
     place_in_history,
 )
+from sync.core.domain import petitions
 from sync.core.domain.measures import MARK_KINDS, Counts, Measures, criminal_risk, rank, score
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
@@ -294,6 +295,14 @@ def _matter_counts(
         .where(visible, FollowUp.deleted.is_(False), FollowUp.on < end.date())
     ):
         followed.setdefault(matter_id, []).append(on)
+    # 信访: the petitioners' answers when asked (回访), by the day they were asked, for 群众满意率
+    answers: dict[str, list[tuple[date, str]]] = {}
+    for matter_id, on, answer in s.execute(
+        select(FollowUp.matter_id, FollowUp.on, FollowUp.satisfaction)
+        .join(Matter, Matter.id == FollowUp.matter_id)
+        .where(visible, Matter.kind == "petition", FollowUp.deleted.is_(False), FollowUp.on < end.date())
+    ):
+        answers.setdefault(matter_id, []).append((on, answer))
     history: dict[str, list[tuple[str, datetime, dict[str, Any]]]] = {}
     for matter_id, action, at, data in s.execute(
         select(Event.matter_id, Event.action, Event.at, Event.data)
@@ -317,6 +326,8 @@ def _matter_counts(
         c.repeat_orders += any(action == Action.MARK_REPEAT for action, _ in within)
         if matter_id in repeats:
             continue
+        if kind == "petition":
+            _count_petition(c, events, life, answers.get(matter_id, []), start, end)
         found = next((at for action, at, _ in events if action == Action.REGISTER), None)
         done = state is not None and state.status in DONE_STATUSES
         resolved = done and state is not None and state.outcome is not None and state.outcome in RESOLVED
@@ -349,6 +360,28 @@ def _matter_counts(
         c.supervised += any(action == Action.SUPERVISE for action, _ in within)
         c.in_charge += any(action == Action.TAKE_CHARGE for action, _ in within)
     return counts
+
+
+# The steps that decide a received petition: 受理 (立案定级), 不予受理, 转送.
+_DECIDING = (Action.REGISTER, Action.REJECT, Action.FORWARD)
+
+
+def _count_petition(
+    c: Counts,
+    events: list[tuple[str, datetime, dict[str, Any]]],
+    life: _Life,
+    answers: list[tuple[date, str]],
+    start: datetime,
+    end: datetime,
+) -> None:
+    """信访三率's counts of one petition from its history up to the period's end (sync.core.domain.petitions):
+    its first decision, each written reply against the limit then in force, each answer when asked."""
+    received = next((at.date() for action, at, _ in events if action == Action.REPORT), None)
+    if received is None:
+        return
+    decided = next((at.date() for action, at, _ in events if action in _DECIDING), None)
+    replies = [(at.date(), due) for at, due in life.closes]
+    petitions.count_petition(c, received, decided, replies, answers, start.date(), end.date())
 
 
 @dataclass(frozen=True)

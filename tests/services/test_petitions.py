@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.services import desk, documents, matter_detail, petitions, steps
+from desktop.services import desk, documents, matter_detail, petitions, stats, steps
 from desktop.services.document_layout import Fields, Para, Signatures
 from desktop.services.errors import ValidationFailed
 from desktop.store.models import Matter
@@ -174,3 +174,70 @@ def test_the_desk_and_the_matter_colour_the_offices_windows(township, clock):
     row = desk_row()
     assert (row.colour, row.due_on) == ("yellow", date(2027, 1, 8))
     assert row.title.startswith("【复查意见（30日内）】")
+
+
+def _at(clock, day: date, hour: int = 10) -> None:
+    clock.now = datetime(day.year, day.month, day.day, hour, 0)
+
+
+def _answered(t, clock, m, *, accepted: date, grade: int, replied: date, asked: date | None, answer=""):
+    p, g = t.login("platform"), t.login("grid1")
+    _at(clock, accepted)
+    steps.register(p, m, grade, category="劳动争议")
+    steps.dispatch(p, m, f"account:{t.accounts['grid1']}")
+    steps.accept(g, m)
+    _at(clock, replied)
+    steps.close(g, m, "resolved", reply="已书面答复")
+    if asked is not None:
+        _at(clock, asked)
+        steps.check_closure(p, m)
+        steps.follow_up(p, m, steps.FollowUpInput(asked, answer))
+
+
+def test_the_three_rates_against_a_hand_count(township, clock):
+    """December 2026, by hand: decided 5 (3 within 15 days) → 及时受理率 60 %; replied 3 (2 by their limit)
+    → 按期办结率 2/3; asked 3 (满意, 基本满意, 不满意) → 群众满意率 2/3. A decision made in November and a
+    dispute count nowhere here."""
+    t = township
+    p = t.login("platform")
+    _at(clock, date(2026, 11, 20))
+    early = report(t, kind="petition", source="信访来信")
+    _at(clock, date(2026, 11, 23))
+    one = report(t, kind="petition", source="信访来访")
+    two = report(t, kind="petition", source="信访来访")
+    _at(clock, date(2026, 11, 25))
+    steps.reject(p, early, "不属于本机关职责")  # decided in November
+    _at(clock, date(2026, 12, 1))
+    three = report(t, kind="petition", source="信访来信")
+    four = report(t, kind="petition", source="信访来访")
+    dispute = report(t)
+    _at(clock, date(2026, 12, 2))
+    six = report(t, kind="petition", source="网上信访")
+    # one: accepted day 8, ★★★ (60 days, to 2027-01-30), replied 12-10 in time, asked 12-15: 满意
+    _answered(t, clock, one, accepted=date(2026, 12, 1), grade=3, replied=date(2026, 12, 10), asked=None)
+    # two: accepted day 16 (late), ★ (5 days, to 12-14), replied 12-20 late
+    _answered(t, clock, two, accepted=date(2026, 12, 9), grade=1, replied=date(2026, 12, 20), asked=None)
+    _at(clock, date(2026, 12, 3))
+    steps.forward(p, three, "县信访局")  # day 2: in time
+    # six: accepted the next day, replied 12-28 in time
+    _answered(t, clock, six, accepted=date(2026, 12, 3), grade=3, replied=date(2026, 12, 28), asked=None)
+    _at(clock, date(2026, 12, 17))
+    steps.reject(p, four, "已经诉讼程序处理")  # day 16: late
+    for m, asked, answer in ((one, 15, "满意"), (two, 22, "不满意"), (six, 29, "基本满意")):
+        _at(clock, date(2026, 12, asked))
+        steps.check_closure(p, m)
+        steps.follow_up(p, m, steps.FollowUpInput(date(2026, 12, asked), answer))
+    _at(clock, date(2026, 12, 5))
+    steps.register(p, dispute, 1, category="邻里")  # a dispute: no petition count
+
+    _at(clock, date(2027, 1, 5))
+    (unit,) = stats.month(p, 2026, 12)
+    c, m = unit.counts, unit.measures
+    assert (c.petitions_decided, c.petitions_decided_in_time) == (5, 3)
+    assert (c.petitions_replied, c.petitions_replied_in_time) == (3, 2)
+    assert (c.petitions_asked, c.petitions_satisfied) == (3, 2)
+    assert (m.timely_acceptance_rate, m.on_time_reply_rate) == (0.6, 2 / 3)
+    assert m.petition_satisfaction_rate == 2 / 3
+    (november,) = stats.month(p, 2026, 11)
+    assert (november.counts.petitions_decided, november.counts.petitions_decided_in_time) == (1, 1)
+    assert november.measures.on_time_reply_rate is None  # nothing replied: no data, not 0 %

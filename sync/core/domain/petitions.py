@@ -1,4 +1,5 @@
-"""信访 by the 信访工作条例 (2022): the stages after the written reply, each window's due date, and 信访三率.
+"""信访 by the 信访工作条例 (2022): the stages after the written reply, each window's due date, and the counts
+of 信访三率 (the rates themselves are `measures.Measures`, so a closed month publishes them like the others).
 
 A petition (a matter of kind `petition`) is received (来访 / 来信 …, the matter's report), decided within 15
 days (受理 = 立案定级, 不予受理 = 不予立案, or 转送 to the organ in charge, each with its written notice), handled
@@ -19,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .deadlines import Colour, PetitionLimits, colour_of, seconds
-from .measures import ratio
+from .measures import Counts
 from .messages import msg
 
 LIMITS = PetitionLimits()
@@ -193,59 +194,35 @@ def running_window(f: PetitionFacts) -> Window | None:
 # ------------------------------------------------------------------------------------------ 信访三率
 
 
-@dataclass
-class PetitionCounts:
-    """The counts behind 信访三率 for one period and one unit."""
-
-    decided: int = 0  # acceptance decisions (受理 / 不予受理 / 转送) made in the period
-    decided_in_time: int = 0  # … within 15 days of receipt
-    replied: int = 0  # written replies given in the period
-    replied_in_time: int = 0  # … within the limit in force
-    asked: int = 0  # petitioners asked whether satisfied (回访) in the period
-    satisfied: int = 0  # … who said 满意 or 基本满意
-
-    def __add__(self, other: PetitionCounts) -> PetitionCounts:
-        return PetitionCounts(
-            **{k: getattr(self, k) + getattr(other, k) for k in self.__dataclass_fields__}
-        )
-
-
-@dataclass(frozen=True)
-class PetitionRates:
-    """信访三率 as seed 003 reports them; None when nothing was counted."""
-
-    timely_acceptance_rate: float | None  # 及时受理率
-    on_time_reply_rate: float | None  # 按期办结率
-    satisfaction_rate: float | None  # 群众满意率
-
-    @classmethod
-    def of(cls, c: PetitionCounts) -> PetitionRates:
-        return cls(
-            ratio(c.decided_in_time, c.decided),
-            ratio(c.replied_in_time, c.replied),
-            ratio(c.satisfied, c.asked),
-        )
-
-
 RATE_LABELS = {
     "timely_acceptance_rate": "及时受理率",
     "on_time_reply_rate": "按期办结率",
-    "satisfaction_rate": "群众满意率",
+    "petition_satisfaction_rate": "群众满意率",
 }
 SATISFIED = frozenset({"满意", "基本满意"})
 
 
-def count(facts: list[PetitionFacts], start: date, end: date) -> PetitionCounts:
-    """The 三率's counts of the petitions whose decision / reply / answer fell in [start, end)."""
-    c = PetitionCounts()
-    for f in facts:
-        if f.decided_on is not None and start <= f.decided_on < end:
-            c.decided += 1
-            c.decided_in_time += f.decided_on <= f.received + timedelta(days=LIMITS.tell_acceptance)
-        if f.replied_on is not None and start <= f.replied_on < end:
-            c.replied += 1
-            c.replied_in_time += f.limit is not None and f.replied_on <= f.limit
-        if f.satisfaction and f.replied_on is not None and start <= f.replied_on < end:
-            c.asked += 1
-            c.satisfied += f.satisfaction in SATISFIED
-    return c
+def count_petition(
+    c: Counts,
+    received: date,
+    decided_on: date | None,
+    replies: list[tuple[date, date | None]],
+    answers: list[tuple[date, str]],
+    start: date,
+    end: date,
+) -> None:
+    """Adds one petition to the counts of 信访三率 for the period [start, end), each by the day it happened:
+    its acceptance decision (受理 / 不予受理 / 转送), in time within 15 days of receipt; each written reply
+    (day, the limit then in force), in time by that limit (none: no limit ran, in time); each time the
+    petitioner was asked (回访: day, answer), satisfied if 满意 or 基本满意."""
+    if decided_on is not None and start <= decided_on < end:
+        c.petitions_decided += 1
+        c.petitions_decided_in_time += decided_on <= received + timedelta(days=LIMITS.tell_acceptance)
+    for replied_on, limit in replies:
+        if start <= replied_on < end:
+            c.petitions_replied += 1
+            c.petitions_replied_in_time += limit is None or replied_on <= limit
+    for on, answer in answers:
+        if start <= on < end:
+            c.petitions_asked += 1
+            c.petitions_satisfied += answer in SATISFIED
