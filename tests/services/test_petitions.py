@@ -1,16 +1,29 @@
 """信访 by the 信访工作条例 (2022) on a real laptop database: a petition from 来访 to 终结 with every window, a
 late acceptance, a 复查 asked on day 31 refused naming the last day, and 信访三率 against a hand count."""
 
+import json
 from datetime import date, datetime
 
 import pytest
+from openpyxl import load_workbook
 
-from desktop.services import desk, documents, matter_detail, petitions, stats, steps
+from desktop.services import (
+    assessment_report,
+    desk,
+    documents,
+    matter_detail,
+    periods,
+    petitions,
+    stats,
+    steps,
+)
 from desktop.services.document_layout import Fields, Para, Signatures
 from desktop.services.errors import ValidationFailed
 from desktop.store.models import Matter
 from sync.core.domain.lifecycle import Action, Refused, Status
 from sync.core.domain.petitions import Stage, windows
+from tests.cli.test_cli import run
+from tests.conftest import PASSWORD
 from tests.services.test_matters import matter, report
 
 
@@ -99,7 +112,12 @@ def test_a_petition_from_visit_to_conclusion_with_every_window(township, clock):
     accepted = paper_text(p, m, "petition_accepted")
     assert "信访事项受理告知书" in accepted and "向城镇人民政府信访办公室" in accepted
     assert "已于2026年12月01日依法受理，将于2027年01月30日前办结" in accepted
-    assert "代办人：" in accepted and "信访代办" in accepted and "信访人：张三" in accepted and "\n张三：\n" in accepted
+    assert (
+        "代办人：" in accepted
+        and "信访代办" in accepted
+        and "信访人：张三" in accepted
+        and "\n张三：\n" in accepted
+    )
     reply = paper_text(p, m, "petition_reply")
     assert "拖欠工资已由用工单位结清" in reply and "答复日期：2027年01月20日" in reply
     assert "三十日内，请求原办理机关的上一级机关复查" in reply and "超过办理期限" not in reply
@@ -120,7 +138,11 @@ def test_a_late_acceptance_shows_late_and_a_dispute_has_no_petition_steps(townsh
     steps.forward(p, m, "县人力资源和社会保障局")
     assert matter(t, m).status == Status.FORWARDED
     (acceptance,) = windows(_facts(t, m))
-    assert (acceptance.due, acceptance.met_on, acceptance.late) == (date(2026, 12, 8), date(2026, 12, 9), True)
+    assert (acceptance.due, acceptance.met_on, acceptance.late) == (
+        date(2026, 12, 8),
+        date(2026, 12, 9),
+        True,
+    )
     with pytest.raises(Refused, match="只有信访事项有此步骤"):
         steps.forward(p, dispute, "县法院")
     with pytest.raises(ValidationFailed, match="转送机关"):
@@ -150,11 +172,17 @@ def test_the_desk_and_the_matter_colour_the_offices_windows(township, clock):
     clock.now = datetime(2026, 12, 4, 9, 0)  # day 11
     assert desk_row() is None
     assert matter_detail.matter_detail(p, m).petition_windows[0].colour == "green"
-    clock.now = datetime(2026, 12, 5, 19, 0)  # 12.8 of the 16 days from the 23rd to the end of the 8th: not yet
+    clock.now = datetime(
+        2026, 12, 5, 19, 0
+    )  # 12.8 of the 16 days from the 23rd to the end of the 8th: not yet
     assert desk_row() is None
     clock.now = datetime(2026, 12, 5, 19, 15)  # … and now
     row = desk_row()
-    assert (row.colour, row.due_on, row.title) == ("yellow", date(2026, 12, 8), "【受理告知（15日内）】欠薪信访")
+    assert (row.colour, row.due_on, row.title) == (
+        "yellow",
+        date(2026, 12, 8),
+        "【受理告知（15日内）】欠薪信访",
+    )
     clock.now = datetime(2026, 12, 9, 0, 0)  # the 15th day is over
     assert desk_row().colour == "red"
     assert not [r for r in desk.desk(g).due_soon if r.id == m]  # a grid worker's desk lists her own work
@@ -194,11 +222,8 @@ def _answered(t, clock, m, *, accepted: date, grade: int, replied: date, asked: 
         steps.follow_up(p, m, steps.FollowUpInput(asked, answer))
 
 
-def test_the_three_rates_against_a_hand_count(township, clock):
-    """December 2026, by hand: decided 5 (3 within 15 days) → 及时受理率 60 %; replied 3 (2 by their limit)
-    → 按期办结率 2/3; asked 3 (满意, 基本满意, 不满意) → 群众满意率 2/3. A decision made in November and a
-    dispute count nowhere here."""
-    t = township
+def _december(t, clock):
+    """Petitions decided, answered and asked about in December 2026 (and one decided in November)."""
     p = t.login("platform")
     _at(clock, date(2026, 11, 20))
     early = report(t, kind="petition", source="信访来信")
@@ -229,8 +254,15 @@ def test_the_three_rates_against_a_hand_count(township, clock):
         steps.follow_up(p, m, steps.FollowUpInput(date(2026, 12, asked), answer))
     _at(clock, date(2026, 12, 5))
     steps.register(p, dispute, 1, category="邻里")  # a dispute: no petition count
-
     _at(clock, date(2027, 1, 5))
+    return p
+
+
+def test_the_three_rates_against_a_hand_count(township, clock):
+    """December 2026, by hand: decided 5 (3 within 15 days) → 及时受理率 60 %; replied 3 (2 by their limit)
+    → 按期办结率 2/3; asked 3 (满意, 基本满意, 不满意) → 群众满意率 2/3. A decision made in November and a
+    dispute count nowhere here."""
+    p = _december(township, clock)
     (unit,) = stats.month(p, 2026, 12)
     c, m = unit.counts, unit.measures
     assert (c.petitions_decided, c.petitions_decided_in_time) == (5, 3)
@@ -241,3 +273,45 @@ def test_the_three_rates_against_a_hand_count(township, clock):
     (november,) = stats.month(p, 2026, 11)
     assert (november.counts.petitions_decided, november.counts.petitions_decided_in_time) == (1, 1)
     assert november.measures.on_time_reply_rate is None  # nothing replied: no data, not 0 %
+
+
+def test_the_three_rates_are_published_with_a_closed_month_and_printed(township, clock, tmp_path):
+    """The closed month's published figures carry 信访三率 as counted; the report (PDF and Excel) and
+    `fengqiao assessment` (a real process) show them."""
+    t = township
+    p = _december(t, clock)
+    periods.close(p, "2026-12")
+    published = periods.published(p, "2026-12")
+    (unit,) = published.units("village")
+    assert (unit.measures.timely_acceptance_rate, unit.measures.on_time_reply_rate) == (0.6, 2 / 3)
+    assert unit.counts.petitions_asked == 3
+
+    report = assessment_report.make(p, "2026-12")
+    doc = assessment_report.document(report)
+    heading = next(
+        i for i, b in enumerate(doc.blocks) if getattr(b, "text", "") == "信访三率（按村（社区））"
+    )
+    table = doc.blocks[heading + 1]
+    assert table.rows[0][1:] == ("3/5", "60.0%", "2/3", "66.7%", "2/3", "66.7%")
+    assert table.rows[-1][0] == "全镇合计" and table.rows[-1][2] == "60.0%"
+    path = assessment_report.save_xlsx(report, tmp_path / "report.xlsx")
+    sheet = load_workbook(path)["按村（社区）"]
+    rows = list(sheet.values)
+    header = rows[1]
+    column = header.index("信访及时受理率")
+    assert rows[2][column] == 0.6 and rows[2][header.index("信访群众满意率")] == pytest.approx(2 / 3)
+
+    shown = run("assessment", "2026-12", "--db", t.path, user="platform", password=PASSWORD)
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    header = lines[2].split("\t")
+    row = dict(zip(header, lines[3].split("\t"), strict=True))
+    assert (row["信访及时受理率"], row["信访按期办结率"], row["信访群众满意率"]) == (
+        "60.00%",
+        "66.67%",
+        "66.67%",
+    )
+    as_json = json.loads(
+        run("assessment", "2026-12", "--json", "--db", t.path, user="platform", password=PASSWORD).stdout
+    )
+    assert as_json["units"][0]["petitions_decided_in_time"] == 3
