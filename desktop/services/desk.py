@@ -220,8 +220,9 @@ def _due_soon(ws: Workspace, s: Session, now: datetime) -> list[DueRow]:
 
 
 def _petition_due(ws: Workspace, s: Session, now: datetime) -> list[DueRow]:
-    """Petitions whose acceptance decision, or answer to 复查 / 复核, is near or past its window (信访工作条例),
-    coloured as a dispute's deadline; the handling window is the matter's own due date, listed above."""
+    """Petitions whose acceptance decision, or answer to 复查 / 复核, is near or past its window
+    (信访工作条例), coloured as a dispute's deadline; the handling window is the matter's own due date,
+    listed above."""
     waiting = select(Matter).where(
         Matter.deleted.is_(False),
         Matter.kind == "petition",
@@ -231,7 +232,7 @@ def _petition_due(ws: Workspace, s: Session, now: datetime) -> list[DueRow]:
     )
     found = list(s.scalars(waiting))
     ratio = yellow_ratio(s)
-    villages = dict(s.execute(select(Division.id, Division.name)).all())
+    villages: dict[str, str] = dict(s.execute(select(Division.id, Division.name)).all())
     rows = []
     for matter, f in zip(found, petitions.facts(s, found), strict=True):
         window = petitions.running_window(f)

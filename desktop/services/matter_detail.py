@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.models import (
     Account,
@@ -304,7 +305,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
     )
 
 
-def _windows(ws: Workspace, s, m: Matter) -> tuple[WindowLine, ...]:
+def _windows(ws: Workspace, s: Session, m: Matter) -> tuple[WindowLine, ...]:
     """A petition's windows by the regulation, each with its due date and, while the office's runs, its
     colour; nothing for a dispute."""
     found = petitions.of_matter(s, m)
@@ -316,7 +317,14 @@ def _windows(ws: Workspace, s, m: Matter) -> tuple[WindowLine, ...]:
         colour = w.colour(now, ratio)
         lines.append(
             WindowLine(
-                w.label, w.start, w.due, w.met_on, w.late, str(colour), COLOUR_LABELS[colour], w.for_petitioner
+                w.label,
+                w.start,
+                w.due,
+                w.met_on,
+                w.late,
+                str(colour),
+                COLOUR_LABELS[colour],
+                w.for_petitioner,
             )
         )
     return tuple(lines)

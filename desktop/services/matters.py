@@ -85,7 +85,9 @@ class MatterInput:
     whistleblower: bool = False
     accused_org_id: str | None = None
     external_no: str = ""  # the 12345 hotline's or 首发 platform's order number, when it came from there
-    by_proxy: bool = False  # 信访代办: the reporting grid worker files the petition on the petitioner's behalf
+    by_proxy: bool = (
+        False  # 信访代办: the reporting grid worker files the petition on the petitioner's behalf
+    )
 
 
 def visible(actor: Actor, matter: Matter) -> bool:

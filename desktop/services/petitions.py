@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from sync.core.domain.petitions import windows as windows
 DECIDING = {Action.REGISTER: "accepted", Action.REJECT: "not_accepted", Action.FORWARD: "forwarded"}
 
 
-def facts_of(matter: Matter, history: list[tuple[str, dict, date]]) -> PetitionFacts:
+def facts_of(matter: Matter, history: list[tuple[str, dict[str, Any], date]]) -> PetitionFacts:
     """The facts of one petition from its row and its history ((action, data, day taken), in order)."""
     decided_on = decision = replied_on = None
     for action, data, on in history:
@@ -44,9 +45,9 @@ def facts_of(matter: Matter, history: list[tuple[str, dict, date]]) -> PetitionF
     )
 
 
-def histories(s: Session, matter_ids: list[str]) -> dict[str, list[tuple[str, dict, date]]]:
+def histories(s: Session, matter_ids: list[str]) -> dict[str, list[tuple[str, dict[str, Any], date]]]:
     """The histories of these matters, each in the order its steps were taken."""
-    found: dict[str, list[tuple[int, str, dict, date]]] = {m: [] for m in matter_ids}
+    found: dict[str, list[tuple[int, str, dict[str, Any], date]]] = {m: [] for m in matter_ids}
     for chunk in range(0, len(matter_ids), 500):
         rows = s.execute(
             select(Event.matter_id, Event.action, Event.data, Event.at).where(
@@ -55,7 +56,10 @@ def histories(s: Session, matter_ids: list[str]) -> dict[str, list[tuple[str, di
         )
         for matter_id, action, data, at in rows:
             found[matter_id].append((place_in_history(data), action, data or {}, at.date()))
-    return {m: [(a, d, on) for _, a, d, on in sorted(rows, key=lambda r: (r[0], r[3]))] for m, rows in found.items()}
+    return {
+        m: [(a, d, on) for _, a, d, on in sorted(rows, key=lambda r: (r[0], r[3]))]
+        for m, rows in found.items()
+    }
 
 
 def facts(s: Session, matters: list[Matter]) -> list[PetitionFacts]:

@@ -22,6 +22,7 @@ from desktop.store.models import (
     Org,
 )
 from desktop.store.queries import visible_clause
+from sync.core.domain import petitions
 from sync.core.domain.deadlines import DeadlineCalculator
 from sync.core.domain.lifecycle import (
     DONE_STATUSES,
@@ -33,7 +34,6 @@ from sync.core.domain.lifecycle import (
     advance,
     place_in_history,
 )
-from sync.core.domain import petitions
 from sync.core.domain.measures import MARK_KINDS, Counts, Measures, criminal_risk, rank, score
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission

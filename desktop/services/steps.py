@@ -503,7 +503,9 @@ def close(
                 [Issue(msg("销号回复"), msg("来自工单 {0}，须填写回复内容", matter.external_no))]
             )
         if matter.kind == "petition" and not reply.strip():
-            raise ValidationFailed([Issue(msg("书面答复意见"), msg("信访事项以书面答复办结，须填写答复意见"))])
+            raise ValidationFailed(
+                [Issue(msg("书面答复意见"), msg("信访事项以书面答复办结，须填写答复意见"))]
+            )
         matter.closing_reply = reply.strip()
 
     data: dict[str, Any] = {"outcome": outcome, "legal_channels": legal_channels or None}
@@ -595,7 +597,9 @@ def _petition_dated(
 ) -> Changed:
     if issues := typed_date_issues(ws, label, on, late_reason):
         raise ValidationFailed(issues)
-    return _step(ws, matter_id, action, {**late_entry(ws, on, late_reason), **data}, str(data.get("opinion", "")))
+    return _step(
+        ws, matter_id, action, {**late_entry(ws, on, late_reason), **data}, str(data.get("opinion", ""))
+    )
 
 
 def request_review(ws: Workspace, matter_id: str, on: date, late_reason: str = "") -> Changed:

@@ -299,8 +299,12 @@ class MatterView(QWidget):
             else:
                 state = e(label(w.colour_label))
             colour = COLOURS.get(w.colour) or (COLOURS["red"] if w.late else None)
-            shown = f"<span style='background:{colour.name()}'>&nbsp;{state}&nbsp;</span>" if colour else state
-            rows.append(f"<tr><td>{e(say(w.label))}&nbsp;&nbsp;</td><td>{due}&nbsp;&nbsp;</td><td>{shown}</td></tr>")
+            shown = (
+                f"<span style='background:{colour.name()}'>&nbsp;{state}&nbsp;</span>" if colour else state
+            )
+            rows.append(
+                f"<tr><td>{e(say(w.label))}&nbsp;&nbsp;</td><td>{due}&nbsp;&nbsp;</td><td>{shown}</td></tr>"
+            )
         table = f"<table cellspacing='0' cellpadding='1'>{''.join(rows)}</table>" if rows else ""
         return ("<br>" + "　".join(parts) if parts else "") + table
 

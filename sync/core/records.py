@@ -366,8 +366,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "leader_id": ref("accounts"),
             "whistleblower": boolean(default=False),  # 检举: never shown to the accused
             "accused_org_id": ref("orgs"),
-            # 信访 (sync.core.domain.petitions): the stage after the written reply, the ISO day its window runs
-            # from, and 信访代办 (the reporting grid worker files on the petitioner's behalf)
+            # 信访 (sync.core.domain.petitions): the stage after the written reply, the ISO day its window
+            # runs from, and 信访代办 (the reporting grid worker files on the petitioner's behalf)
             "petition_stage": string(20, optional=True),
             "petition_since": string(10, optional=True),
             "by_proxy": boolean(default=False),

@@ -1,5 +1,6 @@
-"""信访 by the 信访工作条例 (2022) on a real laptop database: a petition from 来访 to 终结 with every window, a
-late acceptance, a 复查 asked on day 31 refused naming the last day, and 信访三率 against a hand count."""
+"""信访 by the 信访工作条例 (2022) on a real laptop database: a petition from 来访 to 终结 with every
+window, a late acceptance, a 复查 asked on day 31 refused naming the last day, and 信访三率 against a hand
+count."""
 
 import json
 from datetime import date, datetime
@@ -52,7 +53,7 @@ def _windows(t, m):
 
 def test_a_petition_from_visit_to_conclusion_with_every_window(township, clock):
     t = township
-    g, p, med = t.login("grid1"), t.login("platform"), t.login("mediator")
+    p, med = t.login("platform"), t.login("mediator")
     m = report(t, kind="petition", source="信访来访", by_proxy=True)  # 2026-11-23, filed by the grid worker
     assert matter(t, m).by_proxy
     assert _windows(t, m) == [("受理告知（15日内）", date(2026, 11, 23), date(2026, 12, 8), None)]
@@ -159,7 +160,8 @@ def test_a_late_acceptance_shows_late_and_a_dispute_has_no_petition_steps(townsh
 
 
 def test_the_desk_and_the_matter_colour_the_offices_windows(township, clock):
-    """受理 within 15 days: 临期 once 80 % of the time to the end of day 15 has passed, 超期 after it; the 复查 answer likewise after a request,
+    """受理 within 15 days: 临期 once 80 % of the time to the end of day 15 has passed, 超期 after it;
+    the 复查 answer likewise after a request,
     while the petitioner's own window to ask is shown uncoloured."""
     t = township
     p, g = t.login("platform"), t.login("grid1")

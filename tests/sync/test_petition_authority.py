@@ -1,6 +1,6 @@
-"""信访 steps against a real server (SQLite and PostgreSQL): the server refuses a petition step the rules do not
-allow from the state it holds (复核 before 复查, a petition step on a dispute), each alone with its reason, and
-takes the honest laptop's steps, with the same stage on every end."""
+"""信访 steps against a real server (SQLite and PostgreSQL): the server refuses a petition step the rules
+do not allow from the state it holds (复核 before 复查, a petition step on a dispute), each alone with its
+reason, and takes the honest laptop's steps, with the same stage on every end."""
 
 from __future__ import annotations
 
@@ -23,7 +23,12 @@ def replied_petition(laptops) -> str:
     m = matters.report(
         laptops.a,
         MatterInput(
-            "拖欠工资", "信访来访", kind="petition", village_id=town.village, grid_id=town.grid, parties=[party]
+            "拖欠工资",
+            "信访来访",
+            kind="petition",
+            village_id=town.village,
+            grid_id=town.grid,
+            parties=[party],
         ),
     ).id
     steps.register(laptops.a, m, 3, category="劳动争议")

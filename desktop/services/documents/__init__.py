@@ -35,7 +35,7 @@ from .templates import save_templates as save_templates
 from .templates import template_notices as template_notices
 
 # What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
-KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier")
+KINDS: tuple[str, ...] = ("agreement", "record", "followup", "dispatch", "supervision", "dossier")
 # 信访 papers (受理 / 不予受理 / 转送告知书, 书面答复 / 复查 / 复核意见书), kept in a module of their own
 KINDS += petition_papers.KINDS
 BUILDERS = {**BUILDERS, **petition_papers.BUILDERS}

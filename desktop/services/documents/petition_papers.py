@@ -1,7 +1,8 @@
-"""The papers of a petition by the 信访工作条例 (2022), each made from the step that decides it and nothing typed
-twice: 受理告知书, 不予受理告知书 (with the reason), 转送告知书 (naming the organ), 书面答复意见书, 复查意见书 and
-复核意见书. Each is addressed to the petitioner, names the 代办人 when a grid worker filed it on the petitioner's
-behalf (信访代办), and ends with the township's wording of what the petitioner may do next (templates)."""
+"""The papers of a petition by the 信访工作条例 (2022), each made from the step that decides it and
+nothing typed twice: 受理告知书, 不予受理告知书 (with the reason), 转送告知书 (naming the organ),
+书面答复意见书, 复查意见书 and 复核意见书. Each is addressed to the petitioner, names the 代办人 when a grid
+worker filed it on the petitioner's behalf (信访代办), and ends with the township's wording of what the
+petitioner may do next (templates)."""
 
 from __future__ import annotations
 
@@ -65,7 +66,9 @@ def _start(r: Records, kind: str, event: Event) -> Document:
 
 def _end(r: Records, doc: Document, notice_key: str, event: Event) -> Document:
     doc.add(Para(r.fill(notice_key)))
-    doc.add(Signatures((zh("{0}（印）", r.fill("petition_office")), zh("经办人（签名）{0}", event.actor_name))))
+    doc.add(
+        Signatures((zh("{0}（印）", r.fill("petition_office")), zh("经办人（签名）{0}", event.actor_name)))
+    )
     return doc
 
 
@@ -133,7 +136,10 @@ def reply(r: Records, _index: int = 0) -> Document:
         Fields(
             (
                 (zh("受理日期"), day(m.registered_at)),
-                (zh("办理期限"), day(m.due_on) + (zh("（含延期{0}日）", m.extension_days) if m.extension_days else "")),
+                (
+                    zh("办理期限"),
+                    day(m.due_on) + (zh("（含延期{0}日）", m.extension_days) if m.extension_days else ""),
+                ),
                 (zh("答复日期"), day(replied) + (zh("（超过办理期限）") if late else "")),
                 (zh("承办单位"), m.handler_name or ""),
             )

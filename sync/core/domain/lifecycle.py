@@ -529,19 +529,19 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
     if action == Action.CLOSE:
         closing = Outcome(need("outcome", "办结结果"))
         # 信访: the 办结 is the written reply (书面答复意见书), dated: 复查 may be asked within 30 days of it
-        replied = {}
+        stage, since = s.petition_stage, s.petition_since
         if data.get("replied_on") is not None:
             on = petitions.day_of(data.get("replied_on"))
             if on is None:
                 raise Refused(action, msg("书面答复日期应为日期"))
-            replied = {"petition_stage": Stage.REPLIED, "petition_since": on.isoformat()}
+            stage, since = Stage.REPLIED, on.isoformat()
         if closing == Outcome.AGREEMENT and not s.has_agreement:
             raise Refused(
                 action, msg("尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结")
             )
         if closing == Outcome.UNRESOLVED:
             need("legal_channels", "已告知当事人的法律途径（仲裁、诉讼、行政复议等）")
-        return replace(s, status=Status.CLOSED, outcome=closing, **replied)
+        return replace(s, status=Status.CLOSED, outcome=closing, petition_stage=stage, petition_since=since)
     if action == Action.CHECK:
         if data.get("passed", True):
             return replace(s, status=Status.CHECKED)

@@ -1,12 +1,14 @@
-"""信访 by the 信访工作条例 (2022): the stages after the written reply, each window's due date, and the counts
-of 信访三率 (the rates themselves are `measures.Measures`, so a closed month publishes them like the others).
+"""信访 by the 信访工作条例 (2022): the stages after the written reply, each window's due date, and the
+counts of 信访三率 (the rates themselves are `measures.Measures`, so a closed month publishes them like the
+others).
 
-A petition (a matter of kind `petition`) is received (来访 / 来信 …, the matter's report), decided within 15
-days (受理 = 立案定级, 不予受理 = 不予立案, or 转送 to the organ in charge, each with its written notice), handled
-within 60 days of acceptance (extendable by at most 30, the petitioner told), and answered in writing
-(书面答复意见书, its 办结). The petitioner may ask for 复查 within 30 days of the reply, answered within 30 days
-(复查意见书); then for 复核 within 30 days of that, answered within 30 days (复核意见书). After 复核, or when no
-request came in time, the matter is 终结: not accepted again on the same facts.
+A petition (a matter of kind `petition`) is received (来访 / 来信 …, the matter's report), decided within
+15 days (受理 = 立案定级, 不予受理 = 不予立案, or 转送 to the organ in charge, each with its written
+notice), handled within 60 days of acceptance (extendable by at most 30, the petitioner told), and answered
+in writing (书面答复意见书, its 办结). The petitioner may ask for 复查 within 30 days of the reply,
+answered within 30 days (复查意见书); then for 复核 within 30 days of that, answered within 30 days
+(复核意见书). After 复核, or when no request came in time, the matter is 终结: not accepted again on the
+same facts.
 
 The stage after the reply and the day its window runs from are the matter's state (`lifecycle.STATE_FIELDS`
 `petition_stage`, `petition_since`), so both ends check a step against them. Dates are ISO days
