@@ -132,6 +132,9 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         _check_risk(matter, step)
     if action in (Action.DISPATCH, Action.CLAIM):
         _check_not_to_the_accused(session, matter, step.get("handler"))
+    if action == Action.CONCLUDE and _day(step.get("on")) != at.date():
+        # 终结's day is the day it is taken: a later day would pass the 30 days to ask that have not passed
+        raise Refused(f"信访终结：日期应为办理当天（{at.date().isoformat()}）")
     if action in TYPED_DATES and "on" in step:
         typed = _day(step.get("on"))
         if typed is None:

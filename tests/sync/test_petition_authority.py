@@ -4,7 +4,7 @@ reason, and takes the honest laptop's steps, with the same stage on every end.""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from desktop.services import matters, steps, syncing
 from desktop.services.matters import MatterInput, PartyInput
@@ -66,10 +66,15 @@ def test_the_server_refuses_a_petition_step_out_of_order(laptops):
         "events", fields=step(laptops, m, "review_decided", {"on": today, "opinion": "维持"})
     )
     on_a_dispute = office.op("events", fields=step(laptops, dispute, "forwarded", {"organ": "县法院"}))
-    recheck, opinion, forwarded = reasons(office.push(out_of_order, opinion_first, on_a_dispute))
+    later = (date.today() + timedelta(days=31)).isoformat()  # past the 30 days to ask, on paper only
+    concluded_early = office.op("events", fields=step(laptops, m, "concluded", {"on": later}))
+    recheck, opinion, forwarded, early = reasons(
+        office.push(out_of_order, opinion_first, on_a_dispute, concluded_early)
+    )
     assert "登记复核申请" in recheck and "已书面答复" in recheck and "服务器上的状态" in recheck
     assert "复查意见" in opinion and "已书面答复" in opinion
     assert "只有信访事项有此步骤" in forwarded
+    assert early == f"信访终结：日期应为办理当天（{today}）"
     assert record_on_server(laptops.server, m).data["petition_stage"] == "replied"
 
     # The honest path: the office records the 复查 request; every end holds the same stage and day.
