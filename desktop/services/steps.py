@@ -465,12 +465,20 @@ def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> 
     return _step(ws, matter_id, Action.REQUEST_EXTENSION, {"days": days, "reason": reason}, reason, extra)
 
 
-def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = "") -> Changed:
+def decide_extension(
+    ws: Workspace, matter_id: str, approved: bool, note: str = "", told_petitioner: bool = False
+) -> Changed:
+    """审批延期. A petition's extension (信访工作条例: at most 30 days) is granted only with the petitioner
+    told the reason for it (`told_petitioner`), recorded with the step."""
+
     def extra(s: Session, matter: Matter) -> None:
         if approved:  # refusing one stays possible after the date: it only says no
             _before_due(ws, matter, Action.DECIDE_EXTENSION)
+        if approved and matter.kind == "petition" and not told_petitioner:
+            raise ValidationFailed([Issue(msg("告知信访人"), msg("信访事项延期须告知信访人延期理由"))])
 
-    return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note, extra)
+    data = {"approved": approved, "told_petitioner": True if told_petitioner else None}
+    return _step(ws, matter_id, Action.DECIDE_EXTENSION, data, note, extra)
 
 
 def supervise(ws: Workspace, matter_id: str, note: str) -> Changed:

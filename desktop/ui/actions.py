@@ -110,6 +110,7 @@ def fields_for(action: Action, places) -> list[Field]:
         Action.DECIDE_EXTENSION: [
             Field("approved", "同意延期", "bool", default=True),
             _text("note", "审批意见"),
+            Field("told_petitioner", "已告知信访人延期理由（信访事项须告知）", "bool"),
         ],
         Action.SUPERVISE: [_text("note", "督办意见", True)],
         Action.EXPLAIN_OVERDUE: [_text("note", "超期说明", True)],
