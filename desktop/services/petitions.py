@@ -41,7 +41,6 @@ def facts_of(matter: Matter, history: list[tuple[str, dict[str, Any], date]]) ->
         replied_on=replied_on,
         stage=matter.petition_stage,
         since=petitions.day_of(matter.petition_since),
-        satisfaction=matter.satisfaction,
     )
 
 

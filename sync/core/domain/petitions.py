@@ -17,7 +17,7 @@ The stage after the reply and the day its window runs from are the matter's stat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -151,8 +151,6 @@ class PetitionFacts:
     replied_on: date | None = None  # 书面答复
     stage: str | None = None
     since: date | None = None  # the day the stage's window runs from
-    satisfaction: str | None = None  # the petitioner's answer when asked (回访)
-    windows_met: dict[str, date] = field(default_factory=dict)
 
 
 def windows(f: PetitionFacts) -> list[Window]:
