@@ -26,6 +26,8 @@ COUNTS = {
     "应回访件": "follow_up_due",
     "已回访件": "followed_up",
     "防止民转刑": "criminal_prevented",
+    "信访受理决定": "petitions_decided",
+    "信访书面答复": "petitions_replied",
 }
 RATES = {
     "化解率": "resolution_rate",
@@ -33,6 +35,9 @@ RATES = {
     "按期办结率": "on_time_rate",
     "卷宗归档率": "archive_rate",
     "回访率": "follow_up_rate",
+    "信访及时受理率": "timely_acceptance_rate",
+    "信访按期办结率": "on_time_reply_rate",
+    "信访群众满意率": "petition_satisfaction_rate",
 }
 HEADER = ["名次", "单位", "公式分", "亮点分", "总分", *COUNTS, *RATES]
 

@@ -42,7 +42,12 @@ COLUMNS: tuple[tuple[str, Callable[[UnitMeasures], Any], str | None], ...] = (
     ("督办", lambda u: u.counts.supervised, "0"),
     ("包案", lambda u: u.counts.in_charge, "0"),
     ("重复件", lambda u: u.counts.repeat_orders, "0"),
+    # 信访三率 (seed 003): the petitions' own rates
+    ("信访及时受理率", lambda u: u.measures.timely_acceptance_rate, "0.0%"),
+    ("信访按期办结率", lambda u: u.measures.on_time_reply_rate, "0.0%"),
+    ("信访群众满意率", lambda u: u.measures.petition_satisfaction_rate, "0.0%"),
 )
+PETITION_COLUMNS = COLUMNS[-3:]
 HEADER_ROW = 2
 
 
@@ -201,6 +206,7 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
                 Para(zh("以下为已月结期间的调整（本期收到、属于已月结月份的办理情况），不计入上表排名："))
             )
             doc.add(Table((zh("调整"), zh("单位"), zh("计数变化")), tuple(lines)))
+    _petition_rates(report, doc)
     if report.marks:
         doc.add(Heading(zh("亮点工作赋分和通报、约谈")))
         doc.add(Table(MARK_COLUMNS, tuple(mark_row(mark) for mark in report.marks)))
@@ -223,10 +229,55 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
                     (zh("防止民转刑"), str(c.criminal_prevented)),
                     (zh("督办"), str(c.supervised)),
                     (zh("包案"), str(c.in_charge)),
+                    (zh("信访及时受理率"), _percent(m.timely_acceptance_rate)),
+                    (zh("信访按期办结率"), _percent(m.on_time_reply_rate)),
+                    (zh("信访群众满意率"), _percent(m.petition_satisfaction_rate)),
                 )
             ),
         )
     return doc
+
+
+def _petition_rates(report: Report, doc: Document) -> None:
+    """信访三率 by village (the section's own table has no room for them), with the counts they are made of,
+    and the township's total; nothing when no petition was decided, answered or asked about."""
+    by = next((b for b in ("village", *stats.PARTITIONS) if b in report.sections), None)
+    if by is None:
+        return
+    total = report.total()
+    listed = [u for u in report.sections[by] if _has_petitions(u)]
+    if total is not None and listed:
+        listed.append(total)
+    if not listed:
+        return
+    doc.add(Heading(zh("信访三率（按{0}）", stats.BY_LABELS[by])))
+    headers = (
+        zh("单位"),
+        zh("受理决定"),
+        zh("信访及时受理率"),
+        zh("书面答复"),
+        zh("信访按期办结率"),
+        zh("回访"),
+        zh("信访群众满意率"),
+    )
+    rows = tuple(
+        (
+            u.name,
+            zh("{0}/{1}", u.counts.petitions_decided_in_time, u.counts.petitions_decided),
+            _percent(u.measures.timely_acceptance_rate),
+            zh("{0}/{1}", u.counts.petitions_replied_in_time, u.counts.petitions_replied),
+            _percent(u.measures.on_time_reply_rate),
+            zh("{0}/{1}", u.counts.petitions_satisfied, u.counts.petitions_asked),
+            _percent(u.measures.petition_satisfaction_rate),
+        )
+        for u in listed
+    )
+    doc.add(Table(headers, rows))
+
+
+def _has_petitions(u: UnitMeasures) -> bool:
+    c = u.counts
+    return bool(c.petitions_decided or c.petitions_replied or c.petitions_asked)
 
 
 def save_xlsx(report: Report, path: str | Path) -> Path:

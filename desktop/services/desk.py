@@ -29,7 +29,7 @@ from sync.core.domain.lifecycle import (
 )
 from sync.core.domain.roles import Permission, Role
 
-from . import calendar, syncing
+from . import calendar, petitions, syncing
 from .context import Workspace
 from .duplicates import count_duplicates
 from .key_persons import count_due, count_key_persons
@@ -215,7 +215,44 @@ def _due_soon(ws: Workspace, s: Session, now: datetime) -> list[DueRow]:
         rows += [
             DueRow(r.id, r.serial, r.title, r.due_on, colour, r.village, r.handler_name) for r in page.rows
         ]
+    if not mine:  # the office's own 信访 windows (受理告知, 复查 / 复核意见): to those who decide them
+        rows = sorted(rows + _petition_due(ws, s, now), key=lambda r: (r.colour != "red", r.due_on))
     return rows[:DUE_SOON_ROWS]
+
+
+def _petition_due(ws: Workspace, s: Session, now: datetime) -> list[DueRow]:
+    """Petitions whose acceptance decision, or answer to 复查 / 复核, is near or past its window
+    (信访工作条例), coloured as a dispute's deadline; the handling window is the matter's own due date,
+    listed above."""
+    waiting = select(Matter).where(
+        Matter.deleted.is_(False),
+        Matter.kind == "petition",
+        visible_clause(viewer_of(ws)),
+        (Matter.status == str(Status.REPORTED))
+        | Matter.petition_stage.in_([petitions.Stage.REVIEW_REQUESTED, petitions.Stage.RECHECK_REQUESTED]),
+    )
+    found = list(s.scalars(waiting))
+    ratio = yellow_ratio(s)
+    villages: dict[str, str] = dict(s.execute(select(Division.id, Division.name)).all())
+    rows = []
+    for matter, f in zip(found, petitions.facts(s, found), strict=True):
+        window = petitions.running_window(f)
+        colour = window.colour(now, ratio) if window is not None else None
+        if window is None or colour not in ("red", "yellow"):
+            continue
+        title = f"【{window.label}】{matter.title}"
+        rows.append(
+            DueRow(
+                matter.id,
+                matter.serial,
+                title,
+                window.due,
+                str(colour),
+                villages.get(matter.village_id, ""),
+                matter.handler_name or "",
+            )
+        )
+    return rows
 
 
 def _by_village(s: Session, base: list[Any], now: datetime, ratio: float) -> list[VillageRow]:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.store.models import (
     Account,
@@ -32,7 +33,7 @@ from sync.core.domain.lifecycle import (
 from sync.core.domain.masking import mask_id, mask_phone
 from sync.core.domain.roles import Permission
 
-from . import matters, repeats
+from . import matters, petitions, repeats
 from .attachments import stored_path
 from .calendar import unknown_note, unknown_years_of
 from .context import Workspace, name_of
@@ -58,6 +59,20 @@ class EventLine:
     actor: str
     note: str
     data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class WindowLine:
+    """One time limit of the 信访工作条例 on a petition, as the matter shows it."""
+
+    label: str
+    start: date
+    due: date
+    met_on: date | None
+    late: bool
+    colour: str  # deadlines.Colour: the office's running window only
+    colour_label: str
+    for_petitioner: bool
 
 
 @dataclass(frozen=True)
@@ -204,6 +219,10 @@ class MatterDetail:
     # 三调联动: sent by the court or the police, with their number, and the result sent back.
     referral: ReferralLine | None = None
     investigations: tuple[InvestigationLine, ...] = ()  # 调查记录, in the order they were made
+    # 信访: the regulation's windows, the stage after the written reply, and the 代办人 (信访代办)
+    petition_windows: tuple[WindowLine, ...] = ()
+    petition_stage: str = ""
+    proxy_name: str = ""
 
 
 def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
@@ -271,6 +290,8 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         calendar_note = unknown_note(unknown) if m.status in TIMED_STATUSES else ""
         state = matters.state_of(m)
         actions = tuple(offered_on(ws, s, m))  # exactly what steps.actions_for offers
+        windows = _windows(ws, s, m)
+        proxy = s.get(Account, m.reported_by) if m.by_proxy and m.reported_by else None
         lowered = _lowered(events) if state.risk_lowered else None
         leader_account = s.get(Account, m.leader_id) if m.leader_id else None
         leader = leader_account.display_name if leader_account else ""
@@ -337,6 +358,9 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         calendar_note=calendar_note,
         lowered=lowered,
         referral=referral_of(m),
+        petition_windows=windows,
+        petition_stage=m.petition_stage or "",
+        proxy_name=proxy.display_name if proxy else "",
     )
 
 
@@ -356,6 +380,31 @@ def referral_of(m: Matter) -> ReferralLine | None:
         m.referral_reply or "",
         linkage.PAPER_LABELS.get(kind, ""),
     )
+
+
+def _windows(ws: Workspace, s: Session, m: Matter) -> tuple[WindowLine, ...]:
+    """A petition's windows by the regulation, each with its due date and, while the office's runs, its
+    colour; nothing for a dispute."""
+    found = petitions.of_matter(s, m)
+    if found is None:
+        return ()
+    ratio, now = ws.deadlines(s).policy.yellow_ratio, ws.now()
+    lines = []
+    for w in petitions.windows(found):
+        colour = w.colour(now, ratio)
+        lines.append(
+            WindowLine(
+                w.label,
+                w.start,
+                w.due,
+                w.met_on,
+                w.late,
+                str(colour),
+                COLOUR_LABELS[colour],
+                w.for_petitioner,
+            )
+        )
+    return tuple(lines)
 
 
 def _lowered(events: tuple[EventLine, ...]) -> LoweredLine | None:

@@ -89,6 +89,9 @@ class MatterInput:
     accused_org_id: str | None = None
     external_no: str = ""  # the 12345 hotline's or 首发 platform's order number, when it came from there
     patrol_id: str | None = None  # the 巡查 entry it was found on (services.patrols)
+    by_proxy: bool = (
+        False  # 信访代办: the reporting grid worker files the petition on the petitioner's behalf
+    )
 
 
 def visible(actor: Actor, matter: Matter) -> bool:
@@ -132,6 +135,9 @@ def state_of(matter: Matter) -> MatterState:
         risk_lowered=_risk_lowered(matter),
         referral_kind=matter.referral_kind,
         referral_result=matter.referral_result,
+        petition=matter.kind == "petition",
+        petition_stage=matter.petition_stage,
+        petition_since=matter.petition_since,
     )
 
 
@@ -251,6 +257,8 @@ def check_input(session: Session, data: MatterInput, today: date) -> list[Issue]
         issues.append(Issue(msg("标题"), msg("最多200个字符")))
     if data.kind not in ("dispute", "petition"):
         issues.append(Issue(msg("类型"), msg("应为矛盾纠纷或信访事项")))
+    if data.by_proxy and data.kind != "petition":
+        issues.append(Issue(msg("信访代办"), msg("只有信访事项可以代办")))
     channels = config_value(session, "channels", [])
     if not data.source:
         issues.append(Issue(msg("来源"), msg("不能为空")))
@@ -365,6 +373,7 @@ def report(ws: Workspace, data: MatterInput) -> Changed:
             accused_org_id=data.accused_org_id,
             external_no=(data.external_no or "").strip() or None,
             patrol_id=_patrol_in_scope(ws, s, data.patrol_id),
+            by_proxy=bool(data.by_proxy),
         )
         s.add(matter)
         s.flush()

@@ -116,6 +116,12 @@ COUNT_LABELS = {
     "in_charge": "包案",
     "follow_up_due": "应回访件",
     "followed_up": "已回访件",
+    "petitions_decided": "信访受理决定",
+    "petitions_decided_in_time": "信访及时受理",
+    "petitions_replied": "信访书面答复",
+    "petitions_replied_in_time": "信访按期答复",
+    "petitions_asked": "信访回访",
+    "petitions_satisfied": "信访满意",
 }
 
 

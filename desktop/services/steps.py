@@ -671,12 +671,20 @@ def request_extension(ws: Workspace, matter_id: str, days: int, reason: str) -> 
     return _step(ws, matter_id, Action.REQUEST_EXTENSION, {"days": days, "reason": reason}, reason, extra)
 
 
-def decide_extension(ws: Workspace, matter_id: str, approved: bool, note: str = "") -> Changed:
+def decide_extension(
+    ws: Workspace, matter_id: str, approved: bool, note: str = "", told_petitioner: bool = False
+) -> Changed:
+    """审批延期. A petition's extension (信访工作条例: at most 30 days) is granted only with the petitioner
+    told the reason for it (`told_petitioner`), recorded with the step."""
+
     def extra(s: Session, matter: Matter) -> None:
         if approved:  # refusing one stays possible after the date: it only says no
             _before_due(ws, matter, Action.DECIDE_EXTENSION)
+        if approved and matter.kind == "petition" and not told_petitioner:
+            raise ValidationFailed([Issue(msg("告知信访人"), msg("信访事项延期须告知信访人延期理由"))])
 
-    return _step(ws, matter_id, Action.DECIDE_EXTENSION, {"approved": approved}, note, extra)
+    data = {"approved": approved, "told_petitioner": True if told_petitioner else None}
+    return _step(ws, matter_id, Action.DECIDE_EXTENSION, data, note, extra)
 
 
 def supervise(ws: Workspace, matter_id: str, note: str, level: str = "", reply_days: int = 0) -> Changed:
@@ -735,9 +743,17 @@ def close(
             raise ValidationFailed(
                 [Issue(msg("销号回复"), msg("来自工单 {0}，须填写回复内容", matter.external_no))]
             )
+        if matter.kind == "petition" and not reply.strip():
+            raise ValidationFailed(
+                [Issue(msg("书面答复意见"), msg("信访事项以书面答复办结，须填写答复意见"))]
+            )
         matter.closing_reply = reply.strip()
 
-    data = {"outcome": outcome, "legal_channels": legal_channels or None}
+    data: dict[str, Any] = {"outcome": outcome, "legal_channels": legal_channels or None}
+    with ws.read() as s:
+        if matters.load(ws, s, matter_id).kind == "petition":
+            # 书面答复意见书: dated, so 复查 may be asked within 30 days of it (petitions.Stage.REPLIED)
+            data["replied_on"] = ws.now().date().isoformat()
     return _step(ws, matter_id, Action.CLOSE, data, note, extra)
 
 
@@ -858,6 +874,56 @@ def answer_referral(
     return _step(ws, matter_id, Action.ANSWER_REFERRAL, data, note or reply[:200], extra)
 
 
+# ------------------------------------------------------------------ 信访 by the regulation (信访工作条例)
+
+
+def forward(ws: Workspace, matter_id: str, organ: str, note: str = "") -> Changed:
+    """转送: the petition belongs to another organ; it goes there with a 转送告知书 to the petitioner."""
+    organ = (organ or "").strip()
+    if not organ:
+        raise ValidationFailed([Issue(msg("转送机关"), msg("须写明转送到哪个机关或单位"))])
+    return _step(ws, matter_id, Action.FORWARD, {"organ": organ}, note)
+
+
+def _petition_dated(
+    ws: Workspace, matter_id: str, action: Action, label: str, on: date, late_reason: str, **data: Any
+) -> Changed:
+    if issues := typed_date_issues(ws, label, on, late_reason):
+        raise ValidationFailed(issues)
+    return _step(
+        ws, matter_id, action, {**late_entry(ws, on, late_reason), **data}, str(data.get("opinion", ""))
+    )
+
+
+def request_review(ws: Workspace, matter_id: str, on: date, late_reason: str = "") -> Changed:
+    """The petitioner asks for 复查 (within 30 days of the written reply): the day the request came in."""
+    return _petition_dated(ws, matter_id, Action.REQUEST_REVIEW, "复查申请日期", on, late_reason)
+
+
+def decide_review(ws: Workspace, matter_id: str, on: date, opinion: str, late_reason: str = "") -> Changed:
+    """复查意见书 (within 30 days of the request)."""
+    return _petition_dated(
+        ws, matter_id, Action.DECIDE_REVIEW, "复查意见日期", on, late_reason, opinion=opinion.strip()
+    )
+
+
+def request_recheck(ws: Workspace, matter_id: str, on: date, late_reason: str = "") -> Changed:
+    """The petitioner asks for 复核 (within 30 days of the 复查意见书)."""
+    return _petition_dated(ws, matter_id, Action.REQUEST_RECHECK, "复核申请日期", on, late_reason)
+
+
+def decide_recheck(ws: Workspace, matter_id: str, on: date, opinion: str, late_reason: str = "") -> Changed:
+    """复核意见书 (within 30 days of the request): the petition may then be concluded."""
+    return _petition_dated(
+        ws, matter_id, Action.DECIDE_RECHECK, "复核意见日期", on, late_reason, opinion=opinion.strip()
+    )
+
+
+def conclude(ws: Workspace, matter_id: str, note: str = "") -> Changed:
+    """信访终结: after 复核, or once the window to ask has passed; not accepted again on the same facts."""
+    return _step(ws, matter_id, Action.CONCLUDE, {"on": ws.now().date().isoformat()}, note)
+
+
 # Every step a matter's screen offers, by name. A step's form has exactly the parameters of its function (or
 # of the input record it takes) as fields, so values reach the use case by name, never by position; a test
 # checks every step.
@@ -893,6 +959,12 @@ STEPS: dict[Action, Callable[..., Changed]] = {
     Action.RECEIVE_REFERRAL: receive_referral,
     Action.ANSWER_REFERRAL: answer_referral,
     Action.INVESTIGATE: record_investigation,
+    Action.FORWARD: forward,
+    Action.REQUEST_REVIEW: request_review,
+    Action.DECIDE_REVIEW: decide_review,
+    Action.REQUEST_RECHECK: request_recheck,
+    Action.DECIDE_RECHECK: decide_recheck,
+    Action.CONCLUDE: conclude,
 }
 INPUTS: dict[Action, type] = {
     Action.RECORD_SESSION: SessionInput,

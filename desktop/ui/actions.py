@@ -127,6 +127,7 @@ def fields_for(action: Action, places) -> list[Field]:
         Action.DECIDE_EXTENSION: [
             Field("approved", "同意延期", "bool", default=True),
             _text("note", "审批意见"),
+            Field("told_petitioner", "已告知信访人延期理由（信访事项须告知）", "bool"),
         ],
         Action.SUPERVISE: [
             _text("note", "督办意见", True),
@@ -140,7 +141,7 @@ def fields_for(action: Action, places) -> list[Field]:
             _choice("outcome", "办结结果", OUTCOME_LABELS.items()),
             _text("note", "办结情况", True),
             _text("legal_channels", "已告知的法律途径（未化解时必填）", True),
-            _text("reply", "销号回复（来自12345等工单时必填）", True),
+            _text("reply", "销号回复 / 信访书面答复意见（来自12345等工单或信访事项时必填）", True),
         ],
         Action.CHECK: [
             Field("passed", "核查通过，予以销号", "bool", default=True),
@@ -156,6 +157,26 @@ def fields_for(action: Action, places) -> list[Field]:
         ],
         Action.REOPEN: [_text("reason", "恢复办理的理由", True)],
         Action.CONFIRM_RISK: [_text("note", "确认意见", True)],
+        Action.FORWARD: [_text("organ", "转送机关"), _text("note", "转送说明", True)],
+        Action.REQUEST_REVIEW: [
+            Field("on", "复查申请日期", "date"),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
+        Action.DECIDE_REVIEW: [
+            Field("on", "复查意见日期", "date"),
+            _text("opinion", "复查意见", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
+        Action.REQUEST_RECHECK: [
+            Field("on", "复核申请日期", "date"),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
+        Action.DECIDE_RECHECK: [
+            Field("on", "复核意见日期", "date"),
+            _text("opinion", "复核意见", True),
+            _text("late_reason", "补录理由（日期早于3个工作日前时必填）", True),
+        ],
+        Action.CONCLUDE: [_text("note", "终结说明", True)],
         Action.APPLY_CONFIRMATION: [
             _text("court", "受理的人民法院"),
             Field("on", "申请日期", "date"),

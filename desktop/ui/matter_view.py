@@ -31,6 +31,7 @@ from sync.core.domain.lifecycle import (
     STATUS_LABELS,
     Action,
 )
+from sync.core.domain.petitions import STAGE_LABELS as PETITION_STAGE_LABELS
 from sync.core.domain.risk import RISK_LABELS
 from sync.core.domain.roles import Permission
 
@@ -207,7 +208,9 @@ class MatterView(QWidget):
         cells = [f"<td style='color:#666'>{name}</td><td>{value}&nbsp;&nbsp;</td>" for name, value in facts]
         lines = ["<tr>" + "".join(cells[i : i + 3]) + "</tr>" for i in range(0, len(cells), 3)]
         self.summary.setText(
-            f"<table cellspacing='0' cellpadding='1'>{''.join(lines)}</table>" + self._oversight(d)
+            f"<table cellspacing='0' cellpadding='1'>{''.join(lines)}</table>"
+            + self._oversight(d)
+            + self._petition(d)
         )
         self.lowered.setText(self.lowered_line(d.lowered) if d.lowered else "")
         self.lowered.setVisible(d.lowered is not None)
@@ -347,6 +350,37 @@ class MatterView(QWidget):
         else:
             line += "　" + self.tr("尚未反馈结果")
         return line
+
+    def _petition(self, d) -> str:
+        """信访: the stage after the reply, the 代办人, and each window of the regulation with its due date,
+        coloured while the office's runs (as a dispute's deadline is), marked 逾期 when met late."""
+        if d.kind != "petition":
+            return ""
+        parts = []
+        if d.petition_stage:
+            stage = PETITION_STAGE_LABELS.get(d.petition_stage, d.petition_stage)
+            parts.append(self.tr("信访阶段：{0}").format(e(label(stage))))
+        if d.proxy_name:
+            parts.append(self.tr("代办人：{0}（信访代办）").format(e(d.proxy_name)))
+        rows = []
+        for w in d.petition_windows:
+            due = self.tr("{0} 起，{1} 前").format(when(w.start), when(w.due))
+            if w.met_on is not None:
+                met = self.tr("{0} 已办（逾期）") if w.late else self.tr("{0} 已办")
+                state = met.format(when(w.met_on))
+            elif w.for_petitioner:
+                state = self.tr("待信访人提出")
+            else:
+                state = e(label(w.colour_label))
+            colour = COLOURS.get(w.colour) or (COLOURS["red"] if w.late else None)
+            shown = (
+                f"<span style='background:{colour.name()}'>&nbsp;{state}&nbsp;</span>" if colour else state
+            )
+            rows.append(
+                f"<tr><td>{e(say(w.label))}&nbsp;&nbsp;</td><td>{due}&nbsp;&nbsp;</td><td>{shown}</td></tr>"
+            )
+        table = f"<table cellspacing='0' cellpadding='1'>{''.join(rows)}</table>" if rows else ""
+        return ("<br>" + "　".join(parts) if parts else "") + table
 
     def _repeats(self, d) -> str:
         html = ""

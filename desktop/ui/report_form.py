@@ -52,6 +52,11 @@ class ReportDialog(FormDialog):
         self.kind.addItem(self.tr("矛盾纠纷"), "dispute")
         self.kind.addItem(self.tr("信访事项"), "petition")
         self.kind.setCurrentIndex(self.kind.findData(p.kind))
+        # 信访代办: a grid worker files the petition on the petitioner's behalf; the papers name her 代办人
+        self.by_proxy = form.add(self.tr("信访代办"), QCheckBox(self.tr("由我代信访人提出（代办人）")))
+        self.by_proxy.setChecked(p.by_proxy)
+        self.kind.currentIndexChanged.connect(self._petition_only)
+        self._petition_only()
         self.title_edit = form.add(self.tr("标题"), QLineEdit(p.title))
         self.source = QComboBox()
         for channel in places.channels:  # shown translated, stored as the township's word
@@ -206,7 +211,11 @@ class ReportDialog(FormDialog):
             household_id=self.prefill.household_id,
             external_no=self.external_no.text(),
             patrol_id=self.prefill.patrol_id,  # reported from a 巡查 entry
+            by_proxy=self.by_proxy.isChecked() and self.kind.currentData() == "petition",
         )
+
+    def _petition_only(self) -> None:
+        self.by_proxy.setEnabled(self.kind.currentData() == "petition")
 
     def _source(self) -> str:
         index = self.source.currentIndex()

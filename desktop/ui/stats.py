@@ -91,6 +91,9 @@ class StatsPage(QWidget):
             self.tr("重复件"),
             self.tr("群体性"),
             self.tr("提级"),
+            self.tr("信访及时受理率"),
+            self.tr("信访按期办结率"),
+            self.tr("信访群众满意率"),
         ]
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -181,6 +184,13 @@ class StatsPage(QWidget):
             self.tr("回访率"): self.tr("本期办结并已化解的事项中，期末前已回访的比例"),
             self.tr("防止民转刑"): self.tr("有民转刑、械斗或非正常死亡苗头的事项，本期化解办结的件数"),
             self.tr("卷宗归档率"): self.tr("本期办结的事项中，到期末卷宗已归档的比例"),
+            self.tr("信访及时受理率"): self.tr(
+                "本期作出受理决定（受理、不予受理、转送）的信访事项中，自收到之日起15日内作出的比例"
+            ),
+            self.tr("信访按期办结率"): self.tr(
+                "本期书面答复的信访事项中，在答复时有效的办理期限（60日，延期不超过30日）内答复的比例"
+            ),
+            self.tr("信访群众满意率"): self.tr("回访日期在本期的信访事项回访中，满意和基本满意的比例"),
             self.tr("公式分"): self.tr("各项比率按配置的权重加权；无数据的指标按配置不计入或计零分"),
             self.tr("亮点分"): self.tr("督考办对亮点工作的人工赋分，列在公式分旁，不并入公式分"),
             self.tr("总分"): self.tr("公式分＋亮点分；名次按总分排列"),
@@ -346,6 +356,9 @@ class StatsPage(QWidget):
                 c.repeat_orders,
                 c.group_matters,
                 c.escalations,
+                percent(m.timely_acceptance_rate),
+                percent(m.on_time_reply_rate),
+                percent(m.petition_satisfaction_rate),
             ]
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(str(value)))

@@ -74,6 +74,9 @@ def all_labels() -> set[str]:
         roles.PERMISSION_LABELS,
         SIGNALS,
     ]
+    from sync.core.domain import petitions
+
+    tables += [petitions.STAGE_LABELS, petitions.RATE_LABELS]  # 信访: the stages after the reply, 三率
     texts: set[str] = set()
     for table in tables:
         texts |= {v for v in table.values() if v}

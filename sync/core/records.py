@@ -381,6 +381,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             "referral_result_on": day(optional=True),
             "referral_reply": text(default=""),  # what the 回复函 / 反馈单 says
             "patrol_id": ref("patrols"),  # the 巡查 entry it was found on (sync.core.domain.patrols)
+            # 信访 (sync.core.domain.petitions): the stage after the written reply, the ISO day its window
+            # runs from, and 信访代办 (the reporting grid worker files on the petitioner's behalf)
+            "petition_stage": string(20, optional=True),
+            "petition_since": string(10, optional=True),
+            "by_proxy": boolean(default=False),
         },
     ),
     RecordType(

@@ -201,7 +201,11 @@ def state_of(session: Session, matter_id: str, data: dict) -> lifecycle.MatterSt
         if r.data.get("action") in watched and not r.deleted
     )
     return lifecycle.MatterState(
-        has_agreement=bool(forms), written_agreement="written" in forms, risk_lowered=lowered, **values
+        has_agreement=bool(forms),
+        written_agreement="written" in forms,
+        risk_lowered=lowered,
+        petition=data.get("kind") == "petition",
+        **values,
     )
 
 
@@ -210,6 +214,8 @@ def check_new_matter(session: Session, who: Identity, data: dict) -> None:
     actor = acting(session, who, data.get("reported_by"))
     if not actor.roles & lifecycle.RULES[lifecycle.Action.REPORT].roles:
         raise Refused(f"账号 {actor.username} 的角色不能上报事项")
+    if data.get("by_proxy") and data.get("kind") != "petition":
+        raise Refused("by_proxy：只有信访事项可以代办")
     try:
         level = {} if data.get("level") is None else {"level": data["level"]}  # absent: the declared default
         reported = lifecycle.advance(lifecycle.MatterState(), lifecycle.Action.REPORT, level)

@@ -137,6 +137,9 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
     if action in (Action.DISPATCH, Action.CLAIM):
         _check_not_to_the_accused(session, matter, step.get("handler"))
     fact_checks.check_step(session, matter, action, step, lookup)  # 更正事实, 变更属地, 司法确认
+    if action == Action.CONCLUDE and _day(step.get("on")) != at.date():
+        # 终结's day is the day it is taken: a later day would pass the 30 days to ask that have not passed
+        raise Refused(f"信访终结：日期应为办理当天（{at.date().isoformat()}）")
     if action in TYPED_DATES and "on" in step:
         typed = _day(step.get("on"))
         if typed is None:
@@ -160,6 +163,10 @@ TYPED_DATES = {
     Action.APPLY_CONFIRMATION: "申请日期",
     Action.DECIDE_CONFIRMATION: "裁定日期",
     Action.INVESTIGATE: "调查日期",
+    Action.REQUEST_REVIEW: "复查申请日期",
+    Action.DECIDE_REVIEW: "复查意见日期",
+    Action.REQUEST_RECHECK: "复核申请日期",
+    Action.DECIDE_RECHECK: "复核意见日期",
 }
 # The records that hold such a date: (field, the step that records it).
 TYPED_RECORDS = {

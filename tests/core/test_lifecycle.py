@@ -3,6 +3,8 @@
 import pytest
 
 from sync.core.domain.lifecycle import (
+    PETITION_ACTIONS,
+    PETITION_STAGES,
     RULES,
     TRIES_PER_LEVEL,
     Action,
@@ -41,6 +43,8 @@ def test_every_step_from_every_status(action, status):
         level=Level.COUNTY if action == Action.REFER_DOWN else Level.VILLAGE,  # a level below to refer to
         risk_lowered=action == Action.CONFIRM_RISK,  # a lowered risk to confirm
         referral_kind="court_pre" if action == Action.ANSWER_REFERRAL else None,  # a referral to answer
+        petition=action in PETITION_ACTIONS,  # a petition, at the stage its step needs
+        petition_stage=min(PETITION_STAGES[action][0]) if action in PETITION_STAGES else None,
     )
     rule = RULES[action]
     reason = why_not(state, action, actor(*rule.roles))

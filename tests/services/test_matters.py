@@ -209,7 +209,9 @@ def test_extension_moves_the_due_date_and_petitions_are_capped(township):
     with pytest.raises(ValidationFailed, match="不得超过30日"):
         steps.request_extension(med, m, 31, "情况复杂")
     steps.request_extension(med, m, 30, "情况复杂")
-    steps.decide_extension(p, m, True, "同意")
+    with pytest.raises(ValidationFailed, match="须告知信访人延期理由"):
+        steps.decide_extension(p, m, True, "同意")
+    steps.decide_extension(p, m, True, "同意", told_petitioner=True)
     assert matter(t, m).due_on == date(2027, 1, 7)  # 15 + 30 days
 
 

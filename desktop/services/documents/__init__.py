@@ -23,6 +23,7 @@ from ..context import Workspace
 from ..document_layout import Document, zh
 from ..errors import ServiceError
 from ..lists import viewer_of
+from . import petition_papers
 from .dossier import dossier
 from .papers import BUILDERS as PAPERS
 from .papers import PERSONAL
@@ -37,8 +38,10 @@ from .templates import save_templates as save_templates
 from .templates import template_notices as template_notices
 
 # What `fengqiao print --doc` and the window offer ("agreement" is the registration of an oral one).
-KINDS = ("agreement", "record", "followup", "dispatch", "supervision", "dossier", "referral")
-BUILDERS = {**PAPERS, "dossier": dossier}
+KINDS: tuple[str, ...] = ("agreement", "record", "followup", "dispatch", "supervision", "dossier", "referral")
+# 信访 papers (受理 / 不予受理 / 转送告知书, 书面答复 / 复查 / 复核意见书), kept in a module of their own
+KINDS += petition_papers.KINDS
+BUILDERS = {**PAPERS, "dossier": dossier, **petition_papers.BUILDERS}
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def offers(ws: Workspace, matter_id: str) -> list[Offer]:
         found += [Offer("followup", TITLES["followup"])] if r.follow_ups else []
         if r.matter.referral_result:  # 三调联动: the 回复函 / 反馈单 back to the court or the station
             found.append(Offer("referral", PAPER_LABELS.get(r.matter.referral_kind or "", "")))
+        found += [Offer(kind, title) for kind, title in petition_papers.offered(r)]
         if r.matter.status in CLOSED and ws.may(Permission.REVEAL_PERSONAL):
             found.append(Offer("dossier", TITLES["dossier"]))
         return found

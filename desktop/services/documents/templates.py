@@ -34,6 +34,13 @@ TEMPLATE_LABELS = {
     "retention_1": "卷宗保管期限：一星事项",
     "retention_2": "卷宗保管期限：二星事项",
     "retention_3": "卷宗保管期限：三星事项",
+    "petition_office": "信访文书：出具机关",
+    "petition_accepted_notice": "受理告知书：办理期限告知",
+    "petition_not_accepted_notice": "不予受理告知书：告知语",
+    "petition_forwarded_notice": "转送告知书：告知语",
+    "petition_reply_notice": "书面答复意见书：复查告知",
+    "petition_review_notice": "复查意见书：复核告知",
+    "petition_recheck_notice": "复核意见书：终结告知",
 }
 # The names a template may use in braces, by template: a committee's name is made from the township's and the
 # village's, and only the agreement's copies line has a number of copies. Anything else in braces, an

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from sync.core.domain import petitions
 from sync.core.domain.deadlines import DeadlineCalculator
 from sync.core.domain.lifecycle import (
     DONE_STATUSES,
@@ -232,6 +233,12 @@ def matter_counts(
     for matter_id, on, _ in book.follow_ups:
         if on < end.date():
             followed.setdefault(matter_id, []).append(on)
+    # 信访: the petitioners' answers when asked (回访), by the day they were asked, for 群众满意率
+    answers: dict[str, list[tuple[date, str]]] = {}
+    for matter_id, on, answer in book.follow_ups:
+        facts_of = book.matters.get(matter_id)
+        if facts_of is not None and facts_of.kind == "petition" and on < end.date():
+            answers.setdefault(matter_id, []).append((on, answer or ""))
     counts: dict[Any, Counts] = {}
     for matter_id, (events, life) in _histories(book, end, calc).items():
         facts = book.matters[matter_id]
@@ -246,6 +253,8 @@ def matter_counts(
         c.repeat_orders += any(action == Action.MARK_REPEAT for action, _ in within)
         if matter_id in repeats:
             continue
+        if facts.kind == "petition":
+            _count_petition(c, events, life, answers.get(matter_id, []), start, end)
         found = next((at for action, at, _ in events if action == Action.REGISTER), None)
         done = state is not None and state.status in DONE_STATUSES
         resolved = done and state is not None and state.outcome is not None and state.outcome in RESOLVED
@@ -298,6 +307,28 @@ def _histories(
         found[matter_id] = (events, _life(events, book.matters[matter_id].kind, calc))
     book.replayed[key] = found
     return found
+
+
+# The steps that decide a received petition: 受理 (立案定级), 不予受理, 转送.
+_DECIDING = (Action.REGISTER, Action.REJECT, Action.FORWARD)
+
+
+def _count_petition(
+    c: Counts,
+    events: list[tuple[str, datetime, dict[str, Any]]],
+    life: _Life,
+    answers: list[tuple[date, str]],
+    start: datetime,
+    end: datetime,
+) -> None:
+    """信访三率's counts of one petition from its history up to the period's end (sync.core.domain.petitions):
+    its first decision, each written reply against the limit then in force, each answer when asked."""
+    received = next((at.date() for action, at, _ in events if action == Action.REPORT), None)
+    if received is None:
+        return
+    decided = next((at.date() for action, at, _ in events if action in _DECIDING), None)
+    replies = [(at.date(), due) for at, due in life.closes]
+    petitions.count_petition(c, received, decided, replies, answers, start.date(), end.date())
 
 
 @dataclass(frozen=True)

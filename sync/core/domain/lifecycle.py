@@ -14,8 +14,9 @@ from typing import Any
 
 from sync.core.domain.messages import msg
 
-from . import confirmation, linkage
+from . import confirmation, linkage, petitions
 from .facts import facts_problem
+from .petitions import Stage
 from .roles import ROLE_LABELS, Role
 
 
@@ -31,6 +32,7 @@ class Status(StrEnum):
     CLOSED = "closed"
     CHECKED = "checked"
     EVALUATED = "evaluated"
+    FORWARDED = "forwarded"  # 信访转送: sent to the organ in charge with a 转送告知书
 
 
 STATUS_LABELS = {
@@ -45,6 +47,7 @@ STATUS_LABELS = {
     Status.CLOSED: "已办结",
     Status.CHECKED: "已销号",
     Status.EVALUATED: "已回访",
+    Status.FORWARDED: "已转送",
 }
 
 OPEN_STATUSES = frozenset(
@@ -110,6 +113,13 @@ class Action(StrEnum):
     RECEIVE_REFERRAL = "referral_received"  # 三调联动: the court's or the police's referral, with its number
     ANSWER_REFERRAL = "referral_answered"  # … and the result sent back to them (sync.core.domain.linkage)
     INVESTIGATE = "investigated"  # 调查: who looked into what, when and where, and what they found
+    # 信访 by the regulation (sync.core.domain.petitions): 转送, then after the written reply 复查 and 复核
+    FORWARD = "forwarded"
+    REQUEST_REVIEW = "review_requested"
+    DECIDE_REVIEW = "review_decided"
+    REQUEST_RECHECK = "recheck_requested"
+    DECIDE_RECHECK = "recheck_decided"
+    CONCLUDE = "concluded"
 
 
 ACTION_LABELS = {
@@ -147,6 +157,12 @@ ACTION_LABELS = {
     Action.RECEIVE_REFERRAL: "登记联动移送",
     Action.ANSWER_REFERRAL: "反馈联动结果",
     Action.INVESTIGATE: "记录调查",
+    Action.FORWARD: "转送",
+    Action.REQUEST_REVIEW: "登记复查申请",
+    Action.DECIDE_REVIEW: "复查意见",
+    Action.REQUEST_RECHECK: "登记复核申请",
+    Action.DECIDE_RECHECK: "复核意见",
+    Action.CONCLUDE: "信访终结",
 }
 
 
@@ -217,6 +233,31 @@ RULES: dict[Action, Rule] = {
     Action.RECEIVE_REFERRAL: Rule(OPEN_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR, Role.LEADER})),
     Action.ANSWER_REFERRAL: Rule(DONE_STATUSES, _HANDLERS, handler_only=True),
     Action.INVESTIGATE: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
+    # 信访: the 信访办 (the platform) decides, records the petitioner's requests and gives the opinions
+    Action.FORWARD: Rule(frozenset({_S.REPORTED}), frozenset({Role.PLATFORM})),
+    Action.REQUEST_REVIEW: Rule(DONE_STATUSES, frozenset({Role.PLATFORM})),
+    Action.DECIDE_REVIEW: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.LEADER})),
+    Action.REQUEST_RECHECK: Rule(DONE_STATUSES, frozenset({Role.PLATFORM})),
+    Action.DECIDE_RECHECK: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.LEADER})),
+    Action.CONCLUDE: Rule(DONE_STATUSES, frozenset({Role.PLATFORM, Role.LEADER})),
+}
+PETITION_ACTIONS = frozenset(
+    {
+        Action.FORWARD,
+        Action.REQUEST_REVIEW,
+        Action.DECIDE_REVIEW,
+        Action.REQUEST_RECHECK,
+        Action.DECIDE_RECHECK,
+        Action.CONCLUDE,
+    }
+)
+# The petition stage each step after the reply needs, and the one it leads to.
+PETITION_STAGES: dict[Action, tuple[frozenset[str | None], str]] = {
+    Action.REQUEST_REVIEW: (frozenset({Stage.REPLIED}), Stage.REVIEW_REQUESTED),
+    Action.DECIDE_REVIEW: (frozenset({Stage.REVIEW_REQUESTED}), Stage.REVIEWED),
+    Action.REQUEST_RECHECK: (frozenset({Stage.REVIEWED}), Stage.RECHECK_REQUESTED),
+    Action.DECIDE_RECHECK: (frozenset({Stage.RECHECK_REQUESTED}), Stage.RECHECKED),
+    Action.CONCLUDE: (frozenset({Stage.REPLIED, Stage.REVIEWED, Stage.RECHECKED}), Stage.CONCLUDED),
 }
 # Steps taken from elsewhere than the matter's buttons (the conflicts view), and 司法确认 as one step, which
 # older laptops recorded (their histories still replay; it is now the pair 申请司法确认 / 司法确认结果).
@@ -240,6 +281,8 @@ STATE_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "archived": ("archived", bool),
     "referral_kind": ("referral_kind", lambda v: v),  # 三调联动: who sent it (linkage.KIND_LABELS)
     "referral_result": ("referral_result", lambda v: v),  # … and the result sent back to them
+    "petition_stage": ("petition_stage", lambda v: v),
+    "petition_since": ("petition_since", lambda v: v),
 }
 
 
@@ -279,8 +322,9 @@ STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
     "referral_result_on": frozenset({Action.ANSWER_REFERRAL}),
     "referral_reply": frozenset({Action.ANSWER_REFERRAL}),
 }
+# 信访代办: set when the matter is reported (a grid worker files on the petitioner's behalf), never after.
 # Written once, when the matter is reported: never changed by any laptop afterwards.
-FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind")
+FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind", "by_proxy")
 
 
 def step_times(action: Action, data: dict[str, Any], at: Any, checked: bool = True) -> dict[str, Any]:
@@ -393,6 +437,11 @@ class MatterState:
     risk_lowered: bool = False
     referral_kind: str | None = None  # 三调联动: sent by the court or the police (linkage.KIND_LABELS)
     referral_result: str | None = None  # … and the result sent back (linkage.RESULT_LABELS)
+    # 信访 (sync.core.domain.petitions): the matter's kind (not a state: fixed at the report), the stage after
+    # the written reply and the ISO day its window runs from
+    petition: bool = False
+    petition_stage: str | None = None
+    petition_since: str | None = None
 
 
 @dataclass(frozen=True)
@@ -462,6 +511,13 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("不是法院或公安移送的事项，须先登记联动移送")
     if action == Action.ANSWER_REFERRAL and state.referral_result:
         return msg("已反馈结果")
+    if action in PETITION_ACTIONS and not state.petition:
+        return msg("只有信访事项有此步骤")
+    if action in PETITION_STAGES and state.petition_stage not in PETITION_STAGES[action][0]:
+        current = petitions.STAGE_LABELS.get(state.petition_stage or "", "尚未书面答复")
+        return msg("信访事项当前为“{0}”", current)
+    if action == Action.REOPEN and state.petition_stage == Stage.CONCLUDED:
+        return msg("信访事项已终结，同一事实不再受理")
     return None
 
 
@@ -561,13 +617,20 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         return replace(s, leader=need("leader", "包案领导"))
     if action == Action.CLOSE:
         closing = Outcome(need("outcome", "办结结果"))
+        # 信访: the 办结 is the written reply (书面答复意见书), dated: 复查 may be asked within 30 days of it
+        stage, since = s.petition_stage, s.petition_since
+        if data.get("replied_on") is not None:
+            on = petitions.day_of(data.get("replied_on"))
+            if on is None:
+                raise Refused(action, msg("书面答复日期应为日期"))
+            stage, since = Stage.REPLIED, on.isoformat()
         if closing == Outcome.AGREEMENT and not s.has_agreement:
             raise Refused(
                 action, msg("尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结")
             )
         if closing == Outcome.UNRESOLVED:
             need("legal_channels", "已告知当事人的法律途径（仲裁、诉讼、行政复议等）")
-        return replace(s, status=Status.CLOSED, outcome=closing)
+        return replace(s, status=Status.CLOSED, outcome=closing, petition_stage=stage, petition_since=since)
     if action == Action.CHECK:
         if data.get("passed", True):
             return replace(s, status=Status.CHECKED)
@@ -618,8 +681,38 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
             failed_tries=0,
             satisfaction=None,
             archived=False,
+            petition_stage=None,
+            petition_since=None,
         )
+    if action == Action.FORWARD:
+        need("organ", "转送机关")
+        return replace(s, status=Status.FORWARDED)
+    if action in PETITION_STAGES:
+        return _petition_step(s, action, data)
     raise Refused(action, msg("未知的步骤"))
+
+
+def _petition_step(s: MatterState, action: Action, data: dict[str, Any]) -> MatterState:
+    """复查 / 复核 asked and answered, and 终结: each dated (`on`), each request within its 30 days."""
+    label = ACTION_LABELS[action]
+    try:
+        on = petitions.typed_day(data, label)
+    except ValueError as exc:
+        raise Refused(action, str(exc)) from None
+    since = petitions.day_of(s.petition_since)
+    if action in (Action.REQUEST_REVIEW, Action.REQUEST_RECHECK):
+        asked = "复查申请" if action == Action.REQUEST_REVIEW else "复核申请"
+        if problem := petitions.request_problem(asked, since, on, petitions.LIMITS.review_request):
+            raise Refused(action, problem)
+    elif action in (Action.DECIDE_REVIEW, Action.DECIDE_RECHECK):
+        need_text = data.get("opinion")
+        if not str(need_text or "").strip():
+            raise Refused(action, msg("须填写{0}", "意见书内容"))
+        if since is not None and on < since:
+            raise Refused(action, msg("意见书日期 {0} 早于申请日期 {1}", on.isoformat(), since.isoformat()))
+    elif problem := petitions.conclude_problem(s.petition_stage, since, on):
+        raise Refused(action, problem)
+    return replace(s, petition_stage=PETITION_STAGES[action][1], petition_since=on.isoformat())
 
 
 def place_in_history(data: object) -> int:

@@ -36,6 +36,15 @@ class Counts:
     in_charge: int = 0  # matters a leader took in charge (包案) in the period
     follow_up_due: int = 0  # closed in the period as resolved: those a follow-up (回访) is owed for
     followed_up: int = 0  # of those, followed up (回访) by the period's end
+    # 信访三率 (sync.core.domain.petitions.count_petition): acceptance decisions made in the period and those
+    # within 15 days of receipt; written replies given and those within the limit in force; petitioners asked
+    # (回访) and those satisfied
+    petitions_decided: int = 0
+    petitions_decided_in_time: int = 0
+    petitions_replied: int = 0
+    petitions_replied_in_time: int = 0
+    petitions_asked: int = 0
+    petitions_satisfied: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -55,6 +64,10 @@ class Measures:
     completion_rate: float | None = None  # 办结率: of the matters found, closed by the period's end
     archive_rate: float | None = None  # 卷宗归档率: of the matters closed, dossiers filed
     follow_up_rate: float | None = None  # 回访率: of the matters settled in the period, followed up
+    # 信访三率 (seed 003): 及时受理率, 按期办结率, 群众满意率 of the petitions
+    timely_acceptance_rate: float | None = None
+    on_time_reply_rate: float | None = None
+    petition_satisfaction_rate: float | None = None
 
     @classmethod
     def of(cls, c: Counts) -> Measures:
@@ -72,6 +85,9 @@ class Measures:
             # 回访率 over the matters settled (化解) in the period, as seed 001 counts it
             # ("对已经化解的矛盾纠纷进行跟踪回访"): a village that never follows up scores nothing here.
             follow_up_rate=ratio(c.followed_up, c.follow_up_due),
+            timely_acceptance_rate=ratio(c.petitions_decided_in_time, c.petitions_decided),
+            on_time_reply_rate=ratio(c.petitions_replied_in_time, c.petitions_replied),
+            petition_satisfaction_rate=ratio(c.petitions_satisfied, c.petitions_asked),
         )
 
 
