@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import delete, select, text
 
 from bench.bench_transfer import write_matters
-from desktop.services import syncing
+from desktop.services import lists, syncing
 from desktop.store.models import Matter
+from desktop.store.queries import MatterFilter
 from desktop.store.replica import Replica
 from tests.conftest import FAST_KDF, PASSWORD
 
@@ -125,10 +126,10 @@ def test_a_days_sync_does_not_grow_with_the_township(tmp_path, clock, sqlite_ser
 def test_counts_are_compared_on_a_schedule_and_a_missing_record_is_pulled_again(township):
     laptops, puller = township
     town = laptops.town
-    with puller.db.applying() as s:  # a record lost on this laptop outside any sync (a damaged copy)
-        lost = s.scalar(select(Matter.id).order_by(Matter.serial).limit(1))
+    # A record lost on this laptop outside any sync (a damaged copy); its search entry stays behind.
+    with puller.db.applying() as s:
+        lost, serial = s.execute(select(Matter.id, Matter.serial).order_by(Matter.serial).limit(1)).one()
         s.execute(delete(Matter).where(Matter.id == lost))
-        s.execute(text("DELETE FROM search_fts_refs WHERE ref = :id"), {"id": lost})
     report = syncing.sync_now(puller)
     assert report.repulled_tables == []  # compared when it joined: not again within the hour
     age(puller, hours=7)
@@ -136,6 +137,10 @@ def test_counts_are_compared_on_a_schedule_and_a_missing_record_is_pulled_again(
     assert report.repulled_tables == ["matters"]
     with puller.read() as s:
         assert s.get(Matter, lost) is not None
+        # the stale entry was replaced by the re-pulled record's own: one entry, found by search
+        entries = s.execute(text("SELECT count(*) FROM search_fts_refs WHERE ref = :id"), {"id": lost})
+        assert entries.scalar() == 1
+    assert [row.id for row in lists.matters(puller, MatterFilter(text=serial)).rows] == [lost]
     a_day(laptops.a, town.village, town.grid, 3)
     syncing.sync_now(laptops.a)
     with watching(laptops.server.server.db.engine) as served:
