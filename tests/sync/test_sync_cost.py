@@ -170,3 +170,23 @@ def test_a_new_laptop_compares_its_first_pull(tmp_path, laptops):
         assert Replica(ws.db).get_state("verified_at") is not None
     finally:
         ws.close()
+
+
+def test_the_server_asks_little_of_its_database_for_a_days_sync(township):
+    """Statements the server runs for a day's sync (61 records pushed, then pulled by another laptop): a
+    handful per request, not one or more per record, and the handshake written with the push (one commit)."""
+    laptops, puller = township
+    town, pusher, server = laptops.town, laptops.a, laptops.server.server.db.engine
+    syncing.sync_now(puller)
+    a_day(pusher, town.village, town.grid, 7)
+    with watching(server) as pushed:
+        assert syncing.sync_now(pusher).pushed == 61
+    with watching(server) as pulled:
+        assert syncing.sync_now(puller).pulled == 61
+    # Per request: the caller's identity (its device, account and account record), then the work. A
+    # statement per record pushed or pulled would be ≥ 61 here.
+    assert len(pushed.statements) <= 30, [st for st, _ in pushed.statements]
+    assert len(pulled.statements) <= 15, [st for st, _ in pulled.statements]
+    if server.dialect.name == "sqlite":
+        writes = [st for st, _ in pushed.statements if st == "BEGIN IMMEDIATE"]
+        assert len(writes) == 1  # the handshake rode on the push: one writing transaction, one commit
