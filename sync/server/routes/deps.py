@@ -17,7 +17,6 @@ from ..refusals import place
 from ..service import Caller, caller_for
 from ..state import Server
 
-
 # The dependencies that only read the request are coroutines: FastAPI runs a plain function on its thread
 # pool, a hop to another thread and back for each, several times per request.
 
