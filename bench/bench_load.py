@@ -1,6 +1,6 @@
 """Load on a township server: hundreds of laptops doing a day's small sync at once, with the real client.
 
-    .venv/bin/python bench/bench_load.py --households 30000 --laptops 300 [--rounds 3] [--spread 60]
+    .venv/bin/python bench/bench_load.py --households 30000 --laptops 300 [--rounds 3] [--spread 0.5 60]
         [--postgresql]
 
 The server (its own process, SQLite or a throwaway PostgreSQL cluster) is filled by the township laptop's
@@ -9,9 +9,10 @@ over a `LocalStore` kept in memory (a laptop's encrypted database is not what is
 a device of a grid worker's account, pulls its grid, then, at the same moment as all the others, `--rounds`
 times: edits a few households and syncs (push, pull). `--spread S`: each laptop syncs once every S seconds
 from a random phase within the first S (300 laptops syncing once a minute each: `--spread 60`); by default
-all start within half a second (a burst). Printed: p50/p95/p99 of one sync, errors, the server's
-CPU seconds and peak memory, the database's size; then the same with one more laptop pulling the whole
-township meanwhile. Laptops run as threads in a few processes. Run on demand, not in CI.
+all start within half a second (a burst); several values, a pair of waves each. Printed: p50/p95/p99 of one
+sync, errors, the server's CPU seconds and peak memory, the database's size; then the same with one more
+laptop pulling the whole township meanwhile. Laptops run as threads in a few processes. Run on demand, not in
+CI.
 """
 
 from __future__ import annotations
@@ -283,7 +284,13 @@ def main() -> None:
     parser.add_argument("--laptops", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--processes", type=int, default=6)
-    parser.add_argument("--spread", type=float, default=BURST, help="seconds between one laptop's syncs")
+    parser.add_argument(
+        "--spread",
+        type=float,
+        nargs="+",
+        default=[BURST],
+        help="seconds between one laptop's syncs; several: a pair of waves for each",
+    )
     parser.add_argument("--db", type=Path, help="a demo township made earlier with the bench password")
     parser.add_argument("--postgresql", action="store_true")
     args = parser.parse_args()
@@ -328,8 +335,9 @@ def main() -> None:
                 server_accounts.add_account(s, "bigpull", PASSWORD, "township", [])
             server_db.close()
             print(f"database: {db_size(url, data):.0f} MB; {len(grids)} grids", flush=True)
-            for big_pull in (False, True):
-                wave(address, users, schema, args.rounds, args.spread, args.processes, process.pid, big_pull)
+            for spread in args.spread:
+                for big_pull in (False, True):
+                    wave(address, users, schema, args.rounds, spread, args.processes, process.pid, big_pull)
             print(f"database after: {db_size(url, data):.0f} MB", flush=True)
         finally:
             process.terminate()
