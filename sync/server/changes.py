@@ -13,7 +13,6 @@ from types import SimpleNamespace
 
 from sqlalchemy import event, func, insert, not_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.util import find_tables
 
 from sync.core import protocol as p
 from sync.core import records
@@ -40,13 +39,6 @@ class RefusedAfterWriting(Exception):
 
 def _iso(value) -> str | None:
     return value.isoformat() if isinstance(value, datetime) else value
-
-
-def _reads_records(statement) -> bool:
-    """Whether a statement may read the records table: it names it anywhere (a join or a subquery too), or
-    names no table that can be seen (text)."""
-    tables = find_tables(statement, include_joins=True, include_aliases=True, include_crud=True)
-    return not tables or Record.__table__ in tables
 
 
 class NewRecord(SimpleNamespace):
@@ -98,12 +90,7 @@ class Pusher:
             event.remove(self.session, "do_orm_execute", self._write_new)
         return results
 
-    def _write_new(self, orm_execute=None) -> None:
-        # Asked by a check before a query (`do_orm_execute`): only a query that reads records must see this
-        # batch's new ones; written before any other (an account looked up for each new matter) they went
-        # out one op at a time instead of one statement for the batch.
-        if orm_execute is not None and not _reads_records(orm_execute.statement):
-            return
+    def _write_new(self, *_) -> None:
         if self.new:
             rows = [vars(record) for record in self.new.values()]
             self.new = {}

@@ -172,6 +172,11 @@ def test_a_new_laptop_compares_its_first_pull(tmp_path, laptops):
         ws.close()
 
 
+# A pushing laptop's writing transactions in a day's sync: the push's answers, the pull's page (its cursor),
+# the sync's closing state, its audit entry.
+LAPTOP_WRITES = 4
+
+
 def test_the_server_asks_little_of_its_database_for_a_days_sync(township):
     """Statements the server runs for a day's sync (61 records pushed, then pulled by another laptop): a
     handful per request, not one or more per record, and the handshake written with the push (one commit)."""
@@ -179,10 +184,14 @@ def test_the_server_asks_little_of_its_database_for_a_days_sync(township):
     town, pusher, server = laptops.town, laptops.a, laptops.server.server.db.engine
     syncing.sync_now(puller)
     a_day(pusher, town.village, town.grid, 7)
-    with watching(server) as pushed:
+    with watching(server) as pushed, watching(pusher.db.engine) as laptop:
         assert syncing.sync_now(pusher).pushed == 61
     with watching(server) as pulled:
         assert syncing.sync_now(puller).pulled == 61
+    # The laptop's writing transactions (each takes the write lock): one per step that stores something, none
+    # to store the unchanged account the handshake names.
+    locks = [st for st, _ in laptop.statements if st == "BEGIN IMMEDIATE"]
+    assert len(locks) <= LAPTOP_WRITES, laptop.statements
     # Per request: the caller's identity (its device, account and account record), then the work. A
     # statement per record pushed or pulled would be ≥ 61 here.
     assert len(pushed.statements) <= 30, [st for st, _ in pushed.statements]
