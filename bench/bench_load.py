@@ -1,14 +1,18 @@
 """Load on a township server: hundreds of laptops doing a day's small sync at once, with the real client.
 
-    .venv/bin/python bench/bench_load.py --households 30000 --laptops 300 [--rounds 3] [--postgresql]
+    .venv/bin/python bench/bench_load.py --households 30000 --laptops 300 [--rounds 3] [--spread 0.5 60]
+        [--postgresql]
 
 The server (its own process, SQLite or a throwaway PostgreSQL cluster) is filled by the township laptop's
 first push of a demo township. Each simulated laptop is the real `sync.client.SyncClient` and `Transport`
 over a `LocalStore` kept in memory (a laptop's encrypted database is not what is measured here): it registers
 a device of a grid worker's account, pulls its grid, then, at the same moment as all the others, `--rounds`
-times: edits a few households and syncs (push, pull). Printed: p50/p95/p99 of one sync, errors, the server's
-CPU seconds and peak memory, the database's size; then the same with one more laptop pulling the whole
-township meanwhile. Laptops run as threads in a few processes. Run on demand, not in CI.
+times: edits a few households and syncs (push, pull). `--spread S`: each laptop syncs once every S seconds
+from a random phase within the first S (300 laptops syncing once a minute each: `--spread 60`); by default
+all start within half a second (a burst); several values, a pair of waves each. Printed: p50/p95/p99 of one
+sync, errors, the server's CPU seconds and peak memory, the database's size; then the same with one more
+laptop pulling the whole township meanwhile. Laptops run as threads in a few processes. Run on demand, not in
+CI.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from sync.core import protocol as p  # noqa: E402
 from sync.transport import Transport  # noqa: E402
 
 EDITS = 3  # a day's edits of one laptop between two syncs
+BURST = 0.5  # seconds: the default spread, all laptops within the same second
 
 
 class MemoryLaptop:
@@ -145,7 +150,7 @@ class MemoryLaptop:
             )
 
 
-def laptop_process(url, users, schema, rounds, ready, go, results):
+def laptop_process(url, users, schema, rounds, spread, ready, go, results):
     """Several laptops as threads of one process: set up, report ready, wait for the start, sync `rounds`
     times each, send back each sync's seconds and every error."""
     laptops, errors = [], []
@@ -164,8 +169,11 @@ def laptop_process(url, users, schema, rounds, ready, go, results):
 
     def day(username, local, client):
         rng = random.Random(username)
+        phase, start = rng.random() * spread, time.monotonic()
         for r in range(rounds):
-            time.sleep(rng.random() * 0.5)  # not in lockstep, but all within the same second
+            # Round r at its phase plus r periods (a burst: all within the first half second, not in
+            # lockstep); a sync that overran its period is followed by the next at once.
+            time.sleep(max(0.0, start + phase + r * spread - time.monotonic()))
             local.edit(rng, EDITS, f"第{r}轮")
             started = time.perf_counter()
             try:
@@ -227,12 +235,12 @@ def db_size(url: str | None, data: Path) -> float:
         return conn.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 1e6
 
 
-def wave(url, users, schema, rounds, processes, pid, big_pull: bool) -> None:
+def wave(url, users, schema, rounds, spread, processes, pid, big_pull: bool) -> None:
     ctx = multiprocessing.get_context("spawn")
     ready, results, go = ctx.Queue(), ctx.Queue(), ctx.Event()
     shares = [users[i::processes] for i in range(processes)]
     workers = [
-        ctx.Process(target=laptop_process, args=(url, share, schema, rounds, ready, go, results))
+        ctx.Process(target=laptop_process, args=(url, share, schema, rounds, spread, ready, go, results))
         for share in shares
     ]
     for w in workers:
@@ -255,11 +263,15 @@ def wave(url, users, schema, rounds, processes, pid, big_pull: bool) -> None:
         w.join()
     seconds, cpu, peak = time.perf_counter() - started, cpu_of(pid) - cpu, sampler.stop()
     q = statistics.quantiles(times, n=100) if len(times) > 1 else [0] * 99
-    label = f"{set_up} laptops × {rounds} syncs" + (", one laptop's first pull meanwhile" if big_pull else "")
+    label = f"{set_up} laptops × {rounds} syncs, " + (
+        "all at once" if spread <= BURST else f"each once every {spread:g} s from a random phase"
+    )
+    label += ", one laptop's first pull meanwhile" if big_pull else ""
     print(
         f"{label}: {len(times)} syncs in {seconds:.1f} s; one sync p50 {q[49]:.2f} s, p95 {q[94]:.2f} s, "
         f"p99 {q[98]:.2f} s, max {max(times, default=0):.2f} s; {len(errors)} errors {errors[:3]}; "
-        f"server {cpu:.1f} s CPU, peak {peak / 1024:.0f} MiB resident",
+        f"server {cpu:.1f} s CPU ({1e3 * cpu / max(len(times), 1):.1f} ms a sync), "
+        f"peak {peak / 1024:.0f} MiB resident",
         flush=True,
     )
     if big_pull:
@@ -272,6 +284,13 @@ def main() -> None:
     parser.add_argument("--laptops", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--processes", type=int, default=6)
+    parser.add_argument(
+        "--spread",
+        type=float,
+        nargs="+",
+        default=[BURST],
+        help="seconds between one laptop's syncs; several: a pair of waves for each",
+    )
     parser.add_argument("--db", type=Path, help="a demo township made earlier with the bench password")
     parser.add_argument("--postgresql", action="store_true")
     args = parser.parse_args()
@@ -316,8 +335,9 @@ def main() -> None:
                 server_accounts.add_account(s, "bigpull", PASSWORD, "township", [])
             server_db.close()
             print(f"database: {db_size(url, data):.0f} MB; {len(grids)} grids", flush=True)
-            wave(address, users, schema, args.rounds, args.processes, process.pid, big_pull=False)
-            wave(address, users, schema, args.rounds, args.processes, process.pid, big_pull=True)
+            for spread in args.spread:
+                for big_pull in (False, True):
+                    wave(address, users, schema, args.rounds, spread, args.processes, process.pid, big_pull)
             print(f"database after: {db_size(url, data):.0f} MB", flush=True)
         finally:
             process.terminate()

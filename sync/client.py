@@ -185,7 +185,9 @@ class SyncClient:
             raise Refused(welcome.message or "客户端版本过旧，请先升级")
         report.clock_offset_seconds = welcome.clock_offset_seconds
         self._adopt_epoch(welcome.epoch, report)
-        self.local.set_state(account=welcome.account.model_dump())
+        account = welcome.account.model_dump()
+        if self.local.get_state("account") != account:  # a write (and its wait for the disk) only on a change
+            self.local.set_state(account=account)
         self.greeted = welcome
 
     def _adopt_epoch(self, epoch: str, report: SyncReport) -> None:

@@ -106,14 +106,14 @@ def index_new(session: Session, rows_by_table: dict[str, dict[str, dict]]) -> No
             if table in PARENT_OF_CHILD:
                 parent_table, parent_field = PARENT_OF_CHILD[table]
                 parents.setdefault(parent_table, set()).add(row.get(parent_field))
-    parents_read = set()
     for parent_table, ids in parents.items():
         wanted = sorted(ids - {None} - set(touched))
         for obj in by_id(session, MODELS[parent_table], wanted):
             touched[obj.id] = obj
-            parents_read.add(obj.id)
-    # The new records have no entries yet; only the parents re-indexed for them had.
-    _write_index(session, touched, new=set(touched) - parents_read)
+    # A record new to this table may still have an entry: one lost here outside any sync (a damaged copy)
+    # whose entry stayed is pulled again by the count check. Its stale entry is replaced, as a changed
+    # record's is (one lookup on the unique ref index per record, next to the full-text writes).
+    _write_index(session, touched)
 
 
 # A record's index entries, found by its id.
@@ -122,16 +122,16 @@ ENTRIES_OF = text("SELECT id FROM search_fts_refs WHERE ref IN :refs").bindparam
 )
 
 
-def _write_index(session: Session, touched: dict, new: set = frozenset()) -> None:
-    """Replace the index entries of these records (None: the record is gone from this laptop); those in `new`
-    have none to remove. Each entry written takes the next place in write order (search.row_numbers)."""
+def _write_index(session: Session, touched: dict) -> None:
+    """Replace the index entries of these records (None: the record is gone from this laptop). Each entry
+    written takes the next place in write order (search.row_numbers)."""
     if not touched:
         return
     conn = session.connection()
     place = next_place(conn.execute(text("SELECT max(id) FROM search_fts_refs")).scalar())
     removals = [
         {"rowid": row}
-        for chunk in chunks(record_id for record_id in touched if record_id not in new)
+        for chunk in chunks(touched)
         for row in conn.execute(ENTRIES_OF, {"refs": chunk}).scalars()
     ]
     bodies = _bodies(session, [obj for obj in touched.values() if obj is not None and not obj.deleted])

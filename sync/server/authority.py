@@ -61,10 +61,18 @@ class Identity:
 
 
 def township_account_record(session: Session, username: str) -> Record | None:
-    for record in session.scalars(select(Record).where(Record.table_name == "accounts")):
-        if record.data.get("username") == username and not record.deleted:
-            return record
-    return None
+    # Asked on every request (the caller's identity): the username is compared in SQL, not by loading every
+    # account record of the township into Python.
+    query = (
+        select(Record)
+        .where(
+            Record.table_name == "accounts",
+            Record.deleted.is_(False),
+            Record.data["username"].as_string() == username,
+        )
+        .limit(1)
+    )
+    return session.scalars(query).first()
 
 
 def roles_of(names) -> frozenset[Role]:

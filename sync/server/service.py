@@ -38,14 +38,20 @@ def caller_for(session: Session, device: Device, account: Account) -> Caller:
 
 
 def welcome(server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
-    """The handshake's answer, on its own (`/v1/hello`) or with a sync's first push or pull (protocol 2)."""
+    """The handshake's answer, on its own (`/v1/hello`) or with a sync's first pull (protocol 2)."""
+    with server.db.writing() as s:
+        return greet(s, server, who, hello)
+
+
+def greet(s: Session, server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
+    """The handshake in the caller's writing transaction: a push that carries it commits once, not twice
+    (each commit of the SQLite server waits for the disk)."""
     now = server.clock()
     offset = (now - hello.device_time.replace(tzinfo=None)).total_seconds()
-    with server.db.writing() as s:
-        device = s.get(Device, who.device_id)
-        device.last_seen, device.clock_offset_seconds = now, offset
-        account = accounts.info(s.get(accounts.Account, device.account_id))
-        epoch = meta(s, "epoch").value
+    device = s.get(Device, who.device_id)
+    device.last_seen, device.clock_offset_seconds = now, offset
+    account = accounts.info(s.get(accounts.Account, device.account_id))
+    epoch = meta(s, "epoch").value
     too_old = hello.protocol < p.OLDEST_CLIENT_PROTOCOL
     return p.Welcome(
         update_required=too_old,
@@ -57,24 +63,33 @@ def welcome(server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
     )
 
 
-def apply_push(server: Server, who: Caller, request: p.PushRequest) -> p.PushResponse:
+def apply_push(
+    server: Server, who: Caller, request: p.PushRequest, *, greeting: bool = False
+) -> p.PushResponse:
+    """A push in one writing transaction; with `greeting`, the handshake it carries (`request.hello`) is
+    answered in the same transaction, and a client too old for it has nothing applied."""
     try:
-        return _apply_push(server, who, request, savepoints=False)
+        return _apply_push(server, who, request, savepoints=False, greeting=greeting)
     except changes.RefusedAfterWriting:  # rolled back whole: again, with each op in a savepoint
-        return _apply_push(server, who, request, savepoints=True)
+        return _apply_push(server, who, request, savepoints=True, greeting=greeting)
 
 
-def _apply_push(server: Server, who: Caller, request: p.PushRequest, *, savepoints: bool) -> p.PushResponse:
+def _apply_push(
+    server: Server, who: Caller, request: p.PushRequest, *, savepoints: bool, greeting: bool
+) -> p.PushResponse:
     with server.db.writing() as s:
-        epoch = meta(s, "epoch").value
+        hello = greet(s, server, who, request.hello) if greeting and request.hello else None
+        if hello is not None and hello.update_required:
+            return p.PushResponse(epoch=hello.epoch, welcome=hello)  # nothing applied
+        epoch = hello.epoch if hello is not None else meta(s, "epoch").value
         if request.epoch and request.epoch != epoch:
-            return p.PushResponse(epoch=epoch, reset=True)
+            return p.PushResponse(epoch=epoch, reset=True, welcome=hello)
         pusher = changes.Pusher(
             s, who.device_id, who.identity, who.scope, server.clock(), savepoints=savepoints
         )
         results = pusher.push(request.ops)
     server.counters.add("push_ops", len(request.ops))
-    return p.PushResponse(epoch=epoch, results=results)
+    return p.PushResponse(epoch=epoch, results=results, welcome=hello)
 
 
 def read_pull(

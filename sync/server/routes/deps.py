@@ -17,8 +17,11 @@ from ..refusals import place
 from ..service import Caller, caller_for
 from ..state import Server
 
+# The dependencies that only read the request are coroutines: FastAPI runs a plain function on its thread
+# pool, a hop to another thread and back for each, several times per request.
 
-def server_state(request: Request) -> Server:
+
+async def server_state(request: Request) -> Server:
     return request.app.state.server
 
 
@@ -93,7 +96,7 @@ def admin_only(request: Request, server: ServerState) -> None:
 AdminOnly = Depends(admin_only)
 
 
-def one_value_each(request: Request) -> None:
+async def one_value_each(request: Request) -> None:
     """Every query parameter of the API takes one value: a repeated one (`?epoch=a&epoch=b`) is refused, not
     read as whichever came last."""
     names = [name for name, _value in request.query_params.multi_items()]

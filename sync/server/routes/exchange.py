@@ -23,14 +23,14 @@ router = APIRouter(route_class=GzipRoute)
 def push(request: p.PushRequest, who: Authed, server: ServerState) -> p.PushResponse:
     if len(request.ops) > p.MAX_OPS_PER_PUSH:
         raise HTTPException(413, f"一次最多推送 {p.MAX_OPS_PER_PUSH} 条修改，这次有 {len(request.ops)} 条")
-    greeting = welcome(server, who, request.hello) if request.hello else None
-    if greeting is not None and greeting.update_required:
-        return p.PushResponse(epoch=greeting.epoch, welcome=greeting)  # nothing applied
-    answer = apply_push(server, who, request)
+    # The handshake it carries is answered in the push's own transaction (one commit for both).
+    answer = apply_push(server, who, request, greeting=True)
+    if answer.welcome is not None and answer.welcome.update_required:
+        return answer  # nothing applied
     if request.protocol >= 3:  # the pusher knows its ops: name only what was not plainly applied
         applied, rest = p.compact_results(request.ops, answer.results)
         answer = answer.model_copy(update={"applied": applied, "results": rest})
-    return answer.model_copy(update={"welcome": greeting})
+    return answer
 
 
 @router.get("/v1/pull", responses=links(next_page=PULL_FROM_CURSOR, counts=COUNTS))
