@@ -2144,6 +2144,30 @@ The unreadable original file was moved to {0}.</translation>
       <translation>result not yet sent back</translation>
     </message>
     <message>
+      <source>信访阶段：{0}</source>
+      <translation>Petition stage: {0}</translation>
+    </message>
+    <message>
+      <source>代办人：{0}（信访代办）</source>
+      <translation>Filed on the petitioner's behalf by: {0}</translation>
+    </message>
+    <message>
+      <source>{0} 起，{1} 前</source>
+      <translation>from {0}, by {1}</translation>
+    </message>
+    <message>
+      <source>{0} 已办（逾期）</source>
+      <translation>done {0} (late)</translation>
+    </message>
+    <message>
+      <source>{0} 已办</source>
+      <translation>done {0}</translation>
+    </message>
+    <message>
+      <source>待信访人提出</source>
+      <translation>up to the petitioner</translation>
+    </message>
+    <message>
       <source>主工单</source>
       <translation>Primary order</translation>
     </message>
@@ -2541,6 +2565,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>信访事项</source>
       <translation>Petition</translation>
+    </message>
+    <message>
+      <source>信访代办</source>
+      <translation>Filing on behalf</translation>
+    </message>
+    <message>
+      <source>由我代信访人提出（代办人）</source>
+      <translation>I file it on the petitioner's behalf</translation>
     </message>
     <message>
       <source>标题</source>
@@ -3210,6 +3242,18 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Escalated</translation>
     </message>
     <message>
+      <source>信访及时受理率</source>
+      <translation>Petitions decided in time</translation>
+    </message>
+    <message>
+      <source>信访按期办结率</source>
+      <translation>Petitions answered in time</translation>
+    </message>
+    <message>
+      <source>信访群众满意率</source>
+      <translation>Petitioner satisfaction</translation>
+    </message>
+    <message>
       <source>口径：</source>
       <translation>How counted: </translation>
     </message>
@@ -3300,6 +3344,18 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>本期办结的事项中，到期末卷宗已归档的比例</source>
       <translation>Of the matters closed this period, the share whose file was archived by the period's end</translation>
+    </message>
+    <message>
+      <source>本期作出受理决定（受理、不予受理、转送）的信访事项中，自收到之日起15日内作出的比例</source>
+      <translation>Of the petitions decided in the period (accepted, not accepted, forwarded), the share decided within 15 days of receipt</translation>
+    </message>
+    <message>
+      <source>本期书面答复的信访事项中，在答复时有效的办理期限（60日，延期不超过30日）内答复的比例</source>
+      <translation>Of the petitions answered in writing in the period, the share answered within the limit in force (60 days, extended by at most 30)</translation>
+    </message>
+    <message>
+      <source>回访日期在本期的信访事项回访中，满意和基本满意的比例</source>
+      <translation>Of the petitioners asked in the period, the share satisfied or mostly satisfied</translation>
     </message>
     <message>
       <source>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</source>
@@ -3670,6 +3726,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Petition call</translation>
     </message>
     <message>
+      <source>信访终结</source>
+      <translation>Conclude petition</translation>
+    </message>
+    <message>
       <source>修改配置</source>
       <translation>change the configuration</translation>
     </message>
@@ -3772,6 +3832,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>参加人员</source>
       <translation>Attendees</translation>
+    </message>
+    <message>
+      <source>及时受理率</source>
+      <translation>Decided in time</translation>
     </message>
     <message>
       <source>反馈意见（回复函、反馈单的正文）</source>
@@ -3902,6 +3966,38 @@ The unreadable original file was moved to {0}.</translation>
       <translation>back up and restore this laptop</translation>
     </message>
     <message>
+      <source>复查中</source>
+      <translation>Under review</translation>
+    </message>
+    <message>
+      <source>复查意见</source>
+      <translation>Review opinion</translation>
+    </message>
+    <message>
+      <source>复查意见日期</source>
+      <translation>Review opinion dated</translation>
+    </message>
+    <message>
+      <source>复查申请日期</source>
+      <translation>Review requested on</translation>
+    </message>
+    <message>
+      <source>复核中</source>
+      <translation>Under re-review</translation>
+    </message>
+    <message>
+      <source>复核意见</source>
+      <translation>Re-review opinion</translation>
+    </message>
+    <message>
+      <source>复核意见日期</source>
+      <translation>Re-review opinion dated</translation>
+    </message>
+    <message>
+      <source>复核申请日期</source>
+      <translation>Re-review requested on</translation>
+    </message>
+    <message>
       <source>女</source>
       <translation>Female</translation>
     </message>
@@ -3986,8 +4082,16 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Reported</translation>
     </message>
     <message>
+      <source>已书面答复</source>
+      <translation>Answered in writing</translation>
+    </message>
+    <message>
       <source>已办结</source>
       <translation>Closed</translation>
+    </message>
+    <message>
+      <source>已告知信访人延期理由（信访事项须告知）</source>
+      <translation>Petitioner told the reason (required for a petition)</translation>
     </message>
     <message>
       <source>已告知的法律途径（未化解时必填）</source>
@@ -4000,6 +4104,22 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>已回访</source>
       <translation>Followed up</translation>
+    </message>
+    <message>
+      <source>已复查</source>
+      <translation>Reviewed</translation>
+    </message>
+    <message>
+      <source>已复核</source>
+      <translation>Re-reviewed</translation>
+    </message>
+    <message>
+      <source>已终结</source>
+      <translation>Concluded</translation>
+    </message>
+    <message>
+      <source>已转送</source>
+      <translation>Forwarded</translation>
     </message>
     <message>
       <source>已销号</source>
@@ -4112,6 +4232,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>挂牌</source>
       <translation>Listed (挂牌督办)</translation>
+    </message>
+    <message>
+      <source>按期办结率</source>
+      <translation>Closed on time</translation>
     </message>
     <message>
       <source>按超期天数</source>
@@ -4358,6 +4482,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>register and edit households</translation>
     </message>
     <message>
+      <source>登记复查申请</source>
+      <translation>Record review request</translation>
+    </message>
+    <message>
+      <source>登记复核申请</source>
+      <translation>Record re-review request</translation>
+    </message>
+    <message>
       <source>登记联动移送</source>
       <translation>Record a referral</translation>
     </message>
@@ -4470,6 +4602,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Interview</translation>
     </message>
     <message>
+      <source>终结说明</source>
+      <translation>Note on conclusion</translation>
+    </message>
+    <message>
       <source>继承</source>
       <translation>Inheritance</translation>
     </message>
@@ -4496,6 +4632,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>网格长</source>
       <translation>Grid leader</translation>
+    </message>
+    <message>
+      <source>群众满意率</source>
+      <translation>Petitioner satisfaction</translation>
     </message>
     <message>
       <source>联动类型</source>
@@ -4678,6 +4818,18 @@ The unreadable original file was moved to {0}.</translation>
       <translation>ID number</translation>
     </message>
     <message>
+      <source>转送</source>
+      <translation>Forward</translation>
+    </message>
+    <message>
+      <source>转送机关</source>
+      <translation>Forwarded to</translation>
+    </message>
+    <message>
+      <source>转送说明</source>
+      <translation>Note on forwarding</translation>
+    </message>
+    <message>
       <source>达成协议</source>
       <translation>Agreement</translation>
     </message>
@@ -4718,8 +4870,8 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Repeats</translation>
     </message>
     <message>
-      <source>销号回复（来自12345等工单时必填）</source>
-      <translation>Reply to the hotline (required for 12345 orders)</translation>
+      <source>销号回复 / 信访书面答复意见（来自12345等工单或信访事项时必填）</source>
+      <translation>Reply to the order / written reply to the petition (required for 12345 orders and petitions)</translation>
     </message>
     <message>
       <source>镇级</source>
@@ -4925,12 +5077,20 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Holidays for {0} not entered; the deadline is counted Monday to Friday</translation>
     </message>
     <message>
+      <source>{0}日期 {1} 早于所针对的意见书日期 {2}</source>
+      <translation>{0} date {1} is before the date of the opinion it answers, {2}</translation>
+    </message>
+    <message>
       <source>{0}是周一至周五，本来就上班，不是调休上班日</source>
       <translation>{0} is a weekday, a working day anyway, not a make-up working day</translation>
     </message>
     <message>
       <source>{0}角色</source>
       <translation>role {0}</translation>
+    </message>
+    <message>
+      <source>{0}须在意见书日期 {1} 起{2}日内提出（至 {3}），{4} 已超过期限</source>
+      <translation>{0} must be made within {2} days of the opinion dated {1} (by {3}); {4} is too late</translation>
     </message>
     <message>
       <source>{0}（{1} 的当事人）</source>
@@ -4943,6 +5103,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>{0}：应为日期（如 2026-03-02）</source>
+      <translation>{0}: should be a date (like 2026-03-02)</translation>
     </message>
     <message>
       <source>{0}：重复的日期</source>
@@ -5077,6 +5241,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>a township’s division code “{0}” must end in 000</translation>
     </message>
     <message>
+      <source>书面答复意见</source>
+      <translation>Written reply</translation>
+    </message>
+    <message>
+      <source>书面答复日期应为日期</source>
+      <translation>The written reply's date should be a date</translation>
+    </message>
+    <message>
       <source>事由：请写明{0}的理由</source>
       <translation>Reason: write why the {0} is given</translation>
     </message>
@@ -5105,12 +5277,40 @@ The unreadable original file was moved to {0}.</translation>
       <translation>The signals show “{0}”: a lower level needs a reason</translation>
     </message>
     <message>
+      <source>信访事项以书面答复办结，须填写答复意见</source>
+      <translation>A petition is closed by a written reply: fill in the reply</translation>
+    </message>
+    <message>
+      <source>信访事项已终结</source>
+      <translation>The petition is concluded</translation>
+    </message>
+    <message>
+      <source>信访事项已终结，同一事实不再受理</source>
+      <translation>The petition is concluded: the same facts are not accepted again</translation>
+    </message>
+    <message>
       <source>信访事项延期合计不得超过{0}日</source>
       <translation>extensions of a petition may not exceed {0} days in all</translation>
     </message>
     <message>
       <source>信访事项延期最多{0}日</source>
       <translation>a petition may be extended by at most {0} days</translation>
+    </message>
+    <message>
+      <source>信访事项延期须告知信访人延期理由</source>
+      <translation>A petition is extended only with the petitioner told the reason</translation>
+    </message>
+    <message>
+      <source>信访事项当前为“{0}”</source>
+      <translation>The petition is now "{0}"</translation>
+    </message>
+    <message>
+      <source>信访人可在 {0} 前申请{1}，期限届满前不能终结</source>
+      <translation>The petitioner may ask for {1} until {0}: it cannot be concluded before then</translation>
+    </message>
+    <message>
+      <source>信访代办</source>
+      <translation>Filing on behalf</translation>
     </message>
     <message>
       <source>全镇合计</source>
@@ -5135,6 +5335,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>办理期限 {0} 已过，不能再延期</source>
       <translation>The deadline {0} has passed; it can no longer be extended</translation>
+    </message>
+    <message>
+      <source>办理答复（60日内，可延30日）</source>
+      <translation>Handling and reply (60 days, extendable by 30)</translation>
     </message>
     <message>
       <source>加分：{0}不加分</source>
@@ -5189,12 +5393,24 @@ The unreadable original file was moved to {0}.</translation>
       <translation>time of occurrence</translation>
     </message>
     <message>
+      <source>受理告知（15日内）</source>
+      <translation>Acceptance decision (within 15 days)</translation>
+    </message>
+    <message>
       <source>变更理由</source>
       <translation>Reason for the change</translation>
     </message>
     <message>
       <source>只有{0}可以办理</source>
       <translation>only {0} may do this</translation>
+    </message>
+    <message>
+      <source>只有信访事项可以代办</source>
+      <translation>Only a petition can be filed on someone's behalf</translation>
+    </message>
+    <message>
+      <source>只有信访事项有此步骤</source>
+      <translation>Only a petition has this step</translation>
     </message>
     <message>
       <source>只有全镇范围的账号才能月结</source>
@@ -5249,6 +5465,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>No</translation>
     </message>
     <message>
+      <source>告知信访人</source>
+      <translation>Petitioner told</translation>
+    </message>
+    <message>
       <source>回执签收人</source>
       <translation>Receipt signed by</translation>
     </message>
@@ -5291,6 +5511,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</source>
       <translation>Backup format {0} is not supported; restore it with a newer version of Fengqiao</translation>
+    </message>
+    <message>
+      <source>复查意见（30日内）</source>
+      <translation>Review opinion (within 30 days)</translation>
+    </message>
+    <message>
+      <source>复核意见（30日内）</source>
+      <translation>Re-review opinion (within 30 days)</translation>
     </message>
     <message>
       <source>外部工单号</source>
@@ -5515,6 +5743,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>性别</source>
       <translation>sex</translation>
+    </message>
+    <message>
+      <source>意见书日期 {0} 早于申请日期 {1}</source>
+      <translation>The opinion's date {0} is before the request's date {1}</translation>
     </message>
     <message>
       <source>成员</source>
@@ -5905,6 +6137,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>satisfaction</translation>
     </message>
     <message>
+      <source>申请复查（答复后30日内）</source>
+      <translation>Review may be asked (within 30 days of the reply)</translation>
+    </message>
+    <message>
+      <source>申请复核（复查意见后30日内）</source>
+      <translation>Re-review may be asked (within 30 days of the review opinion)</translation>
+    </message>
+    <message>
       <source>督办级别</source>
       <translation>Supervision level</translation>
     </message>
@@ -6141,6 +6381,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>ID number</translation>
     </message>
     <message>
+      <source>转送机关</source>
+      <translation>Forwarded to</translation>
+    </message>
+    <message>
       <source>这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备</source>
       <translation>This computer syncs for the first time: enter this account’s password to register the device with the township server</translation>
     </message>
@@ -6183,6 +6427,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>降低风险等级的理由</source>
       <translation>Reason for a lower risk level</translation>
+    </message>
+    <message>
+      <source>须写明转送到哪个机关或单位</source>
+      <translation>Name the organ or unit it goes to</translation>
+    </message>
+    <message>
+      <source>须在书面答复后，复核完毕或申请期限届满才能终结</source>
+      <translation>A petition can be concluded only after its written reply, once re-reviewed or once the time to ask has passed</translation>
     </message>
     <message>
       <source>须填写{0}</source>

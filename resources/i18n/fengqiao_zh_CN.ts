@@ -2140,6 +2140,30 @@
       <translation>尚未反馈结果</translation>
     </message>
     <message>
+      <source>信访阶段：{0}</source>
+      <translation>信访阶段：{0}</translation>
+    </message>
+    <message>
+      <source>代办人：{0}（信访代办）</source>
+      <translation>代办人：{0}（信访代办）</translation>
+    </message>
+    <message>
+      <source>{0} 起，{1} 前</source>
+      <translation>{0} 起，{1} 前</translation>
+    </message>
+    <message>
+      <source>{0} 已办（逾期）</source>
+      <translation>{0} 已办（逾期）</translation>
+    </message>
+    <message>
+      <source>{0} 已办</source>
+      <translation>{0} 已办</translation>
+    </message>
+    <message>
+      <source>待信访人提出</source>
+      <translation>待信访人提出</translation>
+    </message>
+    <message>
       <source>主工单</source>
       <translation>主工单</translation>
     </message>
@@ -2537,6 +2561,14 @@
     <message>
       <source>信访事项</source>
       <translation>信访事项</translation>
+    </message>
+    <message>
+      <source>信访代办</source>
+      <translation>信访代办</translation>
+    </message>
+    <message>
+      <source>由我代信访人提出（代办人）</source>
+      <translation>由我代信访人提出（代办人）</translation>
     </message>
     <message>
       <source>标题</source>
@@ -3206,6 +3238,18 @@
       <translation>提级</translation>
     </message>
     <message>
+      <source>信访及时受理率</source>
+      <translation>信访及时受理率</translation>
+    </message>
+    <message>
+      <source>信访按期办结率</source>
+      <translation>信访按期办结率</translation>
+    </message>
+    <message>
+      <source>信访群众满意率</source>
+      <translation>信访群众满意率</translation>
+    </message>
+    <message>
       <source>口径：</source>
       <translation>口径：</translation>
     </message>
@@ -3296,6 +3340,18 @@
     <message>
       <source>本期办结的事项中，到期末卷宗已归档的比例</source>
       <translation>本期办结的事项中，到期末卷宗已归档的比例</translation>
+    </message>
+    <message>
+      <source>本期作出受理决定（受理、不予受理、转送）的信访事项中，自收到之日起15日内作出的比例</source>
+      <translation>本期作出受理决定（受理、不予受理、转送）的信访事项中，自收到之日起15日内作出的比例</translation>
+    </message>
+    <message>
+      <source>本期书面答复的信访事项中，在答复时有效的办理期限（60日，延期不超过30日）内答复的比例</source>
+      <translation>本期书面答复的信访事项中，在答复时有效的办理期限（60日，延期不超过30日）内答复的比例</translation>
+    </message>
+    <message>
+      <source>回访日期在本期的信访事项回访中，满意和基本满意的比例</source>
+      <translation>回访日期在本期的信访事项回访中，满意和基本满意的比例</translation>
     </message>
     <message>
       <source>各项比率按配置的权重加权；无数据的指标按配置不计入或计零分</source>
@@ -3664,6 +3720,10 @@
       <translation>信访电话</translation>
     </message>
     <message>
+      <source>信访终结</source>
+      <translation>信访终结</translation>
+    </message>
+    <message>
       <source>修改配置</source>
       <translation>修改配置</translation>
     </message>
@@ -3766,6 +3826,10 @@
     <message>
       <source>参加人员</source>
       <translation>参加人员</translation>
+    </message>
+    <message>
+      <source>及时受理率</source>
+      <translation>及时受理率</translation>
     </message>
     <message>
       <source>反馈意见（回复函、反馈单的正文）</source>
@@ -3896,6 +3960,38 @@
       <translation>备份和恢复本机数据</translation>
     </message>
     <message>
+      <source>复查中</source>
+      <translation>复查中</translation>
+    </message>
+    <message>
+      <source>复查意见</source>
+      <translation>复查意见</translation>
+    </message>
+    <message>
+      <source>复查意见日期</source>
+      <translation>复查意见日期</translation>
+    </message>
+    <message>
+      <source>复查申请日期</source>
+      <translation>复查申请日期</translation>
+    </message>
+    <message>
+      <source>复核中</source>
+      <translation>复核中</translation>
+    </message>
+    <message>
+      <source>复核意见</source>
+      <translation>复核意见</translation>
+    </message>
+    <message>
+      <source>复核意见日期</source>
+      <translation>复核意见日期</translation>
+    </message>
+    <message>
+      <source>复核申请日期</source>
+      <translation>复核申请日期</translation>
+    </message>
+    <message>
       <source>女</source>
       <translation>女</translation>
     </message>
@@ -3980,8 +4076,16 @@
       <translation>已上报</translation>
     </message>
     <message>
+      <source>已书面答复</source>
+      <translation>已书面答复</translation>
+    </message>
+    <message>
       <source>已办结</source>
       <translation>已办结</translation>
+    </message>
+    <message>
+      <source>已告知信访人延期理由（信访事项须告知）</source>
+      <translation>已告知信访人延期理由（信访事项须告知）</translation>
     </message>
     <message>
       <source>已告知的法律途径（未化解时必填）</source>
@@ -3994,6 +4098,22 @@
     <message>
       <source>已回访</source>
       <translation>已回访</translation>
+    </message>
+    <message>
+      <source>已复查</source>
+      <translation>已复查</translation>
+    </message>
+    <message>
+      <source>已复核</source>
+      <translation>已复核</translation>
+    </message>
+    <message>
+      <source>已终结</source>
+      <translation>已终结</translation>
+    </message>
+    <message>
+      <source>已转送</source>
+      <translation>已转送</translation>
     </message>
     <message>
       <source>已销号</source>
@@ -4106,6 +4226,10 @@
     <message>
       <source>挂牌</source>
       <translation>挂牌</translation>
+    </message>
+    <message>
+      <source>按期办结率</source>
+      <translation>按期办结率</translation>
     </message>
     <message>
       <source>按超期天数</source>
@@ -4352,6 +4476,14 @@
       <translation>登记和修改住户</translation>
     </message>
     <message>
+      <source>登记复查申请</source>
+      <translation>登记复查申请</translation>
+    </message>
+    <message>
+      <source>登记复核申请</source>
+      <translation>登记复核申请</translation>
+    </message>
+    <message>
       <source>登记联动移送</source>
       <translation>登记联动移送</translation>
     </message>
@@ -4464,6 +4596,10 @@
       <translation>约谈</translation>
     </message>
     <message>
+      <source>终结说明</source>
+      <translation>终结说明</translation>
+    </message>
+    <message>
       <source>继承</source>
       <translation>继承</translation>
     </message>
@@ -4490,6 +4626,10 @@
     <message>
       <source>网格长</source>
       <translation>网格长</translation>
+    </message>
+    <message>
+      <source>群众满意率</source>
+      <translation>群众满意率</translation>
     </message>
     <message>
       <source>联动类型</source>
@@ -4672,6 +4812,18 @@
       <translation>身份证号</translation>
     </message>
     <message>
+      <source>转送</source>
+      <translation>转送</translation>
+    </message>
+    <message>
+      <source>转送机关</source>
+      <translation>转送机关</translation>
+    </message>
+    <message>
+      <source>转送说明</source>
+      <translation>转送说明</translation>
+    </message>
+    <message>
       <source>达成协议</source>
       <translation>达成协议</translation>
     </message>
@@ -4712,8 +4864,8 @@
       <translation>重复件</translation>
     </message>
     <message>
-      <source>销号回复（来自12345等工单时必填）</source>
-      <translation>销号回复（来自12345等工单时必填）</translation>
+      <source>销号回复 / 信访书面答复意见（来自12345等工单或信访事项时必填）</source>
+      <translation>销号回复 / 信访书面答复意见（来自12345等工单或信访事项时必填）</translation>
     </message>
     <message>
       <source>镇级</source>
@@ -4919,12 +5071,20 @@
       <translation>{0}年节假日未录入，期限按周一至周五计算</translation>
     </message>
     <message>
+      <source>{0}日期 {1} 早于所针对的意见书日期 {2}</source>
+      <translation>{0}日期 {1} 早于所针对的意见书日期 {2}</translation>
+    </message>
+    <message>
       <source>{0}是周一至周五，本来就上班，不是调休上班日</source>
       <translation>{0}是周一至周五，本来就上班，不是调休上班日</translation>
     </message>
     <message>
       <source>{0}角色</source>
       <translation>{0}角色</translation>
+    </message>
+    <message>
+      <source>{0}须在意见书日期 {1} 起{2}日内提出（至 {3}），{4} 已超过期限</source>
+      <translation>{0}须在意见书日期 {1} 起{2}日内提出（至 {3}），{4} 已超过期限</translation>
     </message>
     <message>
       <source>{0}（{1} 的当事人）</source>
@@ -4937,6 +5097,10 @@
     <message>
       <source>{0}：{1}</source>
       <translation>{0}：{1}</translation>
+    </message>
+    <message>
+      <source>{0}：应为日期（如 2026-03-02）</source>
+      <translation>{0}：应为日期（如 2026-03-02）</translation>
     </message>
     <message>
       <source>{0}：重复的日期</source>
@@ -5071,6 +5235,14 @@
       <translation>乡镇的区划代码“{0}”末三位应为000</translation>
     </message>
     <message>
+      <source>书面答复意见</source>
+      <translation>书面答复意见</translation>
+    </message>
+    <message>
+      <source>书面答复日期应为日期</source>
+      <translation>书面答复日期应为日期</translation>
+    </message>
+    <message>
       <source>事由：请写明{0}的理由</source>
       <translation>事由：请写明{0}的理由</translation>
     </message>
@@ -5099,12 +5271,40 @@
       <translation>信号显示为“{0}”，定为更低须说明理由</translation>
     </message>
     <message>
+      <source>信访事项以书面答复办结，须填写答复意见</source>
+      <translation>信访事项以书面答复办结，须填写答复意见</translation>
+    </message>
+    <message>
+      <source>信访事项已终结</source>
+      <translation>信访事项已终结</translation>
+    </message>
+    <message>
+      <source>信访事项已终结，同一事实不再受理</source>
+      <translation>信访事项已终结，同一事实不再受理</translation>
+    </message>
+    <message>
       <source>信访事项延期合计不得超过{0}日</source>
       <translation>信访事项延期合计不得超过{0}日</translation>
     </message>
     <message>
       <source>信访事项延期最多{0}日</source>
       <translation>信访事项延期最多{0}日</translation>
+    </message>
+    <message>
+      <source>信访事项延期须告知信访人延期理由</source>
+      <translation>信访事项延期须告知信访人延期理由</translation>
+    </message>
+    <message>
+      <source>信访事项当前为“{0}”</source>
+      <translation>信访事项当前为“{0}”</translation>
+    </message>
+    <message>
+      <source>信访人可在 {0} 前申请{1}，期限届满前不能终结</source>
+      <translation>信访人可在 {0} 前申请{1}，期限届满前不能终结</translation>
+    </message>
+    <message>
+      <source>信访代办</source>
+      <translation>信访代办</translation>
     </message>
     <message>
       <source>全镇合计</source>
@@ -5129,6 +5329,10 @@
     <message>
       <source>办理期限 {0} 已过，不能再延期</source>
       <translation>办理期限 {0} 已过，不能再延期</translation>
+    </message>
+    <message>
+      <source>办理答复（60日内，可延30日）</source>
+      <translation>办理答复（60日内，可延30日）</translation>
     </message>
     <message>
       <source>加分：{0}不加分</source>
@@ -5183,12 +5387,24 @@
       <translation>发生时间</translation>
     </message>
     <message>
+      <source>受理告知（15日内）</source>
+      <translation>受理告知（15日内）</translation>
+    </message>
+    <message>
       <source>变更理由</source>
       <translation>变更理由</translation>
     </message>
     <message>
       <source>只有{0}可以办理</source>
       <translation>只有{0}可以办理</translation>
+    </message>
+    <message>
+      <source>只有信访事项可以代办</source>
+      <translation>只有信访事项可以代办</translation>
+    </message>
+    <message>
+      <source>只有信访事项有此步骤</source>
+      <translation>只有信访事项有此步骤</translation>
     </message>
     <message>
       <source>只有全镇范围的账号才能月结</source>
@@ -5243,6 +5459,10 @@
       <translation>否</translation>
     </message>
     <message>
+      <source>告知信访人</source>
+      <translation>告知信访人</translation>
+    </message>
+    <message>
       <source>回执签收人</source>
       <translation>回执签收人</translation>
     </message>
@@ -5285,6 +5505,14 @@
     <message>
       <source>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</source>
       <translation>备份文件格式 {0} 不受支持，请用更新版本的枫桥恢复</translation>
+    </message>
+    <message>
+      <source>复查意见（30日内）</source>
+      <translation>复查意见（30日内）</translation>
+    </message>
+    <message>
+      <source>复核意见（30日内）</source>
+      <translation>复核意见（30日内）</translation>
     </message>
     <message>
       <source>外部工单号</source>
@@ -5509,6 +5737,10 @@
     <message>
       <source>性别</source>
       <translation>性别</translation>
+    </message>
+    <message>
+      <source>意见书日期 {0} 早于申请日期 {1}</source>
+      <translation>意见书日期 {0} 早于申请日期 {1}</translation>
     </message>
     <message>
       <source>成员</source>
@@ -5899,6 +6131,14 @@
       <translation>满意度</translation>
     </message>
     <message>
+      <source>申请复查（答复后30日内）</source>
+      <translation>申请复查（答复后30日内）</translation>
+    </message>
+    <message>
+      <source>申请复核（复查意见后30日内）</source>
+      <translation>申请复核（复查意见后30日内）</translation>
+    </message>
+    <message>
       <source>督办级别</source>
       <translation>督办级别</translation>
     </message>
@@ -6135,6 +6375,10 @@
       <translation>身份证号</translation>
     </message>
     <message>
+      <source>转送机关</source>
+      <translation>转送机关</translation>
+    </message>
+    <message>
       <source>这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备</source>
       <translation>这台电脑第一次同步：请输入本账号的密码，以便在乡镇服务器登记设备</translation>
     </message>
@@ -6177,6 +6421,14 @@
     <message>
       <source>降低风险等级的理由</source>
       <translation>降低风险等级的理由</translation>
+    </message>
+    <message>
+      <source>须写明转送到哪个机关或单位</source>
+      <translation>须写明转送到哪个机关或单位</translation>
+    </message>
+    <message>
+      <source>须在书面答复后，复核完毕或申请期限届满才能终结</source>
+      <translation>须在书面答复后，复核完毕或申请期限届满才能终结</translation>
     </message>
     <message>
       <source>须填写{0}</source>
