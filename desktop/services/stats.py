@@ -82,7 +82,9 @@ def book(s: Session, visible: ColumnElement[bool], start: datetime, end: datetim
                 Matter.signals,
                 Matter.village_id,
                 Matter.grid_id,
-                source_key(),  # a court's or the police's referral counts under its 三调联动 kind
+                source_key().label(
+                    "source"
+                ),  # a court's or the police's referral counts under its 三调联动 kind
                 Matter.category,
             ).where(visible)
         )
