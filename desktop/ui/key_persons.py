@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -30,7 +31,7 @@ from sync.core.domain.roles import Permission
 from .common import read_only_table, show_error, when
 from .forms import FormDialog
 from .labels import label
-from .plain import plain_label
+from .plain import ask, plain_label
 
 KINDS = {"key_person_plans", "key_person_contacts", "persons", "visits", "matters"}
 OVERDUE = QColor("#FFC7C7")
@@ -160,17 +161,25 @@ class KeyPersonsDialog(QDialog):
         self.plan_button.clicked.connect(self.edit_plan)
         self.contact_button = QPushButton(self.tr("记录走访…"))
         self.contact_button.clicked.connect(self.record_contact)
+        self.end_button = QPushButton(self.tr("解除列管…"))
+        self.end_button.clicked.connect(self.end_plan)
+        self.end_button.setVisible(ws.may(Permission.EDIT_RESIDENTS))
+        # the selected person's contacts, latest first: what the 包保责任人 saw each time
+        self.history = plain_label()
+        self.history.setWordWrap(True)
         self.plan_button.setVisible(ws.may(Permission.EDIT_RESIDENTS))
         self.contact_button.setVisible(ws.may(Permission.LOG_VISIT))
         actions = QHBoxLayout()
         actions.addWidget(self.plan_button)
         actions.addWidget(self.contact_button)
+        actions.addWidget(self.end_button)
         actions.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addWidget(self.history)
         layout.addLayout(actions)
         layout.addWidget(buttons)
         self.resize(1000, 520)
@@ -232,9 +241,42 @@ class KeyPersonsDialog(QDialog):
         return self.people[rows[0].row()] if rows and rows[0].row() < len(self.people) else None
 
     def _selected(self) -> None:
-        chosen = self.current() is not None
-        self.plan_button.setEnabled(chosen)
-        self.contact_button.setEnabled(chosen)
+        person = self.current()
+        self.plan_button.setEnabled(person is not None)
+        self.contact_button.setEnabled(person is not None)
+        self.end_button.setEnabled(person is not None and person.plan_id is not None)
+        self.history.clear()
+        if person is not None:
+            self.worker.submit(
+                lambda: key_persons.contacts(self.ws, person.id),
+                lambda lines: self._show_history(person, lines),
+                lambda e: show_error(self, e),
+            )
+
+    def _show_history(self, person, lines) -> None:
+        if person is not self.current():
+            return  # another row was chosen meanwhile
+        if not lines:
+            self.history.setText(self.tr("{0}：还没有走访记录").format(person.name))
+            return
+        shown = [
+            self.tr("{0} {1}（{2}）：{3}").format(when(c.on), label(c.way), c.by, c.seen) for c in lines[:5]
+        ]
+        more = self.tr("（另有 {0} 次更早的走访）").format(len(lines) - 5) if len(lines) > 5 else ""
+        self.history.setText(self.tr("{0} 的走访记录：").format(person.name) + "\n" + "\n".join(shown) + more)
+
+    def end_plan(self) -> None:
+        person = self.current()
+        if person is None or person.plan_id is None:
+            return
+        question = self.tr("解除 {0} 的列管？稳控方案到今天为止，不再提醒走访。").format(person.name)
+        if ask(self, self.tr("解除列管"), question) != QMessageBox.StandardButton.Yes:
+            return
+        self.worker.submit(
+            lambda: key_persons.end_plan(self.ws, person.id, self.ws.now().date()),
+            lambda _changed: self.refresh(),
+            lambda e: show_error(self, e),
+        )
 
     def edit_plan(self) -> PlanDialog | None:
         person = self.current()

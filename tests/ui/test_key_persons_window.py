@@ -12,7 +12,7 @@ from desktop.ui.key_persons import ContactDialog, KeyPersonsDialog, PlanDialog
 from tests.services.test_key_person_plans import watched
 
 
-def test_the_due_tile_a_plan_and_a_contact(township, window_for, settle, no_popups, tmp_path):
+def test_the_due_tile_a_plan_and_a_contact(township, window_for, settle, no_popups, tmp_path, monkeypatch):
     t = township
     g = t.login("grid1")
     zhang, li = watched(t), watched(t, "李四", "0002")
@@ -69,5 +69,24 @@ def test_the_due_tile_a_plan_and_a_contact(township, window_for, settle, no_popu
     assert not contact.isVisible(), contact.last_error
     settle()
     assert dialog.people == [] and window.desk.tiles["key_persons_due"].value.text() == "0"
+
+    # the whole list shows the chosen person's contacts, and ends a plan (解除列管) once asked
+    from PySide6.QtWidgets import QMessageBox
+
+    settle()
+    row = [p.name for p in everyone.people].index("李四")
+    everyone.table.selectRow(row)
+    settle()
+    assert "在家，已找到工作" in everyone.history.text() and "电话联系" in everyone.history.text()
+    assert everyone.end_button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
+    everyone.end_plan()
+    settle()
+    assert asked and "李四" in asked[0]
+    (ended,) = [k for k in key_persons.key_persons(g) if k.name == "李四"]
+    assert ended.plan_id is None and ended.next_due is None
     assert no_popups == []
     assert zhang
