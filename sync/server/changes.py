@@ -17,7 +17,18 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core import records
 
-from . import account_admin, authority, derived, fact_checks, history, key_persons, marks, patrols, periods
+from . import (
+    account_admin,
+    authority,
+    counted_time,
+    derived,
+    fact_checks,
+    history,
+    key_persons,
+    marks,
+    patrols,
+    periods,
+)
 from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
@@ -86,6 +97,7 @@ class Pusher:
             self._write_new()
             if self.answers:
                 self.session.connection().execute(insert(OpResult.__table__), self.answers)
+                counted_time.record_push(self.session, self.device_id, self.now, self.answers)
         finally:
             event.remove(self.session, "do_orm_execute", self._write_new)
         return results

@@ -18,29 +18,54 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core.domain import timing
 
-from .models import Device, OpResult, Record
+from .models import Device, Record
 
-# A push of fewer applied ops than a laptop sends at once emptied its outbox (as history.COMPLETE_PUSH).
+# A push of fewer applied ops than a laptop sends at once emptied its outbox.
 COMPLETE_PUSH = p.CLIENT_PUSH_BATCH
 FIELD = "counted_at"
 
 
 def account_bound(session: Session, device_id: str) -> datetime | None:
-    """When the server received the previous complete push of any device of this device's account, or None
-    when the account never pushed."""
+    """When the server received the previous complete push of any device of this device's account; for an
+    account that pushed but never emptied its outbox in one push, its first push; None if it never pushed."""
     device = session.get(Device, device_id)
     if device is None:
         return None
-    devices = select(Device.id).where(Device.account_id == device.account_id)
-    pushes = session.execute(
-        select(OpResult.received_at, func.count())
-        # Applied ops only: a push padded to a full batch with refused junk is no complete one.
-        .where(OpResult.device_id.in_(devices), OpResult.status.in_(("applied", "conflict")))
-        .group_by(OpResult.device_id, OpResult.received_at)
-        .order_by(OpResult.received_at.desc())
-        .limit(50)
-    ).all()
-    return next((at for at, count in pushes if count < COMPLETE_PUSH), None)
+    complete, first = session.execute(
+        select(func.max(Device.complete_push_at), func.min(Device.first_push_at)).where(
+            Device.account_id == device.account_id
+        )
+    ).one()
+    return complete or first
+
+
+def record_push(session: Session, device_id: str, now: datetime, answers: list[dict]) -> None:
+    """Keep what the bound needs of a push just answered: the first push, and the latest complete one (fewer
+    applied ops than a laptop sends at once: it emptied its outbox) with the server's sequence then. A push
+    padded to a full batch, however many times, moves neither back."""
+    applied = [a for a in answers if a["status"] in ("applied", "conflict")]
+    if not applied:
+        return
+    device = session.get(Device, device_id)
+    if device is None:
+        return
+    if device.first_push_at is None:
+        device.first_push_at = now
+    if len(applied) < COMPLETE_PUSH:
+        device.complete_push_at = now
+        device.complete_push_seq = max((a["server_seq"] or 0) for a in applied)
+
+
+def matter_bound(session: Session, matter_id: str, device_id: str) -> datetime | None:
+    """No step on a matter counts before the server received the latest step another device took on it: this
+    device could act only on what it had pulled (a dispatch received today cannot be closed last month)."""
+    return session.scalar(
+        select(func.max(Record.server_time)).where(
+            Record.parent_id == matter_id,
+            Record.table_name == "events",
+            Record.updated_device != device_id,
+        )
+    )
 
 
 def stamp(data: dict, at: datetime, offset_seconds: float | None, lower: datetime | None, received: datetime):

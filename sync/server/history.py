@@ -25,7 +25,7 @@ from sync.core.domain.workdays import WorkdayCalendar
 
 from . import authority, counted_time, fact_checks, linkage
 from .authority import Identity, Refused
-from .models import Device, OpResult, Record
+from .models import Device, Record
 
 HOLIDAYS = Path(__file__).resolve().parents[2] / "resources" / "reference" / "holidays.json"
 # A push of fewer ops than a laptop sends at once emptied its outbox: whatever it recorded before, it sent.
@@ -56,21 +56,13 @@ class DeviceTimes:
     @classmethod
     def of(cls, session: Session, device_id: str, received: datetime) -> DeviceTimes:
         device = session.get(Device, device_id)
-        pushes = session.execute(
-            select(OpResult.received_at, func.count(), func.max(OpResult.server_seq))
-            # Applied ops only: a push padded to a full batch with refused junk must not pass for one that
-            # left more behind, keeping the bound in the past (review finding).
-            .where(OpResult.device_id == device_id, OpResult.status.in_(("applied", "conflict")))
-            .group_by(OpResult.received_at)
-            .order_by(OpResult.received_at.desc())
-            .limit(50)
-        ).all()
-        complete = next(((at, seq) for at, count, seq in pushes if count < COMPLETE_PUSH), None)
+        # The device's latest complete push, kept on the device as it is answered (counted_time.record_push):
+        # a push padded to a full batch never counts as one and never hides the one before (review findings).
         return cls(
             device_id,
             device.clock_offset_seconds if device is not None else None,
-            complete[0] if complete else None,
-            (complete[1] or 0) if complete else 0,
+            device.complete_push_at if device is not None else None,
+            (device.complete_push_seq or 0) if device is not None else 0,
             received,
             device.registered_at if device is not None else None,
             counted_time.account_bound(session, device_id),
@@ -107,8 +99,13 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
         raise Refused("at：应为日期和时间")
     if problem := timing.event_time_problem(at, times.offset_seconds, times.bound, times.received):
         raise Refused(problem)
-    # The rules below judge the step at the time it counts at, not the one its device claims.
-    own, at = at, counted_time.stamp(data, at, times.offset_seconds, times.account_bound, times.received)
+    # The rules below judge the step at the time it counts at, not the one its device claims: never before
+    # the account's previous complete push, nor before another device's latest step on the matter.
+    lower = times.account_bound
+    if isinstance(data.get("matter_id"), str):
+        seen = counted_time.matter_bound(session, data["matter_id"], times.device_id)
+        lower = max(lower, seen) if lower is not None and seen is not None else (lower or seen)
+    own, at = at, counted_time.stamp(data, at, times.offset_seconds, lower, times.received)
     matter = lookup(data.get("matter_id")) if isinstance(data.get("matter_id"), str) else None
     if matter is None or matter.table_name != "matters" or matter.deleted:
         return  # the reference check says why

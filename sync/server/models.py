@@ -122,6 +122,11 @@ class Device(Base):
     last_seen: Mapped[datetime | None] = mapped_column(DateTime)
     clock_offset_seconds: Mapped[float | None] = mapped_column()
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # what the time bound needs of its pushes (sync.server.counted_time): kept here, not searched for among
+    # the latest pushes, so no number of padded pushes puts the bound out of sight (review)
+    first_push_at: Mapped[datetime | None] = mapped_column(DateTime)
+    complete_push_at: Mapped[datetime | None] = mapped_column(DateTime)
+    complete_push_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Blob(Base):

@@ -225,3 +225,99 @@ def test_a_step_with_a_contrary_edit_leaves_the_matter_as_the_step_sets_it(lapto
     reasons(results[1:])  # (the step already made it closed, resolved)
     data = record_on_server(laptops.server, m).data
     assert data["status"] == "closed" and data["outcome"] == "resolved"
+
+
+def test_padded_pushes_never_hide_the_bound(laptops):
+    """Review: the bound was looked for among the latest fifty pushes, and a push counted as complete only
+    with fewer applied ops than a batch; fifty-one pushes of a full batch of no-op updates (nothing anyone sees
+    changes) put it out of sight, and a close "18 days ago" counted before its due date. The device keeps its
+    latest complete push now, whatever follows it."""
+    m = overdue(laptops, 20)
+    dev = RawDevice(laptops.server.url, "grid1")
+    synced_once(laptops, dev)
+    before = datetime.now() - timedelta(minutes=1)
+    town = laptops.town
+    fields = {"village_id": town.village, "grid_id": town.grid, "number": "PAD", "address": "东村"}
+    h = dev.op("households", fields=fields)
+    assert dev.push(h)[0]["status"] == "applied"
+    for _push in range(51):
+        seq = record_on_server(laptops.server, h["record_id"]).field_seq.get("address", 0)
+        ops = [
+            dev.op("households", h["record_id"], "update", {"address": "东村"}, {"address": seq})
+            for _ in range(p.CLIENT_PUSH_BATCH)
+        ]
+        assert all(r["status"] == "applied" for r in dev.push(*ops))
+    hello(dev, datetime.now())  # an honest clock: the lie is the step's own time
+    fake = datetime.now().replace(microsecond=0) - timedelta(days=18)
+    close = event(laptops, m, "closed", at=fake, data={"outcome": "resolved", "n": 9})
+    dev.push(dev.op("events", fields=close))
+    for stored in events_of(laptops.server, m, "closed"):  # refused, or counted at the bound
+        assert moment(stored["counted_at"]) >= before - timing.EVENT_TOLERANCE
+        data = record_on_server(laptops.server, m).data
+        assert data["closed_at"][:10] > data["due_on"]  # late, as it is
+
+
+def test_no_step_counts_before_another_devices_step_it_follows(laptops):
+    """Review: an account's very first push has no bound of its own (a township that worked offline sends its
+    history), but a matter the township dispatched today cannot be taken and closed "19 days ago" by a new
+    account that only pulled: a step counts no earlier than the server received the step it follows."""
+    from desktop.services import steps as laptop_steps
+    from tests.conftest import PASSWORD
+
+    from .test_authority import reported_in_grid
+    from .test_history_authority import registered_on_server
+
+    admin = RawDevice(laptops.server.url, "admin")
+    made = admin.call(
+        "POST",
+        "/v1/admin/accounts",
+        json={
+            "username": "grid9",
+            "password": PASSWORD,
+            "display_name": "新网格员",
+            "roles": ["grid_worker"],
+            "scope_kind": "grid",
+            "places": [laptops.town.grid],
+        },
+    )
+    assert made.status_code == 200, made.text
+    (grid9,) = [r.id for r in _records(laptops.server, "accounts") if r.data.get("username") == "grid9"]
+    m = reported_in_grid(laptops)
+    laptop_steps.register(laptops.a, m, 1, category="邻里")
+    syncing.sync_now(laptops.a)
+    registered_on_server(laptops, m, 20)
+    syncing.sync_now(laptops.a)
+    dispatched_before = datetime.now() - timedelta(seconds=1)
+    laptop_steps.dispatch(laptops.a, m, f"account:{grid9}")
+    syncing.sync_now(laptops.a)
+
+    dev = RawDevice(laptops.server.url, "grid9")
+    assert dev.call("GET", "/v1/pull").status_code == 200  # it only pulled so far
+    hello(dev, datetime.now())
+    back = datetime.now().replace(microsecond=0) - timedelta(days=19)
+
+    def step(action, data, minutes):
+        at = (back + timedelta(minutes=minutes)).isoformat()
+        return {
+            "matter_id": m,
+            "action": action,
+            "actor_id": grid9,
+            "actor_name": "新网格员",
+            "at": at,
+            "data": data,
+        }
+
+    results = dev.push(
+        dev.op("events", fields=step("accepted", {"n": 20}, 0)),
+        dev.op("events", fields=step("closed", {"outcome": "resolved", "n": 21}, 5)),
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"], results
+    (close,) = events_of(laptops.server, m, "closed")
+    assert moment(close["counted_at"]) >= dispatched_before - timing.EVENT_TOLERANCE
+    data = record_on_server(laptops.server, m).data
+    assert data["closed_at"][:10] > data["due_on"]  # late, as it is
+
+
+def _records(server, table: str) -> list[Record]:
+    with server.server.db.reading() as s:
+        return list(s.query(Record).filter(Record.table_name == table))
