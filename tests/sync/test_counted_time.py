@@ -229,9 +229,9 @@ def test_a_step_with_a_contrary_edit_leaves_the_matter_as_the_step_sets_it(lapto
 
 def test_padded_pushes_never_hide_the_bound(laptops):
     """Review: the bound was looked for among the latest fifty pushes, and a push counted as complete only
-    with fewer applied ops than a batch; fifty-one pushes of a full batch of no-op updates (nothing anyone sees
-    changes) put it out of sight, and a close "18 days ago" counted before its due date. The device keeps its
-    latest complete push now, whatever follows it."""
+    with fewer applied ops than a batch; fifty-one pushes of a full batch of no-op updates (nothing anyone
+    sees changes) put it out of sight, and a close "18 days ago" counted before its due date. The device
+    keeps its latest complete push now, whatever follows it."""
     m = overdue(laptops, 20)
     dev = RawDevice(laptops.server.url, "grid1")
     synced_once(laptops, dev)
