@@ -442,6 +442,15 @@ def _agreement_extra(
 def amend_agreement(ws: Workspace, matter_id: str, replaces_id: str, data: AgreementInput) -> Changed:
     """变更协议: a signed agreement is never edited; its change is a new agreement, signed anew, naming the
     one it replaces. The old one stays as the parties signed it, and printable."""
+    # The change takes the old agreement's place only once everyone signed it: an unsigned draft would void
+    # what the parties signed (review: it replaced the signed one silently).
+    unsigned = [
+        Issue(msg(name), msg("变更协议须经各方当事人和调解员重新签名后才能代替原协议"))
+        for name, signed in (("当事人签名", data.signed_by_parties), ("调解员签名", data.signed_by_mediator))
+        if not signed
+    ]
+    if data.form == "written" and unsigned:
+        raise ValidationFailed(unsigned)
     make = _agreement_extra(ws, data, replaces_id)
 
     def extra(s: Session, matter: Matter) -> None:
@@ -754,6 +763,7 @@ def close(
         if matters.load(ws, s, matter_id).kind == "petition":
             # 书面答复意见书: dated, so 复查 may be asked within 30 days of it (petitions.Stage.REPLIED)
             data["replied_on"] = ws.now().date().isoformat()
+            data["reply"] = reply.strip()  # the server asks for it too
     return _step(ws, matter_id, Action.CLOSE, data, note, extra)
 
 

@@ -352,6 +352,10 @@ def read_only_table(headers: list[str], empty_text: str = "") -> QTableWidget:
     table.empty_text = empty_text
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    # a click picks the row: the buttons under such a list act on the selected row (review: a click picked
+    # one cell, and the row's buttons stayed grey)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     return table

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -27,8 +26,6 @@ class DuplicatesDialog(QDialog):
         self.summary.setWordWrap(True)
         headers = [self.tr("身份证号"), self.tr("姓名"), self.tr("村/社区"), self.tr("户号"), self.tr("地址")]
         self.table = read_only_table(headers, self.tr("没有重复登记的人员。"))
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.merge_button = QPushButton(self.tr("合并：保留选中的这一条，同号的其他记录并入"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.merge_button.setVisible(ws.may(Permission.EDIT_RESIDENTS))

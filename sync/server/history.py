@@ -137,6 +137,8 @@ def check_event(session: Session, who: Identity, data: dict, times: DeviceTimes,
     if action == Action.CONCLUDE and _day(step.get("on")) != at.date():
         # 终结's day is the day it is taken: a later day would pass the 30 days to ask that have not passed
         raise Refused(f"信访终结：日期应为办理当天（{at.date().isoformat()}）")
+    if action == Action.CLOSE and matter.data.get("kind") == "petition":
+        _check_written_reply(step, timing.typed_today(own, at))
     if action in TYPED_DATES and "on" in step:
         typed = _day(step.get("on"))
         if typed is None:
@@ -171,6 +173,15 @@ TYPED_RECORDS = {
     "follow_ups": ("on", Action.FOLLOW_UP),
     "investigations": ("held_on", Action.INVESTIGATE),
 }
+
+
+def _check_written_reply(step: dict, today: date) -> None:
+    """A petition's 办结 is its written reply (书面答复意见书), dated the day it is given: the petitioner's
+    30 days to ask for 复查 run from it, so a reply dated back would end them before they began (review)."""
+    if _day(step.get("replied_on")) != today:
+        raise Refused(f"书面答复日期：应为办理当天（{today.isoformat()}）")
+    if not isinstance(step.get("reply"), str) or not step["reply"].strip():
+        raise Refused("书面答复意见：信访事项以书面答复办结，须写明答复意见")
 
 
 def _check_typed_date(label: str, typed: date, reason: Any, today: date) -> None:

@@ -39,7 +39,9 @@ def check(
             problems = [("包保责任人", f"账号 {keeper.data.get('username')} 已停用")]
     elif table == "key_person_contacts":
         problems = key_persons.contact_problems(data, today + CLOCK_SLACK)
-        if not problems and data.get("by_id") is not None:
+        if not problems and record is None and not isinstance(data.get("by_id"), str):
+            problems = [("走访人", "须写明走访的账号")]  # a visit in no one's name (review)
+        if not problems and "by_id" in fields:
             authority.acting(session, who, data.get("by_id"))  # refused unless the pushing account's own
     else:
         return

@@ -53,6 +53,10 @@ def test_amend_agreement_from_the_matter_view(township, window_for, settle, no_p
     settle()
     assert dialog.isVisible() and dialog.values()["terms"] == "李四赔偿2000元，不再拆除"
     dialog.set_value("facts", "围墙越界30厘米，李四负主要责任")
+    dialog.submit()  # not signed anew: it must not take the signed agreement's place (review)
+    settle()
+    assert dialog.isVisible() and "签名" in str(dialog.last_error)
+    assert view.amendable.terms == "李四拆除越界部分"
     dialog.set_value("signed_by_parties", True)
     dialog.set_value("signed_by_mediator", True)
     path = shot(dialog, "amend_agreement")

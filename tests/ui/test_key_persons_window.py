@@ -75,8 +75,14 @@ def test_the_due_tile_a_plan_and_a_contact(township, window_for, settle, no_popu
 
     settle()
     row = [p.name for p in everyone.people].index("李四")
-    everyone.table.selectRow(row)
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    # a click on one cell picks the row, as a person does it (review: it picked the cell alone)
+    cell = everyone.table.visualItemRect(everyone.table.item(row, 1)).center()
+    QTest.mouseClick(everyone.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     settle()
+    assert everyone.current() is not None and everyone.current().name == "李四"
     assert "在家，已找到工作" in everyone.history.text() and "电话联系" in everyone.history.text()
     assert everyone.end_button.isEnabled()
     asked = []

@@ -230,7 +230,10 @@ RULES: dict[Action, Rule] = {
     ),
     # The 综治中心 (or the 调委会's mediator the court sent it to) records the court's or station's referral
     # while it is open; the result goes back once the matter is done, from whoever handled it.
-    Action.RECEIVE_REFERRAL: Rule(OPEN_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR, Role.LEADER})),
+    # (a mediator only on a matter they handle: any mediator of the township could relabel any matter: review)
+    Action.RECEIVE_REFERRAL: Rule(
+        OPEN_STATUSES, frozenset({Role.PLATFORM, Role.MEDIATOR}), handler_only=True
+    ),
     Action.ANSWER_REFERRAL: Rule(DONE_STATUSES, _HANDLERS, handler_only=True),
     Action.INVESTIGATE: Rule(frozenset({_S.HANDLING}), _HANDLERS, handler_only=True),
     # 信访: the 信访办 (the platform) decides, records the petitioner's requests and gives the opinions
@@ -324,7 +327,17 @@ STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
 }
 # 信访代办: set when the matter is reported (a grid worker files on the petitioner's behalf), never after.
 # Written once, when the matter is reported: never changed by any laptop afterwards.
-FIXED_FIELDS = ("reported_by", "reported_at", "whistleblower", "accused_org_id", "serial", "kind", "by_proxy")
+FIXED_FIELDS = (
+    "reported_by",
+    "reported_at",
+    "whistleblower",
+    "accused_org_id",
+    "serial",
+    "kind",
+    "by_proxy",
+    "source",  # the channel it came by: the counts by source group by it (review)
+    "external_no",  # a hotline or referral number, looked up by it
+)
 
 
 def step_times(action: Action, data: dict[str, Any], at: Any, checked: bool = True) -> dict[str, Any]:
