@@ -612,9 +612,12 @@ def correct_facts(
     with ws.read() as s:
         found = matters.load(ws, s, matter_id)
         before = {"people_count": found.people_count, "amount": found.amount, "signals": found.signals or []}
+        current_risk = found.risk
     if all(facts.same_facts(before[k], new[k], k) for k in new):
         raise ValidationFailed([Issue(msg("更正事实"), msg("与原来的事实相同，没有需要更正的内容"))])
     data: dict[str, Any] = {**new, "reason": reason.strip(), facts.BEFORE: before}
+    if (higher := facts.raises(current_risk, new)) is not None:
+        data["risk"] = str(higher)
     if (old := facts.lowers(before, new)) is not None:
         data.update(
             {
@@ -627,6 +630,8 @@ def correct_facts(
     def extra(s: Session, matter: Matter) -> None:
         for column, value in facts.corrected(data).items():
             setattr(matter, column, value)
+        if "risk" in data:
+            matter.risk = data["risk"]
 
     return _step(ws, matter_id, Action.CORRECT_FACTS, data, reason.strip(), extra)
 

@@ -50,6 +50,8 @@ def consequences(session, matter, event: dict) -> dict[str, Any]:
     target.update({column: _wire(value) for column, value in times.items()})
     if action == Action.REGISTER:
         target.update({f: step[f] for f in ("risk", "category") if step.get(f)})
+    if action == Action.CORRECT_FACTS and step.get("risk"):
+        target["risk"] = step["risk"]  # raised by the corrected facts (facts.raises)
     if action in lifecycle.STEP_SET_FIELDS["due_on"]:
         due = history._due_on(session, action, step, {**matter.data, **target})
         if due is not None:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.core.domain import confirmation, facts, lifecycle
+from sync.core.domain import confirmation, facts, lifecycle, risk
 from sync.core.domain.lifecycle import Action
 
 from .authority import Refused
@@ -64,6 +64,10 @@ def _check_correction(matter: Record, step: dict) -> None:
         and str(step.get(lifecycle.RISK_REASON) or "").strip()
     ):
         raise Refused(f"更正事实：更正后的信号低于原来的（{old}），须记录为降低风险等级并写明理由")
+    higher = facts.raises(matter.data.get("risk"), step)
+    if step.get("risk") != (str(higher) if higher is not None else None):
+        shown = risk.RISK_LABELS[higher] if higher is not None else "不变"
+        raise Refused(f"更正事实：更正后的信号所示风险等级为“{shown}”，risk 应随之")
 
 
 def _check_place(step: dict, lookup) -> None:

@@ -101,3 +101,20 @@ def test_the_papers_print_the_courts_decision(township, clock):
         "（2026）鲁1324民特12号",
     )
     assert not {Action.APPLY_CONFIRMATION, Action.DECIDE_CONFIRMATION} & set(steps.actions_for(g, m))
+
+
+def test_a_correction_that_signals_more_raises_the_risk(township):
+    """Review: ticking 集体上访倾向 with five people in 更正事实 saved the facts and left the risk at 可化解, off
+    the early warning. A rise needs no confirmation: the risk follows the facts up."""
+    t = township
+    m = handling(t, people_count=2, signals=[])  # registered 可化解, as its signals say
+    g, p = t.login("grid1"), t.login("platform")
+    assert matter(t, m).risk == "low"
+    before = desk.desk(p).warnings
+    steps.correct_facts(g, m, 5, 0, ["group"], "核实为五户联名，有集体上访倾向")
+    row = matter(t, m)
+    assert row.risk == "high" and row.is_group
+    assert desk.lowered_risks(p) == []  # a rise is no lowering
+    assert desk.desk(p).warnings == before + 1  # on the early warning (易激化)
+    with t.admin.read() as s:
+        assert matters.derived_state(s, m) == matters.state_of(s.get(Matter, m))

@@ -71,6 +71,16 @@ def lowers(before: dict[str, Any], after: dict[str, Any]) -> risk.Risk | None:
     return old if risk.lowered(str(signalled(after)), old) else None
 
 
+def raises(current: str | None, after: dict[str, Any]) -> risk.Risk | None:
+    """The level a registered matter's risk rises to when corrected facts signal more than it has (a group
+    tendency ticked, more people): a rise needs no confirmation, it simply holds (review: the correction saved
+    the facts and left the risk at 可化解). None when it does not rise or the matter is not graded yet."""
+    if current not in set(risk.Risk):
+        return None
+    new = signalled(after)
+    return new if risk.lowered(current, new) else None
+
+
 def same_facts(a: Any, b: Any, column: str) -> bool:
     """Two stored values of a fact, compared as stored (numbers as numbers, signals as a set)."""
     if column == "signals":

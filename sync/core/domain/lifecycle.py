@@ -306,7 +306,7 @@ STEP_SET_FIELDS: dict[str, frozenset[Action]] = {
     ),
     "closed_at": frozenset({Action.CLOSE, Action.CHECK, Action.REOPEN}),
     "checked_at": frozenset({Action.CHECK, Action.REOPEN}),
-    "risk": frozenset({Action.REGISTER}),
+    "risk": frozenset({Action.REGISTER, Action.CORRECT_FACTS}),  # a correction raises it (facts.raises)
     "category": frozenset({Action.REGISTER}),
     "subcategory": frozenset({Action.REGISTER}),
     "closing_reply": frozenset({Action.CLOSE}),
