@@ -37,7 +37,7 @@ def facts_of(matter: Matter, history: list[tuple[str, dict[str, Any], date]]) ->
         decided_on=decided_on,
         decision=decision,
         accepted_on=accepted,
-        limit=matter.due_on,
+        limit=petitions.statute_limit(accepted, matter.extension_days or 0) if accepted else None,
         replied_on=replied_on,
         stage=matter.petition_stage,
         since=petitions.day_of(matter.petition_since),

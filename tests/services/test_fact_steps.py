@@ -104,8 +104,8 @@ def test_the_papers_print_the_courts_decision(township, clock):
 
 
 def test_a_correction_that_signals_more_raises_the_risk(township):
-    """Review: ticking 集体上访倾向 with five people in 更正事实 saved the facts and left the risk at 可化解, off
-    the early warning. A rise needs no confirmation: the risk follows the facts up."""
+    """Review: ticking 集体上访倾向 with five people in 更正事实 saved the facts and left the risk at
+    可化解, off the early warning. A rise needs no confirmation: the risk follows the facts up."""
     t = township
     m = handling(t, people_count=2, signals=[])  # registered 可化解, as its signals say
     g, p = t.login("grid1"), t.login("platform")

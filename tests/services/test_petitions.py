@@ -192,6 +192,9 @@ def test_the_desk_and_the_matter_colour_the_offices_windows(township, clock):
     assert desk_row() is None  # accepted: its own due date (12-14, ★) runs like any matter's, green today
     (acceptance, handling) = matter_detail.matter_detail(p, m).petition_windows
     assert (acceptance.late, acceptance.colour, handling.colour) == (True, "none", "green")
+    # the petitioner is told the regulation's 60 days, not the ★ grade's sooner target (review)
+    assert handling.due == date(2027, 2, 7) and matter(t, m).due_on < handling.due
+    assert "将于2027年02月07日前办结" in paper_text(p, m, "petition_accepted")
 
     steps.dispatch(p, m, f"account:{t.accounts['grid1']}")
     steps.accept(g, m)

@@ -7,7 +7,6 @@ petitioner may do next (templates)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 from desktop.store.models import Event
 from sync.core.domain import petitions
@@ -75,7 +74,7 @@ def _end(r: Records, doc: Document, notice_key: str, event: Event) -> Document:
 def accepted(r: Records, _index: int = 0) -> Document:
     event = _step(r, "petition_accepted")
     doc = _start(r, "petition_accepted", event)
-    due = r.matter.due_on or event.at.date() + timedelta(days=petitions.LIMITS.handle)
+    due = petitions.statute_limit(event.at.date(), r.matter.extension_days or 0)
     doc.add(
         Para(
             zh(
@@ -131,14 +130,16 @@ def reply(r: Records, _index: int = 0) -> Document:
         raise MissingItems(TITLES["petition_reply"], [zh("答复意见")])
     replied = petitions.day_of((event.data or {}).get("replied_on")) or event.at.date()
     doc = _start(r, "petition_reply", event)
-    late = m.due_on is not None and replied > m.due_on
+    accepted = m.registered_at.date() if m.registered_at else None
+    limit = petitions.statute_limit(accepted, m.extension_days or 0) if accepted else None
+    late = limit is not None and replied > limit
     doc.add(
         Fields(
             (
                 (zh("受理日期"), day(m.registered_at)),
                 (
                     zh("办理期限"),
-                    day(m.due_on) + (zh("（含延期{0}日）", m.extension_days) if m.extension_days else ""),
+                    day(limit) + (zh("（含延期{0}日）", m.extension_days) if m.extension_days else ""),
                 ),
                 (zh("答复日期"), day(replied) + (zh("（超过办理期限）") if late else "")),
                 (zh("承办单位"), m.handler_name or ""),

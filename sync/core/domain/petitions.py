@@ -153,6 +153,14 @@ class PetitionFacts:
     since: date | None = None  # the day the stage's window runs from
 
 
+def statute_limit(accepted_on: date, extension_days: int = 0) -> date:
+    """The regulation's limit for the written reply: 60 days from acceptance, and the extension granted (at
+    most 30). What the petitioner is told and the window shows; a township may hold its handler to a sooner
+    grade deadline (the matter's own due date), which is no promise to the petitioner (review: the
+    受理告知书 promised the ★ grade's 5 days beside the words 六十日)."""
+    return accepted_on + timedelta(days=LIMITS.handle + max(0, extension_days))
+
+
 def windows(f: PetitionFacts) -> list[Window]:
     """The regulation's windows on this petition, in the order they come, each with its due date."""
     result = [
