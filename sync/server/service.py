@@ -6,6 +6,7 @@ bundle carried on a USB stick is applied exactly as a push over the network.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -29,6 +30,11 @@ class Caller:
     @property
     def username(self) -> str:
         return self.identity.username
+
+
+# Who asks: the caller, or how to find it in the session that does the work (a route's token check, done in
+# the pull's own reading session instead of one of its own).
+Who = Caller | Callable[[Session], Caller]
 
 
 def caller_for(session: Session, device: Device, account: Account) -> Caller:
@@ -94,7 +100,7 @@ def _apply_push(
 
 def read_pull(
     server: Server,
-    who: Caller,
+    who: Who,
     cursor: int,
     epoch: str | None,
     limit: int,
@@ -103,6 +109,8 @@ def read_pull(
     with_counts: bool = True,
 ) -> p.PullPage:
     with server.db.reading() as s:
+        if not isinstance(who, Caller):
+            who = who(s)
         current = meta(s, "epoch").value
         if epoch and epoch != current:
             return p.PullPage(epoch=current, reset=True, cursor=0)
