@@ -42,9 +42,7 @@ def push(request: p.PushRequest, who: Authed, server: ServerState) -> Response:
     return answer_of(answer)
 
 
-@router.get(
-    "/v1/pull", response_model=p.PullPage, responses=links(next_page=PULL_FROM_CURSOR, counts=COUNTS)
-)
+@router.get("/v1/pull", response_model=p.PullPage, responses=links(next_page=PULL_FROM_CURSOR, counts=COUNTS))
 def pull(
     token: Token,
     server: ServerState,
