@@ -15,6 +15,7 @@ import argparse
 import gzip
 import json
 import multiprocessing
+import os
 import random
 import shutil
 import sys
@@ -152,6 +153,12 @@ def line(label: str, seconds: float, calls: tuple[int, int, int], baseline: int,
     )
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the server process has used, its threads included."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def push_from(path: str, username: str) -> tuple[int, float, float]:
     """One laptop's sync in a process of its own: how many ops it pushed, and when it began and ended (wall
     clock, comparable between processes)."""
@@ -233,13 +240,15 @@ def run(url: str | None, matters: int, laptops: int) -> None:
                 write_matters(ws, *places[name], share, 10 + i, name.upper())
                 ws.close()
                 paths.append((str(folder / f"{name}.db"), name))
+            cpu = server_cpu(process.pid)
             with multiprocessing.get_context("spawn").Pool(count) as pool:
                 done = pool.starmap(push_from, paths)
+            cpu = server_cpu(process.pid) - cpu  # the server's CPU seconds for the ingest (its own process)
             pushed = sum(n for n, _, _ in done)
             seconds = max(end for _, _, end in done) - min(began for _, began, _ in done)
             print(
                 f"{f'ingest, {count} laptop(s) at once (processes)':<40} {seconds:7.2f} s  {pushed} ops  "
-                f"{pushed / seconds:7.0f} ops/s",
+                f"{pushed / seconds:7.0f} ops/s, server {1e6 * cpu / max(pushed, 1):.0f} µs CPU an op",
                 flush=True,
             )
     finally:

@@ -261,12 +261,17 @@ def _register_device(
 
 
 def authenticate(session: Session, token: str, now: datetime) -> tuple[Device, Account]:
-    device = session.scalar(select(Device).where(Device.token_hash == _token_hash(token)))
-    if device is None:
+    # Device and account in one statement: asked on every request.
+    found = session.execute(
+        select(Device, Account)
+        .outerjoin(Account, Account.id == Device.account_id)
+        .where(Device.token_hash == _token_hash(token))
+    ).first()
+    if found is None:
         raise AuthError("设备未登记或登记已失效，请重新登记")
+    device, account = found
     if device.revoked_at is not None:
         raise AuthError("这台设备已被乡镇平台停用")
-    account = session.get(Account, device.account_id)
     if account is None or account.disabled:
         raise AuthError("该账号已停用，请联系乡镇平台")
     return device, account

@@ -28,3 +28,12 @@ def fit(page: p.PullPage, max_bytes: int) -> p.PullPage:
                 }
             )
     return page
+
+
+def body(page: p.PullPage, max_bytes: int) -> bytes:
+    """The page's JSON within the bound: written once when it fits whole (a small sync's page), cut by `fit`
+    and written again only when it does not."""
+    whole = page.model_dump_json(by_alias=True).encode()
+    if len(whole) <= max_bytes:
+        return whole
+    return fit(page, max_bytes).model_dump_json(by_alias=True).encode()

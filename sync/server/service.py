@@ -6,8 +6,10 @@ bundle carried on a USB stick is applied exactly as a push over the network.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
@@ -25,16 +27,23 @@ class Caller:
     device_id: str
     identity: Identity
     scope: DeviceScope
+    # As found with the token: the handshake names it without asking again.
+    account: p.AccountInfo | None = None
 
     @property
     def username(self) -> str:
         return self.identity.username
 
 
+# Who asks: the caller, or how to find it in the session that does the work (a route's token check, done in
+# the pull's own reading session instead of one of its own).
+Who = Caller | Callable[[Session], Caller]
+
+
 def caller_for(session: Session, device: Device, account: Account) -> Caller:
     identity = authority.identity_of(session, account)
     scope = DeviceScope(account.scope_kind, frozenset(account.scope_ids), identity.org_id)
-    return Caller(device.id, identity, scope)
+    return Caller(device.id, identity, scope, accounts.info(account))
 
 
 def welcome(server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
@@ -48,9 +57,17 @@ def greet(s: Session, server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
     (each commit of the SQLite server waits for the disk)."""
     now = server.clock()
     offset = (now - hello.device_time.replace(tzinfo=None)).total_seconds()
-    device = s.get(Device, who.device_id)
-    device.last_seen, device.clock_offset_seconds = now, offset
-    account = accounts.info(s.get(accounts.Account, device.account_id))
+    # One UPDATE, not a read of the device and the ORM's flush of it (asked on every sync).
+    s.execute(
+        update(Device)
+        .where(Device.id == who.device_id)
+        .values(last_seen=now, clock_offset_seconds=offset)
+        .execution_options(synchronize_session=False)
+    )
+    account = who.account
+    if account is None:
+        device = s.get(Device, who.device_id)
+        account = accounts.info(s.get(accounts.Account, device.account_id))
     epoch = meta(s, "epoch").value
     too_old = hello.protocol < p.OLDEST_CLIENT_PROTOCOL
     return p.Welcome(
@@ -94,7 +111,7 @@ def _apply_push(
 
 def read_pull(
     server: Server,
-    who: Caller,
+    who: Who,
     cursor: int,
     epoch: str | None,
     limit: int,
@@ -103,6 +120,8 @@ def read_pull(
     with_counts: bool = True,
 ) -> p.PullPage:
     with server.db.reading() as s:
+        if not isinstance(who, Caller):
+            who = who(s)
         current = meta(s, "epoch").value
         if epoch and epoch != current:
             return p.PullPage(epoch=current, reset=True, cursor=0)

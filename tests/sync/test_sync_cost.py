@@ -199,3 +199,16 @@ def test_the_server_asks_little_of_its_database_for_a_days_sync(township):
     if server.dialect.name == "sqlite":
         writes = [st for st, _ in pushed.statements if st == "BEGIN IMMEDIATE"]
         assert len(writes) == 1  # the handshake rode on the push: one writing transaction, one commit
+
+
+def test_a_first_push_writes_its_new_records_a_batch_at_a_time(laptops):
+    """A laptop's first push of 400 matters with two parties each (1,200 new records, three batches): the
+    server writes each batch's new records in one statement, not one each (a check that asks the database
+    in the middle of a batch would write the records pending before it, one statement per op)."""
+    town = laptops.town
+    write_matters(laptops.a, town.village, town.grid, 400, 3, "首推")
+    with watching(laptops.server.server.db.engine) as pushed:
+        assert syncing.sync_now(laptops.a).pushed == 1200
+    inserts = [st for st, _ in pushed.statements if st.lstrip().upper().startswith("INSERT INTO RECORDS")]
+    pushes = -(-1200 // 500)  # batches of at most 500 ops
+    assert 1 <= len(inserts) <= pushes, len(inserts)

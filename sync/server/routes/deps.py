@@ -42,17 +42,30 @@ Reading = Annotated[Session, Depends(reading_session, scope="function")]
 bearer = HTTPBearer(auto_error=False, description="登记时得到的设备令牌")
 
 
-def caller(
-    server: ServerState, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-) -> Caller:
-    token = credentials.credentials if credentials else ""
+async def bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> str:
+    return credentials.credentials if credentials else ""
+
+
+# The device's token, not yet checked: the sync's routes resolve it with `resolve` in the thread (and, for a
+# pull, the reading session) that does their work, instead of a thread hop and a session of its own first.
+Token = Annotated[str, Depends(bearer_token)]
+
+
+def resolve(s: Session, server: Server, token: str) -> Caller:
+    """The calling device from its token, or 401 (revoked, unknown, account disabled)."""
     try:
-        # A session of its own, closed at once: a handler that writes then holds one connection, not two.
-        with server.db.reading() as s:
-            device, account = accounts.authenticate(s, token, server.clock())
-            return caller_for(s, device, account)
+        device, account = accounts.authenticate(s, token, server.clock())
+        return caller_for(s, device, account)
     except accounts.AuthError as exc:
         raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from None
+
+
+def caller(server: ServerState, token: Token) -> Caller:
+    # A session of its own, closed at once: a handler that writes then holds one connection, not two.
+    with server.db.reading() as s:
+        return resolve(s, server, token)
 
 
 Authed = Annotated[Caller, Depends(caller)]
