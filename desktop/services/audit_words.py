@@ -71,6 +71,12 @@ ACTIONS = {
     "sync.export_bundle": "导出离线同步包",
     "sync.import_bundle": "导入离线同步包",
     "sync.resolve_conflict": "处理同步冲突",
+    "document.make": "制作文书",
+    "key_person.plan": "制定稳控方案",
+    "key_person.end": "解除重点人员列管",
+    "key_person.contact": "记录重点人员走访",
+    "org.committee": "设置调解委员会名称",
+    "patrol.log": "记录巡查",
 }
 
 FIELDS = {

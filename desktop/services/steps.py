@@ -558,7 +558,7 @@ def decide_confirmation(
     issues = _court_issues(court)
     if result not in confirmation.RESULTS:
         issues.append(Issue(msg("裁定结果"), msg("应为{0}之一", "、".join(confirmation.RESULTS.values()))))
-    number = document_no.strip()
+    number = linkage.normal_number(document_no)
     if not confirmation.DOCUMENT_NO.fullmatch(number) or len(number) > confirmation.DOCUMENT_NO_MAX:
         issues.append(Issue(msg("文书号"), msg("应形如“（2026）鲁1324民特12号”")))
     if issues:
@@ -584,7 +584,7 @@ def decide_confirmation(
         "agreement_id": agreement_id,
         "result": result,
         "court": court.strip(),
-        "document_no": document_no.strip(),
+        "document_no": number,
         **late_entry(ws, on, late_reason),
     }
     return _step(ws, matter_id, Action.DECIDE_CONFIRMATION, data, note, extra)
@@ -854,7 +854,7 @@ def receive_referral(
     police's 警调对接 (the 110 接警编号, the station), recorded on the matter by the step."""
     data = {
         "kind": kind,
-        "number": (number or "").strip(),
+        "number": linkage.normal_number(number),
         "body": (body or "").strip(),
         "received_on": received_on.isoformat() if isinstance(received_on, date) else received_on,
         "due_on": due_on.isoformat() if isinstance(due_on, date) else (due_on or None),

@@ -179,3 +179,15 @@ def test_the_paper_back_quotes_the_number_it_came_with(township, tmp_path):
     slip = documents.make(p, police, "referral")
     for item in ("警调对接反馈单", "向城派出所", "接警编号", "JJ-2026-110-0042", "调解成功"):
         assert item in slip.text(), item
+
+
+def test_a_number_typed_with_half_width_brackets_is_kept_as_courts_write_it(township):
+    """Review: "(2026)…" typed with half-width brackets was stored as typed, and a search for the number as
+    the court writes it ("（2026）…") found nothing."""
+    t = township
+    p = t.login("platform")
+    m = report(t)
+    steps.receive_referral(
+        p, m, "court_pre", "(2026)鲁1324民诉前调88号", COURT, date(2026, 11, 2), date(2026, 12, 2)
+    )
+    assert matter(t, m).referral_no == "（2026）鲁1324民诉前调88号"

@@ -57,6 +57,12 @@ def _day(value: Any) -> date | None:
         return None
 
 
+def normal_number(text: str) -> str:
+    """An outside body's number as courts write it: full-width brackets, whatever was typed, so "(2026)…" and
+    "（2026）…" are one number and the search finds it either way it is quoted (review)."""
+    return (text or "").strip().replace("(", "（").replace(")", "）")
+
+
 def received_problems(data: dict[str, Any], today: date | None = None) -> list[tuple[str, str]]:
     """Why a referral's data cannot be recorded: (field, reason) pairs; none when it can."""
     kind = data.get("kind")
