@@ -25,10 +25,10 @@ from desktop.services.matters import SIGNALS
 from sync.core.domain import confirmation, linkage, mediation, supervision
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
-    ACTION_LABELS,
     OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     Action,
+    action_label,
 )
 from sync.core.domain.risk import RISK_LABELS
 
@@ -252,16 +252,18 @@ def starting_values(action: Action, detail, places=None) -> dict:
 
 
 class ActionDialog(FormDialog):
-    def __init__(self, ws, worker, matter_id: str, action: Action, places, parent=None, start=None):
+    def __init__(
+        self, ws, worker, matter_id: str, action: Action, places, parent=None, start=None, kind=None
+    ):
         super().__init__(parent)
         self.ws, self.worker, self.matter_id, self.action = ws, worker, matter_id, action
-        self.setWindowTitle(label(ACTION_LABELS[action]))
+        self.setWindowTitle(label(action_label(action, kind)))
         self.failure_title = self.tr("无法办理")
         self.widgets = {}
         for f in fields_for(action, places):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
             self.form.also_named(label(f.label), *(label(name) for name in f.also))
-        self.lay_out(self.submit, label(ACTION_LABELS[action]))
+        self.lay_out(self.submit, label(action_label(action, kind)))
         for key, value in (start or {}).items():
             if key in self.widgets:
                 self.set_value(key, value)

@@ -30,6 +30,7 @@ from sync.core.domain.lifecycle import (
     SESSION_OUTCOME_LABELS,
     STATUS_LABELS,
     Action,
+    action_label,
 )
 from sync.core.domain.petitions import STAGE_LABELS as PETITION_STAGE_LABELS
 from sync.core.domain.risk import RISK_LABELS
@@ -417,7 +418,7 @@ class MatterView(QWidget):
                 item.widget().deleteLater()
         self.action_buttons = {}
         for action in actions:
-            button = QPushButton(label(ACTION_LABELS[action]))
+            button = QPushButton(label(action_label(action, self.detail.kind if self.detail else None)))
             button.clicked.connect(lambda _=False, a=action: self.open_action(a))
             self.buttons.addWidget(button)
             self.action_buttons[action] = button
@@ -431,6 +432,7 @@ class MatterView(QWidget):
             self.places,
             parent=self,
             start=starting_values(action, self.detail, self.places),
+            kind=self.detail.kind,
         )
         dialog.open()
         return dialog

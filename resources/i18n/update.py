@@ -64,6 +64,7 @@ def all_labels() -> set[str]:
     tables = [
         lifecycle.STATUS_LABELS,
         lifecycle.ACTION_LABELS,
+        lifecycle.PETITION_ACTION_LABELS,
         lifecycle.LEVEL_LABELS,
         lifecycle.OUTCOME_LABELS,
         lifecycle.SESSION_OUTCOME_LABELS,

@@ -36,14 +36,20 @@ def test_a_petition_from_the_report_form_to_conclusion(township, window_for, set
         m, proxied, kind = row.id, row.by_proxy, row.kind
     assert (kind, proxied) == ("petition", True)
 
+    window = window_for("platform")
+    view = window.ledger.view
+    view.show_matter(m)
+    settle(), settle()
+    # a petition's steps in the regulation's words (review: it offered 立案定级 / 不予立案)
+    assert view.action_buttons[Action.REGISTER].text() == "受理"
+    assert view.action_buttons[Action.REJECT].text() == "不予受理"
+
     p = t.login("platform")
     steps.register(p, m, 3, category="劳动争议")
     steps.dispatch(p, m, f"account:{t.accounts['grid1']}")
     steps.accept(t.login("grid1"), m)
     steps.close(t.login("grid1"), m, "resolved", reply="工资已结清。")
 
-    window = window_for("platform")
-    view = window.ledger.view
     view.show_matter(m)
     settle(), settle()
     header = _header(view)

@@ -262,6 +262,21 @@ PETITION_STAGES: dict[Action, tuple[frozenset[str | None], str]] = {
     Action.DECIDE_RECHECK: (frozenset({Stage.RECHECK_REQUESTED}), Stage.RECHECKED),
     Action.CONCLUDE: (frozenset({Stage.REPLIED, Stage.REVIEWED, Stage.RECHECKED}), Stage.CONCLUDED),
 }
+# A petition's steps in the words of the 信访工作条例 (review: a 信访 matter offered 立案定级 / 不予立案).
+PETITION_ACTION_LABELS = {
+    Action.REGISTER: "受理",
+    Action.REJECT: "不予受理",
+    Action.CLOSE: "书面答复（办结）",
+}
+
+
+def action_label(action: Action, kind: str | None = None) -> str:
+    """What a step is called on a matter of this kind."""
+    if kind == "petition" and action in PETITION_ACTION_LABELS:
+        return PETITION_ACTION_LABELS[action]
+    return ACTION_LABELS[action]
+
+
 # Steps taken from elsewhere than the matter's buttons (the conflicts view), and 司法确认 as one step, which
 # older laptops recorded (their histories still replay; it is now the pair 申请司法确认 / 司法确认结果).
 NOT_OFFERED = frozenset({Action.SETTLE_CONFLICT, Action.JUDICIAL_CONFIRMATION})
