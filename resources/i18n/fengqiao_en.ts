@@ -1478,6 +1478,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Record a contact…</translation>
     </message>
     <message>
+      <source>解除列管…</source>
+      <translation>End monitoring…</translation>
+    </message>
+    <message>
       <source>共 {0} 名重点人员到期待走访，其中 {1} 名已逾期</source>
       <translation>{0} key persons due a contact, {1} of them overdue</translation>
     </message>
@@ -1496,6 +1500,30 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>{0}天</source>
       <translation>{0} days</translation>
+    </message>
+    <message>
+      <source>{0}：还没有走访记录</source>
+      <translation>{0}: no visits recorded yet</translation>
+    </message>
+    <message>
+      <source>{0} {1}（{2}）：{3}</source>
+      <translation>{0} {1} ({2}): {3}</translation>
+    </message>
+    <message>
+      <source>（另有 {0} 次更早的走访）</source>
+      <translation>({0} earlier visits not shown)</translation>
+    </message>
+    <message>
+      <source>{0} 的走访记录：</source>
+      <translation>Visits to {0}:</translation>
+    </message>
+    <message>
+      <source>解除 {0} 的列管？稳控方案到今天为止，不再提醒走访。</source>
+      <translation>End the monitoring of {0}? The plan ends today and no more visits will be due.</translation>
+    </message>
+    <message>
+      <source>解除列管</source>
+      <translation>End monitoring</translation>
     </message>
     <message>
       <source>手机号</source>
@@ -3618,6 +3646,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Next step</translation>
     </message>
     <message>
+      <source>不予受理</source>
+      <translation>Not accepted</translation>
+    </message>
+    <message>
       <source>不予立案</source>
       <translation>Not registered</translation>
     </message>
@@ -3652,6 +3684,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>书面协议</source>
       <translation>Written agreement</translation>
+    </message>
+    <message>
+      <source>书面答复（办结）</source>
+      <translation>Written reply (close)</translation>
     </message>
     <message>
       <source>买卖合同</source>
@@ -3860,6 +3896,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>发现反弹迹象</source>
       <translation>Signs of relapse</translation>
+    </message>
+    <message>
+      <source>受理</source>
+      <translation>Accept</translation>
     </message>
     <message>
       <source>受理的人民法院</source>
@@ -5395,6 +5435,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>受理告知（15日内）</source>
       <translation>Acceptance decision (within 15 days)</translation>
+    </message>
+    <message>
+      <source>变更协议须经各方当事人和调解员重新签名后才能代替原协议</source>
+      <translation>An amended agreement replaces the signed one only once every party and the mediator sign it again</translation>
     </message>
     <message>
       <source>变更理由</source>

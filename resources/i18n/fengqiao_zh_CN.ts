@@ -1476,6 +1476,10 @@
       <translation>记录走访…</translation>
     </message>
     <message>
+      <source>解除列管…</source>
+      <translation>解除列管…</translation>
+    </message>
+    <message>
       <source>共 {0} 名重点人员到期待走访，其中 {1} 名已逾期</source>
       <translation>共 {0} 名重点人员到期待走访，其中 {1} 名已逾期</translation>
     </message>
@@ -1494,6 +1498,30 @@
     <message>
       <source>{0}天</source>
       <translation>{0}天</translation>
+    </message>
+    <message>
+      <source>{0}：还没有走访记录</source>
+      <translation>{0}：还没有走访记录</translation>
+    </message>
+    <message>
+      <source>{0} {1}（{2}）：{3}</source>
+      <translation>{0} {1}（{2}）：{3}</translation>
+    </message>
+    <message>
+      <source>（另有 {0} 次更早的走访）</source>
+      <translation>（另有 {0} 次更早的走访）</translation>
+    </message>
+    <message>
+      <source>{0} 的走访记录：</source>
+      <translation>{0} 的走访记录：</translation>
+    </message>
+    <message>
+      <source>解除 {0} 的列管？稳控方案到今天为止，不再提醒走访。</source>
+      <translation>解除 {0} 的列管？稳控方案到今天为止，不再提醒走访。</translation>
+    </message>
+    <message>
+      <source>解除列管</source>
+      <translation>解除列管</translation>
     </message>
     <message>
       <source>手机号</source>
@@ -3612,6 +3640,10 @@
       <translation>下一步</translation>
     </message>
     <message>
+      <source>不予受理</source>
+      <translation>不予受理</translation>
+    </message>
+    <message>
       <source>不予立案</source>
       <translation>不予立案</translation>
     </message>
@@ -3646,6 +3678,10 @@
     <message>
       <source>书面协议</source>
       <translation>书面协议</translation>
+    </message>
+    <message>
+      <source>书面答复（办结）</source>
+      <translation>书面答复（办结）</translation>
     </message>
     <message>
       <source>买卖合同</source>
@@ -3854,6 +3890,10 @@
     <message>
       <source>发现反弹迹象</source>
       <translation>发现反弹迹象</translation>
+    </message>
+    <message>
+      <source>受理</source>
+      <translation>受理</translation>
     </message>
     <message>
       <source>受理的人民法院</source>
@@ -5389,6 +5429,10 @@
     <message>
       <source>受理告知（15日内）</source>
       <translation>受理告知（15日内）</translation>
+    </message>
+    <message>
+      <source>变更协议须经各方当事人和调解员重新签名后才能代替原协议</source>
+      <translation>变更协议须经各方当事人和调解员重新签名后才能代替原协议</translation>
     </message>
     <message>
       <source>变更理由</source>
