@@ -242,3 +242,17 @@ def test_a_risk_lowered_below_its_signals_needs_a_reason_and_a_leaders_confirmat
     confirmed = advance(lowered, Action.CONFIRM_RISK)
     assert not confirmed.risk_lowered and "没有待确认" in why_not(confirmed, Action.CONFIRM_RISK, leader)
     assert not advance(registered, Action.REGISTER, {"grade": 1, "risk": "high"}).risk_lowered
+
+
+def test_a_mediator_records_a_referral_only_on_a_matter_they_handle():
+    """Review: any mediator of the township could label any open matter a court's or the police's referral
+    (and move its count by source); the platform office records them, a mediator on their own matters."""
+    from sync.core.domain.lifecycle import MatterState
+
+    state = MatterState(status=Status.HANDLING, handler=HANDLER)
+    assert (
+        why_not(state, Action.RECEIVE_REFERRAL, actor(Role.MEDIATOR, handler=False))
+        == "只有当前承办人可以办理"
+    )
+    assert why_not(state, Action.RECEIVE_REFERRAL, actor(Role.MEDIATOR)) is None
+    assert why_not(state, Action.RECEIVE_REFERRAL, actor(Role.PLATFORM, handler=False)) is None
