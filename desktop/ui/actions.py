@@ -245,6 +245,9 @@ def starting_values(action: Action, detail, places=None) -> dict:
         return {"people_count": detail.people_count, "amount": detail.amount, "signals": list(detail.signals)}
     if action == Action.DECIDE_CONFIRMATION:  # the court applied to
         return {"court": next((a.court for a in detail.agreements if a.court), "")}
+    if action == Action.CLOSE and getattr(detail, "kind", None) == "petition":
+        # a petition closes with its written reply; 调解成功 needs a mediation agreement it seldom has (review)
+        return {"outcome": "resolved"}
     if action in (Action.REGISTER, Action.REGRADE):
         known = {"risk": detail.risk, "category": detail.category, "grade": detail.grade}
         return {k: v for k, v in known.items() if v is not None}

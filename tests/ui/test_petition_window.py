@@ -43,6 +43,9 @@ def test_a_petition_from_the_report_form_to_conclusion(township, window_for, set
     # a petition's steps in the regulation's words (review: it offered 立案定级 / 不予立案)
     assert view.action_buttons[Action.REGISTER].text() == "受理"
     assert view.action_buttons[Action.REJECT].text() == "不予受理"
+    from desktop.ui.actions import starting_values
+
+    assert starting_values(Action.CLOSE, view.detail) == {"outcome": "resolved"}  # a reply, not 调解成功
 
     p = t.login("platform")
     steps.register(p, m, 3, category="劳动争议")
