@@ -246,7 +246,7 @@ def starting_values(action: Action, detail, places=None) -> dict:
     if action == Action.DECIDE_CONFIRMATION:  # the court applied to
         return {"court": next((a.court for a in detail.agreements if a.court), "")}
     if action == Action.CLOSE and getattr(detail, "kind", None) == "petition":
-        # a petition closes with its written reply; 调解成功 needs a mediation agreement it seldom has (review)
+        # a petition closes with its written reply: 调解成功 needs an agreement it seldom has (review)
         return {"outcome": "resolved"}
     if action in (Action.REGISTER, Action.REGRADE):
         known = {"risk": detail.risk, "category": detail.category, "grade": detail.grade}
