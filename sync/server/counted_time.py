@@ -26,31 +26,26 @@ FIELD = "counted_at"
 
 
 def account_bound(session: Session, device_id: str) -> datetime | None:
-    """When the server received the previous complete push of any device of this device's account; for an
-    account that pushed but never emptied its outbox in one push, its first push; None if it never pushed."""
+    """When the server received the previous complete push of any device of this device's account, or None
+    when none of its pushes emptied an outbox yet (its first sync, in as many batches as it takes)."""
     device = session.get(Device, device_id)
     if device is None:
         return None
-    complete, first = session.execute(
-        select(func.max(Device.complete_push_at), func.min(Device.first_push_at)).where(
-            Device.account_id == device.account_id
-        )
-    ).one()
-    return complete or first
+    return session.scalar(
+        select(func.max(Device.complete_push_at)).where(Device.account_id == device.account_id)
+    )
 
 
 def record_push(session: Session, device_id: str, now: datetime, answers: list[dict]) -> None:
-    """Keep what the bound needs of a push just answered: the first push, and the latest complete one (fewer
-    applied ops than a laptop sends at once: it emptied its outbox) with the server's sequence then. A push
-    padded to a full batch, however many times, moves neither back."""
+    """Keep what the bound needs of a push just answered: the latest complete one (fewer applied ops than a
+    laptop sends at once: it emptied its outbox) with the server's sequence then. A push padded to a full
+    batch, however many times, never moves it back."""
     applied = [a for a in answers if a["status"] in ("applied", "conflict")]
     if not applied:
         return
     device = session.get(Device, device_id)
     if device is None:
         return
-    if device.first_push_at is None:
-        device.first_push_at = now
     if len(applied) < COMPLETE_PUSH:
         device.complete_push_at = now
         device.complete_push_seq = max((a["server_seq"] or 0) for a in applied)

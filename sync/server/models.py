@@ -124,7 +124,6 @@ class Device(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
     # what the time bound needs of its pushes (sync.server.counted_time): kept here, not searched for among
     # the latest pushes, so no number of padded pushes puts the bound out of sight (review)
-    first_push_at: Mapped[datetime | None] = mapped_column(DateTime)
     complete_push_at: Mapped[datetime | None] = mapped_column(DateTime)
     complete_push_seq: Mapped[int | None] = mapped_column(BigInteger)
 

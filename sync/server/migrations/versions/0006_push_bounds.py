@@ -1,5 +1,5 @@
-"""each device's pushes kept as the time bound needs them: its first, its latest complete one and the sequence
-then (review: a bound found among the latest fifty pushes could be pushed out of sight by padding)
+"""each device's latest complete push kept as the time bound needs it, with the sequence then (review: a bound
+found among the latest fifty pushes could be pushed out of sight by padding)
 
 Revision ID: 0006
 Revises: 0005
@@ -20,7 +20,6 @@ COMPLETE_PUSH = 500
 
 def upgrade() -> None:
     with op.batch_alter_table("devices") as batch:
-        batch.add_column(sa.Column("first_push_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("complete_push_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("complete_push_seq", sa.BigInteger(), nullable=True))
     bind = op.get_bind()
@@ -30,21 +29,14 @@ def upgrade() -> None:
             "WHERE status IN ('applied', 'conflict') GROUP BY device_id, received_at"
         )
     ).all()
-    first: dict[str, object] = {}
     complete: dict[str, tuple[object, object]] = {}
     for device_id, at, count, seq in pushes:
-        if device_id not in first or at < first[device_id]:
-            first[device_id] = at
         if count < COMPLETE_PUSH and (device_id not in complete or at > complete[device_id][0]):
             complete[device_id] = (at, seq)
-    for device_id, at in first.items():
-        at_complete, seq = complete.get(device_id, (None, None))
+    for device_id, (at, seq) in complete.items():
         bind.execute(
-            sa.text(
-                "UPDATE devices SET first_push_at = :first, complete_push_at = :at, complete_push_seq = :seq "
-                "WHERE id = :id"
-            ),
-            {"first": at, "at": at_complete, "seq": seq, "id": device_id},
+            sa.text("UPDATE devices SET complete_push_at = :at, complete_push_seq = :seq WHERE id = :id"),
+            {"at": at, "seq": seq, "id": device_id},
         )
 
 
@@ -52,4 +44,3 @@ def downgrade() -> None:
     with op.batch_alter_table("devices") as batch:
         batch.drop_column("complete_push_seq")
         batch.drop_column("complete_push_at")
-        batch.drop_column("first_push_at")
