@@ -59,7 +59,9 @@ def counted_time(
     moved = on_server_clock(at.replace(tzinfo=None), offset_seconds)
     if lower is not None:
         moved = max(moved, lower - EVENT_TOLERANCE)
-    return min(moved, received)  # the receipt last: nothing counts later than the server saw it
+    # the receipt last: nothing counts later than the server saw it; in whole seconds, as steps are written
+    # (a receipt's microseconds made the server's closed_at differ from the laptop's by a fraction)
+    return min(moved, received).replace(microsecond=0)
 
 
 def typed_today(at: datetime, counted: datetime) -> date:
