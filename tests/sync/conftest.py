@@ -77,3 +77,15 @@ def laptops(tmp_path, clock, server):
     pair = Laptops(tmp_path, clock, server)
     yield pair
     pair.close()
+
+
+def server_on_the_test_clock(laptops, clock) -> None:
+    """The server runs on the test's clock (a month's last minutes, its first day), and the township's
+    pushes so far count as made on it too: a step counts no earlier than the account's previous complete push
+    and no later than its receipt (timing.counted_time), so a test living in November needs such a server."""
+    from sync.server.models import Device
+
+    object.__setattr__(laptops.server.server, "clock", clock)
+    with laptops.server.server.db.writing() as s:
+        for device in s.query(Device):
+            device.complete_push_at = device.complete_push_seq = None

@@ -17,11 +17,13 @@ from sync.server import accounts as server_accounts
 from tests.conftest import PASSWORD
 from tests.services.test_matters import report
 
+from .conftest import server_on_the_test_clock
 from .servers import RawDevice
 from .test_authority import everyone_keeps_syncing, reasons, record_on_server
 
 
-def _platform(laptops):
+def _platform(laptops, clock):
+    server_on_the_test_clock(laptops, clock)
     with laptops.server.server.db.writing() as s:  # the platform office signs in on the township's PC
         server_accounts.add_account(
             s, "platform", PASSWORD, "township", [], display_name="钱平台", roles=["platform"]
@@ -46,7 +48,7 @@ def _group_matter_on_grid_laptop(laptops, clock):
 
 
 def test_a_laptop_that_has_not_pulled_is_refused_then_closes_after_syncing(laptops, clock):
-    p = _platform(laptops)
+    p = _platform(laptops, clock)
     clock.now = datetime(2026, 11, 30, 23, 55)  # within the ten minutes a push may reach back
     steps.register(p, report(laptops.town, who="platform"), 2, category="邻里")
     clock.now = datetime(2026, 11, 30, 23, 56)
@@ -65,16 +67,16 @@ def test_a_laptop_that_has_not_pulled_is_refused_then_closes_after_syncing(lapto
 
     # that sync pulled the grid worker's matter: the month closes again, with it, and the server takes it
     clock.now = datetime(2026, 12, 1, 0, 3)
-    before = datetime.now()
     periods.close(p, "2026-11")
     assert periods.refused(p) == {} and "2026-11" in periods.closed(p)  # closed here, on its way
+    clock.now = datetime(2026, 12, 1, 0, 4)  # the server's clock (the test's) when the close arrives
     assert syncing.sync_now(laptops.a).rejected == 0
     stored = record_on_server(laptops.server, rules.period_id("2026-11"))
     village = stored.data["figures"]["sections"]["village"]
     assert sum(row[4].get("group_matters", 0) for row in village) == 1
     # closed_at is when the server received it (its own clock), not the laptop's 2026-12-01 00:03
     received = datetime.fromisoformat(stored.data["closed_at"])
-    assert before <= received <= datetime.now()
+    assert received == datetime(2026, 12, 1, 0, 4)
     syncing.sync_now(laptops.a)
     assert periods.closed(p)["2026-11"].closed_at == received  # travelled back to the laptop that closed it
     assert periods.refused(p) == {}
@@ -82,7 +84,7 @@ def test_a_laptop_that_has_not_pulled_is_refused_then_closes_after_syncing(lapto
 
 
 def test_made_up_figures_are_refused_alone_naming_the_figure(laptops, clock):
-    p = _platform(laptops)
+    p = _platform(laptops, clock)
     clock.now = datetime(2026, 11, 30, 23, 55)  # within the ten minutes a push may reach back
     steps.register(p, report(laptops.town, who="platform"), 2, category="邻里")
     clock.now = datetime(2026, 12, 1, 0, 1)

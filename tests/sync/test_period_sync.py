@@ -17,12 +17,14 @@ from sync.server.models import Record
 from tests.conftest import PASSWORD
 from tests.services.test_matters import report
 
+from .conftest import server_on_the_test_clock
 from .servers import RawDevice
 from .test_authority import everyone_keeps_syncing, reasons, record_on_server
 
 
 def _closed_november(laptops, clock):
     t = laptops.town
+    server_on_the_test_clock(laptops, clock)
     with laptops.server.server.db.writing() as s:  # the platform office signs in on the township's PC
         server_accounts.add_account(
             s, "platform", PASSWORD, "township", [], display_name="钱平台", roles=["platform"]
@@ -116,6 +118,7 @@ def test_a_closed_month_reaches_every_laptop_and_no_laptop_can_change_it(laptops
 
 def test_the_platform_laptop_closes_a_month_by_itself_after_a_sync(laptops, clock):
     t = laptops.town
+    server_on_the_test_clock(laptops, clock)
     with laptops.server.server.db.writing() as s:  # the platform office signs in on the township's PC
         server_accounts.add_account(
             s, "platform", PASSWORD, "township", [], display_name="钱平台", roles=["platform"]
