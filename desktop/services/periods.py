@@ -155,16 +155,17 @@ def refused(ws: Workspace) -> dict[str, str]:
     server holds: records not yet pulled here), month → the server's reason. Such a month is not closed: the
     laptop syncs and closes it again."""
     with ws.read() as s:
-        last: dict[str, tuple[str, str | None]] = {}  # the latest close of each month sent: its state, why
-        for record_id, state, reason in s.execute(
-            select(OutboxEntry.record_id, OutboxEntry.state, OutboxEntry.reason)
-            .where(OutboxEntry.table_name == "periods", OutboxEntry.op == "insert")
-            .order_by(OutboxEntry.op_seq)
-        ):
-            last[record_id] = (state, reason)
         unpublished: dict[str, str] = dict(
             s.execute(select(Period.id, Period.month).where(Period.server_seq == 0)).all()
         )
+        last: dict[str, tuple[str, str | None]] = {}  # the latest close of each month sent: its state, why
+        if unpublished:  # asked by record id (its index): this runs after every sync, on a growing outbox
+            for record_id, state, reason in s.execute(
+                select(OutboxEntry.record_id, OutboxEntry.state, OutboxEntry.reason)
+                .where(OutboxEntry.record_id.in_(list(unpublished)), OutboxEntry.op == "insert")
+                .order_by(OutboxEntry.op_seq)
+            ):
+                last[record_id] = (state, reason)
     return {
         month: last[record_id][1] or ""
         for record_id, month in unpublished.items()
