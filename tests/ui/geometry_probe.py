@@ -81,6 +81,16 @@ def main(db: Path, out: Path) -> int:
     record("ReportDialog", window.new_matter())
     record("AboutDialog", window.about())
     record("KeyPersonsDialog", window.desk.show_key_persons())
+    from desktop.services.key_persons import KeyPerson
+    from desktop.ui.key_persons import ContactDialog, PlanDialog
+
+    person = KeyPerson("p", "h", "张三丰", "东村", "0001", "138****0000", (), 0, None)
+    record("PlanDialog", PlanDialog(ws, worker, person, choices.places(ws).people, window))
+    record("ContactDialog", ContactDialog(ws, worker, person, window))
+    patrols = window.show_patrols()
+    settle(worker)
+    record("PatrolDialog", patrols.new_patrol())
+    record("PatrolsDialog", patrols)
     record("DuplicatesDialog", window.desk.show_duplicates())
     window.go("households")
     settle(worker)
@@ -111,6 +121,14 @@ def main(db: Path, out: Path) -> int:
         if not papers_seen and getattr(view, "offers", None):
             papers_seen = True
             record("PaperDialog", view.open_paper(view.offers[0]))
+        if "AmendAgreementDialog" not in seen and view.detail is not None and view.detail.agreements:
+            from desktop.ui.actions import AmendAgreementDialog
+
+            agreement = view.detail.agreements[0]
+            record(
+                "AmendAgreementDialog",
+                AmendAgreementDialog(ws, worker, row.id, agreement, window.places, window),
+            )
         if not parties_seen and view.detail is not None and view.detail.parties:
             parties_seen = True
             record("PartyDialog", view.edit_party(view.detail.parties[0].id))
