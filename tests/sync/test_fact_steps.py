@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from desktop.services import desk, matters, steps, syncing
 from desktop.services.matters import MatterInput
-from desktop.services.steps import AgreementInput, SessionInput
+from desktop.services.steps import AgreementInput
 from desktop.store.models import Agreement, Matter
 from sync.core.domain import lifecycle
 from sync.server import authority
@@ -20,7 +20,7 @@ from sync.server.models import Record
 
 from .servers import RawDevice
 from .test_authority import everyone_keeps_syncing, record_on_server
-from .test_history_authority import event, handling, reasons, same_everywhere
+from .test_history_authority import event, reasons, same_everywhere, signed
 
 
 def risky_in_bs_hands(laptops) -> str:
@@ -110,26 +110,6 @@ def test_a_matter_moves_to_another_village_only_by_the_offices_step(laptops):
     first, second = office.push(office.op("events", fields=step), other)
     assert first["status"] == "applied" and second["status"] == "rejected"
     assert "grid_id" in second["reason"], second
-
-
-def signed(laptops) -> tuple[str, str]:
-    m = handling(laptops)
-    b = laptops.b
-    steps.record_session(b, m, SessionInput(b.now().date(), "人民调解", "agreement", record="双方同意"))
-    terms = AgreementInput(
-        "written",
-        "张三、李四",
-        "噪音",
-        "晚十点后不施工",
-        perform_by=b.now().date(),
-        signed_by_parties=True,
-        signed_by_mediator=True,
-    )
-    steps.record_agreement(b, m, terms)
-    syncing.sync_now(b)
-    with b.read() as s:
-        (agreement,) = s.scalars(select(Agreement).where(Agreement.matter_id == m))
-    return m, agreement.id
 
 
 def test_a_signed_agreements_confirmation_dates_and_versions_are_written_only_by_their_steps(laptops):

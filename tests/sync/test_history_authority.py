@@ -247,7 +247,8 @@ def test_who_reported_and_whistleblower_protection_are_fixed(laptops, device):
     everyone_keeps_syncing(laptops)
 
 
-def test_a_signed_agreement_cannot_be_edited(laptops, device):
+def signed(laptops) -> tuple[str, str]:
+    """A matter in hand with a written agreement both sides signed, synced: (matter id, agreement id)."""
     m = handling(laptops)
     b = laptops.b
     steps.record_session(b, m, SessionInput(b.now().date(), "人民调解", "agreement", record="双方同意"))
@@ -264,25 +265,30 @@ def test_a_signed_agreement_cannot_be_edited(laptops, device):
     syncing.sync_now(b)
     with b.read() as s:
         (agreement,) = s.scalars(select(Agreement).where(Agreement.matter_id == m))
-    held = record_on_server(laptops.server, agreement.id)
+    return m, agreement.id
+
+
+def test_a_signed_agreement_cannot_be_edited(laptops, device):
+    m, agreement_id = signed(laptops)
+    held = record_on_server(laptops.server, agreement_id)
     results = device.push(
         device.op(
-            "agreements", agreement.id, "update", {"terms": "不用赔了"}, {"terms": held.field_seq["terms"]}
+            "agreements", agreement_id, "update", {"terms": "不用赔了"}, {"terms": held.field_seq["terms"]}
         ),
         device.op(
             "agreements",
-            agreement.id,
+            agreement_id,
             "update",
             {"signed_by_parties": False},
             {"signed_by_parties": held.field_seq["signed_by_parties"]},
         ),
-        device.op("agreements", agreement.id, "delete", {"deleted": True}, {"*": held.server_seq}),
-        device.op("agreements", agreement.id, "update", {"copies": 3}, {"copies": held.field_seq["copies"]}),
+        device.op("agreements", agreement_id, "delete", {"deleted": True}, {"*": held.server_seq}),
+        device.op("agreements", agreement_id, "update", {"copies": 3}, {"copies": held.field_seq["copies"]}),
     )
     r = reasons(results[:3])
     assert all("变更协议" in x for x in r)
     assert results[3]["status"] == "applied"  # what was not signed (the copies made) may still change
-    assert record_on_server(laptops.server, agreement.id).data["terms"] == "晚十点后不施工"
+    assert record_on_server(laptops.server, agreement_id).data["terms"] == "晚十点后不施工"
     everyone_keeps_syncing(laptops)
 
 
