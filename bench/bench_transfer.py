@@ -12,6 +12,7 @@ the gzip -6 size of the same records' JSON; then a day's sync of 50 edits; then 
 from __future__ import annotations
 
 import argparse
+import collections
 import gzip
 import json
 import multiprocessing
@@ -20,8 +21,10 @@ import random
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import uuid
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -171,6 +174,48 @@ def push_from(path: str, username: str) -> tuple[int, float, float]:
         ws.close()
 
 
+class Waits:
+    """What the server's PostgreSQL sessions are doing, sampled every 20 ms from pg_stat_activity while the
+    laptops push: how often a session waits on a lock (the sequence counter's row lock serialises pushes)."""
+
+    def __init__(self, url: str):
+        self.url, self.seen, self.samples = url, collections.Counter(), 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_):
+        self.stop.set()
+        self.thread.join()
+
+    def _sample(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            while not self.stop.wait(0.02):
+                rows = conn.execute(
+                    "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type ="
+                    " 'client backend'"
+                ).fetchall()
+                self.samples += 1
+                for state, kind, event in rows:
+                    if state != "idle":
+                        self.seen[f"{state}: {kind or 'CPU'}/{event or '-'}"] += 1
+
+    def report(self) -> str:
+        busy = sum(self.seen.values())
+        top = ", ".join(f"{name} {n / self.samples:.2f}" for name, n in self.seen.most_common(6))
+        locked = sum(n for name, n in self.seen.items() if "Lock/" in name)
+        return (
+            f"PostgreSQL sessions not idle, on average {busy / max(self.samples, 1):.2f} "
+            f"({locked / max(self.samples, 1):.2f} waiting on a lock; {self.samples} samples): {top}"
+        )
+
+
 def run(url: str | None, matters: int, laptops: int) -> None:
     calls = Calls()
     folder = Path(tempfile.mkdtemp(prefix="fengqiao-bench-transfer-"))
@@ -241,7 +286,8 @@ def run(url: str | None, matters: int, laptops: int) -> None:
                 ws.close()
                 paths.append((str(folder / f"{name}.db"), name))
             cpu = server_cpu(process.pid)
-            with multiprocessing.get_context("spawn").Pool(count) as pool:
+            waits = Waits(url) if url else nullcontext()
+            with waits, multiprocessing.get_context("spawn").Pool(count) as pool:
                 done = pool.starmap(push_from, paths)
             cpu = server_cpu(process.pid) - cpu  # the server's CPU seconds for the ingest (its own process)
             pushed = sum(n for n, _, _ in done)
@@ -251,6 +297,8 @@ def run(url: str | None, matters: int, laptops: int) -> None:
                 f"{pushed / seconds:7.0f} ops/s, server {1e6 * cpu / max(pushed, 1):.0f} µs CPU an op",
                 flush=True,
             )
+            if url:
+                print(f"    {waits.report()}", flush=True)
     finally:
         process.terminate()
         process.wait(10)

@@ -97,6 +97,21 @@ def acting(session: Session, who: Identity, actor_id: str | None) -> Identity:
     record no server account stands behind is refused: review finding), with the roles that table gives."""
     if actor_id is None or actor_id == who.account_id:
         return who
+    # A push remembers its actors for the batch (`ACTORS`, set by the Pusher): asking again for every matter
+    # made the batch's pending records be written before each lookup, a small insert and a query a matter.
+    known = session.info.get(ACTORS)
+    if known is not None and (who, actor_id) in known:
+        return known[who, actor_id]
+    actor = _acting(session, who, actor_id)
+    if known is not None:
+        known[who, actor_id] = actor
+    return actor
+
+
+ACTORS = "fengqiao.actors"  # session.info key: {(identity, actor id): acting identity}, during one push
+
+
+def _acting(session: Session, who: Identity, actor_id: str) -> Identity:
     record = session.get(Record, actor_id)
     if not who.township_pc or record is None or record.table_name != "accounts" or record.deleted:
         raise Refused("办理记录只能以本账号的名义写入")

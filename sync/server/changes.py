@@ -82,7 +82,7 @@ class Pusher:
         self.author = who.author  # never what the op says
         self.scope = scope
         self.now = now
-        self.seq = Sequencer(session)
+        self.seq = Sequencer(session, deferred=True)
         self.epoch_start = int(meta(session, "epoch_start_seq").value)
         self.times: history.DeviceTimes | None = None  # read once, when the batch holds an event
 
@@ -92,14 +92,19 @@ class Pusher:
         self.answers: list[dict] = []
         # Whatever the checks ask the database (an actor, a matter's events) sees this batch's new records.
         event.listen(self.session, "do_orm_execute", self._write_new)
+        # The actors the batch's steps name, looked up once each (authority.acting); an accounts op forgets
+        # them, as it may change one.
+        self.session.info[authority.ACTORS] = {}
         try:
             results = [self.one(op) for op in ops]
             self._write_new()
+            self.seq.save()
             if self.answers:
                 self.session.connection().execute(insert(OpResult.__table__), self.answers)
                 counted_time.record_push(self.session, self.device_id, self.now, self.answers)
         finally:
             event.remove(self.session, "do_orm_execute", self._write_new)
+            self.session.info.pop(authority.ACTORS, None)
         return results
 
     def _write_new(self, *_) -> None:
@@ -184,6 +189,8 @@ class Pusher:
             if self.wrote and not self.savepoints:
                 raise RefusedAfterWriting(str(exc)) from exc
             seq, conflicts, status, reason = None, [], "rejected", str(exc)
+        if op.table == "accounts":  # it may have changed an actor the batch remembers
+            self.session.info[authority.ACTORS] = {}
         answer = dict(
             mutation_id=op.mutation_id,
             device_id=self.device_id,

@@ -122,11 +122,18 @@ class Sequencer:
     """Hands out sequence numbers inside one writing transaction; the counter row stays locked until
     commit."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, *, deferred: bool = False):
         self._row = meta(session, "last_seq", lock=True)
         self.last = int(self._row.value)
+        # `deferred`: the counter is written once, by `save()` before commit, not at every flush of the
+        # session (a push's checks flush it many times: an UPDATE of the counter each time).
+        self.deferred = deferred
 
     def next(self) -> int:
         self.last += 1
-        self._row.value = str(self.last)
+        if not self.deferred:
+            self._row.value = str(self.last)
         return self.last
+
+    def save(self) -> None:
+        self._row.value = str(self.last)

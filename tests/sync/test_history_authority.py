@@ -435,3 +435,27 @@ def test_risk_lowered_below_the_signals_without_a_reason_is_refused(laptops):
     steps.register(a, m, 1, category="邻里", risk="low", risk_reason="已当面化解，仅剩赔偿")
     everyone_keeps_syncing(laptops)
     assert same_everywhere(laptops, m)["risk"] == "low"
+
+
+def test_a_push_remembers_its_actors_only_until_an_account_changes(laptops):
+    """The server looks a batch's actors up once each (authority.acting); an account record changed in the
+    same batch is seen by the ops after it: a step in the name of an account deleted one op earlier is
+    refused alone."""
+    m = reported_in_grid(laptops)
+    held = record_on_server(laptops.server, m)
+    grid1 = laptops.b.actor.account_id
+    account = record_on_server(laptops.server, grid1)
+    pc = RawDevice(laptops.server.url, "admin")  # the township's PC: steps in its accounts' names
+
+    def reported_by_grid1() -> dict:
+        return pc.op("matters", fields={**held.data, "reported_by": grid1})
+
+    results = pc.push(
+        reported_by_grid1(),
+        pc.op("accounts", grid1, "update", {"deleted": True}, {"deleted": account.field_seq["deleted"]}),
+        reported_by_grid1(),
+    )
+    assert [r["status"] for r in results] == ["applied", "applied", "rejected"], [
+        r.get("reason") for r in results
+    ]
+    assert "本账号的名义" in results[2]["reason"]
