@@ -44,7 +44,9 @@ class Actor:
         return frozenset(keys)
 
     def for_lifecycle(self) -> lifecycle.Actor:
-        return lifecycle.Actor(roles=frozenset(self.roles), handler_keys=self.handler_keys)
+        # the tier is the account's scope, never its roles: a township account never acts as the county
+        county = self.scope.kind == "county"
+        return lifecycle.Actor(roles=frozenset(self.roles), handler_keys=self.handler_keys, county=county)
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def verify_audit(session: Session) -> int | None:
 
 
 def _names(session: Session, account: Account) -> list[str]:
-    if account.scope_kind not in accounts.SCOPE_KINDS or account.scope_kind == "township":
+    if account.scope_kind not in accounts._MEMBERS:  # the township, the county: no places named
         return []
     table, field, _called = accounts._MEMBERS[account.scope_kind]
     shown = []
