@@ -562,7 +562,7 @@ def tier_problem(state: MatterState, action: Action, actor: Actor) -> str | None
     """Whose tier a step is: while a matter is at county level only county accounts take its steps (the
     township keeps it, read-only); below it the township acts, and the county only supervises (督办)."""
     if state.status is None:  # the report: a county account reports nothing of the township's
-        return msg("县级账号不在乡镇上报事项") if actor.county else None
+        return msg("县级账号不在乡镇上报事项") if actor.county and action == Action.REPORT else None
     if state.level == Level.COUNTY and not actor.county:
         return msg("事项已提级到县级，由县级办理，本级只能查看")
     if actor.county and state.level != Level.COUNTY and action not in COUNTY_OVER_LOWER:
