@@ -17,7 +17,9 @@ from sync.core.domain.lifecycle import (
 )
 from sync.core.domain.roles import Role
 
-COUNTY = Actor(frozenset({Role.PLATFORM, Role.SUPERVISOR, Role.LEADER}), frozenset({"account:c"}), county=True)
+COUNTY = Actor(
+    frozenset({Role.PLATFORM, Role.SUPERVISOR, Role.LEADER}), frozenset({"account:c"}), county=True
+)
 TOWNSHIP = Actor(frozenset({Role.PLATFORM, Role.SUPERVISOR, Role.LEADER}), frozenset({"account:t"}))
 
 

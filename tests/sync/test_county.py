@@ -11,12 +11,12 @@ from sqlalchemy import select
 
 from desktop.services import matters, steps, syncing
 from desktop.store.models import Event, Household, Matter, MediationSession, Party, Person, Visit
-from sync.core.domain.lifecycle import Action, Refused
 from sync.core import protocol as p
+from sync.core.domain.lifecycle import Action, Refused
 from sync.server import account_admin
 from sync.server import accounts as server_accounts
 from sync.server.accounts import AdminError
-from tests.conftest import FAST_KDF, PASSWORD
+from tests.conftest import PASSWORD
 from tests.services.test_matters import report
 
 from .test_end_to_end import add_household
@@ -46,7 +46,11 @@ def _ids(ws, model):
 def add_county_account(server, username="county1", roles=("platform", "supervisor")):
     """As `fengqiao-server account add USER --scope county --roles …` does it."""
     request = p.NewAccount(
-        username=username, password=PASSWORD, display_name="县综治中心", roles=list(roles), scope_kind="county"
+        username=username,
+        password=PASSWORD,
+        display_name="县综治中心",
+        roles=list(roles),
+        scope_kind="county",
     )
     with server.server.db.writing() as s:
         account_admin.create(s, account_admin.SERVER_CLI, request, datetime.now())
@@ -153,3 +157,63 @@ def test_the_server_refuses_a_township_step_on_a_county_matter(laptops, county):
     syncing.sync_now(c)
     with c.read() as s:
         assert s.get(Matter, escalated).status == "registered"  # the county's matter, untouched
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'old-server.db'}"
+    return request.getfixturevalue("postgres").new_database()
+
+
+def test_an_older_server_gives_its_county_matters_to_the_county(database_url):
+    """Upgrading: a matter already at county level becomes the county's with what hangs under it (an event,
+    an agreement's attachment); a township matter and a household stay the township's."""
+    import json
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from sync.server.db import alembic_config, make_engine, migrate
+
+    engine = make_engine(database_url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+    rows = [
+        ("m1", "matters", None, {"level": "county"}),
+        ("e1", "events", "m1", {}),
+        ("a1", "agreements", "m1", {}),
+        ("f1", "attachments", "a1", {}),
+        ("m2", "matters", None, {"level": "township"}),
+        ("e2", "events", "m2", {}),
+        ("h1", "households", None, {}),
+    ]
+    with engine.begin() as conn:
+        for seq, (rid, table, parent, data) in enumerate(rows, 1):
+            conn.execute(
+                text(
+                    "INSERT INTO records (id, table_name, data, field_seq, field_device, server_seq, deleted,"
+                    " shared, parent_id) VALUES (:id, :t, :data, '{}', '{}', :seq, false, false, :parent)"
+                ),
+                {"id": rid, "t": table, "data": json.dumps(data), "seq": seq, "parent": parent},
+            )
+    migrate(engine)
+    with engine.connect() as conn:
+        found = {rid for rid, county in conn.execute(text("SELECT id, county FROM records")).all() if county}
+    engine.dispose()
+    assert found == {"m1", "e1", "a1", "f1"}
+
+
+def test_the_server_command_line_adds_a_county_account(tmp_path, capsys):
+    from sync.server import cli
+
+    base = ["--data-dir", str(tmp_path / "data"), "account", "add"]
+    made = cli.main(
+        [*base, "xian1", "--scope", "county", "--roles", "platform,leader", "--password", PASSWORD]
+    )
+    assert made == 0 and "范围 county" in capsys.readouterr().out
+    refused = cli.main([*base, "xian2", "--scope", "county", "--roles", "mediator", "--password", PASSWORD])
+    assert refused != 0
+    assert "县级账号只能是" in capsys.readouterr().err
