@@ -230,6 +230,9 @@ class DeskPage(QWidget):
         self.county = county_desk.is_county(ws)
         visit.setVisible(not self.county)  # the county neither visits households nor reports the township's
         matter.setVisible(not self.county)
+        if not ws.may(Permission.VIEW_RESIDENTS):  # residents' tiles: a county laptop holds no residents
+            for key in ("key_persons", "key_persons_due", "duplicates"):
+                self.tiles[key].hide()
         buttons.addStretch()
         self.greeting = heading("")
         self.first_steps = self._first_steps_box()

@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from desktop.services import matters, steps, syncing
-from desktop.store.models import Event, Household, Matter, MediationSession, Party, Person, Visit
+from desktop.services import matters, setup, steps, syncing
+from desktop.store.models import Event, Household, Matter, MediationSession, Org, Party, Person, Visit
 from sync.core import protocol as p
 from sync.core.domain.lifecycle import Action, Refused
 from sync.server import account_admin
@@ -217,3 +217,25 @@ def test_the_server_command_line_adds_a_county_account(tmp_path, capsys):
     refused = cli.main([*base, "xian2", "--scope", "county", "--roles", "mediator", "--password", PASSWORD])
     assert refused != 0
     assert "县级账号只能是" in capsys.readouterr().err
+
+
+def test_the_county_adds_its_own_unit_and_dispatches_to_it_but_never_edits_the_townships(laptops, county):
+    escalated, kept, c = county
+    t, a = laptops.town, laptops.a
+    court = setup.add_org(c, "unit", "县人民法院").id
+    steps.dispatch(c, escalated, f"org:{court}")
+    assert syncing.sync_now(c).rejected == 0
+    syncing.sync_now(a)
+    with a.read() as s:
+        assert (s.get(Org, court).name, s.get(Org, court).level) == ("县人民法院", "county")
+        assert s.get(Matter, escalated).handler == f"org:{court}"
+    # A tampered county laptop renames the township's own unit: refused, with the reason.
+    with c.db.writing(actor_id=c.actor.account_id, device_id=c.device_id) as s:
+        s.get(Org, t.unit).name = "县司法局"
+    report_ = syncing.sync_now(c)
+    assert report_.rejected == 1
+    (refused,) = syncing.rejected_edits(c)
+    assert refused.table_name == "orgs" and "县级单位" in refused.reason
+    syncing.sync_now(a)
+    with a.read() as s:
+        assert s.get(Org, t.unit).name == "司法所"
