@@ -50,6 +50,8 @@ def test_the_county_desk_and_a_county_matter(qtbot, laptops, worker, settle, tmp
     assert "households" not in window.pages and "visits" not in window.pages  # hidden, not erroring
     page = window.desk
     assert page.county_box.isVisible()
+    assert not page.first_steps.isVisible()  # the township's set-up is not the county's to finish
+    assert not page.tiles["key_persons"].isVisible() and not page.tiles["visits"].isVisible()
     assert page.county_waiting.rowCount() == 1 and page.county_down.rowCount() == 1
     assert "已超期" in page.county_down.item(0, 0).text()
     _shot(window, tmp_path, "county_desk.png")
