@@ -54,7 +54,9 @@ def county_desk(ws: Workspace) -> CountyDesk:
                 .order_by(Matter.due_on.is_(None), Matter.due_on, Matter.serial)
             )
         )
-    waiting, sent_down, done = [], [], 0
+    waiting: list[CountyRow] = []
+    sent_down: list[CountyRow] = []
+    done = 0
     for m in matters:
         if m.status not in open_values:
             done += 1

@@ -9,8 +9,19 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from desktop.services import matters, setup, steps, syncing
-from desktop.store.models import Event, Household, Matter, MediationSession, Org, Party, Person, Visit
+from desktop.services import matters, periods, setup, steps, syncing
+from desktop.store.models import (
+    Division,
+    Event,
+    Household,
+    Matter,
+    MediationSession,
+    Org,
+    Party,
+    Period,
+    Person,
+    Visit,
+)
 from sync.core import protocol as p
 from sync.core.domain.lifecycle import Action, Refused
 from sync.server import account_admin
@@ -239,3 +250,17 @@ def test_the_county_adds_its_own_unit_and_dispatches_to_it_but_never_edits_the_t
     syncing.sync_now(a)
     with a.read() as s:
         assert s.get(Org, t.unit).name == "司法所"
+
+
+def test_the_county_receives_the_townships_closed_months_and_places(laptops, county):
+    """Each township's published figures reach the county (what its ranking reads), with the township's
+    places and units to name them; still no household."""
+    escalated, kept, c = county
+    t, a = laptops.town, laptops.a
+    periods.close(t.login("platform"), "2026-10")
+    assert syncing.sync_now(a).rejected == 0
+    syncing.sync_now(c)
+    with c.read() as s:
+        assert [month.month for month in s.scalars(select(Period))] == ["2026-10"]
+        assert {d.name for d in s.scalars(select(Division))} >= {"东村", "西村"}
+        assert s.scalars(select(Household)).first() is None
