@@ -178,8 +178,9 @@ def database_url(request, tmp_path):
 
 
 def test_an_older_server_gives_its_county_matters_to_the_county(database_url):
-    """Upgrading: a matter already at county level becomes the county's with what hangs under it (an event,
-    an agreement's attachment); a township matter and a household stay the township's."""
+    """Upgrading: a matter already at county level, or one the county sent down, becomes the county's with
+    what hangs under it (an event, an agreement's attachment); a township matter and a household stay the
+    township's."""
     import json
 
     from alembic import command
@@ -198,8 +199,14 @@ def test_an_older_server_gives_its_county_matters_to_the_county(database_url):
         ("a1", "agreements", "m1", {}),
         ("f1", "attachments", "a1", {}),
         ("m2", "matters", None, {"level": "township"}),
-        ("e2", "events", "m2", {}),
+        ("e2", "events", "m2", {"matter_id": "m2", "action": "escalated", "data": {"n": 1}}),
         ("h1", "households", None, {}),
+        # sent down by the county: at township level now, its history went through the county
+        ("m3", "matters", None, {"level": "township"}),
+        *[
+            (f"e3{n}", "events", "m3", {"matter_id": "m3", "action": action, "data": {"n": n}})
+            for n, action in enumerate(("reported", "escalated", "escalated", "referred_down"))
+        ],
     ]
     with engine.begin() as conn:
         for seq, (rid, table, parent, data) in enumerate(rows, 1):
@@ -214,7 +221,7 @@ def test_an_older_server_gives_its_county_matters_to_the_county(database_url):
     with engine.connect() as conn:
         found = {rid for rid, county in conn.execute(text("SELECT id, county FROM records")).all() if county}
     engine.dispose()
-    assert found == {"m1", "e1", "a1", "f1"}
+    assert found == {"m1", "e1", "a1", "f1", "m3", "e30", "e31", "e32", "e33"}
 
 
 def test_the_server_command_line_adds_a_county_account(tmp_path, capsys):
