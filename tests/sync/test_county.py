@@ -235,6 +235,15 @@ def test_the_server_command_line_adds_a_county_account(tmp_path, capsys):
     refused = cli.main([*base, "xian2", "--scope", "county", "--roles", "mediator", "--password", PASSWORD])
     assert refused != 0
     assert "县级账号只能是" in capsys.readouterr().err
+    grid = ["--data-dir", str(tmp_path / "data"), "account"]
+    assert (
+        cli.main([*grid, "add", "gw1", "--scope", "township", "--roles", "mediator", "--password", PASSWORD])
+        == 0
+    )
+    capsys.readouterr()
+    assert cli.main([*grid, "edit", "gw1", "--scope", "county"]) != 0  # a mediator made county: refused
+    assert "县级账号只能是" in capsys.readouterr().err
+    assert cli.main([*grid, "edit", "gw1", "--scope", "county", "--roles", "leader"]) == 0
 
 
 def test_the_county_adds_its_own_unit_and_dispatches_to_it_but_never_edits_the_townships(laptops, county):
