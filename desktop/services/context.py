@@ -26,6 +26,11 @@ from sync.core.domain.workdays import WorkdayCalendar
 from . import audit
 from .errors import NotAllowed
 
+# What a county account never does, whatever its roles: the township's residents are the township's.
+COUNTY_NEVER = frozenset(
+    {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.LOG_VISIT, Permission.CLOSE_PERIOD}
+)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -44,7 +49,9 @@ class Actor:
         return frozenset(keys)
 
     def for_lifecycle(self) -> lifecycle.Actor:
-        return lifecycle.Actor(roles=frozenset(self.roles), handler_keys=self.handler_keys)
+        # the tier is the account's scope, never its roles: a township account never acts as the county
+        county = self.scope.kind == "county"
+        return lifecycle.Actor(roles=frozenset(self.roles), handler_keys=self.handler_keys, county=county)
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,8 @@ class Workspace:
         return DeadlineCalculator(policy, township_calendar.merged(self.calendar, entered))
 
     def may(self, permission: Permission) -> bool:
+        if self.actor.scope.kind == "county" and permission in COUNTY_NEVER:
+            return False  # the county receives no households (the server sends it none): no such pages
         return may(set(self.actor.roles), permission)
 
     def require(self, permission: Permission) -> None:

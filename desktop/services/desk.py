@@ -153,6 +153,7 @@ def desk(ws: Workspace) -> DeskCounts:
     now = ws.now()
     base = [Matter.deleted.is_(False), visible_clause(viewer)]
     may_see_residents = ws.may(Permission.VIEW_RESIDENTS)
+    county = ws.actor.scope.kind == "county"
     conflicts = syncing.open_conflicts(ws)
 
     with ws.read() as s:
@@ -197,7 +198,8 @@ def desk(ws: Workspace) -> DeskCounts:
             by_category=by_category,
             due_soon=_due_soon(ws, s, now),
             by_village=_by_village(s, base, now, ratio) if ws.actor.scope.kind == "township" else [],
-            first_steps=first_steps(ws, s) if ws.may(Permission.CONFIGURE) else [],
+            # (the township's set-up: not the county's to finish)
+            first_steps=first_steps(ws, s) if ws.may(Permission.CONFIGURE) and not county else [],
             conflicts=conflicts,
             calendar_note=calendar.desk_note(ws, s),
             key_persons_due=count_due(s, viewer, now.date()) if may_see_residents else 0,

@@ -179,6 +179,8 @@ def add_org(
         ws.require(Permission.MANAGE_ACCOUNTS)
     if kind not in ORG_KINDS:
         raise ServiceError(msg("单位类型应为 {0} 之一", ", ".join(ORG_KINDS)))
+    if ws.actor.scope.kind == "county":  # the county's own units (法院, 公安局, 信访局 …): of the county
+        level, village_id = "county", None
     if problems := check_place_name(name, "单位名称"):
         raise ValidationFailed(problems)
     with ws.tx("org.add", name.strip()) as tx:

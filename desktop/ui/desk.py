@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import desk
+from desktop.services import county_desk, desk
 from desktop.services.desk import HANDLING_ROLES
 from sync.core.domain.lifecycle import STATUS_LABELS
 from sync.core.domain.roles import Permission, Role
@@ -227,6 +227,12 @@ class DeskPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(visit)
         buttons.addWidget(matter)
+        self.county = county_desk.is_county(ws)
+        visit.setVisible(not self.county)  # the county neither visits households nor reports the township's
+        matter.setVisible(not self.county)
+        if not ws.may(Permission.VIEW_RESIDENTS):  # residents' tiles: a county laptop holds no residents
+            for key in ("key_persons", "key_persons_due", "duplicates"):
+                self.tiles[key].hide()
         buttons.addStretch()
         self.greeting = heading("")
         self.first_steps = self._first_steps_box()
@@ -249,6 +255,9 @@ class DeskPage(QWidget):
         layout.addWidget(self.calendar_note)
         layout.addLayout(buttons)
         layout.addWidget(grid)
+        self.county_box = self._county_box() if self.county else None
+        if self.county_box is not None:
+            layout.addWidget(self.county_box, 2)
         layout.addLayout(lists_row, 1)
         layout.addLayout(charts)
         outer = QVBoxLayout(self)
@@ -307,6 +316,69 @@ class DeskPage(QWidget):
     def refresh(self) -> None:
         self.greeting.setText(self.tr("{0}，您好").format(self.ws.actor.display_name))
         self.worker.submit(lambda: desk.desk(self.ws), self._show, lambda e: show_error(self, e))
+        if self.county:
+            self.worker.submit(
+                lambda: county_desk.county_desk(self.ws), self._show_county, lambda e: show_error(self, e)
+            )
+
+    def _county_box(self) -> QGroupBox:
+        """The county's own work: matters waiting at county level, and those sent down to a township with
+        the county's deadline (late ones marked; 督办 from the matter, opened by a double click)."""
+        box = QGroupBox(self.tr("县级事项"))
+        columns = [
+            self.tr("期限"),
+            self.tr("编号"),
+            self.tr("标题"),
+            self.tr("状态"),
+            self.tr("督办"),
+            self.tr("承办"),
+        ]
+        self.county_waiting = read_only_table(columns)
+        self.county_down = read_only_table(columns)
+        self.county_rows: dict[int, list] = {}
+        row = QHBoxLayout(box)
+        for table, title in (
+            (self.county_waiting, self.tr("待县级办理（双击打开）")),
+            (self.county_down, self.tr("已交下级落实（超期的标红，双击打开后督办）")),
+        ):
+            table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+            table.cellDoubleClicked.connect(lambda r, _c, t=table: self._open_county(t, r))
+            table.cellActivated.connect(lambda r, _c, t=table: self._open_county(t, r))
+            column = QVBoxLayout()
+            heading_ = plain_label(title)
+            heading_.setStyleSheet("font-weight: bold")
+            column.addWidget(heading_)
+            column.addWidget(table, 1)
+            row.addLayout(column, 1)
+        return box
+
+    def _show_county(self, c) -> None:
+        self.county_rows = {id(self.county_waiting): c.waiting, id(self.county_down): c.sent_down}
+        for table, rows in ((self.county_waiting, c.waiting), (self.county_down, c.sent_down)):
+            table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                due = when(row.due_on) if row.due_on else ""
+                late = self.tr("（已超期）") if row.late else ""
+                values = (
+                    due + late,
+                    row.serial,
+                    row.title,
+                    row.status,
+                    str(row.supervised),
+                    row.handler_name,
+                )
+                for col, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    if col == 0 and row.late:
+                        item.setBackground(COLOURS["red"])
+                    table.setItem(r, col, item)
+            table.resizeColumnsToContents()
+
+    def _open_county(self, table, row: int) -> None:
+        rows = self.county_rows.get(id(table), [])
+        if 0 <= row < len(rows):
+            self.open_matter.emit(rows[row].id)
 
     def show_key_persons(self, due_only: bool = False) -> KeyPersonsDialog:
         dialog = KeyPersonsDialog(self.ws, self.worker, self, due_only=due_only)

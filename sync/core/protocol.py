@@ -116,7 +116,7 @@ OpStatus = Literal["applied", "conflict", "rejected"]
 # Where each record type belongs, its fields and the reserved sync columns: `sync.core.records`, the one
 # declaration.
 
-ScopeKind = Literal["household", "grid", "village", "township"]
+ScopeKind = Literal["household", "grid", "village", "township", "county"]
 
 
 class AccountInfo(BaseModel):

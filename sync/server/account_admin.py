@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core.domain.roles import Role
 
-from . import accounts
+from . import accounts, county
 from .accounts import AdminError
 from .authority import township_account_record
 from .db import Sequencer
@@ -96,7 +96,7 @@ def verify_audit(session: Session) -> int | None:
 
 
 def _names(session: Session, account: Account) -> list[str]:
-    if account.scope_kind not in accounts.SCOPE_KINDS or account.scope_kind == "township":
+    if account.scope_kind not in accounts._MEMBERS:  # the township, the county: no places named
         return []
     table, field, _called = accounts._MEMBERS[account.scope_kind]
     shown = []
@@ -257,6 +257,8 @@ def edit(
             account.scope_kind, account.scope_ids = kind, accounts.resolve_places(session, kind, given)
         except ValueError as exc:
             raise AdminError(f"范围（places）：{exc}") from None
+    if problem := county.roles_problem(account.scope_kind, list(account.roles or [])):
+        raise AdminError(problem)  # (a county account holds county roles, whichever was changed)
     set_org = request.org_id is not None  # "" clears the unit
     org = _check_org(session, request.org_id) if set_org else None
     publish(session, account, who, now, org, set_org=set_org)
@@ -312,6 +314,8 @@ def adopt(session: Session, who: Admin, record_id: str, fields: dict[str, Any], 
     try:
         roles = _check_roles([r for r in str(fields.get("roles") or "").split(",") if r])
         places = accounts.resolve_places(session, kind, list(fields.get("scope_ids") or []))
+        if problem := county.roles_problem(kind, roles):
+            raise AdminError(problem)
     except (AdminError, ValueError) as exc:
         raise AdminError(f"账号 {username}：{exc}") from None
     account = Account(

@@ -17,14 +17,14 @@ from sqlalchemy.orm import Session
 from sync.core import protocol as p
 from sync.core.domain.roles import Role
 
-from . import places
+from . import county, places
 from .authority import DEFAULT_ROLES, township_account_record
 from .models import Account, AuditEntry, Device, Record
 
 HASHER = PasswordHasher()
 MAX_FAILURES = 5
 LOCK = timedelta(minutes=15)
-SCOPE_KINDS = ("household", "grid", "village", "township")
+SCOPE_KINDS = ("household", "grid", "village", "township", "county")
 NAME_LIMIT = 50  # the account table's username and display_name columns
 
 
@@ -58,7 +58,7 @@ def resolve_places(session: Session, kind: str, names: list[str]) -> list[str]:
     a 户号): a name that names no place or several is refused with the choices (`places.py`)."""
     if kind not in SCOPE_KINDS:
         raise AdminError(f"范围必须是 {' / '.join(SCOPE_KINDS)} 之一，而不是“{kind}”")
-    if kind == "township":
+    if kind in ("township", "county"):  # the whole township; the county's matters (sync.server.county)
         return []
     _table, _name_field, called = _MEMBERS[kind]
     names = [n for n in (name.strip() for name in names) if n]
@@ -91,6 +91,8 @@ def add_account(
 ) -> Account:
     check_names(username, display_name)
     check_password(password)
+    if problem := county.roles_problem(kind, list(roles or [])):
+        raise AdminError(problem)
     existing = session.scalar(select(Account).where(Account.username == username))
     if existing is not None and _adopted_without_password(session, username):
         # the township's laptop sent this account before the server had it: `account add` completes it

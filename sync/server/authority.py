@@ -27,6 +27,7 @@ DEFAULT_ROLES = {
     "village": ("grid_worker",),
     "grid": ("grid_worker",),
     "household": ("household_head",),
+    "county": ("platform",),  # 县综治中心
 }
 
 
@@ -44,6 +45,7 @@ class Identity:
     org_id: str | None = None  # the unit or team the account belongs to
     township_pc: bool = False  # a township-wide office account: its PC is shared by several accounts
     names: frozenset[str] = frozenset()  # the names the server knows the account by: what its events show
+    county: bool = False  # a county account (its scope's kind): the county's steps, and only those
 
     @property
     def author(self) -> str:
@@ -57,7 +59,7 @@ class Identity:
         keys = {f"account:{self.account_id}"} if self.account_id else set()
         if self.org_id:
             keys.add(f"org:{self.org_id}")
-        return lifecycle.Actor(roles=self.roles, handler_keys=frozenset(keys))
+        return lifecycle.Actor(roles=self.roles, handler_keys=frozenset(keys), county=self.county)
 
 
 def township_account_record(session: Session, username: str) -> Record | None:
@@ -86,7 +88,13 @@ def identity_of(session: Session, account: Account) -> Identity:
     township_pc = account.scope_kind == "township" and bool(roles & {Role.PLATFORM, Role.ADMIN})
     names = frozenset(n for n in (data.get("display_name"), account.display_name) if n)
     return Identity(
-        account.username, roles, record.id if record else None, data.get("org_id"), township_pc, names
+        account.username,
+        roles,
+        record.id if record else None,
+        data.get("org_id"),
+        township_pc,
+        names,
+        county=account.scope_kind == "county",
     )
 
 
@@ -125,7 +133,14 @@ def _acting(session: Session, who: Identity, actor_id: str) -> Identity:
         raise Refused(f"账号 {account.username} 已停用，不能再以它的名义办理")
     roles = roles_of(account.roles or [])
     names = frozenset(str(n) for n in (data.get("display_name"), account.display_name) if n)
-    return Identity(str(data.get("username")), roles, record.id, data.get("org_id"), names=names)
+    return Identity(
+        str(data.get("username")),
+        roles,
+        record.id,
+        data.get("org_id"),
+        names=names,
+        county=account.scope_kind == "county",
+    )
 
 
 # ------------------------------------------------------------------------------------------ permissions

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -21,6 +22,7 @@ from . import (
     account_admin,
     authority,
     counted_time,
+    county,
     derived,
     fact_checks,
     history,
@@ -266,6 +268,8 @@ class Pusher:
             return marks.check(self.session, self.who, op.op, op.fields, record)
         if record is not None or op.op != "insert":
             authority.check_append_only(kind, "update")
+        if self.scope.kind == "county":  # its matters' records, and its own units (sync.server.county)
+            county.check_write(kind.table, op.fields, record)
         if kind.table == "conflicts":  # written by the server; a laptop only marks one settled
             if record is None or set(op.fields) - {"resolved"}:
                 raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
@@ -296,10 +300,12 @@ class Pusher:
     def _readable(self, record: Record) -> bool:
         return record.shared or self.scope.covers(Place.of(record))
 
-    def _check_place(self, table: str, record_id: str, data: dict, verb: str) -> Place:
+    def _check_place(self, table: str, record_id: str, data: dict, verb: str, was_county=False) -> Place:
         place = place_of(self.session, table, record_id, data, self._record)
         if place is None:
             raise Rejected("它所属的住户或事项不在服务器上")
+        if was_county:  # once at county level, the county's for good (sent down, it still follows it)
+            place = replace(place, county=True)
         if not self.scope.covers(place):
             raise Rejected(f"不能{verb}：记录不在本设备账号的管辖范围内")
         return place
@@ -374,7 +380,7 @@ class Pusher:
             if kind.table == "matters":
                 self._check_state(record, applied, op.base_values)
                 data = {**record.data, **applied}  # the server's counted times stand (history)
-            place = self._check_place(op.table, record.id, data, "移出管辖范围")
+            place = self._check_place(op.table, record.id, data, "移出管辖范围", bool(record.county))
             self.wrote = True
             seq = self.seq.next()
             record.data = data
@@ -389,6 +395,8 @@ class Pusher:
                 record.updated_device = None  # the server changed more than the device sent: it pulls it back
             if place.moved_from(old):
                 self._exit(record, old)
+            if record.county and not old.county:  # reached the county: sent to it whole
+                county.entered(self, record)
         for field in conflicts:
             self._conflict(op, record, field, op.fields[field])
         return seq, conflicts
@@ -400,6 +408,7 @@ class Pusher:
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
         record.parent_id, record.protected_from = place.parent_id, place.protected_from
         record.household_id = place.household_id
+        record.county = place.county or bool(getattr(record, "county", False))  # once at county, kept
         record.blob = record.data.get("sha256") if record.table_name == "attachments" else None
         record.updated_by = self.author
         record.updated_device = self.device_id
@@ -463,6 +472,7 @@ class Pusher:
                 parent_id=record.id,
                 protected_from=record.protected_from,
                 household_id=record.household_id,
+                county=bool(record.county),
                 updated_by=self.author,  # written by the server: every device pulls it, the pusher too
                 updated_device=None,
                 device_time=op.device_time,
@@ -476,7 +486,12 @@ class Pusher:
 
 def _readable(scope: DeviceScope):
     return scope.readable(
-        Record.village_id, Record.grid_id, Record.household_id, Record.shared, Record.protected_from
+        Record.village_id,
+        Record.grid_id,
+        Record.household_id,
+        Record.shared,
+        Record.protected_from,
+        Record.county,
     )
 
 
@@ -488,8 +503,8 @@ def visible_blob(session: Session, scope: DeviceScope, sha: str) -> bool:
 
 def _exits(scope: DeviceScope, cursor: int, table: str | None):
     """Moves out of this scope after the cursor, unless the record has come back in since."""
-    if scope.kind == "township" and not scope.org_id:
-        return None
+    if (scope.kind == "township" and not scope.org_id) or scope.kind == "county":
+        return None  # (a matter once at county level stays the county's: nothing leaves its scope)
     was_in = scope.readable(ScopeExit.village_id, ScopeExit.grid_id, ScopeExit.household_id)
     query = (
         select(ScopeExit)

@@ -17,7 +17,7 @@ from typing import Any
 from sync.core.domain import lifecycle
 from sync.core.domain.lifecycle import Action, Status
 
-from . import authority, counted_time, history
+from . import authority, counted_time, county, history
 
 
 def _wire(value: Any) -> Any:
@@ -78,3 +78,5 @@ def apply_step(pusher, event: dict, event_seq: int) -> None:
     matter.updated_by = pusher.author
     matter.updated_device = None  # written by the server: every device pulls it, the step's author too
     matter.server_time = pusher.now
+    if county.reaches("matters", matter.data) and not matter.county:  # 提级 to the county: sent to it whole
+        county.entered(pusher, matter)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -46,6 +47,7 @@ class Record(Base):
         Index("ix_records_scope", "village_id", "grid_id", "server_seq"),
         Index("ix_records_parent", "parent_id"),
         Index("ix_records_household", "household_id", "server_seq"),
+        Index("ix_records_county", "county", "server_seq"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     table_name: Mapped[str] = mapped_column(String(40), index=True)
@@ -63,6 +65,8 @@ class Record(Base):
     household_id: Mapped[str | None] = mapped_column(String(36))  # the household it concerns (联户长 scopes)
     # The unit a whistleblower matter (and all under it) reports: that unit's devices never receive it.
     protected_from: Mapped[str | None] = mapped_column(String(36))
+    # A matter that is or was at county level, and all under it: what a county device reads (server.county)
+    county: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     blob: Mapped[str | None] = mapped_column(String(64), index=True)  # an attachment's file, by its sha256
     updated_by: Mapped[str | None] = mapped_column(String(50))
     updated_device: Mapped[str | None] = mapped_column(String(36))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from sync.core.records import SCOPE_RULES, SHARED, Direct, Parent
 
+from . import county
 from .models import Record
 
 
@@ -23,6 +24,7 @@ class Place:
     parent_id: str | None = None
     protected_from: str | None = None
     household_id: str | None = None
+    county: bool = False  # a matter that is or was at county level, or a record under one
 
     @classmethod
     def of(cls, record: Record) -> Place:
@@ -33,6 +35,7 @@ class Place:
             record.parent_id,
             record.protected_from,
             record.household_id,
+            bool(record.county),
         )
 
     def moved_from(self, old: Place) -> bool:
@@ -58,6 +61,7 @@ def place_of(session: Session, table: str, record_id: str, data: dict, lookup=No
             grid_id=data.get(rule.grid),
             protected_from=hidden,
             household_id=rule.household_of(record_id, data),
+            county=county.reaches(table, data),
         )
     assert isinstance(rule, Parent)
     parent_id = data.get(rule.id_field)
@@ -71,12 +75,13 @@ def place_of(session: Session, table: str, record_id: str, data: dict, lookup=No
         parent_id,
         parent.protected_from,
         parent.household_id,
+        bool(getattr(parent, "county", False)),
     )
 
 
 @dataclass(frozen=True)
 class DeviceScope:
-    kind: str  # household / grid / village / township
+    kind: str  # household / grid / village / township / county
     ids: frozenset[str]
     org_id: str | None = None  # the account's unit: whistleblower material about it never reaches this device
 
@@ -85,20 +90,28 @@ class DeviceScope:
             return False
         if self.kind == "township":
             return True
+        if self.kind == "county":  # which shared records it may write: sync.server.county.check_write
+            return place.shared or place.county
         if place.shared:
             return False  # reference data is read by all, written only township-wide
         return {"village": place.village_id, "grid": place.grid_id, "household": place.household_id}[
             self.kind
         ] in self.ids
 
-    def readable(self, village_col, grid_col, household_col, shared_col=None, protected_col=None):
-        """The SQL condition for rows this scope may read: its own villages, grids or households, and shared
-        data, less what is hidden from its unit."""
+    def readable(
+        self, village_col, grid_col, household_col, shared_col=None, protected_col=None, county_col=None
+    ):
+        """The SQL condition for rows this scope may read: its own villages, grids or households (a county's:
+        the matters at county level, and all under them), and shared data, less what is hidden from its
+        unit."""
         hidden = true()
         if protected_col is not None and self.org_id:
             hidden = or_(protected_col.is_(None), protected_col != self.org_id)
         if self.kind == "township":
             return hidden
+        if self.kind == "county":
+            own = county_col.is_(True) if county_col is not None else false()
+            return and_(own if shared_col is None else or_(shared_col.is_(True), own), hidden)
         ids = list(self.ids)
         column = {"village": village_col, "grid": grid_col, "household": household_col}[self.kind]
         own = column.in_(ids) if ids else false()

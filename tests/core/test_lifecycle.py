@@ -27,8 +27,8 @@ EVERYONE = frozenset(Role)
 HANDLER = "org:committee"
 
 
-def actor(*roles, handler=True):
-    return Actor(frozenset(roles), frozenset({HANDLER}) if handler else frozenset())
+def actor(*roles, handler=True, county=False):
+    return Actor(frozenset(roles), frozenset({HANDLER}) if handler else frozenset(), county=county)
 
 
 @pytest.mark.parametrize("action", list(Action))
@@ -47,7 +47,7 @@ def test_every_step_from_every_status(action, status):
         petition_stage=min(PETITION_STAGES[action][0]) if action in PETITION_STAGES else None,
     )
     rule = RULES[action]
-    reason = why_not(state, action, actor(*rule.roles))
+    reason = why_not(state, action, actor(*rule.roles, county=state.level == Level.COUNTY))
     if status in rule.sources:
         assert reason is None
     else:
@@ -89,7 +89,7 @@ def test_three_tries_per_level_then_escalate_up_to_the_county():
     state = advance(state, Action.ESCALATE, {"reason": "乡镇未成"})
     assert state.level == Level.COUNTY
     state = advance(advance(state, Action.DISPATCH, {"handler": HANDLER}), Action.ACCEPT)
-    assert why_not(state, Action.ESCALATE, me) == "已在县级，无法再提级"
+    assert why_not(state, Action.ESCALATE, actor(Role.MEDIATOR, county=True)) == "已在县级，无法再提级"
 
 
 def test_closing_by_agreement_needs_an_agreement_and_unresolved_needs_the_legal_channels():
@@ -204,7 +204,7 @@ def test_after_supervision_the_handler_explains_before_closing():
 
 
 def test_a_county_decision_comes_down_with_its_own_level():
-    leader = actor(Role.LEADER)
+    leader = actor(Role.LEADER, county=True)
     at_county = MatterState(status=Status.HANDLING, level=Level.COUNTY, handler="org:county", failed_tries=2)
     assert why_not(at_county, Action.REFER_DOWN, leader) is None
     down = advance(at_county, Action.REFER_DOWN, {"decision": "由镇司法所落实赔偿", "days": 10})
@@ -217,7 +217,7 @@ def test_a_county_decision_comes_down_with_its_own_level():
     with pytest.raises(Refused, match="落实期限应大于0天"):
         advance(at_county, Action.REFER_DOWN, {"decision": "落实", "days": 0})
     at_village = MatterState(status=Status.HANDLING, level=Level.VILLAGE)
-    assert why_not(at_village, Action.REFER_DOWN, leader) == "已在村级，没有下级"
+    assert why_not(at_village, Action.REFER_DOWN, actor(Role.LEADER)) == "已在村级，没有下级"
 
 
 def test_a_dossier_is_filed_once_and_reopening_unfiles_it():

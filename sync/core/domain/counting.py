@@ -17,6 +17,7 @@ from sync.core.domain.lifecycle import (
     DONE_STATUSES,
     TIMED_STATUSES,
     Action,
+    Level,
     MatterState,
     Outcome,
     Refused,
@@ -278,6 +279,7 @@ def matter_counts(
         elif (
             state is not None
             and state.status in TIMED_STATUSES
+            and state.level != Level.COUNTY  # waiting at the county: the county's lateness, not the unit's
             and life.due_on is not None
             and life.due_on < end.date()
         ):

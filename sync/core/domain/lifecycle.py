@@ -479,6 +479,8 @@ class Actor:
     roles: frozenset[Role]
     # "account:<id>", "org:<id>" they answer for
     handler_keys: frozenset[str] = field(default_factory=frozenset)
+    # a county account (its scope's kind, never its roles, makes it one): the county's steps are its own
+    county: bool = False
 
 
 class Refused(Exception):
@@ -500,6 +502,8 @@ def is_handler(state: MatterState, actor: Actor) -> bool:
 
 def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
     """None when the actor may take this step now; otherwise the reason, in Chinese."""
+    if tier := tier_problem(state, action, actor):
+        return tier
     rule = RULES[action]
     if state.status not in rule.sources:
         current = STATUS_LABELS.get(state.status, "未上报") if state.status else "未上报"
@@ -546,6 +550,23 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("信访事项当前为“{0}”", current)
     if action == Action.REOPEN and state.petition_stage == Stage.CONCLUDED:
         return msg("信访事项已终结，同一事实不再受理")
+    return None
+
+
+# 三个三 across the boundary: the steps a county account takes on a matter it sent down (交下级落实), whose
+# township now carries it out against the county's deadline.
+COUNTY_OVER_LOWER = frozenset({Action.SUPERVISE})
+
+
+def tier_problem(state: MatterState, action: Action, actor: Actor) -> str | None:
+    """Whose tier a step is: while a matter is at county level only county accounts take its steps (the
+    township keeps it, read-only); below it the township acts, and the county only supervises (督办)."""
+    if state.status is None:  # the report: a county account reports nothing of the township's
+        return msg("县级账号不在乡镇上报事项") if actor.county and action == Action.REPORT else None
+    if state.level == Level.COUNTY and not actor.county:
+        return msg("事项已提级到县级，由县级办理，本级只能查看")
+    if actor.county and state.level != Level.COUNTY and action not in COUNTY_OVER_LOWER:
+        return msg("事项已交下级落实，由乡镇办理；县级只能督办")
     return None
 
 

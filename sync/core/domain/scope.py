@@ -69,23 +69,31 @@ def holds(condition: Condition, record: Mapping[str, object]) -> bool:
 
 # ------------------------------------------------------------------------------------------ scope
 
-SCOPE_KINDS = ("household", "grid", "village", "township")
-SCOPE_LABELS = {"household": "联系的住户", "grid": "网格", "village": "村（社区）", "township": "全镇"}
+SCOPE_KINDS = ("household", "grid", "village", "township", "county")
+SCOPE_LABELS = {
+    "household": "联系的住户",
+    "grid": "网格",
+    "village": "村（社区）",
+    "township": "全镇",
+    "county": "县级（提级和交办的事项）",
+}
 
 
 @dataclass(frozen=True)
 class Scope:
-    kind: str = "township"  # household / grid / village / township
+    kind: str = "township"  # household / grid / village / township / county
     ids: frozenset[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.kind not in SCOPE_KINDS:
-            raise ValueError(msg("范围类型应为 household、grid、village 或 township，而不是“{0}”", self.kind))
+            raise ValueError(
+                msg("范围类型应为 household、grid、village、township 或 county，而不是“{0}”", self.kind)
+            )
 
     def condition(self) -> Condition:
         """The records in scope, by the place fields a record carries: village_id, grid_id, household_id (a
         household's own id stands for its household_id)."""
-        if self.kind == "township":
+        if self.kind in ("township", "county"):  # a county laptop holds only what the server sent it
             return EVERYTHING
         return Among(f"{self.kind}_id", frozenset(self.ids))
 

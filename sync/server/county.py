@@ -1,0 +1,78 @@
+"""The county on the township server: which records a county device reads and writes.
+
+A county account (`account add USER --scope county --roles platform|leader|supervisor|auditor`:
+县综治中心, 领导, 督考, 审计) works on the matters that are or were at county level (提级 to the
+county, or sent down by it: 交下级落实) with everything under them, on the county's own units (orgs
+of level county: 法院, 公安局, 信访局, 人社局 …), and reads the township's shared data (its published
+months among them). It never reads households, residents, visits or a matter that never reached the
+county.
+
+Which matters those are is kept on the record itself (`Record.county`), set when a matter's level first
+becomes county and copied to its children the way its village and grid are (`scope.Place`). It stays
+set when the county sends the matter down: the county follows it and may 督办 it. A matter that
+reaches the county after its children were written has them sent again (`entered`), so a county
+device receives it whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from sync.core import records
+from sync.core.domain.lifecycle import Level
+from sync.core.domain.roles import Role
+
+from .authority import Refused
+from .models import Record
+
+# The roles a county account may hold: the 县综治中心 (platform), its leaders, the 督考办 and the auditor.
+COUNTY_ROLES = frozenset({Role.PLATFORM, Role.LEADER, Role.SUPERVISOR, Role.AUDITOR})
+# Shared records a county device may write: its own units, of level county.
+COUNTY_SHARED = frozenset({"orgs"})
+
+
+def reaches(table: str, data: dict[str, Any]) -> bool:
+    """A matter at county level now (once there, `Record.county` keeps it so)."""
+    return table == "matters" and data.get("level") == Level.COUNTY.value
+
+
+def roles_problem(kind: str, roles: list[str]) -> str | None:
+    """A county account holds county roles only (a grid worker of the county is no such thing)."""
+    if kind != "county":
+        return None
+    wrong = [r for r in roles if r not in {role.value for role in COUNTY_ROLES}]
+    if wrong:
+        allowed = ", ".join(sorted(r.value for r in COUNTY_ROLES))
+        return f"角色（roles）：县级账号只能是 {allowed}，而不是 {', '.join(wrong)}"
+    return None
+
+
+def check_write(table: str, fields: dict[str, Any], record: Record | None) -> None:
+    """What a county device may write beyond its matters' records (their place is checked as any device's):
+    its own units, and no matter of its own making (a township reports; the county receives by 提级)."""
+    if table == "matters" and record is None:
+        raise Refused("县级账号不在乡镇上报事项：事项由乡镇提级到县级")
+    if table in COUNTY_SHARED:
+        was = record.data.get("level") if record is not None else Level.COUNTY.value
+        level = {**(record.data if record is not None else {}), **fields}.get("level")
+        if was != Level.COUNTY.value or level != Level.COUNTY.value:
+            raise Refused("县级账号只能新增和修改县级单位（单位的 level 为 county）")
+        return
+    shared = record.shared if record is not None else records.SCOPE_RULES.get(table) == records.SHARED
+    if shared:
+        raise Refused(f"县级账号不能修改乡镇的“{table}”记录")
+
+
+def entered(pusher, record: Record) -> None:
+    """The matter `record` has just reached the county: it and everything under it become county-visible,
+    and what was written before is numbered again, so county devices pull it (as `changes.Pusher._exit` does
+    for a record leaving a scope)."""
+    record.county = True
+    for child in pusher.session.scalars(select(Record).where(Record.parent_id == record.id)):
+        if child.county:
+            continue
+        child.server_seq = pusher.seq.next()
+        child.updated_device = None  # sent again by the server, not by a device: every device pulls it
+        entered(pusher, child)
