@@ -1067,6 +1067,30 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Hello, {0}</translation>
     </message>
     <message>
+      <source>县级事项</source>
+      <translation>County matters</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>督办</source>
+      <translation>Supervised</translation>
+    </message>
+    <message>
+      <source>待县级办理（双击打开）</source>
+      <translation>Waiting at county level (double-click to open)</translation>
+    </message>
+    <message>
+      <source>已交下级落实（超期的标红，双击打开后督办）</source>
+      <translation>Sent down to a township (late ones in red; open with a double-click to supervise)</translation>
+    </message>
+    <message>
+      <source>（已超期）</source>
+      <translation> (overdue)</translation>
+    </message>
+    <message>
       <source>临期（已过{0}%时限）</source>
       <translation>Due soon ({0}% of the time used)</translation>
     </message>
@@ -3866,6 +3890,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>County</translation>
     </message>
     <message>
+      <source>县级（提级和交办的事项）</source>
+      <translation>County (escalated and sent-down matters)</translation>
+    </message>
+    <message>
       <source>参加人员</source>
       <translation>Attendees</translation>
     </message>
@@ -5301,6 +5329,14 @@ The unreadable original file was moved to {0}.</translation>
       <translation>the place of the matter is outside your area</translation>
     </message>
     <message>
+      <source>事项已交下级落实，由乡镇办理；县级只能督办</source>
+      <translation>The matter was sent down to the township, which handles it; the county can only supervise it</translation>
+    </message>
+    <message>
+      <source>事项已提级到县级，由县级办理，本级只能查看</source>
+      <translation>The matter was escalated to the county, which handles it; this level can only view it</translation>
+    </message>
+    <message>
       <source>事项已达成调解协议，不能反馈调解不成功</source>
       <translation>the matter has a mediation agreement; it cannot be reported as failed</translation>
     </message>
@@ -5423,6 +5459,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>原协议</source>
       <translation>Original agreement</translation>
+    </message>
+    <message>
+      <source>县级账号不在乡镇上报事项</source>
+      <translation>A county account does not report the township's matters</translation>
     </message>
     <message>
       <source>反馈时限（工作日）</source>
@@ -6297,8 +6337,8 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Villages, grids or households of the scope</translation>
     </message>
     <message>
-      <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>
-      <translation>The scope kind must be household, grid, village or township, not “{0}”</translation>
+      <source>范围类型应为 household、grid、village、township 或 county，而不是“{0}”</source>
+      <translation>The scope kind should be household, grid, village, township or county, not “{0}”</translation>
     </message>
     <message>
       <source>落实期限应大于0天</source>

@@ -1067,6 +1067,30 @@
       <translation>{0}，您好</translation>
     </message>
     <message>
+      <source>县级事项</source>
+      <translation>县级事项</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>督办</source>
+      <translation>督办</translation>
+    </message>
+    <message>
+      <source>待县级办理（双击打开）</source>
+      <translation>待县级办理（双击打开）</translation>
+    </message>
+    <message>
+      <source>已交下级落实（超期的标红，双击打开后督办）</source>
+      <translation>已交下级落实（超期的标红，双击打开后督办）</translation>
+    </message>
+    <message>
+      <source>（已超期）</source>
+      <translation>（已超期）</translation>
+    </message>
+    <message>
       <source>临期（已过{0}%时限）</source>
       <translation>临期（已过{0}%时限）</translation>
     </message>
@@ -3860,6 +3884,10 @@
       <translation>县级</translation>
     </message>
     <message>
+      <source>县级（提级和交办的事项）</source>
+      <translation>县级（提级和交办的事项）</translation>
+    </message>
+    <message>
       <source>参加人员</source>
       <translation>参加人员</translation>
     </message>
@@ -5295,6 +5323,14 @@
       <translation>事项发生地不在您负责的范围内</translation>
     </message>
     <message>
+      <source>事项已交下级落实，由乡镇办理；县级只能督办</source>
+      <translation>事项已交下级落实，由乡镇办理；县级只能督办</translation>
+    </message>
+    <message>
+      <source>事项已提级到县级，由县级办理，本级只能查看</source>
+      <translation>事项已提级到县级，由县级办理，本级只能查看</translation>
+    </message>
+    <message>
       <source>事项已达成调解协议，不能反馈调解不成功</source>
       <translation>事项已达成调解协议，不能反馈调解不成功</translation>
     </message>
@@ -5417,6 +5453,10 @@
     <message>
       <source>原协议</source>
       <translation>原协议</translation>
+    </message>
+    <message>
+      <source>县级账号不在乡镇上报事项</source>
+      <translation>县级账号不在乡镇上报事项</translation>
     </message>
     <message>
       <source>反馈时限（工作日）</source>
@@ -6291,8 +6331,8 @@
       <translation>范围内的村、网格或住户</translation>
     </message>
     <message>
-      <source>范围类型应为 household、grid、village 或 township，而不是“{0}”</source>
-      <translation>范围类型应为 household、grid、village 或 township，而不是“{0}”</translation>
+      <source>范围类型应为 household、grid、village、township 或 county，而不是“{0}”</source>
+      <translation>范围类型应为 household、grid、village、township 或 county，而不是“{0}”</translation>
     </message>
     <message>
       <source>落实期限应大于0天</source>
