@@ -41,7 +41,12 @@ def hold(session: Session, sha: str, device_id: str) -> None:
 def standing(session: Session, scope: DeviceScope, device_id: str, sha: str) -> Standing:
     held = holders(session, sha)
     readable = scope.readable(
-        Record.village_id, Record.grid_id, Record.household_id, Record.shared, Record.protected_from
+        Record.village_id,
+        Record.grid_id,
+        Record.household_id,
+        Record.shared,
+        Record.protected_from,
+        Record.township_id,  # a file is read through its own township's attachments only
     )
     naming = select(Record.field_device, Record.updated_device).where(
         Record.blob == sha, Record.deleted.is_(False), readable

@@ -33,7 +33,7 @@ from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import Account, OpResult, Record, ScopeExit
-from .scope import DeviceScope, Place, place_of
+from .scope import DeviceScope, Place, confine, place_of
 
 FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 CONFLICT_IDS = uuid.UUID("6f0e1a52-6b8e-4a43-9d2c-2f1f6c0c1a51")
@@ -81,6 +81,10 @@ class Pusher:
         self.who = who
         self.author = who.author  # never what the op says
         self.scope = scope
+        # Whatever this push's checks read of records is its township's alone (scope.confine); a record of
+        # another township is as absent as an unknown id.
+        self.township_id = scope.township_id
+        confine(session, scope.township_id)
         self.now = now
         self.seq = Sequencer(session)
         self.epoch_start = int(meta(session, "epoch_start_seq").value)
@@ -112,16 +116,20 @@ class Pusher:
         """One query for the batch's earlier answers and a few for the records it names (and the records their
         fields refer to): each op then finds them in the session instead of asking the database one by one."""
         self.answered = {}
+        self.taken: set[str] = set()  # mutation ids another device's ops already have
         mutations = [op.mutation_id for op in ops]
         wanted = {op.record_id for op in ops}
         wanted |= {v for op in ops for v in op.fields.values() if isinstance(v, str) and len(v) == 36}
         wanted = sorted(wanted)
         for start in range(0, len(mutations), PREFETCH):
             chunk = mutations[start : start + PREFETCH]
-            self.answered.update(
-                (r.mutation_id, r)
-                for r in self.session.scalars(select(OpResult).where(OpResult.mutation_id.in_(chunk)))
-            )
+            for r in self.session.scalars(select(OpResult).where(OpResult.mutation_id.in_(chunk))):
+                # Only the device's own answer is given back: another device's (perhaps another
+                # township's) says nothing of its op to a device replaying its id.
+                if r.device_id == self.device_id:
+                    self.answered[r.mutation_id] = r
+                else:
+                    self.taken.add(r.mutation_id)
         # Held here as well: the session's identity map, where `session.get` finds them, keeps only weak
         # references to unchanged objects.
         self.held: dict[str, Record] = {}
@@ -131,6 +139,16 @@ class Pusher:
                 (r.id, r) for r in self.session.scalars(select(Record).where(Record.id.in_(chunk)))
             )
         self.absent = set(wanted) - set(self.held)
+        # Record ids are one space for the whole server: an id this township does not have may still be
+        # another township's, which no insert here may take (asked in Core, past the township's confinement).
+        self.elsewhere: set[str] = set()
+        absent = sorted(self.absent)
+        for start in range(0, len(absent), PREFETCH):
+            chunk = absent[start : start + PREFETCH]
+            table = Record.__table__
+            self.elsewhere.update(
+                self.session.connection().execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars()
+            )
 
     def _record(self, record_id: str) -> Record | NewRecord | None:
         """A record by id: from the session when the batch's prefetch saw it, known absent without a query."""
@@ -157,6 +175,14 @@ class Pusher:
 
     def one(self, op: p.Op) -> p.OpResult:
         seen = self.answered.get(op.mutation_id)
+        if seen is None and op.mutation_id in self.taken:
+            # Not stored (the id is another op's): refused alone, and the batch goes on.
+            return p.OpResult(
+                op_seq=op.op_seq,
+                mutation_id=op.mutation_id,
+                status="rejected",
+                reason="操作编号（mutation_id）已被另一操作使用：请在本机重新生成后再同步",
+            )
         if seen is not None:
             return p.OpResult(
                 op_seq=op.op_seq,
@@ -224,6 +250,8 @@ class Pusher:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
         if record is None and op.op != "insert":
             raise Rejected("服务器上没有这条记录，无法修改或删除")
+        if record is None and op.record_id in self.elsewhere:
+            raise Rejected(f"编号 {op.record_id} 不能用于新记录：请在本机重新生成")
         found = records.problems(kind, op.fields, whole=record is None, arriving=True)
         found += [
             f"{name}（原值）：{problem}"
@@ -245,7 +273,9 @@ class Pusher:
         username = op.fields.get("username")
         if self.session.scalar(select(Account.id).where(Account.username == username)) is not None:
             return
-        admin = account_admin.Admin(self.who.username, self.device_id, self.who.author)
+        admin = account_admin.Admin(
+            self.who.username, self.device_id, self.who.author, township_id=self.township_id
+        )
         try:
             account_admin.adopt(self.session, admin, op.record_id, op.fields, self.now)
         except AdminError as exc:
@@ -390,6 +420,7 @@ class Pusher:
         history.check_matter_change(self.session, self.who, self.device_id, matter, applied, bases)
 
     def _stamp(self, record: Record | NewRecord, op: p.Op, place: Place) -> None:
+        record.township_id = self.township_id
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
         record.parent_id, record.protected_from = place.parent_id, place.protected_from
         record.household_id = place.household_id
@@ -406,6 +437,7 @@ class Pusher:
                 seq=record.server_seq,
                 table_name=record.table_name,
                 record_id=record.id,
+                township_id=record.township_id,
                 village_id=old.village_id,
                 grid_id=old.grid_id,
                 household_id=old.household_id,
@@ -450,6 +482,7 @@ class Pusher:
                 field_device=dict.fromkeys(data, self.device_id),
                 server_seq=seq,
                 deleted=False,
+                township_id=record.township_id,
                 shared=record.shared,
                 village_id=record.village_id,
                 grid_id=record.grid_id,
@@ -469,7 +502,12 @@ class Pusher:
 
 def _readable(scope: DeviceScope):
     return scope.readable(
-        Record.village_id, Record.grid_id, Record.household_id, Record.shared, Record.protected_from
+        Record.village_id,
+        Record.grid_id,
+        Record.household_id,
+        Record.shared,
+        Record.protected_from,
+        Record.township_id,
     )
 
 
@@ -483,7 +521,9 @@ def _exits(scope: DeviceScope, cursor: int, table: str | None):
     """Moves out of this scope after the cursor, unless the record has come back in since."""
     if scope.kind == "township" and not scope.org_id:
         return None
-    was_in = scope.readable(ScopeExit.village_id, ScopeExit.grid_id, ScopeExit.household_id)
+    was_in = scope.readable(
+        ScopeExit.village_id, ScopeExit.grid_id, ScopeExit.household_id, township_col=ScopeExit.township_id
+    )
     query = (
         select(ScopeExit)
         .join(Record, Record.id == ScopeExit.record_id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, false, or_, true
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, event, false, or_, true
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sync.core.records import SCOPE_RULES, SHARED, Direct, Parent
 
@@ -79,6 +79,13 @@ class DeviceScope:
     kind: str  # household / grid / village / township
     ids: frozenset[str]
     org_id: str | None = None  # the account's unit: whistleblower material about it never reaches this device
+    # The township the account works in; every scope above nests inside it. None: a county account (issue
+    # 29), which reads nothing through these conditions until the county's own rule says what it may.
+    township_id: str | None = None
+
+    def in_township(self, township_col):
+        """The SQL condition for rows of this scope's township (first in every index a sync uses)."""
+        return false() if self.township_id is None else township_col == self.township_id
 
     def covers(self, place: Place) -> bool:
         if place.protected_from is not None and place.protected_from == self.org_id:
@@ -91,15 +98,39 @@ class DeviceScope:
             self.kind
         ] in self.ids
 
-    def readable(self, village_col, grid_col, household_col, shared_col=None, protected_col=None):
+    def readable(
+        self, village_col, grid_col, household_col, shared_col=None, protected_col=None, township_col=None
+    ):
         """The SQL condition for rows this scope may read: its own villages, grids or households, and shared
-        data, less what is hidden from its unit."""
+        data, less what is hidden from its unit; with `township_col`, only its own township's rows (shared
+        data is shared within a township)."""
         hidden = true()
         if protected_col is not None and self.org_id:
             hidden = or_(protected_col.is_(None), protected_col != self.org_id)
+        if township_col is not None:
+            hidden = and_(self.in_township(township_col), hidden)
         if self.kind == "township":
             return hidden
         ids = list(self.ids)
         column = {"village": village_col, "grid": grid_col, "household": household_col}[self.kind]
         own = column.in_(ids) if ids else false()
         return and_(own if shared_col is None else or_(shared_col.is_(True), own), hidden)
+
+
+def confine(session: Session, township_id: str | None) -> None:
+    """Every ORM statement of this session on records sees only this township's rows: whatever a check of a
+    push asks (a parent, a referenced record, a matter's steps, an account record by username), another
+    township's record is as absent as an unknown id. Core statements (`session.connection().execute`) are not
+    touched: the few that must see every township (an id's global uniqueness) use them on purpose.
+
+    A county account (None) is not confined here: what it may read is the county's rule, not a township's."""
+    if township_id is None or session.info.get("township") == township_id:
+        return
+    assert "township" not in session.info, "a session serves one township"
+    session.info["township"] = township_id
+    only = with_loader_criteria(Record, Record.township_id == township_id, include_aliases=True)
+
+    @event.listens_for(session, "do_orm_execute")
+    def _only_this_township(state: ORMExecuteState) -> None:
+        if state.is_select or state.is_update or state.is_delete:
+            state.statement = state.statement.options(only)
