@@ -195,9 +195,10 @@ def township(args, server) -> int:
             new_name = args.new_name if args.action == "rename" else args.rename
             if args.action == "rename" and not new_name:
                 raise accounts.AdminError("请给出新名称：township rename 原名称 新名称")
+            was = found.name
             changed = townships.change(s, found, name=new_name, code=args.code, short_name=args.short_name)
             if changed:
-                account_admin.audit(s, who, "township.change", found.name, changed, now, found.id)
+                account_admin.audit(s, who, "township.change", was, changed, now, found.id)
             print(f"已修改乡镇 {found.name}（{found.code or '代码未设'}）" if changed else "没有改动")
         else:
             print("乡镇\t简称\t区划代码\t账号\t设备\t记录")
