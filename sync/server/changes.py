@@ -33,7 +33,7 @@ from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import Account, OpResult, Record, ScopeExit
-from .scope import DeviceScope, Place, confine, place_of
+from .scope import EVERY_TOWNSHIP, DeviceScope, Place, confine, place_of
 
 FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 CONFLICT_IDS = uuid.UUID("6f0e1a52-6b8e-4a43-9d2c-2f1f6c0c1a51")
@@ -133,22 +133,20 @@ class Pusher:
         # Held here as well: the session's identity map, where `session.get` finds them, keeps only weak
         # references to unchanged objects.
         self.held: dict[str, Record] = {}
+        # Record ids are one space for the whole server: an id this township does not have may still be
+        # another township's, which no insert here may take. Looked up by id alone, and another township's
+        # record leaves the session at once: to every check it is as absent as an unknown id.
+        self.elsewhere: set[str] = set()
         for start in range(0, len(wanted), PREFETCH):
             chunk = wanted[start : start + PREFETCH]
-            self.held.update(
-                (r.id, r) for r in self.session.scalars(select(Record).where(Record.id.in_(chunk)))
-            )
+            query = select(Record).where(Record.id.in_(chunk)).execution_options(**{EVERY_TOWNSHIP: True})
+            for r in self.session.scalars(query):
+                if self.township_id is not None and r.township_id != self.township_id:
+                    self.session.expunge(r)
+                    self.elsewhere.add(r.id)
+                else:
+                    self.held[r.id] = r
         self.absent = set(wanted) - set(self.held)
-        # Record ids are one space for the whole server: an id this township does not have may still be
-        # another township's, which no insert here may take (asked in Core, past the township's confinement).
-        self.elsewhere: set[str] = set()
-        absent = sorted(self.absent)
-        for start in range(0, len(absent), PREFETCH):
-            chunk = absent[start : start + PREFETCH]
-            table = Record.__table__
-            self.elsewhere.update(
-                self.session.connection().execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars()
-            )
 
     def _record(self, record_id: str) -> Record | NewRecord | None:
         """A record by id: from the session when the batch's prefetch saw it, known absent without a query."""

@@ -59,13 +59,15 @@ class Record(Base):
     # its own rows only, however many townships the server holds (issue 29).
     __table_args__ = (
         Index("ix_records_scope", "township_id", "village_id", "grid_id", "server_seq"),
-        Index("ix_records_parent", "parent_id"),
+        Index("ix_records_parent", "township_id", "parent_id"),
         Index("ix_records_household", "township_id", "household_id", "server_seq"),
         Index("ix_records_township_seq", "township_id", "server_seq"),
+        Index("ix_records_township_table", "township_id", "table_name"),
+        Index("ix_records_township_blob", "township_id", "blob"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     township_id: Mapped[str] = mapped_column(String(36))
-    table_name: Mapped[str] = mapped_column(String(40), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(JSON)
     field_seq: Mapped[dict] = mapped_column(JSON)
     field_device: Mapped[dict] = mapped_column(
@@ -80,7 +82,7 @@ class Record(Base):
     household_id: Mapped[str | None] = mapped_column(String(36))  # the household it concerns (联户长 scopes)
     # The unit a whistleblower matter (and all under it) reports: that unit's devices never receive it.
     protected_from: Mapped[str | None] = mapped_column(String(36))
-    blob: Mapped[str | None] = mapped_column(String(64), index=True)  # an attachment's file, by its sha256
+    blob: Mapped[str | None] = mapped_column(String(64))  # an attachment's file, by its sha256
     updated_by: Mapped[str | None] = mapped_column(String(50))
     updated_device: Mapped[str | None] = mapped_column(String(36))
     device_time: Mapped[datetime | None] = mapped_column(DateTime)

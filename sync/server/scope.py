@@ -117,6 +117,12 @@ class DeviceScope:
         return and_(own if shared_col is None else or_(shared_col.is_(True), own), hidden)
 
 
+# An ORM statement's execution option: not confined, because its caller keeps its own township's rows and
+# drops the others from the session (a push's prefetch by id: with the township's condition, SQLite without
+# statistics walks the township's index rather than looking the ids up).
+EVERY_TOWNSHIP = "every_township"
+
+
 def confine(session: Session, township_id: str | None) -> None:
     """Every ORM statement of this session on records sees only this township's rows: whatever a check of a
     push asks (a parent, a referenced record, a matter's steps, an account record by username), another
@@ -132,5 +138,7 @@ def confine(session: Session, township_id: str | None) -> None:
 
     @event.listens_for(session, "do_orm_execute")
     def _only_this_township(state: ORMExecuteState) -> None:
+        if state.execution_options.get(EVERY_TOWNSHIP):
+            return  # its caller sorts the rows by township itself
         if state.is_select or state.is_update or state.is_delete:
             state.statement = state.statement.options(only)

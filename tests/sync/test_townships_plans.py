@@ -13,7 +13,7 @@ from .servers import RawDevice
 from .test_townships import Two, pulled
 
 # the indexes (sync.server.models) whose first column is township_id
-TOWNSHIP_INDEXES = ("ix_records_scope", "ix_records_household", "ix_records_township_seq", "ix_scope_exits")
+TOWNSHIP_INDEXES = ("ix_records_scope", "ix_records_household", "ix_records_township", "ix_scope_exits")
 
 
 def _plan(engine, statement: str, parameters) -> list[str]:
