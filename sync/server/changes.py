@@ -297,6 +297,8 @@ class Pusher:
         if kind.table == "patrols":  # 巡查
             patrols.check(self.session, self.who, op.fields, record, self.now)
         if kind.table == "accounts":
+            if record is None:
+                self._check_username(op.fields)
             authority.check_account_record(self.session, record, op.fields)
             if record is None:
                 self._adopt_account(op)
@@ -313,6 +315,16 @@ class Pusher:
             authority.check_new_matter(self.session, self.who, op.fields)
         if record is None and kind.table == "agreements":  # by its 记录协议 step (fact_checks)
             fact_checks.check_new_agreement(self.session, op.fields, self.device_id)
+
+    def _check_username(self, fields: dict) -> None:
+        """Usernames sign in to the whole server: a township's new account record may not take one another
+        township's account has (nor be compared with that account's roles and scope)."""
+        if self.township_id is None:
+            return
+        query = select(Account.township_id).where(Account.username == fields.get("username"))
+        owner = self.session.execute(query).first()
+        if owner is not None and owner[0] != self.township_id:
+            raise authority.Refused(f"账号名（username）“{fields.get('username')}”已被使用：请换一个账号名")
 
     def _readable(self, record: Record) -> bool:
         return record.shared or self.scope.covers(Place.of(record))

@@ -262,3 +262,24 @@ def test_township_commands_on_the_command_line_are_audited(tmp_path, capsys):
     finally:
         server.db.close()
     assert ("township.add", "向城镇") in actions and ("township.change", "马厂湖镇") in actions
+
+
+def test_a_new_account_record_may_not_take_another_townships_username(two):
+    fields = {
+        "display_name": "冒名",
+        "roles": "admin",
+        "scope_kind": "township",
+        "scope_ids": [],
+        "org_id": None,
+    }
+    taken, free = two.b.push(
+        two.b.op("accounts", fields={**fields, "username": "grid1"}),  # A's grid worker
+        two.b.op("accounts", fields={**fields, "username": "bnew"}),
+    )
+    assert taken["status"] == "rejected" and "已被使用" in taken["reason"] and "不一致" not in taken["reason"]
+    assert free["status"] == "applied", free
+    with two.laptops.server.server.db.reading() as s:
+        grid1 = s.scalar(select(Account).where(Account.username == "grid1"))
+        assert grid1.township_id == two.a_id and grid1.scope_kind == "grid"
+        adopted = s.scalar(select(Account).where(Account.username == "bnew"))
+        assert adopted.township_id == two.b_id  # adopted into the pushing device's township
