@@ -126,13 +126,15 @@ EVERY_TOWNSHIP = "every_township"
 def confine(session: Session, township_id: str | None) -> None:
     """Every ORM statement of this session on records sees only this township's rows: whatever a check of a
     push asks (a parent, a referenced record, a matter's steps, an account record by username), another
-    township's record is as absent as an unknown id. Core statements (`session.connection().execute`) are not
-    touched: the few that must see every township (an id's global uniqueness) use them on purpose.
+    township's record is as absent as an unknown id. A statement run with the `EVERY_TOWNSHIP` option is not
+    touched: its caller sorts the rows by township itself (a push's prefetch, which must also learn which ids
+    another township holds).
 
     A county account (None) is not confined here: what it may read is the county's rule, not a township's."""
     if township_id is None or session.info.get("township") == township_id:
         return
-    assert "township" not in session.info, "a session serves one township"
+    if "township" in session.info:
+        raise RuntimeError("a session serves one township: open another for another township")
     session.info["township"] = township_id
     only = with_loader_criteria(Record, Record.township_id == township_id, include_aliases=True)
 
