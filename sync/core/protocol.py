@@ -127,6 +127,15 @@ class AccountInfo(BaseModel):
     scope_ids: list[str] = []
 
 
+class TownshipInfo(BaseModel):
+    """The township a device's account works in, as the server holds it (issue 29: one server, many)."""
+
+    id: str
+    name: str
+    code: str = ""  # 统计用区划代码; empty while the server's placeholder township has none
+    short_name: str = ""
+
+
 # ------------------------------------------------------------------------------------ registration, handshake
 
 
@@ -158,6 +167,7 @@ class Welcome(BaseModel):
     server_time: Stamp
     clock_offset_seconds: float  # server clock minus device clock, as the server saw the request
     account: AccountInfo
+    township: TownshipInfo | None = None  # None: a county account, or a server older than issue 29
 
 
 # --------------------------------------------------------------------------------------- push

@@ -27,6 +27,7 @@ from .accounts import AdminError
 from .authority import township_account_record
 from .db import Sequencer
 from .models import Account, AuditEntry, Device, Record
+from .scope import confine
 
 GENESIS = "0" * 64
 # Who may administer accounts: the admin alone, as Permission.MANAGE_ACCOUNTS says on the laptop (the platform
@@ -41,6 +42,8 @@ class Admin:
     username: str
     device_id: str = ""
     author: str = ""  # what the synced record shows as written by
+    # An administrator's own township: the accounts it may see and change. None: the server's command line.
+    township_id: str | None = None
 
 
 SERVER_CLI = Admin("fengqiao-server", "", "")
@@ -62,7 +65,13 @@ def _digest(
 
 
 def audit(
-    session: Session, who: Admin, action: str, target: str, detail: dict[str, Any], at: datetime
+    session: Session,
+    who: Admin,
+    action: str,
+    target: str,
+    detail: dict[str, Any],
+    at: datetime,
+    township_id: str | None = None,
 ) -> None:
     prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)) or GENESIS
     detail = json.loads(json.dumps(detail, ensure_ascii=False, default=str))  # as stored, so as verified
@@ -74,6 +83,7 @@ def audit(
             action=action,
             target=target,
             detail=detail,
+            township_id=township_id or who.township_id,
             prev_hash=prev,
             hash=_digest(prev, at, who.username, who.device_id, action, target, detail),
         )
@@ -135,8 +145,12 @@ def view(session: Session, account: Account) -> p.AdminAccount:
     )
 
 
-def list_accounts(session: Session) -> p.AccountList:
-    found = session.scalars(select(Account).order_by(Account.username))
+def list_accounts(session: Session, township_id: str | None = None) -> p.AccountList:
+    """Every account; with `township_id`, that township's only (what its administrator may see)."""
+    query = select(Account).order_by(Account.username)
+    if township_id is not None:
+        query = query.where(Account.township_id == township_id)
+    found = session.scalars(query)
     return p.AccountList(accounts=[view(session, a) for a in found])
 
 
@@ -170,7 +184,9 @@ def publish(
     *,
     set_org: bool = False,
 ) -> None:
-    """The synced account record follows the server's account: every laptop gets it at its next sync."""
+    """The synced account record follows the server's account: every laptop of its township gets it at its
+    next sync."""
+    confine(session, account.township_id)
     record = township_account_record(session, account.username)
     values = {
         "username": account.username,
@@ -186,6 +202,7 @@ def publish(
     if record is None:
         record = Record(
             id=account.id,
+            township_id=account.township_id,
             table_name="accounts",
             data={"org_id": None, **values, "created_at": now.isoformat()},
             field_seq={},
@@ -217,13 +234,15 @@ def create(session: Session, who: Admin, request: p.NewAccount, now: datetime) -
             list(request.places),
             display_name=request.display_name,
             roles=_check_roles(list(request.roles)) if request.roles else None,
+            township=who.township_id,
+            now=now,
         )
     except ValueError as exc:
         raise AdminError(f"范围（places）：{exc}") from None
     org_id = _check_org(session, request.org_id)
     session.flush()
     publish(session, account, who, now, org_id, set_org=True)
-    audit(session, who, "account.add", account.username, _state(account, org_id), now)
+    audit(session, who, "account.add", account.username, _state(account, org_id), now, account.township_id)
     return view(session, account)
 
 
@@ -241,7 +260,8 @@ def _state(account: Account, org_id: str | None = None) -> dict[str, Any]:
 def edit(
     session: Session, who: Admin, username: str, request: p.AccountEdit, now: datetime
 ) -> p.AdminAccount:
-    account = accounts.account_named(session, username)
+    account = accounts.account_named(session, username, who.township_id)
+    confine(session, account.township_id)
     before = _state(account)
     if request.display_name is not None:
         account.display_name = request.display_name
@@ -266,33 +286,45 @@ def edit(
     changed = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
     if set_org:
         changed["org_id"] = org
-    audit(session, who, "account.edit", username, changed, now)
+    audit(session, who, "account.edit", username, changed, now, account.township_id)
     return view(session, account)
 
 
 def set_disabled(
     session: Session, who: Admin, username: str, disabled: bool, now: datetime
 ) -> p.AdminAccount:
-    account = accounts.account_named(session, username)
+    account = accounts.account_named(session, username, who.township_id)
     if disabled and username == who.username:
         raise AdminError("不能停用自己的账号")
     account.disabled = disabled
     publish(session, account, who, now)
-    audit(session, who, "account.disable" if disabled else "account.enable", username, {}, now)
+    audit(
+        session,
+        who,
+        "account.disable" if disabled else "account.enable",
+        username,
+        {},
+        now,
+        account.township_id,
+    )
     return view(session, account)
 
 
 def reset_password(
     session: Session, who: Admin, username: str, password: str, now: datetime
 ) -> p.AdminAccount:
+    account = accounts.account_named(session, username, who.township_id)
     accounts.set_password(session, username, password)
-    audit(session, who, "account.reset_password", username, {}, now)
-    return view(session, accounts.account_named(session, username))
+    audit(session, who, "account.reset_password", username, {}, now, account.township_id)
+    return view(session, account)
 
 
 def revoke_device(session: Session, who: Admin, device_id: str, now: datetime) -> p.AdminDevice:
+    device = session.get(Device, device_id)
+    owner = session.get(Account, device.account_id) if device is not None else None
+    if who.township_id is not None and (owner is None or owner.township_id != who.township_id):
+        raise AdminError(f"没有设备 {device_id}")  # another township's device, as an unknown one
     device = accounts.revoke(session, device_id, now)
-    owner = session.get(Account, device.account_id)
     audit(session, who, "device.revoke", device_id, {"account": owner.username if owner else ""}, now)
     return p.AdminDevice(
         id=device.id,
@@ -320,6 +352,7 @@ def adopt(session: Session, who: Admin, record_id: str, fields: dict[str, Any], 
         raise AdminError(f"账号 {username}：{exc}") from None
     account = Account(
         id=record_id,
+        township_id=who.township_id,
         username=username,
         display_name=str(fields.get("display_name") or username),
         password_hash=accounts.HASHER.hash(secrets.token_urlsafe(32)),  # no one knows it: set by an admin

@@ -20,6 +20,7 @@ from sync.core.domain.roles import Role
 from . import county, places
 from .authority import DEFAULT_ROLES, township_account_record
 from .models import Account, AuditEntry, Device, Record
+from .scope import confine
 
 HASHER = PasswordHasher()
 MAX_FAILURES = 5
@@ -88,12 +89,27 @@ def add_account(
     *,
     display_name: str = "",
     roles: list[str] | None = None,
+    township: str | None = None,
+    now: datetime | None = None,
 ) -> Account:
+    """`township` names the account's township (name, short name, code or id); left out, the server's only
+    one (a new server makes its placeholder first: `townships.for_new_account`)."""
+    from . import townships  # (townships raises this module's AdminError)
+
     check_names(username, display_name)
     check_password(password)
     if problem := county.roles_problem(kind, list(roles or [])):
         raise AdminError(problem)
+    # A county account works across the county's townships: it has none of its own (issue 29).
+    home = None if kind == "county" else townships.for_new_account(session, township, now or datetime.now())
+    if home is not None:
+        # The places, the township's own account record and anything else read from here on are this
+        # township's.
+        confine(session, home.id)
+    home_id = home.id if home is not None else None
     existing = session.scalar(select(Account).where(Account.username == username))
+    if existing is not None and existing.township_id != home_id:
+        raise AdminError(f"账号 {username} 已存在（在另一个乡镇）")
     if existing is not None and _adopted_without_password(session, username):
         # the township's laptop sent this account before the server had it: `account add` completes it
         existing.password_hash = HASHER.hash(password)
@@ -106,6 +122,7 @@ def add_account(
     township = township_account_record(session, username)
     account = Account(
         id=township.id if township else str(uuid.uuid4()),
+        township_id=home_id,
         username=username,
         display_name=display_name or username,
         password_hash=HASHER.hash(password),
@@ -149,9 +166,11 @@ def check_password(password: str) -> None:
         raise AdminError("密码至少 8 位")
 
 
-def account_named(session: Session, username: str) -> Account:
+def account_named(session: Session, username: str, township_id: str | None = None) -> Account:
+    """The account of that name; with `township_id` (an administrator of one township), only among that
+    township's: another township's account is refused exactly as an unknown name is."""
     account = session.scalar(select(Account).where(Account.username == username))
-    if account is None:
+    if account is None or (township_id is not None and account.township_id != township_id):
         raise AdminError(f"没有账号 {username}")
     return account
 

@@ -47,6 +47,7 @@ def standing(session: Session, scope: DeviceScope, device_id: str, sha: str) -> 
         Record.shared,
         Record.protected_from,
         Record.county,
+        Record.township_id,  # a file is read through its own township's attachments only
     )
     naming = select(Record.field_device, Record.updated_device).where(
         Record.blob == sha, Record.deleted.is_(False), readable

@@ -35,7 +35,7 @@ from .accounts import AdminError
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import Account, OpResult, Record, ScopeExit
-from .scope import DeviceScope, Place, place_of
+from .scope import EVERY_TOWNSHIP, DeviceScope, Place, confine, place_of
 
 FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 CONFLICT_IDS = uuid.UUID("6f0e1a52-6b8e-4a43-9d2c-2f1f6c0c1a51")
@@ -83,6 +83,10 @@ class Pusher:
         self.who = who
         self.author = who.author  # never what the op says
         self.scope = scope
+        # Whatever this push's checks read of records is its township's alone (scope.confine); a record of
+        # another township is as absent as an unknown id.
+        self.township_id = scope.township_id
+        confine(session, scope.township_id)
         self.now = now
         self.seq = Sequencer(session, deferred=True)
         self.epoch_start = int(meta(session, "epoch_start_seq").value)
@@ -119,24 +123,36 @@ class Pusher:
         """One query for the batch's earlier answers and a few for the records it names (and the records their
         fields refer to): each op then finds them in the session instead of asking the database one by one."""
         self.answered = {}
+        self.taken: set[str] = set()  # mutation ids another device's ops already have
         mutations = [op.mutation_id for op in ops]
         wanted = {op.record_id for op in ops}
         wanted |= {v for op in ops for v in op.fields.values() if isinstance(v, str) and len(v) == 36}
         wanted = sorted(wanted)
         for start in range(0, len(mutations), PREFETCH):
             chunk = mutations[start : start + PREFETCH]
-            self.answered.update(
-                (r.mutation_id, r)
-                for r in self.session.scalars(select(OpResult).where(OpResult.mutation_id.in_(chunk)))
-            )
+            for r in self.session.scalars(select(OpResult).where(OpResult.mutation_id.in_(chunk))):
+                # Only the device's own answer is given back: another device's (perhaps another
+                # township's) says nothing of its op to a device replaying its id.
+                if r.device_id == self.device_id:
+                    self.answered[r.mutation_id] = r
+                else:
+                    self.taken.add(r.mutation_id)
         # Held here as well: the session's identity map, where `session.get` finds them, keeps only weak
         # references to unchanged objects.
         self.held: dict[str, Record] = {}
+        # Record ids are one space for the whole server: an id this township does not have may still be
+        # another township's, which no insert here may take. Looked up by id alone, and another township's
+        # record leaves the session at once: to every check it is as absent as an unknown id.
+        self.elsewhere: set[str] = set()
         for start in range(0, len(wanted), PREFETCH):
             chunk = wanted[start : start + PREFETCH]
-            self.held.update(
-                (r.id, r) for r in self.session.scalars(select(Record).where(Record.id.in_(chunk)))
-            )
+            query = select(Record).where(Record.id.in_(chunk)).execution_options(**{EVERY_TOWNSHIP: True})
+            for r in self.session.scalars(query):
+                if self.township_id is not None and r.township_id != self.township_id:
+                    self.session.expunge(r)
+                    self.elsewhere.add(r.id)
+                else:
+                    self.held[r.id] = r
         self.absent = set(wanted) - set(self.held)
 
     def _record(self, record_id: str) -> Record | NewRecord | None:
@@ -164,6 +180,14 @@ class Pusher:
 
     def one(self, op: p.Op) -> p.OpResult:
         seen = self.answered.get(op.mutation_id)
+        if seen is None and op.mutation_id in self.taken:
+            # Not stored (the id is another op's): refused alone, and the batch goes on.
+            return p.OpResult(
+                op_seq=op.op_seq,
+                mutation_id=op.mutation_id,
+                status="rejected",
+                reason="操作编号（mutation_id）已被另一操作使用：请在本机重新生成后再同步",
+            )
         if seen is not None:
             return p.OpResult(
                 op_seq=op.op_seq,
@@ -233,6 +257,8 @@ class Pusher:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
         if record is None and op.op != "insert":
             raise Rejected("服务器上没有这条记录，无法修改或删除")
+        if record is None and op.record_id in self.elsewhere:
+            raise Rejected(f"编号 {op.record_id} 不能用于新记录：请在本机重新生成")
         found = records.problems(kind, op.fields, whole=record is None, arriving=True)
         found += [
             f"{name}（原值）：{problem}"
@@ -254,7 +280,9 @@ class Pusher:
         username = op.fields.get("username")
         if self.session.scalar(select(Account.id).where(Account.username == username)) is not None:
             return
-        admin = account_admin.Admin(self.who.username, self.device_id, self.who.author)
+        admin = account_admin.Admin(
+            self.who.username, self.device_id, self.who.author, township_id=self.township_id
+        )
         try:
             account_admin.adopt(self.session, admin, op.record_id, op.fields, self.now)
         except AdminError as exc:
@@ -280,6 +308,8 @@ class Pusher:
         if kind.table == "patrols":  # 巡查
             patrols.check(self.session, self.who, op.fields, record, self.now)
         if kind.table == "accounts":
+            if record is None:
+                self._check_username(op.fields)
             authority.check_account_record(self.session, record, op.fields)
             if record is None:
                 self._adopt_account(op)
@@ -296,6 +326,16 @@ class Pusher:
             authority.check_new_matter(self.session, self.who, op.fields)
         if record is None and kind.table == "agreements":  # by its 记录协议 step (fact_checks)
             fact_checks.check_new_agreement(self.session, op.fields, self.device_id)
+
+    def _check_username(self, fields: dict) -> None:
+        """Usernames sign in to the whole server: a township's new account record may not take one another
+        township's account has (nor be compared with that account's roles and scope)."""
+        if self.township_id is None:
+            return
+        query = select(Account.township_id).where(Account.username == fields.get("username"))
+        owner = self.session.execute(query).first()
+        if owner is not None and owner[0] != self.township_id:
+            raise authority.Refused(f"账号名（username）“{fields.get('username')}”已被使用：请换一个账号名")
 
     def _readable(self, record: Record) -> bool:
         return record.shared or self.scope.covers(Place.of(record))
@@ -405,6 +445,12 @@ class Pusher:
         history.check_matter_change(self.session, self.who, self.device_id, matter, applied, bases)
 
     def _stamp(self, record: Record | NewRecord, op: p.Op, place: Place) -> None:
+        # A township device writes in its own township. A county device (no township of its own) writes under
+        # a matter of a township, in that township; its own units (no parent) are the county's (None).
+        if self.township_id is not None:
+            record.township_id = self.township_id
+        elif getattr(record, "township_id", None) is None:
+            record.township_id = place.township_id
         record.shared, record.village_id, record.grid_id = place.shared, place.village_id, place.grid_id
         record.parent_id, record.protected_from = place.parent_id, place.protected_from
         record.household_id = place.household_id
@@ -422,6 +468,7 @@ class Pusher:
                 seq=record.server_seq,
                 table_name=record.table_name,
                 record_id=record.id,
+                township_id=record.township_id,
                 village_id=old.village_id,
                 grid_id=old.grid_id,
                 household_id=old.household_id,
@@ -466,6 +513,7 @@ class Pusher:
                 field_device=dict.fromkeys(data, self.device_id),
                 server_seq=seq,
                 deleted=False,
+                township_id=record.township_id,
                 shared=record.shared,
                 village_id=record.village_id,
                 grid_id=record.grid_id,
@@ -492,6 +540,7 @@ def _readable(scope: DeviceScope):
         Record.shared,
         Record.protected_from,
         Record.county,
+        Record.township_id,
     )
 
 
@@ -505,7 +554,9 @@ def _exits(scope: DeviceScope, cursor: int, table: str | None):
     """Moves out of this scope after the cursor, unless the record has come back in since."""
     if (scope.kind == "township" and not scope.org_id) or scope.kind == "county":
         return None  # (a matter once at county level stays the county's: nothing leaves its scope)
-    was_in = scope.readable(ScopeExit.village_id, ScopeExit.grid_id, ScopeExit.household_id)
+    was_in = scope.readable(
+        ScopeExit.village_id, ScopeExit.grid_id, ScopeExit.household_id, township_col=ScopeExit.township_id
+    )
     query = (
         select(ScopeExit)
         .join(Record, Record.id == ScopeExit.record_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import getpass
 import os
 import socket
@@ -25,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sync.core import bundle, cli_zh
 from sync.core import protocol as p
 
-from . import account_admin, accounts, backup
+from . import account_admin, accounts, backup, townships
 from .app import apply_push, caller_for, create_app, open_server, read_pull
 from .hashing import HASHING_AT_ONCE, HASHING_QUEUE, HashGate
 from .models import Account, Device
@@ -125,6 +126,9 @@ def account(args, server) -> int:
     who = account_admin.SERVER_CLI
     with server.db.writing() as s:
         if args.action == "add":
+            # Named, or the only one (a new server makes its placeholder): the account is added within it.
+            home = townships.for_new_account(s, args.township, now)
+            who = dataclasses.replace(who, township_id=home.id)
             request = _request(
                 p.NewAccount,
                 username=args.username,
@@ -136,7 +140,12 @@ def account(args, server) -> int:
                 org_id=args.org,
             )
             made = account_admin.create(s, who, request, now)
-            print(f"已添加账号 {made.username}（范围 {made.scope_kind} {','.join(made.scope_names)}）")
+            print(
+                f"已在{home.name}添加账号 {made.username}"
+                f"（范围 {made.scope_kind} {','.join(made.scope_names)}）"
+            )
+            if townships.Row(home, 0, 0, 0).placeholder:
+                print("提示：本服务器的乡镇还没有名称和区划代码，请用 fengqiao-server township set 补上")
         elif args.action == "edit":
             edit = _request(
                 p.AccountEdit,
@@ -163,6 +172,42 @@ def account(args, server) -> int:
                 print(
                     f"{a.username}\t{a.display_name}\t{','.join(a.roles)}\t{a.scope_kind}\t"
                     f"{','.join(a.scope_names)}\t{state}"
+                )
+    return 0
+
+
+def township(args, server) -> int:
+    """The townships this server holds: add, list (with what each holds), set/rename; audited."""
+    now = datetime.now()
+    who = account_admin.SERVER_CLI
+    with server.db.writing() as s:
+        if args.action == "add":
+            if not args.name:
+                raise accounts.AdminError("请给出乡镇名称：township add 名称 --code 12位区划代码")
+            if not args.code:
+                raise accounts.AdminError("区划代码（--code）：新乡镇必须给出 12 位统计用区划代码")
+            made = townships.add(s, args.name, args.code, args.short_name or "", now=now)
+            detail = {"name": made.name, "code": made.code, "short_name": made.short_name}
+            account_admin.audit(s, who, "township.add", made.name, detail, now, made.id)
+            print(f"已添加乡镇 {made.name}（{made.code}）")
+        elif args.action in ("set", "rename"):
+            found = townships.named(s, args.name)
+            new_name = args.new_name if args.action == "rename" else args.rename
+            if args.action == "rename" and not new_name:
+                raise accounts.AdminError("请给出新名称：township rename 原名称 新名称")
+            was = found.name
+            changed = townships.change(s, found, name=new_name, code=args.code, short_name=args.short_name)
+            if changed:
+                account_admin.audit(s, who, "township.change", was, changed, now, found.id)
+            print(f"已修改乡镇 {found.name}（{found.code or '代码未设'}）" if changed else "没有改动")
+        else:
+            print("乡镇\t简称\t区划代码\t账号\t设备\t记录")
+            for row in townships.listing(s):
+                t = row.township
+                note = "\t（待命名：请用 township set 设置名称和区划代码）" if row.placeholder else ""
+                print(
+                    f"{t.name}\t{t.short_name}\t{t.code or '未设'}\t{row.accounts}\t{row.devices}\t"
+                    f"{row.records}{note}"
                 )
     return 0
 
@@ -365,7 +410,19 @@ def parser() -> argparse.ArgumentParser:
     ac.add_argument("--roles", help="角色，逗号分隔")
     ac.add_argument("--org", help="所属单位的编号（空字符串：清除）")
     ac.add_argument("--password")
+    ac.add_argument(
+        "--township", help="add：账号所属乡镇（名称、简称或区划代码；服务器只有一个乡镇时可省略）"
+    )
     ac.set_defaults(run=account)
+    tw = sub.add_parser("township", help="乡镇：add / list / set / rename（一台服务器可承载多个乡镇）")
+    tw.add_argument("action", choices=["add", "list", "set", "rename"])
+    tw.add_argument("name", nargs="?", help="乡镇名称（set / rename：名称、简称或区划代码）")
+    tw.add_argument("new_name", nargs="?", help="rename：新名称")
+    tw.add_argument("--code", help="12 位统计用区划代码，如 371324105000")
+    tw.add_argument("--short-name", help="简称（编号前缀），如 向城")
+    tw.add_argument("--rename", help="set：新名称")
+    tw.set_defaults(run=township)
+
     dv = sub.add_parser("device", help="设备：list / revoke")
     dv.add_argument("action", choices=["list", "revoke"])
     dv.add_argument("device_id", nargs="?")

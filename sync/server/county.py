@@ -70,7 +70,9 @@ def entered(pusher, record: Record) -> None:
     and what was written before is numbered again, so county devices pull it (as `changes.Pusher._exit` does
     for a record leaving a scope)."""
     record.county = True
-    for child in pusher.session.scalars(select(Record).where(Record.parent_id == record.id)):
+    # (by the township-leading parent index: children live in their matter's township)
+    children = select(Record).where(Record.township_id == record.township_id, Record.parent_id == record.id)
+    for child in pusher.session.scalars(children):
         if child.county:
             continue
         child.server_seq = pusher.seq.next()

@@ -39,18 +39,39 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(String(200))
 
 
+class Township(Base):
+    """A township the server holds (issue 29): every per-township row names one. The first is made from what
+    a one-township server knew of itself (migration 0008), or when the first account is added."""
+
+    __tablename__ = "townships"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # 统计用区划代码, 12 digits; NULL only for a placeholder a server made before anyone named its township
+    code: Mapped[str | None] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    short_name: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Record(Base):
     """The current state of one synced record, and where it belongs."""
 
     __tablename__ = "records"
+    # Every index a pull, a count or a check of a push uses leads with the township: a township's sync touches
+    # its own rows only, however many townships the server holds (issue 29).
     __table_args__ = (
-        Index("ix_records_scope", "village_id", "grid_id", "server_seq"),
-        Index("ix_records_parent", "parent_id"),
-        Index("ix_records_household", "household_id", "server_seq"),
+        Index("ix_records_scope", "township_id", "village_id", "grid_id", "server_seq"),
+        Index("ix_records_parent", "township_id", "parent_id"),
+        Index("ix_records_household", "township_id", "household_id", "server_seq"),
+        Index("ix_records_township_seq", "township_id", "server_seq"),
+        Index("ix_records_township_table", "township_id", "table_name"),
+        Index("ix_records_township_blob", "township_id", "blob"),
+        # a county device reads across townships: what is or was at county level, in order
         Index("ix_records_county", "county", "server_seq"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    table_name: Mapped[str] = mapped_column(String(40), index=True)
+    # None: the county's own (its units), read by county devices only
+    township_id: Mapped[str | None] = mapped_column(String(36))
+    table_name: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(JSON)
     field_seq: Mapped[dict] = mapped_column(JSON)
     field_device: Mapped[dict] = mapped_column(
@@ -67,7 +88,7 @@ class Record(Base):
     protected_from: Mapped[str | None] = mapped_column(String(36))
     # A matter that is or was at county level, and all under it: what a county device reads (server.county)
     county: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    blob: Mapped[str | None] = mapped_column(String(64), index=True)  # an attachment's file, by its sha256
+    blob: Mapped[str | None] = mapped_column(String(64))  # an attachment's file, by its sha256
     updated_by: Mapped[str | None] = mapped_column(String(50))
     updated_device: Mapped[str | None] = mapped_column(String(36))
     device_time: Mapped[datetime | None] = mapped_column(DateTime)
@@ -78,9 +99,11 @@ class ScopeExit(Base):
     """A record moved from one village or grid to another: devices of the old one must drop it."""
 
     __tablename__ = "scope_exits"
+    __table_args__ = (Index("ix_scope_exits_township_seq", "township_id", "seq"),)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     table_name: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[str] = mapped_column(String(36), index=True)
+    township_id: Mapped[str] = mapped_column(String(36))
     village_id: Mapped[str | None] = mapped_column(String(36))
     grid_id: Mapped[str | None] = mapped_column(String(36))
     household_id: Mapped[str | None] = mapped_column(String(36))
@@ -105,6 +128,8 @@ class Account(Base):
     __tablename__ = "accounts"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     username: Mapped[str] = mapped_column(String(50), unique=True)
+    # NULL: a county account (issue 29), above every township; a township's accounts name it
+    township_id: Mapped[str | None] = mapped_column(String(36), index=True)
     display_name: Mapped[str] = mapped_column(String(50), default="")
     password_hash: Mapped[str] = mapped_column(String(200))
     roles: Mapped[list] = mapped_column(JSON, default=list)
@@ -161,6 +186,7 @@ class AuditEntry(Base):
     account: Mapped[str] = mapped_column(String(50))
     device_id: Mapped[str] = mapped_column(String(36), default="")
     action: Mapped[str] = mapped_column(String(40))
+    township_id: Mapped[str | None] = mapped_column(String(36))  # the township administered; NULL: the server
     target: Mapped[str] = mapped_column(String(100), default="")
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, false, or_, true
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, event, false, or_, true
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from sync.core.records import SCOPE_RULES, SHARED, Direct, Parent
 
@@ -25,6 +25,9 @@ class Place:
     protected_from: str | None = None
     household_id: str | None = None
     county: bool = False  # a matter that is or was at county level, or a record under one
+    township_id: str | None = (
+        None  # a child's: its parent's (a county device writes in its matter's township)
+    )
 
     @classmethod
     def of(cls, record: Record) -> Place:
@@ -36,6 +39,7 @@ class Place:
             record.protected_from,
             record.household_id,
             bool(record.county),
+            record.township_id,
         )
 
     def moved_from(self, old: Place) -> bool:
@@ -76,6 +80,7 @@ def place_of(session: Session, table: str, record_id: str, data: dict, lookup=No
         parent.protected_from,
         parent.household_id,
         bool(getattr(parent, "county", False)),
+        getattr(parent, "township_id", None),
     )
 
 
@@ -84,6 +89,13 @@ class DeviceScope:
     kind: str  # household / grid / village / township / county
     ids: frozenset[str]
     org_id: str | None = None  # the account's unit: whistleblower material about it never reaches this device
+    # The township the account works in; every scope above nests inside it. None: a county account (issue
+    # 29), which reads nothing through these conditions until the county's own rule says what it may.
+    township_id: str | None = None
+
+    def in_township(self, township_col):
+        """The SQL condition for rows of this scope's township (first in every index a sync uses)."""
+        return false() if self.township_id is None else township_col == self.township_id
 
     def covers(self, place: Place) -> bool:
         if place.protected_from is not None and place.protected_from == self.org_id:
@@ -99,14 +111,24 @@ class DeviceScope:
         ] in self.ids
 
     def readable(
-        self, village_col, grid_col, household_col, shared_col=None, protected_col=None, county_col=None
+        self,
+        village_col,
+        grid_col,
+        household_col,
+        shared_col=None,
+        protected_col=None,
+        county_col=None,
+        township_col=None,
     ):
         """The SQL condition for rows this scope may read: its own villages, grids or households (a county's:
-        the matters at county level, and all under them), and shared data, less what is hidden from its
-        unit."""
+        the matters at county level, and all under them, in every township), and shared data, less what is
+        hidden from its unit; with `township_col`, a township account's own township's rows only (shared data
+        is shared within a township)."""
         hidden = true()
         if protected_col is not None and self.org_id:
             hidden = or_(protected_col.is_(None), protected_col != self.org_id)
+        if township_col is not None and self.kind != "county":
+            hidden = and_(self.in_township(township_col), hidden)
         if self.kind == "township":
             return hidden
         if self.kind == "county":
@@ -116,3 +138,32 @@ class DeviceScope:
         column = {"village": village_col, "grid": grid_col, "household": household_col}[self.kind]
         own = column.in_(ids) if ids else false()
         return and_(own if shared_col is None else or_(shared_col.is_(True), own), hidden)
+
+
+# An ORM statement's execution option: not confined, because its caller keeps its own township's rows and
+# drops the others from the session (a push's prefetch by id: with the township's condition, SQLite without
+# statistics walks the township's index rather than looking the ids up).
+EVERY_TOWNSHIP = "every_township"
+
+
+def confine(session: Session, township_id: str | None) -> None:
+    """Every ORM statement of this session on records sees only this township's rows: whatever a check of a
+    push asks (a parent, a referenced record, a matter's steps, an account record by username), another
+    township's record is as absent as an unknown id. A statement run with the `EVERY_TOWNSHIP` option is not
+    touched: its caller sorts the rows by township itself (a push's prefetch, which must also learn which ids
+    another township holds).
+
+    A county account (None) is not confined here: what it may read is the county's rule, not a township's."""
+    if township_id is None or session.info.get("township") == township_id:
+        return
+    if "township" in session.info:
+        raise RuntimeError("a session serves one township: open another for another township")
+    session.info["township"] = township_id
+    only = with_loader_criteria(Record, Record.township_id == township_id, include_aliases=True)
+
+    @event.listens_for(session, "do_orm_execute")
+    def _only_this_township(state: ORMExecuteState) -> None:
+        if state.execution_options.get(EVERY_TOWNSHIP):
+            return  # its caller sorts the rows by township itself
+        if state.is_select or state.is_update or state.is_delete:
+            state.statement = state.statement.options(only)

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
 
-from . import accounts, authority, changes
+from . import accounts, authority, changes, townships
 from .authority import Identity
 from .db import meta
 from .models import Account, Device
-from .scope import DeviceScope
+from .scope import DeviceScope, confine
 from .state import Server
 
 
@@ -41,8 +41,11 @@ Who = Caller | Callable[[Session], Caller]
 
 
 def caller_for(session: Session, device: Device, account: Account) -> Caller:
+    confine(session, account.township_id)  # its identity is read from its own township's account record
     identity = authority.identity_of(session, account)
-    scope = DeviceScope(account.scope_kind, frozenset(account.scope_ids), identity.org_id)
+    scope = DeviceScope(
+        account.scope_kind, frozenset(account.scope_ids), identity.org_id, township_id=account.township_id
+    )
     return Caller(device.id, identity, scope, accounts.info(account))
 
 
@@ -77,6 +80,7 @@ def greet(s: Session, server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
         server_time=now,
         clock_offset_seconds=offset,
         account=account,
+        township=townships.info(s, who.scope.township_id),
     )
 
 

@@ -38,6 +38,16 @@ def sqlite_server(tmp_path):
     running.stop()
 
 
+def only_township(session) -> str:
+    """The id of a one-township server's township (made as `account add` would, when it has none yet): rows a
+    test writes straight into the server's tables belong to it."""
+    from datetime import datetime
+
+    from sync.server import townships
+
+    return townships.for_new_account(session, None, datetime.now()).id
+
+
 def add_server_account(server, username, kind="township", places=()):
     with server.server.db.writing() as s:
         server_accounts.add_account(s, username, PASSWORD, kind, list(places))

@@ -14,7 +14,7 @@ from sync.server import account_admin, cli
 from sync.server.models import Account, AuditEntry, Record
 from tests.conftest import PASSWORD
 
-from .conftest import add_server_account
+from .conftest import add_server_account, only_township
 from .servers import RawDevice
 
 PLACES = [
@@ -31,6 +31,7 @@ def seed(server) -> None:
         for n, (rid, table, data) in enumerate(PLACES, 1):
             s.add(
                 Record(
+                    township_id=only_township(s),
                     id=rid,
                     table_name=table,
                     data=data,
@@ -41,7 +42,14 @@ def seed(server) -> None:
                     village_id=data.get("village_id"),
                 )
             )
-        s.add(add := Record(id="o1", table_name="orgs", data={"name": "司法所", "kind": "unit"}))
+        s.add(
+            add := Record(
+                township_id=only_township(s),
+                id="o1",
+                table_name="orgs",
+                data={"name": "司法所", "kind": "unit"},
+            )
+        )
         add.field_seq, add.field_device, add.server_seq, add.shared = {}, {}, 6, True
 
 

@@ -26,7 +26,7 @@ from sync.server.models import Record
 from sync.server.thread import ServerThread
 from tests.conftest import PASSWORD
 
-from .conftest import add_server_account
+from .conftest import add_server_account, only_township
 from .servers import RawDevice
 from .test_end_to_end import add_household, household_in
 
@@ -508,6 +508,7 @@ def test_a_laptop_skips_what_it_cannot_store_says_so_and_goes_on(laptops):
         data = {"grid_id": town.grid, "number": "BAD", "tags": "oops", "deleted": False}
         s.add(
             Record(
+                township_id=only_township(s),
                 id=bad,
                 table_name="households",
                 data=data,

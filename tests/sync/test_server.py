@@ -17,7 +17,7 @@ from sync.server import accounts as server_accounts
 from sync.server import backup
 from sync.server.models import Record
 
-from .conftest import add_server_account
+from .conftest import add_server_account, only_township
 from .servers import start
 
 PASSWORD = "correct horse 1"
@@ -74,6 +74,7 @@ def test_scopes_are_given_by_place_names(server):
         for rid, table, name in [("v1", "divisions", "东村"), ("g1", "grids", "东村一网格")]:
             s.add(
                 Record(
+                    township_id=only_township(s),
                     id=rid,
                     table_name=table,
                     data={"name": name},
@@ -95,6 +96,7 @@ def test_a_backup_restores_into_the_other_engine(server, postgres, tmp_path):
     with server.server.db.writing() as s:
         s.add(
             Record(
+                township_id=only_township(s),
                 id="h1",
                 table_name="households",
                 data={"number": "0001", "address": "东村1号"},

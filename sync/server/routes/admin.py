@@ -25,7 +25,9 @@ def manager(who: Caller) -> account_admin.Admin:
         raise HTTPException(
             403, f"账号 {who.username} 不能管理账号：需要乡镇范围的管理员或平台角色，请联系乡镇平台"
         )
-    return account_admin.Admin(who.username, who.device_id, who.identity.author)
+    return account_admin.Admin(
+        who.username, who.device_id, who.identity.author, township_id=who.scope.township_id
+    )
 
 
 @contextmanager
@@ -36,8 +38,12 @@ def admin_errors():
         raise HTTPException(422, str(exc)) from None
 
 
-def _exists(session, username: str) -> None:
-    if session.scalar(select(Account.id).where(Account.username == username)) is None:
+def _exists(session, username: str, township_id: str | None = None) -> None:
+    """Another township's account is as unknown as one that does not exist."""
+    query = select(Account.id).where(Account.username == username)
+    if township_id is not None:
+        query = query.where(Account.township_id == township_id)
+    if session.scalar(query) is None:
         raise HTTPException(404, f"没有账号 {username}")
 
 
@@ -45,7 +51,7 @@ def _exists(session, username: str) -> None:
 def list_accounts(who: Authed, server: ServerState) -> p.AccountList:
     manager(who)
     with server.db.reading() as s:
-        return account_admin.list_accounts(s)
+        return account_admin.list_accounts(s, who.scope.township_id)
 
 
 @router.post("/v1/admin/accounts")
@@ -61,7 +67,7 @@ def edit_account(
 ) -> p.AdminAccount:
     admin = manager(who)
     with admin_errors(), server.db.writing() as s:
-        _exists(s, username)
+        _exists(s, username, admin.township_id)
         return account_admin.edit(s, admin, username, request, server.clock())
 
 
@@ -69,7 +75,7 @@ def edit_account(
 def disable_account(username: p.AccountName, who: Authed, server: ServerState) -> p.AdminAccount:
     admin = manager(who)
     with admin_errors(), server.db.writing() as s:
-        _exists(s, username)
+        _exists(s, username, admin.township_id)
         return account_admin.set_disabled(s, admin, username, True, server.clock())
 
 
@@ -77,7 +83,7 @@ def disable_account(username: p.AccountName, who: Authed, server: ServerState) -
 def enable_account(username: p.AccountName, who: Authed, server: ServerState) -> p.AdminAccount:
     admin = manager(who)
     with admin_errors(), server.db.writing() as s:
-        _exists(s, username)
+        _exists(s, username, admin.township_id)
         return account_admin.set_disabled(s, admin, username, False, server.clock())
 
 
@@ -87,7 +93,7 @@ def reset_password(
 ) -> p.AdminAccount:
     admin = manager(who)
     with admin_errors(), server.db.writing() as s:
-        _exists(s, username)
+        _exists(s, username, admin.township_id)
         return account_admin.reset_password(s, admin, username, request.password, server.clock())
 
 
