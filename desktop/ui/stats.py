@@ -105,7 +105,7 @@ class StatsPage(QWidget):
             self.tr("口径：") + "；".join(f"{name}＝{rule}" for name, rule in rules.items()) + self.tr("。")
         )
         self.rules.setWordWrap(True)
-        self.stamp = plain_label()  # a closed month: who published these figures, when, their digest
+        self.stamp = plain_label()  # a closed month: who closed it and when (its digest in the tooltip)
         self.stamp.setWordWrap(True)
         self.adjusted = plain_label()  # the open month: what arrived late about closed months
         self.adjusted.setWordWrap(True)
@@ -316,6 +316,7 @@ class StatsPage(QWidget):
         self.report = report
         self.units = units
         self.stamp.setText(report.stamp)
+        self.stamp.setToolTip(report.seal)  # the digest, for an auditor who looks for it
         self.stamp.setVisible(bool(report.stamp))
         lines = report.adjustment_lines(by)
         self.adjusted.setText(
