@@ -27,6 +27,7 @@ from sync.core.domain.lifecycle import (
     ACTION_LABELS,
     LEVEL_LABELS,
     OUTCOME_LABELS,
+    PETITION_OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     STATUS_LABELS,
     Action,
@@ -263,7 +264,8 @@ class MatterView(QWidget):
             + f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol>"
             + f"<p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
         )
-        outcome = e(label(OUTCOME_LABELS.get(d.outcome, d.outcome))) if d.outcome else "—"
+        outcomes = PETITION_OUTCOME_LABELS if d.kind == "petition" else OUTCOME_LABELS
+        outcome = e(label(outcomes.get(d.outcome, d.outcome))) if d.outcome else "—"
         follow = "".join(
             f"<li>{when(f.on)}　{e(f.satisfaction)}"
             + (f"　{w['relapse']}" if f.relapse else "")

@@ -424,6 +424,13 @@ OUTCOME_LABELS = {
     Outcome.UNRESOLVED: "未化解",
 }
 
+# A petition (信访事项) closes with its written reply (书面答复): the outcomes a reply can state, worded
+# as one (信访工作条例 第三十二条); a mediation agreement (调解成功) is a dispute's outcome, not offered.
+PETITION_OUTCOME_LABELS = {
+    Outcome.RESOLVED_OTHERWISE: "予以支持，诉求已解决",
+    Outcome.UNRESOLVED: "不予支持或未能解决（告知复查途径）",
+}
+
 
 class SessionOutcome(StrEnum):
     AGREEMENT = "agreement"
