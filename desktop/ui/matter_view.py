@@ -116,11 +116,13 @@ class MatterView(QWidget):
         mediation_page = QWidget()
         mediation_layout = QVBoxLayout(mediation_page)
         mediation_layout.setContentsMargins(0, 0, 0, 0)
-        mediation_layout.addWidget(self.mediation)
+        # Above the records, not under them: the records grow, and a short screen (125 %) cut the button off
+        # below the panel's edge (review).
         amend_row = QHBoxLayout()
         amend_row.addStretch(1)
         amend_row.addWidget(self.amend)
         mediation_layout.addLayout(amend_row)
+        mediation_layout.addWidget(self.mediation)
         self.tabs.addTab(mediation_page, self.tr("调解与协议"))
         self.tabs.addTab(self.follow_ups, self.tr("回访"))
         self.tabs.addTab(files_page, self.tr("附件"))
