@@ -1,5 +1,5 @@
-"""The 统计 page lists matters not yet with any unit as （未指定）, last and 不排名, with a plain note under the
-table (a screenshot at 1366×768)."""
+"""The 统计 page lists matters not yet with any unit as （未指定）, last and 不排名, with a plain note under
+the table (a screenshot at 1366×768)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def test_the_stats_page_shows_the_unassigned_unranked_with_a_note(township, wind
     page = window.stack.currentWidget()
     page.by.setCurrentIndex(page.by.findData("handler"))
     settle()
-    rows = [(page.table.item(r, 0).text(), page.table.item(r, 1).text()) for r in range(page.table.rowCount())]
+    cell = page.table.item
+    rows = [(cell(r, 0).text(), cell(r, 1).text()) for r in range(page.table.rowCount())]
     assert rows == [("1", "司法所"), ("不排名", NO_UNIT)]
     assert page.unranked.isVisible() and "不参加排名" in page.unranked.text()
     SHOTS.mkdir(parents=True, exist_ok=True)
