@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from desktop.store.models import Division
 from sync.core.domain import periods as period_rules
+from sync.core.domain.counting import NO_UNIT
 
 from . import periods, sheets, stats
 from .context import Workspace, config_value
@@ -24,7 +25,7 @@ from .stats import UnitMeasures
 SECTIONS = ("village", "grid", "unit", "team", "source", "category")
 # (column, the value of a unit, its Excel number format)
 COLUMNS: tuple[tuple[str, Callable[[UnitMeasures], Any], str | None], ...] = (
-    ("名次", lambda u: u.place, "0"),
+    ("名次", lambda u: u.place if u.ranked else zh("不排名"), "0"),  # （未指定） is no unit's: unranked
     ("单位", lambda u: u.name, None),
     ("公式分", lambda u: round(u.score, 1), "0.0"),  # the configured weights over the measures
     ("亮点分", lambda u: round(u.highlight, 1), "0.0"),  # 亮点工作赋分 by the 督考办, beside the formula
@@ -90,20 +91,28 @@ class Report:
 
     @property
     def stamp(self) -> str:
-        """For a closed month, who published these figures and when, and their digest; else empty."""
+        """For a closed month, who closed it and when, in plain words; else empty. The digest is not for the
+        reader: it is the `seal`, where an auditor looks (the page's tooltip, the report's last line)."""
         p = self.published
         if p is None and self.refused:
             return zh("本月的月结被乡镇服务器退回，请同步后重新月结：{0}", self.refused)
         if p is None:
             return self.combined.basis if self.combined is not None else ""
         how = zh("自动月结") if p.automatic else zh("月结")
-        return zh(
-            "本期已{0}：{1}于{2}发布，以下为发布时的数据（摘要 sha256:{3}）",
-            how,
-            p.closed_by_name or zh("系统"),
-            p.closed_at.strftime("%Y-%m-%d %H:%M"),
-            p.digest[:16],
-        )
+        who = p.closed_by_name or zh("系统")
+        return zh("本期已{0}：{1}于{2}发布，以下为发布时的数据。", how, who, _moment(p))
+
+    @property
+    def seal(self) -> str:
+        """A closed month's digest, for an auditor to check the figures against the published ones."""
+        p = self.published
+        return zh("月结数据摘要（供审计核对）：sha256:{0}", p.digest) if p is not None else ""
+
+    def unranked_note(self, by: str) -> str:
+        """Why the （未指定） row has no place, when a section has one; else empty."""
+        if not any(not u.ranked for u in self.sections.get(by, [])):
+            return ""
+        return zh("“{0}”为尚未归到任何{1}的事项，单列在最后，不参加排名。", NO_UNIT, stats.BY_LABELS[by])
 
     def adjustment_lines(self, by: str) -> list[tuple[str, str, str]]:
         """(对2026年11月的调整, unit, what changed) for one kind of unit, oldest month first."""
@@ -112,6 +121,12 @@ class Report:
             for month, sections in sorted(self.adjustments.items())
             for a in sections.get(by, [])
         ]
+
+
+def _moment(p: periods.Published) -> str:
+    """2026年12月7日 09:04: a date and time as a notice says it."""
+    at = p.closed_at
+    return zh("{0}年{1}月{2}日 {3}", at.year, at.month, at.day, at.strftime("%H:%M"))
 
 
 def make(ws: Workspace, period: str, sections: tuple[str, ...] = SECTIONS) -> Report:
@@ -199,6 +214,8 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
             for u in listed
         )
         doc.add(Table(tuple(zh(name) for name, _, _ in first), rows))
+        if note := report.unranked_note(by):
+            doc.add(Para(note))
         if charts and by in charts:
             doc.add(Picture(charts[by], zh("各{0}化解率", stats.BY_LABELS[by])))
         if lines := report.adjustment_lines(by):
@@ -235,6 +252,8 @@ def document(report: Report, charts: dict[str, str] | None = None) -> Document:
                 )
             ),
         )
+    if report.seal:  # the last line, where an auditor looks for it
+        doc.add(Para(report.seal))
     return doc
 
 
@@ -291,6 +310,8 @@ def save_xlsx(report: Report, path: str | Path) -> Path:
         total = report.total() if by in stats.PARTITIONS and units else None
         for u in [*units, total] if total is not None else units:
             sheet.append(sheets.row(sheet, [get(u) for _, get, _ in COLUMNS], formats))
+        if note := report.unranked_note(by):
+            sheet.append([note])
     if report.marks:
         marked = book.create_sheet(zh("亮点工作和通报约谈"))
         marked.append(list(MARK_COLUMNS))
@@ -299,6 +320,8 @@ def save_xlsx(report: Report, path: str | Path) -> Path:
     if report.stamp or report.adjustments:
         notes = book.create_sheet(zh("月结与调整"))
         notes.append([report.stamp or zh("本期尚未月结")])
+        if report.seal:
+            notes.append([report.seal])
         for by in report.sections:
             for line in report.adjustment_lines(by):
                 notes.append([line[0], stats.BY_LABELS[by], line[1], line[2]])

@@ -130,9 +130,12 @@ def tile_filters(ws: Workspace) -> dict[str, MatterFilter]:
     lists with it, so the two cannot disagree."""
     mine = sorted(viewer_of(ws).handler_keys) or ["-"]  # no handler key: nothing is sent to me
     accepting = ws.has_role(*ACCEPTING_ROLES)
+    # Those who handle matters are shown their own late ones (我的超期和临期事项): the red and yellow tiles
+    # count those too, or a grid worker's tile counted the whole grid's while the list below it showed hers.
+    late = mine if ws.has_role(*HANDLING_ROLES) else []
     return {
-        "red": MatterFilter(colour="red"),
-        "yellow": MatterFilter(colour="yellow"),
+        "red": MatterFilter(colour="red", handlers=late),
+        "yellow": MatterFilter(colour="yellow", handlers=late),
         "open": MatterFilter(statuses=[str(x) for x in TIMED_STATUSES]),
         "to_accept": MatterFilter(statuses=[str(Status.DISPATCHED)], handlers=mine if accepting else []),
         "to_claim": MatterFilter(statuses=[str(Status.OPEN_FOR_CLAIM)]),
@@ -207,12 +210,14 @@ def desk(ws: Workspace) -> DeskCounts:
 
 
 def _due_soon(ws: Workspace, s: Session, now: datetime) -> list[DueRow]:
-    """Through the ledger's own query, so a row here and the ledger's red and yellow filters always agree."""
+    """Through the red and yellow tiles' own filters (tile_filters), so a row here, the tile's count and the
+    ledger the tile opens always agree."""
     viewer = viewer_of(ws)
-    mine = sorted(viewer.handler_keys) if ws.has_role(*HANDLING_ROLES) else []
+    filters = tile_filters(ws)
+    mine = filters["red"].handlers
     rows = []
     for colour in ("red", "yellow"):
-        f = MatterFilter(colour=colour, handlers=mine)
+        f = filters[colour]
         page = list_matters(s, viewer, f, now, limit=DUE_SOON_ROWS, order="due_on", descending=False)
         rows += [
             DueRow(r.id, r.serial, r.title, r.due_on, colour, r.village, r.handler_name) for r in page.rows

@@ -26,6 +26,7 @@ from sync.core.domain import confirmation, linkage, mediation, supervision
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
     OUTCOME_LABELS,
+    PETITION_OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     Action,
     action_label,
@@ -58,8 +59,10 @@ RISKS = tuple(RISK_LABELS.items())
 SESSION_KINDS = tuple((k, k) for k in mediation.SESSION_KINDS)
 
 
-def fields_for(action: Action, places) -> list[Field]:
-    """The fields of a step's form: their keys are the names the step's use case takes (steps.STEPS)."""
+def fields_for(action: Action, places, kind: str | None = None) -> list[Field]:
+    """The fields of a step's form: their keys are the names the step's use case takes (steps.STEPS); `kind`
+    is the matter's (a petition closes with a petition's outcomes)."""
+    outcomes = PETITION_OUTCOME_LABELS if kind == "petition" else OUTCOME_LABELS
     categories = [(c, c) for c in places.categories]
     grades = getattr(places, "grades", ()) or tuple(GRADE_LABELS.items())  # the township's own grade names
     handlers = handler_groups(places)
@@ -138,7 +141,7 @@ def fields_for(action: Action, places) -> list[Field]:
         Action.REGRADE: [Field("grade", "星级", "choice", grades), _text("reason", "调整理由", True)],
         Action.TAKE_CHARGE: [_text("note", "包案说明")],
         Action.CLOSE: [
-            _choice("outcome", "办结结果", OUTCOME_LABELS.items()),
+            _choice("outcome", "办结结果", outcomes.items()),
             _text("note", "办结情况", True),
             _text("legal_channels", "已告知的法律途径（未化解时必填）", True),
             _text("reply", "销号回复 / 信访书面答复意见（来自12345等工单或信访事项时必填）", True),
@@ -263,7 +266,7 @@ class ActionDialog(FormDialog):
         self.setWindowTitle(label(action_label(action, kind)))
         self.failure_title = self.tr("无法办理")
         self.widgets = {}
-        for f in fields_for(action, places):
+        for f in fields_for(action, places, kind):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
             self.form.also_named(label(f.label), *(label(name) for name in f.also))
         self.lay_out(self.submit, label(action_label(action, kind)))

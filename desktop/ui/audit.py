@@ -44,9 +44,9 @@ class AuditPage(QWidget):
             Column(self.tr("序号"), lambda r: r.id),
             Column(self.tr("时间"), lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}"),
             Column(self.tr("操作人"), lambda r: r.who or r.account),
-            Column(self.tr("操作"), lambda r: r.action_label or r.action),
-            Column(self.tr("对象"), lambda r: r.target_label or r.target),
-            Column(self.tr("变更"), lambda r: "\n".join(r.changes)),
+            Column(self.tr("操作"), lambda r: r.action_label or r.action, widest=8),
+            Column(self.tr("对象"), lambda r: r.target_label or r.target, widest=12),
+            Column(self.tr("变更"), lambda r: "\n".join(r.changes), widest=20),
             Column(self.tr("设备"), lambda r: r.device[:8]),
         ]
         self.filter = audit_trail.AuditFilter()

@@ -158,19 +158,19 @@ class LedgerPage(QWidget):
         top.addWidget(export)
         columns = [
             Column(self.tr("编号"), lambda r: r.serial),
-            Column(self.tr("标题"), lambda r: r.title),
+            Column(self.tr("标题"), lambda r: r.title, widest=10),
             Column(self.tr("星级"), lambda r: stars(r.grade)),
             Column(self.tr("状态"), lambda r: label(STATUS_LABELS.get(r.status, r.status))),
             Column(self.tr("期限"), lambda r: when(r.due_on), lambda r: COLOURS.get(r.colour)),
             Column(self.tr("风险"), lambda r: label(RISK_LABELS.get(r.risk, r.risk))),
-            Column(self.tr("来源"), _source),
-            Column(self.tr("类别"), lambda r: label(r.category)),
-            Column(self.tr("村/社区"), lambda r: r.village),
-            Column(self.tr("网格"), lambda r: r.grid),
+            Column(self.tr("来源"), _source, widest=6),
+            Column(self.tr("类别"), lambda r: label(r.category), widest=5),
+            Column(self.tr("村/社区"), lambda r: r.village, widest=5),
+            Column(self.tr("网格"), lambda r: r.grid, widest=6),
             Column(self.tr("层级"), lambda r: label(LEVEL_LABELS.get(r.level, r.level))),
-            Column(self.tr("承办"), lambda r: r.handler_name),
-            Column(self.tr("督办/包案"), self._oversight),
-            Column(self.tr("上报时间"), lambda r: when(r.reported_at)),
+            Column(self.tr("承办"), lambda r: r.handler_name, widest=6),
+            Column(self.tr("督办/包案"), self._oversight, widest=6),
+            Column(self.tr("上报时间"), lambda r: when(r.reported_at.date()) if r.reported_at else ""),
         ]
         self._order, self._descending = "reported_at", True
         self.model = PagedModel(worker, columns, self._fetcher(), self)

@@ -27,6 +27,7 @@ from sync.core.domain.lifecycle import (
     ACTION_LABELS,
     LEVEL_LABELS,
     OUTCOME_LABELS,
+    PETITION_OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     STATUS_LABELS,
     Action,
@@ -115,11 +116,13 @@ class MatterView(QWidget):
         mediation_page = QWidget()
         mediation_layout = QVBoxLayout(mediation_page)
         mediation_layout.setContentsMargins(0, 0, 0, 0)
-        mediation_layout.addWidget(self.mediation)
+        # Above the records, not under them: the records grow, and a short screen (125 %) cut the button off
+        # below the panel's edge (review).
         amend_row = QHBoxLayout()
         amend_row.addStretch(1)
         amend_row.addWidget(self.amend)
         mediation_layout.addLayout(amend_row)
+        mediation_layout.addWidget(self.mediation)
         self.tabs.addTab(mediation_page, self.tr("调解与协议"))
         self.tabs.addTab(self.follow_ups, self.tr("回访"))
         self.tabs.addTab(files_page, self.tr("附件"))
@@ -263,7 +266,8 @@ class MatterView(QWidget):
             + f"<p><b>{w['sessions']}</b></p><ol>{sessions}</ol>"
             + f"<p><b>{w['agreements']}</b></p><ul>{agreements}</ul>"
         )
-        outcome = e(label(OUTCOME_LABELS.get(d.outcome, d.outcome))) if d.outcome else "—"
+        outcomes = PETITION_OUTCOME_LABELS if d.kind == "petition" else OUTCOME_LABELS
+        outcome = e(label(outcomes.get(d.outcome, d.outcome))) if d.outcome else "—"
         follow = "".join(
             f"<li>{when(f.on)}　{e(f.satisfaction)}"
             + (f"　{w['relapse']}" if f.relapse else "")

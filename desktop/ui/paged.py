@@ -40,6 +40,9 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     colour: str | None = None  # the text's, so a column stands out (why a household is listed)
     bold: bool = False
+    # At most this many (Chinese) characters wide, so the key columns fit at 1366×768: longer text is elided,
+    # the whole of it in the cell's tooltip. 0: as wide as the text.
+    widest: int = 0
 
 
 class PagedModel(QStandardItemModel):
@@ -122,7 +125,10 @@ class PagedModel(QStandardItemModel):
             row = rows[number % PAGE]
             for column, spec in enumerate(self.columns):
                 value = spec.value(row)
-                item = QStandardItem("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                item = QStandardItem(text)
+                if spec.widest and (len(text) > spec.widest or "\n" in text):
+                    item.setToolTip(text)  # elided in the cell
                 if spec.align != Column.align:
                     item.setTextAlignment(spec.align)
                 if spec.background and (colour := spec.background(row)) is not None:
@@ -265,6 +271,8 @@ def choosable_columns(table: QTableView, settings_key: str, hidden_by_default: s
         header.setSectionHidden(column, not shown)
         if shown:
             table.resizeColumnToContents(column)
+            if isinstance(model, PagedModel):
+                cap_column(table, model, column)
         hidden_now = [str(c) for c in range(model.columnCount()) if header.isSectionHidden(c)]
         QSettings().setValue(settings_key, ",".join(hidden_now))
 
@@ -278,7 +286,7 @@ def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:
     table = PagedTable(empty_text)
     table.setModel(model)
     table.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE)
-    model.fitted.connect(table.resizeColumnsToContents)
+    model.fitted.connect(lambda: fit_columns(table, model))
     # A reset lays the rows out on a zero timer, and a layout after the first paint paints the list again:
     # laid out at once, a new answer is painted once. A scroll bar that stays keeps the width steady between a
     # short answer and a long one (a bar shown or hidden is a third paint, and the columns would jump).
@@ -299,3 +307,18 @@ def table_for(model: PagedModel, empty_text: str = "") -> PagedTable:
     table.horizontalHeader().setStretchLastSection(True)
     table.resizeColumnsToContents()  # to the titles until rows come: an empty list's columns all in sight
     return table
+
+
+def fit_columns(table: QTableView, model: PagedModel) -> None:
+    """Columns to their contents, those with a `widest` no wider than it (their text elided)."""
+    table.resizeColumnsToContents()
+    for number in range(len(model.columns)):
+        cap_column(table, model, number)
+
+
+def cap_column(table: QTableView, model: PagedModel, number: int) -> None:
+    """A column with a `widest` no wider than it."""
+    widest = model.columns[number].widest
+    room = table.fontMetrics().horizontalAdvance("中" * widest) + 12  # 12: the cell's margins
+    if widest and table.columnWidth(number) > room:
+        table.setColumnWidth(number, room)

@@ -105,8 +105,10 @@ class StatsPage(QWidget):
             self.tr("口径：") + "；".join(f"{name}＝{rule}" for name, rule in rules.items()) + self.tr("。")
         )
         self.rules.setWordWrap(True)
-        self.stamp = plain_label()  # a closed month: who published these figures, when, their digest
+        self.stamp = plain_label()  # a closed month: who closed it and when (its digest in the tooltip)
         self.stamp.setWordWrap(True)
+        self.unranked = plain_label()  # why the （未指定） row takes no place
+        self.unranked.setStyleSheet("color: #666")
         self.adjusted = plain_label()  # the open month: what arrived late about closed months
         self.adjusted.setWordWrap(True)
         # 亮点工作, 通报 and 约谈 of the period (assessment marks)
@@ -145,6 +147,7 @@ class StatsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stamp)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.unranked)
         layout.addWidget(self.adjusted)
         layout.addWidget(self.marks, 1)
         layout.addWidget(self.rules)
@@ -316,7 +319,10 @@ class StatsPage(QWidget):
         self.report = report
         self.units = units
         self.stamp.setText(report.stamp)
+        self.stamp.setToolTip(report.seal)  # the digest, for an auditor who looks for it
         self.stamp.setVisible(bool(report.stamp))
+        self.unranked.setText(report.unranked_note(by))
+        self.unranked.setVisible(bool(self.unranked.text()))
         lines = report.adjustment_lines(by)
         self.adjusted.setText(
             self.tr("本期计入的调整（属于已月结月份、在其后收到的办理情况；不计入上表排名）：\n")
@@ -336,7 +342,7 @@ class StatsPage(QWidget):
         for r, u in enumerate(listed):
             c, m = u.counts, u.measures
             values = [
-                "" if u is total else u.place,
+                "" if u is total else u.place if u.ranked else self.tr("不排名"),
                 u.name,
                 f"{u.score:.1f}",
                 f"{u.highlight:.1f}",

@@ -67,6 +67,7 @@ def all_labels() -> set[str]:
         lifecycle.PETITION_ACTION_LABELS,
         lifecycle.LEVEL_LABELS,
         lifecycle.OUTCOME_LABELS,
+        lifecycle.PETITION_OUTCOME_LABELS,
         lifecycle.SESSION_OUTCOME_LABELS,
         risk.RISK_LABELS,
         roles.ROLE_LABELS,

@@ -225,6 +225,7 @@ def test_deadline_colours_in_the_ledger_follow_the_clock(township, clock):
     assert lists.matters(p, MatterFilter(colour="yellow")).total == 1
     clock.now += timedelta(days=2)
     assert lists.matters(p, MatterFilter(colour="red")).total == 1
+    steps.dispatch(p, m, f"org:{t.committee}")  # 督办 goes to the unit handling it
     steps.supervise(t.login("supervisor"), m, "已超期，请说明")
     assert matter(t, m).supervised == 1
 

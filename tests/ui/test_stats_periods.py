@@ -51,7 +51,11 @@ def test_the_platform_closes_november_from_the_page_and_december_shows_the_adjus
     settle()
     # the period as Chinese names it, never 2026-11
     assert "月结 2026年11月 后" in asked[0] and no_popups[:1] == ["2026年11月 的考核数据已发布"]
-    assert page.stamp.isVisible() and "本期已月结：钱平台于2026-12-01 09:00发布" in page.stamp.text()
+    assert (
+        page.stamp.isVisible()
+        and page.stamp.text() == "本期已月结：钱平台于2026年12月1日 09:00发布，以下为发布时的数据。"
+    )
+    assert "sha256" not in page.stamp.text() and "sha256:" in page.stamp.toolTip()
     assert not page.close_month.isEnabled()
     page.export_to(str(tmp_path / "before.pdf"))
     settle()

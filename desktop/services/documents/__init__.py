@@ -24,7 +24,7 @@ from ..document_layout import Document, zh
 from ..errors import ServiceError
 from ..lists import viewer_of
 from . import petition_papers
-from .dossier import dossier
+from .dossier import PETITION_TITLE, dossier
 from .papers import BUILDERS as PAPERS
 from .papers import PERSONAL
 from .records import CLOSED, TITLES, Records, day
@@ -111,5 +111,6 @@ def offers(ws: Workspace, matter_id: str) -> list[Offer]:
             found.append(Offer("referral", PAPER_LABELS.get(r.matter.referral_kind or "", "")))
         found += [Offer(kind, title) for kind, title in petition_papers.offered(r)]
         if r.matter.status in CLOSED and ws.may(Permission.REVEAL_PERSONAL):
-            found.append(Offer("dossier", TITLES["dossier"]))
+            petition = r.matter.kind == "petition"  # a petition's file is titled as one
+            found.append(Offer("dossier", PETITION_TITLE if petition else TITLES["dossier"]))
         return found

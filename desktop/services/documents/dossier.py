@@ -1,6 +1,8 @@
 """The closed matter's 卷宗, as a 人民调解 file is archived: 封面, 卷内目录, then the materials in their
 archive order — 人民调解申请书 (or 口头申请记录), 受理登记表, 调查记录, 调解记录, 调解协议书 (every
-version, a replaced one marked), 回访记录, the 流转记录 and attachments — and the 卷内备考表 last.
+version, a replaced one marked), 回访记录, the 流转记录 and attachments — and the 卷内备考表 last. A
+信访事项's file is titled as one and holds its own papers (受理告知书, 书面答复意见书, 复查 and 复核意见书 …)
+after its 受理登记表.
 
 The materials' pages are numbered from the first material to the last (the cover, the contents and the 备考表
 carry no number, as archives number a file); the contents give each material's pages and the 备考表 their
@@ -26,9 +28,11 @@ from ..document_layout import (
     Table,
     zh,
 )
+from . import petition_papers
 from .papers import IMAGE_SUFFIXES, _follow_up_table, _outcome, agreement, session_record
 from .records import CLOSED, TITLES, MissingItems, Records, day, minute, refuse_if
 
+PETITION_TITLE = "信访事项办理卷宗"
 # A written application arrives on paper (a letter, the web); anything else was told, and is recorded.
 WRITTEN_SOURCES = ("来信", "网上", "书面")
 
@@ -67,16 +71,20 @@ def dossier(r: Records, _index: int = 0) -> Document:
     filed_by = filed.actor_name if filed else r.account_name(r.ws.actor.account_id)
     filed_on = day(filed.at) if filed else day(r.ws.now())
     checked = _event(r, Action.CHECK)
-    doc = Document("dossier", title, zh("卷宗号：{0}", m.serial), r.committee)
+    petition = m.kind == "petition"
+    if petition:  # filed by the office that issued its papers, not a mediation committee
+        title = PETITION_TITLE
+    issuer = r.fill("petition_office") if petition else r.committee
+    doc = Document("dossier", title, zh("卷宗号：{0}", m.serial), issuer)
     doc.add(
         Fields(
             (
-                (zh("案由"), m.title),
-                (zh("当事人"), r.party_names()),
-                (zh("调解员"), r.mediators() or m.handler_name or ""),
+                (zh("信访事项") if petition else zh("案由"), m.title),
+                (zh("信访人") if petition else zh("当事人"), r.party_names()),
+                (zh("承办单位/承办人") if petition else zh("调解员"), r.mediators() or m.handler_name or ""),
                 (zh("受理日期"), day(m.registered_at or m.reported_at)),
-                (zh("结案日期"), day(m.closed_at)),
-                (zh("调解结果"), _outcome(r)),
+                (zh("答复日期") if petition else zh("结案日期"), day(m.closed_at)),
+                (zh("办理结果") if petition else zh("调解结果"), _outcome(r)),
                 (zh("立卷人"), filed_by),
                 (zh("立卷日期"), filed_on),
                 (zh("保管期限"), retention(r)),
@@ -88,6 +96,8 @@ def dossier(r: Records, _index: int = 0) -> Document:
     parts = _Parts(doc)
     _application(r, parts)
     _register(r, parts)
+    if petition:
+        _petition_papers(r, parts)
     for i, found in enumerate(r.investigations):
         parts.begin(f"investigation-{i}", zh("调查记录（第{0}次）", i + 1), day(found.held_on))
         doc.add(*_investigation(r, i))
@@ -124,11 +134,26 @@ def dossier(r: Records, _index: int = 0) -> Document:
     return doc
 
 
+def _petition_papers(r: Records, parts: _Parts) -> None:
+    """A petition's own papers, each as issued (petition_papers), in the order their steps came; one that
+    cannot be made still has its place, saying what it lacks."""
+    for kind, name in petition_papers.offered(r):
+        step = r.last_event(petition_papers.STEPS[kind])
+        parts.begin(kind, name, day(step.at) if step is not None else "")
+        try:
+            parts.doc.add(*_inside(petition_papers.BUILDERS[kind](r, 0)))
+        except MissingItems as missing:
+            parts.doc.add(Fields(((zh("缺项"), "、".join(missing.items)),)))
+
+
 def _application(r: Records, parts: _Parts) -> None:
-    """人民调解申请书 when the application came on paper, else 口头申请记录 made from the report."""
+    """人民调解申请书 when the application came on paper, else 口头申请记录 made from the report (a
+    petition's: 信访件 or 来访（来电）登记)."""
     m = r.matter
     written = any(word in (m.source or "") for word in WRITTEN_SOURCES)
     title = zh("人民调解申请书") if written else zh("口头申请记录")
+    if m.kind == "petition":
+        title = zh("信访件") if written else zh("信访事项登记（来访、来电）")
     parts.begin("application", title, day(m.reported_at))
     shown = [p for p in r.parties if not r.hides(p.role)]
     rows = [(p.role, p.line()) for p in shown]
@@ -148,7 +173,8 @@ def _register(r: Records, parts: _Parts) -> None:
     """受理登记表: the matter as registered, who took it in, graded and dispatched it."""
     m = r.matter
     registered = _event(r, Action.REGISTER)
-    parts.begin("register", zh("人民调解受理登记表"), day(m.registered_at))
+    name = zh("信访事项受理登记表") if m.kind == "petition" else zh("人民调解受理登记表")
+    parts.begin("register", name, day(m.registered_at))
     parts.doc.add(
         Fields(
             (

@@ -12,6 +12,7 @@ from sync.core.domain.deadlines import COLOUR_LABELS, Colour
 from sync.core.domain.lifecycle import (
     LEVEL_LABELS,
     OUTCOME_LABELS,
+    PETITION_OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
     STATUS_LABELS,
     Action,
@@ -281,7 +282,8 @@ def _follow_up_table(r: Records) -> Table:
 
 def _outcome(r: Records) -> str:
     outcome = r.matter.outcome
-    return OUTCOME_LABELS.get(outcome, outcome or "")
+    labels = PETITION_OUTCOME_LABELS if r.matter.kind == "petition" else OUTCOME_LABELS
+    return labels.get(outcome, outcome or "")
 
 
 def follow_up_record(r: Records, _index: int = 0) -> Document:

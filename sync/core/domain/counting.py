@@ -30,6 +30,7 @@ from sync.core.domain.messages import msg
 RESOLVED = (Outcome.AGREEMENT, Outcome.RESOLVED_OTHERWISE)
 BY = ("village", "grid", "unit", "team", "handler", "source", "category")  # what an assessment is counted by
 NO_UNIT = "（未指定）"
+NO_UNIT_KEY = ""  # matters not yet with any unit of the kind: a row of their own, never ranked
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class UnitMeasures:
     highlight: float = (
         0.0  # 亮点分: points the 督考办 gave by hand (assessment marks), shown beside the formula
     )
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the row takes a place: the （未指定） row (matters not yet with any unit) does not."""
+        return self.key != NO_UNIT_KEY
 
     @property
     def total_score(self) -> float:
@@ -167,10 +173,12 @@ def highlights(marks: Iterable[Mark], by: str) -> dict[str, float]:
 
 
 def with_highlights(units: list[UnitMeasures], points: dict[str, float]) -> list[UnitMeasures]:
-    """Units with their 亮点分, ranked by 总分 (公式分 + 亮点分), equal totals sharing a place."""
+    """Units with their 亮点分, ranked by 总分 (公式分 + 亮点分), equal totals sharing a place. Matters not
+    yet with any unit (（未指定）) are no unit's work: their row takes no place (0) and comes last."""
     added = [replace(u, highlight=round(float(points.get(u.key, 0.0)), 2)) for u in units]
-    places = {name: place for place, name, _ in rank({u.key: u.total_score for u in added})}
-    return sorted((replace(u, place=places[u.key]) for u in added), key=lambda u: (u.place, u.name))
+    places = {name: place for place, name, _ in rank({u.key: u.total_score for u in added if u.ranked})}
+    placed = (replace(u, place=places.get(u.key, 0)) for u in added)
+    return sorted(placed, key=lambda u: (not u.ranked, u.place, u.name))
 
 
 def marks_between(book: Book, start: datetime, end: datetime) -> list[Mark]:
@@ -205,7 +213,9 @@ def assessment(
             continue  # nothing happened there in this period
         m = Measures.of(c)
         units.append(
-            UnitMeasures(key or "", names.get(key, NO_UNIT), c, m, score(m, book.weights, book.no_data))
+            UnitMeasures(
+                key or NO_UNIT_KEY, names.get(key, NO_UNIT), c, m, score(m, book.weights, book.no_data)
+            )
         )
     return with_highlights(units, highlights(marks_between(book, start, end), by))
 

@@ -424,6 +424,13 @@ OUTCOME_LABELS = {
     Outcome.UNRESOLVED: "未化解",
 }
 
+# A petition (信访事项) closes with its written reply (书面答复): the outcomes a reply can state, worded
+# as one (信访工作条例 第三十二条); a mediation agreement (调解成功) is a dispute's outcome, not offered.
+PETITION_OUTCOME_LABELS = {
+    Outcome.RESOLVED_OTHERWISE: "予以支持，诉求已解决",
+    Outcome.UNRESOLVED: "不予支持或未能解决（告知复查途径）",
+}
+
 
 class SessionOutcome(StrEnum):
     AGREEMENT = "agreement"
@@ -524,6 +531,10 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("已在县级，无法再提级")
     if action == Action.REFER_DOWN and state.level == Level.VILLAGE:
         return msg("已在村级，没有下级")
+    if action == Action.SUPERVISE and state.handler is None:
+        # 督办 is sent to the unit handling the matter (处理反馈); one with nobody yet is the platform's
+        # own to dispatch (交办), not to chase with a 督办单 addressed to no one.
+        return msg("尚未交办给任何单位或承办人，督办须发给承办单位：请先交办")
     if action == Action.CLOSE and state.explanation_due:
         return msg("已被督办，须先提交超期说明")
     if action == Action.ARCHIVE and state.archived:
