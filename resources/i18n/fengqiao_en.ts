@@ -3490,6 +3490,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Adjustments counted in this period (work about a closed month received after it closed; not in the ranking above):
 </translation>
     </message>
+    <message>
+      <source>不排名</source>
+      <translation>Unranked</translation>
+    </message>
   </context>
   <context>
     <name>Tile</name>
@@ -3674,6 +3678,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Not accepted</translation>
     </message>
     <message>
+      <source>不予支持或未能解决（告知复查途径）</source>
+      <translation>Not upheld or not resolved (review route explained)</translation>
+    </message>
+    <message>
       <source>不予立案</source>
       <translation>Not registered</translation>
     </message>
@@ -3716,6 +3724,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>买卖合同</source>
       <translation>Sales contract</translation>
+    </message>
+    <message>
+      <source>予以支持，诉求已解决</source>
+      <translation>Upheld, request resolved</translation>
     </message>
     <message>
       <source>交下级落实</source>
@@ -5667,6 +5679,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结</source>
       <translation>No mediation agreement in effect yet (a written one needs every party's and the mediator's signature): cannot close as resolved by mediation</translation>
+    </message>
+    <message>
+      <source>尚未交办给任何单位或承办人，督办须发给承办单位：请先交办</source>
+      <translation>not yet dispatched to any unit or person; supervision goes to the unit handling it: dispatch first</translation>
     </message>
     <message>
       <source>尚未由当事人签名，不必另立变更协议</source>

@@ -3485,6 +3485,10 @@
       <translation>本期计入的调整（属于已月结月份、在其后收到的办理情况；不计入上表排名）：
 </translation>
     </message>
+    <message>
+      <source>不排名</source>
+      <translation>不排名</translation>
+    </message>
   </context>
   <context>
     <name>Tile</name>
@@ -3668,6 +3672,10 @@
       <translation>不予受理</translation>
     </message>
     <message>
+      <source>不予支持或未能解决（告知复查途径）</source>
+      <translation>不予支持或未能解决（告知复查途径）</translation>
+    </message>
+    <message>
       <source>不予立案</source>
       <translation>不予立案</translation>
     </message>
@@ -3710,6 +3718,10 @@
     <message>
       <source>买卖合同</source>
       <translation>买卖合同</translation>
+    </message>
+    <message>
+      <source>予以支持，诉求已解决</source>
+      <translation>予以支持，诉求已解决</translation>
     </message>
     <message>
       <source>交下级落实</source>
@@ -5661,6 +5673,10 @@
     <message>
       <source>尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结</source>
       <translation>尚无生效的调解协议（书面协议须各方和调解员签名），不能以“调解成功”办结</translation>
+    </message>
+    <message>
+      <source>尚未交办给任何单位或承办人，督办须发给承办单位：请先交办</source>
+      <translation>尚未交办给任何单位或承办人，督办须发给承办单位：请先交办</translation>
     </message>
     <message>
       <source>尚未由当事人签名，不必另立变更协议</source>
