@@ -51,6 +51,8 @@ def test_the_county_dispatches_mediates_and_sends_down_and_the_township_acts_aga
     assert (down.level, down.status) == (Level.TOWNSHIP, Status.REGISTERED)
     assert Action.DISPATCH in allowed_actions(down, TOWNSHIP)
     assert allowed_actions(down, COUNTY) == [Action.SUPERVISE]  # 督办 the township, nothing else
+    # the township's own 督办 needs a unit to send it to; the county's goes to the township itself
+    assert "请先交办" in why_not(down, Action.SUPERVISE, TOWNSHIP)
     supervised = advance(advance(down, Action.DISPATCH, {"handler": "account:t"}), Action.SUPERVISE)
     assert supervised.explanation_due  # the township explains to the county before it closes
 

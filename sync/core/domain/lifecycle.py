@@ -531,9 +531,10 @@ def why_not(state: MatterState, action: Action, actor: Actor) -> str | None:
         return msg("已在县级，无法再提级")
     if action == Action.REFER_DOWN and state.level == Level.VILLAGE:
         return msg("已在村级，没有下级")
-    if action == Action.SUPERVISE and state.handler is None:
+    if action == Action.SUPERVISE and state.handler is None and not actor.county:
         # 督办 is sent to the unit handling the matter (处理反馈); one with nobody yet is the platform's
-        # own to dispatch (交办), not to chase with a 督办单 addressed to no one.
+        # own to dispatch (交办), not to chase with a 督办单 addressed to no one. The county's 督办 of a
+        # matter it sent down goes to the township, which has not dispatched it yet.
         return msg("尚未交办给任何单位或承办人，督办须发给承办单位：请先交办")
     if action == Action.CLOSE and state.explanation_due:
         return msg("已被督办，须先提交超期说明")
