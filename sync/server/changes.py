@@ -649,12 +649,22 @@ def pull(
             session.scalars(exits_query.where(ScopeExit.seq <= up_to).order_by(ScopeExit.seq).limit(limit))
         )
     )
+    county_query = _county_shared(scope, cursor, table)
+    county_rows = (
+        []
+        if county_query is None
+        else list(
+            session.scalars(
+                county_query.where(Record.server_seq <= up_to).order_by(Record.server_seq).limit(limit)
+            )
+        )
+    )
     changes = sorted(
-        [_change(r, slim=protocol >= 2) for r in records]
+        [_change(r, slim=protocol >= 2) for r in records + county_rows]
         + [p.Change(table=e.table_name, id=e.record_id, server_seq=e.seq, removed=True) for e in exits],
         key=lambda c: c.server_seq,
     )
-    more = len(fetched) == limit or len(exits) == limit
+    more = len(fetched) == limit or len(exits) == limit or len(county_rows) == limit
     if len(changes) > limit:
         changes, more = changes[:limit], True
         after = changes[-1].server_seq
@@ -662,6 +672,7 @@ def pull(
         after = min(
             fetched[-1].server_seq if len(fetched) == limit else up_to,
             exits[-1].seq if len(exits) == limit else up_to,
+            county_rows[-1].server_seq if len(county_rows) == limit else up_to,
         )
     else:
         after = max(up_to, cursor)
@@ -672,13 +683,32 @@ def pull(
     return p.PullPage(epoch=epoch, changes=changes, cursor=after, more=more, counts=counted)
 
 
+def _county_shared(scope: DeviceScope, cursor: int, table: str | None):
+    """The county's own shared records (its units: no township), which every township of the county reads —
+    a matter the county dispatched names its unit — read as a stream of their own beside the township's, each
+    on its township-leading index (one condition `township = mine OR township IS NULL` would sort a township's
+    whole change set for every page). None for a county device: it reads them through its own rule."""
+    if scope.kind == "county" or scope.township_id is None:
+        return None
+    query = select(Record).where(
+        Record.township_id.is_(None), Record.shared.is_(True), Record.server_seq > cursor
+    )
+    return query.where(Record.table_name == table) if table else query
+
+
 def _counted(session: Session, scope: DeviceScope, up_to: int) -> dict[str, int]:
     rows = session.execute(
         select(Record.table_name, func.count())
         .where(_readable(scope), Record.server_seq <= up_to)
         .group_by(Record.table_name)
     ).all()
-    return {name: n for name, n in rows}
+    counted = {name: n for name, n in rows}
+    county = _county_shared(scope, 0, None)
+    if county is not None:
+        ours = county.where(Record.server_seq <= up_to).subquery()
+        for name, n in session.execute(select(ours.c.table_name, func.count()).group_by(ours.c.table_name)):
+            counted[name] = counted.get(name, 0) + n
+    return counted
 
 
 def counts(session: Session, scope: DeviceScope, epoch: str) -> p.Counts:
