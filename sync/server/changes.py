@@ -693,6 +693,7 @@ def _county_shared(scope: DeviceScope, cursor: int, table: str | None):
     query = select(Record).where(
         Record.township_id.is_(None), Record.shared.is_(True), Record.server_seq > cursor
     )
+    query = query.execution_options(**{EVERY_TOWNSHIP: True})  # (not confined: these are no township's)
     return query.where(Record.table_name == table) if table else query
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -65,6 +66,13 @@ class Record(Base):
         Index("ix_records_township_seq", "township_id", "server_seq"),
         Index("ix_records_township_table", "township_id", "table_name"),
         Index("ix_records_township_blob", "township_id", "blob"),
+        # the county's own (its units, no township), read by every township as a stream of their own
+        Index(
+            "ix_records_township_none",
+            "server_seq",
+            sqlite_where=text("township_id IS NULL"),
+            postgresql_where=text("township_id IS NULL"),
+        ),
         # a county device reads across townships: what is or was at county level, in order
         Index("ix_records_county", "county", "server_seq"),
     )

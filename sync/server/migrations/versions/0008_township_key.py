@@ -102,9 +102,15 @@ def upgrade() -> None:
     op.drop_index("ix_records_parent", table_name="records")
     op.create_index("ix_records_parent", "records", ["township_id", "parent_id"])
     op.create_index("ix_scope_exits_township_seq", "scope_exits", ["township_id", "seq"])
+    # the county's own records (its units), which have no township: read by every township
+    where = sa.text("township_id IS NULL")
+    op.create_index(
+        "ix_records_township_none", "records", ["server_seq"], sqlite_where=where, postgresql_where=where
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_records_township_none", table_name="records")
     op.drop_index("ix_scope_exits_township_seq", table_name="scope_exits")
     op.drop_index("ix_records_parent", table_name="records")
     op.create_index("ix_records_parent", "records", ["parent_id"])
