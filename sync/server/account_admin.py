@@ -272,6 +272,13 @@ def edit(
         account.roles = roles
     if request.scope_kind is not None or request.places is not None:
         kind = request.scope_kind or account.scope_kind
+        if (kind == "county") != (account.scope_kind == "county"):
+            # The tier is the server's to give: a township's admin never makes the county (review), and the
+            # server's command line moves an account out of its township when it does.
+            if who.township_id is not None or account.scope_kind == "county":
+                only = "县级账号只在服务器上用 fengqiao-server account add --scope county 建立"
+                raise AdminError(f"范围（scope_kind）：{only}")
+            account.township_id = None
         given = list(request.places) if request.places is not None else list(account.scope_ids)
         try:
             account.scope_kind, account.scope_ids = kind, accounts.resolve_places(session, kind, given)
@@ -344,6 +351,8 @@ def adopt(session: Session, who: Admin, record_id: str, fields: dict[str, Any], 
     username = str(fields.get("username") or "")
     kind = str(fields.get("scope_kind") or "township")
     try:
+        if kind == "county":  # a township's laptop never makes the county (review)
+            raise AdminError("县级账号只在服务器上用 fengqiao-server account add --scope county 建立")
         roles = _check_roles([r for r in str(fields.get("roles") or "").split(",") if r])
         places = accounts.resolve_places(session, kind, list(fields.get("scope_ids") or []))
         if problem := county.roles_problem(kind, roles):

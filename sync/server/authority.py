@@ -94,7 +94,7 @@ def identity_of(session: Session, account: Account) -> Identity:
         data.get("org_id"),
         township_pc,
         names,
-        county=account.scope_kind == "county",
+        county=account.scope_kind == "county" and account.township_id is None,
     )
 
 
@@ -139,7 +139,7 @@ def _acting(session: Session, who: Identity, actor_id: str) -> Identity:
         record.id,
         data.get("org_id"),
         names=names,
-        county=account.scope_kind == "county",
+        county=account.scope_kind == "county" and account.township_id is None,
     )
 
 

@@ -290,14 +290,23 @@ class Pusher:
 
     def _authorise(self, op: p.Op, kind: records.RecordType, record: Record | None) -> None:
         """Could this account have made this change through the use cases?"""
+        if self.scope.kind == "county" and kind.table in ("periods", "assessment_marks"):
+            raise authority.Refused("县级账号不做乡镇的月结和考核赋分")
         if kind.table == "periods":  # 月结: published once, never changed
             return periods.check(self.session, self.who, op.op, op.record_id, op.fields, record, self.now)
         if kind.table == "assessment_marks":  # 督考办's marks, also from the township's shared PC
             return marks.check(self.session, self.who, op.op, op.fields, record)
         if record is not None or op.op != "insert":
             authority.check_append_only(kind, "update")
-        if self.scope.kind == "county":  # its matters' records, and its own units (sync.server.county)
+        data = {**(record.data if record is not None else {}), **op.fields}
+        matter = county.matter_of(kind.table, data, record, self._record)
+        county_device = self.scope.kind == "county"
+        if problem := county.tier_problem(kind.table, op.fields, matter, county_device):
+            raise authority.Refused(problem)
+        if county_device:  # its matters' records, and its own units (sync.server.county)
             county.check_write(kind.table, op.fields, record)
+        elif problem := county.township_org_problem(kind.table, op.fields, record):
+            raise authority.Refused(problem)
         if kind.table == "conflicts":  # written by the server; a laptop only marks one settled
             if record is None or set(op.fields) - {"resolved"}:
                 raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
@@ -344,7 +353,9 @@ class Pusher:
         place = place_of(self.session, table, record_id, data, self._record)
         if place is None:
             raise Rejected("它所属的住户或事项不在服务器上")
-        if was_county:  # once at county level, the county's for good (sent down, it still follows it)
+        # once at county level, a matter is the county's for good (sent down, it still follows it); a record
+        # under it follows its parent, wherever it is moved (review)
+        if was_county and table == "matters":
             place = replace(place, county=True)
         if not self.scope.covers(place):
             raise Rejected(f"不能{verb}：记录不在本设备账号的管辖范围内")

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sync.core import records
-from sync.core.domain.lifecycle import Level
+from sync.core.domain.lifecycle import STATE_FIELDS, STEP_SET_FIELDS, Level
 from sync.core.domain.roles import Role
 
 from .authority import Refused
@@ -29,6 +29,9 @@ from .models import Record
 
 # The roles a county account may hold: the 县综治中心 (platform), its leaders, the 督考办 and the auditor.
 COUNTY_ROLES = frozenset({Role.PLATFORM, Role.LEADER, Role.SUPERVISOR, Role.AUDITOR})
+# A matter's fields a step writes along with its event (the state, and what the step sets, with the handler's
+# name): checked against the steps by the server (sync.server.history)
+STEP_WRITTEN = frozenset(STATE_FIELDS) | frozenset(STEP_SET_FIELDS) | {"handler_name"}
 # Shared records a county device may write: its own units, of level county.
 COUNTY_SHARED = frozenset({"orgs"})
 
@@ -49,12 +52,56 @@ def roles_problem(kind: str, roles: list[str]) -> str | None:
     return None
 
 
+def tier_problem(table: str, fields: dict[str, Any], matter, county_device: bool) -> str | None:
+    """Whose tier a matter's records are, beyond its steps (events, which the lifecycle rules check): while it
+    is at county level the county's alone, below it the township's — the county then only 督办s (review: the
+    rule held for steps only, and each side could still edit or delete the other's matter)."""
+    if matter is None or table == "events":
+        return None
+    if table == "matters" and set(fields) <= STEP_WRITTEN:
+        return None  # what a step sets, sent with it: checked against the steps (sync.server.history)
+    at_county = matter.data.get("level") == Level.COUNTY.value
+    if at_county and not county_device:
+        return "事项已提级到县级，由县级办理，本级只能查看"
+    if county_device and not at_county:
+        return "事项已交下级落实，由乡镇办理；县级只能督办"
+    return None
+
+
+def matter_of(table: str, data: dict[str, Any], record, lookup):
+    """The matter a record is, or hangs under (through its parents), as the push sees it; None for others."""
+    if table == "matters":
+        return record
+    rule, seen = records.SCOPE_RULES.get(table), 0
+    while isinstance(rule, records.Parent) and seen < 6:
+        parent_id = data.get(rule.id_field)
+        parent = lookup(parent_id) if parent_id else None
+        if parent is None:
+            return None
+        if parent.table_name == "matters":
+            return parent
+        data, rule, seen = parent.data, records.SCOPE_RULES.get(parent.table_name), seen + 1
+    return None
+
+
+def township_org_problem(table: str, fields: dict[str, Any], record: Record | None) -> str | None:
+    """A township makes no county unit: those are the county's own, which it edits (review)."""
+    if table != "orgs":
+        return None
+    level = {**(record.data if record is not None else {}), **fields}.get("level")
+    if level == Level.COUNTY.value:
+        return "县级单位（level 为 county）由县级账号建立"
+    return None
+
+
 def check_write(table: str, fields: dict[str, Any], record: Record | None) -> None:
     """What a county device may write beyond its matters' records (their place is checked as any device's):
     its own units, and no matter of its own making (a township reports; the county receives by 提级)."""
     if table == "matters" and record is None:
         raise Refused("县级账号不在乡镇上报事项：事项由乡镇提级到县级")
     if table in COUNTY_SHARED:
+        if record is not None and record.township_id is not None:  # a township's, whatever its level says
+            raise Refused(f"县级账号不能修改乡镇的“{table}”记录")
         was = record.data.get("level") if record is not None else Level.COUNTY.value
         level = {**(record.data if record is not None else {}), **fields}.get("level")
         if was != Level.COUNTY.value or level != Level.COUNTY.value:

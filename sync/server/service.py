@@ -43,9 +43,10 @@ Who = Caller | Callable[[Session], Caller]
 def caller_for(session: Session, device: Device, account: Account) -> Caller:
     confine(session, account.township_id)  # its identity is read from its own township's account record
     identity = authority.identity_of(session, account)
-    scope = DeviceScope(
-        account.scope_kind, frozenset(account.scope_ids), identity.org_id, township_id=account.township_id
-    )
+    kind = account.scope_kind
+    if kind == "county" and account.township_id is not None:
+        kind = "household"  # (no such account is made: were one there, it would read nothing — review)
+    scope = DeviceScope(kind, frozenset(account.scope_ids), identity.org_id, township_id=account.township_id)
     return Caller(device.id, identity, scope, accounts.info(account))
 
 

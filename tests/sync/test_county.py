@@ -262,7 +262,7 @@ def test_the_county_adds_its_own_unit_and_dispatches_to_it_but_never_edits_the_t
     report_ = syncing.sync_now(c)
     assert report_.rejected == 1
     (refused,) = syncing.rejected_edits(c)
-    assert refused.table_name == "orgs" and "县级单位" in refused.reason
+    assert refused.table_name == "orgs" and "不能修改乡镇" in refused.reason
     syncing.sync_now(a)
     with a.read() as s:
         assert s.get(Org, t.unit).name == "司法所"
