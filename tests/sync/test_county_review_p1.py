@@ -1,6 +1,6 @@
 """Review (P1): a township's laptop cannot make the county. An account record with scope_kind=county, sent by
-a township PC, is refused alone: no county-kind account of a township exists, so nobody of the township can take
-the county's steps in its name."""
+a township PC, is refused alone: no county-kind account of a township exists, so nobody of the township can
+take the county's steps in its name."""
 
 from sqlalchemy import select
 

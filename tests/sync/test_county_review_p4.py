@@ -1,6 +1,6 @@
 """Review (P4): a record under a county matter cannot carry the county's flag to a matter never at county
-level. A township device can neither add a party under the county-level matter nor move one out of it; a record
-follows its parent's flag wherever it is moved (changes._check_place)."""
+level. A township device can neither add a party under the county-level matter nor move one out of it; a
+record follows its parent's flag wherever it is moved (changes._check_place)."""
 
 import uuid
 
