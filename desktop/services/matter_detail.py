@@ -29,6 +29,7 @@ from sync.core.domain.lifecycle import (
     Action,
     Status,
     lowering,
+    tier_problem,
 )
 from sync.core.domain.masking import mask_id, mask_phone
 from sync.core.domain.roles import Permission
@@ -202,6 +203,8 @@ class MatterDetail:
     follow_ups: tuple[FollowUpLine, ...]
     attachments: tuple[AttachmentLine, ...]
     actions: tuple[Action, ...]  # the lifecycle steps this account may take now
+    # why this account takes no steps here, when the matter is the other tier's (县级 / 乡镇)
+    tier_note: str = ""
     supervised: int = 0  # times 督办
     explanation_due: bool = False  # supervised since the handler last explained
     leader_name: str = ""  # 包案领导
@@ -346,6 +349,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         follow_ups=follow_ups,
         attachments=files,
         actions=actions,
+        tier_note=(tier_problem(state, Action.ACCEPT, ws.actor.for_lifecycle()) or "") if m.status else "",
         supervised=m.supervised or 0,
         explanation_due=bool(m.explanation_due),
         leader_name=leader,

@@ -426,6 +426,12 @@ class MatterView(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.open_action(a))
             self.buttons.addWidget(button)
             self.action_buttons[action] = button
+        if not actions and self.detail is not None and self.detail.tier_note:
+            # the other tier's matter: why there is nothing to do here (review: the buttons just vanished)
+            note = plain_label(say(self.detail.tier_note))
+            note.setObjectName("tierNote")
+            note.setWordWrap(True)
+            self.buttons.addWidget(note)
 
     def open_action(self, action: Action) -> QDialog:
         dialog = ActionDialog(

@@ -9,6 +9,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from desktop.services import choices, county_desk, steps, syncing
 from desktop.ui.main_window import MainWindow
 from sync.core.domain.lifecycle import Action
@@ -74,4 +76,7 @@ def test_the_county_desk_and_a_county_matter(qtbot, laptops, worker, settle, tmp
     township_view = township.open_matter(waiting)
     settle()
     assert township_view.view.action_buttons == {}
+    # …and says why, instead of an empty row of buttons (review)
+    note = township_view.view.findChild(QLabel, "tierNote")
+    assert note is not None and note.text() == "事项已提级到县级，由县级办理，本级只能查看"
     township_view.close()
