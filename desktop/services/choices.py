@@ -63,21 +63,27 @@ def places(ws: Workspace) -> Places:
                 select(Grid.id, Grid.name, Grid.village_id).where(Grid.deleted.is_(False)).order_by(Grid.name)
             )
         )
+        # Work goes to its own tier's units and people (review: the county was offered the township's 村委会
+        # and 司法所 for a county-level matter, where no township account can take a step).
+        county = ws.actor.scope.kind == "county"
         orgs = tuple(
             Place(f"org:{i}", n, k, v)
-            for i, n, k, v in s.execute(
-                select(Org.id, Org.name, Org.kind, Org.village_id)
+            for i, n, k, v, level in s.execute(
+                select(Org.id, Org.name, Org.kind, Org.village_id, Org.level)
                 .where(Org.deleted.is_(False))
                 .order_by(Org.kind, Org.name)
             )
+            if (level == "county") == county
         )
         accounts = s.execute(
-            select(Account.id, Account.display_name, Account.roles)
+            select(Account.id, Account.display_name, Account.roles, Account.scope_kind)
             .where(Account.deleted.is_(False), Account.disabled.is_(False))
             .order_by(Account.username)
         )
         people = tuple(
-            Place(f"account:{i}", n, r) for i, n, r in accounts if any(role in r for role in HANDLER_ROLES)
+            Place(f"account:{i}", n, r)
+            for i, n, r, kind in accounts
+            if any(role in r for role in HANDLER_ROLES) and (kind == "county") == county
         )
         channels = tuple(config_value(s, "channels", []))
         categories = dict(config_value(s, "categories", {}))

@@ -18,6 +18,7 @@ from sync.core import protocol as p
 from sync.core.domain.roles import Role
 
 from . import county, places
+from .admin_errors import AdminError
 from .authority import DEFAULT_ROLES, township_account_record
 from .models import Account, AuditEntry, Device, Record
 from .scope import confine
@@ -36,10 +37,6 @@ class AuthError(Exception):
 class DeviceLimit(AuthError):
     """The right password, but the account has as many active devices as it may: the message says which cap
     and how to free a place (it tells a guesser nothing; the password was right)."""
-
-
-class AdminError(Exception):
-    """A server command line mistake: the message names what to fix."""
 
 
 def _token_hash(token: str) -> str:
@@ -94,7 +91,7 @@ def add_account(
 ) -> Account:
     """`township` names the account's township (name, short name, code or id); left out, the server's only
     one (a new server makes its placeholder first: `townships.for_new_account`)."""
-    from . import townships  # (townships raises this module's AdminError)
+    from . import townships  # (it reads accounts: imported when used)
 
     check_names(username, display_name)
     check_password(password)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sync.core import protocol as p
 
-from .accounts import AdminError
+from .admin_errors import AdminError
 from .models import Account, Device, Record, Township
 
 CODE = re.compile(r"\d{12}")

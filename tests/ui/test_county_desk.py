@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
-from desktop.services import choices, county_desk, steps, syncing
+from desktop.services import choices, county_desk, setup, steps, syncing
 from desktop.ui.main_window import MainWindow
 from sync.core.domain.lifecycle import Action
 from tests.services.test_matters import report
@@ -39,6 +39,14 @@ def test_the_county_desk_and_a_county_matter(qtbot, laptops, worker, settle, tmp
     syncing.sync_now(c)
     real_clock = c.clock
     c.clock = lambda: real_clock() + timedelta(days=10)  # past the county's three days: late
+
+    # each tier dispatches to its own: the county to its units (none yet), the township to its own (review)
+    assert choices.places(c).orgs == () and choices.places(a).orgs
+    court = setup.add_org(c, "unit", "县人民法院").id
+    syncing.sync_now(c)
+    syncing.sync_now(a)
+    assert [o.id for o in choices.places(c).orgs] == [f"org:{court}"]
+    assert f"org:{court}" not in {o.id for o in choices.places(a).orgs}
 
     desk = county_desk.county_desk(c)
     assert [r.id for r in desk.waiting] == [waiting]
