@@ -92,7 +92,10 @@ def published(
     table (ix_records_township_table): the periods alone, never a scan of the townships' records."""
     found: dict[str, dict[str, dict[str, Any]]] = {}
     query = select(Record.township_id, Record.data).where(
-        Record.township_id.in_(townships), Record.table_name == "periods", Record.deleted.is_(False)
+        Record.township_id.in_(townships),
+        Record.table_name == "periods",
+        Record.deleted.is_(False),
+        Record.data["month"].as_string().in_(months),  # not the rest of the year's figures
     )
     for township_id, data in session.execute(query):
         month = str(data.get("month"))
