@@ -4,9 +4,13 @@ units, teams, handlers, sources, categories, each row with counts), among `--hou
 township (the rows a ranking must not touch), then `fengqiao-server assessment`'s query and ranking timed.
 
     .venv/bin/python bench/bench_county_rank.py [--townships 20] [--households 30000] [--repeat 5] [--sqlite]
+        [--recount /work/bench-data/t30000.db --month 2026-11]
 
 Printed: rows written, the database's size, and the ranking's time (min/median/max over --repeat runs) for a
-month and for a quarter. Run on demand, not in CI.
+month and for a quarter. `--recount DB`: also the server's recount of one township's month (what it does
+to a pushed close: sync.server.periods.book + periods.figures), after the demo township DB (made with
+bench_transfer's FAST_KDF and PASSWORD) is pushed to the server as bench_load pushes it. Run on demand, not
+in CI.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert, text  # noqa: E402
+from sqlalchemy import insert, select, text  # noqa: E402
 
 from sync.core.domain import periods as rules  # noqa: E402
 from sync.core.domain.counting import BY  # noqa: E402
@@ -123,12 +127,60 @@ def timed(server, period: str, repeat: int) -> tuple[list[float], county_rank.Ra
     return times, found
 
 
+def recount(db: Path, url: str | None, folder: Path, month: str, repeat: int) -> None:
+    """Push a demo township to a server process, then time the server's recount of `month` on its tables."""
+    import shutil
+
+    from bench.bench_sync import serve, server_account
+    from bench.bench_transfer import PASSWORD
+    from desktop.services import accounts, syncing
+    from sync.server import history
+    from sync.server import periods as server_periods
+    from sync.server.scope import confine
+
+    township = folder / "recount.db"
+    shutil.copy(db, township)
+    shutil.copy(str(db) + ".keys", str(township) + ".keys")
+    data = folder / "recount-server"
+    process, address = serve(data, url)
+    try:
+        server_account(data, url, "admin", "township")
+        town = accounts.login(township, "admin", PASSWORD)
+        started = time.perf_counter()
+        report = syncing.sync_now(town, password=PASSWORD, server_url=address)
+        print(f"recount: first push of {report.pushed} records in {time.perf_counter() - started:.0f} s")
+        town.close()
+    finally:
+        process.terminate()
+        process.wait(30)
+    server = open_server(url or f"sqlite:///{data / 'server.db'}", data)
+    times = []
+    for _ in range(repeat):
+        with server.db.reading() as s:
+            confine(s, s.scalar(select(Township.id)))
+            started = time.perf_counter()
+            book = server_periods.book(s)
+            loaded = time.perf_counter() - started
+            found = rules.figures(book, month, {}, history.calculator(s))
+            times.append((loaded, time.perf_counter() - started))
+    registered = sum(row[4].get("registered", 0) for row in found["sections"]["village"])
+    reading, whole = (statistics.median(t[i] for t in times) for i in (0, 1))
+    print(
+        f"recount of {month} ({len(book.matters)} matters, {len(book.events)} events; "
+        f"{registered} registered "
+        f"that month): reading {reading:.2f} s, all {whole:.2f} s (median of {repeat}; "
+        f"max {max(t[1] for t in times):.2f} s)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--townships", type=int, default=20)
     ap.add_argument("--households", type=int, default=30000, help="filler records per township")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--sqlite", action="store_true", help="SQLite instead of a throwaway PostgreSQL cluster")
+    ap.add_argument("--recount", type=Path, help="a demo township DB: time the server's recount of its month")
+    ap.add_argument("--month", default="2026-11", help="the month --recount recounts")
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="fengqiao-rank-"))
     cluster = None
@@ -140,6 +192,10 @@ def main() -> None:
         cluster = PostgresCluster()
         url = cluster.new_database()
     try:
+        if args.recount:
+            recount(
+                args.recount, None if args.sqlite else cluster.new_database(), folder, args.month, args.repeat
+            )
         server = open_server(url, folder / "data")
         started = time.perf_counter()
         written = fill(server, args.townships, args.households)
