@@ -188,6 +188,11 @@ class SyncClient:
         account = welcome.account.model_dump()
         if self.local.get_state("account") != account:  # a write (and its wait for the disk) only on a change
             self.local.set_state(account=account)
+        # the township's server id names this laptop's closed months (periods.period_id); kept when a server
+        # older than issue 29 says nothing of it
+        township = welcome.township.model_dump() if welcome.township is not None else None
+        if township is not None and self.local.get_state("township") != township:
+            self.local.set_state(township=township)
         self.greeted = welcome
 
     def _adopt_epoch(self, epoch: str, report: SyncReport) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Event, Matter, OutboxEntry, Period
+from desktop.store.models import Event, Matter, OutboxEntry, Period, SyncState
 from sync.core.domain import measures
 from sync.core.domain import periods as rules
 from sync.core.domain.counting import Book
@@ -179,9 +179,8 @@ def _forget_refused(ws: Workspace, month: str) -> None:
     outbox entry): the server never held the record."""
     if month not in refused(ws):
         return
-    with ws.db.applying() as s:
-        row = s.get(Period, rules.period_id(month))
-        if row is not None:
+    with ws.db.applying() as s:  # by month: it may have been closed under the id of before the handshake
+        for row in s.scalars(select(Period).where(Period.month == month, Period.server_seq == 0)):
             s.delete(row)
 
 
@@ -257,10 +256,11 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
         raise PeriodRefused(reason)
     _forget_refused(ws, month)
     figures_now = figures(ws, month)
-    record_id = rules.period_id(month)
+    record_id = period_id(ws, month)
     with ws.tx("period.close", month, automatic=automatic) as tx:
         s = tx.session
-        if s.get(Period, record_id) is not None:  # closed by another laptop since we looked
+        # closed by another laptop since we looked (under either id: one may not have had the handshake yet)
+        if s.scalar(select(Period.id).where(Period.month == month, Period.deleted.is_(False))) is not None:
             raise PeriodRefused(msg("{0}已月结，不能重复月结", rules.label(month)))
         s.add(
             Period(
@@ -275,6 +275,17 @@ def close(ws: Workspace, month: str, *, automatic: bool = False) -> Changed:
             )
         )
     return Changed("periods", (record_id,), "close")
+
+
+def period_id(ws: Workspace, month: str) -> str:
+    """The id this laptop closes a month under: one per township and month, the township being the server's
+    (Welcome.township, kept by the sync). A laptop that has never synced works alone and uses the old
+    one-per-month id, which the server still takes from a server's only township or one that closed under it
+    before (sync.server.periods.legacy_ids)."""
+    with ws.read() as s:
+        state = s.get(SyncState, "township")
+    township = state.value if state is not None and isinstance(state.value, dict) else {}
+    return rules.period_id(month, township.get("id") or None)
 
 
 def close_after_days(ws: Workspace) -> int:

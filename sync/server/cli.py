@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sync.core import bundle, cli_zh
 from sync.core import protocol as p
 
-from . import account_admin, accounts, backup, townships
+from . import account_admin, accounts, backup, county_rank, townships
 from .app import apply_push, caller_for, create_app, open_server, read_pull
 from .hashing import HASHING_AT_ONCE, HASHING_QUEUE, HashGate
 from .models import Account, Device
@@ -209,6 +209,18 @@ def township(args, server) -> int:
                     f"{t.name}\t{t.short_name}\t{t.code or '未设'}\t{row.accounts}\t{row.devices}\t"
                     f"{row.records}{note}"
                 )
+    return 0
+
+
+def assessment(args, server) -> int:
+    """The county's ranking of its townships for a closed month or quarter, from their published figures."""
+    with server.db.reading() as s:
+        found = county_rank.ranking(s, args.period, args.by)
+    for line in county_rank.lines(found):
+        print(line)
+    if args.xlsx:
+        county_rank.write_xlsx(found, Path(args.xlsx))
+        print(f"已写出 {args.xlsx}")
     return 0
 
 
@@ -422,6 +434,21 @@ def parser() -> argparse.ArgumentParser:
     tw.add_argument("--short-name", help="简称（编号前缀），如 向城")
     tw.add_argument("--rename", help="set：新名称")
     tw.set_defaults(run=township)
+
+    am = sub.add_parser(
+        "assessment",
+        help="县级排名：各乡镇月结发布的数据，按得分排名（未月结的列在最后，不排名），附全县合计",
+    )
+    am.add_argument(
+        "--period",
+        required=True,
+        help="月份 2026-11，或季度 2026-Q4（由该季三个已月结月份合成，三个月都月结的乡镇才排名）",
+    )
+    am.add_argument(
+        "--by", default="township", choices=county_rank.BY, help="排名依据（默认 township：乡镇）"
+    )
+    am.add_argument("--xlsx", metavar="文件", help="同时写出 Excel 表格")
+    am.set_defaults(run=assessment)
 
     dv = sub.add_parser("device", help="设备：list / revoke")
     dv.add_argument("action", choices=["list", "revoke"])

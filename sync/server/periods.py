@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.core import records
@@ -19,7 +19,7 @@ from sync.core.domain.counting import Book, Mark, MatterFacts
 
 from . import authority, history
 from .authority import Identity, Refused
-from .models import Record
+from .models import Record, Township
 
 
 def check(
@@ -37,7 +37,8 @@ def check(
     month = str(data.get("month") or (existing.data.get("month") if existing is not None else ""))
     if existing is not None or op_kind != "insert":
         raise Refused(f"{_label(month)}已月结，发布的数据不能修改或删除")
-    if problem := rules.record_problem(data, record_id):
+    township = session.info.get("township")  # the pushing device's, set by scope.confine
+    if problem := rules.record_problem(data, record_id, township, legacy_ids(session, township)):
         raise Refused(problem)
     actor = authority.acting(session, who, data.get("closed_by"))
     if not actor.may("close_period"):
@@ -50,6 +51,25 @@ def check(
     check_figures(session, month, data["figures"])
     # when the township received it is the server's word (a laptop's clock is its own)
     data["closed_at"] = now.isoformat()
+
+
+def legacy_ids(session: Session, township: str | None) -> bool:
+    """Whether this township may still close a month under the old one-per-month id (before one server held
+    many townships, rules.legacy_period_id): a server of one township (its ids collide with nobody's, and a
+    laptop that closed before its first sync, or before the upgrade, made that id), or a township that already
+    closed a month under it (it closed before the upgrade; its laptops that have not synced since still make
+    it). Any other township must use its own (a laptop learns it in the handshake)."""
+    if township is None or session.scalar(select(func.count()).select_from(Township)) <= 1:
+        return True
+    held = session.scalars(select(Record).where(Record.table_name == "periods"))
+    return any(r.id == _legacy(str(r.data.get("month"))) for r in held)
+
+
+def _legacy(month: str) -> str | None:
+    try:
+        return rules.legacy_period_id(month)
+    except ValueError:
+        return None
 
 
 def check_figures(session: Session, month: str, sent: dict[str, Any]) -> None:

@@ -60,7 +60,7 @@ def test_a_laptop_that_has_not_pulled_is_refused_then_closes_after_syncing(lapto
     reason = periods.refused(p)["2026-11"]
     assert reason.startswith("figures：2026年11月的数据与服务器上的记录不符")
     assert "figures.sections." in reason and "group_matters" in reason and "请先同步" in reason
-    assert record_on_server(laptops.server, rules.period_id("2026-11")) is None
+    assert record_on_server(laptops.server, periods.period_id(p, "2026-11")) is None
     assert periods.closed(p) == {}  # refused: the month is not closed here either
     stamp = assessment_report.view(p, "2026-11").stamp  # the 统计 page says so, and what to do
     assert stamp.startswith("本月的月结被乡镇服务器退回，请同步后重新月结") and "group_matters" in stamp
@@ -71,7 +71,7 @@ def test_a_laptop_that_has_not_pulled_is_refused_then_closes_after_syncing(lapto
     assert periods.refused(p) == {} and "2026-11" in periods.closed(p)  # closed here, on its way
     clock.now = datetime(2026, 12, 1, 0, 4)  # the server's clock (the test's) when the close arrives
     assert syncing.sync_now(laptops.a).rejected == 0
-    stored = record_on_server(laptops.server, rules.period_id("2026-11"))
+    stored = record_on_server(laptops.server, periods.period_id(p, "2026-11"))
     village = stored.data["figures"]["sections"]["village"]
     assert sum(row[4].get("group_matters", 0) for row in village) == 1
     # closed_at is when the server received it (its own clock), not the laptop's 2026-12-01 00:03

@@ -38,7 +38,7 @@ def _closed_november(laptops, clock):
     clock.now = datetime(2026, 12, 1, 0, 1)
     periods.close(p, "2026-11")
     assert syncing.sync_now(laptops.a).rejected == 0
-    return rules.period_id("2026-11")
+    return periods.period_id(p, "2026-11")  # the township's id for November (the handshake named it)
 
 
 def test_a_closed_month_reaches_every_laptop_and_no_laptop_can_change_it(laptops, clock):
@@ -138,4 +138,4 @@ def test_the_platform_laptop_closes_a_month_by_itself_after_a_sync(laptops, cloc
     (row,) = periods.closed(p).values()
     assert (row.month, row.automatic) == ("2026-11", True)
     assert syncing.sync_now(laptops.a).rejected == 0, periods.refused(p)
-    assert record_on_server(laptops.server, rules.period_id("2026-11")).data["digest"] == row.digest
+    assert record_on_server(laptops.server, periods.period_id(p, "2026-11")).data["digest"] == row.digest

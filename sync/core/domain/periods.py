@@ -57,10 +57,20 @@ def label(name: str) -> str:
     return msg("{0}年{1}月", year, month)
 
 
-def period_id(name: str) -> str:
-    """One id per month, so two laptops closing the same month offline make the same record (the second is
-    refused), never two versions of one month's figures."""
+def period_id(name: str, township: str | None = None) -> str:
+    """One id per township and month, so two laptops of a township closing the same month offline make the
+    same record (the second is refused), never two versions of one month's figures; and two townships on one
+    server (issue 29) never make the same id. `township` is the server's id of the township (Welcome.township,
+    which a laptop keeps from its handshake); None, the old one-per-month id: a laptop that has never synced
+    works alone (no other township shares its ids), and closes made before issue 29 keep it."""
     parse_month(name)
+    if not township:
+        return legacy_period_id(name)
+    return str(uuid.uuid5(_NAMESPACE, f"period:{township}:{name}"))
+
+
+def legacy_period_id(name: str) -> str:
+    """The id a month had before one server held many townships (one per month for the whole world)."""
     return str(uuid.uuid5(_NAMESPACE, f"period:{name}"))
 
 
@@ -108,19 +118,22 @@ def due_automatically(first: str | None, today: date, closed: set[str], after_da
     return due
 
 
-def record_problem(data: dict[str, Any], record_id: str | None = None) -> str | None:
+def record_problem(
+    data: dict[str, Any], record_id: str | None = None, township: str | None = None, legacy: bool = True
+) -> str | None:
     """Why a closed period's record cannot be taken as published, or None: its month, id and digest agree with
-    its figures."""
+    its figures. The id is the township's for the month, or (`legacy`) the old one-per-month id."""
     name = data.get("month")
     try:
         parse_month(str(name))
     except ValueError as exc:
         return f"month：{exc}"
+    ids = {period_id(str(name), township)} | ({legacy_period_id(str(name))} if legacy else set())
     figures = data.get("figures")
     if not isinstance(figures, dict) or figures.get("version") != FIGURES_VERSION:
         return msg("figures：月结数据的格式应为第{0}版", FIGURES_VERSION)
-    if record_id is not None and record_id != period_id(str(name)):
-        return msg("id：{0}的月结记录编号应为 {1}", label(str(name)), period_id(str(name)))
+    if record_id is not None and record_id not in ids:
+        return msg("id：{0}的月结记录编号应为 {1}", label(str(name)), period_id(str(name), township))
     if data.get("digest") != digest(str(name), figures):
         return msg("digest：与月结数据不符（数据被改动过）")
     return None
