@@ -305,6 +305,8 @@ class Pusher:
             raise authority.Refused(problem)
         if county_device:  # its matters' records, and its own units (sync.server.county)
             county.check_write(kind.table, op.fields, record)
+            if problem := county.crossing_problem(op.fields, matter, self._record):
+                raise authority.Refused(problem)
         elif problem := county.township_org_problem(kind.table, op.fields, record):
             raise authority.Refused(problem)
         if kind.table == "conflicts":  # written by the server; a laptop only marks one settled

@@ -84,6 +84,26 @@ def matter_of(table: str, data: dict[str, Any], record, lookup):
     return None
 
 
+def crossing_problem(fields: dict[str, Any], matter, lookup) -> str | None:
+    """A county device names places and units of the matter's own township only (or the county's own units):
+    the county sees every township's, and one township's matter moved into another's village or sent to its
+    unit would leave both (review). `lookup` finds a record by id as the push sees it."""
+    if matter is None or getattr(matter, "township_id", None) is None:
+        return None
+    values = list(fields.values())
+    values += [v for d in values if isinstance(d, dict) for v in d.values()]  # a step's data (an event's)
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        ident = value.partition(":")[2] if value.startswith(("org:", "account:")) else value
+        if len(ident) != 36:
+            continue
+        named = lookup(ident)
+        if named is not None and named.township_id not in (None, matter.township_id):
+            return "县级账号不能把一个乡镇的事项移到或交给另一个乡镇的村、网格或单位"
+    return None
+
+
 def township_org_problem(table: str, fields: dict[str, Any], record: Record | None) -> str | None:
     """A township makes no county unit: those are the county's own, which it edits (review)."""
     if table != "orgs":
