@@ -127,8 +127,9 @@ def account(args, server) -> int:
     with server.db.writing() as s:
         if args.action == "add":
             # Named, or the only one (a new server makes its placeholder): the account is added within it.
-            home = townships.for_new_account(s, args.township, now)
-            who = dataclasses.replace(who, township_id=home.id)
+            county = args.scope == "county"  # the county's own account: no township of its own (review)
+            home = None if county else townships.for_new_account(s, args.township, now)
+            who = dataclasses.replace(who, township_id=home.id if home else None)
             request = _request(
                 p.NewAccount,
                 username=args.username,
@@ -140,11 +141,14 @@ def account(args, server) -> int:
                 org_id=args.org,
             )
             made = account_admin.create(s, who, request, now)
-            print(
-                f"已在{home.name}添加账号 {made.username}"
-                f"（范围 {made.scope_kind} {','.join(made.scope_names)}）"
-            )
-            if townships.Row(home, 0, 0, 0).placeholder:
+            if home is None:
+                print(f"已添加县级账号 {made.username}（县级，角色 {','.join(made.roles)}；不属于任何乡镇）")
+            else:
+                print(
+                    f"已在{home.name}添加账号 {made.username}"
+                    f"（范围 {made.scope_kind} {','.join(made.scope_names)}）"
+                )
+            if home is not None and townships.Row(home, 0, 0, 0).placeholder:
                 print("提示：本服务器的乡镇还没有名称和区划代码，请用 fengqiao-server township set 补上")
         elif args.action == "edit":
             edit = _request(
