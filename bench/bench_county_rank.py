@@ -131,9 +131,7 @@ def recount(db: Path, url: str | None, folder: Path, month: str, repeat: int) ->
     """Push a demo township to a server process, then time the server's recount of `month` on its tables."""
     import shutil
 
-    from bench.bench_sync import serve, server_account
-    from bench.bench_transfer import PASSWORD
-    from desktop.services import accounts, syncing
+    from bench.bench_sync import first_push, serve
     from sync.server import history
     from sync.server import periods as server_periods
     from sync.server.scope import confine
@@ -144,11 +142,8 @@ def recount(db: Path, url: str | None, folder: Path, month: str, repeat: int) ->
     data = folder / "recount-server"
     process, address = serve(data, url)
     try:
-        server_account(data, url, "admin", "township")
-        town = accounts.login(township, "admin", PASSWORD)
-        started = time.perf_counter()
-        report = syncing.sync_now(town, password=PASSWORD, server_url=address)
-        print(f"recount: first push of {report.pushed} records in {time.perf_counter() - started:.0f} s")
+        town, report, seconds = first_push(township, data, url, address)
+        print(f"recount: first push of {report.pushed} records in {seconds:.0f} s")
         town.close()
     finally:
         process.terminate()

@@ -38,9 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import select  # noqa: E402
 
 from bench.bench_cost import cpu_of  # noqa: E402
-from bench.bench_sync import serve, server_account  # noqa: E402
+from bench.bench_sync import first_push, serve  # noqa: E402
 from bench.bench_transfer import FAST_KDF, PASSWORD  # noqa: E402
-from desktop.services import accounts, demo, syncing  # noqa: E402
+from desktop.services import demo  # noqa: E402
 from sync.client import SyncClient  # noqa: E402
 from sync.core import protocol as p  # noqa: E402
 from sync.transport import Transport  # noqa: E402
@@ -324,11 +324,8 @@ def main() -> None:
         data = folder / "server"
         process, address = serve(data, url)
         try:
-            server_account(data, url, "admin", "township")
-            town = accounts.login(township, "admin", PASSWORD)
-            started = time.perf_counter()
-            report = syncing.sync_now(town, password=PASSWORD, server_url=address)
-            print(f"first push: {report.pushed} records in {time.perf_counter() - started:.0f} s", flush=True)
+            town, report, seconds = first_push(township, data, url, address)
+            print(f"first push: {report.pushed} records in {seconds:.0f} s", flush=True)
             from desktop.store.models import Grid
 
             with town.read() as s:

@@ -61,6 +61,15 @@ def server_account(data: Path, url: str | None, username: str, kind: str, places
     subprocess.run(args, check=True, capture_output=True)
 
 
+def first_push(township: Path, data: Path, url: str | None, address: str):
+    """A township laptop's admin pushes all it holds to a server just started (`serve`): the laptop's open
+    workspace, the sync's report and its seconds."""
+    server_account(data, url, "admin", "township")
+    town = accounts.login(township, "admin", PASSWORD)
+    report, seconds = timed("push", lambda: syncing.sync_now(town, password=PASSWORD, server_url=address))
+    return town, report, seconds
+
+
 def timed(_label: str, fn):
     started = time.perf_counter()
     result = fn()
