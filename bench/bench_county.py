@@ -46,7 +46,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import psycopg  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from bench.bench_cost import postgres_cpu  # noqa: E402
 from bench.bench_county_rank import fill  # noqa: E402
 from bench.bench_county_rank import timed as timed_ranking  # noqa: E402
 from bench.bench_load import MemoryLaptop, wave  # noqa: E402
@@ -276,9 +275,9 @@ def main() -> None:
             print(f"a grid pull, township 1: {first}; township {len(ids)}: {last}", flush=True)
             if first != last:
                 print("  (differ: the copy is not what township 1 holds)", flush=True)
-            pg_cpu = postgres_cpu(cluster)
-            wave(address, users, schema, args.rounds, args.spread, args.processes, process.pid, False)
-            print(f"   PostgreSQL {postgres_cpu(cluster) - pg_cpu:.1f} s CPU (its backends alive at the end)")
+            wave(
+                address, users, schema, args.rounds, args.spread, args.processes, process.pid, False, cluster
+            )
         finally:
             process.terminate()
             process.wait(30)
