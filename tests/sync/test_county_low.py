@@ -77,7 +77,10 @@ def test_a_replayed_mutation_id_of_another_township_is_answered_as_one_of_its_ow
     town = two.town
     grid2 = RawDevice(two.url, "grid2")
     b_mutation, a_mutation = str(uuid.uuid4()), str(uuid.uuid4())
-    b_op = {**two.b.op("households", two.b_house, "update", {"address": "北村5号"}), "mutation_id": b_mutation}
+    b_op = {
+        **two.b.op("households", two.b_house, "update", {"address": "北村5号"}),
+        "mutation_id": b_mutation,
+    }
     assert two.b.push(b_op)[0]["status"] == "applied"
     mine = {**household(grid2, town.village2, town.grid2), "mutation_id": a_mutation}
     assert grid2.push(mine)[0]["status"] == "applied"
