@@ -582,6 +582,36 @@ def tier_problem(state: MatterState, action: Action, actor: Actor) -> str | None
     return None
 
 
+# The steps a user takes first, without a form to think about, before others open (签收, 认领): a step they
+# unlock is shown greyed with the reason, not hidden (review: 提级 could not be found until 签收).
+FIRST_STEPS = (Action.ACCEPT, Action.CLAIM)
+# Who receives a matter sent one level up (提级), by the level it arrives at.
+LEVEL_CENTRES = {Level.TOWNSHIP: "乡镇综治中心", Level.COUNTY: "县综治中心"}
+
+
+def first_step_for(state: MatterState, action: Action, actor: Actor) -> Action | None:
+    """The first step (签收, 认领) after which this actor may take `action`, when it may not take it now."""
+    if why_not(state, action, actor) is None:
+        return None
+    me = next((k for k in sorted(actor.handler_keys) if k.startswith("account:")), None)
+    for first in FIRST_STEPS:
+        if why_not(state, first, actor) is not None:
+            continue
+        try:
+            after = advance(state, first, {"handler": me})
+        except Refused:
+            continue
+        if why_not(after, action, actor) is None:
+            return first
+    return None
+
+
+def level_above(level: Level) -> Level | None:
+    """Where 提级 sends a matter at this level; None at the top."""
+    index = LEVEL_ORDER.index(level) + 1
+    return LEVEL_ORDER[index] if index < len(LEVEL_ORDER) else None
+
+
 def allowed_actions(state: MatterState, actor: Actor) -> list[Action]:
     """The steps the matter's screen offers this actor now."""
     return [a for a in Action if a not in NOT_OFFERED and why_not(state, a, actor) is None]
