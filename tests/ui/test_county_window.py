@@ -1,18 +1,23 @@
 """The window review's leftovers for the county tier (real widgets offscreen): 提级 is visible (greyed, with
-the step that opens it) before 签收 and its dialog says where the matter goes and what the township keeps."""
+the step that opens it) before 签收 and its dialog says where the matter goes and what the township keeps; the
+township's desk lists what the county sent down (交下级落实) with the county's deadline, late ones in red."""
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from desktop.services import choices, steps
+from desktop.services import choices, desk, steps, syncing
+from desktop.ui.common import COLOURS
 from desktop.ui.actions import ActionDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.matter_view import MatterDialog
 from sync.core.domain.lifecycle import Action
 from tests.services.test_matters import report
+from tests.sync.test_county import _at_township, _to_county, add_county_account
 
 
 def shot(widget, name):
@@ -73,3 +78,38 @@ def test_escalate_shows_before_accept_and_says_where_it_goes(township, qtbot, wo
     shot(escalate, "escalate_dialog.png")
     escalate.discard()
     dialog.close()
+
+
+def test_the_township_desk_lists_what_the_county_sent_down(qtbot, laptops, worker, settle, tmp_path):
+    t, a = laptops.town, laptops.a
+    down, inner = report(t, title="拖欠农民工工资"), report(t, title="邻里噪音")
+    _to_county(t, down)
+    _at_township(t, inner)  # sent down by the township itself, to the village: not the county's
+    steps.refer_down(t.login("platform"), inner, "镇综治中心研判：由村调委会落实", 10)
+    syncing.sync_now(a)
+    add_county_account(laptops.server)
+    c = laptops.join(tmp_path / "county" / "fengqiao.db", "county1")
+    steps.dispatch(c, down, f"account:{c.actor.account_id}")
+    steps.accept(c, down)
+    steps.refer_down(c, down, "县综治中心研判：由镇人社所落实欠薪清偿", 3)
+    syncing.sync_now(c)
+    syncing.sync_now(a)
+
+    rows = desk.desk(a).from_county
+    assert [(r.id, r.late) for r in rows] == [(down, False)], rows
+    county_clock = c.clock  # the county's deadline ran from its own clock
+    a.clock = lambda: county_clock() + timedelta(days=10)  # past the county's three days
+    assert [(r.id, r.late) for r in desk.desk(a).from_county] == [(down, True)]
+
+    window = _window(a, qtbot, worker, settle)
+    page = window.desk
+    assert page.from_county_box.isVisible() and page.from_county.rowCount() == 1
+    first = page.from_county.item(0, 0)
+    assert "已超期" in first.text() and first.background().color() == COLOURS["red"]
+    assert page.from_county.item(0, 2).text() == "拖欠农民工工资"
+    shot(window, "township_desk_from_county.png")
+    page.from_county.cellDoubleClicked.emit(0, 2)  # opens the matter, where the township carries it out
+    settle()
+    opened = [d for d in window.findChildren(MatterDialog) if d.isVisible()]
+    assert [d.view.detail.id for d in opened] == [down]
+    opened[0].close()

@@ -835,6 +835,21 @@ def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
     return state
 
 
+def sent_down_by_county(events: Iterable[tuple[str, Any]]) -> bool:
+    """Whether the latest 交下级落实 in a matter's history came from the county (the levels walked step
+    by step: 上报 at its level, 提级 one up, 交下级落实 one down): what the township lists as sent down."""
+    level, from_county = Level.VILLAGE, False
+    for action, data in events:
+        if action == Action.REPORT:
+            level = Level((data or {}).get("level", Level.VILLAGE))
+        elif action == Action.ESCALATE and (above := level_above(level)) is not None:
+            level = above
+        elif action == Action.REFER_DOWN and level != Level.VILLAGE:
+            from_county = level == Level.COUNTY
+            level = LEVEL_ORDER[LEVEL_ORDER.index(level) - 1]
+    return from_county and level != Level.COUNTY
+
+
 def accused_problem(accused_org_id: str | None, handler: str | None, handler_org: str | None) -> str | None:
     """A whistleblower matter (检举) never goes to the unit it accuses, nor to anyone of that unit: `handler`
     is who it would go to ("org:<id>" / "account:<id>"), `handler_org` that account's unit."""
