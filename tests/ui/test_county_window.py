@@ -5,19 +5,31 @@ township's desk lists what the county sent down (交下级落实) with the count
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.services import choices, desk, steps, syncing
-from desktop.ui.common import COLOURS
 from desktop.ui.actions import ActionDialog
+from desktop.ui.common import COLOURS
 from desktop.ui.main_window import MainWindow
 from desktop.ui.matter_view import MatterDialog
+from sync.core import protocol as p
 from sync.core.domain.lifecycle import Action
+from sync.server import account_admin
+from tests.conftest import PASSWORD
 from tests.services.test_matters import report
 from tests.sync.test_county import _at_township, _to_county, add_county_account
+
+
+def add_unnamed_county_account(server, username):
+    """`fengqiao-server account add USER --scope county --roles platform,supervisor`, without --name."""
+    request = p.NewAccount(
+        username=username, password=PASSWORD, roles=["platform", "supervisor"], scope_kind="county"
+    )
+    with server.server.db.writing() as s:
+        account_admin.create(s, account_admin.SERVER_CLI, request, datetime.now())
 
 
 def shot(widget, name):
@@ -113,3 +125,35 @@ def test_the_township_desk_lists_what_the_county_sent_down(qtbot, laptops, worke
     opened = [d for d in window.findChildren(MatterDialog) if d.isVisible()]
     assert [d.view.detail.id for d in opened] == [down]
     opened[0].close()
+
+
+def test_the_county_shows_by_its_name_not_its_username(qtbot, laptops, worker, settle, tmp_path):
+    """`account add county2 --scope county` without --name: its steps, its 督办 and the handler it names
+    (itself) read 县综治中心 and its roles on both laptops, and the server takes them as the account's own."""
+    t, a = laptops.town, laptops.a
+    down = report(t, title="拖欠农民工工资")
+    _to_county(t, down)
+    syncing.sync_now(a)
+    add_unnamed_county_account(laptops.server, "county2")
+    c = laptops.join(tmp_path / "county" / "fengqiao.db", "county2")
+    named = "县综治中心（平台办公室、督考办）"
+    assert c.actor.display_name == named
+    steps.dispatch(c, down, f"account:{c.actor.account_id}")
+    steps.accept(c, down)
+    steps.refer_down(c, down, "县综治中心研判：由镇人社所落实欠薪清偿", 3)
+    steps.supervise(c, down, "请按期落实")
+    assert syncing.sync_now(c).rejected == 0, syncing.rejected_edits(c)  # the server takes the name
+    syncing.sync_now(a)
+
+    window = _window(a, qtbot, worker, settle)
+    dialog = window.open_matter(down)
+    dialog.resize(1100, 700)
+    settle()
+    timeline = dialog.view.timeline
+    lines = [timeline.item(i).text() for i in range(timeline.count())]
+    county_lines = [x for x in lines if named in x]
+    assert len(county_lines) == 4, lines  # 交办, 签收, 交下级落实, 督办
+    assert not any("county2" in x for x in lines)
+    dialog.view.tabs.setCurrentIndex(1)
+    shot(dialog, "township_timeline_county_name.png")
+    dialog.close()
