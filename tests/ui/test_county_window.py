@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from desktop.services import choices, desk, steps, syncing
+from desktop.services import accounts, choices, desk, matter_detail, steps, syncing
 from desktop.ui.actions import ActionDialog
 from desktop.ui.common import COLOURS
 from desktop.ui.main_window import MainWindow
@@ -18,7 +18,7 @@ from desktop.ui.matter_view import MatterDialog
 from sync.core import protocol as p
 from sync.core.domain.lifecycle import Action
 from sync.server import account_admin
-from tests.conftest import PASSWORD
+from tests.conftest import FAST_KDF, PASSWORD
 from tests.services.test_matters import report
 from tests.sync.test_county import _at_township, _to_county, add_county_account
 
@@ -157,3 +157,35 @@ def test_the_county_shows_by_its_name_not_its_username(qtbot, laptops, worker, s
     dialog.view.tabs.setCurrentIndex(1)
     shot(dialog, "township_timeline_county_name.png")
     dialog.close()
+
+
+def test_no_overdue_explanation_is_asked_after_escalation(township, qtbot, worker, settle):
+    """督办 at the township, then 提级 to the county: the township is no longer asked for its 超期说明 (the
+    county has the matter), and the county closes it without one of its own owed."""
+    t = township
+    accounts.add_account(
+        t.admin, "xian", "县综治中心", PASSWORD, "platform,supervisor", scope_kind="county", kdf=FAST_KDF
+    )
+    m = report(t)
+    p = t.login("platform")
+    _at_township(t, m)
+    steps.supervise(t.login("supervisor"), m, "请说明超期原因")
+    office = _window(p, qtbot, worker, settle)
+    dialog = office.open_matter(m)
+    settle()
+    assert "待超期说明" in dialog.view.summary.text()  # asked while the township has it
+    dialog.close()
+
+    steps.escalate(p, m, "镇级调解未成，报请县综治中心")
+    assert not matter_detail.matter_detail(p, m).explanation_due
+    dialog = office.open_matter(m)
+    dialog.resize(1100, 700)
+    settle()
+    summary = dialog.view.summary.text()
+    assert "督办1次" in summary and "待超期说明" not in summary
+    shot(dialog, "escalated_no_explanation.png")
+    dialog.close()
+    xian = t.login("xian")
+    steps.dispatch(xian, m, f"account:{xian.actor.account_id}")
+    steps.accept(xian, m)
+    steps.close(xian, m, "resolved", note="县级调解成功")  # no 超期说明 owed: not refused
