@@ -56,3 +56,19 @@ def test_the_county_lists_and_staffs_its_own_units(qtbot, laptops, worker, settl
         setup.add_members(c, court, ["grid1"])
     with pytest.raises(ValidationFailed, match="县级只能给县级单位添加成员"):
         setup.add_members(c, t.unit, ["county2"])
+
+
+def test_the_server_refuses_the_county_staffing_a_township(laptops, tmp_path):
+    """Past the laptop's own checks (a hostile or old laptop): the server takes a county account into a
+    county unit only, and never touches a township account."""
+    t = laptops.town
+    add_county_account(laptops.server)
+    add_county_account(laptops.server, "county2", roles=("platform",))
+    c = laptops.join(tmp_path / "county" / "fengqiao.db", "county1")
+    for username, org in (("county2", t.unit), ("grid1", None)):
+        with c.tx("org.members", username) as tx:
+            account = tx.session.scalar(select(Account).where(Account.username == username))
+            account.org_id = org or setup.list_orgs(c)[0].id
+        assert syncing.sync_now(c).rejected == 1
+    reasons = [r.reason for r in syncing.rejected_edits(c)]
+    assert reasons == ["县级账号只能加入县级单位", "县级账号不能修改乡镇的“accounts”记录"], reasons
