@@ -19,7 +19,7 @@ from sync.core.domain.issues import Issue
 from sync.core.domain.messages import msg
 from sync.core.domain.place_names import Candidate, PlaceNameError
 from sync.core.domain.place_names import resolve as resolve_names
-from sync.core.domain.roles import Permission, Role, parse_roles
+from sync.core.domain.roles import Permission, Role, parse_roles, shown_name
 from sync.core.domain.scope import Scope
 from sync.core.domain.text import check_name
 
@@ -31,11 +31,14 @@ MIN_PASSWORD = 8
 
 
 def actor_of(account: Account) -> Actor:
+    roles = frozenset(parse_roles(account.roles))
+    county = account.scope_kind == "county"
     return Actor(
         account_id=account.id,
         username=account.username,
-        display_name=account.display_name,
-        roles=frozenset(parse_roles(account.roles)),
+        # a county account made without a name writes 县综治中心 and its roles, not its username (review)
+        display_name=shown_name(account.display_name, account.username, county, roles),
+        roles=roles,
         scope=Scope(account.scope_kind, frozenset(account.scope_ids or [])),
         org_id=account.org_id,
     )

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Account, Division, Grid, Household, Matter, Org
+from desktop.store.models import Account, Division, Event, Grid, Household, Matter, Org
 from desktop.store.queries import (
     MatterFilter,
     colour_clause,
@@ -23,14 +23,19 @@ from desktop.store.queries import (
 )
 from sync.core.domain.lifecycle import (
     OPEN_STATUSES,
+    STATUS_LABELS,
     TIMED_STATUSES,
+    Action,
+    Level,
     Status,
     lowering,
+    sent_down_by_county,
 )
 from sync.core.domain.roles import Permission, Role
 
 from . import calendar, petitions, syncing
 from .context import Workspace
+from .county_desk import CountyRow
 from .duplicates import count_duplicates
 from .key_persons import count_due, count_key_persons
 from .lists import viewer_of
@@ -89,6 +94,8 @@ class DeskCounts:
     calendar_note: str = ""
     # 重点人员 whose contact under their 稳控 plan is due today or overdue (重点人员 待走访).
     key_persons_due: int = 0
+    # 交下级落实: open matters the county sent down to this township, with the county's deadline (township)
+    from_county: list[CountyRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -206,7 +213,39 @@ def desk(ws: Workspace) -> DeskCounts:
             conflicts=conflicts,
             calendar_note=calendar.desk_note(ws, s),
             key_persons_due=count_due(s, viewer, now.date()) if may_see_residents else 0,
+            from_county=[] if county else from_county(ws, s, now.date()),
         )
+
+
+def from_county(ws: Workspace, s: Session, today: date) -> list[CountyRow]:
+    """交下级落实 as the township sees it: its open matters whose latest sending-down came from the county,
+    by the county's deadline (the matter's due date since), late ones first."""
+    referred = select(Event.matter_id).where(Event.action == str(Action.REFER_DOWN), Event.deleted.is_(False))
+    found = s.scalars(
+        select(Matter)
+        .where(
+            Matter.deleted.is_(False),
+            visible_clause(viewer_of(ws)),
+            Matter.status.in_([str(x) for x in OPEN_STATUSES]),
+            Matter.level != Level.COUNTY.value,
+            Matter.id.in_(referred),
+        )
+        .order_by(Matter.due_on.is_(None), Matter.due_on, Matter.serial)
+    )
+    return [
+        CountyRow(
+            m.id,
+            m.serial or "",
+            m.title or "",
+            STATUS_LABELS.get(Status(m.status), m.status),
+            m.due_on,
+            m.due_on is not None and m.due_on < today,
+            int(m.supervised or 0),
+            m.handler_name or "",
+        )
+        for m in found
+        if sent_down_by_county((e.action, e.data) for e in history(s, m.id))
+    ]
 
 
 def _due_soon(ws: Workspace, s: Session, now: datetime) -> list[DueRow]:

@@ -28,6 +28,8 @@ from sync.core.domain.lifecycle import (
     TIMED_STATUSES,
     Action,
     Status,
+    first_step_for,
+    level_above,
     lowering,
     tier_problem,
 )
@@ -205,6 +207,9 @@ class MatterDetail:
     actions: tuple[Action, ...]  # the lifecycle steps this account may take now
     # why this account takes no steps here, when the matter is the other tier's (县级 / 乡镇)
     tier_note: str = ""
+    # 提级 not open yet but one first step away (签收, 认领): that step; and the level 提级 sends it to
+    escalate_after: Action | None = None
+    escalate_to: str = ""
     supervised: int = 0  # times 督办
     explanation_due: bool = False  # supervised since the handler last explained
     leader_name: str = ""  # 包案领导
@@ -293,6 +298,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         calendar_note = unknown_note(unknown) if m.status in TIMED_STATUSES else ""
         state = matters.state_of(m)
         actions = tuple(offered_on(ws, s, m))  # exactly what steps.actions_for offers
+        actor = ws.actor.for_lifecycle()
         windows = _windows(ws, s, m)
         proxy = s.get(Account, m.reported_by) if m.by_proxy and m.reported_by else None
         lowered = _lowered(events) if state.risk_lowered else None
@@ -349,9 +355,12 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         follow_ups=follow_ups,
         attachments=files,
         actions=actions,
-        tier_note=(tier_problem(state, Action.ACCEPT, ws.actor.for_lifecycle()) or "") if m.status else "",
+        tier_note=(tier_problem(state, Action.ACCEPT, actor) or "") if m.status else "",
+        escalate_after=first_step_for(state, Action.ESCALATE, actor) if m.status else None,
+        escalate_to=str(level_above(state.level) or ""),
         supervised=m.supervised or 0,
-        explanation_due=bool(m.explanation_due),
+        # asked of the tier that has the matter only (a row stored before 提级 cleared it still says so)
+        explanation_due=bool(m.explanation_due) and tier_problem(state, Action.ACCEPT, actor) is None,
         leader_name=leader,
         external_no=m.external_no or "",
         closing_reply=m.closing_reply or "",

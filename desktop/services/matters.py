@@ -43,7 +43,7 @@ from sync.core.domain.lifecycle import (
 )
 from sync.core.domain.messages import msg
 from sync.core.domain.risk import Risk, assess
-from sync.core.domain.roles import Permission, Role
+from sync.core.domain.roles import Permission, Role, parse_roles, shown_name
 from sync.core.domain.text import check_name
 
 from .context import Actor, Changed, Workspace, config_value
@@ -223,8 +223,10 @@ def handler_name(session: Session, handler: str | None) -> str | None:
     record = session.get(Org, ident) if kind == "org" else session.get(Account, ident)
     if record is None:
         raise NotFound(msg("找不到承办单位或承办人"))
-    name: str = record.name if isinstance(record, Org) else record.display_name
-    return name
+    if isinstance(record, Org):
+        return str(record.name)
+    county = record.scope_kind == "county"  # a county account named as its steps are (roles.shown_name)
+    return shown_name(record.display_name, record.username, county, parse_roles(record.roles))
 
 
 def next_serial(session: Session, prefix: str, year: int) -> str:

@@ -225,14 +225,32 @@ def list_orgs(ws: Workspace, kind: str | None = None) -> list[OrgLine]:
 
 
 def add_members(ws: Workspace, org_id: str, usernames: list[str]) -> Changed:
-    """Accounts join a unit or team: work dispatched to it is theirs to accept, their claims count for it."""
-    ws.require(Permission.MANAGE_ACCOUNTS)
+    """Accounts join a unit or team: work dispatched to it is theirs to accept, their claims count for it.
+    The county's platform staffs the county's own units with the county's accounts (the server's rule:
+    sync.server.county); a township's are its administrator's to staff."""
+    county = ws.actor.scope.kind == "county"
+    ws.require(Permission.CONFIGURE if county else Permission.MANAGE_ACCOUNTS)
     with ws.tx("org.members", org_id, usernames=usernames) as tx:
         org = tx.session.get(Org, org_id)
         if org is None or org.deleted:
             raise NotFound(msg("找不到该单位"))
+        if county:
+            _county_members(tx.session, org, usernames)
         joined = _join(tx.session, org, usernames)
     return Changed("accounts", joined, "join", also=("orgs",))
+
+
+def _county_members(session: Session, org: Org, usernames: list[str]) -> None:
+    if org.level != "county":
+        wrong = msg("县级只能给县级单位添加成员，“{0}”是乡镇的", org.name)
+        raise ValidationFailed([Issue(msg("单位"), wrong)])
+    township = session.scalars(
+        select(Account.username).where(Account.username.in_(usernames), Account.scope_kind != "county")
+    ).all()
+    if township:
+        raise ValidationFailed(
+            [Issue(msg("成员"), msg("只能添加县级账号，这些是乡镇的：{0}", "、".join(sorted(township))))]
+        )
 
 
 def _join(session: Session, org: Org, usernames: list[str]) -> tuple[str, ...]:

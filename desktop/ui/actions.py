@@ -25,6 +25,8 @@ from desktop.services.matters import SIGNALS
 from sync.core.domain import confirmation, linkage, mediation, supervision
 from sync.core.domain.deadlines import GRADE_LABELS
 from sync.core.domain.lifecycle import (
+    LEVEL_CENTRES,
+    LEVEL_LABELS,
     OUTCOME_LABELS,
     PETITION_OUTCOME_LABELS,
     SESSION_OUTCOME_LABELS,
@@ -35,6 +37,7 @@ from sync.core.domain.risk import RISK_LABELS
 
 from .forms import FormDialog
 from .labels import label
+from .plain import plain_label
 
 
 @dataclass(frozen=True)
@@ -259,7 +262,16 @@ def starting_values(action: Action, detail, places=None) -> dict:
 
 class ActionDialog(FormDialog):
     def __init__(
-        self, ws, worker, matter_id: str, action: Action, places, parent=None, start=None, kind=None
+        self,
+        ws,
+        worker,
+        matter_id: str,
+        action: Action,
+        places,
+        parent=None,
+        start=None,
+        kind=None,
+        escalate_to: str = "",
     ):
         super().__init__(parent)
         self.ws, self.worker, self.matter_id, self.action = ws, worker, matter_id, action
@@ -270,10 +282,24 @@ class ActionDialog(FormDialog):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
             self.form.also_named(label(f.label), *(label(name) for name in f.also))
         self.lay_out(self.submit, label(action_label(action, kind)))
+        if action == Action.ESCALATE and escalate_to:  # where it goes and what the township keeps (review)
+            note = plain_label(self.escalation_note(escalate_to))
+            note.setObjectName("escalateNote")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #444")
+            self.layout().insertWidget(0, note)
         for key, value in (start or {}).items():
             if key in self.widgets:
                 self.set_value(key, value)
         self.resize(480, self.sizeHint().height())
+
+    def escalation_note(self, level: str) -> str:
+        """提级's destination in words: the level and who receives it there, and what stays here."""
+        where = label(LEVEL_LABELS.get(level, level))
+        centre = label(LEVEL_CENTRES.get(level, ""))
+        return self.tr(
+            "提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。"
+        ).format(where, centre or where)
 
     def _widget(self, f: Field):
         if f.kind == "long":

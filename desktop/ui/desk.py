@@ -39,6 +39,7 @@ from .labels import label
 from .plain import plain_label
 
 TILE_WIDTH = 168
+FROM_COUNTY_ROWS = 5  # rows of 县级交下级落实 shown before its list scrolls
 CONFLICTS_NAMED = 3  # conflicts named in the desk's notice; the rest counted
 DESK_KINDS = {
     "conflicts",
@@ -258,6 +259,8 @@ class DeskPage(QWidget):
         self.county_box = self._county_box() if self.county else None
         if self.county_box is not None:
             layout.addWidget(self.county_box, 2)
+        self.from_county_box = self._from_county_box()  # the township's: what the county sent down
+        layout.addWidget(self.from_county_box)
         layout.addLayout(lists_row, 1)
         layout.addLayout(charts)
         outer = QVBoxLayout(self)
@@ -353,6 +356,59 @@ class DeskPage(QWidget):
             row.addLayout(column, 1)
         return box
 
+    def _from_county_box(self) -> QGroupBox:
+        """The township's list of matters the county sent down (交下级落实), by the county's deadline, late
+        ones in red; shown while there are any."""
+        box = QGroupBox(self.tr("县级交下级落实的事项（超期的标红，双击打开）"))
+        self.from_county = read_only_table(
+            [
+                self.tr("县级期限"),
+                self.tr("编号"),
+                self.tr("标题"),
+                self.tr("状态"),
+                self.tr("督办"),
+                self.tr("承办"),
+            ]
+        )
+        self.from_county.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.from_county.verticalHeader().setDefaultSectionSize(self.from_county.fontMetrics().height() + 8)
+        self.from_county.cellDoubleClicked.connect(lambda r, _c: self._open_from_county(r))
+        self.from_county.cellActivated.connect(lambda r, _c: self._open_from_county(r))
+        self.from_county_rows: list = []
+        QVBoxLayout(box).addWidget(self.from_county)
+        box.hide()
+        return box
+
+    def _show_from_county(self, rows) -> None:
+        self.from_county_rows = rows
+        self.from_county_box.setVisible(bool(rows))
+        self.from_county.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            late = self.tr("（已超期）") if row.late else ""
+            values = (
+                (when(row.due_on) if row.due_on else "") + late,
+                row.serial,
+                row.title,
+                label(row.status),
+                str(row.supervised),
+                row.handler_name,
+            )
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if row.late and col == 0:
+                    item.setBackground(COLOURS["red"])
+                self.from_county.setItem(r, col, item)
+        self.from_county.resizeColumnsToContents()
+        # as tall as its rows (up to FROM_COUNTY_ROWS, then it scrolls): the rest stays on a short screen
+        table = self.from_county
+        frame = 2 * table.frameWidth() + table.horizontalHeader().height()
+        rows_high = min(len(rows), FROM_COUNTY_ROWS) * table.verticalHeader().defaultSectionSize()
+        table.setFixedHeight(frame + rows_high)
+
+    def _open_from_county(self, row: int) -> None:
+        if 0 <= row < len(self.from_county_rows):
+            self.open_matter.emit(self.from_county_rows[row].id)
+
     def _show_county(self, c) -> None:
         self.county_rows = {id(self.county_waiting): c.waiting, id(self.county_down): c.sent_down}
         for table, rows in ((self.county_waiting, c.waiting), (self.county_down, c.sent_down)):
@@ -396,6 +452,7 @@ class DeskPage(QWidget):
         self.calendar_note.setVisible(bool(c.calendar_note))
         self._show_first_steps(c.first_steps)
         self._show_conflicts(c.conflicts)
+        self._show_from_county(c.from_county)
         self.tiles["yellow"].set_label(self.tr("临期（已过{0}%时限）").format(round(c.yellow_ratio * 100)))
         for key, value in (
             ("red", c.red),

@@ -421,17 +421,31 @@ class MatterView(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.action_buttons = {}
+        first = self.detail.escalate_after if self.detail is not None else None
         for action in actions:
             button = QPushButton(label(action_label(action, self.detail.kind if self.detail else None)))
             button.clicked.connect(lambda _=False, a=action: self.open_action(a))
             self.buttons.addWidget(button)
             self.action_buttons[action] = button
+            if action == first:  # 提级 one step away: greyed beside the step that opens it (review)
+                self.buttons.addWidget(self._escalate_later(first))
         if not actions and self.detail is not None and self.detail.tier_note:
             # the other tier's matter: why there is nothing to do here (review: the buttons just vanished)
             note = plain_label(say(self.detail.tier_note))
             note.setObjectName("tierNote")
             note.setWordWrap(True)
             self.buttons.addWidget(note)
+
+    def _escalate_later(self, first: Action) -> QPushButton:
+        later = QPushButton(label(action_label(Action.ESCALATE)))
+        later.setObjectName("escalateLater")
+        later.setEnabled(False)
+        later.setToolTip(
+            self.tr("须先{0}，之后可提级报送{1}").format(
+                label(action_label(first)), label(LEVEL_LABELS.get(self.detail.escalate_to, ""))
+            )
+        )
+        return later
 
     def open_action(self, action: Action) -> QDialog:
         dialog = ActionDialog(
@@ -443,6 +457,7 @@ class MatterView(QWidget):
             parent=self,
             start=starting_values(action, self.detail, self.places),
             kind=self.detail.kind,
+            escalate_to=self.detail.escalate_to,
         )
         dialog.open()
         return dialog

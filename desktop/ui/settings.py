@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import choices, committees, documents, org_sheet, setup
+from sync.core.domain.lifecycle import LEVEL_LABELS
 from sync.core.domain.roles import Permission
 
 from .accounts import AccountsTab
@@ -378,10 +379,15 @@ class SettingsPage(QWidget):
 
     def _show_orgs(self, orgs) -> None:
         self._show_villages(orgs)
-        shown = self.shown_orgs = [o for o in orgs if o.kind in ("unit", "team")]
+        # each tier its own units (review: the county's list mixed the townships' in), grouped by level
+        county = self.ws.actor.scope.kind == "county"
+        own = [o for o in orgs if o.kind in ("unit", "team") and (o.level == "county") == county]
+        order = {level: i for i, level in enumerate(("county", "township", "village"))}
+        shown = self.shown_orgs = sorted(own, key=lambda o: (order.get(o.level, 3), o.kind, o.name))
         self.orgs.setRowCount(len(shown))
         for r, o in enumerate(shown):
             kind = self.tr("职能部门") if o.kind == "unit" else self.tr("调解队伍")
+            kind = f"{label(LEVEL_LABELS.get(o.level, o.level))} {kind}"
             for c, value in enumerate((kind, o.name, "、".join(o.members))):
                 self.orgs.setItem(r, c, QTableWidgetItem(value))
         self.orgs.resizeColumnsToContents()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from sync.core import records
 from sync.core.domain import lifecycle
-from sync.core.domain.roles import Permission, Role, may
+from sync.core.domain.roles import Permission, Role, may, shown_name
 from sync.core.records import RecordType
 
 from .models import Account, Record
@@ -86,7 +86,10 @@ def identity_of(session: Session, account: Account) -> Identity:
     roles = roles_of(account.roles or DEFAULT_ROLES.get(account.scope_kind, ()))
     data = record.data if record is not None else {}
     township_pc = account.scope_kind == "township" and bool(roles & {Role.PLATFORM, Role.ADMIN})
+    county = account.scope_kind == "county" and account.township_id is None
     names = frozenset(n for n in (data.get("display_name"), account.display_name) if n)
+    if county:  # its laptop writes the name it shows (县综治中心 and its roles when it was given none)
+        names |= {shown_name(account.display_name, account.username, True, roles)}
     return Identity(
         account.username,
         roles,
@@ -94,7 +97,7 @@ def identity_of(session: Session, account: Account) -> Identity:
         data.get("org_id"),
         township_pc,
         names,
-        county=account.scope_kind == "county" and account.township_id is None,
+        county=county,
     )
 
 

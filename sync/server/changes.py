@@ -314,6 +314,8 @@ class Pusher:
             raise authority.Refused(problem)
         if county_device:  # its matters' records, and its own units (sync.server.county)
             county.check_write(kind.table, op.fields, record)
+            if problem := county.unit_problem(kind.table, op.fields, self._record):
+                raise authority.Refused(problem)
             if problem := county.crossing_problem(op.fields, matter, self._record):
                 raise authority.Refused(problem)
         elif problem := county.township_org_problem(kind.table, op.fields, record):
@@ -322,7 +324,13 @@ class Pusher:
             if record is None or set(op.fields) - {"resolved"}:
                 raise authority.Refused("冲突记录由服务器写入，本机只能把它标为已处理")
             return
-        authority.check_permission(self.who, kind)
+        if county_device and kind.table == "accounts" and record is not None and county.own_account(record):
+            # the county's platform staffs its own units (county.check_write took org_id only): not an
+            # administrator's account work, the configuring of the county's units
+            if not self.who.may("configure"):
+                raise authority.Refused(f"账号 {self.who.username} 无权给县级单位添加成员")
+        else:
+            authority.check_permission(self.who, kind)
         if kind.table in key_persons.TABLES:  # 重点人员's plans and contacts
             key_persons.check(self.session, self.who, kind.table, op.fields, record, self.now.date())
         if kind.table == "patrols":  # 巡查

@@ -34,6 +34,8 @@ COUNTY_ROLES = frozenset({Role.PLATFORM, Role.LEADER, Role.SUPERVISOR, Role.AUDI
 STEP_WRITTEN = frozenset(STATE_FIELDS) | frozenset(STEP_SET_FIELDS) | {"handler_name"}
 # Shared records a county device may write: its own units, of level county.
 COUNTY_SHARED = frozenset({"orgs"})
+# What a county device writes in an account record of the county's own: the unit it belongs to.
+COUNTY_ACCOUNT_FIELDS = frozenset({"org_id"})
 
 
 def reaches(table: str, data: dict[str, Any]) -> bool:
@@ -127,9 +129,31 @@ def check_write(table: str, fields: dict[str, Any], record: Record | None) -> No
         if was != Level.COUNTY.value or level != Level.COUNTY.value:
             raise Refused("县级账号只能新增和修改县级单位（单位的 level 为 county）")
         return
+    if table == "accounts" and record is not None and own_account(record):
+        # the county staffs its own units: an account of the county joins one (org_id); its roles, scope and
+        # state stay the server's (authority.check_account_record)
+        if set(fields) - COUNTY_ACCOUNT_FIELDS:
+            raise Refused("县级账号只能把县级账号加入县级单位（org_id）")
+        return
     shared = record.shared if record is not None else records.SCOPE_RULES.get(table) == records.SHARED
     if shared:
         raise Refused(f"县级账号不能修改乡镇的“{table}”记录")
+
+
+def own_account(record: Record) -> bool:
+    """An account of the county itself (no township's), as the server published it."""
+    return record.township_id is None and record.data.get("scope_kind") == "county"
+
+
+def unit_problem(table: str, fields: dict[str, Any], lookup) -> str | None:
+    """A county account joins a county unit only (a township's unit is the township's to staff)."""
+    org_id = fields.get("org_id") if table == "accounts" else None
+    if not org_id:
+        return None
+    org = lookup(org_id)
+    if org is None or org.table_name != "orgs" or org.data.get("level") != Level.COUNTY.value:
+        return "县级账号只能加入县级单位"
+    return None
 
 
 def entered(pusher, record: Record) -> None:

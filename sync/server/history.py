@@ -21,6 +21,7 @@ from sync.core import protocol as p
 from sync.core.domain import calendar, lifecycle, risk, timing
 from sync.core.domain.deadlines import DeadlineCalculator, DeadlinePolicy
 from sync.core.domain.lifecycle import Action
+from sync.core.domain.roles import Role, shown_name
 from sync.core.domain.workdays import WorkdayCalendar
 
 from . import authority, counted_time, fact_checks, linkage
@@ -379,7 +380,13 @@ def _handler_name(session: Session, handler: Any) -> str | None:
     record = session.get(Record, ident)
     if record is None or record.table_name != ("orgs" if kind == "org" else "accounts"):
         return None
-    return record.data.get("name") if kind == "org" else record.data.get("display_name")
+    data = record.data
+    if kind == "org":
+        return data.get("name")
+    # as the laptop names it (roles.shown_name): a county account given no name is 县综治中心 and its roles
+    roles = {Role(n) for n in str(data.get("roles") or "").split(",") if n in set(Role)}
+    county = data.get("scope_kind") == "county"
+    return shown_name(data.get("display_name"), str(data.get("username") or ""), county, roles)
 
 
 @cache

@@ -14,7 +14,7 @@ def _cells(table, row):
 
 
 def _headers(table):
-    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    return [table.horizontalHeaderItem(c).text().replace("\n", "") for c in range(table.columnCount())]
 
 
 def test_the_supervisor_marks_a_village_and_the_page_shows_every_figure(township, clock, window_for, settle):

@@ -582,6 +582,36 @@ def tier_problem(state: MatterState, action: Action, actor: Actor) -> str | None
     return None
 
 
+# The steps a user takes first, without a form to think about, before others open (签收, 认领): a step they
+# unlock is shown greyed with the reason, not hidden (review: 提级 could not be found until 签收).
+FIRST_STEPS = (Action.ACCEPT, Action.CLAIM)
+# Who receives a matter sent one level up (提级), by the level it arrives at.
+LEVEL_CENTRES = {Level.TOWNSHIP: "乡镇综治中心", Level.COUNTY: "县综治中心"}
+
+
+def first_step_for(state: MatterState, action: Action, actor: Actor) -> Action | None:
+    """The first step (签收, 认领) after which this actor may take `action`, when it may not take it now."""
+    if why_not(state, action, actor) is None:
+        return None
+    me = next((k for k in sorted(actor.handler_keys) if k.startswith("account:")), None)
+    for first in FIRST_STEPS:
+        if why_not(state, first, actor) is not None:
+            continue
+        try:
+            after = advance(state, first, {"handler": me})
+        except Refused:
+            continue
+        if why_not(after, action, actor) is None:
+            return first
+    return None
+
+
+def level_above(level: Level) -> Level | None:
+    """Where 提级 sends a matter at this level; None at the top."""
+    index = LEVEL_ORDER.index(level) + 1
+    return LEVEL_ORDER[index] if index < len(LEVEL_ORDER) else None
+
+
 def allowed_actions(state: MatterState, actor: Actor) -> list[Action]:
     """The steps the matter's screen offers this actor now."""
     return [a for a in Action if a not in NOT_OFFERED and why_not(state, a, actor) is None]
@@ -641,8 +671,16 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
     if action == Action.ESCALATE:
         need("reason", "提级理由")
         upper = LEVEL_ORDER[LEVEL_ORDER.index(s.level) + 1]
+        # the level above handles it now: no 超期说明 is asked of the level that sent it up (review: the
+        # township was still asked "待超期说明" for a matter the county had)
         return replace(
-            s, status=Status.REGISTERED, level=upper, failed_tries=0, handler=None, pending_extension_days=0
+            s,
+            status=Status.REGISTERED,
+            level=upper,
+            failed_tries=0,
+            handler=None,
+            pending_extension_days=0,
+            explanation_due=False,
         )
     if action == Action.REQUEST_EXTENSION:
         days = int(need("days", "延期天数"))
@@ -662,8 +700,15 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         if days <= 0:
             raise Refused(action, msg("落实期限应大于0天"))
         lower = LEVEL_ORDER[LEVEL_ORDER.index(s.level) - 1]
+        # the level below starts afresh against the new deadline: the upper level's 超期说明 is not its own
         return replace(
-            s, status=Status.REGISTERED, level=lower, failed_tries=0, handler=None, pending_extension_days=0
+            s,
+            status=Status.REGISTERED,
+            level=lower,
+            failed_tries=0,
+            handler=None,
+            pending_extension_days=0,
+            explanation_due=False,
         )
     if action == Action.ARCHIVE:
         return replace(s, archived=True)
@@ -803,6 +848,21 @@ def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
     for action, data in events:
         state = advance(state, Action(action), data)
     return state
+
+
+def sent_down_by_county(events: Iterable[tuple[str, Any]]) -> bool:
+    """Whether the latest 交下级落实 in a matter's history came from the county (the levels walked step
+    by step: 上报 at its level, 提级 one up, 交下级落实 one down): what the township lists as sent down."""
+    level, from_county = Level.VILLAGE, False
+    for action, data in events:
+        if action == Action.REPORT:
+            level = Level((data or {}).get("level", Level.VILLAGE))
+        elif action == Action.ESCALATE and (above := level_above(level)) is not None:
+            level = above
+        elif action == Action.REFER_DOWN and level != Level.VILLAGE:
+            from_county = level == Level.COUNTY
+            level = LEVEL_ORDER[LEVEL_ORDER.index(level) - 1]
+    return from_county and level != Level.COUNTY
 
 
 def accused_problem(accused_org_id: str | None, handler: str | None, handler_org: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from sync.core.domain.messages import msg
@@ -110,3 +111,18 @@ def parse_roles(text: str) -> set[Role]:
 
 def may(roles: set[Role], permission: Permission) -> bool:
     return bool(roles & GRANTS[permission])
+
+
+COUNTY_CENTRE = "县综治中心"
+
+
+def shown_name(display_name: str | None, username: str, county: bool, roles: Iterable[Role]) -> str:
+    """The name a step, a 督办 or a sender shows: the account's own name; a county account given none (its
+    username stood in for it) shows as 县综治中心 with its roles, never as a login name (review)."""
+    if display_name and not (county and display_name == username):
+        return display_name
+    if not county:
+        return username
+    held = set(roles)
+    named = "、".join(ROLE_LABELS[r] for r in Role if r in held)
+    return f"{COUNTY_CENTRE}（{named}）" if named else COUNTY_CENTRE
