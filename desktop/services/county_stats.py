@@ -18,11 +18,12 @@ from desktop.store.models import Org, Period, RecordTownship, SyncState
 from sync.core.domain import periods as rules
 from sync.core.domain.counting import UnitMeasures, with_highlights
 from sync.core.domain.county_ranking import Ranking, Township, months_of, rank_townships
+from sync.core.domain.measures import Counts, Measures, score
 from sync.core.domain.messages import msg
 from sync.core.domain.roles import Permission
 
 from . import stats
-from .context import Workspace
+from .context import Workspace, config_value
 from .errors import ServiceError
 
 BY = ("township", "unit")
@@ -96,7 +97,23 @@ def by_unit(ws: Workspace, period: str) -> list[UnitMeasures]:
     start, end = stats.period_bounds(period)
     units = stats.assessment(ws, start, end, "unit")
     with ws.read() as s:
-        county_units = set(s.scalars(select(Org.id).where(Org.level == "county", Org.deleted.is_(False))))
-    # ranked again among the county's units alone (the township units it also holds take no place here)
+        county_units = dict(
+            s.execute(
+                select(Org.id, Org.name)
+                .where(Org.level == "county", Org.deleted.is_(False))
+                .order_by(Org.name)
+            ).all()
+        )
+        weights = config_value(s, "assessment_weights")
+        no_data = config_value(s, "assessment_no_data", "rescale")
+    # ranked again among the county's units alone (the township units it also holds take no place here);
+    # a county unit given nothing this period is listed with nothing, as the county's report names them all
     kept = [u for u in units if u.key in county_units]
+    listed = {u.key for u in kept}
+    empty = Measures.of(Counts())
+    kept += [
+        UnitMeasures(key, name, Counts(), empty, score(empty, weights, no_data))
+        for key, name in county_units.items()
+        if key not in listed
+    ]
     return with_highlights(kept, {u.key: u.highlight for u in kept})

@@ -6,12 +6,17 @@ township and its laptop stores none."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from desktop.services import county_stats, steps, syncing
+from desktop.services import county_stats, setup, steps, syncing
 from desktop.store.models import Matter, Period, RecordTownship
 from sync.server import county_rank
+from tests.cli.test_cli import run
+from tests.conftest import PASSWORD
 from tests.services.test_matters import report
 
 from .test_county import _to_county, add_county_account
@@ -97,3 +102,66 @@ def test_a_township_laptop_gets_no_township_key_and_cannot_rank_townships(laptop
         assert county_stats.townships(ws) == []
     with pytest.raises(county_stats.NotCounty, match="需要县级账号"):
         county_stats.by_township(county.b, "2026-11")
+
+
+def test_the_county_counts_its_own_units_only(laptops, two_and_county):
+    county, c, up_a, up_b = two_and_county
+    court = setup.add_org(c, "unit", "县人民法院").id
+    setup.add_org(c, "unit", "县公安局")
+    for matter_id in (up_a, up_b):
+        steps.dispatch(c, matter_id, f"org:{court}")
+    assert syncing.sync_now(c).rejected == 0
+    units = {u.name: u for u in county_stats.by_unit(c, "2026-12")}
+    assert set(units) == {"县人民法院", "县公安局"}  # the townships' 司法所 are theirs to rank, not here
+    court_row, police_row = units["县人民法院"], units["县公安局"]
+    assert (court_row.counts.registered, police_row.counts.registered) == (2, 0)
+    assert (court_row.place, police_row.place) == (1, 2)
+
+
+def test_fengqiao_assessment_by_township_on_the_county_laptop(laptops, two_and_county, tmp_path):
+    county, c, up_a, up_b = two_and_county
+    path = tmp_path / "county" / "fengqiao.db"
+    c.close()
+    ranked = run("assessment", "2026-11", "--by", "township", "--db", path, user="county1", password=PASSWORD)
+    assert ranked.returncode == 0, ranked.stderr
+    out = ranked.stdout.splitlines()
+    assert out[0] == "2026年11月各乡镇矛盾纠纷排查化解工作排名"
+    assert out[2].split("\t")[:3] == ["1", "向城镇", "371324105000"]
+    assert out[3].split("\t")[:3] == ["2", "马厂湖镇", "371324106000"]
+    assert out[4].split("\t")[1] == "城关镇" and out[4].endswith(county_rank.UNCLOSED)
+    assert out[5].split("\t")[1] == "全县合计" and out[5].split("\t")[4] == "3"
+
+    sheet, pdf = tmp_path / "county.xlsx", tmp_path / "county.pdf"
+    written = run(
+        "assessment",
+        "2026-11",
+        "--by",
+        "township",
+        "--xlsx",
+        sheet,
+        "--pdf",
+        pdf,
+        "--db",
+        path,
+        user="county1",
+        password=PASSWORD,
+    )
+    assert written.returncode == 0, written.stderr
+    rows = list(load_workbook(sheet)["乡镇排名"].iter_rows(values_only=True))
+    assert rows[2][:3] == (1, "向城镇", "371324105000") and rows[3][4] == 2
+    assert rows[4][1] == "城关镇" and rows[4][0] is None
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "马厂湖镇" in text and "未月结" in text
+
+    township = run(
+        "assessment",
+        "2026-11",
+        "--by",
+        "township",
+        "--db",
+        laptops.town.path,
+        user="platform",
+        password=PASSWORD,
+    )
+    assert township.returncode == 2 and "需要县级账号" in township.stderr
