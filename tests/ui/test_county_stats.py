@@ -1,0 +1,28 @@
+"""The county laptop's window (issue 29), real widgets offscreen against a real server: the county desk names
+each matter's township (乡镇), township A's and B's told apart."""
+
+from __future__ import annotations
+
+from desktop.services import choices
+from desktop.ui.main_window import MainWindow
+from tests.sync import test_county_stats as county_setup
+
+# the fixture: townships A and B, each with a matter at the county, and the county's laptop
+two_and_county = county_setup.two_and_county
+
+
+def test_the_county_desk_names_each_matters_township(
+    qtbot, laptops, two_and_county, worker, settle, tmp_path
+):
+    county, c, up_a, up_b = two_and_county
+    window = MainWindow(c, worker, choices.places(c))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    settle()
+    table = window.desk.county_waiting
+    header = [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+    column = header.index("乡镇")
+    shown = {table.item(r, 2 + 1).text(): table.item(r, column).text() for r in range(table.rowCount())}
+    assert shown == {"土地承包纠纷": "向城镇", "北村纠纷0": "马厂湖镇"}
+    window.grab().save(str(tmp_path / "county_desk_townships.png"))
