@@ -26,3 +26,27 @@ def test_the_county_desk_names_each_matters_township(
     shown = {table.item(r, 2 + 1).text(): table.item(r, column).text() for r in range(table.rowCount())}
     assert shown == {"土地承包纠纷": "向城镇", "北村纠纷0": "马厂湖镇"}
     window.grab().save(str(tmp_path / "county_desk_townships.png"))
+
+
+def test_the_county_stats_page_ranks_townships_and_units_and_exports(
+    qtbot, laptops, two_and_county, worker, settle, tmp_path
+):
+    county, c, up_a, up_b = two_and_county
+    window = MainWindow(c, worker, choices.places(c))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.pages["stats"]
+    page.year.setValue(2026)
+    page.period.setCurrentIndex(10)  # November
+    settle()
+    names = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
+    assert names == ["向城镇", "马厂湖镇", "城关镇", "全县合计"]
+    assert page.table.item(0, 0).text() == "1" and page.table.item(2, 0).text() == ""
+    page.grab().save(str(tmp_path / "county_stats.png"))
+    pdf = tmp_path / "county.pdf"
+    page.export_to(str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    page.by.setCurrentIndex(1)  # 按县直单位: none yet
+    settle()
+    assert page.table.rowCount() == 0
