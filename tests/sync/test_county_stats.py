@@ -115,7 +115,9 @@ def test_the_county_counts_its_own_units_only(laptops, two_and_county):
     assert set(units) == {"县人民法院", "县公安局"}  # the townships' 司法所 are theirs to rank, not here
     court_row, police_row = units["县人民法院"], units["县公安局"]
     assert (court_row.counts.registered, police_row.counts.registered) == (2, 0)
-    assert (court_row.place, police_row.place) == (1, 2)
+    # nothing resolved yet at the court, nothing given to the police: rate 0 against no data, an equal score
+    assert (court_row.measures.resolution_rate, police_row.measures.resolution_rate) == (0.0, None)
+    assert court_row.score == police_row.score and (court_row.place, police_row.place) == (1, 1)
 
 
 def test_fengqiao_assessment_by_township_on_the_county_laptop(laptops, two_and_county, tmp_path):
