@@ -3,6 +3,8 @@ each matter's township (乡镇), township A's and B's told apart."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.services import choices
 from desktop.ui.main_window import MainWindow
 from tests.sync import test_county_stats as county_setup
@@ -50,3 +52,26 @@ def test_the_county_stats_page_ranks_townships_and_units_and_exports(
     page.by.setCurrentIndex(1)  # 按县直单位: none yet
     settle()
     assert page.table.rowCount() == 0
+
+
+def test_the_county_ledger_names_each_matters_township(qtbot, laptops, two_and_county, worker, settle):
+    county, c, up_a, up_b = two_and_county
+    window = MainWindow(c, worker, choices.places(c))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    settle()
+    model = window.pages["ledger"].model
+    header = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    column, title = header.index("乡镇"), header.index("标题")
+    shown = {model.item(r, title).text(): model.item(r, column).text() for r in range(model.rowCount())}
+    assert shown == {"土地承包纠纷": "向城镇", "北村纠纷0": "马厂湖镇"}
+    assert header[:2] == ["编号", "标题"]  # a township's column numbers are kept (sorting, hidden columns)
+
+
+def test_a_township_ledger_has_no_township_column(qtbot, laptops, worker, settle):
+    window = MainWindow(laptops.a, worker, choices.places(laptops.a))
+    qtbot.addWidget(window)
+    settle()
+    model = window.pages["ledger"].model
+    assert "乡镇" not in [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
