@@ -40,7 +40,7 @@ def make(ws: Workspace, period: str) -> CountyReport:
     return CountyReport(ranking.period, ranking, county_stats.by_unit(ws, period))
 
 
-def _percent(value) -> str:
+def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 

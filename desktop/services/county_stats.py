@@ -12,6 +12,8 @@ townships' to rank."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
 from desktop.store.models import Org, Period, RecordTownship, SyncState
@@ -77,7 +79,7 @@ def by_township(ws: Workspace, period: str) -> Ranking:
     require_county(ws)
     ws.require(Permission.VIEW_MATTERS)
     months = set(months_of(period))
-    held: dict[str, dict[str, dict]] = {}
+    held: dict[str, dict[str, dict[str, Any]]] = {}
     with ws.read() as s:
         rows = s.execute(
             select(RecordTownship.township_id, Period.month, Period.figures, Period.digest)
@@ -97,7 +99,7 @@ def by_unit(ws: Workspace, period: str) -> list[UnitMeasures]:
     start, end = stats.period_bounds(period)
     units = stats.assessment(ws, start, end, "unit")
     with ws.read() as s:
-        county_units = dict(
+        county_units: dict[str, str] = dict(
             s.execute(
                 select(Org.id, Org.name)
                 .where(Org.level == "county", Org.deleted.is_(False))
