@@ -167,3 +167,13 @@ def test_fengqiao_assessment_by_township_on_the_county_laptop(laptops, two_and_c
         password=PASSWORD,
     )
     assert township.returncode == 2 and "需要县级账号" in township.stderr
+
+
+def test_a_change_without_a_township_costs_no_byte():
+    """The field a township laptop never gets is left out of the JSON, not sent as null on every record."""
+    from sync.core import protocol as p
+
+    bare = p.Change(table="matters", id="m1", server_seq=1)
+    assert "township" not in bare.model_dump_json()
+    tagged = p.Change(table="matters", id="m1", server_seq=1, township="t1")
+    assert p.Change.model_validate_json(tagged.model_dump_json()).township == "t1"
