@@ -33,6 +33,7 @@ from sync.core.domain import periods as rules  # noqa: E402
 from sync.core.domain.counting import BY  # noqa: E402
 from sync.server import county_rank  # noqa: E402
 from sync.server.app import open_server  # noqa: E402
+from sync.server.db import meta  # noqa: E402
 from sync.server.models import Record, Township  # noqa: E402
 
 # a township's size (the demo township at 30,000 households): rows of each section of a closed month
@@ -60,21 +61,30 @@ def figures(rng: random.Random) -> dict:
     }
 
 
-def fill(server, townships: int, households: int, seed: int = 29) -> int:
-    rng, written, seq = random.Random(seed), 0, 0
+def fill(server, townships: int, households: int, seed: int = 29, existing: list[str] | None = None) -> int:
+    """`existing`: the ids of townships the server holds already (bench_county), written into instead of
+    `townships` new ones. Sequence numbers follow the server's last one, which is moved past them, so a
+    server that holds pushed records (or is pushed to later) hands out no number twice."""
+    rng, written = random.Random(seed), 0
+    with server.db.reading() as s:
+        seq = int(meta(s, "last_seq").value)
     now = datetime(2027, 1, 10)
-    for n in range(townships):
-        township_id = str(uuid.uuid4())
-        with server.db.writing() as s:
-            s.add(
-                Township(
-                    id=township_id,
-                    code=f"3713241{n:02d}000",
-                    name=f"第{n + 1}镇",
-                    short_name="",
-                    created_at=now,
+    count = len(existing) if existing is not None else townships
+    for n in range(count):
+        if existing is not None:
+            township_id = existing[n]
+        else:
+            township_id = str(uuid.uuid4())
+            with server.db.writing() as s:
+                s.add(
+                    Township(
+                        id=township_id,
+                        code=f"3713241{n:02d}000",
+                        name=f"第{n + 1}镇",
+                        short_name="",
+                        created_at=now,
+                    )
                 )
-            )
         rows = []
         for month in MONTHS:
             f = figures(rng)
@@ -110,8 +120,10 @@ def fill(server, townships: int, households: int, seed: int = 29) -> int:
                 )
             with server.db.writing() as s:
                 s.execute(insert(Record), batch)
+        with server.db.writing() as s:
+            meta(s, "last_seq", lock=True).value = str(seq)
         written += len(rows)
-        print(f"  township {n + 1}/{townships}: {len(rows)} rows", flush=True)
+        print(f"  township {n + 1}/{count}: {len(rows)} rows", flush=True)
     return written
 
 

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import select  # noqa: E402
 
-from bench.bench_cost import cpu_of  # noqa: E402
+from bench.bench_cost import cpu_of, postgres_cpu  # noqa: E402
 from bench.bench_sync import first_push, serve  # noqa: E402
 from bench.bench_transfer import FAST_KDF, PASSWORD  # noqa: E402
 from desktop.services import demo  # noqa: E402
@@ -237,7 +237,9 @@ def db_size(url: str | None, data: Path) -> float:
         return conn.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 1e6
 
 
-def wave(url, users, schema, rounds, spread, processes, pid, big_pull: bool) -> None:
+def wave(url, users, schema, rounds, spread, processes, pid, big_pull: bool, cluster=None) -> None:
+    """`cluster`: a PostgreSQL cluster (tests.sync.servers.PostgresCluster): its own CPU seconds over the same
+    window as the server's are printed too."""
     ctx = multiprocessing.get_context("spawn")
     ready, results, go = ctx.Queue(), ctx.Queue(), ctx.Event()
     shares = [users[i::processes] for i in range(processes)]
@@ -249,6 +251,7 @@ def wave(url, users, schema, rounds, spread, processes, pid, big_pull: bool) -> 
         w.start()
     set_up = sum(ready.get() for _ in workers)
     sampler, cpu, started = Sampler(pid), cpu_of(pid), time.perf_counter()
+    pg_cpu = postgres_cpu(cluster)  # 0 without a cluster
     pulled: dict = {}
     puller = threading.Thread(target=first_pull, args=(url, schema, pulled)) if big_pull else None
     go.set()
@@ -265,7 +268,8 @@ def wave(url, users, schema, rounds, spread, processes, pid, big_pull: bool) -> 
     for w in workers:
         w.join()
     seconds, cpu, peak = time.perf_counter() - started, cpu_of(pid) - cpu, sampler.stop()
-    q = statistics.quantiles(times, n=100) if len(times) > 1 else [0] * 99
+    pg_cpu = postgres_cpu(cluster) - pg_cpu
+    q = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else [0] * 99
     label = f"{set_up} laptops × {rounds} syncs, " + (
         "all at once" if spread <= BURST else f"each once every {spread:g} s from a random phase"
     )
@@ -285,6 +289,13 @@ def wave(url, users, schema, rounds, spread, processes, pid, big_pull: bool) -> 
         f"all of it on this machine's {os.cpu_count()} cores takes at least {floor:.1f} s",
         flush=True,
     )
+    if cluster is not None:
+        # the backends alive at the end (the server's pool keeps its connections): what PostgreSQL did for
+        # these syncs, beside the server process's own CPU above
+        print(
+            f"   PostgreSQL {pg_cpu:.1f} s CPU ({1e3 * pg_cpu / max(len(times), 1):.1f} ms a sync)",
+            flush=True,
+        )
     if big_pull:
         print(f"   the first pull meanwhile: {pulled}", flush=True)
 

@@ -27,6 +27,8 @@ HASHER = PasswordHasher()
 MAX_FAILURES = 5
 LOCK = timedelta(minutes=15)
 SCOPE_KINDS = ("household", "grid", "village", "township", "county")
+# Whoever holds the name, the same words (countylow): usernames are one space for the whole server.
+USERNAME_TAKEN = "账号名（username）“{username}”已被使用：请换一个账号名"
 NAME_LIMIT = 50  # the account table's username and display_name columns
 
 
@@ -106,7 +108,10 @@ def add_account(
     home_id = home.id if home is not None else None
     existing = session.scalar(select(Account).where(Account.username == username))
     if existing is not None and existing.township_id != home_id:
-        raise AdminError(f"账号 {username} 已存在（在另一个乡镇）")
+        # Usernames are one space for the server (a device signs in by username alone), so "taken" must be
+        # said; by whom, and in which township, is not: a township's administrator (the admin API, a synced
+        # account record) gets the words any taken name gets there (changes.Pusher._check_username).
+        raise AdminError(USERNAME_TAKEN.format(username=username))
     if existing is not None and _adopted_without_password(session, username):
         # the township's laptop sent this account before the server had it: `account add` completes it
         existing.password_hash = HASHER.hash(password)
@@ -115,7 +120,7 @@ def add_account(
         existing.scope_kind, existing.scope_ids = kind, resolve_places(session, kind, places)
         return existing
     if existing is not None:
-        raise AdminError(f"账号 {username} 已存在")
+        raise AdminError(USERNAME_TAKEN.format(username=username))
     township = township_account_record(session, username)
     account = Account(
         id=township.id if township else str(uuid.uuid4()),

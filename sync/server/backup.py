@@ -4,6 +4,12 @@ The format does not depend on the database engine, so a SQLite backup restores i
 A restore starts a new epoch: laptops then reset (re-pull, re-push what the server lacks), as
 docs/architecture.md says (Sync protocol).
 
+A backup made by an older server (its tables as an earlier migration left them: before 0008, no township on
+any row) is upgraded as it is restored: its rows go into a scratch SQLite database at the migration whose
+schema they fit, the migrations run on it (0008 puts every row in the township its laptops synced, as on a
+server upgraded in place), and the result is restored. A backup no migration of this server fits (made by a
+newer server) is refused, with what to do.
+
 A backup is authenticated: `manifest.json` lists every member with its sha256, and `manifest.mac` is an
 HMAC-SHA256 of the manifest under the key in `backup.key` of the data folder (made on the first backup; copy
 it with the backups, or give it to `restore --key`). A restore checks the MAC, every member's digest and every
@@ -19,14 +25,17 @@ import json
 import os
 import re
 import secrets
+import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import DateTime, LargeBinary, delete, insert, select
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import DateTime, Engine, LargeBinary, MetaData, delete, insert, inspect, select
 
 from .blobs import BlobStore
-from .db import ServerDatabase, meta, new_epoch
+from .db import ServerDatabase, alembic_config, make_engine, meta, new_epoch
 from .models import Base, Blob
 
 FORMAT = 2
@@ -145,17 +154,18 @@ def restore(db: ServerDatabase, blobs: BlobStore, source: Path, key: bytes) -> s
         fmt = json.loads(z.read("format.json"))
         if fmt.get("format") != FORMAT:
             raise BackupRefused(f"备份格式 {fmt.get('format')} 不受支持")
+        stored = _rows(z, digests)
+        current = {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables}
+        if _fits(stored, current):
+            rows = {t.name: _decoded(t, stored[t.name]) for t in Base.metadata.sorted_tables}
+        else:  # an older server's backup
+            rows = _upgraded(stored)
         with db.writing() as s:
             for table in reversed(Base.metadata.sorted_tables):
                 s.execute(delete(table))
             for table in Base.metadata.sorted_tables:
-                text = z.read(f"{table.name}.jsonl").decode()
-                rows = [json.loads(line) for line in text.splitlines() if line]
-                columns = {c.name: c for c in table.columns}
-                if rows:
-                    s.execute(
-                        insert(table), [{k: _decode(columns[k], v) for k, v in r.items()} for r in rows]
-                    )
+                if rows[table.name]:
+                    s.execute(insert(table), rows[table.name])
             meta(s, "epoch").value = new_epoch()
             meta(s, "epoch_start_seq").value = meta(s, "last_seq").value
             epoch = meta(s, "epoch").value
@@ -165,3 +175,79 @@ def restore(db: ServerDatabase, blobs: BlobStore, source: Path, key: bytes) -> s
                 blobs.path(sha).parent.mkdir(parents=True, exist_ok=True)
                 blobs.path(sha).write_bytes(z.read(name))
     return epoch
+
+
+# ------------------------------------------------------------------------------------------ older backups
+
+
+def _rows(z: zipfile.ZipFile, digests: dict[str, str]) -> dict[str, list[dict]]:
+    """Every table of the backup, by name, its rows as stored (JSON values)."""
+    found = {}
+    for name in digests:
+        if name.endswith(".jsonl"):
+            text = z.read(name).decode()
+            found[name.removesuffix(".jsonl")] = [json.loads(line) for line in text.splitlines() if line]
+    return found
+
+
+def _decoded(table, rows: list[dict]) -> list[dict]:
+    columns = {c.name: c for c in table.columns}
+    return [{k: _decode(columns[k], v) for k, v in r.items()} for r in rows]
+
+
+def _fits(found: dict[str, list[dict]], schema: dict[str, set[str]]) -> bool:
+    """The backup holds exactly these tables, and each row exactly its table's columns (a backup writes every
+    column of every row; an empty table says nothing of its columns)."""
+    return set(found) == set(schema) and all(set(r) == schema[t] for t, rows in found.items() for r in rows)
+
+
+def _schema(engine: Engine) -> dict[str, set[str]]:
+    names = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    return {t: {c["name"] for c in inspect(engine).get_columns(t)} for t in names}
+
+
+def _migrate(engine: Engine, revision: str) -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def _upgraded(found: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """An older server's backup as this server's tables: restored into a scratch database at the migration
+    whose schema it fits, then migrated (0008 assigns the township, as on a server upgraded in place)."""
+    revisions = [
+        r.revision for r in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))
+    ]
+    with tempfile.TemporaryDirectory(prefix="fengqiao-restore-") as folder:
+        probe = make_engine(f"sqlite:///{Path(folder) / 'probe.db'}")
+        fitting = None
+        try:
+            for revision in revisions:  # the newest whose schema the backup fits
+                _migrate(probe, revision)
+                if _fits(found, _schema(probe)):
+                    fitting = revision
+        finally:
+            probe.dispose()
+        if fitting is None:
+            raise BackupRefused(
+                f"备份的数据表与本服务器的任何一个版本（迁移 {revisions[0]}–{revisions[-1]}）都不符："
+                "它可能来自更新版本的 fengqiao-server，请先把本服务器升级到做备份时的版本或更新的版本再恢复"
+            )
+        engine = make_engine(f"sqlite:///{Path(folder) / 'scratch.db'}")
+        try:
+            _migrate(engine, fitting)
+            old = MetaData()
+            old.reflect(engine)
+            with engine.begin() as conn:
+                for table in old.sorted_tables:
+                    if found.get(table.name):
+                        conn.execute(insert(table), _decoded(table, found[table.name]))
+            _migrate(engine, "head")
+            with engine.connect() as conn:
+                return {
+                    t.name: [dict(r) for r in conn.execute(select(t)).mappings()]
+                    for t in Base.metadata.sorted_tables
+                }
+        finally:
+            engine.dispose()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .models import BlobHolder, Record
+from .models import Account, BlobHolder, Device, Record
 from .scope import DeviceScope
 
 
@@ -30,6 +30,23 @@ class Standing:
 
 def holders(session: Session, sha: str) -> set[str]:
     return set(session.scalars(select(BlobHolder.device_id).where(BlobHolder.sha256 == sha)))
+
+
+def in_township(session: Session, sha: str, township_id: str | None) -> bool:
+    """Some device of this township sent the file's bytes. Files are one space for the server (named by
+    their hash), but what a township's device is answered of one is its township's: a file only another
+    township sent is, to it, a file not uploaded yet (its size is not told). A county device (no township)
+    works across the townships: not confined here."""
+    if township_id is None:
+        return True
+    query = (
+        select(BlobHolder.device_id)
+        .join(Device, Device.id == BlobHolder.device_id)
+        .join(Account, Account.id == Device.account_id)
+        .where(BlobHolder.sha256 == sha, Account.township_id == township_id)
+        .limit(1)
+    )
+    return session.scalar(query) is not None
 
 
 def hold(session: Session, sha: str, device_id: str) -> None:

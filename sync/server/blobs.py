@@ -78,16 +78,23 @@ class BlobStore:
         return True
 
     def state(
-        self, session: Session, sha: str, size: int | None = None, device_id: str | None = None
+        self,
+        session: Session,
+        sha: str,
+        size: int | None = None,
+        device_id: str | None = None,
+        unseen: bool = False,
     ) -> p.BlobState:
         """The file's state as `device_id` sees it (its own upload in progress); a size starts that device's
-        upload, or starts it over when the size differs from the one it declared before."""
+        upload, or starts it over when the size differs from the one it declared before. `unseen`: the server
+        holds the file for another township only; to this device it is a file not uploaded yet, which it
+        uploads whole like any other (blob_scope.in_township)."""
         if not SHA256.fullmatch(sha):
             raise BlobError("附件名必须是 64 位十六进制 sha256")
         if size is not None and not 0 <= size <= MAX_BYTES:
             raise BlobError(f"附件大小 {size} 超出上限 {MAX_BYTES}")
-        blob = session.get(Blob, sha)
-        if blob is None and size is not None:
+        blob = None if unseen else session.get(Blob, sha)
+        if blob is None and size is not None and (not unseen or session.get(Blob, sha) is None):
             blob = Blob(sha256=sha, size=size, received=0, complete=False)
             session.add(blob)
         if blob is not None and blob.complete:
@@ -109,8 +116,10 @@ class BlobStore:
         part, declared = mine
         return p.BlobState(sha256=sha, size=declared, received=part.stat().st_size, complete=False)
 
-    def write(self, session: Session, sha: str, device_id: str, offset: int, chunk: bytes) -> p.BlobState:
-        state = self.state(session, sha, device_id=device_id)
+    def write(
+        self, session: Session, sha: str, device_id: str, offset: int, chunk: bytes, unseen: bool = False
+    ) -> p.BlobState:
+        state = self.state(session, sha, device_id=device_id, unseen=unseen)
         if state.complete:
             return state
         mine = self._partial_of(sha, device_id)
@@ -125,7 +134,7 @@ class BlobStore:
             f.write(chunk)
             f.flush()
         received = offset + len(chunk)
-        if (blob := session.get(Blob, sha)) is not None:
+        if (blob := session.get(Blob, sha)) is not None and not blob.complete:
             blob.received = received  # shown as progress; each device's own file is the truth
         if received < size:
             return p.BlobState(sha256=sha, size=size, received=received, complete=False)

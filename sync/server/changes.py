@@ -31,7 +31,7 @@ from . import (
     patrols,
     periods,
 )
-from .accounts import AdminError
+from .accounts import USERNAME_TAKEN, AdminError
 from .authority import Identity
 from .db import Sequencer, meta
 from .models import Account, OpResult, Record, ScopeExit
@@ -58,6 +58,10 @@ class NewRecord(SimpleNamespace):
     """A record this push inserts, with a `Record`'s columns: written with the batch's other new records in
     one statement, not one ORM object each (building, tracking and flushing those was most of a first
     push)."""
+
+
+# (countylow) the one refusal of an insert with an id held out of the device's reach
+ID_TAKEN = "编号 {id} 已被本设备管辖范围以外的记录使用，不能用于新记录：请在本机重新生成编号"
 
 
 class Pusher:
@@ -253,12 +257,17 @@ class Pusher:
         # them.
         op.fields = {k: v for k, v in op.fields.items() if not (k in kind.fields and kind.fields[k].local)}
         record = self._record(op.record_id)
+        # An insert whose id the server holds in a record this device may not read (another township's, or
+        # its own township's out of its scope) gets one answer, whoever holds it and whatever its type: the
+        # device learns that the id is taken (unavoidable: ids are one space for the server), never where.
+        if op.op == "insert" and (
+            op.record_id in self.elsewhere or (record is not None and not self._readable(record))
+        ):
+            raise Rejected(ID_TAKEN.format(id=op.record_id))
         if record is not None and record.table_name != op.table:
             raise Rejected(f"编号 {op.record_id} 已是另一类记录（{record.table_name}）")
         if record is None and op.op != "insert":
             raise Rejected("服务器上没有这条记录，无法修改或删除")
-        if record is None and op.record_id in self.elsewhere:
-            raise Rejected(f"编号 {op.record_id} 不能用于新记录：请在本机重新生成")
         found = records.problems(kind, op.fields, whole=record is None, arriving=True)
         found += [
             f"{name}（原值）：{problem}"
@@ -346,7 +355,7 @@ class Pusher:
         query = select(Account.township_id).where(Account.username == fields.get("username"))
         owner = self.session.execute(query).first()
         if owner is not None and owner[0] != self.township_id:
-            raise authority.Refused(f"账号名（username）“{fields.get('username')}”已被使用：请换一个账号名")
+            raise authority.Refused(USERNAME_TAKEN.format(username=fields.get("username")))
 
     def _readable(self, record: Record) -> bool:
         return record.shared or self.scope.covers(Place.of(record))

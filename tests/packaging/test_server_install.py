@@ -1,8 +1,8 @@
 """A township server installed as the README installs it: `pip install '<checkout>[server]'` (not editable)
 into a fresh virtual environment, from a copy of the checkout's files as a fresh clone has them (no built
-translations, no build folders). In that environment Qt, SQLCipher and the office libraries cannot be
-imported, every module of the server and of the shared core imports, and the laptop's `fengqiao` says in
-one line that it is not installed. Then its own `fengqiao-server` adds an account, serves on 127.0.0.1,
+translations, no build folders). In that environment Qt, SQLCipher and the Word library cannot be imported,
+every module of the server and of the shared core imports, and the laptop's `fengqiao` says in one line that
+it is not installed. Then its own `fengqiao-server` adds an account, serves on 127.0.0.1,
 takes a real laptop's sync (this test environment's laptop: the store, the services, the sync client) and a
 second laptop's join, and makes a backup that restores into another data folder. Real processes; pip's
 cache keeps the second run quick."""
@@ -29,8 +29,9 @@ from tests.conftest import FAST_KDF, PASSWORD, Clock, Township
 from tests.sync.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-# What only a laptop needs (import names): Qt and its binding, SQLCipher, the ledger sheet, the Word papers.
-LAPTOP_ONLY = ("PySide6", "shiboken6", "sqlcipher3", "openpyxl", "docx")
+# What only a laptop needs (import names): Qt and its binding, SQLCipher, the Word papers. (openpyxl is the
+# server's too: the county's ranking as a sheet, `fengqiao-server assessment --xlsx`.)
+LAPTOP_ONLY = ("PySide6", "shiboken6", "sqlcipher3", "docx")
 # Every module of the server and the core, imported one by one; Alembic's migration scripts are not modules to
 # import (they run inside a migration), so they are left to `serve`, which runs them.
 IMPORT_ALL = """
@@ -209,3 +210,19 @@ def test_the_installed_server_serves_a_laptops_sync_and_backs_up(installed, tmp_
     assert listed.returncode == 0 and {"admin", "grid1"} <= {
         row.split("\t")[0] for row in listed.stdout.splitlines()
     }
+
+
+def test_the_installed_server_writes_the_county_ranking_as_excel(installed, tmp_path):
+    """`assessment --xlsx` on a server installed as the README installs it (review: it needed openpyxl, which
+    only the laptop's install brought): the sheet is written and reads back."""
+    from openpyxl import load_workbook
+
+    data, sheet = tmp_path / "server", tmp_path / "排名.xlsx"
+    for name, code in [("向城镇", "371324105000"), ("马厂湖镇", "371324106000")]:
+        added = installed.server(data, "township", "add", name, "--code", code)
+        assert added.returncode == 0, added.stderr
+    ranked = installed.server(data, "assessment", "--period", "2026-11", "--xlsx", sheet)
+    assert ranked.returncode == 0, ranked.stderr
+    assert "openpyxl" not in ranked.stderr and f"已写出 {sheet}" in ranked.stdout
+    rows = list(load_workbook(sheet).active.iter_rows(values_only=True))
+    assert {"向城镇", "马厂湖镇"} <= {cell for row in rows for cell in row}

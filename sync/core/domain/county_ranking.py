@@ -181,7 +181,7 @@ def write_xlsx(r: Ranking, path: Path, now: datetime | None = None) -> None:
     its name and note only."""
     try:
         from openpyxl import Workbook
-    except ImportError:  # a server installs no office libraries (pyproject "server")
+    except ImportError:  # the "server" extra brings it; a bare base install may not have it
         raise OSError("--xlsx：需要 openpyxl（pip install openpyxl）才能写 Excel 文件") from None
 
     book = Workbook()

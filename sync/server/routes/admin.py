@@ -101,6 +101,10 @@ def reset_password(
 def revoke_device(device_id: p.AccountName, who: Authed, server: ServerState) -> p.AdminDevice:
     admin = manager(who)
     with admin_errors(), server.db.writing() as s:
-        if s.get(Device, device_id) is None:
+        device = s.get(Device, device_id)
+        owner = s.get(Account, device.account_id) if device is not None else None
+        # Another township's device is answered exactly as an unknown one (404, the same words), never as a
+        # device it may not revoke: its administrator learns nothing of what other townships hold.
+        if owner is None or (admin.township_id is not None and owner.township_id != admin.township_id):
             raise HTTPException(404, f"没有设备 {device_id}")
         return account_admin.revoke_device(s, admin, device_id, server.clock())

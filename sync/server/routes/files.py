@@ -64,6 +64,19 @@ def proving(session: Session, found: blob_scope.Standing, sha: str) -> bool:
     return blob is not None and blob.complete and found.own and not found.held
 
 
+def elsewhere(session: Session, who: Caller, found: blob_scope.Standing, sha: str) -> bool:
+    """The server holds the file whole for another township only, and the device may not read it: to it the
+    file is not uploaded yet (neither its size nor its presence is told), and it uploads the whole as for
+    any new file."""
+    blob = session.get(Blob, sha)
+    return (
+        blob is not None
+        and blob.complete
+        and not found.readable
+        and not blob_scope.in_township(session, sha, who.scope.township_id)
+    )
+
+
 @router.get("/v1/blobs/{sha}", responses=links(upload=BLOB_UPLOAD, content=BLOB_CONTENT))
 def blob_state(sha: Sha, who: Authed, server: ServerState, size: Size = None) -> p.BlobState:
     with blob_errors(), server.db.writing() as s:  # writing: a size starts the upload
@@ -73,6 +86,8 @@ def blob_state(sha: Sha, who: Authed, server: ServerState, size: Size = None) ->
             # device's, naming a file it never sent): nothing here for it, as for a file not uploaded yet, so
             # the laptop that pulled it goes on syncing; the content itself is refused (403).
             return p.BlobState(sha256=sha, size=0, received=0, complete=False)
+        if size is not None and elsewhere(s, who, found, sha):
+            return server.blobs.state(s, sha, size, who.device_id, unseen=True)
         if size is not None and proving(s, found, sha):
             return server.blobs.proof_state(s, sha, who.device_id)
         return server.blobs.state(s, sha, size, who.device_id)
@@ -92,6 +107,11 @@ def store_chunk(server: Server, who: Caller, sha: str, offset: int, chunk: bytes
         found = standing(s, who, sha)
         if not (found.readable or found.own):
             raise HTTPException(403, NOT_SENT)
+        if elsewhere(s, who, found, sha):
+            state = server.blobs.write(s, sha, who.device_id, offset, chunk, unseen=True)
+            if state.complete:
+                blob_scope.hold(s, sha, who.device_id)  # it sent the whole, checked against the hash
+            return state
         if proving(s, found, sha):
             if not server.blobs.write_proof(s, sha, who.device_id, offset, chunk):
                 return server.blobs.proof_state(s, sha, who.device_id)
