@@ -45,7 +45,9 @@ def test_the_county_stats_page_ranks_townships_and_units_and_exports(
     names = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
     assert names == ["向城镇", "马厂湖镇", "城关镇", "全县合计"]
     assert page.table.item(0, 0).text() == "1" and page.table.item(2, 0).text() == ""
-    page.grab().save(str(tmp_path / "county_stats.png"))
+    window.stack.setCurrentWidget(page)
+    settle()
+    window.grab().save(str(tmp_path / "county_stats.png"))  # the whole window at 1366×768, looked at
     pdf = tmp_path / "county.pdf"
     page.export_to(str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")
