@@ -193,6 +193,10 @@ class SyncClient:
         township = welcome.township.model_dump() if welcome.township is not None else None
         if township is not None and self.local.get_state("township") != township:
             self.local.set_state(township=township)
+        # a county account's: the server's townships, to name the township each pulled record carries
+        named = [t.model_dump() for t in welcome.townships]
+        if named and self.local.get_state("townships") != named:
+            self.local.set_state(townships=named)
         self.greeted = welcome
 
     def _adopt_epoch(self, epoch: str, report: SyncReport) -> None:

@@ -12,7 +12,7 @@ from desktop.cli.papers import paper_suffix, qt_for_paper
 from sync.core.domain import periods as period_rules
 from sync.core.domain.measures import MARK_KINDS, MARK_UNITS
 
-BY = ["village", "grid", "unit", "team", "handler", "source", "category"]
+BY = ["village", "grid", "unit", "team", "handler", "source", "category", "township"]
 # The tab-separated table's columns after place, name and score: the raw counts, then the rates they make.
 COUNTS = {
     "立案": "registered",
@@ -51,6 +51,7 @@ def add_assessment(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p.add_argument("--by", default="village", choices=BY)
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含各项原始计数）")
     p.add_argument("--xlsx", help="另存为 Excel 工作簿")
+    p.add_argument("--pdf", help="县级账号：另存为 PDF 通报（乡镇排名和县直单位）")
     p.set_defaults(run=run_assessment)
 
 
@@ -69,6 +70,11 @@ def run_assessment(args: argparse.Namespace) -> int:
     if not args.period:
         raise UsageError("请给出考核期间，如：fengqiao assessment 2026-11")
     ws = login(args)
+    if county_view(ws, args):
+        return run_county(ws, args)
+    if args.pdf:
+        ws.close()
+        raise UsageError("--pdf：乡镇的考核报表请用 fengqiao report --period … --out 文件.pdf")
     try:
         report = assessment_report.make(ws, args.period, (args.by,))
     except ValueError as exc:
@@ -123,6 +129,82 @@ def run_assessment(args: argparse.Namespace) -> int:
         print(f"{month}\t{unit}\t{change}")
     for mark in report.marks:
         print("\t".join(assessment_report.mark_row(mark)))
+    return EXIT_OK
+
+
+def county_view(ws, args: argparse.Namespace) -> bool:
+    """Whether this is the county's assessment: by township (a county account's only), or a county account's
+    by unit (its own units). A township account asking by township is told it needs a county account."""
+    from desktop.services import county_stats
+
+    if county_stats.is_county(ws):
+        if args.by not in county_stats.BY:
+            ws.close()
+            raise UsageError(f"--by：县级账号按乡镇（township）或县直单位（unit）统计，不能按“{args.by}”")
+        return True
+    if args.by == "township":
+        ws.close()
+        raise UsageError("--by township：按乡镇排名需要县级账号（县综治中心），本机登录的是乡镇的账号")
+    return False
+
+
+def run_county(ws, args: argparse.Namespace) -> int:
+    """The county's assessment: its townships ranked (as the server's `fengqiao-server assessment` ranks
+    them) or its own units counted; --xlsx and --pdf write the county report with both sections."""
+    from desktop.services import county_report
+    from sync.core.domain import county_ranking
+
+    try:
+        report = county_report.make(ws, args.period)
+    except ValueError as exc:
+        error(exc)
+        return EXIT_USAGE
+    finally:
+        ws.close()
+    if args.xlsx:
+        county_report.save_xlsx(report, args.xlsx)
+    if args.pdf:
+        qt_for_paper()
+        from desktop.ui import printing
+
+        printing.save(county_report.document(report), args.pdf)
+    if args.by == "township":
+        if args.json:
+            rows = [
+                {
+                    "place": r.place,
+                    "township": r.township,
+                    "code": r.code,
+                    "score": r.score,
+                    "note": r.note,
+                    **asdict(r.measures),
+                    **asdict(r.counts),
+                }
+                for r in [*report.ranking.rows, report.ranking.total]
+            ]
+            print(
+                json.dumps(
+                    {"period": report.period, "by": "township", "townships": rows},
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
+        else:
+            print("\n".join(county_ranking.lines(report.ranking)))
+        return EXIT_OK
+    if args.json:
+        rows = [
+            {"place": u.place, "name": u.name, "score": u.score, **asdict(u.measures), **asdict(u.counts)}
+            for u in report.units
+        ]
+        print(
+            json.dumps({"period": report.period, "by": "unit", "units": rows}, ensure_ascii=False, indent=1)
+        )
+        return EXIT_OK
+    print(f"{period_rules.chinese_name(report.period)} 考核（按县直单位）")
+    print("\t".join(HEADER))
+    for u in report.units:
+        print("\t".join(str(v) for v in row_values(u)))
     return EXIT_OK
 
 

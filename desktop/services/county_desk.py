@@ -15,6 +15,7 @@ from desktop.store.queries import visible_clause
 from sync.core.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Level, Status
 from sync.core.domain.roles import Permission
 
+from . import county_stats
 from .context import Workspace
 from .lists import viewer_of
 
@@ -29,6 +30,7 @@ class CountyRow:
     late: bool  # open past the deadline (the county's own, once sent down)
     supervised: int
     handler_name: str
+    township: str = ""  # the township the matter belongs to (the pull says whose; empty before it does)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def county_desk(ws: Workspace) -> CountyDesk:
                 .order_by(Matter.due_on.is_(None), Matter.due_on, Matter.serial)
             )
         )
+    # which township each matter is of, as the county device's pull said (county_stats.record_townships)
+    townships = county_stats.record_townships(ws, "matters")
     waiting: list[CountyRow] = []
     sent_down: list[CountyRow] = []
     done = 0
@@ -70,6 +74,7 @@ def county_desk(ws: Workspace) -> CountyDesk:
             m.due_on is not None and m.due_on < today,
             int(m.supervised or 0),
             m.handler_name or "",
+            townships.get(m.id, ""),
         )
         (waiting if m.level == Level.COUNTY.value else sent_down).append(row)
     return CountyDesk(waiting, sent_down, done)

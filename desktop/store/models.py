@@ -214,6 +214,18 @@ class UploadedFile(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class RecordTownship(Base):
+    """On a county laptop, the township each pulled record belongs to (the server's township id, named by the
+    handshake's list kept in sync_state "townships"). One small table keyed by record id rather than a column
+    on every synced table: the periods (ranking by township) and the matters (the desk's 乡镇) both need it,
+    and a township laptop, which never receives a township key, keeps it empty."""
+
+    __tablename__ = "record_townships"
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    township_id: Mapped[str] = mapped_column(String(36), index=True)
+
+
 class SyncState(Base):
     """Device id, server URL, cursor, epoch: small values the sync keeps between runs."""
 

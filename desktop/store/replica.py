@@ -19,7 +19,7 @@ from sync.core.records import BY_TABLE, RESERVED_FIELDS
 from . import blobs, indexing
 from .base import by_id, chunks
 from .database import Database
-from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, SyncState, UploadedFile
+from .models import MODELS, SYNCED_MODELS, Attachment, OutboxEntry, RecordTownship, SyncState, UploadedFile
 
 STATE_OF = {"applied": "applied", "conflict": "conflict", "rejected": "rejected"}
 
@@ -261,6 +261,7 @@ class Replica:
                     continue
                 self._apply(s, change, row, pending.get(change.id, set()))
             self._insert(s, fresh)
+            self._townships(s, changes)
             if unstorable != (skipped.value or {}):
                 skipped.value = dict(list(unstorable.items())[-MAX_SKIPPED:])
                 s.merge(skipped)
@@ -271,6 +272,20 @@ class Replica:
                 elif cursor > (row.value or 0):
                     row.value = cursor
         return sum(1 for c in changes if c.id in unstorable)
+
+    @staticmethod
+    def _townships(s, changes: list[p.Change]) -> None:
+        """A county laptop's: whose township each record of the page is (only a county device's pull carries
+        it; a township laptop's pages have none and write nothing here)."""
+        owned = {c.id: (c.table, c.township) for c in changes if c.township and not c.removed}
+        if not owned:
+            return
+        for chunk in chunks(list(owned)):
+            s.execute(delete(RecordTownship).where(RecordTownship.record_id.in_(chunk)))
+        s.execute(
+            insert(RecordTownship.__table__),
+            [{"record_id": i, "table_name": t, "township_id": w} for i, (t, w) in owned.items()],
+        )
 
     @staticmethod
     def _rows(s, changes: list[p.Change]) -> dict:

@@ -331,6 +331,7 @@ class DeskPage(QWidget):
         columns = [
             self.tr("期限"),
             self.tr("编号"),
+            self.tr("乡镇"),
             self.tr("标题"),
             self.tr("状态"),
             self.tr("督办"),
@@ -419,6 +420,7 @@ class DeskPage(QWidget):
                 values = (
                     due + late,
                     row.serial,
+                    row.township,
                     row.title,
                     row.status,
                     str(row.supervised),

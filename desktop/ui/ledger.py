@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import desk, ledger, lists
+from desktop.services import county_stats, desk, ledger, lists
 from desktop.services.lists import MatterFilter
 from sync.core.domain import linkage
 from sync.core.domain.lifecycle import LEVEL_LABELS, STATUS_LABELS
@@ -172,6 +172,12 @@ class LedgerPage(QWidget):
             Column(self.tr("督办/包案"), self._oversight, widest=6),
             Column(self.tr("上报时间"), lambda r: when(r.reported_at.date()) if r.reported_at else ""),
         ]
+        # A county laptop's matters come from many townships: which one, as its pull said (last, so the
+        # columns' numbers, which sorting and the hidden-column setting use, stay those of a township's).
+        self.county = county_stats.is_county(ws)
+        self._townships: dict[str, str] = {}
+        if self.county:
+            columns.append(Column(self.tr("乡镇"), lambda r: self._townships.get(r.id, ""), widest=5))
         self._order, self._descending = "reported_at", True
         self.model = PagedModel(worker, columns, self._fetcher(), self)
         self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 %n 件", "", total)))
@@ -307,9 +313,13 @@ class LedgerPage(QWidget):
 
     def _fetcher(self):
         f, order, descending = self.current_filter(), self._order, self._descending
-        return lambda offset, limit: lists.matters(
-            self.ws, f, offset=offset, limit=limit, order=order, descending=descending
-        )
+
+        def fetch(offset, limit):
+            if self.county:  # read on the worker with the page, before the page's rows are shown
+                self._townships = county_stats.record_townships(self.ws, "matters")
+            return lists.matters(self.ws, f, offset=offset, limit=limit, order=order, descending=descending)
+
+        return fetch
 
     def refresh(self) -> None:
         self.model.reload(self._fetcher())

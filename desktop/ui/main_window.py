@@ -28,6 +28,7 @@ from .audit import AuditPage
 from .backup import RestoreDialog, make_backup, restore_then_relogin
 from .common import show_error
 from .conflicts import ConflictsDialog
+from .county_stats import CountyStatsPage
 from .desk import DeskPage
 from .households import HouseholdsPage
 from .join import ServerDialog
@@ -79,7 +80,11 @@ class MainWindow(QMainWindow):
         if ws.has_role(Role.MEDIATOR, Role.PLATFORM):
             self.mediation = self._page("mediation", self.tr("调解"), MediationPage(ws, worker, places))
         if ws.may(Permission.VIEW_MATTERS):
-            self._page("stats", self.tr("统计"), StatsPage(ws, worker))
+            # a county account ranks its townships and its own units, not a township's villages
+            county = ws.actor.scope.kind == "county"
+            self._page(
+                "stats", self.tr("统计"), CountyStatsPage(ws, worker) if county else StatsPage(ws, worker)
+            )
         self._page("settings", self.tr("设置"), SettingsPage(ws, worker, places))
         worker.hub.subscribe(self, PLACE_KINDS, lambda _changes: self._reload_places())
         if self.desk is not None:

@@ -168,6 +168,9 @@ class Welcome(BaseModel):
     clock_offset_seconds: float  # server clock minus device clock, as the server saw the request
     account: AccountInfo
     township: TownshipInfo | None = None  # None: a county account, or a server older than issue 29
+    # A county account's: every township of the server, so its laptop can name the township a record carries
+    # (Change.township). Left out of the answer when empty (a township laptop's, an older server's).
+    townships: list[TownshipInfo] = Field(default_factory=list, exclude_if=lambda v: not v)
 
 
 # --------------------------------------------------------------------------------------- push
@@ -294,6 +297,10 @@ class Change(BaseModel):
     updated_device: str | None = None
     device_time: Stamp | None = None
     server_time: Stamp | None = None
+    # The server id of the record's township (Welcome.townships names it): sent to county devices only, which
+    # read many townships; left out of the JSON when None, so a township laptop's pull costs no byte more and
+    # an older laptop ignores it.
+    township: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class PullPage(BaseModel):

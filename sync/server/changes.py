@@ -607,7 +607,7 @@ def _echo(record: Record, device_id: str, cursor: int) -> bool:
     )
 
 
-def _change(record: Record, slim: bool = False) -> p.Change:
+def _change(record: Record, slim: bool = False, county: bool = False) -> p.Change:
     seqs = record.field_seq
     if slim:
         seqs = {field: seq for field, seq in seqs.items() if seq != record.server_seq}
@@ -622,6 +622,8 @@ def _change(record: Record, slim: bool = False) -> p.Change:
         updated_device=record.updated_device,
         device_time=record.device_time,
         server_time=record.server_time,
+        # a county device reads many townships: it is told whose each record is (its own units: None)
+        township=record.township_id if county else None,
     )
 
 
@@ -690,7 +692,7 @@ def pull(
         )
     )
     changes = sorted(
-        [_change(r, slim=protocol >= 2) for r in records + county_rows]
+        [_change(r, slim=protocol >= 2, county=scope.kind == "county") for r in records + county_rows]
         + [p.Change(table=e.table_name, id=e.record_id, server_seq=e.seq, removed=True) for e in exits],
         key=lambda c: c.server_seq,
     )

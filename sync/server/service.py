@@ -82,6 +82,10 @@ def greet(s: Session, server: Server, who: Caller, hello: p.Hello) -> p.Welcome:
         clock_offset_seconds=offset,
         account=account,
         township=townships.info(s, who.scope.township_id),
+        # a county laptop names the township each pulled record carries (Change.township)
+        townships=[townships.info(s, t.id) for t in townships.all_of(s)]
+        if who.scope.kind == "county"
+        else [],
     )
 
 
