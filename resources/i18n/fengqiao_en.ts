@@ -672,6 +672,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Cannot do this step</translation>
     </message>
     <message>
+      <source>提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。</source>
+      <translation>Once escalated, the matter goes to {0} ({1}) and {1} handles it. This level can still view it (read-only), and {0}'s steps show in its history.</translation>
+    </message>
+    <message>
       <source>（请选择）</source>
       <translation>(choose)</translation>
     </message>
@@ -897,6 +901,57 @@ Hand it to the township platform office to import, then import the reply it give
     </message>
   </context>
   <context>
+    <name>CountyStatsPage</name>
+    <message>
+      <source>{0}月</source>
+      <translation>Month {0}</translation>
+    </message>
+    <message>
+      <source>第{0}季度</source>
+      <translation>Q{0}</translation>
+    </message>
+    <message>
+      <source>按乡镇排名</source>
+      <translation>Townships ranked</translation>
+    </message>
+    <message>
+      <source>按县直单位</source>
+      <translation>County units</translation>
+    </message>
+    <message>
+      <source>本期没有数据</source>
+      <translation>No figures for this period</translation>
+    </message>
+    <message>
+      <source>按各乡镇月结发布的数据排名；未月结的乡镇列在最后，不排名。</source>
+      <translation>Ranked on the figures each township published when it closed the month; townships that have not closed it are listed last, unranked.</translation>
+    </message>
+    <message>
+      <source>导出县级通报…</source>
+      <translation>Export county report…</translation>
+    </message>
+    <message>
+      <source>乡镇排名和县直单位，PDF 或 Excel</source>
+      <translation>Township ranking and county units, as PDF or Excel</translation>
+    </message>
+    <message>
+      <source>年</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>导出县级通报</source>
+      <translation>Export county report</translation>
+    </message>
+    <message>
+      <source>PDF 或 Excel (*.pdf *.xlsx)</source>
+      <translation>PDF or Excel (*.pdf *.xlsx)</translation>
+    </message>
+    <message>
+      <source>已导出：{0}</source>
+      <translation>Exported: {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskPage</name>
     <message>
       <source>已超期</source>
@@ -1071,6 +1126,10 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>County matters</translation>
     </message>
     <message>
+      <source>乡镇</source>
+      <translation>Township</translation>
+    </message>
+    <message>
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -1085,6 +1144,14 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>已交下级落实（超期的标红，双击打开后督办）</source>
       <translation>Sent down to a township (late ones in red; open with a double-click to supervise)</translation>
+    </message>
+    <message>
+      <source>县级交下级落实的事项（超期的标红，双击打开）</source>
+      <translation>Matters the county sent down (late ones in red, double-click to open)</translation>
+    </message>
+    <message>
+      <source>县级期限</source>
+      <translation>County deadline</translation>
     </message>
     <message>
       <source>（已超期）</source>
@@ -1716,6 +1783,10 @@ Hand it to the township platform office to import, then import the reply it give
       <source>上报时间</source>
       <translation>Reported</translation>
     </message>
+    <message>
+      <source>乡镇</source>
+      <translation>Township</translation>
+    </message>
     <message numerus="yes">
       <source>共 %n 件</source>
       <translation>
@@ -2242,6 +2313,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>与 {0} 为同一诉求</source>
       <translation>Same request as {0}</translation>
+    </message>
+    <message>
+      <source>须先{0}，之后可提级报送{1}</source>
+      <translation>{0} first, then it can be escalated to {1}</translation>
     </message>
     <message>
       <source>添加附件</source>
@@ -5457,6 +5532,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>form of agreement</translation>
     </message>
     <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
       <source>单位名称</source>
       <translation>Unit name</translation>
     </message>
@@ -5471,6 +5550,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>原协议</source>
       <translation>Original agreement</translation>
+    </message>
+    <message>
+      <source>县级只能给县级单位添加成员，“{0}”是乡镇的</source>
+      <translation>The county can add members to county units only; "{0}" is a township's</translation>
     </message>
     <message>
       <source>县级账号不在乡镇上报事项</source>
@@ -5523,6 +5606,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>只有生效的书面调解协议可以申请司法确认</source>
       <translation>Only a written mediation agreement in effect can be judicially confirmed</translation>
+    </message>
+    <message>
+      <source>只能添加县级账号，这些是乡镇的：{0}</source>
+      <translation>Only county accounts can be added; these are the township's: {0}</translation>
     </message>
     <message>
       <source>只能用汉字、字母或数字</source>
@@ -5951,6 +6038,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>承办单位或承办人</source>
       <translation>Handling unit or person</translation>
+    </message>
+    <message>
+      <source>按乡镇排名需要县级账号（县综治中心）：本机登录的是乡镇的账号</source>
+      <translation>A township ranking needs a county account (县综治中心): this laptop is signed in with a township's account</translation>
     </message>
     <message>
       <source>操作</source>

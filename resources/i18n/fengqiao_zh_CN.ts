@@ -672,6 +672,10 @@
       <translation>无法办理</translation>
     </message>
     <message>
+      <source>提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。</source>
+      <translation>提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。</translation>
+    </message>
+    <message>
       <source>（请选择）</source>
       <translation>（请选择）</translation>
     </message>
@@ -897,6 +901,57 @@
     </message>
   </context>
   <context>
+    <name>CountyStatsPage</name>
+    <message>
+      <source>{0}月</source>
+      <translation>{0}月</translation>
+    </message>
+    <message>
+      <source>第{0}季度</source>
+      <translation>第{0}季度</translation>
+    </message>
+    <message>
+      <source>按乡镇排名</source>
+      <translation>按乡镇排名</translation>
+    </message>
+    <message>
+      <source>按县直单位</source>
+      <translation>按县直单位</translation>
+    </message>
+    <message>
+      <source>本期没有数据</source>
+      <translation>本期没有数据</translation>
+    </message>
+    <message>
+      <source>按各乡镇月结发布的数据排名；未月结的乡镇列在最后，不排名。</source>
+      <translation>按各乡镇月结发布的数据排名；未月结的乡镇列在最后，不排名。</translation>
+    </message>
+    <message>
+      <source>导出县级通报…</source>
+      <translation>导出县级通报…</translation>
+    </message>
+    <message>
+      <source>乡镇排名和县直单位，PDF 或 Excel</source>
+      <translation>乡镇排名和县直单位，PDF 或 Excel</translation>
+    </message>
+    <message>
+      <source>年</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <source>导出县级通报</source>
+      <translation>导出县级通报</translation>
+    </message>
+    <message>
+      <source>PDF 或 Excel (*.pdf *.xlsx)</source>
+      <translation>PDF 或 Excel (*.pdf *.xlsx)</translation>
+    </message>
+    <message>
+      <source>已导出：{0}</source>
+      <translation>已导出：{0}</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskPage</name>
     <message>
       <source>已超期</source>
@@ -1071,6 +1126,10 @@
       <translation>县级事项</translation>
     </message>
     <message>
+      <source>乡镇</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
       <source>状态</source>
       <translation>状态</translation>
     </message>
@@ -1085,6 +1144,14 @@
     <message>
       <source>已交下级落实（超期的标红，双击打开后督办）</source>
       <translation>已交下级落实（超期的标红，双击打开后督办）</translation>
+    </message>
+    <message>
+      <source>县级交下级落实的事项（超期的标红，双击打开）</source>
+      <translation>县级交下级落实的事项（超期的标红，双击打开）</translation>
+    </message>
+    <message>
+      <source>县级期限</source>
+      <translation>县级期限</translation>
     </message>
     <message>
       <source>（已超期）</source>
@@ -1714,6 +1781,10 @@
       <source>上报时间</source>
       <translation>上报时间</translation>
     </message>
+    <message>
+      <source>乡镇</source>
+      <translation>乡镇</translation>
+    </message>
     <message numerus="yes">
       <source>共 %n 件</source>
       <translation>
@@ -2238,6 +2309,10 @@
     <message>
       <source>与 {0} 为同一诉求</source>
       <translation>与 {0} 为同一诉求</translation>
+    </message>
+    <message>
+      <source>须先{0}，之后可提级报送{1}</source>
+      <translation>须先{0}，之后可提级报送{1}</translation>
     </message>
     <message>
       <source>添加附件</source>
@@ -5451,6 +5526,10 @@
       <translation>协议形式</translation>
     </message>
     <message>
+      <source>单位</source>
+      <translation>单位</translation>
+    </message>
+    <message>
       <source>单位名称</source>
       <translation>单位名称</translation>
     </message>
@@ -5465,6 +5544,10 @@
     <message>
       <source>原协议</source>
       <translation>原协议</translation>
+    </message>
+    <message>
+      <source>县级只能给县级单位添加成员，“{0}”是乡镇的</source>
+      <translation>县级只能给县级单位添加成员，“{0}”是乡镇的</translation>
     </message>
     <message>
       <source>县级账号不在乡镇上报事项</source>
@@ -5517,6 +5600,10 @@
     <message>
       <source>只有生效的书面调解协议可以申请司法确认</source>
       <translation>只有生效的书面调解协议可以申请司法确认</translation>
+    </message>
+    <message>
+      <source>只能添加县级账号，这些是乡镇的：{0}</source>
+      <translation>只能添加县级账号，这些是乡镇的：{0}</translation>
     </message>
     <message>
       <source>只能用汉字、字母或数字</source>
@@ -5945,6 +6032,10 @@
     <message>
       <source>承办单位或承办人</source>
       <translation>承办单位或承办人</translation>
+    </message>
+    <message>
+      <source>按乡镇排名需要县级账号（县综治中心）：本机登录的是乡镇的账号</source>
+      <translation>按乡镇排名需要县级账号（县综治中心）：本机登录的是乡镇的账号</translation>
     </message>
     <message>
       <source>操作</source>
