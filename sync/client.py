@@ -107,6 +107,7 @@ class SyncClient:
         self.verify_every = VERIFY_EVERY_SECONDS
         self.verifying = True  # during a sync: whether this one compares counts (see VERIFY_EVERY_SECONDS)
         self.greeted: p.Welcome | None | bool = True  # during a sync: None until the handshake is answered
+        self.repull = False  # during a sync: the handshake asked for the scope's pull from the start
         self.now = now
         self.progress = progress or (lambda stage, done, total: None)
 
@@ -139,11 +140,15 @@ class SyncClient:
         round trips; a server that does not answer it that way gets the handshake on its own."""
         report = SyncReport()
         self.greeted = None
+        self.repull = False
         self.verifying = self._verify_due()
         self.push(report)
         self.pull(report)
         if self.greeted is None:
             self.hello(report)
+            if self.repull:  # the handshake came apart from the pull: the pull again, from the start
+                self.repull = False
+                self.pull(report)
         self.verify(report, self.local.get_state("epoch"))
         self.move_files(report)
         report.bytes_sent, report.bytes_received = self.transport.bytes_sent, self.transport.bytes_received
@@ -196,6 +201,12 @@ class SyncClient:
         # a county account's: the server's townships, to name the township each pulled record carries
         named = [t.model_dump() for t in welcome.townships]
         if named and self.local.get_state("townships") != named:
+            if self.local.get_state("townships") is None and self.local.get_state("cursor", 0):
+                # A county laptop that pulled before the pull carried townships knows none of its records'
+                # townships: it pulls its scope again from the start (what it holds is skipped, not rewritten;
+                # each change names its township).
+                self.local.set_state(cursor=0)
+                self.repull = True
             self.local.set_state(townships=named)
         self.greeted = welcome
 
@@ -287,6 +298,10 @@ class SyncClient:
                 self.progress("pull", report.pulled, 0)
                 page = page or self._page(self.local.get_state("cursor", 0))
                 self._greet(page.welcome, report)
+                if self.repull:
+                    self.repull = False
+                    page = None
+                    continue
                 if page.reset:
                     self._adopt_epoch(page.epoch, report)
                     self.push(report)

@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from desktop.services import county_stats, setup, steps, syncing
-from desktop.store.models import Matter, Period, RecordTownship
+from desktop.store.models import Matter, Period, RecordTownship, SyncState
 from sync.server import county_rank
 from tests.cli.test_cli import run
 from tests.conftest import PASSWORD
@@ -177,3 +177,18 @@ def test_a_change_without_a_township_costs_no_byte():
     assert "township" not in bare.model_dump_json()
     tagged = p.Change(table="matters", id="m1", server_seq=1, township="t1")
     assert p.Change.model_validate_json(tagged.model_dump_json()).township == "t1"
+
+
+def test_a_county_laptop_that_pulled_before_the_township_key_learns_it_on_its_next_sync(
+    laptops, two_and_county
+):
+    """A county laptop upgraded from before the pull carried townships (its new table empty, no townships
+    known, a cursor past everything) pulls its scope again once and knows whose each record is."""
+    county, c, up_a, up_b = two_and_county
+    with c.db.applying() as s:
+        s.execute(delete(RecordTownship))
+        s.execute(delete(SyncState).where(SyncState.key == "townships"))
+    assert county_stats.record_townships(c, "matters") == {}
+    assert syncing.sync_now(c).rejected == 0
+    assert county_stats.record_townships(c, "matters") == {up_a: "向城镇", up_b: "马厂湖镇"}
+    assert _matter_ids(c) == {up_a, up_b}
