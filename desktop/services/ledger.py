@@ -25,7 +25,7 @@ from sync.core.domain.masking import mask_id, mask_phone
 from sync.core.domain.risk import RISK_LABELS
 from sync.core.domain.roles import Permission
 
-from . import lists, sheets
+from . import county_stats, lists, sheets
 from .context import Workspace
 
 COLUMNS = [
@@ -97,17 +97,21 @@ def export_ledger(
     page = lists.matters(ws, f or MatterFilter(), limit=None, order="reported_at", descending=False)
     with ws.read() as s:
         parties = queries.parties_of(s, [r.id for r in page.rows])
+    # a county's matters come from many townships: which one, last (as on its ledger page)
+    townships = county_stats.record_townships(ws, "matters") if county_stats.is_county(ws) else None
+    columns = COLUMNS if townships is None else [*COLUMNS, ("乡镇", 12)]
     with ws.read() as s:
         township = s.execute(select(Division.name).where(Division.level == "township")).scalar() or ""
     wb = Workbook(write_only=True)
     sheet = wb.create_sheet("矛盾纠纷台账")
-    for i, (_, width) in enumerate(COLUMNS):
+    for i, (_, width) in enumerate(columns):
         sheet.column_dimensions[get_column_letter(i + 1)].width = width
-    sheets.for_print_and_filter(sheet, len(COLUMNS), HEADER_ROW, page.total)
+    sheets.for_print_and_filter(sheet, len(columns), HEADER_ROW, page.total)
     sheets.title_and_header(
         sheet,
-        f"{township}矛盾纠纷台账（{_period(f)}，导出于 {ws.now():%Y-%m-%d %H:%M}）",
-        [n for n, _ in COLUMNS],
+        f"{'县级' if townships is not None else township}矛盾纠纷台账"
+        f"（{_period(f)}，导出于 {ws.now():%Y-%m-%d %H:%M}）",
+        [n for n, _ in columns],
     )
     for done, r in enumerate(page.rows, 1):
         colour = Colour(r.colour)
@@ -143,6 +147,8 @@ def export_ledger(
             r.referral_no,
             linkage.RESULT_LABELS.get(r.referral_result, "待反馈" if r.referral_kind else ""),
         ]
+        if townships is not None:
+            values.append(townships.get(r.id, ""))
         cells = sheets.row(sheet, values)
         if colour in FILLS:
             cells[17].fill = FILLS[colour]

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import delete, func, select
 
-from desktop.services import county_stats, setup, steps, syncing
+from desktop.services import county_stats, ledger, setup, steps, syncing
 from desktop.store.models import Matter, Period, RecordTownship, SyncState
 from sync.server import county_rank
 from tests.cli.test_cli import run
@@ -192,3 +192,23 @@ def test_a_county_laptop_that_pulled_before_the_township_key_learns_it_on_its_ne
     assert syncing.sync_now(c).rejected == 0
     assert county_stats.record_townships(c, "matters") == {up_a: "向城镇", up_b: "马厂湖镇"}
     assert _matter_ids(c) == {up_a, up_b}
+
+
+def test_the_county_ledger_sheet_names_each_matters_township(laptops, two_and_county, tmp_path):
+    county, c, up_a, up_b = two_and_county
+    path = tmp_path / "县级台账.xlsx"
+    assert ledger.export_ledger(c, path) == 2
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    header = rows[ledger.HEADER_ROW - 1]
+    assert header[-1] == "乡镇" and rows[0][0].startswith("县级矛盾纠纷台账")
+    title = header.index("标题")
+    assert {r[title]: r[-1] for r in rows[ledger.HEADER_ROW :]} == {
+        "土地承包纠纷": "向城镇",
+        "北村纠纷0": "马厂湖镇",
+    }
+    # a township's sheet is unchanged: no 乡镇 column
+    town = tmp_path / "乡镇台账.xlsx"
+    ledger.export_ledger(laptops.a, town)
+    assert "乡镇" not in next(
+        r for i, r in enumerate(load_workbook(town).active.iter_rows(values_only=True)) if i == 1
+    )
