@@ -48,8 +48,6 @@ def test_the_stats_table_does_not_scroll_sideways_at_125_percent(township, windo
         if not table.isColumnHidden(c)
     ]
     assert "化解率" in shown and "按期\n办结率" in shown
-    assert not any(
-        name.startswith("信访") for name in shown
-    )  # no petitions this month
+    assert not any(name.startswith("信访") for name in shown)  # no petitions this month
     assert all("\n" not in table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount()))
     assert table.horizontalHeaderItem(shown.index("按期\n办结率")).toolTip().startswith("本期办结的事项中")
