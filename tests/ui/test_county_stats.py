@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.services import choices
 from desktop.ui.main_window import MainWindow
 from tests.sync import test_county_stats as county_setup
+from tests.ui.test_county_desk import _shot
 
 # the fixture: townships A and B, each with a matter at the county, and the county's laptop
 two_and_county = county_setup.two_and_county
@@ -27,7 +28,7 @@ def test_the_county_desk_names_each_matters_township(
     column = header.index("乡镇")
     shown = {table.item(r, 2 + 1).text(): table.item(r, column).text() for r in range(table.rowCount())}
     assert shown == {"土地承包纠纷": "向城镇", "北村纠纷0": "马厂湖镇"}
-    window.grab().save(str(tmp_path / "county_desk_townships.png"))
+    _shot(window, tmp_path, "county_desk_townships.png")
 
 
 def test_the_county_stats_page_ranks_townships_and_units_and_exports(
@@ -47,7 +48,7 @@ def test_the_county_stats_page_ranks_townships_and_units_and_exports(
     assert page.table.item(0, 0).text() == "1" and page.table.item(2, 0).text() == ""
     window.stack.setCurrentWidget(page)
     settle()
-    window.grab().save(str(tmp_path / "county_stats.png"))  # the whole window at 1366×768, looked at
+    _shot(window, tmp_path, "county_stats.png")  # the whole window at 1366×768, looked at
     pdf = tmp_path / "county.pdf"
     page.export_to(str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")
