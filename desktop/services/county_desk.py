@@ -33,6 +33,21 @@ class CountyRow:
     township: str = ""  # the township the matter belongs to (the pull says whose; empty before it does)
 
 
+def row_of(m: Matter, today: date, township: str = "") -> CountyRow:
+    """A matter as a county list shows it: the county's desk, and the township's list of what it sent down."""
+    return CountyRow(
+        m.id,
+        m.serial or "",
+        m.title or "",
+        STATUS_LABELS.get(Status(m.status), m.status),
+        m.due_on,
+        m.due_on is not None and m.due_on < today,
+        int(m.supervised or 0),
+        m.handler_name or "",
+        township,
+    )
+
+
 @dataclass(frozen=True)
 class CountyDesk:
     waiting: list[CountyRow]  # at county level and open: the county's own work
@@ -65,16 +80,6 @@ def county_desk(ws: Workspace) -> CountyDesk:
         if m.status not in open_values:
             done += 1
             continue
-        row = CountyRow(
-            m.id,
-            m.serial or "",
-            m.title or "",
-            STATUS_LABELS.get(Status(m.status), m.status),
-            m.due_on,
-            m.due_on is not None and m.due_on < today,
-            int(m.supervised or 0),
-            m.handler_name or "",
-            townships.get(m.id, ""),
-        )
+        row = row_of(m, today, townships.get(m.id, ""))
         (waiting if m.level == Level.COUNTY.value else sent_down).append(row)
     return CountyDesk(waiting, sent_down, done)

@@ -23,7 +23,6 @@ from desktop.store.queries import (
 )
 from sync.core.domain.lifecycle import (
     OPEN_STATUSES,
-    STATUS_LABELS,
     TIMED_STATUSES,
     Action,
     Level,
@@ -35,7 +34,7 @@ from sync.core.domain.roles import Permission, Role
 
 from . import calendar, petitions, syncing
 from .context import Workspace
-from .county_desk import CountyRow
+from .county_desk import CountyRow, row_of
 from .duplicates import count_duplicates
 from .key_persons import count_due, count_key_persons
 from .lists import viewer_of
@@ -233,18 +232,7 @@ def from_county(ws: Workspace, s: Session, today: date) -> list[CountyRow]:
         .order_by(Matter.due_on.is_(None), Matter.due_on, Matter.serial)
     )
     return [
-        CountyRow(
-            m.id,
-            m.serial or "",
-            m.title or "",
-            STATUS_LABELS.get(Status(m.status), m.status),
-            m.due_on,
-            m.due_on is not None and m.due_on < today,
-            int(m.supervised or 0),
-            m.handler_name or "",
-        )
-        for m in found
-        if sent_down_by_county((e.action, e.data) for e in history(s, m.id))
+        row_of(m, today) for m in found if sent_down_by_county((e.action, e.data) for e in history(s, m.id))
     ]
 
 
