@@ -51,6 +51,10 @@ SERVER_CLI = Admin("fengqiao-server", "", "")
 
 # ------------------------------------------------------------------------------------------ the audit trail
 
+# No device makes the county: not a township's admin (it would read every township's county matters), nor the
+# county's own platform; only the server's command line gives the tier.
+COUNTY_ON_SERVER_ONLY = "县级账号只在服务器上用 fengqiao-server account add --scope county 建立"
+
 
 def _digest(
     prev: str, at: datetime, account: str, device: str, action: str, target: str, detail: dict
@@ -225,6 +229,8 @@ def publish(
 
 
 def create(session: Session, who: Admin, request: p.NewAccount, now: datetime) -> p.AdminAccount:
+    if request.scope_kind == "county" and who != SERVER_CLI:  # the server's to give, as in edit(), adopt()
+        raise AdminError(f"范围（scope_kind）：{COUNTY_ON_SERVER_ONLY}")
     try:
         account = accounts.add_account(
             session,
@@ -276,8 +282,7 @@ def edit(
             # The tier is the server's to give: a township's admin never makes the county (review), and the
             # server's command line moves an account out of its township when it does.
             if who.township_id is not None or account.scope_kind == "county":
-                only = "县级账号只在服务器上用 fengqiao-server account add --scope county 建立"
-                raise AdminError(f"范围（scope_kind）：{only}")
+                raise AdminError(f"范围（scope_kind）：{COUNTY_ON_SERVER_ONLY}")
             account.township_id = None
         given = list(request.places) if request.places is not None else list(account.scope_ids)
         try:
@@ -352,7 +357,7 @@ def adopt(session: Session, who: Admin, record_id: str, fields: dict[str, Any], 
     kind = str(fields.get("scope_kind") or "township")
     try:
         if kind == "county":  # a township's laptop never makes the county (review)
-            raise AdminError("县级账号只在服务器上用 fengqiao-server account add --scope county 建立")
+            raise AdminError(COUNTY_ON_SERVER_ONLY)
         roles = _check_roles([r for r in str(fields.get("roles") or "").split(",") if r])
         places = accounts.resolve_places(session, kind, list(fields.get("scope_ids") or []))
         if problem := county.roles_problem(kind, roles):
