@@ -13,6 +13,7 @@ from sync.core.domain.lifecycle import (
     Status,
     advance,
     allowed_actions,
+    sent_down_by_county,
     why_not,
 )
 from sync.core.domain.roles import Role
@@ -66,3 +67,33 @@ def test_a_county_account_reports_nothing_of_the_townships():
     assert why_not(MatterState(), Action.REPORT, COUNTY) == "县级账号不在乡镇上报事项"
     assert why_not(MatterState(), Action.REPORT, TOWNSHIP) is None
     assert Role.PLATFORM in RULES[Action.REPORT].roles
+
+
+def test_a_supervised_matter_passed_to_a_village_still_owes_its_explanation():
+    """Review 3: 交下级落实 inside a tier answered a 督办 (the village closed it with no 超期说明);
+    between the township and the county the explanation is the other tier's no more."""
+    down = advance(_at_county(), Action.REFER_DOWN, {"decision": "由镇落实", "days": 10})
+    supervised = advance(advance(down, Action.DISPATCH, {"handler": "account:t"}), Action.SUPERVISE)
+    to_village = advance(supervised, Action.REFER_DOWN, {"decision": "由村落实", "days": 5})
+    assert to_village.level == Level.VILLAGE and to_village.explanation_due
+    back_up = advance(to_village, Action.ESCALATE, {"reason": "村级未成"})
+    assert back_up.level == Level.TOWNSHIP and back_up.explanation_due
+    to_county = advance(back_up, Action.ESCALATE, {"reason": "镇级未成"})
+    assert to_county.level == Level.COUNTY and not to_county.explanation_due
+    county_supervised = advance(to_county, Action.SUPERVISE)
+    again = advance(county_supervised, Action.REFER_DOWN, {"decision": "再交镇", "days": 5})
+    assert not again.explanation_due
+
+
+def test_a_matter_the_county_sent_down_stays_sent_down_when_the_township_passes_it_on():
+    history = [
+        (Action.REPORT, {"level": "township"}),
+        (Action.ESCALATE, {}),
+        (Action.REFER_DOWN, {}),  # the county's
+    ]
+    assert sent_down_by_county(history)
+    assert sent_down_by_county([*history, (Action.REFER_DOWN, {})])  # the township's, to a village
+    assert sent_down_by_county([*history, (Action.REFER_DOWN, {}), (Action.ESCALATE, {})])
+    assert not sent_down_by_county([*history, (Action.ESCALATE, {})])  # back at the county
+    township_only = [(Action.REPORT, {"level": "township"}), (Action.REFER_DOWN, {})]
+    assert not sent_down_by_county(township_only)

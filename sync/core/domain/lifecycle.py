@@ -671,8 +671,6 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
     if action == Action.ESCALATE:
         need("reason", "提级理由")
         upper = LEVEL_ORDER[LEVEL_ORDER.index(s.level) + 1]
-        # the level above handles it now: no 超期说明 is asked of the level that sent it up (review: the
-        # township was still asked "待超期说明" for a matter the county had)
         return replace(
             s,
             status=Status.REGISTERED,
@@ -680,7 +678,7 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
             failed_tries=0,
             handler=None,
             pending_extension_days=0,
-            explanation_due=False,
+            explanation_due=s.explanation_due and not _crosses_county(s.level, upper),
         )
     if action == Action.REQUEST_EXTENSION:
         days = int(need("days", "延期天数"))
@@ -700,7 +698,6 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
         if days <= 0:
             raise Refused(action, msg("落实期限应大于0天"))
         lower = LEVEL_ORDER[LEVEL_ORDER.index(s.level) - 1]
-        # the level below starts afresh against the new deadline: the upper level's 超期说明 is not its own
         return replace(
             s,
             status=Status.REGISTERED,
@@ -708,7 +705,7 @@ def advance(state: MatterState, action: Action, data: dict[str, Any] | None = No
             failed_tries=0,
             handler=None,
             pending_extension_days=0,
-            explanation_due=False,
+            explanation_due=s.explanation_due and not _crosses_county(s.level, lower),
         )
     if action == Action.ARCHIVE:
         return replace(s, archived=True)
@@ -842,6 +839,14 @@ def history_data_problem(data: object) -> str | None:
     return None
 
 
+def _crosses_county(level: Level, to: Level) -> bool:
+    """Whether a matter moves between the township and the county: the 超期说明 a 督办 asked of one tier is
+    not the other's (review: the township was still asked "待超期说明" for a matter the county had). Inside a
+    tier it stays owed: passing a late matter to a village does not answer a 督办 (review 3: 交下级落实 to
+    the village, then 办结, closed a 督办ed matter with no 超期说明)."""
+    return Level.COUNTY in (level, to)
+
+
 def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
     """The state that a history of (action, data) pairs leads to."""
     state = MatterState()
@@ -851,8 +856,9 @@ def replay(events: list[tuple[Action, dict[str, Any]]]) -> MatterState:
 
 
 def sent_down_by_county(events: Iterable[tuple[str, Any]]) -> bool:
-    """Whether the latest 交下级落实 in a matter's history came from the county (the levels walked step
-    by step: 上报 at its level, 提级 one up, 交下级落实 one down): what the township lists as sent down."""
+    """Whether the county sent the matter down and it has not come back up to the county since (the levels
+    walked step by step: 上报 at its level, 提级 one up, 交下级落实 one down): what the township lists as sent
+    down by the county — still so when the township passed it on to a village (review 3)."""
     level, from_county = Level.VILLAGE, False
     for action, data in events:
         if action == Action.REPORT:
@@ -860,9 +866,11 @@ def sent_down_by_county(events: Iterable[tuple[str, Any]]) -> bool:
         elif action == Action.ESCALATE and (above := level_above(level)) is not None:
             level = above
         elif action == Action.REFER_DOWN and level != Level.VILLAGE:
-            from_county = level == Level.COUNTY
+            from_county = from_county or level == Level.COUNTY
             level = LEVEL_ORDER[LEVEL_ORDER.index(level) - 1]
-    return from_county and level != Level.COUNTY
+        if level == Level.COUNTY:
+            from_county = False
+    return from_county
 
 
 def accused_problem(accused_org_id: str | None, handler: str | None, handler_org: str | None) -> str | None:
