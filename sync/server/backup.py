@@ -33,6 +33,7 @@ from pathlib import Path
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import DateTime, Engine, LargeBinary, MetaData, delete, insert, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from .blobs import BlobStore
 from .db import ServerDatabase, alembic_config, make_engine, meta, new_epoch
@@ -160,21 +161,38 @@ def restore(db: ServerDatabase, blobs: BlobStore, source: Path, key: bytes) -> s
             rows = {t.name: _decoded(t, stored[t.name]) for t in Base.metadata.sorted_tables}
         else:  # an older server's backup
             rows = _upgraded(stored)
-        with db.writing() as s:
-            for table in reversed(Base.metadata.sorted_tables):
-                s.execute(delete(table))
-            for table in Base.metadata.sorted_tables:
-                if rows[table.name]:
-                    s.execute(insert(table), rows[table.name])
-            meta(s, "epoch").value = new_epoch()
-            meta(s, "epoch_start_seq").value = meta(s, "last_seq").value
-            epoch = meta(s, "epoch").value
+        if problem := _township_problem(rows):
+            raise BackupRefused(problem)
+        try:
+            with db.writing() as s:
+                for table in reversed(Base.metadata.sorted_tables):
+                    s.execute(delete(table))
+                for table in Base.metadata.sorted_tables:
+                    if rows[table.name]:
+                        s.execute(insert(table), rows[table.name])
+                meta(s, "epoch").value = new_epoch()
+                meta(s, "epoch_start_seq").value = meta(s, "last_seq").value
+                epoch = meta(s, "epoch").value
+        except SQLAlchemyError as exc:  # the transaction is rolled back: the server is as it was
+            cause = type(getattr(exc, "orig", None) or exc).__name__
+            raise BackupRefused(f"备份的内容不能写入数据库（{cause}），服务器未改动") from None
         for name in digests:
             if found := BLOB_MEMBER.fullmatch(name):  # the name is checked: the path stays in the blob folder
                 sha = found.group(1)
                 blobs.path(sha).parent.mkdir(parents=True, exist_ok=True)
                 blobs.path(sha).write_bytes(z.read(name))
     return epoch
+
+
+def _township_problem(rows: dict[str, list[dict]]) -> str | None:
+    """Every township key in the backup names one of its townships (None: the county's own): the key is what
+    keeps one township's records from another's devices, and no foreign key holds it (review 3)."""
+    known = {r["id"] for r in rows.get("townships", [])}
+    for name, table_rows in rows.items():
+        for row in table_rows:
+            if (township := row.get("township_id")) is not None and township not in known:
+                return f"备份中 {name} 的记录指向不存在的乡镇（township_id）：{township}，未恢复"
+    return None
 
 
 # ------------------------------------------------------------------------------------------ older backups

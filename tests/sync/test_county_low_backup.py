@@ -205,3 +205,71 @@ def test_a_backup_no_migration_fits_is_refused_and_says_what_to_do(tmp_path):
             server_backup.restore(server.db, server.blobs, newer, key)
     finally:
         server.db.close()
+
+
+def _resigned(src: Path, dst: Path, key: bytes, change) -> None:
+    """A copy of a backup with `change(table, rows)` applied, signed again with the server's key (what an
+    administrator holding the data folder could make)."""
+    import hmac
+    import json
+    import zipfile
+
+    members = {}
+    with zipfile.ZipFile(src) as z:
+        for name in z.namelist():
+            if name in ("manifest.json", "manifest.mac"):
+                continue
+            data = z.read(name)
+            if name.endswith(".jsonl"):
+                rows = change(
+                    name.removesuffix(".jsonl"), [json.loads(x) for x in data.decode().splitlines() if x]
+                )
+                data = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode()
+            members[name] = data
+    digests = {
+        n: n.split("/")[1] if n.startswith("blobs/") else hashlib.sha256(c).hexdigest()
+        for n, c in members.items()
+    }
+    manifest = json.dumps(digests, sort_keys=True).encode()
+    with zipfile.ZipFile(dst, "w") as z:
+        for n, c in members.items():
+            z.writestr(n, c)
+        z.writestr("manifest.json", manifest)
+        z.writestr("manifest.mac", hmac.new(key, manifest, hashlib.sha256).hexdigest())
+
+
+def test_a_backup_naming_no_township_or_breaking_the_schema_is_refused_and_the_server_kept(laptops, tmp_path):
+    """Review 3: a re-signed backup put a village in a township that does not exist, and a row the database
+    refuses came out of `fengqiao-server restore` as a traceback."""
+    from sync.server import backup as server_backup
+    from tests.sync.test_townships import Two
+
+    two = Two(laptops)
+    srv = laptops.server.server
+    key = server_backup.backup_key(tmp_path / "k")
+    made = tmp_path / "b.zip"
+    server_backup.backup(srv.db, srv.blobs, made, key)
+
+    def held() -> list:
+        with srv.db.reading() as s:
+            return sorted(s.execute(select(Record.id, Record.township_id, Record.server_seq)).all())
+
+    before = held()
+
+    def nowhere(table, rows):
+        for r in rows:
+            if table == "records" and r["id"] == two.b_village:
+                r["township_id"] = "00000000-0000-4000-8000-000000000000"
+        return rows
+
+    def not_null(table, rows):
+        if table == "records":
+            rows[-1]["table_name"] = None
+        return rows
+
+    for change, words in ((nowhere, "不存在的乡镇（township_id）"), (not_null, "不能写入数据库")):
+        crafted = tmp_path / f"{change.__name__}.zip"
+        _resigned(made, crafted, key, change)
+        with pytest.raises(server_backup.BackupRefused, match=words):
+            server_backup.restore(srv.db, srv.blobs, crafted, key)
+        assert held() == before
