@@ -261,7 +261,7 @@ class Replica:
                     continue
                 self._apply(s, change, row, pending.get(change.id, set()))
             self._insert(s, fresh)
-            self._townships(s, changes)
+            self._townships(s, [c for c in changes if c.id not in unstorable])
             if unstorable != (skipped.value or {}):
                 skipped.value = dict(list(unstorable.items())[-MAX_SKIPPED:])
                 s.merge(skipped)
@@ -278,14 +278,14 @@ class Replica:
         """A county laptop's: whose township each record of the page is (only a county device's pull carries
         it; a township laptop's pages have none and write nothing here)."""
         owned = {c.id: (c.table, c.township) for c in changes if c.township and not c.removed}
-        if not owned:
-            return
-        for chunk in chunks(list(owned)):
+        gone = [c.id for c in changes if c.removed]
+        for chunk in chunks([*owned, *gone]):
             s.execute(delete(RecordTownship).where(RecordTownship.record_id.in_(chunk)))
-        s.execute(
-            insert(RecordTownship.__table__),
-            [{"record_id": i, "table_name": t, "township_id": w} for i, (t, w) in owned.items()],
-        )
+        if owned:
+            s.execute(
+                insert(RecordTownship.__table__),
+                [{"record_id": i, "table_name": t, "township_id": w} for i, (t, w) in owned.items()],
+            )
 
     @staticmethod
     def _rows(s, changes: list[p.Change]) -> dict:
@@ -376,6 +376,7 @@ class Replica:
             s.merge(SyncState(key="cursor", value=0))
             s.merge(SyncState(key="epoch", value=epoch))
             s.execute(delete(UploadedFile))
+            s.execute(delete(RecordTownship))  # the re-pull says again whose each record is
 
     # ------------------------------------------------------------------------------------------ verification
 
@@ -399,6 +400,8 @@ class Replica:
             gone = [r for r in s.scalars(select(model).where(model.server_seq > 0)) if r.id not in ids]
             for row in gone:
                 s.delete(row)
+            for chunk in chunks([r.id for r in gone]):  # a county laptop's township of each: gone with it
+                s.execute(delete(RecordTownship).where(RecordTownship.record_id.in_(chunk)))
             return len(gone)
 
     # --------------------------------------------------------------------------------------- attachment files

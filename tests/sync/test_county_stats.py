@@ -14,6 +14,8 @@ from sqlalchemy import delete, func, select
 
 from desktop.services import county_stats, ledger, setup, steps, syncing
 from desktop.store.models import Matter, Period, RecordTownship, SyncState
+from desktop.store.replica import Replica
+from sync.core import protocol as p
 from sync.server import county_rank
 from tests.cli.test_cli import run
 from tests.conftest import PASSWORD
@@ -212,3 +214,24 @@ def test_the_county_ledger_sheet_names_each_matters_township(laptops, two_and_co
     assert "乡镇" not in next(
         r for i, r in enumerate(load_workbook(town).active.iter_rows(values_only=True)) if i == 1
     )
+
+
+def test_a_county_laptop_forgets_the_township_of_what_it_no_longer_holds(laptops, two_and_county):
+    """Review 3: the record → township table kept rows of records removed from the laptop, of records it could
+    not store, and across a server restore's re-pull."""
+    county, c, up_a, up_b = two_and_county
+    replica = Replica(c.db)
+    seq = replica.get_state("cursor")
+    replica.apply_page(
+        [
+            p.Change(table="matters", id=up_a, server_seq=seq + 1, removed=True),
+            p.Change(
+                table="matters", id="bad", server_seq=seq + 2, data={"title": 7}, township=county.two.a_id
+            ),
+        ],
+        None,
+    )
+    assert county_stats.record_townships(c, "matters") == {up_b: "马厂湖镇"}
+    replica.prepare_reset(replica.get_state("epoch"))
+    with c.read() as s:
+        assert s.scalar(select(func.count()).select_from(RecordTownship)) == 0
