@@ -24,9 +24,10 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop.services import assessment_report, documents, stats
 from desktop.services.document_layout import Document, Picture
+from desktop.services.errors import ServiceError
 from desktop.services.file_names import inside, safe_file_name, unique
 
-from .common import BarChart
+from .common import BarChart, tr
 
 # 公文 margins, in millimetres: top 37, bottom 35, left 28, right 26.
 MARGINS = QMarginsF(28, 37, 26, 35)
@@ -140,6 +141,14 @@ def _lay_out(device, doc: Document) -> None:
 def save_pdf(doc: Document, path: str | Path) -> Path:
     """A4 PDF; Qt embeds the subset of each font used, so it prints the same on any machine."""
     path = Path(path)
+    # Qt's writer says nothing when it cannot open the file (a folder that is not there, last month's PDF
+    # still open in a reader on Windows): asked first, and the file looked at after (review 3)
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError as exc:
+        why = tr("不能写入“{0}”：{1}。请关闭正在打开它的程序，或换一个位置再试")
+        raise ServiceError(why.format(path, exc.strerror)) from None
     writer = QPdfWriter(str(path))
     writer.setTitle(f"{doc.title} {doc.number}".strip())
     writer.setCreator("枫桥 Fengqiao")
@@ -147,6 +156,8 @@ def save_pdf(doc: Document, path: str | Path) -> Path:
     _lay_out(writer, doc)
     print_document(text_document(doc, writer), writer, doc)
     del writer  # the file is complete once the writer is gone
+    if not path.is_file() or path.stat().st_size == 0:
+        raise ServiceError(tr("PDF 没有写成：“{0}”。请换一个位置再试").format(path))
     return path
 
 

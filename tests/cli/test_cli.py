@@ -290,3 +290,23 @@ def test_the_assessment_report_as_pdf_and_excel(demo_db, tmp_path):
     assert [c.value for c in village[2]][:5] == ["名次", "单位", "公式分", "亮点分", "总分"]
     assert village.auto_filter.ref.startswith("A2")
     assert village["H3"].number_format == "0.0%"
+
+
+def test_a_pdf_that_cannot_be_written_is_said_not_saved(demo_db, tmp_path):
+    """Review 3: Qt's PDF writer says nothing when it cannot open the file; the command said it made it."""
+    nowhere = run(
+        "report",
+        "--db",
+        demo_db,
+        "--period",
+        "2026-11",
+        "--out",
+        tmp_path / "无此文件夹" / "r.pdf",
+        user="leader",
+    )
+    assert nowhere.returncode != 0 and "不能写入" in nowhere.stderr and "已生成" not in nowhere.stdout
+    (tmp_path / "a-folder.pdf").mkdir()  # a name that cannot be opened as a file
+    taken = run(
+        "report", "--db", demo_db, "--period", "2026-11", "--out", tmp_path / "a-folder.pdf", user="leader"
+    )
+    assert taken.returncode != 0 and "不能写入" in taken.stderr
