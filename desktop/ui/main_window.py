@@ -55,7 +55,9 @@ class MainWindow(QMainWindow):
             None  # set when the window closes for a new sign-in (after a restore)
         )
         self.sync = SyncPanel(ws, worker, net_worker, self)
-        self.setWindowTitle(self.tr("枫桥 · {0}").format(places.township))
+        # the county works for every township of its server: its window names none of them (review 3)
+        where = self.tr("县综治中心") if ws.actor.scope.kind == "county" else places.township
+        self.setWindowTitle(self.tr("枫桥 · {0}").format(where))
         self.nav = QListWidget()
         self.nav.setFixedWidth(132)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 9px 12px; }")
@@ -152,7 +154,10 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         a = self.ws.actor
         roles = "、".join(label(ROLE_LABELS[r]) for r in Role if r in a.roles)
-        self.account_label = plain_label(self.tr("{0}（{1}）").format(a.display_name, roles))
+        who = self.tr("{0}（{1}）").format(a.display_name, roles)
+        # a county account given no name is shown by its roles already (roles.shown_name): not twice
+        held = "、".join(ROLE_LABELS[r] for r in Role if r in a.roles)
+        self.account_label = plain_label(a.display_name if a.display_name.endswith(f"（{held}）") else who)
         self.scope_label = plain_label(self.tr("范围：{0}").format(label(SCOPE_LABELS[a.scope.kind])))
         for w in (self.account_label, self.scope_label):
             self.statusBar().addWidget(w)

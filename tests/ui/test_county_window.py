@@ -157,6 +157,10 @@ def test_the_county_shows_by_its_name_not_its_username(qtbot, laptops, worker, s
     dialog.view.tabs.setCurrentIndex(1)
     shot(dialog, "township_timeline_county_name.png")
     dialog.close()
+    # the county's own window: named for the county, not a township, its roles said once (review 3)
+    own = _window(c, qtbot, worker, settle)
+    assert own.windowTitle() == "枫桥 · 县综治中心"
+    assert own.account_label.text() == named
 
 
 def test_no_overdue_explanation_is_asked_after_escalation(township, qtbot, worker, settle):
