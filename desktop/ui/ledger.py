@@ -109,6 +109,9 @@ class LedgerPage(QWidget):
         self.lowered_note.hide()
         new = QPushButton(self.tr("上报事项"))
         new.clicked.connect(self.new_matter)
+        new.setVisible(
+            ws.actor.scope.kind != "county"
+        )  # the county reports nothing of a township's (review 3)
         export = self.export_button = QPushButton(self.tr("导出台账…"))
         export.clicked.connect(self._export)
         export.setVisible(ws.may(Permission.EXPORT_LEDGER))
@@ -183,8 +186,15 @@ class LedgerPage(QWidget):
         self.model.loaded.connect(lambda total: self.count.setText(self.tr("共 %n 件", "", total)))
         self.model.failed.connect(lambda e: show_error(self, e))
         self.table = table_for(
-            self.model, self.tr("没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。")
+            self.model,
+            self.tr("没有符合条件的事项。放宽筛选条件。")
+            if self.county
+            else self.tr("没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。"),
         )
+        if (
+            self.county
+        ):  # shown beside the serial, where the eye looks first (review 3: last, it was off screen)
+            self.table.horizontalHeader().moveSection(len(columns) - 1, 1)
         # What fits beside the matter at 1366×768; the rest a right click on the header shows.
         choosable_columns(self.table, "ledger/hidden-columns", LEDGER_HIDDEN_BY_DEFAULT)
         self.table.horizontalHeader().sectionClicked.connect(self._sort)

@@ -167,13 +167,20 @@ class MainWindow(QMainWindow):
         self.sync.conflicts_button.clicked.connect(self.show_conflicts)
 
     def _menus(self) -> None:
+        county = self.ws.actor.scope.kind == "county"  # it reports nothing of a township's (review 3)
         file_menu = self.menuBar().addMenu(self.tr("文件"))
         work = self.menuBar().addMenu(self.tr("工作"))
         sync_menu = self.menuBar().addMenu(self.tr("同步"))
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         for menu, text, shortcut, slot, allowed in (
             (work, self.tr("登记走访"), "Ctrl+N", self.new_visit, self.ws.may(Permission.LOG_VISIT)),
-            (work, self.tr("上报事项"), "Ctrl+M", self.new_matter, self.ws.may(Permission.VIEW_MATTERS)),
+            (
+                work,
+                self.tr("上报事项"),
+                "Ctrl+M",
+                self.new_matter,
+                not county and self.ws.may(Permission.VIEW_MATTERS),
+            ),
             (work, self.tr("巡查记录…"), None, self.show_patrols, self.ws.may(Permission.LOG_VISIT)),
             (work, self.tr("搜索"), QKeySequence.StandardKey.Find, self.focus_search, True),
             (sync_menu, self.tr("立即同步"), "F5", self.sync.sync_now, True),

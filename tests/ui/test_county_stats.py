@@ -4,6 +4,8 @@ each matter's township (乡镇), township A's and B's told apart."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QPushButton
 
 from desktop.services import choices
 from desktop.ui.main_window import MainWindow
@@ -70,6 +72,16 @@ def test_the_county_ledger_names_each_matters_township(qtbot, laptops, two_and_c
     shown = {model.item(r, title).text(): model.item(r, column).text() for r in range(model.rowCount())}
     assert shown == {"土地承包纠纷": "向城镇", "北村纠纷0": "马厂湖镇"}
     assert header[:2] == ["编号", "标题"]  # a township's column numbers are kept (sorting, hidden columns)
+    # … and it is shown beside the serial, inside the screen (review 3: last, it was off to the right)
+    page = window.pages["ledger"]
+    window.stack.setCurrentWidget(page)
+    settle()
+    table = page.table
+    assert table.horizontalHeader().visualIndex(column) == 1
+    assert 0 <= table.columnViewportPosition(column) < table.viewport().width() - table.columnWidth(column)
+    # the county reports nothing of a township's: no 上报事项 on its ledger or menu
+    assert not [b for b in page.findChildren(QPushButton) if b.text() == "上报事项" and b.isVisible()]
+    assert not [a for a in window.menuBar().findChildren(QAction) if a.text() == "上报事项" and a.isEnabled()]
 
 
 def test_a_township_ledger_has_no_township_column(qtbot, laptops, worker, settle):
