@@ -30,6 +30,7 @@ from sync.core.domain.lifecycle import (
     Status,
     first_step_for,
     level_above,
+    level_below,
     lowering,
     tier_problem,
 )
@@ -210,6 +211,7 @@ class MatterDetail:
     # 提级 not open yet but one first step away (签收, 认领): that step; and the level 提级 sends it to
     escalate_after: Action | None = None
     escalate_to: str = ""
+    refer_to: str = ""  # the level 交下级落实 sends it to
     supervised: int = 0  # times 督办
     explanation_due: bool = False  # supervised since the handler last explained
     leader_name: str = ""  # 包案领导
@@ -358,6 +360,7 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
         tier_note=(tier_problem(state, Action.ACCEPT, actor) or "") if m.status else "",
         escalate_after=first_step_for(state, Action.ESCALATE, actor) if m.status else None,
         escalate_to=str(level_above(state.level) or ""),
+        refer_to=str(level_below(state.level) or ""),
         supervised=m.supervised or 0,
         # asked of the tier that has the matter only (a row stored before 提级 cleared it still says so)
         explanation_due=bool(m.explanation_due) and tier_problem(state, Action.ACCEPT, actor) is None,

@@ -272,6 +272,7 @@ class ActionDialog(FormDialog):
         start=None,
         kind=None,
         escalate_to: str = "",
+        refer_to: str = "",
     ):
         super().__init__(parent)
         self.ws, self.worker, self.matter_id, self.action = ws, worker, matter_id, action
@@ -282,9 +283,16 @@ class ActionDialog(FormDialog):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
             self.form.also_named(label(f.label), *(label(name) for name in f.also))
         self.lay_out(self.submit, label(action_label(action, kind)))
-        if action == Action.ESCALATE and escalate_to:  # where it goes and what the township keeps (review)
-            note = plain_label(self.escalation_note(escalate_to))
-            note.setObjectName("escalateNote")
+        # where it goes and what this tier keeps (review; 交下级落实: review 3)
+        if words := (
+            self.escalation_note(escalate_to)
+            if action == Action.ESCALATE and escalate_to
+            else self.referral_note(refer_to)
+            if action == Action.REFER_DOWN and refer_to
+            else ""
+        ):
+            note = plain_label(words)
+            note.setObjectName("escalateNote" if action == Action.ESCALATE else "referNote")
             note.setWordWrap(True)
             note.setStyleSheet("color: #444")
             self.layout().insertWidget(0, note)
@@ -300,6 +308,13 @@ class ActionDialog(FormDialog):
         return self.tr(
             "提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。"
         ).format(where, centre or where)
+
+    def referral_note(self, level: str) -> str:
+        """交下级落实's destination in words, and what the deadline given here means."""
+        where = label(LEVEL_LABELS.get(level, level))
+        return self.tr(
+            "交下级落实后，事项交{0}办理，须在下面的落实期限内办结；本级仍可查看此事项，超期可以督办。"
+        ).format(where)
 
     def _widget(self, f: Field):
         if f.kind == "long":

@@ -458,6 +458,7 @@ class MatterView(QWidget):
             start=starting_values(action, self.detail, self.places),
             kind=self.detail.kind,
             escalate_to=self.detail.escalate_to,
+            refer_to=self.detail.refer_to,
         )
         dialog.open()
         return dialog

@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from desktop.services import choices, county_desk, setup, steps, syncing
+from desktop.ui.actions import ActionDialog
 from desktop.ui.main_window import MainWindow
-from sync.core.domain.lifecycle import Action
+from sync.core.domain.lifecycle import LEVEL_LABELS, Action, Level
 from tests.services.test_matters import report
 from tests.sync.test_county import _to_county, add_county_account
 
@@ -77,6 +78,14 @@ def test_the_county_desk_and_a_county_matter(qtbot, laptops, worker, settle, tmp
     offered = set(dialog.view.action_buttons)
     assert {Action.DISPATCH, Action.REFER_DOWN} <= offered
     _shot(dialog, tmp_path, "county_matter.png")
+    # 交下级落实 says where the matter goes and what the deadline means (review 3)
+    dialog.view.action_buttons[Action.REFER_DOWN].click()
+    refer = next(d for d in dialog.view.findChildren(ActionDialog) if d.isVisible())
+    note = refer.findChild(QLabel, "referNote")
+    assert note is not None and note.isVisible()
+    assert f"交{LEVEL_LABELS[Level.TOWNSHIP]}办理" in note.text() and "督办" in note.text()
+    _shot(refer, tmp_path, "county_refer_down.png")
+    refer.discard()
     dialog.close()
 
     township = MainWindow(a, worker, choices.places(a))  # the township keeps it, read-only

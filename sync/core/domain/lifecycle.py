@@ -612,6 +612,12 @@ def level_above(level: Level) -> Level | None:
     return LEVEL_ORDER[index] if index < len(LEVEL_ORDER) else None
 
 
+def level_below(level: Level) -> Level | None:
+    """Where 交下级落实 sends a matter at this level; None at the bottom."""
+    index = LEVEL_ORDER.index(level) - 1
+    return LEVEL_ORDER[index] if index >= 0 else None
+
+
 def allowed_actions(state: MatterState, actor: Actor) -> list[Action]:
     """The steps the matter's screen offers this actor now."""
     return [a for a in Action if a not in NOT_OFFERED and why_not(state, a, actor) is None]
