@@ -41,6 +41,7 @@ from . import matters, petitions, repeats
 from .attachments import stored_path
 from .calendar import unknown_note, unknown_years_of
 from .context import Workspace, name_of
+from .errors import NotFound
 from .lists import viewer_of
 from .repeats import Candidate
 from .steps import deadline_of, judicial_confirmation_due, offered_on
@@ -63,6 +64,19 @@ class EventLine:
     actor: str
     note: str
     data: dict[str, Any]
+    given_to: str = ""  # whom a 交办 (or any step naming a handler) gave it to, by name (review 3)
+
+
+def _given_to(s: Session, data: dict[str, Any] | None) -> str:
+    """The name of the unit or person a step handed the matter to; empty when it names none this laptop
+    holds (a unit of the other tier, a record not pulled yet)."""
+    handler = (data or {}).get("handler")
+    if not isinstance(handler, str):
+        return ""
+    try:
+        return matters.handler_name(s, handler) or ""
+    except NotFound:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -245,7 +259,8 @@ def matter_detail(ws: Workspace, matter_id: str) -> MatterDetail:
             for p in s.scalars(select(Party).filter_by(**live))
         )
         events = tuple(
-            EventLine(e.action, e.at, e.actor_name, e.note, e.data) for e in matters.history(s, m.id)
+            EventLine(e.action, e.at, e.actor_name, e.note, e.data, _given_to(s, e.data))
+            for e in matters.history(s, m.id)
         )
         sessions = tuple(
             SessionLine(x.held_on, x.kind, x.outcome, x.place, x.mediators, x.record, x.level)

@@ -236,6 +236,12 @@ class MatterView(QWidget):
         for event in d.events:
             step = label(ACTION_LABELS[Action(event.action)]) if event.action in set(Action) else event.action
             note = f"：{event.note}" if event.note else ""
+            # whom it went to and by when, not the bare step's name (review 3)
+            if event.given_to:
+                step += self.tr("（交{0}）").format(event.given_to)
+            days = (event.data or {}).get("days") if event.action == Action.REFER_DOWN else None
+            if isinstance(days, int) and not isinstance(days, bool):
+                step += self.tr("（落实期限{0}天）").format(days)
             self.timeline.addItem(f"{when(event.at)}　{event.actor}　{step}{note}")  # a list item: plain text
         sessions = "".join(
             f"<li>{when(x.held_on)} {e(x.kind)}（{e(label(LEVEL_LABELS.get(x.level, x.level)))}）："

@@ -153,6 +153,9 @@ def test_the_county_shows_by_its_name_not_its_username(qtbot, laptops, worker, s
     lines = [timeline.item(i).text() for i in range(timeline.count())]
     county_lines = [x for x in lines if named in x]
     assert len(county_lines) == 4, lines  # 交办, 签收, 交下级落实, 督办
+    # whom it went to and by when (review 3)
+    assert any(f"交办（交{named}）" in x for x in county_lines), lines
+    assert any("交下级落实（落实期限3天）" in x for x in county_lines), lines
     assert not any("county2" in x for x in lines)
     dialog.view.tabs.setCurrentIndex(1)
     shot(dialog, "township_timeline_county_name.png")
