@@ -259,9 +259,11 @@ class DeskPage(QWidget):
         self.county_box = self._county_box() if self.county else None
         if self.county_box is not None:
             layout.addWidget(self.county_box, 2)
-        self.from_county_box = self._from_county_box()  # the township's: what the county sent down
-        layout.addWidget(self.from_county_box)
         layout.addLayout(lists_row, 1)
+        # the township's: what the county sent down, below its own late list (which holds the late ones of
+        # these too), so it does not push that list below a 768-pixel screen (review 3)
+        self.from_county_box = self._from_county_box()
+        layout.addWidget(self.from_county_box)
         layout.addLayout(charts)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
