@@ -136,6 +136,8 @@ def check_write(table: str, fields: dict[str, Any], record: Record | None) -> No
             raise Refused("县级账号只能把县级账号加入县级单位（org_id）")
         return
     shared = record.shared if record is not None else records.SCOPE_RULES.get(table) == records.SHARED
+    if shared and record is None:  # (review 3: a new record was refused as if it were a township's)
+        raise Refused(f"县级账号不能新增“{table}”记录：县级账号由服务器建立，乡镇的设置由乡镇维护")
     if shared:
         raise Refused(f"县级账号不能修改乡镇的“{table}”记录")
 

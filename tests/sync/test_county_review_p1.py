@@ -41,3 +41,15 @@ def test_a_townships_admin_cannot_make_a_county_account_through_the_admin_api(la
     add_county_account(laptops.server)
     with laptops.server.server.db.reading() as s:
         assert s.scalar(select(Account.scope_kind).where(Account.username == "county1")) == "county"
+
+
+def test_a_county_devices_new_shared_record_is_refused_as_new(laptops):
+    """Review 3: a county device's new account record was refused as if it changed a township's."""
+    import uuid
+
+    add_county_account(laptops.server)
+    county = RawDevice(laptops.server.url, "county1")
+    (result,) = county.push(
+        county.op("accounts", str(uuid.uuid4()), fields={"username": "made", "display_name": "新人"})
+    )
+    assert result["status"] == "rejected" and "不能新增“accounts”记录" in result["reason"], result
