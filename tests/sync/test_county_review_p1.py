@@ -49,7 +49,6 @@ def test_a_county_devices_new_shared_record_is_refused_as_new(laptops):
 
     add_county_account(laptops.server)
     county = RawDevice(laptops.server.url, "county1")
-    (result,) = county.push(
-        county.op("accounts", str(uuid.uuid4()), fields={"username": "made", "display_name": "新人"})
-    )
-    assert result["status"] == "rejected" and "不能新增“accounts”记录" in result["reason"], result
+    made = {"username": "made", "display_name": "新人", "roles": "platform"}
+    (result,) = county.push(county.op("accounts", str(uuid.uuid4()), fields=made))
+    assert result["status"] == "rejected" and "不能新增“accounts”记录" in result["reason"], result["reason"]
