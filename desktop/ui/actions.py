@@ -288,6 +288,12 @@ class ActionDialog(FormDialog):
             note.setWordWrap(True)
             note.setStyleSheet("color: #444")
             self.layout().insertWidget(0, note)
+        if action == Action.DISPATCH and (hint := self.dispatch_hint(places)):
+            note = plain_label(hint)  # nobody to send it to: where to set them up (review 24, 25)
+            note.setObjectName("dispatchHint")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #a33")
+            self.layout().insertWidget(0, note)
         for key, value in (start or {}).items():
             if key in self.widgets:
                 self.set_value(key, value)
@@ -300,6 +306,21 @@ class ActionDialog(FormDialog):
         return self.tr(
             "提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。"
         ).format(where, centre or where)
+
+    def dispatch_hint(self, places) -> str:
+        """What to do when 交办 has no one to offer: the county before it set up its units (县直单位), or a
+        township before its units, teams and people."""
+        if self.ws.actor.scope.kind == "county" and not places.orgs:
+            return self.tr(
+                "县级还没有县直单位，无法交办。请先在“设置 → 单位与队伍”中添加县直单位"
+                "（如县法院、县公安局、县信访局、县人社局），并把县级账号加为成员。"
+            )
+        if not handler_groups(places):
+            return self.tr(
+                "还没有可交办的单位、队伍或人员。请先在“设置 → 单位与队伍”中添加单位或队伍，"
+                "或在“设置 → 账号”中添加人员。"
+            )
+        return ""
 
     def _widget(self, f: Field):
         if f.kind == "long":

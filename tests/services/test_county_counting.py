@@ -83,7 +83,9 @@ def _county_unit(t, name, username, display):
 
 def _session(ws, m, outcome, on):
     steps.record_session(
-        ws, m, steps.SessionInput(held_on=on, kind="人民调解", outcome=outcome, record="县级调解", mediators="")
+        ws,
+        m,
+        steps.SessionInput(held_on=on, kind="人民调解", outcome=outcome, record="县级调解", mediators=""),
     )
 
 
