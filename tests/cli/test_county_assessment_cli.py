@@ -7,7 +7,10 @@ from __future__ import annotations
 from desktop.services import steps
 from tests.cli.test_cli import run
 from tests.conftest import PASSWORD
-from tests.services.test_county_counting import _county_unit, _session, escalated  # noqa: F401
+from tests.services.test_county_counting import _county_unit, _session
+from tests.services.test_county_counting import escalated as _escalated
+
+escalated = _escalated  # the fixture: a village matter 提级 to the county
 
 PAGE_COLUMNS = [
     "名次",
@@ -32,7 +35,7 @@ def test_assessment_help_offers_the_county_no_whole_year():
     assert "只能按月 2026-10 或季度 2026-Q4" in " ".join(shown.stdout.split())
 
 
-def test_the_county_units_on_the_command_line_as_on_the_page(township, escalated, clock):  # noqa: F811
+def test_the_county_units_on_the_command_line_as_on_the_page(township, escalated, clock):
     t, m = township, escalated
     justice = _county_unit(t, "县司法局", "sfj", "县司法局王科长")
     _county_unit(t, "县公安局", "ga", "县公安局赵警官")
