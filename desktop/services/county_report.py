@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -112,7 +113,7 @@ def document(report: CountyReport) -> Document:
     return doc
 
 
-def _widths(sheet, names: list[str]) -> None:
+def _widths(sheet: Any, names: list[str]) -> None:
     """Each column as wide as its content needs (set before any row: a write-only sheet's rule)."""
     for i, name in enumerate(names, 1):
         sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(
