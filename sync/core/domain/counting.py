@@ -196,7 +196,7 @@ def assessment(
     for matter_id, held_on, agreed in book.sessions:
         if not day_from <= held_on < day_to:
             continue
-        key = _session_unit(histories.get(matter_id), held_on, unit_keys.get(matter_id), unit_of)
+        key = _session_unit(histories.get(matter_id), held_on, unit_keys.get(matter_id), unit_of, names)
         if key is not None:
             c = counts.setdefault(key, Counts())
             c.mediations_held += 1
@@ -225,20 +225,28 @@ def assessment(
 
 
 def _session_unit(
-    life: tuple[list[Any], _Life] | None, held_on: date, at_end: Any, unit_of: UnitOf | None
+    life: tuple[list[Any], _Life] | None,
+    held_on: date,
+    at_end: Any,
+    unit_of: UnitOf | None,
+    names: dict[str, str],
 ) -> Any:
     """Whose a session is: the unit that held the matter when the session was recorded (a county unit's
     session is its own even after the matter went down to the township), and, counted by village, grid,
-    source or category, no one's when the county held it (the county's work is not a village's 调解成功率).
+    source or category, no one's when the county held it (the county's work is not a village's 调解成功率),
+    nor an unnamed handler's.
     A session whose step is not in the history (made before steps recorded it) follows the holder at the
     period's end, as it always did."""
     held = next((h for on, *h in life[1].sessions if on == held_on.isoformat()), None) if life else None
     if held is None:
         return at_end
     handler, level = held
-    if unit_of is not None:
-        return unit_of(handler)
-    return None if level == Level.COUNTY else at_end
+    if unit_of is None:
+        return None if level == Level.COUNTY else at_end
+    unit = unit_of(handler)
+    # a county session by someone this book does not name (a township's books without the county's units)
+    # is no row of its own here: it is the county's work, not an unnamed township unit's
+    return None if level == Level.COUNTY and unit not in names else unit
 
 
 def matter_counts(
