@@ -46,9 +46,16 @@ def add_assessment(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "assessment", parents=[common], help="考核：某月、某季度或某年的指标和排名（也可按来源、类别计数）"
     )
-    p.add_argument("month", nargs="?", help="2026-10、2026-Q4 或 2026（同 --period）")
-    p.add_argument("--period", help="2026-10、2026-Q4 或 2026")
-    p.add_argument("--by", default="village", choices=BY)
+    # the county's ranking is made of closed months: a month or a quarter, never a whole year (review 12)
+    county_periods = "县级账号 --by township|unit：只能按月 2026-10 或季度 2026-Q4"
+    p.add_argument("month", nargs="?", help=f"2026-10、2026-Q4 或 2026（同 --period；{county_periods}）")
+    p.add_argument("--period", help=f"2026-10、2026-Q4 或 2026（{county_periods}）")
+    p.add_argument(
+        "--by",
+        default="village",
+        choices=BY,
+        help="乡镇账号：village、grid、unit、team、handler、source、category；县级账号：township 或 unit",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含各项原始计数）")
     p.add_argument("--xlsx", help="另存为 Excel 工作簿")
     p.add_argument("--pdf", help="县级账号：另存为 PDF 通报（乡镇排名和县直单位）")
@@ -201,10 +208,11 @@ def run_county(ws, args: argparse.Namespace) -> int:
             json.dumps({"period": report.period, "by": "unit", "units": rows}, ensure_ascii=False, indent=1)
         )
         return EXIT_OK
-    print(f"{period_rules.chinese_name(report.period)} 考核（按县直单位）")
-    print("\t".join(HEADER))
+    # the page's and the PDF's columns, — where there is no data (review 12)
+    print(report.units_title)
+    print("\t".join(name for name, _, _ in county_report.UNIT_COLUMNS[:13]))
     for u in report.units:
-        print("\t".join(str(v) for v in row_values(u)))
+        print("\t".join(county_report.unit_cells(u)))
     return EXIT_OK
 
 

@@ -6,9 +6,12 @@ module only lays them out, with the township report's unit columns (assessment_r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from sync.core.domain import periods as period_rules
 from sync.core.domain.county_ranking import COLUMNS as TOWNSHIP_COLUMNS
@@ -21,6 +24,11 @@ from .document_layout import Document, Heading, Para, Table, zh
 from .stats import UnitMeasures
 
 UNRANKED_BLANK = ("乡镇", "区划代码", "说明")  # the only cells a township that has not closed shows
+# Excel column widths (characters) a printed sheet needs: a twelve-digit 区划代码 and a unit's name whole,
+# the figures narrow (review 78: the codes showed as ####, the sheet ran to three pages)
+WIDTHS = {"名次": 6, "乡镇": 12, "区划代码": 15, "单位": 16, "说明": 18}
+FIGURE_WIDTH = 9
+HEADER_ROW = 2  # the title, then the header (sheets.title_and_header)
 
 
 @dataclass(frozen=True)
@@ -28,16 +36,31 @@ class CountyReport:
     period: str
     ranking: Ranking
     units: list[UnitMeasures]
+    issuer: str = ""  # who issues it (the county account's name: 县综治中心), at the foot with the date
+    made_on: date | None = None
 
     @property
     def title(self) -> str:
         return zh("{0}全县矛盾纠纷排查化解工作通报", period_rules.chinese_name(self.period))
 
+    @property
+    def units_title(self) -> str:
+        """The county units' part on its own (the page's 按县直单位, the sheet): theirs, not 全县…."""
+        return zh("{0}县直单位矛盾纠纷化解工作情况", period_rules.chinese_name(self.period))
+
+    @property
+    def foot(self) -> str:
+        """The issuer and the day, as the report's last line."""
+        day = self.made_on
+        made = zh("{0}年{1}月{2}日", day.year, day.month, day.day) if day is not None else ""
+        return "　　".join(part for part in (self.issuer or zh("县综治中心"), made) if part)
+
 
 def make(ws: Workspace, period: str) -> CountyReport:
     """Both sections of a county report (a county account only: county_stats.NotCounty otherwise)."""
     ranking = county_stats.by_township(ws, period)
-    return CountyReport(ranking.period, ranking, county_stats.by_unit(ws, period))
+    units = county_stats.by_unit(ws, period)
+    return CountyReport(ranking.period, ranking, units, ws.actor.display_name, ws.now().date())
 
 
 def _percent(value: float | None) -> str:
@@ -75,6 +98,7 @@ def document(report: CountyReport) -> Document:
     doc.add(Para(zh("按各乡镇月结发布的数据排名；未月结的乡镇列在最后，不排名。")))
     rows = tuple(township_cells(report.ranking, r) for r in [*report.ranking.rows, report.ranking.total])
     doc.add(Table(tuple(zh(name) for name, _, _ in TOWNSHIP_COLUMNS), rows))
+    doc.add(Para("", indent=False))  # a blank line: the table ran straight into the next heading (review 76)
     doc.add(Heading(zh("二、县直单位")))
     if report.units:
         doc.add(
@@ -85,14 +109,26 @@ def document(report: CountyReport) -> Document:
         )
     else:
         doc.add(Para(zh("本期县直单位无交办事项。")))
+    doc.add(Para("", indent=False), Para(report.foot, indent=False))  # issuer and date, as the foot
     return doc
+
+
+def _widths(sheet: Any, names: list[str]) -> None:
+    """Each column as wide as its content needs (set before any row: a write-only sheet's rule)."""
+    for i, name in enumerate(names, 1):
+        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(
+            name, max(FIGURE_WIDTH, 2 * len(name) + 2)
+        )
 
 
 def save_xlsx(report: CountyReport, path: str | Path) -> Path:
     """Two sheets: the townships' ranking and the county's units; numbers as numbers, rates as percentages."""
     book = Workbook(write_only=True)
     towns = book.create_sheet(zh("乡镇排名"))
-    sheets.title_and_header(towns, report.ranking.title, [zh(name) for name, _, _ in TOWNSHIP_COLUMNS])
+    town_names = [zh(name) for name, _, _ in TOWNSHIP_COLUMNS]
+    _widths(towns, town_names)
+    sheets.for_print_and_filter(towns, len(town_names), HEADER_ROW, len(report.ranking.rows) + 1)
+    sheets.title_and_header(towns, report.ranking.title, town_names)
     formats = {i: fmt for i, (_, _, fmt) in enumerate(TOWNSHIP_COLUMNS) if fmt}
     for row in [*report.ranking.rows, report.ranking.total]:
         unranked = row.place is None and row is not report.ranking.total
@@ -101,10 +137,14 @@ def save_xlsx(report: CountyReport, path: str | Path) -> Path:
         ]
         towns.append(sheets.row(towns, [None if v == "" else v for v in values], formats))
     units = book.create_sheet(zh("县直单位"))
-    sheets.title_and_header(units, report.title, [zh(name) for name, _, _ in UNIT_COLUMNS])
+    unit_names = [zh(name) for name, _, _ in UNIT_COLUMNS]
+    _widths(units, unit_names)
+    sheets.for_print_and_filter(units, len(unit_names), HEADER_ROW, len(report.units))
+    sheets.title_and_header(units, report.units_title, unit_names)
     unit_formats = {i: fmt for i, (_, _, fmt) in enumerate(UNIT_COLUMNS) if fmt}
     for u in report.units:
         units.append(sheets.row(units, [get(u) for _, get, _ in UNIT_COLUMNS], unit_formats))
+    units.append([report.foot])
     path = Path(path)
     book.save(path)
     return path

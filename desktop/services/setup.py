@@ -204,6 +204,7 @@ class OrgLine:
     level: str
     members: tuple[str, ...]  # usernames
     village_id: str | None = None  # a village committee's village
+    member_names: tuple[str, ...] = ()  # the members' names (display names), as the window lists them
 
 
 def list_orgs(ws: Workspace, kind: str | None = None) -> list[OrgLine]:
@@ -211,15 +212,23 @@ def list_orgs(ws: Workspace, kind: str | None = None) -> list[OrgLine]:
     with ws.read() as s:
         query = select(Org).where(Org.deleted.is_(False)).order_by(Org.kind, Org.name)
         orgs = s.scalars(query.where(Org.kind == kind) if kind else query).all()
-        members: dict[str, list[str]] = {}
-        for username, org_id in s.execute(
-            select(Account.username, Account.org_id).where(
+        members: dict[str, list[tuple[str, str]]] = {}
+        for username, name, org_id in s.execute(
+            select(Account.username, Account.display_name, Account.org_id).where(
                 Account.deleted.is_(False), Account.org_id.is_not(None)
             )
         ):
-            members.setdefault(org_id, []).append(username)
+            members.setdefault(org_id, []).append((username, name or username))
         return [
-            OrgLine(o.id, o.kind, o.name, o.level, tuple(sorted(members.get(o.id, []))), o.village_id)
+            OrgLine(
+                o.id,
+                o.kind,
+                o.name,
+                o.level,
+                tuple(sorted(u for u, _ in members.get(o.id, []))),
+                o.village_id,
+                tuple(n for _, n in sorted(members.get(o.id, []))),
+            )
             for o in orgs
         ]
 
@@ -256,7 +265,11 @@ def _county_members(session: Session, org: Org, usernames: list[str]) -> None:
 def _join(session: Session, org: Org, usernames: list[str]) -> tuple[str, ...]:
     found = {a.username: a for a in session.scalars(select(Account).where(Account.username.in_(usernames)))}
     if missing := [u for u in usernames if u not in found]:
-        raise ValidationFailed([Issue(msg("成员"), msg("没有账号：{0}", "、".join(missing)))])
+        # an account made on the server (fengqiao-server account add) reaches this laptop with the next sync
+        unknown = msg(
+            "没有账号：{0}（在服务器上新建的账号，本机要先同步才有，请先点“同步”再添加）", "、".join(missing)
+        )
+        raise ValidationFailed([Issue(msg("成员"), unknown)])
     for account in found.values():
         account.org_id = org.id
     return tuple(a.id for a in found.values())

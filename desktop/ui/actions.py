@@ -283,23 +283,26 @@ class ActionDialog(FormDialog):
             self.widgets[f.key] = (f, self.form.add(label(f.label), self._widget(f)))
             self.form.also_named(label(f.label), *(label(name) for name in f.also))
         self.lay_out(self.submit, label(action_label(action, kind)))
-        # where it goes and what this tier keeps (review; 交下级落实: review 3)
-        if words := (
-            self.escalation_note(escalate_to)
-            if action == Action.ESCALATE and escalate_to
-            else self.referral_note(refer_to)
-            if action == Action.REFER_DOWN and refer_to
-            else ""
-        ):
-            note = plain_label(words)
-            note.setObjectName("escalateNote" if action == Action.ESCALATE else "referNote")
-            note.setWordWrap(True)
-            note.setStyleSheet("color: #444")
-            self.layout().insertWidget(0, note)
+        # where 提级 and 交下级落实 send it and what this tier keeps; 交办 with nobody to send it to: where
+        # to set them up (review, review 3)
+        if action == Action.ESCALATE and escalate_to:
+            self._note(self.escalation_note(escalate_to), "escalateNote")
+        elif action == Action.REFER_DOWN and refer_to:
+            self._note(self.referral_note(refer_to), "referNote")
+        elif action == Action.DISPATCH and (hint := self.dispatch_hint(places)):
+            self._note(hint, "dispatchHint", "#a33")
         for key, value in (start or {}).items():
             if key in self.widgets:
                 self.set_value(key, value)
         self.resize(480, self.sizeHint().height())
+
+    def _note(self, words: str, name: str, colour: str = "#444") -> None:
+        """A line above the form saying what the step does or what it lacks."""
+        note = plain_label(words)
+        note.setObjectName(name)
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {colour}")
+        self.layout().insertWidget(0, note)
 
     def escalation_note(self, level: str) -> str:
         """提级's destination in words: the level and who receives it there, and what stays here."""
@@ -315,6 +318,21 @@ class ActionDialog(FormDialog):
         return self.tr(
             "交下级落实后，事项交{0}办理，须在下面的落实期限内办结；本级仍可查看此事项，超期可以督办。"
         ).format(where)
+
+    def dispatch_hint(self, places) -> str:
+        """What to do when 交办 has no one to offer: the county before it set up its units (县直单位), or a
+        township before its units, teams and people."""
+        if self.ws.actor.scope.kind == "county" and not places.orgs:
+            return self.tr(
+                "县级还没有县直单位，无法交办。请先在“设置 → 单位与队伍”中添加县直单位"
+                "（如县法院、县公安局、县信访局、县人社局），并把县级账号加为成员。"
+            )
+        if not handler_groups(places):
+            return self.tr(
+                "还没有可交办的单位、队伍或人员。请先在“设置 → 单位与队伍”中添加单位或队伍，"
+                "或在“设置 → 账号”中添加人员。"
+            )
+        return ""
 
     def _widget(self, f: Field):
         if f.kind == "long":

@@ -86,7 +86,7 @@ class CountyStatsPage(QWidget):
         else:
             headers = [self.tr(name) for name, _, _ in county_report.UNIT_COLUMNS[:13]]
             rows = [county_report.unit_cells(u) for u in report.units]
-            self.title.setText(report.title)
+            self.title.setText(report.units_title)  # the county units' own, not 全县… (review 73)
         self.note.setVisible(self.by.currentData() == "township")
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)

@@ -73,7 +73,10 @@ class SettingsPage(QWidget):
             self.org_kind, self.new_org = QComboBox(), QLineEdit()
             self.org_kind.addItem(self.tr("职能部门（单位）"), "unit")
             self.org_kind.addItem(self.tr("调解队伍"), "team")
-            self.new_org.setPlaceholderText(self.tr("名称，如 司法所、派出所、老干部调解队"))
+            if ws.actor.scope.kind == "county":  # the county's own units, not a township's (review 30)
+                self.new_org.setPlaceholderText(self.tr("名称，如 县法院、县公安局、县信访局、县人社局"))
+            else:
+                self.new_org.setPlaceholderText(self.tr("名称，如 司法所、派出所、老干部调解队"))
             adding = side_by_side(self.org_kind, self.new_org)
             self.new_members = QLineEdit()
             self.new_members.setPlaceholderText(self.tr("成员账号，用逗号分隔"))
@@ -388,7 +391,8 @@ class SettingsPage(QWidget):
         for r, o in enumerate(shown):
             kind = self.tr("职能部门") if o.kind == "unit" else self.tr("调解队伍")
             kind = f"{label(LEVEL_LABELS.get(o.level, o.level))} {kind}"
-            for c, value in enumerate((kind, o.name, "、".join(o.members))):
+            # members by their names, as people know them (review 33), not their sign-in names
+            for c, value in enumerate((kind, o.name, "、".join(o.member_names or o.members))):
                 self.orgs.setItem(r, c, QTableWidgetItem(value))
         self.orgs.resizeColumnsToContents()
 
@@ -403,7 +407,10 @@ class SettingsPage(QWidget):
     def _committee_inputs(self) -> QWidget:
         self.committee_name, self.committee_short = QLineEdit(), QLineEdit()
         self.committee_name.setPlaceholderText(self.tr("人民调解委员会名称（不填则由单位名称生成）"))
-        self.committee_short.setPlaceholderText(self.tr("文书号简称，如 芒新（不填则取镇、村首字）"))
+        if self.ws.actor.scope.kind == "county":
+            self.committee_short.setPlaceholderText(self.tr("文书号简称，如 县司（不填则由单位名称生成）"))
+        else:
+            self.committee_short.setPlaceholderText(self.tr("文书号简称，如 芒新（不填则取镇、村首字）"))
         return side_by_side(self.committee_name, self.committee_short)
 
     def name_committee(self) -> None:

@@ -42,7 +42,7 @@ def test_the_county_lists_and_staffs_its_own_units(qtbot, laptops, worker, settl
     page.new_members.setText("county2")
     page.add_members()
     settle()
-    assert page.orgs.item(0, 2).text() == "county2"
+    assert page.orgs.item(0, 2).text() == "县综治中心"  # by name (display name), not the username
     folder = os.environ.get("FENGQIAO_SCREENSHOT_DIR")
     if folder:
         window.grab().save(str(Path(folder) / "county_units.png"))

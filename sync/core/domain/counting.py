@@ -192,9 +192,13 @@ def assessment(
     unit_keys, names, unit_of = keys(book, by)
     counts = matter_counts(book, unit_keys, start, end, unit_of, calc)
     day_from, day_to = start.date(), end.date()
+    histories = _histories(book, end, calc)
     for matter_id, held_on, agreed in book.sessions:
-        if matter_id in unit_keys and day_from <= held_on < day_to:
-            c = counts.setdefault(unit_keys[matter_id], Counts())
+        if not day_from <= held_on < day_to:
+            continue
+        key = _session_unit(histories.get(matter_id), held_on, unit_keys.get(matter_id), unit_of, names)
+        if key is not None:
+            c = counts.setdefault(key, Counts())
             c.mediations_held += 1
             c.mediations_agreed += bool(agreed)
     for matter_id, on, satisfaction in book.follow_ups:
@@ -218,6 +222,31 @@ def assessment(
             )
         )
     return with_highlights(units, highlights(marks_between(book, start, end), by))
+
+
+def _session_unit(
+    life: tuple[list[Any], _Life] | None,
+    held_on: date,
+    at_end: Any,
+    unit_of: UnitOf | None,
+    names: dict[str, str],
+) -> Any:
+    """Whose a session is: the unit that held the matter when the session was recorded (a county unit's
+    session is its own even after the matter went down to the township), and, counted by village, grid,
+    source or category, no one's when the county held it (the county's work is not a village's 调解成功率),
+    nor an unnamed handler's.
+    A session whose step is not in the history (made before steps recorded it) follows the holder at the
+    period's end, as it always did."""
+    held = next((h for on, *h in life[1].sessions if on == held_on.isoformat()), None) if life else None
+    if held is None:
+        return at_end
+    handler, level = held
+    if unit_of is None:
+        return None if level == Level.COUNTY else at_end
+    unit = unit_of(handler)
+    # a county session by someone this book does not name (a township's books without the county's units)
+    # is no row of its own here: it is the county's work, not an unnamed township unit's
+    return None if level == Level.COUNTY and unit not in names else unit
 
 
 def matter_counts(
@@ -351,6 +380,8 @@ class _Life:
     state: MatterState | None
     due_on: date | None
     closes: tuple[tuple[datetime, date | None], ...]
+    # each session step (调解) as recorded: its date ("on"), and who held the matter at which level then
+    sessions: tuple[tuple[str | None, str | None, str | None], ...] = ()
 
 
 _RESTARTS = (
@@ -368,10 +399,13 @@ def _life(
     due date in force after each step."""
     state, started, due = MatterState(), None, None
     closes: list[tuple[datetime, date | None]] = []
+    sessions: list[tuple[str | None, str | None, str | None]] = []
     try:
         for action_name, at, data in events:
             action = Action(action_name)
             state = advance(state, action, {**data})
+            if action == Action.RECORD_SESSION:
+                sessions.append((data.get("on"), state.handler, state.level))
             if calc is None:
                 continue
             if action in _RESTARTS:
@@ -390,4 +424,4 @@ def _life(
     except (Refused, ValueError, IndexError, KeyError, TypeError):
         # a history two offline laptops made together may not replay; such a matter is not counted
         return _Life(None, None, ())
-    return _Life(state, due, tuple(closes))
+    return _Life(state, due, tuple(closes), tuple(sessions))
