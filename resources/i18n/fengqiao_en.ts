@@ -538,6 +538,14 @@ Hand it to the township platform office to import, then import the reply it give
       <source>已导入 {0}：上传的修改生效 {1} 条、冲突 {2} 条、被拒 {3} 条；收到乡镇的记录 {4} 条。</source>
       <translation>Imported {0}: {1} of your edits applied, {2} in conflict, {3} rejected; {4} records received from the township.</translation>
     </message>
+    <message>
+      <source>不能写入“{0}”：{1}。请关闭正在打开它的程序，或换一个位置再试</source>
+      <translation>Cannot write "{0}": {1}. Close the program that has it open, or choose another place, and try again</translation>
+    </message>
+    <message>
+      <source>PDF 没有写成：“{0}”。请换一个位置再试</source>
+      <translation>The PDF was not written: "{0}". Choose another place and try again</translation>
+    </message>
   </context>
   <context>
     <name>AccountDialog</name>
@@ -674,6 +682,18 @@ Hand it to the township platform office to import, then import the reply it give
     <message>
       <source>提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。</source>
       <translation>Once escalated, the matter goes to {0} ({1}) and {1} handles it. This level can still view it (read-only), and {0}'s steps show in its history.</translation>
+    </message>
+    <message>
+      <source>交下级落实后，事项交{0}办理，须在下面的落实期限内办结；本级仍可查看此事项，超期可以督办。</source>
+      <translation>Once sent down, the matter goes to {0}, which must close it within the deadline below; this level can still view it and may supervise it when it is late.</translation>
+    </message>
+    <message>
+      <source>县级还没有县直单位，无法交办。请先在“设置 → 单位与队伍”中添加县直单位（如县法院、县公安局、县信访局、县人社局），并把县级账号加为成员。</source>
+      <translation>The county has no county units yet, so nothing can be assigned. First add county units under “Settings → Units and teams” (such as the county court, police bureau, petitions bureau, human resources bureau) and add county accounts to them as members.</translation>
+    </message>
+    <message>
+      <source>还没有可交办的单位、队伍或人员。请先在“设置 → 单位与队伍”中添加单位或队伍，或在“设置 → 账号”中添加人员。</source>
+      <translation>There is no unit, team or person to assign to yet. First add a unit or team under “Settings → Units and teams”, or a person under “Settings → Accounts”.</translation>
     </message>
     <message>
       <source>（请选择）</source>
@@ -1795,6 +1815,10 @@ Hand it to the township platform office to import, then import the reply it give
       </translation>
     </message>
     <message>
+      <source>没有符合条件的事项。放宽筛选条件。</source>
+      <translation>No matters match. Widen the filters.</translation>
+    </message>
+    <message>
       <source>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</source>
       <translation>No matters match. Loosen the filters, or click “Report a matter” to record one.</translation>
     </message>
@@ -1889,6 +1913,10 @@ The unreadable original file was moved to {0}.</translation>
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>县综治中心</source>
+      <translation>County centre (县综治中心)</translation>
+    </message>
     <message>
       <source>枫桥 · {0}</source>
       <translation>Fengqiao · {0}</translation>
@@ -2225,6 +2253,14 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>补充信息</source>
       <translation>Complete details</translation>
+    </message>
+    <message>
+      <source>（交{0}）</source>
+      <translation> (to {0})</translation>
+    </message>
+    <message>
+      <source>（落实期限{0}天）</source>
+      <translation> (deadline {0} days)</translation>
     </message>
     <message>
       <source>{0}（等待同步）</source>
@@ -2891,6 +2927,10 @@ The unreadable original file was moved to {0}.</translation>
       <translation>Mediation team</translation>
     </message>
     <message>
+      <source>名称，如 县法院、县公安局、县信访局、县人社局</source>
+      <translation>Name, e.g. county court, county police bureau, county petitions bureau, county human resources bureau</translation>
+    </message>
+    <message>
       <source>名称，如 司法所、派出所、老干部调解队</source>
       <translation>Name, e.g. Justice Office, Police Station, Veterans' team</translation>
     </message>
@@ -3089,6 +3129,10 @@ The unreadable original file was moved to {0}.</translation>
     <message>
       <source>人民调解委员会名称（不填则由单位名称生成）</source>
       <translation>Mediation committee name (blank: made from the unit's name)</translation>
+    </message>
+    <message>
+      <source>文书号简称，如 县司（不填则由单位名称生成）</source>
+      <translation>Short name in document numbers, e.g. 县司 (blank: made from the unit's name)</translation>
     </message>
     <message>
       <source>文书号简称，如 芒新（不填则取镇、村首字）</source>
@@ -6292,8 +6336,8 @@ The unreadable original file was moved to {0}.</translation>
       <translation>No lowered risk level waits for confirmation</translation>
     </message>
     <message>
-      <source>没有账号：{0}</source>
-      <translation>No such account: {0}</translation>
+      <source>没有账号：{0}（在服务器上新建的账号，本机要先同步才有，请先点“同步”再添加）</source>
+      <translation>No such account: {0} (an account made on the server reaches this computer only when it syncs: click “Sync” first, then add it)</translation>
     </message>
     <message>
       <source>没有这一天：{0}</source>

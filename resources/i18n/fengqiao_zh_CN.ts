@@ -538,6 +538,14 @@
       <source>打开日志所在文件夹</source>
       <translation>打开日志所在文件夹</translation>
     </message>
+    <message>
+      <source>不能写入“{0}”：{1}。请关闭正在打开它的程序，或换一个位置再试</source>
+      <translation>不能写入“{0}”：{1}。请关闭正在打开它的程序，或换一个位置再试</translation>
+    </message>
+    <message>
+      <source>PDF 没有写成：“{0}”。请换一个位置再试</source>
+      <translation>PDF 没有写成：“{0}”。请换一个位置再试</translation>
+    </message>
   </context>
   <context>
     <name>AccountDialog</name>
@@ -674,6 +682,18 @@
     <message>
       <source>提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。</source>
       <translation>提级后，事项报送{0}（{1}），由{1}办理。本级仍可查看此事项（只读），{0}的办理步骤会显示在流转记录中。</translation>
+    </message>
+    <message>
+      <source>交下级落实后，事项交{0}办理，须在下面的落实期限内办结；本级仍可查看此事项，超期可以督办。</source>
+      <translation>交下级落实后，事项交{0}办理，须在下面的落实期限内办结；本级仍可查看此事项，超期可以督办。</translation>
+    </message>
+    <message>
+      <source>县级还没有县直单位，无法交办。请先在“设置 → 单位与队伍”中添加县直单位（如县法院、县公安局、县信访局、县人社局），并把县级账号加为成员。</source>
+      <translation>县级还没有县直单位，无法交办。请先在“设置 → 单位与队伍”中添加县直单位（如县法院、县公安局、县信访局、县人社局），并把县级账号加为成员。</translation>
+    </message>
+    <message>
+      <source>还没有可交办的单位、队伍或人员。请先在“设置 → 单位与队伍”中添加单位或队伍，或在“设置 → 账号”中添加人员。</source>
+      <translation>还没有可交办的单位、队伍或人员。请先在“设置 → 单位与队伍”中添加单位或队伍，或在“设置 → 账号”中添加人员。</translation>
     </message>
     <message>
       <source>（请选择）</source>
@@ -1792,6 +1812,10 @@
       </translation>
     </message>
     <message>
+      <source>没有符合条件的事项。放宽筛选条件。</source>
+      <translation>没有符合条件的事项。放宽筛选条件。</translation>
+    </message>
+    <message>
       <source>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</source>
       <translation>没有符合条件的事项。放宽筛选条件，或点“上报事项”登记一件。</translation>
     </message>
@@ -1885,6 +1909,10 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>县综治中心</source>
+      <translation>县综治中心</translation>
+    </message>
     <message>
       <source>枫桥 · {0}</source>
       <translation>枫桥 · {0}</translation>
@@ -2221,6 +2249,14 @@
     <message>
       <source>补充信息</source>
       <translation>补充信息</translation>
+    </message>
+    <message>
+      <source>（交{0}）</source>
+      <translation>（交{0}）</translation>
+    </message>
+    <message>
+      <source>（落实期限{0}天）</source>
+      <translation>（落实期限{0}天）</translation>
     </message>
     <message>
       <source>{0}（等待同步）</source>
@@ -2887,6 +2923,10 @@
       <translation>调解队伍</translation>
     </message>
     <message>
+      <source>名称，如 县法院、县公安局、县信访局、县人社局</source>
+      <translation>名称，如 县法院、县公安局、县信访局、县人社局</translation>
+    </message>
+    <message>
       <source>名称，如 司法所、派出所、老干部调解队</source>
       <translation>名称，如 司法所、派出所、老干部调解队</translation>
     </message>
@@ -3085,6 +3125,10 @@
     <message>
       <source>人民调解委员会名称（不填则由单位名称生成）</source>
       <translation>人民调解委员会名称（不填则由单位名称生成）</translation>
+    </message>
+    <message>
+      <source>文书号简称，如 县司（不填则由单位名称生成）</source>
+      <translation>文书号简称，如 县司（不填则由单位名称生成）</translation>
     </message>
     <message>
       <source>文书号简称，如 芒新（不填则取镇、村首字）</source>
@@ -6286,8 +6330,8 @@
       <translation>没有待确认的降低风险等级</translation>
     </message>
     <message>
-      <source>没有账号：{0}</source>
-      <translation>没有账号：{0}</translation>
+      <source>没有账号：{0}（在服务器上新建的账号，本机要先同步才有，请先点“同步”再添加）</source>
+      <translation>没有账号：{0}（在服务器上新建的账号，本机要先同步才有，请先点“同步”再添加）</translation>
     </message>
     <message>
       <source>没有这一天：{0}</source>
