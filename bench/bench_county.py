@@ -49,9 +49,8 @@ from sqlalchemy import select  # noqa: E402
 from bench.bench_county_rank import fill  # noqa: E402
 from bench.bench_county_rank import timed as timed_ranking  # noqa: E402
 from bench.bench_load import MemoryLaptop, wave  # noqa: E402
-from bench.bench_sync import first_push, serve  # noqa: E402
-from bench.bench_transfer import FAST_KDF, PASSWORD  # noqa: E402
-from desktop.services import demo  # noqa: E402
+from bench.bench_sync import demo_township, first_push, serve  # noqa: E402
+from bench.bench_transfer import PASSWORD  # noqa: E402
 from sync.client import SyncClient  # noqa: E402
 from sync.server import accounts as server_accounts  # noqa: E402
 from sync.server.state import open_server  # noqa: E402
@@ -206,14 +205,7 @@ def main() -> None:
     data = folder / "server"
     began = time.perf_counter()
     try:
-        township = folder / "township.db"
-        if args.db:
-            shutil.copy(args.db, township)
-            shutil.copy(str(args.db) + ".keys", str(township) + ".keys")
-        else:
-            started = time.perf_counter()
-            demo.build(township, PASSWORD, args.households, kdf=FAST_KDF)
-            print(f"demo township of {args.households} households: {time.perf_counter() - started:.0f} s")
+        township = demo_township(folder, args.db, args.households)
 
         process, address = serve(data, url)
         try:

@@ -38,9 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import select  # noqa: E402
 
 from bench.bench_cost import cpu_of, postgres_cpu  # noqa: E402
-from bench.bench_sync import first_push, serve  # noqa: E402
-from bench.bench_transfer import FAST_KDF, PASSWORD  # noqa: E402
-from desktop.services import demo  # noqa: E402
+from bench.bench_sync import demo_township, first_push, serve  # noqa: E402
+from bench.bench_transfer import PASSWORD  # noqa: E402
 from sync.client import SyncClient  # noqa: E402
 from sync.core import protocol as p  # noqa: E402
 from sync.transport import Transport  # noqa: E402
@@ -324,14 +323,7 @@ def main() -> None:
 
             cluster = PostgresCluster()
         url = cluster.new_database() if cluster else None
-        township = folder / "township.db"
-        if args.db:
-            shutil.copy(args.db, township)
-            shutil.copy(str(args.db) + ".keys", str(township) + ".keys")
-        else:
-            started = time.perf_counter()
-            demo.build(township, PASSWORD, args.households, kdf=FAST_KDF)
-            print(f"demo township of {args.households} households: {time.perf_counter() - started:.0f} s")
+        township = demo_township(folder, args.db, args.households)
         data = folder / "server"
         process, address = serve(data, url)
         try:

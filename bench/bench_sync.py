@@ -61,6 +61,20 @@ def server_account(data: Path, url: str | None, username: str, kind: str, places
     subprocess.run(args, check=True, capture_output=True)
 
 
+def demo_township(folder: Path, db: Path | None, households: int) -> Path:
+    """The township laptop's database a bench starts from: a copy of `db` (with its key file), else a demo of
+    `households` built now."""
+    township = folder / "township.db"
+    if db:
+        shutil.copy(db, township)
+        shutil.copy(str(db) + ".keys", str(township) + ".keys")
+    else:
+        started = time.perf_counter()
+        demo.build(township, PASSWORD, households, kdf=FAST_KDF)
+        print(f"demo township of {households} households: {time.perf_counter() - started:.0f} s")
+    return township
+
+
 def first_push(township: Path, data: Path, url: str | None, address: str):
     """A township laptop's admin pushes all it holds to a server just started (`serve`): the laptop's open
     workspace, the sync's report and its seconds."""

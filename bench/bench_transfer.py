@@ -33,14 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import select  # noqa: E402
 
 import sync.transport  # noqa: E402
-from bench.bench_sync import serve, server_account  # noqa: E402
+from bench.bench_sync import FAST_KDF, PASSWORD, serve, server_account  # noqa: E402
 from desktop.services import accounts, setup, syncing  # noqa: E402
-from desktop.store.keyslots import KdfParams  # noqa: E402
 from desktop.store.models import Account, Matter, Party  # noqa: E402
 from sync.core import records  # noqa: E402
 
-PASSWORD = "bench password"
-FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
 WORDS = "邻里宅基地边界排水沟堵塞噪音扰民婚姻家庭赡养老人土地承包流转劳资工钱拖欠合同买卖损害赔偿山林权属"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"
 
