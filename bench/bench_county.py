@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,8 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import psycopg  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from bench.bench_county_rank import fill  # noqa: E402
-from bench.bench_county_rank import timed as timed_ranking  # noqa: E402
+from bench.bench_county_rank import (
+    fill,  # noqa: E402
+    print_rankings,  # noqa: E402
+)
 from bench.bench_load import MemoryLaptop, wave  # noqa: E402
 from bench.bench_sync import demo_township, first_push, serve  # noqa: E402
 from bench.bench_transfer import PASSWORD  # noqa: E402
@@ -276,16 +277,8 @@ def main() -> None:
         print(sizes(url), flush=True)
 
         server = open_server(url, data)
-        for period in ("2026-11", "2026-Q4"):
-            times, found = timed_ranking(server, period, args.repeat)
-            ranked = sum(r.place is not None for r in found.rows)
-            print(
-                f"county ranking {period}: {ranked}/{len(found.rows)} townships ranked, county registered "
-                f"{found.total.counts.registered}; min {min(times) * 1000:.0f} ms, median "
-                f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms "
-                f"({args.repeat} runs, {args.townships} × {args.households} households)",
-                flush=True,
-            )
+        county = f"{args.townships} × {args.households} households"
+        print_rankings(server, args.repeat, "county ranking", county)
         server.db.close()
         print(f"all: {time.perf_counter() - began:.0f} s")
     finally:

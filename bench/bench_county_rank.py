@@ -139,6 +139,20 @@ def timed(server, period: str, repeat: int) -> tuple[list[float], county_rank.Ra
     return times, found
 
 
+def print_rankings(server, repeat: int, label: str = "ranking", size: str = "") -> None:
+    """The month's and the quarter's ranking timed, a line each (`size`: the county's, said at the end)."""
+    for period in ("2026-11", "2026-Q4"):
+        times, found = timed(server, period, repeat)
+        ranked = sum(r.place is not None for r in found.rows)
+        print(
+            f"{label} {period}: {ranked}/{len(found.rows)} townships ranked, county registered "
+            f"{found.total.counts.registered}; min {min(times) * 1000:.0f} ms, median "
+            f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
+            + (f" ({repeat} runs, {size})" if size else ""),
+            flush=True,
+        )
+
+
 def recount(db: Path, url: str | None, folder: Path, month: str, repeat: int) -> None:
     """Push a demo township to a server process, then time the server's recount of `month` on its tables."""
     import shutil
@@ -212,14 +226,7 @@ def main() -> None:
                 s.execute(text("ANALYZE records"))
                 size = s.scalar(text("SELECT pg_database_size(current_database())"))
                 print(f"database size: {size / 2**20:.0f} MiB")
-        for period in ("2026-11", "2026-Q4"):
-            times, found = timed(server, period, args.repeat)
-            ranked = sum(r.place is not None for r in found.rows)
-            print(
-                f"ranking {period}: {ranked}/{len(found.rows)} townships ranked, county registered "
-                f"{found.total.counts.registered}; min {min(times) * 1000:.0f} ms, median "
-                f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
-            )
+        print_rankings(server, args.repeat)
     finally:
         if cluster is not None:
             cluster.stop()
