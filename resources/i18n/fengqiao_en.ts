@@ -959,8 +959,88 @@ Hand it to the township platform office to import, then import the reply it give
       <translation>Year</translation>
     </message>
     <message>
+      <source>名次</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <source>乡镇</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>区划代码</source>
+      <translation>Division code</translation>
+    </message>
+    <message>
+      <source>得分</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>公式分</source>
+      <translation>Formula score</translation>
+    </message>
+    <message>
+      <source>亮点分</source>
+      <translation>Highlight points</translation>
+    </message>
+    <message>
+      <source>总分</source>
+      <translation>Total score</translation>
+    </message>
+    <message>
+      <source>立案</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <source>化解</source>
+      <translation>Resolved</translation>
+    </message>
+    <message>
+      <source>办结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>化解率</source>
+      <translation>Resolution rate</translation>
+    </message>
+    <message>
+      <source>办结率</source>
+      <translation>Completion rate</translation>
+    </message>
+    <message>
+      <source>按期办结率</source>
+      <translation>On-time rate</translation>
+    </message>
+    <message>
+      <source>调解成功率</source>
+      <translation>Mediation success</translation>
+    </message>
+    <message>
+      <source>满意率</source>
+      <translation>Satisfaction</translation>
+    </message>
+    <message>
+      <source>卷宗归档率</source>
+      <translation>Dossiers filed</translation>
+    </message>
+    <message>
+      <source>回访率</source>
+      <translation>Follow-up rate</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+    <message>
       <source>导出县级通报</source>
       <translation>Export county report</translation>
+    </message>
+    <message>
+      <source>县级通报{0}.pdf</source>
+      <translation>County report {0}.pdf</translation>
     </message>
     <message>
       <source>PDF 或 Excel (*.pdf *.xlsx)</source>

@@ -959,8 +959,88 @@
       <translation>年</translation>
     </message>
     <message>
+      <source>名次</source>
+      <translation>名次</translation>
+    </message>
+    <message>
+      <source>乡镇</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <source>区划代码</source>
+      <translation>区划代码</translation>
+    </message>
+    <message>
+      <source>得分</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>公式分</source>
+      <translation>公式分</translation>
+    </message>
+    <message>
+      <source>亮点分</source>
+      <translation>亮点分</translation>
+    </message>
+    <message>
+      <source>总分</source>
+      <translation>总分</translation>
+    </message>
+    <message>
+      <source>立案</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <source>化解</source>
+      <translation>化解</translation>
+    </message>
+    <message>
+      <source>办结</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>化解率</source>
+      <translation>化解率</translation>
+    </message>
+    <message>
+      <source>办结率</source>
+      <translation>办结率</translation>
+    </message>
+    <message>
+      <source>按期办结率</source>
+      <translation>按期办结率</translation>
+    </message>
+    <message>
+      <source>调解成功率</source>
+      <translation>调解成功率</translation>
+    </message>
+    <message>
+      <source>满意率</source>
+      <translation>满意率</translation>
+    </message>
+    <message>
+      <source>卷宗归档率</source>
+      <translation>卷宗归档率</translation>
+    </message>
+    <message>
+      <source>回访率</source>
+      <translation>回访率</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>说明</translation>
+    </message>
+    <message>
       <source>导出县级通报</source>
       <translation>导出县级通报</translation>
+    </message>
+    <message>
+      <source>县级通报{0}.pdf</source>
+      <translation>县级通报{0}.pdf</translation>
     </message>
     <message>
       <source>PDF 或 Excel (*.pdf *.xlsx)</source>
