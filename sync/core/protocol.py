@@ -130,10 +130,10 @@ class AccountInfo(BaseModel):
 class TownshipInfo(BaseModel):
     """The township a device's account works in, as the server holds it (issue 29: one server, many)."""
 
-    id: str
-    name: str
-    code: str = ""  # 统计用区划代码; empty while the server's placeholder township has none
-    short_name: str = ""
+    id: Annotated[str, Text(36, 1, one_line=True)]
+    name: Annotated[str, Text(50, 1, one_line=True)]  # (as the server's townships table holds them)
+    code: Annotated[str, Text(12, one_line=True)] = ""  # 统计用区划代码; empty for the placeholder township
+    short_name: Annotated[str, Text(20, one_line=True)] = ""
 
 
 # ------------------------------------------------------------------------------------ registration, handshake
@@ -300,7 +300,9 @@ class Change(BaseModel):
     # The server id of the record's township (Welcome.townships names it): sent to county devices only, which
     # read many townships; left out of the JSON when None, so a township laptop's pull costs no byte more and
     # an older laptop ignores it.
-    township: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    township: Annotated[str, Text(36, 1, one_line=True)] | None = Field(
+        default=None, exclude_if=lambda v: v is None
+    )
 
 
 class PullPage(BaseModel):
